@@ -1,0 +1,72 @@
+// Schema msi-doctor/log-analysis@1: what the log analyzer says about one MSI / Burn log (validated with zod).
+import { z } from 'zod';
+import { CAUSE_IDS } from './ids.ts';
+
+export const LOG_ANALYSIS_SCHEMA = 'msi-doctor/log-analysis@1';
+
+export const logFormatSchema = z.enum(['msi-verbose', 'msi-basic', 'burn', 'unknown']);
+export const operationSchema = z.enum(['install', 'uninstall', 'repair', 'modify', 'patch', 'admin', 'advertise', 'unknown']);
+export const outcomeSchema = z.enum(['success', 'failure', 'cancelled', 'reboot-required', 'incomplete']);
+
+export const failedActionSchema = z.object({
+  /** The culprit: the custom action that failed inside a deferred script, or the failing action itself. */
+  name: z.string(),
+  /** The sequence action that returned 3 (InstallExecute, InstallFinalize...), or the same as name. */
+  sequenceAction: z.string(),
+  /** 1-based line of the "Action ended ... Return value 3" line. */
+  line: z.number().int(),
+  customAction: z.boolean(),
+});
+
+export const logErrorSchema = z.object({
+  /** Windows Installer message number (Error 1722), not an exit code. */
+  code: z.number().int(),
+  line: z.number().int(),
+  text: z.string(),
+});
+
+export const logCauseSchema = z.object({
+  id: z.enum(CAUSE_IDS),
+  confidence: z.number().min(0).max(1),
+  lines: z.array(z.number().int()),
+});
+
+export const evidenceLineSchema = z.object({ line: z.number().int(), text: z.string() });
+
+export const burnPackageSchema = z.object({
+  id: z.string(),
+  exitCode: z.number().int().nullable(),
+  hresult: z.string().nullable(),
+  logPath: z.string().nullable(),
+});
+
+export const logAnalysisSchema = z.object({
+  schema: z.literal(LOG_ANALYSIS_SCHEMA),
+  file: z.string(),
+  format: logFormatSchema,
+  encoding: z.string(),
+  operation: operationSchema,
+  product: z.object({ name: z.string().nullable(), version: z.string().nullable(), productCode: z.string().nullable() }),
+  outcome: outcomeSchema,
+  exitCode: z.number().int().nullable(),
+  failedAction: failedActionSchema.nullable(),
+  errors: z.array(logErrorSchema),
+  primaryError: z.number().int().nullable(),
+  causes: z.array(logCauseSchema),
+  evidence: z.array(evidenceLineSchema),
+  // Everything below is extra detail for humans and the UI.
+  installerVersion: z.string().nullable(),
+  processes: z.array(z.object({ role: z.enum(['client', 'server', 'custom-action']), pid: z.number().int() })),
+  sessions: z.number().int(),
+  lineCount: z.number().int(),
+  byteCount: z.number().int(),
+  burn: z
+    .object({ failingPackage: z.string().nullable(), packages: z.array(burnPackageSchema), hresult: z.string().nullable() })
+    .nullable(),
+});
+
+export type LogAnalysis = z.infer<typeof logAnalysisSchema>;
+export type LogFormat = z.infer<typeof logFormatSchema>;
+export type Operation = z.infer<typeof operationSchema>;
+export type Outcome = z.infer<typeof outcomeSchema>;
+export type FailedAction = z.infer<typeof failedActionSchema>;
