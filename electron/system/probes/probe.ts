@@ -1,0 +1,39 @@
+// The probe contract: what a probe runs (commands) and a pure parser from their outputs to typed evidence.
+import type { ProbeId } from '../../../shared/contract/ids.ts';
+import type { EvidenceStatus, TextRef } from '../../../shared/contract/evidence.ts';
+import type { ParsedSymptom } from '../../../shared/contract/symptom.ts';
+import type { CommandOutput, CommandSpec } from '../run/command-runner.ts';
+
+/** What every probe may know about the session. */
+export interface ProbeContext {
+  symptom: ParsedSymptom;
+  msiPath: string | null;
+  logPaths: string[];
+  /** The real (unelevated) user: the elevated batch may run as another admin account, so pass these explicitly. */
+  user: { sid: string | null; profile: string | null; temp: string | null };
+  now: Date;
+}
+
+/**
+ * 'never': runs unelevated. 'required': only trustworthy elevated (ACL reads of C:\Windows\Temp...).
+ * 'better': runs unelevated, and again in the elevated batch for a fuller answer (msiexec command lines).
+ */
+export type ElevationNeed = 'never' | 'better' | 'required';
+
+export interface ProbeVerdict {
+  status: EvidenceStatus;
+  summary: TextRef;
+  data: Record<string, unknown>;
+}
+
+export interface ProbeDefinition {
+  id: ProbeId;
+  elevation: ElevationNeed;
+  timeoutMs: number;
+  /** Whether this probe is worth running for the given session (e.g. installed-products needs an .msi). */
+  appliesTo(context: ProbeContext): boolean;
+  /** The commands to run, in order. Probes batch their PowerShell work into one script where they can. */
+  commands(context: ProbeContext): CommandSpec[];
+  /** Pure: outputs (same order as commands) -> verdict. Never throws for odd output; returns status 'error'. */
+  parse(outputs: CommandOutput[], context: ProbeContext, elevated: boolean): ProbeVerdict;
+}

@@ -1,0 +1,48 @@
+// The CommandRunner interface: how probes and repairs run Windows commands (real, elevated or simulated).
+
+/** How a command's stdout/stderr bytes are decoded. 'oem' = the console code page (CP936 on Chinese Windows). */
+export type OutputEncoding = 'oem' | 'utf8' | 'utf16le';
+
+/** One command to run: argv only, never a shell string. */
+export interface CommandSpec {
+  file: string;
+  args: string[];
+  encoding: OutputEncoding;
+  timeoutMs?: number;
+  /** A short label for progress and reports, e.g. 'sc queryex msiserver'. */
+  label?: string;
+}
+
+export interface CommandOutput {
+  spec: CommandSpec;
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+  timedOut: boolean;
+  /** Set when the command could not be started (ENOENT...) or was cancelled. */
+  error: string | null;
+  elevated: boolean;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+}
+
+export interface CommandRunner {
+  readonly kind: 'process' | 'simulated';
+  run(spec: CommandSpec, options?: RunOptions): Promise<CommandOutput>;
+}
+
+/** Result of one elevated batch (one UAC prompt for many steps). */
+export interface ElevatedBatchResult {
+  status: 'ok' | 'declined' | 'failed' | 'timeout' | 'cancelled';
+  outputs: CommandOutput[];
+  /** Why the batch failed or was declined, in plain words (English; the UI maps status to translated text). */
+  message: string | null;
+}
+
+export interface ElevatedRunner {
+  readonly kind: 'elevated' | 'simulated';
+  runBatch(specs: CommandSpec[], options?: RunOptions & { timeoutMs?: number; name?: string }): Promise<ElevatedBatchResult>;
+}

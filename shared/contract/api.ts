@@ -1,0 +1,130 @@
+// The renderer<->main API (window.msiDoctor): every function's name, request schema and response type, and the events.
+// Both transports implement exactly this: Electron IPC (electron/main router + preload) and the browser preview server.
+import { z } from 'zod';
+import type { Result } from './result.ts';
+import { LANGS } from './ids.ts';
+import { REPAIR_IDS } from './ids.ts';
+import { scanRequestSchema, type EnvironmentInfo, type ScanProgress, type ScanResult } from './scan.ts';
+import { repairParamsSchema, type JournalSummary, type RepairOutcome, type RepairPlan } from './repair.ts';
+import type { ParsedSymptom } from './symptom.ts';
+import type { LogAnalysis } from './log-analysis.ts';
+
+const pathSchema = z.string().min(1).max(32_767);
+const idSchema = z.string().min(1).max(200).regex(/^[A-Za-z0-9._:-]+$/);
+
+/** Request schemas, one per API function. The router validates every payload against these. */
+export const apiRequestSchemas = {
+  getEnvironment: z.object({}).strict(),
+  listScenarios: z.object({}).strict(),
+  selectScenario: z.object({ name: idSchema }).strict(),
+  parseSymptom: z.object({ text: z.string().max(20_000) }).strict(),
+  /** Browser preview only: upload a dropped file; Electron passes real paths instead. */
+  importFile: z.object({ name: z.string().min(1).max(260), base64: z.string().max(700_000_000) }).strict(),
+  analyzeLog: z.object({ path: pathSchema }).strict(),
+  getLogLines: z.object({ path: pathSchema, from: z.number().int().min(0), count: z.number().int().min(1).max(5000) }).strict(),
+  searchLog: z.object({ path: pathSchema, query: z.string().min(1).max(500), limit: z.number().int().min(1).max(10_000) }).strict(),
+  startScan: scanRequestSchema.strict(),
+  cancelScan: z.object({ scanId: idSchema }).strict(),
+  planRepair: z.object({ repair: z.enum(REPAIR_IDS), params: repairParamsSchema }).strict(),
+  runRepair: z.object({ planId: idSchema, confirmations: z.array(z.string().max(100)).max(20) }).strict(),
+  cancelRepair: z.object({ planId: idSchema }).strict(),
+  undoRepair: z.object({ journalId: idSchema }).strict(),
+  listJournals: z.object({}).strict(),
+  previewRedaction: z.object({ scanId: idSchema }).strict(),
+  exportReport: z
+    .object({
+      scanId: idSchema,
+      format: z.enum(['html', 'json', 'zip']),
+      redact: z.boolean(),
+      lang: z.enum(LANGS),
+      /** Electron: chosen in a save dialog by main; preview: ignored (the server returns a download URL). */
+      suggestedName: z.string().max(260).optional(),
+    })
+    .strict(),
+  listSessions: z.object({}).strict(),
+  getSession: z.object({ scanId: idSchema }).strict(),
+  openExternal: z.object({ url: z.string().url().max(2000) }).strict(),
+  pickFile: z.object({ kind: z.enum(['log', 'msi']) }).strict(),
+} as const;
+
+export type ApiFunctionName = keyof typeof apiRequestSchemas;
+export const API_FUNCTIONS = Object.keys(apiRequestSchemas) as ApiFunctionName[];
+export type ApiRequest<N extends ApiFunctionName> = z.input<(typeof apiRequestSchemas)[N]>;
+
+export interface ScenarioInfo {
+  name: string;
+  title: string;
+  description: string;
+}
+export interface LogLines {
+  from: number;
+  lines: string[];
+  total: number | null;
+}
+export interface RedactionPreview {
+  items: Array<{ kind: string; placeholder: string; sample: string; count: number }>;
+}
+export interface ExportedReport {
+  /** Electron: the saved file path; preview: a URL path on the preview server. */
+  location: string;
+  bytes: number;
+}
+export interface SessionSummary {
+  scanId: string;
+  startedAt: string;
+  symptom: string;
+  topCause: string | null;
+}
+export interface PickedFile {
+  path: string;
+  name: string;
+}
+
+/** Response type of each API function. */
+export interface ApiResponses {
+  getEnvironment: EnvironmentInfo & { appVersion: string; platform: string; lang: (typeof LANGS)[number] };
+  listScenarios: ScenarioInfo[];
+  selectScenario: EnvironmentInfo;
+  parseSymptom: ParsedSymptom;
+  importFile: PickedFile;
+  analyzeLog: LogAnalysis;
+  getLogLines: LogLines;
+  searchLog: { matches: number[]; truncated: boolean };
+  startScan: ScanResult;
+  cancelScan: { cancelled: boolean };
+  planRepair: RepairPlan;
+  runRepair: RepairOutcome;
+  cancelRepair: { cancelled: boolean };
+  undoRepair: RepairOutcome;
+  listJournals: JournalSummary[];
+  previewRedaction: RedactionPreview;
+  exportReport: ExportedReport;
+  listSessions: SessionSummary[];
+  getSession: ScanResult;
+  openExternal: { opened: boolean };
+  pickFile: PickedFile | null;
+}
+
+/** Events main -> renderer. */
+export interface ApiEvents {
+  scanProgress: ScanProgress;
+  repairProgress: { planId: string; stepId: string; phase: 'started' | 'finished'; status?: string; countdownSeconds?: number };
+  /** Files handed to the app by double-click, drag onto the icon, command line or the File menu. */
+  filesOpened: { paths: string[] };
+  /** App menu commands the wizard handles ('export-report', 'open-log', 'open-msi'). */
+  menuCommand: { command: 'export-report' | 'open-log' | 'open-msi' | 'start-over' };
+}
+export type ApiEventName = keyof ApiEvents;
+export const API_EVENTS: ApiEventName[] = ['scanProgress', 'repairProgress', 'filesOpened', 'menuCommand'];
+
+/** What window.msiDoctor looks like: one async function per API function, one subscribe function per event. */
+export type MsiDoctorApi = {
+  [N in ApiFunctionName]: (request: ApiRequest<N>) => Promise<Result<ApiResponses[N]>>;
+} & {
+  on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+};
+
+/** IPC channel of a function (Electron transport only; the renderer never sees channel names). */
+export function channelOf(name: ApiFunctionName | ApiEventName): string {
+  return `msi-doctor:${name}`;
+}

@@ -1,0 +1,25 @@
+// Finding: one ranked cause the diagnosis proposes, with its confidence, its reasons and its repairs.
+import { z } from 'zod';
+import { CAUSE_IDS, REPAIR_IDS } from './ids.ts';
+import { evidenceRefSchema, textRefSchema } from './evidence.ts';
+
+export const findingSchema = z.object({
+  cause: z.enum(CAUSE_IDS),
+  /** 0..1, calibrated: several agreeing signals beat one. */
+  confidence: z.number().min(0).max(1),
+  /** 'security' findings are reported whatever the symptom. */
+  kind: z.enum(['cause', 'security', 'info']),
+  title: textRefSchema,
+  explanation: textRefSchema,
+  /** Plain-word reasons ("C:\Windows\Temp denies Users create"), each a translatable sentence. */
+  reasons: z.array(textRefSchema),
+  supporting: z.array(evidenceRefSchema),
+  contradicting: z.array(evidenceRefSchema),
+  /** Safest effective first. */
+  repairs: z.array(z.enum(REPAIR_IDS)),
+  /** Manual steps (knowledge keys) when no automated repair applies. */
+  manualSteps: z.array(textRefSchema),
+  /** Ids of myths (dangerous advice) to warn about on this path. */
+  myths: z.array(z.string()),
+});
+export type Finding = z.infer<typeof findingSchema>;

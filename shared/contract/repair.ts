@@ -1,0 +1,82 @@
+// Repair plans (what the UI shows before the user confirms) and outcomes (what ran, verification, undo).
+import { z } from 'zod';
+import { CAUSE_IDS, REPAIR_IDS } from './ids.ts';
+import { evidenceSchema, textRefSchema } from './evidence.ts';
+
+export const riskSchema = z.enum(['none', 'low', 'medium', 'high']);
+
+/** Parameters a repair may take. All are validated in electron/system/repairs before any command is built. */
+export const repairParamsSchema = z
+  .object({
+    msiPath: z.string().max(32_767).optional(),
+    pid: z.number().int().positive().optional(),
+    productCode: z.string().regex(/^\{[0-9A-Fa-f-]{36}\}$/).optional(),
+    restartInMinutes: z.number().int().min(0).max(1440).optional(),
+    waitLimitSeconds: z.number().int().min(5).max(3600).optional(),
+    uiLevel: z.enum(['passive', 'full']).optional(),
+    /** Over-permissive ACL entries (SIDs) the user confirmed to remove. */
+    removeSids: z.array(z.string().regex(/^S-1-[0-9-]+$/)).max(32).optional(),
+  })
+  .strict();
+export type RepairParams = z.infer<typeof repairParamsSchema>;
+
+export const planStepSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['check', 'backup', 'change', 'wait', 'verify', 'run-install']),
+  description: textRefSchema,
+  /** The exact command line that will run, as the user sees it. */
+  commandLine: z.string(),
+  elevated: z.boolean(),
+});
+export type PlanStep = z.infer<typeof planStepSchema>;
+
+export const repairPlanSchema = z.object({
+  planId: z.string(),
+  repair: z.enum(REPAIR_IDS),
+  title: textRefSchema,
+  description: textRefSchema,
+  risk: riskSchema,
+  reversible: z.boolean(),
+  needsElevation: z.boolean(),
+  steps: z.array(planStepSchema),
+  backups: z.array(z.object({ what: z.string(), path: z.string() })),
+  warnings: z.array(textRefSchema),
+  /** Confirmations the user must give explicitly (e.g. 'partial-install-risk', 'active-progress'). */
+  confirmations: z.array(z.string()),
+  /** Causes this repair is meant to remove: verification re-runs the probes behind them. */
+  targets: z.array(z.enum(CAUSE_IDS)),
+  params: z.record(z.string(), z.unknown()),
+});
+export type RepairPlan = z.infer<typeof repairPlanSchema>;
+
+export const stepOutcomeSchema = z.object({
+  id: z.string(),
+  status: z.enum(['succeeded', 'failed', 'skipped', 'cancelled']),
+  exitCode: z.number().int().nullable(),
+  output: z.string(),
+  durationMs: z.number(),
+});
+
+export const repairOutcomeSchema = z.object({
+  schema: z.literal('msi-doctor/repair@1'),
+  journalId: z.string(),
+  plan: repairPlanSchema,
+  status: z.enum(['succeeded', 'failed', 'cancelled', 'elevation-declined']),
+  steps: z.array(stepOutcomeSchema),
+  /** True when the rescan no longer shows the targeted cause; null when not verifiable. */
+  verified: z.boolean().nullable(),
+  verification: z.array(evidenceSchema),
+  rebootRequired: z.boolean(),
+  undoAvailable: z.boolean(),
+  message: textRefSchema.nullable(),
+});
+export type RepairOutcome = z.infer<typeof repairOutcomeSchema>;
+
+export const journalSummarySchema = z.object({
+  journalId: z.string(),
+  repair: z.enum(REPAIR_IDS),
+  startedAt: z.string(),
+  state: z.enum(['finished', 'unfinished', 'undone']),
+  undoAvailable: z.boolean(),
+});
+export type JournalSummary = z.infer<typeof journalSummarySchema>;
