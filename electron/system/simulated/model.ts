@@ -1,0 +1,191 @@
+// The simulated Windows machine's state: services, processes, registry, files/folders, environment, events, products.
+// Everything is plain data (JSON-serializable) so scenarios can describe it and repairs can change it.
+
+export type RegType = 'REG_SZ' | 'REG_EXPAND_SZ' | 'REG_DWORD' | 'REG_QWORD' | 'REG_MULTI_SZ' | 'REG_BINARY';
+export interface RegValue {
+  type: RegType;
+  /** REG_SZ/EXPAND_SZ: string; DWORD/QWORD: number; MULTI_SZ: string[]; BINARY: hex string. */
+  data: string | number | string[];
+}
+/** Key path like 'HKLM\SOFTWARE\Policies\Microsoft\Windows\Installer' -> values by name ('' = (Default)). */
+export type RegistryState = Record<string, Record<string, RegValue>>;
+
+export type SimServiceState = 'stopped' | 'start-pending' | 'stop-pending' | 'running' | 'paused';
+export type SimStartType = 'boot' | 'system' | 'auto' | 'manual' | 'disabled';
+export interface SimService {
+  name: string;
+  displayName: string;
+  state: SimServiceState;
+  pid: number | null;
+  /** SERVICE_ACCEPT_SHUTDOWN: msiserver sets it while an install transaction runs. */
+  acceptsShutdown: boolean;
+  acceptsStop: boolean;
+  win32ExitCode: number;
+  /** WIN32_SHARE_PROCESS (0x20) or WIN32_OWN_PROCESS (0x10). */
+  type: number;
+}
+// Start type and ImagePath live in the registry (HKLM\SYSTEM\CurrentControlSet\Services\<name>), as on Windows.
+
+export interface SimProcess {
+  pid: number;
+  parentPid: number;
+  name: string;
+  commandLine: string;
+  startedAt: string;
+  sessionId: number;
+  /** Owner SID; processes of other users/SYSTEM hide their command line from an unelevated caller. */
+  userSid: string;
+}
+
+export interface SimFile {
+  kind: 'file' | 'dir';
+  /** Security descriptor as SDDL (owner, group, DACL). Null = inherit a plausible default. */
+  sddl: string | null;
+  modified: string;
+  /** File content as base64 (bytes exactly as on disk, e.g. UTF-16LE with BOM for MSI logs). */
+  contentBase64?: string;
+  /** Properties of a .msi package (read by installed-products through the WindowsInstaller COM object). */
+  msi?: { productCode: string; upgradeCode: string; productVersion: string; productName: string; manufacturer: string; allUsers: string };
+}
+/** Path (any case, backslashes) -> entry. */
+export type FileSystemState = Record<string, SimFile>;
+
+export interface SimEvent {
+  provider: 'MsiInstaller' | string;
+  id: number;
+  time: string;
+  recordId: number;
+  data: string[];
+  binaryHex?: string;
+  userSid: string;
+}
+
+export interface SimInstalledProduct {
+  productCode: string;
+  upgradeCode: string;
+  name: string;
+  version: string;
+  manufacturer: string;
+  scope: 'machine' | 'user';
+  userSid: string | null;
+}
+
+export interface SimIdentity {
+  computerName: string;
+  domain: string;
+  userName: string;
+  displayName: string;
+  userSid: string;
+  profile: string;
+  /** Member of BUILTIN\Administrators (with a filtered token when not elevated). */
+  isAdmin: boolean;
+  builtinAdministrator: boolean;
+}
+
+export interface SimLocale {
+  /** 'en-US', 'zh-CN', 'de-DE'... */
+  name: string;
+  /** OEM code page of console tools (437, 850, 936). */
+  oemCodePage: number;
+}
+
+export interface SimElevationConfig {
+  /** The app process runs elevated. */
+  processElevated: boolean;
+  /** What the simulated UAC prompt answers. */
+  approve: boolean;
+}
+
+export interface SimDrive {
+  drive: string;
+  freeBytes: number;
+  totalBytes: number;
+}
+
+export interface MachineState {
+  now: string;
+  bootTime: string;
+  windowsVersion: string;
+  identity: SimIdentity;
+  locale: SimLocale;
+  elevation: SimElevationConfig;
+  services: Record<string, SimService>;
+  processes: SimProcess[];
+  registry: RegistryState;
+  files: FileSystemState;
+  /** Process environment of the app (TEMP, TMP, USERPROFILE...). */
+  env: Record<string, string>;
+  events: SimEvent[];
+  products: SimInstalledProduct[];
+  /** Global\_MSIExecute: 'held' by an install transaction. */
+  msiExecuteMutex: 'free' | 'held';
+  drives: SimDrive[];
+  /** AppLocker effective policy: number of MSI rules and enforcement mode. */
+  applocker: { msiRules: number; enforcement: 'not-configured' | 'enabled' | 'audit-only' };
+  /** ConfigMgr client: null = not installed, else DetermineIfRebootPending. */
+  configMgr: { rebootPending: boolean } | null;
+}
+
+/** Well-known SIDs used by the model and the renderings. */
+export const SID = {
+  system: 'S-1-5-18',
+  administrators: 'S-1-5-32-544',
+  users: 'S-1-5-32-545',
+  everyone: 'S-1-1-0',
+  authenticatedUsers: 'S-1-5-11',
+  creatorOwner: 'S-1-3-0',
+  trustedInstaller: 'S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464',
+  mediumIl: 'S-1-16-8192',
+  highIl: 'S-1-16-12288',
+  systemIl: 'S-1-16-16384',
+} as const;
+
+/** Default SDDL of C:\Windows\Temp (SY F, BA F, BU (CI)(S,WD,AD,X), CO (OI)(CI)(IO)F), owner SYSTEM. */
+export const DEFAULT_WINDOWS_TEMP_SDDL =
+  'O:SYG:SYD:P(A;OICIIO;FA;;;CO)(A;OICIIO;FA;;;SY)(A;;FA;;;SY)(A;OICIIO;FA;;;BA)(A;;FA;;;BA)(A;CI;0x100026;;;BU)';
+export const DEFAULT_INSTALLER_SDDL =
+  'O:SYG:SYD:PAI(A;OICIIO;GA;;;SY)(A;;FA;;;SY)(A;OICIIO;GA;;;BA)(A;;FA;;;BA)(A;OICIIO;GXGR;;;WD)(A;;0x1200a9;;;WD)';
+
+// ---------------------------------------------------------------- small pure helpers over the state
+
+/** Canonical registry key: short root, no trailing backslash. Lookups are case-insensitive. */
+export function canonicalKey(path: string): string {
+  const trimmed = path.trim().replace(/^Registry::/i, '').replace(/\\+$/, '');
+  const [root = '', ...rest] = trimmed.split('\\');
+  const roots: Record<string, string> = {
+    hkey_local_machine: 'HKLM',
+    'hklm:': 'HKLM',
+    hklm: 'HKLM',
+    hkey_current_user: 'HKCU',
+    'hkcu:': 'HKCU',
+    hkcu: 'HKCU',
+    hkey_users: 'HKU',
+    hku: 'HKU',
+    hkey_classes_root: 'HKCR',
+    hkcr: 'HKCR',
+  };
+  const short = roots[root.toLowerCase()] ?? root.toUpperCase();
+  return [short, ...rest.filter((p) => p !== '')].join('\\');
+}
+
+/** Canonical file path: backslashes, no trailing backslash (except 'C:\'), case kept. */
+export function canonicalPath(path: string): string {
+  let p = path.trim().replace(/\//g, '\\');
+  if (p.startsWith('\\\\?\\')) p = p.slice(4);
+  if (/^[a-z]:/.test(p)) p = p[0]!.toUpperCase() + p.slice(1);
+  while (p.length > 3 && p.endsWith('\\')) p = p.slice(0, -1);
+  if (/^[A-Z]:$/.test(p)) p += '\\';
+  return p;
+}
+
+export function parentPath(path: string): string | null {
+  const p = canonicalPath(path);
+  const i = p.lastIndexOf('\\');
+  if (i < 0 || /^[A-Z]:\\$/.test(p)) return null;
+  return i === 2 ? p.slice(0, 3) : p.slice(0, i);
+}
+
+export function baseName(path: string): string {
+  const p = canonicalPath(path);
+  return p.slice(p.lastIndexOf('\\') + 1);
+}

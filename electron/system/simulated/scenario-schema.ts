@@ -1,0 +1,148 @@
+// Schema msi-doctor/scenario@1: a scenario file = what differs from the healthy base machine + what it was built to show.
+import { z } from 'zod';
+import { CAUSE_IDS, PROBE_IDS, REPAIR_IDS } from '../../../shared/contract/ids.ts';
+import { evidenceStatusSchema } from '../../../shared/contract/evidence.ts';
+
+export const SCENARIO_SCHEMA = 'msi-doctor/scenario@1';
+
+const regValueSchema = z.object({
+  type: z.enum(['REG_SZ', 'REG_EXPAND_SZ', 'REG_DWORD', 'REG_QWORD', 'REG_MULTI_SZ', 'REG_BINARY']),
+  data: z.union([z.string(), z.number(), z.array(z.string())]),
+});
+
+const fileSchema = z.object({
+  kind: z.enum(['file', 'dir']).default('file'),
+  sddl: z.string().nullable().default(null),
+  /** Minutes before the scenario's `now` (default 0). */
+  modifiedMinutesAgo: z.number().default(0),
+  /** Inline text content, or a file next to the scenario (relative path), written to disk in `encoding`. */
+  text: z.string().optional(),
+  contentFile: z.string().optional(),
+  /** How the content is stored on the simulated disk: MSI verbose logs are UTF-16LE with a BOM. */
+  encoding: z.enum(['utf8', 'utf8-bom', 'utf16le', 'cp936']).default('utf8'),
+  msi: z
+    .object({
+      productCode: z.string(),
+      upgradeCode: z.string(),
+      productVersion: z.string(),
+      productName: z.string(),
+      manufacturer: z.string(),
+      allUsers: z.string().default('1'),
+    })
+    .optional(),
+});
+
+const processSchema = z.object({
+  pid: z.number().int(),
+  parentPid: z.number().int().default(740),
+  name: z.string(),
+  commandLine: z.string(),
+  startedMinutesAgo: z.number().default(1),
+  sessionId: z.number().int().default(1),
+  /** Owner SID; default: the scenario's user. */
+  userSid: z.string().optional(),
+});
+
+const serviceSchema = z.object({
+  displayName: z.string().optional(),
+  state: z.enum(['stopped', 'start-pending', 'stop-pending', 'running', 'paused']).optional(),
+  pid: z.number().int().nullable().optional(),
+  acceptsShutdown: z.boolean().optional(),
+  acceptsStop: z.boolean().optional(),
+  win32ExitCode: z.number().int().optional(),
+  type: z.number().int().optional(),
+});
+
+const eventSchema = z.object({
+  provider: z.string().default('MsiInstaller'),
+  id: z.number().int(),
+  minutesAgo: z.number(),
+  data: z.array(z.string()),
+  binaryHex: z.string().optional(),
+  userSid: z.string().optional(),
+  recordId: z.number().int().optional(),
+});
+
+const productSchema = z.object({
+  productCode: z.string(),
+  upgradeCode: z.string(),
+  name: z.string(),
+  version: z.string(),
+  manufacturer: z.string().default(''),
+  scope: z.enum(['machine', 'user']),
+  userSid: z.string().nullable().default(null),
+});
+
+export const machineOverridesSchema = z
+  .object({
+    now: z.string().optional(),
+    bootMinutesAgo: z.number().optional(),
+    windowsVersion: z.string().optional(),
+    identity: z
+      .object({
+        computerName: z.string(),
+        domain: z.string(),
+        userName: z.string(),
+        displayName: z.string(),
+        userSid: z.string(),
+        profile: z.string(),
+        isAdmin: z.boolean(),
+        builtinAdministrator: z.boolean(),
+      })
+      .partial()
+      .optional(),
+    locale: z.object({ name: z.string(), oemCodePage: z.number().int() }).partial().optional(),
+    elevation: z.object({ processElevated: z.boolean(), approve: z.boolean() }).partial().optional(),
+    /** name -> fields to change (null removes the service). */
+    services: z.record(z.string(), serviceSchema.nullable()).optional(),
+    /** Processes to add (msiexec clients, TiWorker...). */
+    processes: z.array(processSchema).optional(),
+    /** key -> { value name -> value | null to delete }, or null to delete the key with its subkeys. */
+    registry: z.record(z.string(), z.record(z.string(), regValueSchema.nullable()).nullable()).optional(),
+    /** path -> entry, or null to delete it. */
+    files: z.record(z.string(), fileSchema.nullable()).optional(),
+    env: z.record(z.string(), z.string().nullable()).optional(),
+    events: z.array(eventSchema).optional(),
+    products: z.array(productSchema).optional(),
+    msiExecuteMutex: z.enum(['free', 'held']).optional(),
+    drives: z.array(z.object({ drive: z.string(), freeBytes: z.number(), totalBytes: z.number() })).optional(),
+    applocker: z.object({ msiRules: z.number().int(), enforcement: z.enum(['not-configured', 'enabled', 'audit-only']) }).optional(),
+    configMgr: z.object({ rebootPending: z.boolean() }).nullable().optional(),
+  })
+  .strict();
+export type MachineOverrides = z.infer<typeof machineOverridesSchema>;
+
+/** What the scenario was built to show; other helpers' tests are table-driven from it. */
+export const scenarioExpectSchema = z.object({
+  /** The symptom text to scan with (e.g. '2503', '1618', '' for "not sure"). */
+  symptom: z.string(),
+  evidence: z.array(
+    z.object({
+      probe: z.enum(PROBE_IDS),
+      status: evidenceStatusSchema,
+      /** Dotted paths into the evidence data with the expected value, e.g. {"windowsTemp.usersCanCreate": false}. */
+      facts: z.record(z.string(), z.unknown()).optional(),
+      /** This probe's evidence needs the elevated batch (status is 'not-checked' when declined). */
+      elevated: z.boolean().optional(),
+    }),
+  ),
+  topCause: z.enum(CAUSE_IDS),
+  recommendedRepair: z.enum(REPAIR_IDS).nullable(),
+});
+export type ScenarioExpect = z.infer<typeof scenarioExpectSchema>;
+
+export const scenarioSchema = z
+  .object({
+    schema: z.literal(SCENARIO_SCHEMA),
+    name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
+    title: z.string(),
+    description: z.string(),
+    /** The .msi the user tried (installed-products reads it), or null. */
+    msiPath: z.string().nullable().default(null),
+    /** Log files the user gives (paths on the simulated disk). */
+    logPaths: z.array(z.string()).default([]),
+    machine: machineOverridesSchema.default({}),
+    expect: scenarioExpectSchema,
+  })
+  .strict();
+export type Scenario = z.infer<typeof scenarioSchema>;
