@@ -1,0 +1,46 @@
+// The ports the app services facade composes: what it needs from the system layer, analyzer, diagnosis, repairs
+// and reports. app-service-deps.ts binds them to the real modules; tests bind them to fakes.
+import type { ScenarioInfo, RedactionPreview } from '../../shared/contract/api.ts';
+import type { Lang } from '../../shared/contract/ids.ts';
+import type { LogAnalysis } from '../../shared/contract/log-analysis.ts';
+import type { JournalSummary, RepairOutcome, RepairParams, RepairPlan } from '../../shared/contract/repair.ts';
+import type { RepairId } from '../../shared/contract/ids.ts';
+import type { EnvironmentInfo, ScanProgress, ScanRequest, ScanResult } from '../../shared/contract/scan.ts';
+import type { ParsedSymptom } from '../../shared/contract/symptom.ts';
+import type { ApiEvents } from '../../shared/contract/api.ts';
+
+/** One machine to work on: real Windows or a simulated scenario. */
+export interface MachinePort {
+  environment: EnvironmentInfo;
+  scan(
+    request: ScanRequest,
+    options: { scanId: string; signal: AbortSignal; onProgress: (progress: ScanProgress) => void },
+  ): Promise<ScanResult>;
+  repairs: RepairPort;
+}
+
+export interface RepairPort {
+  plan(repair: RepairId, params: RepairParams): Promise<RepairPlan>;
+  run(
+    plan: RepairPlan,
+    options: { confirmations: string[]; signal: AbortSignal; onProgress: (progress: ApiEvents['repairProgress']) => void },
+  ): Promise<RepairOutcome>;
+  undo(journalId: string): Promise<RepairOutcome>;
+  listJournals(): Promise<JournalSummary[]>;
+}
+
+export interface ReportPort {
+  previewRedaction(scan: ScanResult): Promise<RedactionPreview>;
+  export(
+    scan: ScanResult,
+    options: { format: 'html' | 'json' | 'zip'; redact: boolean; lang: Lang; outPath: string; appLogPath: string | null },
+  ): Promise<{ bytes: number }>;
+}
+
+export interface AppServiceDeps {
+  openMachine(options: { platform: NodeJS.Platform; simulate?: string; scenarioFile?: string; dataDir: string }): Promise<MachinePort>;
+  listScenarios(): Promise<ScenarioInfo[]>;
+  parseSymptom(text: string): ParsedSymptom;
+  analyzeLogFile(path: string): Promise<LogAnalysis>;
+  reports: ReportPort;
+}

@@ -1,0 +1,221 @@
+// The app services facade: the whole renderer API (shared/contract/api.ts) as plain Node functions, composed from
+// the system layer, analyzer, diagnosis, repairs and reports. Used by the Electron IPC router and the browser
+// preview server alike. Thin on purpose: no domain logic here, only wiring, state (current machine, running scans
+// and repairs) and the host-specific bits the caller injects.
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RepairPlan } from '../../shared/contract/repair.ts';
+import type { ScanResult } from '../../shared/contract/scan.ts';
+import type { AppServiceDeps, MachinePort } from './app-service-ports.ts';
+import type { AppServices, AppServicesOptions } from './app-services-types.ts';
+import { isAllowedExternalUrl } from './external-links.ts';
+import { importFile, sanitizeFileName } from './file-import.ts';
+import { createLogLineService } from './log-line-index.ts';
+import { ServiceError } from './service-error.ts';
+import { createSessionStore } from './session-store.ts';
+import { defaultDeps } from './app-service-deps.ts';
+
+export type { AppServices, AppServicesOptions } from './app-services-types.ts';
+
+/** Report file names: the app's name, the scan's date, the format. */
+function reportFileName(scan: ScanResult, format: string, suggested: string | undefined): string {
+  const fallback = `msi-doctor-report-${scan.startedAt.slice(0, 19).replace(/[^0-9T]/g, '')}.${format}`;
+  if (!suggested) return fallback;
+  const cleaned = sanitizeFileName(suggested);
+  return cleaned.toLowerCase().endsWith(`.${format}`) ? cleaned : `${cleaned}.${format}`;
+}
+
+/** Synchronous so both hosts can create it at start-up; the machine opens on first use. */
+export function createAppServicesWith(options: AppServicesOptions, deps: AppServiceDeps): AppServices {
+  const { dataDir, emit, host = {} } = options;
+  const sessions = createSessionStore(dataDir);
+  const logLines = createLogLineService();
+  // The simulated machine is used off Windows, or on Windows when a scenario is asked for explicitly.
+  const simulated = options.platform !== 'win32' || options.simulate !== undefined || options.scenarioFile !== undefined;
+  const defaultScenario = options.simulate ?? (options.scenarioFile ? undefined : simulated ? 'healthy' : undefined);
+
+  let current: Promise<MachinePort> | null = null;
+  function machine(): Promise<MachinePort> {
+    if (current) return current;
+    const opening = deps.openMachine({
+      platform: options.platform,
+      dataDir,
+      ...(defaultScenario !== undefined ? { simulate: defaultScenario } : {}),
+      ...(options.scenarioFile !== undefined ? { scenarioFile: options.scenarioFile } : {}),
+    });
+    // A machine that failed to open (bad scenario file...) is retried on the next call instead of staying broken.
+    opening.catch(() => {
+      if (current === opening) current = null;
+    });
+    current = opening;
+    return opening;
+  }
+  const scans = new Map<string, AbortController>();
+  const plans = new Map<string, RepairPlan>();
+  const repairs = new Map<string, AbortController>();
+
+  async function scanById(scanId: string): Promise<ScanResult> {
+    return sessions.get(scanId);
+  }
+
+  return {
+    async getEnvironment() {
+      return {
+        ...(await machine()).environment,
+        appVersion: options.appVersion ?? '0.0.0',
+        platform: options.platform,
+        lang: options.lang ?? 'en',
+      };
+    },
+
+    async listScenarios() {
+      if (!simulated) return [];
+      return deps.listScenarios();
+    },
+
+    async selectScenario({ name }) {
+      if (!simulated) throw new ServiceError('forbidden', 'Scenarios exist only on the simulated machine.');
+      if (scans.size > 0 || repairs.size > 0) throw new ServiceError('forbidden', 'Wait for the running scan or repair to finish first.');
+      const known = await deps.listScenarios();
+      if (!known.some((s) => s.name === name)) throw new ServiceError('not-found', `There is no scenario named "${name}".`);
+      const next = deps.openMachine({ platform: options.platform, dataDir, simulate: name });
+      const opened = await next;
+      current = next;
+      plans.clear();
+      return opened.environment;
+    },
+
+    async parseSymptom({ text }) {
+      return deps.parseSymptom(text);
+    },
+
+    async importFile(request) {
+      return importFile(dataDir, request);
+    },
+
+    async analyzeLog({ path }) {
+      return deps.analyzeLogFile(path);
+    },
+
+    async getLogLines({ path, from, count }) {
+      return logLines.getLines(path, from, count);
+    },
+
+    async searchLog({ path, query, limit }) {
+      return logLines.search(path, query, limit);
+    },
+
+    async startScan(request) {
+      const scanId = `scan-${new Date().toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${randomUUID().slice(0, 8)}`;
+      const controller = new AbortController();
+      scans.set(scanId, controller);
+      try {
+        const result = await (await machine()).scan(request, {
+          scanId,
+          signal: controller.signal,
+          onProgress: (progress) => emit('scanProgress', progress),
+        });
+        if (controller.signal.aborted) throw new ServiceError('cancelled', 'The scan was cancelled.');
+        await sessions.save(result);
+        return result;
+      } finally {
+        scans.delete(scanId);
+      }
+    },
+
+    async cancelScan({ scanId }) {
+      const controller = scans.get(scanId);
+      controller?.abort();
+      return { cancelled: controller !== undefined };
+    },
+
+    async planRepair({ repair, params }) {
+      const plan = await (await machine()).repairs.plan(repair, params);
+      plans.set(plan.planId, plan);
+      return plan;
+    },
+
+    async runRepair({ planId, confirmations }) {
+      const plan = plans.get(planId);
+      if (!plan) throw new ServiceError('not-found', 'This repair plan is no longer available; prepare the repair again.');
+      const controller = new AbortController();
+      repairs.set(planId, controller);
+      try {
+        return await (await machine()).repairs.run(plan, {
+          confirmations,
+          signal: controller.signal,
+          onProgress: (progress) => emit('repairProgress', progress),
+        });
+      } finally {
+        repairs.delete(planId);
+        plans.delete(planId); // a plan runs once; running again means planning again (preconditions re-checked)
+      }
+    },
+
+    async cancelRepair({ planId }) {
+      const controller = repairs.get(planId);
+      controller?.abort();
+      return { cancelled: controller !== undefined };
+    },
+
+    async undoRepair({ journalId }) {
+      return (await machine()).repairs.undo(journalId);
+    },
+
+    async listJournals() {
+      return (await machine()).repairs.listJournals();
+    },
+
+    async previewRedaction({ scanId }) {
+      return deps.reports.previewRedaction(await scanById(scanId));
+    },
+
+    async exportReport({ scanId, format, redact, lang, suggestedName }) {
+      const scan = await scanById(scanId);
+      const name = reportFileName(scan, format, suggestedName);
+      let outPath: string;
+      let location: string;
+      if (host.chooseReportPath) {
+        const chosen = await host.chooseReportPath(name);
+        if (chosen === null) throw new ServiceError('cancelled', 'The report was not saved.');
+        outPath = chosen;
+        location = chosen;
+      } else {
+        // Preview: the server serves dataDir/reports/ and the page downloads from this URL path.
+        await mkdir(join(dataDir, 'reports'), { recursive: true });
+        outPath = join(dataDir, 'reports', name);
+        location = `/reports/${encodeURIComponent(name)}`;
+      }
+      const { bytes } = await deps.reports.export(scan, { format, redact, lang, outPath, appLogPath: options.appLogPath ?? null });
+      return { location, bytes };
+    },
+
+    async listSessions() {
+      return sessions.list();
+    },
+
+    async getSession({ scanId }) {
+      return scanById(scanId);
+    },
+
+    async openExternal({ url }) {
+      if (!isAllowedExternalUrl(url)) throw new ServiceError('forbidden', 'Only Microsoft documentation links can be opened.');
+      if (!host.openExternal) return { opened: false };
+      await host.openExternal(url);
+      return { opened: true };
+    },
+
+    async pickFile({ kind }) {
+      return host.pickFile ? host.pickFile(kind) : null;
+    },
+  };
+}
+
+/**
+ * The facade over the real modules. `emit` receives every event (scanProgress, repairProgress); the Electron router
+ * forwards them to the window, the preview server to its WebSocket clients.
+ */
+export function createAppServices(options: AppServicesOptions): AppServices {
+  return createAppServicesWith(options, defaultDeps);
+}

@@ -1,0 +1,73 @@
+// Tests of the facade's small helpers: file import sanitizing, the documentation allowlist, the session store.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { importFile, sanitizeFileName } from './file-import.ts';
+import { isAllowedExternalUrl } from './external-links.ts';
+import { createSessionStore, sessionFileName } from './session-store.ts';
+import { ServiceError } from './service-error.ts';
+import { fakeScan } from './app-services-fakes.test-support.ts';
+
+test('sanitizeFileName keeps a plain name and neutralizes paths, reserved names and odd characters', () => {
+  assert.equal(sanitizeFileName('install.log'), 'install.log');
+  assert.equal(sanitizeFileName('安装日志.log'), '安装日志.log');
+  assert.equal(sanitizeFileName('..\\..\\Windows\\System32\\evil.dll'), 'evil.dll');
+  assert.equal(sanitizeFileName('../../etc/passwd'), 'passwd');
+  assert.equal(sanitizeFileName('a<b>c:d"e|f?g*h.log'), 'a_b_c_d_e_f_g_h.log');
+  assert.equal(sanitizeFileName('nul\u0000.log'), 'nul_.log');
+  assert.equal(sanitizeFileName('CON.log'), '_CON.log');
+  assert.equal(sanitizeFileName('..'), 'file');
+  assert.equal(sanitizeFileName('name. . '), 'name');
+  const long = sanitizeFileName(`${'x'.repeat(300)}.log`);
+  assert.equal(long.length, 120);
+  assert.ok(long.endsWith('.log'));
+});
+
+test('importFile writes the decoded bytes under dataDir/imports and rejects non-base64 data', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'msi-doctor-import-'));
+  const picked = await importFile(dataDir, { name: '../x/install.log', base64: Buffer.from('hello 你好').toString('base64') });
+  assert.equal(picked.name, 'install.log');
+  assert.equal(basename(picked.path), 'install.log');
+  assert.equal(dirname(dirname(picked.path)), join(dataDir, 'imports'));
+  assert.equal(await readFile(picked.path, 'utf8'), 'hello 你好');
+  const second = await importFile(dataDir, { name: 'install.log', base64: '' });
+  assert.notEqual(second.path, picked.path, 'equal names never overwrite each other');
+  await assert.rejects(importFile(dataDir, { name: 'a.log', base64: 'not base64!' }), (e: unknown) => e instanceof ServiceError && e.code === 'invalid-input');
+});
+
+test('only https documentation URLs on the allowlisted hosts may be opened', () => {
+  assert.ok(isAllowedExternalUrl('https://learn.microsoft.com/en-us/windows/win32/msi/error-codes'));
+  assert.ok(isAllowedExternalUrl('https://support.microsoft.com/help/2438651'));
+  for (const bad of [
+    'http://learn.microsoft.com/x',
+    'https://learn.microsoft.com.evil.example/x',
+    'https://evil.example/?https://learn.microsoft.com',
+    'https://user:pw@learn.microsoft.com/x',
+    'https://learn.microsoft.com:8443/x',
+    'file:///C:/Windows/System32/calc.exe',
+    'javascript:alert(1)',
+    'not a url',
+  ]) {
+    assert.equal(isAllowedExternalUrl(bad), false, bad);
+  }
+});
+
+test('session store: save, list newest first, get, and not-found', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'msi-doctor-sessions-'));
+  const store = createSessionStore(dataDir);
+  assert.deepEqual(await store.list(), []);
+  const older = fakeScan('scan:1', '2026-01-01T10:00:00.000Z');
+  const newer = fakeScan('scan:2', '2026-01-02T10:00:00.000Z');
+  await store.save(older);
+  await store.save(newer);
+  await writeFile(join(dataDir, 'sessions', 'broken.json'), '{ not json');
+  const list = await store.list();
+  assert.deepEqual(list.map((s) => s.scanId), ['scan:2', 'scan:1']);
+  assert.equal(list[0]!.topCause, 'another-install-in-progress');
+  assert.equal(list[0]!.symptom, '1618');
+  assert.deepEqual(await store.get('scan:1'), older);
+  assert.equal(sessionFileName('scan:1'), 'scan_1.json');
+  await assert.rejects(store.get('scan:3'), (e: unknown) => e instanceof ServiceError && e.code === 'not-found');
+});
