@@ -1,0 +1,137 @@
+// Tests of the wizard store in Node (no React, no DOM): the whole flow against the fake API, and the API calls it makes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createWizardStore, retryLogPath } from './store.ts';
+import { createFakeApi } from '../api/fake-api.ts';
+import { sampleFinding, samplePlan } from '../../../shared/wizard/sample-data.ts';
+import { API_FUNCTIONS, API_EVENTS } from '../../../shared/contract/api.ts';
+import { API_EVENT_NAMES, API_FUNCTION_NAMES } from '../api/bridge.ts';
+
+test('the bridge knows exactly the contract functions and events', () => {
+  assert.deepEqual([...API_FUNCTION_NAMES].sort(), [...API_FUNCTIONS].sort());
+  assert.deepEqual([...API_EVENT_NAMES].sort(), [...API_EVENTS].sort());
+});
+
+test('init loads the environment and the scenarios of a simulated machine', async () => {
+  const api = createFakeApi();
+  const store = createWizardStore({ api, lang: 'en' });
+  await store.getState().actions.init();
+  assert.equal(store.getState().env?.kind, 'simulated');
+  assert.equal(store.getState().scenarios.length, 1);
+  await store.getState().actions.selectScenario('other');
+  assert.equal(store.getState().env?.scenario, 'other');
+  store.getState().actions.dispose();
+});
+
+test('full flow: symptom -> scan with live rows -> findings -> fix -> verify (rescan) -> report', async () => {
+  const api = createFakeApi();
+  const store = createWizardStore({ api, lang: 'zh-CN', writeClipboard: async () => {} });
+  const { actions } = store.getState();
+  await actions.init();
+  actions.choose('code-2503');
+  actions.submitSymptom();
+  assert.equal(store.getState().wizard.step, 'consent');
+  await actions.startScan(false);
+  let w = store.getState().wizard;
+  assert.equal(w.step, 'findings');
+  assert.ok(w.scan.rows.every((r) => r.status === 'done'), 'progress events updated every row');
+  const startScan = api.calls.find((c) => c.name === 'startScan');
+  assert.deepEqual(startScan?.request, { symptom: '2503 2502', logPaths: [], msiPath: null, allowElevation: false });
+
+  await actions.chooseRepair('installer-folders-access', 'restore-windows-temp-acl');
+  assert.equal(store.getState().wizard.fix?.phase, 'preview');
+  await actions.confirmRepair([]);
+  w = store.getState().wizard;
+  assert.equal(w.fix?.phase, 'done');
+  assert.equal(w.fix?.progress[0]?.phase, 'finished');
+  await actions.undo();
+  assert.equal(store.getState().wizard.fix?.phase, 'undone');
+
+  actions.openVerify();
+  await actions.startVerify();
+  w = store.getState().wizard;
+  assert.equal(w.verify?.mode, 'rescan');
+  assert.equal(w.verify?.phase, 'passed', 'the second fake scan finds nothing');
+
+  actions.openReport();
+  actions.setReportOptions({ format: 'json' });
+  await actions.exportReport();
+  assert.equal(store.getState().wizard.report.exported?.location, `/reports/${w.result?.scanId}.json`);
+  const exportCall = api.calls.find((c) => c.name === 'exportReport');
+  assert.equal((exportCall?.request as { lang: string }).lang, 'zh-CN');
+  await actions.copySummary('summary');
+  assert.equal(store.getState().wizard.report.copied, true);
+
+  await actions.openHistory();
+  const overlay = store.getState().wizard.overlay;
+  assert.equal(overlay?.kind === 'history' ? overlay.sessions?.length : -1, 2);
+  await actions.loadSession('scan-1');
+  assert.equal(store.getState().wizard.result?.scanId, 'scan-1');
+  actions.startOver();
+  assert.equal(store.getState().wizard.step, 'symptom');
+});
+
+test('verify with an .msi: the failed retry log is rescanned and the wizard returns to findings', async () => {
+  const api = createFakeApi({
+    scans: [[sampleFinding('pending-reboot', 0.8, ['restart-computer'])], [sampleFinding('custom-action-failed', 0.9, [])]],
+    retrySucceeds: false,
+  });
+  const store = createWizardStore({ api, lang: 'en' });
+  const { actions } = store.getState();
+  await actions.init();
+  actions.choose('code-1603');
+  await actions.pickFile('msi');
+  actions.submitSymptom();
+  await actions.startScan(true);
+  actions.openVerify();
+  await actions.startVerify();
+  assert.equal(store.getState().wizard.verify?.phase, 'preview');
+  const planCall = api.calls.find((c) => c.name === 'planRepair');
+  assert.deepEqual(planCall?.request, { repair: 'retry-install-elevated-logged', params: { msiPath: 'C:\\Users\\alex\\app.msi' } });
+  await actions.confirmVerify();
+  const w = store.getState().wizard;
+  assert.equal(w.step, 'findings');
+  assert.equal(w.notice, 'verify-failed-new-evidence');
+  assert.equal(w.result?.findings[0]?.cause, 'custom-action-failed');
+  const scans = api.calls.filter((c) => c.name === 'startScan');
+  assert.deepEqual((scans[1]?.request as { logPaths: string[] }).logPaths, ['C:\\ProgramData\\MSI Doctor\\logs\\retry.log']);
+});
+
+test('free text is parsed, dropped files are uploaded as base64, failures surface as errors', async () => {
+  const api = createFakeApi({ failingRepairs: [] });
+  const store = createWizardStore({ api, lang: 'en' });
+  const { actions } = store.getState();
+  await actions.editText('error 0x80070643 and 1603');
+  assert.deepEqual(store.getState().wizard.draft.parsed?.exitCodes, [1603]);
+  await actions.importFiles([{ name: 'a.log', read: async () => new TextEncoder().encode('hello') }], 'log');
+  const w = store.getState().wizard;
+  assert.deepEqual(w.draft.logs, [{ path: '/uploads/a.log', name: 'a.log' }]);
+  const importCall = api.calls.find((c) => c.name === 'importFile');
+  assert.equal((importCall?.request as { base64: string }).base64, Buffer.from('hello').toString('base64'));
+  actions.submitSymptom();
+  await actions.startScan(true);
+  await actions.openHistory();
+  await actions.loadSession('missing');
+  assert.equal(store.getState().wizard.error?.code, 'not-found');
+  actions.dismissError();
+  assert.equal(store.getState().wizard.error, null);
+});
+
+test('cancel before the scan id is known cancels once the first progress names the scan', async () => {
+  const api = createFakeApi();
+  const store = createWizardStore({ api, lang: 'en' });
+  const { actions } = store.getState();
+  await actions.init();
+  actions.choose('unsure');
+  actions.submitSymptom();
+  const scanning = actions.startScan(true);
+  await actions.cancelScan();
+  await scanning;
+  assert.ok(api.calls.some((c) => c.name === 'cancelScan'));
+});
+
+test('retryLogPath reads the /l*v path of the install step', () => {
+  assert.equal(retryLogPath(samplePlan('retry-install-elevated-logged')), 'C:\\ProgramData\\MSI Doctor\\logs\\retry.log');
+  assert.equal(retryLogPath(samplePlan('restart-computer')), null);
+  assert.equal(retryLogPath(null), null);
+});
