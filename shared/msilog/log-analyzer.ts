@@ -1,0 +1,152 @@
+// The streaming analyzer: bytes in chunks -> sniff -> decode -> lines -> events -> per-session state -> LogAnalysis.
+// Memory stays bounded: a sniff prefix, one partial line, a small ring of recent lines and capped lists per session.
+import type { LogAnalysis } from '../contract/log-analysis.ts';
+import { sniffEncoding, SNIFF_BYTES, type LogEncoding } from './encoding-sniffer.ts';
+import { createStreamDecoder, type StreamDecoder } from './stream-decoder.ts';
+import { createLineSplitter, type LineSplitter } from './line-splitter.ts';
+import { classifyLine } from './line-classifier.ts';
+import { SessionState, type LineRef } from './session-state.ts';
+import { summarizeSession } from './summarize-session.ts';
+import { binaryProblem, notALogProblem, type InputProblem } from './input-problem.ts';
+
+export interface LogAnalyzerOptions {
+  fileName: string;
+}
+
+export interface LogAnalyzer {
+  /** Feeds the next bytes. Returns false when the analyzer needs no more input (not a log): stop reading. */
+  push(chunk: Uint8Array): boolean;
+  /** Ends the input; the analysis of the last session. Check problem() first when the input may be bad. */
+  finish(): LogAnalysis;
+  /** Set once the input is known not to be a log (empty, binary, no log lines). */
+  problem(): InputProblem | null;
+}
+
+/** Give up on input with no recognizable log line in its first bytes (a large text or binary file). */
+const GIVE_UP_BYTES = 8 * 1024 * 1024;
+const RING_SIZE = 12;
+
+export function createLogAnalyzer(options: LogAnalyzerOptions): LogAnalyzer {
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  let encoding: LogEncoding | null = null;
+  let decoder: StreamDecoder | null = null;
+  let splitter: LineSplitter | null = null;
+  let problem: InputProblem | null = null;
+  let byteCount = 0;
+  let lineNo = 0;
+  let sessions = 0;
+  let session = new SessionState(1);
+  const ring: LineRef[] = [];
+  let finished: LogAnalysis | null = null;
+
+  function startSession(): void {
+    const hadLines = session.recognizedLines > 0;
+    if (sessions > 0 || hadLines) session = new SessionState(lineNo);
+    sessions += sessions === 0 && hadLines ? 2 : 1;
+  }
+
+  function onLine(text: string): void {
+    lineNo++;
+    const ev = classifyLine(text);
+    if (ev !== null) {
+      if (ev.kind === 'header') {
+        if (ev.header === 'verbose-start') startSession();
+        else if (ev.header === 'start') {
+          // "=== Logging started" also marks the UI part inside an open verbose session: not a new session then.
+          const headerless = sessions === 0 && session.msiLines > 0;
+          if (!headerless && (!session.verboseHeader || session.closed)) {
+            if (sessions === 0 || session.closed || session.basicHeader) startSession();
+          }
+        }
+      }
+      session.handle(ev, lineNo, text, ring);
+    }
+    // Ring of recent lines: the context pinned when a failure or error shows up.
+    if (ring.length === RING_SIZE) ring.shift();
+    ring.push({ line: lineNo, text: text.length > 500 ? text.slice(0, 500) : text });
+  }
+
+  function start(prefix: Uint8Array): boolean {
+    const sniff = sniffEncoding(prefix);
+    if (sniff.kind === 'binary') {
+      problem = binaryProblem(sniff.binary);
+      return false;
+    }
+    encoding = sniff.encoding;
+    decoder = createStreamDecoder(sniff.encoding);
+    splitter = createLineSplitter(onLine);
+    const body = sniff.bomLength ? prefix.subarray(sniff.bomLength) : prefix;
+    splitter.push(decoder.decode(body));
+    return true;
+  }
+
+  function concat(chunks: Uint8Array[], total: number): Uint8Array {
+    if (chunks.length === 1) return chunks[0]!;
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
+
+  function checkGiveUp(): boolean {
+    if (byteCount >= GIVE_UP_BYTES && session.recognizedLines + sessions === 0) {
+      problem = notALogProblem();
+      return false;
+    }
+    return true;
+  }
+
+  return {
+    push(chunk: Uint8Array): boolean {
+      if (problem || finished) return false;
+      if (chunk.length === 0) return true;
+      byteCount += chunk.length;
+      if (!decoder) {
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+        if (pendingBytes < SNIFF_BYTES) return true;
+        const prefix = concat(pending, pendingBytes);
+        pending = [];
+        if (!start(prefix)) return false;
+        return checkGiveUp();
+      }
+      splitter!.push(decoder.decode(chunk));
+      return checkGiveUp();
+    },
+    finish(): LogAnalysis {
+      if (finished) return finished;
+      if (!problem && !decoder) {
+        const prefix = concat(pending, pendingBytes);
+        pending = [];
+        start(prefix);
+      }
+      if (decoder && splitter) {
+        splitter.push(decoder.end());
+        splitter.end();
+      }
+      if (!problem && session.recognizedLines === 0 && sessions <= 1) problem = notALogProblem();
+      finished = summarizeSession(session, {
+        file: options.fileName,
+        encoding: encoding ?? 'unknown',
+        sessions: Math.max(sessions, session.recognizedLines > 0 ? 1 : 0),
+        lineCount: lineNo,
+        byteCount,
+      });
+      return finished;
+    },
+    problem: () => problem,
+  };
+}
+
+/** Whole-buffer convenience for tests and small inputs. */
+export function analyzeBytes(bytes: Uint8Array, fileName = 'log'): { analysis: LogAnalysis; problem: InputProblem | null } {
+  const analyzer = createLogAnalyzer({ fileName });
+  const step = 1024 * 1024;
+  for (let i = 0; i < bytes.length; i += step) if (!analyzer.push(bytes.subarray(i, i + step))) break;
+  const analysis = analyzer.finish();
+  return { analysis, problem: analyzer.problem() };
+}

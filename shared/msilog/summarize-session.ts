@@ -1,0 +1,221 @@
+// Turns the final state of the last session into the LogAnalysis verdict: outcome, failing action, errors, causes, evidence.
+import type { FailedAction, LogAnalysis, LogFormat, Operation, Outcome } from '../contract/log-analysis.ts';
+import { LOG_ANALYSIS_SCHEMA } from '../contract/log-analysis.ts';
+import type { SessionState, ErrorEntry } from './session-state.ts';
+import { exitCodeCause, rankCauses, type CauseSignal } from './cause-rules.ts';
+import { isCustomActionName, SCRIPT_ACTIONS, WRAPPER_ACTIONS } from './standard-actions.ts';
+import { FOLLOW_ON } from './noise.ts';
+import { redactLine } from './redaction.ts';
+import { formatHresult } from './hresult.ts';
+
+export interface SummaryInput {
+  file: string;
+  encoding: string;
+  sessions: number;
+  lineCount: number;
+  byteCount: number;
+}
+
+const MAX_EVIDENCE = 20;
+
+export function summarizeSession(s: SessionState, input: SummaryInput): LogAnalysis {
+  const format = detectFormat(s);
+  const { exitCode, exitLine } = pickExitCode(s, format);
+  const nonContinuedCaFailure = s.caFailures.find((f) => !s.failure || f.line <= s.failure.line) ?? null;
+  const outcome = pickOutcome(s, exitCode, nonContinuedCaFailure !== null);
+  const failedAction = outcome === 'success' || outcome === 'reboot-required' ? null : pickFailedAction(s);
+  const errors = s.errors.filter((e) => !(outcome === 'success' && e.afterFailure));
+  const primary = outcome === 'success' || outcome === 'reboot-required' ? null : pickPrimaryError(s.errors, s, failedAction);
+  const causes = pickCauses(s, outcome, exitCode, failedAction, exitLine);
+  const evidence = pickEvidence(s);
+  const hidden = s.hidden;
+
+  const productCode = s.props.get('ProductCode') ?? (/^\{[0-9A-Fa-f-]{36}\}$/.test(s.productPath ?? '') ? s.productPath : null) ?? null;
+  const burn = s.burn
+    ? {
+        failingPackage: s.burn.failingPackage,
+        packages: [...s.burn.packages.values()].map((p) => ({ ...p })),
+        hresult: s.burn.applyResult !== null ? formatHresult(s.burn.applyResult) : null,
+      }
+    : null;
+
+  return {
+    schema: LOG_ANALYSIS_SCHEMA,
+    file: input.file,
+    format,
+    encoding: input.encoding,
+    operation: pickOperation(s, format),
+    product: {
+      name: s.finalProductName ?? s.props.get('ProductName') ?? s.productFromMessages ?? null,
+      version: s.finalProductVersion ?? s.props.get('ProductVersion') ?? null,
+      productCode,
+    },
+    outcome,
+    exitCode,
+    failedAction,
+    errors: errors.slice(0, 50).map((e) => ({ code: e.code, line: e.line, text: redactLine(e.text, hidden) })),
+    primaryError: primary?.code ?? null,
+    causes,
+    evidence: evidence.map((e) => ({ line: e.line, text: redactLine(e.text, hidden) })),
+    installerVersion: s.installerVersion,
+    processes: [...s.processes.values()],
+    sessions: input.sessions,
+    lineCount: input.lineCount,
+    byteCount: input.byteCount,
+    burn,
+  };
+}
+
+function detectFormat(s: SessionState): LogFormat {
+  if (s.burnLines > 0 && s.burnLines >= s.msiLines) return 'burn';
+  if (s.verboseHeader) return 'msi-verbose';
+  if (s.basicHeader) return 'msi-basic';
+  if (s.verboseOnlyLines > 0 || s.msiLines >= 5) return 'msi-verbose';
+  if (s.actionLines > 0 || s.msiLines > 0 || s.caFailures.length > 0 || s.continuedCaCount > 0) return 'msi-basic';
+  return 'unknown';
+}
+
+function pickExitCode(s: SessionState, format: LogFormat): { exitCode: number | null; exitLine: number } {
+  if (format === 'burn' && s.burn) {
+    if (s.burn.exitCode !== null) return { exitCode: s.burn.exitCode, exitLine: 0 };
+    if (s.burn.applyResult !== null) {
+      const r = s.burn.applyResult >>> 0;
+      return { exitCode: (r & 0xffff0000) >>> 0 === 0x80070000 ? r & 0xffff : r < 0x10000 ? r : null, exitLine: 0 };
+    }
+  }
+  if (s.mainEngine) return { exitCode: s.mainEngine.code, exitLine: s.mainEngine.line };
+  if (s.finalCode) return { exitCode: s.finalCode.code, exitLine: s.finalCode.line };
+  if (s.backFromServer) return { exitCode: s.backFromServer.code, exitLine: s.backFromServer.line };
+  if (s.topLevel) {
+    const map: Record<number, number> = { 1: 0, 2: 1602, 3: 1603 };
+    const code = map[s.topLevel.value];
+    if (code !== undefined) return { exitCode: code, exitLine: s.topLevel.line };
+  }
+  return { exitCode: null, exitLine: 0 };
+}
+
+function pickOutcome(s: SessionState, exitCode: number | null, caFailed: boolean): Outcome {
+  if (exitCode !== null) {
+    if (exitCode === 0) return s.burn?.restartRequired ? 'reboot-required' : 'success';
+    if (exitCode === 3010 || exitCode === 1641) return 'reboot-required';
+    if (exitCode === 1602) return 'cancelled';
+    return 'failure';
+  }
+  if (s.failure || caFailed) return 'failure';
+  return 'incomplete';
+}
+
+function pickFailedAction(s: SessionState): FailedAction | null {
+  const f = s.failure;
+  if (f) {
+    const seq = f.sequenceAction;
+    const inSpan = (line: number) => line >= f.spanStart && line <= f.line;
+    let culprit: string | null = null;
+    if (SCRIPT_ACTIONS.has(seq) || WRAPPER_ACTIONS.has(seq)) {
+      culprit =
+        s.caFailures.find((c) => inSpan(c.line))?.name ??
+        s.errors.find((e) => inSpan(e.line) && e.caName)?.caName ??
+        f.deferredAtSignal ??
+        (SCRIPT_ACTIONS.has(seq) ? f.lastDeferred : null);
+    } else {
+      culprit = seq;
+    }
+    // A snippet may lack the "Action start" line: a CA failure just before the end still names the culprit.
+    if ((culprit === null || culprit === seq) && (SCRIPT_ACTIONS.has(seq) || WRAPPER_ACTIONS.has(seq))) {
+      const before = s.caFailures.filter((c) => c.line <= f.line).pop();
+      if (before) culprit = before.name;
+    }
+    const name = culprit ?? seq;
+    return { name, sequenceAction: seq, line: f.line, customAction: isCa(s, name) };
+  }
+  const ca = s.caFailures[0];
+  if (ca) return { name: ca.name, sequenceAction: ca.name, line: ca.line, customAction: true };
+  return null;
+}
+
+function isCa(s: SessionState, name: string): boolean {
+  return s.caTypes.has(name) || s.caFailures.some((c) => c.name === name) || isCustomActionName(name);
+}
+
+/** The message number that best explains the failure: inside the failing action first, else the last before it. */
+function pickPrimaryError(errors: readonly ErrorEntry[], s: SessionState, failed: FailedAction | null): ErrorEntry | null {
+  const before = errors.filter((e) => !e.afterFailure);
+  if (before.length === 0) return null;
+  const score = (e: ErrorEntry) => (FOLLOW_ON.has(e.code) ? 2 : 0) + (e.shown ? 0 : 1);
+  const best = (list: ErrorEntry[]) => list.reduce<ErrorEntry | null>((acc, e) => (acc === null || score(e) < score(acc) ? e : acc), null);
+  if (s.failure) {
+    const span = before.filter((e) => e.line >= s.failure!.spanStart);
+    if (span.length) return best(span);
+    // Nothing inside the failing action: the closest error above it, unless it is far away (unrelated).
+    const near = before.filter((e) => s.failure!.line - e.line < 400);
+    return near.length ? best(near.slice(-3)) : null;
+  }
+  if (failed) {
+    const near = before.filter((e) => Math.abs(e.line - failed.line) < 60);
+    if (near.length) return best(near);
+  }
+  return best(before);
+}
+
+function pickCauses(
+  s: SessionState,
+  outcome: Outcome,
+  exitCode: number | null,
+  failed: FailedAction | null,
+  exitLine: number,
+): LogAnalysis['causes'] {
+  const signals: CauseSignal[] = [...s.signals];
+  if (outcome === 'success') {
+    return rankCauses([{ id: 'no-problem-found', weight: 0.9, line: exitLine }, ...signals.map((x) => ({ ...x, weight: x.weight * 0.5 }))]);
+  }
+  if (failed) {
+    if (failed.customAction) {
+      signals.push({ id: 'custom-action-failed', weight: 0.6, line: failed.line });
+      const ca = s.caFailures.find((c) => c.name === failed.name);
+      if (ca) signals.push({ id: 'custom-action-failed', weight: 0.3, line: ca.line });
+    } else if (failed.name === 'LaunchConditions') {
+      signals.push({ id: 'launch-condition-failed', weight: 0.7, line: failed.line });
+    }
+  }
+  if (exitCode !== null) {
+    const c = exitCodeCause(exitCode);
+    if (c) signals.push({ id: c, weight: exitCode === 2 || exitCode === 3 ? 0.5 : 0.55, line: exitLine });
+  }
+  if (outcome === 'cancelled') signals.push({ id: 'user-cancelled', weight: 0.6, line: exitLine });
+  const ranked = rankCauses(signals);
+  if (ranked.length === 0 && (outcome === 'failure' || outcome === 'incomplete')) {
+    return [{ id: 'unknown', confidence: outcome === 'failure' ? 0.2 : 0.1, lines: exitLine ? [exitLine] : [] }];
+  }
+  return ranked;
+}
+
+function pickEvidence(s: SessionState): Array<{ line: number; text: string }> {
+  const entries = [...s.pinned.entries()]
+    .filter(([, p]) => p.text.trim().length > 0)
+    .sort((a, b) => a[1].rank - b[1].rank || a[0] - b[0])
+    .slice(0, MAX_EVIDENCE);
+  return entries.map(([line, p]) => ({ line, text: p.text })).sort((a, b) => a.line - b.line);
+}
+
+function pickOperation(s: SessionState, format: LogFormat): Operation {
+  if (format === 'burn' && s.burn?.action) {
+    const a = s.burn.action.toLowerCase();
+    if (a === 'install') return 'install';
+    if (a === 'uninstall') return 'uninstall';
+    if (a === 'repair') return 'repair';
+    if (a === 'modify') return 'modify';
+  }
+  const v = s.finalVerbs;
+  const remove = (s.props.get('REMOVE') ?? '').trim();
+  const action = (s.props.get('ACTION') ?? '').trim().toUpperCase();
+  if (action === 'ADMIN' || s.topLevelNames.has('ADMIN')) return 'admin';
+  if (action === 'ADVERTISE' || s.topLevelNames.has('ADVERTISE')) return 'advertise';
+  if (v.has('update') || (s.props.get('PATCH') ?? '').trim()) return 'patch';
+  if (v.has('removed') || remove.toUpperCase() === 'ALL') return 'uninstall';
+  if (v.has('reconfigured')) return (s.props.get('REINSTALL') ?? '').trim() ? 'repair' : remove || (s.props.get('ADDLOCAL') ?? '').trim() ? 'modify' : 'repair';
+  if (v.has('installed')) return 'install';
+  if ((s.props.get('REINSTALL') ?? '').trim()) return 'repair';
+  if ((s.props.get('Installed') ?? '').trim()) return remove ? 'modify' : 'repair';
+  if (s.props.has('ProductCode') || s.props.has('ProductName')) return 'install';
+  return 'unknown';
+}
