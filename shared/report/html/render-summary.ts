@@ -1,0 +1,83 @@
+// The summary at the top of the HTML report: what happened, what we found, what we did, what to do next.
+import type { ReportModel, ReportRepair } from '../report-schema.ts';
+import { html, type SafeHtml } from './template.ts';
+import type { ReportText } from './report-text.ts';
+import type { ReportTextKey } from '../../knowledge/texts/report.ts';
+
+/** Display name of a repair: the plan's title when it ran, else the knowledge title, else the id in words. */
+export function repairName(repair: ReportRepair, text: ReportText): string {
+  if (repair.outcome) return text.refBi(repair.outcome.plan.title);
+  const ref = { key: `repair.${repair.repair}.title`, params: {} };
+  const known = text.refBi(ref);
+  return known.startsWith(ref.key) ? repair.repair.replace(/-/g, ' ') : known;
+}
+
+export function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
+}
+
+function happened(model: ReportModel, text: ReportText): SafeHtml[] {
+  const items: SafeHtml[] = [];
+  const codes = [...model.symptom.exitCodes, ...model.symptom.messageNumbers];
+  items.push(html`<li>${codes.length ? text.t('report.happened.codes', { codes: codes.join(', ') }) : text.t('report.happened.no-code')}</li>`);
+  if (model.symptom.input.trim()) items.push(html`<li>${text.t('report.symptom.entered')}: “${model.symptom.input.trim().slice(0, 300)}”</li>`);
+  for (const { analysis } of model.logs) {
+    items.push(
+      html`<li>${text.t('report.happened.log', {
+        file: baseName(analysis.file),
+        operation: text.t(`report.operation.${analysis.operation}` as ReportTextKey),
+        product: analysis.product.name ?? text.t('report.product.unknown'),
+        outcome: text.t(`report.outcome.${analysis.outcome}` as ReportTextKey),
+      })}${
+        analysis.failedAction
+          ? html` ${text.t('report.happened.failed-action', { action: analysis.failedAction.name, line: analysis.failedAction.line })}`
+          : ''
+      }</li>`,
+    );
+  }
+  if (model.logs.length === 0) items.push(html`<li>${text.t('report.happened.no-log')}</li>`);
+  return items;
+}
+
+function found(model: ReportModel, text: ReportText): SafeHtml[] {
+  const shown = model.findings.filter((f) => f.kind !== 'info' && f.cause !== 'no-problem-found').slice(0, 3);
+  if (shown.length === 0) {
+    const healthy = model.findings.find((f) => f.cause === 'no-problem-found');
+    return [html`<li>${healthy ? text.refBi(healthy.title) : text.t('report.found.none')}</li>`];
+  }
+  return shown.map(
+    (f) => html`<li>${text.t('report.found.item', { title: text.refBi(f.title), percent: Math.round(f.confidence * 100) })}</li>`,
+  );
+}
+
+function did(model: ReportModel, text: ReportText): SafeHtml[] {
+  const run = model.repairs.filter((r) => r.state !== 'proposed');
+  if (run.length === 0) return [html`<li>${text.t('report.did.none')}</li>`];
+  return run.map((r) => {
+    const verified =
+      r.state === 'succeeded'
+        ? `; ${text.t(r.verified === true ? 'report.repair.verified.yes' : r.verified === false ? 'report.repair.verified.no' : 'report.repair.verified.unknown')}`
+        : '';
+    return html`<li>${text.t('report.did.item', { repair: repairName(r, text), status: text.t(`report.repair.state.${r.state}`) + verified })}</li>`;
+  });
+}
+
+function next(model: ReportModel, text: ReportText): SafeHtml[] {
+  const items: SafeHtml[] = [];
+  const fixed = model.repairs.some((r) => r.state === 'succeeded' && r.verified === true);
+  const proposed = model.repairs.find((r) => r.state === 'proposed');
+  if (fixed) items.push(html`<li>${text.t('report.next.rerun')}</li>`);
+  if (proposed) items.push(html`<li>${text.t('report.next.repair', { repair: repairName(proposed, text) })}</li>`);
+  const top = model.findings.find((f) => f.kind !== 'info');
+  if (!proposed && top) for (const step of top.manualSteps.slice(0, 3)) items.push(html`<li>${text.ref(step)}</li>`);
+  if (model.logs.length === 0) items.push(html`<li>${text.t('report.next.log')}</li>`);
+  items.push(html`<li>${text.t('report.next.support')}</li>`);
+  return items;
+}
+
+export function renderSummary(model: ReportModel, text: ReportText): SafeHtml {
+  const box = (id: string, key: ReportTextKey, items: SafeHtml[]) =>
+    html`<section aria-labelledby="${id}"><h3 id="${id}">${text.t(key)}</h3><ul>${items}</ul></section>`;
+  return html`<section aria-labelledby="summary"><h2 id="summary">${text.t('report.section.summary')}</h2>
+<div class="summary">${box('s-happened', 'report.section.happened', happened(model, text))}${box('s-found', 'report.section.found', found(model, text))}${box('s-did', 'report.section.did', did(model, text))}${box('s-next', 'report.section.next', next(model, text))}</div></section>`;
+}

@@ -1,0 +1,45 @@
+// Texts of one report in one language: the report's own table, plus knowledge-base TextRefs through an injected translator.
+import type { Lang } from '../../contract/ids.ts';
+import type { TextRef } from '../../contract/evidence.ts';
+import { interpolate, pick } from '../../knowledge/local-text.ts';
+import { reportTexts, type ReportTextKey } from '../../knowledge/texts/report.ts';
+
+/** Translates a knowledge-base TextRef (finding titles, probe summaries...); null when the key is unknown. */
+export type TranslateRef = (ref: TextRef, lang: Lang) => string | null;
+
+export class ReportText {
+  constructor(
+    readonly lang: Lang,
+    private readonly translateRef: TranslateRef | null = null,
+  ) {}
+
+  t(key: ReportTextKey, params: Record<string, string | number> = {}): string {
+    return interpolate(pick(reportTexts[key], this.lang), params);
+  }
+
+  /** A report text in the report's language, followed by the English term when the report is not in English. */
+  bi(key: ReportTextKey, params: Record<string, string | number> = {}): string {
+    const local = this.t(key, params);
+    if (this.lang === 'en') return local;
+    const en = interpolate(reportTexts[key].en, params);
+    return local.includes(en) ? local : `${local} (${en})`;
+  }
+
+  /** A knowledge TextRef in the report's language; unknown keys stay readable as "key: params". */
+  ref(ref: TextRef, lang: Lang = this.lang): string {
+    const known = this.translateRef?.(ref, lang);
+    // The knowledge lookup falls back to the key itself: treat that as unknown so the report's own table can answer.
+    if (known && known !== ref.key) return known;
+    if (ref.key in reportTexts) return interpolate(pick(reportTexts[ref.key as ReportTextKey], lang), ref.params);
+    const params = Object.entries(ref.params).map(([k, v]) => `${k}=${v}`);
+    return params.length ? `${ref.key} (${params.join(', ')})` : ref.key;
+  }
+
+  /** A TextRef with its English form appended in a non-English report (cause titles, error names). */
+  refBi(ref: TextRef): string {
+    const local = this.ref(ref);
+    if (this.lang === 'en') return local;
+    const en = this.ref(ref, 'en');
+    return en && en !== local && !local.includes(en) ? `${local} (${en})` : local;
+  }
+}

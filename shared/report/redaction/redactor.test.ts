@@ -1,0 +1,112 @@
+// Tests of the redactor: identities, generic patterns, secret MSI properties, stable placeholders, what must survive.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Redactor } from './redactor.ts';
+import { LineChunker } from './line-chunker.ts';
+
+const LOG = [
+  "MSI (s) (18:A8) [09:12:53:835]: PROPERTY CHANGE: Adding MsiLogFileLocation property. Its value is 'C:\\Users\\zhang.wei\\Downloads\\msi.log'.",
+  'Property(S): DBPASSWORD = Hunter2!',
+  "MSI (s) (18:A8) [09:12:53:836]: PROPERTY CHANGE: Adding SVC_SECRET property. Its value is 'Svc-S3cret-42'.",
+  'Property(S): MsiHiddenProperties = SVC_SECRET;OTHER',
+  'Property(S): SVC_SECRET = Svc-S3cret-42',
+  'Command Line: DBPASSWORD="Hunter2!" API_TOKEN=tok_9f8e7d6c5b CURRENTDIRECTORY=C:\\Users\\ZHANG~1.WEI\\Downloads',
+  'Property(S): UserSID = S-1-5-21-1004336348-1177238915-682003330-1001 next to S-1-5-18 and S-1-5-32-544',
+  'Property(S): LogonUser = zhang.wei',
+  'Property(S): USERNAME = 张伟',
+  'Property(S): ComputerName = WS-FIN-042',
+  'Property(S): ProductVersion = 3.1.0.0',
+  'mail zhang.wei@contoso.com from 10.20.30.40 and fe80::1c2d:3e4f:5a6b:7c8d mac 00-1A-2B-3C-4D-5E at 09:12:53:784',
+  'CONTOSO\\zhang.wei ran it; 用户张伟的安装; echo Svc-S3cret-42 {12345678-1234-1234-1234-123456789ABC} CA::Add',
+  'Executing op: ServiceInstall(Name=X,Password=**********,Description=Keeps it,,)',
+].join('\r\n');
+
+const SECRETS = ['zhang.wei', 'ZHANG~1.WEI', '张伟', 'WS-FIN-042', 'CONTOSO', 'S-1-5-21-1004336348', 'zhang.wei@contoso.com',
+  '10.20.30.40', 'fe80::1c2d', '00-1A-2B-3C-4D-5E', 'Hunter2!', 'Svc-S3cret-42', 'tok_9f8e7d6c5b'];
+
+function learned(): Redactor {
+  const redactor = new Redactor();
+  redactor.learn(LOG);
+  return redactor;
+}
+
+test('learns identities and secrets from an MSI log', () => {
+  const ids = learned().identities();
+  assert.deepEqual(ids.users.sort(), ['zhang.wei', '张伟']);
+  assert.deepEqual(ids.computers, ['ws-fin-042']);
+  assert.deepEqual(ids.domains, ['contoso']);
+  assert.ok(ids.secrets.includes('Hunter2!') && ids.secrets.includes('Svc-S3cret-42') && ids.secrets.includes('tok_9f8e7d6c5b'));
+});
+
+test('no identity or secret survives, in any form', () => {
+  const out = learned().redact(LOG);
+  for (const secret of SECRETS) assert.ok(!out.toLowerCase().includes(secret.toLowerCase()), `${secret} leaked:\n${out}`);
+});
+
+test('keeps well-known SIDs, versions, times, GUIDs and code', () => {
+  const out = learned().redact(LOG);
+  for (const keep of ['S-1-5-18', 'S-1-5-32-544', '3.1.0.0', '09:12:53:784', '{12345678-1234-1234-1234-123456789ABC}', 'CA::Add', 'Password=**********', '(18:A8)']) {
+    assert.ok(out.includes(keep), `${keep} was changed`);
+  }
+});
+
+test('placeholders are stable: the same value always gets the same placeholder', () => {
+  const redactor = learned();
+  const out = redactor.redact(LOG);
+  assert.match(out, /C:\\Users\\<user-1>\\Downloads\\msi\.log/);
+  // the 8.3 short name and the DOMAIN\user form resolve to the same user
+  assert.match(out, /CURRENTDIRECTORY=C:\\Users\\<user-1>\\Downloads/);
+  assert.match(out, /<domain-1>\\<user-1> ran it/);
+  assert.match(out, /DBPASSWORD = <secret-1>/);
+  assert.match(out, /DBPASSWORD="<secret-1>"/);
+  assert.equal(redactor.redact('again zhang.wei'), 'again <user-1>');
+  const second = redactor.redact('Property(S): SVC_SECRET = Svc-S3cret-42');
+  assert.equal(second, 'Property(S): SVC_SECRET = <secret-2>');
+});
+
+test('preview lists each distinct value once with its count, secrets masked', () => {
+  const redactor = learned();
+  redactor.redact(LOG);
+  const items = redactor.preview().items;
+  const user = items.find((i) => i.placeholder === '<user-1>');
+  assert.ok(user && user.kind === 'user' && user.count >= 3);
+  const secret = items.find((i) => i.kind === 'secret');
+  assert.ok(secret && !secret.sample.includes('Hunter2!') && secret.sample.includes('•'));
+  assert.ok(items.some((i) => i.kind === 'sid' && i.sample.startsWith('S-1-5-21-')));
+  assert.ok(items.some((i) => i.kind === 'mac') && items.some((i) => i.kind === 'ip') && items.some((i) => i.kind === 'email'));
+});
+
+test('known identities from the environment are redacted before any learning', () => {
+  const redactor = new Redactor({ users: ['CONTOSO\\zhang.wei'], computers: ['WS-FIN-042'], sids: ['S-1-5-21-1-2-3-1001'] });
+  assert.equal(redactor.redact('WS-FIN-042\\ZHANG.WEI on contoso.local'), '<computer-1>\\<user-1> on <domain-1>.local');
+});
+
+test('generic account names are redacted inside profile paths but not as words', () => {
+  const redactor = new Redactor();
+  redactor.learn('C:\\Users\\User\\AppData');
+  assert.equal(redactor.redact('User policy for C:\\Users\\User\\AppData and C:\\Users\\Public'), 'User policy for C:\\Users\\<user-1>\\AppData and C:\\Users\\Public');
+});
+
+test('version-like dotted quads are not taken for IP addresses', () => {
+  const redactor = new Redactor();
+  assert.equal(redactor.redact('version 1.2.0.0 / v2.0.0.1 / host 172.16.0.9'), 'version 1.2.0.0 / v2.0.0.1 / host <ip-1>');
+});
+
+test('hidden properties declared after their value are still caught', () => {
+  const redactor = new Redactor();
+  const log = "PROPERTY CHANGE: Adding CONNSTR property. Its value is 'server;pw'.\r\nProperty(S): MsiHiddenProperties = CONNSTR\r\n";
+  redactor.learn(log);
+  assert.ok(!redactor.redact(log).includes("'server;pw'"));
+});
+
+test('line chunker never splits a line, whatever the chunk boundaries', () => {
+  const text = LOG + '\r\n';
+  for (const size of [1, 7, 64, 1000]) {
+    const chunker = new LineChunker();
+    const redactor = learned();
+    let out = '';
+    for (let i = 0; i < text.length; i += size) out += redactor.redact(chunker.push(text.slice(i, i + size)));
+    out += redactor.redact(chunker.flush());
+    assert.equal(out, learned().redact(text), `chunk size ${size}`);
+  }
+});

@@ -1,0 +1,270 @@
+// The redactor: learns identities and secrets, then replaces them in any text with stable placeholders (<user-1>...).
+import type { RedactionPreview } from '../../contract/api.ts';
+import { type Identities, type RedactionKind, REDACTION_KINDS, placeholderOf } from './redaction-kinds.ts';
+import { PROPERTY_PATTERNS, hiddenPropertyNames, isMaskedOrEmpty, isSecretName, secretPartsOf } from './secret-properties.ts';
+import { GENERIC_USERS, NOT_DOMAINS, SHARED_PROFILES, escapeRegExp, shortNamePatterns, splitAccount } from './identity-rules.ts';
+
+interface Literal {
+  kind: RedactionKind;
+  canonical: string;
+  source: string;
+  test: RegExp;
+}
+interface Seen {
+  kind: RedactionKind;
+  placeholder: string;
+  sample: string;
+  count: number;
+}
+
+/** Secrets shorter than this are hidden where they are assigned, but not searched for everywhere (too many false hits). */
+const MIN_LITERAL_SECRET = 4;
+/** Bound on remembered non-secret property values (needed when MsiHiddenProperties is logged after the values). */
+const MAX_REMEMBERED_PROPERTIES = 20_000;
+
+const PROFILE = String.raw`[A-Za-z]:(?:\\{1,2}|/)(?:Users|Documents and Settings)(?:\\{1,2}|/)`;
+const PROFILE_NAME = String.raw`[^\\/:*?"<>|\r\n]+(?=[\\/])|[^\\/:*?"<>|\r\n\s,;'()[\]]+`;
+const GENERIC = [
+  String.raw`(?<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})`,
+  String.raw`(?<ppre>${PROFILE})(?<pname>${PROFILE_NAME})`,
+  String.raw`(?<sid>(?<![\w-])S-1-(?:5-21|12-1)(?:-\d+){3,4}(?!\d))`,
+  String.raw`(?<mac>(?<![0-9A-Fa-f:-])[0-9A-Fa-f]{2}(?<msep>[:-])(?:[0-9A-Fa-f]{2}\k<msep>){4}[0-9A-Fa-f]{2}(?![0-9A-Fa-f:-]))`,
+  String.raw`(?<ipv6>(?<![0-9A-Fa-f:.\w])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:.]))`,
+  String.raw`(?<ipv4>(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\d|\.\d))`,
+];
+
+function isRealIpv6(text: string): boolean {
+  if (text.includes(':::') || text === '::1') return false;
+  const double = text.indexOf('::');
+  if (double !== text.lastIndexOf('::')) return false;
+  const groups = text.split(':');
+  const filled = groups.filter((g) => g !== '');
+  if (double < 0) return groups.length === 8 && filled.length === 8;
+  // "CA::Add" or "Foo::Bar" are code, not addresses: a compressed address has a digit somewhere.
+  return filled.length >= 2 && /\d/.test(text) && groups.length <= 8;
+}
+
+function isRealIpv4(text: string, before: string): boolean {
+  if (text.startsWith('127.') || text === '0.0.0.0' || text === '255.255.255.255') return false;
+  // "ProductVersion = 1.2.0.0" / "version 4.0.0.1" are versions, not addresses.
+  return !/(?:version|ver\.?|v)\s*[:=]?\s*['"]?$/i.test(before);
+}
+
+export class Redactor {
+  private readonly literals = new Map<string, Literal>();
+  private readonly hidden = new Set<string>();
+  private readonly remembered = new Map<string, Set<string>>();
+  private readonly seen = new Map<string, Seen>();
+  private readonly counters = Object.fromEntries(REDACTION_KINDS.map((k) => [k, 0])) as Record<RedactionKind, number>;
+  private combined: RegExp | null = null;
+  private literalList: Literal[] = [];
+
+  constructor(identities: Partial<Identities> = {}) {
+    this.addIdentities(identities);
+  }
+
+  /** Adds known identities (from the scan, the environment or the OS). Accounts like CONTOSO\zhang.wei are split. */
+  addIdentities(identities: Partial<Identities>): void {
+    for (const account of identities.users ?? []) {
+      const { user, domain } = splitAccount(account);
+      this.addUser(user);
+      if (domain) this.addDomain(domain);
+    }
+    for (const computer of identities.computers ?? []) this.addLiteral('computer', computer.trim(), 2);
+    for (const domain of identities.domains ?? []) this.addDomain(domain);
+    for (const sid of identities.sids ?? []) if (/^S-1-(?:5-21|12-1)-/i.test(sid.trim())) this.addLiteral('sid', sid.trim().toUpperCase(), 8);
+    for (const secret of identities.secrets ?? []) this.addLiteral('secret', secret, MIN_LITERAL_SECRET);
+  }
+
+  /** The identities known so far (for tests and for passing on to another redactor). */
+  identities(): Identities {
+    const out: Identities = { users: [], computers: [], domains: [], sids: [], secrets: [] };
+    for (const literal of this.literals.values()) {
+      if (literal.source.includes('~')) continue;
+      const bucket = { user: out.users, computer: out.computers, domain: out.domains, sid: out.sids, secret: out.secrets }[
+        literal.kind as 'user' | 'computer' | 'domain' | 'sid' | 'secret'
+      ];
+      bucket?.push(literal.canonical);
+    }
+    return out;
+  }
+
+  /**
+   * Learns from a piece of text without changing it: hidden property names, secret property values, user names from
+   * profile paths and MSI properties (LogonUser, USERNAME, ComputerName, UserSID), domains in DOMAIN\user.
+   * Feed it whole lines (the stream redactor does).
+   */
+  learn(text: string): void {
+    for (const name of hiddenPropertyNames(text)) {
+      if (this.hidden.has(name)) continue;
+      this.hidden.add(name);
+      for (const value of this.remembered.get(name) ?? []) this.addLiteral('secret', value, MIN_LITERAL_SECRET);
+    }
+    PROPERTY_PATTERNS.forEach((pattern, index) => {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+        const name = m[2] ?? '';
+        const value = m[4] ?? '';
+        if (m[0].length === 0) pattern.lastIndex++;
+        if (isMaskedOrEmpty(value)) continue;
+        const parts = secretPartsOf(index, value).map((p) => value.slice(p.start, p.end).trim()).filter((p) => p !== '');
+        if (isSecretName(name, this.hidden)) {
+          for (const part of parts) this.addLiteral('secret', part, MIN_LITERAL_SECRET);
+          continue;
+        }
+        if (index <= 3) this.rememberProperty(name, parts);
+        const upper = name.toUpperCase();
+        const last = parts[parts.length - 1];
+        if (!last || index > 3) continue;
+        if (upper === 'LOGONUSER' || upper === 'USERNAME') {
+          const { user, domain } = splitAccount(last);
+          this.addUser(user);
+          if (domain) this.addDomain(domain);
+        } else if (upper === 'COMPUTERNAME') this.addLiteral('computer', last, 2);
+        else if (upper === 'USERDOMAIN' || upper === 'USERDNSDOMAIN') this.addDomain(last);
+      }
+    });
+    const profile = new RegExp(`${PROFILE}(${PROFILE_NAME})`, 'gi');
+    for (let m = profile.exec(text); m; m = profile.exec(text)) this.addUser(m[1] ?? '');
+    const users = [...this.literals.values()].filter((l) => l.kind === 'user').map((l) => l.source);
+    if (users.length > 0) {
+      const account = new RegExp(String.raw`(?<![\w\\:.-])([A-Za-z][\w.-]{0,62}|NT AUTHORITY)\\(?:${users.join('|')})(?![\w])`, 'gi');
+      for (let m = account.exec(text); m; m = account.exec(text)) this.addDomain(m[1] ?? '');
+    }
+  }
+
+  /** Replaces every known identity, secret and generic pattern (e-mail, IP, MAC, user SID) in the text. */
+  redact(text: string): string {
+    if (text === '') return text;
+    let out = text;
+    PROPERTY_PATTERNS.forEach((pattern, index) => {
+      out = out.replace(pattern, (whole: string, pre: string, name: string, mid: string, value: string, post: string) => {
+        if (!isSecretName(name, this.hidden) || isMaskedOrEmpty(value)) return whole;
+        let masked = '';
+        let at = 0;
+        for (const part of secretPartsOf(index, value)) {
+          const secret = value.slice(part.start, part.end);
+          masked += value.slice(at, part.start) + (secret.trim() === '' ? secret : this.placeholder('secret', secret, secret));
+          at = part.end;
+        }
+        return pre + name + mid + masked + value.slice(at) + post;
+      });
+    });
+    const combined = this.compile();
+    return out.replace(combined, (...args: unknown[]) => {
+      const whole = args[0] as string;
+      const groups = args[args.length - 1] as Record<string, string | undefined>;
+      const offset = args[args.length - 3] as number;
+      const input = args[args.length - 2] as string;
+      if (groups.email !== undefined) return this.placeholder('email', whole.toLowerCase(), whole);
+      if (groups.pname !== undefined) return (groups.ppre ?? '') + this.profileName(groups.pname);
+      if (groups.sid !== undefined) return this.placeholder('sid', whole.toUpperCase(), whole);
+      if (groups.mac !== undefined) return this.placeholder('mac', whole.toLowerCase().replace(/-/g, ':'), whole);
+      if (groups.ipv6 !== undefined) return isRealIpv6(whole) ? this.placeholder('ip', whole.toLowerCase(), whole) : whole;
+      if (groups.ipv4 !== undefined) {
+        return isRealIpv4(whole, input.slice(Math.max(0, offset - 24), offset)) ? this.placeholder('ip', whole, whole) : whole;
+      }
+      const literal = this.literalList.find((l) => l.test.test(whole));
+      return literal ? this.placeholder(literal.kind, literal.canonical, whole) : whole;
+    });
+  }
+
+  /** What has been redacted so far, one item per distinct value (secrets shown masked). */
+  preview(): RedactionPreview {
+    const items = [...this.seen.values()]
+      .sort((a, b) => REDACTION_KINDS.indexOf(a.kind) - REDACTION_KINDS.indexOf(b.kind) || a.placeholder.localeCompare(b.placeholder, 'en', { numeric: true }))
+      .map((s) => ({ kind: s.kind, placeholder: s.placeholder, sample: s.kind === 'secret' ? maskSecret(s.sample) : s.sample, count: s.count }));
+    return { items };
+  }
+
+  /** The placeholder of a value (stable: the same canonical value always gets the same placeholder). */
+  placeholder(kind: RedactionKind, canonical: string, sample: string): string {
+    const key = `${kind}\u0000${canonical}`;
+    let entry = this.seen.get(key);
+    if (!entry) {
+      this.counters[kind] += 1;
+      entry = { kind, placeholder: placeholderOf(kind, this.counters[kind]), sample, count: 0 };
+      this.seen.set(key, entry);
+    }
+    entry.count += 1;
+    return entry.placeholder;
+  }
+
+  private profileName(name: string): string {
+    const lower = name.trim().toLowerCase();
+    if (SHARED_PROFILES.has(lower)) return name;
+    const literal = this.literalList.find((l) => l.kind === 'user' && l.test.test(name));
+    return this.placeholder('user', literal ? literal.canonical : lower, name);
+  }
+
+  private addUser(raw: string): void {
+    const user = raw.trim();
+    const lower = user.toLowerCase();
+    if (user.length < 2 || SHARED_PROFILES.has(lower) || GENERIC_USERS.has(lower) || user.startsWith('<')) return;
+    this.addLiteral('user', user, 2);
+    // Short names resolve to the same placeholder as the long name.
+    for (const source of shortNamePatterns(user)) this.putLiteral({ kind: 'user', canonical: lower, source, test: anchored(source) });
+  }
+
+  private addDomain(raw: string): void {
+    const domain = raw.trim();
+    if (NOT_DOMAINS.has(domain.toLowerCase()) || domain.startsWith('<')) return;
+    const netbios = domain.split('.')[0] ?? '';
+    // The DNS form (contoso.local) and its NetBIOS form (CONTOSO) are the same organisation.
+    if (domain.includes('.')) this.addLiteral('domain', domain, 2);
+    if (netbios && !NOT_DOMAINS.has(netbios.toLowerCase())) this.addLiteral('domain', netbios, 2, domain.includes('.') ? domain : undefined);
+  }
+
+  private addLiteral(kind: RedactionKind, value: string, minLength: number, canonicalOf?: string): void {
+    if (value.length < minLength || value.startsWith('<')) return;
+    const canonical = kind === 'secret' ? value : (canonicalOf ?? value).toLowerCase();
+    const source = escapeRegExp(value);
+    this.putLiteral({ kind, canonical, source, test: anchored(source) });
+  }
+
+  private putLiteral(literal: Literal): void {
+    const key = `${literal.kind}\u0000${literal.source.toLowerCase()}`;
+    if (this.literals.has(key)) return;
+    this.literals.set(key, literal);
+    this.combined = null;
+  }
+
+  private rememberProperty(name: string, values: string[]): void {
+    const upper = name.toUpperCase();
+    let set = this.remembered.get(upper);
+    if (!set) {
+      if (this.remembered.size >= MAX_REMEMBERED_PROPERTIES) return;
+      set = new Set();
+      this.remembered.set(upper, set);
+    }
+    for (const value of values) if (value.length <= 1024 && set.size < 16) set.add(value);
+  }
+
+  private compile(): RegExp {
+    if (this.combined) return this.combined;
+    // Longest first so "zhang.wei" wins over "zhang", and secrets before identities they may contain.
+    const order: RedactionKind[] = ['secret', 'sid', 'user', 'computer', 'domain'];
+    this.literalList = [...this.literals.values()].sort(
+      (a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || b.source.length - a.source.length,
+    );
+    const secrets = this.literalList.filter((l) => l.kind === 'secret').map((l) => l.source);
+    const others = this.literalList.filter((l) => l.kind !== 'secret').map((l) => l.source);
+    const parts = [
+      // Secrets are matched anywhere (a password inside a connection string has no word boundary).
+      ...(secrets.length ? [`(?<secretlit>${secrets.join('|')})`] : []),
+      ...GENERIC,
+      ...(others.length ? [String.raw`(?<lit>(?<![A-Za-z0-9_])(?:${others.join('|')})(?![A-Za-z0-9_]))`] : []),
+    ];
+    this.combined = new RegExp(parts.join('|'), 'giu');
+    return this.combined;
+  }
+}
+
+function anchored(source: string): RegExp {
+  return new RegExp(`^(?:${source})$`, 'iu');
+}
+
+function maskSecret(value: string): string {
+  const visible = value.length > 8 ? value.slice(0, 2) : value.slice(0, 1);
+  return visible + '•'.repeat(Math.min(8, Math.max(3, value.length - visible.length)));
+}

@@ -1,0 +1,117 @@
+// Tests of the report model and its HTML: schema, repairs from journals, redaction of the whole model, escaping, self-containment.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildReportModel } from './build-report.ts';
+import { reportSchema } from './report-schema.ts';
+import { Redactor } from './redaction/redactor.ts';
+import { learnFromScan, redactReport } from './redaction/redact-model.ts';
+import { renderReportHtml } from './html/render-report.ts';
+import { HOSTILE, MUST_SURVIVE, PLANTED_SECRETS, makeOutcomeFixture, makeScanFixture } from './fixtures/scan-fixture.ts';
+import type { Lang } from '../contract/ids.ts';
+
+const outcome = makeOutcomeFixture();
+const journal = [
+  { type: 'plan', at: '2026-11-21T09:20:00Z', journalId: outcome.journalId, plan: outcome.plan, steps: [], data: {}, environment: 'simulated' },
+  { type: 'step-start', at: '2026-11-21T09:20:01Z', stepId: 'backup' },
+  { type: 'step-end', at: '2026-11-21T09:20:02Z', stepId: 'backup', status: 'succeeded', exitCode: 0, output: 'ok', durationMs: 30 },
+  { type: 'step-end', at: '2026-11-21T09:20:03Z', stepId: 'grant', status: 'succeeded', exitCode: 0, output: 'ok', durationMs: 40 },
+  { type: 'finish', at: '2026-11-21T09:20:04Z', status: 'succeeded', verified: true, rebootRequired: false },
+];
+
+function model(lang: Lang = 'en', hostile = true, journals = [{ journalId: outcome.journalId, entries: journal as unknown[] }]) {
+  return buildReportModel({ scan: makeScanFixture({ hostile }), appVersion: '0.1.0', generatedAt: '2026-11-21T10:00:00.000Z', lang, journals });
+}
+
+function redacted(lang: Lang = 'en') {
+  const redactor = new Redactor({ users: ['张伟'] });
+  learnFromScan(redactor, makeScanFixture({ hostile: true }));
+  return redactReport(model(lang), redactor);
+}
+
+test('the model validates against msi-doctor/report@1, before and after redaction', () => {
+  const raw = model();
+  assert.equal(raw.schema, 'msi-doctor/report@1');
+  reportSchema.parse(raw);
+  const red = redacted();
+  reportSchema.parse(red);
+  assert.equal(red.redacted, true);
+  assert.ok(red.redaction.some((r) => r.kind === 'user' && r.distinct >= 1));
+});
+
+test('repairs: the run one from its journal (verified), the others proposed by findings', () => {
+  const m = model();
+  const run = m.repairs.find((r) => r.repair === 'restore-windows-temp-acl');
+  assert.ok(run);
+  assert.equal(run.state, 'succeeded');
+  assert.equal(run.verified, true);
+  assert.equal(run.outcome?.steps.length, 2);
+  const proposed = m.repairs.find((r) => r.repair === 'restart-computer');
+  assert.equal(proposed?.state, 'proposed');
+  assert.deepEqual(proposed?.proposedFor, ['installer-folders-access', 'pending-reboot']);
+});
+
+test('an undone or interrupted journal is reported as such', () => {
+  const undone = model('en', false, [
+    { journalId: 'j1', entries: [...journal, { type: 'undo-start', at: 'x', stepIds: [] }, { type: 'undo-finish', at: 'y', status: 'succeeded' }] },
+  ]);
+  assert.equal(undone.repairs[0]?.state, 'undone');
+  const interrupted = model('en', false, [{ journalId: 'j2', entries: journal.slice(0, 2) }]);
+  assert.equal(interrupted.repairs[0]?.state, 'unfinished');
+  assert.equal(interrupted.repairs[0]?.outcome, null);
+});
+
+test('no planted identity or secret survives redaction of the model (JSON)', () => {
+  const json = JSON.stringify(redacted());
+  for (const secret of PLANTED_SECRETS) assert.ok(!json.toLowerCase().includes(secret.toLowerCase()), `${secret} leaked`);
+  for (const keep of MUST_SURVIVE) assert.ok(json.includes(keep), `${keep} was removed`);
+});
+
+test('HTML is self-contained: no script, no external resource, no event handler attribute', () => {
+  for (const lang of ['en', 'zh-CN'] as const) {
+    const page = renderReportHtml(redacted(lang));
+    assert.ok(!/<script/i.test(page), 'no <script');
+    assert.ok(!/\s(?:src|href)\s*=\s*["']?\s*(?:https?:)?\/\//i.test(page), 'no external src/href');
+    assert.ok(!/<(?:link|iframe|object|embed|img)\b/i.test(page), 'no embedded resources');
+    assert.ok(!/\son[a-z]+\s*=/i.test(page.replace(/&lt;[^]*?&gt;/g, '')), 'no event handler attributes');
+    assert.match(page, /<style>/);
+    assert.match(page, /@media print/);
+    assert.match(page, /<meta name="viewport"/);
+  }
+});
+
+test('HTML escapes hostile strings from evidence, logs and symptoms', () => {
+  const page = renderReportHtml(model('en', true));
+  assert.ok(!page.includes(HOSTILE));
+  assert.ok(!page.includes('<img src=x'));
+  assert.ok(page.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'));
+  assert.ok(page.includes('&#39;single&#39;'));
+});
+
+test('HTML puts the summary first, then details with raw outputs in <details>', () => {
+  const page = renderReportHtml(redacted('en'));
+  const order = ['What happened', 'What we found', 'What we did', 'What to do next', 'Details'].map((h) => page.indexOf(h));
+  assert.ok(order.every((i) => i > 0));
+  assert.deepEqual([...order].sort((a, b) => a - b), order);
+  assert.match(page, /<details><summary>Raw output 1: icacls C:\\Windows\\Temp<\/summary>/);
+  assert.match(page, /Simulated machine/);
+});
+
+test('a Chinese report keeps the key technical terms in English', () => {
+  const page = renderReportHtml(redacted('zh-CN'));
+  assert.match(page, /<html lang="zh-CN">/);
+  assert.ok(page.includes('安装程序服务 (Windows Installer service)'));
+  assert.ok(page.includes('发生了什么'));
+  assert.ok(page.includes('有问题 (Problem)'));
+});
+
+test('translated knowledge texts are used, with the English form in a Chinese report', () => {
+  const translate = (ref: { key: string }, lang: Lang) =>
+    ref.key === 'cause.installer-folders-access.title' ? (lang === 'en' ? 'Installer folders access denied' : '安装文件夹无法访问') : null;
+  const page = renderReportHtml(redacted('zh-CN'), { translate });
+  assert.ok(page.includes('安装文件夹无法访问 (Installer folders access denied)'));
+});
+
+test('an unredacted report carries a visible warning', () => {
+  const page = renderReportHtml(model('en', false));
+  assert.match(page, /this report is NOT redacted/);
+});
