@@ -1,0 +1,95 @@
+// Facts the diagnosis rules cite: one sentence each (en + zh-CN, with {placeholders}), keyed by id, tied to a probe or a log.
+import type { ProbeId } from '../contract/ids.ts';
+import type { LocalText } from './local-text.ts';
+
+export type FactSource = ProbeId | 'log' | 'symptom';
+
+export interface FactInfo {
+  source: FactSource;
+  text: LocalText;
+}
+
+function f(source: FactSource, en: string, zh: string): FactInfo {
+  return { source, text: { en, 'zh-CN': zh } };
+}
+
+/** Text key of a fact: `fact.<id>` (what Finding.reasons carry). */
+export function factKey(id: FactId): string {
+  return `fact.${id}`;
+}
+
+export const FACTS = {
+  // installer-service
+  'service-disabled': f('installer-service', 'The Windows Installer service is disabled (startup type: Disabled).', 'Windows Installer 服务已被禁用（启动类型：禁用）。'),
+  'service-registration-missing': f('installer-service', 'The Windows Installer service is not registered: its service entry is missing or damaged.', 'Windows Installer 服务未注册：它的服务项缺失或已损坏。'),
+  'service-image-path-wrong': f('installer-service', 'The Windows Installer service points at "{imagePath}" instead of msiexec.exe /V.', 'Windows Installer 服务指向的是 “{imagePath}”，而不是 msiexec.exe /V。'),
+  'msiexec-missing': f('installer-service', 'msiexec.exe is missing from System32.', 'System32 中缺少 msiexec.exe。'),
+  'service-idle-normal': f('installer-service', 'The Windows Installer service is stopped with startup type Manual: that is its normal idle state.', 'Windows Installer 服务处于停止状态、启动类型为“手动”：这是它正常的空闲状态。'),
+  'service-busy': f('installer-service', 'The Windows Installer service is running an installation right now.', 'Windows Installer 服务此刻正在执行一个安装。'),
+  // install-in-progress
+  'mutex-busy': f('install-in-progress', 'The Windows Installer lock (_MSIExecute) is held: an installation is running.', 'Windows Installer 的锁（_MSIExecute）已被占用：有一个安装正在运行。'),
+  'mutex-free': f('install-in-progress', 'No installation holds the Windows Installer lock right now.', '目前没有任何安装占用 Windows Installer 的锁。'),
+  'client-install-running': f('install-in-progress', '{package} has been running for {age} (msiexec process {pid}).', '{package} 已经运行了 {age}（msiexec 进程 {pid}）。'),
+  'client-install-hidden': f('install-in-progress', '{count} msiexec processes could not be inspected without administrator rights.', '有 {count} 个 msiexec 进程在没有管理员权限时无法查看详情。'),
+  'in-progress-key': f('install-in-progress', 'Windows records an unfinished installation (the Installer\\InProgress key exists).', 'Windows 记录了一个未完成的安装（存在 Installer\\InProgress 注册表项）。'),
+  'unmatched-transaction': f('install-in-progress', 'An installation started at {time} ({package}) has not ended.', '一个在 {time} 开始的安装（{package}）还没有结束。'),
+  'windows-update-active': f('install-in-progress', 'Windows Update or Windows servicing is active ({name}).', 'Windows 更新或 Windows 系统维护正在运行（{name}）。'),
+  'deployment-agent-active': f('install-in-progress', 'Your organisation\'s software deployment agent is running ({name}).', '单位的软件分发代理正在运行（{name}）。'),
+  // pending-reboot
+  'reboot-pending': f('pending-reboot', 'A restart is pending ({indicators}).', '有待完成的重启（{indicators}）。'),
+  'msi-file-renames': f('pending-reboot', '{count} files of an earlier installation wait for a restart to be replaced.', '之前某次安装的 {count} 个文件正在等待重启后被替换。'),
+  'no-reboot-pending': f('pending-reboot', 'No restart is pending.', '没有待完成的重启。'),
+  // temp-folders
+  'windows-temp-missing': f('temp-folders', 'C:\\Windows\\Temp does not exist or is not a folder.', 'C:\\Windows\\Temp 不存在，或者它不是一个文件夹。'),
+  'windows-temp-users-cannot-create': f('temp-folders', 'C:\\Windows\\Temp does not let Users create files, which Windows Installer needs.', 'C:\\Windows\\Temp 不允许 Users 创建文件，而 Windows Installer 需要这样做。'),
+  'windows-temp-deny': f('temp-folders', 'C:\\Windows\\Temp has a deny entry for {sid}.', 'C:\\Windows\\Temp 对 {sid} 设置了“拒绝”权限。'),
+  'windows-temp-missing-defaults': f('temp-folders', 'C:\\Windows\\Temp lacks its default permission entries for {sids}.', 'C:\\Windows\\Temp 缺少针对 {sids} 的默认权限项。'),
+  'windows-temp-over-permissive': f('temp-folders', 'C:\\Windows\\Temp gives write or full control to {sids}: any user could plant files that SYSTEM installers run.', 'C:\\Windows\\Temp 给 {sids} 授予了写入或完全控制权限：任何用户都可以放入将由 SYSTEM 安装程序执行的文件。'),
+  'windows-temp-ok': f('temp-folders', 'C:\\Windows\\Temp exists and has its default permissions.', 'C:\\Windows\\Temp 存在，权限为默认设置。'),
+  'user-temp-missing': f('temp-folders', 'Your TEMP folder "{path}" does not exist.', '你的 TEMP 文件夹 “{path}” 不存在。'),
+  'user-temp-not-writable': f('temp-folders', 'Your TEMP folder "{path}" cannot be written to.', '你的 TEMP 文件夹 “{path}” 无法写入。'),
+  'user-temp-not-local': f('temp-folders', 'Your TEMP folder "{path}" is not on a local drive.', '你的 TEMP 文件夹 “{path}” 不在本地磁盘上。'),
+  'user-temp-ok': f('temp-folders', 'Your TEMP folder exists and is writable.', '你的 TEMP 文件夹存在且可写。'),
+  'installer-folder-missing': f('temp-folders', 'C:\\Windows\\Installer is missing.', 'C:\\Windows\\Installer 不存在。'),
+  'installer-folder-owner': f('temp-folders', 'C:\\Windows\\Installer is owned by {owner}, not by SYSTEM or Administrators.', 'C:\\Windows\\Installer 的所有者是 {owner}，而不是 SYSTEM 或 Administrators。'),
+  'installer-folder-system-access': f('temp-folders', 'SYSTEM does not have full control of C:\\Windows\\Installer.', 'SYSTEM 对 C:\\Windows\\Installer 没有完全控制权限。'),
+  'low-disk-space': f('temp-folders', 'Drive {drives} has less than 1 GB free.', '磁盘 {drives} 的可用空间不足 1 GB。'),
+  'temp-acl-not-checked': f('temp-folders', 'The permissions of C:\\Windows\\Temp could not be read without administrator rights.', '没有管理员权限，无法读取 C:\\Windows\\Temp 的权限设置。'),
+  // elevation
+  'not-elevated': f('elevation', 'Programs you start (including installers) run without administrator rights until you approve a UAC prompt.', '你启动的程序（包括安装程序）在你确认 UAC 提示之前都没有管理员权限。'),
+  'standard-user': f('elevation', 'Your account is not an administrator: per-machine installs need an administrator\'s approval.', '你的账户不是管理员：面向整台电脑的安装需要管理员批准。'),
+  'elevated': f('elevation', 'This session runs with administrator rights.', '当前会话拥有管理员权限。'),
+  // policies
+  'always-install-elevated': f('policies', 'AlwaysInstallElevated is on in both HKLM and HKCU: every .msi any user runs gets full system rights.', 'AlwaysInstallElevated 在 HKLM 和 HKCU 中都已开启：任何用户运行的任何 .msi 都会获得系统最高权限。'),
+  'disable-msi': f('policies', 'The DisableMSI policy is {value}: Windows Installer is blocked for {scope}.', 'DisableMSI 策略的值为 {value}：Windows Installer 对{scope}被阻止。'),
+  'disable-user-installs': f('policies', 'The DisableUserInstalls policy blocks per-user installations.', 'DisableUserInstalls 策略阻止了按用户安装。'),
+  'applocker-msi': f('policies', 'AppLocker enforces {count} Windows Installer rules: packages not allowed by them are blocked.', 'AppLocker 正在执行 {count} 条 Windows Installer 规则：不被规则允许的安装包会被阻止。'),
+  'safer-configured': f('policies', 'Software Restriction Policies are configured on this computer.', '这台电脑配置了软件限制策略。'),
+  'logging-policy-on': f('policies', 'The Windows Installer logging policy is on ("{value}"): logs are written for every installation.', 'Windows Installer 日志策略已开启（“{value}”）：每次安装都会写日志。'),
+  // installer-events
+  'event-failure': f('installer-events', 'Windows recorded a failed installation of {product} at {time} (code {code}).', 'Windows 记录了 {product} 在 {time} 的一次安装失败（代码 {code}）。'),
+  'event-message': f('installer-events', 'The event log shows Windows Installer error {code} at {time}.', '事件日志显示在 {time} 出现了 Windows Installer 错误 {code}。'),
+  'event-file-in-use': f('installer-events', 'The event log shows files in use during an installation at {time}.', '事件日志显示在 {time} 的安装过程中有文件正被使用。'),
+  'event-blocked-by-policy': f('installer-events', 'The event log shows an installation blocked by policy at {time}.', '事件日志显示在 {time} 有一次安装被策略阻止。'),
+  'event-server-connect-failed': f('installer-events', 'The event log shows the installer could not connect to the Windows Installer service at {time}.', '事件日志显示在 {time} 安装程序无法连接到 Windows Installer 服务。'),
+  // installed-products
+  'same-version-installed': f('installed-products', '{name} {version} is already installed.', '{name} {version} 已经安装。'),
+  'newer-version-installed': f('installed-products', 'A newer version of {name} ({version}) is installed.', '已安装了 {name} 的更新版本（{version}）。'),
+  'other-version-installed': f('installed-products', 'Another version of {name} ({version}) is installed.', '已安装了 {name} 的另一个版本（{version}）。'),
+  'package-unreadable': f('installed-products', 'The .msi could not be read: {error}', '无法读取该 .msi：{error}'),
+  // logs
+  'log-cause': f('log', 'The log {file} points to this cause (line {line}).', '日志 {file} 指向这个原因（第 {line} 行）。'),
+  'log-failed-action': f('log', 'The action {action} failed in {file} (line {line}).', '在 {file} 中，操作 {action} 失败了（第 {line} 行）。'),
+  'log-error-line': f('log', 'Line {line}: {text}', '第 {line} 行：{text}'),
+  'log-exit-code': f('log', 'The log {file} ends with exit code {code}.', '日志 {file} 以退出代码 {code} 结束。'),
+  'log-success': f('log', 'The log {file} shows a successful installation.', '日志 {file} 显示安装成功。'),
+  'log-burn-package': f('log', 'The bundle\'s package {package} failed (log {file}).', '安装套件中的程序包 {package} 失败了（日志 {file}）。'),
+  // symptom
+  'symptom-code': f('symptom', 'You reported error {code}: {title}.', '你报告的错误是 {code}：{title}。'),
+} satisfies Record<string, FactInfo>;
+
+export type FactId = keyof typeof FACTS;
+
+export function isFactId(value: string): value is FactId {
+  return Object.hasOwn(FACTS, value);
+}
