@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { API_EVENTS, API_FUNCTIONS } from '../../shared/contract/api.ts';
 import { buildMsiDoctorApi, type IpcRendererLike } from './msi-doctor-api.ts';
+import { contractApiSurface } from './api-surface.ts';
 
 type Listener = (event: unknown, payload: unknown) => void;
 
@@ -30,7 +31,7 @@ function fakeIpc() {
 test('exposes exactly the contract functions plus on, through a fake contextBridge', () => {
   const exposed: Record<string, unknown> = {};
   const contextBridge = { exposeInMainWorld: (key: string, value: unknown) => void (exposed[key] = value) };
-  contextBridge.exposeInMainWorld('msiDoctor', buildMsiDoctorApi(fakeIpc().ipc));
+  contextBridge.exposeInMainWorld('msiDoctor', buildMsiDoctorApi(fakeIpc().ipc, contractApiSurface()));
   assert.deepEqual(Object.keys(exposed), ['msiDoctor']);
   const api = exposed.msiDoctor as Record<string, unknown>;
   assert.deepEqual(Object.keys(api).sort(), [...API_FUNCTIONS, 'on'].sort());
@@ -43,7 +44,7 @@ test('exposes exactly the contract functions plus on, through a fake contextBrid
 
 test('each function invokes its own channel with the request and returns the Result', async () => {
   const { ipc, invoked } = fakeIpc();
-  const api = buildMsiDoctorApi(ipc);
+  const api = buildMsiDoctorApi(ipc, contractApiSurface());
   assert.deepEqual(await api.parseSymptom({ text: '1618' }), { ok: true, value: 'msi-doctor:parseSymptom' });
   assert.deepEqual(invoked, [['msi-doctor:parseSymptom', { text: '1618' }]]);
   const failed = await api.analyzeLog({ path: 'x.log' });
@@ -53,7 +54,7 @@ test('each function invokes its own channel with the request and returns the Res
 
 test('on() delivers only the payload and returns a working unsubscribe', () => {
   const { ipc, listeners, fire } = fakeIpc();
-  const api = buildMsiDoctorApi(ipc);
+  const api = buildMsiDoctorApi(ipc, contractApiSurface());
   const received: unknown[][] = [];
   const off = api.on('scanProgress', (...args: unknown[]) => void received.push(args));
   fire('msi-doctor:scanProgress', { scanId: 's1' });
@@ -67,4 +68,17 @@ test('on() delivers only the payload and returns a working unsubscribe', () => {
   const none = (api.on as (e: string, l: () => void) => () => void)('msi-doctor:anything', () => {});
   none();
   assert.ok(![...listeners.keys()].some((k) => k.includes('anything')));
+});
+
+test('the preload bundle carries the contract surface and not zod', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { existsSync } = await import('node:fs');
+  const bundle = new URL('../../dist/electron/preload.cjs', import.meta.url);
+  if (!existsSync(bundle)) {
+    console.log('skip: dist/electron/preload.cjs not built (run npm run build:electron)');
+    return;
+  }
+  const text = await readFile(bundle, 'utf8');
+  for (const name of API_FUNCTIONS) assert.ok(text.includes(`"${name}"`), name);
+  assert.doesNotMatch(text, /ZodError|\$ZodType/);
 });

@@ -1,5 +1,8 @@
 // The preload (sandboxed, context-isolated): exposes window.msiDoctor and nothing else.
 import { contextBridge, ipcRenderer } from 'electron';
-import { buildMsiDoctorApi } from './msi-doctor-api.ts';
+import { buildMsiDoctorApi, type ApiSurface } from './msi-doctor-api.ts';
 
-contextBridge.exposeInMainWorld('msiDoctor', buildMsiDoctorApi(ipcRenderer));
+/** Injected by build/scripts/build-electron.mjs from shared/contract/api.ts (see api-surface.ts). */
+declare const __MSI_DOCTOR_API_SURFACE__: ApiSurface;
+
+contextBridge.exposeInMainWorld('msiDoctor', buildMsiDoctorApi(ipcRenderer, __MSI_DOCTOR_API_SURFACE__));

@@ -1,0 +1,59 @@
+// `npm run build:electron`: bundles the Electron main process and preload with esbuild into dist/electron/
+// (main.cjs, preload.cjs) and copies the runtime data files the bundle reads (simulated-machine scenarios).
+import { build } from 'esbuild';
+import { register } from 'tsx/esm/api';
+import { cpSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const outDir = join(root, 'dist', 'electron');
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22', // Electron 41 ships Node 22+
+  sourcemap: 'linked',
+  minify: process.env.MSI_DOCTOR_NO_MINIFY ? false : true,
+  keepNames: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // Only electron itself stays external: the packaged app needs no node_modules at all.
+  external: ['electron'],
+  absWorkingDir: root,
+};
+
+// The preload's API surface comes from the contract at build time (so zod stays out of the sandboxed preload).
+register();
+const { contractApiSurface } = await import('../../electron/preload/api-surface.ts');
+const surface = JSON.stringify(contractApiSurface());
+
+const started = Date.now();
+await build({
+  ...common,
+  entryPoints: { main: 'electron/main/main.ts' },
+  outdir: outDir,
+  outExtension: { '.js': '.cjs' },
+  // ESM sources use import.meta.url to find data next to them; in the CJS bundle that is the bundle's own file,
+  // so data folders are copied next to main.cjs below.
+  define: { 'import.meta.url': '__msiDoctorImportMetaUrl' },
+  banner: { js: 'const __msiDoctorImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+});
+await build({
+  ...common,
+  // A sandboxed preload may only require('electron') and a few built-ins: everything else is bundled in.
+  entryPoints: { preload: 'electron/preload/preload.ts' },
+  outdir: outDir,
+  outExtension: { '.js': '.cjs' },
+  platform: 'browser',
+  define: { __MSI_DOCTOR_API_SURFACE__: surface },
+});
+
+const scenarios = join(root, 'electron', 'system', 'simulated', 'scenarios');
+if (existsSync(scenarios)) cpSync(scenarios, join(outDir, 'scenarios'), { recursive: true });
+
+const size = (f) => (statSync(join(outDir, f)).size / 1024).toFixed(0);
+console.log(`build:electron: dist/electron/main.cjs ${size('main.cjs')} KB, preload.cjs ${size('preload.cjs')} KB (${Date.now() - started} ms)`);
