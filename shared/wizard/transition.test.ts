@@ -28,6 +28,7 @@ function exampleEvents(): WizardEvent[] {
     LOG_REMOVED: { type: 'LOG_REMOVED', path: '/tmp/a.log' },
     MSI_SET: { type: 'MSI_SET', file: msi },
     SYMPTOM_SUBMITTED: { type: 'SYMPTOM_SUBMITTED' },
+    CONSENT_BACK: { type: 'CONSENT_BACK' },
     SCAN_CONFIRMED: { type: 'SCAN_CONFIRMED', allowElevation: true },
     SCAN_PROGRESS: { type: 'SCAN_PROGRESS', progress: { scanId: 's', probe: 'elevation', phase: 'started', elevated: false, durationMs: null, evidence: null } },
     SCAN_CANCEL_REQUESTED: { type: 'SCAN_CANCEL_REQUESTED' },
@@ -130,6 +131,9 @@ test('symptom step: presets, free text, logs and submit rules', () => {
   s = run(s, { type: 'MSI_SET', file: msi }, { type: 'SYMPTOM_SUBMITTED' });
   assert.equal(s.step, 'consent');
   assert.equal(transition(s, { type: 'TEXT_EDITED', text: 'x' }), s, 'no editing outside step 1');
+  const back = transition(s, { type: 'CONSENT_BACK' });
+  assert.equal(back.step, 'symptom');
+  assert.deepEqual(back.draft, s.draft, 'going back keeps what was entered');
 });
 
 test('dropping a log on an empty step 1 selects "I have a log file"', () => {

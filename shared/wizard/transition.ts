@@ -124,6 +124,9 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     case 'SYMPTOM_SUBMITTED':
       if (step !== 'symptom' || !canSubmitSymptom(draft)) return state;
       return { ...state, step: 'consent', error: null, notice: null };
+    case 'CONSENT_BACK':
+      if (step !== 'consent') return state;
+      return { ...state, step: 'symptom', error: null };
     case 'SCAN_CONFIRMED':
       if (step !== 'consent') return state;
       return {

@@ -17,6 +17,7 @@ export type WizardEvent =
   | { type: 'MSI_SET'; file: PickedFile | null }
   | { type: 'SYMPTOM_SUBMITTED' }
   // step 2: scan
+  | { type: 'CONSENT_BACK' }
   | { type: 'SCAN_CONFIRMED'; allowElevation: boolean }
   | { type: 'SCAN_PROGRESS'; progress: ScanProgress }
   | { type: 'SCAN_CANCEL_REQUESTED' }
@@ -66,6 +67,7 @@ export const WIZARD_EVENT_TYPES = [
   'LOG_REMOVED',
   'MSI_SET',
   'SYMPTOM_SUBMITTED',
+  'CONSENT_BACK',
   'SCAN_CONFIRMED',
   'SCAN_PROGRESS',
   'SCAN_CANCEL_REQUESTED',

@@ -17,7 +17,15 @@ export interface LocalFile {
   read(): Promise<Uint8Array>;
 }
 
+/** Direct log access for the viewer (it caches windows of lines itself; nothing of it is wizard state). */
+export interface LogAccess {
+  lines(path: string, from: number, count: number): Promise<Result<ApiResponses['getLogLines']>>;
+  search(path: string, query: string, limit: number): Promise<Result<ApiResponses['searchLog']>>;
+  analyze(path: string): Promise<Result<ApiResponses['analyzeLog']>>;
+}
+
 export interface WizardActions {
+  logs: LogAccess;
   init(): Promise<void>;
   dispose(): void;
   setLang(lang: Lang): void;
@@ -29,6 +37,7 @@ export interface WizardActions {
   removeLog(path: string): void;
   clearMsi(): void;
   submitSymptom(): void;
+  backToSymptom(): void;
   startScan(allowElevation: boolean): Promise<void>;
   cancelScan(): Promise<void>;
   chooseRepair(cause: CauseId, repair: RepairId): Promise<void>;
@@ -58,12 +67,15 @@ export interface WizardStoreState {
   envError: string | null;
   scenarios: ScenarioInfo[];
   lang: Lang;
+  /** 'preview': files come from <input type=file> / drops uploaded with importFile; 'electron': native dialogs. */
+  bridge: 'electron' | 'preview';
   actions: WizardActions;
 }
 
 export interface StoreDeps {
   api: MsiDoctorApi;
   lang: Lang;
+  bridge?: 'electron' | 'preview';
   /** Clipboard writer (navigator.clipboard in the browser); injected so Node tests need no DOM. */
   writeClipboard?: (text: string) => Promise<void>;
 }
@@ -140,6 +152,11 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
     }
 
     const actions: WizardActions = {
+      logs: {
+        lines: (path, from, count) => api.getLogLines({ path, from, count }),
+        search: (path, query, limit) => api.searchLog({ path, query, limit }),
+        analyze: (path) => api.analyzeLog({ path }),
+      },
       async init() {
         unsubscribers.push(
           api.on('scanProgress', (progress) => {
@@ -225,6 +242,9 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
       },
       submitSymptom() {
         dispatch({ type: 'SYMPTOM_SUBMITTED' });
+      },
+      backToSymptom() {
+        dispatch({ type: 'CONSENT_BACK' });
       },
       async startScan(allowElevation) {
         dispatch({ type: 'SCAN_CONFIRMED', allowElevation });
@@ -341,6 +361,6 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
       },
     };
 
-    return { wizard: initialState(), env: null, envError: null, scenarios: [], lang: deps.lang, actions };
+    return { wizard: initialState(), env: null, envError: null, scenarios: [], lang: deps.lang, bridge: deps.bridge ?? 'preview', actions };
   });
 }

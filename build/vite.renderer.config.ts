@@ -1,0 +1,44 @@
+// Vite config of the renderer: root renderer/, output dist/renderer, relative base (works under app:// and the preview);
+// prints the gzipped JavaScript size and fails the build above the 300 KB budget of issue 7.
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const BUDGET_BYTES = 300 * 1024;
+const root = fileURLToPath(new URL('../renderer', import.meta.url));
+const outDir = fileURLToPath(new URL('../dist/renderer', import.meta.url));
+
+function sizeBudget(): Plugin {
+  return {
+    name: 'msi-doctor-size-budget',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      let raw = 0;
+      let gzip = 0;
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        raw += chunk.code.length;
+        gzip += gzipSync(chunk.code, { level: 9 }).length;
+      }
+      const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+      console.log(`renderer JavaScript: ${kb(raw)} raw, ${kb(gzip)} gzipped (budget ${kb(BUDGET_BYTES)} gzipped)`);
+      if (gzip > BUDGET_BYTES) this.error(`renderer JavaScript is ${kb(gzip)} gzipped, over the ${kb(BUDGET_BYTES)} budget`);
+    },
+  };
+}
+
+export default defineConfig({
+  root,
+  base: './',
+  plugins: [react(), sizeBudget()],
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'chrome120',
+    sourcemap: false,
+    reportCompressedSize: false,
+    modulePreload: { polyfill: false },
+  },
+  server: { host: '127.0.0.1' },
+});

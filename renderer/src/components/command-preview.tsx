@@ -1,0 +1,54 @@
+// A repair plan before it runs: each step's exact command line, whether it needs admin rights, risk, undo, backups.
+import { useTranslation } from 'react-i18next';
+import type { RepairPlan } from '../../../shared/contract/repair.ts';
+import { useDomainText } from '../wizard/store-context.tsx';
+
+export function CommandPreview({ plan }: { plan: RepairPlan }) {
+  const { t } = useTranslation();
+  const text = useDomainText();
+  return (
+    <div className="command-preview" data-testid="command-preview">
+      <ul className="facts">
+        <li className={`risk risk-${plan.risk}`}>{t('fix.risk', { level: t(`fix.riskLevels.${plan.risk}`) })}</li>
+        <li>{plan.needsElevation ? t('fix.admin') : t('fix.noAdmin')}</li>
+        <li>{plan.reversible ? t('fix.reversible') : t('fix.notReversible')}</li>
+      </ul>
+      <h3 className="field-title">{t('fix.commands')}</h3>
+      <ol className="plan-steps">
+        {plan.steps.map((step) => (
+          <li key={step.id}>
+            <span>{text(step.description)}</span>
+            {step.elevated && <span className="tag">{t('scan.admin')}</span>}
+            {step.commandLine && (
+              <pre className="code">
+                <code>{step.commandLine}</code>
+              </pre>
+            )}
+          </li>
+        ))}
+      </ol>
+      {plan.backups.length > 0 && (
+        <>
+          <h3 className="field-title">{t('fix.backups')}</h3>
+          <ul className="plain-list">
+            {plan.backups.map((b) => (
+              <li key={b.path}>
+                {b.what} <code>{b.path}</code>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {plan.warnings.length > 0 && (
+        <div className="notice notice-warning" role="note">
+          <strong>{t('fix.warnings')}</strong>
+          <ul className="plain-list">
+            {plan.warnings.map((w, i) => (
+              <li key={i}>{text(w)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

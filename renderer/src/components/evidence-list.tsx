@@ -1,0 +1,70 @@
+// The evidence behind a finding: probe facts with their raw command output, log lines (openable in the viewer), codes.
+import { useTranslation } from 'react-i18next';
+import type { Evidence, EvidenceRef } from '../../../shared/contract/evidence.ts';
+import { useActions, useDomainText } from '../wizard/store-context.tsx';
+import { StatusBadge } from './status-badge.tsx';
+
+function ProbeEvidence({ evidence, fact }: { evidence: Evidence; fact?: string | undefined }) {
+  const { t } = useTranslation();
+  const text = useDomainText();
+  return (
+    <div className="evidence-item">
+      <div className="evidence-line">
+        <StatusBadge status={evidence.status} />
+        <strong>{t(`probes.${evidence.probe}`)}</strong>
+        <span>{text(evidence.summary)}</span>
+        {fact && <code className="fact">{fact}</code>}
+      </div>
+      {evidence.raw.length > 0 && (
+        <details className="raw">
+          <summary>{t('findings.rawOutput')}</summary>
+          {evidence.raw.map((raw, i) => (
+            <div key={i} className="raw-block">
+              <pre className="code">
+                <code>{`> ${raw.command}`}</code>
+              </pre>
+              <pre className="code output">
+                <code>{[raw.stdout, raw.stderr].filter(Boolean).join('\n')}</code>
+              </pre>
+              {raw.exitCode !== null && <p className="field-hint">{t('findings.exitCode', { code: raw.exitCode })}</p>}
+            </div>
+          ))}
+        </details>
+      )}
+    </div>
+  );
+}
+
+export function EvidenceList({ refs, evidence }: { refs: EvidenceRef[]; evidence: Evidence[] }) {
+  const { t } = useTranslation();
+  const { openLog } = useActions();
+  return (
+    <ul className="evidence-list">
+      {refs.map((ref, i) => {
+        if (ref.kind === 'probe') {
+          const found = evidence.find((e) => e.probe === ref.probe);
+          return <li key={i}>{found ? <ProbeEvidence evidence={found} fact={ref.fact} /> : t(`probes.${ref.probe}`)}</li>;
+        }
+        if (ref.kind === 'log') {
+          const name = ref.file.split(/[\\/]/).pop() ?? ref.file;
+          return (
+            <li key={i} className="evidence-item">
+              <div className="evidence-line">
+                <span>{t('findings.logLine', { file: name, line: ref.line })}</span>
+                <button type="button" className="button subtle small" onClick={() => openLog(ref.file, ref.line)}>
+                  {t('findings.openInViewer')}
+                </button>
+              </div>
+              {ref.text && (
+                <pre className="code log-excerpt">
+                  <code>{ref.text}</code>
+                </pre>
+              )}
+            </li>
+          );
+        }
+        return <li key={i}>{t('findings.symptomRef', { code: ref.code })}</li>;
+      })}
+    </ul>
+  );
+}

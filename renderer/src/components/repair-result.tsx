@@ -1,0 +1,54 @@
+// What a repair did: its status, the verification (re-run probes), reboot need and each step's output.
+import { useTranslation } from 'react-i18next';
+import type { RepairOutcome } from '../../../shared/contract/repair.ts';
+import { useDomainText } from '../wizard/store-context.tsx';
+import { Notice } from './notice.tsx';
+import { StatusBadge } from './status-badge.tsx';
+
+const STATUS_KEY = {
+  succeeded: 'fix.resultSucceeded',
+  failed: 'fix.resultFailed',
+  cancelled: 'fix.resultCancelled',
+  'elevation-declined': 'fix.resultDeclined',
+} as const;
+
+export function RepairResult({ outcome }: { outcome: RepairOutcome }) {
+  const { t } = useTranslation();
+  const text = useDomainText();
+  const fixed = outcome.status === 'succeeded' && outcome.verified === true;
+  return (
+    <div className="repair-result" data-testid="repair-result" data-status={outcome.status} data-verified={String(outcome.verified)}>
+      <Notice tone={fixed ? 'success' : outcome.status === 'succeeded' ? 'info' : 'warning'}>
+        <p>{t(STATUS_KEY[outcome.status])}</p>
+        {outcome.status === 'succeeded' && (
+          <p>
+            <strong>{outcome.verified === true ? t('fix.verified') : outcome.verified === false ? t('fix.notVerified') : t('fix.unverifiable')}</strong>
+          </p>
+        )}
+        {outcome.message && <p>{text(outcome.message)}</p>}
+        {outcome.rebootRequired && <p>{t('fix.reboot')}</p>}
+      </Notice>
+      {outcome.verification.length > 0 && (
+        <ul className="evidence-list">
+          {outcome.verification.map((e) => (
+            <li key={e.probe} className="evidence-line">
+              <StatusBadge status={e.status} /> <strong>{t(`probes.${e.probe}`)}</strong> <span>{text(e.summary)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {outcome.steps.some((s) => s.output) && (
+        <details className="raw">
+          <summary>{t('fix.stepOutput')}</summary>
+          {outcome.steps
+            .filter((s) => s.output)
+            .map((s) => (
+              <pre key={s.id} className="code output">
+                <code>{s.output}</code>
+              </pre>
+            ))}
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+// The wizard's frame: header (simulated label, scenario, language, history, start over), stepper, current step, overlays.
+import { useTranslation } from 'react-i18next';
+import { useActions, useWizard } from './store-context.tsx';
+import { isBusy } from '../../../shared/wizard/transition.ts';
+import { Header } from './header.tsx';
+import { Stepper } from './stepper.tsx';
+import { SymptomStep } from './symptom-step.tsx';
+import { ConsentStep } from './consent-step.tsx';
+import { ScanningStep } from './scanning-step.tsx';
+import { FindingsStep } from './findings-step.tsx';
+import { FixStep } from './fix-step.tsx';
+import { VerifyStep } from './verify-step.tsx';
+import { ReportStep } from './report-step.tsx';
+import { HistoryDialog } from './history-dialog.tsx';
+import { LogViewerDialog } from '../components/log-viewer-dialog.tsx';
+import { Notice } from '../components/notice.tsx';
+
+function CurrentStep() {
+  const step = useWizard((s) => s.wizard.step);
+  // A new repair remounts the fix step: fresh confirmations, focus on its heading.
+  const fixKey = useWizard((s) => s.wizard.fix?.repair ?? '');
+  switch (step) {
+    case 'symptom':
+      return <SymptomStep />;
+    case 'consent':
+      return <ConsentStep />;
+    case 'scanning':
+      return <ScanningStep />;
+    case 'findings':
+      return <FindingsStep />;
+    case 'fix':
+      return <FixStep key={fixKey} />;
+    case 'verify':
+      return <VerifyStep />;
+    case 'report':
+      return <ReportStep />;
+  }
+}
+
+function ErrorBanner() {
+  const { t } = useTranslation();
+  const error = useWizard((s) => s.wizard.error);
+  const { dismissError } = useActions();
+  if (!error) return null;
+  return (
+    <Notice
+      tone="error"
+      action={
+        <button type="button" className="button subtle" onClick={dismissError}>
+          {t('app.dismiss')}
+        </button>
+      }
+    >
+      {t('app.error', { message: error.message })}
+    </Notice>
+  );
+}
+
+function Overlay() {
+  const kind = useWizard((s) => s.wizard.overlay?.kind ?? null);
+  if (kind === 'history') return <HistoryDialog />;
+  if (kind === 'log') return <LogViewerDialog />;
+  return null;
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const envError = useWizard((s) => s.envError);
+  const busy = useWizard((s) => isBusy(s.wizard));
+  return (
+    <div className="app" aria-busy={busy}>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <Header />
+      <Stepper />
+      <main id="main" className="main" tabIndex={-1}>
+        {envError && <Notice tone="error">{t('app.envError', { message: envError })}</Notice>}
+        <ErrorBanner />
+        <CurrentStep />
+      </main>
+      <Overlay />
+    </div>
+  );
+}

@@ -1,0 +1,191 @@
+// Step 3: ranked causes with honest confidence, their evidence, plain explanation, myth warnings, and the fixes.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Finding } from '../../../shared/contract/finding.ts';
+import type { LogAnalysis } from '../../../shared/contract/log-analysis.ts';
+import { useActions, useDomainText, useWizard } from './store-context.tsx';
+import { StepHeading } from '../components/step-heading.tsx';
+import { EvidenceList } from '../components/evidence-list.tsx';
+import { Notice } from '../components/notice.tsx';
+import { confidenceLevel, rankFindings } from './finding-order.ts';
+
+function Confidence({ value }: { value: number }) {
+  const { t } = useTranslation();
+  const pct = Math.round(value * 100);
+  const level = confidenceLevel(value);
+  const label = t('findings.confidencePct', { label: t(`findings.confidence.${level}`), pct });
+  return (
+    <div className={`confidence confidence-${level}`}>
+      <meter min={0} max={100} low={45} high={75} optimum={100} value={pct} aria-label={label} />
+      <span>{label}</span>
+    </div>
+  );
+}
+
+function FindingCard({ finding, index }: { finding: Finding; index: number }) {
+  const { t } = useTranslation();
+  const text = useDomainText();
+  const evidence = useWizard((s) => s.wizard.result?.evidence ?? []);
+  const actions = useActions();
+  const [open, setOpen] = useState(false);
+  const regionId = `finding-evidence-${index}`;
+  const refs = finding.supporting;
+  return (
+    <article className={`card finding finding-${finding.kind}`} data-testid={`finding-${finding.cause}`} aria-labelledby={`finding-title-${index}`}>
+      <header className="finding-header">
+        <span className={`tag kind-${finding.kind}`}>{t(`findings.kind.${finding.kind}`)}</span>
+        <h3 id={`finding-title-${index}`} className="finding-title">
+          {text(finding.title)}
+        </h3>
+      </header>
+      {finding.kind !== 'info' && <Confidence value={finding.confidence} />}
+      <p className="finding-explanation">{text(finding.explanation)}</p>
+      {finding.reasons.length > 0 && (
+        <>
+          <h4 className="field-title">{t('findings.reasons')}</h4>
+          <ul className="plain-list">
+            {finding.reasons.map((r, i) => (
+              <li key={i}>{text(r)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {(refs.length > 0 || finding.contradicting.length > 0) && (
+        <>
+          <button type="button" className="button subtle small" aria-expanded={open} aria-controls={regionId} onClick={() => setOpen(!open)}>
+            {open ? t('findings.hideEvidence') : t('findings.showEvidence')}
+          </button>
+          {open && (
+            <div id={regionId} className="evidence-region">
+              <EvidenceList refs={refs} evidence={evidence} />
+              {finding.contradicting.length > 0 && (
+                <>
+                  <h4 className="field-title">{t('findings.contradicting')}</h4>
+                  <EvidenceList refs={finding.contradicting} evidence={evidence} />
+                </>
+              )}
+            </div>
+          )}
+        </>
+      )}
+      {finding.myths.length > 0 && (
+        <div className="notice notice-warning" role="note">
+          <strong>{t('findings.myths')}</strong>
+          <ul className="plain-list">
+            {finding.myths.map((m) => (
+              <li key={m}>{text({ key: `myth.${m}`, params: {} })}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {finding.manualSteps.length > 0 && (
+        <>
+          <h4 className="field-title">{t('findings.manualSteps')}</h4>
+          <ol className="plain-list">
+            {finding.manualSteps.map((m, i) => (
+              <li key={i}>{text(m)}</li>
+            ))}
+          </ol>
+        </>
+      )}
+      {finding.repairs.filter((r) => r !== 'retry-install-elevated-logged').length > 0 && (
+        <div className="actions">
+          {finding.repairs
+            .filter((r) => r !== 'retry-install-elevated-logged')
+            .map((repair, i) => (
+              <button
+                key={repair}
+                type="button"
+                className={i === 0 && index === 0 ? 'button primary' : 'button'}
+                onClick={() => void actions.chooseRepair(finding.cause, repair)}
+                data-testid={`fix-${repair}`}
+              >
+                {t('findings.fix', { title: text({ key: `repair.${repair}.title`, params: {} }) })}
+                {i === 0 && index === 0 && <span className="tag tag-on-primary">{t('findings.recommended')}</span>}
+              </button>
+            ))}
+        </div>
+      )}
+    </article>
+  );
+}
+
+function LogSummary({ log }: { log: LogAnalysis }) {
+  const { t } = useTranslation();
+  const { openLog } = useActions();
+  const name = log.file.split(/[\\/]/).pop() ?? log.file;
+  return (
+    <li className="log-summary">
+      <span className="file-name">{name}</span>
+      <span>
+        {log.failedAction ? t('findings.failedAction', { name: log.failedAction.name, line: log.failedAction.line }) : t('findings.noFailedAction')}
+      </span>
+      <button type="button" className="button subtle small" onClick={() => openLog(log.file, log.failedAction?.line ?? null)} data-testid="open-log">
+        {t('findings.openLog')}
+      </button>
+    </li>
+  );
+}
+
+export function FindingsStep() {
+  const { t } = useTranslation();
+  const result = useWizard((s) => s.wizard.result);
+  const notice = useWizard((s) => s.wizard.notice);
+  const actions = useActions();
+  if (!result) return null;
+  const findings = rankFindings(result.findings);
+  const hasCause = findings.some((f) => f.kind === 'cause' && f.cause !== 'no-problem-found');
+  const hasFix = findings.some((f) => f.repairs.some((r) => r !== 'retry-install-elevated-logged'));
+  return (
+    <section className="step" aria-labelledby="step-findings">
+      <StepHeading id="step-findings">{t('findings.heading')}</StepHeading>
+      {notice && notice !== 'scan-cancelled' && notice !== 'verify-failed-no-log' && (
+        <Notice tone={notice === 'session-loaded' ? 'info' : 'warning'}>{t(`findings.notices.${notice}`)}</Notice>
+      )}
+      <p className="step-intro">{hasCause ? t('findings.intro') : t('findings.none')}</p>
+      <div className="findings">
+        {findings.map((f, i) => (
+          <FindingCard key={`${f.cause}-${i}`} finding={f} index={i} />
+        ))}
+      </div>
+      {result.logs.length > 0 && (
+        <section className="card card-quiet" aria-labelledby="logs-heading">
+          <h3 id="logs-heading" className="field-title">
+            {t('findings.logs')}
+          </h3>
+          <ul className="plain-list">
+            {result.logs.map((log) => (
+              <LogSummary key={log.file} log={log} />
+            ))}
+          </ul>
+        </section>
+      )}
+      {result.notChecked.length > 0 && (
+        <section className="card card-quiet" aria-labelledby="not-checked-heading">
+          <h3 id="not-checked-heading" className="field-title">
+            {t('findings.notChecked')}
+          </h3>
+          <p>{t('findings.notCheckedIntro')}</p>
+          <ul className="plain-list">
+            {result.notChecked.map((n) => (
+              <li key={n.probe}>{t(`probes.${n.probe}`)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div className="actions">
+        {hasFix && notice !== 'no-more-fixes' && (
+          <button type="button" className="button" onClick={() => void actions.nextFix()} data-testid="next-fix">
+            {t('findings.nextFix')}
+          </button>
+        )}
+        <button type="button" className="button" onClick={actions.openVerify} data-testid="to-verify">
+          {t('findings.verify')}
+        </button>
+        <button type="button" className="button" onClick={actions.openReport} data-testid="to-report">
+          {t('findings.report')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+// Step 4: the chosen repair: plan preview (exact commands, risk, admin, undo), confirmations, progress, result, undo.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useActions, useDomainText, useWizard } from './store-context.tsx';
+import { StepHeading } from '../components/step-heading.tsx';
+import { CommandPreview } from '../components/command-preview.tsx';
+import { RepairProgress } from '../components/repair-progress.tsx';
+import { RepairResult } from '../components/repair-result.tsx';
+import { Notice } from '../components/notice.tsx';
+
+function Confirmations({ ids, checked, onChange }: { ids: string[]; checked: string[]; onChange: (next: string[]) => void }) {
+  const { t } = useTranslation();
+  const text = useDomainText();
+  return (
+    <div className="confirmations">
+      {ids.map((id) => (
+        <label key={id} className="checkbox">
+          <input
+            type="checkbox"
+            checked={checked.includes(id)}
+            onChange={(e) => onChange(e.target.checked ? [...checked, id] : checked.filter((c) => c !== id))}
+            data-testid={`confirm-${id}`}
+          />
+          <span>{t('fix.confirm', { what: text({ key: `confirmation.${id}`, params: {} }) })}</span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+export function FixStep() {
+  const { t } = useTranslation();
+  const text = useDomainText();
+  const fix = useWizard((s) => s.wizard.fix);
+  const actions = useActions();
+  const [checked, setChecked] = useState<string[]>([]);
+  if (!fix) return null;
+  const title = fix.plan ? text(fix.plan.title) : text({ key: `repair.${fix.repair}.title`, params: {} });
+  const allConfirmed = (fix.plan?.confirmations ?? []).every((c) => checked.includes(c));
+  return (
+    <section className="step" aria-labelledby="step-fix" data-phase={fix.phase}>
+      <StepHeading id="step-fix">{t('fix.heading', { title })}</StepHeading>
+      {fix.phase === 'planning' && (
+        <p className="working" role="status">
+          <span className="spinner" aria-hidden="true" /> {t('fix.planning')}
+        </p>
+      )}
+      {fix.plan && fix.phase === 'preview' && (
+        <>
+          <p className="step-intro">{text(fix.plan.description)}</p>
+          <CommandPreview plan={fix.plan} />
+          <Confirmations ids={fix.plan.confirmations} checked={checked} onChange={setChecked} />
+          <div className="actions">
+            <button type="button" className="button primary" disabled={!allConfirmed} onClick={() => void actions.confirmRepair(checked)} data-testid="run-fix">
+              {t('fix.run')}
+            </button>
+            <button type="button" className="button subtle" onClick={actions.backToFindings}>
+              {t('fix.back')}
+            </button>
+          </div>
+        </>
+      )}
+      {fix.plan && fix.phase === 'running' && (
+        <>
+          <RepairProgress plan={fix.plan} progress={fix.progress} countdown={fix.countdown} />
+          <div className="actions">
+            <button type="button" className="button" onClick={() => void actions.cancelRepair()} data-testid="cancel-fix">
+              {t('fix.cancel')}
+            </button>
+          </div>
+        </>
+      )}
+      {fix.outcome && (fix.phase === 'done' || fix.phase === 'undoing' || fix.phase === 'undone') && (
+        <>
+          <RepairResult outcome={fix.outcome} />
+          {fix.phase === 'undoing' && (
+            <p className="working" role="status">
+              <span className="spinner" aria-hidden="true" /> {t('fix.undoing')}
+            </p>
+          )}
+          {fix.phase === 'undone' && <Notice tone="info">{t('fix.undone')}</Notice>}
+          <div className="actions">
+            <button type="button" className="button primary" onClick={actions.openVerify} disabled={fix.phase === 'undoing'} data-testid="to-verify">
+              {t('fix.toVerify')}
+            </button>
+            {fix.phase === 'done' && fix.outcome.undoAvailable && (
+              <button type="button" className="button" onClick={() => void actions.undo()} data-testid="undo">
+                {t('fix.undo')}
+              </button>
+            )}
+            <button type="button" className="button" onClick={() => void actions.nextFix()} disabled={fix.phase === 'undoing'} data-testid="next-fix">
+              {t('fix.nextFix')}
+            </button>
+            <button type="button" className="button subtle" onClick={actions.backToFindings} disabled={fix.phase === 'undoing'}>
+              {t('fix.back')}
+            </button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+// The top bar: app name, "Simulated machine" label with the scenario picker, language switch, history, start over.
+import { useTranslation } from 'react-i18next';
+import { useId } from 'react';
+import { LANGS, type Lang } from '../../../shared/contract/ids.ts';
+import { isBusy } from '../../../shared/wizard/transition.ts';
+import { useActions, useWizard } from './store-context.tsx';
+
+export function Header() {
+  const { t } = useTranslation();
+  const simulated = useWizard((s) => s.env?.kind === 'simulated');
+  const scenario = useWizard((s) => s.env?.scenario ?? '');
+  const scenarios = useWizard((s) => s.scenarios);
+  const lang = useWizard((s) => s.lang);
+  const busy = useWizard((s) => isBusy(s.wizard));
+  const actions = useActions();
+  const langId = useId();
+  const scenarioId = useId();
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <h1 className="brand-name">{t('app.title')}</h1>
+        <span className="brand-tagline">{t('app.tagline')}</span>
+      </div>
+      <div className="topbar-tools">
+        {simulated && (
+          <span className="badge badge-sim" title={t('app.simulatedHint')} data-testid="simulated-label">
+            {t('app.simulated')}
+          </span>
+        )}
+        {simulated && scenarios.length > 0 && (
+          <span className="field-inline">
+            <label htmlFor={scenarioId}>{t('app.scenario')}</label>
+            <select
+              id={scenarioId}
+              value={scenario}
+              disabled={busy}
+              onChange={(e) => void actions.selectScenario(e.target.value)}
+              data-testid="scenario-picker"
+            >
+              {scenarios.map((s) => (
+                <option key={s.name} value={s.name}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </span>
+        )}
+        <span className="field-inline">
+          <label htmlFor={langId}>{t('app.language')}</label>
+          <select id={langId} value={lang} onChange={(e) => actions.setLang(e.target.value as Lang)} data-testid="language">
+            {LANGS.map((l) => (
+              <option key={l} value={l}>
+                {t(`langs.${l}`)}
+              </option>
+            ))}
+          </select>
+        </span>
+        <button type="button" className="button subtle" onClick={() => void actions.openHistory()} disabled={busy}>
+          {t('app.history')}
+        </button>
+        <button type="button" className="button subtle" onClick={actions.startOver} disabled={busy}>
+          {t('app.startOver')}
+        </button>
+      </div>
+    </header>
+  );
+}

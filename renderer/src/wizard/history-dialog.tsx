@@ -1,0 +1,33 @@
+// Past sessions (saved scans): open one to see its findings again.
+import { useTranslation } from 'react-i18next';
+import { useActions, useWizard } from './store-context.tsx';
+import { Dialog } from '../components/dialog.tsx';
+
+export function HistoryDialog() {
+  const { t, i18n } = useTranslation();
+  const sessions = useWizard((s) => (s.wizard.overlay?.kind === 'history' ? s.wizard.overlay.sessions : null));
+  const actions = useActions();
+  const format = (iso: string) => {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(i18n.language);
+  };
+  return (
+    <Dialog title={t('history.heading')} onClose={actions.closeOverlay}>
+      {sessions === null && <p role="status">{t('history.loading')}</p>}
+      {sessions !== null && sessions.length === 0 && <p>{t('history.empty')}</p>}
+      {sessions !== null && sessions.length > 0 && (
+        <ul className="history-list" data-testid="history-list">
+          {sessions.map((s) => (
+            <li key={s.scanId}>
+              <button type="button" className="history-item" onClick={() => void actions.loadSession(s.scanId)} aria-label={t('history.open', { date: format(s.startedAt) })}>
+                <span className="history-date">{format(s.startedAt)}</span>
+                <span className="history-symptom">{s.symptom}</span>
+                <span className="history-cause">{s.topCause ?? t('history.noCause')}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Dialog>
+  );
+}

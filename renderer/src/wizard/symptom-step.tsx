@@ -1,0 +1,149 @@
+// Step 1: what the user saw (symptom cards, free text, log files) and, optionally, the .msi that failed.
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SYMPTOM_CHOICES } from '../../../shared/wizard/wizard-state.ts';
+import { canSubmitSymptom } from '../../../shared/wizard/transition.ts';
+import { useActions, useWizard } from './store-context.tsx';
+import { StepHeading } from '../components/step-heading.tsx';
+import { FilePicker } from '../components/file-picker.tsx';
+import { Notice } from '../components/notice.tsx';
+import type { LocalFile } from './store.ts';
+
+function OtherCodeField() {
+  const { t } = useTranslation();
+  const text = useWizard((s) => s.wizard.draft.text);
+  const parsed = useWizard((s) => s.wizard.draft.parsed);
+  const { editText } = useActions();
+  const id = useId();
+  const codes = parsed ? [...parsed.exitCodes, ...parsed.messageNumbers] : [];
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('symptom.otherLabel')}</label>
+      <textarea
+        id={id}
+        rows={2}
+        value={text}
+        placeholder={t('symptom.otherPlaceholder')}
+        onChange={(e) => void editText(e.target.value)}
+        data-testid="symptom-text"
+      />
+      <p className="field-hint" aria-live="polite">
+        {parsed && codes.length > 0 && t('symptom.recognized', { codes: codes.join(', ') })}
+        {parsed && codes.length === 0 && t('symptom.notRecognized')}
+      </p>
+    </div>
+  );
+}
+
+function LogFiles() {
+  const { t } = useTranslation();
+  const logs = useWizard((s) => s.wizard.draft.logs);
+  const bridge = useWizard((s) => s.bridge);
+  const actions = useActions();
+  const [uploading, setUploading] = useState(false);
+  const onFiles = async (files: LocalFile[]) => {
+    setUploading(true);
+    await actions.importFiles(files, 'log');
+    setUploading(false);
+  };
+  return (
+    <section className="field" aria-label={t('symptom.logsLabel')}>
+      <h3 className="field-title">{t('symptom.logsLabel')}</h3>
+      <FilePicker
+        kind="log"
+        bridge={bridge}
+        buttonLabel={t('symptom.chooseLogs')}
+        dropLabel={t('symptom.dropLogs')}
+        onPickNative={() => void actions.pickFile('log')}
+        onFiles={(files) => void onFiles(files)}
+        testId="log-files"
+      />
+      {uploading && <p className="field-hint" role="status">{t('symptom.uploading')}</p>}
+      {logs.length > 0 && (
+        <ul className="file-list">
+          {logs.map((log) => (
+            <li key={log.path}>
+              <span className="file-name">{log.name}</span>
+              <button type="button" className="button subtle small" onClick={() => actions.removeLog(log.path)} aria-label={t('symptom.removeFile', { name: log.name })}>
+                ✕
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function MsiFile() {
+  const { t } = useTranslation();
+  const msi = useWizard((s) => s.wizard.draft.msi);
+  const bridge = useWizard((s) => s.bridge);
+  const actions = useActions();
+  return (
+    <section className="card card-quiet" aria-labelledby="msi-heading">
+      <h3 id="msi-heading" className="field-title">
+        {t('symptom.msiHeading')}
+      </h3>
+      <p className="field-hint">{t('symptom.msiHint')}</p>
+      {msi ? (
+        <ul className="file-list">
+          <li>
+            <span className="file-name" data-testid="msi-name">
+              {msi.name}
+            </span>
+            <button type="button" className="button subtle small" onClick={actions.clearMsi} aria-label={t('symptom.removeFile', { name: msi.name })}>
+              ✕
+            </button>
+          </li>
+        </ul>
+      ) : (
+        <FilePicker
+          kind="msi"
+          bridge={bridge}
+          buttonLabel={t('symptom.chooseMsi')}
+          dropLabel={t('symptom.dropMsi')}
+          onPickNative={() => void actions.pickFile('msi')}
+          onFiles={(files) => void actions.importFiles(files.slice(0, 1), 'msi')}
+          testId="msi-file"
+        />
+      )}
+    </section>
+  );
+}
+
+export function SymptomStep() {
+  const { t } = useTranslation();
+  const choice = useWizard((s) => s.wizard.draft.choice);
+  const canSubmit = useWizard((s) => canSubmitSymptom(s.wizard.draft));
+  const cancelled = useWizard((s) => s.wizard.notice === 'scan-cancelled');
+  const actions = useActions();
+  const radioName = useId();
+  return (
+    <section className="step" aria-labelledby="step-symptom">
+      <StepHeading id="step-symptom">{t('symptom.heading')}</StepHeading>
+      <p className="step-intro">{t('symptom.intro')}</p>
+      {cancelled && <Notice tone="info">{t('symptom.cancelledNotice')}</Notice>}
+      <fieldset className="cards">
+        <legend className="visually-hidden">{t('symptom.choices')}</legend>
+        {SYMPTOM_CHOICES.map((c) => (
+          <label key={c} className={choice === c ? 'choice-card selected' : 'choice-card'} data-testid={`choice-${c}`}>
+            <input type="radio" name={radioName} value={c} checked={choice === c} onChange={() => actions.choose(c)} />
+            <span className="choice-title">{t(`symptom.cards.${c}.title`)}</span>
+            <span className="choice-desc">{t(`symptom.cards.${c}.desc`)}</span>
+          </label>
+        ))}
+      </fieldset>
+      {choice === 'other-code' && <OtherCodeField />}
+      {choice === 'log' && <LogFiles />}
+      <MsiFile />
+      <div className="actions">
+        <button type="button" className="button primary" disabled={!canSubmit} onClick={actions.submitSymptom} data-testid="symptom-continue">
+          {t('symptom.continue')}
+        </button>
+        {choice === 'log' && !canSubmit && <span className="field-hint">{t('symptom.needLog')}</span>}
+        {choice === 'other-code' && !canSubmit && <span className="field-hint">{t('symptom.needText')}</span>}
+      </div>
+    </section>
+  );
+}
