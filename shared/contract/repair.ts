@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CAUSE_IDS, REPAIR_IDS } from './ids.ts';
 import { evidenceSchema, textRefSchema } from './evidence.ts';
+import { logAnalysisSchema } from './log-analysis.ts';
 
 export const riskSchema = z.enum(['none', 'low', 'medium', 'high']);
 
@@ -69,6 +70,11 @@ export const repairOutcomeSchema = z.object({
   rebootRequired: z.boolean(),
   undoAvailable: z.boolean(),
   message: textRefSchema.nullable(),
+  /** Install/uninstall steps: the verbose log we wrote, its exit code and its analysis (re-diagnose with it). */
+  installLog: z
+    .object({ path: z.string(), exitCode: z.number().int().nullable(), analysis: logAnalysisSchema.nullable(), error: z.string().nullable() })
+    .nullable()
+    .optional(),
 });
 export type RepairOutcome = z.infer<typeof repairOutcomeSchema>;
 

@@ -1,0 +1,178 @@
+// The last line of defence: every CommandSpec a repair builds (plan and undo) passes here; never-automated actions are refused.
+import type { CommandSpec } from '../run/command-runner.ts';
+
+/** The actions architecture §6 forbids, whatever a catalog entry or parameter says. */
+export type ForbiddenAction =
+  | 'windows-installer-folder'
+  | 'kill-installer-service'
+  | 'delete-inprogress-key'
+  | 'msizap'
+  | 'broad-full-control'
+  | 'disable-uac'
+  | 'takeown'
+  | 'reset-windows-acl';
+
+export class ForbiddenCommandError extends Error {
+  constructor(
+    readonly action: ForbiddenAction,
+    readonly command: string,
+  ) {
+    super(`Refused to build a never-automated command (${action}): ${command}`);
+  }
+}
+
+export interface GuardContext {
+  /** PID of the Windows Installer service process (msiexec /V) when known: it is never ended. */
+  servicePid?: number | null;
+}
+
+/** SIDs and names of broad groups that must never get Full Control / Modify (Everyone, Users, Authenticated Users...). */
+const BROAD_SIDS = ['s-1-1-0', 's-1-5-32-545', 's-1-5-11', 's-1-5-4', 's-1-5-32-546', 's-1-5-7', 's-1-5-2'];
+const BROAD_NAMES = [
+  'everyone',
+  'users',
+  'authenticated users',
+  'interactive',
+  'guests',
+  'anonymous logon',
+  'builtin\\users',
+  'nt authority\\authenticated users',
+  'nt authority\\interactive',
+  'jeder',
+  'benutzer',
+  'tout le monde',
+  'utilisateurs',
+  'todos',
+  'usuarios',
+  'everyone',
+  '所有人',
+  'users',
+];
+
+/** The text the guard inspects: the program, its arguments and any PowerShell script they carry (decoded). */
+export function commandText(spec: CommandSpec): string {
+  const parts = [spec.file, ...spec.args];
+  for (let i = 0; i < spec.args.length - 1; i += 1) {
+    const flag = spec.args[i]!.toLowerCase();
+    if (flag === '-encodedcommand' || flag === '-enc' || flag === '-e' || flag === '-ec') {
+      parts.push(Buffer.from(spec.args[i + 1]!, 'base64').toString('utf16le'));
+    }
+  }
+  return parts.join(' ');
+}
+
+function programName(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return base.toLowerCase().replace(/\.(exe|com|cmd|bat)$/, '');
+}
+
+// C:\Windows\Installer in any spelling a command may use (drive, %SystemRoot%, %windir%, $env:windir), either slash.
+const INSTALLER_FOLDER =
+  /(?:[a-z]:[\\/]+windows|%systemroot%|%windir%|\$env:systemroot|\$env:windir|\$\{env:(?:systemroot|windir)\})[\\/]+installer(?![a-z0-9_-])/i;
+const INPROGRESS_KEY = /currentversion[\\/]+installer[\\/]+inprogress/i;
+const WINDOWS_FOLDER = /(?:[a-z]:[\\/]+windows|%systemroot%|%windir%|\$env:systemroot|\$env:windir)(?:[\\/]|\s|"|'|$)/i;
+
+/** icacls principal:rights pairs after /grant or /grant:r; true when a broad group gets F, M or a generic all/write-DAC right. */
+function grantsBroadFullControl(args: string[]): boolean {
+  let granting = false;
+  for (const raw of args) {
+    const arg = raw.toLowerCase();
+    if (arg.startsWith('/')) {
+      granting = arg === '/grant' || arg.startsWith('/grant:');
+      continue;
+    }
+    if (!granting) continue;
+    const colon = arg.lastIndexOf(':');
+    if (colon <= 0) continue;
+    const principal = arg.slice(0, colon).replace(/^\*/, '').replace(/^"|"$/g, '').trim();
+    const rights = arg.slice(colon + 1);
+    if (!isBroadPrincipal(principal)) continue;
+    if (dangerousRights(rights)) return true;
+  }
+  return false;
+}
+
+function isBroadPrincipal(principal: string): boolean {
+  return BROAD_SIDS.includes(principal) || BROAD_NAMES.includes(principal);
+}
+
+/** Rights such as 'F', '(F)', '(OI)(CI)F', '(OI)(CI)(M)', '(GA)', '(WDAC)', '(WO)'. */
+function dangerousRights(rights: string): boolean {
+  const tokens = rights
+    .replace(/[()]/g, ' ')
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  return tokens.some((t) => ['f', 'm', 'ga', 'wdac', 'wo'].includes(t));
+}
+
+/** PowerShell Set-Acl / FileSystemAccessRule granting FullControl or Modify to a broad group. */
+function powershellBroadFullControl(text: string): boolean {
+  if (!/filesystemaccessrule|set-acl|addaccessrule/i.test(text)) return false;
+  if (!/fullcontrol|modify|takeownership|changepermissions/i.test(text)) return false;
+  const lower = text.toLowerCase();
+  return BROAD_SIDS.some((s) => lower.includes(s)) || /['"](everyone|users|builtin\\users|authenticated users)['"]/i.test(text);
+}
+
+function killsService(program: string, args: string[], text: string, context: GuardContext): boolean {
+  const lower = text.toLowerCase();
+  const pid = context.servicePid ?? null;
+  if (program === 'taskkill' || program === 'tskill') {
+    // /IM msiexec.exe ends every msiexec, the /V service included; a /PID of the service is the same act.
+    if (/\/im\s+"?msiexec/i.test(args.join(' '))) return true;
+    if (/(^|\s)msiexec(\.exe)?(\s|$)/i.test(args.join(' ')) && program === 'tskill') return true;
+    if (pid !== null && args.some((a, i) => a.toLowerCase() === '/pid' && Number(args[i + 1]) === pid)) return true;
+  }
+  if (/stop-process/i.test(lower)) {
+    if (/stop-process[^;|\n]*-name\s+['"]?msiexec/i.test(lower)) return true;
+    if (/get-process\s+(-name\s+)?['"]?msiexec['"]?\s*\|\s*stop-process/i.test(lower)) return true;
+    if (pid !== null && new RegExp(`stop-process[^;|\\n]*-id\\s+${pid}(?![0-9])`, 'i').test(lower)) return true;
+  }
+  // Stopping the service is the same as killing it while it runs a transaction.
+  if ((program === 'sc' || program === 'net' || program === 'net1') && args.some((a) => a.toLowerCase() === 'stop')) {
+    if (args.some((a) => a.toLowerCase() === 'msiserver')) return true;
+  }
+  if (/stop-service[^;|\n]*msiserver/i.test(lower)) return true;
+  if (program === 'wmic' && /msiexec/i.test(lower) && /(delete|terminate)/i.test(lower)) return true;
+  return false;
+}
+
+function disablesUac(text: string): boolean {
+  // Any write to EnableLUA is refused: no repair needs to touch it, and 0 disables UAC.
+  return /enablelua/i.test(text);
+}
+
+/** Throws ForbiddenCommandError when the spec performs a never-automated action; returns the spec otherwise. */
+export function guardCommand(spec: CommandSpec, context: GuardContext = {}): CommandSpec {
+  const program = programName(spec.file);
+  const text = commandText(spec);
+  const shown = [spec.file, ...spec.args].join(' ');
+  const refuse = (action: ForbiddenAction): never => {
+    throw new ForbiddenCommandError(action, shown);
+  };
+  if (/msizap/i.test(text)) refuse('msizap');
+  if (program === 'takeown' || /(^|[\s;&|"'])takeown(\.exe)?(\s|$)/i.test(text)) refuse('takeown');
+  if (INSTALLER_FOLDER.test(text)) refuse('windows-installer-folder');
+  if (INPROGRESS_KEY.test(text)) refuse('delete-inprogress-key');
+  if (disablesUac(text)) refuse('disable-uac');
+  if (killsService(program, spec.args, text, context)) refuse('kill-installer-service');
+  if (program === 'icacls' || /icacls/i.test(text)) {
+    if (grantsBroadFullControl(spec.args)) refuse('broad-full-control');
+    // icacls inside a script: check its tokens the same way.
+    const inner = text.match(/icacls(?:\.exe)?\s+[^\n;|&]*/gi) ?? [];
+    for (const line of inner) if (grantsBroadFullControl(line.split(/\s+/).map((t) => t.replace(/^['"]|['"]$/g, '')))) refuse('broad-full-control');
+    if (spec.args.some((a) => /^\/(reset|setowner)$/i.test(a)) && WINDOWS_FOLDER.test(text)) refuse('reset-windows-acl');
+  }
+  if (powershellBroadFullControl(text)) refuse('broad-full-control');
+  return spec;
+}
+
+/** Non-throwing form for tests and the plan preview: the forbidden action, or null. */
+export function forbiddenAction(spec: CommandSpec, context: GuardContext = {}): ForbiddenAction | null {
+  try {
+    guardCommand(spec, context);
+    return null;
+  } catch (error) {
+    if (error instanceof ForbiddenCommandError) return error.action;
+    throw error;
+  }
+}

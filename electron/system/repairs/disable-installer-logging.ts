@@ -1,0 +1,41 @@
+// Repair: turn the Logging policy off again, restoring exactly what enable-installer-logging found (value or absence).
+import { RepairRefusal, type RepairDefinition } from './repair-definition.ts';
+import { INSTALLER_POLICY_KEY, makeStep, regAdd, regDelete, text } from './repair-helpers.ts';
+
+export const disableInstallerLogging: RepairDefinition = {
+  id: 'disable-installer-logging',
+  risk: 'low',
+  reversible: true,
+  elevation: 'required',
+  targets: [],
+  planProbes: ['policies'],
+  verifyProbes: ['policies'],
+  backupSummary: 'current Logging value in the journal',
+  undoSummary: 'the Logging value written back',
+  build(context) {
+    const policies = context.evidence.policies;
+    if (!policies) throw new RepairRefusal(text('repair.refusal.probe-unavailable', { probe: 'policies' }));
+    const current = policies.logging;
+    if (current === null) throw new RepairRefusal(text('repair.refusal.nothing-to-do'));
+    // When we enabled logging earlier, go back to what was there then (maybe an admin's own value), not just "absent".
+    const enabled = context.journals.latestFinished('enable-installer-logging');
+    const before = enabled && 'previousLogging' in enabled.data ? (enabled.data.previousLogging as string | null) : null;
+    const change = before === null ? regDelete(INSTALLER_POLICY_KEY, 'Logging') : regAdd(INSTALLER_POLICY_KEY, 'Logging', 'REG_SZ', before);
+    return {
+      steps: [
+        makeStep('disable-installer-logging', before === null ? 'delete-logging' : 'restore-logging', 'change', change, {
+          elevated: true,
+          undo: [regAdd(INSTALLER_POLICY_KEY, 'Logging', 'REG_SZ', current)],
+          params: { previous: current, value: before ?? '-' },
+        }),
+      ],
+      backups: [{ what: `${INSTALLER_POLICY_KEY} Logging (current value)`, path: context.journalPath }],
+      warnings: [],
+      confirmations: [],
+      reversible: true,
+      risk: 'low',
+      data: { previousLogging: current, restoredTo: before, enableJournal: enabled?.journalId ?? null },
+      installLog: null,
+    };
+  },
+};

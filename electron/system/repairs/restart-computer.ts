@@ -1,0 +1,37 @@
+// Repair: restart Windows for a pending reboot, now or in N minutes (shutdown /r /t N); a scheduled restart is cancelable (shutdown /a).
+import type { RepairDefinition } from './repair-definition.ts';
+import { buildSpec } from './command-builder.ts';
+import { makeStep, text } from './repair-helpers.ts';
+
+export const restartComputer: RepairDefinition = {
+  id: 'restart-computer',
+  risk: 'low',
+  reversible: true,
+  elevation: 'none',
+  targets: ['pending-reboot', 'reboot-required-to-finish'],
+  planProbes: [],
+  verifyProbes: ['pending-reboot'],
+  backupSummary: 'none needed',
+  undoSummary: 'shutdown /a cancels a restart that is still counting down (not possible after "now")',
+  build(context) {
+    const minutes = context.params.restartInMinutes ?? 0;
+    const seconds = minutes * 60;
+    const cancel = buildSpec('shutdown.exe', ['/a'], { label: 'shutdown /a' });
+    return {
+      steps: [
+        makeStep('restart-computer', minutes === 0 ? 'restart-now' : 'restart-later', 'change', buildSpec('shutdown.exe', ['/r', '/t', String(seconds)], { label: 'shutdown /r' }), {
+          elevated: false,
+          undo: minutes > 0 ? [cancel] : [],
+          params: { minutes },
+        }),
+      ],
+      backups: [],
+      warnings: [text('repair.warning.save-work')],
+      confirmations: ['save-your-work'],
+      reversible: minutes > 0,
+      risk: 'low',
+      data: { minutes },
+      installLog: null,
+    };
+  },
+};
