@@ -51,5 +51,7 @@ export const scanResultSchema = z.object({
   /** Probes that could not run (elevation declined, not applicable), with the reason key. */
   notChecked: z.array(z.object({ probe: z.enum(PROBE_IDS), reason: z.string() })),
   elevation: z.enum(['not-needed', 'granted', 'declined', 'skipped', 'failed']),
+  /** Log files given in the request that could not be analyzed (missing, unreadable), with the reason. */
+  logErrors: z.array(z.object({ file: z.string(), message: z.string() })).optional(),
 });
 export type ScanResult = z.infer<typeof scanResultSchema>;

@@ -1,0 +1,126 @@
+// Runs one probe (its commands, then its pure parser) under a timeout and turns every outcome into valid Evidence.
+import { evidenceSchema, type Evidence, type RawOutput } from '../../shared/contract/evidence.ts';
+import type { ProbeContext, ProbeDefinition, ProbeVerdict } from '../system/probes/probe.ts';
+import type { CommandOutput, CommandRunner, CommandSpec } from '../system/run/command-runner.ts';
+import { describeCommand } from '../system/run/powershell.ts';
+
+export class ScanCancelledError extends Error {
+  override name = 'AbortError';
+  constructor() {
+    super('scan cancelled');
+  }
+}
+
+export function rawOf(output: CommandOutput): RawOutput {
+  return {
+    command: describeCommand(output.spec),
+    exitCode: output.exitCode,
+    stdout: output.stdout,
+    stderr: output.error && !output.stderr ? output.error : output.stderr,
+    durationMs: output.durationMs,
+    elevated: output.elevated,
+  };
+}
+
+/** The probe's commands with its timeout applied to any command that has none. */
+export function commandsOf(probe: ProbeDefinition, context: ProbeContext): CommandSpec[] {
+  return probe.commands(context).map((spec) => (spec.timeoutMs === undefined ? { ...spec, timeoutMs: probe.timeoutMs } : spec));
+}
+
+/** Evidence for a probe that failed: status 'error', the message and whatever output it produced. */
+export function errorEvidence(probe: ProbeDefinition, message: string, outputs: CommandOutput[], durationMs: number, elevated: boolean): Evidence {
+  return {
+    probe: probe.id,
+    status: 'error',
+    summary: { key: 'scan.probe-error', params: { probe: probe.id, message: message.slice(0, 300) } },
+    data: {},
+    raw: outputs.map(rawOf),
+    error: message,
+    durationMs,
+    elevated,
+  };
+}
+
+export function notCheckedEvidence(probe: ProbeDefinition, reason: string): Evidence {
+  return {
+    probe: probe.id,
+    status: 'not-checked',
+    summary: { key: `scan.not-checked.${reason}`, params: { probe: probe.id } },
+    data: {},
+    raw: [],
+    error: null,
+    durationMs: 0,
+    elevated: false,
+  };
+}
+
+/** Parses outputs into Evidence; a throwing parser or an invalid verdict becomes 'error' evidence, never an exception. */
+export function evidenceFrom(probe: ProbeDefinition, outputs: CommandOutput[], context: ProbeContext, elevated: boolean, durationMs: number): Evidence {
+  let verdict: ProbeVerdict;
+  try {
+    verdict = probe.parse(outputs, context, elevated);
+  } catch (error) {
+    return errorEvidence(probe, `parser failed: ${(error as Error).message}`, outputs, durationMs, elevated);
+  }
+  const candidate = {
+    probe: probe.id,
+    status: verdict.status,
+    summary: verdict.summary,
+    data: verdict.data,
+    raw: outputs.map(rawOf),
+    error: verdict.status === 'error' ? (outputs.find((o) => o.error)?.error ?? 'the probe could not read the output') : null,
+    durationMs,
+    elevated,
+  };
+  const checked = evidenceSchema.safeParse(candidate);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    return errorEvidence(probe, `invalid evidence (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`, outputs, durationMs, elevated);
+  }
+  return checked.data;
+}
+
+/**
+ * Runs a probe's commands in order (unelevated, or with the app's own token when it already runs elevated) and parses.
+ * The probe's timeout covers all its commands; a runner that ignores cancel cannot hold the scan past it.
+ */
+export async function executeProbe(
+  probe: ProbeDefinition,
+  context: ProbeContext,
+  runner: CommandRunner,
+  options: { signal?: AbortSignal; elevated: boolean; now?: () => number },
+): Promise<Evidence> {
+  const now = options.now ?? Date.now;
+  const started = now();
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const outputs: CommandOutput[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), probe.timeoutMs);
+  });
+  try {
+    const specs = commandsOf(probe, context);
+    const work = (async () => {
+      for (const spec of specs) {
+        if (controller.signal.aborted) break;
+        outputs.push(await runner.run(spec, { signal: controller.signal }));
+      }
+      return 'done' as const;
+    })();
+    const outcome = await Promise.race([work, timeout]);
+    if (options.signal?.aborted) throw new ScanCancelledError();
+    if (outcome === 'timeout') {
+      controller.abort();
+      return errorEvidence(probe, `timed out after ${probe.timeoutMs} ms`, [...outputs], now() - started, options.elevated);
+    }
+    return evidenceFrom(probe, outputs, context, options.elevated, now() - started);
+  } catch (error) {
+    if (error instanceof ScanCancelledError || options.signal?.aborted) throw new ScanCancelledError();
+    return errorEvidence(probe, (error as Error).message || String(error), outputs, now() - started, options.elevated);
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}

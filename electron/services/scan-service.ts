@@ -1,0 +1,210 @@
+// Scan orchestration: choose probes, run unelevated ones in parallel, privileged ones in ONE elevated batch, report progress.
+import { randomUUID } from 'node:crypto';
+import type { Evidence } from '../../shared/contract/evidence.ts';
+import type { Finding } from '../../shared/contract/finding.ts';
+import type { ProbeId } from '../../shared/contract/ids.ts';
+import type { LogAnalysis } from '../../shared/contract/log-analysis.ts';
+import { SCAN_SCHEMA, scanRequestSchema, type EnvironmentInfo, type ScanProgress, type ScanRequest, type ScanResult } from '../../shared/contract/scan.ts';
+import type { ParsedSymptom } from '../../shared/contract/symptom.ts';
+import type { ProbeContext, ProbeDefinition } from '../system/probes/probe.ts';
+import type { CommandRunner, ElevatedRunner } from '../system/run/command-runner.ts';
+import { notRun } from '../system/run/elevated-script.ts';
+import { ScanCancelledError, commandsOf, errorEvidence, evidenceFrom, executeProbe, notCheckedEvidence } from './probe-execution.ts';
+
+export { ScanCancelledError } from './probe-execution.ts';
+
+export interface DiagnosisInput {
+  symptom: ParsedSymptom;
+  evidence: Evidence[];
+  logs: LogAnalysis[];
+  notChecked: ScanResult['notChecked'];
+}
+
+export interface ScanServiceOptions {
+  runner: CommandRunner;
+  elevatedRunner: ElevatedRunner;
+  probes: readonly ProbeDefinition[];
+  parseSymptom: (text: string) => ParsedSymptom;
+  environment: EnvironmentInfo;
+  /** The real user (the elevated batch may run as another admin account). */
+  user?: ProbeContext['user'];
+  /** The app already runs elevated: privileged probes run directly, no prompt. */
+  processElevated?: boolean;
+  diagnose?: (input: DiagnosisInput) => Finding[] | Promise<Finding[]>;
+  analyzeLog?: (path: string) => Promise<LogAnalysis>;
+  /** How many unelevated probes run at once (each may start a PowerShell: keep it small). */
+  concurrency?: number;
+  /** Whole elevated batch, UAC prompt included; default: 2 minutes for the prompt + the probes' timeouts. */
+  elevatedBatchTimeoutMs?: number;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+export interface ScanCallbacks {
+  onProgress?: (event: ScanProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** Runs tasks with at most `limit` in flight, results in input order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}
+
+export async function runScan(input: Partial<ScanRequest>, options: ScanServiceOptions, callbacks: ScanCallbacks = {}): Promise<ScanResult> {
+  const request = scanRequestSchema.parse(input);
+  const now = options.now ?? (() => new Date());
+  const startedAt = now();
+  const scanId = (options.newId ?? randomUUID)();
+  const signal = callbacks.signal;
+  const checkCancel = (): void => {
+    if (signal?.aborted) throw new ScanCancelledError();
+  };
+  const emit = (probe: ProbeId, phase: ScanProgress['phase'], elevated: boolean, evidence: Evidence | null = null): void => {
+    callbacks.onProgress?.({ scanId, probe, phase, elevated, durationMs: evidence ? evidence.durationMs : null, evidence });
+  };
+  checkCancel();
+
+  const symptom = options.parseSymptom(request.symptom);
+  const context: ProbeContext = {
+    symptom,
+    msiPath: request.msiPath,
+    logPaths: request.logPaths,
+    user: options.user ?? { sid: null, profile: null, temp: null },
+    now: startedAt,
+  };
+
+  const notChecked: ScanResult['notChecked'] = [];
+  const applicable: ProbeDefinition[] = [];
+  for (const probe of options.probes) {
+    let applies: boolean;
+    try {
+      applies = probe.appliesTo(context);
+    } catch {
+      applies = true; // a broken appliesTo must not hide a probe: run it and let its evidence show the problem
+    }
+    if (applies) applicable.push(probe);
+    else notChecked.push({ probe: probe.id, reason: 'not-applicable' });
+  }
+  for (const probe of applicable) emit(probe.id, 'queued', probe.elevation === 'required' && !options.processElevated);
+
+  const direct = options.processElevated ? applicable : applicable.filter((p) => p.elevation !== 'required');
+  const batch = options.processElevated ? [] : applicable.filter((p) => p.elevation !== 'never');
+  const evidence = new Map<ProbeId, Evidence>();
+
+  // Logs are read while the probes run: they are local files, independent of the commands.
+  const logsPromise = analyzeLogs(request.logPaths, options.analyzeLog);
+
+  await mapLimited(direct, options.concurrency ?? 4, async (probe) => {
+    checkCancel();
+    emit(probe.id, 'started', Boolean(options.processElevated));
+    const item = await executeProbe(probe, context, options.runner, { signal, elevated: Boolean(options.processElevated) });
+    evidence.set(probe.id, item);
+    emit(probe.id, 'finished', item.elevated, item);
+  });
+  checkCancel();
+
+  let elevation: ScanResult['elevation'] = 'not-needed';
+  if (batch.length > 0 && !request.allowElevation) {
+    elevation = 'skipped';
+    for (const probe of batch) markNotElevated(probe, 'elevation-skipped');
+  } else if (batch.length > 0) {
+    const started = Date.now();
+    const specsByProbe = batch.map((probe) => {
+      try {
+        return commandsOf(probe, context);
+      } catch {
+        return [];
+      }
+    });
+    for (const probe of batch) emit(probe.id, 'started', true);
+    const allSpecs = specsByProbe.flat();
+    const timeoutMs = options.elevatedBatchTimeoutMs ?? 120_000 + batch.reduce((sum, p) => sum + p.timeoutMs, 0);
+    const result = await options.elevatedRunner.runBatch(allSpecs, { signal, timeoutMs, name: 'MSI Doctor' });
+    if (result.status === 'cancelled' || signal?.aborted) throw new ScanCancelledError();
+    const duration = Date.now() - started;
+    if (result.status === 'ok') {
+      elevation = 'granted';
+      let offset = 0;
+      batch.forEach((probe, i) => {
+        const specs = specsByProbe[i]!;
+        const outputs = specs.map((spec, k) => result.outputs[offset + k] ?? notRun(spec, 'not run: missing from the batch result'));
+        offset += specs.length;
+        const own = outputs.reduce((sum, o) => sum + o.durationMs, 0);
+        const item = evidenceFrom(probe, outputs, context, true, own || duration);
+        const previous = evidence.get(probe.id);
+        // A 'better' probe keeps its unelevated answer when the elevated run could not produce one.
+        const chosen = previous && item.status === 'error' && previous.status !== 'error' ? previous : item;
+        evidence.set(probe.id, chosen);
+        emit(probe.id, 'finished', chosen.elevated, chosen);
+      });
+    } else {
+      elevation = result.status === 'declined' ? 'declined' : 'failed';
+      const reason = result.status === 'declined' ? 'elevation-declined' : 'elevation-failed';
+      for (const probe of batch) {
+        markNotElevated(probe, reason, result.status === 'declined' ? null : (result.message ?? result.status), duration);
+      }
+    }
+  }
+
+  function markNotElevated(probe: ProbeDefinition, reason: string, failure: string | null = null, duration = 0): void {
+    const previous = evidence.get(probe.id);
+    if (previous) {
+      // 'better' probes already answered unelevated; say that the fuller check did not happen.
+      notChecked.push({ probe: probe.id, reason: `${reason}-partial` });
+      emit(probe.id, 'finished', previous.elevated, previous);
+      return;
+    }
+    notChecked.push({ probe: probe.id, reason });
+    const item = failure ? errorEvidence(probe, `elevated batch ${failure}`, [], duration, true) : notCheckedEvidence(probe, reason);
+    evidence.set(probe.id, item);
+    emit(probe.id, 'finished', item.elevated, item);
+  }
+
+  const { logs, logErrors } = await logsPromise;
+  checkCancel();
+  // Evidence in the order of the probe list, whatever order the probes finished in.
+  const ordered = applicable.map((p) => evidence.get(p.id)).filter((e): e is Evidence => e !== undefined);
+  const findings = options.diagnose ? await options.diagnose({ symptom, evidence: ordered, logs, notChecked }) : [];
+  const result: ScanResult = {
+    schema: SCAN_SCHEMA,
+    scanId,
+    startedAt: startedAt.toISOString(),
+    durationMs: now().getTime() - startedAt.getTime(),
+    environment: options.environment,
+    symptom,
+    evidence: ordered,
+    logs,
+    findings,
+    notChecked,
+    elevation,
+  };
+  if (logErrors.length) result.logErrors = logErrors;
+  return result;
+}
+
+async function analyzeLogs(
+  paths: readonly string[],
+  analyzeLog: ScanServiceOptions['analyzeLog'],
+): Promise<{ logs: LogAnalysis[]; logErrors: { file: string; message: string }[] }> {
+  const logs: LogAnalysis[] = [];
+  const logErrors: { file: string; message: string }[] = [];
+  if (!analyzeLog) {
+    for (const file of paths) logErrors.push({ file, message: 'log analysis is not available in this build' });
+    return { logs, logErrors };
+  }
+  const settled = await Promise.allSettled(paths.map((path) => analyzeLog(path)));
+  settled.forEach((outcome, i) => {
+    if (outcome.status === 'fulfilled') logs.push(outcome.value);
+    else logErrors.push({ file: paths[i]!, message: (outcome.reason as Error)?.message ?? String(outcome.reason) });
+  });
+  return { logs, logErrors };
+}
