@@ -78,9 +78,13 @@ function isValidUtf8(bytes: Uint8Array): boolean {
   return true;
 }
 
-/** GBK: every high byte is a lead byte 0x81-0xFE followed by a trail byte 0x40-0xFE (not 0x7F). */
+/**
+ * GBK: every high byte is a lead byte 0x81-0xFE followed by a trail byte 0x40-0xFE (not 0x7F), and most trail
+ * bytes are high too (all GB2312 characters). CP1252 text has isolated high bytes ("ü" then an ASCII letter).
+ */
 function looksLikeGbk(bytes: Uint8Array): boolean {
   let good = 0;
+  let highTrail = 0;
   let bad = 0;
   const n = bytes.length;
   for (let i = 0; i < n; i++) {
@@ -90,11 +94,12 @@ function looksLikeGbk(bytes: Uint8Array): boolean {
       const t = bytes[i + 1]!;
       if (t >= 0x40 && t <= 0xfe && t !== 0x7f) {
         good++;
+        if (t >= 0x80) highTrail++;
         i++;
         continue;
       }
     }
     bad++;
   }
-  return good > 0 && bad <= good / 20;
+  return good > 0 && bad <= good / 20 && highTrail * 2 >= good;
 }

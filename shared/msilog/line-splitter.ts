@@ -5,21 +5,29 @@ export interface LineSplitter {
   end(): void;
 }
 
-/** Longest partial line kept; a "line" longer than this is cut so memory stays bounded on garbage input. */
+/** Longest line kept; the rest of a longer line is dropped (line numbers stay right, memory stays bounded). */
 export const MAX_LINE_CHARS = 64 * 1024;
 
 export function createLineSplitter(onLine: (line: string) => void): LineSplitter {
   let carry = '';
   let skipLeadingLf = false; // the previous chunk ended with CR: a LF at the start of this one belongs to it
 
+  function emit(piece: string): void {
+    if (carry) {
+      const line = carry.length < MAX_LINE_CHARS ? carry + piece : carry;
+      carry = '';
+      onLine(line.length > MAX_LINE_CHARS ? line.slice(0, MAX_LINE_CHARS) : line);
+    } else onLine(piece.length > MAX_LINE_CHARS ? piece.slice(0, MAX_LINE_CHARS) : piece);
+  }
+
   function push(text: string): void {
-    let start = 0;
     const n = text.length;
+    if (n === 0) return;
+    let pos = 0;
     if (skipLeadingLf) {
       skipLeadingLf = false;
-      if (n > 0 && text.charCodeAt(0) === 10) start = 1;
+      if (text.charCodeAt(0) === 10) pos = 1;
     }
-    let pos = start;
     // Cached next separator positions: re-searching for a CR absent from an LF-only file would be quadratic.
     let lf = -2;
     let cr = -2;
@@ -39,26 +47,16 @@ export function createLineSplitter(onLine: (line: string) => void): LineSplitter
         end = lf;
         next = lf + 1;
       } else break;
-      const piece = text.slice(pos, end);
-      if (carry) {
-        onLine(carry + piece);
-        carry = '';
-      } else onLine(piece);
+      emit(text.slice(pos, end));
       pos = next;
     }
-    if (pos < n) {
-      carry += text.slice(pos);
-      if (carry.length > MAX_LINE_CHARS) {
-        onLine(carry.slice(0, MAX_LINE_CHARS));
-        carry = '';
-      }
-    }
+    if (pos < n && carry.length < MAX_LINE_CHARS) carry += text.slice(pos, pos + MAX_LINE_CHARS);
   }
 
   return {
     push,
     end() {
-      if (carry) onLine(carry);
+      if (carry) emit('');
       carry = '';
     },
   };

@@ -152,6 +152,9 @@ export class SessionState {
         last.shown = true;
         last.text = text;
         last.line = line;
+        // The message was also shown to the user: a second, agreeing signal.
+        const cause = messageCause(code);
+        if (cause) this.signal(cause, this.failure ? 0.1 : 0.3, line);
       }
       if (caName && !last.caName) last.caName = caName;
       this.pin(line, text, 2);
@@ -419,7 +422,8 @@ export class SessionState {
       const m = /Error (0x[0-9a-fA-F]{8})/.exec(message);
       const hr = m ? parseCode(m[1]!) : null;
       const win32 = hr !== null ? hresultToWin32(hr) : null;
-      if (win32 !== null && this.errors.length < CAP_ERRORS) {
+      const prev = this.errors[this.errors.length - 1];
+      if (win32 !== null && this.errors.length < CAP_ERRORS && !(prev && prev.code === win32 && lineNo - prev.line <= 3)) {
         this.errors.push({ code: win32, line: lineNo, text, shown: true, afterFailure: false, caName: null });
       }
       if (b.current && hr !== null) {

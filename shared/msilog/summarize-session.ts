@@ -2,7 +2,7 @@
 import type { FailedAction, LogAnalysis, LogFormat, Operation, Outcome } from '../contract/log-analysis.ts';
 import { LOG_ANALYSIS_SCHEMA } from '../contract/log-analysis.ts';
 import type { SessionState, ErrorEntry } from './session-state.ts';
-import { exitCodeCause, rankCauses, type CauseSignal } from './cause-rules.ts';
+import { exitCodeCause, messageCause, rankCauses, type CauseSignal } from './cause-rules.ts';
 import { isCustomActionName, SCRIPT_ACTIONS, WRAPPER_ACTIONS } from './standard-actions.ts';
 import { FOLLOW_ON } from './noise.ts';
 import { redactLine } from './redaction.ts';
@@ -25,8 +25,9 @@ export function summarizeSession(s: SessionState, input: SummaryInput): LogAnaly
   const outcome = pickOutcome(s, exitCode, nonContinuedCaFailure !== null);
   const failedAction = outcome === 'success' || outcome === 'reboot-required' ? null : pickFailedAction(s);
   const errors = s.errors.filter((e) => !(outcome === 'success' && e.afterFailure));
-  const primary = outcome === 'success' || outcome === 'reboot-required' ? null : pickPrimaryError(s.errors, s, failedAction);
-  const causes = pickCauses(s, outcome, exitCode, failedAction, exitLine);
+  // Burn "Error 0x8007xxxx" lines carry HRESULTs, not Windows Installer message numbers.
+  const primary = outcome === 'success' || outcome === 'reboot-required' || format === 'burn' ? null : pickPrimaryError(s.errors, s, failedAction);
+  const causes = pickCauses(s, outcome, exitCode, failedAction, exitLine, primary);
   const evidence = pickEvidence(s);
   const hidden = s.hidden;
 
@@ -163,6 +164,7 @@ function pickCauses(
   exitCode: number | null,
   failed: FailedAction | null,
   exitLine: number,
+  primary: ErrorEntry | null,
 ): LogAnalysis['causes'] {
   const signals: CauseSignal[] = [...s.signals];
   if (outcome === 'success') {
@@ -177,6 +179,9 @@ function pickCauses(
       signals.push({ id: 'launch-condition-failed', weight: 0.7, line: failed.line });
     }
   }
+  // The error that best explains the failure agrees with its own cause once more.
+  const primaryCause = primary ? messageCause(primary.code) : null;
+  if (primary && primaryCause) signals.push({ id: primaryCause, weight: 0.3, line: primary.line });
   if (exitCode !== null) {
     const c = exitCodeCause(exitCode);
     if (c) signals.push({ id: c, weight: exitCode === 2 || exitCode === 3 ? 0.5 : 0.55, line: exitLine });
