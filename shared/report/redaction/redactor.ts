@@ -21,6 +21,8 @@ interface Seen {
 const MIN_LITERAL_SECRET = 4;
 /** Bound on remembered non-secret property values (needed when MsiHiddenProperties is logged after the values). */
 const MAX_REMEMBERED_PROPERTIES = 20_000;
+/** Bound on literal secrets searched everywhere, so a log with endless distinct secrets cannot grow the pattern forever. */
+const MAX_LITERAL_SECRETS = 1_000;
 
 const PROFILE = String.raw`[A-Za-z]:(?:\\{1,2}|/)(?:Users|Documents and Settings)(?:\\{1,2}|/)`;
 const PROFILE_NAME = String.raw`[^\\/:*?"<>|\r\n]+(?=[\\/])|[^\\/:*?"<>|\r\n\s,;'()[\]]+`;
@@ -58,6 +60,7 @@ export class Redactor {
   private readonly counters = Object.fromEntries(REDACTION_KINDS.map((k) => [k, 0])) as Record<RedactionKind, number>;
   private combined: RegExp | null = null;
   private literalList: Literal[] = [];
+  private secretLiterals = 0;
 
   constructor(identities: Partial<Identities> = {}) {
     this.addIdentities(identities);
@@ -217,6 +220,7 @@ export class Redactor {
 
   private addLiteral(kind: RedactionKind, value: string, minLength: number, canonicalOf?: string): void {
     if (value.length < minLength || value.startsWith('<')) return;
+    if (kind === 'secret' && this.secretLiterals >= MAX_LITERAL_SECRETS) return;
     const canonical = kind === 'secret' ? value : (canonicalOf ?? value).toLowerCase();
     const source = escapeRegExp(value);
     this.putLiteral({ kind, canonical, source, test: anchored(source) });
@@ -226,6 +230,7 @@ export class Redactor {
     const key = `${literal.kind}\u0000${literal.source.toLowerCase()}`;
     if (this.literals.has(key)) return;
     this.literals.set(key, literal);
+    if (literal.kind === 'secret') this.secretLiterals++;
     this.combined = null;
   }
 

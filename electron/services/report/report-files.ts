@@ -1,0 +1,58 @@
+// What goes into a report ZIP besides the report: which log files exist, the raw probe outputs as text, safe entry names.
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Evidence } from '../../../shared/contract/evidence.ts';
+import type { ScanResult } from '../../../shared/contract/scan.ts';
+import { forEachString } from '../../../shared/report/redaction/redact-model.ts';
+
+/** The resolved path when it is a readable regular file, else null (simulated machines name logs that are not on disk). */
+export async function existingFile(path: string): Promise<string | null> {
+  try {
+    const full = resolve(path);
+    return (await stat(full)).isFile() ? full : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The logs worth attaching: the analysed ones, those the recent-logs probe found, and any passed explicitly. */
+export async function logFilesOf(scan: ScanResult, extra: string[]): Promise<string[]> {
+  const candidates = [...scan.logs.map((l) => l.file), ...extra];
+  for (const evidence of scan.evidence) {
+    if (evidence.probe !== 'recent-logs') continue;
+    forEachString(evidence.data, (text) => {
+      if (/\.(log|txt)$/i.test(text) && text.length < 1024) candidates.push(text);
+    });
+  }
+  const out: string[] = [];
+  for (const candidate of candidates) {
+    const file = await existingFile(candidate);
+    if (file && !out.includes(file)) out.push(file);
+  }
+  return out;
+}
+
+/** One probe's raw outputs as a readable text file. */
+export function rawOutputText(evidence: Evidence): string {
+  const parts = [`# probe: ${evidence.probe}`, `# status: ${evidence.status}`, ''];
+  evidence.raw.forEach((raw, i) => {
+    parts.push(
+      `## ${i + 1}. ${raw.command}`,
+      `# exit code: ${raw.exitCode ?? 'none'}, ${Math.round(raw.durationMs)} ms, elevated: ${raw.elevated}`,
+      '--- stdout ---',
+      raw.stdout,
+      '--- stderr ---',
+      raw.stderr,
+      '',
+    );
+  });
+  if (evidence.error) parts.push(`# probe error: ${evidence.error}`);
+  return parts.join('\n');
+}
+
+/** A ZIP entry name every OS can extract: no path separators, no characters Windows forbids (placeholders have < >). */
+export function zipEntryName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const safe = name.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').replace(/^\.+/, '_').slice(0, 120);
+  return safe || 'file';
+}

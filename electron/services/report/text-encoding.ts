@@ -1,0 +1,67 @@
+// Detects a text file's encoding (UTF-16LE/BE with or without BOM, UTF-8, else the ANSI code page) for redaction in place.
+import { open } from 'node:fs/promises';
+import iconv from 'iconv-lite';
+
+export interface DetectedEncoding {
+  /** iconv-lite encoding name. */
+  encoding: 'utf16le' | 'utf16be' | 'utf8' | 'gbk' | 'windows-1252';
+  /** The BOM bytes the file starts with (written back unchanged). */
+  bom: Uint8Array;
+}
+
+/** Picks the ANSI code page of the machine's Windows language: CP936 on Chinese Windows, else Windows-1252. */
+export function ansiEncodingFor(windowsLanguage: string | null): DetectedEncoding['encoding'] {
+  return windowsLanguage && /^zh/i.test(windowsLanguage) ? 'gbk' : 'windows-1252';
+}
+
+function validUtf8(sample: Uint8Array): boolean {
+  try {
+    // stream: true tolerates a multi-byte sequence cut at the end of the sample.
+    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function detectEncoding(sample: Uint8Array, ansi: DetectedEncoding['encoding'] = 'windows-1252'): DetectedEncoding {
+  if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf16le', bom: sample.slice(0, 2) };
+  if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf16be', bom: sample.slice(0, 2) };
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf8', bom: sample.slice(0, 3) };
+  // UTF-16 without BOM: ASCII-heavy text has a zero in every other byte.
+  let zeroOdd = 0;
+  let zeroEven = 0;
+  const pairs = Math.floor(sample.length / 2);
+  for (let i = 0; i + 1 < sample.length; i += 2) {
+    if (sample[i] === 0) zeroEven++;
+    if (sample[i + 1] === 0) zeroOdd++;
+  }
+  if (pairs >= 4 && zeroOdd / pairs > 0.3 && zeroEven / pairs < 0.05) return { encoding: 'utf16le', bom: new Uint8Array() };
+  if (pairs >= 4 && zeroEven / pairs > 0.3 && zeroOdd / pairs < 0.05) return { encoding: 'utf16be', bom: new Uint8Array() };
+  const ascii = sample.every((b) => b < 0x80);
+  return { encoding: ascii || validUtf8(sample) ? 'utf8' : ansi, bom: new Uint8Array() };
+}
+
+export async function detectFileEncoding(path: string, ansi: DetectedEncoding['encoding'] = 'windows-1252'): Promise<DetectedEncoding> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = new Uint8Array(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return detectEncoding(buffer.subarray(0, bytesRead), ansi);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Encodes text back into the file's own encoding (placeholders are ASCII, so every code page can hold them). */
+export function encodeText(text: string, encoding: DetectedEncoding['encoding']): Uint8Array {
+  if (encoding === 'utf8') return Buffer.from(text, 'utf8');
+  if (encoding === 'utf16le') return Buffer.from(text, 'utf16le');
+  return iconv.encode(text, encoding);
+}
+
+export function createDecoder(encoding: DetectedEncoding['encoding']): { write(bytes: Uint8Array): string; end(): string } {
+  // BOMs are removed here and written back by the caller, so a BOM never lands in the middle of the output.
+  const decoder = iconv.getDecoder(encoding, { stripBOM: true });
+  return { write: (bytes) => decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), end: () => decoder.end() ?? '' };
+}
