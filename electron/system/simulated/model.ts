@@ -140,9 +140,9 @@ export const SID = {
   systemIl: 'S-1-16-16384',
 } as const;
 
-/** Default SDDL of C:\Windows\Temp (SY F, BA F, BU (CI)(S,WD,AD,X), CO (OI)(CI)(IO)F), owner SYSTEM. */
+/** Default SDDL of C:\Windows\Temp in the ACE order icacls shows it (WiX advisory / corpus icacls (a)), owner SYSTEM. */
 export const DEFAULT_WINDOWS_TEMP_SDDL =
-  'O:SYG:SYD:P(A;OICIIO;FA;;;CO)(A;OICIIO;FA;;;SY)(A;;FA;;;SY)(A;OICIIO;FA;;;BA)(A;;FA;;;BA)(A;CI;0x100026;;;BU)';
+  'O:SYG:SYD:P(A;CI;0x100026;;;BU)(A;;FA;;;BA)(A;OICIIO;FA;;;BA)(A;;FA;;;SY)(A;OICIIO;FA;;;SY)(A;OICIIO;FA;;;CO)';
 export const DEFAULT_INSTALLER_SDDL =
   'O:SYG:SYD:PAI(A;OICIIO;GA;;;SY)(A;;FA;;;SY)(A;OICIIO;GA;;;BA)(A;;FA;;;BA)(A;OICIIO;GXGR;;;WD)(A;;0x1200a9;;;WD)';
 

@@ -9,14 +9,5 @@ export function encodeOutput(text: string, encoding: OutputEncoding, oemCodePage
   return new Uint8Array(iconv.encode(text, `cp${oemCodePage}`));
 }
 
-/**
- * Decodes captured bytes the way the process runner does (OEM code page through iconv-lite; UTF-16LE; UTF-8 with BOM
- * stripped). Kept in step with electron/system/run's decoder so simulated and real output take the same path.
- */
-export function decodeOutput(bytes: Uint8Array, encoding: OutputEncoding, oemCodePage: number): string {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (encoding === 'utf16le') return iconv.decode(buf, 'utf16le');
-  if (encoding === 'utf8') return iconv.decode(buf, 'utf8');
-  const cp = `cp${oemCodePage}`;
-  return iconv.decode(buf, iconv.encodingExists(cp) ? cp : 'cp437');
-}
+/** Decoding is the process runner's own function, so simulated output takes exactly the real decoding path. */
+export { decodeOutput } from '../run/output-decoding.ts';

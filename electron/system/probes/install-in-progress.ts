@@ -1,0 +1,193 @@
+// Probe install-in-progress: who holds the Windows Installer (mutex, busy service, InProgress key, msiexec clients, 1040s, background installers).
+import { z } from 'zod';
+import type { ClientKind, InstallInProgressData, MsiClient } from '../../../shared/contract/evidence-data.ts';
+import type { CommandOutput } from '../run/command-runner.ts';
+import type { ProbeContext, ProbeDefinition, ProbeVerdict } from './probe.ts';
+import { ageMinutes, errorVerdict, probeScriptSpec, readScriptJson, verdict } from './probe-kit.ts';
+
+const TIMEOUT_MS = 20_000;
+
+// Mutex test after PSADT's Test-ADTMutexAvailability, side-effect free: TryOpenExisting + WaitOne(0), released at once.
+const SCRIPT = String.raw`
+$p = [Security.Principal.WindowsPrincipal][Security.Principal.WindowsIdentity]::GetCurrent()
+$elevated = $p.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)
+$mutex = 'unknown'
+try {
+  $m = $null
+  if ([Threading.Mutex]::TryOpenExisting('Global\_MSIExecute', [ref]$m)) {
+    try { if ($m.WaitOne(0)) { $m.ReleaseMutex(); $mutex = 'free' } else { $mutex = 'busy' } }
+    catch [Threading.AbandonedMutexException] { $m.ReleaseMutex(); $mutex = 'free' }
+    finally { $m.Dispose() }
+  } else { $mutex = 'free' }
+} catch [UnauthorizedAccessException] { $mutex = 'denied' } catch { $mutex = 'unknown' }
+$svc = Get-Service -Name msiserver -ErrorAction SilentlyContinue
+$svcCim = Get-CimInstance -ClassName Win32_Service -Filter "Name='msiserver'" -ErrorAction SilentlyContinue
+$procs = @(Get-CimInstance -ClassName Win32_Process -Filter "Name='msiexec.exe'" -ErrorAction SilentlyContinue | ForEach-Object {
+  [pscustomobject]@{ pid = [int]$_.ProcessId; ppid = [int]$_.ParentProcessId; session = [int]$_.SessionId; cmd = $_.CommandLine
+    started = if ($_.CreationDate) { $_.CreationDate.ToUniversalTime().ToString('o') } else { $null } } })
+$bg = @(foreach ($n in 'wuauserv','TrustedInstaller','CcmExec','IntuneManagementExtension') {
+  $s = Get-Service -Name $n -ErrorAction SilentlyContinue
+  [pscustomobject]@{ name = $n; kind = 'service'; present = [bool]$s; active = [bool]($s -and [int]$s.Status -eq 4) } })
+$ti = @(Get-Process -Name TiWorker -ErrorAction SilentlyContinue)
+$bg += [pscustomobject]@{ name = 'TiWorker'; kind = 'process'; present = $ti.Count -gt 0; active = $ti.Count -gt 0 }
+$events = @(Get-WinEvent -FilterHashtable @{ LogName = 'Application'; ProviderName = 'MsiInstaller'; Id = 1040, 1042; StartTime = (Get-Date).AddHours(-24) } -ErrorAction SilentlyContinue | ForEach-Object {
+  [pscustomobject]@{ id = [int]$_.Id; time = $_.TimeCreated.ToUniversalTime().ToString('o'); data = @($_.Properties | ForEach-Object { "$($_.Value)" }) } })
+[pscustomobject]@{
+  elevated = $elevated
+  mutex = $mutex
+  serviceFound = [bool]$svc
+  canShutdown = if ($svc) { [bool]$svc.CanShutdown } else { $null }
+  servicePid = if ($svcCim -and $svcCim.ProcessId) { [int]$svcCim.ProcessId } else { $null }
+  inProgressKey = Test-Path -LiteralPath 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Installer\InProgress'
+  processes = $procs
+  background = $bg
+  events = $events
+} | ConvertTo-Json -Compress -Depth 4
+`;
+
+export const installInProgressOutputSchema = z.object({
+  elevated: z.boolean(),
+  mutex: z.enum(['free', 'busy', 'denied', 'unknown']),
+  serviceFound: z.boolean(),
+  canShutdown: z.boolean().nullable(),
+  servicePid: z.number().int().nullable(),
+  inProgressKey: z.boolean(),
+  processes: z.array(z.object({ pid: z.number().int(), ppid: z.number().int(), session: z.number().int(), cmd: z.string().nullable(), started: z.string().nullable() })),
+  background: z.array(
+    z.object({
+      name: z.enum(['wuauserv', 'TrustedInstaller', 'TiWorker', 'CcmExec', 'IntuneManagementExtension']),
+      kind: z.enum(['service', 'process']),
+      present: z.boolean(),
+      active: z.boolean(),
+    }),
+  ),
+  events: z.array(z.object({ id: z.number().int(), time: z.string(), data: z.array(z.string()) })),
+});
+export type InstallInProgressOutput = z.infer<typeof installInProgressOutputSchema>;
+
+/** The msiexec service instance: "C:\Windows\system32\msiexec.exe /V" (started by services.exe). */
+export function isServiceCommandLine(cmd: string): boolean {
+  return /msiexec(\.exe)?"?\s+\/V\s*$/i.test(cmd.trim());
+}
+export function isCustomActionServer(cmd: string): boolean {
+  return /\s-Embedding\b/i.test(cmd);
+}
+
+/** What a client msiexec does, from its switches (/i /x /f /p /a /j /update /uninstall /package). */
+export function clientKind(cmd: string): ClientKind {
+  const sw = (re: RegExp): boolean => re.test(cmd);
+  if (sw(/\s[/-](x|uninstall)\b/i)) return 'uninstall';
+  if (sw(/\s[/-]f[a-z]*\s/i)) return 'repair';
+  if (sw(/\s[/-](p|update)\b/i)) return 'patch';
+  if (sw(/\s[/-]a\b/i)) return 'admin';
+  if (sw(/\s[/-]j[mu]?\b/i)) return 'advertise';
+  if (sw(/\s[/-](i|package)\b/i) || /\.msi\b/i.test(cmd)) return 'install';
+  return 'other';
+}
+
+/** The package (or product code) argument of a client command line. */
+export function packageOf(cmd: string): string | null {
+  const after = /\s[/-](?:i|x|package|uninstall|f[a-z]*|a|j[mu]?|p|update)\s+("([^"]+)"|(\S+))/i.exec(cmd);
+  if (after) return after[2] ?? after[3] ?? null;
+  const msi = /"([^"]+\.msi)"|(\S+\.msi)\b/i.exec(cmd);
+  return msi ? (msi[1] ?? msi[2] ?? null) : null;
+}
+
+export function parseInstallInProgress(outputs: CommandOutput[], context: ProbeContext, elevatedRun: boolean): ProbeVerdict {
+  const parsed = readScriptJson(outputs[0], installInProgressOutputSchema);
+  if (!parsed.ok) return errorVerdict('install-in-progress', parsed.error);
+  const o = parsed.value;
+  const elevated = o.elevated || elevatedRun;
+
+  const clients: MsiClient[] = [];
+  const customActionServers: InstallInProgressData['customActionServers'] = [];
+  let hiddenProcesses = 0;
+  for (const proc of o.processes) {
+    if (proc.pid === o.servicePid || (proc.cmd !== null && isServiceCommandLine(proc.cmd))) continue;
+    if (proc.cmd === null || proc.cmd === '') {
+      hiddenProcesses += 1;
+      continue;
+    }
+    if (isCustomActionServer(proc.cmd)) {
+      customActionServers.push({ pid: proc.pid, commandLine: proc.cmd, startedAt: proc.started });
+      continue;
+    }
+    clients.push({
+      pid: proc.pid,
+      parentPid: proc.ppid,
+      sessionId: proc.session,
+      packagePath: packageOf(proc.cmd),
+      commandLine: proc.cmd,
+      startedAt: proc.started,
+      ageMinutes: ageMinutes(proc.started, context.now),
+      kind: clientKind(proc.cmd),
+    });
+  }
+  clients.sort((a, b) => (b.ageMinutes ?? 0) - (a.ageMinutes ?? 0));
+
+  // 1040 "begin transaction" [0]=package [1]=client PID, without a later 1042 for the same PID.
+  const events = [...o.events].sort((a, b) => a.time.localeCompare(b.time));
+  const unmatchedBegin: InstallInProgressData['unmatchedBegin'] = [];
+  events.forEach((e, i) => {
+    if (e.id !== 1040) return;
+    const pid = Number.parseInt(e.data[1] ?? '', 10);
+    const ended = events.slice(i + 1).some((later) => later.id === 1042 && later.data[1] === e.data[1]);
+    if (!ended) unmatchedBegin.push({ time: e.time, packagePath: e.data[0] || null, clientPid: Number.isNaN(pid) ? null : pid });
+  });
+
+  const serviceBusy = o.canShutdown;
+  let mutex: InstallInProgressData['mutex'];
+  let mutexDefinitive: boolean;
+  if (o.mutex === 'free' || o.mutex === 'busy') {
+    mutex = o.mutex;
+    mutexDefinitive = true;
+  } else if (o.mutex === 'denied') {
+    // Access denied means the object exists; unelevated that is only a guess, so lean on the service's busy flag.
+    mutex = elevated || serviceBusy !== false ? 'busy' : 'unknown';
+    mutexDefinitive = elevated;
+  } else {
+    mutex = 'unknown';
+    mutexDefinitive = false;
+  }
+
+  const data: InstallInProgressData = {
+    mutex,
+    mutexDefinitive,
+    serviceBusy,
+    servicePid: o.servicePid,
+    inProgressKey: o.inProgressKey,
+    clients,
+    customActionServers,
+    hiddenProcesses,
+    unmatchedBegin,
+    backgroundInstallers: o.background,
+  };
+
+  const p = 'install-in-progress';
+  const bgActive = o.background.filter((b) => b.active && b.name !== 'IntuneManagementExtension');
+  const oldest = clients[0];
+  const busy = mutex === 'busy' || serviceBusy === true;
+  if (oldest && oldest.sessionId === 0) {
+    return verdict('problem', p, 'background-install', data, { pid: oldest.pid, minutes: oldest.ageMinutes ?? 0, package: oldest.packagePath ?? '?' });
+  }
+  if (oldest) {
+    return verdict('problem', p, 'client-running', data, { pid: oldest.pid, minutes: oldest.ageMinutes ?? 0, package: oldest.packagePath ?? '?' });
+  }
+  if (busy) {
+    const variant = bgActive.length > 0 ? 'busy-background' : elevated ? 'busy' : 'busy-hidden';
+    return verdict('problem', p, variant, data, { services: bgActive.map((b) => b.name).join(', ') });
+  }
+  if (o.inProgressKey) return verdict('problem', p, 'in-progress-key', data);
+  if (bgActive.length > 0) return verdict('warning', p, 'background-active', data, { services: bgActive.map((b) => b.name).join(', ') });
+  return verdict('ok', p, 'idle', data);
+}
+
+export const installInProgressProbe: ProbeDefinition = {
+  id: 'install-in-progress',
+  // Unelevated, other users' and SYSTEM msiexec command lines are hidden; elevated, the mutex answer is definitive.
+  elevation: 'better',
+  timeoutMs: TIMEOUT_MS,
+  appliesTo: () => true,
+  commands: () => [probeScriptSpec('install-in-progress', SCRIPT, {}, TIMEOUT_MS)],
+  parse: (outputs, context, elevated) => parseInstallInProgress(outputs, context, elevated),
+};

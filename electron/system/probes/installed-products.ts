@@ -1,0 +1,126 @@
+// Probe installed-products: for the given .msi, its ProductCode/UpgradeCode/version and whether the same or another
+// version is installed (per-machine or per-user) — the 1638 "already installed" and downgrade explanations.
+import { z } from 'zod';
+import type { InstalledProductsData, InstalledRelation } from '../../../shared/contract/evidence-data.ts';
+import type { CommandOutput } from '../run/command-runner.ts';
+import type { ProbeContext, ProbeDefinition, ProbeVerdict } from './probe.ts';
+import { errorVerdict, probeScriptSpec, readScriptJson, verdict } from './probe-kit.ts';
+
+const TIMEOUT_MS = 20_000;
+
+// The WindowsInstaller COM object reads the package (read-only open) and the installed products; late-bound calls
+// through InvokeMember because PS 5.1 lacks its type information. Errors are HRESULT numbers.
+const SCRIPT = String.raw`
+function Call($o, $m, $a) { $o.GetType().InvokeMember($m, 'InvokeMethod', $null, $o, $a) }
+function Prop($o, $m, $a) { $o.GetType().InvokeMember($m, 'GetProperty', $null, $o, $a) }
+$inst = New-Object -ComObject WindowsInstaller.Installer
+$pkg = [ordered]@{ readable = $false; error = $null; productCode = $null; upgradeCode = $null; productVersion = $null; productName = $null; manufacturer = $null; allUsers = $null }
+try {
+  $db = Call $inst 'OpenDatabase' @($params.msiPath, 0)
+  foreach ($p in 'ProductCode','UpgradeCode','ProductVersion','ProductName','Manufacturer','ALLUSERS') {
+    $v = Call $db 'OpenView' @("SELECT Value FROM Property WHERE Property='$p'")
+    [void](Call $v 'Execute' $null); $rec = Call $v 'Fetch' $null
+    $val = if ($rec) { Prop $rec 'StringData' @(1) } else { $null }
+    [void](Call $v 'Close' $null)
+    switch ($p) { 'ProductCode' { $pkg.productCode = $val } 'UpgradeCode' { $pkg.upgradeCode = $val } 'ProductVersion' { $pkg.productVersion = $val }
+      'ProductName' { $pkg.productName = $val } 'Manufacturer' { $pkg.manufacturer = $val } 'ALLUSERS' { $pkg.allUsers = $val } }
+  }
+  $pkg.readable = $true
+} catch { $pkg.error = '0x{0:X8}' -f $_.Exception.HResult }
+$codes = @()
+if ($pkg.productCode -and (Prop $inst 'ProductState' @($pkg.productCode)) -eq 5) { $codes += $pkg.productCode }
+if ($pkg.upgradeCode) { try { foreach ($c in (Prop $inst 'RelatedProducts' @($pkg.upgradeCode))) { if ($codes -notcontains $c) { $codes += $c } } } catch { } }
+$installed = @(foreach ($c in $codes) {
+  $info = { param($n) try { Prop $inst 'ProductInfo' @($c, $n) } catch { $null } }
+  [pscustomobject]@{ productCode = $c; name = (& $info 'ProductName'); version = (& $info 'VersionString'); assignment = (& $info 'AssignmentType'); viaUpgradeCode = ($c -ne $pkg.productCode) } })
+$sameName = @()
+if ($pkg.productName) {
+  $roots = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall','HKLM:\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Uninstall','HKCU:\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall'
+  foreach ($r in $roots) { foreach ($k in @(Get-ChildItem -LiteralPath $r -ErrorAction SilentlyContinue)) {
+    if ($k.GetValue('DisplayName') -eq $pkg.productName -and $codes -notcontains $k.PSChildName) {
+      $sameName += [pscustomobject]@{ productCode = $k.PSChildName; name = $k.GetValue('DisplayName'); version = $k.GetValue('DisplayVersion'); scope = $(if ($r -like 'HKCU*') { 'user' } else { 'machine' }) } } } }
+}
+[pscustomobject]@{ msiPath = $params.msiPath; package = [pscustomobject]$pkg; installed = $installed; sameName = $sameName } | ConvertTo-Json -Compress -Depth 4
+`;
+
+export const installedProductsOutputSchema = z.object({
+  msiPath: z.string(),
+  package: z.object({
+    readable: z.boolean(),
+    error: z.string().nullable(),
+    productCode: z.string().nullable(),
+    upgradeCode: z.string().nullable(),
+    productVersion: z.string().nullable(),
+    productName: z.string().nullable(),
+    manufacturer: z.string().nullable(),
+    allUsers: z.string().nullable(),
+  }),
+  installed: z.array(
+    z.object({
+      productCode: z.string(),
+      name: z.string().nullable(),
+      version: z.string().nullable(),
+      /** AssignmentType: 0 per-user, 1 per-machine. */
+      assignment: z.union([z.number(), z.string()]).nullable(),
+      viaUpgradeCode: z.boolean(),
+    }),
+  ),
+  sameName: z.array(z.object({ productCode: z.string(), name: z.string().nullable(), version: z.string().nullable(), scope: z.enum(['machine', 'user']) })),
+});
+export type InstalledProductsOutput = z.infer<typeof installedProductsOutputSchema>;
+
+/** Windows Installer compares only the first three fields of ProductVersion (major.minor.build). */
+export function compareMsiVersions(a: string, b: string): number {
+  const parts = (v: string): number[] => v.split('.').slice(0, 3).map((x) => Number.parseInt(x, 10) || 0);
+  const [x, y] = [parts(a), parts(b)];
+  for (let i = 0; i < 3; i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  return 0;
+}
+
+export function parseInstalledProducts(outputs: CommandOutput[]): ProbeVerdict {
+  const parsed = readScriptJson(outputs[0], installedProductsOutputSchema);
+  if (!parsed.ok) return errorVerdict('installed-products', parsed.error);
+  const o = parsed.value;
+  const pkg = o.package;
+  const installed: InstalledProductsData['installed'] = o.installed.map((i) => {
+    let relation: InstalledRelation = 'same-name';
+    const cmp = pkg.productVersion && i.version ? compareMsiVersions(i.version, pkg.productVersion) : 0;
+    if (pkg.productCode && i.productCode.toUpperCase() === pkg.productCode.toUpperCase()) relation = cmp === 0 ? 'same-version' : 'same-product-other-version';
+    else relation = cmp > 0 ? 'newer-version' : cmp < 0 ? 'older-version' : 'same-version';
+    const assignment = typeof i.assignment === 'string' ? Number.parseInt(i.assignment, 10) : i.assignment;
+    return { productCode: i.productCode, name: i.name, version: i.version, scope: assignment === 0 ? 'user' : 'machine', userSid: null, relation };
+  });
+  for (const s of o.sameName) installed.push({ productCode: s.productCode, name: s.name, version: s.version, scope: s.scope, userSid: null, relation: 'same-name' });
+  const data: InstalledProductsData = {
+    msiPath: o.msiPath,
+    package: pkg,
+    installed,
+    sameVersionInstalled: installed.some((i) => i.relation === 'same-version'),
+    newerInstalled: installed.some((i) => i.relation === 'newer-version'),
+    olderInstalled: installed.some((i) => i.relation === 'older-version' || i.relation === 'same-product-other-version'),
+  };
+  const p = 'installed-products';
+  const name = pkg.productName ?? o.msiPath;
+  if (!pkg.readable) return verdict('warning', p, 'package-unreadable', data, { path: o.msiPath, error: pkg.error ?? '?' });
+  const newer = installed.find((i) => i.relation === 'newer-version');
+  if (newer) return verdict('problem', p, 'newer-installed', data, { product: name, installed: newer.version ?? '?', package: pkg.productVersion ?? '?' });
+  const same = installed.find((i) => i.relation === 'same-version');
+  if (same) return verdict('warning', p, 'same-installed', data, { product: name, version: same.version ?? '?', scope: same.scope });
+  const other = installed.find((i) => i.relation === 'same-product-other-version');
+  if (other) return verdict('warning', p, 'other-version-installed', data, { product: name, installed: other.version ?? '?', package: pkg.productVersion ?? '?' });
+  const older = installed.find((i) => i.relation === 'older-version');
+  if (older) return verdict('ok', p, 'older-installed', data, { product: name, installed: older.version ?? '?' });
+  return verdict('ok', p, 'not-installed', data, { product: name });
+}
+
+export const installedProductsProbe: ProbeDefinition = {
+  id: 'installed-products',
+  elevation: 'never',
+  timeoutMs: TIMEOUT_MS,
+  appliesTo: (context: ProbeContext) => context.msiPath !== null && context.msiPath !== '',
+  commands: (context) => [probeScriptSpec('installed-products', SCRIPT, { msiPath: context.msiPath }, TIMEOUT_MS)],
+  parse: (outputs) => parseInstalledProducts(outputs),
+};

@@ -1,0 +1,155 @@
+// Probe installer-events: MsiInstaller events of the last 7 days from wevtutil XML (event ids + EventData, never the message).
+import type { InstallerEvent, InstallerEventKind, InstallerEventsData } from '../../../shared/contract/evidence-data.ts';
+import type { CommandOutput, CommandSpec } from '../run/command-runner.ts';
+import { parseEventXml, productCodeFromBinary, type RawEvent } from './event-xml.ts';
+import type { ProbeDefinition, ProbeVerdict } from './probe.ts';
+import { errorVerdict, failureOf, verdict } from './probe-kit.ts';
+
+const TIMEOUT_MS = 15_000;
+export const EVENT_DAYS = 7;
+export const EVENT_LIMIT = 200;
+export const INSTALLER_EVENT_IDS = [1005, 1007, 1008, 1015, 1025, 1029, 1031, 1033, 1034, 1035, 1036, 1037, 1038, 1040, 1042, 10005, 11707, 11708, 11724, 11725, 11728, 11729] as const;
+
+/** The XPath query wevtutil runs (also what the simulator answers). */
+export function installerEventsQuery(days = EVENT_DAYS): string {
+  const ids = INSTALLER_EVENT_IDS.map((id) => `EventID=${id}`).join(' or ');
+  return `*[System[Provider[@Name='MsiInstaller'] and (${ids}) and TimeCreated[timediff(@SystemTime) <= ${days * 86_400_000}]]]`;
+}
+
+export function installerEventsCommand(days = EVENT_DAYS): CommandSpec {
+  return {
+    file: 'wevtutil.exe',
+    // /rd:true newest first; XML is locale-free; no match = exit 0 and no output.
+    args: ['qe', 'Application', `/q:${installerEventsQuery(days)}`, '/f:xml', '/rd:true', `/c:${EVENT_LIMIT}`],
+    encoding: 'oem',
+    timeoutMs: TIMEOUT_MS,
+    label: `wevtutil qe Application (MsiInstaller, ${days} days)`,
+  };
+}
+
+const KINDS: Record<number, InstallerEventKind> = {
+  1033: 'product-installed',
+  1034: 'product-removed',
+  1035: 'product-reconfigured',
+  1036: 'update-installed',
+  1037: 'update-removed',
+  1040: 'transaction-begin',
+  1042: 'transaction-end',
+  11707: 'install-result',
+  11708: 'install-result',
+  11724: 'removal-result',
+  11725: 'removal-result',
+  11728: 'config-result',
+  11729: 'config-result',
+  10005: 'error-dialog',
+  1025: 'file-in-use',
+  1031: 'file-in-use',
+  1038: 'restart-required',
+  1029: 'restart-required',
+  1005: 'restart-required',
+  1007: 'blocked-by-policy',
+  1008: 'blocked-by-policy',
+  1015: 'server-connect-failed',
+};
+
+const nullIfNull = (v: string | undefined): string | null => (v === undefined || v === '' || v === '(NULL)' ? null : v);
+const int = (v: string | undefined): number | null => {
+  const n = Number.parseInt(v ?? '', 10);
+  return Number.isNaN(n) ? null : n;
+};
+
+/** "Product: X -- text" (and its translations, "产品: X -- ..."): X is between the first colon and " -- ". */
+export function productOfText(text: string | null): string | null {
+  if (!text) return null;
+  const m = /^[^:：]{1,40}[:：]\s*(.+?)\s+--\s/.exec(text);
+  return m ? m[1]!.trim() : null;
+}
+
+/** The last Windows Installer message number (1000-29999) in a text ("...The error code is 2503. The arguments are: , ,"). */
+export function messageNumberOf(text: string | null): number | null {
+  if (!text) return null;
+  const numbers = [...text.matchAll(/(?<![\d.])(\d{4,5})(?![\d.])/g)].map((m) => Number(m[1])).filter((n) => n >= 1000 && n < 30000);
+  return numbers.length ? numbers[numbers.length - 1]! : null;
+}
+
+export function toInstallerEvent(e: RawEvent): InstallerEvent {
+  const kind = KINDS[e.id] ?? 'other';
+  const d = e.data;
+  let product: string | null = null;
+  let version: string | null = null;
+  let status: number | null = null;
+  let packagePath: string | null = null;
+  let pid: number | null = null;
+  let messageNumber: number | null = null;
+  const text = nullIfNull(d[0]);
+  if (e.id >= 1033 && e.id <= 1035) {
+    [product, version, status] = [nullIfNull(d[0]), nullIfNull(d[1]), int(d[3])];
+  } else if (e.id === 1036 || e.id === 1037) {
+    [product, version, status] = [nullIfNull(d[0]), nullIfNull(d[1]), int(d[4])];
+  } else if (e.id === 1040 || e.id === 1042) {
+    [packagePath, pid] = [nullIfNull(d[0]), int(d[1])];
+  } else if (e.id === 1025 || e.id === 1031) {
+    [product, pid] = [productOfText(text) ?? nullIfNull(d[0]), int(d[3])];
+  } else if (e.id >= 10000) {
+    product = productOfText(text);
+    messageNumber = messageNumberOf(text);
+  }
+  let outcome: InstallerEvent['outcome'] = 'info';
+  if (status !== null) outcome = status === 0 ? 'success' : status === 3010 || status === 1641 ? 'reboot-required' : 'failure';
+  else if ([11707, 11724, 11728].includes(e.id)) outcome = 'success';
+  else if ([11708, 11725, 11729, 10005, 1015, 1007, 1008].includes(e.id)) outcome = 'failure';
+  else if (e.id === 1038) outcome = 'reboot-required';
+  return {
+    id: e.id,
+    kind,
+    time: e.time ?? new Date(0).toISOString(),
+    recordId: e.recordId,
+    product,
+    version,
+    productCode: productCodeFromBinary(e.binaryHex),
+    status,
+    messageNumber,
+    packagePath,
+    pid,
+    outcome,
+    userSid: e.userSid,
+    text,
+  };
+}
+
+export function parseInstallerEvents(outputs: CommandOutput[]): ProbeVerdict {
+  const out = outputs[0];
+  const failure = failureOf(out);
+  if (failure) return errorVerdict('installer-events', failure);
+  if (out!.exitCode !== 0) return errorVerdict('installer-events', `wevtutil exited with ${out!.exitCode}`);
+  const raw = parseEventXml(out!.stdout).filter((e) => e.provider === null || e.provider === 'MsiInstaller');
+  const events = raw.map(toInstallerEvent).sort((a, b) => b.time.localeCompare(a.time));
+  const failures = events.filter((e) => e.outcome === 'failure');
+  const codes: number[] = [];
+  for (const e of failures) for (const c of [e.status, e.messageNumber]) if (c !== null && c !== 0 && !codes.includes(c)) codes.push(c);
+  const data: InstallerEventsData = {
+    days: EVENT_DAYS,
+    events,
+    failures: failures.length,
+    successes: events.filter((e) => e.outcome === 'success').length,
+    failureCodes: codes,
+    latestFailure: failures[0] ?? null,
+    truncated: raw.length >= EVENT_LIMIT,
+  };
+  const p = 'installer-events';
+  const latest = failures[0];
+  if (latest) {
+    return verdict('warning', p, 'failures', data, { count: failures.length, product: latest.product ?? '?', code: latest.status ?? latest.messageNumber ?? '?' });
+  }
+  if (events.length === 0) return verdict('ok', p, 'none', data, { days: EVENT_DAYS });
+  return verdict('ok', p, 'no-failures', data, { count: events.length, days: EVENT_DAYS });
+}
+
+export const installerEventsProbe: ProbeDefinition = {
+  id: 'installer-events',
+  elevation: 'never',
+  timeoutMs: TIMEOUT_MS,
+  appliesTo: () => true,
+  commands: () => [installerEventsCommand()],
+  parse: (outputs) => parseInstallerEvents(outputs),
+};

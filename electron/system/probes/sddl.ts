@@ -1,0 +1,158 @@
+// SDDL parsing and the ACL judgements the probes make on it (by SID and access mask, never by account names).
+
+export interface Ace {
+  type: 'allow' | 'deny';
+  /** SDDL ACE flags as two-letter codes: OI, CI, IO, NP, ID. */
+  flags: string[];
+  /** The rights as written in the SDDL ('FA', '0x100026', 'CCDCLC...'). */
+  rights: string;
+  mask: number;
+  sid: string;
+}
+
+export interface SecurityDescriptor {
+  owner: string | null;
+  group: string | null;
+  /** 'P' protected, 'AI' auto-inherited... */
+  daclFlags: string;
+  dacl: Ace[];
+}
+
+/** SDDL SID aliases used on file system objects. */
+export const SID_ALIASES: Record<string, string> = {
+  SY: 'S-1-5-18',
+  BA: 'S-1-5-32-544',
+  BU: 'S-1-5-32-545',
+  BG: 'S-1-5-32-546',
+  PU: 'S-1-5-32-547',
+  WD: 'S-1-1-0',
+  AU: 'S-1-5-11',
+  IU: 'S-1-5-4',
+  CO: 'S-1-3-0',
+  CG: 'S-1-3-1',
+  LS: 'S-1-5-19',
+  NS: 'S-1-5-20',
+  AN: 'S-1-5-7',
+  AC: 'S-1-15-2-1',
+  OW: 'S-1-3-4',
+};
+
+const RIGHT_CODES: Record<string, number> = {
+  GA: 0x10000000,
+  GR: 0x80000000,
+  GW: 0x40000000,
+  GX: 0x20000000,
+  SD: 0x10000,
+  RC: 0x20000,
+  WD: 0x40000,
+  WO: 0x80000,
+  FA: 0x1f01ff,
+  FR: 0x120089,
+  FW: 0x120116,
+  FX: 0x1200a9,
+  CC: 0x1,
+  DC: 0x2,
+  LC: 0x4,
+  SW: 0x8,
+  RP: 0x10,
+  WP: 0x20,
+  DT: 0x40,
+  LO: 0x80,
+  CR: 0x100,
+  KA: 0xf003f,
+  KR: 0x20019,
+  KW: 0x20006,
+  KX: 0x20019,
+};
+
+/** File access bits. */
+export const FILE = {
+  addFile: 0x2, // FILE_WRITE_DATA / FILE_ADD_FILE
+  addSubdir: 0x4, // FILE_APPEND_DATA / FILE_ADD_SUBDIRECTORY
+  deleteChild: 0x40,
+  delete: 0x10000,
+  writeDac: 0x40000,
+  writeOwner: 0x80000,
+  full: 0x1f01ff,
+  genericAll: 0x10000000,
+  genericWrite: 0x40000000,
+} as const;
+
+export function resolveSid(token: string): string {
+  return SID_ALIASES[token.toUpperCase()] ?? token;
+}
+
+export function rightsToMask(rights: string): number {
+  if (/^0x[0-9a-f]+$/i.test(rights)) return Number.parseInt(rights, 16) >>> 0;
+  if (/^\d+$/.test(rights)) return Number(rights) >>> 0;
+  let mask = 0;
+  for (let i = 0; i < rights.length; i += 2) {
+    const code = rights.slice(i, i + 2).toUpperCase();
+    mask = (mask | (RIGHT_CODES[code] ?? 0)) >>> 0;
+  }
+  return mask;
+}
+
+/** Generic rights mapped to file rights, so GA on an inherit-only ACE compares with FA. */
+export function effectiveFileMask(mask: number): number {
+  let m = mask & 0x0fffffff;
+  if (mask & FILE.genericAll) m |= FILE.full;
+  if (mask & FILE.genericWrite) m |= 0x120116;
+  if (mask & 0x80000000) m |= 0x120089;
+  if (mask & 0x20000000) m |= 0x1200a9;
+  return m >>> 0;
+}
+
+/** Parses 'O:SYG:SYD:P(A;OICI;FA;;;SY)...'. Returns null when the text is not SDDL. */
+export function parseSddl(sddl: string | null | undefined): SecurityDescriptor | null {
+  if (!sddl || !/^(O:|G:|D:)/.test(sddl.trim())) return null;
+  const text = sddl.trim();
+  const owner = /O:([^:()]+?)(?=G:|D:|S:|$)/.exec(text)?.[1] ?? null;
+  const group = /G:([^:()]+?)(?=O:|D:|S:|$)/.exec(text)?.[1] ?? null;
+  const dStart = text.indexOf('D:');
+  const daclText = dStart >= 0 ? text.slice(dStart + 2).replace(/S:.*$/, '') : '';
+  const daclFlags = /^([A-Z]*)/.exec(daclText)?.[1] ?? '';
+  const dacl: Ace[] = [];
+  for (const m of daclText.matchAll(/\(([^)]*)\)/g)) {
+    const [type = '', flags = '', rights = '', , , sid = ''] = m[1]!.split(';');
+    if (type !== 'A' && type !== 'D') continue; // object/audit ACEs do not occur on folders we check
+    dacl.push({
+      type: type === 'A' ? 'allow' : 'deny',
+      flags: flags.match(/.{2}/g) ?? [],
+      rights,
+      mask: rightsToMask(rights),
+      sid: resolveSid(sid),
+    });
+  }
+  return { owner: owner ? resolveSid(owner) : null, group: group ? resolveSid(group) : null, daclFlags, dacl };
+}
+
+/** ACEs that apply to the folder itself (not inherit-only). */
+export function appliesToSelf(ace: Ace): boolean {
+  return !ace.flags.includes('IO');
+}
+
+/** Everyone, Authenticated Users, Users, INTERACTIVE: groups that contain an ordinary user. */
+export const BROAD_SIDS = ['S-1-1-0', 'S-1-5-11', 'S-1-5-32-545', 'S-1-5-4'];
+/** Principals whose full control on a system folder is normal. */
+export const TRUSTED_SIDS = ['S-1-5-18', 'S-1-5-32-544', 'S-1-3-0', 'S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464'];
+
+/** An ordinary user may create files in the folder: an allow ACE for a broad group with ADD_FILE and no matching deny. */
+export function broadGroupsCanCreate(sd: SecurityDescriptor, userSid: string | null = null): boolean {
+  const who = userSid ? [...BROAD_SIDS, userSid] : BROAD_SIDS;
+  const relevant = sd.dacl.filter((a) => appliesToSelf(a) && who.includes(a.sid));
+  const denied = relevant.some((a) => a.type === 'deny' && effectiveFileMask(a.mask) & FILE.addFile);
+  const allowed = relevant.some((a) => a.type === 'allow' && effectiveFileMask(a.mask) & FILE.addFile);
+  return allowed && !denied;
+}
+
+/** Rights that let a non-admin principal tamper with what others (SYSTEM installers) put in the folder. */
+export function isDangerousGrant(ace: Ace): boolean {
+  if (ace.type !== 'allow' || TRUSTED_SIDS.includes(ace.sid)) return false;
+  const m = effectiveFileMask(ace.mask);
+  return (m & (FILE.writeDac | FILE.writeOwner | FILE.delete | FILE.deleteChild)) !== 0;
+}
+
+export function hasFullControl(sd: SecurityDescriptor, sid: string): boolean {
+  return sd.dacl.some((a) => a.type === 'allow' && a.sid === sid && appliesToSelf(a) && (effectiveFileMask(a.mask) & FILE.full) === FILE.full);
+}
