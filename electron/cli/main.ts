@@ -3,6 +3,8 @@ import { CliUsageError, type CliCommand } from './cli-types.ts';
 
 /** Sub-commands, loaded lazily so `analyze` never pays for the system layer and vice versa. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  scan: { summary: 'check this Windows machine (or a simulated one) for what breaks MSI installs', load: async () => (await import('./commands/scan.ts')).scanCommand },
+  analyze: { summary: 'explain an MSI or Burn log: outcome, failing action, cause, next steps', load: async () => (await import('./commands/analyze.ts')).analyzeCommand },
 };
 
 export function usage(): string {

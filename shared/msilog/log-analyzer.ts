@@ -25,6 +25,9 @@ export interface LogAnalyzer {
 /** Give up on input with no recognizable log line in its first bytes (a large text or binary file). */
 const GIVE_UP_BYTES = 8 * 1024 * 1024;
 const RING_SIZE = 12;
+const HOT_SIZE = 6;
+/** Free text (custom action output) that explains a failure in words. */
+const HOT_RE = /error|fail|exception|denied|cannot|unable|not found|invalid|错误|失败|拒绝|fehler/i;
 
 export function createLogAnalyzer(options: LogAnalyzerOptions): LogAnalyzer {
   let pending: Uint8Array[] = [];
@@ -38,6 +41,7 @@ export function createLogAnalyzer(options: LogAnalyzerOptions): LogAnalyzer {
   let sessions = 0;
   let session = new SessionState(1);
   const ring: LineRef[] = [];
+  const hot: LineRef[] = [];
   let finished: LogAnalysis | null = null;
 
   function startSession(): void {
@@ -60,7 +64,10 @@ export function createLogAnalyzer(options: LogAnalyzerOptions): LogAnalyzer {
           }
         }
       }
-      session.handle(ev, lineNo, text, ring);
+      session.handle(ev, lineNo, text, ring, hot);
+    } else if (text.length > 0 && text.charCodeAt(0) !== 77 /* M */ && HOT_RE.test(text.length > 300 ? text.slice(0, 300) : text)) {
+      if (hot.length === HOT_SIZE) hot.shift();
+      hot.push({ line: lineNo, text: text.length > 500 ? text.slice(0, 500) : text });
     }
     // Ring of recent lines: the context pinned when a failure or error shows up.
     if (ring.length === RING_SIZE) ring.shift();

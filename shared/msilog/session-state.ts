@@ -55,6 +55,8 @@ const KEPT_PROPERTIES = new Set([
   'ADDLOCAL', 'MsiHiddenProperties', 'WIX_DOWNGRADE_DETECTED', 'UILevel', 'Privileged', 'AdminUser',
 ]);
 
+const BORING_RE = /MSIHANDLE|Generating random cookie|Running as a service|Hello, I'm your|Note: 1: (?:2205|2228|2262|2265|2318|1402) |Cloaking enabled|Attempting to enable all disabled privileges|Connected to service for CA interface|policy value '|^\s*$/;
+
 const CAP_ERRORS = 200;
 const CAP_SIGNALS = 300;
 const CAP_PINNED = 80;
@@ -105,6 +107,8 @@ export class SessionState {
 
   /** Keeps a line for the evidence; lower rank = more important when the list must be cut. */
   pin(line: number, text: string, rank: number): void {
+    // Context lines (rank >= 3) that never help a human: handle bookkeeping, CA server chatter, noise notes.
+    if (rank >= 3 && BORING_RE.test(text)) return;
     const had = this.pinned.get(line);
     if (had) {
       had.rank = Math.min(had.rank, rank);
@@ -177,7 +181,12 @@ export class SessionState {
     }
   }
 
-  handle(ev: LineEvent, lineNo: number, text: string, recent: LineRef[]): void {
+  /** Pins the recent free-text lines that say error/failed/exception (custom action output) near a failure. */
+  private pinHot(hot: readonly LineRef[], from: number): void {
+    for (const h of hot) if (h.line >= from) this.pin(h.line, h.text, 3);
+  }
+
+  handle(ev: LineEvent, lineNo: number, text: string, recent: LineRef[], hot: readonly LineRef[] = []): void {
     switch (ev.kind) {
       case 'msi-line':
         this.msiLines++;
@@ -198,6 +207,7 @@ export class SessionState {
       case 'action-end':
         this.actionLines++;
         this.actionEnded(ev.name, ev.returnValue, lineNo, text, recent);
+        if (this.failure?.line === lineNo) this.pinHot(hot, Math.max(this.failure.spanStart, lineNo - 300));
         return;
       case 'ca-result':
         if (ev.continued) {
@@ -207,7 +217,10 @@ export class SessionState {
         if (this.caFailures.length < CAP_CA_FAILURES) this.caFailures.push({ name: ev.name, code: ev.code, line: lineNo });
         this.problemSeen(lineNo);
         this.pin(lineNo, text, this.failure ? 6 : 1);
-        if (!this.failure) for (const r of recent.slice(-6)) this.pin(r.line, r.text, 4);
+        if (!this.failure) {
+          for (const r of recent.slice(-6)) this.pin(r.line, r.text, 4);
+          this.pinHot(hot, lineNo - 300);
+        }
         return;
       case 'note': {
         this.msiLines++;

@@ -1,0 +1,80 @@
+// `msi-doctor analyze [--json] [--lang en|zh-CN] FILE...|-`: analyzes MSI / Burn logs; exit 0 when all were analyzed, 2 on bad input.
+import { CliUsageError, type CliCommand, type CliIo } from '../cli-types.ts';
+import type { LogAnalysis } from '../../../shared/contract/log-analysis.ts';
+import { LANGS, type Lang } from '../../../shared/contract/ids.ts';
+import { analyzeLogFile, analyzeLogStream, LogInputError } from '../../services/log-file-analyzer.ts';
+import { renderAnalysis } from './analyze-render.ts';
+
+export const ANALYZE_HELP = `Usage: msi-doctor analyze [--json] [--lang en|zh-CN] FILE... 
+
+Reads Windows Installer logs (verbose /L*v, basic, several sessions appended with /L+, localized) and
+WiX Burn bundle logs, and says what failed, why, and what to do. Use - to read a log from stdin.
+
+  --json        print the analysis as JSON (schema msi-doctor/log-analysis@1); an array for several files
+  --lang LANG   language of the explanation: en (default) or zh-CN
+  -h, --help    show this help
+
+Exit status: 0 when every file was analyzed (whatever the install's outcome), 2 on bad input.
+`;
+
+interface AnalyzeArgs {
+  json: boolean;
+  lang: Lang;
+  files: string[];
+}
+
+export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs | 'help' {
+  const args: AnalyzeArgs = { json: false, lang: 'en', files: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--help' || a === '-h') return 'help';
+    if (a === '--json') args.json = true;
+    else if (a === '--lang' || a.startsWith('--lang=')) {
+      const value = a === '--lang' ? argv[++i] : a.slice(7);
+      if (!value || !(LANGS as readonly string[]).includes(value)) throw new CliUsageError(`--lang must be one of: ${LANGS.join(', ')}`);
+      args.lang = value as Lang;
+    } else if (a === '--') {
+      args.files.push(...argv.slice(i + 1));
+      break;
+    } else if (a.startsWith('-') && a !== '-') throw new CliUsageError(`unknown option ${a} (see msi-doctor analyze --help)`);
+    else args.files.push(a);
+  }
+  if (args.files.length === 0) throw new CliUsageError('no log file given (use - to read stdin; see msi-doctor analyze --help)');
+  return args;
+}
+
+export const analyzeCommand: CliCommand = async (argv: string[], io: CliIo): Promise<number> => {
+  const parsed = parseAnalyzeArgs(argv);
+  if (parsed === 'help') {
+    io.stdout.write(ANALYZE_HELP);
+    return 0;
+  }
+  const results: LogAnalysis[] = [];
+  let bad = 0;
+  for (const file of parsed.files) {
+    try {
+      const analysis = file === '-' ? await analyzeLogStream(io.stdin, '<stdin>') : await analyzeLogFile(file);
+      results.push(analysis);
+      if (!parsed.json) {
+        if (results.length > 1) io.stdout.write('\n' + '-'.repeat(60) + '\n\n');
+        io.stdout.write(renderAnalysis(analysis, { lang: parsed.lang, color: io.stdout.isTTY === true, width: terminalWidth(io) }));
+      }
+    } catch (error) {
+      if (!(error instanceof LogInputError)) throw error;
+      bad++;
+      io.stderr.write(`msi-doctor analyze: ${file === '-' ? '<stdin>' : file}: ${error.text[parsed.lang]}\n`);
+    }
+  }
+  if (parsed.json && results.length > 0) {
+    const payload = parsed.files.length === 1 ? results[0] : results;
+    io.stdout.write(JSON.stringify(payload, null, 2) + '\n');
+  }
+  return bad > 0 ? 2 : 0;
+};
+
+function terminalWidth(io: CliIo): number {
+  const columns = (io.stdout as { columns?: number }).columns;
+  return Math.max(60, Math.min(typeof columns === 'number' && columns > 0 ? columns : 120, 200));
+}
+
+export default analyzeCommand;
