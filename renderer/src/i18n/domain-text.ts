@@ -1,9 +1,8 @@
 // Domain texts (evidence summaries, causes, repairs, myths) in the current language, from shared/knowledge.
 import type { Lang } from '../../../shared/contract/ids.ts';
 import type { TextRef } from '../../../shared/contract/evidence.ts';
+import { translate } from '../../../shared/knowledge/texts.ts';
 
-/** Until the knowledge base answers a key, show the key with its parameters rather than nothing. */
-export function domainText(ref: TextRef, _lang: Lang): string {
-  const params = Object.entries(ref.params ?? {});
-  return params.length ? `${ref.key} (${params.map(([k, v]) => `${k}=${v}`).join(', ')})` : ref.key;
+export function domainText(ref: TextRef, lang: Lang): string {
+  return translate(ref, lang);
 }

@@ -148,7 +148,6 @@ export const en = {
     notReversible: 'Cannot be undone',
     backups: 'Backed up first',
     warnings: 'Please read',
-    confirm: 'I understand: {{what}}',
     run: 'Run this fix',
     cancel: 'Cancel',
     back: 'Back to the causes',

@@ -148,7 +148,6 @@ export const zhCN: UiStrings = {
     notReversible: '无法撤销',
     backups: '会先备份',
     warnings: '请先阅读',
-    confirm: '我已了解：{{what}}',
     run: '运行这个修复',
     cancel: '取消',
     back: '返回原因列表',

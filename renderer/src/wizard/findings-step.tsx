@@ -73,7 +73,10 @@ function FindingCard({ finding, index }: { finding: Finding; index: number }) {
           <strong>{t('findings.myths')}</strong>
           <ul className="plain-list">
             {finding.myths.map((m) => (
-              <li key={m}>{text({ key: `myth.${m}`, params: {} })}</li>
+              <li key={m} data-testid={`myth-${m}`}>
+                <s>{text({ key: `myth.${m}.advice`, params: {} })}</s> {text({ key: `myth.${m}.whyWrong`, params: {} })}{' '}
+                <strong>{text({ key: `myth.${m}.instead`, params: {} })}</strong>
+              </li>
             ))}
           </ul>
         </div>

@@ -21,7 +21,7 @@ function Confirmations({ ids, checked, onChange }: { ids: string[]; checked: str
             onChange={(e) => onChange(e.target.checked ? [...checked, id] : checked.filter((c) => c !== id))}
             data-testid={`confirm-${id}`}
           />
-          <span>{t('fix.confirm', { what: text({ key: `confirmation.${id}`, params: {} }) })}</span>
+          <span>{text({ key: `repair.confirmation.${id}`, params: {} })}</span>
         </label>
       ))}
     </div>

@@ -1,12 +1,14 @@
 // Past sessions (saved scans): open one to see its findings again.
 import { useTranslation } from 'react-i18next';
-import { useActions, useWizard } from './store-context.tsx';
+import { useActions, useDomainText, useWizard } from './store-context.tsx';
+import { isCauseId } from '../../../shared/contract/ids.ts';
 import { Dialog } from '../components/dialog.tsx';
 
 export function HistoryDialog() {
   const { t, i18n } = useTranslation();
   const sessions = useWizard((s) => (s.wizard.overlay?.kind === 'history' ? s.wizard.overlay.sessions : null));
   const actions = useActions();
+  const text = useDomainText();
   const format = (iso: string) => {
     const date = new Date(iso);
     return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(i18n.language);
@@ -22,7 +24,7 @@ export function HistoryDialog() {
               <button type="button" className="history-item" onClick={() => void actions.loadSession(s.scanId)} aria-label={t('history.open', { date: format(s.startedAt) })}>
                 <span className="history-date">{format(s.startedAt)}</span>
                 <span className="history-symptom">{s.symptom}</span>
-                <span className="history-cause">{s.topCause ?? t('history.noCause')}</span>
+                <span className="history-cause">{s.topCause && isCauseId(s.topCause) ? text({ key: `cause.${s.topCause}.title`, params: {} }) : (s.topCause ?? t('history.noCause'))}</span>
               </button>
             </li>
           ))}
