@@ -9,7 +9,6 @@ import { RepairResult } from '../components/repair-result.tsx';
 import { Notice } from '../components/notice.tsx';
 
 function Confirmations({ ids, checked, onChange }: { ids: string[]; checked: string[]; onChange: (next: string[]) => void }) {
-  const { t } = useTranslation();
   const text = useDomainText();
   return (
     <div className="confirmations">
