@@ -53,7 +53,8 @@ export const recreateUserTemp: RepairDefinition = {
     );
     const previous: Record<string, string | null> = {};
     for (const v of vars) {
-      if (sameText(v.registryValue, DEFAULT_USER_TEMP) && v.exists && v.isDirectory && v.writable !== false) continue;
+      // Already the default: recreating the folder is the whole fix for this variable.
+      if (sameText(v.registryValue, DEFAULT_USER_TEMP)) continue;
       previous[v.variable] = v.registryValue;
       const undo = v.registryValue === null ? regDelete(ENV_KEY, v.variable) : regAdd(ENV_KEY, v.variable, 'REG_EXPAND_SZ', v.registryValue);
       steps.push(
