@@ -1,6 +1,7 @@
 // The simulated Windows machine's public entry: build a machine from a scenario and get runners that answer from it.
 import { CommandEmulator } from './emulator.ts';
 import { registerBuiltinHandlers } from './handlers/index.ts';
+import { registerRepairHandlers } from './repair-handlers.ts';
 import type { SimulatedMachine } from './machine.ts';
 import { buildMachine, loadScenario, type LoadedScenario } from './scenarios.ts';
 import { SimulatedCommandRunner, SimulatedElevatedRunner, type SimulatedElevationOptions } from './simulated-runner.ts';
@@ -15,7 +16,8 @@ export * from './model.ts';
 
 /** An emulator that knows every command the probes run (repairs add theirs with registerCommandHandler). */
 export function createEmulator(): CommandEmulator {
-  return registerBuiltinHandlers(new CommandEmulator());
+  // Repairs' commands (reg add, icacls /grant, sc config, msiexec...) are emulated by repair-handlers.ts.
+  return registerRepairHandlers(registerBuiltinHandlers(new CommandEmulator()));
 }
 
 export interface Simulation {
