@@ -68,7 +68,7 @@ export function productOfText(text: string | null): string | null {
 /** The last Windows Installer message number (1000-29999) in a text ("...The error code is 2503. The arguments are: , ,"). */
 export function messageNumberOf(text: string | null): number | null {
   if (!text) return null;
-  const numbers = [...text.matchAll(/(?<![\d.])(\d{4,5})(?![\d.])/g)].map((m) => Number(m[1])).filter((n) => n >= 1000 && n < 30000);
+  const numbers = [...text.matchAll(/(?<!\d)(?<!\d\.)(\d{4,5})(?!\d)(?!\.\d)/g)].map((m) => Number(m[1])).filter((n) => n >= 1000 && n < 30000);
   return numbers.length ? numbers[numbers.length - 1]! : null;
 }
 
@@ -123,7 +123,7 @@ export function parseInstallerEvents(outputs: CommandOutput[]): ProbeVerdict {
   if (failure) return errorVerdict('installer-events', failure);
   if (out!.exitCode !== 0) return errorVerdict('installer-events', `wevtutil exited with ${out!.exitCode}`);
   const raw = parseEventXml(out!.stdout).filter((e) => e.provider === null || e.provider === 'MsiInstaller');
-  const events = raw.map(toInstallerEvent).sort((a, b) => b.time.localeCompare(a.time));
+  const events = raw.map(toInstallerEvent).sort((a, b) => b.time.localeCompare(a.time) || (b.recordId ?? 0) - (a.recordId ?? 0));
   const failures = events.filter((e) => e.outcome === 'failure');
   const codes: number[] = [];
   for (const e of failures) for (const c of [e.status, e.messageNumber]) if (c !== null && c !== 0 && !codes.includes(c)) codes.push(c);

@@ -134,7 +134,7 @@ export type ScenarioExpect = z.infer<typeof scenarioExpectSchema>;
 export const scenarioSchema = z
   .object({
     schema: z.literal(SCENARIO_SCHEMA),
-    name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
+    name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'letters, digits and dashes'),
     title: z.string(),
     description: z.string(),
     /** The .msi the user tried (installed-products reads it), or null. */
