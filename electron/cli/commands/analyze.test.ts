@@ -34,7 +34,7 @@ test('human output: outcome, product, failing action, cause, numbered evidence, 
   assert.match(text, /custom action ConfigureDatabase \(inside InstallFinalize\), line 32/);
   assert.match(text, /Error:\s+1722/);
   assert.match(text, /\s32 \| Action ended 21:24:35: InstallFinalize\. Return value 3\./);
-  assert.match(text, /What to do next:\n  1\. /);
+  assert.match(text, /What to do next:\n {2}1\. /);
   assert.ok(!text.includes('\x1b['), 'no ANSI colors when stdout is not a TTY');
   assert.ok(!text.includes('Hunter2'));
   const evidenceLines = text.split('\n').filter((l) => /^\s+\d+ \| /.test(l));
