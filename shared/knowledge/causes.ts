@@ -161,7 +161,7 @@ const CAUSES = [
       t('If it is clearly stuck for a long time, restart the computer, or end only that client install.', '如果它明显长时间卡住，就重启电脑，或者只结束那一个客户端安装。'),
     ],
     repairs: ['wait-for-installer', 'restart-computer', 'end-stuck-client-install'],
-    myths: ['kill-msiexec', 'delete-inprogress-key', 'unreg-regserver-sfc'],
+    myths: ['kill-msiexec', 'delete-inprogress-key', 'delete-installer-cache', 'unreg-regserver-sfc'],
     docs: [DOCS.mutex, DOCS.halloweenTips],
   },
   {
@@ -179,7 +179,7 @@ const CAUSES = [
     codes: [1618],
     nextSteps: [t('Let the updates finish (Settings > Windows Update shows progress), restart if they ask, then install again.', '让更新完成（“设置”>“Windows 更新”中可以看到进度），如果要求重启就重启，然后再安装。')],
     repairs: ['wait-for-installer'],
-    myths: ['kill-msiexec', 'delete-inprogress-key'],
+    myths: ['kill-msiexec', 'delete-inprogress-key', 'delete-installer-cache'],
     docs: [DOCS.mutex],
   },
   {

@@ -65,6 +65,7 @@ export const FACTS = {
   'disable-user-installs': f('policies', 'The DisableUserInstalls policy blocks per-user installations.', 'DisableUserInstalls 策略阻止了按用户安装。'),
   'applocker-msi': f('policies', 'AppLocker enforces {count} Windows Installer rules: packages not allowed by them are blocked.', 'AppLocker 正在执行 {count} 条 Windows Installer 规则：不被规则允许的安装包会被阻止。'),
   'safer-configured': f('policies', 'Software Restriction Policies are configured on this computer.', '这台电脑配置了软件限制策略。'),
+  'no-blocking-policy': f('policies', 'No policy blocks Windows Installer on this computer.', '这台电脑上没有阻止 Windows Installer 的策略。'),
   'logging-policy-on': f('policies', 'The Windows Installer logging policy is on ("{value}"): logs are written for every installation.', 'Windows Installer 日志策略已开启（“{value}”）：每次安装都会写日志。'),
   // installer-events
   'event-failure': f('installer-events', 'Windows recorded a failed installation of {product} at {time} (code {code}).', 'Windows 记录了 {product} 在 {time} 的一次安装失败（代码 {code}）。'),
@@ -76,11 +77,13 @@ export const FACTS = {
   'same-version-installed': f('installed-products', '{name} {version} is already installed.', '{name} {version} 已经安装。'),
   'newer-version-installed': f('installed-products', 'A newer version of {name} ({version}) is installed.', '已安装了 {name} 的更新版本（{version}）。'),
   'other-version-installed': f('installed-products', 'Another version of {name} ({version}) is installed.', '已安装了 {name} 的另一个版本（{version}）。'),
+  'package-per-machine': f('installed-products', '{name} installs for all users of the computer (ALLUSERS={value}), which needs administrator rights.', '{name} 是为这台电脑所有用户安装的（ALLUSERS={value}），需要管理员权限。'),
   'package-unreadable': f('installed-products', 'The .msi could not be read: {error}', '无法读取该 .msi：{error}'),
   // logs
   'log-cause': f('log', 'The log {file} points to this cause (line {line}).', '日志 {file} 指向这个原因（第 {line} 行）。'),
   'log-failed-action': f('log', 'The action {action} failed in {file} (line {line}).', '在 {file} 中，操作 {action} 失败了（第 {line} 行）。'),
   'log-error-line': f('log', 'Line {line}: {text}', '第 {line} 行：{text}'),
+  'recent-log-hint': f('recent-logs', 'A recent installer log ({file}, {time}) points to this cause.', '最近的一个安装日志（{file}，{time}）指向这个原因。'),
   'log-exit-code': f('log', 'The log {file} ends with exit code {code}.', '日志 {file} 以退出代码 {code} 结束。'),
   'log-success': f('log', 'The log {file} shows a successful installation.', '日志 {file} 显示安装成功。'),
   'log-burn-package': f('log', 'The bundle\'s package {package} failed (log {file}).', '安装套件中的程序包 {package} 失败了（日志 {file}）。'),

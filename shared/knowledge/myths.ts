@@ -49,8 +49,8 @@ const MYTHS = [
       'Leave the folder alone. If space is the problem, use Disk Cleanup; if a product complains about a missing source, give it the original installer of the same version.',
       '不要动这个文件夹。如果是空间不足，请使用“磁盘清理”；如果某个产品提示找不到安装源，请提供同一版本的原始安装包。',
     ),
-    codes: [1603, 1612, 1706, 1714, 2503, 2502],
-    causes: ['source-missing', 'installer-folders-access', 'disk-full', 'other-version-installed'],
+    codes: [1603, 1612, 1618, 1706, 1714, 2503, 2502],
+    causes: ['source-missing', 'installer-folders-access', 'disk-full', 'other-version-installed', 'another-install-in-progress'],
     docs: [DOCS.installerCache],
   },
   {

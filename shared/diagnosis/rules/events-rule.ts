@@ -1,0 +1,34 @@
+// Rule: the MsiInstaller event log: the latest failure's code (a weaker symptom), files in use, policy blocks, service connection failures.
+import type { DiagnosisContext } from '../context.ts';
+import { lookupErrorCode } from '../../knowledge/error-codes.ts';
+import { codeWeight } from './symptom-rule.ts';
+import { probeFact, type Signal } from '../signal.ts';
+
+/** Events count less than what the user reported: they may be about another, older install. */
+const EVENT_FACTOR = 0.6;
+
+export function eventsRule(ctx: DiagnosisContext): Signal[] {
+  const d = ctx.data('installer-events');
+  if (!d) return [];
+  const signals: Signal[] = [];
+  const latest = d.latestFailure;
+  if (latest) {
+    const code = latest.messageNumber ?? latest.status;
+    const info = code !== null ? lookupErrorCode(code) : undefined;
+    if (info && code !== null && !info.success) {
+      const causes = info.causes.filter((c) => c !== 'unknown');
+      const fact = latest.messageNumber !== null ? 'event-message' : 'event-failure';
+      causes.forEach((cause, i) => {
+        signals.push(probeFact(cause, codeWeight(i, causes.length) * EVENT_FACTOR, 'installer-events', fact, { product: latest.product ?? '?', time: latest.time, code }));
+      });
+    }
+  }
+  const recent = (kind: string) => d.events.find((e) => e.kind === kind);
+  const inUse = recent('file-in-use');
+  if (inUse) signals.push(probeFact('files-in-use', 0.3, 'installer-events', 'event-file-in-use', { time: inUse.time }));
+  const blocked = recent('blocked-by-policy');
+  if (blocked) signals.push(probeFact('policy-blocked', 0.6, 'installer-events', 'event-blocked-by-policy', { time: blocked.time }, { repairs: [] }));
+  const connect = recent('server-connect-failed');
+  if (connect) signals.push(probeFact('installer-service-unavailable', 0.5, 'installer-events', 'event-server-connect-failed', { time: connect.time }));
+  return signals;
+}

@@ -1,0 +1,75 @@
+// Rule: who holds the Windows Installer lock (1618): a client msiexec install, Windows Update, a deployment agent, or nobody.
+import type { DiagnosisContext } from '../context.ts';
+import type { MsiClient } from '../../contract/evidence-data.ts';
+import { nestedParam } from '../../knowledge/texts.ts';
+import { against, probeFact, probeRef, type Signal } from '../signal.ts';
+
+/** A client install running longer than this is "probably stuck" (then ending it is offered after waiting). */
+const STUCK_MINUTES = 60;
+
+export function ageParam(minutes: number | null): string {
+  if (minutes === null) return nestedParam('value.unknown-package');
+  if (minutes < 120) return nestedParam('value.age.minutes', { n: Math.max(1, Math.round(minutes)) });
+  if (minutes < 48 * 60) return nestedParam('value.age.hours', { n: Math.round(minutes / 60) });
+  return nestedParam('value.age.days', { n: Math.round(minutes / 1440) });
+}
+
+export function packageName(client: MsiClient): string {
+  const path = client.packagePath ?? '';
+  const base = path.split(/[\\/]/).pop() ?? '';
+  return base || path || nestedParam('value.unknown-package');
+}
+
+const UPDATE_NAMES = new Set(['wuauserv', 'TrustedInstaller', 'TiWorker']);
+const AGENT_NAMES = new Set(['CcmExec', 'IntuneManagementExtension']);
+
+export function inProgressRule(ctx: DiagnosisContext): Signal[] {
+  const d = ctx.data('install-in-progress');
+  const service = ctx.data('installer-service');
+  if (!d) return [];
+  const signals: Signal[] = [];
+  const serviceBusy = d.serviceBusy === true || service?.busy === true;
+  const lockBusy = d.mutex === 'busy' || serviceBusy;
+  const clients = d.clients.filter((c) => c.kind !== 'other');
+  const updates = d.backgroundInstallers.filter((b) => b.active && UPDATE_NAMES.has(b.name));
+  // The service process itself (msiexec /V) never counts as a client; the probe already separates it, this guards it.
+  const realClients = clients.filter((c) => c.pid !== d.servicePid);
+
+  for (const client of realClients) {
+    const stuck = (client.ageMinutes ?? 0) >= STUCK_MINUTES;
+    signals.push(
+      probeFact('another-install-in-progress', stuck ? 0.75 : 0.65, 'install-in-progress', 'client-install-running',
+        { package: packageName(client), age: ageParam(client.ageMinutes), pid: client.pid },
+        { repairs: ['wait-for-installer', 'end-stuck-client-install', 'restart-computer'], alwaysRelevant: true }),
+    );
+  }
+  const busyCause = realClients.length === 0 && updates.length > 0 ? 'windows-update-busy' : 'another-install-in-progress';
+  const busyRepairs = busyCause === 'windows-update-busy' ? (['wait-for-installer'] as const) : (['wait-for-installer', 'restart-computer'] as const);
+  if (d.mutex === 'busy') {
+    signals.push(probeFact(busyCause, d.mutexDefinitive ? 0.6 : 0.35, 'install-in-progress', 'mutex-busy', {}, { repairs: [...busyRepairs] }));
+  }
+  if (serviceBusy) signals.push(probeFact(busyCause, 0.45, 'install-in-progress', 'service-busy', {}, { repairs: [...busyRepairs] }));
+  if (lockBusy || ctx.has(1618)) {
+    for (const u of updates) {
+      const weight = u.name === 'wuauserv' ? 0.35 : 0.6;
+      signals.push(probeFact('windows-update-busy', weight, 'install-in-progress', 'windows-update-active', { name: u.name }, { repairs: ['wait-for-installer'] }));
+    }
+    for (const agent of d.backgroundInstallers.filter((b) => b.active && AGENT_NAMES.has(b.name))) {
+      signals.push(probeFact('another-install-in-progress', 0.3, 'install-in-progress', 'deployment-agent-active', { name: agent.name }, { repairs: ['wait-for-installer', 'restart-computer'] }));
+    }
+  }
+  for (const begin of d.unmatchedBegin) {
+    signals.push(probeFact('another-install-in-progress', 0.3, 'install-in-progress', 'unmatched-transaction',
+      { time: begin.time, package: begin.packagePath ?? nestedParam('value.unknown-package') }, { repairs: ['wait-for-installer', 'restart-computer'] }));
+  }
+  if (d.inProgressKey) {
+    // A suspended transaction with no live installer: a restart lets Windows finish or roll it back.
+    signals.push(probeFact('another-install-in-progress', lockBusy ? 0.3 : 0.2, 'install-in-progress', 'in-progress-key', {}, { repairs: ['restart-computer', 'wait-for-installer'] }));
+  }
+  if (d.mutex === 'free' && !serviceBusy && realClients.length === 0) {
+    const strength = d.mutexDefinitive ? 0.75 : 0.5;
+    const ref = probeRef('install-in-progress', 'mutex-free');
+    signals.push(against('another-install-in-progress', strength, ref), against('windows-update-busy', strength, ref));
+  }
+  return signals;
+}

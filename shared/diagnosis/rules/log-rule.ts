@@ -1,0 +1,68 @@
+// Rule: analyzed logs are the strongest evidence: their ranked causes, the failing action, the primary error and its message.
+import type { DiagnosisContext } from '../context.ts';
+import type { LogAnalysis } from '../../contract/log-analysis.ts';
+import type { EvidenceRef, TextRef } from '../../contract/evidence.ts';
+import { lookupErrorCode } from '../../knowledge/error-codes.ts';
+import { codeWeight } from './symptom-rule.ts';
+import { forCause, reason, type Signal } from '../signal.ts';
+
+/** The analyzer's confidence is about the log; as evidence about the machine it is slightly discounted. */
+const LOG_FACTOR = 0.95;
+
+function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
+}
+
+function lineText(log: LogAnalysis, line: number): string | undefined {
+  return log.evidence.find((e) => e.line === line)?.text ?? log.errors.find((e) => e.line === line)?.text;
+}
+
+/** Manual checks from the catalog for the errors the log shows (product-specific advice: services, access denied...). */
+function errorSteps(log: LogAnalysis): TextRef[] {
+  const steps: TextRef[] = [];
+  for (const code of new Set(log.errors.map((e) => e.code))) {
+    const info = lookupErrorCode(code);
+    if (!info || info.noise) continue;
+    info.check.forEach((_, i) => steps.push({ key: `error.${code}.check.${i}`, params: {} }));
+  }
+  return steps.slice(0, 4);
+}
+
+function logSignals(log: LogAnalysis): Signal[] {
+  const file = fileName(log.file);
+  const signals: Signal[] = [];
+  const steps = errorSteps(log);
+  log.causes.forEach((cause, rank) => {
+    const firstLine = cause.lines[0] ?? log.failedAction?.line ?? 0;
+    const ref: EvidenceRef = { kind: 'log', file: log.file, line: firstLine, text: lineText(log, firstLine) };
+    const reasons: TextRef[] = [reason('log-cause', { file, line: firstLine })];
+    if (rank === 0) {
+      if (log.failedAction) reasons.push(reason('log-failed-action', { action: log.failedAction.name, file, line: log.failedAction.line }));
+      const primary = log.errors.find((e) => e.code === log.primaryError);
+      if (primary) reasons.push(reason('log-error-line', { line: primary.line, text: primary.text }));
+      if (log.burn?.failingPackage) reasons.push(reason('log-burn-package', { package: log.burn.failingPackage, file }));
+    }
+    reasons.forEach((r, i) =>
+      signals.push(forCause(cause.id, i === 0 ? cause.confidence * LOG_FACTOR : 0, ref, { reason: r, alwaysRelevant: true, manualSteps: rank === 0 ? steps : undefined })),
+    );
+  });
+  // A failed log whose analyzer found no cause still has an exit code / primary error to go on.
+  if (log.causes.length === 0 && log.outcome === 'failure') {
+    for (const code of [log.primaryError, log.exitCode]) {
+      if (code === null) continue;
+      const info = lookupErrorCode(code);
+      if (!info || info.noise || info.success) continue;
+      const causes = info.causes.filter((c) => c !== 'unknown');
+      const ref: EvidenceRef = { kind: 'log', file: log.file, line: log.failedAction?.line ?? 0 };
+      causes.forEach((c, i) => signals.push(forCause(c, codeWeight(i, causes.length), ref, { reason: reason('log-exit-code', { file, code }), alwaysRelevant: true })));
+    }
+  }
+  if (log.outcome === 'reboot-required') {
+    signals.push(forCause('reboot-required-to-finish', 0.8, { kind: 'log', file: log.file, line: 0 }, { reason: reason('log-exit-code', { file, code: log.exitCode ?? 3010 }), alwaysRelevant: true }));
+  }
+  return signals;
+}
+
+export function logRule(ctx: DiagnosisContext): Signal[] {
+  return ctx.input.logs.flatMap(logSignals);
+}

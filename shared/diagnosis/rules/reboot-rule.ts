@@ -1,0 +1,21 @@
+// Rule: a pending restart (Windows Installer's own file renames count most; other renames are everyday noise).
+import type { DiagnosisContext } from '../context.ts';
+import { against, probeFact, probeRef, type Signal } from '../signal.ts';
+
+export function rebootRule(ctx: DiagnosisContext): Signal[] {
+  const d = ctx.data('pending-reboot');
+  if (!d) return [];
+  if (!d.pending) return [against('pending-reboot', 0.7, probeRef('pending-reboot', 'no-reboot-pending'))];
+  const present = d.indicators.filter((i) => i.present === true && i.id !== 'pending-file-rename').map((i) => i.id);
+  const signals: Signal[] = [];
+  if (present.length > 0) {
+    signals.push(probeFact('pending-reboot', 0.5, 'pending-reboot', 'reboot-pending', { indicators: present.join(', ') }, { repairs: ['restart-computer'] }));
+  }
+  if (d.msiFileRenames > 0) {
+    signals.push(probeFact('pending-reboot', 0.45, 'pending-reboot', 'msi-file-renames', { count: d.msiFileRenames }, { repairs: ['restart-computer'] }));
+  }
+  if (signals.length === 0) {
+    signals.push(probeFact('pending-reboot', 0.3, 'pending-reboot', 'reboot-pending', { indicators: 'pending-file-rename' }, { repairs: ['restart-computer'] }));
+  }
+  return signals;
+}
