@@ -36,7 +36,10 @@ export function tempRule(ctx: DiagnosisContext): Signal[] {
     if (inst.ownerOk === false) signals.push(probeFact('installer-folders-access', 0.55, 'temp-folders', 'installer-folder-owner', { owner: inst.owner ?? '?' }, { repairs: ['retry-install-elevated-logged'] }));
     if (inst.systemFullControl === false) signals.push(probeFact('installer-folders-access', 0.5, 'temp-folders', 'installer-folder-system-access', {}, { repairs: ['retry-install-elevated-logged'] }));
   }
-  signals.push(...userTempSignals(d.userTemp), ...userTempSignals(d.userTmp).filter((s) => !(d.userTmp.value && d.userTmp.value === d.userTemp.value)));
+  signals.push(...userTempSignals(d.userTemp));
+  // TMP usually equals TEMP: count the same folder once (independent signals only).
+  const sameFolder = d.userTmp.value !== null && d.userTmp.value === d.userTemp.value;
+  if (!sameFolder) signals.push(...userTempSignals(d.userTmp));
   if (d.lowSpaceDrives.length > 0) signals.push(probeFact('disk-full', 0.5, 'temp-folders', 'low-disk-space', { drives: d.lowSpaceDrives.join(', ') }));
 
   const windowsTempOk = wt.exists && wt.isDirectory && wt.aclChecked && wt.usersCanCreate !== false && wt.denies.length === 0 && wt.missingDefaults.length === 0;
