@@ -69,6 +69,21 @@ test('guard lets the safe forms through', () => {
   for (const s of ok) assert.equal(forbiddenAction(s), null, [s.file, ...s.args].join(' '));
 });
 
+test('read-only probe commands that merely look at protected places pass (the guard also covers verification steps)', async () => {
+  const { ALL_PROBES } = await import('../probes/index.ts');
+  const context = {
+    symptom: { input: '', exitCodes: [], messageNumbers: [], sources: [], unknown: true, notes: [] },
+    msiPath: 'C:\\Users\\zhang.wei\\Downloads\\a.msi',
+    logPaths: [],
+    user: { sid: 'S-1-5-21-1-2-3-1001', profile: 'C:\\Users\\zhang.wei', temp: null },
+    now: new Date('2026-11-21T12:00:00Z'),
+  };
+  for (const probe of ALL_PROBES) for (const s of probe.commands(context)) assert.equal(forbiddenAction(s), null, `${probe.id}: ${s.label ?? s.file}`);
+  assert.equal(forbiddenAction(ps("Test-Path -LiteralPath 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Installer\\InProgress'")), null);
+  assert.equal(forbiddenAction(ps("(Get-Acl -LiteralPath 'C:\\Windows\\Installer').Sddl")), null);
+  assert.equal(forbiddenAction(spec('reg.exe', 'query', 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System', '/v', 'EnableLUA')), null);
+});
+
 test('buildSpec is the one door: it throws for a forbidden command', () => {
   assert.throws(() => buildSpec('msizap.exe', ['G!']), ForbiddenCommandError);
   assert.throws(() => buildSpec('icacls.exe', ['C:\\Windows\\Temp', '/grant', '*S-1-1-0:(OI)(CI)F']), ForbiddenCommandError);

@@ -70,6 +70,20 @@ function programName(file: string): string {
 const INSTALLER_FOLDER =
   /(?:[a-z]:[\\/]+windows|%systemroot%|%windir%|\$env:systemroot|\$env:windir|\$\{env:(?:systemroot|windir)\})[\\/]+installer(?![a-z0-9_-])/i;
 const INPROGRESS_KEY = /currentversion[\\/]+installer[\\/]+inprogress/i;
+/**
+ * Verbs that delete, move or re-permission something (cmd built-ins, tools, PowerShell cmdlets/aliases, .NET deletes).
+ * Reading a protected location (Test-Path, Get-Acl, reg query) is fine; these are not.
+ */
+const DESTRUCTIVE =
+  /(?:^|[\s;&|("'])(?:rd|rmdir|del|erase|move|ren|rename|icacls|cacls|xcacls|takeown|robocopy|cleanmgr|remove-item|remove-itemproperty|clear-item|clear-itemproperty|move-item|rename-item|set-acl|set-itemproperty|new-itemproperty|ri|rm|rp|mv|mi|rni|clp|cli)(?:\.exe)?(?=[\s;&|)"']|$)|\[(?:system\.)?io\.(?:directory|file)\]::(?:delete|move)|\.delete\(|\breg(?:\.exe)?\s+(?:delete|add|import)\b/i;
+const DESTRUCTIVE_PROGRAMS = new Set(['rd', 'rmdir', 'del', 'erase', 'move', 'ren', 'icacls', 'cacls', 'xcacls', 'takeown', 'robocopy', 'cleanmgr']);
+
+function destructive(program: string, args: string[], text: string): boolean {
+  if (DESTRUCTIVE_PROGRAMS.has(program)) return true;
+  if (program === 'reg' && ['delete', 'add', 'import', 'restore', 'load', 'unload', 'copy'].includes((args[0] ?? '').toLowerCase())) return true;
+  return DESTRUCTIVE.test(text);
+}
+
 const WINDOWS_FOLDER = /(?:[a-z]:[\\/]+windows|%systemroot%|%windir%|\$env:systemroot|\$env:windir)(?:[\\/]|\s|"|'|$)/i;
 
 /** icacls principal:rights pairs after /grant or /grant:r; true when a broad group gets F, M or a generic all/write-DAC right. */
@@ -137,7 +151,7 @@ function killsService(program: string, args: string[], text: string, context: Gu
 }
 
 function disablesUac(text: string): boolean {
-  // Any write to EnableLUA is refused: no repair needs to touch it, and 0 disables UAC.
+  // Any write to EnableLUA is refused (with a writing verb, see guardCommand): no repair touches it, and 0 disables UAC.
   return /enablelua/i.test(text);
 }
 
@@ -151,9 +165,10 @@ export function guardCommand(spec: CommandSpec, context: GuardContext = {}): Com
   };
   if (/msizap/i.test(text)) refuse('msizap');
   if (program === 'takeown' || /(^|[\s;&|"'])takeown(\.exe)?(\s|$)/i.test(text)) refuse('takeown');
-  if (INSTALLER_FOLDER.test(text)) refuse('windows-installer-folder');
-  if (INPROGRESS_KEY.test(text)) refuse('delete-inprogress-key');
-  if (disablesUac(text)) refuse('disable-uac');
+  const destroys = destructive(program, spec.args, text);
+  if (INSTALLER_FOLDER.test(text) && destroys) refuse('windows-installer-folder');
+  if (INPROGRESS_KEY.test(text) && destroys) refuse('delete-inprogress-key');
+  if (disablesUac(text) && destroys) refuse('disable-uac');
   if (killsService(program, spec.args, text, context)) refuse('kill-installer-service');
   if (program === 'icacls' || /icacls/i.test(text)) {
     if (grantsBroadFullControl(spec.args)) refuse('broad-full-control');

@@ -1,0 +1,72 @@
+// Builds a RepairService for a SystemHandle: simulated machines get their own file checks, clock and persisted state.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { MachineState } from '../system/simulated/model.ts';
+import type { SimulatedMachine } from '../system/simulated/machine.ts';
+import { simulatedRepairClock } from '../system/simulated/repair-handlers.ts';
+import type { PathKind } from '../system/repairs/repair-definition.ts';
+import { RepairService, type RepairServiceOptions } from './repair-service.ts';
+import type { SystemHandle } from './system-factory.ts';
+
+async function hostKind(path: string): Promise<PathKind> {
+  try {
+    const s = await stat(path);
+    return s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'missing';
+  } catch {
+    return 'missing';
+  }
+}
+
+/** On a simulated machine a path is checked on its disk first (C:\Users\...), then on the host (a real --msi FILE). */
+export function simulatedStatPath(machine: SimulatedMachine): (path: string) => Promise<PathKind> {
+  return async (path) => {
+    const entry = /^[A-Za-z]:[\\/]/.test(path) ? machine.entry(path) : null;
+    if (entry) return entry.kind === 'file' ? 'file' : 'directory';
+    return hostKind(path);
+  };
+}
+
+export function createRepairServiceFor(
+  system: SystemHandle,
+  dataDir: string,
+  extra: Partial<Pick<RepairServiceOptions, 'hooks' | 'clock' | 'symptom'>> = {},
+): RepairService {
+  const machine = system.simulation?.machine ?? null;
+  return new RepairService({
+    dataDir,
+    runner: system.runner,
+    elevatedRunner: system.elevatedRunner,
+    probes: system.probes,
+    user: system.user,
+    analyzeLog: system.analyzeLog,
+    ...(machine ? { statPath: simulatedStatPath(machine), clock: simulatedRepairClock(machine), windowsDir: machine.envVar('SystemRoot') ?? 'C:\\Windows' } : {}),
+    ...extra,
+  });
+}
+
+// ------------------------------------------------------------ simulated machine state between CLI runs
+/** `<dataDir>/simulated/<scenario>.json`: the model after the last fix/undo, so `undo` in a new process sees what `fix` did. */
+export function simulatedStatePath(dataDir: string, scenario: string): string {
+  return join(dataDir, 'simulated', `${scenario.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
+}
+
+export function saveSimulatedState(dataDir: string, machine: SimulatedMachine): string {
+  const path = simulatedStatePath(dataDir, machine.scenario);
+  mkdirSync(join(dataDir, 'simulated'), { recursive: true });
+  // Write then rename: a crash never leaves half a model behind.
+  writeFileSync(`${path}.tmp`, JSON.stringify(machine.state, null, 1));
+  renameSync(`${path}.tmp`, path);
+  return path;
+}
+
+/** Replaces the machine's state with the saved one (same object, so runners built over it see it). Returns false when none. */
+export function restoreSimulatedState(dataDir: string, machine: SimulatedMachine): boolean {
+  const path = simulatedStatePath(dataDir, machine.scenario);
+  if (!existsSync(path)) return false;
+  const saved = JSON.parse(readFileSync(path, 'utf8')) as MachineState;
+  const state = machine.state as unknown as Record<string, unknown>;
+  for (const key of Object.keys(state)) delete state[key];
+  Object.assign(state, saved);
+  return true;
+}
