@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { ClientKind, InstallInProgressData, MsiClient } from '../../../shared/contract/evidence-data.ts';
 import type { CommandOutput } from '../run/command-runner.ts';
+import { parseWindowsCommandLine } from '../run/quoting.ts';
 import type { ProbeContext, ProbeDefinition, ProbeVerdict } from './probe.ts';
 import { ageMinutes, errorVerdict, probeScriptSpec, readScriptJson, verdict } from './probe-kit.ts';
 
@@ -73,24 +74,35 @@ export function isCustomActionServer(cmd: string): boolean {
   return /\s-Embedding\b/i.test(cmd);
 }
 
-/** What a client msiexec does, from its switches (/i /x /f /p /a /j /update /uninstall /package). */
-export function clientKind(cmd: string): ClientKind {
-  const sw = (re: RegExp): boolean => re.test(cmd);
-  if (sw(/\s[/-](x|uninstall)\b/i)) return 'uninstall';
-  if (sw(/\s[/-]f[a-z]*\s/i)) return 'repair';
-  if (sw(/\s[/-](p|update)\b/i)) return 'patch';
-  if (sw(/\s[/-]a\b/i)) return 'admin';
-  if (sw(/\s[/-]j[mu]?\b/i)) return 'advertise';
-  if (sw(/\s[/-](i|package)\b/i) || /\.msi\b/i.test(cmd)) return 'install';
-  return 'other';
+const SWITCH_KINDS: Array<[RegExp, ClientKind]> = [
+  [/^[/-](i|package)$/i, 'install'],
+  [/^[/-](x|uninstall)$/i, 'uninstall'],
+  [/^[/-]f[a-z]*$/i, 'repair'],
+  [/^[/-](p|update)$/i, 'patch'],
+  [/^[/-]a$/i, 'admin'],
+  [/^[/-]j[mu]?$/i, 'advertise'],
+];
+
+/** msiexec's own switches: argv tokens (quotes respected), so "/forcecleanup" inside PROP="..." is not a switch. */
+function findSwitch(cmd: string): { kind: ClientKind; argument: string | null } | null {
+  const tokens = parseWindowsCommandLine(cmd).slice(1);
+  for (let i = 0; i < tokens.length; i++) {
+    const hit = SWITCH_KINDS.find(([re]) => re.test(tokens[i]!));
+    if (hit) return { kind: hit[1], argument: tokens[i + 1] ?? null };
+  }
+  return null;
 }
 
-/** The package (or product code) argument of a client command line. */
+/** What a client msiexec does, from its switches (/i /x /f /p /a /j /update /uninstall /package). */
+export function clientKind(cmd: string): ClientKind {
+  return findSwitch(cmd)?.kind ?? (/\.msi\b/i.test(cmd) ? 'install' : 'other');
+}
+
+/** The package (or product code for /x {GUID}) argument of a client command line. */
 export function packageOf(cmd: string): string | null {
-  const after = /\s[/-](?:i|x|package|uninstall|f[a-z]*|a|j[mu]?|p|update)\s+("([^"]+)"|(\S+))/i.exec(cmd);
-  if (after) return after[2] ?? after[3] ?? null;
-  const msi = /"([^"]+\.msi)"|(\S+\.msi)\b/i.exec(cmd);
-  return msi ? (msi[1] ?? msi[2] ?? null) : null;
+  const sw = findSwitch(cmd);
+  if (sw?.argument && !/^[/-]/.test(sw.argument)) return sw.argument;
+  return parseWindowsCommandLine(cmd).slice(1).find((t) => /\.msi$/i.test(t)) ?? null;
 }
 
 export function parseInstallInProgress(outputs: CommandOutput[], context: ProbeContext, elevatedRun: boolean): ProbeVerdict {

@@ -108,7 +108,7 @@ export function parseInstalledProducts(outputs: CommandOutput[]): ProbeVerdict {
   const newer = installed.find((i) => i.relation === 'newer-version');
   if (newer) return verdict('problem', p, 'newer-installed', data, { product: name, installed: newer.version ?? '?', package: pkg.productVersion ?? '?' });
   const same = installed.find((i) => i.relation === 'same-version');
-  if (same) return verdict('warning', p, 'same-installed', data, { product: name, version: same.version ?? '?', scope: same.scope });
+  if (same) return verdict('warning', p, 'same-installed', data, { product: name, version: same.version ?? '?', scope: same.scope === 'user' ? '@probe.scope.user' : '@probe.scope.machine' });
   const other = installed.find((i) => i.relation === 'same-product-other-version');
   if (other) return verdict('warning', p, 'other-version-installed', data, { product: name, installed: other.version ?? '?', package: pkg.productVersion ?? '?' });
   const older = installed.find((i) => i.relation === 'older-version');

@@ -78,7 +78,9 @@ export function isMsiserverImagePath(imagePath: string | null): boolean {
 export function parseInstallerService(outputs: CommandOutput[]): ProbeVerdict {
   const [psOut, scOut] = outputs;
   const ps = readScriptJson(psOut, installerServiceOutputSchema);
-  const sc = scOut && !failureOf(scOut) ? parseScQuery(scOut.stdout + scOut.stderr, scOut.exitCode) : null;
+  const scParsed = scOut && !failureOf(scOut) ? parseScQuery(scOut.stdout + scOut.stderr, scOut.exitCode) : null;
+  // Neither a service block nor an "[SC] ... <number>" error: not sc.exe output, so it says nothing.
+  const sc = scParsed && (scParsed.found || scParsed.win32Error !== null) ? scParsed : null;
   if (!ps.ok && !sc) return errorVerdict('installer-service', ps.error);
 
   let data: InstallerServiceData;
