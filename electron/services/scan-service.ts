@@ -36,6 +36,7 @@ export interface ScanServiceOptions {
   concurrency?: number;
   /** Whole elevated batch, UAC prompt included; default: 2 minutes for the prompt + the probes' timeouts. */
   elevatedBatchTimeoutMs?: number;
+  /** The machine's clock (the simulated machine has its own): ProbeContext.now and startedAt. Durations use the wall clock. */
   now?: () => Date;
   newId?: () => string;
 }
@@ -63,6 +64,7 @@ export async function runScan(input: Partial<ScanRequest>, options: ScanServiceO
   const request = scanRequestSchema.parse(input);
   const now = options.now ?? (() => new Date());
   const startedAt = now();
+  const wallStart = Date.now();
   const scanId = (options.newId ?? randomUUID)();
   const signal = callbacks.signal;
   const checkCancel = (): void => {
@@ -178,7 +180,7 @@ export async function runScan(input: Partial<ScanRequest>, options: ScanServiceO
     schema: SCAN_SCHEMA,
     scanId,
     startedAt: startedAt.toISOString(),
-    durationMs: now().getTime() - startedAt.getTime(),
+    durationMs: Date.now() - wallStart,
     environment: options.environment,
     symptom,
     evidence: ordered,

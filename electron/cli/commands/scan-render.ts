@@ -1,0 +1,99 @@
+// Plain-text rendering of a ScanResult for the terminal: one line per probe with status, duration, summary and key facts.
+import type { Evidence, TextRef } from '../../../shared/contract/evidence.ts';
+import type { ScanResult } from '../../../shared/contract/scan.ts';
+
+const STATUS_MARK: Record<Evidence['status'], string> = {
+  ok: 'ok',
+  problem: 'PROBLEM',
+  warning: 'warning',
+  security: 'SECURITY',
+  error: 'error',
+  'not-checked': 'not checked',
+};
+
+const ELEVATION_TEXT: Record<ScanResult['elevation'], string> = {
+  'not-needed': 'not needed',
+  granted: 'granted (one administrator prompt)',
+  declined: 'declined: the checks that need it were skipped',
+  skipped: 'skipped (--no-elevate): the checks that need it were not run',
+  failed: 'failed: the checks that need it could not run',
+};
+
+/** The summary without a text table: the key's last part plus its parameters ("idle", "busy pid=4242"). */
+export function summaryText(summary: TextRef): string {
+  const name = summary.key.split('.').pop() ?? summary.key;
+  const params = Object.entries(summary.params ?? {})
+    .filter(([k]) => k !== 'probe')
+    .map(([k, v]) => `${k}=${String(v)}`);
+  return [name.replace(/-/g, ' '), ...params].join(' ');
+}
+
+function scalar(value: unknown): string | null {
+  if (value === null) return 'none';
+  if (typeof value === 'string') return value.length > 60 ? `${value.slice(0, 57)}...` : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `${value.length} item${value.length === 1 ? '' : 's'}`;
+  return null;
+}
+
+/** Up to `limit` facts from the evidence data: scalars, list sizes, and scalars one level down (windowsTemp.exists). */
+export function keyFacts(data: Record<string, unknown>, limit = 6): string[] {
+  const facts: string[] = [];
+  for (const [key, value] of Object.entries(data)) {
+    if (facts.length >= limit) break;
+    const direct = scalar(value);
+    if (direct !== null) {
+      facts.push(`${key}=${direct}`);
+      continue;
+    }
+    if (value && typeof value === 'object') {
+      for (const [inner, innerValue] of Object.entries(value as Record<string, unknown>)) {
+        if (facts.length >= limit) break;
+        const text = scalar(innerValue);
+        if (text !== null && !Array.isArray(innerValue)) facts.push(`${key}.${inner}=${text}`);
+      }
+    }
+  }
+  return facts;
+}
+
+export function renderScan(result: ScanResult): string {
+  const env = result.environment;
+  const where =
+    env.kind === 'simulated'
+      ? `simulated machine "${env.scenario ?? 'custom'}"`
+      : 'this computer';
+  const who = [env.computerName, env.userName, env.windowsLanguage].filter(Boolean).join(', ');
+  const codes = [...result.symptom.exitCodes, ...result.symptom.messageNumbers];
+  const lines = [
+    `MSI Doctor scan of ${where}${who ? ` (${who})` : ''}`,
+    `Symptom: ${codes.length ? codes.join(', ') : result.symptom.input.trim() || 'none given'}`,
+    `Administrator checks: ${ELEVATION_TEXT[result.elevation]}`,
+    '',
+  ];
+  for (const e of result.evidence) {
+    const status = STATUS_MARK[e.status].padEnd(11);
+    const time = `${Math.round(e.durationMs)} ms`.padStart(8);
+    const facts = keyFacts(e.data);
+    lines.push(`  ${status} ${e.probe.padEnd(20)} ${time}${e.elevated ? ' (admin)' : '        '}  ${summaryText(e.summary)}`);
+    if (facts.length) lines.push(`${' '.repeat(53)}${facts.join(', ')}`);
+    if (e.error) lines.push(`${' '.repeat(53)}error: ${e.error}`);
+  }
+  if (result.notChecked.length) {
+    lines.push('', `Not checked: ${result.notChecked.map((n) => `${n.probe} (${n.reason})`).join(', ')}`);
+  }
+  for (const log of result.logs) {
+    const failed = log.failedAction ? `, failed action ${log.failedAction.name}` : '';
+    const primary = log.primaryError !== null ? `, error ${log.primaryError}` : '';
+    lines.push(`Log ${log.file}: ${log.outcome}${log.exitCode !== null ? ` (exit ${log.exitCode})` : ''}${primary}${failed}`);
+  }
+  for (const problem of result.logErrors ?? []) lines.push(`Log ${problem.file}: not analyzed: ${problem.message}`);
+  if (result.findings.length) {
+    lines.push('', 'Findings:');
+    for (const f of result.findings) {
+      lines.push(`  ${f.cause} (${Math.round(f.confidence * 100)}%, ${f.kind})${f.repairs.length ? ` - repairs: ${f.repairs.join(', ')}` : ''}`);
+    }
+  }
+  lines.push('', `Scan ${result.scanId} took ${result.durationMs} ms.`, '');
+  return lines.join('\n');
+}

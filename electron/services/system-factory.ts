@@ -1,0 +1,113 @@
+// Picks the machine to probe: real runners on Windows, the simulated machine for --simulate/--scenario (required elsewhere).
+import { hostname, release } from 'node:os';
+import type { EnvironmentInfo } from '../../shared/contract/scan.ts';
+import type { LogAnalysis } from '../../shared/contract/log-analysis.ts';
+import { ALL_PROBES } from '../system/probes/index.ts';
+import type { ProbeContext, ProbeDefinition } from '../system/probes/probe.ts';
+import type { CommandRunner, ElevatedRunner } from '../system/run/command-runner.ts';
+import { SudoElevatedRunner } from '../system/run/elevated-runner.ts';
+import { ProcessRunner, createOemCodePageDetector } from '../system/run/process-runner.ts';
+import { createSimulation, listScenarios, type Simulation } from '../system/simulated/index.ts';
+import { analyzeLogPath } from './scan-log-reader.ts';
+
+export interface CreateSystemOptions {
+  /** A built-in scenario name ('healthy', '2503-windows-temp-acl'...). */
+  simulate?: string;
+  /** A scenario JSON file (schema msi-doctor/scenario@1). */
+  scenarioFile?: string;
+  /** Overrides the scenario's answer to the simulated UAC prompt. */
+  approveElevation?: boolean;
+  platform?: NodeJS.Platform;
+  env?: Record<string, string | undefined>;
+}
+
+export interface SystemHandle {
+  environment: EnvironmentInfo;
+  runner: CommandRunner;
+  elevatedRunner: ElevatedRunner;
+  probes: readonly ProbeDefinition[];
+  /** The real user, passed into the elevated batch (which may run as another account). */
+  user: ProbeContext['user'];
+  /** The app itself runs elevated (then no prompt is needed). Unknown on a real machine until probed: false. */
+  processElevated: boolean;
+  /** The machine's clock: the simulated machine lives at its scenario's date. */
+  now: () => Date;
+  /** Reads logs from the simulated disk when simulated, else from the host. */
+  analyzeLog: (path: string) => Promise<LogAnalysis>;
+  /** Present when simulated: the scenario (its msiPath, logPaths, expectations) and the machine. */
+  simulation: Simulation | null;
+}
+
+/** Bad input: unknown scenario, both options, or no scenario off Windows. The CLI prints it and exits 2. */
+export class SystemUnavailableError extends Error {
+  override name = 'SystemUnavailableError';
+}
+
+export const NOT_WINDOWS_MESSAGE = 'this is not Windows: pass --simulate NAME or --scenario FILE';
+
+export function builtinScenarios(): string[] {
+  return listScenarios();
+}
+
+export function createSystem(options: CreateSystemOptions = {}): SystemHandle {
+  const platform = options.platform ?? process.platform;
+  const env = options.env ?? process.env;
+  if (options.simulate !== undefined && options.scenarioFile !== undefined) {
+    throw new SystemUnavailableError('use either --simulate NAME or --scenario FILE, not both');
+  }
+  const scenario = options.simulate ?? options.scenarioFile;
+  if (scenario !== undefined) return simulatedSystem(scenario, options.approveElevation);
+  if (platform !== 'win32') throw new SystemUnavailableError(NOT_WINDOWS_MESSAGE);
+
+  // One OEM code page detection shared by both runners (one `chcp` per process).
+  const oemCodePage = createOemCodePageDetector(undefined, platform);
+  return {
+    environment: {
+      kind: 'real',
+      scenario: null,
+      windowsVersion: release(),
+      windowsLanguage: Intl.DateTimeFormat().resolvedOptions().locale,
+      computerName: env.COMPUTERNAME ?? hostname(),
+      userName: env.USERNAME ?? null,
+      elevated: null,
+    },
+    runner: new ProcessRunner({ oemCodePage, platform }),
+    elevatedRunner: new SudoElevatedRunner({ oemCodePage, platform, env }),
+    probes: ALL_PROBES,
+    user: { sid: null, profile: env.USERPROFILE ?? null, temp: env.TEMP ?? env.TMP ?? null },
+    processElevated: false,
+    now: () => new Date(),
+    analyzeLog: (path) => analyzeLogPath(path),
+    simulation: null,
+  };
+}
+
+function simulatedSystem(nameOrPath: string, approve: boolean | undefined): SystemHandle {
+  let simulation: Simulation;
+  try {
+    simulation = createSimulation(nameOrPath, approve === undefined ? {} : { approve });
+  } catch (error) {
+    throw new SystemUnavailableError((error as Error).message);
+  }
+  const { machine, loaded } = simulation;
+  const state = machine.state;
+  return {
+    environment: {
+      kind: 'simulated',
+      scenario: loaded.scenario.name,
+      windowsVersion: state.windowsVersion,
+      windowsLanguage: state.locale.name,
+      computerName: state.identity.computerName,
+      userName: `${state.identity.domain}\\${state.identity.userName}`,
+      elevated: state.elevation.processElevated,
+    },
+    runner: simulation.runner,
+    elevatedRunner: simulation.elevatedRunner,
+    probes: ALL_PROBES,
+    user: { sid: state.identity.userSid, profile: state.identity.profile, temp: state.env.TEMP ?? state.env.TMP ?? null },
+    processElevated: state.elevation.processElevated,
+    now: () => machine.now(),
+    analyzeLog: (path) => analyzeLogPath(path, machine),
+    simulation,
+  };
+}
