@@ -41,7 +41,7 @@ const MAX_FINDINGS = 8;
 
 function rank(findings: Finding[]): Finding[] {
   // Strong causes first, then security findings (always shown), then the rest by confidence.
-  const tier = (f: Finding) => (f.kind !== 'security' && f.confidence >= 0.5 ? 0 : f.kind === 'security' ? 1 : 2);
+  const tier = (f: Finding) => (f.kind === 'cause' && f.confidence >= 0.5 ? 0 : f.kind === 'security' ? 1 : 2);
   return [...findings].sort((a, b) => tier(a) - tier(b) || b.confidence - a.confidence);
 }
 

@@ -60,7 +60,8 @@ const CAUSES = [
       t('Restart the computer and try once more: many custom actions fail because of a pending restart or a file in use.', '重启电脑后再试一次：很多自定义操作失败是因为有待完成的重启或文件正被使用。'),
       VENDOR_STEP,
     ],
-    repairs: ['restart-computer', 'retry-install-elevated-logged'],
+    // Without a log the logged retry captures the failing action; with one, the fix is the package's (manual steps).
+    repairs: ['retry-install-elevated-logged'],
     myths: ['share-logs-unredacted', 'logging-policy-forever', 'unreg-regserver-sfc'],
     docs: [DOCS.customActionReturnValues, DOCS.error1603],
   },

@@ -4,6 +4,7 @@ import type { TextRef } from '../contract/evidence.ts';
 import { interpolate, type LocalText, type TextTable } from './local-text.ts';
 import { knowledgeTexts } from './knowledge-texts.ts';
 import { DIAGNOSIS_TEXTS } from './texts/diagnosis.ts';
+import { PROBE_TEXTS } from './texts/probes.ts';
 import { REPAIR_TEXTS } from './texts/repairs.ts';
 import { reportTexts } from './texts/report.ts';
 
@@ -15,6 +16,7 @@ export function textTables(): Array<{ name: string; table: TextTable }> {
   return [
     { name: 'knowledge', table: knowledgeTexts() },
     { name: 'diagnosis', table: DIAGNOSIS_TEXTS },
+    { name: 'probes', table: PROBE_TEXTS },
     { name: 'repairs', table: REPAIR_TEXTS },
     { name: 'report', table: reportTexts },
   ];

@@ -22,6 +22,10 @@ export function packageName(client: MsiClient): string {
 
 const UPDATE_NAMES = new Set(['wuauserv', 'TrustedInstaller', 'TiWorker']);
 const AGENT_NAMES = new Set(['CcmExec', 'IntuneManagementExtension']);
+/** Where Windows Update and servicing stage the packages they install. */
+const UPDATE_PATH = /\\SoftwareDistribution\\|\\WinSxS\\|\\servicing\\/i;
+/** ConfigMgr and Intune (IME) caches. */
+const AGENT_PATH = /\\ccmcache\\|\\IMECache\\/i;
 
 export function inProgressRule(ctx: DiagnosisContext): Signal[] {
   const d = ctx.data('install-in-progress');
@@ -33,8 +37,18 @@ export function inProgressRule(ctx: DiagnosisContext): Signal[] {
   const clients = d.clients.filter((c) => c.kind !== 'other');
   const updates = d.backgroundInstallers.filter((b) => b.active && UPDATE_NAMES.has(b.name));
   // The service process itself (msiexec /V) never counts as a client; the probe already separates it, this guards it.
-  const realClients = clients.filter((c) => c.pid !== d.servicePid);
+  const others = clients.filter((c) => c.pid !== d.servicePid);
+  // Installs run by Windows Update or by the organisation's deployment agent are waited for, never ended.
+  const updateClients = others.filter((c) => UPDATE_PATH.test(`${c.packagePath ?? ''} ${c.commandLine ?? ''}`));
+  const agentClients = others.filter((c) => !updateClients.includes(c) && AGENT_PATH.test(`${c.packagePath ?? ''} ${c.commandLine ?? ''}`));
+  const realClients = others.filter((c) => !updateClients.includes(c) && !agentClients.includes(c));
 
+  for (const client of updateClients) {
+    signals.push(probeFact('windows-update-busy', 0.7, 'install-in-progress', 'windows-update-active', { name: packageName(client) }, { repairs: ['wait-for-installer'], alwaysRelevant: true }));
+  }
+  for (const client of agentClients) {
+    signals.push(probeFact('another-install-in-progress', 0.6, 'install-in-progress', 'deployment-agent-active', { name: packageName(client) }, { repairs: ['wait-for-installer', 'restart-computer'], alwaysRelevant: true }));
+  }
   for (const client of realClients) {
     const stuck = (client.ageMinutes ?? 0) >= STUCK_MINUTES;
     signals.push(
@@ -43,7 +57,7 @@ export function inProgressRule(ctx: DiagnosisContext): Signal[] {
         { repairs: ['wait-for-installer', 'end-stuck-client-install', 'restart-computer'], alwaysRelevant: true }),
     );
   }
-  const busyCause = realClients.length === 0 && updates.length > 0 ? 'windows-update-busy' : 'another-install-in-progress';
+  const busyCause = realClients.length === 0 && agentClients.length === 0 && (updates.length > 0 || updateClients.length > 0) ? 'windows-update-busy' : 'another-install-in-progress';
   const busyRepairs = busyCause === 'windows-update-busy' ? (['wait-for-installer'] as const) : (['wait-for-installer', 'restart-computer'] as const);
   if (d.mutex === 'busy') {
     signals.push(probeFact(busyCause, d.mutexDefinitive ? 0.6 : 0.35, 'install-in-progress', 'mutex-busy', {}, { repairs: [...busyRepairs] }));

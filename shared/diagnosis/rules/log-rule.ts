@@ -3,6 +3,7 @@ import type { DiagnosisContext } from '../context.ts';
 import type { LogAnalysis } from '../../contract/log-analysis.ts';
 import type { EvidenceRef, TextRef } from '../../contract/evidence.ts';
 import { lookupErrorCode } from '../../knowledge/error-codes.ts';
+import { causeInfo } from '../../knowledge/causes.ts';
 import { codeWeight } from './symptom-rule.ts';
 import { forCause, reason, type Signal } from '../signal.ts';
 
@@ -42,8 +43,10 @@ function logSignals(log: LogAnalysis): Signal[] {
       if (primary) reasons.push(reason('log-error-line', { line: primary.line, text: primary.text }));
       if (log.burn?.failingPackage) reasons.push(reason('log-burn-package', { package: log.burn.failingPackage, file }));
     }
+    // We already have the log: a logged retry would only capture it again.
+    const repairs = causeInfo(cause.id).repairs.filter((r) => r !== 'retry-install-elevated-logged');
     reasons.forEach((r, i) =>
-      signals.push(forCause(cause.id, i === 0 ? cause.confidence * LOG_FACTOR : 0, ref, { reason: r, alwaysRelevant: true, manualSteps: rank === 0 ? steps : undefined })),
+      signals.push(forCause(cause.id, i === 0 ? cause.confidence * LOG_FACTOR : 0, ref, { reason: r, alwaysRelevant: true, repairs, manualSteps: rank === 0 ? steps : undefined })),
     );
   });
   // A failed log whose analyzer found no cause still has an exit code / primary error to go on.

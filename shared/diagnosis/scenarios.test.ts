@@ -1,0 +1,84 @@
+// Every built-in simulated scenario, scanned through the real probes and simulated runners, then diagnosed: top cause and repair.
+// (Test file: may import electron/ — the import rule exempts tests.)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createSystem, builtinScenarios } from '../../electron/services/system-factory.ts';
+import { runScan } from '../../electron/services/scan-service.ts';
+import { readEvidenceData } from '../contract/evidence-data.ts';
+import type { RepairId } from '../contract/ids.ts';
+import type { LogAnalysis } from '../contract/log-analysis.ts';
+import { diagnose } from './diagnose.ts';
+import { parseSymptom } from './symptom.ts';
+import { formatFindings } from './format-findings.ts';
+
+/**
+ * The repair a scenario recommends is the first one that acts: 'wait-for-installer' first is the safe
+ * opening move (the issue: "wait, then offer to end that client install"), so it is skipped when more follow.
+ */
+export function recommendedOf(repairs: readonly RepairId[]): RepairId | null {
+  const acting = repairs[0] === 'wait-for-installer' && repairs.length > 1 ? repairs.slice(1) : repairs;
+  return acting[0] ?? null;
+}
+
+async function scanScenario(name: string) {
+  const system = createSystem({ simulate: name });
+  const scenario = system.simulation!.loaded.scenario;
+  const scan = await runScan(
+    { symptom: scenario.expect.symptom ?? '', logPaths: scenario.logPaths ?? [], msiPath: scenario.msiPath ?? null },
+    {
+      runner: system.runner,
+      elevatedRunner: system.elevatedRunner,
+      probes: system.probes,
+      parseSymptom,
+      environment: system.environment,
+      user: system.user,
+      processElevated: system.processElevated,
+      now: system.now,
+      analyzeLog: system.analyzeLog,
+      diagnose: (input) => diagnose({ ...input, msiPath: scenario.msiPath ?? null }),
+    },
+  );
+  // The logs the scan discovered (policy logs in %TEMP%) are what a user opens next: analyze them too.
+  const recent = scan.evidence.find((e) => e.probe === 'recent-logs');
+  const found = recent ? (readEvidenceData('recent-logs', recent.data)?.logs ?? []) : [];
+  const extra: LogAnalysis[] = [];
+  for (const log of found.slice(0, 3)) {
+    if (scan.logs.some((l) => l.file === log.path)) continue;
+    try {
+      extra.push(await system.analyzeLog(log.path));
+    } catch {
+      // an unreadable log is simply not used
+    }
+  }
+  const findings = diagnose({ symptom: scan.symptom, evidence: scan.evidence, logs: [...scan.logs, ...extra], msiPath: scenario.msiPath ?? null });
+  return { scenario, scan, findings };
+}
+
+const names = builtinScenarios();
+
+test('there are built-in scenarios to check', () => {
+  assert.ok(names.length >= 10, names.join(', '));
+});
+
+for (const name of names) {
+  test(`scenario ${name}: top cause and recommended repair`, async () => {
+    const { scenario, scan, findings } = await scanScenario(name);
+    const top = findings[0]!;
+    const table = findings.map((f) => `${f.cause}=${f.confidence} [${f.repairs.join(',')}]`).join(' | ');
+    assert.equal(top.cause, scenario.expect.topCause, table);
+    assert.equal(recommendedOf(top.repairs), scenario.expect.recommendedRepair, table);
+    // The scan's own diagnosis (without the discovered logs) must not contradict a probe-visible cause.
+    assert.ok(scan.findings.length > 0);
+    for (const lang of ['en', 'zh-CN'] as const) assert.ok(formatFindings(findings, lang).length > 2);
+  });
+}
+
+test('scenario 1618-stuck-client-install: names the package and its age, wait first, never the service', async () => {
+  const { findings } = await scanScenario('1618-stuck-client-install');
+  const top = findings[0]!;
+  assert.deepEqual(top.repairs.slice(0, 2), ['wait-for-installer', 'end-stuck-client-install']);
+  const text = formatFindings([top], 'en').join('\n');
+  assert.match(text, /FinanceSuite-5\.1\.msi/);
+  assert.match(text, /3 hours/);
+  assert.match(text, /8744/);
+});
