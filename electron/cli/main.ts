@@ -5,6 +5,7 @@ import { CliUsageError, type CliCommand } from './cli-types.ts';
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
   scan: { summary: 'check this Windows machine (or a simulated one) for what breaks MSI installs', load: async () => (await import('./commands/scan.ts')).scanCommand },
   analyze: { summary: 'explain an MSI or Burn log: outcome, failing action, cause, next steps', load: async () => (await import('./commands/analyze.ts')).analyzeCommand },
+  report: { summary: 'scan, diagnose and write a redacted report to share (ZIP, HTML or JSON)', load: async () => (await import('./commands/report.ts')).reportCommand },
 };
 
 export function usage(): string {

@@ -1,7 +1,7 @@
 // Report export: builds the model from a scan + journals, redacts it, writes HTML / JSON, or a streamed ZIP with every file.
 import { readFileSync } from 'node:fs';
 import { stat, unlink, writeFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { RedactionPreview } from '../../shared/contract/api.ts';
 import type { Lang } from '../../shared/contract/ids.ts';
 import type { ScanResult } from '../../shared/contract/scan.ts';
@@ -12,12 +12,14 @@ import type { Identities } from '../../shared/report/redaction/redaction-kinds.t
 import { forEachString, learnFromScan, redactReport } from '../../shared/report/redaction/redact-model.ts';
 import { renderReportHtml } from '../../shared/report/html/render-report.ts';
 import type { TranslateRef } from '../../shared/report/html/report-text.ts';
+import { translate } from '../../shared/knowledge/texts.ts';
 import { machineIdentities } from './report/machine-identities.ts';
 import { readSessionJournals, type JournalFile } from './report/read-journals.ts';
 import { learnFromFile, redactedFileChunks } from './report/redact-stream.ts';
 import { ansiEncodingFor } from './report/text-encoding.ts';
 import { ZipWriter } from './report/zip-writer.ts';
-import { existingFile, logFilesOf, rawOutputText, zipEntryName } from './report/report-files.ts';
+import { existingFile, logFilesOf, rawOutputText, zipEntryName, type ExternalReader } from './report/report-files.ts';
+import type { FileSource } from './report/redact-stream.ts';
 
 export type ReportFormat = 'html' | 'json' | 'zip';
 
@@ -26,7 +28,7 @@ export interface ReportServiceOptions {
   dataDir: string | null;
   /** Defaults to package.json's version. */
   appVersion?: string;
-  /** Knowledge-base text lookup for evidence summaries, finding titles... (shared/knowledge/texts.ts). */
+  /** Knowledge-base text lookup for evidence summaries, finding titles...; defaults to shared/knowledge/texts.ts. */
   translate?: TranslateRef;
   /** Identities to redact on top of what the scan and the machine reveal. */
   identities?: Partial<Identities>;
@@ -42,11 +44,18 @@ export interface ExportOptions {
   appLogPath: string | null;
   /** More log files to attach besides the scan's analysed logs and the recent logs found on disk. */
   logPaths?: string[];
+  /** Reads logs that are not on this disk: the simulated machine's files. */
+  readExternal?: ExternalReader;
 }
 
 export interface ReportService {
-  previewRedaction(scan: ScanResult, options?: { appLogPath?: string | null; logPaths?: string[] }): Promise<RedactionPreview>;
+  previewRedaction(scan: ScanResult, options?: { appLogPath?: string | null; logPaths?: string[]; readExternal?: ExternalReader }): Promise<RedactionPreview>;
   export(scan: ScanResult, options: ExportOptions): Promise<{ bytes: number }>;
+}
+
+/** Windows or POSIX file name (simulated machines use Windows paths whatever the host). */
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
 }
 
 function packageVersion(): string {
@@ -62,20 +71,28 @@ interface Session {
   scan: ScanResult;
   redactor: Redactor | null;
   journals: JournalFile[];
-  logs: string[];
-  appLog: string | null;
+  logs: FileSource[];
+  appLog: FileSource | null;
   ansi: ReturnType<typeof ansiEncodingFor>;
 }
 
 export function createReportService(options: ReportServiceOptions): ReportService {
   const appVersion = options.appVersion ?? packageVersion();
   const now = options.now ?? (() => new Date());
+  const translateRef: TranslateRef = options.translate ?? translate;
 
   /** Collects every input, and (when redacting) teaches the redactor from all of it before anything is written. */
-  async function open(scan: ScanResult, redact: boolean, appLogPath: string | null, logPaths: string[]): Promise<Session> {
+  async function open(
+    scan: ScanResult,
+    redact: boolean,
+    appLogPath: string | null,
+    logPaths: string[],
+    readExternal: ExternalReader | null,
+  ): Promise<Session> {
     const journals = options.dataDir ? await readSessionJournals(options.dataDir, scan.startedAt) : [];
-    const logs = await logFilesOf(scan, logPaths);
-    const appLog = appLogPath ? await existingFile(appLogPath) : null;
+    const logs = await logFilesOf(scan, logPaths, readExternal);
+    const appLogFile = appLogPath ? await existingFile(appLogPath) : null;
+    const appLog = appLogFile ? { path: appLogFile, bytes: null } : null;
     const ansi = ansiEncodingFor(scan.environment.windowsLanguage);
     let redactor: Redactor | null = null;
     if (redact) {
@@ -91,8 +108,8 @@ export function createReportService(options: ReportServiceOptions): ReportServic
   function model(session: Session, lang: Lang, attachments: Attachment[], logEntries: Map<string, string>): ReportModel {
     const logFiles: Record<string, { bytes: number | null; attachedAs: string | null }> = {};
     for (const analysis of session.scan.logs) {
-      const resolved = resolve(analysis.file);
-      logFiles[analysis.file] = { bytes: null, attachedAs: logEntries.get(resolved) ?? null };
+      const attachedAs = logEntries.get(resolve(analysis.file)) ?? logEntries.get(analysis.file) ?? null;
+      logFiles[analysis.file] = { bytes: null, attachedAs };
     }
     const built = buildReportModel({
       scan: session.scan,
@@ -118,10 +135,10 @@ export function createReportService(options: ReportServiceOptions): ReportServic
       // Files first, the report last: its redaction summary then counts what was replaced in every file.
       let n = 0;
       for (const file of session.logs) {
-        const name = `logs/${++n}-${zipEntryName(redact(basename(file)))}`;
-        await zip.addStream(name, redactedFileChunks(file, session.redactor, session.ansi));
-        attachments.push({ path: name, kind: 'log', source: file });
-        entries.set(file, name);
+        const name = `logs/${++n}-${zipEntryName(redact(baseName(file.path)))}`;
+        await zip.addStream(name, redactedFileChunks(file, session.redactor, session.ansi), 1);
+        attachments.push({ path: name, kind: 'log', source: file.path });
+        entries.set(file.path, name);
       }
       for (const evidence of session.scan.evidence) {
         if (evidence.raw.length === 0) continue;
@@ -131,18 +148,18 @@ export function createReportService(options: ReportServiceOptions): ReportServic
       }
       for (const journal of session.journals) {
         const name = `journals/${zipEntryName(journal.journalId)}.jsonl`;
-        await zip.addStream(name, redactedFileChunks(journal.path, session.redactor, 'utf8'));
+        await zip.addStream(name, redactedFileChunks({ path: journal.path, bytes: null }, session.redactor, 'utf8'));
         attachments.push({ path: name, kind: 'journal', source: journal.path });
         entries.set(journal.path, name);
       }
       if (session.appLog) {
-        const name = `app/${zipEntryName(redact(basename(session.appLog)))}`;
-        await zip.addStream(name, redactedFileChunks(session.appLog, session.redactor, session.ansi));
-        attachments.push({ path: name, kind: 'app-log', source: session.appLog });
+        const name = `app/${zipEntryName(redact(baseName(session.appLog.path)))}`;
+        await zip.addStream(name, redactedFileChunks(session.appLog, session.redactor, session.ansi), 1);
+        attachments.push({ path: name, kind: 'app-log', source: session.appLog.path });
       }
       const report = model(session, lang, attachments, entries);
       await zip.addText('report.json', JSON.stringify(report, null, 2) + '\n');
-      await zip.addText('report.html', renderReportHtml(report, { translate: options.translate }));
+      await zip.addText('report.html', renderReportHtml(report, { translate: translateRef }));
       return await zip.close();
     } catch (error) {
       await zip.abort();
@@ -153,12 +170,13 @@ export function createReportService(options: ReportServiceOptions): ReportServic
 
   return {
     async previewRedaction(scan, previewOptions = {}) {
-      const session = await open(scan, true, previewOptions.appLogPath ?? null, previewOptions.logPaths ?? []);
+      const session = await open(scan, true, previewOptions.appLogPath ?? null, previewOptions.logPaths ?? [], previewOptions.readExternal ?? null);
       const redactor = session.redactor as Redactor;
       model(session, 'en', [], new Map());
       for (const evidence of scan.evidence) redactor.redact(rawOutputText(evidence));
       // Dry run over the files so the counts cover everything a ZIP would contain.
-      for (const file of [...session.logs, ...session.journals.map((j) => j.path), ...(session.appLog ? [session.appLog] : [])]) {
+      const journals = session.journals.map((j) => ({ path: j.path, bytes: null }));
+      for (const file of [...session.logs, ...journals, ...(session.appLog ? [session.appLog] : [])]) {
         for await (const _chunk of redactedFileChunks(file, redactor, session.ansi)) {
           // output discarded: only the redactor's counts matter here
         }
@@ -168,10 +186,10 @@ export function createReportService(options: ReportServiceOptions): ReportServic
 
     async export(scan, exportOptions) {
       const { format, redact, lang, outPath } = exportOptions;
-      const session = await open(scan, redact, exportOptions.appLogPath, exportOptions.logPaths ?? []);
+      const session = await open(scan, redact, exportOptions.appLogPath, exportOptions.logPaths ?? [], exportOptions.readExternal ?? null);
       if (format === 'zip') return { bytes: await writeZip(session, outPath, lang) };
       const report = model(session, lang, [], new Map());
-      const text = format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderReportHtml(report, { translate: options.translate });
+      const text = format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderReportHtml(report, { translate: translateRef });
       await writeFile(outPath, text, 'utf8');
       return { bytes: (await stat(outPath)).size };
     },

@@ -2,15 +2,33 @@
 import { createReadStream } from 'node:fs';
 import type { Redactor } from '../../../shared/report/redaction/redactor.ts';
 import { LineChunker } from '../../../shared/report/redaction/line-chunker.ts';
-import { createDecoder, detectFileEncoding, encodeText, type DetectedEncoding } from './text-encoding.ts';
+import { createDecoder, detectEncoding, detectFileEncoding, encodeText, type DetectedEncoding } from './text-encoding.ts';
 
 const CHUNK_BYTES = 1 << 20;
 
-async function* decodedLines(path: string, encoding: DetectedEncoding['encoding']): AsyncGenerator<string> {
+/** A file to attach: on this disk (bytes null, streamed) or held in memory (a simulated machine's log). */
+export interface FileSource {
+  path: string;
+  bytes: Uint8Array | null;
+}
+
+async function* rawChunks(source: FileSource): AsyncGenerator<Uint8Array> {
+  if (source.bytes) {
+    for (let at = 0; at < source.bytes.length; at += CHUNK_BYTES) yield source.bytes.subarray(at, at + CHUNK_BYTES);
+    return;
+  }
+  for await (const chunk of createReadStream(source.path, { highWaterMark: CHUNK_BYTES })) yield chunk as Buffer;
+}
+
+async function encodingOf(source: FileSource, ansi: DetectedEncoding['encoding']): Promise<DetectedEncoding> {
+  return source.bytes ? detectEncoding(source.bytes.subarray(0, 64 * 1024), ansi) : detectFileEncoding(source.path, ansi);
+}
+
+async function* decodedLines(source: FileSource, encoding: DetectedEncoding['encoding']): AsyncGenerator<string> {
   const decoder = createDecoder(encoding);
   const chunker = new LineChunker();
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
-    const lines = chunker.push(decoder.write(chunk as Buffer));
+  for await (const chunk of rawChunks(source)) {
+    const lines = chunker.push(decoder.write(chunk));
     if (lines) yield lines;
   }
   const rest = chunker.push(decoder.end()) + chunker.flush();
@@ -18,9 +36,9 @@ async function* decodedLines(path: string, encoding: DetectedEncoding['encoding'
 }
 
 /** First pass over a file: teaches the redactor its hidden properties, secret values and identities. */
-export async function learnFromFile(path: string, redactor: Redactor, ansi: DetectedEncoding['encoding']): Promise<void> {
-  const { encoding } = await detectFileEncoding(path, ansi);
-  for await (const text of decodedLines(path, encoding)) redactor.learn(text);
+export async function learnFromFile(source: FileSource, redactor: Redactor, ansi: DetectedEncoding['encoding']): Promise<void> {
+  const { encoding } = await encodingOf(source, ansi);
+  for await (const text of decodedLines(source, encoding)) redactor.learn(text);
 }
 
 /**
@@ -28,15 +46,15 @@ export async function learnFromFile(path: string, redactor: Redactor, ansi: Dete
  * one bounded chunk at a time so a 500 MB log never sits in memory.
  */
 export async function* redactedFileChunks(
-  path: string,
+  source: FileSource,
   redactor: Redactor | null,
   ansi: DetectedEncoding['encoding'],
 ): AsyncGenerator<Uint8Array> {
   if (!redactor) {
-    for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) yield chunk as Buffer;
+    yield* rawChunks(source);
     return;
   }
-  const { encoding, bom } = await detectFileEncoding(path, ansi);
+  const { encoding, bom } = await encodingOf(source, ansi);
   if (bom.length) yield bom;
-  for await (const text of decodedLines(path, encoding)) yield encodeText(redactor.redact(text), encoding);
+  for await (const text of decodedLines(source, encoding)) yield encodeText(redactor.redact(text), encoding);
 }

@@ -4,6 +4,10 @@ import { resolve } from 'node:path';
 import type { Evidence } from '../../../shared/contract/evidence.ts';
 import type { ScanResult } from '../../../shared/contract/scan.ts';
 import { forEachString } from '../../../shared/report/redaction/redact-model.ts';
+import type { FileSource } from './redact-stream.ts';
+
+/** Reads a file that is not on this disk (the simulated machine's logs); null when unknown. */
+export type ExternalReader = (path: string) => Uint8Array | null;
 
 /** The resolved path when it is a readable regular file, else null (simulated machines name logs that are not on disk). */
 export async function existingFile(path: string): Promise<string | null> {
@@ -16,7 +20,7 @@ export async function existingFile(path: string): Promise<string | null> {
 }
 
 /** The logs worth attaching: the analysed ones, those the recent-logs probe found, and any passed explicitly. */
-export async function logFilesOf(scan: ScanResult, extra: string[]): Promise<string[]> {
+export async function logFilesOf(scan: ScanResult, extra: string[], readExternal: ExternalReader | null): Promise<FileSource[]> {
   const candidates = [...scan.logs.map((l) => l.file), ...extra];
   for (const evidence of scan.evidence) {
     if (evidence.probe !== 'recent-logs') continue;
@@ -24,12 +28,22 @@ export async function logFilesOf(scan: ScanResult, extra: string[]): Promise<str
       if (/\.(log|txt)$/i.test(text) && text.length < 1024) candidates.push(text);
     });
   }
-  const out: string[] = [];
+  const out: FileSource[] = [];
   for (const candidate of candidates) {
     const file = await existingFile(candidate);
-    if (file && !out.includes(file)) out.push(file);
+    const source = file ? { path: file, bytes: null } : readExternalSafe(readExternal, candidate);
+    if (source && !out.some((o) => o.path === source.path)) out.push(source);
   }
   return out;
+}
+
+function readExternalSafe(readExternal: ExternalReader | null, path: string): FileSource | null {
+  try {
+    const bytes = readExternal?.(path) ?? null;
+    return bytes ? { path, bytes } : null;
+  } catch {
+    return null;
+  }
 }
 
 /** One probe's raw outputs as a readable text file. */

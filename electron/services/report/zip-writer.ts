@@ -32,9 +32,12 @@ export class ZipWriter {
     }
   }
 
-  /** Adds one entry from a stream of chunks. */
-  async addStream(name: string, chunks: AsyncIterable<Uint8Array>): Promise<void> {
-    const entry = new ZipDeflate(name, { level: 6 });
+  /**
+   * Adds one entry from a stream of chunks. Level 1 for big logs: deflate dominates the export time, and level 1 is
+   * twice as fast for a few percent larger output on log text.
+   */
+  async addStream(name: string, chunks: AsyncIterable<Uint8Array>, level: 1 | 6 = 6): Promise<void> {
+    const entry = new ZipDeflate(name, { level });
     entry.mtime = new Date();
     this.zip.add(entry);
     for await (const chunk of chunks) {

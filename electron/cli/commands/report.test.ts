@@ -1,0 +1,126 @@
+// Tests of `msi-doctor report`: every built-in scenario (plus logs with planted secrets) exported as ZIP/HTML/JSON leaks
+// nothing in any file or encoding; options and exit codes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PassThrough } from 'node:stream';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { unzipSync } from 'fflate';
+import type { CliIo } from '../cli-types.ts';
+import { CliUsageError } from '../cli-types.ts';
+import { NO_REDACT_WARNING, parseReportArgs, reportCommand } from './report.ts';
+import { builtinScenarios } from '../../services/system-factory.ts';
+import { buildMachine, loadScenario } from '../../system/simulated/index.ts';
+import { PLANTED_SECRETS } from '../../../shared/report/fixtures/scan-fixture.ts';
+import { reportSchema } from '../../../shared/report/report-schema.ts';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', 'services', 'report', 'fixtures');
+const PLANTED_LOGS = [join(FIXTURES, 'planted-secrets.utf16le.log'), join(FIXTURES, 'planted-secrets.utf8.log')];
+
+function fakeIo(): { io: CliIo; out: () => string; err: () => string } {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  return { io: { stdout, stderr, stdin: new PassThrough() }, out: () => out, err: () => err };
+}
+
+/** The scenario machine's identities: what must never appear in its report. */
+function scenarioSecrets(name: string): string[] {
+  const id = buildMachine(loadScenario(name)).state.identity;
+  const profileName = id.profile.split('\\').pop() ?? '';
+  return [id.userName, id.displayName, id.computerName, id.domain, id.userSid, profileName].filter((v) => v.length >= 2);
+}
+
+function leaks(bytes: Uint8Array, secrets: string[]): string[] {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const found: string[] = [];
+  for (const secret of secrets) {
+    for (const variant of new Set([secret, secret.toLowerCase(), secret.toUpperCase()])) {
+      for (const form of [Buffer.from(variant, 'utf8'), Buffer.from(variant, 'utf16le'), iconv.encode(variant, 'gbk')]) {
+        if (buffer.indexOf(form) >= 0) found.push(secret);
+      }
+    }
+  }
+  return [...new Set(found)];
+}
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const { io, out, err } = fakeIo();
+  const code = await reportCommand(argv, io);
+  return { code, out: out(), err: err() };
+}
+
+for (const scenario of builtinScenarios()) {
+  test(`scenario ${scenario}: ZIP, HTML and JSON reports leak no identity or planted secret`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'msi-doctor-report-cli-'));
+    try {
+      const secrets = [...scenarioSecrets(scenario), ...PLANTED_SECRETS, 'LB-7731-XQ'];
+      const logs = PLANTED_LOGS.flatMap((l) => ['--log', l]);
+      const zip = join(dir, 'r.zip');
+      const result = await run(['--simulate', scenario, ...logs, '--out', zip, '--lang', 'zh-CN']);
+      assert.equal(result.code, 0, result.err);
+      assert.match(result.out, /Report written: .*r\.zip \(ZIP, \d+ bytes, redacted, zh-CN\)/);
+      const files = unzipSync(new Uint8Array(readFileSync(zip)));
+      assert.ok(files['report.html'] && files['report.json']);
+      assert.ok(Object.keys(files).filter((n) => n.startsWith('logs/')).length >= 2, Object.keys(files).join(', '));
+      for (const [name, content] of Object.entries(files)) assert.deepEqual(leaks(content, secrets), [], `${scenario}: ${name}`);
+      const report = reportSchema.parse(JSON.parse(Buffer.from(files['report.json']!).toString('utf8')));
+      assert.equal(report.environment.kind, 'simulated');
+      assert.equal(report.environment.scenario, scenario);
+      assert.ok(report.evidence.length > 0);
+      for (const format of ['html', 'json'] as const) {
+        const out = join(dir, `r.${format}`);
+        assert.equal((await run(['--simulate', scenario, ...logs, '--out', out])).code, 0);
+        assert.deepEqual(leaks(readFileSync(out), secrets), [], `${scenario}: r.${format}`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+test('--no-redact warns on stderr and keeps the values', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'msi-doctor-report-cli-'));
+  try {
+    const out = join(dir, 'plain.json');
+    const result = await run(['--simulate', '2503-windows-temp-acl', '--out', out, '--no-redact']);
+    assert.equal(result.code, 0);
+    assert.ok(result.err.includes(NO_REDACT_WARNING));
+    assert.match(result.out, /NOT redacted/);
+    const secrets = scenarioSecrets('2503-windows-temp-acl');
+    assert.ok(leaks(readFileSync(out), secrets).length > 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('bad input is a one-line usage error (exit 2 through main)', () => {
+  const bad: string[][] = [
+    ['--out', 'x.pdf'],
+    ['--lang', 'fr'],
+    ['--simulate', 'a', '--scenario', 'b'],
+    ['--out', '/no/such/folder/r.zip'],
+    ['--bogus'],
+    ['--app-log', '/no/such/file.log'],
+  ];
+  for (const argv of bad) assert.throws(() => parseReportArgs(argv), (e: unknown) => e instanceof CliUsageError && !e.message.includes('\n'), argv.join(' '));
+});
+
+test('unknown scenario and missing log file are usage errors', async () => {
+  await assert.rejects(run(['--simulate', 'no-such-scenario', '--out', join(tmpdir(), 'x.zip')]), CliUsageError);
+  await assert.rejects(run(['--simulate', 'healthy', '--log', '/no/such.log', '--out', join(tmpdir(), 'x.zip')]), CliUsageError);
+});
+
+test('defaults: ZIP in the current folder, language from LANG', () => {
+  const args = parseReportArgs([], { LANG: 'zh_CN.UTF-8' }, new Date('2026-11-21T10:11:12Z'));
+  assert.ok(args !== 'help');
+  assert.equal(args.format, 'zip');
+  assert.equal(args.lang, 'zh-CN');
+  assert.equal(args.redact, true);
+  assert.match(args.out, /msi-doctor-report-20261121-101112\.zip$/);
+});

@@ -1,0 +1,167 @@
+// `msi-doctor report`: scans (real or simulated machine), analyses the logs, diagnoses, then writes an HTML / JSON / ZIP report.
+import { existsSync, statSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CliUsageError, type CliCommand } from '../cli-types.ts';
+import { LANGS, type Lang } from '../../../shared/contract/ids.ts';
+import { parseSymptom } from '../../../shared/diagnosis/symptom.ts';
+import { diagnose } from '../../../shared/diagnosis/diagnose.ts';
+import { runScan } from '../../services/scan-service.ts';
+import { SystemUnavailableError, createSystem, type SystemHandle } from '../../services/system-factory.ts';
+import { createReportService, type ReportFormat } from '../../services/report-service.ts';
+import { buildRequest } from './scan.ts';
+
+export const REPORT_HELP = `Usage: msi-doctor report [--simulate NAME | --scenario FILE] [--code CODE] [--log FILE] [--msi FILE]
+                         [--out FILE.zip|.html|.json] [--no-redact] [--lang en|zh-CN] [--no-elevate] [--app-log FILE]
+
+Scans the machine, analyses the logs, diagnoses, and writes a report to send to a helpdesk or a vendor.
+  .zip   report.html + report.json + the full MSI logs + raw outputs of every check + repair journals + app log
+  .html  one self-contained page (no scripts, works offline, prints to PDF)
+  .json  the whole report for tools (schema msi-doctor/report@1)
+
+Personal data is redacted by default: user names and profile folders, computer name, domain, user SIDs,
+e-mail, IP and MAC addresses, passwords and other secret installer properties become <user-1>, <secret-1>...
+
+  --simulate NAME     report on a built-in simulated machine (msi-doctor scan --list-scenarios)
+  --scenario FILE     report on a simulated machine described by a scenario JSON file
+  --code CODE         the error you saw (2503, 1618, 0x80070643...); repeatable
+  --log FILE          an MSI or Burn log to analyse and attach; repeatable
+  --msi FILE          the .msi that failed
+  --out FILE          where to write; the extension picks the format (default: msi-doctor-report-<time>.zip)
+  --no-redact         keep personal data and secrets (a warning is printed)
+  --lang LANG         en or zh-CN (default: from LANG, else en)
+  --no-elevate        skip the administrator prompt; the report says what could not be checked
+  --app-log FILE      MSI Doctor's own log to attach to a ZIP (redacted)
+  -h, --help          show this help
+
+Exit status: 0 when the report was written, 2 on bad input.
+`;
+
+export const NO_REDACT_WARNING =
+  'WARNING: --no-redact: this report contains user names, the computer name, the domain, SIDs, addresses and possibly passwords. Share it only with people you trust.';
+
+interface ReportArgs {
+  simulate?: string;
+  scenario?: string;
+  codes: string[];
+  logs: string[];
+  msi?: string;
+  out: string;
+  format: ReportFormat;
+  redact: boolean;
+  lang: Lang;
+  elevate: boolean;
+  appLog: string | null;
+}
+
+function defaultLang(env: NodeJS.ProcessEnv): Lang {
+  return /^zh/i.test(env.LC_ALL || env.LC_MESSAGES || env.LANG || '') ? 'zh-CN' : 'en';
+}
+
+export function parseReportArgs(argv: string[], env: NodeJS.ProcessEnv = process.env, now = new Date()): ReportArgs | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        simulate: { type: 'string' },
+        scenario: { type: 'string' },
+        code: { type: 'string', multiple: true },
+        log: { type: 'string', multiple: true },
+        msi: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        'no-redact': { type: 'boolean' },
+        lang: { type: 'string' },
+        'no-elevate': { type: 'boolean' },
+        'app-log': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new CliUsageError(`${(error as Error).message.split('\n')[0]} (see msi-doctor report --help)`);
+  }
+  if (values.help) return 'help';
+  if (values.simulate !== undefined && values.scenario !== undefined) throw new CliUsageError('use either --simulate NAME or --scenario FILE, not both');
+  for (const [flag, value] of [['--simulate', values.simulate], ['--scenario', values.scenario], ['--msi', values.msi], ['--out', values.out], ['--app-log', values['app-log']]] as const) {
+    if (value !== undefined && value.trim() === '') throw new CliUsageError(`${flag} needs a value`);
+  }
+  const lang = values.lang ?? defaultLang(env);
+  if (!(LANGS as readonly string[]).includes(lang)) throw new CliUsageError(`--lang must be one of ${LANGS.join(', ')}, not "${lang}"`);
+  const stamp = now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+  const out = resolve(values.out ?? `msi-doctor-report-${stamp}.zip`);
+  const extension = extname(out).toLowerCase().slice(1);
+  if (extension !== 'zip' && extension !== 'html' && extension !== 'json') {
+    throw new CliUsageError(`--out must end in .zip, .html or .json (got "${extname(out) || 'no extension'}")`);
+  }
+  if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) throw new CliUsageError(`folder not found for --out: ${dirname(out)}`);
+  if (existsSync(out) && statSync(out).isDirectory()) throw new CliUsageError(`--out is a folder: ${out}`);
+  const appLog = values['app-log'] ?? null;
+  if (appLog !== null && !(existsSync(appLog) && statSync(appLog).isFile())) throw new CliUsageError(`app log not found: ${appLog}`);
+  const args: ReportArgs = {
+    codes: values.code ?? [],
+    logs: values.log ?? [],
+    out,
+    format: extension,
+    redact: !values['no-redact'],
+    lang: lang as Lang,
+    elevate: !values['no-elevate'],
+    appLog,
+  };
+  if (values.simulate !== undefined) args.simulate = values.simulate;
+  if (values.scenario !== undefined) args.scenario = values.scenario;
+  if (values.msi !== undefined) args.msi = values.msi;
+  return args;
+}
+
+export const reportCommand: CliCommand = async (argv, io) => {
+  const args = parseReportArgs(argv);
+  if (args === 'help') {
+    io.stdout.write(REPORT_HELP);
+    return 0;
+  }
+  let system: SystemHandle;
+  try {
+    system = createSystem({
+      ...(args.simulate !== undefined ? { simulate: args.simulate } : {}),
+      ...(args.scenario !== undefined ? { scenarioFile: args.scenario } : {}),
+    });
+  } catch (error) {
+    if (error instanceof SystemUnavailableError) throw new CliUsageError(error.message);
+    throw error;
+  }
+  const request = buildRequest({ codes: args.codes, logs: args.logs, elevate: args.elevate, json: false, ...(args.msi ? { msi: args.msi } : {}) }, system);
+  if (!args.redact) io.stderr.write(`${NO_REDACT_WARNING}\n`);
+  const scan = await runScan(request, {
+    runner: system.runner,
+    elevatedRunner: system.elevatedRunner,
+    probes: system.probes,
+    parseSymptom,
+    environment: system.environment,
+    user: system.user,
+    processElevated: system.processElevated,
+    analyzeLog: system.analyzeLog,
+    now: system.now,
+    diagnose: (input) => diagnose({ ...input, environment: system.environment, msiPath: request.msiPath ?? null }),
+  });
+  const machine = system.simulation?.machine ?? null;
+  // Repair journals live in the app's data folder; the CLI attaches them when told where it is.
+  const service = createReportService({ dataDir: process.env.MSI_DOCTOR_DATA_DIR || null });
+  const { bytes } = await service.export(scan, {
+    format: args.format,
+    redact: args.redact,
+    lang: args.lang,
+    outPath: args.out,
+    appLogPath: args.appLog,
+    logPaths: args.logs,
+    readExternal: machine ? (path) => machine.readFile(path) : undefined,
+  });
+  const top = scan.findings[0];
+  io.stdout.write(
+    `Report written: ${args.out} (${args.format.toUpperCase()}, ${bytes} bytes, ${args.redact ? 'redacted' : 'NOT redacted'}, ${args.lang})\n` +
+      `${scan.environment.kind === 'simulated' ? `Simulated machine: ${scan.environment.scenario}. ` : ''}` +
+      `${scan.evidence.length} checks, ${scan.logs.length} log(s), top finding: ${top ? `${top.cause} (${Math.round(top.confidence * 100)}%)` : 'none'}\n`,
+  );
+  return 0;
+};
