@@ -32,7 +32,8 @@ export function errorEvidence(probe: ProbeDefinition, message: string, outputs: 
   return {
     probe: probe.id,
     status: 'error',
-    summary: { key: 'scan.probe-error', params: { probe: probe.id, message: message.slice(0, 300) } },
+    // Keys of shared/knowledge/texts/probes.ts, so the UI, report and CLI translate them like any probe summary.
+    summary: { key: 'probe.error', params: { probe: probe.id, reason: message.slice(0, 300) } },
     data: {},
     raw: outputs.map(rawOf),
     error: message,
@@ -45,7 +46,7 @@ export function notCheckedEvidence(probe: ProbeDefinition, reason: string): Evid
   return {
     probe: probe.id,
     status: 'not-checked',
-    summary: { key: `scan.not-checked.${reason}`, params: { probe: probe.id } },
+    summary: { key: 'probe.not-checked', params: { probe: probe.id, reason } },
     data: {},
     raw: [],
     error: null,

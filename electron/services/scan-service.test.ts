@@ -157,7 +157,7 @@ test('declined elevation: required probes are not-checked with a reason; better 
   assert.equal(result.elevation, 'declined');
   const byId = Object.fromEntries(result.evidence.map((e) => [e.probe, e]));
   assert.equal(byId['temp-folders']!.status, 'not-checked');
-  assert.equal(byId['temp-folders']!.summary.key, 'scan.not-checked.elevation-declined');
+  assert.deepEqual(byId['temp-folders']!.summary, { key: 'probe.not-checked', params: { probe: 'temp-folders', reason: 'elevation-declined' } });
   assert.equal(byId['install-in-progress']!.status, 'ok');
   assert.equal(byId['install-in-progress']!.elevated, false);
   assert.deepEqual(result.notChecked, [

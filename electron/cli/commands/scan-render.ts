@@ -1,6 +1,8 @@
 // Plain-text rendering of a ScanResult for the terminal: one line per probe with status, duration, summary and key facts.
 import type { Evidence, TextRef } from '../../../shared/contract/evidence.ts';
 import type { ScanResult } from '../../../shared/contract/scan.ts';
+import type { Lang } from '../../../shared/contract/ids.ts';
+import { hasText, translate } from '../../../shared/knowledge/texts.ts';
 
 const STATUS_MARK: Record<Evidence['status'], string> = {
   ok: 'ok',
@@ -19,8 +21,9 @@ const ELEVATION_TEXT: Record<ScanResult['elevation'], string> = {
   failed: 'failed: the checks that need it could not run',
 };
 
-/** The summary without a text table: the key's last part plus its parameters ("idle", "busy pid=4242"). */
-export function summaryText(summary: TextRef): string {
+/** The probe's summary sentence from the knowledge texts; without one, the key's last part and its parameters. */
+export function summaryText(summary: TextRef, lang: Lang = 'en'): string {
+  if (hasText(summary.key)) return translate(summary, lang);
   const name = summary.key.split('.').pop() ?? summary.key;
   const params = Object.entries(summary.params ?? {})
     .filter(([k]) => k !== 'probe')
@@ -57,7 +60,7 @@ export function keyFacts(data: Record<string, unknown>, limit = 6): string[] {
   return facts;
 }
 
-export function renderScan(result: ScanResult): string {
+export function renderScan(result: ScanResult, lang: Lang = 'en'): string {
   const env = result.environment;
   const where =
     env.kind === 'simulated'
@@ -75,7 +78,7 @@ export function renderScan(result: ScanResult): string {
     const status = STATUS_MARK[e.status].padEnd(11);
     const time = `${Math.round(e.durationMs)} ms`.padStart(8);
     const facts = keyFacts(e.data);
-    lines.push(`  ${status} ${e.probe.padEnd(20)} ${time}${e.elevated ? ' (admin)' : '        '}  ${summaryText(e.summary)}`);
+    lines.push(`  ${status} ${e.probe.padEnd(20)} ${time}${e.elevated ? ' (admin)' : '        '}  ${summaryText(e.summary, lang)}`);
     if (facts.length) lines.push(`${' '.repeat(53)}${facts.join(', ')}`);
     if (e.error) lines.push(`${' '.repeat(53)}error: ${e.error}`);
   }

@@ -54,7 +54,9 @@ test('options parse; repeatable --code and --log; conflicting or unknown options
     logs: ['a.log'],
     elevate: false,
     json: true,
+    lang: 'en',
   });
+  assert.throws(() => parseScanArgs(['--lang', 'fr']), /--lang must be one of en, zh-CN/);
   assert.equal(parseScanArgs(['--help']), 'help');
   assert.equal(parseScanArgs(['--list-scenarios']), 'list');
   assert.throws(() => parseScanArgs(['--simulate', 'a', '--scenario', 'b.json']), /either --simulate NAME or --scenario FILE/);
@@ -154,7 +156,8 @@ test('every built-in scenario: scan --simulate NAME --json reports the evidence 
 });
 
 test('render helpers: summary fallback and key facts', () => {
-  assert.equal(summaryText({ key: 'probe.install-in-progress.busy', params: { pid: 4242, probe: 'x' } }), 'busy pid=4242');
+  assert.equal(summaryText({ key: 'no.such.summary-key', params: { pid: 4242, probe: 'x' } }), 'summary key pid=4242');
+  assert.equal(summaryText({ key: 'probe.not-checked', params: {} }, 'zh-CN'), '未检查：这项检查需要管理员权限，但未获得授权。');
   assert.deepEqual(keyFacts({ state: 'stopped', clients: [1, 2], windowsTemp: { exists: true, aces: [] }, skip: { deep: { x: 1 } } }), [
     'state=stopped',
     'clients=2 items',

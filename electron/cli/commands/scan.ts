@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CliUsageError, type CliCommand } from '../cli-types.ts';
 import type { ScanProgress, ScanRequest } from '../../../shared/contract/scan.ts';
+import { LANGS, type Lang } from '../../../shared/contract/ids.ts';
 import { parseSymptom } from '../../../shared/diagnosis/symptom.ts';
 import { runScan } from '../../services/scan-service.ts';
 import { SystemUnavailableError, builtinScenarios, createSystem, type SystemHandle } from '../../services/system-factory.ts';
@@ -10,7 +11,7 @@ import { loadScenario } from '../../system/simulated/index.ts';
 import { renderScan } from './scan-render.ts';
 
 export const SCAN_HELP = `Usage: msi-doctor scan [--simulate NAME | --scenario FILE] [--code CODE] [--log FILE] [--msi FILE]
-                       [--no-elevate] [--json] [--list-scenarios]
+                       [--no-elevate] [--json] [--lang en|zh-CN] [--list-scenarios]
 
 Checks the machine the way an expert would: Windows Installer service, install in progress, pending reboot,
 temp folders and their permissions, elevation, policies, installer events, recent logs, installed versions.
@@ -24,6 +25,7 @@ a simulated machine.
   --msi FILE          the .msi that failed (to compare with installed versions)
   --no-elevate        skip the administrator prompt; the report says what could not be checked
   --json              print the result as JSON (schema msi-doctor/scan@1)
+  --lang LANG         language of the summaries: en (default) or zh-CN
   --list-scenarios    list the built-in simulated machines
   -h, --help          show this help
 
@@ -39,6 +41,7 @@ interface ScanArgs {
   msi?: string;
   elevate: boolean;
   json: boolean;
+  lang: Lang;
 }
 
 export function parseScanArgs(argv: string[]): ScanArgs | 'help' | 'list' {
@@ -56,6 +59,7 @@ export function parseScanArgs(argv: string[]): ScanArgs | 'help' | 'list' {
         msi: { type: 'string' },
         'no-elevate': { type: 'boolean' },
         json: { type: 'boolean' },
+        lang: { type: 'string' },
         'list-scenarios': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -70,7 +74,9 @@ export function parseScanArgs(argv: string[]): ScanArgs | 'help' | 'list' {
   for (const [flag, value] of [['--simulate', values.simulate], ['--scenario', values.scenario], ['--msi', values.msi]] as const) {
     if (value !== undefined && value.trim() === '') throw new CliUsageError(`${flag} needs a value`);
   }
-  const args: ScanArgs = { codes: values.code ?? [], logs: values.log ?? [], elevate: !values['no-elevate'], json: Boolean(values.json) };
+  const lang = values.lang ?? 'en';
+  if (!(LANGS as readonly string[]).includes(lang)) throw new CliUsageError(`--lang must be one of ${LANGS.join(', ')}`);
+  const args: ScanArgs = { codes: values.code ?? [], logs: values.log ?? [], elevate: !values['no-elevate'], json: Boolean(values.json), lang: lang as Lang };
   if (values.simulate !== undefined) args.simulate = values.simulate;
   if (values.scenario !== undefined) args.scenario = values.scenario;
   if (values.msi !== undefined) args.msi = values.msi;
@@ -147,7 +153,7 @@ export const scanCommand: CliCommand = async (argv, io) => {
       },
       { signal: controller.signal, ...(progress ? { onProgress: progress } : {}) },
     );
-    io.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : renderScan(result));
+    io.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : renderScan(result, args.lang));
     return 0;
   } catch (error) {
     if ((error as Error).name === 'AbortError') {
