@@ -79,7 +79,7 @@ for (const name of listScenarios()) {
       t.skip(`${name} recommends no automated repair (expect.recommendedRepair is null)`);
       return;
     }
-    const request = { symptom: scenario.symptom ?? scenario.expect.symptom ?? '', msiPath: scenario.msiPath ?? null, logPaths: scenario.logPaths ?? [] };
+    const request = { symptom: scenario.expect.symptom ?? '', msiPath: scenario.msiPath ?? null, logPaths: scenario.logPaths ?? [] };
     const first = await scan(base, request);
     assert.equal(first.findings.some((f) => f.cause === scenario.expect.topCause && f.confidence >= LEAD), true, `the scan finds ${scenario.expect.topCause}`);
     const dataDir = mkdtempSync(join(tmpdir(), 'msi-doctor-repair-'));
