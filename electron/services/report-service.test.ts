@@ -73,6 +73,7 @@ test('ZIP: every file, in every encoding, is free of the planted identities and 
     assert.equal(names.filter((n) => n.startsWith('logs/')).length, 3);
     assert.equal(names.filter((n) => n.startsWith('journals/')).length, 1);
     for (const [name, content] of Object.entries(files)) assertNoSecrets(content, name);
+    assertNoSecrets(Buffer.from(names.join('\n')), 'the ZIP entry names');
 
     // the UTF-16LE log stays UTF-16LE with its BOM, and now carries placeholders
     const log16 = files[names.find((n) => n.startsWith('logs/1-'))!]!;
