@@ -9,6 +9,7 @@ import { SudoElevatedRunner } from '../system/run/elevated-runner.ts';
 import { ProcessRunner, createOemCodePageDetector } from '../system/run/process-runner.ts';
 import { createSimulation, listScenarios, type Simulation } from '../system/simulated/index.ts';
 import { analyzeLogPath } from './scan-log-reader.ts';
+import { readCurrentIdentity } from './current-identity.ts';
 
 export interface CreateSystemOptions {
   /** A built-in scenario name ('healthy', '2503-windows-temp-acl'...). */
@@ -30,6 +31,11 @@ export interface SystemHandle {
   user: ProbeContext['user'];
   /** The app itself runs elevated (then no prompt is needed). Unknown on a real machine until probed: false. */
   processElevated: boolean;
+  /**
+   * Reads the user's SID and whether the app already runs elevated (one `whoami` on a real machine), updates
+   * `user`, `processElevated` and `environment.elevated`, and returns them. Call once before the first scan.
+   */
+  identify(): Promise<{ user: ProbeContext['user']; processElevated: boolean }>;
   /** The machine's clock: the simulated machine lives at its scenario's date. */
   now: () => Date;
   /** Reads logs from the simulated disk when simulated, else from the host. */
@@ -61,7 +67,8 @@ export function createSystem(options: CreateSystemOptions = {}): SystemHandle {
 
   // One OEM code page detection shared by both runners (one `chcp` per process).
   const oemCodePage = createOemCodePageDetector(undefined, platform);
-  return {
+  const runner = new ProcessRunner({ oemCodePage, platform });
+  const handle: SystemHandle = {
     environment: {
       kind: 'real',
       scenario: null,
@@ -71,15 +78,23 @@ export function createSystem(options: CreateSystemOptions = {}): SystemHandle {
       userName: env.USERNAME ?? null,
       elevated: null,
     },
-    runner: new ProcessRunner({ oemCodePage, platform }),
+    runner,
     elevatedRunner: new SudoElevatedRunner({ oemCodePage, platform, env }),
     probes: ALL_PROBES,
     user: { sid: null, profile: env.USERPROFILE ?? null, temp: env.TEMP ?? env.TMP ?? null },
     processElevated: false,
+    async identify() {
+      const identity = await readCurrentIdentity(runner);
+      handle.user = { ...handle.user, sid: identity.sid };
+      handle.processElevated = identity.elevated === true;
+      handle.environment.elevated = identity.elevated;
+      return { user: handle.user, processElevated: handle.processElevated };
+    },
     now: () => new Date(),
     analyzeLog: (path) => analyzeLogPath(path),
     simulation: null,
   };
+  return handle;
 }
 
 function simulatedSystem(nameOrPath: string, approve: boolean | undefined): SystemHandle {
@@ -91,6 +106,7 @@ function simulatedSystem(nameOrPath: string, approve: boolean | undefined): Syst
   }
   const { machine, loaded } = simulation;
   const state = machine.state;
+  const user = { sid: state.identity.userSid, profile: state.identity.profile, temp: state.env.TEMP ?? state.env.TMP ?? null };
   return {
     environment: {
       kind: 'simulated',
@@ -104,8 +120,9 @@ function simulatedSystem(nameOrPath: string, approve: boolean | undefined): Syst
     runner: simulation.runner,
     elevatedRunner: simulation.elevatedRunner,
     probes: ALL_PROBES,
-    user: { sid: state.identity.userSid, profile: state.identity.profile, temp: state.env.TEMP ?? state.env.TMP ?? null },
+    user,
     processElevated: state.elevation.processElevated,
+    identify: async () => ({ user, processElevated: state.elevation.processElevated }),
     now: () => machine.now(),
     analyzeLog: (path) => analyzeLogPath(path, machine),
     simulation,

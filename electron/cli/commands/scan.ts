@@ -138,6 +138,7 @@ export const scanCommand: CliCommand = async (argv, io) => {
   const onSigint = (): void => controller.abort();
   process.once('SIGINT', onSigint);
   try {
+    const identity = await system.identify();
     const result = await runScan(
       request,
       {
@@ -146,8 +147,8 @@ export const scanCommand: CliCommand = async (argv, io) => {
         probes: system.probes,
         parseSymptom,
         environment: system.environment,
-        user: system.user,
-        processElevated: system.processElevated,
+        user: identity.user,
+        processElevated: identity.processElevated,
         analyzeLog: system.analyzeLog,
         now: system.now,
       },
