@@ -67,6 +67,8 @@ const CASES: Case[] = [
   { input: 'Microsoft Visual C++ 2015-2022 Redistributable 14.38.33130 at 13:21:22', exit: [], messages: [], unknown: true },
   { input: 'Return value 3.', exit: [], messages: [], unknown: true },
   { input: 'It fails with error 2999', messages: [2999], note: 'symptom.note.unknown-number' },
+  { input: 'ProductCode {C64CA371-1603-473C-A1603-82B8B313C846} version 5.0.22621.1618', exit: [], messages: [], unknown: true },
+  { input: 'Installation failed (exit code 1603) after 2503', exit: [1603], messages: [2503] },
 ];
 
 for (const c of CASES) {

@@ -180,7 +180,7 @@ export function parseSymptom(input: string): ParsedSymptom {
     if (Number(m[1]) <= 0x80000000) takeHresult(value, m[0], c, true);
   }
   // 4. Decimal numbers, classified as exit codes or message numbers.
-  for (const m of text.matchAll(/(?<![\d./\\\-x])(?<!\d:)(\d{1,5})(?![\d.:/\\]\d|\d)/gi)) {
+  for (const m of text.matchAll(/(?<![\w./\\-])(?<!\d:)(\d{1,5})(?![\d.:/\\]\d|\w)/g)) {
     const at = m.index ?? 0;
     if (consumed.some(([s, e]) => at >= s && at < e)) continue;
     const before = text.slice(Math.max(0, at - 30), at);
