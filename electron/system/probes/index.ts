@@ -41,4 +41,5 @@ export {
   tempFoldersProbe,
 };
 export { logReadCommand, parseLogRead, type LogBytes } from './recent-logs.ts';
+export { batchScripts, isBatchable, splitBatchOutput, type BatchPart, type ScriptBatch } from './script-batch.ts';
 export type { ElevationNeed, ProbeContext, ProbeDefinition, ProbeVerdict } from './probe.ts';

@@ -21,6 +21,8 @@ export interface EmulatorContext {
   machine: SimulatedMachine;
   /** The command runs in the (simulated) elevated batch. */
   elevated: boolean;
+  /** The emulator running the command (set by CommandEmulator.run), for handlers that run nested commands. */
+  emulator?: CommandEmulator;
 }
 
 export interface EmulatedResult {
@@ -117,7 +119,7 @@ export class CommandEmulator {
     }
     let result: EmulatedResult;
     try {
-      result = reg.handle(command, context);
+      result = reg.handle(command, { ...context, emulator: this });
     } catch (error) {
       // A handler bug must look like a failing command, not crash the scan.
       const message = error instanceof Error ? error.message : String(error);

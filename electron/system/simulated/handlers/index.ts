@@ -2,6 +2,7 @@
 import type { CommandEmulator } from '../emulator.ts';
 import { handleIcaclsShow, handleRegQuery, handleSc, handleWhoami, matchIcaclsShow, matchRegQuery, matchSc, matchWhoami } from './console-tools.ts';
 import { handleFileRead, handleProbeScript, matchFileRead, matchProbeScript } from './probe-scripts.ts';
+import { handleScriptBatch, matchScriptBatch } from './script-batch.ts';
 import { handleWevtutil, matchWevtutil } from './wevtutil.ts';
 
 export function registerBuiltinHandlers(emulator: CommandEmulator): CommandEmulator {
@@ -12,5 +13,6 @@ export function registerBuiltinHandlers(emulator: CommandEmulator): CommandEmula
     .register(matchIcaclsShow, handleIcaclsShow, 'icacls show')
     .register(matchWevtutil, handleWevtutil, 'wevtutil')
     .register(matchProbeScript, handleProbeScript, 'probe script')
-    .register(matchFileRead, handleFileRead, 'file read');
+    .register(matchFileRead, handleFileRead, 'file read')
+    .register(matchScriptBatch, handleScriptBatch, 'probe script batch');
 }
