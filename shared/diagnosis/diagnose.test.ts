@@ -57,8 +57,8 @@ test('2503 + not elevated + per-machine package (folders fine) -> retry elevated
   assert.equal(top.cause, 'not-elevated');
   assert.deepEqual(top.repairs, ['retry-install-elevated-logged']);
   const folders = findings.find((f) => f.cause === 'installer-folders-access');
-  assert.ok(!folders || folders.confidence < top.confidence);
-  assert.ok(folders?.contradicting.length, 'healthy folders contradict the folder cause');
+  // Healthy folders contradict the folder cause: it is either dropped as faint or shown contradicted.
+  assert.ok(!folders || (folders.confidence < 0.3 && folders.contradicting.length > 0), JSON.stringify(folders));
   assert.ok(top.myths.includes('msiexec-a-as-admin'));
 });
 

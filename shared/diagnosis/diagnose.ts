@@ -38,6 +38,8 @@ const MIN_CONFIDENCE = 0.05;
 /** A cause finding at or above this is "a real lead": no "no problem found" then. */
 const LEAD_CONFIDENCE = 0.3;
 const MAX_FINDINGS = 8;
+/** Shown next to a strong lead only from this confidence up. */
+const FAINT_CONFIDENCE = 0.15;
 
 function rank(findings: Finding[]): Finding[] {
   // Strong causes first, then security findings (always shown), then the rest by confidence.
@@ -81,5 +83,8 @@ export function diagnose(input: DiagnosisInput): Finding[] {
       findings.push(infoFinding(ctx, 'unknown', 0.1));
     }
   }
-  return rank(findings).slice(0, MAX_FINDINGS);
+  // With a strong lead, faint findings (a generic code's other possible causes) only clutter the answer.
+  const strong = findings.some((f) => f.kind === 'cause' && f.confidence >= 0.5);
+  const shown = strong ? findings.filter((f) => f.kind === 'security' || f.confidence >= FAINT_CONFIDENCE) : findings;
+  return rank(shown).slice(0, MAX_FINDINGS);
 }

@@ -13,13 +13,15 @@ export function eventsRule(ctx: DiagnosisContext): Signal[] {
   const signals: Signal[] = [];
   const latest = d.latestFailure;
   if (latest) {
-    const code = latest.messageNumber ?? latest.status;
-    const info = code !== null ? lookupErrorCode(code) : undefined;
-    if (info && code !== null && !info.success) {
+    // failureCodes holds the statuses and message numbers of recent failures (newest first, deduplicated):
+    // 1603 with 1722 says "a custom action failed" far better than the 1603 alone.
+    const codes = d.failureCodes.length > 0 ? d.failureCodes : [latest.messageNumber ?? latest.status].filter((c): c is number => c !== null);
+    for (const code of codes.slice(0, 4)) {
+      const info = lookupErrorCode(code);
+      if (!info || info.success || info.noise) continue;
       const causes = info.causes.filter((c) => c !== 'unknown');
-      const fact = latest.messageNumber !== null ? 'event-message' : 'event-failure';
       causes.forEach((cause, i) => {
-        signals.push(probeFact(cause, codeWeight(i, causes.length) * EVENT_FACTOR, 'installer-events', fact, { product: latest.product ?? '?', time: latest.time, code }));
+        signals.push(probeFact(cause, codeWeight(i, causes.length) * EVENT_FACTOR, 'installer-events', 'event-failure', { product: latest.product ?? '?', time: latest.time, code }));
       });
     }
   }
