@@ -1,31 +1,156 @@
-// Binds the facade's ports to the real modules (system factory + scan service, analyzer, diagnosis, repairs,
-// reports). The only file of the facade that knows where those live; a part not built yet answers 'unavailable'.
-import type { AppServiceDeps } from './app-service-ports.ts';
+// Binds the facade's ports to the real modules: system factory + scan service (machine), symptom parser,
+// log analyzer, repair service + journals, report service. The only file of the facade that knows where they live.
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile, access } from 'node:fs/promises';
+import { join } from 'node:path';
+import { diagnose } from '../../shared/diagnosis/diagnose.ts';
+import { parseSymptom } from '../../shared/diagnosis/symptom.ts';
+import { translate } from '../../shared/knowledge/texts.ts';
+import type { ScenarioInfo } from '../../shared/contract/api.ts';
+import type { Evidence } from '../../shared/contract/evidence.ts';
+import { listScenarios, loadScenario } from '../system/simulated/index.ts';
+import { listJournals } from './journal.ts';
+import { RepairService } from './repair-service.ts';
+import { createReportService } from './report-service.ts';
+import { runScan } from './scan-service.ts';
 import { ServiceError } from './service-error.ts';
+import { createSystem, SystemUnavailableError, type SystemHandle } from './system-factory.ts';
+import type { AppServiceDeps, MachinePort } from './app-service-ports.ts';
 
-function unavailable(what: string): never {
-  throw new ServiceError('unavailable', `${what} is not available in this build yet.`);
+function scenarioInfo(name: string): ScenarioInfo {
+  try {
+    const { scenario } = loadScenario(name);
+    return { name, title: scenario.title, description: scenario.description, symptom: scenario.expect.symptom, msiPath: scenario.msiPath, logPaths: scenario.logPaths };
+  } catch {
+    return { name, title: name, description: '' };
+  }
 }
 
-export const defaultDeps: AppServiceDeps = {
-  async openMachine() {
-    return unavailable('The machine scan');
-  },
-  async listScenarios() {
-    return unavailable('The scenario list');
-  },
-  parseSymptom() {
-    return unavailable('The symptom parser');
-  },
-  async analyzeLogFile() {
-    return unavailable('The log analyzer');
-  },
-  reports: {
-    async previewRedaction() {
-      return unavailable('The report export');
+/** Errors of the layers below that are the user's to fix, as ServiceErrors; anything else stays unexpected. */
+function asServiceError(error: unknown): unknown {
+  if (error instanceof ServiceError) return error;
+  if (error instanceof SystemUnavailableError) return new ServiceError('invalid-input', error.message);
+  if (error instanceof Error && (error.name === 'LogReadError' || error.name === 'ScenarioError')) return new ServiceError('invalid-input', error.message);
+  if (error instanceof Error && error.name === 'AbortError') return new ServiceError('cancelled', 'Cancelled.');
+  if (error instanceof Error && error.name === 'ScanCancelledError') return new ServiceError('cancelled', 'The scan was cancelled.');
+  return error;
+}
+
+async function rethrowing<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw asServiceError(error);
+  }
+}
+
+function machineFor(system: SystemHandle, dataDir: string): MachinePort {
+  const simulated = system.simulation?.machine ?? null;
+  const repairs = new RepairService({
+    dataDir,
+    runner: system.runner,
+    elevatedRunner: system.elevatedRunner,
+    probes: system.probes,
+    user: system.user,
+    analyzeLog: system.analyzeLog,
+    // On the simulated machine, backups and install logs are written by emulated commands onto its own disk,
+    // and the .msi the user names lives there too.
+    ...(simulated
+      ? {
+          targetDataDir: `${system.user.profile ?? 'C:\\ProgramData'}\\AppData\\Local\\MSI Doctor`,
+          statPath: async (path: string) => (!simulated.exists(path) ? 'missing' : simulated.isDirectory(path) ? 'directory' : 'file'),
+        }
+      : {}),
+  });
+  let lastEvidence: Evidence[] = [];
+  return {
+    environment: system.environment,
+    async scan(request, { scanId, signal, onProgress }) {
+      const result = await rethrowing(() =>
+        runScan(
+          request,
+          {
+            runner: system.runner,
+            elevatedRunner: system.elevatedRunner,
+            probes: system.probes,
+            parseSymptom,
+            environment: system.environment,
+            user: system.user,
+            processElevated: system.processElevated,
+            analyzeLog: system.analyzeLog,
+            diagnose: (input) =>
+              diagnose({
+                symptom: input.symptom,
+                evidence: input.evidence,
+                logs: input.logs,
+                environment: system.environment,
+                msiPath: request.msiPath ?? null,
+              }),
+            newId: () => scanId,
+          },
+          { signal, onProgress },
+        ),
+      );
+      lastEvidence = result.evidence;
+      repairs.useEvidence(lastEvidence);
+      return result;
     },
-    async export() {
-      return unavailable('The report export');
+    async analyzeLog(path) {
+      return rethrowing(() => system.analyzeLog(path));
     },
-  },
-};
+    async localCopy(path) {
+      // Logs of a simulated scenario live on the simulated disk: copy them out once so the viewer can index them.
+      const bytes = simulated?.readFile(path);
+      if (!bytes) return path;
+      const dir = join(dataDir, 'simulated-disk', createHash('sha256').update(path).digest('hex').slice(0, 16));
+      const target = join(dir, path.split(/[\\/]/).pop() || 'file.log');
+      try {
+        await access(target);
+      } catch {
+        await mkdir(dir, { recursive: true });
+        await writeFile(target, bytes);
+      }
+      return target;
+    },
+    repairs: {
+      plan: (repair, params) => rethrowing(() => repairs.plan(repair, params, { evidence: lastEvidence })),
+      run: (plan, { confirmations, signal, onProgress }) => rethrowing(() => repairs.run(plan, { confirmations, signal, onProgress })),
+      undo: (journalId) => rethrowing(() => repairs.undo(journalId)),
+      listJournals: async () => listJournals(dataDir),
+    },
+  };
+}
+
+export function createDefaultDeps(options: { appVersion?: string; dataDir: string }): AppServiceDeps {
+  const reports = createReportService({
+    dataDir: options.dataDir,
+    ...(options.appVersion ? { appVersion: options.appVersion } : {}),
+    // translate() falls back to the key itself; the report wants null then, to show its own fallback.
+    translate: (ref, lang) => {
+      const text = translate(ref, lang);
+      return text === ref.key ? null : text;
+    },
+  });
+  return {
+    async openMachine({ simulate, scenarioFile, platform, dataDir }) {
+      return rethrowing(async () =>
+        machineFor(
+          createSystem({
+            platform,
+            ...(simulate !== undefined ? { simulate } : {}),
+            ...(scenarioFile !== undefined ? { scenarioFile } : {}),
+          }),
+          dataDir,
+        ),
+      );
+    },
+    async listScenarios() {
+      return listScenarios().map(scenarioInfo);
+    },
+    parseSymptom,
+    reports: {
+      previewRedaction: (scan) => rethrowing(() => reports.previewRedaction(scan)),
+      export: (scan, exportOptions) => rethrowing(() => reports.export(scan, exportOptions)),
+    },
+  };
+}

@@ -16,6 +16,10 @@ export interface MachinePort {
     request: ScanRequest,
     options: { scanId: string; signal: AbortSignal; onProgress: (progress: ScanProgress) => void },
   ): Promise<ScanResult>;
+  /** Analyzes a log: on the simulated machine its logs live on the simulated disk, else on the host. */
+  analyzeLog(path: string): Promise<LogAnalysis>;
+  /** A host path the line viewer can read for this log (simulated-disk logs are copied out once). */
+  localCopy(path: string): Promise<string>;
   repairs: RepairPort;
 }
 
@@ -41,6 +45,5 @@ export interface AppServiceDeps {
   openMachine(options: { platform: NodeJS.Platform; simulate?: string; scenarioFile?: string; dataDir: string }): Promise<MachinePort>;
   listScenarios(): Promise<ScenarioInfo[]>;
   parseSymptom(text: string): ParsedSymptom;
-  analyzeLogFile(path: string): Promise<LogAnalysis>;
   reports: ReportPort;
 }

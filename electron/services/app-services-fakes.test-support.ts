@@ -67,6 +67,12 @@ export function fakeDeps(log: string[]): AppServiceDeps & { release: () => void 
       }
       return fakeScan(scanId, new Date().toISOString());
     },
+    async analyzeLog(path) {
+      throw new Error(`boom with a secret stack for ${path}`);
+    },
+    async localCopy(path) {
+      return path;
+    },
     repairs: {
       async plan(repair) {
         log.push(`plan ${repair}`);
@@ -112,9 +118,6 @@ export function fakeDeps(log: string[]): AppServiceDeps & { release: () => void 
     },
     parseSymptom(text) {
       return { input: text, exitCodes: [], messageNumbers: [], sources: [], unknown: true, notes: [] };
-    },
-    async analyzeLogFile(path) {
-      throw new Error(`boom with a secret stack for ${path}`);
     },
     reports: {
       async previewRedaction() {

@@ -14,7 +14,7 @@ import { importFile, sanitizeFileName } from './file-import.ts';
 import { createLogLineService } from './log-line-index.ts';
 import { ServiceError } from './service-error.ts';
 import { createSessionStore } from './session-store.ts';
-import { defaultDeps } from './app-service-deps.ts';
+import { createDefaultDeps } from './app-service-deps.ts';
 
 export type { AppServices, AppServicesOptions } from './app-services-types.ts';
 
@@ -95,15 +95,15 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
     },
 
     async analyzeLog({ path }) {
-      return deps.analyzeLogFile(path);
+      return (await machine()).analyzeLog(path);
     },
 
     async getLogLines({ path, from, count }) {
-      return logLines.getLines(path, from, count);
+      return logLines.getLines(await (await machine()).localCopy(path), from, count);
     },
 
     async searchLog({ path, query, limit }) {
-      return logLines.search(path, query, limit);
+      return logLines.search(await (await machine()).localCopy(path), query, limit);
     },
 
     async startScan(request) {
@@ -217,5 +217,8 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
  * forwards them to the window, the preview server to its WebSocket clients.
  */
 export function createAppServices(options: AppServicesOptions): AppServices {
-  return createAppServicesWith(options, defaultDeps);
+  return createAppServicesWith(
+    options,
+    createDefaultDeps({ dataDir: options.dataDir, ...(options.appVersion ? { appVersion: options.appVersion } : {}) }),
+  );
 }

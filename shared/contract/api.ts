@@ -55,8 +55,13 @@ export interface ScenarioInfo {
   name: string;
   title: string;
   description: string;
+  /** What the scenario's user typed, and the .msi / logs on its simulated disk (for demos and e2e walks). */
+  symptom?: string;
+  msiPath?: string | null;
+  logPaths?: string[];
 }
 export interface LogLines {
+  /** 0-based index of lines[0]: the analyzer's 1-based line N is index N - 1. */
   from: number;
   lines: string[];
   total: number | null;
@@ -89,6 +94,7 @@ export interface ApiResponses {
   importFile: PickedFile;
   analyzeLog: LogAnalysis;
   getLogLines: LogLines;
+  /** matches: 0-based line indexes (as getLogLines' from), at most `limit`. */
   searchLog: { matches: number[]; truncated: boolean };
   startScan: ScanResult;
   cancelScan: { cancelled: boolean };
