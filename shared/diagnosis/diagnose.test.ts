@@ -210,3 +210,12 @@ test('bad evidence data never throws (probe errors, wrong shapes)', () => {
   assert.ok(findings.length > 0);
   assert.ok(check(diagnose({ symptom: parseSymptom('garbage'), evidence: [], logs: [] }))[0]!.cause === 'unknown');
 });
+
+test('analyze of a successful log (no scan): no problem found, with the log as evidence', () => {
+  const ok = failedLog({ outcome: 'success', exitCode: 0, failedAction: null, errors: [], primaryError: null, causes: [] });
+  const findings = check(diagnose({ symptom: parseSymptom(''), evidence: [], logs: [ok] }));
+  assert.equal(findings[0]!.cause, 'no-problem-found');
+  assert.deepEqual(findings[0]!.repairs, []);
+  assert.match(reasonsText(findings[0]!), /install\.log shows a successful installation/);
+  assert.ok(findings[0]!.supporting.some((r) => r.kind === 'log'));
+});

@@ -75,10 +75,21 @@ export function diagnose(input: DiagnosisInput): Finding[] {
   const logFailed = input.logs.some((l) => l.outcome === 'failure');
   const probesOk = input.evidence.filter((e) => e.status === 'ok').length;
   const problems = input.evidence.filter((e) => e.status === 'problem').length;
+  const logsSucceeded = input.logs.length > 0 && input.logs.every((l) => l.outcome === 'success' || l.outcome === 'reboot-required');
   if (!lead && !logFailed) {
     if (input.evidence.length > 0 && problems === 0) {
       // Calibrated by how much was actually checked: 8 clean probes say more than 2.
       findings.push(infoFinding(ctx, 'no-problem-found', Math.min(0.8, 0.3 + 0.06 * probesOk)));
+    } else if (input.evidence.length === 0 && logsSucceeded) {
+      // `analyze` of a successful log: say so, with the log as the evidence.
+      const finding = infoFinding(ctx, 'no-problem-found', 0.6);
+      for (const log of input.logs) {
+        const file = log.file.split(/[\\/]/).pop() || log.file;
+        finding.reasons.push({ key: 'fact.log-success', params: { file } });
+        finding.supporting.push({ kind: 'log', file: log.file, line: log.lineCount });
+      }
+      finding.repairs = [];
+      findings.push(finding);
     } else if (findings.filter((f) => f.kind !== 'security').length === 0) {
       findings.push(infoFinding(ctx, 'unknown', 0.1));
     }

@@ -560,8 +560,8 @@ const CAUSES = [
     kind: 'info',
     title: t('No problem found on this computer', '在这台电脑上没有发现问题'),
     explanation: t(
-      'Windows Installer, its folders, policies and services look healthy, and nothing is installing or waiting for a restart. The cause is probably in the package or in the moment it ran: run it again elevated with a log, so the log can show what failed.',
-      'Windows Installer 及其文件夹、策略和服务看起来都正常，也没有正在进行的安装或等待中的重启。原因很可能在安装包本身或当时的运行情况：请以管理员身份、带日志再运行一次，让日志显示失败的地方。',
+      'Nothing MSI Doctor checked points to a problem: Windows Installer, its folders, policies and services look healthy (or the log shows a successful run), nothing is installing and no restart is pending. If an install still fails, the cause is probably in the package or in the moment it ran: run it again elevated with a log, so the log can show what failed.',
+      'MSI Doctor 检查的项目都没有发现问题：Windows Installer 及其文件夹、策略和服务看起来都正常（或者日志显示安装成功），没有正在进行的安装，也没有等待中的重启。如果安装仍然失败，原因很可能在安装包本身或当时的运行情况：请以管理员身份、带日志再运行一次，让日志显示失败的地方。',
     ),
     confirmedBy: [t('Every check is OK and no log shows a failure.', '所有检查均正常，且没有日志显示失败。')],
     ruledOutBy: [t('Any check reports a problem, or a log shows one.', '任何一项检查报告了问题，或者某个日志显示了问题。')],
