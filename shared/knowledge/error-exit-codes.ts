@@ -694,11 +694,11 @@ export const EXIT_CODE_ENTRIES = [
     name: 'ERROR_PATCH_PACKAGE_REJECTED',
     title: t('Patch not permitted by system policy', '系统策略不允许此补丁'),
     explanation: t(
-      'A policy does not allow this patch. Note that many setups (for example Windows updates and .NET installers) also return 1643 for general failures: check their log.',
-      '策略不允许安装此补丁。注意：许多安装程序（例如 Windows 更新和 .NET 安装程序）在一般性失败时也会返回 1643，请查看它们的日志。',
+      'A system policy (for example DisablePatch) does not allow this patch to be applied.',
+      '系统策略（例如 DisablePatch）不允许应用此补丁。',
     ),
     causes: ['policy-blocked'],
-    manual: [S.policyAdmin, S.verboseLog],
+    manual: [S.policyAdmin],
     docs: [...EXIT_DOCS, DOCS.machinePolicies],
   },
   {
