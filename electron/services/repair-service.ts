@@ -80,6 +80,8 @@ export interface RepairServiceOptions {
   analyzeLog?: (path: string) => Promise<LogAnalysis>;
   clock?: RepairClock;
   hooks?: StepHooks;
+  /** Recorded in the journal so a later `undo` knows which machine it was ('real', 'simulated:<scenario>'). */
+  environmentLabel?: string;
 }
 
 export interface RunOptions {
@@ -352,7 +354,7 @@ export class RepairService {
     const { plan, steps } = prepared;
     const journal = createJournal(this.options.dataDir, prepared.journalId);
     const journalSteps: JournalStep[] = steps.map((s) => ({ id: s.step.id, kind: s.step.kind, elevated: s.step.elevated, spec: s.spec, okExitCodes: s.okExitCodes, undo: s.undo }));
-    journal.append({ type: 'plan', at: this.clock.now().toISOString(), journalId: journal.journalId, plan, steps: journalSteps, data: prepared.built.data, environment: this.options.runner.kind });
+    journal.append({ type: 'plan', at: this.clock.now().toISOString(), journalId: journal.journalId, plan, steps: journalSteps, data: prepared.built.data, environment: this.options.environmentLabel ?? this.options.runner.kind });
     const outcomes = new Map<string, RepairOutcome['steps'][number]>();
     const outputsByStep = new Map<string, CommandOutput>();
     let status: RepairOutcome['status'] = 'succeeded';

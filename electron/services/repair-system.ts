@@ -40,6 +40,7 @@ export function createRepairServiceFor(
     probes: system.probes,
     user: system.user,
     analyzeLog: system.analyzeLog,
+    environmentLabel: machine ? `simulated:${machine.scenario}` : 'real',
     ...(machine ? { statPath: simulatedStatPath(machine), clock: simulatedRepairClock(machine), windowsDir: machine.envVar('SystemRoot') ?? 'C:\\Windows' } : {}),
     ...extra,
   });

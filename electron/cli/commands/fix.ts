@@ -1,0 +1,244 @@
+// `msi-doctor fix`: scan, plan a catalog repair (or the recommended one), show it, confirm, run, verify, print the outcome.
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { CliUsageError, type CliCommand, type CliIo } from '../cli-types.ts';
+import { LANGS, isRepairId, type Lang, type RepairId } from '../../../shared/contract/ids.ts';
+import type { RepairParams } from '../../../shared/contract/repair.ts';
+import type { ScanRequest } from '../../../shared/contract/scan.ts';
+import { translate } from '../../../shared/knowledge/texts.ts';
+import { parseSymptom } from '../../../shared/diagnosis/symptom.ts';
+import { diagnose } from '../../../shared/diagnosis/diagnose.ts';
+import { runScan } from '../../services/scan-service.ts';
+import { SystemUnavailableError, createSystem, type SystemHandle } from '../../services/system-factory.ts';
+import { defaultDataDir } from '../../services/data-dir.ts';
+import { createRepairServiceFor, restoreSimulatedState, saveSimulatedState } from '../../services/repair-system.ts';
+import { RepairError, type RepairProgress, type RepairService } from '../../services/repair-service.ts';
+import { buildRequest } from './scan.ts';
+import { renderOutcome, renderPlan, renderUnfinished } from './repair-render.ts';
+
+export const FIX_HELP = `Usage: msi-doctor fix REPAIR_ID|recommended [--simulate NAME | --scenario FILE] [--msi FILE] [--code CODE]
+                      [--dry-run] [--yes] [--json] [--lang en|zh-CN] [repair options]
+
+Scans the machine, builds the repair's plan (exact commands, risk, whether it can be undone, backups), shows it,
+asks for confirmation, runs it (one administrator prompt for all elevated steps), re-checks and prints the outcome.
+"recommended" picks the first repair of the top finding of the scan.
+
+  --simulate NAME       work on a built-in simulated machine (its state is kept between fix and undo)
+  --scenario FILE       work on a simulated machine from a scenario JSON file
+  --msi FILE            the .msi you tried to install (retry / wait repairs run it again, with a log)
+  --code CODE           the error you saw (for "recommended"); repeatable
+  --dry-run             print the plan only; change nothing
+  --yes                 confirm everything without asking (needed when not in a terminal)
+  --json                print the outcome as JSON (schema msi-doctor/repair@1); with --dry-run, the plan
+  --lang LANG           en (default) or zh-CN
+Repair options:
+  --pid N               end-stuck-client-install: the installer process to end
+  --product-code GUID   uninstall-other-version: the product to remove
+  --restart-in MIN      restart-computer: minutes until the restart (default 0 = now)
+  --wait-limit SEC      wait-for-installer: how long to wait (default 600)
+  --full-ui             retry: show the installer's full UI instead of /passive
+  --remove-sid SID      restore-windows-temp-acl: over-permissive entry to remove (repeatable; default: all found)
+  --keep-extra-entries  restore-windows-temp-acl: remove no extra entry
+
+Repair ids: wait-for-installer, retry-install-elevated-logged, restore-windows-temp-acl, recreate-user-temp,
+enable-msiserver, repair-msiserver-registration, end-stuck-client-install, restart-computer, enable-installer-logging,
+disable-installer-logging, remove-always-install-elevated, uninstall-other-version.
+Exit status: 0 repaired (and not contradicted by the re-check), 1 failed, declined, cancelled or not verified,
+2 bad input or refused. Data folder: MSI_DOCTOR_DATA_DIR, else the OS application-data folder.
+`;
+
+export interface FixArgs {
+  repair: RepairId | 'recommended';
+  simulate?: string;
+  scenario?: string;
+  msi?: string;
+  codes: string[];
+  dryRun: boolean;
+  yes: boolean;
+  json: boolean;
+  lang: Lang;
+  params: RepairParams;
+  keepExtra: boolean;
+}
+
+function integer(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim())) throw new CliUsageError(`${flag} needs a whole number, got "${value}"`);
+  return Number(value);
+}
+
+export function parseFixArgs(argv: string[]): FixArgs | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        simulate: { type: 'string' },
+        scenario: { type: 'string' },
+        msi: { type: 'string' },
+        code: { type: 'string', multiple: true },
+        'dry-run': { type: 'boolean' },
+        yes: { type: 'boolean', short: 'y' },
+        json: { type: 'boolean' },
+        lang: { type: 'string' },
+        pid: { type: 'string' },
+        'product-code': { type: 'string' },
+        'restart-in': { type: 'string' },
+        'wait-limit': { type: 'string' },
+        'full-ui': { type: 'boolean' },
+        'remove-sid': { type: 'string', multiple: true },
+        'keep-extra-entries': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new CliUsageError(`${(error as Error).message.split('\n')[0]} (see msi-doctor fix --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (positionals.length !== 1) throw new CliUsageError('name one repair (or "recommended"); see msi-doctor fix --help');
+  const repair = positionals[0]!;
+  if (repair !== 'recommended' && !isRepairId(repair)) throw new CliUsageError(`unknown repair "${repair}"; see msi-doctor fix --help for the list`);
+  if (values.simulate !== undefined && values.scenario !== undefined) throw new CliUsageError('use either --simulate NAME or --scenario FILE, not both');
+  const lang = values.lang ?? 'en';
+  if (!(LANGS as readonly string[]).includes(lang)) throw new CliUsageError(`--lang must be one of ${LANGS.join(', ')}`);
+  const params: RepairParams = {};
+  const pid = integer('--pid', values.pid);
+  if (pid !== undefined) params.pid = pid;
+  if (values['product-code'] !== undefined) params.productCode = values['product-code'];
+  const restart = integer('--restart-in', values['restart-in']);
+  if (restart !== undefined) params.restartInMinutes = restart;
+  const wait = integer('--wait-limit', values['wait-limit']);
+  if (wait !== undefined) params.waitLimitSeconds = wait;
+  if (values['full-ui']) params.uiLevel = 'full';
+  if (values['remove-sid']) params.removeSids = values['remove-sid'];
+  if (values['keep-extra-entries']) params.removeSids = [];
+  const args: FixArgs = {
+    repair: repair as FixArgs['repair'],
+    codes: values.code ?? [],
+    dryRun: Boolean(values['dry-run']),
+    yes: Boolean(values.yes),
+    json: Boolean(values.json),
+    lang: lang as Lang,
+    params,
+    keepExtra: Boolean(values['keep-extra-entries']),
+  };
+  if (values.simulate !== undefined) args.simulate = values.simulate;
+  if (values.scenario !== undefined) args.scenario = values.scenario;
+  if (values.msi !== undefined) args.msi = values.msi;
+  return args;
+}
+
+export function openSystem(args: { simulate?: string; scenario?: string }): SystemHandle {
+  try {
+    return createSystem({
+      ...(args.simulate !== undefined ? { simulate: args.simulate } : {}),
+      ...(args.scenario !== undefined ? { scenarioFile: args.scenario } : {}),
+    });
+  } catch (error) {
+    if (error instanceof SystemUnavailableError) throw new CliUsageError(error.message);
+    throw error;
+  }
+}
+
+/** Asks yes/no questions on a terminal (prompts on stderr so stdout stays clean). Anything but y/yes is no. */
+async function askAll(io: CliIo, questions: string[]): Promise<boolean> {
+  const rl = createInterface({ input: io.stdin, terminal: false });
+  const lines = rl[Symbol.asyncIterator]();
+  try {
+    for (const question of questions) {
+      io.stderr.write(`${question} [y/N] `);
+      const answer = await lines.next();
+      if (answer.done || !/^\s*(y|yes|是|好)\s*$/i.test(answer.value)) return false;
+    }
+    return true;
+  } finally {
+    rl.close();
+  }
+}
+
+function refusal(error: unknown, lang: Lang): never {
+  if (error instanceof RepairError) throw new CliUsageError(translate(error.reason, lang));
+  throw error;
+}
+
+export const fixCommand: CliCommand = async (argv, io) => {
+  const args = parseFixArgs(argv);
+  if (args === 'help') {
+    io.stdout.write(FIX_HELP);
+    return 0;
+  }
+  const dataDir = defaultDataDir();
+  const system = openSystem(args);
+  const machine = system.simulation?.machine ?? null;
+  if (machine) restoreSimulatedState(dataDir, machine);
+  const identity = await system.identify();
+  const service: RepairService = createRepairServiceFor(system, dataDir);
+  const unfinished = service.unfinishedJournals();
+  if (unfinished.length) io.stderr.write(renderUnfinished(unfinished, args.lang));
+
+  const scanArgs = { codes: args.codes, logs: [], elevate: true, json: args.json, lang: args.lang, ...(args.msi !== undefined ? { msi: args.msi } : {}) };
+  const request: Partial<ScanRequest> = buildRequest(scanArgs, system);
+  const scan = await runScan(request, {
+    runner: system.runner,
+    elevatedRunner: system.elevatedRunner,
+    probes: system.probes,
+    parseSymptom,
+    environment: system.environment,
+    user: identity.user,
+    processElevated: identity.processElevated,
+    analyzeLog: system.analyzeLog,
+    now: system.now,
+    diagnose,
+  });
+  let repair: RepairId;
+  if (args.repair === 'recommended') {
+    const top = scan.findings.find((f) => f.kind !== 'info' || f.repairs.length > 0) ?? scan.findings[0];
+    const first = top?.repairs[0];
+    if (!first) {
+      io.stderr.write(`msi-doctor fix: nothing to repair automatically (top finding: ${top ? translate(top.title, args.lang) : 'none'}).\n`);
+      return 1;
+    }
+    repair = first;
+    if (!args.json) io.stderr.write(`recommended: ${repair} (for ${top!.cause})\n`);
+  } else repair = args.repair;
+
+  const params: RepairParams = { ...args.params };
+  const msi = args.msi ?? request.msiPath ?? null;
+  if (msi && (repair === 'retry-install-elevated-logged' || repair === 'wait-for-installer')) params.msiPath = msi;
+  const plan = await service.plan(repair, params, { evidence: scan.evidence }).catch((e: unknown) => refusal(e, args.lang));
+  if (args.dryRun) {
+    io.stdout.write(args.json ? `${JSON.stringify(plan, null, 2)}\n` : renderPlan(plan, args.lang));
+    return 0;
+  }
+  if (!args.json) io.stdout.write(renderPlan(plan, args.lang) + '\n');
+  if (!args.yes) {
+    if (!(io.stdin as { isTTY?: boolean }).isTTY) {
+      throw new CliUsageError('refusing to change this computer without confirmation: run it in a terminal, or pass --yes after reading the plan (--dry-run shows it)');
+    }
+    const questions = [...plan.confirmations.map((c) => translate({ key: `repair.confirmation.${c}`, params: {} }, args.lang)), args.lang === 'zh-CN' ? '现在执行这个修复吗？' : 'Run this repair now?'];
+    if (!(await askAll(io, questions))) {
+      io.stderr.write(args.lang === 'zh-CN' ? '未执行：您没有确认。电脑没有被更改。\n' : 'Not run: not confirmed. Nothing was changed.\n');
+      return 1;
+    }
+  }
+  const onSigint = (): void => void service.cancel(plan.planId);
+  process.once('SIGINT', onSigint);
+  const progress = io.stderr.isTTY && !args.json ? (p: RepairProgress) => writeProgress(io, p) : undefined;
+  try {
+    const outcome = await service.run(plan.planId, { confirmations: plan.confirmations, ...(progress ? { onProgress: progress } : {}) }).catch((e: unknown) => refusal(e, args.lang));
+    if (machine) saveSimulatedState(dataDir, machine);
+    io.stdout.write(args.json ? `${JSON.stringify(outcome, null, 2)}\n` : renderOutcome(outcome, args.lang));
+    return outcome.status === 'succeeded' && outcome.verified !== false ? 0 : 1;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+};
+
+function writeProgress(io: CliIo, p: RepairProgress): void {
+  if (p.countdownSeconds !== undefined) io.stderr.write(`  … ${p.stepId}: ${p.countdownSeconds} s left\n`);
+  else if (p.phase === 'started') io.stderr.write(`… ${p.stepId}\n`);
+  else io.stderr.write(`  ${p.stepId}: ${p.status ?? ''}\n`);
+}
