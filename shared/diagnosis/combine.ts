@@ -26,7 +26,10 @@ export function applyContradictions(confidence: number, strengths: number[]): nu
 
 function explainsSymptom(cause: CauseId, ctx: DiagnosisContext): boolean {
   if (ctx.failureCodes.length === 0) return true;
-  return ctx.failureCodes.some((code) => lookupErrorCode(code)?.causes.includes(cause) ?? false) || causeInfo(cause).codes.some((c) => ctx.failureCodes.includes(c));
+  return (
+    ctx.failureCodes.some((code) => lookupErrorCode(code)?.causes.includes(cause) ?? false) ||
+    causeInfo(cause).codes.some((c) => ctx.failureCodes.includes(c))
+  );
 }
 
 function refId(ref: EvidenceRef): string {
@@ -48,7 +51,12 @@ function mythsForFinding(cause: CauseId, ctx: DiagnosisContext): string[] {
   return uniqueBy(own, (m) => m).filter((m) => {
     const myth = mythInfo(m);
     // Warn on this path: the myth is about this cause, and (when codes were reported) about one of them or code-agnostic.
-    return ctx.failureCodes.length === 0 || myth.codes.length === 0 || myth.codes.some((c) => ctx.failureCodes.includes(c)) || myth.causes.includes(cause);
+    return (
+      ctx.failureCodes.length === 0 ||
+      myth.codes.length === 0 ||
+      myth.codes.some((c) => ctx.failureCodes.includes(c)) ||
+      myth.causes.includes(cause)
+    );
   });
 }
 
@@ -58,10 +66,18 @@ export function buildFinding(cause: CauseId, signals: Signal[], ctx: DiagnosisCo
   const con = signals.filter((s) => s.polarity === 'against');
   const relevant = pro.some((s) => s.alwaysRelevant) || explainsSymptom(cause, ctx);
   const weights = pro.map((s) => (relevant || s.alwaysRelevant ? s.weight : s.weight * IRRELEVANT_FACTOR));
-  const confidence = Math.min(MAX_CONFIDENCE, applyContradictions(noisyOr(weights), con.map((s) => s.weight)));
+  const confidence = Math.min(
+    MAX_CONFIDENCE,
+    applyContradictions(
+      noisyOr(weights),
+      con.map((s) => s.weight),
+    ),
+  );
   const info = causeInfo(cause);
   const strongestWithRepairs = [...pro].filter((s) => s.repairs).sort((a, b) => b.weight - a.weight)[0];
-  const catalogRepairs: RepairId[] = strongestWithRepairs?.repairs ? [...strongestWithRepairs.repairs] : [...info.repairs];
+  const catalogRepairs: RepairId[] = strongestWithRepairs?.repairs
+    ? [...strongestWithRepairs.repairs]
+    : [...info.repairs];
   // Ending an install is offered only for a client install we can name (its PID), never blindly.
   const clientSeen = pro.some((s) => s.ref.kind === 'probe' && s.ref.fact === 'client-install-running');
   const repairs = catalogRepairs.filter((r) => r !== 'end-stuck-client-install' || clientSeen);
@@ -71,7 +87,10 @@ export function buildFinding(cause: CauseId, signals: Signal[], ctx: DiagnosisCo
     (r) => `${r.key}|${JSON.stringify(r.params)}`,
   );
   const manualSteps: TextRef[] = uniqueBy(
-    [...pro.flatMap((s) => s.manualSteps ?? []), ...info.nextSteps.map((_, i) => ({ key: keys.causeNext(cause, i), params: {} }))],
+    [
+      ...pro.flatMap((s) => s.manualSteps ?? []),
+      ...info.nextSteps.map((_, i) => ({ key: keys.causeNext(cause, i), params: {} })),
+    ],
     (r) => r.key,
   );
   return {
@@ -81,8 +100,14 @@ export function buildFinding(cause: CauseId, signals: Signal[], ctx: DiagnosisCo
     title: { key: keys.causeTitle(cause), params: {} },
     explanation: { key: keys.causeExplanation(cause), params: {} },
     reasons,
-    supporting: uniqueBy(pro.map((s) => s.ref), refId),
-    contradicting: uniqueBy(con.map((s) => s.ref), refId),
+    supporting: uniqueBy(
+      pro.map((s) => s.ref),
+      refId,
+    ),
+    contradicting: uniqueBy(
+      con.map((s) => s.ref),
+      refId,
+    ),
     repairs: uniqueBy(repairs, (r) => r),
     manualSteps,
     myths: mythsForFinding(cause, ctx),

@@ -40,9 +40,12 @@ export function createContext(input: DiagnosisInput): DiagnosisContext {
   for (const e of input.evidence) {
     // Keep the most informative evidence per probe (an elevated re-run replaces the unelevated one).
     const prev = byProbe.get(e.probe);
-    if (!prev || (e.elevated && !prev.elevated) || (prev.status === 'error' && e.status !== 'error')) byProbe.set(e.probe, e);
+    if (!prev || (e.elevated && !prev.elevated) || (prev.status === 'error' && e.status !== 'error'))
+      byProbe.set(e.probe, e);
   }
-  const symptomCodes = [...input.symptom.exitCodes, ...input.symptom.messageNumbers].filter((code, i, all) => all.indexOf(code) === i);
+  const symptomCodes = [...input.symptom.exitCodes, ...input.symptom.messageNumbers].filter(
+    (code, i, all) => all.indexOf(code) === i,
+  );
   const realSymptom = symptomCodes.filter(isFailureCode);
   const logCodes: number[] = [];
   for (const log of input.logs) {

@@ -19,7 +19,9 @@ interface Expected {
 
 const cases: Array<{ name: string; log: string; topCause: string[] }> = [];
 if (!skip) {
-  for (const name of readdirSync(corpusDir).filter((n) => n.endsWith('.expected.json')).sort()) {
+  for (const name of readdirSync(corpusDir)
+    .filter((n) => n.endsWith('.expected.json'))
+    .sort()) {
     const expected = JSON.parse(readFileSync(join(corpusDir, name), 'utf8')) as Expected;
     if (expected.expect.topCause === undefined) continue;
     const topCause = Array.isArray(expected.expect.topCause) ? expected.expect.topCause : [expected.expect.topCause];
@@ -39,7 +41,10 @@ for (const c of cases) {
     for (const text of inputs) {
       const findings = diagnose({ symptom: parseSymptom(text), evidence: [], logs: [analysis] });
       const table = findings.map((f) => `${f.cause}=${f.confidence}`).join(' | ');
-      assert.ok(c.topCause.includes(findings[0]!.cause), `symptom "${text}": expected ${c.topCause.join('|')}, got ${table} (analyzer: ${analysis.causes.map((x) => x.id).join(',')})`);
+      assert.ok(
+        c.topCause.includes(findings[0]!.cause),
+        `symptom "${text}": expected ${c.topCause.join('|')}, got ${table} (analyzer: ${analysis.causes.map((x) => x.id).join(',')})`,
+      );
     }
   });
 }

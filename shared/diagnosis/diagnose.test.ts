@@ -18,24 +18,45 @@ const reasonsText = (f: Finding, lang: 'en' | 'zh-CN' = 'en') => f.reasons.map((
 
 function failedLog(overrides: Partial<LogAnalysis> = {}): LogAnalysis {
   return {
-    schema: 'msi-doctor/log-analysis@1', file: 'C:\\Users\\ana\\AppData\\Local\\Temp\\install.log', format: 'msi-verbose', encoding: 'utf-16le',
-    operation: 'install', product: { name: 'Contoso Agent', version: '7.1.0', productCode: '{11111111-2222-3333-4444-555555555555}' },
-    outcome: 'failure', exitCode: 1603,
+    schema: 'msi-doctor/log-analysis@1',
+    file: 'C:\\Users\\ana\\AppData\\Local\\Temp\\install.log',
+    format: 'msi-verbose',
+    encoding: 'utf-16le',
+    operation: 'install',
+    product: { name: 'Contoso Agent', version: '7.1.0', productCode: '{11111111-2222-3333-4444-555555555555}' },
+    outcome: 'failure',
+    exitCode: 1603,
     failedAction: { name: 'InstallServiceCA', sequenceAction: 'InstallFinalize', line: 4120, customAction: true },
-    errors: [{ code: 1722, line: 4100, text: 'Error 1722. There is a problem with this Windows Installer package. A program run as part of the setup did not finish as expected. Action InstallServiceCA, location: C:\\Program Files\\Contoso\\svc.exe, command: --install' }],
-    primaryError: 1722, causes: [{ id: 'custom-action-failed', confidence: 0.85, lines: [4100, 4120] }],
+    errors: [
+      {
+        code: 1722,
+        line: 4100,
+        text: 'Error 1722. There is a problem with this Windows Installer package. A program run as part of the setup did not finish as expected. Action InstallServiceCA, location: C:\\Program Files\\Contoso\\svc.exe, command: --install',
+      },
+    ],
+    primaryError: 1722,
+    causes: [{ id: 'custom-action-failed', confidence: 0.85, lines: [4100, 4120] }],
     evidence: [{ line: 4100, text: 'Error 1722. There is a problem with this Windows Installer package.' }],
-    installerVersion: '5.0.22621.1', processes: [], sessions: 1, lineCount: 5000, byteCount: 400000, burn: null,
+    installerVersion: '5.0.22621.1',
+    processes: [],
+    sessions: 1,
+    lineCount: 5000,
+    byteCount: 400000,
+    burn: null,
     ...overrides,
   };
 }
 
 test('2503 + C:\\Windows\\Temp denies Users create -> installer-folders-access, repair ACL restore (never Everyone Full Control)', () => {
-  const findings = check(diagnose({
-    symptom: parseSymptom('2503'),
-    evidence: machine({ 'temp-folders': { windowsTemp: { usersCanCreate: false, missingDefaults: ['S-1-5-32-545'] } } }),
-    logs: [],
-  }));
+  const findings = check(
+    diagnose({
+      symptom: parseSymptom('2503'),
+      evidence: machine({
+        'temp-folders': { windowsTemp: { usersCanCreate: false, missingDefaults: ['S-1-5-32-545'] } },
+      }),
+      logs: [],
+    }),
+  );
   const top = findings[0]!;
   assert.equal(top.cause, 'installer-folders-access');
   assert.equal(top.repairs[0], 'restore-windows-temp-acl');
@@ -47,12 +68,28 @@ test('2503 + C:\\Windows\\Temp denies Users create -> installer-folders-access, 
 });
 
 test('2503 + not elevated + per-machine package (folders fine) -> retry elevated with logging', () => {
-  const findings = check(diagnose({
-    symptom: parseSymptom('Error 2503'),
-    evidence: machine({ 'installed-products': { msiPath: 'C:\\Downloads\\tool.msi', package: { readable: true, error: null, productCode: null, upgradeCode: null, productVersion: '1.0', productName: 'Tool', manufacturer: 'X', allUsers: '1' } } }),
-    logs: [],
-    msiPath: 'C:\\Downloads\\tool.msi',
-  }));
+  const findings = check(
+    diagnose({
+      symptom: parseSymptom('Error 2503'),
+      evidence: machine({
+        'installed-products': {
+          msiPath: 'C:\\Downloads\\tool.msi',
+          package: {
+            readable: true,
+            error: null,
+            productCode: null,
+            upgradeCode: null,
+            productVersion: '1.0',
+            productName: 'Tool',
+            manufacturer: 'X',
+            allUsers: '1',
+          },
+        },
+      }),
+      logs: [],
+      msiPath: 'C:\\Downloads\\tool.msi',
+    }),
+  );
   const top = findings[0]!;
   assert.equal(top.cause, 'not-elevated');
   assert.deepEqual(top.repairs, ['retry-install-elevated-logged']);
@@ -63,21 +100,40 @@ test('2503 + not elevated + per-machine package (folders fine) -> retry elevated
 });
 
 test('1618 + client msiexec /i X.msi for 3 hours -> names X.msi and its age; wait then end that client; never the /V service', () => {
-  const findings = check(diagnose({
-    symptom: parseSymptom('1618'),
-    evidence: machine({
-      'install-in-progress': {
-        mutex: 'busy', mutexDefinitive: true, serviceBusy: true, servicePid: 1200,
-        clients: [{ pid: 4242, parentPid: 900, sessionId: 1, packagePath: 'C:\\Users\\ana\\Downloads\\X.msi', commandLine: 'msiexec.exe /i "C:\\Users\\ana\\Downloads\\X.msi"', startedAt: '2026-11-21T10:00:00Z', ageMinutes: 180, kind: 'install' }],
-      },
+  const findings = check(
+    diagnose({
+      symptom: parseSymptom('1618'),
+      evidence: machine({
+        'install-in-progress': {
+          mutex: 'busy',
+          mutexDefinitive: true,
+          serviceBusy: true,
+          servicePid: 1200,
+          clients: [
+            {
+              pid: 4242,
+              parentPid: 900,
+              sessionId: 1,
+              packagePath: 'C:\\Users\\ana\\Downloads\\X.msi',
+              commandLine: 'msiexec.exe /i "C:\\Users\\ana\\Downloads\\X.msi"',
+              startedAt: '2026-11-21T10:00:00Z',
+              ageMinutes: 180,
+              kind: 'install',
+            },
+          ],
+        },
+      }),
+      logs: [],
     }),
-    logs: [],
-  }));
+  );
   const top = findings[0]!;
   assert.equal(top.cause, 'another-install-in-progress');
   assert.deepEqual(top.repairs.slice(0, 2), ['wait-for-installer', 'end-stuck-client-install']);
   for (const f of findings) {
-    assert.ok(!f.repairs.includes('enable-msiserver') && !f.repairs.includes('repair-msiserver-registration'), 'nothing touches the service');
+    assert.ok(
+      !f.repairs.includes('enable-msiserver') && !f.repairs.includes('repair-msiserver-registration'),
+      'nothing touches the service',
+    );
   }
   const en = reasonsText(top);
   assert.match(en, /X\.msi/);
@@ -91,23 +147,29 @@ test('1618 + client msiexec /i X.msi for 3 hours -> names X.msi and its age; wai
 });
 
 test('1618 + Windows Update installing -> wait only, nothing ended', () => {
-  const findings = check(diagnose({
-    symptom: parseSymptom('Another installation is already in progress'),
-    evidence: machine({
-      'install-in-progress': {
-        mutex: 'busy', mutexDefinitive: true, serviceBusy: true, servicePid: 1200,
-        backgroundInstallers: [
-          { name: 'wuauserv', kind: 'service', present: true, active: true },
-          { name: 'TrustedInstaller', kind: 'service', present: true, active: true },
-          { name: 'TiWorker', kind: 'process', present: true, active: true },
-        ],
-      },
+  const findings = check(
+    diagnose({
+      symptom: parseSymptom('Another installation is already in progress'),
+      evidence: machine({
+        'install-in-progress': {
+          mutex: 'busy',
+          mutexDefinitive: true,
+          serviceBusy: true,
+          servicePid: 1200,
+          backgroundInstallers: [
+            { name: 'wuauserv', kind: 'service', present: true, active: true },
+            { name: 'TrustedInstaller', kind: 'service', present: true, active: true },
+            { name: 'TiWorker', kind: 'process', present: true, active: true },
+          ],
+        },
+      }),
+      logs: [],
     }),
-    logs: [],
-  }));
+  );
   assert.equal(findings[0]!.cause, 'windows-update-busy');
   assert.deepEqual(findings[0]!.repairs, ['wait-for-installer']);
-  for (const f of findings) assert.ok(!f.repairs.includes('end-stuck-client-install'), `${f.cause} must not end anything`);
+  for (const f of findings)
+    assert.ok(!f.repairs.includes('end-stuck-client-install'), `${f.cause} must not end anything`);
 });
 
 test('1618 but the lock is definitively free -> the 1618 cause is contradicted and stays low', () => {
@@ -124,13 +186,16 @@ test('1603 + verbose log with a failed custom action -> the custom action, its m
   assert.match(en, /InstallServiceCA/);
   assert.match(en, /did not finish as expected/);
   assert.ok(top.supporting.some((r) => r.kind === 'log' && r.line === 4100));
-  assert.ok(top.manualSteps.some((s) => s.key === 'error.1722.check.0' || s.key.startsWith('cause.custom-action-failed.next')));
+  assert.ok(
+    top.manualSteps.some((s) => s.key === 'error.1722.check.0' || s.key.startsWith('cause.custom-action-failed.next')),
+  );
 });
 
 test('1603 + log whose cause is a service failing to start -> service advice', () => {
   const log = failedLog({
     errors: [{ code: 1920, line: 3000, text: "Error 1920. Service 'Contoso' (contoso) failed to start." }],
-    primaryError: 1920, failedAction: { name: 'StartServices', sequenceAction: 'InstallFinalize', line: 3010, customAction: false },
+    primaryError: 1920,
+    failedAction: { name: 'StartServices', sequenceAction: 'InstallFinalize', line: 3010, customAction: false },
     causes: [{ id: 'service-start-failed', confidence: 0.8, lines: [3000] }],
   });
   const top = check(diagnose({ symptom: parseSymptom('1603'), evidence: machine(), logs: [log] }))[0]!;
@@ -139,18 +204,25 @@ test('1603 + log whose cause is a service failing to start -> service advice', (
 });
 
 test('1603 + pending reboot indicators -> reboot first', () => {
-  const findings = check(diagnose({
-    symptom: parseSymptom('0x80070643'),
-    evidence: machine({
-      'pending-reboot': {
-        pending: true,
-        indicators: [{ id: 'cbs-reboot-pending', present: true, detail: null }, { id: 'pending-file-rename', present: true, detail: null }],
-        fileRenames: [{ source: '\\??\\C:\\Config.Msi\\3f2a.rbf', target: null, action: 'delete', msi: true, list: 1 }],
-        msiFileRenames: 1,
-      },
+  const findings = check(
+    diagnose({
+      symptom: parseSymptom('0x80070643'),
+      evidence: machine({
+        'pending-reboot': {
+          pending: true,
+          indicators: [
+            { id: 'cbs-reboot-pending', present: true, detail: null },
+            { id: 'pending-file-rename', present: true, detail: null },
+          ],
+          fileRenames: [
+            { source: '\\??\\C:\\Config.Msi\\3f2a.rbf', target: null, action: 'delete', msi: true, list: 1 },
+          ],
+          msiFileRenames: 1,
+        },
+      }),
+      logs: [],
     }),
-    logs: [],
-  }));
+  );
   assert.equal(findings[0]!.cause, 'pending-reboot');
   assert.equal(findings[0]!.repairs[0], 'restart-computer');
   assert.ok(findings[0]!.myths.includes('delete-pending-file-rename'));
@@ -168,7 +240,15 @@ test('healthy machine + no log: say so, and offer the elevated logged retry when
 
 test('AlwaysInstallElevated -> a security finding whatever the symptom', () => {
   for (const symptom of ['', '1618', '2503']) {
-    const findings = check(diagnose({ symptom: parseSymptom(symptom), evidence: machine({ policies: { alwaysInstallElevated: { hklm: 1, hkcu: 1 }, alwaysInstallElevatedActive: true } }), logs: [] }));
+    const findings = check(
+      diagnose({
+        symptom: parseSymptom(symptom),
+        evidence: machine({
+          policies: { alwaysInstallElevated: { hklm: 1, hkcu: 1 }, alwaysInstallElevatedActive: true },
+        }),
+        logs: [],
+      }),
+    );
     const sec = findings.find((f) => f.cause === 'always-install-elevated');
     assert.ok(sec, `security finding for symptom "${symptom}"`);
     assert.equal(sec.kind, 'security');
@@ -178,9 +258,29 @@ test('AlwaysInstallElevated -> a security finding whatever the symptom', () => {
 
 test('calibration: one weak signal stays low, agreeing independent signals raise confidence, noise codes say nothing', () => {
   const symptomOnly = check(diagnose({ symptom: parseSymptom('2503'), evidence: [], logs: [] }));
-  assert.ok(symptomOnly.every((f) => f.confidence <= 0.5), JSON.stringify(symptomOnly.map((f) => [f.cause, f.confidence])));
-  const oneProbe = check(diagnose({ symptom: parseSymptom(''), evidence: [evidenceOf('temp-folders', { userTemp: { exists: false, writable: null } })], logs: [] }));
-  const both = check(diagnose({ symptom: parseSymptom('2503'), evidence: [evidenceOf('temp-folders', { userTemp: { exists: false, writable: null }, userTmp: { exists: false, writable: null, value: 'D:\\gone' } })], logs: [] }));
+  assert.ok(
+    symptomOnly.every((f) => f.confidence <= 0.5),
+    JSON.stringify(symptomOnly.map((f) => [f.cause, f.confidence])),
+  );
+  const oneProbe = check(
+    diagnose({
+      symptom: parseSymptom(''),
+      evidence: [evidenceOf('temp-folders', { userTemp: { exists: false, writable: null } })],
+      logs: [],
+    }),
+  );
+  const both = check(
+    diagnose({
+      symptom: parseSymptom('2503'),
+      evidence: [
+        evidenceOf('temp-folders', {
+          userTemp: { exists: false, writable: null },
+          userTmp: { exists: false, writable: null, value: 'D:\\gone' },
+        }),
+      ],
+      logs: [],
+    }),
+  );
   const a = oneProbe.find((f) => f.cause === 'user-temp-broken')!.confidence;
   const b = both.find((f) => f.cause === 'user-temp-broken')!.confidence;
   assert.ok(b > a, `${b} > ${a}`);
@@ -189,14 +289,32 @@ test('calibration: one weak signal stays low, agreeing independent signals raise
 });
 
 test('side findings that do not explain the reported error are discounted', () => {
-  const findings = check(diagnose({
-    symptom: parseSymptom('1618'),
-    evidence: machine({
-      'install-in-progress': { mutex: 'busy', mutexDefinitive: true, serviceBusy: true, clients: [{ pid: 7, parentPid: null, sessionId: 1, packagePath: 'C:\\a.msi', commandLine: null, startedAt: null, ageMinutes: 5, kind: 'install' }] },
-      'temp-folders': { windowsTemp: { missingDefaults: ['S-1-3-0'] } },
+  const findings = check(
+    diagnose({
+      symptom: parseSymptom('1618'),
+      evidence: machine({
+        'install-in-progress': {
+          mutex: 'busy',
+          mutexDefinitive: true,
+          serviceBusy: true,
+          clients: [
+            {
+              pid: 7,
+              parentPid: null,
+              sessionId: 1,
+              packagePath: 'C:\\a.msi',
+              commandLine: null,
+              startedAt: null,
+              ageMinutes: 5,
+              kind: 'install',
+            },
+          ],
+        },
+        'temp-folders': { windowsTemp: { missingDefaults: ['S-1-3-0'] } },
+      }),
+      logs: [],
     }),
-    logs: [],
-  }));
+  );
   assert.equal(findings[0]!.cause, 'another-install-in-progress');
   const side = findings.find((f) => f.cause === 'installer-folders-access');
   assert.ok(side && side.confidence < 0.4, JSON.stringify(side?.confidence));
@@ -212,7 +330,14 @@ test('bad evidence data never throws (probe errors, wrong shapes)', () => {
 });
 
 test('analyze of a successful log (no scan): no problem found, with the log as evidence', () => {
-  const ok = failedLog({ outcome: 'success', exitCode: 0, failedAction: null, errors: [], primaryError: null, causes: [] });
+  const ok = failedLog({
+    outcome: 'success',
+    exitCode: 0,
+    failedAction: null,
+    errors: [],
+    primaryError: null,
+    causes: [],
+  });
   const findings = check(diagnose({ symptom: parseSymptom(''), evidence: [], logs: [ok] }));
   assert.equal(findings[0]!.cause, 'no-problem-found');
   assert.deepEqual(findings[0]!.repairs, []);

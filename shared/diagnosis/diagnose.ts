@@ -49,7 +49,9 @@ function rank(findings: Finding[]): Finding[] {
 
 function infoFinding(ctx: DiagnosisContext, cause: 'no-problem-found' | 'unknown', confidence: number): Finding {
   const info = causeInfo(cause);
-  const checked = ctx.input.evidence.filter((e) => e.status === 'ok').map((e) => ({ kind: 'probe' as const, probe: e.probe }));
+  const checked = ctx.input.evidence
+    .filter((e) => e.status === 'ok')
+    .map((e) => ({ kind: 'probe' as const, probe: e.probe }));
   return {
     cause,
     confidence,
@@ -71,11 +73,14 @@ export function diagnose(input: DiagnosisInput): Finding[] {
   const ctx = createContext(input);
   const signals = RULES.flatMap((rule) => rule(ctx));
   const findings = combine(signals, ctx).filter((f) => f.kind === 'security' || f.confidence >= MIN_CONFIDENCE);
-  const lead = findings.some((f) => f.kind !== 'security' && f.cause !== 'reboot-required-to-finish' && f.confidence >= LEAD_CONFIDENCE);
+  const lead = findings.some(
+    (f) => f.kind !== 'security' && f.cause !== 'reboot-required-to-finish' && f.confidence >= LEAD_CONFIDENCE,
+  );
   const logFailed = input.logs.some((l) => l.outcome === 'failure');
   const probesOk = input.evidence.filter((e) => e.status === 'ok').length;
   const problems = input.evidence.filter((e) => e.status === 'problem').length;
-  const logsSucceeded = input.logs.length > 0 && input.logs.every((l) => l.outcome === 'success' || l.outcome === 'reboot-required');
+  const logsSucceeded =
+    input.logs.length > 0 && input.logs.every((l) => l.outcome === 'success' || l.outcome === 'reboot-required');
   if (!lead && !logFailed) {
     if (input.evidence.length > 0 && problems === 0) {
       // Calibrated by how much was actually checked: 8 clean probes say more than 2.

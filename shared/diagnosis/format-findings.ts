@@ -21,7 +21,10 @@ function refText(ref: EvidenceRef, lang: Lang): string {
     case 'probe':
       return translate({ key: 'format.evidence.probe', params: { probe: ref.probe } }, lang);
     case 'log':
-      return translate({ key: 'format.evidence.log', params: { file: ref.file.split(/[\\/]/).pop() ?? ref.file, line: ref.line } }, lang);
+      return translate(
+        { key: 'format.evidence.log', params: { file: ref.file.split(/[\\/]/).pop() ?? ref.file, line: ref.line } },
+        lang,
+      );
     case 'symptom':
       return translate({ key: 'format.evidence.symptom', params: { code: ref.code } }, lang);
   }
@@ -29,7 +32,8 @@ function refText(ref: EvidenceRef, lang: Lang): string {
 
 function header(f: Finding, rank: number, lang: Lang): string {
   const title = translate(f.title, lang);
-  const key = f.kind === 'security' ? 'format.finding.security' : f.kind === 'info' ? 'format.finding.info' : 'format.finding';
+  const key =
+    f.kind === 'security' ? 'format.finding.security' : f.kind === 'info' ? 'format.finding.info' : 'format.finding';
   return translate({ key, params: { rank, title, confidence: Math.round(f.confidence * 100) } }, lang);
 }
 
@@ -48,11 +52,15 @@ export function formatFindings(findings: readonly Finding[], lang: Lang, options
       for (const r of reasons) lines.push(`${pad}- ${translate(r, lang)}`);
     }
     if (f.contradicting.length) {
-      lines.push(`${pad}${translate({ key: 'format.label.against', params: {} }, lang)} ${f.contradicting.map((r) => refText(r, lang)).join('; ')}`);
+      lines.push(
+        `${pad}${translate({ key: 'format.label.against', params: {} }, lang)} ${f.contradicting.map((r) => refText(r, lang)).join('; ')}`,
+      );
     }
     if (f.repairs.length) {
       lines.push(`${pad}${translate({ key: 'format.label.repairs', params: {} }, lang)}`);
-      f.repairs.forEach((r, n) => lines.push(`${pad}${n + 1}) ${translate({ key: `repair.${r}.title`, params: {} }, lang)} [${r}]`));
+      f.repairs.forEach((r, n) =>
+        lines.push(`${pad}${n + 1}) ${translate({ key: `repair.${r}.title`, params: {} }, lang)} [${r}]`),
+      );
     }
     if (details && f.manualSteps.length) {
       lines.push(`${pad}${translate({ key: 'format.label.steps', params: {} }, lang)}`);
@@ -61,7 +69,10 @@ export function formatFindings(findings: readonly Finding[], lang: Lang, options
     const myths = f.myths.filter(isMythId);
     if (details && myths.length) {
       lines.push(`${pad}${translate({ key: 'format.label.myths', params: {} }, lang)}`);
-      for (const m of myths) lines.push(`${pad}- ${translate({ key: keys.mythAdvice(m), params: {} }, lang)} ${translate({ key: keys.mythWhyWrong(m), params: {} }, lang)}`);
+      for (const m of myths)
+        lines.push(
+          `${pad}- ${translate({ key: keys.mythAdvice(m), params: {} }, lang)} ${translate({ key: keys.mythWhyWrong(m), params: {} }, lang)}`,
+        );
     }
   });
   return lines;

@@ -50,7 +50,12 @@ async function scanScenario(name: string) {
       // an unreadable log is simply not used
     }
   }
-  const findings = diagnose({ symptom: scan.symptom, evidence: scan.evidence, logs: [...scan.logs, ...extra], msiPath: scenario.msiPath ?? null });
+  const findings = diagnose({
+    symptom: scan.symptom,
+    evidence: scan.evidence,
+    logs: [...scan.logs, ...extra],
+    msiPath: scenario.msiPath ?? null,
+  });
   return { scenario, scan, findings };
 }
 

@@ -36,6 +36,13 @@ export function against(cause: CauseId, weight: number, ref: EvidenceRef): Signa
 }
 
 /** A probe fact supporting a cause, with the fact's sentence as the reason. */
-export function probeFact(cause: CauseId, weight: number, probe: ProbeId, fact: FactId, params: Record<string, string | number> = {}, extra: Partial<Signal> = {}): Signal {
+export function probeFact(
+  cause: CauseId,
+  weight: number,
+  probe: ProbeId,
+  fact: FactId,
+  params: Record<string, string | number> = {},
+  extra: Partial<Signal> = {},
+): Signal {
   return forCause(cause, weight, probeRef(probe, fact), { reason: reason(fact, params), ...extra });
 }

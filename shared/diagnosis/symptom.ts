@@ -11,7 +11,9 @@ const MAX_INPUT = 20_000;
 
 /** Full-width digits/letters/punctuation (common in Chinese input) -> ASCII, so one set of patterns fits both. */
 function normalizeWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  return text
+    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ');
 }
 
 function hex8(value: number): string {
@@ -52,7 +54,7 @@ const titleParam = (code: number, role: 'exit' | 'message'): string => {
 function takeHresult(value: number, raw: string, c: Collector, signed: boolean): void {
   const facility = (value >>> 16) & 0x1fff;
   const hresult = hex8(value);
-  if ((value >>> 16) === 0x8007 || ((value & 0x80000000) !== 0 && facility === 7)) {
+  if (value >>> 16 === 0x8007 || ((value & 0x80000000) !== 0 && facility === 7)) {
     const code = value & 0xffff;
     c.source('hresult');
     c.exit(code);
@@ -60,19 +62,20 @@ function takeHresult(value: number, raw: string, c: Collector, signed: boolean):
     else c.note('symptom.note.hresult', { hresult, code });
     return;
   }
-  if ((value >>> 16) === 0x8a15) {
+  if (value >>> 16 === 0x8a15) {
     c.source('winget');
     const known = WINGET_CODES.get(value >>> 0);
     c.note('symptom.note.winget', { hresult, meaning: nestedParam(known ? known.meaning : 'winget.other') });
     if (known?.win32 !== undefined) c.exit(known.win32);
     return;
   }
-  if ((value >>> 16) === 0x87d1 || (value >>> 16) === 0x87d3) c.source('intune');
+  if (value >>> 16 === 0x87d1 || value >>> 16 === 0x87d3) c.source('intune');
   c.note('symptom.note.other-hresult', { hresult });
 }
 
 /** Keywords that make a small bare number count as a code ("exit code 2", "错误代码 5"). */
-const CODE_CONTEXT = /(error|err|code|exit|status|result|returned|returning|failed with|错误|代码|退出|返回|结果|状态)[\s:：#'"=(（]*$/i;
+const CODE_CONTEXT =
+  /(error|err|code|exit|status|result|returned|returning|failed with|错误|代码|退出|返回|结果|状态)[\s:：#'"=(（]*$/i;
 const INFO_CONTEXT = /(info|信息)[\s:：]*$/i;
 
 function classifyNumber(code: number, before: string, c: Collector): void {
@@ -99,7 +102,10 @@ function classifyNumber(code: number, before: string, c: Collector): void {
     return;
   }
   c.exit(code);
-  c.note(info.success ? 'symptom.note.success-code' : 'symptom.note.exit-code', { code, title: titleParam(code, 'exit') });
+  c.note(info.success ? 'symptom.note.success-code' : 'symptom.note.exit-code', {
+    code,
+    title: titleParam(code, 'exit'),
+  });
 }
 
 function scanTools(text: string, c: Collector): void {
@@ -121,7 +127,11 @@ function scanTools(text: string, c: Collector): void {
     c.source('intune');
     c.note('symptom.note.intune-detection');
   }
-  if (/\bburn\b|bundle|\[[0-9A-F]{3,5}:[0-9A-F]{3,5}\]\[|\b[ewi]\d{3}:|Failed to (install|execute|configure) MSI package|Apply complete, result/i.test(text)) {
+  if (
+    /\bburn\b|bundle|\[[0-9A-F]{3,5}:[0-9A-F]{3,5}\]\[|\b[ewi]\d{3}:|Failed to (install|execute|configure) MSI package|Apply complete, result/i.test(
+      text,
+    )
+  ) {
     c.source('burn');
     c.note('symptom.note.burn');
   }
@@ -166,7 +176,9 @@ export function parseSymptom(input: string): ParsedSymptom {
     }
   }
   // 2. Bare 8-digit HRESULTs people copy without 0x (80070643, 8A150102).
-  for (const m of text.matchAll(/(?<![0-9a-fx])(800[47][0-9a-f]{4}|8a15[0-9a-f]{4}|87d[13][0-9a-f]{4})(?![0-9a-f])/gi)) {
+  for (const m of text.matchAll(
+    /(?<![0-9a-fx])(800[47][0-9a-f]{4}|8a15[0-9a-f]{4}|87d[13][0-9a-f]{4})(?![0-9a-f])/gi,
+  )) {
     const at = m.index ?? 0;
     if (consumed.some(([s, e]) => at >= s && at < e)) continue;
     consumed.push([at, at + m[0].length]);
@@ -191,5 +203,12 @@ export function parseSymptom(input: string): ParsedSymptom {
 
   const unknown = c.exitCodes.length === 0 && c.messageNumbers.length === 0 && !phraseFound;
   if (unknown && !c.notes.some((n) => n.key === 'symptom.note.intune-detection')) c.note('symptom.note.unrecognized');
-  return { input: raw, exitCodes: c.exitCodes, messageNumbers: c.messageNumbers, sources: c.sources, unknown, notes: c.notes };
+  return {
+    input: raw,
+    exitCodes: c.exitCodes,
+    messageNumbers: c.messageNumbers,
+    sources: c.sources,
+    unknown,
+    notes: c.notes,
+  };
 }

@@ -31,7 +31,11 @@ test('cause repairs, facts and myths reference real ids', () => {
 });
 
 test('repair order is safest first: waiting and restarting come before system changes', () => {
-  assert.deepEqual(causeInfo('another-install-in-progress').repairs, ['wait-for-installer', 'restart-computer', 'end-stuck-client-install']);
+  assert.deepEqual(causeInfo('another-install-in-progress').repairs, [
+    'wait-for-installer',
+    'restart-computer',
+    'end-stuck-client-install',
+  ]);
   assert.deepEqual(causeInfo('windows-update-busy').repairs, ['wait-for-installer']);
   assert.equal(causeInfo('pending-reboot').repairs[0], 'restart-computer');
   assert.equal(causeInfo('always-install-elevated').kind, 'security');

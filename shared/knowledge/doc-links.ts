@@ -4,7 +4,8 @@ export const DOCS = {
   messages: 'https://learn.microsoft.com/windows/win32/msi/windows-installer-error-messages',
   systemErrors0: 'https://learn.microsoft.com/windows/win32/debug/system-error-codes--0-499-',
   systemErrors1300: 'https://learn.microsoft.com/windows/win32/debug/system-error-codes--1300-1699-',
-  error1603: 'https://learn.microsoft.com/troubleshoot/windows-server/application-management/msi-installation-error-1603',
+  error1603:
+    'https://learn.microsoft.com/troubleshoot/windows-server/application-management/msi-installation-error-1603',
   mutex: 'https://learn.microsoft.com/windows/win32/msi/-msiexecute-mutex',
   machinePolicies: 'https://learn.microsoft.com/windows/win32/msi/machine-policies',
   alwaysInstallElevated: 'https://learn.microsoft.com/windows/win32/msi/alwaysinstallelevated',
@@ -15,13 +16,16 @@ export const DOCS = {
   systemReboots: 'https://learn.microsoft.com/windows/win32/msi/system-reboots',
   commandLine: 'https://learn.microsoft.com/windows/win32/msi/command-line-options',
   adminAction: 'https://learn.microsoft.com/windows/win32/msi/admin-action',
-  confidentialInfo: 'https://learn.microsoft.com/windows/win32/msi/preventing-confidential-information-from-being-written-into-the-log-file',
+  confidentialInfo:
+    'https://learn.microsoft.com/windows/win32/msi/preventing-confidential-information-from-being-written-into-the-log-file',
   launchConditions: 'https://learn.microsoft.com/windows/win32/msi/launchcondition-table',
   upgrades: 'https://learn.microsoft.com/windows/win32/msi/preparing-an-application-for-future-major-upgrades',
   sourceResiliency: 'https://learn.microsoft.com/windows/win32/msi/source-resiliency',
-  installerCache: 'https://learn.microsoft.com/troubleshoot/windows-client/application-management/missing-windows-installer-cache',
+  installerCache:
+    'https://learn.microsoft.com/troubleshoot/windows-client/application-management/missing-windows-installer-cache',
   eventLogging: 'https://learn.microsoft.com/windows/win32/msi/event-logging',
-  halloweenTips: 'https://learn.microsoft.com/archive/blogs/windows_installer_team/windows-installer-troubleshooting-tips-from-halloween',
+  halloweenTips:
+    'https://learn.microsoft.com/archive/blogs/windows_installer_team/windows-installer-troubleshooting-tips-from-halloween',
   intuneReturnCodes: 'https://learn.microsoft.com/mem/intune/apps/apps-win32-add',
   msizapNotUninstall: 'https://devblogs.microsoft.com/setup/msizap-is-not-uninstall/',
   getTempPath2: 'https://learn.microsoft.com/windows/win32/api/fileapi/nf-fileapi-gettemppath2w',

@@ -4,11 +4,20 @@ import assert from 'node:assert/strict';
 import { allErrorCodes, isExitCode, isMessageNumber, lookupErrorCode, meaningOf } from './error-codes.ts';
 import { CAUSE_IDS, REPAIR_IDS } from '../contract/ids.ts';
 
-const REQUIRED_EXIT = [0, 3010, 1641, 1707, ...Array.from({ length: 61 }, (_, i) => 1601 + i).filter((c) => c !== 1658 && c !== 1659)];
-const REQUIRED_MESSAGES = [1303, 1304, 1305, 1306, 1308, 1309, 1310, 1311, 1316, 1317, 1321, 1325, 1327, 1334, 1335, 1402, 1404,
-  1406, 1407, 1409, 1603, 1606, 1704, 1706, 1708, 1712, 1714, 1719, 1720, 1721, 1722, 1723, 1724, 1725, 1726, 1727, 1728, 1729,
-  1732, 1733, 1734, 1909, 1911, 1913, 1918, 1919, 1920, 1921, 1922, 1923, 1924, 1925, 1926, 1927, 1928, 1929, 1931, 1935, 2101,
-  2203, 2205, 2228, 2262, 2265, 2318, 2324, 2350, 2502, 2503, 2715, 2738, 2739, 2755, 2762, 2769, 2774, 2896, 2908, 2911, 2932, 2935];
+const REQUIRED_EXIT = [
+  0,
+  3010,
+  1641,
+  1707,
+  ...Array.from({ length: 61 }, (_, i) => 1601 + i).filter((c) => c !== 1658 && c !== 1659),
+];
+const REQUIRED_MESSAGES = [
+  1303, 1304, 1305, 1306, 1308, 1309, 1310, 1311, 1316, 1317, 1321, 1325, 1327, 1334, 1335, 1402, 1404, 1406, 1407,
+  1409, 1603, 1606, 1704, 1706, 1708, 1712, 1714, 1719, 1720, 1721, 1722, 1723, 1724, 1725, 1726, 1727, 1728, 1729,
+  1732, 1733, 1734, 1909, 1911, 1913, 1918, 1919, 1920, 1921, 1922, 1923, 1924, 1925, 1926, 1927, 1928, 1929, 1931,
+  1935, 2101, 2203, 2205, 2228, 2262, 2265, 2318, 2324, 2350, 2502, 2503, 2715, 2738, 2739, 2755, 2762, 2769, 2774,
+  2896, 2908, 2911, 2932, 2935,
+];
 
 test('every exit code 1601-1661 (except the undefined 1658/1659) plus 0, 1641, 1707, 3010 is present', () => {
   for (const code of REQUIRED_EXIT) {
@@ -37,7 +46,8 @@ test('overlapping numbers keep both meanings: Info 1603 is a file in use, exit 1
 });
 
 test('noise, follow-on and success flags match the documented traps', () => {
-  for (const code of [2205, 2228, 2262, 2318, 2911, 1402, 2203]) assert.equal(lookupErrorCode(code)!.noise, true, `${code} noise`);
+  for (const code of [2205, 2228, 2262, 2318, 2911, 1402, 2203])
+    assert.equal(lookupErrorCode(code)!.noise, true, `${code} noise`);
   for (const code of [2502, 2503]) assert.equal(lookupErrorCode(code)!.followOn, true, `${code} follow-on`);
   for (const code of [1603, 1618, 1722, 1920]) assert.equal(lookupErrorCode(code)!.noise, false, `${code} not noise`);
   for (const code of [0, 1641, 3010, 1707]) assert.equal(lookupErrorCode(code)!.success, true, `${code} success`);
@@ -60,14 +70,21 @@ test('every entry is complete: both languages, valid ids, learn.microsoft.com li
   const causes = new Set<string>(CAUSE_IDS);
   const repairs = new Set<string>(REPAIR_IDS);
   for (const info of allErrorCodes()) {
-    for (const text of [info.title, info.explanation, ...info.check, ...info.manualSteps, ...(info.asMessage ? [info.asMessage.title, info.asMessage.explanation] : [])]) {
+    for (const text of [
+      info.title,
+      info.explanation,
+      ...info.check,
+      ...info.manualSteps,
+      ...(info.asMessage ? [info.asMessage.title, info.asMessage.explanation] : []),
+    ]) {
       assert.ok(text.en.trim() && text['zh-CN'].trim(), `${info.code}: empty text`);
       assert.match(text['zh-CN'], /[\u4e00-\u9fff]/, `${info.code}: zh-CN text has no Chinese`);
     }
     for (const c of info.causes) assert.ok(causes.has(c), `${info.code}: bad cause ${c}`);
     for (const r of info.repairs) assert.ok(repairs.has(r), `${info.code}: bad repair ${r}`);
     assert.ok(info.docs.length > 0, `${info.code}: no docs`);
-    for (const url of info.docs) assert.match(url, /^https:\/\/(learn\.microsoft\.com|devblogs\.microsoft\.com)\//, `${info.code}: ${url}`);
+    for (const url of info.docs)
+      assert.match(url, /^https:\/\/(learn\.microsoft\.com|devblogs\.microsoft\.com)\//, `${info.code}: ${url}`);
     if (info.kind === 'both') assert.ok(info.asMessage, `${info.code}: 'both' needs asMessage`);
   }
 });

@@ -4,7 +4,6 @@ import { S, t, type ErrorEntry } from './error-kit.ts';
 
 const EXIT_DOCS = [DOCS.exitCodes, DOCS.systemErrors1300];
 
-
 export const EXIT_CODE_ENTRIES = [
   // ------------------------------------------------------------------ general Win32 codes setups return
   {
@@ -169,7 +168,15 @@ export const EXIT_CODE_ENTRIES = [
       ),
       noise: true,
     },
-    causes: ['custom-action-failed', 'pending-reboot', 'insufficient-privileges', 'other-version-installed', 'files-in-use', 'unsupported-drive', 'installer-folders-access'],
+    causes: [
+      'custom-action-failed',
+      'pending-reboot',
+      'insufficient-privileges',
+      'other-version-installed',
+      'files-in-use',
+      'unsupported-drive',
+      'installer-folders-access',
+    ],
     check: [
       S.verboseLog,
       t('Check for a pending restart and restart first if there is one.', '检查是否有待完成的重启；如有，先重启。'),
@@ -196,7 +203,9 @@ export const EXIT_CODE_ENTRIES = [
     },
     causes: ['reboot-required-to-finish', 'other-version-installed'],
     repairs: ['restart-computer'],
-    manual: [t('Run the same installation again so it can complete or roll back.', '再次运行同一个安装，让它完成或回滚。')],
+    manual: [
+      t('Run the same installation again so it can complete or roll back.', '再次运行同一个安装，让它完成或回滚。'),
+    ],
     docs: EXIT_DOCS,
   },
   {
@@ -229,7 +238,10 @@ export const EXIT_CODE_ENTRIES = [
     kind: 'both',
     name: 'ERROR_UNKNOWN_FEATURE',
     title: t('Feature is not registered', '功能未注册'),
-    explanation: t('The feature identifier given to Windows Installer is not registered.', '传给 Windows Installer 的功能标识符未注册。'),
+    explanation: t(
+      'The feature identifier given to Windows Installer is not registered.',
+      '传给 Windows Installer 的功能标识符未注册。',
+    ),
     asMessage: {
       title: t('Could not access a location', '无法访问某个位置'),
       explanation: t(
@@ -251,7 +263,10 @@ export const EXIT_CODE_ENTRIES = [
     kind: 'both',
     name: 'ERROR_UNKNOWN_COMPONENT',
     title: t('Component is not registered', '组件未注册'),
-    explanation: t('The component identifier given to Windows Installer is not registered.', '传给 Windows Installer 的组件标识符未注册。'),
+    explanation: t(
+      'The component identifier given to Windows Installer is not registered.',
+      '传给 Windows Installer 的组件标识符未注册。',
+    ),
     asMessage: {
       title: t('Applications should be closed', '需要关闭一些应用程序'),
       explanation: t(
@@ -284,7 +299,10 @@ export const EXIT_CODE_ENTRIES = [
     kind: 'both',
     name: 'ERROR_INVALID_HANDLE_STATE',
     title: t('Handle in an invalid state', '句柄状态无效'),
-    explanation: t('An internal handle was in an invalid state (a programming error in the setup or a custom action).', '某个内部句柄处于无效状态（安装程序或自定义操作的编程错误）。'),
+    explanation: t(
+      'An internal handle was in an invalid state (a programming error in the setup or a custom action).',
+      '某个内部句柄处于无效状态（安装程序或自定义操作的编程错误）。',
+    ),
     asMessage: {
       title: t('Invalid user or group in security settings', '安全设置中的用户或组无效'),
       explanation: t(
@@ -301,7 +319,7 @@ export const EXIT_CODE_ENTRIES = [
     name: 'ERROR_BAD_CONFIGURATION',
     title: t('Product configuration data is corrupt', '产品的配置数据已损坏'),
     explanation: t(
-      'Windows Installer\'s registration of this product is damaged. A repair from the original installer, or reinstalling, usually resolves it.',
+      "Windows Installer's registration of this product is damaged. A repair from the original installer, or reinstalling, usually resolves it.",
       'Windows Installer 对这个产品的注册信息已损坏。通常用原始安装包修复或重新安装即可解决。',
     ),
     asMessage: {
@@ -355,7 +373,12 @@ export const EXIT_CODE_ENTRIES = [
       '这个安装包需要比本机更新的 Windows Installer，也就是需要更新的 Windows 或补丁。',
     ),
     causes: ['prerequisite-missing'],
-    manual: [t('Install the latest Windows updates, or use a version of the program made for this Windows.', '安装最新的 Windows 更新，或使用适用于此 Windows 的程序版本。')],
+    manual: [
+      t(
+        'Install the latest Windows updates, or use a version of the program made for this Windows.',
+        '安装最新的 Windows 更新，或使用适用于此 Windows 的程序版本。',
+      ),
+    ],
     docs: EXIT_DOCS,
   },
   {
@@ -363,7 +386,10 @@ export const EXIT_CODE_ENTRIES = [
     kind: 'exit-code',
     name: 'ERROR_PRODUCT_UNINSTALLED',
     title: t('Product is uninstalled', '产品已卸载'),
-    explanation: t('The product is uninstalled. Deployment tools usually treat this as success for a removal.', '该产品已被卸载。对于卸载操作，部署工具通常将其视为成功。'),
+    explanation: t(
+      'The product is uninstalled. Deployment tools usually treat this as success for a removal.',
+      '该产品已被卸载。对于卸载操作，部署工具通常将其视为成功。',
+    ),
     noise: true,
     docs: EXIT_DOCS,
   },
@@ -372,7 +398,10 @@ export const EXIT_CODE_ENTRIES = [
     kind: 'exit-code',
     name: 'ERROR_BAD_QUERY_SYNTAX',
     title: t('Invalid SQL query syntax', 'SQL 查询语法无效'),
-    explanation: t('The package or a custom action ran a database query with invalid or unsupported syntax: a defect in the package.', '安装包或自定义操作执行了语法无效或不受支持的数据库查询：这是安装包的缺陷。'),
+    explanation: t(
+      'The package or a custom action ran a database query with invalid or unsupported syntax: a defect in the package.',
+      '安装包或自定义操作执行了语法无效或不受支持的数据库查询：这是安装包的缺陷。',
+    ),
     causes: ['package-invalid'],
     manual: [S.vendor],
     docs: EXIT_DOCS,
@@ -382,7 +411,10 @@ export const EXIT_CODE_ENTRIES = [
     kind: 'exit-code',
     name: 'ERROR_INVALID_FIELD',
     title: t('Record field does not exist', '记录字段不存在'),
-    explanation: t('The package or a custom action read a record field that does not exist: a defect in the package.', '安装包或自定义操作读取了不存在的记录字段：这是安装包的缺陷。'),
+    explanation: t(
+      'The package or a custom action read a record field that does not exist: a defect in the package.',
+      '安装包或自定义操作读取了不存在的记录字段：这是安装包的缺陷。',
+    ),
     causes: ['package-invalid'],
     manual: [S.vendor],
     docs: EXIT_DOCS,
@@ -392,7 +424,10 @@ export const EXIT_CODE_ENTRIES = [
     kind: 'exit-code',
     name: 'ERROR_DEVICE_REMOVED',
     title: t('The device has been removed', '设备已被移除'),
-    explanation: t('A device the operation used (for example a USB disk holding the installer) was removed.', '操作使用的设备（例如存放安装程序的 U 盘）已被移除。'),
+    explanation: t(
+      'A device the operation used (for example a USB disk holding the installer) was removed.',
+      '操作使用的设备（例如存放安装程序的 U 盘）已被移除。',
+    ),
     causes: ['source-missing'],
     manual: [S.localCopy],
     docs: [DOCS.systemErrors1300],
@@ -403,7 +438,7 @@ export const EXIT_CODE_ENTRIES = [
     name: 'ERROR_INSTALL_ALREADY_RUNNING',
     title: t('Another installation is already in progress', '另一个安装正在进行'),
     explanation: t(
-      'Only one Windows Installer installation can run at a time. Another one is running right now (maybe a silent one: Windows Update, your organisation\'s software deployment, or a setup waiting in the background). Finish or wait for it, then try again.',
+      "Only one Windows Installer installation can run at a time. Another one is running right now (maybe a silent one: Windows Update, your organisation's software deployment, or a setup waiting in the background). Finish or wait for it, then try again.",
       '同一时间只能运行一个 Windows Installer 安装。现在另有一个安装正在进行（可能是后台静默安装：Windows 更新、单位的软件分发，或一个在后台等待的安装程序）。请等它完成后再试。',
     ),
     causes: ['another-install-in-progress', 'windows-update-busy'],
@@ -449,7 +484,10 @@ export const EXIT_CODE_ENTRIES = [
     kind: 'exit-code',
     name: 'ERROR_INSTALL_UI_FAILURE',
     title: t('Installer user interface could not start', '无法启动安装程序界面'),
-    explanation: t('There was an error starting the Windows Installer user interface.', '启动 Windows Installer 用户界面时出错。'),
+    explanation: t(
+      'There was an error starting the Windows Installer user interface.',
+      '启动 Windows Installer 用户界面时出错。',
+    ),
     causes: ['installer-service-unavailable'],
     repairs: ['restart-computer'],
     docs: EXIT_DOCS,
@@ -464,7 +502,12 @@ export const EXIT_CODE_ENTRIES = [
       '用 /L（或日志策略）指定的日志位置不存在或不可写。',
     ),
     causes: ['user-temp-broken'],
-    check: [t('Use a log path in a folder that exists and that you can write to, e.g. %TEMP%.', '把日志路径设在一个存在且可写的文件夹中，例如 %TEMP%。')],
+    check: [
+      t(
+        'Use a log path in a folder that exists and that you can write to, e.g. %TEMP%.',
+        '把日志路径设在一个存在且可写的文件夹中，例如 %TEMP%。',
+      ),
+    ],
     docs: EXIT_DOCS,
   },
   {
@@ -472,7 +515,10 @@ export const EXIT_CODE_ENTRIES = [
     kind: 'exit-code',
     name: 'ERROR_INSTALL_LANGUAGE_UNSUPPORTED',
     title: t('Package language not supported', '不支持安装包的语言'),
-    explanation: t('The language of this installation package is not supported by this system.', '系统不支持该安装包的语言。'),
+    explanation: t(
+      'The language of this installation package is not supported by this system.',
+      '系统不支持该安装包的语言。',
+    ),
     causes: ['prerequisite-missing'],
     docs: EXIT_DOCS,
   },
@@ -506,7 +552,10 @@ export const EXIT_CODE_ENTRIES = [
     kind: 'exit-code',
     name: 'ERROR_FUNCTION_NOT_CALLED',
     title: t('Function could not be executed', '函数无法执行'),
-    explanation: t('A Windows Installer function could not be executed (reported by custom actions and setup programs).', '某个 Windows Installer 函数无法执行（由自定义操作或安装程序报告）。'),
+    explanation: t(
+      'A Windows Installer function could not be executed (reported by custom actions and setup programs).',
+      '某个 Windows Installer 函数无法执行（由自定义操作或安装程序报告）。',
+    ),
     causes: ['custom-action-failed'],
     docs: EXIT_DOCS,
   },
@@ -515,7 +564,10 @@ export const EXIT_CODE_ENTRIES = [
     kind: 'exit-code',
     name: 'ERROR_FUNCTION_FAILED',
     title: t('Function failed during execution', '函数执行失败'),
-    explanation: t('A Windows Installer function failed while running (reported by custom actions and setup programs).', '某个 Windows Installer 函数在执行时失败（由自定义操作或安装程序报告）。'),
+    explanation: t(
+      'A Windows Installer function failed while running (reported by custom actions and setup programs).',
+      '某个 Windows Installer 函数在执行时失败（由自定义操作或安装程序报告）。',
+    ),
     causes: ['custom-action-failed'],
     manual: [S.verboseLog],
     docs: EXIT_DOCS,
@@ -525,7 +577,10 @@ export const EXIT_CODE_ENTRIES = [
     kind: 'exit-code',
     name: 'ERROR_INVALID_TABLE',
     title: t('Invalid or unknown table', '无效或未知的表'),
-    explanation: t('An invalid or unknown database table was specified: a defect in the package.', '指定了无效或未知的数据库表：这是安装包的缺陷。'),
+    explanation: t(
+      'An invalid or unknown database table was specified: a defect in the package.',
+      '指定了无效或未知的数据库表：这是安装包的缺陷。',
+    ),
     causes: ['package-invalid'],
     docs: EXIT_DOCS,
   },
@@ -534,7 +589,10 @@ export const EXIT_CODE_ENTRIES = [
     kind: 'exit-code',
     name: 'ERROR_DATATYPE_MISMATCH',
     title: t('Data of the wrong type', '数据类型错误'),
-    explanation: t('The data supplied is the wrong type: a defect in the package or custom action.', '提供的数据类型错误：这是安装包或自定义操作的缺陷。'),
+    explanation: t(
+      'The data supplied is the wrong type: a defect in the package or custom action.',
+      '提供的数据类型错误：这是安装包或自定义操作的缺陷。',
+    ),
     causes: ['package-invalid'],
     docs: EXIT_DOCS,
   },
@@ -610,7 +668,10 @@ export const EXIT_CODE_ENTRIES = [
     kind: 'exit-code',
     name: 'ERROR_PATCH_PACKAGE_INVALID',
     title: t('Patch package is not valid', '补丁包无效'),
-    explanation: t('The patch could not be opened as a valid Windows Installer patch package.', '该补丁无法作为有效的 Windows Installer 补丁包打开。'),
+    explanation: t(
+      'The patch could not be opened as a valid Windows Installer patch package.',
+      '该补丁无法作为有效的 Windows Installer 补丁包打开。',
+    ),
     causes: ['package-invalid'],
     manual: [S.redownload],
     docs: EXIT_DOCS,
@@ -620,7 +681,10 @@ export const EXIT_CODE_ENTRIES = [
     kind: 'exit-code',
     name: 'ERROR_PATCH_PACKAGE_UNSUPPORTED',
     title: t('Patch needs a newer Windows Installer', '补丁需要更新版本的 Windows Installer'),
-    explanation: t('This patch cannot be processed by the Windows Installer on this computer; a newer one is required.', '本机的 Windows Installer 无法处理此补丁，需要更新的版本。'),
+    explanation: t(
+      'This patch cannot be processed by the Windows Installer on this computer; a newer one is required.',
+      '本机的 Windows Installer 无法处理此补丁，需要更新的版本。',
+    ),
     causes: ['prerequisite-missing'],
     docs: EXIT_DOCS,
   },
@@ -669,7 +733,10 @@ export const EXIT_CODE_ENTRIES = [
     kind: 'exit-code',
     name: 'ERROR_SUCCESS_REBOOT_INITIATED',
     title: t('Success: the installer started a restart', '成功：安装程序已发起重启'),
-    explanation: t('The installation succeeded and the installer has started a restart of the computer.', '安装成功，安装程序已开始重启电脑。'),
+    explanation: t(
+      'The installation succeeded and the installer has started a restart of the computer.',
+      '安装成功，安装程序已开始重启电脑。',
+    ),
     success: true,
     noise: true,
     causes: ['reboot-required-to-finish'],
@@ -706,7 +773,10 @@ export const EXIT_CODE_ENTRIES = [
     kind: 'exit-code',
     name: 'ERROR_INSTALL_TRANSFORM_REJECTED',
     title: t('Customizations not permitted by system policy', '系统策略不允许这些自定义设置'),
-    explanation: t('One or more customizations (transforms) are not permitted by system policy.', '系统策略不允许一个或多个自定义设置（转换文件）。'),
+    explanation: t(
+      'One or more customizations (transforms) are not permitted by system policy.',
+      '系统策略不允许一个或多个自定义设置（转换文件）。',
+    ),
     causes: ['policy-blocked'],
     manual: [S.policyAdmin],
     docs: EXIT_DOCS,
@@ -716,9 +786,17 @@ export const EXIT_CODE_ENTRIES = [
     kind: 'exit-code',
     name: 'ERROR_INSTALL_REMOTE_PROHIBITED',
     title: t('Not allowed over Remote Desktop', '不允许通过远程桌面安装'),
-    explanation: t('Windows Installer does not permit installation from a Remote Desktop Connection.', 'Windows Installer 不允许通过远程桌面连接进行安装。'),
+    explanation: t(
+      'Windows Installer does not permit installation from a Remote Desktop Connection.',
+      'Windows Installer 不允许通过远程桌面连接进行安装。',
+    ),
     causes: ['policy-blocked'],
-    manual: [t('Run the install from the computer\'s own console session, or ask your administrator.', '请在这台电脑本地登录后安装，或联系管理员。')],
+    manual: [
+      t(
+        "Run the install from the computer's own console session, or ask your administrator.",
+        '请在这台电脑本地登录后安装，或联系管理员。',
+      ),
+    ],
     docs: EXIT_DOCS,
   },
   {
@@ -788,7 +866,10 @@ export const EXIT_CODE_ENTRIES = [
     kind: 'exit-code',
     name: 'ERROR_INSTALL_SERVICE_SAFEBOOT',
     title: t('Windows Installer is not available in Safe Mode', '安全模式下无法使用 Windows Installer'),
-    explanation: t('Windows Installer is not accessible when the computer is in Safe Mode. Restart normally and try again.', '电脑处于安全模式时无法使用 Windows Installer。请正常重启后再试。'),
+    explanation: t(
+      'Windows Installer is not accessible when the computer is in Safe Mode. Restart normally and try again.',
+      '电脑处于安全模式时无法使用 Windows Installer。请正常重启后再试。',
+    ),
     causes: ['installer-service-unavailable'],
     repairs: ['restart-computer'],
     docs: EXIT_DOCS,
@@ -823,7 +904,10 @@ export const EXIT_CODE_ENTRIES = [
     kind: 'exit-code',
     name: 'ERROR_DYNAMIC_CODE_BLOCKED',
     title: t('Dynamic code generation blocked', '动态代码生成被阻止'),
-    explanation: t('A general Windows error, not specific to Windows Installer: the process prohibits dynamic code generation.', '这是通用的 Windows 错误，并非 Windows Installer 特有：该进程禁止动态生成代码。'),
+    explanation: t(
+      'A general Windows error, not specific to Windows Installer: the process prohibits dynamic code generation.',
+      '这是通用的 Windows 错误，并非 Windows Installer 特有：该进程禁止动态生成代码。',
+    ),
     docs: [DOCS.systemErrors1300],
   },
   {
@@ -831,7 +915,10 @@ export const EXIT_CODE_ENTRIES = [
     kind: 'exit-code',
     name: 'ERROR_NOT_SAME_OBJECT',
     title: t('The objects are not identical', '对象不相同'),
-    explanation: t('A general Windows error, not specific to Windows Installer.', '这是通用的 Windows 错误，并非 Windows Installer 特有。'),
+    explanation: t(
+      'A general Windows error, not specific to Windows Installer.',
+      '这是通用的 Windows 错误，并非 Windows Installer 特有。',
+    ),
     docs: [DOCS.systemErrors1300],
   },
   {
@@ -850,7 +937,10 @@ export const EXIT_CODE_ENTRIES = [
     kind: 'exit-code',
     name: 'ERROR_SET_CONTEXT_DENIED',
     title: t('Thread context update restricted', '线程上下文更新受限'),
-    explanation: t('A general Windows error, not specific to Windows Installer.', '这是通用的 Windows 错误，并非 Windows Installer 特有。'),
+    explanation: t(
+      'A general Windows error, not specific to Windows Installer.',
+      '这是通用的 Windows 错误，并非 Windows Installer 特有。',
+    ),
     docs: [DOCS.systemErrors1300],
   },
   {
@@ -858,7 +948,10 @@ export const EXIT_CODE_ENTRIES = [
     kind: 'exit-code',
     name: 'ERROR_CROSS_PARTITION_VIOLATION',
     title: t('Invalid cross-partition access', '无效的跨分区访问'),
-    explanation: t('A general Windows error, not specific to Windows Installer.', '这是通用的 Windows 错误，并非 Windows Installer 特有。'),
+    explanation: t(
+      'A general Windows error, not specific to Windows Installer.',
+      '这是通用的 Windows 错误，并非 Windows Installer 特有。',
+    ),
     docs: [DOCS.systemErrors1300],
   },
   {
@@ -894,4 +987,3 @@ export const EXIT_CODE_ENTRIES = [
     docs: EXIT_DOCS,
   },
 ] satisfies readonly ErrorEntry[];
-

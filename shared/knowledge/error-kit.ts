@@ -91,7 +91,7 @@ export const S = {
     '等另一个安装完成（可能需要几分钟，例如 Windows 更新正在进行时），然后再试。',
   ),
   closeApps: t(
-    'Close the programs that use the product\'s files (the log or dialog names them), then click Retry or run the install again.',
+    "Close the programs that use the product's files (the log or dialog names them), then click Retry or run the install again.",
     '关闭正在使用该产品文件的程序（日志或对话框里会列出名字），然后点“重试”或重新运行安装。',
   ),
   diskSpace: t(
@@ -107,7 +107,7 @@ export const S = {
     '打开“设置”>“应用”（或“程序和功能”），先卸载已安装的版本，再安装这个版本。',
   ),
   checkTempFolders: t(
-    'Check that C:\\Windows\\Temp and your own %TEMP% folder exist and are writable (MSI Doctor\'s scan does this).',
+    "Check that C:\\Windows\\Temp and your own %TEMP% folder exist and are writable (MSI Doctor's scan does this).",
     '检查 C:\\Windows\\Temp 和你自己的 %TEMP% 文件夹是否存在且可写（MSI Doctor 的扫描会检查这一点）。',
   ),
   readEarlier: t(
@@ -139,4 +139,3 @@ export const S = {
     '检查 msiexec 命令行：含空格的路径要用双引号括起来，只使用文档列出的参数（msiexec /? 会列出它们）。',
   ),
 };
-

@@ -80,14 +80,38 @@ test('every text a finding carries resolves fully in both languages', () => {
   const inputs = ['', '1603', '1618', '2503', '0x80070643', '1638', '1625', '1920', '3010', 'garbage'];
   const machines = [
     machine(),
-    machine({ 'temp-folders': { windowsTemp: { usersCanCreate: false }, userTemp: { exists: false, writable: null } } }),
-    machine({ policies: { alwaysInstallElevatedActive: true, alwaysInstallElevated: { hklm: 1, hkcu: 1 }, disableMsi: 2 } }),
-    machine({ 'pending-reboot': { pending: true, indicators: [{ id: 'wu-reboot-required', present: true, detail: null }], msiFileRenames: 2 } }),
+    machine({
+      'temp-folders': { windowsTemp: { usersCanCreate: false }, userTemp: { exists: false, writable: null } },
+    }),
+    machine({
+      policies: { alwaysInstallElevatedActive: true, alwaysInstallElevated: { hklm: 1, hkcu: 1 }, disableMsi: 2 },
+    }),
+    machine({
+      'pending-reboot': {
+        pending: true,
+        indicators: [{ id: 'wu-reboot-required', present: true, detail: null }],
+        msiFileRenames: 2,
+      },
+    }),
     machine({ 'installer-service': { startType: 'disabled', startValue: 4 } }),
     machine({
       'install-in-progress': {
-        mutex: 'busy', mutexDefinitive: false, serviceBusy: true, inProgressKey: true,
-        clients: [{ pid: 9, parentPid: null, sessionId: 1, packagePath: null, commandLine: null, startedAt: null, ageMinutes: null, kind: 'unknown' }],
+        mutex: 'busy',
+        mutexDefinitive: false,
+        serviceBusy: true,
+        inProgressKey: true,
+        clients: [
+          {
+            pid: 9,
+            parentPid: null,
+            sessionId: 1,
+            packagePath: null,
+            commandLine: null,
+            startedAt: null,
+            ageMinutes: null,
+            kind: 'unknown',
+          },
+        ],
         unmatchedBegin: [{ time: '2026-11-21T09:00:00Z', packagePath: null, clientPid: 9 }],
         backgroundInstallers: [{ name: 'CcmExec', kind: 'service', present: true, active: true }],
       },
@@ -107,7 +131,8 @@ test('every text a finding carries resolves fully in both languages', () => {
           }
         }
         for (const lang of ['en', 'zh-CN'] as const) {
-          for (const line of formatFindings([f], lang)) assert.doesNotMatch(line, /\{\w+\}|^(fact|cause|repair|format)\.[a-z]/, line);
+          for (const line of formatFindings([f], lang))
+            assert.doesNotMatch(line, /\{\w+\}|^(fact|cause|repair|format)\.[a-z]/, line);
         }
       }
     }
@@ -118,6 +143,15 @@ test('every text a finding carries resolves fully in both languages', () => {
 test('translate falls back to English, then to the key; nested params translate', () => {
   assert.equal(translate({ key: 'no.such.key', params: {} }, 'zh-CN'), 'no.such.key');
   assert.equal(translate({ key: 'value.age.hours', params: { n: 3 } }, 'zh-CN'), '3 小时');
-  assert.equal(translate({ key: 'fact.client-install-running', params: { package: 'X.msi', age: nestedParam('value.age.hours', { n: 3 }), pid: 42 } }, 'en'), 'X.msi has been running for 3 hours (msiexec process 42).');
+  assert.equal(
+    translate(
+      {
+        key: 'fact.client-install-running',
+        params: { package: 'X.msi', age: nestedParam('value.age.hours', { n: 3 }), pid: 42 },
+      },
+      'en',
+    ),
+    'X.msi has been running for 3 hours (msiexec process 42).',
+  );
   assert.ok(allTextKeys().includes('error.1603.title'));
 });

@@ -27,7 +27,8 @@ let merged: Map<string, LocalText> | null = null;
 function table(): Map<string, LocalText> {
   if (merged) return merged;
   merged = new Map();
-  for (const { table: t } of textTables()) for (const [key, text] of Object.entries(t)) if (!merged.has(key)) merged.set(key, text);
+  for (const { table: t } of textTables())
+    for (const [key, text] of Object.entries(t)) if (!merged.has(key)) merged.set(key, text);
   return merged;
 }
 

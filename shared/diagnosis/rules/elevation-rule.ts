@@ -12,12 +12,28 @@ export function elevationRule(ctx: DiagnosisContext): Signal[] {
   const relevant = ELEVATION_CODES.some((c) => ctx.has(c));
   if (!relevant) return [];
   const signals: Signal[] = [
-    probeFact('not-elevated', 0.35, 'elevation', d.isAdmin ? 'not-elevated' : 'standard-user', {}, { repairs: ['retry-install-elevated-logged'] }),
+    probeFact(
+      'not-elevated',
+      0.35,
+      'elevation',
+      d.isAdmin ? 'not-elevated' : 'standard-user',
+      {},
+      { repairs: ['retry-install-elevated-logged'] },
+    ),
   ];
   // ALLUSERS=1 (or 2 when elevated) means per-machine: it needs elevation, which a double-click does not give.
   const pkg = ctx.data('installed-products')?.package;
   if (pkg?.allUsers === '1' || pkg?.allUsers === '2') {
-    signals.push(probeFact('not-elevated', 0.35, 'installed-products', 'package-per-machine', { name: pkg.productName ?? pkg.productCode ?? '.msi', value: pkg.allUsers }, { repairs: ['retry-install-elevated-logged'] }));
+    signals.push(
+      probeFact(
+        'not-elevated',
+        0.35,
+        'installed-products',
+        'package-per-machine',
+        { name: pkg.productName ?? pkg.productCode ?? '.msi', value: pkg.allUsers },
+        { repairs: ['retry-install-elevated-logged'] },
+      ),
+    );
   }
   return signals;
 }

@@ -15,22 +15,47 @@ export function eventsRule(ctx: DiagnosisContext): Signal[] {
   if (latest) {
     // failureCodes holds the statuses and message numbers of recent failures (newest first, deduplicated):
     // 1603 with 1722 says "a custom action failed" far better than the 1603 alone.
-    const codes = d.failureCodes.length > 0 ? d.failureCodes : [latest.messageNumber ?? latest.status].filter((c): c is number => c !== null);
+    const codes =
+      d.failureCodes.length > 0
+        ? d.failureCodes
+        : [latest.messageNumber ?? latest.status].filter((c): c is number => c !== null);
     for (const code of codes.slice(0, 4)) {
       const info = lookupErrorCode(code);
       if (!info || info.success || info.noise) continue;
       const causes = info.causes.filter((c) => c !== 'unknown');
       causes.forEach((cause, i) => {
-        signals.push(probeFact(cause, codeWeight(i, causes.length) * EVENT_FACTOR, 'installer-events', 'event-failure', { product: latest.product ?? '?', time: latest.time, code }));
+        signals.push(
+          probeFact(cause, codeWeight(i, causes.length) * EVENT_FACTOR, 'installer-events', 'event-failure', {
+            product: latest.product ?? '?',
+            time: latest.time,
+            code,
+          }),
+        );
       });
     }
   }
   const recent = (kind: string) => d.events.find((e) => e.kind === kind);
   const inUse = recent('file-in-use');
-  if (inUse) signals.push(probeFact('files-in-use', 0.3, 'installer-events', 'event-file-in-use', { time: inUse.time }));
+  if (inUse)
+    signals.push(probeFact('files-in-use', 0.3, 'installer-events', 'event-file-in-use', { time: inUse.time }));
   const blocked = recent('blocked-by-policy');
-  if (blocked) signals.push(probeFact('policy-blocked', 0.6, 'installer-events', 'event-blocked-by-policy', { time: blocked.time }, { repairs: [] }));
+  if (blocked)
+    signals.push(
+      probeFact(
+        'policy-blocked',
+        0.6,
+        'installer-events',
+        'event-blocked-by-policy',
+        { time: blocked.time },
+        { repairs: [] },
+      ),
+    );
   const connect = recent('server-connect-failed');
-  if (connect) signals.push(probeFact('installer-service-unavailable', 0.5, 'installer-events', 'event-server-connect-failed', { time: connect.time }));
+  if (connect)
+    signals.push(
+      probeFact('installer-service-unavailable', 0.5, 'installer-events', 'event-server-connect-failed', {
+        time: connect.time,
+      }),
+    );
   return signals;
 }

@@ -40,45 +40,121 @@ export function inProgressRule(ctx: DiagnosisContext): Signal[] {
   const others = clients.filter((c) => c.pid !== d.servicePid);
   // Installs run by Windows Update or by the organisation's deployment agent are waited for, never ended.
   const updateClients = others.filter((c) => UPDATE_PATH.test(`${c.packagePath ?? ''} ${c.commandLine ?? ''}`));
-  const agentClients = others.filter((c) => !updateClients.includes(c) && AGENT_PATH.test(`${c.packagePath ?? ''} ${c.commandLine ?? ''}`));
+  const agentClients = others.filter(
+    (c) => !updateClients.includes(c) && AGENT_PATH.test(`${c.packagePath ?? ''} ${c.commandLine ?? ''}`),
+  );
   const realClients = others.filter((c) => !updateClients.includes(c) && !agentClients.includes(c));
 
   for (const client of updateClients) {
-    signals.push(probeFact('windows-update-busy', 0.7, 'install-in-progress', 'windows-update-active', { name: packageName(client) }, { repairs: ['wait-for-installer'], alwaysRelevant: true }));
+    signals.push(
+      probeFact(
+        'windows-update-busy',
+        0.7,
+        'install-in-progress',
+        'windows-update-active',
+        { name: packageName(client) },
+        { repairs: ['wait-for-installer'], alwaysRelevant: true },
+      ),
+    );
   }
   for (const client of agentClients) {
-    signals.push(probeFact('another-install-in-progress', 0.6, 'install-in-progress', 'deployment-agent-active', { name: packageName(client) }, { repairs: ['wait-for-installer', 'restart-computer'], alwaysRelevant: true }));
+    signals.push(
+      probeFact(
+        'another-install-in-progress',
+        0.6,
+        'install-in-progress',
+        'deployment-agent-active',
+        { name: packageName(client) },
+        { repairs: ['wait-for-installer', 'restart-computer'], alwaysRelevant: true },
+      ),
+    );
   }
   for (const client of realClients) {
     const stuck = (client.ageMinutes ?? 0) >= STUCK_MINUTES;
     signals.push(
-      probeFact('another-install-in-progress', stuck ? 0.75 : 0.65, 'install-in-progress', 'client-install-running',
+      probeFact(
+        'another-install-in-progress',
+        stuck ? 0.75 : 0.65,
+        'install-in-progress',
+        'client-install-running',
         { package: packageName(client), age: ageParam(client.ageMinutes), pid: client.pid },
-        { repairs: ['wait-for-installer', 'end-stuck-client-install', 'restart-computer'], alwaysRelevant: true }),
+        { repairs: ['wait-for-installer', 'end-stuck-client-install', 'restart-computer'], alwaysRelevant: true },
+      ),
     );
   }
-  const busyCause = realClients.length === 0 && agentClients.length === 0 && (updates.length > 0 || updateClients.length > 0) ? 'windows-update-busy' : 'another-install-in-progress';
-  const busyRepairs = busyCause === 'windows-update-busy' ? (['wait-for-installer'] as const) : (['wait-for-installer', 'restart-computer'] as const);
+  const busyCause =
+    realClients.length === 0 && agentClients.length === 0 && (updates.length > 0 || updateClients.length > 0)
+      ? 'windows-update-busy'
+      : 'another-install-in-progress';
+  const busyRepairs =
+    busyCause === 'windows-update-busy'
+      ? (['wait-for-installer'] as const)
+      : (['wait-for-installer', 'restart-computer'] as const);
   if (d.mutex === 'busy') {
-    signals.push(probeFact(busyCause, d.mutexDefinitive ? 0.6 : 0.35, 'install-in-progress', 'mutex-busy', {}, { repairs: [...busyRepairs] }));
+    signals.push(
+      probeFact(
+        busyCause,
+        d.mutexDefinitive ? 0.6 : 0.35,
+        'install-in-progress',
+        'mutex-busy',
+        {},
+        { repairs: [...busyRepairs] },
+      ),
+    );
   }
-  if (serviceBusy) signals.push(probeFact(busyCause, 0.45, 'install-in-progress', 'service-busy', {}, { repairs: [...busyRepairs] }));
+  if (serviceBusy)
+    signals.push(probeFact(busyCause, 0.45, 'install-in-progress', 'service-busy', {}, { repairs: [...busyRepairs] }));
   if (lockBusy || ctx.has(1618)) {
     for (const u of updates) {
       const weight = u.name === 'wuauserv' ? 0.35 : 0.6;
-      signals.push(probeFact('windows-update-busy', weight, 'install-in-progress', 'windows-update-active', { name: u.name }, { repairs: ['wait-for-installer'] }));
+      signals.push(
+        probeFact(
+          'windows-update-busy',
+          weight,
+          'install-in-progress',
+          'windows-update-active',
+          { name: u.name },
+          { repairs: ['wait-for-installer'] },
+        ),
+      );
     }
     for (const agent of d.backgroundInstallers.filter((b) => b.active && AGENT_NAMES.has(b.name))) {
-      signals.push(probeFact('another-install-in-progress', 0.3, 'install-in-progress', 'deployment-agent-active', { name: agent.name }, { repairs: ['wait-for-installer', 'restart-computer'] }));
+      signals.push(
+        probeFact(
+          'another-install-in-progress',
+          0.3,
+          'install-in-progress',
+          'deployment-agent-active',
+          { name: agent.name },
+          { repairs: ['wait-for-installer', 'restart-computer'] },
+        ),
+      );
     }
   }
   for (const begin of d.unmatchedBegin) {
-    signals.push(probeFact('another-install-in-progress', 0.3, 'install-in-progress', 'unmatched-transaction',
-      { time: begin.time, package: begin.packagePath ?? nestedParam('value.unknown-package') }, { repairs: ['wait-for-installer', 'restart-computer'] }));
+    signals.push(
+      probeFact(
+        'another-install-in-progress',
+        0.3,
+        'install-in-progress',
+        'unmatched-transaction',
+        { time: begin.time, package: begin.packagePath ?? nestedParam('value.unknown-package') },
+        { repairs: ['wait-for-installer', 'restart-computer'] },
+      ),
+    );
   }
   if (d.inProgressKey) {
     // A suspended transaction with no live installer: a restart lets Windows finish or roll it back.
-    signals.push(probeFact('another-install-in-progress', lockBusy ? 0.3 : 0.2, 'install-in-progress', 'in-progress-key', {}, { repairs: ['restart-computer', 'wait-for-installer'] }));
+    signals.push(
+      probeFact(
+        'another-install-in-progress',
+        lockBusy ? 0.3 : 0.2,
+        'install-in-progress',
+        'in-progress-key',
+        {},
+        { repairs: ['restart-computer', 'wait-for-installer'] },
+      ),
+    );
   }
   if (d.mutex === 'free' && !serviceBusy && realClients.length === 0) {
     const strength = d.mutexDefinitive ? 0.75 : 0.5;

@@ -38,15 +38,24 @@ function logSignals(log: LogAnalysis): Signal[] {
     const ref: EvidenceRef = { kind: 'log', file: log.file, line: firstLine, text: lineText(log, firstLine) };
     const reasons: TextRef[] = [reason('log-cause', { file, line: firstLine })];
     if (rank === 0) {
-      if (log.failedAction) reasons.push(reason('log-failed-action', { action: log.failedAction.name, file, line: log.failedAction.line }));
+      if (log.failedAction)
+        reasons.push(reason('log-failed-action', { action: log.failedAction.name, file, line: log.failedAction.line }));
       const primary = log.errors.find((e) => e.code === log.primaryError);
       if (primary) reasons.push(reason('log-error-line', { line: primary.line, text: primary.text }));
-      if (log.burn?.failingPackage) reasons.push(reason('log-burn-package', { package: log.burn.failingPackage, file }));
+      if (log.burn?.failingPackage)
+        reasons.push(reason('log-burn-package', { package: log.burn.failingPackage, file }));
     }
     // We already have the log: a logged retry would only capture it again.
     const repairs = causeInfo(cause.id).repairs.filter((r) => r !== 'retry-install-elevated-logged');
     reasons.forEach((r, i) =>
-      signals.push(forCause(cause.id, i === 0 ? cause.confidence * LOG_FACTOR : 0, ref, { reason: r, alwaysRelevant: true, repairs, manualSteps: rank === 0 ? steps : undefined })),
+      signals.push(
+        forCause(cause.id, i === 0 ? cause.confidence * LOG_FACTOR : 0, ref, {
+          reason: r,
+          alwaysRelevant: true,
+          repairs,
+          manualSteps: rank === 0 ? steps : undefined,
+        }),
+      ),
     );
   });
   // A failed log whose analyzer found no cause still has an exit code / primary error to go on.
@@ -57,11 +66,25 @@ function logSignals(log: LogAnalysis): Signal[] {
       if (!info || info.noise || info.success) continue;
       const causes = info.causes.filter((c) => c !== 'unknown');
       const ref: EvidenceRef = { kind: 'log', file: log.file, line: log.failedAction?.line ?? 0 };
-      causes.forEach((c, i) => signals.push(forCause(c, codeWeight(i, causes.length), ref, { reason: reason('log-exit-code', { file, code }), alwaysRelevant: true })));
+      causes.forEach((c, i) =>
+        signals.push(
+          forCause(c, codeWeight(i, causes.length), ref, {
+            reason: reason('log-exit-code', { file, code }),
+            alwaysRelevant: true,
+          }),
+        ),
+      );
     }
   }
   if (log.outcome === 'reboot-required') {
-    signals.push(forCause('reboot-required-to-finish', 0.8, { kind: 'log', file: log.file, line: 0 }, { reason: reason('log-exit-code', { file, code: log.exitCode ?? 3010 }), alwaysRelevant: true }));
+    signals.push(
+      forCause(
+        'reboot-required-to-finish',
+        0.8,
+        { kind: 'log', file: log.file, line: 0 },
+        { reason: reason('log-exit-code', { file, code: log.exitCode ?? 3010 }), alwaysRelevant: true },
+      ),
+    );
   }
   return signals;
 }

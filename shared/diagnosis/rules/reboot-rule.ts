@@ -9,13 +9,40 @@ export function rebootRule(ctx: DiagnosisContext): Signal[] {
   const present = d.indicators.filter((i) => i.present === true && i.id !== 'pending-file-rename').map((i) => i.id);
   const signals: Signal[] = [];
   if (present.length > 0) {
-    signals.push(probeFact('pending-reboot', 0.5, 'pending-reboot', 'reboot-pending', { indicators: present.join(', ') }, { repairs: ['restart-computer'] }));
+    signals.push(
+      probeFact(
+        'pending-reboot',
+        0.5,
+        'pending-reboot',
+        'reboot-pending',
+        { indicators: present.join(', ') },
+        { repairs: ['restart-computer'] },
+      ),
+    );
   }
   if (d.msiFileRenames > 0) {
-    signals.push(probeFact('pending-reboot', 0.45, 'pending-reboot', 'msi-file-renames', { count: d.msiFileRenames }, { repairs: ['restart-computer'] }));
+    signals.push(
+      probeFact(
+        'pending-reboot',
+        0.45,
+        'pending-reboot',
+        'msi-file-renames',
+        { count: d.msiFileRenames },
+        { repairs: ['restart-computer'] },
+      ),
+    );
   }
   if (signals.length === 0) {
-    signals.push(probeFact('pending-reboot', 0.3, 'pending-reboot', 'reboot-pending', { indicators: 'pending-file-rename' }, { repairs: ['restart-computer'] }));
+    signals.push(
+      probeFact(
+        'pending-reboot',
+        0.3,
+        'pending-reboot',
+        'reboot-pending',
+        { indicators: 'pending-file-rename' },
+        { repairs: ['restart-computer'] },
+      ),
+    );
   }
   return signals;
 }

@@ -13,7 +13,14 @@ export function recentLogsRule(ctx: DiagnosisContext): Signal[] {
     const first = log.analysis.causes.find(isCauseId);
     if (!first) continue;
     // An old log may be about another install: a hint only.
-    signals.push(forCause(first, 0.3, { kind: 'log', file: log.path, line: 0 }, { reason: reason('recent-log-hint', { file: log.path.split(/[\\/]/).pop() ?? log.path, time: log.modified }) }));
+    signals.push(
+      forCause(
+        first,
+        0.3,
+        { kind: 'log', file: log.path, line: 0 },
+        { reason: reason('recent-log-hint', { file: log.path.split(/[\\/]/).pop() ?? log.path, time: log.modified }) },
+      ),
+    );
   }
   return signals;
 }

@@ -7,21 +7,61 @@ export function serviceRule(ctx: DiagnosisContext): Signal[] {
   if (!d) return [];
   const signals: Signal[] = [];
   if (d.startType === 'disabled' || d.startValue === 4) {
-    signals.push(probeFact('installer-service-disabled', 0.9, 'installer-service', 'service-disabled', {}, { alwaysRelevant: true }));
+    signals.push(
+      probeFact(
+        'installer-service-disabled',
+        0.9,
+        'installer-service',
+        'service-disabled',
+        {},
+        { alwaysRelevant: true },
+      ),
+    );
   }
   if (d.registrationMissing || d.state === 'missing') {
-    signals.push(probeFact('installer-service-registration-damaged', 0.85, 'installer-service', 'service-registration-missing', {}, { alwaysRelevant: true }));
+    signals.push(
+      probeFact(
+        'installer-service-registration-damaged',
+        0.85,
+        'installer-service',
+        'service-registration-missing',
+        {},
+        { alwaysRelevant: true },
+      ),
+    );
   } else if (!d.imagePathOk && d.imagePath !== null) {
-    signals.push(probeFact('installer-service-registration-damaged', 0.75, 'installer-service', 'service-image-path-wrong', { imagePath: d.imagePath }, { alwaysRelevant: true }));
+    signals.push(
+      probeFact(
+        'installer-service-registration-damaged',
+        0.75,
+        'installer-service',
+        'service-image-path-wrong',
+        { imagePath: d.imagePath },
+        { alwaysRelevant: true },
+      ),
+    );
   }
   if (d.msiexecPresent === false) {
-    signals.push(probeFact('installer-service-registration-damaged', 0.6, 'installer-service', 'msiexec-missing', {}, { alwaysRelevant: true }));
+    signals.push(
+      probeFact(
+        'installer-service-registration-damaged',
+        0.6,
+        'installer-service',
+        'msiexec-missing',
+        {},
+        { alwaysRelevant: true },
+      ),
+    );
   }
   const healthy = !d.registrationMissing && d.imagePathOk && d.startType !== 'disabled' && d.state !== 'missing';
   if (healthy) {
     // Stopped + Manual is the normal idle state: it argues against every service cause.
     const ref = probeRef('installer-service', 'service-idle-normal');
-    signals.push(against('installer-service-disabled', 0.9, ref), against('installer-service-registration-damaged', 0.8, ref), against('installer-service-unavailable', 0.4, ref));
+    signals.push(
+      against('installer-service-disabled', 0.9, ref),
+      against('installer-service-registration-damaged', 0.8, ref),
+      against('installer-service-unavailable', 0.4, ref),
+    );
   }
   return signals;
 }

@@ -22,7 +22,14 @@ export function symptomRule(ctx: DiagnosisContext): Signal[] {
     const noise = asMessage && info.asMessage ? info.asMessage.noise : info.noise;
     if (info.success) {
       if (info.causes.includes('reboot-required-to-finish')) {
-        signals.push(forCause('reboot-required-to-finish', 0.8, { kind: 'symptom', code }, { reason: reason('symptom-code', { code, title: nestedParam(`error.${code}.title`) }) }));
+        signals.push(
+          forCause(
+            'reboot-required-to-finish',
+            0.8,
+            { kind: 'symptom', code },
+            { reason: reason('symptom-code', { code, title: nestedParam(`error.${code}.title`) }) },
+          ),
+        );
       }
       continue;
     }
@@ -30,7 +37,14 @@ export function symptomRule(ctx: DiagnosisContext): Signal[] {
     const causes = info.causes.filter((c) => c !== 'unknown');
     const titleKey = asMessage && info.asMessage ? `error.${code}.message.title` : `error.${code}.title`;
     causes.forEach((cause, i) => {
-      signals.push(forCause(cause, codeWeight(i, causes.length), { kind: 'symptom', code }, { reason: reason('symptom-code', { code, title: nestedParam(titleKey) }) }));
+      signals.push(
+        forCause(
+          cause,
+          codeWeight(i, causes.length),
+          { kind: 'symptom', code },
+          { reason: reason('symptom-code', { code, title: nestedParam(titleKey) }) },
+        ),
+      );
     });
   }
   // A dialog saying a newer version is installed has no code of its own.

@@ -19,69 +19,166 @@ const userTemp = (variable: 'TEMP' | 'TMP') => ({
 export function healthyData(): EvidenceDataMap {
   return {
     'installer-service': {
-      state: 'stopped', startType: 'manual', startValue: 3, imagePath: '%systemroot%\\system32\\msiexec.exe /V', imagePathOk: true,
-      objectName: 'LocalSystem', pid: null, busy: false, exitCode: 1077, registrationMissing: false, msiexecPresent: true,
+      state: 'stopped',
+      startType: 'manual',
+      startValue: 3,
+      imagePath: '%systemroot%\\system32\\msiexec.exe /V',
+      imagePathOk: true,
+      objectName: 'LocalSystem',
+      pid: null,
+      busy: false,
+      exitCode: 1077,
+      registrationMissing: false,
+      msiexecPresent: true,
     },
     'install-in-progress': {
-      mutex: 'free', mutexDefinitive: true, serviceBusy: false, servicePid: null, inProgressKey: false, clients: [], customActionServers: [],
-      hiddenProcesses: 0, unmatchedBegin: [],
+      mutex: 'free',
+      mutexDefinitive: true,
+      serviceBusy: false,
+      servicePid: null,
+      inProgressKey: false,
+      clients: [],
+      customActionServers: [],
+      hiddenProcesses: 0,
+      unmatchedBegin: [],
       backgroundInstallers: [
         { name: 'wuauserv', kind: 'service', present: true, active: false },
         { name: 'TrustedInstaller', kind: 'service', present: true, active: false },
       ],
     },
-    'pending-reboot': { pending: false, indicators: [], fileRenames: [], msiFileRenames: 0, otherFileRenames: 0, lastBoot: '2026-11-20T08:00:00.000Z' },
+    'pending-reboot': {
+      pending: false,
+      indicators: [],
+      fileRenames: [],
+      msiFileRenames: 0,
+      otherFileRenames: 0,
+      lastBoot: '2026-11-20T08:00:00.000Z',
+    },
     'temp-folders': {
       userTemp: userTemp('TEMP'),
       userTmp: userTemp('TMP'),
       testedAsUser: true,
       windowsTemp: {
-        path: 'C:\\Windows\\Temp', exists: true, isDirectory: true, sddl: 'O:SYD:...', owner: 'S-1-5-18', aclChecked: true, usersCanCreate: true,
-        missingDefaults: [], denies: [], overPermissive: [],
+        path: 'C:\\Windows\\Temp',
+        exists: true,
+        isDirectory: true,
+        sddl: 'O:SYD:...',
+        owner: 'S-1-5-18',
+        aclChecked: true,
+        usersCanCreate: true,
+        missingDefaults: [],
+        denies: [],
+        overPermissive: [],
       },
-      installerFolder: { path: 'C:\\Windows\\Installer', exists: true, isDirectory: true, owner: 'S-1-5-18', ownerOk: true, sddl: null, aclChecked: true, systemFullControl: true },
+      installerFolder: {
+        path: 'C:\\Windows\\Installer',
+        exists: true,
+        isDirectory: true,
+        owner: 'S-1-5-18',
+        ownerOk: true,
+        sddl: null,
+        aclChecked: true,
+        systemFullControl: true,
+      },
       systemTemp: { path: 'C:\\Windows\\SystemTemp', exists: true },
       drives: [{ drive: 'C:', freeBytes: 80e9, totalBytes: 250e9 }],
       lowSpaceDrives: [],
     },
     elevation: {
-      elevated: false, isAdmin: true, filteredToken: true, integrityLevel: 'medium', integritySid: 'S-1-16-8192', uacEnabled: true,
-      consentPromptBehaviorAdmin: 5, promptOnSecureDesktop: true, builtinAdministrator: false, userName: 'ana', userSid: 'S-1-5-21-1-2-3-1001',
-      domain: 'PC', computerName: 'PC',
+      elevated: false,
+      isAdmin: true,
+      filteredToken: true,
+      integrityLevel: 'medium',
+      integritySid: 'S-1-16-8192',
+      uacEnabled: true,
+      consentPromptBehaviorAdmin: 5,
+      promptOnSecureDesktop: true,
+      builtinAdministrator: false,
+      userName: 'ana',
+      userSid: 'S-1-5-21-1-2-3-1001',
+      domain: 'PC',
+      computerName: 'PC',
     },
     policies: {
-      disableMsi: null, disableUserInstalls: null, alwaysInstallElevated: { hklm: null, hkcu: null }, alwaysInstallElevatedActive: false, logging: null,
-      disableLoggingFromPackage: null, disablePatch: null, applockerMsiRules: null, applockerMsiEnforcement: 'not-configured', srpV2MsiKey: false,
-      saferConfigured: false, saferDefaultLevel: null,
+      disableMsi: null,
+      disableUserInstalls: null,
+      alwaysInstallElevated: { hklm: null, hkcu: null },
+      alwaysInstallElevatedActive: false,
+      logging: null,
+      disableLoggingFromPackage: null,
+      disablePatch: null,
+      applockerMsiRules: null,
+      applockerMsiEnforcement: 'not-configured',
+      srpV2MsiKey: false,
+      saferConfigured: false,
+      saferDefaultLevel: null,
     },
-    'installer-events': { days: 1, events: [], failures: 0, successes: 0, failureCodes: [], latestFailure: null, truncated: false },
+    'installer-events': {
+      days: 1,
+      events: [],
+      failures: 0,
+      successes: 0,
+      failureCodes: [],
+      latestFailure: null,
+      truncated: false,
+    },
     'recent-logs': { logs: [], searched: [], truncated: false },
-    'installed-products': { msiPath: null, package: null, installed: [], sameVersionInstalled: false, newerInstalled: false, olderInstalled: false },
+    'installed-products': {
+      msiPath: null,
+      package: null,
+      installed: [],
+      sameVersionInstalled: false,
+      newerInstalled: false,
+      olderInstalled: false,
+    },
   };
 }
 
-type DeepPartial<T> = { [K in keyof T]?: T[K] extends Array<infer _> ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
+type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends Array<infer _> ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K];
+};
 
 function merge<T>(base: T, patch: DeepPartial<T> | undefined): T {
   if (!patch) return base;
   const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [k, v] of Object.entries(patch)) {
     const b = out[k];
-    out[k] = v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b) ? merge(b, v as DeepPartial<typeof b>) : v;
+    out[k] =
+      v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b)
+        ? merge(b, v as DeepPartial<typeof b>)
+        : v;
   }
   return out as T;
 }
 
 /** One probe's evidence: healthy data merged with `patch`; throws if the result does not match the probe's schema. */
-export function evidenceOf<P extends ProbeId>(probe: P, patch?: DeepPartial<EvidenceDataMap[P]>, status: EvidenceStatus = patch ? 'problem' : 'ok', elevated = false): Evidence {
+export function evidenceOf<P extends ProbeId>(
+  probe: P,
+  patch?: DeepPartial<EvidenceDataMap[P]>,
+  status: EvidenceStatus = patch ? 'problem' : 'ok',
+  elevated = false,
+): Evidence {
   const data = merge(healthyData()[probe], patch);
   const parsed = evidenceDataSchemas[probe].safeParse(data);
-  if (!parsed.success) throw new Error(`evidenceOf(${probe}): data does not match evidence-data.ts: ${parsed.error.message}`);
-  return { probe, status, summary: { key: `probe.${probe}.test`, params: {} }, data: data as Record<string, unknown>, raw: [], error: null, durationMs: 1, elevated };
+  if (!parsed.success)
+    throw new Error(`evidenceOf(${probe}): data does not match evidence-data.ts: ${parsed.error.message}`);
+  return {
+    probe,
+    status,
+    summary: { key: `probe.${probe}.test`, params: {} },
+    data: data as Record<string, unknown>,
+    raw: [],
+    error: null,
+    durationMs: 1,
+    elevated,
+  };
 }
 
 /** Evidence of a whole machine: every probe healthy except the patched ones. */
-export function machine(patches: { [P in ProbeId]?: DeepPartial<EvidenceDataMap[P]> } = {}, statuses: { [P in ProbeId]?: EvidenceStatus } = {}): Evidence[] {
+export function machine(
+  patches: { [P in ProbeId]?: DeepPartial<EvidenceDataMap[P]> } = {},
+  statuses: { [P in ProbeId]?: EvidenceStatus } = {},
+): Evidence[] {
   const probes = Object.keys(healthyData()) as ProbeId[];
   return probes.map((p) => {
     const patch = patches[p] as DeepPartial<EvidenceDataMap[typeof p]> | undefined;

@@ -9,7 +9,8 @@ export const DIAGNOSIS_TEXTS = {
   },
   'symptom.note.unrecognized': {
     en: 'No error code or known message was recognised in this text. Type the number from the error window (for example 2503 or 1603), paste the whole message, or just check the system.',
-    'zh-CN': '在这段文字中没有识别出错误代码或已知的提示。请输入错误窗口中的数字（例如 2503 或 1603），粘贴完整的提示内容，或者直接检查系统。',
+    'zh-CN':
+      '在这段文字中没有识别出错误代码或已知的提示。请输入错误窗口中的数字（例如 2503 或 1603），粘贴完整的提示内容，或者直接检查系统。',
   },
   'symptom.note.hresult': {
     en: '{hresult} is Windows error {code} wrapped in an HRESULT.',
@@ -44,7 +45,7 @@ export const DIAGNOSIS_TEXTS = {
     'zh-CN': '代码 {code} 表示成功：{title}。',
   },
   'symptom.note.unknown-number': {
-    en: '{code} is not in MSI Doctor\'s catalog of Windows Installer numbers.',
+    en: "{code} is not in MSI Doctor's catalog of Windows Installer numbers.",
     'zh-CN': '{code} 不在 MSI Doctor 的 Windows Installer 编号目录中。',
   },
   'symptom.note.dialog-text': {
@@ -56,31 +57,35 @@ export const DIAGNOSIS_TEXTS = {
     'zh-CN': 'WinGet 代码 {hresult}：{meaning}。',
   },
   'symptom.note.winget-exit': {
-    en: 'WinGet reports the installer\'s own exit code {code}.',
+    en: "WinGet reports the installer's own exit code {code}.",
     'zh-CN': 'WinGet 报告了安装程序自己的退出代码 {code}。',
   },
   'symptom.note.chocolatey': {
-    en: 'Chocolatey reports the installer\'s exit code {code}.',
+    en: "Chocolatey reports the installer's exit code {code}.",
     'zh-CN': 'Chocolatey 报告了安装程序的退出代码 {code}。',
   },
   'symptom.note.burn': {
-    en: 'This comes from a setup bundle (WiX Burn): the failing package\'s own log has the details.',
+    en: "This comes from a setup bundle (WiX Burn): the failing package's own log has the details.",
     'zh-CN': '这来自安装套件（WiX Burn）：失败程序包自己的日志中有详细信息。',
   },
   'symptom.note.intune': {
-    en: 'This comes from Intune: its codes wrap the installer\'s exit code.',
+    en: "This comes from Intune: its codes wrap the installer's exit code.",
     'zh-CN': '这来自 Intune：它的代码包装了安装程序的退出代码。',
   },
   'symptom.note.intune-detection': {
     en: '"The application was not detected after installation completed successfully" is Intune\'s detection rule failing, not a Windows Installer error: the install itself reported success. Check the app\'s detection rule in Intune.',
-    'zh-CN': '“安装成功完成后未检测到应用程序”是 Intune 的检测规则未通过，而不是 Windows Installer 错误：安装本身报告的是成功。请检查 Intune 中该应用的检测规则。',
+    'zh-CN':
+      '“安装成功完成后未检测到应用程序”是 Intune 的检测规则未通过，而不是 Windows Installer 错误：安装本身报告的是成功。请检查 Intune 中该应用的检测规则。',
   },
   'symptom.note.newer-version-text': {
     en: 'The message says a newer version is already installed.',
     'zh-CN': '提示说明已经安装了更新的版本。',
   },
   // ------------------------------------------------------------ winget meanings (used as {meaning})
-  'winget.install-package-in-use': { en: 'the application is running; close it and try again', 'zh-CN': '应用程序正在运行，请关闭后再试' },
+  'winget.install-package-in-use': {
+    en: 'the application is running; close it and try again',
+    'zh-CN': '应用程序正在运行，请关闭后再试',
+  },
   'winget.install-in-progress': { en: 'another installation is already in progress', 'zh-CN': '另一个安装正在进行' },
   'winget.install-file-in-use': { en: 'one or more files are in use', 'zh-CN': '一个或多个文件正被使用' },
   'winget.missing-dependency': { en: 'a dependency is missing', 'zh-CN': '缺少依赖项' },
@@ -93,19 +98,31 @@ export const DIAGNOSIS_TEXTS = {
   'winget.reboot-initiated': { en: 'the installer started a restart', 'zh-CN': '安装程序已发起重启' },
   'winget.cancelled': { en: 'the installation was cancelled', 'zh-CN': '安装已被取消' },
   'winget.already-installed': { en: 'this version is already installed', 'zh-CN': '该版本已经安装' },
-  'winget.downgrade': { en: 'a newer version is installed (downgrade blocked)', 'zh-CN': '已安装更新的版本（禁止降级）' },
+  'winget.downgrade': {
+    en: 'a newer version is installed (downgrade blocked)',
+    'zh-CN': '已安装更新的版本（禁止降级）',
+  },
   'winget.blocked-by-policy': { en: 'blocked by policy', 'zh-CN': '被策略阻止' },
   'winget.dependencies-failed': { en: 'installing dependencies failed', 'zh-CN': '安装依赖项失败' },
-  'winget.in-use-by-application': { en: 'the package is in use by another application', 'zh-CN': '程序包正被其他应用程序使用' },
+  'winget.in-use-by-application': {
+    en: 'the package is in use by another application',
+    'zh-CN': '程序包正被其他应用程序使用',
+  },
   'winget.invalid-parameter': { en: 'the installer was given an invalid parameter', 'zh-CN': '安装程序收到了无效参数' },
   'winget.system-not-supported': { en: 'this system is not supported', 'zh-CN': '不支持此系统' },
   'winget.msi-install-failed': { en: 'the MSI installation failed', 'zh-CN': 'MSI 安装失败' },
-  'winget.shellexec-failed': { en: 'the installer failed (see its exit code)', 'zh-CN': '安装程序失败（请查看其退出代码）' },
+  'winget.shellexec-failed': {
+    en: 'the installer failed (see its exit code)',
+    'zh-CN': '安装程序失败（请查看其退出代码）',
+  },
   'winget.other': { en: 'a WinGet error', 'zh-CN': 'WinGet 错误' },
   // ------------------------------------------------------------ plain-text findings output
   'format.heading': { en: 'Findings', 'zh-CN': '诊断结果' },
   'format.none': { en: 'No findings.', 'zh-CN': '没有诊断结果。' },
-  'format.finding': { en: '{rank}. {title} ({confidence}% confidence)', 'zh-CN': '{rank}. {title}（可信度 {confidence}%）' },
+  'format.finding': {
+    en: '{rank}. {title} ({confidence}% confidence)',
+    'zh-CN': '{rank}. {title}（可信度 {confidence}%）',
+  },
   'format.finding.security': { en: '{rank}. [Security] {title}', 'zh-CN': '{rank}. 【安全】{title}' },
   'format.finding.info': { en: '{rank}. {title}', 'zh-CN': '{rank}. {title}' },
   'format.label.why': { en: 'Why:', 'zh-CN': '依据：' },
