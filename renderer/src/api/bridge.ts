@@ -34,7 +34,12 @@ export const API_FUNCTION_NAMES = [
 ] as const satisfies readonly ApiFunctionName[];
 
 /** The event names, as values for the same reason. */
-export const API_EVENT_NAMES = ['scanProgress', 'repairProgress', 'filesOpened', 'menuCommand'] as const satisfies readonly ApiEventName[];
+export const API_EVENT_NAMES = [
+  'scanProgress',
+  'repairProgress',
+  'filesOpened',
+  'menuCommand',
+] as const satisfies readonly ApiEventName[];
 
 export type BridgeKind = 'electron' | 'preview';
 type Listener = (payload: unknown) => void;
@@ -77,7 +82,10 @@ export function createHttpBridge(origin: string): MsiDoctorApi {
       });
       const body = (await response.json()) as Result<unknown>;
       if (body && typeof body === 'object' && 'ok' in body) return body;
-      return { ok: false, error: { code: 'internal', message: `Unexpected answer from the preview server (${response.status}).` } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: `Unexpected answer from the preview server (${response.status}).` },
+      };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return { ok: false, error: { code: 'unavailable', message: `The preview server cannot be reached: ${message}` } };

@@ -39,8 +39,11 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   function emit<E extends ApiEventName>(event: E, payload: ApiEvents[E]): void {
     for (const l of listeners.get(event) ?? []) l(payload);
   }
-  const ok = <T,>(value: T): Result<T> => ({ ok: true, value });
-  function fn<N extends keyof ApiResponses>(name: N, impl: (request: ApiRequest<N>) => Result<ApiResponses[N]> | Promise<Result<ApiResponses[N]>>) {
+  const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+  function fn<N extends keyof ApiResponses>(
+    name: N,
+    impl: (request: ApiRequest<N>) => Result<ApiResponses[N]> | Promise<Result<ApiResponses[N]>>,
+  ) {
     return async (request: ApiRequest<N>) => {
       calls.push({ name, request });
       await Promise.resolve();
@@ -57,8 +60,12 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       listeners.set(event, set);
       return () => set.delete(listener as (payload: unknown) => void);
     },
-    getEnvironment: fn('getEnvironment', () => ok({ ...SAMPLE_ENVIRONMENT, appVersion: '0.1.0', platform: 'linux', lang: 'en' })),
-    listScenarios: fn('listScenarios', () => ok([{ name: 'sample', title: 'Sample', description: 'A sample machine' }])),
+    getEnvironment: fn('getEnvironment', () =>
+      ok({ ...SAMPLE_ENVIRONMENT, appVersion: '0.1.0', platform: 'linux', lang: 'en' }),
+    ),
+    listScenarios: fn('listScenarios', () =>
+      ok([{ name: 'sample', title: 'Sample', description: 'A sample machine' }]),
+    ),
     selectScenario: fn('selectScenario', (r) => ok({ ...SAMPLE_ENVIRONMENT, scenario: r.name })),
     parseSymptom: fn('parseSymptom', (r) => ok(sampleSymptom(r.text))),
     importFile: fn('importFile', (r) => {
@@ -77,10 +84,20 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       const scanId = `scan-${++scanCount}`;
       for (const probe of PROBE_IDS) {
         emit('scanProgress', { scanId, probe, phase: 'started', elevated: false, durationMs: null, evidence: null });
-        emit('scanProgress', { scanId, probe, phase: 'finished', elevated: false, durationMs: 3, evidence: sampleEvidence(probe) });
+        emit('scanProgress', {
+          scanId,
+          probe,
+          phase: 'finished',
+          elevated: false,
+          durationMs: 3,
+          evidence: sampleEvidence(probe),
+        });
       }
       const findings = scans[Math.min(scanCount - 1, scans.length - 1)] ?? [];
-      const result = { ...sampleScan(findings, { scanId, input: r.symptom ?? '' }), elevation: r.allowElevation === false ? ('skipped' as const) : ('granted' as const) };
+      const result = {
+        ...sampleScan(findings, { scanId, input: r.symptom ?? '' }),
+        elevation: r.allowElevation === false ? ('skipped' as const) : ('granted' as const),
+      };
       sessions.push(result);
       return ok(result);
     }),
@@ -95,7 +112,9 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       if (!plan) return { ok: false, error: { code: 'not-found', message: 'no such plan' } };
       emit('repairProgress', { planId: plan.planId, stepId: 'change-1', phase: 'started' });
       emit('repairProgress', { planId: plan.planId, stepId: 'change-1', phase: 'finished', status: 'succeeded' });
-      const failing = options.failingRepairs?.includes(plan.repair) || (plan.repair === 'retry-install-elevated-logged' && options.retrySucceeds === false);
+      const failing =
+        options.failingRepairs?.includes(plan.repair) ||
+        (plan.repair === 'retry-install-elevated-logged' && options.retrySucceeds === false);
       return ok(sampleOutcome(plan, failing ? 'failed' : 'succeeded', failing ? false : true));
     }),
     cancelRepair: fn('cancelRepair', () => ok({ cancelled: true })),
@@ -104,14 +123,27 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     previewRedaction: fn('previewRedaction', () => ok({ items: [] })),
     exportReport: fn('exportReport', (r) => ok({ location: `/reports/${r.scanId}.${r.format}`, bytes: 1234 })),
     listSessions: fn('listSessions', () =>
-      ok(sessions.map((s) => ({ scanId: s.scanId, startedAt: s.startedAt, symptom: s.symptom.input, topCause: s.findings[0]?.cause ?? null }))),
+      ok(
+        sessions.map((s) => ({
+          scanId: s.scanId,
+          startedAt: s.startedAt,
+          symptom: s.symptom.input,
+          topCause: s.findings[0]?.cause ?? null,
+        })),
+      ),
     ),
     getSession: fn('getSession', (r) => {
       const found = sessions.find((s) => s.scanId === r.scanId);
       return found ? ok(found) : { ok: false, error: { code: 'not-found', message: 'no such session' } };
     }),
     openExternal: fn('openExternal', () => ok({ opened: true })),
-    pickFile: fn('pickFile', (r) => ok(r.kind === 'msi' ? { path: 'C:\\Users\\alex\\app.msi', name: 'app.msi' } : { path: 'C:\\logs\\install.log', name: 'install.log' })),
+    pickFile: fn('pickFile', (r) =>
+      ok(
+        r.kind === 'msi'
+          ? { path: 'C:\\Users\\alex\\app.msi', name: 'app.msi' }
+          : { path: 'C:\\logs\\install.log', name: 'install.log' },
+      ),
+    ),
   };
   return api;
 }

@@ -43,7 +43,9 @@ export function EvidenceList({ refs, evidence }: { refs: EvidenceRef[]; evidence
       {refs.map((ref, i) => {
         if (ref.kind === 'probe') {
           const found = evidence.find((e) => e.probe === ref.probe);
-          return <li key={i}>{found ? <ProbeEvidence evidence={found} fact={ref.fact} /> : t(`probes.${ref.probe}`)}</li>;
+          return (
+            <li key={i}>{found ? <ProbeEvidence evidence={found} fact={ref.fact} /> : t(`probes.${ref.probe}`)}</li>
+          );
         }
         if (ref.kind === 'log') {
           const name = ref.file.split(/[\\/]/).pop() ?? ref.file;

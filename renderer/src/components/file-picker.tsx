@@ -3,7 +3,10 @@ import { useRef, useState, type DragEvent } from 'react';
 import type { LocalFile } from '../wizard/store.ts';
 
 export function toLocalFiles(list: FileList | File[]): LocalFile[] {
-  return Array.from(list).map((file) => ({ name: file.name, read: async () => new Uint8Array(await file.arrayBuffer()) }));
+  return Array.from(list).map((file) => ({
+    name: file.name,
+    read: async () => new Uint8Array(await file.arrayBuffer()),
+  }));
 }
 
 interface Props {
@@ -36,7 +39,11 @@ export function FilePicker({ kind, bridge, buttonLabel, dropLabel, onPickNative,
       onDrop={onDrop}
       data-testid={`${testId}-drop`}
     >
-      <button type="button" className="button" onClick={() => (bridge === 'electron' ? onPickNative() : input.current?.click())}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => (bridge === 'electron' ? onPickNative() : input.current?.click())}
+      >
         {buttonLabel}
       </button>
       <span className="dropzone-hint">{dropLabel}</span>

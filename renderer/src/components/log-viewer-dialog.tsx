@@ -9,7 +9,11 @@ import { LogViewer } from './log-viewer.tsx';
 export function LogViewerDialog() {
   const { t } = useTranslation();
   const overlay = useWizard((s) => (s.wizard.overlay?.kind === 'log' ? s.wizard.overlay : null));
-  const known = useWizard((s) => s.wizard.result?.logs.find((l) => l.file === (s.wizard.overlay?.kind === 'log' ? s.wizard.overlay.path : '')) ?? null);
+  const known = useWizard(
+    (s) =>
+      s.wizard.result?.logs.find((l) => l.file === (s.wizard.overlay?.kind === 'log' ? s.wizard.overlay.path : '')) ??
+      null,
+  );
   const actions = useActions();
   const [analysis, setAnalysis] = useState<LogAnalysis | null>(known);
   const path = overlay?.path ?? '';
@@ -26,10 +30,18 @@ export function LogViewerDialog() {
   if (!overlay) return null;
   const name = overlay.path.split(/[\\/]/).pop() ?? overlay.path;
   const failedLine = analysis?.failedAction?.line ?? null;
-  const evidenceLines = analysis ? [...analysis.evidence.map((e) => e.line), ...analysis.errors.map((e) => e.line)] : [];
+  const evidenceLines = analysis
+    ? [...analysis.evidence.map((e) => e.line), ...analysis.errors.map((e) => e.line)]
+    : [];
   return (
     <Dialog title={t('log.title', { name })} onClose={actions.closeOverlay} wide>
-      <LogViewer path={overlay.path} access={actions.logs} initialLine={overlay.line ?? failedLine} failedLine={failedLine} evidenceLines={evidenceLines} />
+      <LogViewer
+        path={overlay.path}
+        access={actions.logs}
+        initialLine={overlay.line ?? failedLine}
+        failedLine={failedLine}
+        evidenceLines={evidenceLines}
+      />
     </Dialog>
   );
 }

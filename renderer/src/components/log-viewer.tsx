@@ -128,13 +128,24 @@ export function LogViewer({ path, access, initialLine, failedLine, evidenceLines
           <label htmlFor={searchId} className="visually-hidden">
             {t('log.search')}
           </label>
-          <input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('log.search')} data-testid="log-search" />
+          <input
+            id={searchId}
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder={t('log.search')}
+            data-testid="log-search"
+          />
           <button type="submit" className="button small">
             {t('log.searchButton')}
           </button>
           {matches && (
             <span className="field-hint" role="status" data-testid="log-matches">
-              {matches.length === 0 ? t('log.noMatches') : truncated ? t('log.matchesTruncated', { count: matches.length }) : t('log.matches', { count: matches.length })}
+              {matches.length === 0
+                ? t('log.noMatches')
+                : truncated
+                  ? t('log.matchesTruncated', { count: matches.length })
+                  : t('log.matches', { count: matches.length })}
             </span>
           )}
           {matches && matches.length > 1 && (
@@ -150,7 +161,14 @@ export function LogViewer({ path, access, initialLine, failedLine, evidenceLines
         </form>
       </div>
       {error && <p className="notice notice-error">{error}</p>}
-      <div ref={scrollRef} className="log-scroll" tabIndex={0} role="region" aria-label={t('log.lineList')} data-testid="log-scroll">
+      <div
+        ref={scrollRef}
+        className="log-scroll"
+        tabIndex={0}
+        role="region"
+        aria-label={t('log.lineList')}
+        data-testid="log-scroll"
+      >
         <div className="log-canvas" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const block = blocks.current.get(Math.floor(item.index / BLOCK));
@@ -161,7 +179,12 @@ export function LogViewer({ path, access, initialLine, failedLine, evidenceLines
             if (failedLine === lineNo) classes.push('log-failed');
             if (currentMatch === item.index) classes.push('log-match');
             return (
-              <div key={item.key} className={classes.join(' ')} style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }} data-line={lineNo}>
+              <div
+                key={item.key}
+                className={classes.join(' ')}
+                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                data-line={lineNo}
+              >
                 <span className="log-no" aria-hidden="true">
                   {lineNo}
                 </span>

@@ -4,7 +4,15 @@ import type { RepairPlan } from '../../../shared/contract/repair.ts';
 import type { FixStepProgress } from '../../../shared/wizard/wizard-state.ts';
 import { useDomainText } from '../wizard/store-context.tsx';
 
-export function RepairProgress({ plan, progress, countdown }: { plan: RepairPlan; progress: FixStepProgress[]; countdown: number | null }) {
+export function RepairProgress({
+  plan,
+  progress,
+  countdown,
+}: {
+  plan: RepairPlan;
+  progress: FixStepProgress[];
+  countdown: number | null;
+}) {
   const { t } = useTranslation();
   const text = useDomainText();
   return (

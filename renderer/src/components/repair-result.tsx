@@ -17,12 +17,23 @@ export function RepairResult({ outcome }: { outcome: RepairOutcome }) {
   const text = useDomainText();
   const fixed = outcome.status === 'succeeded' && outcome.verified === true;
   return (
-    <div className="repair-result" data-testid="repair-result" data-status={outcome.status} data-verified={String(outcome.verified)}>
+    <div
+      className="repair-result"
+      data-testid="repair-result"
+      data-status={outcome.status}
+      data-verified={String(outcome.verified)}
+    >
       <Notice tone={fixed ? 'success' : outcome.status === 'succeeded' ? 'info' : 'warning'}>
         <p>{t(STATUS_KEY[outcome.status])}</p>
         {outcome.status === 'succeeded' && (
           <p>
-            <strong>{outcome.verified === true ? t('fix.verified') : outcome.verified === false ? t('fix.notVerified') : t('fix.unverifiable')}</strong>
+            <strong>
+              {outcome.verified === true
+                ? t('fix.verified')
+                : outcome.verified === false
+                  ? t('fix.notVerified')
+                  : t('fix.unverifiable')}
+            </strong>
           </p>
         )}
         {outcome.message && <p>{text(outcome.message)}</p>}

@@ -32,7 +32,10 @@ export const en = {
     intro: 'Pick what you saw. You do not need to know anything about Windows Installer.',
     choices: 'What you saw',
     cards: {
-      'code-2503': { title: 'Error 2503 or 2502', desc: '“The installer has encountered an unexpected error installing this package.”' },
+      'code-2503': {
+        title: 'Error 2503 or 2502',
+        desc: '“The installer has encountered an unexpected error installing this package.”',
+      },
       'code-1618': { title: 'Error 1618', desc: '“Another installation is already in progress.”' },
       'code-1603': { title: 'Error 1603', desc: '“A fatal error occurred during installation.”' },
       'other-code': { title: 'Another error code', desc: 'Type or paste the code or the message you saw.' },
@@ -48,9 +51,11 @@ export const en = {
     dropLogs: 'Drop log files here',
     removeFile: 'Remove {{name}}',
     msiHeading: 'The installer you tried (optional)',
-    msiHint: 'With the .msi, MSI Doctor can retry it as administrator with a detailed log, and check the installed versions.',
+    msiHint:
+      'With the .msi, MSI Doctor can retry it as administrator with a detailed log, and check the installed versions.',
     chooseMsi: 'Choose the .msi…',
     dropMsi: 'Drop the .msi here',
+    useScenarioMsi: 'Use the installer on the simulated machine ({{name}})',
     continue: 'Continue',
     needLog: 'Add at least one log file to continue.',
     needText: 'Type the code or the message to continue.',
@@ -132,7 +137,8 @@ export const en = {
     notices: {
       'verify-failed-new-evidence': 'The install failed again. Here is what its new log shows.',
       'repair-not-helped': 'The problem is still there. Here is what we see now.',
-      'no-more-fixes': 'There is no other automatic fix to try. See “What you can do” below, or export a report for support.',
+      'no-more-fixes':
+        'There is no other automatic fix to try. See “What you can do” below, or export a report for support.',
       'session-loaded': 'This is a past session.',
     },
   },

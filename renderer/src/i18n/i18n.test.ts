@@ -11,7 +11,15 @@ import { zhCN } from './zh-cn.ts';
 import { createI18n, detectLang } from './i18n.ts';
 
 const SRC = fileURLToPath(new URL('..', import.meta.url));
-const USER_FACING_PROPS = new Set(['aria-label', 'title', 'placeholder', 'alt', 'aria-description', 'aria-valuetext', 'label']);
+const USER_FACING_PROPS = new Set([
+  'aria-label',
+  'title',
+  'placeholder',
+  'alt',
+  'aria-description',
+  'aria-valuetext',
+  'label',
+]);
 /** A letter in any script: text without one (✕, punctuation, spaces) is not language. */
 const HAS_WORD = /\p{L}/u;
 
@@ -19,7 +27,8 @@ function leaves(value: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
   if (typeof value === 'string') out.set(prefix, value);
   else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) for (const [p, s] of leaves(v, prefix ? `${prefix}.${k}` : k)) out.set(p, s);
+    for (const [k, v] of Object.entries(value))
+      for (const [p, s] of leaves(v, prefix ? `${prefix}.${k}` : k)) out.set(p, s);
   }
   return out;
 }
@@ -45,7 +54,10 @@ export function strayTexts(source: string, fileName = 'x.tsx'): string[] {
       const literal =
         init && ts.isStringLiteral(init)
           ? init.text
-          : init && ts.isJsxExpression(init) && init.expression && (ts.isStringLiteral(init.expression) || ts.isNoSubstitutionTemplateLiteral(init.expression))
+          : init &&
+              ts.isJsxExpression(init) &&
+              init.expression &&
+              (ts.isStringLiteral(init.expression) || ts.isNoSubstitutionTemplateLiteral(init.expression))
             ? init.expression.text
             : null;
       if (literal !== null && HAS_WORD.test(literal)) found.push(`${node.name.getText(file)}="${literal}"`);
@@ -53,7 +65,8 @@ export function strayTexts(source: string, fileName = 'x.tsx'): string[] {
     // A string literal rendered as a JSX child: <p>{'Hello'}</p>.
     if (ts.isJsxExpression(node) && node.parent && (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent))) {
       const e = node.expression;
-      if (e && (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) && HAS_WORD.test(e.text)) found.push(e.text);
+      if (e && (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) && HAS_WORD.test(e.text))
+        found.push(e.text);
     }
     ts.forEachChild(node, visit);
   };
@@ -66,7 +79,14 @@ test('en and zh-CN have exactly the same keys, none empty, Chinese really transl
   const b = leaves(zhCN);
   assert.deepEqual([...b.keys()].sort(), [...a.keys()].sort());
   for (const [key, value] of b) assert.ok(value.trim().length > 0, `zh-CN ${key} is empty`);
-  const untranslated = [...b].filter(([key, value]) => value === a.get(key) && /[a-z]{4,}/.test(value) && !key.startsWith('langs.') && key !== 'app.title' && key !== 'report.summaryReal');
+  const untranslated = [...b].filter(
+    ([key, value]) =>
+      value === a.get(key) &&
+      /[a-z]{4,}/.test(value) &&
+      !key.startsWith('langs.') &&
+      key !== 'app.title' &&
+      key !== 'report.summaryReal',
+  );
   assert.deepEqual(untranslated, [], 'zh-CN strings identical to English');
   // Same placeholders in both languages.
   for (const [key, value] of a) {
@@ -80,7 +100,8 @@ test('every t() key used by the components exists', () => {
   const missing: string[] = [];
   for (const file of [...tsxFiles(SRC), join(SRC, 'wizard', 'summary.ts')]) {
     const source = readFileSync(file, 'utf8');
-    for (const m of source.matchAll(/\bt\(\s*'([^'`]+)'/g)) if (!keys.has(m[1] as string)) missing.push(`${file}: ${m[1]}`);
+    for (const m of source.matchAll(/\bt\(\s*'([^'`]+)'/g))
+      if (!keys.has(m[1] as string)) missing.push(`${file}: ${m[1]}`);
     // Template keys like t(`probes.${id}`): the fixed prefix must exist as a group.
     for (const m of source.matchAll(/\bt\(\s*`([a-zA-Z.]+)\.\$\{/g)) {
       const prefix = `${m[1]}.`;
@@ -94,7 +115,8 @@ test('no user-facing string outside the i18n resources in any component', () => 
   const files = tsxFiles(SRC);
   assert.ok(files.length >= 15, `only ${files.length} components found`);
   const offenders: string[] = [];
-  for (const file of files) for (const text of strayTexts(readFileSync(file, 'utf8'), file)) offenders.push(`${file}: ${text}`);
+  for (const file of files)
+    for (const text of strayTexts(readFileSync(file, 'utf8'), file)) offenders.push(`${file}: ${text}`);
   assert.deepEqual(offenders, []);
 });
 

@@ -53,6 +53,7 @@ export const zhCN: UiStrings = {
     msiHint: '提供 .msi 文件后，MSI Doctor 可以用管理员身份并带详细日志重新安装，还能检查已安装的版本。',
     chooseMsi: '选择 .msi 文件…',
     dropMsi: '把 .msi 文件拖到这里',
+    useScenarioMsi: '使用模拟电脑上的安装程序（{{name}}）',
     continue: '继续',
     needLog: '请至少添加一个日志文件再继续。',
     needText: '请输入代码或提示文字再继续。',
@@ -61,7 +62,8 @@ export const zhCN: UiStrings = {
   },
   consent: {
     heading: '检查之前',
-    body1: 'MSI Doctor 会查看 Windows Installer 服务、正在进行的安装、待重启的操作、临时文件夹、策略和最近的安装日志。只读取，不做任何更改。',
+    body1:
+      'MSI Doctor 会查看 Windows Installer 服务、正在进行的安装、待重启的操作、临时文件夹、策略和最近的安装日志。只读取，不做任何更改。',
     body2: '有几项检查需要管理员权限，Windows 只会询问您一次。您也可以跳过，这些检查会标为“未检查”。',
     allow: '检查（使用管理员权限）',
     skip: '跳过需要管理员权限的检查',
@@ -172,7 +174,8 @@ export const zhCN: UiStrings = {
   },
   verify: {
     heading: '验证',
-    retryIntro: '以管理员身份重新运行您的安装程序，并记录详细日志。如果再次失败，MSI Doctor 会读取新日志并告诉您发现了什么。',
+    retryIntro:
+      '以管理员身份重新运行您的安装程序，并记录详细日志。如果再次失败，MSI Doctor 会读取新日志并告诉您发现了什么。',
     rescanIntro: '重新检查您的电脑，看看原因是否已经消除。',
     retry: '重新安装',
     rescan: '重新检查',

@@ -14,10 +14,20 @@ export function ConsentStep() {
         <p>{t('consent.body2')}</p>
       </div>
       <div className="actions">
-        <button type="button" className="button primary" onClick={() => void actions.startScan(true)} data-testid="scan-allow">
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => void actions.startScan(true)}
+          data-testid="scan-allow"
+        >
           {t('consent.allow')}
         </button>
-        <button type="button" className="button" onClick={() => void actions.startScan(false)} data-testid="scan-skip-admin">
+        <button
+          type="button"
+          className="button"
+          onClick={() => void actions.startScan(false)}
+          data-testid="scan-skip-admin"
+        >
           {t('consent.skip')}
         </button>
         <button type="button" className="button subtle" onClick={actions.backToSymptom}>

@@ -25,13 +25,20 @@ function Confidence({ value }: { value: number }) {
 function FindingCard({ finding, index }: { finding: Finding; index: number }) {
   const { t } = useTranslation();
   const text = useDomainText();
-  const evidence = useWizard((s) => s.wizard.result?.evidence ?? []);
+  const evidence = useWizard((s) => s.wizard.result?.evidence);
+  const hasMsi = useWizard((s) => s.wizard.draft.msi !== null);
+  // The elevated retry needs the .msi; without it, step 5 explains what to do instead.
+  const repairs = finding.repairs.filter((r) => r !== 'retry-install-elevated-logged' || hasMsi);
   const actions = useActions();
   const [open, setOpen] = useState(false);
   const regionId = `finding-evidence-${index}`;
   const refs = finding.supporting;
   return (
-    <article className={`card finding finding-${finding.kind}`} data-testid={`finding-${finding.cause}`} aria-labelledby={`finding-title-${index}`}>
+    <article
+      className={`card finding finding-${finding.kind}`}
+      data-testid={`finding-${finding.cause}`}
+      aria-labelledby={`finding-title-${index}`}
+    >
       <header className="finding-header">
         <span className={`tag kind-${finding.kind}`}>{t(`findings.kind.${finding.kind}`)}</span>
         <h3 id={`finding-title-${index}`} className="finding-title">
@@ -52,16 +59,22 @@ function FindingCard({ finding, index }: { finding: Finding; index: number }) {
       )}
       {(refs.length > 0 || finding.contradicting.length > 0) && (
         <>
-          <button type="button" className="button subtle small" aria-expanded={open} aria-controls={regionId} onClick={() => setOpen(!open)}>
+          <button
+            type="button"
+            className="button subtle small"
+            aria-expanded={open}
+            aria-controls={regionId}
+            onClick={() => setOpen(!open)}
+          >
             {open ? t('findings.hideEvidence') : t('findings.showEvidence')}
           </button>
           {open && (
             <div id={regionId} className="evidence-region">
-              <EvidenceList refs={refs} evidence={evidence} />
+              <EvidenceList refs={refs} evidence={evidence ?? []} />
               {finding.contradicting.length > 0 && (
                 <>
                   <h4 className="field-title">{t('findings.contradicting')}</h4>
-                  <EvidenceList refs={finding.contradicting} evidence={evidence} />
+                  <EvidenceList refs={finding.contradicting} evidence={evidence ?? []} />
                 </>
               )}
             </div>
@@ -91,22 +104,20 @@ function FindingCard({ finding, index }: { finding: Finding; index: number }) {
           </ol>
         </>
       )}
-      {finding.repairs.filter((r) => r !== 'retry-install-elevated-logged').length > 0 && (
+      {repairs.length > 0 && (
         <div className="actions">
-          {finding.repairs
-            .filter((r) => r !== 'retry-install-elevated-logged')
-            .map((repair, i) => (
-              <button
-                key={repair}
-                type="button"
-                className={i === 0 && index === 0 ? 'button primary' : 'button'}
-                onClick={() => void actions.chooseRepair(finding.cause, repair)}
-                data-testid={`fix-${repair}`}
-              >
-                {t('findings.fix', { title: text({ key: `repair.${repair}.title`, params: {} }) })}
-                {i === 0 && index === 0 && <span className="tag tag-on-primary">{t('findings.recommended')}</span>}
-              </button>
-            ))}
+          {repairs.map((repair, i) => (
+            <button
+              key={repair}
+              type="button"
+              className={i === 0 && index === 0 ? 'button primary' : 'button'}
+              onClick={() => void actions.chooseRepair(finding.cause, repair)}
+              data-testid={`fix-${repair}`}
+            >
+              {t('findings.fix', { title: text({ key: `repair.${repair}.title`, params: {} }) })}
+              {i === 0 && index === 0 && <span className="tag tag-on-primary">{t('findings.recommended')}</span>}
+            </button>
+          ))}
         </div>
       )}
     </article>
@@ -121,9 +132,16 @@ function LogSummary({ log }: { log: LogAnalysis }) {
     <li className="log-summary">
       <span className="file-name">{name}</span>
       <span>
-        {log.failedAction ? t('findings.failedAction', { name: log.failedAction.name, line: log.failedAction.line }) : t('findings.noFailedAction')}
+        {log.failedAction
+          ? t('findings.failedAction', { name: log.failedAction.name, line: log.failedAction.line })
+          : t('findings.noFailedAction')}
       </span>
-      <button type="button" className="button subtle small" onClick={() => openLog(log.file, log.failedAction?.line ?? null)} data-testid="open-log">
+      <button
+        type="button"
+        className="button subtle small"
+        onClick={() => openLog(log.file, log.failedAction?.line ?? null)}
+        data-testid="open-log"
+      >
         {t('findings.openLog')}
       </button>
     </li>

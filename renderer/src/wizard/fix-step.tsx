@@ -8,7 +8,15 @@ import { RepairProgress } from '../components/repair-progress.tsx';
 import { RepairResult } from '../components/repair-result.tsx';
 import { Notice } from '../components/notice.tsx';
 
-function Confirmations({ ids, checked, onChange }: { ids: string[]; checked: string[]; onChange: (next: string[]) => void }) {
+function Confirmations({
+  ids,
+  checked,
+  onChange,
+}: {
+  ids: string[];
+  checked: string[];
+  onChange: (next: string[]) => void;
+}) {
   const text = useDomainText();
   return (
     <div className="confirmations">
@@ -50,7 +58,13 @@ export function FixStep() {
           <CommandPreview plan={fix.plan} />
           <Confirmations ids={fix.plan.confirmations} checked={checked} onChange={setChecked} />
           <div className="actions">
-            <button type="button" className="button primary" disabled={!allConfirmed} onClick={() => void actions.confirmRepair(checked)} data-testid="run-fix">
+            <button
+              type="button"
+              className="button primary"
+              disabled={!allConfirmed}
+              onClick={() => void actions.confirmRepair(checked)}
+              data-testid="run-fix"
+            >
               {t('fix.run')}
             </button>
             <button type="button" className="button subtle" onClick={actions.backToFindings}>
@@ -63,7 +77,12 @@ export function FixStep() {
         <>
           <RepairProgress plan={fix.plan} progress={fix.progress} countdown={fix.countdown} />
           <div className="actions">
-            <button type="button" className="button" onClick={() => void actions.cancelRepair()} data-testid="cancel-fix">
+            <button
+              type="button"
+              className="button"
+              onClick={() => void actions.cancelRepair()}
+              data-testid="cancel-fix"
+            >
               {t('fix.cancel')}
             </button>
           </div>
@@ -79,7 +98,13 @@ export function FixStep() {
           )}
           {fix.phase === 'undone' && <Notice tone="info">{t('fix.undone')}</Notice>}
           <div className="actions">
-            <button type="button" className="button primary" onClick={actions.openVerify} disabled={fix.phase === 'undoing'} data-testid="to-verify">
+            <button
+              type="button"
+              className="button primary"
+              onClick={actions.openVerify}
+              disabled={fix.phase === 'undoing'}
+              data-testid="to-verify"
+            >
               {t('fix.toVerify')}
             </button>
             {fix.phase === 'done' && fix.outcome.undoAvailable && (
@@ -87,10 +112,21 @@ export function FixStep() {
                 {t('fix.undo')}
               </button>
             )}
-            <button type="button" className="button" onClick={() => void actions.nextFix()} disabled={fix.phase === 'undoing'} data-testid="next-fix">
+            <button
+              type="button"
+              className="button"
+              onClick={() => void actions.nextFix()}
+              disabled={fix.phase === 'undoing'}
+              data-testid="next-fix"
+            >
               {t('fix.nextFix')}
             </button>
-            <button type="button" className="button subtle" onClick={actions.backToFindings} disabled={fix.phase === 'undoing'}>
+            <button
+              type="button"
+              className="button subtle"
+              onClick={actions.backToFindings}
+              disabled={fix.phase === 'undoing'}
+            >
               {t('fix.back')}
             </button>
           </div>

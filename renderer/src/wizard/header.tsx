@@ -47,7 +47,12 @@ export function Header() {
         )}
         <span className="field-inline">
           <label htmlFor={langId}>{t('app.language')}</label>
-          <select id={langId} value={lang} onChange={(e) => actions.setLang(e.target.value as Lang)} data-testid="language">
+          <select
+            id={langId}
+            value={lang}
+            onChange={(e) => actions.setLang(e.target.value as Lang)}
+            data-testid="language"
+          >
             {LANGS.map((l) => (
               <option key={l} value={l}>
                 {t(`langs.${l}`)}

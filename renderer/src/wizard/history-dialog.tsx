@@ -21,10 +21,19 @@ export function HistoryDialog() {
         <ul className="history-list" data-testid="history-list">
           {sessions.map((s) => (
             <li key={s.scanId}>
-              <button type="button" className="history-item" onClick={() => void actions.loadSession(s.scanId)} aria-label={t('history.open', { date: format(s.startedAt) })}>
+              <button
+                type="button"
+                className="history-item"
+                onClick={() => void actions.loadSession(s.scanId)}
+                aria-label={t('history.open', { date: format(s.startedAt) })}
+              >
                 <span className="history-date">{format(s.startedAt)}</span>
                 <span className="history-symptom">{s.symptom}</span>
-                <span className="history-cause">{s.topCause && isCauseId(s.topCause) ? text({ key: `cause.${s.topCause}.title`, params: {} }) : (s.topCause ?? t('history.noCause'))}</span>
+                <span className="history-cause">
+                  {s.topCause && isCauseId(s.topCause)
+                    ? text({ key: `cause.${s.topCause}.title`, params: {} })
+                    : (s.topCause ?? t('history.noCause'))}
+                </span>
               </button>
             </li>
           ))}

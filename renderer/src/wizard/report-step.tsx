@@ -26,23 +26,46 @@ export function ReportStep() {
           <legend className="field-title">{t('report.format')}</legend>
           {FORMATS.map((f) => (
             <label key={f} className="radio">
-              <input type="radio" name={name} value={f} checked={report.format === f} onChange={() => actions.setReportOptions({ format: f })} disabled={report.exporting} />
+              <input
+                type="radio"
+                name={name}
+                value={f}
+                checked={report.format === f}
+                onChange={() => actions.setReportOptions({ format: f })}
+                disabled={report.exporting}
+              />
               <span>{t(`report.formats.${f}`)}</span>
             </label>
           ))}
         </fieldset>
         <label className="checkbox">
-          <input type="checkbox" checked={report.redact} onChange={(e) => actions.setReportOptions({ redact: e.target.checked })} disabled={report.exporting} />
+          <input
+            type="checkbox"
+            checked={report.redact}
+            onChange={(e) => actions.setReportOptions({ redact: e.target.checked })}
+            disabled={report.exporting}
+          />
           <span>{t('report.redact')}</span>
         </label>
         <div className="actions">
-          <button type="button" className="button primary" onClick={() => void actions.exportReport()} disabled={report.exporting} data-testid="export-report">
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => void actions.exportReport()}
+            disabled={report.exporting}
+            data-testid="export-report"
+          >
             {report.exporting ? t('report.exporting') : t('report.export')}
           </button>
         </div>
         {report.exported && (
           <Notice tone="success">
-            <p data-testid="report-exported">{t('report.exported', { location: report.exported.location, size: Math.max(1, Math.round(report.exported.bytes / 1024)) })}</p>
+            <p data-testid="report-exported">
+              {t('report.exported', {
+                location: report.exported.location,
+                size: Math.max(1, Math.round(report.exported.bytes / 1024)),
+              })}
+            </p>
             {bridge === 'preview' && (
               <a className="link" href={report.exported.location} download data-testid="report-download">
                 {t('report.download')}
@@ -56,7 +79,12 @@ export function ReportStep() {
           {summary}
         </pre>
         <div className="actions">
-          <button type="button" className="button" onClick={() => void actions.copySummary(summary)} data-testid="copy-summary">
+          <button
+            type="button"
+            className="button"
+            onClick={() => void actions.copySummary(summary)}
+            data-testid="copy-summary"
+          >
             {t('report.copy')}
           </button>
           {report.copied && (

@@ -14,7 +14,13 @@ export function ScanningStep() {
       <StepHeading id="step-scanning">{t('scan.heading')}</StepHeading>
       <ProbeRows rows={rows} />
       <div className="actions">
-        <button type="button" className="button" onClick={() => void actions.cancelScan()} disabled={cancelling} data-testid="scan-cancel">
+        <button
+          type="button"
+          className="button"
+          onClick={() => void actions.cancelScan()}
+          disabled={cancelling}
+          data-testid="scan-cancel"
+        >
           {cancelling ? t('scan.cancelling') : t('scan.cancel')}
         </button>
       </div>

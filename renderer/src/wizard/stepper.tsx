@@ -15,7 +15,11 @@ export function Stepper() {
           const n = i + 1;
           const state = n < current ? 'done' : n === current ? 'current' : 'todo';
           return (
-            <li key={name} className={`stepper-item stepper-${state}`} aria-current={n === current ? 'step' : undefined}>
+            <li
+              key={name}
+              className={`stepper-item stepper-${state}`}
+              aria-current={n === current ? 'step' : undefined}
+            >
               <span className="stepper-number" aria-hidden="true">
                 {n}
               </span>

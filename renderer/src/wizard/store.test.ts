@@ -34,7 +34,10 @@ test('full flow: symptom -> scan with live rows -> findings -> fix -> verify (re
   await actions.startScan(false);
   let w = store.getState().wizard;
   assert.equal(w.step, 'findings');
-  assert.ok(w.scan.rows.every((r) => r.status === 'done'), 'progress events updated every row');
+  assert.ok(
+    w.scan.rows.every((r) => r.status === 'done'),
+    'progress events updated every row',
+  );
   const startScan = api.calls.find((c) => c.name === 'startScan');
   assert.deepEqual(startScan?.request, { symptom: '2503 2502', logPaths: [], msiPath: null, allowElevation: false });
 
@@ -73,7 +76,10 @@ test('full flow: symptom -> scan with live rows -> findings -> fix -> verify (re
 
 test('verify with an .msi: the failed retry log is rescanned and the wizard returns to findings', async () => {
   const api = createFakeApi({
-    scans: [[sampleFinding('pending-reboot', 0.8, ['restart-computer'])], [sampleFinding('custom-action-failed', 0.9, [])]],
+    scans: [
+      [sampleFinding('pending-reboot', 0.8, ['restart-computer'])],
+      [sampleFinding('custom-action-failed', 0.9, [])],
+    ],
     retrySucceeds: false,
   });
   const store = createWizardStore({ api, lang: 'en' });
@@ -87,14 +93,19 @@ test('verify with an .msi: the failed retry log is rescanned and the wizard retu
   await actions.startVerify();
   assert.equal(store.getState().wizard.verify?.phase, 'preview');
   const planCall = api.calls.find((c) => c.name === 'planRepair');
-  assert.deepEqual(planCall?.request, { repair: 'retry-install-elevated-logged', params: { msiPath: 'C:\\Users\\alex\\app.msi' } });
+  assert.deepEqual(planCall?.request, {
+    repair: 'retry-install-elevated-logged',
+    params: { msiPath: 'C:\\Users\\alex\\app.msi' },
+  });
   await actions.confirmVerify();
   const w = store.getState().wizard;
   assert.equal(w.step, 'findings');
   assert.equal(w.notice, 'verify-failed-new-evidence');
   assert.equal(w.result?.findings[0]?.cause, 'custom-action-failed');
   const scans = api.calls.filter((c) => c.name === 'startScan');
-  assert.deepEqual((scans[1]?.request as { logPaths: string[] }).logPaths, ['C:\\ProgramData\\MSI Doctor\\logs\\retry.log']);
+  assert.deepEqual((scans[1]?.request as { logPaths: string[] }).logPaths, [
+    'C:\\ProgramData\\MSI Doctor\\logs\\retry.log',
+  ]);
 });
 
 test('free text is parsed, dropped files are uploaded as base64, failures surface as errors', async () => {
@@ -131,7 +142,10 @@ test('cancel before the scan id is known cancels once the first progress names t
 });
 
 test('retryLogPath reads the /l*v path of the install step', () => {
-  assert.equal(retryLogPath(samplePlan('retry-install-elevated-logged')), 'C:\\ProgramData\\MSI Doctor\\logs\\retry.log');
+  assert.equal(
+    retryLogPath(samplePlan('retry-install-elevated-logged')),
+    'C:\\ProgramData\\MSI Doctor\\logs\\retry.log',
+  );
   assert.equal(retryLogPath(samplePlan('restart-computer')), null);
   assert.equal(retryLogPath(null), null);
 });

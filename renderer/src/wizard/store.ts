@@ -36,6 +36,8 @@ export interface WizardActions {
   importFiles(files: LocalFile[], kind: 'log' | 'msi'): Promise<void>;
   removeLog(path: string): void;
   clearMsi(): void;
+  /** A path on the (simulated) machine, e.g. the scenario's own installer. */
+  useMsiPath(path: string): void;
   submitSymptom(): void;
   backToSymptom(): void;
   startScan(allowElevation: boolean): Promise<void>;
@@ -85,7 +87,8 @@ export type WizardStore = StoreApi<WizardStoreState>;
 /** The install log path of the retry step's command line (`/l*v "path"`), so a failed retry's log can be analyzed. */
 export function retryLogPath(plan: RepairPlan | null): string | null {
   for (const step of plan?.steps ?? []) {
-    const match = /\/l\*?v?x?\+?\s+"([^"]+)"/i.exec(step.commandLine) ?? /\/l\*?v?x?\+?\s+(\S+)/i.exec(step.commandLine);
+    const match =
+      /\/l\*?v?x?\+?\s+"([^"]+)"/i.exec(step.commandLine) ?? /\/l\*?v?x?\+?\s+(\S+)/i.exec(step.commandLine);
     if (match?.[1]) return match[1];
   }
   const param = plan?.params['logPath'];
@@ -131,7 +134,8 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
       const { draft, result } = wizard();
       if (repair === 'retry-install-elevated-logged') return draft.msi ? { msiPath: draft.msi.path } : {};
       if (repair === 'end-stuck-client-install') {
-        const data = result?.evidence.find((e) => e.probe === 'install-in-progress')?.data as { clients?: Array<{ pid?: unknown }> } | undefined;
+        const data = result?.evidence.find((e) => e.probe === 'install-in-progress')?.data as
+          { clients?: Array<{ pid?: unknown }> } | undefined;
         const pid = data?.clients?.find((c) => typeof c.pid === 'number')?.pid;
         return typeof pid === 'number' ? { pid } : {};
       }
@@ -237,6 +241,9 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
       removeLog(path) {
         dispatch({ type: 'LOG_REMOVED', path });
       },
+      useMsiPath(path) {
+        dispatch({ type: 'MSI_SET', file: { path, name: path.split(/[\\/]/).pop() || path } });
+      },
       clearMsi() {
         dispatch({ type: 'MSI_SET', file: null });
       },
@@ -296,7 +303,12 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
         dispatch({ type: 'VERIFY_STARTED' });
         const verify = wizard().verify;
         if (verify?.phase === 'planning') {
-          const plan = await call(api.planRepair({ repair: 'retry-install-elevated-logged', params: paramsFor('retry-install-elevated-logged') }));
+          const plan = await call(
+            api.planRepair({
+              repair: 'retry-install-elevated-logged',
+              params: paramsFor('retry-install-elevated-logged'),
+            }),
+          );
           if (plan) dispatch({ type: 'VERIFY_PLAN_READY', plan });
         } else if (verify?.phase === 'rescanning') {
           await rescan();
@@ -333,7 +345,10 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
           await deps.writeClipboard(text);
           dispatch({ type: 'SUMMARY_COPIED' });
         } catch (error) {
-          dispatch({ type: 'OPERATION_FAILED', error: { code: 'unavailable', message: error instanceof Error ? error.message : String(error) } });
+          dispatch({
+            type: 'OPERATION_FAILED',
+            error: { code: 'unavailable', message: error instanceof Error ? error.message : String(error) },
+          });
         }
       },
       async openHistory() {
@@ -361,6 +376,14 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
       },
     };
 
-    return { wizard: initialState(), env: null, envError: null, scenarios: [], lang: deps.lang, bridge: deps.bridge ?? 'preview', actions };
+    return {
+      wizard: initialState(),
+      env: null,
+      envError: null,
+      scenarios: [],
+      lang: deps.lang,
+      bridge: deps.bridge ?? 'preview',
+      actions,
+    };
   });
 }

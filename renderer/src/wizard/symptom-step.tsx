@@ -58,13 +58,22 @@ function LogFiles() {
         onFiles={(files) => void onFiles(files)}
         testId="log-files"
       />
-      {uploading && <p className="field-hint" role="status">{t('symptom.uploading')}</p>}
+      {uploading && (
+        <p className="field-hint" role="status">
+          {t('symptom.uploading')}
+        </p>
+      )}
       {logs.length > 0 && (
         <ul className="file-list">
           {logs.map((log) => (
             <li key={log.path}>
               <span className="file-name">{log.name}</span>
-              <button type="button" className="button subtle small" onClick={() => actions.removeLog(log.path)} aria-label={t('symptom.removeFile', { name: log.name })}>
+              <button
+                type="button"
+                className="button subtle small"
+                onClick={() => actions.removeLog(log.path)}
+                aria-label={t('symptom.removeFile', { name: log.name })}
+              >
                 ✕
               </button>
             </li>
@@ -78,6 +87,10 @@ function LogFiles() {
 function MsiFile() {
   const { t } = useTranslation();
   const msi = useWizard((s) => s.wizard.draft.msi);
+  // On the simulated machine the .msi lives on the simulated disk: offer the scenario's own installer.
+  const scenarioMsi = useWizard((s) =>
+    s.env?.kind === 'simulated' ? (s.scenarios.find((x) => x.name === s.env?.scenario)?.msiPath ?? null) : null,
+  );
   const bridge = useWizard((s) => s.bridge);
   const actions = useActions();
   return (
@@ -92,21 +105,38 @@ function MsiFile() {
             <span className="file-name" data-testid="msi-name">
               {msi.name}
             </span>
-            <button type="button" className="button subtle small" onClick={actions.clearMsi} aria-label={t('symptom.removeFile', { name: msi.name })}>
+            <button
+              type="button"
+              className="button subtle small"
+              onClick={actions.clearMsi}
+              aria-label={t('symptom.removeFile', { name: msi.name })}
+            >
               ✕
             </button>
           </li>
         </ul>
       ) : (
-        <FilePicker
-          kind="msi"
-          bridge={bridge}
-          buttonLabel={t('symptom.chooseMsi')}
-          dropLabel={t('symptom.dropMsi')}
-          onPickNative={() => void actions.pickFile('msi')}
-          onFiles={(files) => void actions.importFiles(files.slice(0, 1), 'msi')}
-          testId="msi-file"
-        />
+        <>
+          {scenarioMsi && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => actions.useMsiPath(scenarioMsi)}
+              data-testid="use-scenario-msi"
+            >
+              {t('symptom.useScenarioMsi', { name: scenarioMsi.split(/[\\/]/).pop() })}
+            </button>
+          )}
+          <FilePicker
+            kind="msi"
+            bridge={bridge}
+            buttonLabel={t('symptom.chooseMsi')}
+            dropLabel={t('symptom.dropMsi')}
+            onPickNative={() => void actions.pickFile('msi')}
+            onFiles={(files) => void actions.importFiles(files.slice(0, 1), 'msi')}
+            testId="msi-file"
+          />
+        </>
       )}
     </section>
   );
@@ -138,7 +168,13 @@ export function SymptomStep() {
       {choice === 'log' && <LogFiles />}
       <MsiFile />
       <div className="actions">
-        <button type="button" className="button primary" disabled={!canSubmit} onClick={actions.submitSymptom} data-testid="symptom-continue">
+        <button
+          type="button"
+          className="button primary"
+          disabled={!canSubmit}
+          onClick={actions.submitSymptom}
+          data-testid="symptom-continue"
+        >
           {t('symptom.continue')}
         </button>
         {choice === 'log' && !canSubmit && <span className="field-hint">{t('symptom.needLog')}</span>}

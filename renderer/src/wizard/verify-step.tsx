@@ -20,7 +20,12 @@ export function VerifyStep() {
       <p className="step-intro">{retry ? t('verify.retryIntro') : t('verify.rescanIntro')}</p>
       {(verify.phase === 'ready' || verify.phase === 'failed') && (
         <div className="actions">
-          <button type="button" className="button primary" onClick={() => void actions.startVerify()} data-testid="verify-start">
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => void actions.startVerify()}
+            data-testid="verify-start"
+          >
             {retry ? t('verify.retry') : t('verify.rescan')}
           </button>
           <button type="button" className="button" onClick={actions.openReport} data-testid="to-report">
@@ -40,7 +45,12 @@ export function VerifyStep() {
         <>
           <CommandPreview plan={verify.plan} />
           <div className="actions">
-            <button type="button" className="button primary" onClick={() => void actions.confirmVerify()} data-testid="verify-run">
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => void actions.confirmVerify()}
+              data-testid="verify-run"
+            >
               {t('verify.retry')}
             </button>
             <button type="button" className="button subtle" onClick={actions.backToFindings}>

@@ -1,0 +1,54 @@
+// Shared steps of the browser e2e specs: reset the simulated scenario, walk the wizard, screenshot and axe every step.
+import { expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+export const CORPUS = join(REPO, '..', 'shared', 'corpus');
+
+/** Puts the preview's simulated machine back into a scenario (fresh state) through the public API. */
+export async function selectScenario(request: APIRequestContext, name: string): Promise<void> {
+  const response = await request.post('/api/selectScenario', { data: { name } });
+  const body = (await response.json()) as { ok: boolean; error?: { message: string } };
+  expect(body.ok, body.error?.message).toBe(true);
+}
+
+/** Screenshots go to artifacts/e2e/<scenario>/<nn-step>.png, numbered in the order taken. */
+export class Recorder {
+  private n = 0;
+  constructor(
+    private readonly page: Page,
+    private readonly folder: string,
+  ) {
+    mkdirSync(join(REPO, 'artifacts', 'e2e', folder), { recursive: true });
+  }
+  async step(name: string): Promise<void> {
+    this.n += 1;
+    await this.page.waitForTimeout(50); // let the last render settle so the shot matches what users see
+    await this.page.screenshot({
+      path: join(REPO, 'artifacts', 'e2e', this.folder, `${String(this.n).padStart(2, '0')}-${name}.png`),
+      fullPage: true,
+    });
+    await expectAccessible(this.page, `${this.folder}/${name}`);
+  }
+}
+
+/** axe: no serious or critical violations (WCAG 2.1 A/AA rules). */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad, `accessibility violations at ${where}`).toEqual([]);
+}
+
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByTestId('simulated-label')).toBeVisible();
+}
+
+export function attachNote(testInfo: TestInfo, note: string): void {
+  testInfo.annotations.push({ type: 'note', description: note });
+}
