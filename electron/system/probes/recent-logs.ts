@@ -74,7 +74,10 @@ export const recentLogsProbe: ProbeDefinition = {
 // ------------------------------------------------------------------ reading one log's bytes (for the analyzer)
 export const MAX_LOG_READ_BYTES = 8 * 1024 * 1024;
 
-/** A command printing {path, size, base64} of (at most maxBytes of the END of) one file; MSI logs fail at the end. */
+/**
+ * A command printing {path, size, offset, base64} of (at most maxBytes of the END of) one file: MSI logs fail at the end.
+ * The offset is even, so a UTF-16LE log stays aligned on characters.
+ */
 export function logReadCommand(path: string, maxBytes = MAX_LOG_READ_BYTES): CommandSpec {
   const script = [
     '# msi-doctor:file=read',
@@ -82,6 +85,7 @@ export function logReadCommand(path: string, maxBytes = MAX_LOG_READ_BYTES): Com
     String.raw`try {
   $fs = [IO.File]::Open($params.path, 'Open', 'Read', 'ReadWrite')
   $len = $fs.Length; $take = [Math]::Min($len, [long]$params.maxBytes); $start = $len - $take
+  if ($start % 2 -eq 1) { $start += 1; $take -= 1 }
   if ($start -gt 0) { [void]$fs.Seek($start, 'Begin') }
   $buf = New-Object byte[] $take; $n = 0; while ($n -lt $take) { $r = $fs.Read($buf, $n, $take - $n); if ($r -le 0) { break }; $n += $r }
   $fs.Dispose()

@@ -114,6 +114,8 @@ test('recent-logs + logReadCommand: the UTF-16LE verbose log on the simulated di
   assert.match(text, /\r\n/);
   const tail = parseLogRead(await sim.runner.run(logReadCommand(path, 1000)));
   assert.ok(tail.ok && tail.value.bytes.length === 1000 && tail.value.offset === read.value.size - 1000);
+  const odd = parseLogRead(await sim.runner.run(logReadCommand(path, 1001)));
+  assert.ok(odd.ok && odd.value.offset % 2 === 0 && odd.value.bytes.length === 1000, 'UTF-16 alignment kept');
   const missing = parseLogRead(await sim.runner.run(logReadCommand('C:\\nope.log')));
   assert.equal(missing.ok, false);
 });

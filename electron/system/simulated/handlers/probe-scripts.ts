@@ -284,6 +284,7 @@ export const handleFileRead: CommandHandler = (c, { machine }) => {
   const maxBytes = typeof c.params?.maxBytes === 'number' ? c.params.maxBytes : Infinity;
   const bytes = machine.readFile(path);
   if (!bytes) return json({ path, size: null, offset: 0, base64: '', error: '0x80070002' });
-  const start = Math.max(0, bytes.length - maxBytes);
+  let start = Math.max(0, bytes.length - maxBytes);
+  if (start % 2 === 1) start += 1; // as the real script: keep UTF-16LE aligned
   return json({ path, size: bytes.length, offset: start, base64: Buffer.from(bytes.subarray(start)).toString('base64'), error: null });
 };
