@@ -344,3 +344,16 @@ test('analyze of a successful log (no scan): no problem found, with the log as e
   assert.match(reasonsText(findings[0]!), /install\.log shows a successful installation/);
   assert.ok(findings[0]!.supporting.some((r) => r.kind === 'log'));
 });
+
+test('what could not be checked is said on the findings it concerns, without adding confidence', () => {
+  const evidence = machine().map((e) =>
+    e.probe === 'temp-folders' ? { ...e, status: 'not-checked' as const, data: {}, elevated: true } : e,
+  );
+  const findings = check(diagnose({ symptom: parseSymptom('2503'), evidence, logs: [] }));
+  const folders = findings.find((f) => f.cause === 'installer-folders-access')!;
+  assert.match(reasonsText(folders), /Could not be checked: Temporary folders/);
+  const symptomOnly = check(diagnose({ symptom: parseSymptom('2503'), evidence: [], logs: [] })).find(
+    (f) => f.cause === 'installer-folders-access',
+  )!;
+  assert.equal(folders.confidence, symptomOnly.confidence);
+});

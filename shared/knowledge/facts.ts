@@ -2,7 +2,8 @@
 import type { ProbeId } from '../contract/ids.ts';
 import type { LocalText } from './local-text.ts';
 
-export type FactSource = ProbeId | 'log' | 'symptom';
+/** 'scan': about the scan itself (what could not be checked). */
+export type FactSource = ProbeId | 'log' | 'symptom' | 'scan';
 
 export interface FactInfo {
   source: FactSource;
@@ -282,6 +283,12 @@ export const FACTS = {
     'log',
     "The bundle's package {package} failed (log {file}).",
     '安装套件中的程序包 {package} 失败了（日志 {file}）。',
+  ),
+  // any probe
+  'probe-not-checked': f(
+    'scan',
+    'Could not be checked: {probe} (administrator rights were declined, or the check failed).',
+    '无法检查：{probe}（未获得管理员权限，或检查失败）。',
   ),
   // symptom
   'symptom-code': f('symptom', 'You reported error {code}: {title}.', '你报告的错误是 {code}：{title}。'),
