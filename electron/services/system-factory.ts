@@ -9,6 +9,7 @@ import { SudoElevatedRunner } from '../system/run/elevated-runner.ts';
 import { ProcessRunner, createOemCodePageDetector } from '../system/run/process-runner.ts';
 import { createSimulation, listScenarios, type Simulation } from '../system/simulated/index.ts';
 import { analyzeLogPath } from './scan-log-reader.ts';
+import type { ScanServiceOptions } from './scan-service.ts';
 import { readCurrentIdentity } from './current-identity.ts';
 
 export interface CreateSystemOptions {
@@ -126,5 +127,25 @@ function simulatedSystem(nameOrPath: string, approve: boolean | undefined): Syst
     now: () => machine.now(),
     analyzeLog: (path) => analyzeLogPath(path, machine),
     simulation,
+  };
+}
+
+/**
+ * Everything runScan needs from the machine (identity read first: SID for the elevated batch, already-elevated app).
+ * Callers add parseSymptom and, when they have them, diagnose: `runScan(req, { ...await systemScanOptions(s), parseSymptom })`.
+ */
+export async function systemScanOptions(
+  system: SystemHandle,
+): Promise<Pick<ScanServiceOptions, 'runner' | 'elevatedRunner' | 'probes' | 'environment' | 'user' | 'processElevated' | 'analyzeLog' | 'now'>> {
+  const identity = await system.identify();
+  return {
+    runner: system.runner,
+    elevatedRunner: system.elevatedRunner,
+    probes: system.probes,
+    environment: system.environment,
+    user: identity.user,
+    processElevated: identity.processElevated,
+    analyzeLog: system.analyzeLog,
+    now: system.now,
   };
 }

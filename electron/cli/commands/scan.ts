@@ -6,7 +6,7 @@ import type { ScanProgress, ScanRequest } from '../../../shared/contract/scan.ts
 import { LANGS, type Lang } from '../../../shared/contract/ids.ts';
 import { parseSymptom } from '../../../shared/diagnosis/symptom.ts';
 import { runScan } from '../../services/scan-service.ts';
-import { SystemUnavailableError, builtinScenarios, createSystem, type SystemHandle } from '../../services/system-factory.ts';
+import { SystemUnavailableError, builtinScenarios, createSystem, systemScanOptions, type SystemHandle } from '../../services/system-factory.ts';
 import { loadScenario } from '../../system/simulated/index.ts';
 import { renderScan } from './scan-render.ts';
 
@@ -33,7 +33,7 @@ With --simulate/--scenario and no --code/--log/--msi, the scenario's own symptom
 Exit status: 0 when the scan completed (whatever it found), 2 on bad input.
 `;
 
-interface ScanArgs {
+export interface ScanArgs {
   simulate?: string;
   scenario?: string;
   codes: string[];
@@ -41,7 +41,8 @@ interface ScanArgs {
   msi?: string;
   elevate: boolean;
   json: boolean;
-  lang: Lang;
+  /** Language of the human output (default en). */
+  lang?: Lang;
 }
 
 export function parseScanArgs(argv: string[]): ScanArgs | 'help' | 'list' {
@@ -138,23 +139,11 @@ export const scanCommand: CliCommand = async (argv, io) => {
   const onSigint = (): void => controller.abort();
   process.once('SIGINT', onSigint);
   try {
-    const identity = await system.identify();
-    const result = await runScan(
-      request,
-      {
-        runner: system.runner,
-        elevatedRunner: system.elevatedRunner,
-        probes: system.probes,
-        parseSymptom,
-        environment: system.environment,
-        user: identity.user,
-        processElevated: identity.processElevated,
-        analyzeLog: system.analyzeLog,
-        now: system.now,
-      },
-      { signal: controller.signal, ...(progress ? { onProgress: progress } : {}) },
-    );
-    io.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : renderScan(result, args.lang));
+    const result = await runScan(request, { ...(await systemScanOptions(system)), parseSymptom }, {
+      signal: controller.signal,
+      ...(progress ? { onProgress: progress } : {}),
+    });
+    io.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : renderScan(result, args.lang ?? 'en'));
     return 0;
   } catch (error) {
     if ((error as Error).name === 'AbortError') {
