@@ -46,7 +46,16 @@ export const installerServiceDataSchema = z.object({
 export type InstallerServiceData = z.infer<typeof installerServiceDataSchema>;
 
 // ---------------------------------------------------------------- install-in-progress
-export const clientKindSchema = z.enum(['install', 'uninstall', 'repair', 'patch', 'admin', 'advertise', 'other', 'unknown']);
+export const clientKindSchema = z.enum([
+  'install',
+  'uninstall',
+  'repair',
+  'patch',
+  'admin',
+  'advertise',
+  'other',
+  'unknown',
+]);
 export type ClientKind = z.infer<typeof clientKindSchema>;
 
 export const msiClientSchema = z.object({
@@ -84,11 +93,15 @@ export const installInProgressDataSchema = z.object({
   /** HKLM\...\Installer\InProgress exists: a suspended/unfinished transaction. */
   inProgressKey: z.boolean(),
   clients: z.array(msiClientSchema),
-  customActionServers: z.array(z.object({ pid: z.number().int(), commandLine: z.string().nullable(), startedAt: isoDate.nullable() })),
+  customActionServers: z.array(
+    z.object({ pid: z.number().int(), commandLine: z.string().nullable(), startedAt: isoDate.nullable() }),
+  ),
   /** msiexec processes whose command line could not be read (run elevated to see them). */
   hiddenProcesses: z.number().int(),
   /** MsiInstaller 1040 (begin transaction) with no later 1042 for the same client PID (last 24 h). */
-  unmatchedBegin: z.array(z.object({ time: isoDate, packagePath: z.string().nullable(), clientPid: z.number().int().nullable() })),
+  unmatchedBegin: z.array(
+    z.object({ time: isoDate, packagePath: z.string().nullable(), clientPid: z.number().int().nullable() }),
+  ),
   backgroundInstallers: z.array(backgroundInstallerSchema),
 });
 export type InstallInProgressData = z.infer<typeof installInProgressDataSchema>;
@@ -206,7 +219,11 @@ export const installerFolderSchema = z.object({
 });
 export type InstallerFolderInfo = z.infer<typeof installerFolderSchema>;
 
-export const driveSpaceSchema = z.object({ drive: z.string(), freeBytes: z.number().nullable(), totalBytes: z.number().nullable() });
+export const driveSpaceSchema = z.object({
+  drive: z.string(),
+  freeBytes: z.number().nullable(),
+  totalBytes: z.number().nullable(),
+});
 
 export const tempFoldersDataSchema = z.object({
   userTemp: userTempSchema,

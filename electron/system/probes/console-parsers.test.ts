@@ -21,19 +21,23 @@ test('sc queryex (en, stopped, exit code 1077): state 1, ignores shutdown', { sk
   assert.deepEqual(r.controls, ['NOT_STOPPABLE', 'NOT_PAUSABLE', 'IGNORES_SHUTDOWN']);
 });
 
-test('sc query (zh-CN): only the first service block counts (the second is `sc start` output)', { skip: CORPUS_SKIP }, () => {
-  const text = body(corpusFile('sc_query_msiserver.zh-CN.stopped_and_start.txt'));
-  const r = parseScQuery(text, 0);
-  assert.equal(r.state, 1);
-  assert.equal(r.win32ExitCode, 0);
-  assert.equal(r.pid, null);
-  assert.equal(r.acceptsShutdown, false);
-  // The second block on its own: START_PENDING with its PID.
-  const second = text.slice(text.indexOf('C:\\Users\\123>sc start'));
-  const s = parseScQuery(second, 0);
-  assert.equal(s.state, 2);
-  assert.equal(s.pid, 11324);
-});
+test(
+  'sc query (zh-CN): only the first service block counts (the second is `sc start` output)',
+  { skip: CORPUS_SKIP },
+  () => {
+    const text = body(corpusFile('sc_query_msiserver.zh-CN.stopped_and_start.txt'));
+    const r = parseScQuery(text, 0);
+    assert.equal(r.state, 1);
+    assert.equal(r.win32ExitCode, 0);
+    assert.equal(r.pid, null);
+    assert.equal(r.acceptsShutdown, false);
+    // The second block on its own: START_PENDING with its PID.
+    const second = text.slice(text.indexOf('C:\\Users\\123>sc start'));
+    const s = parseScQuery(second, 0);
+    assert.equal(s.state, 2);
+    assert.equal(s.pid, 11324);
+  },
+);
 
 test('sc queryex (en, running): ACCEPTS_SHUTDOWN flag and PID', { skip: CORPUS_SKIP }, () => {
   const r = parseScQuery(body(corpusFile('sc_queryex_running_flags.en.txt')), 0);
@@ -101,7 +105,13 @@ test('reg query PendingFileRenameOperations: REG_MULTI_SZ split on the literal \
   const r = parseRegQuery(corpusSection(file, '(a)'), 0);
   assert.equal(r.found, true);
   assert.equal(r.key, 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Session Manager');
-  assert.deepEqual(r.values, [{ name: 'PendingFileRenameOperations', type: 'REG_MULTI_SZ', data: ['\\??\\C:\\temp\\file1.txt', '\\??\\C:\\backup\\file1.txt'] }]);
+  assert.deepEqual(r.values, [
+    {
+      name: 'PendingFileRenameOperations',
+      type: 'REG_MULTI_SZ',
+      data: ['\\??\\C:\\temp\\file1.txt', '\\??\\C:\\backup\\file1.txt'],
+    },
+  ]);
   // Value absent: en and zh-CN messages differ, exit code 1 does not.
   assert.equal(parseRegQuery(corpusSection(file, '(c) en-US'), 1).found, false);
   assert.equal(parseRegQuery(corpusSection(file, '(c) zh-CN'), 1).found, false);
@@ -109,44 +119,77 @@ test('reg query PendingFileRenameOperations: REG_MULTI_SZ split on the literal \
 
 test('reg query InProgress (constructed shape): existence from the exit code only', { skip: CORPUS_SKIP }, () => {
   const text = corpusFile('reg_query_Installer_InProgress.CONSTRUCTED.txt');
-  const present = text.split('\n').filter((l) => l.startsWith('(exit 0)') || l.startsWith('    (Default)')).map((l) => l.replace(/^\(exit 0\) /, '').replace(/\s+<-.*$/, '')).join('\n');
+  const present = text
+    .split('\n')
+    .filter((l) => l.startsWith('(exit 0)') || l.startsWith('    (Default)'))
+    .map((l) => l.replace(/^\(exit 0\) /, '').replace(/\s+<-.*$/, ''))
+    .join('\n');
   const r = parseRegQuery(present, 0);
   assert.equal(r.found, true);
   assert.equal(r.values[0]?.name, '(Default)');
   assert.equal(parseRegQuery('', 1).found, false);
 });
 
-test('icacls C:\\Windows\\Temp default ACL (en): principals resolved to SIDs, rights and flags', { skip: CORPUS_SKIP }, () => {
-  const file = 'icacls_C_Windows_Temp.en_de_zh.txt';
-  const a = parseIcacls(corpusSection(file, '(a) default'));
-  assert.deepEqual(
-    a.entries.map((e) => [e.sid, e.flags.join(''), e.rights.join(',')]),
-    [
-      ['S-1-5-32-545', 'CI', 'S,WD,AD,X'],
-      ['S-1-5-32-544', '', 'F'],
-      ['S-1-5-32-544', 'OICIIO', 'F'],
-      ['S-1-5-18', '', 'F'],
-      ['S-1-5-18', 'OICIIO', 'F'],
-      ['S-1-3-0', 'OICIIO', 'F'],
-    ],
-  );
-});
+test(
+  'icacls C:\\Windows\\Temp default ACL (en): principals resolved to SIDs, rights and flags',
+  { skip: CORPUS_SKIP },
+  () => {
+    const file = 'icacls_C_Windows_Temp.en_de_zh.txt';
+    const a = parseIcacls(corpusSection(file, '(a) default'));
+    assert.deepEqual(
+      a.entries.map((e) => [e.sid, e.flags.join(''), e.rights.join(',')]),
+      [
+        ['S-1-5-32-545', 'CI', 'S,WD,AD,X'],
+        ['S-1-5-32-544', '', 'F'],
+        ['S-1-5-32-544', 'OICIIO', 'F'],
+        ['S-1-5-18', '', 'F'],
+        ['S-1-5-18', 'OICIIO', 'F'],
+        ['S-1-3-0', 'OICIIO', 'F'],
+      ],
+    );
+  },
+);
 
-test('icacls with path prefix and an extra grant (en): continuation column, unknown principal, summary numbers', { skip: CORPUS_SKIP }, () => {
-  const b = parseIcacls(corpusSection('icacls_C_Windows_Temp.en_de_zh.txt', '(b) with an extra explicit grant'));
-  assert.equal(b.entries.length, 7);
-  assert.equal(b.entries[0]!.principal, 'BUILTIN\\Users');
-  assert.deepEqual(b.entries[6], { principal: 'NANOCORP\\web_svc', sid: null, flags: ['OI', 'CI'], rights: ['F'], deny: false });
-  assert.equal(b.processed, 1);
-  assert.equal(b.failed, 0);
-});
+test(
+  'icacls with path prefix and an extra grant (en): continuation column, unknown principal, summary numbers',
+  { skip: CORPUS_SKIP },
+  () => {
+    const b = parseIcacls(corpusSection('icacls_C_Windows_Temp.en_de_zh.txt', '(b) with an extra explicit grant'));
+    assert.equal(b.entries.length, 7);
+    assert.equal(b.entries[0]!.principal, 'BUILTIN\\Users');
+    assert.deepEqual(b.entries[6], {
+      principal: 'NANOCORP\\web_svc',
+      sid: null,
+      flags: ['OI', 'CI'],
+      rights: ['F'],
+      deny: false,
+    });
+    assert.equal(b.processed, 1);
+    assert.equal(b.failed, 0);
+  },
+);
 
 test('icacls localized summary and principal lines (zh-CN, de-DE, fr-FR)', { skip: CORPUS_SKIP }, () => {
   const c = corpusSection('icacls_C_Windows_Temp.en_de_zh.txt', '(c) summary lines');
-  const zh = c.split('\n').find((l) => l.startsWith('zh-CN:'))!.slice('zh-CN: '.length);
+  const zh = c
+    .split('\n')
+    .find((l) => l.startsWith('zh-CN:'))!
+    .slice('zh-CN: '.length);
   assert.deepEqual([parseIcacls(zh).processed, parseIcacls(zh).failed], [1, 0]);
-  const de = c.split('\n').find((l) => l.startsWith('de-DE principal'))!.replace(/^.*example: /, '');
-  assert.deepEqual(parseIcacls(de).entries[0], { principal: 'VORDEFINIERT\\Administratoren', sid: 'S-1-5-32-544', flags: ['I'], rights: ['F'], deny: false });
-  const fr = c.split('\n').find((l) => l.startsWith('fr-FR principal'))!.replace(/^.*example: /, '');
+  const de = c
+    .split('\n')
+    .find((l) => l.startsWith('de-DE principal'))!
+    .replace(/^.*example: /, '');
+  assert.deepEqual(parseIcacls(de).entries[0], {
+    principal: 'VORDEFINIERT\\Administratoren',
+    sid: 'S-1-5-32-544',
+    flags: ['I'],
+    rights: ['F'],
+    deny: false,
+  });
+  const fr = c
+    .split('\n')
+    .find((l) => l.startsWith('fr-FR principal'))!
+    .replace(/^.*example: /, '');
   assert.equal(parseIcacls(fr).entries[0]?.sid, 'S-1-5-18');
 });

@@ -56,11 +56,25 @@ export function parseScQuery(text: string, exitCode: number | null): ScQuery {
   const error = scWin32Error(text, exitCode);
   const block = firstServiceBlock(text);
   if (block.length === 0 || (exitCode !== null && exitCode !== 0)) {
-    return { found: false, win32Error: error, serviceType: null, state: null, controls: [], acceptsShutdown: false, win32ExitCode: null, pid: null };
+    return {
+      found: false,
+      win32Error: error,
+      serviceType: null,
+      state: null,
+      controls: [],
+      acceptsShutdown: false,
+      win32ExitCode: null,
+      pid: null,
+    };
   }
   const fields = scFields(block);
   const controlsLine = block.find((l) => /^\s*\(([A-Z_]+,?\s*)+\)\s*$/.test(l));
-  const controls = controlsLine ? controlsLine.replace(/[()\s]/g, '').split(',').filter(Boolean) : [];
+  const controls = controlsLine
+    ? controlsLine
+        .replace(/[()\s]/g, '')
+        .split(',')
+        .filter(Boolean)
+    : [];
   const type = /^([0-9a-f]+)/i.exec(fields[0] ?? '');
   return {
     found: true,
@@ -151,7 +165,8 @@ export function parseRegQuery(text: string, exitCode: number | null): RegQuery {
     const [, name = '', type = '', raw = ''] = m;
     let data: RegQueryValue['data'] = raw;
     if (type === 'REG_DWORD' || type === 'REG_QWORD') data = Number.parseInt(raw, 16);
-    else if (type === 'REG_MULTI_SZ') data = raw.split('\\0').filter((item, i, all) => !(item === '' && i === all.length - 1));
+    else if (type === 'REG_MULTI_SZ')
+      data = raw.split('\\0').filter((item, i, all) => !(item === '' && i === all.length - 1));
     values.push({ name, type, data });
   }
   return { found: true, key, values };
@@ -217,10 +232,14 @@ export function parseIcacls(text: string): IcaclsListing {
     const rights = groups.pop()?.split(',') ?? [];
     const flags = groups.filter((g) => g !== 'DENY');
     const lower = principal.toLowerCase();
-    const sid = /^\*?S-1-[\d-]+$/i.test(principal) ? principal.replace(/^\*/, '').toUpperCase() : (WELL_KNOWN_PRINCIPALS[lower] ?? null);
+    const sid = /^\*?S-1-[\d-]+$/i.test(principal)
+      ? principal.replace(/^\*/, '').toUpperCase()
+      : (WELL_KNOWN_PRINCIPALS[lower] ?? null);
     entries.push({ principal, sid, flags, rights, deny: groups.includes('DENY') });
   }
-  const summary = [...lines].reverse().find((l) => /\d/.test(l) && !aceLine.test(l) && !/^\s*(icacls|PS |[A-Z]:\\.*>)/i.test(l));
+  const summary = [...lines]
+    .reverse()
+    .find((l) => /\d/.test(l) && !aceLine.test(l) && !/^\s*(icacls|PS |[A-Z]:\\.*>)/i.test(l));
   const numbers = summary ? [...summary.matchAll(/\d+/g)].map((n) => Number(n[0])) : [];
   return { entries, processed: numbers[0] ?? null, failed: numbers[1] ?? null };
 }

@@ -49,7 +49,8 @@ export function integrityFromRid(rid: number | null): IntegrityLevel {
 
 export function parseElevation(outputs: CommandOutput[]): ProbeVerdict {
   const [whoamiOut, psOut] = outputs;
-  const parsedWho = whoamiOut && !failureOf(whoamiOut) && whoamiOut.exitCode === 0 ? parseWhoamiGroups(whoamiOut.stdout) : null;
+  const parsedWho =
+    whoamiOut && !failureOf(whoamiOut) && whoamiOut.exitCode === 0 ? parseWhoamiGroups(whoamiOut.stdout) : null;
   // Output without a single SID is not whoami's table (garbage, an error page): ignore it.
   const who = parsedWho && parsedWho.sids.length > 0 ? parsedWho : null;
   const ps = readScriptJson(psOut, elevationOutputSchema);

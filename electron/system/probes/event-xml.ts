@@ -32,7 +32,8 @@ export function parseEventXml(xml: string): RawEvent[] {
     if (idText === undefined) continue;
     const eventData = /<EventData>([\s\S]*?)<\/EventData>/.exec(e)?.[1] ?? '';
     const data: string[] = [];
-    for (const d of eventData.matchAll(/<Data(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/Data>)/g)) data.push(unescapeXml((d[1] ?? '').trim()));
+    for (const d of eventData.matchAll(/<Data(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/Data>)/g))
+      data.push(unescapeXml((d[1] ?? '').trim()));
     const time = /<TimeCreated\s+SystemTime=['"]([^'"]+)['"]/.exec(e)?.[1] ?? null;
     const record = /<EventRecordID>\s*(\d+)\s*<\/EventRecordID>/.exec(e)?.[1];
     events.push({

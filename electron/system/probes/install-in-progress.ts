@@ -53,7 +53,15 @@ export const installInProgressOutputSchema = z.object({
   canShutdown: z.boolean().nullable(),
   servicePid: z.number().int().nullable(),
   inProgressKey: z.boolean(),
-  processes: z.array(z.object({ pid: z.number().int(), ppid: z.number().int(), session: z.number().int(), cmd: z.string().nullable(), started: z.string().nullable() })),
+  processes: z.array(
+    z.object({
+      pid: z.number().int(),
+      ppid: z.number().int(),
+      session: z.number().int(),
+      cmd: z.string().nullable(),
+      started: z.string().nullable(),
+    }),
+  ),
   background: z.array(
     z.object({
       name: z.enum(['wuauserv', 'TrustedInstaller', 'TiWorker', 'CcmExec', 'IntuneManagementExtension']),
@@ -102,10 +110,18 @@ export function clientKind(cmd: string): ClientKind {
 export function packageOf(cmd: string): string | null {
   const sw = findSwitch(cmd);
   if (sw?.argument && !/^[/-]/.test(sw.argument)) return sw.argument;
-  return parseWindowsCommandLine(cmd).slice(1).find((t) => /\.msi$/i.test(t)) ?? null;
+  return (
+    parseWindowsCommandLine(cmd)
+      .slice(1)
+      .find((t) => /\.msi$/i.test(t)) ?? null
+  );
 }
 
-export function parseInstallInProgress(outputs: CommandOutput[], context: ProbeContext, elevatedRun: boolean): ProbeVerdict {
+export function parseInstallInProgress(
+  outputs: CommandOutput[],
+  context: ProbeContext,
+  elevatedRun: boolean,
+): ProbeVerdict {
   const parsed = readScriptJson(outputs[0], installInProgressOutputSchema);
   if (!parsed.ok) return errorVerdict('install-in-progress', parsed.error);
   const o = parsed.value;
@@ -144,7 +160,8 @@ export function parseInstallInProgress(outputs: CommandOutput[], context: ProbeC
     if (e.id !== 1040) return;
     const pid = Number.parseInt(e.data[1] ?? '', 10);
     const ended = events.slice(i + 1).some((later) => later.id === 1042 && later.data[1] === e.data[1]);
-    if (!ended) unmatchedBegin.push({ time: e.time, packagePath: e.data[0] || null, clientPid: Number.isNaN(pid) ? null : pid });
+    if (!ended)
+      unmatchedBegin.push({ time: e.time, packagePath: e.data[0] || null, clientPid: Number.isNaN(pid) ? null : pid });
   });
 
   const serviceBusy = o.canShutdown;
@@ -180,17 +197,26 @@ export function parseInstallInProgress(outputs: CommandOutput[], context: ProbeC
   const oldest = clients[0];
   const busy = mutex === 'busy' || serviceBusy === true;
   if (oldest && oldest.sessionId === 0) {
-    return verdict('problem', p, 'background-install', data, { pid: oldest.pid, minutes: oldest.ageMinutes ?? 0, package: oldest.packagePath ?? '?' });
+    return verdict('problem', p, 'background-install', data, {
+      pid: oldest.pid,
+      minutes: oldest.ageMinutes ?? 0,
+      package: oldest.packagePath ?? '?',
+    });
   }
   if (oldest) {
-    return verdict('problem', p, 'client-running', data, { pid: oldest.pid, minutes: oldest.ageMinutes ?? 0, package: oldest.packagePath ?? '?' });
+    return verdict('problem', p, 'client-running', data, {
+      pid: oldest.pid,
+      minutes: oldest.ageMinutes ?? 0,
+      package: oldest.packagePath ?? '?',
+    });
   }
   if (busy) {
     const variant = bgActive.length > 0 ? 'busy-background' : elevated ? 'busy' : 'busy-hidden';
     return verdict('problem', p, variant, data, { services: bgActive.map((b) => b.name).join(', ') });
   }
   if (o.inProgressKey) return verdict('problem', p, 'in-progress-key', data);
-  if (bgActive.length > 0) return verdict('warning', p, 'background-active', data, { services: bgActive.map((b) => b.name).join(', ') });
+  if (bgActive.length > 0)
+    return verdict('warning', p, 'background-active', data, { services: bgActive.map((b) => b.name).join(', ') });
   return verdict('ok', p, 'idle', data);
 }
 

@@ -65,13 +65,24 @@ export const installedProductsOutputSchema = z.object({
       viaUpgradeCode: z.boolean(),
     }),
   ),
-  sameName: z.array(z.object({ productCode: z.string(), name: z.string().nullable(), version: z.string().nullable(), scope: z.enum(['machine', 'user']) })),
+  sameName: z.array(
+    z.object({
+      productCode: z.string(),
+      name: z.string().nullable(),
+      version: z.string().nullable(),
+      scope: z.enum(['machine', 'user']),
+    }),
+  ),
 });
 export type InstalledProductsOutput = z.infer<typeof installedProductsOutputSchema>;
 
 /** Windows Installer compares only the first three fields of ProductVersion (major.minor.build). */
 export function compareMsiVersions(a: string, b: string): number {
-  const parts = (v: string): number[] => v.split('.').slice(0, 3).map((x) => Number.parseInt(x, 10) || 0);
+  const parts = (v: string): number[] =>
+    v
+      .split('.')
+      .slice(0, 3)
+      .map((x) => Number.parseInt(x, 10) || 0);
   const [x, y] = [parts(a), parts(b)];
   for (let i = 0; i < 3; i++) {
     const d = (x[i] ?? 0) - (y[i] ?? 0);
@@ -88,29 +99,63 @@ export function parseInstalledProducts(outputs: CommandOutput[]): ProbeVerdict {
   const installed: InstalledProductsData['installed'] = o.installed.map((i) => {
     let relation: InstalledRelation = 'same-name';
     const cmp = pkg.productVersion && i.version ? compareMsiVersions(i.version, pkg.productVersion) : 0;
-    if (pkg.productCode && i.productCode.toUpperCase() === pkg.productCode.toUpperCase()) relation = cmp === 0 ? 'same-version' : 'same-product-other-version';
+    if (pkg.productCode && i.productCode.toUpperCase() === pkg.productCode.toUpperCase())
+      relation = cmp === 0 ? 'same-version' : 'same-product-other-version';
     else relation = cmp > 0 ? 'newer-version' : cmp < 0 ? 'older-version' : 'same-version';
     const assignment = typeof i.assignment === 'string' ? Number.parseInt(i.assignment, 10) : i.assignment;
-    return { productCode: i.productCode, name: i.name, version: i.version, scope: assignment === 0 ? 'user' : 'machine', userSid: null, relation };
+    return {
+      productCode: i.productCode,
+      name: i.name,
+      version: i.version,
+      scope: assignment === 0 ? 'user' : 'machine',
+      userSid: null,
+      relation,
+    };
   });
-  for (const s of o.sameName) installed.push({ productCode: s.productCode, name: s.name, version: s.version, scope: s.scope, userSid: null, relation: 'same-name' });
+  for (const s of o.sameName)
+    installed.push({
+      productCode: s.productCode,
+      name: s.name,
+      version: s.version,
+      scope: s.scope,
+      userSid: null,
+      relation: 'same-name',
+    });
   const data: InstalledProductsData = {
     msiPath: o.msiPath,
     package: pkg,
     installed,
     sameVersionInstalled: installed.some((i) => i.relation === 'same-version'),
     newerInstalled: installed.some((i) => i.relation === 'newer-version'),
-    olderInstalled: installed.some((i) => i.relation === 'older-version' || i.relation === 'same-product-other-version'),
+    olderInstalled: installed.some(
+      (i) => i.relation === 'older-version' || i.relation === 'same-product-other-version',
+    ),
   };
   const p = 'installed-products';
   const name = pkg.productName ?? o.msiPath;
-  if (!pkg.readable) return verdict('warning', p, 'package-unreadable', data, { path: o.msiPath, error: pkg.error ?? '?' });
+  if (!pkg.readable)
+    return verdict('warning', p, 'package-unreadable', data, { path: o.msiPath, error: pkg.error ?? '?' });
   const newer = installed.find((i) => i.relation === 'newer-version');
-  if (newer) return verdict('problem', p, 'newer-installed', data, { product: name, installed: newer.version ?? '?', package: pkg.productVersion ?? '?' });
+  if (newer)
+    return verdict('problem', p, 'newer-installed', data, {
+      product: name,
+      installed: newer.version ?? '?',
+      package: pkg.productVersion ?? '?',
+    });
   const same = installed.find((i) => i.relation === 'same-version');
-  if (same) return verdict('warning', p, 'same-installed', data, { product: name, version: same.version ?? '?', scope: same.scope === 'user' ? '@probe.scope.user' : '@probe.scope.machine' });
+  if (same)
+    return verdict('warning', p, 'same-installed', data, {
+      product: name,
+      version: same.version ?? '?',
+      scope: same.scope === 'user' ? '@probe.scope.user' : '@probe.scope.machine',
+    });
   const other = installed.find((i) => i.relation === 'same-product-other-version');
-  if (other) return verdict('warning', p, 'other-version-installed', data, { product: name, installed: other.version ?? '?', package: pkg.productVersion ?? '?' });
+  if (other)
+    return verdict('warning', p, 'other-version-installed', data, {
+      product: name,
+      installed: other.version ?? '?',
+      package: pkg.productVersion ?? '?',
+    });
   const older = installed.find((i) => i.relation === 'older-version');
   if (older) return verdict('ok', p, 'older-installed', data, { product: name, installed: older.version ?? '?' });
   return verdict('ok', p, 'not-installed', data, { product: name });

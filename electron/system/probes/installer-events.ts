@@ -1,5 +1,9 @@
 // Probe installer-events: MsiInstaller events of the last 7 days from wevtutil XML (event ids + EventData, never the message).
-import type { InstallerEvent, InstallerEventKind, InstallerEventsData } from '../../../shared/contract/evidence-data.ts';
+import type {
+  InstallerEvent,
+  InstallerEventKind,
+  InstallerEventsData,
+} from '../../../shared/contract/evidence-data.ts';
 import type { CommandOutput, CommandSpec } from '../run/command-runner.ts';
 import { parseEventXml, productCodeFromBinary, type RawEvent } from './event-xml.ts';
 import type { ProbeDefinition, ProbeVerdict } from './probe.ts';
@@ -8,7 +12,10 @@ import { errorVerdict, failureOf, verdict } from './probe-kit.ts';
 const TIMEOUT_MS = 15_000;
 export const EVENT_DAYS = 7;
 export const EVENT_LIMIT = 200;
-export const INSTALLER_EVENT_IDS = [1005, 1007, 1008, 1015, 1025, 1029, 1031, 1033, 1034, 1035, 1036, 1037, 1038, 1040, 1042, 10005, 11707, 11708, 11724, 11725, 11728, 11729] as const;
+export const INSTALLER_EVENT_IDS = [
+  1005, 1007, 1008, 1015, 1025, 1029, 1031, 1033, 1034, 1035, 1036, 1037, 1038, 1040, 1042, 10005, 11707, 11708, 11724,
+  11725, 11728, 11729,
+] as const;
 
 /** The XPath query wevtutil runs (also what the simulator answers). */
 export function installerEventsQuery(days = EVENT_DAYS): string {
@@ -68,7 +75,9 @@ export function productOfText(text: string | null): string | null {
 /** The last Windows Installer message number (1000-29999) in a text ("...The error code is 2503. The arguments are: , ,"). */
 export function messageNumberOf(text: string | null): number | null {
   if (!text) return null;
-  const numbers = [...text.matchAll(/(?<!\d)(?<!\d\.)(\d{4,5})(?!\d)(?!\.\d)/g)].map((m) => Number(m[1])).filter((n) => n >= 1000 && n < 30000);
+  const numbers = [...text.matchAll(/(?<!\d)(?<!\d\.)(\d{4,5})(?!\d)(?!\.\d)/g)]
+    .map((m) => Number(m[1]))
+    .filter((n) => n >= 1000 && n < 30000);
   return numbers.length ? numbers[numbers.length - 1]! : null;
 }
 
@@ -95,7 +104,8 @@ export function toInstallerEvent(e: RawEvent): InstallerEvent {
     messageNumber = messageNumberOf(text);
   }
   let outcome: InstallerEvent['outcome'] = 'info';
-  if (status !== null) outcome = status === 0 ? 'success' : status === 3010 || status === 1641 ? 'reboot-required' : 'failure';
+  if (status !== null)
+    outcome = status === 0 ? 'success' : status === 3010 || status === 1641 ? 'reboot-required' : 'failure';
   else if ([11707, 11724, 11728].includes(e.id)) outcome = 'success';
   else if ([11708, 11725, 11729, 10005, 1015, 1007, 1008].includes(e.id)) outcome = 'failure';
   else if (e.id === 1038) outcome = 'reboot-required';
@@ -123,10 +133,13 @@ export function parseInstallerEvents(outputs: CommandOutput[]): ProbeVerdict {
   if (failure) return errorVerdict('installer-events', failure);
   if (out!.exitCode !== 0) return errorVerdict('installer-events', `wevtutil exited with ${out!.exitCode}`);
   const raw = parseEventXml(out!.stdout).filter((e) => e.provider === null || e.provider === 'MsiInstaller');
-  const events = raw.map(toInstallerEvent).sort((a, b) => b.time.localeCompare(a.time) || (b.recordId ?? 0) - (a.recordId ?? 0));
+  const events = raw
+    .map(toInstallerEvent)
+    .sort((a, b) => b.time.localeCompare(a.time) || (b.recordId ?? 0) - (a.recordId ?? 0));
   const failures = events.filter((e) => e.outcome === 'failure');
   const codes: number[] = [];
-  for (const e of failures) for (const c of [e.status, e.messageNumber]) if (c !== null && c !== 0 && !codes.includes(c)) codes.push(c);
+  for (const e of failures)
+    for (const c of [e.status, e.messageNumber]) if (c !== null && c !== 0 && !codes.includes(c)) codes.push(c);
   const data: InstallerEventsData = {
     days: EVENT_DAYS,
     events,
@@ -139,7 +152,11 @@ export function parseInstallerEvents(outputs: CommandOutput[]): ProbeVerdict {
   const p = 'installer-events';
   const latest = failures[0];
   if (latest) {
-    return verdict('warning', p, 'failures', data, { count: failures.length, product: latest.product ?? '?', code: latest.status ?? latest.messageNumber ?? '?' });
+    return verdict('warning', p, 'failures', data, {
+      count: failures.length,
+      product: latest.product ?? '?',
+      code: latest.status ?? latest.messageNumber ?? '?',
+    });
   }
   if (events.length === 0) return verdict('ok', p, 'none', data, { days: EVENT_DAYS });
   return verdict('ok', p, 'no-failures', data, { count: events.length, days: EVENT_DAYS });

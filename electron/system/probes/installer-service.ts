@@ -121,7 +121,8 @@ export function parseInstallerService(outputs: CommandOutput[]): ProbeVerdict {
   if (data.registrationMissing) return verdict('problem', p, 'missing', data);
   if (data.msiexecPresent === false) return verdict('problem', p, 'msiexec-missing', data);
   if (data.startType === 'disabled') return verdict('problem', p, 'disabled', data);
-  if (data.imagePath !== null && !data.imagePathOk) return verdict('problem', p, 'bad-image-path', data, { imagePath: data.imagePath });
+  if (data.imagePath !== null && !data.imagePathOk)
+    return verdict('problem', p, 'bad-image-path', data, { imagePath: data.imagePath });
   if (data.busy) return verdict('warning', p, 'busy', data, { pid: data.pid ?? '?' });
   if (data.state === 'running') return verdict('ok', p, 'running', data);
   // Stopped + Manual (demand start) is the normal idle state; exit code 1077 = not started since boot.
@@ -135,7 +136,13 @@ export const installerServiceProbe: ProbeDefinition = {
   appliesTo: () => true,
   commands: () => [
     probeScriptSpec('installer-service', SCRIPT, {}, TIMEOUT_MS),
-    { file: 'sc.exe', args: ['queryex', 'msiserver'], encoding: 'oem', timeoutMs: 5_000, label: 'sc queryex msiserver' },
+    {
+      file: 'sc.exe',
+      args: ['queryex', 'msiserver'],
+      encoding: 'oem',
+      timeoutMs: 5_000,
+      label: 'sc queryex msiserver',
+    },
   ],
   parse: (outputs) => parseInstallerService(outputs),
 };

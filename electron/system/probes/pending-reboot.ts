@@ -104,13 +104,24 @@ export function parsePendingReboot(outputs: CommandOutput[]): ProbeVerdict {
     const v = reg?.values.find((x) => x.name.toLowerCase() === name.toLowerCase());
     return v && Array.isArray(v.data) ? v.data : [];
   };
-  const fileRenames = reg ? [...classifyFileRenames(multi('PendingFileRenameOperations'), 1), ...classifyFileRenames(multi('PendingFileRenameOperations2'), 2)] : [];
+  const fileRenames = reg
+    ? [
+        ...classifyFileRenames(multi('PendingFileRenameOperations'), 1),
+        ...classifyFileRenames(multi('PendingFileRenameOperations2'), 2),
+      ]
+    : [];
   const msiFileRenames = fileRenames.filter((r) => r.msi).length;
   const otherFileRenames = fileRenames.length - msiFileRenames;
 
   const renamePending =
-    o.activeComputerName !== null && o.pendingComputerName !== null && o.activeComputerName.toLowerCase() !== o.pendingComputerName.toLowerCase();
-  const ind = (id: RebootIndicatorId, present: boolean | null, detail: string | null = null): PendingRebootData['indicators'][number] => ({ id, present, detail });
+    o.activeComputerName !== null &&
+    o.pendingComputerName !== null &&
+    o.activeComputerName.toLowerCase() !== o.pendingComputerName.toLowerCase();
+  const ind = (
+    id: RebootIndicatorId,
+    present: boolean | null,
+    detail: string | null = null,
+  ): PendingRebootData['indicators'][number] => ({ id, present, detail });
   const indicators: PendingRebootData['indicators'] = [
     ind('cbs-reboot-pending', o.cbsRebootPending),
     ind('cbs-reboot-in-progress', o.cbsRebootInProgress),
@@ -118,11 +129,23 @@ export function parsePendingReboot(outputs: CommandOutput[]): ProbeVerdict {
     ind('wu-reboot-required', o.wuRebootRequired),
     ind('wu-post-reboot-reporting', o.wuPostRebootReporting),
     ind('wu-services-pending', o.wuServicesPending > 0, o.wuServicesPending > 0 ? String(o.wuServicesPending) : null),
-    ind('pending-file-rename', reg ? fileRenames.length > 0 : null, reg ? `${msiFileRenames} msi, ${otherFileRenames} other` : null),
-    ind('update-exe-volatile', o.updateExeVolatile !== null && o.updateExeVolatile !== 0, o.updateExeVolatile !== null ? String(o.updateExeVolatile) : null),
+    ind(
+      'pending-file-rename',
+      reg ? fileRenames.length > 0 : null,
+      reg ? `${msiFileRenames} msi, ${otherFileRenames} other` : null,
+    ),
+    ind(
+      'update-exe-volatile',
+      o.updateExeVolatile !== null && o.updateExeVolatile !== 0,
+      o.updateExeVolatile !== null ? String(o.updateExeVolatile) : null,
+    ),
     ind('computer-rename', renamePending, renamePending ? `${o.activeComputerName} -> ${o.pendingComputerName}` : null),
     ind('domain-join', o.joinDomain),
-    ind('configmgr', o.configMgrInstalled ? o.configMgrRebootPending : false, o.configMgrInstalled ? null : 'not installed'),
+    ind(
+      'configmgr',
+      o.configMgrInstalled ? o.configMgrRebootPending : false,
+      o.configMgrInstalled ? null : 'not installed',
+    ),
     ind('dvd-reboot-signal', o.dvdRebootSignal),
     ind('server-manager-attempts', o.serverManagerAttempts),
     ind('intune-reboot-flag', o.intuneRebootFlag),
@@ -131,10 +154,19 @@ export function parsePendingReboot(outputs: CommandOutput[]): ProbeVerdict {
   // Non-MSI renames alone are written constantly by antivirus and updaters: worth a warning, not a pending reboot.
   const strong = indicators.filter((i) => i.present === true && i.id !== 'pending-file-rename');
   const pending = strong.length > 0 || msiFileRenames > 0;
-  const data: PendingRebootData = { pending, indicators, fileRenames, msiFileRenames, otherFileRenames, lastBoot: o.lastBoot };
+  const data: PendingRebootData = {
+    pending,
+    indicators,
+    fileRenames,
+    msiFileRenames,
+    otherFileRenames,
+    lastBoot: o.lastBoot,
+  };
   const p = 'pending-reboot';
   if (pending) {
-    const ids = indicators.filter((i) => i.present === true && (i.id !== 'pending-file-rename' || msiFileRenames > 0)).map((i) => i.id);
+    const ids = indicators
+      .filter((i) => i.present === true && (i.id !== 'pending-file-rename' || msiFileRenames > 0))
+      .map((i) => i.id);
     return verdict('problem', p, 'pending', data, { indicators: ids.join(', '), count: ids.length });
   }
   if (otherFileRenames > 0) return verdict('warning', p, 'renames-only', data, { count: otherFileRenames });
@@ -149,7 +181,13 @@ export const pendingRebootProbe: ProbeDefinition = {
   commands: () => [
     probeScriptSpec('pending-reboot', SCRIPT, {}, TIMEOUT_MS),
     // reg.exe for the REG_MULTI_SZ renames (research: read PFRO with reg.exe/PowerShell); /reg:64 defeats WOW64.
-    { file: 'reg.exe', args: ['query', SESSION_MANAGER_KEY, '/reg:64'], encoding: 'oem', timeoutMs: 5_000, label: 'reg query Session Manager' },
+    {
+      file: 'reg.exe',
+      args: ['query', SESSION_MANAGER_KEY, '/reg:64'],
+      encoding: 'oem',
+      timeoutMs: 5_000,
+      label: 'reg query Session Manager',
+    },
   ],
   parse: (outputs) => parsePendingReboot(outputs),
 };

@@ -58,7 +58,13 @@ export function parsePolicies(outputs: CommandOutput[]): ProbeVerdict {
   if (!parsed.ok) return errorVerdict('policies', parsed.error);
   const o = parsed.value;
   const enforcement: PoliciesData['applockerMsiEnforcement'] =
-    o.applockerEnforcement === 'Enabled' ? 'enabled' : o.applockerEnforcement === 'AuditOnly' ? 'audit-only' : o.applockerEnforcement === 'NotConfigured' ? 'not-configured' : 'unknown';
+    o.applockerEnforcement === 'Enabled'
+      ? 'enabled'
+      : o.applockerEnforcement === 'AuditOnly'
+        ? 'audit-only'
+        : o.applockerEnforcement === 'NotConfigured'
+          ? 'not-configured'
+          : 'unknown';
   const data: PoliciesData = {
     disableMsi: o.disableMsi,
     disableUserInstalls: o.disableUserInstalls,
@@ -78,7 +84,8 @@ export function parsePolicies(outputs: CommandOutput[]): ProbeVerdict {
   if (data.disableMsi === 2) return verdict('problem', p, 'msi-disabled-always', data);
   if (data.disableMsi === 1) return verdict('problem', p, 'msi-disabled-unmanaged', data);
   if (data.alwaysInstallElevatedActive) return verdict('security', p, 'always-install-elevated', data);
-  if (enforcement === 'enabled' && (data.applockerMsiRules ?? 0) > 0) return verdict('warning', p, 'applocker-msi', data, { rules: data.applockerMsiRules ?? 0 });
+  if (enforcement === 'enabled' && (data.applockerMsiRules ?? 0) > 0)
+    return verdict('warning', p, 'applocker-msi', data, { rules: data.applockerMsiRules ?? 0 });
   if (data.disableUserInstalls === 1) return verdict('warning', p, 'user-installs-disabled', data);
   if (data.saferConfigured && data.saferDefaultLevel === 0) return verdict('warning', p, 'srp-disallowed', data);
   if (data.logging) return verdict('ok', p, 'logging-on', data, { value: data.logging });

@@ -20,7 +20,12 @@ export function probeScript(probe: ProbeId, body: string, params: Record<string,
   ].join('\n');
 }
 
-export function probeScriptSpec(probe: ProbeId, body: string, params: Record<string, unknown>, timeoutMs: number): CommandSpec {
+export function probeScriptSpec(
+  probe: ProbeId,
+  body: string,
+  params: Record<string, unknown>,
+  timeoutMs: number,
+): CommandSpec {
   return powerShellSpec(probeScript(probe, body, params), { label: `powershell: ${probe} probe`, timeoutMs });
 }
 
@@ -41,12 +46,18 @@ export function readScriptJson<S extends z.ZodType>(output: CommandOutput | unde
   const json = parsePowerShellJson(output!.stdout);
   if (!json.ok) {
     const stderr = output!.stderr.trim().split(/\r?\n/)[0] ?? '';
-    return { ok: false, error: `${json.error}${stderr ? ` (stderr: ${stderr.slice(0, 200)})` : ''} (exit code ${output!.exitCode})` };
+    return {
+      ok: false,
+      error: `${json.error}${stderr ? ` (stderr: ${stderr.slice(0, 200)})` : ''} (exit code ${output!.exitCode})`,
+    };
   }
   const parsed = schema.safeParse(json.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, error: `unexpected script output at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}` };
+    return {
+      ok: false,
+      error: `unexpected script output at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
+    };
   }
   return { ok: true, value: parsed.data };
 }
@@ -58,7 +69,11 @@ export function verdict<D extends object>(
   data: D,
   params: Record<string, string | number> = {},
 ): ProbeVerdict {
-  return { status, summary: { key: `probe.${probe}.${variant}`, params }, data: data as unknown as Record<string, unknown> };
+  return {
+    status,
+    summary: { key: `probe.${probe}.${variant}`, params },
+    data: data as unknown as Record<string, unknown>,
+  };
 }
 
 /** The probe could not answer: status 'error' with the reason (the raw output goes into the evidence anyway). */

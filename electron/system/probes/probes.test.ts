@@ -18,19 +18,37 @@ import { PROBE_IDS } from '../../../shared/contract/ids.ts';
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
 function out(stdout: string, exitCode: number | null = 0, stderr = ''): CommandOutput {
-  return { spec: { file: 'x', args: [], encoding: 'utf8' }, exitCode, stdout, stderr, durationMs: 1, timedOut: false, error: null, elevated: false };
+  return {
+    spec: { file: 'x', args: [], encoding: 'utf8' },
+    exitCode,
+    stdout,
+    stderr,
+    durationMs: 1,
+    timedOut: false,
+    error: null,
+    elevated: false,
+  };
 }
 
 const context: ProbeContext = {
   symptom: { input: '', exitCodes: [], messageNumbers: [], sources: [], unknown: true, notes: [] },
   msiPath: null,
   logPaths: [],
-  user: { sid: 'S-1-5-21-2937402911-1840323577-3106470219-1001', profile: 'C:\\Users\\张伟', temp: 'C:\\Users\\张伟\\AppData\\Local\\Temp' },
+  user: {
+    sid: 'S-1-5-21-2937402911-1840323577-3106470219-1001',
+    profile: 'C:\\Users\\张伟',
+    temp: 'C:\\Users\\张伟\\AppData\\Local\\Temp',
+  },
   now: new Date('2026-03-12T02:11:57Z'),
 };
 
 /** Parses and checks the data against the probe's published zod schema (what diagnosis relies on). */
-function run<P extends ProbeId>(id: P, outputs: CommandOutput[], elevated = false, ctx = context): { v: ProbeVerdict; data: EvidenceDataMap[P] } {
+function run<P extends ProbeId>(
+  id: P,
+  outputs: CommandOutput[],
+  elevated = false,
+  ctx = context,
+): { v: ProbeVerdict; data: EvidenceDataMap[P] } {
   const v = probeById(id).parse(outputs, ctx, elevated);
   const parsed = evidenceDataSchemas[id].safeParse(v.data);
   if (v.status !== 'error') assert.ok(parsed.success, `${id} data does not match its schema: ${parsed.error?.message}`);
@@ -44,7 +62,8 @@ test('ALL_PROBES: exactly the nine probes, each with elevation need, timeout and
     assert.ok(p.timeoutMs > 0 && p.timeoutMs <= 30_000, p.id);
     assert.ok(['never', 'better', 'required'].includes(p.elevation), p.id);
     assert.ok(`probe.${p.id}.name` in PROBE_TEXTS, p.id);
-    for (const spec of p.commands({ ...context, msiPath: 'C:\\a.msi' })) assert.ok(spec.timeoutMs !== undefined, `${p.id}: ${spec.label}`);
+    for (const spec of p.commands({ ...context, msiPath: 'C:\\a.msi' }))
+      assert.ok(spec.timeoutMs !== undefined, `${p.id}: ${spec.label}`);
   }
 });
 
@@ -57,17 +76,24 @@ test('every probe text exists in English and Chinese', () => {
   }
 });
 
-test('installer-service: stopped + manual + exit 1077 is healthy (PS JSON + recorded sc queryex)', { skip: CORPUS_SKIP }, () => {
-  const sc = corpusFile('sc_query_msiserver.en.stopped_exitcode1077.txt').split('\n').filter((l) => !l.startsWith('#')).join('\n');
-  const { v, data } = run('installer-service', [out(fixture('installer-service.en-idle.json')), out(sc)]);
-  assert.equal(v.status, 'ok');
-  assert.equal(v.summary.key, 'probe.installer-service.idle');
-  assert.equal(data.state, 'stopped');
-  assert.equal(data.startType, 'manual');
-  assert.equal(data.exitCode, 1077);
-  assert.equal(data.imagePathOk, true);
-  assert.equal(data.busy, false);
-});
+test(
+  'installer-service: stopped + manual + exit 1077 is healthy (PS JSON + recorded sc queryex)',
+  { skip: CORPUS_SKIP },
+  () => {
+    const sc = corpusFile('sc_query_msiserver.en.stopped_exitcode1077.txt')
+      .split('\n')
+      .filter((l) => !l.startsWith('#'))
+      .join('\n');
+    const { v, data } = run('installer-service', [out(fixture('installer-service.en-idle.json')), out(sc)]);
+    assert.equal(v.status, 'ok');
+    assert.equal(v.summary.key, 'probe.installer-service.idle');
+    assert.equal(data.state, 'stopped');
+    assert.equal(data.startType, 'manual');
+    assert.equal(data.exitCode, 1077);
+    assert.equal(data.imagePathOk, true);
+    assert.equal(data.busy, false);
+  },
+);
 
 test('installer-service: busy (CanShutdown) is a warning, not a fault; hijacked ImagePath and missing service are problems', () => {
   const busy = run('installer-service', [out(fixture('installer-service.busy.json'))]);
@@ -75,20 +101,31 @@ test('installer-service: busy (CanShutdown) is a warning, not a fault; hijacked 
   assert.equal(busy.data.pid, 11324);
   const hijack = run('installer-service', [out(fixture('installer-service.hijacked-image-path.json'))]);
   assert.equal(hijack.v.summary.key, 'probe.installer-service.bad-image-path');
-  const missing = run('installer-service', [out(fixture('installer-service.missing.json')), out('[SC] EnumQueryServicesStatus:OpenService FAILED 1060:\r\n', 1060)]);
+  const missing = run('installer-service', [
+    out(fixture('installer-service.missing.json')),
+    out('[SC] EnumQueryServicesStatus:OpenService FAILED 1060:\r\n', 1060),
+  ]);
   assert.equal(missing.v.status, 'problem');
   assert.equal(missing.data.registrationMissing, true);
 });
 
-test('installer-service: PowerShell broken -> sc.exe alone (es-ES translated output) still answers', { skip: CORPUS_SKIP }, () => {
-  const es = corpusFile('sc_query.es-ES.localized_labels.txt').split('---- stopped')[0]!.split('\n').filter((l) => !l.startsWith('#')).join('\n');
-  const { v, data } = run('installer-service', [out('', 1, 'powershell.exe : blocked by policy'), out(es)]);
-  assert.equal(data.state, 'running');
-  assert.equal(data.busy, true);
-  assert.equal(v.status, 'warning');
-  const none = run('installer-service', [out('', 1), { ...out(''), timedOut: true }]);
-  assert.equal(none.v.status, 'error');
-});
+test(
+  'installer-service: PowerShell broken -> sc.exe alone (es-ES translated output) still answers',
+  { skip: CORPUS_SKIP },
+  () => {
+    const es = corpusFile('sc_query.es-ES.localized_labels.txt')
+      .split('---- stopped')[0]!
+      .split('\n')
+      .filter((l) => !l.startsWith('#'))
+      .join('\n');
+    const { v, data } = run('installer-service', [out('', 1, 'powershell.exe : blocked by policy'), out(es)]);
+    assert.equal(data.state, 'running');
+    assert.equal(data.busy, true);
+    assert.equal(v.status, 'warning');
+    const none = run('installer-service', [out('', 1), { ...out(''), timedOut: true }]);
+    assert.equal(none.v.status, 'error');
+  },
+);
 
 test('install-in-progress (zh-CN, unelevated): own client visible with its Chinese package path; SYSTEM processes hidden', () => {
   const { v, data } = run('install-in-progress', [out(fixture('install-in-progress.zh-CN-unelevated.json'))]);
@@ -107,7 +144,10 @@ test('install-in-progress (zh-CN, unelevated): own client visible with its Chine
 });
 
 test('install-in-progress (elevated, recorded Sysmon process tree): service, 2 CA servers, 1 client', () => {
-  const { data } = run('install-in-progress', [out(fixture('install-in-progress.elevated-tree.json'))], true, { ...context, now: new Date('2024-02-14T04:41:58Z') });
+  const { data } = run('install-in-progress', [out(fixture('install-in-progress.elevated-tree.json'))], true, {
+    ...context,
+    now: new Date('2024-02-14T04:41:58Z'),
+  });
   assert.equal(data.customActionServers.length, 2);
   assert.equal(data.clients.length, 1);
   assert.equal(data.clients[0]!.kind, 'install');
@@ -119,19 +159,35 @@ test('install-in-progress (elevated, recorded Sysmon process tree): service, 2 C
 
 test('msiexec command lines: kind and package from switches', () => {
   assert.equal(clientKind('msiexec.exe /x {11111111-2222-3333-4444-555555555555} /qn'), 'uninstall');
-  assert.equal(packageOf('msiexec.exe /x {11111111-2222-3333-4444-555555555555} /qn'), '{11111111-2222-3333-4444-555555555555}');
+  assert.equal(
+    packageOf('msiexec.exe /x {11111111-2222-3333-4444-555555555555} /qn'),
+    '{11111111-2222-3333-4444-555555555555}',
+  );
   assert.equal(clientKind('msiexec /fvomus "C:\\a b\\x.msi"'), 'repair');
   assert.equal(clientKind('msiexec.exe /p C:\\p.msp REINSTALLMODE=omus'), 'patch');
   assert.equal(clientKind('"C:\\Windows\\system32\\msiexec.exe" /package "C:\\x y\\z.msi"'), 'install');
-  assert.equal(packageOf('"C:\\Windows\\system32\\msiexec.exe" /package "C:\\x y\\z.msi" /l*v log.txt'), 'C:\\x y\\z.msi');
+  assert.equal(
+    packageOf('"C:\\Windows\\system32\\msiexec.exe" /package "C:\\x y\\z.msi" /l*v log.txt'),
+    'C:\\x y\\z.msi',
+  );
 });
 
 test('pending-reboot: servicing keys + recorded reg.exe PFRO value', { skip: CORPUS_SKIP }, () => {
-  const reg = corpusFile('reg_query_PendingFileRenameOperations.en_zh-CN.txt').split('---- (a) ----')[1]!.split('---- (b)')[0]!;
+  const reg = corpusFile('reg_query_PendingFileRenameOperations.en_zh-CN.txt')
+    .split('---- (a) ----')[1]!
+    .split('---- (b)')[0]!;
   const { v, data } = run('pending-reboot', [out(fixture('pending-reboot.servicing.json')), out(reg)]);
   assert.equal(v.status, 'problem');
   assert.equal(data.pending, true);
-  assert.deepEqual(data.fileRenames, [{ source: '\\??\\C:\\temp\\file1.txt', target: '\\??\\C:\\backup\\file1.txt', action: 'rename', msi: false, list: 1 }]);
+  assert.deepEqual(data.fileRenames, [
+    {
+      source: '\\??\\C:\\temp\\file1.txt',
+      target: '\\??\\C:\\backup\\file1.txt',
+      action: 'rename',
+      msi: false,
+      list: 1,
+    },
+  ]);
   assert.deepEqual(
     data.indicators.filter((i) => i.present).map((i) => i.id),
     ['cbs-reboot-pending', 'wu-reboot-required', 'pending-file-rename'],
@@ -139,7 +195,10 @@ test('pending-reboot: servicing keys + recorded reg.exe PFRO value', { skip: COR
 });
 
 test('pending-reboot: computer rename counts; PFRO absent (reg exit 1, zh-CN message) is "no renames"; ConfigMgr unknown stays null', () => {
-  const { v, data } = run('pending-reboot', [out(fixture('pending-reboot.clean-renamed.json')), out('', 1, '错误: 系统找不到指定的注册表项或值。')]);
+  const { v, data } = run('pending-reboot', [
+    out(fixture('pending-reboot.clean-renamed.json')),
+    out('', 1, '错误: 系统找不到指定的注册表项或值。'),
+  ]);
   assert.equal(v.status, 'problem');
   assert.equal(data.indicators.find((i) => i.id === 'computer-rename')?.present, true);
   assert.equal(data.indicators.find((i) => i.id === 'configmgr')?.present, null);
@@ -172,7 +231,10 @@ test('temp-folders (elevated): Everyone full control on C:\\Windows\\Temp is a s
   const ctx = { ...context, user: { sid: 'S-1-5-21-1004336348-1177238915-682003330-1107', profile: null, temp: null } };
   const { v, data } = run('temp-folders', [out(fixture('temp-folders.elevated-everyone-full.json'))], true, ctx);
   assert.equal(v.status, 'security');
-  assert.deepEqual(data.windowsTemp.overPermissive.map((a) => [a.sid, a.rights, a.flags]), [['S-1-1-0', 'FA', 'OICI']]);
+  assert.deepEqual(
+    data.windowsTemp.overPermissive.map((a) => [a.sid, a.rights, a.flags]),
+    [['S-1-1-0', 'FA', 'OICI']],
+  );
   assert.deepEqual(data.windowsTemp.missingDefaults, []);
   assert.equal(data.installerFolder.ownerOk, true);
   assert.equal(data.installerFolder.systemFullControl, true);
@@ -184,23 +246,33 @@ test('temp-folders: TEMP on a removed drive is a problem', () => {
   assert.equal(data.userTemp.exists, false);
 });
 
-test('elevation: recorded zh-CN whoami (medium, deny-only admin) + PS JSON with a Chinese user name', { skip: CORPUS_SKIP }, () => {
-  const text = corpusFile('whoami_groups.zh-CN.medium_and_high.txt');
-  const medium = text.split('---- 管理员权限')[0]!;
-  const { v, data } = run('elevation', [out(medium), out(fixture('elevation.zh-CN-admin-medium.json'))]);
-  assert.equal(v.summary.key, 'probe.elevation.admin-not-elevated');
-  assert.equal(data.elevated, false);
-  assert.equal(data.isAdmin, true);
-  assert.equal(data.filteredToken, true);
-  assert.equal(data.integrityLevel, 'medium');
-  assert.equal(data.userName, '张伟');
-  const high = run('elevation', [out(text.split('---- 管理员权限')[1]!), out(fixture('elevation.zh-CN-admin-medium.json'))]);
-  assert.equal(high.data.elevated, true);
-  assert.equal(high.data.integrityLevel, 'high');
-});
+test(
+  'elevation: recorded zh-CN whoami (medium, deny-only admin) + PS JSON with a Chinese user name',
+  { skip: CORPUS_SKIP },
+  () => {
+    const text = corpusFile('whoami_groups.zh-CN.medium_and_high.txt');
+    const medium = text.split('---- 管理员权限')[0]!;
+    const { v, data } = run('elevation', [out(medium), out(fixture('elevation.zh-CN-admin-medium.json'))]);
+    assert.equal(v.summary.key, 'probe.elevation.admin-not-elevated');
+    assert.equal(data.elevated, false);
+    assert.equal(data.isAdmin, true);
+    assert.equal(data.filteredToken, true);
+    assert.equal(data.integrityLevel, 'medium');
+    assert.equal(data.userName, '张伟');
+    const high = run('elevation', [
+      out(text.split('---- 管理员权限')[1]!),
+      out(fixture('elevation.zh-CN-admin-medium.json')),
+    ]);
+    assert.equal(high.data.elevated, true);
+    assert.equal(high.data.integrityLevel, 'high');
+  },
+);
 
 test('elevation: built-in Administrator with UAC off is a security finding', { skip: CORPUS_SKIP }, () => {
-  const { v, data } = run('elevation', [out(corpusFile('whoami_groups.en.high.txt')), out(fixture('elevation.builtin-admin-uac-off.json'))]);
+  const { v, data } = run('elevation', [
+    out(corpusFile('whoami_groups.en.high.txt')),
+    out(fixture('elevation.builtin-admin-uac-off.json')),
+  ]);
   assert.equal(v.status, 'security');
   assert.equal(data.builtinAdministrator, true);
   assert.equal(data.uacEnabled, false);
@@ -245,7 +317,10 @@ test('recent-logs (zh-CN paths): newest first, kept verbatim', () => {
   assert.equal(v.status, 'ok');
   assert.deepEqual(
     data.logs.map((l) => l.path),
-    ['C:\\Users\\张伟\\AppData\\Local\\Temp\\用友U8安装日志.log', 'C:\\Users\\张伟\\AppData\\Local\\Temp\\MSI1a2b3.LOG'],
+    [
+      'C:\\Users\\张伟\\AppData\\Local\\Temp\\用友U8安装日志.log',
+      'C:\\Users\\张伟\\AppData\\Local\\Temp\\MSI1a2b3.LOG',
+    ],
   );
   assert.equal(data.searched.find((s) => s.folder === 'windows-temp')?.readable, false);
 });
@@ -268,7 +343,12 @@ test('installed-products: newer version installed (zh-CN product), same product 
 
 test('every probe turns garbage, empty output and timeouts into an error evidence (never throws)', () => {
   for (const probe of ALL_PROBES) {
-    for (const bad of [out('garbage {not json'), out('', null), { ...out(''), timedOut: true, exitCode: null }, out('{"unexpected":true}')]) {
+    for (const bad of [
+      out('garbage {not json'),
+      out('', null),
+      { ...out(''), timedOut: true, exitCode: null },
+      out('{"unexpected":true}'),
+    ]) {
       const v = probe.parse([bad, bad], context, false);
       assert.ok(['error', 'ok', 'problem', 'warning'].includes(v.status), probe.id);
       if (probe.id !== 'installer-events') assert.equal(v.status, 'error', `${probe.id}: ${bad.stdout}`);

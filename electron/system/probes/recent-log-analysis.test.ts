@@ -24,7 +24,19 @@ test('2503 log: the analyzer sees 2503; a missing file becomes an error entry, n
   const sim = createSimulation('2503-windows-temp-acl');
   const run = await runAllProbes(sim);
   const data = run.best.get('recent-logs')!.data as RecentLogsData;
-  const gone: RecentLogsData = { ...data, logs: [{ path: 'C:\\Windows\\Temp\\MSIgone.LOG', folder: 'windows-temp', size: 1, modified: data.logs[0]!.modified, analysis: null }, ...data.logs] };
+  const gone: RecentLogsData = {
+    ...data,
+    logs: [
+      {
+        path: 'C:\\Windows\\Temp\\MSIgone.LOG',
+        folder: 'windows-temp',
+        size: 1,
+        modified: data.logs[0]!.modified,
+        analysis: null,
+      },
+      ...data.logs,
+    ],
+  };
   const result = await analyzeRecentLogs(gone, (spec) => sim.runner.run(spec));
   assert.equal(result.errors.length, 1);
   assert.equal(result.data.logs[0]!.analysis, null);

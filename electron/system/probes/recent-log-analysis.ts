@@ -19,7 +19,13 @@ export interface RecentLogAnalysisResult {
 }
 
 export function summarizeAnalysis(a: LogAnalysis): NonNullable<RecentLogsData['logs'][number]['analysis']> {
-  return { outcome: a.outcome, exitCode: a.exitCode, primaryError: a.primaryError, product: a.product.name, causes: a.causes.map((c) => c.id) };
+  return {
+    outcome: a.outcome,
+    exitCode: a.exitCode,
+    primaryError: a.primaryError,
+    product: a.product.name,
+    causes: a.causes.map((c) => c.id),
+  };
 }
 
 /** `run` is the runner that may read the log (the elevated batch's for C:\Windows\Temp). Never throws. */

@@ -42,7 +42,14 @@ foreach ($d in $folders) {
 
 export const recentLogsOutputSchema = z.object({
   searched: z.array(z.object({ folder: z.string(), path: z.string(), readable: z.boolean() })),
-  logs: z.array(z.object({ path: z.string(), folder: z.enum(['user-temp', 'windows-temp', 'system-temp', 'policy']), size: z.number(), modified: z.string() })),
+  logs: z.array(
+    z.object({
+      path: z.string(),
+      folder: z.enum(['user-temp', 'windows-temp', 'system-temp', 'policy']),
+      size: z.number(),
+      modified: z.string(),
+    }),
+  ),
 });
 export type RecentLogsOutput = z.infer<typeof recentLogsOutputSchema>;
 
@@ -67,7 +74,9 @@ export const recentLogsProbe: ProbeDefinition = {
   elevation: 'better',
   timeoutMs: TIMEOUT_MS,
   appliesTo: () => true,
-  commands: (context) => [probeScriptSpec('recent-logs', SCRIPT, { days: LOG_DAYS, temp: context.user.temp }, TIMEOUT_MS)],
+  commands: (context) => [
+    probeScriptSpec('recent-logs', SCRIPT, { days: LOG_DAYS, temp: context.user.temp }, TIMEOUT_MS),
+  ],
   parse: (outputs) => parseRecentLogs(outputs),
 };
 
@@ -95,7 +104,13 @@ export function logReadCommand(path: string, maxBytes = MAX_LOG_READ_BYTES): Com
   return powerShellSpec(script, { label: `read log ${path}`, timeoutMs: 30_000 });
 }
 
-const logReadSchema = z.object({ path: z.string(), size: z.number().nullable(), offset: z.number(), base64: z.string(), error: z.string().nullable() });
+const logReadSchema = z.object({
+  path: z.string(),
+  size: z.number().nullable(),
+  offset: z.number(),
+  base64: z.string(),
+  error: z.string().nullable(),
+});
 
 export interface LogBytes {
   path: string;
@@ -110,9 +125,15 @@ export function parseLogRead(output: CommandOutput): Parsed<LogBytes> {
   if (failure) return { ok: false, error: failure };
   const parsed = readScriptJson(output, logReadSchema);
   if (!parsed.ok) return parsed;
-  if (parsed.value.error || parsed.value.size === null) return { ok: false, error: `cannot read ${parsed.value.path}: ${parsed.value.error ?? 'unknown error'}` };
+  if (parsed.value.error || parsed.value.size === null)
+    return { ok: false, error: `cannot read ${parsed.value.path}: ${parsed.value.error ?? 'unknown error'}` };
   return {
     ok: true,
-    value: { path: parsed.value.path, size: parsed.value.size, offset: parsed.value.offset, bytes: new Uint8Array(Buffer.from(parsed.value.base64, 'base64')) },
+    value: {
+      path: parsed.value.path,
+      size: parsed.value.size,
+      offset: parsed.value.offset,
+      bytes: new Uint8Array(Buffer.from(parsed.value.base64, 'base64')),
+    },
   };
 }

@@ -14,7 +14,8 @@ for (const name of ['zh-CN-1618-stuck-client-install', '2503-windows-temp-acl', 
     const context = contextFor(sim);
     const probes = ALL_PROBES.filter((p) => p.appliesTo(context));
     const parts: BatchPart[] = [];
-    for (const p of probes) p.commands(context).forEach((spec, i) => isBatchable(spec) && parts.push({ key: `${p.id}#${i}`, spec }));
+    for (const p of probes)
+      p.commands(context).forEach((spec, i) => isBatchable(spec) && parts.push({ key: `${p.id}#${i}`, spec }));
     assert.equal(parts.length, probes.length - 1, 'every probe has one script except installer-events (wevtutil only)');
     const batches = batchScripts(parts);
     assert.ok(batches.length <= 3, `${batches.length} PowerShell processes instead of ${parts.length}`);
@@ -24,7 +25,9 @@ for (const name of ['zh-CN-1618-stuck-client-install', '2503-windows-temp-acl', 
     for (const p of probes) {
       const specs = p.commands(context);
       const alone = await Promise.all(specs.map((s) => sim.runner.run(s)));
-      const batched = await Promise.all(specs.map(async (s, i) => split.get(`${p.id}#${i}`) ?? (await sim.runner.run(s))));
+      const batched = await Promise.all(
+        specs.map(async (s, i) => split.get(`${p.id}#${i}`) ?? (await sim.runner.run(s))),
+      );
       const [a, b] = [p.parse(alone, context, false), p.parse(batched, context, false)];
       assert.notEqual(b.status, 'error', `${p.id}: ${JSON.stringify(b.summary)}`);
       assert.deepEqual(b, a, p.id);
@@ -35,13 +38,37 @@ for (const name of ['zh-CN-1618-stuck-client-install', '2503-windows-temp-acl', 
 test('a failed or unreadable batch becomes an error on every part, never a wrong answer', () => {
   const sim = createSimulation('healthy');
   const context = contextFor(sim);
-  const parts: BatchPart[] = ALL_PROBES.slice(0, 3).map((p) => ({ key: p.id, spec: p.commands(context).find(isBatchable)! }));
+  const parts: BatchPart[] = ALL_PROBES.slice(0, 3).map((p) => ({
+    key: p.id,
+    spec: p.commands(context).find(isBatchable)!,
+  }));
   const [batch] = batchScripts(parts);
-  const base: CommandOutput = { spec: batch!.spec, exitCode: null, stdout: '', stderr: '', durationMs: 60_000, timedOut: true, error: 'timed out after 60000 ms', elevated: false };
+  const base: CommandOutput = {
+    spec: batch!.spec,
+    exitCode: null,
+    stdout: '',
+    stderr: '',
+    durationMs: 60_000,
+    timedOut: true,
+    error: 'timed out after 60000 ms',
+    elevated: false,
+  };
   for (const out of splitBatchOutput(batch!, base).values()) assert.match(out.error ?? '', /timed out/);
-  const garbage = splitBatchOutput(batch!, { ...base, timedOut: false, error: null, exitCode: 0, stdout: 'Access is denied.' });
+  const garbage = splitBatchOutput(batch!, {
+    ...base,
+    timedOut: false,
+    error: null,
+    exitCode: 0,
+    stdout: 'Access is denied.',
+  });
   for (const out of garbage.values()) assert.match(out.error ?? '', /unreadable/);
-  const partial = splitBatchOutput(batch!, { ...base, timedOut: false, error: null, exitCode: 0, stdout: JSON.stringify({ [parts[0]!.key]: { stdout: '{}', stderr: null, ms: 12 } }) });
+  const partial = splitBatchOutput(batch!, {
+    ...base,
+    timedOut: false,
+    error: null,
+    exitCode: 0,
+    stdout: JSON.stringify({ [parts[0]!.key]: { stdout: '{}', stderr: null, ms: 12 } }),
+  });
   assert.equal(partial.get(parts[0]!.key)?.durationMs, 12);
   assert.match(partial.get(parts[1]!.key)?.error ?? '', /missing/);
 });

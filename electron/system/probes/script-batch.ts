@@ -56,7 +56,10 @@ function batchSpec(parts: BatchPart[]): CommandSpec {
     60_000,
     parts.reduce((n, p) => n + (p.spec.timeoutMs ?? 15_000), 0),
   );
-  return powerShellSpec(batchScript(parts), { label: `powershell: ${parts.map((p) => p.key.replace(/#\d+$/, '')).join(', ')}`, timeoutMs });
+  return powerShellSpec(batchScript(parts), {
+    label: `powershell: ${parts.map((p) => p.key.replace(/#\d+$/, '')).join(', ')}`,
+    timeoutMs,
+  });
 }
 
 /** Greedy packing of marked scripts into batches whose command line stays under Windows' 32,767-character limit. */
@@ -89,7 +92,16 @@ export function splitBatchOutput(batch: ScriptBatch, output: CommandOutput): Map
   const json = failure ? null : parsePowerShellJson(output.stdout);
   const share = Math.round(output.durationMs / Math.max(1, batch.parts.length));
   for (const part of batch.parts) {
-    const base: CommandOutput = { spec: part.spec, exitCode: output.exitCode, stdout: '', stderr: '', durationMs: share, timedOut: output.timedOut, error: failure, elevated: output.elevated };
+    const base: CommandOutput = {
+      spec: part.spec,
+      exitCode: output.exitCode,
+      stdout: '',
+      stderr: '',
+      durationMs: share,
+      timedOut: output.timedOut,
+      error: failure,
+      elevated: output.elevated,
+    };
     const entry = json?.ok ? json.value[safeKey(part.key)] : undefined;
     if (entry && typeof entry === 'object') {
       const e = entry as { stdout?: unknown; stderr?: unknown; ms?: unknown };
@@ -101,7 +113,8 @@ export function splitBatchOutput(batch: ScriptBatch, output: CommandOutput): Map
         durationMs: typeof e.ms === 'number' ? e.ms : share,
       });
     } else {
-      const why = failure ?? (json && !json.ok ? `batch output unreadable: ${json.error}` : 'missing from the batch output');
+      const why =
+        failure ?? (json && !json.ok ? `batch output unreadable: ${json.error}` : 'missing from the batch output');
       result.set(part.key, { ...base, error: why, stderr: output.stderr });
     }
   }

@@ -135,7 +135,12 @@ export function appliesToSelf(ace: Ace): boolean {
 /** Everyone, Authenticated Users, Users, INTERACTIVE: groups that contain an ordinary user. */
 export const BROAD_SIDS = ['S-1-1-0', 'S-1-5-11', 'S-1-5-32-545', 'S-1-5-4'];
 /** Principals whose full control on a system folder is normal. */
-export const TRUSTED_SIDS = ['S-1-5-18', 'S-1-5-32-544', 'S-1-3-0', 'S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464'];
+export const TRUSTED_SIDS = [
+  'S-1-5-18',
+  'S-1-5-32-544',
+  'S-1-3-0',
+  'S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464',
+];
 
 /** An ordinary user may create files in the folder: an allow ACE for a broad group with ADD_FILE and no matching deny. */
 export function broadGroupsCanCreate(sd: SecurityDescriptor, userSid: string | null = null): boolean {
@@ -154,5 +159,8 @@ export function isDangerousGrant(ace: Ace): boolean {
 }
 
 export function hasFullControl(sd: SecurityDescriptor, sid: string): boolean {
-  return sd.dacl.some((a) => a.type === 'allow' && a.sid === sid && appliesToSelf(a) && (effectiveFileMask(a.mask) & FILE.full) === FILE.full);
+  return sd.dacl.some(
+    (a) =>
+      a.type === 'allow' && a.sid === sid && appliesToSelf(a) && (effectiveFileMask(a.mask) & FILE.full) === FILE.full,
+  );
 }

@@ -4,7 +4,16 @@ import type { AceSummary, TempFoldersData, UserTempInfo } from '../../../shared/
 import type { CommandOutput } from '../run/command-runner.ts';
 import type { ProbeContext, ProbeDefinition, ProbeVerdict } from './probe.ts';
 import { errorVerdict, hasNonAscii, probeScriptSpec, readScriptJson, verdict } from './probe-kit.ts';
-import { appliesToSelf, broadGroupsCanCreate, effectiveFileMask, FILE, hasFullControl, isDangerousGrant, parseSddl, type Ace } from './sddl.ts';
+import {
+  appliesToSelf,
+  broadGroupsCanCreate,
+  effectiveFileMask,
+  FILE,
+  hasFullControl,
+  isDangerousGrant,
+  parseSddl,
+  type Ace,
+} from './sddl.ts';
 
 const TIMEOUT_MS = 20_000;
 const LOW_SPACE_BYTES = 1024 ** 3;
@@ -62,7 +71,12 @@ const tempSchema = z.object({
   writeError: z.string().nullable(),
   driveType: z.number().int().nullable(),
 });
-const folderSchema = z.object({ path: z.string(), exists: z.boolean(), isDirectory: z.boolean(), sddl: z.string().nullable() });
+const folderSchema = z.object({
+  path: z.string(),
+  exists: z.boolean(),
+  isDirectory: z.boolean(),
+  sddl: z.string().nullable(),
+});
 export const tempFoldersOutputSchema = z.object({
   currentSid: z.string(),
   userSid: z.string(),
@@ -102,14 +116,33 @@ const toSummary = (a: Ace): AceSummary => ({
 const DEFAULTS: Array<{ sid: string; check: (a: Ace) => boolean }> = [
   { sid: 'S-1-5-18', check: (a) => appliesToSelf(a) && (effectiveFileMask(a.mask) & FILE.full) === FILE.full },
   { sid: 'S-1-5-32-544', check: (a) => appliesToSelf(a) && (effectiveFileMask(a.mask) & FILE.full) === FILE.full },
-  { sid: 'S-1-5-32-545', check: (a) => appliesToSelf(a) && (effectiveFileMask(a.mask) & (FILE.addFile | FILE.addSubdir)) === (FILE.addFile | FILE.addSubdir) },
+  {
+    sid: 'S-1-5-32-545',
+    check: (a) =>
+      appliesToSelf(a) &&
+      (effectiveFileMask(a.mask) & (FILE.addFile | FILE.addSubdir)) === (FILE.addFile | FILE.addSubdir),
+  },
   { sid: 'S-1-3-0', check: (a) => a.flags.includes('IO') && (effectiveFileMask(a.mask) & FILE.full) === FILE.full },
 ];
 
-export function analyzeWindowsTemp(folder: z.infer<typeof folderSchema>, userSid: string | null): TempFoldersData['windowsTemp'] {
+export function analyzeWindowsTemp(
+  folder: z.infer<typeof folderSchema>,
+  userSid: string | null,
+): TempFoldersData['windowsTemp'] {
   const sd = parseSddl(folder.sddl);
   if (!sd) {
-    return { path: folder.path, exists: folder.exists, isDirectory: folder.isDirectory, sddl: null, owner: null, aclChecked: false, usersCanCreate: null, missingDefaults: [], denies: [], overPermissive: [] };
+    return {
+      path: folder.path,
+      exists: folder.exists,
+      isDirectory: folder.isDirectory,
+      sddl: null,
+      owner: null,
+      aclChecked: false,
+      usersCanCreate: null,
+      missingDefaults: [],
+      denies: [],
+      overPermissive: [],
+    };
   }
   const allows = sd.dacl.filter((a) => a.type === 'allow');
   return {
@@ -121,7 +154,11 @@ export function analyzeWindowsTemp(folder: z.infer<typeof folderSchema>, userSid
     aclChecked: true,
     usersCanCreate: broadGroupsCanCreate(sd, userSid),
     missingDefaults: DEFAULTS.filter((d) => !allows.some((a) => a.sid === d.sid && d.check(a))).map((d) => d.sid),
-    denies: sd.dacl.filter((a) => a.type === 'deny' && ['S-1-5-18', 'S-1-5-32-544', 'S-1-5-32-545', 'S-1-1-0', 'S-1-5-11'].includes(a.sid)).map(toSummary),
+    denies: sd.dacl
+      .filter(
+        (a) => a.type === 'deny' && ['S-1-5-18', 'S-1-5-32-544', 'S-1-5-32-545', 'S-1-1-0', 'S-1-5-11'].includes(a.sid),
+      )
+      .map(toSummary),
     overPermissive: sd.dacl.filter(isDangerousGrant).map(toSummary),
   };
 }
@@ -146,9 +183,18 @@ export function parseTempFolders(outputs: CommandOutput[], context: ProbeContext
   const o = parsed.value;
   const userTemp = userTempInfo(o.userTemp);
   const userTmp = userTempInfo(o.userTmp);
-  const tempDrive = (v: string | null): string | null => (v && /^[A-Za-z]:/.test(v) ? v.slice(0, 2).toUpperCase() : null);
-  const relevant = new Set([o.systemDrive.toUpperCase(), tempDrive(userTemp.value), tempDrive(userTmp.value)].filter((d): d is string => d !== null));
-  const drives = o.drives.map((d) => ({ drive: d.drive.toUpperCase(), freeBytes: d.freeBytes, totalBytes: d.totalBytes }));
+  const tempDrive = (v: string | null): string | null =>
+    v && /^[A-Za-z]:/.test(v) ? v.slice(0, 2).toUpperCase() : null;
+  const relevant = new Set(
+    [o.systemDrive.toUpperCase(), tempDrive(userTemp.value), tempDrive(userTmp.value)].filter(
+      (d): d is string => d !== null,
+    ),
+  );
+  const drives = o.drives.map((d) => ({
+    drive: d.drive.toUpperCase(),
+    freeBytes: d.freeBytes,
+    totalBytes: d.totalBytes,
+  }));
   const data: TempFoldersData = {
     userTemp,
     userTmp,
@@ -157,28 +203,47 @@ export function parseTempFolders(outputs: CommandOutput[], context: ProbeContext
     installerFolder: analyzeInstallerFolder(o.installer),
     systemTemp: { path: o.systemTemp.path, exists: o.systemTemp.exists },
     drives,
-    lowSpaceDrives: drives.filter((d) => relevant.has(d.drive) && d.freeBytes !== null && d.freeBytes < LOW_SPACE_BYTES).map((d) => d.drive),
+    lowSpaceDrives: drives
+      .filter((d) => relevant.has(d.drive) && d.freeBytes !== null && d.freeBytes < LOW_SPACE_BYTES)
+      .map((d) => d.drive),
   };
 
   const p = 'temp-folders';
   const wt = data.windowsTemp;
   if (!wt.exists) return verdict('problem', p, 'windows-temp-missing', data, { path: wt.path });
   if (!wt.isDirectory) return verdict('problem', p, 'windows-temp-not-folder', data, { path: wt.path });
-  if (wt.aclChecked && (wt.usersCanCreate === false || wt.denies.length > 0 || wt.missingDefaults.includes('S-1-5-18'))) {
+  if (
+    wt.aclChecked &&
+    (wt.usersCanCreate === false || wt.denies.length > 0 || wt.missingDefaults.includes('S-1-5-18'))
+  ) {
     return verdict('problem', p, 'windows-temp-acl', data, { path: wt.path, missing: wt.missingDefaults.join(', ') });
   }
   const inst = data.installerFolder;
-  if (!inst.exists || !inst.isDirectory) return verdict('problem', p, 'installer-folder-missing', data, { path: inst.path });
-  if (inst.ownerOk === false || inst.systemFullControl === false) return verdict('problem', p, 'installer-folder-acl', data, { path: inst.path, owner: inst.owner ?? '?' });
+  if (!inst.exists || !inst.isDirectory)
+    return verdict('problem', p, 'installer-folder-missing', data, { path: inst.path });
+  if (inst.ownerOk === false || inst.systemFullControl === false)
+    return verdict('problem', p, 'installer-folder-acl', data, { path: inst.path, owner: inst.owner ?? '?' });
   for (const t of [userTemp, userTmp]) {
-    if (t.value === null || t.value === '') return verdict('problem', p, 'user-temp-unset', data, { variable: t.variable });
+    if (t.value === null || t.value === '')
+      return verdict('problem', p, 'user-temp-unset', data, { variable: t.variable });
     if (!t.exists) return verdict('problem', p, 'user-temp-missing', data, { variable: t.variable, path: t.value });
-    if (!t.isDirectory) return verdict('problem', p, 'user-temp-not-folder', data, { variable: t.variable, path: t.value });
-    if (t.writable === false) return verdict('problem', p, 'user-temp-not-writable', data, { variable: t.variable, path: t.value, error: t.writeError ?? '?' });
+    if (!t.isDirectory)
+      return verdict('problem', p, 'user-temp-not-folder', data, { variable: t.variable, path: t.value });
+    if (t.writable === false)
+      return verdict('problem', p, 'user-temp-not-writable', data, {
+        variable: t.variable,
+        path: t.value,
+        error: t.writeError ?? '?',
+      });
   }
-  if (data.lowSpaceDrives.length > 0) return verdict('problem', p, 'low-space', data, { drives: data.lowSpaceDrives.join(', ') });
-  if (wt.overPermissive.length > 0) return verdict('security', p, 'windows-temp-over-permissive', data, { sids: wt.overPermissive.map((a) => a.sid).join(', ') });
-  if (userTemp.notLocal || userTmp.notLocal) return verdict('warning', p, 'user-temp-not-local', data, { path: userTemp.value ?? '' });
+  if (data.lowSpaceDrives.length > 0)
+    return verdict('problem', p, 'low-space', data, { drives: data.lowSpaceDrives.join(', ') });
+  if (wt.overPermissive.length > 0)
+    return verdict('security', p, 'windows-temp-over-permissive', data, {
+      sids: wt.overPermissive.map((a) => a.sid).join(', '),
+    });
+  if (userTemp.notLocal || userTmp.notLocal)
+    return verdict('warning', p, 'user-temp-not-local', data, { path: userTemp.value ?? '' });
   if (userTemp.nonAscii) return verdict('warning', p, 'user-temp-non-ascii', data, { path: userTemp.value ?? '' });
   if (!wt.aclChecked) return verdict('ok', p, 'ok-acl-unchecked', data);
   return verdict('ok', p, 'ok', data);
@@ -190,6 +255,8 @@ export const tempFoldersProbe: ProbeDefinition = {
   elevation: 'better',
   timeoutMs: TIMEOUT_MS,
   appliesTo: () => true,
-  commands: (context) => [probeScriptSpec('temp-folders', SCRIPT, { userSid: context.user.sid, temp: context.user.temp }, TIMEOUT_MS)],
+  commands: (context) => [
+    probeScriptSpec('temp-folders', SCRIPT, { userSid: context.user.sid, temp: context.user.temp }, TIMEOUT_MS),
+  ],
   parse: (outputs, context) => parseTempFolders(outputs, context),
 };

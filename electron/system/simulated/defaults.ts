@@ -6,7 +6,8 @@ export const USER_SID = 'S-1-5-21-1004336348-1177238915-682003330-1107';
 const PROFILE = 'C:\\Users\\zhang.wei';
 const USER_TEMP = `${PROFILE}\\AppData\\Local\\Temp`;
 /** Profile folders: owner the user, full control for the user, SYSTEM and Administrators. */
-export const userFolderSddl = (sid: string): string => `O:${sid}G:${sid}D:(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;FA;;;${sid})`;
+export const userFolderSddl = (sid: string): string =>
+  `O:${sid}G:${sid}D:(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;FA;;;${sid})`;
 
 function minutesBefore(iso: string, minutes: number): string {
   return new Date(new Date(iso).getTime() - minutes * 60_000).toISOString();
@@ -33,14 +34,65 @@ export function baseMachineState(): MachineState {
     locale: { name: 'en-US', oemCodePage: 437 },
     elevation: { processElevated: false, approve: true },
     services: {
-      msiserver: { name: 'msiserver', displayName: 'Windows Installer', state: 'stopped', pid: null, acceptsShutdown: false, acceptsStop: false, win32ExitCode: 1077, type: 0x10 },
-      wuauserv: { name: 'wuauserv', displayName: 'Windows Update', state: 'stopped', pid: null, acceptsShutdown: false, acceptsStop: false, win32ExitCode: 0, type: 0x20 },
-      TrustedInstaller: { name: 'TrustedInstaller', displayName: 'Windows Modules Installer', state: 'stopped', pid: null, acceptsShutdown: false, acceptsStop: false, win32ExitCode: 0, type: 0x10 },
+      msiserver: {
+        name: 'msiserver',
+        displayName: 'Windows Installer',
+        state: 'stopped',
+        pid: null,
+        acceptsShutdown: false,
+        acceptsStop: false,
+        win32ExitCode: 1077,
+        type: 0x10,
+      },
+      wuauserv: {
+        name: 'wuauserv',
+        displayName: 'Windows Update',
+        state: 'stopped',
+        pid: null,
+        acceptsShutdown: false,
+        acceptsStop: false,
+        win32ExitCode: 0,
+        type: 0x20,
+      },
+      TrustedInstaller: {
+        name: 'TrustedInstaller',
+        displayName: 'Windows Modules Installer',
+        state: 'stopped',
+        pid: null,
+        acceptsShutdown: false,
+        acceptsStop: false,
+        win32ExitCode: 0,
+        type: 0x10,
+      },
     },
     processes: [
-      { pid: 4, parentPid: 0, name: 'System', commandLine: '', startedAt: minutesBefore(now, 26 * 60), sessionId: 0, userSid: SID.system },
-      { pid: 740, parentPid: 600, name: 'services.exe', commandLine: 'C:\\Windows\\system32\\services.exe', startedAt: minutesBefore(now, 26 * 60), sessionId: 0, userSid: SID.system },
-      { pid: 5128, parentPid: 5096, name: 'explorer.exe', commandLine: 'C:\\Windows\\Explorer.EXE', startedAt: minutesBefore(now, 25 * 60), sessionId: 1, userSid: USER_SID },
+      {
+        pid: 4,
+        parentPid: 0,
+        name: 'System',
+        commandLine: '',
+        startedAt: minutesBefore(now, 26 * 60),
+        sessionId: 0,
+        userSid: SID.system,
+      },
+      {
+        pid: 740,
+        parentPid: 600,
+        name: 'services.exe',
+        commandLine: 'C:\\Windows\\system32\\services.exe',
+        startedAt: minutesBefore(now, 26 * 60),
+        sessionId: 0,
+        userSid: SID.system,
+      },
+      {
+        pid: 5128,
+        parentPid: 5096,
+        name: 'explorer.exe',
+        commandLine: 'C:\\Windows\\Explorer.EXE',
+        startedAt: minutesBefore(now, 25 * 60),
+        sessionId: 1,
+        userSid: USER_SID,
+      },
     ],
     registry: {
       'HKLM\\SYSTEM\\CurrentControlSet\\Services\\msiserver': {
@@ -64,12 +116,22 @@ export function baseMachineState(): MachineState {
       'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager': {
         BootExecute: { type: 'REG_MULTI_SZ', data: ['autocheck autochk *'] },
       },
-      'HKLM\\SYSTEM\\CurrentControlSet\\Control\\ComputerName\\ActiveComputerName': { ComputerName: { type: 'REG_SZ', data: 'WS-FIN-042' } },
-      'HKLM\\SYSTEM\\CurrentControlSet\\Control\\ComputerName\\ComputerName': { ComputerName: { type: 'REG_SZ', data: 'WS-FIN-042' } },
+      'HKLM\\SYSTEM\\CurrentControlSet\\Control\\ComputerName\\ActiveComputerName': {
+        ComputerName: { type: 'REG_SZ', data: 'WS-FIN-042' },
+      },
+      'HKLM\\SYSTEM\\CurrentControlSet\\Control\\ComputerName\\ComputerName': {
+        ComputerName: { type: 'REG_SZ', data: 'WS-FIN-042' },
+      },
       'HKLM\\SYSTEM\\CurrentControlSet\\Services\\Netlogon': { Start: { type: 'REG_DWORD', data: 3 } },
-      'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing': { LastTrustTime: { type: 'REG_QWORD', data: 0 } },
-      'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\WindowsUpdate\\Auto Update': { AUOptions: { type: 'REG_DWORD', data: 4 } },
-      'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Installer': { InstallerLocation: { type: 'REG_SZ', data: 'C:\\Windows\\system32\\' } },
+      'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing': {
+        LastTrustTime: { type: 'REG_QWORD', data: 0 },
+      },
+      'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\WindowsUpdate\\Auto Update': {
+        AUOptions: { type: 'REG_DWORD', data: 4 },
+      },
+      'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Installer': {
+        InstallerLocation: { type: 'REG_SZ', data: 'C:\\Windows\\system32\\' },
+      },
       'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System': {
         EnableLUA: { type: 'REG_DWORD', data: 1 },
         ConsentPromptBehaviorAdmin: { type: 'REG_DWORD', data: 5 },
@@ -83,8 +145,16 @@ export function baseMachineState(): MachineState {
     files: {
       'C:\\Windows': { kind: 'dir', sddl: null, modified: '2024-05-07T05:00:00.000Z' },
       'C:\\Windows\\Temp': { kind: 'dir', sddl: DEFAULT_WINDOWS_TEMP_SDDL, modified: minutesBefore(now, 40) },
-      'C:\\Windows\\Installer': { kind: 'dir', sddl: DEFAULT_INSTALLER_SDDL, modified: minutesBefore(now, 3 * 24 * 60) },
-      'C:\\Windows\\SystemTemp': { kind: 'dir', sddl: 'O:SYG:SYD:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)', modified: minutesBefore(now, 26 * 60) },
+      'C:\\Windows\\Installer': {
+        kind: 'dir',
+        sddl: DEFAULT_INSTALLER_SDDL,
+        modified: minutesBefore(now, 3 * 24 * 60),
+      },
+      'C:\\Windows\\SystemTemp': {
+        kind: 'dir',
+        sddl: 'O:SYG:SYD:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)',
+        modified: minutesBefore(now, 26 * 60),
+      },
       'C:\\Windows\\System32\\msiexec.exe': { kind: 'file', sddl: null, modified: '2024-05-07T05:00:00.000Z' },
       [PROFILE]: { kind: 'dir', sddl: userFolderSddl(USER_SID), modified: '2025-03-02T01:00:00.000Z' },
       [USER_TEMP]: { kind: 'dir', sddl: userFolderSddl(USER_SID), modified: minutesBefore(now, 10) },
@@ -105,14 +175,67 @@ export function baseMachineState(): MachineState {
       ProgramFiles: 'C:\\Program Files',
     },
     events: [
-      { provider: 'MsiInstaller', id: 1040, time: minutesBefore(now, 3 * 24 * 60 + 5), recordId: 51820, data: ['C:\\Users\\zhang.wei\\Downloads\\7z2408-x64.msi', '7312', '(NULL)', '(NULL)', '(NULL)', '(NULL)', ''], userSid: USER_SID },
-      { provider: 'MsiInstaller', id: 1033, time: minutesBefore(now, 3 * 24 * 60 + 4), recordId: 51824, data: ['7-Zip 24.08 (x64 edition)', '24.08.00.0', '1033', '0', 'Igor Pavlov', '(NULL)', ''], binaryHex: Buffer.from(`${SEVEN_ZIP}`).toString('hex').toUpperCase(), userSid: USER_SID },
-      { provider: 'MsiInstaller', id: 11707, time: minutesBefore(now, 3 * 24 * 60 + 4), recordId: 51825, data: ['Product: 7-Zip 24.08 (x64 edition) -- Installation completed successfully.', '(NULL)', '(NULL)', '(NULL)', '(NULL)', '(NULL)', ''], userSid: USER_SID },
-      { provider: 'MsiInstaller', id: 1042, time: minutesBefore(now, 3 * 24 * 60 + 4), recordId: 51826, data: ['C:\\Users\\zhang.wei\\Downloads\\7z2408-x64.msi', '7312', '(NULL)', '(NULL)', '(NULL)', '(NULL)', ''], userSid: USER_SID },
+      {
+        provider: 'MsiInstaller',
+        id: 1040,
+        time: minutesBefore(now, 3 * 24 * 60 + 5),
+        recordId: 51820,
+        data: ['C:\\Users\\zhang.wei\\Downloads\\7z2408-x64.msi', '7312', '(NULL)', '(NULL)', '(NULL)', '(NULL)', ''],
+        userSid: USER_SID,
+      },
+      {
+        provider: 'MsiInstaller',
+        id: 1033,
+        time: minutesBefore(now, 3 * 24 * 60 + 4),
+        recordId: 51824,
+        data: ['7-Zip 24.08 (x64 edition)', '24.08.00.0', '1033', '0', 'Igor Pavlov', '(NULL)', ''],
+        binaryHex: Buffer.from(`${SEVEN_ZIP}`).toString('hex').toUpperCase(),
+        userSid: USER_SID,
+      },
+      {
+        provider: 'MsiInstaller',
+        id: 11707,
+        time: minutesBefore(now, 3 * 24 * 60 + 4),
+        recordId: 51825,
+        data: [
+          'Product: 7-Zip 24.08 (x64 edition) -- Installation completed successfully.',
+          '(NULL)',
+          '(NULL)',
+          '(NULL)',
+          '(NULL)',
+          '(NULL)',
+          '',
+        ],
+        userSid: USER_SID,
+      },
+      {
+        provider: 'MsiInstaller',
+        id: 1042,
+        time: minutesBefore(now, 3 * 24 * 60 + 4),
+        recordId: 51826,
+        data: ['C:\\Users\\zhang.wei\\Downloads\\7z2408-x64.msi', '7312', '(NULL)', '(NULL)', '(NULL)', '(NULL)', ''],
+        userSid: USER_SID,
+      },
     ],
     products: [
-      { productCode: SEVEN_ZIP, upgradeCode: '{23170F69-40C1-2702-0000-000004000000}', name: '7-Zip 24.08 (x64 edition)', version: '24.08.00.0', manufacturer: 'Igor Pavlov', scope: 'machine', userSid: null },
-      { productCode: '{1D8E6291-B0D5-35EC-8441-6616F567A0F7}', upgradeCode: '{AA783A14-A7A3-3D33-95F0-9A351D530011}', name: 'Microsoft Visual C++ 2010  x64 Redistributable - 10.0.40219', version: '10.0.40219', manufacturer: 'Microsoft Corporation', scope: 'machine', userSid: null },
+      {
+        productCode: SEVEN_ZIP,
+        upgradeCode: '{23170F69-40C1-2702-0000-000004000000}',
+        name: '7-Zip 24.08 (x64 edition)',
+        version: '24.08.00.0',
+        manufacturer: 'Igor Pavlov',
+        scope: 'machine',
+        userSid: null,
+      },
+      {
+        productCode: '{1D8E6291-B0D5-35EC-8441-6616F567A0F7}',
+        upgradeCode: '{AA783A14-A7A3-3D33-95F0-9A351D530011}',
+        name: 'Microsoft Visual C++ 2010  x64 Redistributable - 10.0.40219',
+        version: '10.0.40219',
+        manufacturer: 'Microsoft Corporation',
+        scope: 'machine',
+        userSid: null,
+      },
     ],
     msiExecuteMutex: 'free',
     drives: [{ drive: 'C:', freeBytes: 128_849_018_880, totalBytes: 511_101_108_224 }],

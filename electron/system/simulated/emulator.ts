@@ -61,7 +61,10 @@ export function registerCommandHandler(match: CommandMatcher, handle: CommandHan
 
 /** Parses argv into an EmulatedCommand (decoding a PowerShell -EncodedCommand). */
 export function describeCommand(spec: CommandSpec): EmulatedCommand {
-  const base = spec.file.replace(/^.*[\\/]/, '').toLowerCase().replace(/\.(exe|com|bat|cmd)$/, '');
+  const base = spec.file
+    .replace(/^.*[\\/]/, '')
+    .toLowerCase()
+    .replace(/\.(exe|com|bat|cmd)$/, '');
   let script: string | null = null;
   if (base === 'powershell' || base === 'pwsh') {
     const i = spec.args.findIndex((a) => /^-(EncodedCommand|enc|e|ec)$/i.test(a));
@@ -115,7 +118,13 @@ export class CommandEmulator {
     if (!reg) {
       // What cmd.exe says for an unknown program, so callers see a realistic failure.
       const text = `'${spec.file}' is not recognized as an internal or external command,\r\noperable program or batch file.\r\n`;
-      return { exitCode: 9009, stdout: new Uint8Array(), stderr: encodeOutput(text, 'oem', cp), durationMs: 5, handler: 'none' };
+      return {
+        exitCode: 9009,
+        stdout: new Uint8Array(),
+        stderr: encodeOutput(text, 'oem', cp),
+        durationMs: 5,
+        handler: 'none',
+      };
     }
     let result: EmulatedResult;
     try {
@@ -123,11 +132,23 @@ export class CommandEmulator {
     } catch (error) {
       // A handler bug must look like a failing command, not crash the scan.
       const message = error instanceof Error ? error.message : String(error);
-      return { exitCode: 1, stdout: new Uint8Array(), stderr: encodeOutput(`simulator: ${message}\r\n`, 'utf8', cp), durationMs: 1, handler: reg.name };
+      return {
+        exitCode: 1,
+        stdout: new Uint8Array(),
+        stderr: encodeOutput(`simulator: ${message}\r\n`, 'utf8', cp),
+        durationMs: 1,
+        handler: reg.name,
+      };
     }
     const enc = (v: string | Uint8Array | undefined): Uint8Array =>
       v === undefined ? new Uint8Array() : typeof v === 'string' ? encodeOutput(v, spec.encoding, cp) : v;
-    return { exitCode: result.exitCode, stdout: enc(result.stdout), stderr: enc(result.stderr), durationMs: result.durationMs ?? 40, handler: reg.name };
+    return {
+      exitCode: result.exitCode,
+      stdout: enc(result.stdout),
+      stderr: enc(result.stderr),
+      durationMs: result.durationMs ?? 40,
+      handler: reg.name,
+    };
   }
 }
 

@@ -223,7 +223,9 @@ export class SimulatedMachine {
   }
 
   processes(name?: string): SimProcess[] {
-    return name ? this.state.processes.filter((p) => p.name.toLowerCase() === name.toLowerCase()) : this.state.processes;
+    return name
+      ? this.state.processes.filter((p) => p.name.toLowerCase() === name.toLowerCase())
+      : this.state.processes;
   }
 
   process(pid: number): SimProcess | null {
@@ -235,7 +237,9 @@ export class SimulatedMachine {
     const index = this.state.processes.findIndex((p) => p.pid === pid);
     if (index < 0) return false;
     const [proc] = this.state.processes.splice(index, 1);
-    const stillInstalling = this.state.processes.some((p) => p.name.toLowerCase() === 'msiexec.exe' && isClientCommandLine(p.commandLine));
+    const stillInstalling = this.state.processes.some(
+      (p) => p.name.toLowerCase() === 'msiexec.exe' && isClientCommandLine(p.commandLine),
+    );
     if (proc && isClientCommandLine(proc.commandLine) && !stillInstalling) {
       this.state.msiExecuteMutex = 'free';
       const svc = this.service('msiserver');
@@ -254,7 +258,9 @@ export class SimulatedMachine {
   reboot(): void {
     this.advance(90_000);
     this.state.bootTime = this.state.now;
-    this.state.processes = this.state.processes.filter((p) => p.name.toLowerCase() !== 'msiexec.exe' && p.name.toLowerCase() !== 'tiworker.exe');
+    this.state.processes = this.state.processes.filter(
+      (p) => p.name.toLowerCase() !== 'msiexec.exe' && p.name.toLowerCase() !== 'tiworker.exe',
+    );
     this.state.msiExecuteMutex = 'free';
     for (const svc of Object.values(this.state.services)) {
       const start = this.dword(this.serviceKey(svc.name), 'Start');

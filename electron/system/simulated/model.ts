@@ -45,7 +45,14 @@ export interface SimFile {
   /** File content as base64 (bytes exactly as on disk, e.g. UTF-16LE with BOM for MSI logs). */
   contentBase64?: string;
   /** Properties of a .msi package (read by installed-products through the WindowsInstaller COM object). */
-  msi?: { productCode: string; upgradeCode: string; productVersion: string; productName: string; manufacturer: string; allUsers: string };
+  msi?: {
+    productCode: string;
+    upgradeCode: string;
+    productVersion: string;
+    productName: string;
+    manufacturer: string;
+    allUsers: string;
+  };
 }
 /** Path (any case, backslashes) -> entry. */
 export type FileSystemState = Record<string, SimFile>;
@@ -150,7 +157,10 @@ export const DEFAULT_INSTALLER_SDDL =
 
 /** Canonical registry key: short root, no trailing backslash. Lookups are case-insensitive. */
 export function canonicalKey(path: string): string {
-  const trimmed = path.trim().replace(/^Registry::/i, '').replace(/\\+$/, '');
+  const trimmed = path
+    .trim()
+    .replace(/^Registry::/i, '')
+    .replace(/\\+$/, '');
   const [root = '', ...rest] = trimmed.split('\\');
   const roots: Record<string, string> = {
     hkey_local_machine: 'HKLM',

@@ -12,7 +12,14 @@ import type { ScenarioExpect } from './scenario-schema.ts';
 /** A symptom with just the input text (the symptom parser belongs to another module; probes do not read it). */
 export function plainSymptom(text: string): ParsedSymptom {
   const codes = [...text.matchAll(/\b(\d{4,5})\b/g)].map((m) => Number(m[1]));
-  return { input: text, exitCodes: codes.filter((c) => c >= 1600 && c < 1700), messageNumbers: codes.filter((c) => c >= 2000), sources: [], unknown: codes.length === 0, notes: [] };
+  return {
+    input: text,
+    exitCodes: codes.filter((c) => c >= 1600 && c < 1700),
+    messageNumbers: codes.filter((c) => c >= 2000),
+    sources: [],
+    unknown: codes.length === 0,
+    notes: [],
+  };
 }
 
 export function contextFor(sim: Simulation, symptom = sim.loaded.scenario.expect.symptom): ProbeContext {
@@ -26,13 +33,22 @@ export function contextFor(sim: Simulation, symptom = sim.loaded.scenario.expect
   };
 }
 
-export function toEvidence(probe: ProbeDefinition, outputs: CommandOutput[], context: ProbeContext, elevated: boolean): Evidence {
+export function toEvidence(
+  probe: ProbeDefinition,
+  outputs: CommandOutput[],
+  context: ProbeContext,
+  elevated: boolean,
+): Evidence {
   let verdict;
   try {
     verdict = probe.parse(outputs, context, elevated);
   } catch (error) {
     // parse() must not throw; if it does, the scan still gets an evidence item.
-    verdict = { status: 'error' as const, summary: { key: 'probe.error', params: { probe: probe.id, reason: String(error) } }, data: {} };
+    verdict = {
+      status: 'error' as const,
+      summary: { key: 'probe.error', params: { probe: probe.id, reason: String(error) } },
+      data: {},
+    };
   }
   const reason = verdict.status === 'error' ? String(verdict.summary.params.reason ?? 'failed') : null;
   return {
@@ -40,7 +56,14 @@ export function toEvidence(probe: ProbeDefinition, outputs: CommandOutput[], con
     status: verdict.status,
     summary: { key: verdict.summary.key, params: verdict.summary.params ?? {} },
     data: verdict.data,
-    raw: outputs.map((o) => ({ command: describeCommand(o.spec), exitCode: o.exitCode, stdout: o.stdout, stderr: o.stderr, durationMs: o.durationMs, elevated: o.elevated })),
+    raw: outputs.map((o) => ({
+      command: describeCommand(o.spec),
+      exitCode: o.exitCode,
+      stdout: o.stdout,
+      stderr: o.stderr,
+      durationMs: o.durationMs,
+      elevated: o.elevated,
+    })),
     error: reason,
     durationMs: outputs.reduce((n, o) => n + o.durationMs, 0),
     elevated,
@@ -56,7 +79,10 @@ export interface ProbeRun {
 }
 
 /** Unelevated probes one by one, then every 'better'/'required' probe in ONE elevated batch (if allowed). */
-export async function runAllProbes(sim: Simulation, options: { allowElevation?: boolean; context?: ProbeContext } = {}): Promise<ProbeRun> {
+export async function runAllProbes(
+  sim: Simulation,
+  options: { allowElevation?: boolean; context?: ProbeContext } = {},
+): Promise<ProbeRun> {
   const context = options.context ?? contextFor(sim);
   const probes = ALL_PROBES.filter((p) => p.appliesTo(context));
   const unelevated = new Map<string, Evidence>();
@@ -105,10 +131,14 @@ export function checkExpectedEvidence(expect: ScenarioExpect, run: ProbeRun): st
       problems.push(`${want.probe}: no evidence${want.elevated ? ' from the elevated batch' : ''}`);
       continue;
     }
-    if (got.status !== want.status) problems.push(`${want.probe}: status ${got.status} (${got.summary.key}${got.error ? `: ${got.error}` : ''}), expected ${want.status}`);
+    if (got.status !== want.status)
+      problems.push(
+        `${want.probe}: status ${got.status} (${got.summary.key}${got.error ? `: ${got.error}` : ''}), expected ${want.status}`,
+      );
     for (const [path, value] of Object.entries(want.facts ?? {})) {
       const actual = factAt(got.data, path);
-      if (JSON.stringify(actual) !== JSON.stringify(value)) problems.push(`${want.probe}: ${path} = ${JSON.stringify(actual)}, expected ${JSON.stringify(value)}`);
+      if (JSON.stringify(actual) !== JSON.stringify(value))
+        problems.push(`${want.probe}: ${path} = ${JSON.stringify(actual)}, expected ${JSON.stringify(value)}`);
     }
   }
   return problems;

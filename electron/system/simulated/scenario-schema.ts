@@ -106,7 +106,9 @@ export const machineOverridesSchema = z
     products: z.array(productSchema).optional(),
     msiExecuteMutex: z.enum(['free', 'held']).optional(),
     drives: z.array(z.object({ drive: z.string(), freeBytes: z.number(), totalBytes: z.number() })).optional(),
-    applocker: z.object({ msiRules: z.number().int(), enforcement: z.enum(['not-configured', 'enabled', 'audit-only']) }).optional(),
+    applocker: z
+      .object({ msiRules: z.number().int(), enforcement: z.enum(['not-configured', 'enabled', 'audit-only']) })
+      .optional(),
     configMgr: z.object({ rebootPending: z.boolean() }).nullable().optional(),
   })
   .strict();

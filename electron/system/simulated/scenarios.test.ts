@@ -37,7 +37,10 @@ for (const name of listScenarios()) {
   test(`scenario ${name}: probes show the expected evidence`, async () => {
     const sim = createSimulation(name);
     const id = sim.machine.state.identity;
-    assert.deepEqual([id.displayName, id.userName, id.profile, id.computerName, id.domain], ['张伟', 'zhang.wei', 'C:\\Users\\zhang.wei', 'WS-FIN-042', 'CONTOSO']);
+    assert.deepEqual(
+      [id.displayName, id.userName, id.profile, id.computerName, id.domain],
+      ['张伟', 'zhang.wei', 'C:\\Users\\zhang.wei', 'WS-FIN-042', 'CONTOSO'],
+    );
     const run = await runAllProbes(sim);
     assert.equal(run.elevation, 'granted');
     assert.equal(sim.elevatedRunner.prompts, 1, 'one UAC prompt per scan');
@@ -53,7 +56,8 @@ for (const name of listScenarios()) {
 
 test('healthy: nothing is flagged anywhere, elevated or not', async () => {
   const run = await runAllProbes(createSimulation('healthy'));
-  for (const e of [...run.unelevated.values(), ...run.elevated.values()]) assert.equal(e.status, 'ok', `${e.probe} ${e.summary.key}`);
+  for (const e of [...run.unelevated.values(), ...run.elevated.values()])
+    assert.equal(e.status, 'ok', `${e.probe} ${e.summary.key}`);
 });
 
 test('declined elevation: the ACL problem of 2503-windows-temp-acl stays invisible, and says why', async () => {
@@ -76,12 +80,19 @@ test('1618-windows-update-busy unelevated: the SYSTEM client is hidden, the busy
 
 test('zh-CN machine: console tools emit CP936 bytes and the runner decodes them back', async () => {
   const sim = createSimulation('zh-CN-1618-stuck-client-install');
-  const bytes = sim.emulator.run({ file: 'reg.exe', args: ['query', 'HKLM\\SOFTWARE\\Missing'], encoding: 'oem' }, { machine: sim.machine, elevated: false });
+  const bytes = sim.emulator.run(
+    { file: 'reg.exe', args: ['query', 'HKLM\\SOFTWARE\\Missing'], encoding: 'oem' },
+    { machine: sim.machine, elevated: false },
+  );
   assert.deepEqual([...bytes.stderr.subarray(0, 4)], [...iconv.encode('错误', 'cp936')]);
   const out = await sim.runner.run({ file: 'reg.exe', args: ['query', 'HKLM\\SOFTWARE\\Missing'], encoding: 'oem' });
   assert.equal(out.exitCode, 1);
   assert.match(out.stderr, /^错误: 系统找不到指定的注册表项或值。/);
-  const events = await sim.runner.run({ file: 'wevtutil.exe', args: ['qe', 'Application', "/q:*[System[Provider[@Name='MsiInstaller']]]", '/f:xml'], encoding: 'oem' });
+  const events = await sim.runner.run({
+    file: 'wevtutil.exe',
+    args: ['qe', 'Application', "/q:*[System[Provider[@Name='MsiInstaller']]]", '/f:xml'],
+    encoding: 'oem',
+  });
   assert.match(events.stdout, /用友报表工具 3\.1/);
 });
 
@@ -131,9 +142,17 @@ test('registerCommandHandler: repairs can add commands; unknown commands fail li
     },
   );
   try {
-    const r = await sim.elevatedRunner.runBatch([{ file: 'sc.exe', args: ['config', 'msiserver', 'start=', 'demand'], encoding: 'oem' }]);
+    const r = await sim.elevatedRunner.runBatch([
+      { file: 'sc.exe', args: ['config', 'msiserver', 'start=', 'demand'], encoding: 'oem' },
+    ]);
     assert.equal(r.status, 'ok');
-    const ctx = { symptom: { input: '', exitCodes: [], messageNumbers: [], sources: [], unknown: true, notes: [] }, msiPath: null, logPaths: [], user: { sid: null, profile: null, temp: null }, now: sim.machine.now() };
+    const ctx = {
+      symptom: { input: '', exitCodes: [], messageNumbers: [], sources: [], unknown: true, notes: [] },
+      msiPath: null,
+      logPaths: [],
+      user: { sid: null, profile: null, temp: null },
+      now: sim.machine.now(),
+    };
     const outputs = await Promise.all(installerServiceProbe.commands(ctx).map((s) => sim.runner.run(s)));
     assert.equal(installerServiceProbe.parse(outputs, ctx, false).status, 'ok');
   } finally {
@@ -154,18 +173,46 @@ test('scenario files: loadable by path, bad ones rejected with a readable messag
       name: 'mine',
       title: 't',
       description: 'd',
-      machine: { registry: { 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\Installer': { DisableMSI: { type: 'REG_DWORD', data: 2 } } } },
-      expect: { symptom: '1625', evidence: [{ probe: 'policies', status: 'problem' }], topCause: 'policy-blocked', recommendedRepair: null },
+      machine: {
+        registry: {
+          'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\Installer': { DisableMSI: { type: 'REG_DWORD', data: 2 } },
+        },
+      },
+      expect: {
+        symptom: '1625',
+        evidence: [{ probe: 'policies', status: 'problem' }],
+        topCause: 'policy-blocked',
+        recommendedRepair: null,
+      },
     }),
   );
   assert.equal(loadScenario(good).scenario.name, 'mine');
-  assert.equal(createSimulation(good).machine.dword('HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\Installer', 'DisableMSI'), 2);
+  assert.equal(
+    createSimulation(good).machine.dword('HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\Installer', 'DisableMSI'),
+    2,
+  );
   const bad = join(dir, 'bad.json');
-  writeFileSync(bad, JSON.stringify({ schema: 'msi-doctor/scenario@1', name: 'bad', title: 't', description: 'd', machine: { colour: 'blue' }, expect: {} }));
-  assert.throws(() => loadScenario(bad), (e: unknown) => e instanceof ScenarioError && /does not match msi-doctor\/scenario@1/.test(e.message));
+  writeFileSync(
+    bad,
+    JSON.stringify({
+      schema: 'msi-doctor/scenario@1',
+      name: 'bad',
+      title: 't',
+      description: 'd',
+      machine: { colour: 'blue' },
+      expect: {},
+    }),
+  );
+  assert.throws(
+    () => loadScenario(bad),
+    (e: unknown) => e instanceof ScenarioError && /does not match msi-doctor\/scenario@1/.test(e.message),
+  );
   writeFileSync(bad, '{ not json');
   assert.throws(() => loadScenario(bad), /not valid JSON/);
-  assert.throws(() => loadScenario('no-such-scenario'), /Unknown scenario "no-such-scenario". Built-in scenarios: .*healthy/);
+  assert.throws(
+    () => loadScenario('no-such-scenario'),
+    /Unknown scenario "no-such-scenario". Built-in scenarios: .*healthy/,
+  );
 });
 
 test('each simulation is independent: changes never leak into the next one', () => {

@@ -35,7 +35,9 @@ export function loadScenario(nameOrPath: string): LoadedScenario {
   const file = isPath ? resolve(nameOrPath) : join(SCENARIO_DIR, `${nameOrPath}.json`);
   if (!existsSync(file)) {
     throw new ScenarioError(
-      isPath ? `Scenario file not found: ${file}` : `Unknown scenario "${nameOrPath}". Built-in scenarios: ${listScenarios().join(', ')}`,
+      isPath
+        ? `Scenario file not found: ${file}`
+        : `Unknown scenario "${nameOrPath}". Built-in scenarios: ${listScenarios().join(', ')}`,
     );
   }
   let json: unknown;
@@ -105,7 +107,8 @@ export function applyOverrides(state: MachineState, o: MachineOverrides, baseDir
       type: 0x10,
     };
     const merged: SimService = { ...base };
-    for (const [k, v] of Object.entries(svc)) if (v !== undefined) (merged as unknown as Record<string, unknown>)[k] = v;
+    for (const [k, v] of Object.entries(svc))
+      if (v !== undefined) (merged as unknown as Record<string, unknown>)[k] = v;
     state.services[name] = merged;
   }
   for (const p of o.processes ?? []) {
@@ -124,7 +127,8 @@ export function applyOverrides(state: MachineState, o: MachineOverrides, baseDir
     const existing = Object.keys(state.registry).find((k) => k.toLowerCase() === canon.toLowerCase());
     if (values === null) {
       for (const k of Object.keys(state.registry)) {
-        if (k.toLowerCase() === canon.toLowerCase() || k.toLowerCase().startsWith(canon.toLowerCase() + '\\')) delete state.registry[k];
+        if (k.toLowerCase() === canon.toLowerCase() || k.toLowerCase().startsWith(canon.toLowerCase() + '\\'))
+          delete state.registry[k];
       }
       continue;
     }
@@ -136,7 +140,8 @@ export function applyOverrides(state: MachineState, o: MachineOverrides, baseDir
   }
   for (const [path, file] of Object.entries(o.files ?? {})) {
     const canon = canonicalPath(path);
-    for (const k of Object.keys(state.files)) if (canonicalPath(k).toLowerCase() === canon.toLowerCase()) delete state.files[k];
+    for (const k of Object.keys(state.files))
+      if (canonicalPath(k).toLowerCase() === canon.toLowerCase()) delete state.files[k];
     if (file === null) continue;
     let content: Buffer | undefined;
     if (file.contentFile !== undefined) {

@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 
 export const WINDOWS_OUTPUTS = fileURLToPath(new URL('../../../../../shared/corpus/windows-outputs/', import.meta.url));
 export const CORPUS_AVAILABLE = existsSync(WINDOWS_OUTPUTS);
-export const CORPUS_SKIP = CORPUS_AVAILABLE ? false : `corpus not found at ${WINDOWS_OUTPUTS} (tests on recorded outputs skipped)`;
+export const CORPUS_SKIP = CORPUS_AVAILABLE
+  ? false
+  : `corpus not found at ${WINDOWS_OUTPUTS} (tests on recorded outputs skipped)`;
 
 export function corpusFile(name: string): string {
   return readFileSync(WINDOWS_OUTPUTS + name, 'utf8');

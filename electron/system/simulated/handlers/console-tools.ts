@@ -6,13 +6,27 @@ import { canonicalKey, type RegValue } from '../model.ts';
 import { parseSddl, type Ace } from '../../probes/sddl.ts';
 
 const CRLF = '\r\n';
-const lang = (m: SimulatedMachine): 'zh' | 'de' | 'en' => (m.state.locale.name.startsWith('zh') ? 'zh' : m.state.locale.name.startsWith('de') ? 'de' : 'en');
+const lang = (m: SimulatedMachine): 'zh' | 'de' | 'en' =>
+  m.state.locale.name.startsWith('zh') ? 'zh' : m.state.locale.name.startsWith('de') ? 'de' : 'en';
 
 // ---------------------------------------------------------------- sc.exe
 const STATE_NUM: Record<string, number> = { stopped: 1, 'start-pending': 2, 'stop-pending': 3, running: 4, paused: 7 };
-const STATE_NAME: Record<number, string> = { 1: 'STOPPED', 2: 'START_PENDING', 3: 'STOP_PENDING', 4: 'RUNNING', 7: 'PAUSED' };
-const START_NAME: Record<number, string> = { 0: 'BOOT_START', 1: 'SYSTEM_START', 2: 'AUTO_START', 3: 'DEMAND_START', 4: 'DISABLED' };
-const typeText = (t: number): string => `${t.toString(16)}  ${t === 0x20 ? 'WIN32_SHARE_PROCESS' : 'WIN32_OWN_PROCESS'}`;
+const STATE_NAME: Record<number, string> = {
+  1: 'STOPPED',
+  2: 'START_PENDING',
+  3: 'STOP_PENDING',
+  4: 'RUNNING',
+  7: 'PAUSED',
+};
+const START_NAME: Record<number, string> = {
+  0: 'BOOT_START',
+  1: 'SYSTEM_START',
+  2: 'AUTO_START',
+  3: 'DEMAND_START',
+  4: 'DISABLED',
+};
+const typeText = (t: number): string =>
+  `${t.toString(16)}  ${t === 0x20 ? 'WIN32_SHARE_PROCESS' : 'WIN32_OWN_PROCESS'}`;
 const field = (label: string, value: string): string => `        ${label.padEnd(19)}: ${value}`;
 
 function scFailure(m: SimulatedMachine, call: string, code: number): EmulatedResult {
@@ -32,7 +46,8 @@ export const handleSc: CommandHandler = (c, { machine }) => {
   const name = c.args[1] ?? '';
   const svc = machine.service(name);
   const key = machine.serviceKey(svc?.name ?? name);
-  if (!svc || !machine.keyExists(key)) return scFailure(machine, verb === 'qc' ? 'OpenService' : 'EnumQueryServicesStatus:OpenService', 1060);
+  if (!svc || !machine.keyExists(key))
+    return scFailure(machine, verb === 'qc' ? 'OpenService' : 'EnumQueryServicesStatus:OpenService', 1060);
   if (verb === 'qc') {
     const ok = { en: 'SUCCESS', zh: '成功', de: 'ERFOLG' }[lang(machine)];
     const start = machine.dword(key, 'Start') ?? 3;
@@ -84,12 +99,33 @@ export const handleWhoami: CommandHandler = (_c, { machine, elevated }) => {
   const high = elevated || machine.state.elevation.processElevated;
   const zh = lang(machine) === 'zh';
   const t = zh
-    ? { wk: '已知组', alias: '别名', group: '组', label: '标签', on: '必需的组, 启用于默认, 启用的组', deny: '只用于拒绝的组', owner: ', 组的所有者' }
-    : { wk: 'Well-known group', alias: 'Alias', group: 'Group', label: 'Label', on: 'Mandatory group, Enabled by default, Enabled group', deny: 'Group used for deny only', owner: ', Group owner' };
+    ? {
+        wk: '已知组',
+        alias: '别名',
+        group: '组',
+        label: '标签',
+        on: '必需的组, 启用于默认, 启用的组',
+        deny: '只用于拒绝的组',
+        owner: ', 组的所有者',
+      }
+    : {
+        wk: 'Well-known group',
+        alias: 'Alias',
+        group: 'Group',
+        label: 'Label',
+        on: 'Mandatory group, Enabled by default, Enabled group',
+        deny: 'Group used for deny only',
+        owner: ', Group owner',
+      };
   const domainRid = id.userSid.replace(/-\d+$/, '');
   const rows: Array<[string, string, string, string]> = [['Everyone', t.wk, 'S-1-1-0', t.on]];
   if (id.isAdmin) {
-    rows.push([zh ? 'NT AUTHORITY\\本地帐户和管理员组成员' : 'NT AUTHORITY\\Local account and member of Administrators group', t.wk, 'S-1-5-114', high ? t.on : t.deny]);
+    rows.push([
+      zh ? 'NT AUTHORITY\\本地帐户和管理员组成员' : 'NT AUTHORITY\\Local account and member of Administrators group',
+      t.wk,
+      'S-1-5-114',
+      high ? t.on : t.deny,
+    ]);
     rows.push(['BUILTIN\\Administrators', t.alias, 'S-1-5-32-544', high ? t.on + t.owner : t.deny]);
   }
   rows.push(
@@ -100,23 +136,47 @@ export const handleWhoami: CommandHandler = (_c, { machine, elevated }) => {
     ['NT AUTHORITY\\This Organization', t.wk, 'S-1-5-15', t.on],
     ['LOCAL', t.wk, 'S-1-2-0', t.on],
     [`${id.domain}\\Domain Users`, t.group, `${domainRid}-513`, t.on],
-    [high ? 'Mandatory Label\\High Mandatory Level' : 'Mandatory Label\\Medium Mandatory Level', t.label, high ? 'S-1-16-12288' : 'S-1-16-8192', ''],
+    [
+      high ? 'Mandatory Label\\High Mandatory Level' : 'Mandatory Label\\Medium Mandatory Level',
+      t.label,
+      high ? 'S-1-16-12288' : 'S-1-16-8192',
+      '',
+    ],
   );
   // Column widths as whoami computes them (longest cell); CJK cells are double width on the console.
-  const width = (s: string): number => [...s].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+  const width = (s: string): number =>
+    [...s].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
   const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - width(s)));
   const head = zh ? ['组名', '类型', 'SID', '属性'] : ['Group Name', 'Type', 'SID', 'Attributes'];
   const widths = [0, 1, 2, 3].map((i) => Math.max(width(head[i]!), ...rows.map((r) => width(r[i]!))));
-  const line = (cells: string[]): string => cells.map((cell, i) => (i === 3 ? cell : pad(cell, widths[i]!))).join(' ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, i) => (i === 3 ? cell : pad(cell, widths[i]!)))
+      .join(' ')
+      .trimEnd();
   const title = zh ? '组信息' : 'GROUP INFORMATION';
-  const out = ['', title, '-----------------', '', line(head), widths.map((w) => '='.repeat(w)).join(' '), ...rows.map(line), ''];
+  const out = [
+    '',
+    title,
+    '-----------------',
+    '',
+    line(head),
+    widths.map((w) => '='.repeat(w)).join(' '),
+    ...rows.map(line),
+    '',
+  ];
   return { exitCode: 0, stdout: out.join(CRLF) };
 };
 
 // ---------------------------------------------------------------- reg query
 export const matchRegQuery: CommandMatcher = (c) => c.tool === 'reg' && /^query$/i.test(c.args[0] ?? '');
 
-const LONG_ROOT: Record<string, string> = { HKLM: 'HKEY_LOCAL_MACHINE', HKCU: 'HKEY_CURRENT_USER', HKU: 'HKEY_USERS', HKCR: 'HKEY_CLASSES_ROOT' };
+const LONG_ROOT: Record<string, string> = {
+  HKLM: 'HKEY_LOCAL_MACHINE',
+  HKCU: 'HKEY_CURRENT_USER',
+  HKU: 'HKEY_USERS',
+  HKCR: 'HKEY_CLASSES_ROOT',
+};
 export function longKeyName(key: string): string {
   const [root = '', ...rest] = canonicalKey(key).split('\\');
   return [LONG_ROOT[root] ?? root, ...rest].join('\\');
@@ -138,7 +198,10 @@ export function renderRegData(v: RegValue): string {
 }
 
 export function regNotFound(machine: SimulatedMachine): EmulatedResult {
-  const text = lang(machine) === 'zh' ? '错误: 系统找不到指定的注册表项或值。' : 'ERROR: The system was unable to find the specified registry key or value.';
+  const text =
+    lang(machine) === 'zh'
+      ? '错误: 系统找不到指定的注册表项或值。'
+      : 'ERROR: The system was unable to find the specified registry key or value.';
   return { exitCode: 1, stdout: '', stderr: text + CRLF };
 }
 
@@ -150,7 +213,8 @@ export const handleRegQuery: CommandHandler = (c, { machine }) => {
   if (values === null) return regNotFound(machine);
   const long = longKeyName(key);
   const defaultName = lang(machine) === 'zh' ? '(默认)' : '(Default)';
-  const row = (name: string, v: RegValue): string => `    ${name === '' ? defaultName : name}    ${v.type}    ${renderRegData(v)}`;
+  const row = (name: string, v: RegValue): string =>
+    `    ${name === '' ? defaultName : name}    ${v.type}    ${renderRegData(v)}`;
   if (vIndex >= 0 || ve) {
     const wanted = ve ? '' : (c.args[vIndex + 1] ?? '');
     const v = machine.getValue(key, wanted);
@@ -187,7 +251,14 @@ const NAMES: Record<'en' | 'de', Record<string, string>> = {
   },
 };
 
-const SIMPLE_RIGHTS: Record<number, string> = { 0x1f01ff: 'F', 0x1301bf: 'M', 0x1200a9: 'RX', 0x120089: 'R', 0x100116: 'W', 0x10000: 'D' };
+const SIMPLE_RIGHTS: Record<number, string> = {
+  0x1f01ff: 'F',
+  0x1301bf: 'M',
+  0x1200a9: 'RX',
+  0x120089: 'R',
+  0x100116: 'W',
+  0x10000: 'D',
+};
 const SPECIFIC: Array<[number, string]> = [
   [0x10000, 'DE'],
   [0x20000, 'RC'],
@@ -211,14 +282,19 @@ const SPECIFIC: Array<[number, string]> = [
 
 export function icaclsRights(mask: number): string {
   if (SIMPLE_RIGHTS[mask]) return `(${SIMPLE_RIGHTS[mask]})`;
-  return `(${SPECIFIC.filter(([bit]) => (mask & bit) >>> 0 === bit).map(([, n]) => n).join(',')})`;
+  return `(${SPECIFIC.filter(([bit]) => (mask & bit) >>> 0 === bit)
+    .map(([, n]) => n)
+    .join(',')})`;
 }
 
 export function icaclsAce(ace: Ace, machine: SimulatedMachine): string {
   const names = NAMES[lang(machine) === 'de' ? 'de' : 'en'];
   const id = machine.state.identity;
   const who = names[ace.sid] ?? (ace.sid === id.userSid ? `${id.domain}\\${id.userName}` : ace.sid);
-  const flags = [ace.flags.includes('ID') ? '(I)' : '', ...['OI', 'CI', 'NP', 'IO'].filter((f) => ace.flags.includes(f)).map((f) => `(${f})`)].join('');
+  const flags = [
+    ace.flags.includes('ID') ? '(I)' : '',
+    ...['OI', 'CI', 'NP', 'IO'].filter((f) => ace.flags.includes(f)).map((f) => `(${f})`),
+  ].join('');
   return `${who}:${ace.type === 'deny' ? '(DENY)' : ''}${flags}${icaclsRights(ace.mask)}`;
 }
 
@@ -228,10 +304,19 @@ export const handleIcaclsShow: CommandHandler = (c, { machine }) => {
   const path = c.args[0] ?? '';
   const l = lang(machine);
   const summary = (ok: number, failed: number): string =>
-    l === 'zh' ? `已成功处理 ${ok} 个文件; 处理 ${failed} 个文件时失败` : l === 'de' ? `Erfolgreich verarbeitet: ${ok} Dateien; Fehler bei ${failed} Dateien` : `Successfully processed ${ok} files; Failed processing ${failed} files`;
+    l === 'zh'
+      ? `已成功处理 ${ok} 个文件; 处理 ${failed} 个文件时失败`
+      : l === 'de'
+        ? `Erfolgreich verarbeitet: ${ok} Dateien; Fehler bei ${failed} Dateien`
+        : `Successfully processed ${ok} files; Failed processing ${failed} files`;
   const entry = machine.entry(path);
   if (!entry) {
-    const msg = l === 'zh' ? '系统找不到指定的文件。' : l === 'de' ? 'Das System kann die angegebene Datei nicht finden.' : 'The system cannot find the file specified.';
+    const msg =
+      l === 'zh'
+        ? '系统找不到指定的文件。'
+        : l === 'de'
+          ? 'Das System kann die angegebene Datei nicht finden.'
+          : 'The system cannot find the file specified.';
     return { exitCode: 2, stdout: `${summary(0, 1)}${CRLF}`, stderr: `${path}: ${msg}${CRLF}` };
   }
   const sd = parseSddl(entry.sddl ?? 'O:SYG:SYD:(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)');

@@ -1,6 +1,15 @@
 // Registers the built-in command handlers (every command the probes run) on an emulator.
 import type { CommandEmulator } from '../emulator.ts';
-import { handleIcaclsShow, handleRegQuery, handleSc, handleWhoami, matchIcaclsShow, matchRegQuery, matchSc, matchWhoami } from './console-tools.ts';
+import {
+  handleIcaclsShow,
+  handleRegQuery,
+  handleSc,
+  handleWhoami,
+  matchIcaclsShow,
+  matchRegQuery,
+  matchSc,
+  matchWhoami,
+} from './console-tools.ts';
 import { handleFileRead, handleProbeScript, matchFileRead, matchProbeScript } from './probe-scripts.ts';
 import { handleScriptBatch, matchScriptBatch } from './script-batch.ts';
 import { handleWevtutil, matchWevtutil } from './wevtutil.ts';

@@ -58,7 +58,9 @@ export function installInProgressJson(m: SimulatedMachine, ctx: EmulatorContext)
   // Unelevated, opening a mutex held by SYSTEM is denied: existence without ownership information.
   const mutex = !held ? 'free' : elevated ? 'busy' : 'denied';
   const now = m.now().getTime();
-  const bgService = (name: 'wuauserv' | 'TrustedInstaller' | 'CcmExec' | 'IntuneManagementExtension'): InstallInProgressOutput['background'][number] => {
+  const bgService = (
+    name: 'wuauserv' | 'TrustedInstaller' | 'CcmExec' | 'IntuneManagementExtension',
+  ): InstallInProgressOutput['background'][number] => {
     const s = m.service(name);
     return { name, kind: 'service', present: s !== null, active: s?.state === 'running' };
   };
@@ -78,9 +80,20 @@ export function installInProgressJson(m: SimulatedMachine, ctx: EmulatorContext)
       cmd: elevated || p.userSid === me ? p.commandLine : null,
       started: p.startedAt,
     })),
-    background: [bgService('wuauserv'), bgService('TrustedInstaller'), bgService('CcmExec'), bgService('IntuneManagementExtension'), { name: 'TiWorker', kind: 'process', present: ti, active: ti }],
+    background: [
+      bgService('wuauserv'),
+      bgService('TrustedInstaller'),
+      bgService('CcmExec'),
+      bgService('IntuneManagementExtension'),
+      { name: 'TiWorker', kind: 'process', present: ti, active: ti },
+    ],
     events: m.state.events
-      .filter((e) => e.provider === 'MsiInstaller' && (e.id === 1040 || e.id === 1042) && now - new Date(e.time).getTime() <= 86_400_000)
+      .filter(
+        (e) =>
+          e.provider === 'MsiInstaller' &&
+          (e.id === 1040 || e.id === 1042) &&
+          now - new Date(e.time).getTime() <= 86_400_000,
+      )
       .map((e) => ({ id: e.id, time: e.time, data: e.data })),
   };
 }
@@ -95,12 +108,23 @@ export function pendingRebootJson(m: SimulatedMachine): PendingRebootOutput {
     cbsPackagesPending: m.keyExists(`${cbs}\\PackagesPending`),
     wuRebootRequired: m.keyExists(`${wu}\\Auto Update\\RebootRequired`),
     wuPostRebootReporting: m.keyExists(`${wu}\\Auto Update\\PostRebootReporting`),
-    wuServicesPending: m.subKeys(`${wu}\\Services\\Pending`).filter((k) => k.toLowerCase() !== '117cab2d-82b1-4b5a-a08c-4d62dbee7782').length,
+    wuServicesPending: m
+      .subKeys(`${wu}\\Services\\Pending`)
+      .filter((k) => k.toLowerCase() !== '117cab2d-82b1-4b5a-a08c-4d62dbee7782').length,
     updateExeVolatile: m.dword('HKLM\\SOFTWARE\\Microsoft\\Updates', 'UpdateExeVolatile'),
-    activeComputerName: m.string('HKLM\\SYSTEM\\CurrentControlSet\\Control\\ComputerName\\ActiveComputerName', 'ComputerName'),
-    pendingComputerName: m.string('HKLM\\SYSTEM\\CurrentControlSet\\Control\\ComputerName\\ComputerName', 'ComputerName'),
-    joinDomain: m.keyExists('HKLM\\SYSTEM\\CurrentControlSet\\Services\\Netlogon\\JoinDomain') || m.keyExists('HKLM\\SYSTEM\\CurrentControlSet\\Services\\Netlogon\\AvoidSpnSet'),
-    dvdRebootSignal: m.getValue('HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\RunOnce', 'DVDRebootSignal') !== null,
+    activeComputerName: m.string(
+      'HKLM\\SYSTEM\\CurrentControlSet\\Control\\ComputerName\\ActiveComputerName',
+      'ComputerName',
+    ),
+    pendingComputerName: m.string(
+      'HKLM\\SYSTEM\\CurrentControlSet\\Control\\ComputerName\\ComputerName',
+      'ComputerName',
+    ),
+    joinDomain:
+      m.keyExists('HKLM\\SYSTEM\\CurrentControlSet\\Services\\Netlogon\\JoinDomain') ||
+      m.keyExists('HKLM\\SYSTEM\\CurrentControlSet\\Services\\Netlogon\\AvoidSpnSet'),
+    dvdRebootSignal:
+      m.getValue('HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\RunOnce', 'DVDRebootSignal') !== null,
     serverManagerAttempts: m.keyExists('HKLM\\SOFTWARE\\Microsoft\\ServerManager\\CurrentRebootAttemps'),
     intuneRebootFlag: m.keyExists('HKLM\\SOFTWARE\\Microsoft\\IntuneManagementExtension\\RebootSettings\\RebootFlag'),
     appvPendingTasks: m.keyExists('HKLM\\SOFTWARE\\Microsoft\\AppV\\Client\\PendingTasks'),
@@ -120,7 +144,11 @@ function canWrite(m: SimulatedMachine, path: string, elevated: boolean): boolean
   return sd === null || broadGroupsCanCreate(sd, m.state.identity.userSid);
 }
 
-export function tempFoldersJson(m: SimulatedMachine, ctx: EmulatorContext, params: Record<string, unknown> | null): TempFoldersOutput {
+export function tempFoldersJson(
+  m: SimulatedMachine,
+  ctx: EmulatorContext,
+  params: Record<string, unknown> | null,
+): TempFoldersOutput {
   const elevated = isElevated(ctx);
   const me = m.state.identity.userSid;
   const sid = str(params?.userSid) ?? me;
@@ -143,7 +171,12 @@ export function tempFoldersJson(m: SimulatedMachine, ctx: EmulatorContext, param
   const folder = (path: string): TempFoldersOutput['windowsTemp'] => {
     const e = m.entry(path);
     // Users have no READ_CONTROL on these folders: Get-Acl fails unelevated.
-    return { path, exists: e !== null, isDirectory: e?.kind === 'dir', sddl: e && elevated ? (e.sddl ?? 'O:SYG:SYD:(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)') : null };
+    return {
+      path,
+      exists: e !== null,
+      isDirectory: e?.kind === 'dir',
+      sddl: e && elevated ? (e.sddl ?? 'O:SYG:SYD:(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)') : null,
+    };
   };
   const root = m.envVar('SystemRoot') ?? 'C:\\Windows';
   const temp = str(params?.temp) ?? m.envVar('TEMP');
@@ -192,7 +225,8 @@ export function policiesJson(m: SimulatedMachine): PoliciesOutput {
     disableLoggingFromPackage: m.dword(hklm, 'DisableLoggingFromPackage'),
     disablePatch: m.dword(hklm, 'DisablePatch'),
     applockerMsiRules: a.msiRules,
-    applockerEnforcement: a.enforcement === 'enabled' ? 'Enabled' : a.enforcement === 'audit-only' ? 'AuditOnly' : 'NotConfigured',
+    applockerEnforcement:
+      a.enforcement === 'enabled' ? 'Enabled' : a.enforcement === 'audit-only' ? 'AuditOnly' : 'NotConfigured',
     srpV2Msi: m.keyExists('HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\SrpV2\\Msi'),
     saferConfigured: m.keyExists(safer),
     saferDefaultLevel: m.dword(safer, 'DefaultLevel'),
@@ -210,7 +244,11 @@ function isMsiLog(m: SimulatedMachine, path: string): boolean {
   return /=== (Verbose )?logging started/i.test(text);
 }
 
-export function recentLogsJson(m: SimulatedMachine, ctx: EmulatorContext, params: Record<string, unknown> | null): RecentLogsOutput {
+export function recentLogsJson(
+  m: SimulatedMachine,
+  ctx: EmulatorContext,
+  params: Record<string, unknown> | null,
+): RecentLogsOutput {
   const elevated = isElevated(ctx);
   const days = typeof params?.days === 'number' ? params.days : 7;
   const since = m.now().getTime() - days * 86_400_000;
@@ -228,7 +266,13 @@ export function recentLogsJson(m: SimulatedMachine, ctx: EmulatorContext, params
     searched.push({ folder: f.folder, path: f.path, readable });
     if (!readable) continue;
     for (const { path, entry } of m.list(f.path)) {
-      if (entry.kind !== 'file' || !/\.log$/i.test(path) || new Date(entry.modified).getTime() < since || !isMsiLog(m, path)) continue;
+      if (
+        entry.kind !== 'file' ||
+        !/\.log$/i.test(path) ||
+        new Date(entry.modified).getTime() < since ||
+        !isMsiLog(m, path)
+      )
+        continue;
       logs.push({ path: canonicalPath(path), folder: f.folder, size: m.fileSize(path), modified: entry.modified });
     }
   }
@@ -236,15 +280,38 @@ export function recentLogsJson(m: SimulatedMachine, ctx: EmulatorContext, params
 }
 
 // ---------------------------------------------------------------- installed-products
-export function installedProductsJson(m: SimulatedMachine, params: Record<string, unknown> | null): InstalledProductsOutput {
+export function installedProductsJson(
+  m: SimulatedMachine,
+  params: Record<string, unknown> | null,
+): InstalledProductsOutput {
   const msiPath = str(params?.msiPath) ?? '';
   const file = m.entry(msiPath);
   const pkg: InstalledProductsOutput['package'] = file?.msi
-    ? { readable: true, error: null, productCode: file.msi.productCode, upgradeCode: file.msi.upgradeCode, productVersion: file.msi.productVersion, productName: file.msi.productName, manufacturer: file.msi.manufacturer, allUsers: file.msi.allUsers }
+    ? {
+        readable: true,
+        error: null,
+        productCode: file.msi.productCode,
+        upgradeCode: file.msi.upgradeCode,
+        productVersion: file.msi.productVersion,
+        productName: file.msi.productName,
+        manufacturer: file.msi.manufacturer,
+        allUsers: file.msi.allUsers,
+      }
     : // 0x80070002 file not found; 0x80004005 (E_FAIL) when the file is not an MSI database.
-      { readable: false, error: file ? '0x80004005' : '0x80070002', productCode: null, upgradeCode: null, productVersion: null, productName: null, manufacturer: null, allUsers: null };
+      {
+        readable: false,
+        error: file ? '0x80004005' : '0x80070002',
+        productCode: null,
+        upgradeCode: null,
+        productVersion: null,
+        productName: null,
+        manufacturer: null,
+        allUsers: null,
+      };
   const same = (a: string | null, b: string): boolean => a !== null && a.toUpperCase() === b.toUpperCase();
-  const related = m.state.products.filter((p) => same(pkg.productCode, p.productCode) || same(pkg.upgradeCode, p.upgradeCode));
+  const related = m.state.products.filter(
+    (p) => same(pkg.productCode, p.productCode) || same(pkg.upgradeCode, p.upgradeCode),
+  );
   const installed = related.map((p) => ({
     productCode: p.productCode,
     name: p.name,
@@ -286,5 +353,11 @@ export const handleFileRead: CommandHandler = (c, { machine }) => {
   if (!bytes) return json({ path, size: null, offset: 0, base64: '', error: '0x80070002' });
   let start = Math.max(0, bytes.length - maxBytes);
   if (start % 2 === 1) start += 1; // as the real script: keep UTF-16LE aligned
-  return json({ path, size: bytes.length, offset: start, base64: Buffer.from(bytes.subarray(start)).toString('base64'), error: null });
+  return json({
+    path,
+    size: bytes.length,
+    offset: start,
+    base64: Buffer.from(bytes.subarray(start)).toString('base64'),
+    error: null,
+  });
 };

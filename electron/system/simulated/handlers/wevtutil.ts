@@ -2,9 +2,11 @@
 import type { CommandHandler, CommandMatcher } from '../emulator.ts';
 import type { SimEvent } from '../model.ts';
 
-export const matchWevtutil: CommandMatcher = (c) => c.tool === 'wevtutil' && /^(qe|query-events)$/i.test(c.args[0] ?? '');
+export const matchWevtutil: CommandMatcher = (c) =>
+  c.tool === 'wevtutil' && /^(qe|query-events)$/i.test(c.args[0] ?? '');
 
-const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function eventXml(e: SimEvent, computer: string): string {
   const data = e.data.map((d) => (d === '' ? '<Data></Data>' : `<Data>${escapeXml(d)}</Data>`)).join('');
@@ -36,7 +38,9 @@ export const handleWevtutil: CommandHandler = (c, { machine }) => {
       (maxAge === undefined || now - new Date(e.time).getTime() <= Number(maxAge)) &&
       new Date(e.time).getTime() <= now,
   );
-  events = [...events].sort((a, b) => (newestFirst ? b.time.localeCompare(a.time) : a.time.localeCompare(b.time))).slice(0, count);
+  events = [...events]
+    .sort((a, b) => (newestFirst ? b.time.localeCompare(a.time) : a.time.localeCompare(b.time)))
+    .slice(0, count);
   const host = `${machine.state.identity.computerName}.${machine.state.identity.domain.toLowerCase()}.com`;
   return { exitCode: 0, stdout: events.map((e) => eventXml(e, host) + '\r\n').join('') };
 };
