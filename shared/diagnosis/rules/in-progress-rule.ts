@@ -90,20 +90,32 @@ export function inProgressRule(ctx: DiagnosisContext): Signal[] {
     busyCause === 'windows-update-busy'
       ? (['wait-for-installer'] as const)
       : (['wait-for-installer', 'restart-computer'] as const);
-  if (d.mutex === 'busy') {
+  // The mutex and the service's busy flag measure the same thing (a transaction runs): one signal, the stronger
+  // of the two, so that two views of one fact do not count as independent evidence.
+  const mutexWeight = d.mutex === 'busy' ? (d.mutexDefinitive ? 0.6 : 0.35) : 0;
+  const serviceWeight = serviceBusy ? 0.45 : 0;
+  if (mutexWeight > 0)
     signals.push(
       probeFact(
         busyCause,
-        d.mutexDefinitive ? 0.6 : 0.35,
+        Math.max(mutexWeight, serviceWeight),
         'install-in-progress',
         'mutex-busy',
         {},
         { repairs: [...busyRepairs] },
       ),
     );
-  }
   if (serviceBusy)
-    signals.push(probeFact(busyCause, 0.45, 'install-in-progress', 'service-busy', {}, { repairs: [...busyRepairs] }));
+    signals.push(
+      probeFact(
+        busyCause,
+        mutexWeight > 0 ? 0 : serviceWeight,
+        'install-in-progress',
+        'service-busy',
+        {},
+        { repairs: [...busyRepairs] },
+      ),
+    );
   if (lockBusy || ctx.has(1618)) {
     for (const u of updates) {
       const weight = u.name === 'wuauserv' ? 0.35 : 0.6;
@@ -131,7 +143,9 @@ export function inProgressRule(ctx: DiagnosisContext): Signal[] {
       );
     }
   }
-  for (const begin of d.unmatchedBegin) {
+  // An unfinished transaction of a client we already named is the same install, not a second clue.
+  const namedPids = new Set(others.map((c) => c.pid));
+  for (const begin of d.unmatchedBegin.filter((b) => b.clientPid === null || !namedPids.has(b.clientPid))) {
     signals.push(
       probeFact(
         'another-install-in-progress',
