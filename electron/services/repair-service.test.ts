@@ -2,7 +2,7 @@
 // in a new service instance, the wait countdown (injected clock), cancel, install exit codes and the new log's analysis.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandOutput, CommandSpec } from '../system/run/command-runner.ts';
@@ -123,7 +123,7 @@ test('preconditions are re-checked before running: a plan whose facts changed is
     const system = createSystem({ simulate: '1618-stuck-client-install' });
     const service = createRepairServiceFor(system, dataDir);
     const plan = await service.plan('end-stuck-client-install', {});
-    const pid = plan.params.pid ?? Number(plan.steps[0]!.commandLine.match(/\/PID (\d+)/)![1]);
+    const pid = Number(plan.steps[0]!.commandLine.match(/\/PID (\d+)/)![1]);
     system.simulation!.machine.killProcess(pid);
     await assert.rejects(service.run(plan.planId, { confirmations: plan.confirmations }), (e: unknown) => e instanceof RepairError && e.reason.key === 'repair.refusal.no-client-install');
   } finally {
@@ -291,6 +291,30 @@ test('bad input gives a clear RepairError, never a stack trace: unknown repair, 
     await assert.rejects(service.run('nope', { confirmations: [] }), (e: unknown) => e instanceof RepairError && e.code === 'not-found');
     await assert.rejects(service.undo('../../etc/passwd'), (e: unknown) => e instanceof RepairError && e.code === 'not-found');
     await assert.rejects(service.plan('enable-msiserver', {}), (e: unknown) => e instanceof RepairError && e.reason.key === 'repair.refusal.nothing-to-do');
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a failed backup stops the elevated batch: the change never runs (simulated batch + the real batch script)', async () => {
+  const dataDir = tempDir();
+  try {
+    // Make the backup impossible: <dataDir>/backups is a file, so icacls /save cannot write there.
+    writeFileSync(join(dataDir, 'backups'), 'not a folder');
+    const system = createSystem({ simulate: '2503-windows-temp-acl' });
+    const before = JSON.stringify(system.simulation!.machine.state);
+    const service = createRepairServiceFor(system, dataDir);
+    const plan = await service.plan('restore-windows-temp-acl', { removeSids: [] });
+    const outcome = await service.run(plan.planId, { confirmations: plan.confirmations });
+    assert.equal(outcome.status, 'failed');
+    assert.deepEqual(outcome.steps.slice(0, 2).map((s) => [s.id, s.status]), [['backup-acl', 'failed'], ['grant-defaults', 'skipped']]);
+    assert.equal(outcome.undoAvailable, false);
+    assert.equal(JSON.stringify(system.simulation!.machine.state), before, 'nothing changed');
+    // The real elevated batch script carries the same rule.
+    const { buildElevatedScript, batchPaths } = await import('../system/run/elevated-script.ts');
+    const script = buildElevatedScript(service.planSpecs(plan.planId) ?? (await service.plan('restore-windows-temp-acl', { removeSids: [] }).then((p) => service.planSpecs(p.planId)!)), batchPaths('C:\\ProgramData\\MSI Doctor\\elev', 'abc123'));
+    assert.match(script, /\$okCodes = @\('0', '0'/);
+    assert.match(script, /-notcontains \[string\]\$r\.exitCode\)\) \{ break \}/);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

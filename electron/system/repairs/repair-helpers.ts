@@ -32,10 +32,12 @@ export function makeStep(
   spec: CommandSpec,
   options: { elevated: boolean; undo?: CommandSpec[]; okExitCodes?: number[]; params?: Record<string, string | number> },
 ): BuiltStep {
+  const okExitCodes = options.okExitCodes ?? [0];
   return {
     step: { id, kind, description: stepText(repair, id, options.params), commandLine: renderCommandLine(spec), elevated: options.elevated },
-    spec,
-    okExitCodes: options.okExitCodes ?? [0],
+    // The runner learns the success codes too: an elevated batch stops at the first step outside them.
+    spec: { ...spec, okExitCodes },
+    okExitCodes,
     undo: options.undo ?? [],
   };
 }

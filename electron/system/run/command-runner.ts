@@ -11,6 +11,11 @@ export interface CommandSpec {
   timeoutMs?: number;
   /** A short label for progress and reports, e.g. 'sc queryex msiserver'. */
   label?: string;
+  /**
+   * Exit codes that count as success (repairs set it). In an elevated batch, a step that ends otherwise (or times out,
+   * or cannot start) stops the batch: the later steps do not run, so a failed backup is never followed by the change.
+   */
+  okExitCodes?: number[];
 }
 
 export interface CommandOutput {

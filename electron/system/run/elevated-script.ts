@@ -47,6 +47,9 @@ export function buildElevatedScript(specs: readonly CommandSpec[], paths: BatchP
     '$steps = @(',
     steps.join(',\n'),
     ')',
+    // Success codes per step (CommandSpec.okExitCodes, '' = none) as text, so PowerShell cannot flatten nested arrays.
+    `$okCodes = @(${specs.map((spec) => literal((spec.okExitCodes ?? []).map((c) => Math.trunc(c)).join(','))).join(', ')})`,
+    '$stepIndex = 0',
     '$results = New-Object System.Collections.Generic.List[object]',
     '$fatal = $null',
     'try {',
@@ -86,6 +89,9 @@ export function buildElevatedScript(specs: readonly CommandSpec[], paths: BatchP
     '    }',
     '    $r.durationMs = [int]$sw.ElapsedMilliseconds',
     '    $results.Add([pscustomobject]$r)',
+    // A repair step outside its success codes ends the batch (CommandSpec.okExitCodes): never run a change after a failed backup.
+    '    $ok = [string]$okCodes[$stepIndex]; $stepIndex++',
+    "    if ($ok -ne '' -and ($r.timedOut -or $null -ne $r.error -or $null -eq $r.exitCode -or ($ok -split ',') -notcontains [string]$r.exitCode)) { break }",
     '  }',
     '} catch {',
     '  $fatal = [string]$_.Exception.Message',

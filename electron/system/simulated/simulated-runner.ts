@@ -15,9 +15,24 @@ function label(spec: CommandSpec): string {
   return spec.label ?? [spec.file, ...spec.args].join(' ');
 }
 
-function runOne(machine: SimulatedMachine, emulator: CommandEmulator, spec: CommandSpec, elevated: boolean, options?: RunOptions): CommandOutput {
+function runOne(
+  machine: SimulatedMachine,
+  emulator: CommandEmulator,
+  spec: CommandSpec,
+  elevated: boolean,
+  options?: RunOptions,
+): CommandOutput {
   if (options?.signal?.aborted) {
-    return { spec, exitCode: null, stdout: '', stderr: '', durationMs: 0, timedOut: false, error: 'cancelled', elevated };
+    return {
+      spec,
+      exitCode: null,
+      stdout: '',
+      stderr: '',
+      durationMs: 0,
+      timedOut: false,
+      error: 'cancelled',
+      elevated,
+    };
   }
   const result = emulator.run(spec, { machine, elevated });
   const cp = machine.state.locale.oemCodePage;
@@ -79,17 +94,25 @@ export class SimulatedElevatedRunner implements ElevatedRunner {
     this.options.approve = approve;
   }
 
-  async runBatch(specs: CommandSpec[], options?: RunOptions & { timeoutMs?: number; name?: string }): Promise<ElevatedBatchResult> {
-    if (options?.signal?.aborted) return { status: 'cancelled', outputs: [], message: 'The elevated batch was cancelled before it started.' };
+  async runBatch(
+    specs: CommandSpec[],
+    options?: RunOptions & { timeoutMs?: number; name?: string },
+  ): Promise<ElevatedBatchResult> {
+    if (options?.signal?.aborted)
+      return { status: 'cancelled', outputs: [], message: 'The elevated batch was cancelled before it started.' };
     this.prompts += 1;
     const approve = this.options.approve ?? this.machine.state.elevation.approve;
-    if (!approve) return { status: 'declined', outputs: [], message: 'The administrator prompt was declined (simulated).' };
+    if (!approve)
+      return { status: 'declined', outputs: [], message: 'The administrator prompt was declined (simulated).' };
     const outputs: CommandOutput[] = [];
     let elapsed = 0;
     for (const spec of specs) {
       const out = runOne(this.machine, this.emulator, spec, true, options);
       elapsed += out.durationMs;
       outputs.push(out);
+      // Like the real batch: a repair step outside its success codes stops it (CommandSpec.okExitCodes).
+      if (spec.okExitCodes && (out.exitCode === null || out.error !== null || !spec.okExitCodes.includes(out.exitCode)))
+        break;
       if (options?.timeoutMs !== undefined && elapsed > options.timeoutMs) {
         return { status: 'timeout', outputs, message: `The elevated batch took longer than ${options.timeoutMs} ms.` };
       }
