@@ -54,7 +54,10 @@ export function isHeadlessCommand(command: string): command is HeadlessCommand {
   return (HEADLESS_COMMANDS as readonly string[]).includes(command);
 }
 
-/** The user's arguments: Electron's executable (and the app path when unpackaged) come first. */
-export function userArgs(argv: readonly string[], isPackaged: boolean): string[] {
-  return argv.slice(isPackaged ? 1 : 2);
+/**
+ * The arguments after the executable. In development the app path (`electron .`) and Chromium switches added by
+ * tools (Playwright's --inspect=0...) are among them; parseLaunchArgs ignores both (not an openable file, a flag).
+ */
+export function userArgs(argv: readonly string[]): string[] {
+  return argv.slice(1);
 }

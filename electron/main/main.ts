@@ -25,7 +25,7 @@ const PRELOAD_PATH = join(__dirname, 'preload.cjs');
 // A fixed user data folder name (not derived from package.json) so logs, journals and backups are easy to find.
 app.setPath('userData', process.env.MSI_DOCTOR_USER_DATA_DIR || join(app.getPath('appData'), 'MSI Doctor'));
 
-const launch = parseLaunchArgs(userArgs(process.argv, app.isPackaged), process.cwd(), process.env);
+const launch = parseLaunchArgs(userArgs(process.argv), process.cwd(), process.env);
 
 // app:// behaves like https (standard, secure origin), so CSP 'self' and fetch work without file://.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -91,6 +91,10 @@ function startApp(): void {
   function createWindow(): void {
     const stateFile = join(app.getPath('userData'), 'window-state.json');
     const state = loadWindowState(stateFile, screen.getAllDisplays().map((d) => d.workArea));
+    const webPreferences = secureWebPreferences(PRELOAD_PATH);
+    // Electron has no getter for a window's webPreferences: keep what we passed, readable only in the main process
+    // (the Electron e2e asserts on it through Playwright's app.evaluate); pages cannot reach it.
+    (globalThis as { msiDoctorWindowPreferences?: unknown }).msiDoctorWindowPreferences = Object.freeze({ ...webPreferences });
     mainWindow = new BrowserWindow({
       ...state.bounds,
       minWidth: MIN_SIZE.width,
@@ -99,7 +103,7 @@ function startApp(): void {
       title: 'MSI Doctor',
       backgroundColor: '#f3f3f3',
       autoHideMenuBar: false,
-      webPreferences: secureWebPreferences(PRELOAD_PATH),
+      webPreferences,
     });
     if (state.maximized) mainWindow.maximize();
     mainWindow.once('ready-to-show', () => mainWindow?.show());
