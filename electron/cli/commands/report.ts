@@ -131,16 +131,21 @@ export const reportCommand: CliCommand = async (argv, io) => {
     if (error instanceof SystemUnavailableError) throw new CliUsageError(error.message);
     throw error;
   }
-  const request = buildRequest({ codes: args.codes, logs: args.logs, elevate: args.elevate, json: false, ...(args.msi ? { msi: args.msi } : {}) }, system);
+  const request = buildRequest(
+    { codes: args.codes, logs: args.logs, elevate: args.elevate, json: false, lang: args.lang, ...(args.msi ? { msi: args.msi } : {}) },
+    system,
+  );
   if (!args.redact) io.stderr.write(`${NO_REDACT_WARNING}\n`);
+  // The real user's SID and an already-elevated app, read once before the scan (as `msi-doctor scan` does).
+  const identity = await system.identify();
   const scan = await runScan(request, {
     runner: system.runner,
     elevatedRunner: system.elevatedRunner,
     probes: system.probes,
     parseSymptom,
     environment: system.environment,
-    user: system.user,
-    processElevated: system.processElevated,
+    user: identity.user,
+    processElevated: identity.processElevated,
     analyzeLog: system.analyzeLog,
     now: system.now,
     diagnose: (input) => diagnose({ ...input, environment: system.environment, msiPath: request.msiPath ?? null }),

@@ -110,3 +110,17 @@ test('line chunker never splits a line, whatever the chunk boundaries', () => {
     assert.equal(out, learned().redact(text), `chunk size ${size}`);
   }
 });
+
+test('false positives seen in real logs stay readable: version strings, public key tokens, installer bookkeeping keys', () => {
+  const redactor = new Redactor();
+  const lines = [
+    'Executing op: ProductRegister(UpgradeCode={20BDC255-ECAE-478C-9663-1C58E9449E95},VersionString=1.0.0.0,,,,Publisher=Dust)',
+    'Executing op: RegRemoveValue(Name=DisplayVersion,Value=1.0.0.0,)',
+    'AssemblyName=Dell.RPC.Transport,Version="1.0.0.0",PublicKeyToken="31bf3856ad364e35"',
+    'Property(S): MsiRestartManagerSessionKey = 0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d',
+    'Property(S): PackageKey = {F5C1A06A-56B1-4114-BFEC-93C726720DDC}',
+  ].join('\n');
+  assert.equal(redactor.redact(lines), lines);
+  assert.equal(redactor.redact('Property(S): ProductKey = ABCDE-12345'), 'Property(S): ProductKey = <secret-1>');
+  assert.equal(redactor.redact('Property(S): LogonUser = User'), 'Property(S): LogonUser = <user-1>');
+});

@@ -55,8 +55,9 @@ function isRealIpv6(text: string): boolean {
 
 function isRealIpv4(text: string, before: string): boolean {
   if (text.startsWith('127.') || text === '0.0.0.0' || text === '255.255.255.255') return false;
-  // "ProductVersion = 1.2.0.0" / "version 4.0.0.1" are versions, not addresses.
-  return !/(?:version|ver\.?|v)\s*[:=]?\s*['"]?$/i.test(before);
+  // "ProductVersion = 1.2.0.0", "VersionString=1.0.0.0", "Name=DisplayVersion,Value=1.0.0.0", "v2.0.0.1" are versions.
+  const line = before.slice(before.lastIndexOf('\n') + 1);
+  return !/(?:version\S{0,10}|version\s*[:=]?\s*['"]?|\bver\.?\s*|\bv)$/i.test(line);
 }
 
 export class Redactor {
@@ -152,7 +153,12 @@ export class Redactor {
     let out = text;
     PROPERTY_PATTERNS.forEach((pattern, index) => {
       out = out.replace(pattern, (whole: string, pre: string, name: string, mid: string, value: string, post: string) => {
-        if (!isSecretName(name, this.hidden) || isMaskedOrEmpty(value)) return whole;
+        if (isMaskedOrEmpty(value)) return whole;
+        if (!isSecretName(name, this.hidden)) {
+          // Identity properties lose their value even when it is a generic word ("LogonUser = User").
+          const identity = index <= 3 ? this.identityValue(name, value) : null;
+          return identity === null ? whole : pre + name + mid + identity + post;
+        }
         let masked = '';
         let at = 0;
         for (const part of secretPartsOf(index, value)) {
@@ -175,7 +181,7 @@ export class Redactor {
       out = out.replace(IPV6_LINES, (line) => line.replace(IPV6, (m) => (isRealIpv6(m) ? this.placeholder('ip', m.toLowerCase(), m) : m)));
     }
     out = out.replace(IPV4, (m, offset: number, input: string) =>
-      isRealIpv4(m, input.slice(Math.max(0, offset - 24), offset)) ? this.placeholder('ip', m, m) : m,
+      isRealIpv4(m, input.slice(Math.max(0, offset - 40), offset)) ? this.placeholder('ip', m, m) : m,
     );
     if (identities) out = out.replace(identities, (whole) => this.literal(whole));
     return out;
@@ -205,6 +211,21 @@ export class Redactor {
     }
     entry.count += 1;
     return entry.placeholder;
+  }
+
+  /** The redacted value of LogonUser / USERNAME / ComputerName / USERDOMAIN (a single value up to the line end), else null. */
+  private identityValue(name: string, value: string): string | null {
+    const upper = name.toUpperCase();
+    const trimmed = value.trim();
+    if (!/^[^'\r\n]+$/.test(trimmed) || trimmed.startsWith('<')) return null;
+    if (upper === 'LOGONUSER' || upper === 'USERNAME') {
+      const { user, domain } = splitAccount(trimmed);
+      const userPart = this.placeholder('user', user.toLowerCase(), user);
+      return domain ? `${this.placeholder('domain', domain.toLowerCase(), domain)}\\${userPart}` : userPart;
+    }
+    if (upper === 'COMPUTERNAME') return this.placeholder('computer', trimmed.toLowerCase(), trimmed);
+    if (upper === 'USERDOMAIN') return this.placeholder('domain', trimmed.toLowerCase(), trimmed);
+    return null;
   }
 
   private profileName(name: string): string {

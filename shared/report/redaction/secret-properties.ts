@@ -2,8 +2,13 @@
 
 /** Name fragments that mark a property as secret (case-insensitive), as Windows Installer practice and the issue list them. */
 const SECRET_NAME = /PASSWORD|PASSWD|PWD|SECRET|TOKEN|KEY|CREDENTIAL/i;
-/** Names that contain KEY but are registry / component columns in "Executing op:" lines, not secrets. */
-const NOT_SECRET = new Set(['Key', 'KeyPath', 'KeyFile', 'KeyName']);
+/**
+ * Names that contain KEY but are not secrets: registry / component / file columns of "Executing op:" lines, assembly
+ * public key tokens, and Windows Installer's own bookkeeping ids (seen in the corpus logs).
+ */
+const NOT_SECRET = new Set([
+  'Key', 'KeyPath', 'KeyFile', 'KeyName', 'SourceCabKey', 'PublicKeyToken', 'PackageKey', 'MsiRestartManagerSessionKey',
+]);
 
 export function isSecretName(name: string, hidden: ReadonlySet<string>): boolean {
   if (hidden.has(name.toUpperCase())) return true;
