@@ -35,7 +35,7 @@ test('GBK and UTF-8 multibyte characters split across chunks', () => {
 
 function split(pieces: string[]): string[] {
   const lines: string[] = [];
-  const s = createLineSplitter((l) => lines.push(l));
+  const s = createLineSplitter((t, from, to) => lines.push(t.slice(from, to)));
   for (const p of pieces) s.push(p);
   s.end();
   return lines;

@@ -1,6 +1,8 @@
 // Turns one decoded log line into a typed event (or null for the ~95% of lines that carry nothing we need).
 // Cheap prefix checks come first; regexes run only on the few lines that passed them.
 
+import { KEPT_PROPERTIES } from './kept-properties.ts';
+
 export type ProcessRole = 'client' | 'server' | 'custom-action';
 
 export type LineEvent =
@@ -33,8 +35,6 @@ export type TextSignal = 'access-denied' | 'disk-full' | 'newer-version' | 'pend
 // "Action ended 12:34:56: X. Return value 3." and its translations: key on time, name, trailing number.
 // The prefix (any language) has no digits, colon or bracket; ':' and '：' both occur after the time.
 const ACTION_RE = /^([^\d:[\]（(]{2,40}?)\s*(?:[上下]午\s*)?(\d{1,2}:\d{2}:\d{2})\s*(?:[AP]M\s*)?[:：]\s*([A-Za-z_][\w.]*?)\s*[.。]\s*(?:[^\d]{1,40}?\s*(-?\d+)\s*[.。]?)?\s*$/;
-const MSI_HEAD_RE = /^MSI \(([csaCSA])\) \(([0-9A-Fa-f]+)[:!]([0-9A-Fa-f]+)\) \[[^\]]*\]:\s?/;
-const NOTE_RE = /^Note: 1: (\d+)\s*(.*)$/;
 const ERROR_RE = /^(?:DEBUG:\s*)?(\p{L}[^\s\d:.]{1,14}) (\d{4,5})\s*[.。:：]\s*(.*)$/u;
 const CA_RESULT_RE = /^CustomAction (\S+?) return(?:ed actual error code (-?\d+))?/;
 const PROPERTY_RE = /^[^\s(]{1,20}\(([SCN])\)\s*[:：]\s*([^\s=]+) = (.*)$/;
@@ -45,10 +45,6 @@ const FINAL_RE = /Windows Installer (installed|removed|reconfigured) (?:the prod
 const STATUS_RE = /(?:success or error status|[^\s]{1,12}状态)\s*[:：]\s*(-?\d+)\s*[.。]?\s*$/;
 const VERSION_RE = /(\d\.\d{2}\.\d{4,5}\.\d{1,5})/;
 
-function roleOf(letter: string): ProcessRole | null {
-  const l = letter.toLowerCase();
-  return l === 'c' ? 'client' : l === 's' ? 'server' : l === 'a' ? 'server' : null;
-}
 
 /** Longer lines are only looked at through their start: keeps every regex linear on garbage input. */
 const MAX_CLASSIFIED_CHARS = 4096;
@@ -61,7 +57,7 @@ export function classifyLine(raw: string): LineEvent | null {
     if (line.length === 0) return null;
   }
   const first = line.charCodeAt(0);
-  if (first === 77 /* M */ && line.startsWith('MSI (')) return classifyMsiLine(line);
+  if (first === 77 /* M */ && line.charCodeAt(3) === 32 && line.charCodeAt(4) === 40 && line.charCodeAt(1) === 83) return classifyMsiLine(line);
   if (first === 61 /* = */ && line.startsWith('=== ')) return classifyHeader(line);
   if (first === 91 /* [ */) return classifyBurn(line);
   if (first === 67 /* C */ && line.startsWith('CustomAction ')) {
@@ -73,8 +69,10 @@ export function classifyLine(raw: string): LineEvent | null {
     if (line.startsWith('******* CommandLine: ')) return { kind: 'command-line', text: line.slice(21).trim() };
     return null;
   }
-  // Localized or English action lines all contain "hh:mm:ss" right before ": Name.".
-  if (line.length < 400 && line.indexOf(':') > 0) {
+  // Localized or English action lines all contain "hh:mm:ss" right before ": Name.": the first colon sits
+  // between two digits, which rules out most other lines before any regex runs.
+  const colon = line.indexOf(':');
+  if (colon > 2 && colon < 48 && line.length < 400 && isDigit(line.charCodeAt(colon - 1)) && isDigit(line.charCodeAt(colon + 1))) {
     const a = ACTION_RE.exec(line);
     if (a) {
       const name = a[3]!;
@@ -82,9 +80,17 @@ export function classifyLine(raw: string): LineEvent | null {
       return { kind: 'action-start', name };
     }
   }
-  const p = PROPERTY_RE.exec(line);
-  if (p) return { kind: 'property', name: p[2]!, value: p[3]! };
+  // "Property(S): Name = value" (the word "Property" is localized; "(S)" is not).
+  const paren = line.indexOf('(');
+  if (paren > 0 && paren <= 20 && line.charCodeAt(paren + 2) === 41 /* ) */) {
+    const p = PROPERTY_RE.exec(line);
+    if (p) return { kind: 'property', name: p[2]!, value: p[3]! };
+  }
   return classifyFreeText(line);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 function classifyHeader(line: string): LineEvent | null {
@@ -106,33 +112,165 @@ function classifyBurn(line: string): LineEvent | null {
   return { kind: 'burn', level: m[1] as 'i' | 'w' | 'e' | 'a' | 'd', id: Number(m[2]), message };
 }
 
+/** The plain engine line of an already-seen process: one shared object, no allocation on the hot path. */
+const MSI_PLAIN: LineEvent = { kind: 'msi-line', role: null, pid: null };
+let lastHead = -1;
+let lastHead2 = -1;
+
+/**
+ * "MSI (s) (D0:A0) [21:24:32:284]: message" parsed by hand (a regex per line costs a third of the throughput).
+ * The "(s) (D0:A0)" head repeats line after line; only a new head yields a process event.
+ */
 function classifyMsiLine(line: string): LineEvent | null {
-  const h = MSI_HEAD_RE.exec(line);
-  if (!h) return null;
-  const role = roleOf(h[1]!);
-  const msg = line.slice(h[0].length);
-  const f = msg.charCodeAt(0);
-  switch (f) {
+  if (line.charCodeAt(6) !== 41 /* ) */ || line.charCodeAt(8) !== 40 /* ( */) return null;
+  // The head "(s) (D0:A0)" is usually 2+2 hex digits; a cheap fingerprint of it tells when the process changes.
+  const head = line.charCodeAt(5) | (line.charCodeAt(9) << 8) | (line.charCodeAt(10) << 16) | (line.charCodeAt(12) << 24);
+  const head2 = line.charCodeAt(13) | (line.charCodeAt(14) << 8);
+  // "[hh:mm:ss:mmm]: " normally ends at a fixed place after a 2+2 head; look there first, search otherwise.
+  const msgAt = line.charCodeAt(29) === 93 /* ] */ && line.charCodeAt(30) === 58 ? 29 : line.indexOf(']:', 16);
+  if (msgAt < 0 || msgAt > 60) return null;
+  const at = line.charCodeAt(msgAt + 2) === 32 ? msgAt + 3 : msgAt + 2;
+  // Shared by concurrent analyzers: at worst a process is reported twice, which the session deduplicates.
+  const newHead = head !== lastHead || head2 !== lastHead2;
+  const r = line.charCodeAt(5) | 0x20; // lower-case the role letter
+  const role: ProcessRole | null = r === 99 ? 'client' : r === 115 || r === 97 ? 'server' : null;
+  switch (line.charCodeAt(at)) {
     case 78: // N
-      if (msg.startsWith('Note: 1: ')) {
-        const m = NOTE_RE.exec(msg);
-        if (m) return { kind: 'note', code: Number(m[1]), args: splitNoteArgs(m[2]!), role };
-      }
+      if (line.charCodeAt(at + 4) === 58 && line.startsWith('Note: 1: ', at)) return classifyNote(line, at + 9, role);
       break;
     case 69: // E
-      if (msg.startsWith('Executing op: ')) {
-        if (msg.startsWith('ActionStart(Name=', 14)) {
-          const end = msg.indexOf(',', 31);
-          return { kind: 'deferred-action', name: msg.slice(31, end === -1 ? msg.indexOf(')', 31) : end) };
+      if (line.charCodeAt(at + 10) === 111 /* o */ && line.charCodeAt(at + 12) === 58 /* : */) {
+        // "Executing op: X(": only two ops matter; test one letter before comparing strings.
+        const op = at + 14;
+        const c = line.charCodeAt(op);
+        if (c === 65 /* A */ && line.startsWith('ActionStart(Name=', op)) {
+          const end = line.indexOf(',', op + 17);
+          return { kind: 'deferred-action', name: line.slice(op + 17, end === -1 ? line.indexOf(')', op + 17) : end) };
         }
-        if (msg.startsWith('CustomActionSchedule(Action=', 14)) {
-          const m = /^Executing op: CustomActionSchedule\(Action=([^,]+),ActionType=(\d+)/.exec(msg);
+        if (c === 67 /* C */ && line.startsWith('CustomActionSchedule(Action=', op)) {
+          const m = /^CustomActionSchedule\(Action=([^,]+),ActionType=(\d+)/.exec(line.slice(op));
           if (m) return { kind: 'ca-schedule', name: m[1]!, actionType: Number(m[2]) };
         }
-        return null;
+        break;
       }
-      if (msg.startsWith('Error in rollback skipped')) return { kind: 'rollback-error-skipped' };
+      if (line.startsWith('Error in rollback skipped', at)) return { kind: 'rollback-error-skipped' };
       break;
+    default:
+      if (!newHead && !interestingMessage(line, at)) return MSI_PLAIN;
+      return classifyMsiMessage(line.slice(at), role, newHead, line);
+  }
+  return newHead ? processEvent(line, role) : MSI_PLAIN;
+}
+
+/** quickMsiKind() results: the line needs full classification, or it is a plain engine line of one of these kinds. */
+export const QUICK = { classify: 0, plain: 1, noiseNote: 2, scriptOp: 3 } as const;
+
+/**
+ * The hot path: decides from a few character codes, without slicing the line out of the decoded chunk, that a
+ * line is an ordinary engine line of a known process (the vast majority of a verbose log). Anything else -> 0.
+ */
+export function quickMsiKind(text: string, s: number, e: number): number {
+  if (
+    e - s < 34 ||
+    text.charCodeAt(s) !== 77 /* M */ ||
+    text.charCodeAt(s + 1) !== 83 ||
+    text.charCodeAt(s + 4) !== 40 ||
+    text.charCodeAt(s + 6) !== 41 ||
+    text.charCodeAt(s + 8) !== 40
+  ) return QUICK.classify;
+  const head = text.charCodeAt(s + 5) | (text.charCodeAt(s + 9) << 8) | (text.charCodeAt(s + 10) << 16) | (text.charCodeAt(s + 12) << 24);
+  const head2 = text.charCodeAt(s + 13) | (text.charCodeAt(s + 14) << 8);
+  if (head !== lastHead || head2 !== lastHead2) return QUICK.classify;
+  // "MSI (s) (D0:A0) [hh:mm:ss:mmm]: " -> ']' at 29, ':' at 30, the message at 32.
+  if (text.charCodeAt(s + 29) !== 93 || text.charCodeAt(s + 30) !== 58) return QUICK.classify;
+  const at = text.charCodeAt(s + 31) === 32 ? s + 32 : s + 31;
+  switch (text.charCodeAt(at)) {
+    case 78: // Note: 1: NNNN -> plain only for the always-noise numbers
+      if (text.charCodeAt(at + 4) !== 58 || text.charCodeAt(at + 7) !== 58) return QUICK.classify;
+      return isAlwaysNoiseAt(text, at + 9) ? QUICK.noiseNote : QUICK.classify;
+    case 69: {
+      if (text.charCodeAt(at + 10) !== 111 || text.charCodeAt(at + 12) !== 58) return QUICK.classify;
+      const c = text.charCodeAt(at + 14);
+      return c === 65 || c === 67 ? QUICK.classify : QUICK.scriptOp;
+    }
+    default:
+      return interestingMessage(text, at) ? QUICK.classify : QUICK.plain;
+  }
+}
+
+/** 2205 2228 2262 2265 2318 2727 2898 followed by a space or the line end. */
+function isAlwaysNoiseAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i + 4);
+  if (c >= 48 && c <= 57) return false;
+  const n = (text.charCodeAt(i) - 48) * 1000 + (text.charCodeAt(i + 1) - 48) * 100 + (text.charCodeAt(i + 2) - 48) * 10 + (text.charCodeAt(i + 3) - 48);
+  return n === 2205 || n === 2228 || n === 2262 || n === 2265 || n === 2318 || n === 2727 || n === 2898;
+}
+
+/** Two or three characters tell whether a message can be one classifyMsiMessage() handles (most are not). */
+function interestingMessage(line: string, at: number): boolean {
+  const c1 = line.charCodeAt(at + 1);
+  switch (line.charCodeAt(at)) {
+    case 77: // MainEngineThread
+    case 66: // Back from server
+    case 70: // Failed to grab execution mutex
+      return c1 === 97;
+    case 67: // Command Line / Created Custom Action Server (not Component:)
+      return c1 === 114 || (c1 === 111 && line.charCodeAt(at + 3) === 109);
+    case 68: // DEBUG: Error
+      return c1 === 69;
+    case 80: // Product: / PATCH SEQUENCER / PROPERTY CHANGE of a kept property
+      if (c1 === 114) return line.charCodeAt(at + 7) === 58;
+      if (c1 === 65) return true;
+      if (c1 === 82) return keptPropertyChange(line, at);
+      return false;
+    case 83: // SequencePatches
+      return c1 === 101;
+    case 65: // APPCOMPAT
+      return c1 === 80;
+    case 87: // Windows Installer
+      return c1 === 105;
+    default:
+      return false;
+  }
+}
+
+/** "PROPERTY CHANGE: Adding|Modifying NAME property." for one of the few properties the analysis keeps. */
+function keptPropertyChange(line: string, at: number): boolean {
+  const from = line.startsWith('Adding ', at + 17) ? at + 24 : line.startsWith('Modifying ', at + 17) ? at + 27 : -1;
+  if (from < 0) return false;
+  const end = line.indexOf(' ', from);
+  if (end - from > 40) return false;
+  return end > from && KEPT_PROPERTIES.has(line.slice(from, end));
+}
+
+/** Noise notes are by far the most frequent: their number is read by hand and only a few need their arguments. */
+function classifyNote(line: string, from: number, role: ProcessRole | null): LineEvent | null {
+  let code = 0;
+  let i = from;
+  for (; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    code = code * 10 + (c - 48);
+  }
+  if (i === from) return null;
+  if (code === 2205 || code === 2228 || code === 2262 || code === 2265 || code === 2318 || code === 2727 || code === 2898) {
+    return NOISE_NOTE; // always noise whatever its arguments: one shared event
+  }
+  return { kind: 'note', code, args: splitNoteArgs(line.slice(i).trimStart()), role };
+}
+const NOISE_NOTE: LineEvent = { kind: 'note', code: 2205, args: [], role: null };
+
+function processEvent(line: string, role: ProcessRole | null): LineEvent {
+  lastHead = line.charCodeAt(5) | (line.charCodeAt(9) << 8) | (line.charCodeAt(10) << 16) | (line.charCodeAt(12) << 24);
+  lastHead2 = line.charCodeAt(13) | (line.charCodeAt(14) << 8);
+  const close = line.indexOf(')', 9);
+  const sep = line.slice(9, close).search(/[:!]/);
+  const pid = parseInt(line.slice(9, sep > 0 ? 9 + sep : close), 16);
+  return { kind: 'msi-line', role, pid: Number.isFinite(pid) ? pid : null };
+}
+
+function classifyMsiMessage(msg: string, role: ProcessRole | null, newHead: boolean, line: string): LineEvent | null {
+  switch (msg.charCodeAt(0)) {
     case 77: // M
       if (msg.startsWith('MainEngineThread is returning ')) return { kind: 'main-engine', code: parseInt(msg.slice(30), 10), role };
       break;
@@ -144,6 +282,7 @@ function classifyMsiLine(line: string): LineEvent | null {
         const e = /(?:^|\s)(?:Error|错误|Fehler|Erreur|Error:)\s?(\d{4,5})[.。:]/.exec(text);
         return { kind: 'product-message', productName: productName.trim(), text, errorCode: e ? Number(e[1]) : null };
       }
+      if (msg.startsWith('PATCH SEQUENCER: ') && msg.includes('is not applicable')) return { kind: 'text-signal', signal: 'patch-not-applicable' };
       if (msg.startsWith('PROPERTY CHANGE: ')) {
         const m = PROP_CHANGE_RE.exec(msg);
         if (m) return { kind: 'property', name: m[1]!, value: m[3] ?? m[2]! };
@@ -151,6 +290,13 @@ function classifyMsiLine(line: string): LineEvent | null {
       break;
     case 87: // W
       if (msg.startsWith('Windows Installer ')) return finalStatus(msg);
+      break;
+    case 83: // S: "SequencePatches starts. Product code: {...}"
+    case 65: // A: "APPCOMPAT: looking for appcompat database entry with ProductCode '{...}'"
+      if (msg.startsWith('SequencePatches starts. Product code: {') || msg.startsWith('APPCOMPAT: looking for appcompat database entry with ProductCode')) {
+        const g = /\{[0-9A-Fa-f-]{36}\}/.exec(msg);
+        if (g) return { kind: 'property', name: 'ProductCode', value: g[0] };
+      }
       break;
     case 66: // B
       if (msg.startsWith('Back from server. Return value: ')) return { kind: 'back-from-server', code: parseInt(msg.slice(32), 10) };
@@ -168,12 +314,7 @@ function classifyMsiLine(line: string): LineEvent | null {
     default:
       break;
   }
-  if (msg.includes('Product code: {') || msg.includes("ProductCode '{")) {
-    const g = /\{[0-9A-Fa-f-]{36}\}/.exec(msg);
-    if (g) return { kind: 'property', name: 'ProductCode', value: g[0] };
-  }
-  if (msg.includes('is not applicable')) return { kind: 'text-signal', signal: 'patch-not-applicable' };
-  return { kind: 'msi-line', role, pid: parseInt(h[2]!, 16) };
+  return newHead ? processEvent(line, role) : MSI_PLAIN;
 }
 
 function finalStatus(msg: string): LineEvent | null {
@@ -187,14 +328,19 @@ function finalStatus(msg: string): LineEvent | null {
 }
 
 function classifyFreeText(line: string): LineEvent | null {
-  const e = ERROR_RE.exec(line);
+  // "Error 1722." / "DEBUG: Error 2896:" / "Info 1603." / "错误 1920。": a short word, a space, then a digit.
+  const from = line.startsWith('DEBUG: ') ? 7 : 0;
+  const space = line.indexOf(' ', from);
+  const e = space > from && space - from <= 16 && isDigit(line.charCodeAt(space + 1)) ? ERROR_RE.exec(line) : null;
   if (e) {
     const word = e[1]!.toLowerCase();
     const info = word === 'info' || word === 'information' || word === '信息' || word === 'warning' || word === 'warnung' || word === '警告';
     return { kind: 'error', code: Number(e[2]), text: line, info };
   }
-  // A status line re-wrapped by a paste ("Product Name: X ... Removal success or error status: 0.").
-  const s = STATUS_RE.exec(line);
+  // A status line re-wrapped by a paste ("Product Name: X ... Removal success or error status: 0."): ends in a number.
+  const tail = line.trimEnd();
+  const last = tail.charCodeAt(tail.length - 1);
+  const s = isDigit(last) || ((last === 46 || last === 0x3002) && isDigit(tail.charCodeAt(tail.length - 2))) ? STATUS_RE.exec(tail) : null;
   if (s || line.startsWith('Windows Installer ')) {
     const fs = finalStatus(line);
     if (fs) return fs;
@@ -202,8 +348,12 @@ function classifyFreeText(line: string): LineEvent | null {
   return textSignal(line);
 }
 
+const SIGNAL_HINT_RE = /ccess|space|空间|拒绝|ersion|progress|restart|reboot/;
+
 function textSignal(line: string): LineEvent | null {
   const l = line.length > 600 ? line.slice(0, 600) : line;
+  // One cheap scan decides whether any of the phrases below can be present at all.
+  if (!SIGNAL_HINT_RE.test(l)) return null;
   if (l.includes('Access is denied') || l.includes('access denied') || l.includes('拒绝访问')) return { kind: 'text-signal', signal: 'access-denied' };
   if (l.includes('not enough space') || l.includes('There is not enough disk space') || l.includes('磁盘空间不足')) return { kind: 'text-signal', signal: 'disk-full' };
   if (/\b(?:newer|later|higher) version\b.*\balready installed/i.test(l)) return { kind: 'text-signal', signal: 'newer-version' };

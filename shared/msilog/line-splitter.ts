@@ -8,16 +8,21 @@ export interface LineSplitter {
 /** Longest line kept; the rest of a longer line is dropped (line numbers stay right, memory stays bounded). */
 export const MAX_LINE_CHARS = 64 * 1024;
 
-export function createLineSplitter(onLine: (line: string) => void): LineSplitter {
+/**
+ * onLine receives the decoded chunk and the line's offsets in it: the analyzer slices only the lines it keeps,
+ * which spares a string allocation for most lines of a multi-GB log.
+ */
+export function createLineSplitter(onLine: (text: string, start: number, end: number) => void): LineSplitter {
   let carry = '';
   let skipLeadingLf = false; // the previous chunk ended with CR: a LF at the start of this one belongs to it
 
-  function emit(piece: string): void {
+  function emit(text: string, start: number, end: number): void {
     if (carry) {
-      const line = carry.length < MAX_LINE_CHARS ? carry + piece : carry;
+      const line = carry.length < MAX_LINE_CHARS ? carry + text.slice(start, Math.min(end, start + MAX_LINE_CHARS)) : carry;
       carry = '';
-      onLine(line.length > MAX_LINE_CHARS ? line.slice(0, MAX_LINE_CHARS) : line);
-    } else onLine(piece.length > MAX_LINE_CHARS ? piece.slice(0, MAX_LINE_CHARS) : piece);
+      const cut = line.length > MAX_LINE_CHARS ? line.slice(0, MAX_LINE_CHARS) : line;
+      onLine(cut, 0, cut.length);
+    } else onLine(text, start, end - start > MAX_LINE_CHARS ? start + MAX_LINE_CHARS : end);
   }
 
   function push(text: string): void {
@@ -47,7 +52,7 @@ export function createLineSplitter(onLine: (line: string) => void): LineSplitter
         end = lf;
         next = lf + 1;
       } else break;
-      emit(text.slice(pos, end));
+      emit(text, pos, end);
       pos = next;
     }
     if (pos < n && carry.length < MAX_LINE_CHARS) carry += text.slice(pos, pos + MAX_LINE_CHARS);
@@ -56,7 +61,7 @@ export function createLineSplitter(onLine: (line: string) => void): LineSplitter
   return {
     push,
     end() {
-      if (carry) emit('');
+      if (carry) emit('', 0, 0);
       carry = '';
     },
   };

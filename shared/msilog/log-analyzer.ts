@@ -4,8 +4,9 @@ import type { LogAnalysis } from '../contract/log-analysis.ts';
 import { sniffEncoding, SNIFF_BYTES, type LogEncoding } from './encoding-sniffer.ts';
 import { createStreamDecoder, type StreamDecoder } from './stream-decoder.ts';
 import { createLineSplitter, type LineSplitter } from './line-splitter.ts';
-import { classifyLine } from './line-classifier.ts';
+import { classifyLine, quickMsiKind, QUICK } from './line-classifier.ts';
 import { SessionState, type LineRef } from './session-state.ts';
+import { LineRing } from './line-ring.ts';
 import { summarizeSession } from './summarize-session.ts';
 import { binaryProblem, notALogProblem, type InputProblem } from './input-problem.ts';
 
@@ -40,7 +41,7 @@ export function createLogAnalyzer(options: LogAnalyzerOptions): LogAnalyzer {
   let lineNo = 0;
   let sessions = 0;
   let session = new SessionState(1);
-  const ring: LineRef[] = [];
+  const ring = new LineRing(RING_SIZE);
   const hot: LineRef[] = [];
   let finished: LogAnalysis | null = null;
 
@@ -50,8 +51,16 @@ export function createLogAnalyzer(options: LogAnalyzerOptions): LogAnalyzer {
     sessions += sessions === 0 && hadLines ? 2 : 1;
   }
 
-  function onLine(text: string): void {
+  function onLine(chunk: string, start: number, end: number): void {
     lineNo++;
+    // Hot path: an ordinary engine line is counted from a few character codes, never sliced out of the chunk.
+    const quick = quickMsiKind(chunk, start, end);
+    if (quick !== QUICK.classify) {
+      session.countPlain(quick === QUICK.plain ? 0 : 1);
+      ring.push(lineNo, chunk, start, end);
+      return;
+    }
+    const text = chunk.slice(start, end);
     const ev = classifyLine(text);
     if (ev !== null) {
       if (ev.kind === 'header') {
@@ -70,8 +79,7 @@ export function createLogAnalyzer(options: LogAnalyzerOptions): LogAnalyzer {
       hot.push({ line: lineNo, text: text.length > 500 ? text.slice(0, 500) : text });
     }
     // Ring of recent lines: the context pinned when a failure or error shows up.
-    if (ring.length === RING_SIZE) ring.shift();
-    ring.push({ line: lineNo, text: text.length > 500 ? text.slice(0, 500) : text });
+    ring.push(lineNo, text, 0, text.length);
   }
 
   function start(prefix: Uint8Array): boolean {

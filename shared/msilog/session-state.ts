@@ -6,6 +6,8 @@ import { SCRIPT_ACTIONS, TOP_LEVEL_ACTIONS } from './standard-actions.ts';
 import { parseCode, hresultToWin32, formatHresult } from './hresult.ts';
 import { parseHiddenProperties } from './redaction.ts';
 import type { CauseId } from '../contract/ids.ts';
+import type { LineRing } from './line-ring.ts';
+import { KEPT_PROPERTIES } from './kept-properties.ts';
 
 export interface LineRef {
   line: number;
@@ -49,11 +51,6 @@ export interface BurnState {
   action: string | null;
 }
 
-/** Properties worth keeping (everything else in a property dump is ignored to keep memory small). */
-const KEPT_PROPERTIES = new Set([
-  'ProductName', 'ProductVersion', 'ProductCode', 'UpgradeCode', 'Installed', 'REMOVE', 'PATCH', 'REINSTALL', 'ACTION',
-  'ADDLOCAL', 'MsiHiddenProperties', 'WIX_DOWNGRADE_DETECTED', 'UILevel', 'Privileged', 'AdminUser',
-]);
 
 const BORING_RE = /MSIHANDLE|Generating random cookie|Running as a service|Hello, I'm your|Note: 1: (?:2205|2228|2262|2265|2318|1402) |Cloaking enabled|Attempting to enable all disabled privileges|Connected to service for CA interface|policy value '|^\s*$/;
 
@@ -148,7 +145,7 @@ export class SessionState {
     }
   }
 
-  private addError(code: number, line: number, text: string, shown: boolean, caName: string | null, recent: LineRef[]): void {
+  private addError(code: number, line: number, text: string, shown: boolean, caName: string | null, recent: LineRing): void {
     const last = this.errors[this.errors.length - 1];
     // The same message is often logged 2-3 times in a row (Note, Error, Product: -- Error): keep one entry.
     if (last && last.code === code && line - last.line <= 6) {
@@ -170,7 +167,7 @@ export class SessionState {
     this.problemSeen(line);
     const after = this.failure !== null;
     this.pin(line, text, after ? 6 : 2);
-    if (!after) for (const r of recent.slice(-3)) this.pin(r.line, r.text, 5);
+    if (!after) for (const r of recent.last(3)) this.pin(r.line, r.text, 5);
     const cause = messageCause(code);
     const base = FOLLOW_ON.has(code) ? 0.35 : shown ? 0.55 : 0.45;
     const weight = after ? base * 0.3 : base;
@@ -181,12 +178,18 @@ export class SessionState {
     }
   }
 
+  /** An ordinary engine line seen by the hot path; verbose = a line only verbose logs have (noise note, script op). */
+  countPlain(verbose: 0 | 1): void {
+    this.msiLines++;
+    this.verboseOnlyLines += verbose;
+  }
+
   /** Pins the recent free-text lines that say error/failed/exception (custom action output) near a failure. */
   private pinHot(hot: readonly LineRef[], from: number): void {
     for (const h of hot) if (h.line >= from) this.pin(h.line, h.text, 3);
   }
 
-  handle(ev: LineEvent, lineNo: number, text: string, recent: LineRef[], hot: readonly LineRef[] = []): void {
+  handle(ev: LineEvent, lineNo: number, text: string, recent: LineRing, hot: readonly LineRef[] = []): void {
     switch (ev.kind) {
       case 'msi-line':
         this.msiLines++;
@@ -218,7 +221,7 @@ export class SessionState {
         this.problemSeen(lineNo);
         this.pin(lineNo, text, this.failure ? 6 : 1);
         if (!this.failure) {
-          for (const r of recent.slice(-6)) this.pin(r.line, r.text, 4);
+          for (const r of recent.last(6)) this.pin(r.line, r.text, 4);
           this.pinHot(hot, lineNo - 300);
         }
         return;
@@ -351,7 +354,7 @@ export class SessionState {
     }
   }
 
-  private actionEnded(name: string, value: number, lineNo: number, text: string, recent: LineRef[]): void {
+  private actionEnded(name: string, value: number, lineNo: number, text: string, recent: LineRing): void {
     // Pop up to the matching start; an excerpt may lack it, then the span reaches back to the session start.
     let spanStart = this.startLine;
     for (let i = this.openActions.length - 1; i >= 0; i--) {
@@ -379,7 +382,7 @@ export class SessionState {
       lastDeferred: SCRIPT_ACTIONS.has(name) ? this.currentDeferred : null,
     };
     this.pin(lineNo, text, 0);
-    for (const r of recent.slice(-8)) this.pin(r.line, r.text, 3);
+    for (const r of recent.last(8)) this.pin(r.line, r.text, 3);
   }
 
   private burnEvent(level: string, id: number, message: string, lineNo: number, text: string): void {
