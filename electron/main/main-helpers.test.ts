@@ -110,6 +110,7 @@ test('web preferences: the checklist settings', () => {
   assert.equal(prefs.webviewTag, false);
   assert.equal(prefs.experimentalFeatures, false);
   assert.ok(!('enableBlinkFeatures' in prefs));
+  assert.equal(prefs.disableBlinkFeatures, 'Auxclick');
   assert.equal(prefs.preload, '/app/preload.cjs');
 });
 

@@ -12,7 +12,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     webSecurity: true, // checklist 6
     allowRunningInsecureContent: false, // checklist 8
     experimentalFeatures: false, // checklist 9
-    // checklist 10: enableBlinkFeatures deliberately absent
+    // checklist 10: enableBlinkFeatures deliberately absent; middle-click (auxclick) cannot open windows either
+    disableBlinkFeatures: 'Auxclick',
     webviewTag: false, // checklist 11-12: no <webview> at all
     navigateOnDragDrop: false, // dropping a file onto the window must not navigate to file://
     spellcheck: false, // no dictionary downloads (no remote content)
