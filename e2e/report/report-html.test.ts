@@ -10,6 +10,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { createReportService } from '../../electron/services/report-service.ts';
 import { makeScanFixture } from '../../shared/report/fixtures/scan-fixture.ts';
+import { reportCommand } from '../../electron/cli/commands/report.ts';
+import { PassThrough } from 'node:stream';
 import type { Lang } from '../../shared/contract/ids.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -25,6 +27,14 @@ async function exportHtml(dir: string, lang: Lang): Promise<string> {
     outPath: out,
     appLogPath: null,
   });
+  return out;
+}
+
+/** A real scan of a simulated scenario, through `msi-doctor report`, with the knowledge texts translated. */
+async function exportScenarioHtml(dir: string, scenario: string, lang: Lang): Promise<string> {
+  const out = join(dir, `${scenario}-${lang}.html`);
+  const io = { stdout: new PassThrough(), stderr: new PassThrough(), stdin: new PassThrough() };
+  assert.equal(await reportCommand(['--simulate', scenario, '--lang', lang, '--out', out], io), 0);
   return out;
 }
 
@@ -45,8 +55,12 @@ test('the HTML report renders offline in Chromium, passes axe, and is readable o
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     });
-    for (const lang of ['en', 'zh-CN'] as const) {
-      const file = await exportHtml(dir, lang);
+    const pages: Array<{ name: string; lang: Lang; file: string }> = [];
+    for (const lang of ['en', 'zh-CN'] as const) pages.push({ name: `report-${lang}`, lang, file: await exportHtml(dir, lang) });
+    pages.push({ name: 'scenario-1603-custom-action-zh-CN', lang: 'zh-CN', file: await exportScenarioHtml(dir, '1603-custom-action', 'zh-CN') });
+    pages.push({ name: 'scenario-2503-windows-temp-acl-en', lang: 'en', file: await exportScenarioHtml(dir, '2503-windows-temp-acl', 'en') });
+    for (const { name, lang, file } of pages) {
+      const hostile = name.startsWith('report-');
       // axe needs a page from an explicit context.
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
@@ -63,29 +77,30 @@ test('the HTML report renders offline in Chromium, passes axe, and is readable o
       assert.deepEqual(requests, [pathToFileURL(file).href]);
       assert.deepEqual(dialogs, []);
       assert.equal(await page.locator('script, img, iframe, link[rel="stylesheet"]').count(), 0);
-      assert.ok((await page.textContent('body'))?.includes('<script>alert("x")</script>'));
+      if (hostile) assert.ok((await page.textContent('body'))?.includes('<script>alert("x")</script>'));
+      assert.equal(await page.getAttribute('html', 'lang'), lang);
       const headings = await page.locator('h3').allTextContents();
       assert.ok(headings.length >= 4);
-      await page.screenshot({ path: join(ARTIFACTS, `report-${lang}-desktop.png`), fullPage: true });
-      await page.screenshot({ path: join(ARTIFACTS, `report-${lang}-first-screen.png`) });
-      assert.deepEqual(await seriousViolations(page), [], `axe, ${lang}, details closed`);
+      await page.screenshot({ path: join(ARTIFACTS, `${name}-desktop.png`), fullPage: true });
+      await page.screenshot({ path: join(ARTIFACTS, `${name}-first-screen.png`) });
+      assert.deepEqual(await seriousViolations(page), [], `axe, ${name}, details closed`);
 
       // Every <details> open: raw outputs and journals are checked too.
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => d.setAttribute('open', '')));
-      assert.deepEqual(await seriousViolations(page), [], `axe, ${lang}, details open`);
+      assert.deepEqual(await seriousViolations(page), [], `axe, ${name}, details open`);
 
       // Phone: no horizontal scrolling.
       await page.setViewportSize({ width: 390, height: 844 });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 1, `horizontal overflow on a phone: ${overflow}px`);
-      await page.screenshot({ path: join(ARTIFACTS, `report-${lang}-phone.png`), fullPage: true });
-      await page.screenshot({ path: join(ARTIFACTS, `report-${lang}-phone-first-screen.png`) });
-      assert.deepEqual(await seriousViolations(page), [], `axe, ${lang}, phone`);
+      await page.screenshot({ path: join(ARTIFACTS, `${name}-phone.png`), fullPage: true });
+      await page.screenshot({ path: join(ARTIFACTS, `${name}-phone-first-screen.png`) });
+      assert.deepEqual(await seriousViolations(page), [], `axe, ${name}, phone`);
 
       // Print: the print stylesheet applies and a PDF can be produced.
       await page.emulateMedia({ media: 'print' });
-      await page.screenshot({ path: join(ARTIFACTS, `report-${lang}-print.png`), fullPage: true });
-      const pdf = await page.pdf({ format: 'A4', path: join(ARTIFACTS, `report-${lang}.pdf`) });
+      await page.screenshot({ path: join(ARTIFACTS, `${name}-print.png`), fullPage: true });
+      const pdf = await page.pdf({ format: 'A4', path: join(ARTIFACTS, `${name}.pdf`) });
       assert.ok(pdf.length > 10_000);
       await context.close();
     }
