@@ -17,7 +17,7 @@ a { color: var(--accent); }
 .notice { border-left: 4px solid var(--accent); background: #eef5fc; padding: .6rem .8rem; margin: .75rem 0; }
 .notice.warn { border-color: #a3360f; background: #fdf0ea; color: #5c1d06; }
 .notice.sim { border-color: #6639ba; background: #f3effb; color: #35205e; }
-.summary { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: .75rem; }
+.summary { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(20rem, 100%), 1fr)); gap: .75rem; }
 .summary section { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: .25rem 1rem .75rem; }
 .summary h3 { margin-top: .6rem; }
 ul { padding-left: 1.25rem; margin: .3rem 0; }
