@@ -1,7 +1,7 @@
-// Runs one probe (its commands, then its pure parser) under a timeout and turns every outcome into valid Evidence.
+// Turns a probe's outputs (or its failure) into valid Evidence: parser errors and invalid verdicts never escape.
 import { evidenceSchema, type Evidence, type RawOutput } from '../../shared/contract/evidence.ts';
 import type { ProbeContext, ProbeDefinition, ProbeVerdict } from '../system/probes/probe.ts';
-import type { CommandOutput, CommandRunner, CommandSpec } from '../system/run/command-runner.ts';
+import type { CommandOutput, CommandSpec } from '../system/run/command-runner.ts';
 import { describeCommand } from '../system/run/powershell.ts';
 
 export class ScanCancelledError extends Error {
@@ -79,49 +79,4 @@ export function evidenceFrom(probe: ProbeDefinition, outputs: CommandOutput[], c
     return errorEvidence(probe, `invalid evidence (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`, outputs, durationMs, elevated);
   }
   return checked.data;
-}
-
-/**
- * Runs a probe's commands in order (unelevated, or with the app's own token when it already runs elevated) and parses.
- * The probe's timeout covers all its commands; a runner that ignores cancel cannot hold the scan past it.
- */
-export async function executeProbe(
-  probe: ProbeDefinition,
-  context: ProbeContext,
-  runner: CommandRunner,
-  options: { signal?: AbortSignal; elevated: boolean; now?: () => number },
-): Promise<Evidence> {
-  const now = options.now ?? Date.now;
-  const started = now();
-  const controller = new AbortController();
-  const onAbort = (): void => controller.abort();
-  options.signal?.addEventListener('abort', onAbort, { once: true });
-  const outputs: CommandOutput[] = [];
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), probe.timeoutMs);
-  });
-  try {
-    const specs = commandsOf(probe, context);
-    const work = (async () => {
-      for (const spec of specs) {
-        if (controller.signal.aborted) break;
-        outputs.push(await runner.run(spec, { signal: controller.signal }));
-      }
-      return 'done' as const;
-    })();
-    const outcome = await Promise.race([work, timeout]);
-    if (options.signal?.aborted) throw new ScanCancelledError();
-    if (outcome === 'timeout') {
-      controller.abort();
-      return errorEvidence(probe, `timed out after ${probe.timeoutMs} ms`, [...outputs], now() - started, options.elevated);
-    }
-    return evidenceFrom(probe, outputs, context, options.elevated, now() - started);
-  } catch (error) {
-    if (error instanceof ScanCancelledError || options.signal?.aborted) throw new ScanCancelledError();
-    return errorEvidence(probe, (error as Error).message || String(error), outputs, now() - started, options.elevated);
-  } finally {
-    clearTimeout(timer);
-    options.signal?.removeEventListener('abort', onAbort);
-  }
 }

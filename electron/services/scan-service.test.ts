@@ -8,6 +8,8 @@ import type { ProbeId } from '../../shared/contract/ids.ts';
 import type { ElevationNeed, ProbeDefinition } from '../system/probes/probe.ts';
 import type { CommandOutput, CommandRunner, CommandSpec, ElevatedBatchResult, ElevatedRunner } from '../system/run/command-runner.ts';
 import { ScanCancelledError, runScan, type ScanServiceOptions } from './scan-service.ts';
+import { probeScriptSpec } from '../system/probes/probe-kit.ts';
+import { scriptOfSpec } from '../system/run/powershell.ts';
 
 const symptom = (text: string): ParsedSymptom => ({
   input: text,
@@ -244,4 +246,40 @@ test('not applicable probes are listed; logs analyzed; diagnose receives the evi
   assert.deepEqual(result.logErrors, [{ file: 'missing.log', message: 'file not found' }]);
   assert.deepEqual((diagnosed as { evidence: unknown[] }).evidence, result.evidence);
   scanResultSchema.parse(result);
+});
+
+test('marked PowerShell scripts of several probes share ONE process, unelevated and in the elevated batch', async () => {
+  const scripted = (id: ProbeId, elevation: ElevationNeed): ProbeDefinition =>
+    probe(id, elevation, { commands: () => [probeScriptSpec(id, `'${id}'`, {}, 5000)] });
+  const specsRun: CommandSpec[] = [];
+  /** Answers a batch script like powershell.exe would: one JSON object keyed by part. */
+  const answer = (spec: CommandSpec, elevated: boolean): CommandOutput => {
+    specsRun.push(spec);
+    const keys = [...(scriptOfSpec(spec) ?? '').matchAll(/# msi-doctor:part=(\S+)/g)].map((m) => m[1]!);
+    const stdout = JSON.stringify(Object.fromEntries(keys.map((k) => [k, { stdout: `${elevated ? 'elev' : 'out'}:${k}`, stderr: null, ms: 9 }])));
+    return { spec, exitCode: 0, stdout, stderr: '', durationMs: 300, timedOut: false, error: null, elevated };
+  };
+  const runner: CommandRunner = { kind: 'simulated', run: async (spec) => answer(spec, false) };
+  const batches: CommandSpec[][] = [];
+  const elevatedRunner: ElevatedRunner = {
+    kind: 'simulated',
+    runBatch: async (specs) => {
+      batches.push(specs);
+      return { status: 'ok', message: null, outputs: specs.map((s) => answer(s, true)) };
+    },
+  };
+  const probes = [scripted('policies', 'never'), scripted('pending-reboot', 'never'), scripted('elevation', 'never'), scripted('temp-folders', 'required'), scripted('install-in-progress', 'required')];
+  const result = await runScan({}, options({ runner, elevatedRunner, probes }));
+  assert.equal(specsRun.length, 2, 'one process for the three unelevated scripts, one step for the two elevated ones');
+  assert.equal(batches.length, 1);
+  assert.equal(batches[0]!.length, 1);
+  const byId = Object.fromEntries(result.evidence.map((e) => [e.probe, e]));
+  assert.deepEqual(byId['policies']!.data, { seen: ['out:p0c0'], elevated: false });
+  assert.deepEqual(byId['elevation']!.data, { seen: ['out:p2c0'], elevated: false });
+  assert.deepEqual(byId['install-in-progress']!.data, { seen: ['elev:p1c0'], elevated: true });
+  assert.equal(byId['policies']!.durationMs, 9, "a probe's duration is its own script's time inside the batch");
+  assert.match(byId['policies']!.raw[0]!.command, /powershell: policies probe/);
+  const unbatched: CommandSpec[] = [];
+  await runScan({}, options({ runner: { kind: 'simulated', run: async (spec) => (unbatched.push(spec), answer(spec, false)) }, elevatedRunner, probes, batchScripts: false }));
+  assert.equal(unbatched.length, 3);
 });

@@ -9,7 +9,9 @@ import type { ParsedSymptom } from '../../shared/contract/symptom.ts';
 import type { ProbeContext, ProbeDefinition } from '../system/probes/probe.ts';
 import type { CommandRunner, ElevatedRunner } from '../system/run/command-runner.ts';
 import { notRun } from '../system/run/elevated-script.ts';
-import { ScanCancelledError, commandsOf, errorEvidence, evidenceFrom, executeProbe, notCheckedEvidence } from './probe-execution.ts';
+import { ScanCancelledError, commandsOf, errorEvidence, evidenceFrom, notCheckedEvidence } from './probe-execution.ts';
+import { planCommands, routeOutput } from './command-plan.ts';
+import { runDirect } from './direct-phase.ts';
 
 export { ScanCancelledError } from './probe-execution.ts';
 
@@ -32,8 +34,10 @@ export interface ScanServiceOptions {
   processElevated?: boolean;
   diagnose?: (input: DiagnosisInput) => Finding[] | Promise<Finding[]>;
   analyzeLog?: (path: string) => Promise<LogAnalysis>;
-  /** How many unelevated probes run at once (each may start a PowerShell: keep it small). */
+  /** How many processes run at once in the unelevated phase (each PowerShell costs CPU at start-up: keep it small). */
   concurrency?: number;
+  /** Share one powershell.exe between the probes' marked scripts (default true). */
+  batchScripts?: boolean;
   /** Whole elevated batch, UAC prompt included; default: 2 minutes for the prompt + the probes' timeouts. */
   elevatedBatchTimeoutMs?: number;
   /** The machine's clock (the simulated machine has its own): ProbeContext.now and startedAt. Durations use the wall clock. */
@@ -44,20 +48,6 @@ export interface ScanServiceOptions {
 export interface ScanCallbacks {
   onProgress?: (event: ScanProgress) => void;
   signal?: AbortSignal;
-}
-
-/** Runs tasks with at most `limit` in flight, results in input order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  });
-  await Promise.all(workers);
-  return results;
 }
 
 export async function runScan(input: Partial<ScanRequest>, options: ScanServiceOptions, callbacks: ScanCallbacks = {}): Promise<ScanResult> {
@@ -105,12 +95,20 @@ export async function runScan(input: Partial<ScanRequest>, options: ScanServiceO
   // Logs are read while the probes run: they are local files, independent of the commands.
   const logsPromise = analyzeLogs(request.logPaths, options.analyzeLog);
 
-  await mapLimited(direct, options.concurrency ?? 4, async (probe) => {
-    checkCancel();
-    emit(probe.id, 'started', Boolean(options.processElevated));
-    const item = await executeProbe(probe, context, options.runner, { signal, elevated: Boolean(options.processElevated) });
-    evidence.set(probe.id, item);
-    emit(probe.id, 'finished', item.elevated, item);
+  const directElevated = Boolean(options.processElevated);
+  for (const probe of direct) emit(probe.id, 'started', directElevated);
+  await runDirect(direct, {
+    context,
+    runner: options.runner,
+    concurrency: options.concurrency ?? 3,
+    batchScripts: options.batchScripts !== false,
+    elevated: directElevated,
+    checkCancel,
+    ...(signal ? { signal } : {}),
+    onEvidence: (probe, item) => {
+      evidence.set(probe.id, item);
+      emit(probe.id, 'finished', item.elevated, item);
+    },
   });
   checkCancel();
 
@@ -128,20 +126,25 @@ export async function runScan(input: Partial<ScanRequest>, options: ScanServiceO
       }
     });
     for (const probe of batch) emit(probe.id, 'started', true);
-    const allSpecs = specsByProbe.flat();
+    const units = planCommands(specsByProbe, { batch: options.batchScripts !== false });
     const timeoutMs = options.elevatedBatchTimeoutMs ?? 120_000 + batch.reduce((sum, p) => sum + p.timeoutMs, 0);
-    const result = await options.elevatedRunner.runBatch(allSpecs, { signal, timeoutMs, name: 'MSI Doctor' });
+    const result = await options.elevatedRunner.runBatch(
+      units.map((u) => u.spec),
+      { ...(signal ? { signal } : {}), timeoutMs, name: 'MSI Doctor' },
+    );
     if (result.status === 'cancelled' || signal?.aborted) throw new ScanCancelledError();
     const duration = Date.now() - started;
     if (result.status === 'ok') {
       elevation = 'granted';
-      let offset = 0;
+      const outputs = specsByProbe.map((specs) => specs.map((spec) => notRun(spec, 'not run: missing from the batch result')));
+      units.forEach((unit, i) => {
+        const output = result.outputs[i];
+        if (!output) return;
+        for (const { slot, output: routed } of routeOutput(unit, output)) outputs[slot.probe]![slot.command] = routed;
+      });
       batch.forEach((probe, i) => {
-        const specs = specsByProbe[i]!;
-        const outputs = specs.map((spec, k) => result.outputs[offset + k] ?? notRun(spec, 'not run: missing from the batch result'));
-        offset += specs.length;
-        const own = outputs.reduce((sum, o) => sum + o.durationMs, 0);
-        const item = evidenceFrom(probe, outputs, context, true, own || duration);
+        const own = outputs[i]!.reduce((sum, o) => sum + o.durationMs, 0);
+        const item = evidenceFrom(probe, outputs[i]!, context, true, own || duration);
         const previous = evidence.get(probe.id);
         // A 'better' probe keeps its unelevated answer when the elevated run could not produce one.
         const chosen = previous && item.status === 'error' && previous.status !== 'error' ? previous : item;
