@@ -299,11 +299,16 @@ test('bad input gives a clear RepairError, never a stack trace: unknown repair, 
 test('a failed backup stops the elevated batch: the change never runs (simulated batch + the real batch script)', async () => {
   const dataDir = tempDir();
   try {
-    // Make the backup impossible: <dataDir>/backups is a file, so icacls /save cannot write there.
-    writeFileSync(join(dataDir, 'backups'), 'not a folder');
+    // Make the backup impossible: the backup folder disappears right before the batch, so icacls /save fails.
     const system = createSystem({ simulate: '2503-windows-temp-acl' });
     const before = JSON.stringify(system.simulation!.machine.state);
-    const service = createRepairServiceFor(system, dataDir);
+    const service = createRepairServiceFor(system, dataDir, {
+      hooks: {
+        beforeStep: (id) => {
+          if (id === 'backup-acl') rmSync(join(dataDir, 'backups'), { recursive: true, force: true });
+        },
+      },
+    });
     const plan = await service.plan('restore-windows-temp-acl', { removeSids: [] });
     const outcome = await service.run(plan.planId, { confirmations: plan.confirmations });
     assert.equal(outcome.status, 'failed');
@@ -315,6 +320,21 @@ test('a failed backup stops the elevated batch: the change never runs (simulated
     const script = buildElevatedScript(service.planSpecs(plan.planId) ?? (await service.plan('restore-windows-temp-acl', { removeSids: [] }).then((p) => service.planSpecs(p.planId)!)), batchPaths('C:\\ProgramData\\MSI Doctor\\elev', 'abc123'));
     assert.match(script, /\$okCodes = @\('0', '0'/);
     assert.match(script, /-notcontains \[string\]\$r\.exitCode\)\) \{ break \}/);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('an unwritable data folder refuses the run before anything changes (no journal, no backups = not safe)', async () => {
+  const dataDir = tempDir();
+  try {
+    writeFileSync(join(dataDir, 'journals'), 'a file where the journals folder should be');
+    const system = createSystem({ simulate: 'msiserver-disabled' });
+    const before = JSON.stringify(system.simulation!.machine.state);
+    const service = createRepairServiceFor(system, dataDir);
+    const plan = await service.plan('enable-msiserver', {});
+    await assert.rejects(service.run(plan.planId, { confirmations: [] }), (e: unknown) => e instanceof RepairError && e.code === 'unavailable');
+    assert.equal(JSON.stringify(system.simulation!.machine.state), before);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

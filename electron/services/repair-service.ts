@@ -1,5 +1,6 @@
 // Repair execution: plan from the catalog, confirmations, one elevated batch, fsync'd journal, verification, undo (also after restart).
 import { isDeepStrictEqual } from 'node:util';
+import { mkdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ApiEvents } from '../../shared/contract/api.ts';
@@ -352,7 +353,17 @@ export class RepairService {
 
   private async execute(prepared: Prepared, signal: AbortSignal, onProgress: (p: RepairProgress) => void): Promise<RepairOutcome> {
     const { plan, steps } = prepared;
-    const journal = createJournal(this.options.dataDir, prepared.journalId);
+    // reg export, icacls /save and msiexec /L*v do not create folders: ours must exist before anything runs.
+    let journal: Journal;
+    try {
+      journal = createJournal(this.options.dataDir, prepared.journalId);
+      if (this.targetDataDir === this.options.dataDir) {
+        mkdirSync(joinTarget(this.targetDataDir, 'backups', prepared.journalId), { recursive: true });
+        mkdirSync(joinTarget(this.targetDataDir, 'logs'), { recursive: true });
+      }
+    } catch (error) {
+      throw new RepairError('unavailable', { key: 'repair.refusal.data-folder', params: { path: this.options.dataDir, detail: (error as Error).message } });
+    }
     const journalSteps: JournalStep[] = steps.map((s) => ({ id: s.step.id, kind: s.step.kind, elevated: s.step.elevated, spec: s.spec, okExitCodes: s.okExitCodes, undo: s.undo }));
     journal.append({ type: 'plan', at: this.clock.now().toISOString(), journalId: journal.journalId, plan, steps: journalSteps, data: prepared.built.data, environment: this.options.environmentLabel ?? this.options.runner.kind });
     const outcomes = new Map<string, RepairOutcome['steps'][number]>();

@@ -1,5 +1,5 @@
 // The simulated machine's emulation of the commands repairs run (reg, icacls, sc config, msiexec, shutdown, taskkill, repair scripts).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CommandEmulator, EmulatedCommand, EmulatedResult, EmulatorContext } from './emulator.ts';
 import type { SimulatedMachine } from './machine.ts';
@@ -17,11 +17,16 @@ function isHostPath(path: string): boolean {
   return path.startsWith('/');
 }
 
+/** Like the real tools (reg export, icacls /save, msiexec /L*v), the folder must already exist. */
 function writeTargetFile(machine: SimulatedMachine, path: string, bytes: Uint8Array): void {
   if (isHostPath(path)) {
-    mkdirSync(dirname(path), { recursive: true });
+    if (!existsSync(dirname(path))) throw new Error(`The system cannot find the path specified: ${dirname(path)}`);
     writeFileSync(path, bytes);
-  } else machine.writeFile(path, bytes);
+  } else {
+    const parent = path.slice(0, path.lastIndexOf('\\'));
+    if (parent && !machine.isDirectory(parent)) throw new Error(`The system cannot find the path specified: ${parent}`);
+    machine.writeFile(path, bytes);
+  }
 }
 
 function readTargetFile(machine: SimulatedMachine, path: string): Uint8Array | null {

@@ -203,6 +203,10 @@ export const REPAIR_TEXTS = {
     en: 'The computer changed since the plan was shown, so the commands would differ. Review the new plan.',
     'zh-CN': '自显示计划以来电脑状态发生了变化，要执行的命令会不同。请查看新的计划。',
   },
+  'repair.refusal.data-folder': {
+    en: 'MSI Doctor cannot write to its data folder {path} ({detail}), so nothing was run: without a journal and backups a repair is not safe.',
+    'zh-CN': 'MSI Doctor 无法写入数据文件夹 {path}（{detail}），因此没有执行任何操作：没有记录和备份，修复是不安全的。',
+  },
   'repair.refusal.journal-unknown': { en: 'No repair record "{journalId}" was found.', 'zh-CN': '找不到修复记录“{journalId}”。' },
   'repair.refusal.already-undone': { en: 'The repair "{journalId}" has already been undone.', 'zh-CN': '修复“{journalId}”已经撤销过了。' },
   'repair.refusal.not-reversible': { en: 'The repair "{journalId}" cannot be undone (nothing reversible was changed).', 'zh-CN': '修复“{journalId}”无法撤销（没有可以还原的更改）。' },
