@@ -1,7 +1,7 @@
 // Tests of the pure elevation pieces: folder choice, folder hardening, script text, result parsing, status rules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hardenDirCommands, isSafeElevationPath, selectElevationDir, withTempDir } from './elevation-dir.ts';
+import { elevationDirName, hardenDirCommands, isSafeElevationPath, selectElevationDir, withTempDir } from './elevation-dir.ts';
 import {
   batchPaths,
   buildElevatedScript,
@@ -23,6 +23,15 @@ test('elevation folder: ProgramData when it is plain ASCII, else fallbacks, neve
   for (const bad of ['C:\\Users\\张伟\\Temp', 'C:\\a b', 'C:\\a&b', "C:\\o'brien", 'C:\\100%', 'C:\\x!', 'relative\\dir', 'C:\\' + 'a'.repeat(300)]) {
     assert.equal(isSafeElevationPath(bad), false, bad);
   }
+});
+
+test('elevation folder: one per account, ASCII whatever the user name', () => {
+  const zhang = selectElevationDir({ ProgramData: 'C:\\ProgramData', USERDOMAIN: 'CONTOSO', USERNAME: '张伟' }).dir!;
+  const other = selectElevationDir({ ProgramData: 'C:\\ProgramData', USERDOMAIN: 'CONTOSO', USERNAME: "o'brien & co" }).dir!;
+  assert.match(zhang, /^C:\\ProgramData\\MSIDoctor-elev-[0-9a-f]{8}$/);
+  assert.match(other, /^C:\\ProgramData\\MSIDoctor-elev-[0-9a-f]{8}$/);
+  assert.notEqual(zhang, other);
+  assert.equal(elevationDirName({ USERDOMAIN: 'contoso', USERNAME: '张伟' }), zhang.split('\\').pop(), 'case-insensitive like Windows accounts');
 });
 
 test('folder hardening: take ownership, drop inheritance, grant only SYSTEM, Administrators and the user', () => {

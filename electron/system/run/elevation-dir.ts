@@ -1,8 +1,19 @@
 // Where the elevated batch keeps its files: an ASCII-only folder sudo-prompt can use as TEMP, chosen and secured by pure rules.
+import { createHash } from 'node:crypto';
 
 type Env = Record<string, string | undefined>;
 
 export const ELEVATION_DIR_NAME = 'MSIDoctor-elev';
+
+/**
+ * One folder per Windows account (`MSIDoctor-elev-<8 hex of DOMAIN\user>`): the folder is locked to its owner, so a
+ * second user of the same PC must not inherit the first user's folder. Hex keeps the name ASCII for any user name.
+ */
+export function elevationDirName(env: Env): string {
+  const account = `${env.USERDOMAIN ?? ''}\\${env.USERNAME ?? ''}`.toLowerCase();
+  if (account === '\\') return ELEVATION_DIR_NAME;
+  return `${ELEVATION_DIR_NAME}-${createHash('sha256').update(account, 'utf8').digest('hex').slice(0, 8)}`;
+}
 
 /**
  * Safe for every parser on the way (sudo-prompt's execute.bat is read before `chcp 65001`, then PowerShell's
@@ -25,12 +36,13 @@ export interface ElevationDirChoice {
  * it may be the broken thing (2503) or contain the user's non-ASCII name.
  */
 export function selectElevationDir(env: Env): ElevationDirChoice {
+  const name = elevationDirName(env);
   const candidates: string[] = [];
   const programData = env.ProgramData ?? env.PROGRAMDATA ?? env.ALLUSERSPROFILE;
-  if (programData) candidates.push(`${programData.replace(/\\+$/, '')}\\${ELEVATION_DIR_NAME}`);
+  if (programData) candidates.push(`${programData.replace(/\\+$/, '')}\\${name}`);
   const systemDrive = env.SystemDrive ?? env.SYSTEMDRIVE;
-  if (systemDrive && /^[A-Za-z]:$/.test(systemDrive)) candidates.push(`${systemDrive}\\ProgramData\\${ELEVATION_DIR_NAME}`);
-  candidates.push(`C:\\ProgramData\\${ELEVATION_DIR_NAME}`);
+  if (systemDrive && /^[A-Za-z]:$/.test(systemDrive)) candidates.push(`${systemDrive}\\ProgramData\\${name}`);
+  candidates.push(`C:\\ProgramData\\${name}`);
   const rejected: ElevationDirChoice['rejected'] = [];
   for (const candidate of [...new Set(candidates)]) {
     if (isSafeElevationPath(candidate)) return { dir: candidate, rejected };
