@@ -23,7 +23,8 @@ function sizeBudget(): Plugin {
       }
       const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
       console.log(`renderer JavaScript: ${kb(raw)} raw, ${kb(gzip)} gzipped (budget ${kb(BUDGET_BYTES)} gzipped)`);
-      if (gzip > BUDGET_BYTES) this.error(`renderer JavaScript is ${kb(gzip)} gzipped, over the ${kb(BUDGET_BYTES)} budget`);
+      if (gzip > BUDGET_BYTES)
+        this.error(`renderer JavaScript is ${kb(gzip)} gzipped, over the ${kb(BUDGET_BYTES)} budget`);
     },
   };
 }

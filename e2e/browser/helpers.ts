@@ -8,11 +8,27 @@ import { fileURLToPath } from 'node:url';
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const CORPUS = join(REPO, '..', 'shared', 'corpus');
 
-/** Puts the preview's simulated machine back into a scenario (fresh state) through the public API. */
+/** Puts the preview's simulated machine back into a scenario (fresh state) through the public API; waits while a
+ * scan or repair of the previous test is still winding down (the facade refuses to switch then). */
 export async function selectScenario(request: APIRequestContext, name: string): Promise<void> {
-  const response = await request.post('/api/selectScenario', { data: { name } });
-  const body = (await response.json()) as { ok: boolean; error?: { message: string } };
-  expect(body.ok, body.error?.message).toBe(true);
+  let last = '';
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const response = await request.post('/api/selectScenario', { data: { name } });
+    const body = (await response.json()) as { ok: boolean; error?: { code: string; message: string } };
+    if (body.ok) return;
+    last = body.error?.message ?? 'unknown error';
+    if (body.error?.code !== 'forbidden') break;
+    await new Promise((done) => setTimeout(done, 500));
+  }
+  throw new Error(`selectScenario(${name}) failed: ${last}`);
+}
+
+/** Leaves the machine idle for the next test: cancels a repair or scan still running in the page. */
+export async function cancelRunning(page: Page): Promise<void> {
+  for (const id of ['cancel-fix', 'scan-cancel']) {
+    const button = page.getByTestId(id);
+    if (await button.isVisible().catch(() => false)) await button.click().catch(() => undefined);
+  }
 }
 
 /** Screenshots go to artifacts/e2e/<scenario>/<nn-step>.png, numbered in the order taken. */

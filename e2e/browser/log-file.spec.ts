@@ -8,8 +8,14 @@ import { CORPUS, Recorder, openApp, selectScenario } from './helpers.ts';
 const LOG = 'pasted-18_snippet_wix-deferred-exe-ca-code-cmd-1721';
 const logPath = join(CORPUS, 'msi-logs', `${LOG}.log`);
 
-test('I have a log file: corpus log analyzed, cause shown, log viewer jumps and searches', async ({ page, request }) => {
-  test.skip(!existsSync(logPath), `corpus log not found at ${logPath} (the corpus lives beside the repo in ../shared/corpus)`);
+test('I have a log file: corpus log analyzed, cause shown, log viewer jumps and searches', async ({
+  page,
+  request,
+}) => {
+  test.skip(
+    !existsSync(logPath),
+    `corpus log not found at ${logPath} (the corpus lives beside the repo in ../shared/corpus)`,
+  );
   const expected = JSON.parse(readFileSync(join(CORPUS, 'msi-logs', `${LOG}.expected.json`), 'utf8')) as {
     expect: { topCause?: string | string[]; failedAction?: string | string[] | null };
   };
@@ -44,6 +50,6 @@ test('I have a log file: corpus log analyzed, cause shown, log viewer jumps and 
   await page.getByTestId('log-search').press('Enter');
   await expect(page.getByTestId('log-matches')).toBeVisible();
   await shots.step('log-viewer');
-  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
   await expect(page.getByTestId('log-viewer')).toHaveCount(0);
 });

@@ -1,7 +1,7 @@
 // Whole-flow walk-throughs on the simulated machine, one per scenario (some in Chinese): symptom -> scan -> findings
 // -> fix -> verify -> report, with a screenshot and an axe check on every step.
 import { test, expect, type Page } from '@playwright/test';
-import { Recorder, openApp, selectScenario } from './helpers.ts';
+import { Recorder, cancelRunning, openApp, selectScenario } from './helpers.ts';
 
 interface Walk {
   scenario: string;
@@ -19,14 +19,72 @@ interface Walk {
 }
 
 const WALKS: Walk[] = [
-  { scenario: '2503-windows-temp-acl', lang: 'en', choice: 'code-2503', cause: 'installer-folders-access', repair: 'restore-windows-temp-acl', verify: 'rescan-clean' },
-  { scenario: '2503-windows-temp-acl', lang: 'zh-CN', choice: 'code-2503', useMsi: true, cause: 'installer-folders-access', repair: 'restore-windows-temp-acl', verify: 'install-passes' },
-  { scenario: '2502-not-elevated', lang: 'en', choice: 'code-2503', useMsi: true, cause: 'not-elevated', repair: 'retry-install-elevated-logged', verify: 'none' },
-  { scenario: '1618-stuck-client-install', lang: 'en', choice: 'code-1618', cause: 'another-install-in-progress', repair: 'end-stuck-client-install', verify: 'rescan-clean' },
-  { scenario: '1618-stuck-client-install', lang: 'zh-CN', choice: 'code-1618', cause: 'another-install-in-progress', repair: 'end-stuck-client-install', verify: 'rescan-clean' },
-  { scenario: '1618-windows-update-busy', lang: 'en', choice: 'code-1618', cause: 'windows-update-busy', repair: 'wait-for-installer', verify: 'rescan-clean' },
-  { scenario: '1603-custom-action', lang: 'en', choice: 'code-1603', useMsi: true, cause: 'custom-action-failed', verify: 'none' },
-  { scenario: '1603-pending-reboot', lang: 'en', choice: 'code-1603', cause: 'pending-reboot', repair: 'restart-computer', verify: 'rescan-clean' },
+  {
+    scenario: '2503-windows-temp-acl',
+    lang: 'en',
+    choice: 'code-2503',
+    cause: 'installer-folders-access',
+    repair: 'restore-windows-temp-acl',
+    verify: 'rescan-clean',
+  },
+  {
+    scenario: '2503-windows-temp-acl',
+    lang: 'zh-CN',
+    choice: 'code-2503',
+    useMsi: true,
+    cause: 'installer-folders-access',
+    repair: 'restore-windows-temp-acl',
+    verify: 'install-passes',
+  },
+  {
+    scenario: '2502-not-elevated',
+    lang: 'en',
+    choice: 'code-2503',
+    useMsi: true,
+    cause: 'not-elevated',
+    repair: 'retry-install-elevated-logged',
+    verify: 'none',
+  },
+  {
+    scenario: '1618-stuck-client-install',
+    lang: 'en',
+    choice: 'code-1618',
+    cause: 'another-install-in-progress',
+    repair: 'end-stuck-client-install',
+    verify: 'rescan-clean',
+  },
+  {
+    scenario: '1618-stuck-client-install',
+    lang: 'zh-CN',
+    choice: 'code-1618',
+    cause: 'another-install-in-progress',
+    repair: 'end-stuck-client-install',
+    verify: 'rescan-clean',
+  },
+  {
+    scenario: '1618-windows-update-busy',
+    lang: 'en',
+    choice: 'code-1618',
+    cause: 'windows-update-busy',
+    repair: 'wait-for-installer',
+    verify: 'rescan-clean',
+  },
+  {
+    scenario: '1603-custom-action',
+    lang: 'en',
+    choice: 'code-1603',
+    useMsi: true,
+    cause: 'custom-action-failed',
+    verify: 'none',
+  },
+  {
+    scenario: '1603-pending-reboot',
+    lang: 'en',
+    choice: 'code-1603',
+    cause: 'pending-reboot',
+    repair: 'restart-computer',
+    verify: 'rescan-clean',
+  },
   { scenario: 'healthy', lang: 'en', choice: 'unsure', cause: 'no-problem-found', verify: 'none' },
 ];
 
@@ -35,76 +93,89 @@ async function confirmAll(page: Page): Promise<void> {
   for (const box of await page.locator('.confirmations input[type=checkbox]').all()) await box.check();
 }
 
-for (const walk of WALKS) {
-  test(`${walk.scenario} (${walk.lang}): symptom to ${walk.repair ? 'verified fix' : 'advice'}`, async ({ page, request, browser }) => {
-    await selectScenario(request, walk.scenario);
-    const context = walk.lang === 'zh-CN' ? await browser.newContext({ locale: 'zh-CN', viewport: { width: 1024, height: 768 } }) : null;
-    const p = context ? await context.newPage() : page;
-    const shots = new Recorder(p, `${walk.scenario}${walk.lang === 'zh-CN' ? '-zh-CN' : ''}`);
-    await openApp(p);
-    await expect(p.locator('html')).toHaveAttribute('lang', walk.lang);
+test.afterEach(async ({ page }) => {
+  await cancelRunning(page);
+});
 
-    // 1. symptom
-    await p.getByTestId(`choice-${walk.choice}`).click();
-    if (walk.useMsi) {
-      await p.getByTestId('use-scenario-msi').click();
-      await expect(p.getByTestId('msi-name')).toHaveText(/\.msi$/);
+for (const lang of ['en', 'zh-CN'] as const) {
+  test.describe(`in ${lang}`, () => {
+    test.use({ locale: lang === 'zh-CN' ? 'zh-CN' : 'en-US' });
+    for (const walk of WALKS.filter((w) => w.lang === lang)) {
+      test(`${walk.scenario} (${walk.lang}): symptom to ${walk.repair ? 'verified fix' : 'advice'}`, async ({
+        page: p,
+        request,
+      }) => {
+        await selectScenario(request, walk.scenario);
+        const shots = new Recorder(p, `${walk.scenario}${walk.lang === 'zh-CN' ? '-zh-CN' : ''}`);
+        await openApp(p);
+        await expect(p.locator('html')).toHaveAttribute('lang', walk.lang);
+
+        // 1. symptom
+        await p.getByTestId(`choice-${walk.choice}`).click();
+        if (walk.useMsi) {
+          await p.getByTestId('use-scenario-msi').click();
+          await expect(p.getByTestId('msi-name')).toHaveText(/\.msi$/);
+        }
+        await shots.step('symptom');
+        await p.getByTestId('symptom-continue').click();
+
+        // 2. scan: the explanation before the single elevation prompt, then live rows
+        await expect(p.getByTestId('scan-allow')).toBeVisible();
+        await shots.step('consent');
+        await p.getByTestId('scan-allow').click();
+
+        // 3. findings
+        const top = p.locator('[data-testid^="finding-"]').first();
+        await expect(top).toHaveAttribute('data-testid', `finding-${walk.cause}`, { timeout: 30_000 });
+        const toggle = top.getByRole('button', { expanded: false }).first();
+        if (await toggle.count()) await toggle.click();
+        await shots.step('findings');
+
+        if (walk.repair) {
+          // 4. fix: exact commands, risk, admin need and undo before running
+          await p.getByTestId(`fix-${walk.repair}`).first().click();
+          await expect(p.getByTestId('command-preview')).toBeVisible();
+          await expect(p.locator('.command-preview pre code').first()).not.toBeEmpty();
+          await shots.step('fix-preview');
+          await confirmAll(p);
+          await p.getByTestId('run-fix').click();
+          if (walk.repair === 'wait-for-installer') {
+            // The countdown is live while Windows Update holds the installer.
+            await expect(p.getByTestId('countdown').or(p.getByTestId('repair-result'))).toBeVisible();
+          }
+          const result = p.getByTestId('repair-result');
+          await expect(result).toBeVisible({ timeout: 45_000 });
+          await expect(result).toHaveAttribute('data-status', 'succeeded');
+          if (walk.repair !== 'restart-computer') await expect(result).toHaveAttribute('data-verified', 'true');
+          await shots.step('fix-result');
+          await p.getByTestId('to-verify').click();
+        } else {
+          await p.getByTestId('to-verify').click();
+        }
+
+        // 5. verify
+        await expect(p.getByTestId('verify-start')).toBeVisible();
+        if (walk.verify !== 'none') {
+          await p.getByTestId('verify-start').click();
+          if (walk.verify === 'install-passes') {
+            await expect(p.getByTestId('command-preview')).toBeVisible();
+            await p.getByTestId('verify-run').click();
+          }
+          await expect(p.getByTestId('verify-passed')).toBeVisible({ timeout: 45_000 });
+        }
+        await shots.step('verify');
+
+        // 6. report: export (redacted) and the short summary
+        await p.getByTestId('to-report').first().click();
+        await p.getByTestId('export-report').click();
+        await expect(p.getByTestId('report-exported')).toBeVisible({ timeout: 30_000 });
+        const download = await p.getByTestId('report-download').getAttribute('href');
+        expect(download).toMatch(/^\/reports\//);
+        const exported = await p.request.get(download as string);
+        expect(exported.ok()).toBe(true);
+        await expect(p.getByTestId('summary')).not.toBeEmpty();
+        await shots.step('report');
+      });
     }
-    await shots.step('symptom');
-    await p.getByTestId('symptom-continue').click();
-
-    // 2. scan: the explanation before the single elevation prompt, then live rows
-    await expect(p.getByTestId('scan-allow')).toBeVisible();
-    await shots.step('consent');
-    await p.getByTestId('scan-allow').click();
-
-    // 3. findings
-    const top = p.locator('[data-testid^="finding-"]').first();
-    await expect(top).toHaveAttribute('data-testid', `finding-${walk.cause}`, { timeout: 30_000 });
-    const toggle = top.getByRole('button', { expanded: false }).first();
-    if (await toggle.count()) await toggle.click();
-    await shots.step('findings');
-
-    if (walk.repair) {
-      // 4. fix: exact commands, risk, admin need and undo before running
-      await p.getByTestId(`fix-${walk.repair}`).first().click();
-      await expect(p.getByTestId('command-preview')).toBeVisible();
-      await expect(p.locator('.command-preview pre code').first()).not.toBeEmpty();
-      await shots.step('fix-preview');
-      await confirmAll(p);
-      await p.getByTestId('run-fix').click();
-      const result = p.getByTestId('repair-result');
-      await expect(result).toBeVisible({ timeout: 45_000 });
-      await expect(result).toHaveAttribute('data-status', 'succeeded');
-      if (walk.repair !== 'restart-computer') await expect(result).toHaveAttribute('data-verified', 'true');
-      await shots.step('fix-result');
-      await p.getByTestId('to-verify').click();
-    } else {
-      await p.getByTestId('to-verify').click();
-    }
-
-    // 5. verify
-    await expect(p.getByTestId('verify-start')).toBeVisible();
-    if (walk.verify !== 'none') {
-      await p.getByTestId('verify-start').click();
-      if (walk.verify === 'install-passes') {
-        await expect(p.getByTestId('command-preview')).toBeVisible();
-        await p.getByTestId('verify-run').click();
-      }
-      await expect(p.getByTestId('verify-passed')).toBeVisible({ timeout: 45_000 });
-    }
-    await shots.step('verify');
-
-    // 6. report: export (redacted) and the short summary
-    await p.getByTestId('to-report').first().click();
-    await p.getByTestId('export-report').click();
-    await expect(p.getByTestId('report-exported')).toBeVisible({ timeout: 30_000 });
-    const download = await p.getByTestId('report-download').getAttribute('href');
-    expect(download).toMatch(/^\/reports\//);
-    const exported = await p.request.get(download as string);
-    expect(exported.ok()).toBe(true);
-    await expect(p.getByTestId('summary')).not.toBeEmpty();
-    await shots.step('report');
-    await context?.close();
   });
 }

@@ -125,7 +125,9 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
   try {
     await stat(join(staticDir, 'index.html'));
   } catch {
-    throw new Error(`The renderer is not built (${join(staticDir, 'index.html')} is missing). Run "npm run build" first.`);
+    throw new Error(
+      `The renderer is not built (${join(staticDir, 'index.html')} is missing). Run "npm run build" first.`,
+    );
   }
 
   const sockets = new Set<WebSocket>();
@@ -142,7 +144,9 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
     appVersion: '0.1.0-preview',
   });
   const real: Dispatch = (name, payload) =>
-    dispatchApi(services, name, payload, { logError: (fn, error) => log(`preview: ${fn} failed: ${error instanceof Error ? error.stack : String(error)}`) });
+    dispatchApi(services, name, payload, {
+      logError: (fn, error) => log(`preview: ${fn} failed: ${error instanceof Error ? error.stack : String(error)}`),
+    });
   const dispatch: Dispatch = options.fake ? fakeDispatch(emit) : real;
 
   let allowedHosts: string[] = [];
@@ -155,22 +159,39 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (!trusted(req)) return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: 'Only this page may use the preview API.' } });
+    if (!trusted(req))
+      return sendJson(res, 403, {
+        ok: false,
+        error: { code: 'forbidden', message: 'Only this page may use the preview API.' },
+      });
     if (url.pathname.startsWith('/api/')) {
       const name = url.pathname.slice('/api/'.length);
-      if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'invalid-input', message: 'Use POST.' } });
-      if (!isApiFunctionName(name)) return sendJson(res, 404, { ok: false, error: { code: 'not-found', message: `Unknown API function "${name}".` } });
+      if (req.method !== 'POST')
+        return sendJson(res, 405, { ok: false, error: { code: 'invalid-input', message: 'Use POST.' } });
+      if (!isApiFunctionName(name))
+        return sendJson(res, 404, {
+          ok: false,
+          error: { code: 'not-found', message: `Unknown API function "${name}".` },
+        });
       const body = await readBody(req, MAX_BODY_BYTES);
-      if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'invalid-input', message: 'The request is too large.' } });
+      if (body === null)
+        return sendJson(res, 413, {
+          ok: false,
+          error: { code: 'invalid-input', message: 'The request is too large.' },
+        });
       let payload: unknown;
       try {
         payload = body.trim() ? JSON.parse(body) : {};
       } catch {
-        return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: 'The request body is not valid JSON.' } });
+        return sendJson(res, 400, {
+          ok: false,
+          error: { code: 'invalid-input', message: 'The request body is not valid JSON.' },
+        });
       }
       return sendJson(res, 200, await dispatch(name, payload));
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
     if (url.pathname.startsWith('/reports/')) {
       const file = safeJoin(reportsDir, url.pathname.slice('/reports/'.length));
       if (file) res.setHeader('content-disposition', 'attachment');
@@ -183,7 +204,11 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       log(`preview: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'The preview server hit an unexpected problem.' } });
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          ok: false,
+          error: { code: 'internal', message: 'The preview server hit an unexpected problem.' },
+        });
       else res.end();
     });
   });
@@ -229,7 +254,8 @@ function parseArgs(argv: string[]): PreviewOptions {
     const value = argv[i + 1];
     if (arg === '--port' && value !== undefined) {
       const port = Number(value);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port wants a number from 0 to 65535, not "${value}".`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new Error(`--port wants a number from 0 to 65535, not "${value}".`);
       options.port = port;
       i++;
     } else if (arg === '--scenario' && value !== undefined) {

@@ -29,14 +29,28 @@ export function sampleEvidence(probe: ProbeId, status: Evidence['status'] = 'ok'
     status,
     summary: { key: `probe.${probe}.${status}`, params: {} },
     data: {},
-    raw: [{ command: `check ${probe}`, exitCode: 0, stdout: `${probe}: ${status}`, stderr: '', durationMs: 5, elevated: false }],
+    raw: [
+      {
+        command: `check ${probe}`,
+        exitCode: 0,
+        stdout: `${probe}: ${status}`,
+        stderr: '',
+        durationMs: 5,
+        elevated: false,
+      },
+    ],
     error: null,
     durationMs: 5,
     elevated: false,
   };
 }
 
-export function sampleFinding(cause: CauseId, confidence: number, repairs: RepairId[], kind: Finding['kind'] = 'cause'): Finding {
+export function sampleFinding(
+  cause: CauseId,
+  confidence: number,
+  repairs: RepairId[],
+  kind: Finding['kind'] = 'cause',
+): Finding {
   return {
     cause,
     confidence,
@@ -81,7 +95,15 @@ export function samplePlan(repair: RepairId, planId = `plan-${repair}`): RepairP
     risk: 'low',
     reversible: true,
     needsElevation: true,
-    steps: [{ id: 'change-1', kind: repair === 'retry-install-elevated-logged' ? 'run-install' : 'change', description: { key: 'step', params: {} }, commandLine, elevated: true }],
+    steps: [
+      {
+        id: 'change-1',
+        kind: repair === 'retry-install-elevated-logged' ? 'run-install' : 'change',
+        description: { key: 'step', params: {} },
+        commandLine,
+        elevated: true,
+      },
+    ],
     backups: [],
     warnings: [],
     confirmations: [],
@@ -90,13 +112,23 @@ export function samplePlan(repair: RepairId, planId = `plan-${repair}`): RepairP
   };
 }
 
-export function sampleOutcome(plan: RepairPlan, status: RepairOutcome['status'] = 'succeeded', verified: boolean | null = true): RepairOutcome {
+export function sampleOutcome(
+  plan: RepairPlan,
+  status: RepairOutcome['status'] = 'succeeded',
+  verified: boolean | null = true,
+): RepairOutcome {
   return {
     schema: 'msi-doctor/repair@1',
     journalId: `journal-${plan.planId}`,
     plan,
     status,
-    steps: plan.steps.map((s) => ({ id: s.id, status: status === 'succeeded' ? 'succeeded' : 'failed', exitCode: status === 'succeeded' ? 0 : 1603, output: '', durationMs: 10 })),
+    steps: plan.steps.map((s) => ({
+      id: s.id,
+      status: status === 'succeeded' ? 'succeeded' : 'failed',
+      exitCode: status === 'succeeded' ? 0 : 1603,
+      output: '',
+      durationMs: 10,
+    })),
     verified,
     verification: [],
     rebootRequired: false,

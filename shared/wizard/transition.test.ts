@@ -30,7 +30,17 @@ function exampleEvents(): WizardEvent[] {
     SYMPTOM_SUBMITTED: { type: 'SYMPTOM_SUBMITTED' },
     CONSENT_BACK: { type: 'CONSENT_BACK' },
     SCAN_CONFIRMED: { type: 'SCAN_CONFIRMED', allowElevation: true },
-    SCAN_PROGRESS: { type: 'SCAN_PROGRESS', progress: { scanId: 's', probe: 'elevation', phase: 'started', elevated: false, durationMs: null, evidence: null } },
+    SCAN_PROGRESS: {
+      type: 'SCAN_PROGRESS',
+      progress: {
+        scanId: 's',
+        probe: 'elevation',
+        phase: 'started',
+        elevated: false,
+        durationMs: null,
+        evidence: null,
+      },
+    },
     SCAN_CANCEL_REQUESTED: { type: 'SCAN_CANCEL_REQUESTED' },
     SCAN_FINISHED: { type: 'SCAN_FINISHED', result: scan2503 },
     SCAN_FAILED: { type: 'SCAN_FAILED', error: { code: 'internal', message: 'x' } },
@@ -38,7 +48,10 @@ function exampleEvents(): WizardEvent[] {
     NEXT_FIX_REQUESTED: { type: 'NEXT_FIX_REQUESTED' },
     PLAN_READY: { type: 'PLAN_READY', plan },
     REPAIR_CONFIRMED: { type: 'REPAIR_CONFIRMED' },
-    REPAIR_PROGRESS: { type: 'REPAIR_PROGRESS', progress: { planId: plan.planId, stepId: 'change-1', phase: 'started' } },
+    REPAIR_PROGRESS: {
+      type: 'REPAIR_PROGRESS',
+      progress: { planId: plan.planId, stepId: 'change-1', phase: 'started' },
+    },
     REPAIR_FINISHED: { type: 'REPAIR_FINISHED', outcome: sampleOutcome(plan) },
     UNDO_REQUESTED: { type: 'UNDO_REQUESTED' },
     UNDO_FINISHED: { type: 'UNDO_FINISHED', outcome: sampleOutcome(plan) },
@@ -48,7 +61,11 @@ function exampleEvents(): WizardEvent[] {
     VERIFY_STARTED: { type: 'VERIFY_STARTED' },
     VERIFY_PLAN_READY: { type: 'VERIFY_PLAN_READY', plan: samplePlan('retry-install-elevated-logged') },
     VERIFY_CONFIRMED: { type: 'VERIFY_CONFIRMED' },
-    VERIFY_INSTALL_FINISHED: { type: 'VERIFY_INSTALL_FINISHED', outcome: sampleOutcome(samplePlan('retry-install-elevated-logged')), newLogPath: null },
+    VERIFY_INSTALL_FINISHED: {
+      type: 'VERIFY_INSTALL_FINISHED',
+      outcome: sampleOutcome(samplePlan('retry-install-elevated-logged')),
+      newLogPath: null,
+    },
     VERIFY_RESCAN_FINISHED: { type: 'VERIFY_RESCAN_FINISHED', result: sampleScan([]) },
     REPORT_OPENED: { type: 'REPORT_OPENED' },
     REPORT_OPTIONS_CHANGED: { type: 'REPORT_OPTIONS_CHANGED', format: 'zip' },
@@ -87,13 +104,15 @@ test('every event type has an example and the machine is total over reachable st
   const states = reachableStates();
   assert.ok(states.length > 30, `only ${states.length} states reached`);
   const steps = new Set(states.map((s) => s.step));
-  for (const step of ['symptom', 'consent', 'scanning', 'findings', 'fix', 'verify', 'report']) assert.ok(steps.has(step as WizardState['step']), step);
+  for (const step of ['symptom', 'consent', 'scanning', 'findings', 'fix', 'verify', 'report'])
+    assert.ok(steps.has(step as WizardState['step']), step);
   for (const s of states) {
     for (const e of events) {
       const next = transition(s, e);
       assert.ok(next && typeof next.step === 'string');
       // Invariants: steps after the scan always have a result; fix/verify steps always have their sub-state.
-      if (['findings', 'fix', 'verify', 'report'].includes(next.step)) assert.ok(next.result, `${next.step} without result after ${e.type}`);
+      if (['findings', 'fix', 'verify', 'report'].includes(next.step))
+        assert.ok(next.result, `${next.step} without result after ${e.type}`);
       if (next.step === 'fix') assert.ok(next.fix);
       if (next.step === 'verify') assert.ok(next.verify);
     }
@@ -124,10 +143,20 @@ test('symptom step: presets, free text, logs and submit rules', () => {
   assert.deepEqual(s.draft.parsed?.exitCodes, [1603]);
   s = transition(s, { type: 'CHOICE_SELECTED', choice: 'log' });
   assert.equal(canSubmitSymptom(s.draft), false, 'log choice needs a file');
-  s = run(s, { type: 'LOGS_ADDED', files: [{ path: 'a', name: 'a' }, { path: 'a', name: 'a' }, { path: 'b', name: 'b' }] });
+  s = run(s, {
+    type: 'LOGS_ADDED',
+    files: [
+      { path: 'a', name: 'a' },
+      { path: 'a', name: 'a' },
+      { path: 'b', name: 'b' },
+    ],
+  });
   assert.equal(s.draft.logs.length, 2, 'duplicates are dropped');
   s = transition(s, { type: 'LOG_REMOVED', path: 'a' });
-  assert.deepEqual(s.draft.logs.map((l) => l.path), ['b']);
+  assert.deepEqual(
+    s.draft.logs.map((l) => l.path),
+    ['b'],
+  );
   s = run(s, { type: 'MSI_SET', file: msi }, { type: 'SYMPTOM_SUBMITTED' });
   assert.equal(s.step, 'consent');
   assert.equal(transition(s, { type: 'TEXT_EDITED', text: 'x' }), s, 'no editing outside step 1');
@@ -149,33 +178,66 @@ function toFindings(allowElevation = true, withMsi = false): WizardState {
     s,
     { type: 'SYMPTOM_SUBMITTED' },
     { type: 'SCAN_CONFIRMED', allowElevation },
-    { type: 'SCAN_PROGRESS', progress: { scanId: 'scan-1', probe: 'temp-folders', phase: 'started', elevated: true, durationMs: null, evidence: null } },
+    {
+      type: 'SCAN_PROGRESS',
+      progress: {
+        scanId: 'scan-1',
+        probe: 'temp-folders',
+        phase: 'started',
+        elevated: true,
+        durationMs: null,
+        evidence: null,
+      },
+    },
     { type: 'SCAN_FINISHED', result: scan2503 },
   );
 }
 
 test('scan: live rows, progress of another scan ignored, skip admin checks remembered', () => {
-  let s = run(initialState(), { type: 'CHOICE_SELECTED', choice: 'unsure' }, { type: 'SYMPTOM_SUBMITTED' }, { type: 'SCAN_CONFIRMED', allowElevation: false });
+  let s = run(
+    initialState(),
+    { type: 'CHOICE_SELECTED', choice: 'unsure' },
+    { type: 'SYMPTOM_SUBMITTED' },
+    { type: 'SCAN_CONFIRMED', allowElevation: false },
+  );
   assert.equal(s.step, 'scanning');
   assert.equal(s.allowElevation, false);
   assert.equal(s.scan.rows.length, 9);
   assert.ok(isBusy(s));
-  s = transition(s, { type: 'SCAN_PROGRESS', progress: { scanId: 'A', probe: 'elevation', phase: 'started', elevated: false, durationMs: null, evidence: null } });
+  s = transition(s, {
+    type: 'SCAN_PROGRESS',
+    progress: { scanId: 'A', probe: 'elevation', phase: 'started', elevated: false, durationMs: null, evidence: null },
+  });
   assert.equal(s.scan.scanId, 'A');
   assert.equal(s.scan.rows.find((r) => r.probe === 'elevation')?.status, 'running');
   const ev = sampleEvidence('elevation');
-  s = transition(s, { type: 'SCAN_PROGRESS', progress: { scanId: 'A', probe: 'elevation', phase: 'finished', elevated: false, durationMs: 12, evidence: ev } });
+  s = transition(s, {
+    type: 'SCAN_PROGRESS',
+    progress: { scanId: 'A', probe: 'elevation', phase: 'finished', elevated: false, durationMs: 12, evidence: ev },
+  });
   const row = s.scan.rows.find((r) => r.probe === 'elevation');
   assert.equal(row?.status, 'done');
   assert.equal(row?.durationMs, 12);
-  const other = transition(s, { type: 'SCAN_PROGRESS', progress: { scanId: 'B', probe: 'policies', phase: 'started', elevated: false, durationMs: null, evidence: null } });
+  const other = transition(s, {
+    type: 'SCAN_PROGRESS',
+    progress: { scanId: 'B', probe: 'policies', phase: 'started', elevated: false, durationMs: null, evidence: null },
+  });
   assert.equal(other, s);
   assert.equal(transition(s, { type: 'START_OVER' }), s, 'no start over in the middle of a scan');
 });
 
 test('scan: cancel returns to step 1 with a notice; a failure returns to the explanation with the error', () => {
-  const scanning = run(initialState(), { type: 'CHOICE_SELECTED', choice: 'code-1603' }, { type: 'SYMPTOM_SUBMITTED' }, { type: 'SCAN_CONFIRMED', allowElevation: true });
-  const cancelled = run(scanning, { type: 'SCAN_CANCEL_REQUESTED' }, { type: 'SCAN_FAILED', error: { code: 'cancelled', message: 'c' } });
+  const scanning = run(
+    initialState(),
+    { type: 'CHOICE_SELECTED', choice: 'code-1603' },
+    { type: 'SYMPTOM_SUBMITTED' },
+    { type: 'SCAN_CONFIRMED', allowElevation: true },
+  );
+  const cancelled = run(
+    scanning,
+    { type: 'SCAN_CANCEL_REQUESTED' },
+    { type: 'SCAN_FAILED', error: { code: 'cancelled', message: 'c' } },
+  );
   assert.equal(cancelled.step, 'symptom');
   assert.equal(cancelled.notice, 'scan-cancelled');
   assert.equal(cancelled.draft.text, '1603', 'the symptom is kept');
@@ -187,27 +249,47 @@ test('scan: cancel returns to step 1 with a notice; a failure returns to the exp
 test('repair queue: ranked by confidence, safest first, no duplicates, no install retry, no info findings', () => {
   const q = repairQueue(scan2503).map((x) => x.repair);
   assert.deepEqual(q, ['restore-windows-temp-acl', 'restart-computer', 'remove-always-install-elevated']);
-  assert.deepEqual(nextRepair(scan2503, ['restore-windows-temp-acl']), { cause: 'not-elevated', repair: 'restart-computer' });
+  assert.deepEqual(nextRepair(scan2503, ['restore-windows-temp-acl']), {
+    cause: 'not-elevated',
+    repair: 'restart-computer',
+  });
   assert.equal(nextRepair(scan2503, q), null);
 });
 
 test('fix: plan preview, run with progress and countdown, result, undo', () => {
   let s = toFindings();
   assert.equal(s.step, 'findings');
-  assert.equal(transition(s, { type: 'REPAIR_CHOSEN', cause: 'installer-folders-access', repair: 'enable-msiserver' }), s, 'a repair not offered for that cause is refused');
+  assert.equal(
+    transition(s, { type: 'REPAIR_CHOSEN', cause: 'installer-folders-access', repair: 'enable-msiserver' }),
+    s,
+    'a repair not offered for that cause is refused',
+  );
   s = transition(s, { type: 'REPAIR_CHOSEN', cause: 'installer-folders-access', repair: 'restore-windows-temp-acl' });
   assert.equal(s.fix?.phase, 'planning');
-  assert.equal(transition(s, { type: 'PLAN_READY', plan: samplePlan('restart-computer') }), s, 'a plan for another repair is ignored');
+  assert.equal(
+    transition(s, { type: 'PLAN_READY', plan: samplePlan('restart-computer') }),
+    s,
+    'a plan for another repair is ignored',
+  );
   const plan = samplePlan('restore-windows-temp-acl');
   s = run(s, { type: 'PLAN_READY', plan }, { type: 'REPAIR_CONFIRMED' });
   assert.equal(s.fix?.phase, 'running');
   assert.deepEqual(s.tried, ['restore-windows-temp-acl']);
-  s = transition(s, { type: 'REPAIR_PROGRESS', progress: { planId: plan.planId, stepId: 'wait', phase: 'started', countdownSeconds: 30 } });
+  s = transition(s, {
+    type: 'REPAIR_PROGRESS',
+    progress: { planId: plan.planId, stepId: 'wait', phase: 'started', countdownSeconds: 30 },
+  });
   assert.equal(s.fix?.countdown, 30);
-  s = transition(s, { type: 'REPAIR_PROGRESS', progress: { planId: plan.planId, stepId: 'wait', phase: 'started', countdownSeconds: 29 } });
+  s = transition(s, {
+    type: 'REPAIR_PROGRESS',
+    progress: { planId: plan.planId, stepId: 'wait', phase: 'started', countdownSeconds: 29 },
+  });
   assert.equal(s.fix?.progress.length, 1);
   assert.equal(s.fix?.countdown, 29);
-  s = transition(s, { type: 'REPAIR_PROGRESS', progress: { planId: plan.planId, stepId: 'wait', phase: 'finished', status: 'succeeded' } });
+  s = transition(s, {
+    type: 'REPAIR_PROGRESS',
+    progress: { planId: plan.planId, stepId: 'wait', phase: 'finished', status: 'succeeded' },
+  });
   assert.equal(s.fix?.countdown, null);
   s = transition(s, { type: 'REPAIR_FINISHED', outcome: sampleOutcome(plan) });
   assert.equal(s.fix?.phase, 'done');
@@ -216,11 +298,19 @@ test('fix: plan preview, run with progress and countdown, result, undo', () => {
 });
 
 test('fix: a failed run returns to the preview with the error; a failed plan returns to findings', () => {
-  const planning = transition(toFindings(), { type: 'REPAIR_CHOSEN', cause: 'installer-folders-access', repair: 'restore-windows-temp-acl' });
+  const planning = transition(toFindings(), {
+    type: 'REPAIR_CHOSEN',
+    cause: 'installer-folders-access',
+    repair: 'restore-windows-temp-acl',
+  });
   const back = transition(planning, { type: 'OPERATION_FAILED', error: { code: 'forbidden', message: 'no' } });
   assert.equal(back.step, 'findings');
   assert.equal(back.error?.code, 'forbidden');
-  const running = run(planning, { type: 'PLAN_READY', plan: samplePlan('restore-windows-temp-acl') }, { type: 'REPAIR_CONFIRMED' });
+  const running = run(
+    planning,
+    { type: 'PLAN_READY', plan: samplePlan('restore-windows-temp-acl') },
+    { type: 'REPAIR_CONFIRMED' },
+  );
   const failed = transition(running, { type: 'OPERATION_FAILED', error: { code: 'internal', message: 'x' } });
   assert.equal(failed.fix?.phase, 'preview');
 });
@@ -237,10 +327,22 @@ test('"try the next fix" walks the queue and ends on findings when nothing is le
   );
   assert.equal(s.fix?.repair, 'restart-computer');
   const p2 = samplePlan('restart-computer');
-  s = run(s, { type: 'PLAN_READY', plan: p2 }, { type: 'REPAIR_CONFIRMED' }, { type: 'REPAIR_FINISHED', outcome: sampleOutcome(p2) }, { type: 'NEXT_FIX_REQUESTED' });
+  s = run(
+    s,
+    { type: 'PLAN_READY', plan: p2 },
+    { type: 'REPAIR_CONFIRMED' },
+    { type: 'REPAIR_FINISHED', outcome: sampleOutcome(p2) },
+    { type: 'NEXT_FIX_REQUESTED' },
+  );
   assert.equal(s.fix?.repair, 'remove-always-install-elevated');
   const p3 = samplePlan('remove-always-install-elevated');
-  s = run(s, { type: 'PLAN_READY', plan: p3 }, { type: 'REPAIR_CONFIRMED' }, { type: 'REPAIR_FINISHED', outcome: sampleOutcome(p3) }, { type: 'NEXT_FIX_REQUESTED' });
+  s = run(
+    s,
+    { type: 'PLAN_READY', plan: p3 },
+    { type: 'REPAIR_CONFIRMED' },
+    { type: 'REPAIR_FINISHED', outcome: sampleOutcome(p3) },
+    { type: 'NEXT_FIX_REQUESTED' },
+  );
   assert.equal(s.step, 'findings');
   assert.equal(s.notice, 'no-more-fixes');
 });
@@ -257,11 +359,24 @@ test('verify with an .msi: retry install; success passes, failure with a log res
   );
   assert.equal(fixed.verify?.mode, 'retry-install');
   const retry = samplePlan('retry-install-elevated-logged');
-  const running = run(fixed, { type: 'VERIFY_STARTED' }, { type: 'VERIFY_PLAN_READY', plan: retry }, { type: 'VERIFY_CONFIRMED' });
+  const running = run(
+    fixed,
+    { type: 'VERIFY_STARTED' },
+    { type: 'VERIFY_PLAN_READY', plan: retry },
+    { type: 'VERIFY_CONFIRMED' },
+  );
   assert.equal(running.verify?.phase, 'running');
-  const passed = transition(running, { type: 'VERIFY_INSTALL_FINISHED', outcome: sampleOutcome(retry), newLogPath: 'C:\\retry.log' });
+  const passed = transition(running, {
+    type: 'VERIFY_INSTALL_FINISHED',
+    outcome: sampleOutcome(retry),
+    newLogPath: 'C:\\retry.log',
+  });
   assert.equal(passed.verify?.phase, 'passed');
-  const failed = transition(running, { type: 'VERIFY_INSTALL_FINISHED', outcome: sampleOutcome(retry, 'failed', false), newLogPath: 'C:\\retry.log' });
+  const failed = transition(running, {
+    type: 'VERIFY_INSTALL_FINISHED',
+    outcome: sampleOutcome(retry, 'failed', false),
+    newLogPath: 'C:\\retry.log',
+  });
   assert.equal(failed.verify?.phase, 'rescanning');
   assert.equal(failed.verify?.newLogPath, 'C:\\retry.log');
   const newScan = sampleScan([sampleFinding('custom-action-failed', 0.9, [])], { scanId: 'scan-2' });
@@ -269,7 +384,11 @@ test('verify with an .msi: retry install; success passes, failure with a log res
   assert.equal(back.step, 'findings');
   assert.equal(back.result?.scanId, 'scan-2');
   assert.equal(back.notice, 'verify-failed-new-evidence');
-  const noLog = transition(running, { type: 'VERIFY_INSTALL_FINISHED', outcome: sampleOutcome(retry, 'failed', false), newLogPath: null });
+  const noLog = transition(running, {
+    type: 'VERIFY_INSTALL_FINISHED',
+    outcome: sampleOutcome(retry, 'failed', false),
+    newLogPath: null,
+  });
   assert.equal(noLog.verify?.phase, 'failed');
 });
 
@@ -277,11 +396,37 @@ test('verify without an .msi: rescan; clean passes, still broken returns to find
   const s = run(toFindings(), { type: 'VERIFY_OPENED' }, { type: 'VERIFY_STARTED' });
   assert.equal(s.verify?.mode, 'rescan');
   assert.equal(s.verify?.phase, 'rescanning');
-  const clean = transition(s, { type: 'VERIFY_RESCAN_FINISHED', result: sampleScan([sampleFinding('no-problem-found', 0.9, [], 'info')]) });
+  const clean = transition(s, {
+    type: 'VERIFY_RESCAN_FINISHED',
+    result: sampleScan([sampleFinding('no-problem-found', 0.9, [], 'info')]),
+  });
   assert.equal(clean.verify?.phase, 'passed');
   const broken = transition(s, { type: 'VERIFY_RESCAN_FINISHED', result: scan2503 });
   assert.equal(broken.step, 'findings');
   assert.equal(broken.notice, 'repair-not-helped');
+});
+
+test('verify after a fix: passes when the fixed cause is gone, even if another possible cause stays open', () => {
+  const plan = samplePlan('restore-windows-temp-acl');
+  const s = run(
+    toFindings(),
+    { type: 'REPAIR_CHOSEN', cause: 'installer-folders-access', repair: 'restore-windows-temp-acl' },
+    { type: 'PLAN_READY', plan },
+    { type: 'REPAIR_CONFIRMED' },
+    { type: 'REPAIR_FINISHED', outcome: sampleOutcome(plan) },
+    { type: 'VERIFY_OPENED' },
+    { type: 'VERIFY_STARTED' },
+  );
+  assert.equal(s.verify?.target, 'installer-folders-access');
+  const after = sampleScan([
+    sampleFinding('not-elevated', 0.68, ['retry-install-elevated-logged']),
+    sampleFinding('installer-folders-access', 0.2, []),
+  ]);
+  const passed = transition(s, { type: 'VERIFY_RESCAN_FINISHED', result: after });
+  assert.equal(passed.verify?.phase, 'passed');
+  assert.equal(passed.result, after, 'the new scan is kept so the remaining cause can be shown');
+  const still = transition(s, { type: 'VERIFY_RESCAN_FINISHED', result: scan2503 });
+  assert.equal(still.step, 'findings');
 });
 
 test('report: options, export, copy; history and session loading; start over', () => {
@@ -295,7 +440,11 @@ test('report: options, export, copy; history and session loading; start over', (
   assert.equal(s.report.redact, false);
   assert.equal(s.report.exported?.location, '/r.json');
   assert.equal(s.report.copied, true);
-  s = run(s, { type: 'HISTORY_OPENED' }, { type: 'HISTORY_LOADED', sessions: [{ scanId: 'old', startedAt: 'x', symptom: '1618', topCause: null }] });
+  s = run(
+    s,
+    { type: 'HISTORY_OPENED' },
+    { type: 'HISTORY_LOADED', sessions: [{ scanId: 'old', startedAt: 'x', symptom: '1618', topCause: null }] },
+  );
   assert.equal(s.overlay?.kind, 'history');
   s = transition(s, { type: 'SESSION_LOADED', result: sampleScan([], { scanId: 'old', input: '1618' }) });
   assert.equal(s.step, 'findings');

@@ -44,7 +44,8 @@ export function canSubmitSymptom(draft: SymptomDraft): boolean {
 export function isBusy(state: WizardState): boolean {
   if (state.step === 'scanning') return true;
   if (state.step === 'fix' && state.fix) return ['planning', 'running', 'undoing'].includes(state.fix.phase);
-  if (state.step === 'verify' && state.verify) return ['planning', 'running', 'rescanning'].includes(state.verify.phase);
+  if (state.step === 'verify' && state.verify)
+    return ['planning', 'running', 'rescanning'].includes(state.verify.phase);
   return state.report.exporting;
 }
 
@@ -58,7 +59,10 @@ export function repairQueue(result: ScanResult): Array<{ cause: CauseId; repair:
   const queue: Array<{ cause: CauseId; repair: RepairId }> = [];
   // Causes of the failed install first (by confidence), then security findings: the user came for the install.
   const byConfidence = (a: Finding, b: Finding) => b.confidence - a.confidence;
-  const ranked = [...causeFindings(result).sort(byConfidence), ...result.findings.filter((f) => f.kind === 'security').sort(byConfidence)];
+  const ranked = [
+    ...causeFindings(result).sort(byConfidence),
+    ...result.findings.filter((f) => f.kind === 'security').sort(byConfidence),
+  ];
   for (const finding of ranked) {
     for (const repair of finding.repairs) {
       // The elevated retry is what step 5 does; proposing it as a "fix" too would run the installer twice.
@@ -70,13 +74,23 @@ export function repairQueue(result: ScanResult): Array<{ cause: CauseId; repair:
 }
 
 /** The next repair not tried yet, or null. */
-export function nextRepair(result: ScanResult, tried: readonly RepairId[]): { cause: CauseId; repair: RepairId } | null {
+export function nextRepair(
+  result: ScanResult,
+  tried: readonly RepairId[],
+): { cause: CauseId; repair: RepairId } | null {
   return repairQueue(result).find((q) => !tried.includes(q.repair)) ?? null;
 }
 
-/** A cause is still open when the diagnosis reports it with at least moderate confidence. */
-export function hasOpenCause(result: ScanResult): boolean {
-  return causeFindings(result).some((f) => f.cause !== 'no-problem-found' && f.cause !== 'unknown' && f.confidence >= 0.5);
+/** Causes still open: reported with at least moderate confidence (not "no problem" or "unknown"). */
+export function openCauses(result: ScanResult): CauseId[] {
+  return causeFindings(result)
+    .filter((f) => f.cause !== 'no-problem-found' && f.cause !== 'unknown' && f.confidence >= 0.5)
+    .map((f) => f.cause);
+}
+
+export function hasOpenCause(result: ScanResult, target: CauseId | null = null): boolean {
+  const open = openCauses(result);
+  return target === null ? open.length > 0 : open.includes(target);
 }
 
 function rowsFor(): ProbeRow[] {
@@ -84,12 +98,30 @@ function rowsFor(): ProbeRow[] {
 }
 
 function startFix(state: WizardState, cause: CauseId, repair: RepairId): WizardState {
-  const fix: FixState = { cause, repair, phase: 'planning', plan: null, progress: [], countdown: null, outcome: null, undo: null };
+  const fix: FixState = {
+    cause,
+    repair,
+    phase: 'planning',
+    plan: null,
+    progress: [],
+    countdown: null,
+    outcome: null,
+    undo: null,
+  };
   return { ...state, step: 'fix', fix, verify: null, error: null, notice: null };
 }
 
 function toFindings(state: WizardState, result: ScanResult, notice: WizardState['notice']): WizardState {
-  return { ...state, step: 'findings', result, fix: null, verify: null, error: null, notice, scan: { ...state.scan, cancelling: false } };
+  return {
+    ...state,
+    step: 'findings',
+    result,
+    fix: null,
+    verify: null,
+    error: null,
+    notice,
+    scan: { ...state.scan, cancelling: false },
+  };
 }
 
 export function transition(state: WizardState, event: WizardEvent): WizardState {
@@ -97,7 +129,10 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
   switch (event.type) {
     case 'CHOICE_SELECTED': {
       if (step !== 'symptom') return state;
-      const preset = event.choice in PRESET_SYMPTOM_TEXT ? PRESET_SYMPTOM_TEXT[event.choice as keyof typeof PRESET_SYMPTOM_TEXT] : null;
+      const preset =
+        event.choice in PRESET_SYMPTOM_TEXT
+          ? PRESET_SYMPTOM_TEXT[event.choice as keyof typeof PRESET_SYMPTOM_TEXT]
+          : null;
       const text = preset ?? (event.choice === 'other-code' && draft.choice === 'other-code' ? draft.text : '');
       return { ...state, draft: { ...draft, choice: event.choice, text, parsed: null }, error: null, notice: null };
     }
@@ -147,7 +182,13 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       const p = event.progress;
       if (state.scan.scanId !== null && state.scan.scanId !== p.scanId) return state;
       const status = p.phase === 'finished' ? 'done' : p.phase === 'started' ? 'running' : 'queued';
-      const row: ProbeRow = { probe: p.probe, status, elevated: p.elevated, durationMs: p.durationMs, evidence: p.evidence };
+      const row: ProbeRow = {
+        probe: p.probe,
+        status,
+        elevated: p.elevated,
+        durationMs: p.durationMs,
+        evidence: p.evidence,
+      };
       const rows = state.scan.rows.some((r) => r.probe === p.probe)
         ? state.scan.rows.map((r) => (r.probe === p.probe ? row : r))
         : [...state.scan.rows, row];
@@ -162,7 +203,13 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     case 'SCAN_FAILED':
       if (step === 'scanning') {
         if (event.error.code === 'cancelled' || state.scan.cancelling) {
-          return { ...state, step: 'symptom', scan: { scanId: null, rows: [], cancelling: false }, notice: 'scan-cancelled', error: null };
+          return {
+            ...state,
+            step: 'symptom',
+            scan: { scanId: null, rows: [], cancelling: false },
+            notice: 'scan-cancelled',
+            error: null,
+          };
         }
         return { ...state, step: 'consent', scan: { scanId: null, rows: [], cancelling: false }, error: event.error };
       }
@@ -205,7 +252,10 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
         const progress = fix.progress.some((x) => x.stepId === p.stepId)
           ? fix.progress.map((x) => (x.stepId === p.stepId ? entry : x))
           : [...fix.progress, entry];
-        return { ...state, fix: { ...fix, progress, countdown: p.countdownSeconds ?? (p.phase === 'finished' ? null : fix.countdown) } };
+        return {
+          ...state,
+          fix: { ...fix, progress, countdown: p.countdownSeconds ?? (p.phase === 'finished' ? null : fix.countdown) },
+        };
       }
       return state;
     }
@@ -227,7 +277,8 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
         return { ...state, error };
       }
       if (step === 'verify' && verify) {
-        if (verify.phase === 'planning' || verify.phase === 'running') return { ...state, verify: { ...verify, phase: 'ready' }, error };
+        if (verify.phase === 'planning' || verify.phase === 'running')
+          return { ...state, verify: { ...verify, phase: 'ready' }, error };
         return { ...state, error };
       }
       if (state.report.exporting) return { ...state, report: { ...state.report, exporting: false }, error };
@@ -243,17 +294,31 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       return {
         ...state,
         step: 'verify',
-        verify: { mode: draft.msi ? 'retry-install' : 'rescan', phase: 'ready', plan: null, outcome: null, newLogPath: null },
+        verify: {
+          mode: draft.msi ? 'retry-install' : 'rescan',
+          phase: 'ready',
+          plan: null,
+          outcome: null,
+          newLogPath: null,
+          target: fromFix && fix ? fix.cause : null,
+        },
         error: null,
         notice: null,
       };
     }
     case 'VERIFY_STARTED':
       if (step !== 'verify' || !verify || (verify.phase !== 'ready' && verify.phase !== 'failed')) return state;
-      if (verify.mode === 'retry-install') return { ...state, verify: { ...verify, phase: 'planning', plan: null, outcome: null }, error: null };
-      return { ...state, verify: { ...verify, phase: 'rescanning' }, scan: { scanId: null, rows: rowsFor(), cancelling: false }, error: null };
+      if (verify.mode === 'retry-install')
+        return { ...state, verify: { ...verify, phase: 'planning', plan: null, outcome: null }, error: null };
+      return {
+        ...state,
+        verify: { ...verify, phase: 'rescanning' },
+        scan: { scanId: null, rows: rowsFor(), cancelling: false },
+        error: null,
+      };
     case 'VERIFY_PLAN_READY':
-      if (step !== 'verify' || verify?.phase !== 'planning' || event.plan.repair !== 'retry-install-elevated-logged') return state;
+      if (step !== 'verify' || verify?.phase !== 'planning' || event.plan.repair !== 'retry-install-elevated-logged')
+        return state;
       return { ...state, verify: { ...verify, phase: 'preview', plan: event.plan } };
     case 'VERIFY_CONFIRMED':
       if (step !== 'verify' || verify?.phase !== 'preview') return state;
@@ -261,9 +326,17 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     case 'VERIFY_INSTALL_FINISHED': {
       if (step !== 'verify' || verify?.phase !== 'running') return state;
       const succeeded = event.outcome.status === 'succeeded' && event.outcome.verified !== false;
-      if (succeeded) return { ...state, verify: { ...verify, phase: 'passed', outcome: event.outcome, newLogPath: event.newLogPath } };
+      if (succeeded)
+        return {
+          ...state,
+          verify: { ...verify, phase: 'passed', outcome: event.outcome, newLogPath: event.newLogPath },
+        };
       if (event.newLogPath === null) {
-        return { ...state, verify: { ...verify, phase: 'failed', outcome: event.outcome, newLogPath: null }, notice: 'verify-failed-no-log' };
+        return {
+          ...state,
+          verify: { ...verify, phase: 'failed', outcome: event.outcome, newLogPath: null },
+          notice: 'verify-failed-no-log',
+        };
       }
       // The install failed again: its fresh log is analyzed by a rescan, then the wizard goes back to findings.
       return {
@@ -274,18 +347,30 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     }
     case 'VERIFY_RESCAN_FINISHED': {
       if (step !== 'verify' || verify?.phase !== 'rescanning') return state;
-      if (verify.mode === 'retry-install') return toFindings({ ...state, tried: [] }, event.result, 'verify-failed-new-evidence');
-      if (hasOpenCause(event.result)) return toFindings(state, event.result, 'repair-not-helped');
+      if (verify.mode === 'retry-install')
+        return toFindings({ ...state, tried: [] }, event.result, 'verify-failed-new-evidence');
+      if (hasOpenCause(event.result, verify.target)) return toFindings(state, event.result, 'repair-not-helped');
       return { ...state, result: event.result, verify: { ...verify, phase: 'passed' } };
     }
     case 'REPORT_OPENED':
       if (!state.result || isBusy(state) || step === 'symptom' || step === 'consent' || step === 'report') return state;
-      return { ...state, step: 'report', report: { ...state.report, exported: null, copied: false }, error: null, notice: null };
+      return {
+        ...state,
+        step: 'report',
+        report: { ...state.report, exported: null, copied: false },
+        error: null,
+        notice: null,
+      };
     case 'REPORT_OPTIONS_CHANGED':
       if (step !== 'report' || state.report.exporting) return state;
       return {
         ...state,
-        report: { ...state.report, format: event.format ?? state.report.format, redact: event.redact ?? state.report.redact, exported: null },
+        report: {
+          ...state.report,
+          format: event.format ?? state.report.format,
+          redact: event.redact ?? state.report.redact,
+          exported: null,
+        },
       };
     case 'EXPORT_STARTED':
       if (step !== 'report' || state.report.exporting) return state;

@@ -84,6 +84,8 @@ export interface VerifyState {
   outcome: RepairOutcome | null;
   /** The new log written by the retried install, when its path is known. */
   newLogPath: string | null;
+  /** The cause the last fix targeted: a rescan passes when that cause is no longer open (null: when none is open). */
+  target: CauseId | null;
 }
 
 export interface ReportState {
@@ -95,8 +97,7 @@ export interface ReportState {
 }
 
 export type Overlay =
-  | { kind: 'history'; sessions: SessionSummary[] | null }
-  | { kind: 'log'; path: string; line: number | null };
+  { kind: 'history'; sessions: SessionSummary[] | null } | { kind: 'log'; path: string; line: number | null };
 
 /** A notice shown on top of a step after something happened elsewhere. */
 export type Notice =

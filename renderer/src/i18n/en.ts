@@ -189,6 +189,7 @@ export const en = {
     passedInstall: 'The install succeeded.',
     passedRescan: 'The problem is no longer detected. You can run your installer again now.',
     failedNoLog: 'The install failed again and no log was written. Export a report for support.',
+    otherCauses: 'Other possible causes are still worth a look; the causes list shows them with what to do:',
     toReport: 'Continue: report',
     back: 'Back to the causes',
   },

@@ -185,6 +185,7 @@ export const zhCN: UiStrings = {
     passedInstall: '安装成功。',
     passedRescan: '已检测不到这个问题。现在可以重新运行您的安装程序了。',
     failedNoLog: '安装再次失败，而且没有生成日志。请导出报告交给技术支持。',
+    otherCauses: '还有其他可能的原因值得查看，原因列表中有具体的处理方法：',
     toReport: '继续：报告',
     back: '返回原因列表',
   },

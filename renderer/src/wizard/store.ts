@@ -320,7 +320,11 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
         if (!plan || wizard().verify?.phase !== 'running') return;
         const outcome = await call(api.runRepair({ planId: plan.planId, confirmations: plan.confirmations }));
         if (!outcome) return;
-        dispatch({ type: 'VERIFY_INSTALL_FINISHED', outcome, newLogPath: retryLogPath(plan) });
+        dispatch({
+          type: 'VERIFY_INSTALL_FINISHED',
+          outcome,
+          newLogPath: outcome.installLog?.path ?? retryLogPath(plan),
+        });
         const after = wizard().verify;
         if (after?.phase === 'rescanning' && after.newLogPath) await rescan([after.newLogPath]);
       },

@@ -1,6 +1,7 @@
 // Step 5: verify: retry the install elevated with logging when the .msi is known, otherwise check the system again.
 import { useTranslation } from 'react-i18next';
-import { useActions, useWizard } from './store-context.tsx';
+import { useActions, useDomainText, useWizard } from './store-context.tsx';
+import { openCauses } from '../../../shared/wizard/transition.ts';
 import { StepHeading } from '../components/step-heading.tsx';
 import { CommandPreview } from '../components/command-preview.tsx';
 import { ProbeRows } from '../components/probe-rows.tsx';
@@ -11,6 +12,8 @@ export function VerifyStep() {
   const { t } = useTranslation();
   const verify = useWizard((s) => s.wizard.verify);
   const rows = useWizard((s) => s.wizard.scan.rows);
+  const result = useWizard((s) => s.wizard.result);
+  const text = useDomainText();
   const actions = useActions();
   if (!verify) return null;
   const retry = verify.mode === 'retry-install';
@@ -78,6 +81,19 @@ export function VerifyStep() {
           <Notice tone="success">
             <strong data-testid="verify-passed">{retry ? t('verify.passedInstall') : t('verify.passedRescan')}</strong>
           </Notice>
+          {!retry && result && openCauses(result).length > 0 && (
+            <Notice tone="info">
+              <p>{t('verify.otherCauses')}</p>
+              <ul className="plain-list">
+                {openCauses(result).map((cause) => (
+                  <li key={cause}>{text({ key: `cause.${cause}.title`, params: {} })}</li>
+                ))}
+              </ul>
+              <button type="button" className="button subtle small" onClick={actions.backToFindings}>
+                {t('verify.back')}
+              </button>
+            </Notice>
+          )}
           <div className="actions">
             <button type="button" className="button primary" onClick={actions.openReport} data-testid="to-report">
               {t('verify.toReport')}
