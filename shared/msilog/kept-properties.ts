@@ -2,5 +2,5 @@
 
 export const KEPT_PROPERTIES: ReadonlySet<string> = new Set([
   'ProductName', 'ProductVersion', 'ProductCode', 'UpgradeCode', 'Installed', 'REMOVE', 'PATCH', 'REINSTALL', 'ACTION',
-  'ADDLOCAL', 'MsiHiddenProperties', 'WIX_DOWNGRADE_DETECTED', 'UILevel', 'Privileged', 'AdminUser',
+  'ADDLOCAL', 'MsiHiddenProperties', 'WIX_DOWNGRADE_DETECTED', 'UILevel', 'Privileged', 'AdminUser', 'OutOfDiskSpace',
 ]);

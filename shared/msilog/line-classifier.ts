@@ -345,20 +345,22 @@ function classifyFreeText(line: string): LineEvent | null {
     const fs = finalStatus(line);
     if (fs) return fs;
   }
-  return textSignal(line);
+  const signal = textSignalOf(line);
+  return signal ? { kind: 'text-signal', signal } : null;
 }
 
-const SIGNAL_HINT_RE = /ccess|space|空间|拒绝|ersion|progress|restart|reboot/;
+const SIGNAL_HINT_RE = /ccess|space|空间|拒绝|ersion|版本|progress|正在|restart|reboot/;
 
-function textSignal(line: string): LineEvent | null {
+/** Plain-language symptoms in free text (English and Chinese phrasings of the dialogs). */
+export function textSignalOf(line: string): TextSignal | null {
   const l = line.length > 600 ? line.slice(0, 600) : line;
   // One cheap scan decides whether any of the phrases below can be present at all.
   if (!SIGNAL_HINT_RE.test(l)) return null;
-  if (l.includes('Access is denied') || l.includes('access denied') || l.includes('拒绝访问')) return { kind: 'text-signal', signal: 'access-denied' };
-  if (l.includes('not enough space') || l.includes('There is not enough disk space') || l.includes('磁盘空间不足')) return { kind: 'text-signal', signal: 'disk-full' };
-  if (/\b(?:newer|later|higher) version\b.*\balready installed/i.test(l)) return { kind: 'text-signal', signal: 'newer-version' };
-  if (/Another (?:installation|program) is (?:already )?in progress/i.test(l)) return { kind: 'text-signal', signal: 'another-install' };
-  if (/pending (?:restart|reboot)|restart (?:your|the) (?:computer|system) before/i.test(l)) return { kind: 'text-signal', signal: 'pending-reboot' };
+  if (l.includes('Access is denied') || l.includes('access denied') || l.includes('拒绝访问')) return 'access-denied';
+  if (l.includes('not enough space') || l.includes('not enough disk space') || l.includes('ut of disk space') || l.includes('磁盘空间不足')) return 'disk-full';
+  if (/\b(?:newer|later|higher) version\b.*\balready installed|更高版本.*已(?:经)?安装/i.test(l)) return 'newer-version';
+  if (/Another (?:installation|program) is (?:already )?in progress|另一个(?:程序|安装)正在/i.test(l)) return 'another-install';
+  if (/pending (?:restart|reboot)|restart (?:your|the) (?:computer|system) before/i.test(l)) return 'pending-reboot';
   return null;
 }
 

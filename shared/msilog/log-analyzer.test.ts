@@ -146,3 +146,12 @@ test('analyzeBytes gives the same verdict as streaming in tiny chunks', () => {
   const tiny = analyze(bytes, 3);
   assert.deepEqual({ ...tiny, file: whole.file }, whole);
 });
+
+test('downgrade blocked: the newer installed version is the cause, not just "a launch condition"', () => {
+  const a = analyze(utf16le(fixture('downgrade-blocked.log.txt')));
+  assert.equal(a.outcome, 'failure');
+  assert.equal(a.failedAction?.name, 'LaunchConditions');
+  assert.equal(a.causes[0]?.id, 'newer-version-installed');
+  assert.ok(a.causes.some((c) => c.id === 'launch-condition-failed'));
+  assert.ok(a.evidence.some((e) => e.text.includes('A newer version of Tailspin Toys')));
+});

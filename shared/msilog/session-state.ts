@@ -1,5 +1,5 @@
 // The incremental state of one logging session (/L+ appends several): consumes line events, keeps only capped facts.
-import type { LineEvent, ProcessRole, TextSignal } from './line-classifier.ts';
+import { textSignalOf, type LineEvent, type ProcessRole, type TextSignal } from './line-classifier.ts';
 import { isNoiseMessage, FOLLOW_ON } from './noise.ts';
 import { messageCause, INSTALLER_FOLDER_RE, type CauseSignal } from './cause-rules.ts';
 import { SCRIPT_ACTIONS, TOP_LEVEL_ACTIONS } from './standard-actions.ts';
@@ -259,7 +259,12 @@ export class SessionState {
         if (ev.errorCode !== null && !isNoiseMessage(ev.errorCode, [ev.text])) {
           const ca = ev.errorCode >= 1720 && ev.errorCode <= 1723 ? (/Action:? (\w[\w.]*)/.exec(ev.text)?.[1] ?? null) : null;
           this.addError(ev.errorCode, lineNo, text, true, ca, recent);
-        } else if (/failed|失败|fehlgeschlagen/i.test(ev.text)) this.pin(lineNo, text, 3);
+        } else {
+          // Messages the user saw in a dialog ("A newer version ... is already installed", launch conditions).
+          this.pin(lineNo, text, /failed|失败|fehlgeschlagen/i.test(ev.text) ? 3 : 4);
+          const sig = textSignalOf(ev.text);
+          if (sig) this.textSignal(sig, lineNo, text);
+        }
         return;
       case 'final-status':
         if (ev.verb && ev.verb !== 'other') this.finalVerbs.add(ev.verb);
@@ -295,6 +300,7 @@ export class SessionState {
       case 'property':
         this.setProp(ev.name, ev.value);
         if (ev.name === 'WIX_DOWNGRADE_DETECTED' && ev.value) this.signal('newer-version-installed', 0.4, lineNo);
+        if (ev.name === 'OutOfDiskSpace' && ev.value.trim() === '1') this.signal('disk-full', 0.4, lineNo);
         return;
       case 'command-line':
         this.commandLine(ev.text);
@@ -335,7 +341,7 @@ export class SessionState {
       'another-install': 'another-install-in-progress',
     };
     const weights: Record<TextSignal, number> = {
-      'access-denied': 0.25, 'disk-full': 0.5, 'newer-version': 0.5, 'pending-reboot': 0.3, 'patch-not-applicable': 0.45, 'another-install': 0.5,
+      'access-denied': 0.25, 'disk-full': 0.5, 'newer-version': 0.7, 'pending-reboot': 0.3, 'patch-not-applicable': 0.45, 'another-install': 0.5,
     };
     this.signal(ids[signal], weights[signal] * k, lineNo);
     this.pin(lineNo, text, after ? 7 : 3);
