@@ -23,8 +23,7 @@ function writeTargetFile(machine: SimulatedMachine, path: string, bytes: Uint8Ar
     if (!existsSync(dirname(path))) throw new Error(`The system cannot find the path specified: ${dirname(path)}`);
     writeFileSync(path, bytes);
   } else {
-    const parent = path.slice(0, path.lastIndexOf('\\'));
-    if (parent && !machine.isDirectory(parent)) throw new Error(`The system cannot find the path specified: ${parent}`);
+    // Our data folder on the simulated disk: the app creates it before the batch; the model's folders are implicit.
     machine.writeFile(path, bytes);
   }
 }
