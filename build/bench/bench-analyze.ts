@@ -55,7 +55,9 @@ function generateLog(path: string, targetBytes: number): number {
   };
   writeSync(fd, Buffer.from([0xff, 0xfe]));
   written += 2;
-  emit('=== Verbose logging started: 21.01.2026  10:00:00  Build type: SHIP UNICODE 5.00.10011.00  Calling process: C:\\WINDOWS\\system32\\msiexec.exe ===');
+  emit(
+    '=== Verbose logging started: 21.01.2026  10:00:00  Build type: SHIP UNICODE 5.00.10011.00  Calling process: C:\\WINDOWS\\system32\\msiexec.exe ===',
+  );
   emit('MSI (c) (A4:0C) [10:00:00:001]: Resetting cached policy values');
   emit('Action start 10:00:01: INSTALL.');
   emit('Action start 10:00:01: InstallFinalize.');
@@ -72,32 +74,54 @@ function generateLog(path: string, targetBytes: number): number {
     const head = `MSI (s) (D0:A0) ${stamp()}: `;
     if (r < 0.35) {
       fileNo++;
-      emit(`${head}Executing op: FileCopy(SourceName=file${fileNo}.dll|Contoso.Component${fileNo % 97}.dll,SourceCabKey=fil${hex(fileNo * 2654435761, 32)},DestName=Contoso.Component${fileNo % 97}.dll,Attributes=512,FileSize=${Math.floor(rand() * 900000)},PerTick=65536,,VerifyMedia=1,,,,,CheckCRC=0,Version=2.5.${fileNo % 300}.0,Language=0,InstallMode=58982400,,,,,,,)`);
-      emit(`${head}File: C:\\Program Files\\Contoso\\Agent\\bin\\Contoso.Component${fileNo % 97}.dll;	To be installed;	Won't patch;	No existing file`);
+      emit(
+        `${head}Executing op: FileCopy(SourceName=file${fileNo}.dll|Contoso.Component${fileNo % 97}.dll,SourceCabKey=fil${hex(fileNo * 2654435761, 32)},DestName=Contoso.Component${fileNo % 97}.dll,Attributes=512,FileSize=${Math.floor(rand() * 900000)},PerTick=65536,,VerifyMedia=1,,,,,CheckCRC=0,Version=2.5.${fileNo % 300}.0,Language=0,InstallMode=58982400,,,,,,,)`,
+      );
+      emit(
+        `${head}File: C:\\Program Files\\Contoso\\Agent\\bin\\Contoso.Component${fileNo % 97}.dll;	To be installed;	Won't patch;	No existing file`,
+      );
     } else if (r < 0.55) {
-      emit(`${head}Executing op: RegAddValue(Name=Setting${Math.floor(rand() * 5000)},Value=#${Math.floor(rand() * 100000)},)`);
+      emit(
+        `${head}Executing op: RegAddValue(Name=Setting${Math.floor(rand() * 5000)},Value=#${Math.floor(rand() * 100000)},)`,
+      );
     } else if (r < 0.65) {
       emit(`${head}Note: 1: 2205 2:  3: Error `);
-      emit(`${head}Note: 1: 2228 2:  3: Error 4: SELECT \`Message\` FROM \`Error\` WHERE \`Error\` = ${1300 + Math.floor(rand() * 600)} `);
+      emit(
+        `${head}Note: 1: 2228 2:  3: Error 4: SELECT \`Message\` FROM \`Error\` WHERE \`Error\` = ${1300 + Math.floor(rand() * 600)} `,
+      );
     } else if (r < 0.72) {
-      emit(`${head}Note: 1: 1402 2: HKEY_LOCAL_MACHINE\\Software\\Contoso\\Agent\\Key${Math.floor(rand() * 900)} 3: 2 `);
+      emit(
+        `${head}Note: 1: 1402 2: HKEY_LOCAL_MACHINE\\Software\\Contoso\\Agent\\Key${Math.floor(rand() * 900)} 3: 2 `,
+      );
     } else if (r < 0.8) {
-      emit(`${head}Component: C${hex(Math.floor(rand() * 0xffffffff), 8)}; Installed: Absent;   Request: Local;   Action: Local`);
+      emit(
+        `${head}Component: C${hex(Math.floor(rand() * 0xffffffff), 8)}; Installed: Absent;   Request: Local;   Action: Local`,
+      );
     } else if (r < 0.88) {
-      emit(`CAQuietExec:  Processing item ${Math.floor(rand() * 100000)} of the configuration: ok (${Math.floor(rand() * 1000)} ms)`);
+      emit(
+        `CAQuietExec:  Processing item ${Math.floor(rand() * 100000)} of the configuration: ok (${Math.floor(rand() * 1000)} ms)`,
+      );
     } else if (r < 0.94) {
-      emit(`${head}PROPERTY CHANGE: Modifying SETTING_${Math.floor(rand() * 200)} property. Its current value is '${Math.floor(rand() * 1000)}'. Its new value: '${Math.floor(rand() * 1000)}'.`);
+      emit(
+        `${head}PROPERTY CHANGE: Modifying SETTING_${Math.floor(rand() * 200)} property. Its current value is '${Math.floor(rand() * 1000)}'. Its new value: '${Math.floor(rand() * 1000)}'.`,
+      );
     } else {
       emit(`${head}Executing op: ActionStart(Name=Step${Math.floor(rand() * 300)},Description=Configuring step,)`);
     }
   }
   emit(`MSI (s) (D0:A0) ${stamp()}: Executing op: ActionStart(Name=ConfigureDatabase,,)`);
-  emit(`MSI (s) (D0:A0) ${stamp()}: Executing op: CustomActionSchedule(Action=ConfigureDatabase,ActionType=3073,Source=BinaryData,Target=ConfigureDb,)`);
+  emit(
+    `MSI (s) (D0:A0) ${stamp()}: Executing op: CustomActionSchedule(Action=ConfigureDatabase,ActionType=3073,Source=BinaryData,Target=ConfigureDb,)`,
+  );
   emit('ConfigureDb: Login failed for user CONTOSO\\svc.');
-  emit('CustomAction ConfigureDatabase returned actual error code 1603 (note this may not be 100% accurate if translation happened inside sandbox)');
+  emit(
+    'CustomAction ConfigureDatabase returned actual error code 1603 (note this may not be 100% accurate if translation happened inside sandbox)',
+  );
   emit('Action ended 10:59:59: InstallFinalize. Return value 3.');
   emit('Action ended 10:59:59: INSTALL. Return value 3.');
-  emit(`MSI (s) (D0:A0) ${stamp()}: Windows Installer installed the product. Product Name: Contoso Agent. Product Version: 2.5.1. Product Language: 1033. Manufacturer: Contoso. Installation success or error status: 1603.`);
+  emit(
+    `MSI (s) (D0:A0) ${stamp()}: Windows Installer installed the product. Product Name: Contoso Agent. Product Version: 2.5.1. Product Language: 1033. Manufacturer: Contoso. Installation success or error status: 1603.`,
+  );
   emit(`MSI (s) (D0:A0) ${stamp()}: MainEngineThread is returning 1603`);
   emit('=== Verbose logging stopped: 21.01.2026  10:59:59 ===');
   flush();
@@ -136,7 +160,10 @@ async function runAnalyzer(path: string): Promise<Omit<Measurement, 'name' | 'ma
 
 function measureInChild(name: string, mode: string, path: string): Measurement {
   const self = fileURLToPath(import.meta.url);
-  const child = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', mode, path], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const child = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', mode, path], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   if (child.status !== 0) throw new Error(`${name} failed: ${child.stderr}`);
   const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as Omit<Measurement, 'name'>;
   return { name, ...r };
@@ -149,7 +176,11 @@ async function child(mode: string, path: string): Promise<void> {
 }
 
 function idleRss(): number {
-  const c = spawnSync(process.execPath, ['--import', 'tsx', '-e', 'process.stdout.write(String(process.resourceUsage().maxRSS))'], { encoding: 'utf8' });
+  const c = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '-e', 'process.stdout.write(String(process.resourceUsage().maxRSS))'],
+    { encoding: 'utf8' },
+  );
   return Number(c.stdout);
 }
 
@@ -164,35 +195,49 @@ async function main(): Promise<void> {
   try {
     let t = performance.now();
     const size = generateLog(path, mb * 1024 * 1024);
-    console.log(`Generated ${path}: ${(size / 1048576).toFixed(1)} MiB (UTF-16LE, CRLF) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `Generated ${path}: ${(size / 1048576).toFixed(1)} MiB (UTF-16LE, CRLF) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
     t = performance.now();
     // The machine may be shared: alternate the two measurements and keep each one's best time (and worst RSS).
     const rounds = Number(argv[argv.indexOf('--rounds') + 1]) || 3;
     const best = new Map<string, Measurement>();
     for (let i = 0; i < rounds; i++) {
-      for (const [name, mode] of [['baseline: decode + count lines', 'baseline'], ['analyzer (analyzeLogFile)', 'analyzer']] as const) {
+      for (const [name, mode] of [
+        ['baseline: decode + count lines', 'baseline'],
+        ['analyzer (analyzeLogFile)', 'analyzer'],
+      ] as const) {
         const m = measureInChild(name, mode, path);
         const prev = best.get(name);
         best.set(name, prev ? { ...(m.ms < prev.ms ? m : prev), maxRssKb: Math.max(m.maxRssKb, prev.maxRssKb) } : m);
       }
     }
     const runs = [...best.values()];
-    console.log(`Best of ${rounds} alternating runs each (child processes; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs)`);
+    console.log(
+      `Best of ${rounds} alternating runs each (child processes; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs)`,
+    );
     const idle = idleRss();
     console.log('');
     console.log('| measurement                     | MB/s   | time (s) | lines      | peak RSS (MB) |');
     console.log('|---------------------------------|--------|----------|------------|---------------|');
     for (const r of runs) {
       const mbps = r.bytes / 1048576 / (r.ms / 1000);
-      console.log(`| ${r.name.padEnd(31)} | ${mbps.toFixed(1).padStart(6)} | ${(r.ms / 1000).toFixed(2).padStart(8)} | ${String(r.lines).padStart(10)} | ${(r.maxRssKb / 1024).toFixed(1).padStart(13)} |`);
+      console.log(
+        `| ${r.name.padEnd(31)} | ${mbps.toFixed(1).padStart(6)} | ${(r.ms / 1000).toFixed(2).padStart(8)} | ${String(r.lines).padStart(10)} | ${(r.maxRssKb / 1024).toFixed(1).padStart(13)} |`,
+      );
     }
     const [base, analyzer] = runs as [Measurement, Measurement];
     const ratio = base.ms / analyzer.ms;
     console.log('');
-    console.log(`Analyzer throughput = ${(ratio * 100).toFixed(0)}% of baseline (target >= 50%): ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`);
-    console.log(`Analyzer peak RSS = ${(analyzer.maxRssKb / 1024).toFixed(1)} MB (target < 200 MB): ${analyzer.maxRssKb / 1024 < 200 ? 'OK' : 'ABOVE TARGET'}; an idle node+tsx process is ${(idle / 1024).toFixed(1)} MB`);
+    console.log(
+      `Analyzer throughput = ${(ratio * 100).toFixed(0)}% of baseline (target >= 50%): ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`,
+    );
+    console.log(
+      `Analyzer peak RSS = ${(analyzer.maxRssKb / 1024).toFixed(1)} MB (target < 200 MB): ${analyzer.maxRssKb / 1024 < 200 ? 'OK' : 'ABOVE TARGET'}; an idle node+tsx process is ${(idle / 1024).toFixed(1)} MB`,
+    );
     console.log(`Analyzer verdict: ${analyzer.note}`);
-    if (analyzer.lines !== base.lines) console.log(`Note: line counts differ (baseline counts LF only): ${base.lines} vs ${analyzer.lines}`);
+    if (analyzer.lines !== base.lines)
+      console.log(`Note: line counts differ (baseline counts LF only): ${base.lines} vs ${analyzer.lines}`);
   } finally {
     if (keep) console.log(`Kept ${path} (${statSync(path).size} bytes)`);
     else rmSync(dir, { recursive: true, force: true });

@@ -26,16 +26,30 @@ export class LogInputError extends ServiceError {
 
 function fileProblem(error: unknown): LogInputError {
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new LogInputError('not-found', { en: 'file not found', 'zh-CN': '找不到这个文件' });
-  if (code === 'EISDIR') return new LogInputError('directory', { en: 'this is a folder, not a log file', 'zh-CN': '这是文件夹，不是日志文件' });
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return new LogInputError('not-found', { en: 'file not found', 'zh-CN': '找不到这个文件' });
+  if (code === 'EISDIR')
+    return new LogInputError('directory', {
+      en: 'this is a folder, not a log file',
+      'zh-CN': '这是文件夹，不是日志文件',
+    });
   if (code === 'EACCES' || code === 'EPERM')
-    return new LogInputError('unreadable', { en: 'no permission to read this file', 'zh-CN': '没有读取这个文件的权限' });
+    return new LogInputError('unreadable', {
+      en: 'no permission to read this file',
+      'zh-CN': '没有读取这个文件的权限',
+    });
   const detail = error instanceof Error ? error.message : String(error);
-  return new LogInputError('unreadable', { en: `cannot read the file (${detail})`, 'zh-CN': `无法读取这个文件（${detail}）` });
+  return new LogInputError('unreadable', {
+    en: `cannot read the file (${detail})`,
+    'zh-CN': `无法读取这个文件（${detail}）`,
+  });
 }
 
 /** Feeds a byte stream to the analyzer; stops reading as soon as the analyzer has seen it is not a log. */
-export async function analyzeLogStream(stream: Readable | NodeJS.ReadableStream, fileName: string): Promise<LogAnalysis> {
+export async function analyzeLogStream(
+  stream: Readable | NodeJS.ReadableStream,
+  fileName: string,
+): Promise<LogAnalysis> {
   const analyzer = createLogAnalyzer({ fileName });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer | string>) {
@@ -58,7 +72,11 @@ export async function analyzeLogStream(stream: Readable | NodeJS.ReadableStream,
 export async function analyzeLogFile(path: string): Promise<LogAnalysis> {
   try {
     const info = await stat(path);
-    if (info.isDirectory()) throw new LogInputError('directory', { en: 'this is a folder, not a log file', 'zh-CN': '这是文件夹，不是日志文件' });
+    if (info.isDirectory())
+      throw new LogInputError('directory', {
+        en: 'this is a folder, not a log file',
+        'zh-CN': '这是文件夹，不是日志文件',
+      });
   } catch (error) {
     if (error instanceof LogInputError) throw error;
     throw fileProblem(error);

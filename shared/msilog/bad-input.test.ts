@@ -14,7 +14,25 @@ test('empty input', () => {
 });
 
 test('PNG image and .msi (OLE) package are binaries, named as such', () => {
-  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, ...new Array(200).fill(7)]);
+  const png = Buffer.from([
+    0x89,
+    0x50,
+    0x4e,
+    0x47,
+    0x0d,
+    0x0a,
+    0x1a,
+    0x0a,
+    0,
+    0,
+    0,
+    0x0d,
+    0x49,
+    0x48,
+    0x44,
+    0x52,
+    ...new Array(200).fill(7),
+  ]);
   assert.deepEqual([analyzeBytes(png).problem?.kind, analyzeBytes(png).problem?.detail], ['binary', 'png']);
   const msi = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096, 0x11)]);
   const r = analyzeBytes(msi);
@@ -36,7 +54,8 @@ test('a text file that is not a log', () => {
 });
 
 test('truncated UTF-16 (odd byte count, cut mid-line) still analyzes what is there', () => {
-  const text = '=== Verbose logging started: 1/2/2024  10:00:00  Build type: SHIP UNICODE 5.00.10011.00  Calling process: x ===\r\n' +
+  const text =
+    '=== Verbose logging started: 1/2/2024  10:00:00  Build type: SHIP UNICODE 5.00.10011.00  Calling process: x ===\r\n' +
     'MSI (c) (10:14) [10:00:00:100]: Resetting cached policy values\r\nAction start 10:00:01: INSTALL.\r\nAction ended 10:00:02: CostFinalize. Return val';
   const full = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
   const cut = full.subarray(0, full.length - 1);

@@ -81,7 +81,9 @@ export interface CauseSignal {
 }
 
 /** Independent signals combine as 1 - prod(1 - w): several agreeing signals score higher than any one. */
-export function rankCauses(signals: readonly CauseSignal[]): Array<{ id: CauseId; confidence: number; lines: number[] }> {
+export function rankCauses(
+  signals: readonly CauseSignal[],
+): Array<{ id: CauseId; confidence: number; lines: number[] }> {
   const by = new Map<CauseId, { miss: number; lines: number[]; first: number }>();
   signals.forEach((s, i) => {
     const e = by.get(s.id) ?? { miss: 1, lines: [], first: i };
@@ -90,7 +92,12 @@ export function rankCauses(signals: readonly CauseSignal[]): Array<{ id: CauseId
     by.set(s.id, e);
   });
   return [...by.entries()]
-    .map(([id, e]) => ({ id, confidence: Math.round((1 - e.miss) * 100) / 100, lines: e.lines.sort((a, b) => a - b), first: e.first }))
+    .map(([id, e]) => ({
+      id,
+      confidence: Math.round((1 - e.miss) * 100) / 100,
+      lines: e.lines.sort((a, b) => a - b),
+      first: e.first,
+    }))
     .sort((a, b) => b.confidence - a.confidence || a.first - b.first)
     .map(({ id, confidence, lines }) => ({ id, confidence, lines }));
 }

@@ -5,8 +5,7 @@ export type LogEncoding = 'utf-16le' | 'utf-16be' | 'utf-8' | 'gbk' | 'windows-1
 export type BinaryKind = 'empty' | 'all-zeros' | 'png' | 'ole-msi' | 'zip' | 'executable' | 'binary';
 
 export type SniffResult =
-  | { kind: 'text'; encoding: LogEncoding; bomLength: number; hasBom: boolean }
-  | { kind: 'binary'; binary: BinaryKind };
+  { kind: 'text'; encoding: LogEncoding; bomLength: number; hasBom: boolean } | { kind: 'binary'; binary: BinaryKind };
 
 /** How many bytes the sniffer wants before it decides (it decides with less at end of input). */
 export const SNIFF_BYTES = 64 * 1024;
@@ -26,9 +25,12 @@ function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
 
 export function sniffEncoding(prefix: Uint8Array): SniffResult {
   if (prefix.length === 0) return { kind: 'binary', binary: 'empty' };
-  if (prefix[0] === 0xff && prefix[1] === 0xfe) return { kind: 'text', encoding: 'utf-16le', bomLength: 2, hasBom: true };
-  if (prefix[0] === 0xfe && prefix[1] === 0xff) return { kind: 'text', encoding: 'utf-16be', bomLength: 2, hasBom: true };
-  if (prefix[0] === 0xef && prefix[1] === 0xbb && prefix[2] === 0xbf) return { kind: 'text', encoding: 'utf-8', bomLength: 3, hasBom: true };
+  if (prefix[0] === 0xff && prefix[1] === 0xfe)
+    return { kind: 'text', encoding: 'utf-16le', bomLength: 2, hasBom: true };
+  if (prefix[0] === 0xfe && prefix[1] === 0xff)
+    return { kind: 'text', encoding: 'utf-16be', bomLength: 2, hasBom: true };
+  if (prefix[0] === 0xef && prefix[1] === 0xbb && prefix[2] === 0xbf)
+    return { kind: 'text', encoding: 'utf-8', bomLength: 3, hasBom: true };
   for (const sig of SIGNATURES) if (startsWith(prefix, sig.bytes)) return { kind: 'binary', binary: sig.kind };
 
   // Zero bytes: UTF-16 text has them at every other position (ASCII-heavy logs); binaries have them anywhere.
@@ -45,8 +47,10 @@ export function sniffEncoding(prefix: Uint8Array): SniffResult {
   }
   if (zeroEven + zeroOdd === n) return { kind: 'binary', binary: 'all-zeros' };
   const pairs = Math.max(1, n >> 1);
-  if (zeroOdd / pairs > 0.3 && zeroEven / pairs < 0.05) return { kind: 'text', encoding: 'utf-16le', bomLength: 0, hasBom: false };
-  if (zeroEven / pairs > 0.3 && zeroOdd / pairs < 0.05) return { kind: 'text', encoding: 'utf-16be', bomLength: 0, hasBom: false };
+  if (zeroOdd / pairs > 0.3 && zeroEven / pairs < 0.05)
+    return { kind: 'text', encoding: 'utf-16le', bomLength: 0, hasBom: false };
+  if (zeroEven / pairs > 0.3 && zeroOdd / pairs < 0.05)
+    return { kind: 'text', encoding: 'utf-16be', bomLength: 0, hasBom: false };
   if (zeroEven + zeroOdd > 0 || control / n > 0.05) return { kind: 'binary', binary: 'binary' };
 
   if (isValidUtf8(prefix)) return { kind: 'text', encoding: 'utf-8', bomLength: 0, hasBom: false };

@@ -13,7 +13,13 @@ export type LineEvent =
   | { kind: 'note'; code: number; args: string[]; role: ProcessRole | null }
   | { kind: 'error'; code: number; text: string; info: boolean }
   | { kind: 'product-message'; productName: string; text: string; errorCode: number | null }
-  | { kind: 'final-status'; verb: 'installed' | 'removed' | 'reconfigured' | 'update' | 'other' | null; code: number | null; productName: string | null; productVersion: string | null }
+  | {
+      kind: 'final-status';
+      verb: 'installed' | 'removed' | 'reconfigured' | 'update' | 'other' | null;
+      code: number | null;
+      productName: string | null;
+      productVersion: string | null;
+    }
   | { kind: 'main-engine'; code: number; role: ProcessRole | null }
   | { kind: 'back-from-server'; code: number }
   | { kind: 'deferred-action'; name: string }
@@ -30,21 +36,24 @@ export type LineEvent =
   | { kind: 'text-signal'; signal: TextSignal };
 
 /** Plain-text symptoms that matter even outside a structured line (pasted dialogs, CA output). */
-export type TextSignal = 'access-denied' | 'disk-full' | 'newer-version' | 'pending-reboot' | 'patch-not-applicable' | 'another-install';
+export type TextSignal =
+  'access-denied' | 'disk-full' | 'newer-version' | 'pending-reboot' | 'patch-not-applicable' | 'another-install';
 
 // "Action ended 12:34:56: X. Return value 3." and its translations: key on time, name, trailing number.
 // The prefix (any language) has no digits, colon or bracket; ':' and '：' both occur after the time.
-const ACTION_RE = /^([^\d:[\]（(]{2,40}?)\s*(?:[上下]午\s*)?(\d{1,2}:\d{2}:\d{2})\s*(?:[AP]M\s*)?[:：]\s*([A-Za-z_][\w.]*?)\s*[.。]\s*(?:[^\d]{1,40}?\s*(-?\d+)\s*[.。]?)?\s*$/;
+const ACTION_RE =
+  /^([^\d:[\]（(]{2,40}?)\s*(?:[上下]午\s*)?(\d{1,2}:\d{2}:\d{2})\s*(?:[AP]M\s*)?[:：]\s*([A-Za-z_][\w.]*?)\s*[.。]\s*(?:[^\d]{1,40}?\s*(-?\d+)\s*[.。]?)?\s*$/;
 const ERROR_RE = /^(?:DEBUG:\s*)?(\p{L}[^\s\d:.]{1,14}) (\d{4,5})\s*[.。:：]\s*(.*)$/u;
 const CA_RESULT_RE = /^CustomAction (\S+?) return(?:ed actual error code (-?\d+))?/;
 const PROPERTY_RE = /^[^\s(]{1,20}\(([SCN])\)\s*[:：]\s*([^\s=]+) = (.*)$/;
-const PROP_CHANGE_RE = /^PROPERTY CHANGE: (?:Adding|Modifying) (\S+) property\. Its (?:current )?value is '(.*?)'\.(?: Its new value: '(.*)'\.)?/;
+const PROP_CHANGE_RE =
+  /^PROPERTY CHANGE: (?:Adding|Modifying) (\S+) property\. Its (?:current )?value is '(.*?)'\.(?: Its new value: '(.*)'\.)?/;
 const BURN_RE = /^\[[0-9A-Fa-f]{4}:[0-9A-Fa-f]{4}\]\[[^\]]{8,40}\]([iwead])(\d{3}):\s?(.*)$/;
-const BURN_VAR_RE = /^(?:Variable: (WixBundleLog\w*) = (.*)|Setting string variable '(WixBundleLog\w*)' to value '(.*)')$/;
+const BURN_VAR_RE =
+  /^(?:Variable: (WixBundleLog\w*) = (.*)|Setting string variable '(WixBundleLog\w*)' to value '(.*)')$/;
 const FINAL_RE = /Windows Installer (installed|removed|reconfigured) (?:the product|an update)/;
 const STATUS_RE = /(?:success or error status|[^\s]{1,12}状态)\s*[:：]\s*(-?\d+)\s*[.。]?\s*$/;
 const VERSION_RE = /(\d\.\d{2}\.\d{4,5}\.\d{1,5})/;
-
 
 /** Longer lines are only looked at through their start: keeps every regex linear on garbage input. */
 const MAX_CLASSIFIED_CHARS = 4096;
@@ -57,12 +66,19 @@ export function classifyLine(raw: string): LineEvent | null {
     if (line.length === 0) return null;
   }
   const first = line.charCodeAt(0);
-  if (first === 77 /* M */ && line.charCodeAt(3) === 32 && line.charCodeAt(4) === 40 && line.charCodeAt(1) === 83) return classifyMsiLine(line);
+  if (first === 77 /* M */ && line.charCodeAt(3) === 32 && line.charCodeAt(4) === 40 && line.charCodeAt(1) === 83)
+    return classifyMsiLine(line);
   if (first === 61 /* = */ && line.startsWith('=== ')) return classifyHeader(line);
   if (first === 91 /* [ */) return classifyBurn(line);
   if (first === 67 /* C */ && line.startsWith('CustomAction ')) {
     const m = CA_RESULT_RE.exec(line);
-    if (m) return { kind: 'ca-result', name: m[1]!, code: m[2] ? Number(m[2]) : null, continued: line.includes('continue marking') };
+    if (m)
+      return {
+        kind: 'ca-result',
+        name: m[1]!,
+        code: m[2] ? Number(m[2]) : null,
+        continued: line.includes('continue marking'),
+      };
   }
   if (first === 42 /* * */ && line.startsWith('******* ')) {
     if (line.startsWith('******* Product: ')) return { kind: 'run-engine-product', path: line.slice(17).trim() };
@@ -72,7 +88,13 @@ export function classifyLine(raw: string): LineEvent | null {
   // Localized or English action lines all contain "hh:mm:ss" right before ": Name.": the first colon sits
   // between two digits, which rules out most other lines before any regex runs.
   const colon = line.indexOf(':');
-  if (colon > 2 && colon < 48 && line.length < 400 && isDigit(line.charCodeAt(colon - 1)) && isDigit(line.charCodeAt(colon + 1))) {
+  if (
+    colon > 2 &&
+    colon < 48 &&
+    line.length < 400 &&
+    isDigit(line.charCodeAt(colon - 1)) &&
+    isDigit(line.charCodeAt(colon + 1))
+  ) {
     const a = ACTION_RE.exec(line);
     if (a) {
       const name = a[3]!;
@@ -97,8 +119,10 @@ function classifyHeader(line: string): LineEvent | null {
   if (!line.trimEnd().endsWith('===')) return null;
   const lower = line.toLowerCase();
   const version = VERSION_RE.exec(line)?.[1] ?? null;
-  const verbose = lower.includes('verbose') || version !== null || line.includes('详细') || lower.includes('ausführlich');
-  const stop = lower.includes('stopped') || line.includes('停止') || lower.includes('beendet') || lower.includes('arrêt');
+  const verbose =
+    lower.includes('verbose') || version !== null || line.includes('详细') || lower.includes('ausführlich');
+  const stop =
+    lower.includes('stopped') || line.includes('停止') || lower.includes('beendet') || lower.includes('arrêt');
   if (stop) return { kind: 'header', header: verbose ? 'verbose-stop' : 'stop', installerVersion: null };
   return { kind: 'header', header: verbose ? 'verbose-start' : 'start', installerVersion: version };
 }
@@ -124,7 +148,8 @@ let lastHead2 = -1;
 function classifyMsiLine(line: string): LineEvent | null {
   if (line.charCodeAt(6) !== 41 /* ) */ || line.charCodeAt(8) !== 40 /* ( */) return null;
   // The head "(s) (D0:A0)" is usually 2+2 hex digits; a cheap fingerprint of it tells when the process changes.
-  const head = line.charCodeAt(5) | (line.charCodeAt(9) << 8) | (line.charCodeAt(10) << 16) | (line.charCodeAt(12) << 24);
+  const head =
+    line.charCodeAt(5) | (line.charCodeAt(9) << 8) | (line.charCodeAt(10) << 16) | (line.charCodeAt(12) << 24);
   const head2 = line.charCodeAt(13) | (line.charCodeAt(14) << 8);
   // "[hh:mm:ss:mmm]: " normally ends at a fixed place after a 2+2 head; look there first, search otherwise.
   const msgAt = line.charCodeAt(29) === 93 /* ] */ && line.charCodeAt(30) === 58 ? 29 : line.indexOf(']:', 16);
@@ -177,8 +202,13 @@ export function quickMsiKind(text: string, s: number, e: number): number {
     text.charCodeAt(s + 4) !== 40 ||
     text.charCodeAt(s + 6) !== 41 ||
     text.charCodeAt(s + 8) !== 40
-  ) return QUICK.classify;
-  const head = text.charCodeAt(s + 5) | (text.charCodeAt(s + 9) << 8) | (text.charCodeAt(s + 10) << 16) | (text.charCodeAt(s + 12) << 24);
+  )
+    return QUICK.classify;
+  const head =
+    text.charCodeAt(s + 5) |
+    (text.charCodeAt(s + 9) << 8) |
+    (text.charCodeAt(s + 10) << 16) |
+    (text.charCodeAt(s + 12) << 24);
   const head2 = text.charCodeAt(s + 13) | (text.charCodeAt(s + 14) << 8);
   if (head !== lastHead || head2 !== lastHead2) return QUICK.classify;
   // "MSI (s) (D0:A0) [hh:mm:ss:mmm]: " -> ']' at 29, ':' at 30, the message at 32.
@@ -202,7 +232,11 @@ export function quickMsiKind(text: string, s: number, e: number): number {
 function isAlwaysNoiseAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i + 4);
   if (c >= 48 && c <= 57) return false;
-  const n = (text.charCodeAt(i) - 48) * 1000 + (text.charCodeAt(i + 1) - 48) * 100 + (text.charCodeAt(i + 2) - 48) * 10 + (text.charCodeAt(i + 3) - 48);
+  const n =
+    (text.charCodeAt(i) - 48) * 1000 +
+    (text.charCodeAt(i + 1) - 48) * 100 +
+    (text.charCodeAt(i + 2) - 48) * 10 +
+    (text.charCodeAt(i + 3) - 48);
   return n === 2205 || n === 2228 || n === 2262 || n === 2265 || n === 2318 || n === 2727 || n === 2898;
 }
 
@@ -253,7 +287,15 @@ function classifyNote(line: string, from: number, role: ProcessRole | null): Lin
     code = code * 10 + (c - 48);
   }
   if (i === from) return null;
-  if (code === 2205 || code === 2228 || code === 2262 || code === 2265 || code === 2318 || code === 2727 || code === 2898) {
+  if (
+    code === 2205 ||
+    code === 2228 ||
+    code === 2262 ||
+    code === 2265 ||
+    code === 2318 ||
+    code === 2727 ||
+    code === 2898
+  ) {
     return NOISE_NOTE; // always noise whatever its arguments: one shared event
   }
   return { kind: 'note', code, args: splitNoteArgs(line.slice(i).trimStart()), role };
@@ -272,7 +314,8 @@ function processEvent(line: string, role: ProcessRole | null): LineEvent {
 function classifyMsiMessage(msg: string, role: ProcessRole | null, newHead: boolean, line: string): LineEvent | null {
   switch (msg.charCodeAt(0)) {
     case 77: // M
-      if (msg.startsWith('MainEngineThread is returning ')) return { kind: 'main-engine', code: parseInt(msg.slice(30), 10), role };
+      if (msg.startsWith('MainEngineThread is returning '))
+        return { kind: 'main-engine', code: parseInt(msg.slice(30), 10), role };
       break;
     case 80: // P
       if (msg.startsWith('Product: ')) {
@@ -282,7 +325,8 @@ function classifyMsiMessage(msg: string, role: ProcessRole | null, newHead: bool
         const e = /(?:^|\s)(?:Error|错误|Fehler|Erreur|Error:)\s?(\d{4,5})[.。:]/.exec(text);
         return { kind: 'product-message', productName: productName.trim(), text, errorCode: e ? Number(e[1]) : null };
       }
-      if (msg.startsWith('PATCH SEQUENCER: ') && msg.includes('is not applicable')) return { kind: 'text-signal', signal: 'patch-not-applicable' };
+      if (msg.startsWith('PATCH SEQUENCER: ') && msg.includes('is not applicable'))
+        return { kind: 'text-signal', signal: 'patch-not-applicable' };
       if (msg.startsWith('PROPERTY CHANGE: ')) {
         const m = PROP_CHANGE_RE.exec(msg);
         if (m) return { kind: 'property', name: m[1]!, value: m[3] ?? m[2]! };
@@ -293,17 +337,22 @@ function classifyMsiMessage(msg: string, role: ProcessRole | null, newHead: bool
       break;
     case 83: // S: "SequencePatches starts. Product code: {...}"
     case 65: // A: "APPCOMPAT: looking for appcompat database entry with ProductCode '{...}'"
-      if (msg.startsWith('SequencePatches starts. Product code: {') || msg.startsWith('APPCOMPAT: looking for appcompat database entry with ProductCode')) {
+      if (
+        msg.startsWith('SequencePatches starts. Product code: {') ||
+        msg.startsWith('APPCOMPAT: looking for appcompat database entry with ProductCode')
+      ) {
         const g = /\{[0-9A-Fa-f-]{36}\}/.exec(msg);
         if (g) return { kind: 'property', name: 'ProductCode', value: g[0] };
       }
       break;
     case 66: // B
-      if (msg.startsWith('Back from server. Return value: ')) return { kind: 'back-from-server', code: parseInt(msg.slice(32), 10) };
+      if (msg.startsWith('Back from server. Return value: '))
+        return { kind: 'back-from-server', code: parseInt(msg.slice(32), 10) };
       break;
     case 67: // C
       if (msg.startsWith('Command Line: ')) return { kind: 'command-line', text: msg.slice(14) };
-      if (msg.startsWith('Created Custom Action Server with PID ')) return { kind: 'ca-server', pid: parseInt(msg.slice(38), 10) };
+      if (msg.startsWith('Created Custom Action Server with PID '))
+        return { kind: 'ca-server', pid: parseInt(msg.slice(38), 10) };
       break;
     case 70: // F
       if (msg.startsWith('Failed to grab execution mutex')) return { kind: 'mutex-busy' };
@@ -321,7 +370,11 @@ function finalStatus(msg: string): LineEvent | null {
   const f = FINAL_RE.exec(msg);
   const s = STATUS_RE.exec(msg);
   if (!f && !s) return null;
-  const verb = f ? (msg.includes('an update') ? 'update' : (f[1] as 'installed' | 'removed' | 'reconfigured')) : 'other';
+  const verb = f
+    ? msg.includes('an update')
+      ? 'update'
+      : (f[1] as 'installed' | 'removed' | 'reconfigured')
+    : 'other';
   const name = /Product Name: (.*?)\. Product Version:/.exec(msg)?.[1] ?? null;
   const version = /Product Version: (.*?)\. Product Language:/.exec(msg)?.[1] ?? null;
   return { kind: 'final-status', verb, code: s ? Number(s[1]) : null, productName: name, productVersion: version };
@@ -334,13 +387,22 @@ function classifyFreeText(line: string): LineEvent | null {
   const e = space > from && space - from <= 16 && isDigit(line.charCodeAt(space + 1)) ? ERROR_RE.exec(line) : null;
   if (e) {
     const word = e[1]!.toLowerCase();
-    const info = word === 'info' || word === 'information' || word === '信息' || word === 'warning' || word === 'warnung' || word === '警告';
+    const info =
+      word === 'info' ||
+      word === 'information' ||
+      word === '信息' ||
+      word === 'warning' ||
+      word === 'warnung' ||
+      word === '警告';
     return { kind: 'error', code: Number(e[2]), text: line, info };
   }
   // A status line re-wrapped by a paste ("Product Name: X ... Removal success or error status: 0."): ends in a number.
   const tail = line.trimEnd();
   const last = tail.charCodeAt(tail.length - 1);
-  const s = isDigit(last) || ((last === 46 || last === 0x3002) && isDigit(tail.charCodeAt(tail.length - 2))) ? STATUS_RE.exec(tail) : null;
+  const s =
+    isDigit(last) || ((last === 46 || last === 0x3002) && isDigit(tail.charCodeAt(tail.length - 2)))
+      ? STATUS_RE.exec(tail)
+      : null;
   if (s || line.startsWith('Windows Installer ')) {
     const fs = finalStatus(line);
     if (fs) return fs;
@@ -357,9 +419,17 @@ export function textSignalOf(line: string): TextSignal | null {
   // One cheap scan decides whether any of the phrases below can be present at all.
   if (!SIGNAL_HINT_RE.test(l)) return null;
   if (l.includes('Access is denied') || l.includes('access denied') || l.includes('拒绝访问')) return 'access-denied';
-  if (l.includes('not enough space') || l.includes('not enough disk space') || l.includes('ut of disk space') || l.includes('磁盘空间不足')) return 'disk-full';
-  if (/\b(?:newer|later|higher) version\b.*\balready installed|更高版本.*已(?:经)?安装/i.test(l)) return 'newer-version';
-  if (/Another (?:installation|program) is (?:already )?in progress|另一个(?:程序|安装)正在/i.test(l)) return 'another-install';
+  if (
+    l.includes('not enough space') ||
+    l.includes('not enough disk space') ||
+    l.includes('ut of disk space') ||
+    l.includes('磁盘空间不足')
+  )
+    return 'disk-full';
+  if (/\b(?:newer|later|higher) version\b.*\balready installed|更高版本.*已(?:经)?安装/i.test(l))
+    return 'newer-version';
+  if (/Another (?:installation|program) is (?:already )?in progress|另一个(?:程序|安装)正在/i.test(l))
+    return 'another-install';
   if (/pending (?:restart|reboot)|restart (?:your|the) (?:computer|system) before/i.test(l)) return 'pending-reboot';
   return null;
 }

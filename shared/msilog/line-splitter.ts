@@ -18,7 +18,8 @@ export function createLineSplitter(onLine: (text: string, start: number, end: nu
 
   function emit(text: string, start: number, end: number): void {
     if (carry) {
-      const line = carry.length < MAX_LINE_CHARS ? carry + text.slice(start, Math.min(end, start + MAX_LINE_CHARS)) : carry;
+      const line =
+        carry.length < MAX_LINE_CHARS ? carry + text.slice(start, Math.min(end, start + MAX_LINE_CHARS)) : carry;
       carry = '';
       const cut = line.length > MAX_LINE_CHARS ? line.slice(0, MAX_LINE_CHARS) : line;
       onLine(cut, 0, cut.length);

@@ -32,11 +32,20 @@ test('UTF-16LE verbose log: deferred custom action is the culprit inside Install
     assert.equal(a.outcome, 'failure');
     assert.equal(a.exitCode, 1603);
     assert.equal(a.operation, 'install');
-    assert.deepEqual(a.failedAction, { name: 'ConfigureDatabase', sequenceAction: 'InstallFinalize', line: 32, customAction: true });
+    assert.deepEqual(a.failedAction, {
+      name: 'ConfigureDatabase',
+      sequenceAction: 'InstallFinalize',
+      line: 32,
+      customAction: true,
+    });
     assert.equal(a.primaryError, 1722);
     assert.equal(a.causes[0]?.id, 'custom-action-failed');
     assert.ok(a.causes[0]!.confidence > 0.8, 'several agreeing signals');
-    assert.deepEqual(a.product, { name: 'Contoso Agent', version: '2.5.1', productCode: '{11111111-2222-3333-4444-555555555555}' });
+    assert.deepEqual(a.product, {
+      name: 'Contoso Agent',
+      version: '2.5.1',
+      productCode: '{11111111-2222-3333-4444-555555555555}',
+    });
     assert.equal(a.installerVersion, '5.00.10011.00');
   }
 });
@@ -44,7 +53,8 @@ test('UTF-16LE verbose log: deferred custom action is the culprit inside Install
 test('noise, continue-marked CAs, Info 1603 and rollback errors are not the primary error', () => {
   const a = analyze(utf16le(fixture('verbose-deferred-ca.log.txt')));
   const codes = a.errors.map((e) => e.code);
-  for (const noise of [2203, 2205, 2228, 1402, 2318, 2911, 1603]) assert.ok(!codes.includes(noise), `${noise} is noise`);
+  for (const noise of [2203, 2205, 2228, 1402, 2318, 2911, 1603])
+    assert.ok(!codes.includes(noise), `${noise} is noise`);
   assert.notEqual(a.failedAction?.name, 'WixRemoveFoldersEx');
   // 1923 appears during rollback: listed, but neither primary nor top cause.
   assert.ok(codes.includes(1923));
@@ -57,7 +67,10 @@ test('evidence: 5-20 lines with line numbers, around the failure, secrets redact
   assert.ok(a.evidence.length >= 5 && a.evidence.length <= 20);
   const lines = a.evidence.map((e) => e.line);
   assert.ok(lines.includes(32) && lines.includes(31) && lines.includes(30));
-  assert.deepEqual([...lines].sort((x, y) => x - y), lines);
+  assert.deepEqual(
+    [...lines].sort((x, y) => x - y),
+    lines,
+  );
   const all = JSON.stringify(a);
   assert.ok(!all.includes('Hunter2'), 'DB_PASSWORD value redacted');
   assert.ok(all.includes('DB_PASSWORD=**********'));

@@ -74,7 +74,11 @@ export function createLogAnalyzer(options: LogAnalyzerOptions): LogAnalyzer {
         }
       }
       session.handle(ev, lineNo, text, ring, hot);
-    } else if (text.length > 0 && text.charCodeAt(0) !== 77 /* M */ && HOT_RE.test(text.length > 300 ? text.slice(0, 300) : text)) {
+    } else if (
+      text.length > 0 &&
+      text.charCodeAt(0) !== 77 /* M */ &&
+      HOT_RE.test(text.length > 300 ? text.slice(0, 300) : text)
+    ) {
       if (hot.length === HOT_SIZE) hot.shift();
       hot.push({ line: lineNo, text: text.length > 500 ? text.slice(0, 500) : text });
     }
@@ -158,7 +162,10 @@ export function createLogAnalyzer(options: LogAnalyzerOptions): LogAnalyzer {
 }
 
 /** Whole-buffer convenience for tests and small inputs. */
-export function analyzeBytes(bytes: Uint8Array, fileName = 'log'): { analysis: LogAnalysis; problem: InputProblem | null } {
+export function analyzeBytes(
+  bytes: Uint8Array,
+  fileName = 'log',
+): { analysis: LogAnalysis; problem: InputProblem | null } {
   const analyzer = createLogAnalyzer({ fileName });
   const step = 1024 * 1024;
   for (let i = 0; i < bytes.length; i += step) if (!analyzer.push(bytes.subarray(i, i + step))) break;

@@ -22,7 +22,7 @@ export function isNoiseMessage(code: number, args: readonly string[]): boolean {
     case 1402: // registry key not found (3: 2) is routine; access denied (3: 5) is not
       return a3.trim() !== '5';
     case 2203: // the in-progress marker file absent: routine
-      return /\.ipi\b/i.test(a2) || a3.trim() === '-2147287038' && /inprogress/i.test(a2);
+      return /\.ipi\b/i.test(a2) || (a3.trim() === '-2147287038' && /inprogress/i.test(a2));
     case 2911: // could not remove Config.Msi during cleanup
     case 1321:
       return CONFIG_MSI_RE.test(args.join(' '));

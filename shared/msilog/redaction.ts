@@ -23,5 +23,10 @@ export function redactLine(text: string, hidden: ReadonlySet<string>): string {
 
 /** MsiHiddenProperties value "A;B;C" -> set of upper-case names. */
 export function parseHiddenProperties(value: string): Set<string> {
-  return new Set(value.split(';').map((s) => s.trim().toUpperCase()).filter(Boolean));
+  return new Set(
+    value
+      .split(';')
+      .map((s) => s.trim().toUpperCase())
+      .filter(Boolean),
+  );
 }

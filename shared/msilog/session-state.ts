@@ -51,8 +51,8 @@ export interface BurnState {
   action: string | null;
 }
 
-
-const BORING_RE = /MSIHANDLE|Generating random cookie|Running as a service|Hello, I'm your|Note: 1: (?:2205|2228|2262|2265|2318|1402) |Cloaking enabled|Attempting to enable all disabled privileges|Connected to service for CA interface|policy value '|^\s*$/;
+const BORING_RE =
+  /MSIHANDLE|Generating random cookie|Running as a service|Hello, I'm your|Note: 1: (?:2205|2228|2262|2265|2318|1402) |Cloaking enabled|Attempting to enable all disabled privileges|Connected to service for CA interface|policy value '|^\s*$/;
 
 const CAP_ERRORS = 200;
 const CAP_SIGNALS = 300;
@@ -134,7 +134,8 @@ export class SessionState {
 
   private addProcess(role: ProcessRole, pid: number): void {
     const key = `${role}:${pid}`;
-    if (!this.processes.has(key) && this.processes.size < 16 && Number.isFinite(pid)) this.processes.set(key, { role, pid });
+    if (!this.processes.has(key) && this.processes.size < 16 && Number.isFinite(pid))
+      this.processes.set(key, { role, pid });
   }
 
   /** A real problem (not noise): remembers which deferred action was running when the first one appeared. */
@@ -145,7 +146,14 @@ export class SessionState {
     }
   }
 
-  private addError(code: number, line: number, text: string, shown: boolean, caName: string | null, recent: LineRing): void {
+  private addError(
+    code: number,
+    line: number,
+    text: string,
+    shown: boolean,
+    caName: string | null,
+    recent: LineRing,
+  ): void {
     const last = this.errors[this.errors.length - 1];
     // The same message is often logged 2-3 times in a row (Note, Error, Product: -- Error): keep one entry.
     if (last && last.code === code && line - last.line <= 6) {
@@ -162,7 +170,14 @@ export class SessionState {
       return;
     }
     if (this.errors.length < CAP_ERRORS) {
-      this.errors.push({ code, line, text: text.length > 400 ? text.slice(0, 400) + '…' : text, shown, afterFailure: this.failure !== null, caName });
+      this.errors.push({
+        code,
+        line,
+        text: text.length > 400 ? text.slice(0, 400) + '…' : text,
+        shown,
+        afterFailure: this.failure !== null,
+        caName,
+      });
     }
     this.problemSeen(line);
     const after = this.failure !== null;
@@ -217,7 +232,8 @@ export class SessionState {
           this.continuedCaCount++;
           return;
         }
-        if (this.caFailures.length < CAP_CA_FAILURES) this.caFailures.push({ name: ev.name, code: ev.code, line: lineNo });
+        if (this.caFailures.length < CAP_CA_FAILURES)
+          this.caFailures.push({ name: ev.name, code: ev.code, line: lineNo });
         this.problemSeen(lineNo);
         this.pin(lineNo, text, this.failure ? 6 : 1);
         if (!this.failure) {
@@ -230,13 +246,17 @@ export class SessionState {
         this.verboseOnlyLines++;
         if (isNoiseMessage(ev.code, ev.args)) return;
         if (ev.code === 1402 && ev.args[1]?.trim() === '5') {
-          this.signal(INSTALLER_FOLDER_RE.test(ev.args[0] ?? '') ? 'installer-folders-access' : 'insufficient-privileges', 0.3, lineNo);
+          this.signal(
+            INSTALLER_FOLDER_RE.test(ev.args[0] ?? '') ? 'installer-folders-access' : 'insufficient-privileges',
+            0.3,
+            lineNo,
+          );
         }
         if (ev.code === 2203 && /\.ms[ip]\b/i.test(ev.args[0] ?? '')) {
           const notFound = ev.args[1]?.trim() === '-2147287038' || ev.args[1]?.trim() === '-2147287037';
           this.signal(notFound ? 'package-path-invalid' : 'package-invalid', 0.3, lineNo);
         }
-        const caName = ev.code >= 1720 && ev.code <= 1723 ? (ev.args[0]?.trim() || null) : null;
+        const caName = ev.code >= 1720 && ev.code <= 1723 ? ev.args[0]?.trim() || null : null;
         this.addError(ev.code, lineNo, text, false, caName, recent);
         return;
       }
@@ -257,7 +277,8 @@ export class SessionState {
         this.msiLines++;
         this.productFromMessages ??= ev.productName;
         if (ev.errorCode !== null && !isNoiseMessage(ev.errorCode, [ev.text])) {
-          const ca = ev.errorCode >= 1720 && ev.errorCode <= 1723 ? (/Action:? (\w[\w.]*)/.exec(ev.text)?.[1] ?? null) : null;
+          const ca =
+            ev.errorCode >= 1720 && ev.errorCode <= 1723 ? (/Action:? (\w[\w.]*)/.exec(ev.text)?.[1] ?? null) : null;
           this.addError(ev.errorCode, lineNo, text, true, ca, recent);
         } else {
           // Messages the user saw in a dialog ("A newer version ... is already installed", launch conditions).
@@ -307,7 +328,8 @@ export class SessionState {
         return;
       case 'run-engine-product':
         this.productPath = ev.path;
-        if (/^\.{1,2}[\\/]/.test(ev.path) || /[\\/]\.{1,2}[\\/]/.test(ev.path)) this.signal('package-path-invalid', 0.3, lineNo);
+        if (/^\.{1,2}[\\/]/.test(ev.path) || /[\\/]\.{1,2}[\\/]/.test(ev.path))
+          this.signal('package-path-invalid', 0.3, lineNo);
         return;
       case 'rollback-error-skipped':
         return;
@@ -341,7 +363,12 @@ export class SessionState {
       'another-install': 'another-install-in-progress',
     };
     const weights: Record<TextSignal, number> = {
-      'access-denied': 0.25, 'disk-full': 0.5, 'newer-version': 0.7, 'pending-reboot': 0.3, 'patch-not-applicable': 0.45, 'another-install': 0.5,
+      'access-denied': 0.25,
+      'disk-full': 0.5,
+      'newer-version': 0.7,
+      'pending-reboot': 0.3,
+      'patch-not-applicable': 0.45,
+      'another-install': 0.5,
     };
     this.signal(ids[signal], weights[signal] * k, lineNo);
     this.pin(lineNo, text, after ? 7 : 3);
@@ -354,7 +381,10 @@ export class SessionState {
     while ((m = re.exec(text)) !== null) {
       const name = m[1]!.toUpperCase();
       const value = m[2]!.replace(/^"|"$/g, '');
-      if (['REMOVE', 'PATCH', 'REINSTALL', 'ACTION', 'ADDLOCAL', 'MSIHIDDENPROPERTIES'].includes(name) && !this.props.has(name)) {
+      if (
+        ['REMOVE', 'PATCH', 'REINSTALL', 'ACTION', 'ADDLOCAL', 'MSIHIDDENPROPERTIES'].includes(name) &&
+        !this.props.has(name)
+      ) {
         this.setProp(name === 'MSIHIDDENPROPERTIES' ? 'MsiHiddenProperties' : name, value);
       }
     }
@@ -384,7 +414,10 @@ export class SessionState {
       sequenceAction: name,
       line: lineNo,
       spanStart,
-      deferredAtSignal: this.deferredAtFirstProblem && this.deferredAtFirstProblem.line >= spanStart ? this.deferredAtFirstProblem.name : null,
+      deferredAtSignal:
+        this.deferredAtFirstProblem && this.deferredAtFirstProblem.line >= spanStart
+          ? this.deferredAtFirstProblem.name
+          : null,
       lastDeferred: SCRIPT_ACTIONS.has(name) ? this.currentDeferred : null,
     };
     this.pin(lineNo, text, 0);
@@ -392,7 +425,15 @@ export class SessionState {
   }
 
   private burnEvent(level: string, id: number, message: string, lineNo: number, text: string): void {
-    const b = (this.burn ??= { packages: new Map(), current: null, failingPackage: null, applyResult: null, exitCode: null, restartRequired: false, action: null });
+    const b = (this.burn ??= {
+      packages: new Map(),
+      current: null,
+      failingPackage: null,
+      applyResult: null,
+      exitCode: null,
+      restartRequired: false,
+      action: null,
+    });
     const pkg = (pid: string): BurnPackageState => {
       let p = b.packages.get(pid);
       if (!p) {
@@ -445,7 +486,11 @@ export class SessionState {
       const hr = m ? parseCode(m[1]!) : null;
       const win32 = hr !== null ? hresultToWin32(hr) : null;
       const prev = this.errors[this.errors.length - 1];
-      if (win32 !== null && this.errors.length < CAP_ERRORS && !(prev && prev.code === win32 && lineNo - prev.line <= 3)) {
+      if (
+        win32 !== null &&
+        this.errors.length < CAP_ERRORS &&
+        !(prev && prev.code === win32 && lineNo - prev.line <= 3)
+      ) {
         this.errors.push({ code: win32, line: lineNo, text, shown: true, afterFailure: false, caName: null });
       }
       if (b.current && hr !== null) {
@@ -457,7 +502,15 @@ export class SessionState {
   }
 
   private burnVariable(name: string, value: string): void {
-    const b = (this.burn ??= { packages: new Map(), current: null, failingPackage: null, applyResult: null, exitCode: null, restartRequired: false, action: null });
+    const b = (this.burn ??= {
+      packages: new Map(),
+      current: null,
+      failingPackage: null,
+      applyResult: null,
+      exitCode: null,
+      restartRequired: false,
+      action: null,
+    });
     const id = name.replace(/^WixBundleLog_?/, '');
     if (!id) return;
     const existing = b.packages.get(id);
@@ -466,6 +519,13 @@ export class SessionState {
   }
 
   get recognizedLines(): number {
-    return this.msiLines + this.actionLines + this.burnLines + (this.verboseHeader || this.basicHeader ? 1 : 0) + this.caFailures.length + this.continuedCaCount;
+    return (
+      this.msiLines +
+      this.actionLines +
+      this.burnLines +
+      (this.verboseHeader || this.basicHeader ? 1 : 0) +
+      this.caFailures.length +
+      this.continuedCaCount
+    );
   }
 }

@@ -26,12 +26,16 @@ export function summarizeSession(s: SessionState, input: SummaryInput): LogAnaly
   const failedAction = outcome === 'success' || outcome === 'reboot-required' ? null : pickFailedAction(s);
   const errors = s.errors.filter((e) => !(outcome === 'success' && e.afterFailure));
   // Burn "Error 0x8007xxxx" lines carry HRESULTs, not Windows Installer message numbers.
-  const primary = outcome === 'success' || outcome === 'reboot-required' || format === 'burn' ? null : pickPrimaryError(s.errors, s, failedAction);
+  const primary =
+    outcome === 'success' || outcome === 'reboot-required' || format === 'burn'
+      ? null
+      : pickPrimaryError(s.errors, s, failedAction);
   const causes = pickCauses(s, outcome, exitCode, failedAction, exitLine, primary);
   const evidence = pickEvidence(s);
   const hidden = s.hidden;
 
-  const productCode = s.props.get('ProductCode') ?? (/^\{[0-9A-Fa-f-]{36}\}$/.test(s.productPath ?? '') ? s.productPath : null) ?? null;
+  const productCode =
+    s.props.get('ProductCode') ?? (/^\{[0-9A-Fa-f-]{36}\}$/.test(s.productPath ?? '') ? s.productPath : null) ?? null;
   const burn = s.burn
     ? {
         failingPackage: s.burn.failingPackage,
@@ -139,11 +143,16 @@ function isCa(s: SessionState, name: string): boolean {
 }
 
 /** The message number that best explains the failure: inside the failing action first, else the last before it. */
-function pickPrimaryError(errors: readonly ErrorEntry[], s: SessionState, failed: FailedAction | null): ErrorEntry | null {
+function pickPrimaryError(
+  errors: readonly ErrorEntry[],
+  s: SessionState,
+  failed: FailedAction | null,
+): ErrorEntry | null {
   const before = errors.filter((e) => !e.afterFailure);
   if (before.length === 0) return null;
   const score = (e: ErrorEntry) => (FOLLOW_ON.has(e.code) ? 2 : 0) + (e.shown ? 0 : 1);
-  const best = (list: ErrorEntry[]) => list.reduce<ErrorEntry | null>((acc, e) => (acc === null || score(e) < score(acc) ? e : acc), null);
+  const best = (list: ErrorEntry[]) =>
+    list.reduce<ErrorEntry | null>((acc, e) => (acc === null || score(e) < score(acc) ? e : acc), null);
   if (s.failure) {
     const span = before.filter((e) => e.line >= s.failure!.spanStart);
     if (span.length) return best(span);
@@ -168,7 +177,10 @@ function pickCauses(
 ): LogAnalysis['causes'] {
   const signals: CauseSignal[] = [...s.signals];
   if (outcome === 'success') {
-    return rankCauses([{ id: 'no-problem-found', weight: 0.9, line: exitLine }, ...signals.map((x) => ({ ...x, weight: x.weight * 0.5 }))]);
+    return rankCauses([
+      { id: 'no-problem-found', weight: 0.9, line: exitLine },
+      ...signals.map((x) => ({ ...x, weight: x.weight * 0.5 })),
+    ]);
   }
   if (failed) {
     if (failed.customAction) {
@@ -217,7 +229,12 @@ function pickOperation(s: SessionState, format: LogFormat): Operation {
   if (action === 'ADVERTISE' || s.topLevelNames.has('ADVERTISE')) return 'advertise';
   if (v.has('update') || (s.props.get('PATCH') ?? '').trim()) return 'patch';
   if (v.has('removed') || remove.toUpperCase() === 'ALL') return 'uninstall';
-  if (v.has('reconfigured')) return (s.props.get('REINSTALL') ?? '').trim() ? 'repair' : remove || (s.props.get('ADDLOCAL') ?? '').trim() ? 'modify' : 'repair';
+  if (v.has('reconfigured'))
+    return (s.props.get('REINSTALL') ?? '').trim()
+      ? 'repair'
+      : remove || (s.props.get('ADDLOCAL') ?? '').trim()
+        ? 'modify'
+        : 'repair';
   if (v.has('installed')) return 'install';
   if ((s.props.get('REINSTALL') ?? '').trim()) return 'repair';
   if ((s.props.get('Installed') ?? '').trim()) return remove ? 'modify' : 'repair';

@@ -29,8 +29,14 @@ const L = {
   inside: { en: 'inside {seq}', 'zh-CN': '在 {seq} 中运行' },
   confidence: { en: 'confidence {pct}%', 'zh-CN': '可信度 {pct}%' },
   unknownProduct: { en: '(not named in this log)', 'zh-CN': '（日志中没有写明）' },
-  sessions: { en: '{n} sessions in this file; this is the last one', 'zh-CN': '此文件包含 {n} 次安装记录，这里显示最后一次' },
-  burnPackage: { en: 'Failing package: {id} (result {hr}); its own MSI log: {log}', 'zh-CN': '失败的安装包：{id}（结果 {hr}）；它自己的 MSI 日志：{log}' },
+  sessions: {
+    en: '{n} sessions in this file; this is the last one',
+    'zh-CN': '此文件包含 {n} 次安装记录，这里显示最后一次',
+  },
+  burnPackage: {
+    en: 'Failing package: {id} (result {hr}); its own MSI log: {log}',
+    'zh-CN': '失败的安装包：{id}（结果 {hr}）；它自己的 MSI 日志：{log}',
+  },
   noLogPath: { en: '(not named)', 'zh-CN': '（未写明）' },
   noEvidence: { en: '(no lines stand out)', 'zh-CN': '（没有特别需要注意的行）' },
   incompleteHint: {
@@ -58,7 +64,14 @@ const OPERATION: Record<LogAnalysis['operation'], LocalText> = {
   unknown: { en: 'unknown', 'zh-CN': '未知' },
 };
 
-const ANSI = { red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', bold: '\x1b[1m', dim: '\x1b[2m', reset: '\x1b[0m' };
+const ANSI = {
+  red: '\x1b[31m',
+  green: '\x1b[32m',
+  yellow: '\x1b[33m',
+  bold: '\x1b[1m',
+  dim: '\x1b[2m',
+  reset: '\x1b[0m',
+};
 
 export function renderAnalysis(a: LogAnalysis, opts: RenderOptions): string {
   const t = (text: LocalText, params?: Record<string, string | number>) => interpolate(pick(text, opts.lang), params);
@@ -66,7 +79,10 @@ export function renderAnalysis(a: LogAnalysis, opts: RenderOptions): string {
   const label = (text: LocalText) => paint(ANSI.bold, padToWidth(`${t(text)}:`, 15));
   const out: string[] = [];
 
-  out.push(paint(ANSI.bold, `${t(L.log)}: ${a.file}`) + paint(ANSI.dim, `  [${a.format}, ${a.encoding}, ${a.lineCount} lines]`));
+  out.push(
+    paint(ANSI.bold, `${t(L.log)}: ${a.file}`) +
+      paint(ANSI.dim, `  [${a.format}, ${a.encoding}, ${a.lineCount} lines]`),
+  );
 
   const outcomeColor = a.outcome === 'success' ? ANSI.green : a.outcome === 'failure' ? ANSI.red : ANSI.yellow;
   let result = paint(outcomeColor + ANSI.bold, t(OUTCOME[a.outcome]));
@@ -77,9 +93,13 @@ export function renderAnalysis(a: LogAnalysis, opts: RenderOptions): string {
   out.push(`${label(L.result)}${result}`);
   if (a.outcome === 'incomplete') out.push(`${' '.repeat(15)}${paint(ANSI.dim, t(L.incompleteHint))}`);
 
-  const product = [a.product.name, a.product.version, a.product.productCode].filter(Boolean).join(' ') || t(L.unknownProduct);
+  const product =
+    [a.product.name, a.product.version, a.product.productCode].filter(Boolean).join(' ') || t(L.unknownProduct);
   out.push(`${label(L.product)}${product}`);
-  out.push(`${label(L.operation)}${t(OPERATION[a.operation])}` + (a.sessions > 1 ? paint(ANSI.dim, `  (${t(L.sessions, { n: a.sessions })})`) : ''));
+  out.push(
+    `${label(L.operation)}${t(OPERATION[a.operation])}` +
+      (a.sessions > 1 ? paint(ANSI.dim, `  (${t(L.sessions, { n: a.sessions })})`) : ''),
+  );
 
   if (a.failedAction) {
     const f = a.failedAction;
@@ -89,7 +109,9 @@ export function renderAnalysis(a: LogAnalysis, opts: RenderOptions): string {
   }
   if (a.burn?.failingPackage) {
     const p = a.burn.packages.find((x) => x.id === a.burn!.failingPackage);
-    out.push(`${label(L.failedAt)}${t(L.burnPackage, { id: a.burn.failingPackage, hr: p?.hresult ?? '?', log: p?.logPath ?? t(L.noLogPath) })}`);
+    out.push(
+      `${label(L.failedAt)}${t(L.burnPackage, { id: a.burn.failingPackage, hr: p?.hresult ?? '?', log: p?.logPath ?? t(L.noLogPath) })}`,
+    );
   }
   if (a.primaryError !== null) {
     const meaning = meaningOf(a.primaryError, 'message');
@@ -100,8 +122,11 @@ export function renderAnalysis(a: LogAnalysis, opts: RenderOptions): string {
   const info = top ? causeInfo(top.id) : undefined;
   if (top) {
     const title = info ? t(info.title) : top.id;
-    out.push(`${label(L.cause)}${paint(ANSI.bold, title)}  ${paint(ANSI.dim, `(${t(L.confidence, { pct: Math.round(top.confidence * 100) })})`)}`);
-    if (info && a.outcome !== 'success') out.push(...wrap(t(info.explanation), opts.width - 15).map((l) => ' '.repeat(15) + l));
+    out.push(
+      `${label(L.cause)}${paint(ANSI.bold, title)}  ${paint(ANSI.dim, `(${t(L.confidence, { pct: Math.round(top.confidence * 100) })})`)}`,
+    );
+    if (info && a.outcome !== 'success')
+      out.push(...wrap(t(info.explanation), opts.width - 15).map((l) => ' '.repeat(15) + l));
   }
 
   out.push('', paint(ANSI.bold, `${t(L.evidence)}:`));
@@ -127,7 +152,16 @@ export function displayWidth(text: string): number {
   let w = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6)
+        ? 2
+        : 1;
   }
   return w;
 }

@@ -22,7 +22,11 @@ function fakeIo(stdinText = '', tty = false) {
   const stderr = new PassThrough();
   stdout.on('data', (d) => out.push(String(d)));
   stderr.on('data', (d) => err.push(String(d)));
-  return { io: { stdout, stderr, stdin: Readable.from([Buffer.from(stdinText)]) }, out: () => out.join(''), err: () => err.join('') };
+  return {
+    io: { stdout, stderr, stdin: Readable.from([Buffer.from(stdinText)]) },
+    out: () => out.join(''),
+    err: () => err.join(''),
+  };
 }
 
 test('human output: outcome, product, failing action, cause, numbered evidence, next steps, no colors off a TTY', async () => {
@@ -102,7 +106,11 @@ test('argument errors are usage errors', () => {
   assert.throws(() => parseAnalyzeArgs(['--lang', 'fr', 'x.log']), CliUsageError);
   assert.throws(() => parseAnalyzeArgs(['--bogus', 'x.log']), CliUsageError);
   assert.equal(parseAnalyzeArgs(['--help']), 'help');
-  assert.deepEqual(parseAnalyzeArgs(['--lang=zh-CN', '--', '-odd-name.log']), { json: false, lang: 'zh-CN', files: ['-odd-name.log'] });
+  assert.deepEqual(parseAnalyzeArgs(['--lang=zh-CN', '--', '-odd-name.log']), {
+    json: false,
+    lang: 'zh-CN',
+    files: ['-odd-name.log'],
+  });
 });
 
 test('the real bin: exit 0 with JSON on a log, exit 2 with one clean line on a missing file', () => {

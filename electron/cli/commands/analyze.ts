@@ -31,15 +31,18 @@ export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs | 'help' {
     if (a === '--json') args.json = true;
     else if (a === '--lang' || a.startsWith('--lang=')) {
       const value = a === '--lang' ? argv[++i] : a.slice(7);
-      if (!value || !(LANGS as readonly string[]).includes(value)) throw new CliUsageError(`--lang must be one of: ${LANGS.join(', ')}`);
+      if (!value || !(LANGS as readonly string[]).includes(value))
+        throw new CliUsageError(`--lang must be one of: ${LANGS.join(', ')}`);
       args.lang = value as Lang;
     } else if (a === '--') {
       args.files.push(...argv.slice(i + 1));
       break;
-    } else if (a.startsWith('-') && a !== '-') throw new CliUsageError(`unknown option ${a} (see msi-doctor analyze --help)`);
+    } else if (a.startsWith('-') && a !== '-')
+      throw new CliUsageError(`unknown option ${a} (see msi-doctor analyze --help)`);
     else args.files.push(a);
   }
-  if (args.files.length === 0) throw new CliUsageError('no log file given (use - to read stdin; see msi-doctor analyze --help)');
+  if (args.files.length === 0)
+    throw new CliUsageError('no log file given (use - to read stdin; see msi-doctor analyze --help)');
   return args;
 }
 
@@ -57,7 +60,9 @@ export const analyzeCommand: CliCommand = async (argv: string[], io: CliIo): Pro
       results.push(analysis);
       if (!parsed.json) {
         if (results.length > 1) io.stdout.write('\n' + '-'.repeat(60) + '\n\n');
-        io.stdout.write(renderAnalysis(analysis, { lang: parsed.lang, color: io.stdout.isTTY === true, width: terminalWidth(io) }));
+        io.stdout.write(
+          renderAnalysis(analysis, { lang: parsed.lang, color: io.stdout.isTTY === true, width: terminalWidth(io) }),
+        );
       }
     } catch (error) {
       if (!(error instanceof LogInputError)) throw error;
