@@ -5,7 +5,8 @@ import { REPAIR_IDS } from '../../../shared/contract/ids.ts';
 import type { TextRef } from '../../../shared/contract/evidence.ts';
 import { REPAIR_TEXTS } from '../../../shared/knowledge/texts/repairs.ts';
 import type { TextTable } from '../../../shared/knowledge/local-text.ts';
-import { parseWindowsCommandLine } from '../run/quoting.ts';
+import { joinWindowsArgv, parseWindowsCommandLine, quotePowerShellLiteral } from '../run/quoting.ts';
+import { batchPaths, buildElevatedScript } from '../run/elevated-script.ts';
 import { scriptOfSpec } from '../run/powershell.ts';
 import { REPAIR_CATALOG } from './catalog.ts';
 import { renderCommandLine } from './command-builder.ts';
@@ -55,6 +56,18 @@ test('hostile .msi paths stay ONE argv item, and the shown command line parses b
     const argv = parseWindowsCommandLine(step.step.commandLine);
     assert.deepEqual(argv, [step.spec!.file, ...step.spec!.args], step.step.commandLine);
     assert.ok(step.step.commandLine.includes(`"${path}"`), step.step.commandLine);
+  }
+});
+
+test('hostile .msi paths survive the real elevated batch script: one PowerShell literal that parses back to the argv', () => {
+  for (const path of HOSTILE) {
+    const plan = REPAIR_CATALOG['retry-install-elevated-logged'].build(context({ msiPath: path }));
+    const spec = plan.steps[0]!.spec!;
+    const script = buildElevatedScript([spec], batchPaths('C:\\ProgramData\\MSI Doctor\\elev', 'feed01'));
+    const literal = quotePowerShellLiteral(joinWindowsArgv(spec.args));
+    assert.ok(script.includes(`arguments = ${literal};`), path);
+    // Inside a single-quoted literal only '' is special: undo it and CommandLineToArgvW gives back the exact argv.
+    assert.deepEqual(parseWindowsCommandLine(literal.slice(1, -1).replace(/''/g, "'")), spec.args);
   }
 });
 
