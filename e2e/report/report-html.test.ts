@@ -85,6 +85,13 @@ test('the HTML report renders offline in Chromium, passes axe, and is readable o
       await page.screenshot({ path: join(ARTIFACTS, `${name}-first-screen.png`) });
       assert.deepEqual(await seriousViolations(page), [], `axe, ${name}, details closed`);
 
+      // Raw outputs are folded on screen, and printed in full (the print stylesheet unfolds <details>).
+      const raw = page.locator('details pre').first();
+      assert.equal(await raw.isVisible(), false);
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await raw.isVisible(), true);
+      await page.emulateMedia({ media: 'screen' });
+
       // Every <details> open: raw outputs and journals are checked too.
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => d.setAttribute('open', '')));
       assert.deepEqual(await seriousViolations(page), [], `axe, ${name}, details open`);

@@ -70,7 +70,8 @@ function next(model: ReportModel, text: ReportText): SafeHtml[] {
   if (proposed) items.push(html`<li>${text.t('report.next.repair', { repair: repairName(proposed, text) })}</li>`);
   const top = model.findings.find((f) => f.kind !== 'info');
   if (!proposed && top) for (const step of top.manualSteps.slice(0, 3)) items.push(html`<li>${text.ref(step)}</li>`);
-  if (model.logs.length === 0) items.push(html`<li>${text.t('report.next.log')}</li>`);
+  // Ask for a log only when none was analysed nor attached (a recent log found on the machine rides along in the ZIP).
+  if (model.logs.length === 0 && !model.attachments.some((a) => a.kind === 'log')) items.push(html`<li>${text.t('report.next.log')}</li>`);
   items.push(html`<li>${text.t('report.next.support')}</li>`);
   return items;
 }
