@@ -32,7 +32,8 @@ module.exports = {
     '!build/**/*',
     '!**/corpus/**/*',
   ],
-  extraMetadata: { main: 'dist/electron/main.cjs' },
+  // The installer's publisher comes from author; package.json stays free of packaging-only fields.
+  extraMetadata: { main: 'dist/electron/main.cjs', author: { name: 'MSI Doctor contributors' } },
   asar: true,
   electronFuses: {
     runAsNode: false, // ELECTRON_RUN_AS_NODE would turn the signed exe into a general-purpose Node

@@ -7,7 +7,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const outDir = join(root, 'dist', 'electron');
+// --out DIR builds elsewhere (the bundle smoke test builds into a temp folder).
+const outFlag = process.argv.indexOf('--out');
+const outDir = outFlag !== -1 && process.argv[outFlag + 1] ? process.argv[outFlag + 1] : join(root, 'dist', 'electron');
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
@@ -56,4 +58,4 @@ const scenarios = join(root, 'electron', 'system', 'simulated', 'scenarios');
 if (existsSync(scenarios)) cpSync(scenarios, join(outDir, 'scenarios'), { recursive: true });
 
 const size = (f) => (statSync(join(outDir, f)).size / 1024).toFixed(0);
-console.log(`build:electron: dist/electron/main.cjs ${size('main.cjs')} KB, preload.cjs ${size('preload.cjs')} KB (${Date.now() - started} ms)`);
+console.log(`build:electron: ${outDir === join(root, 'dist', 'electron') ? 'dist/electron/' : outDir + '/'}main.cjs ${size('main.cjs')} KB, preload.cjs ${size('preload.cjs')} KB (${Date.now() - started} ms)`);

@@ -1,0 +1,123 @@
+// Smoke test of the BUILT main bundle (dist-style main.cjs) under plain Node with a fake 'electron' module:
+// windowed start-up (scheme, sandbox, lock, protocol with CSP and traversal guard, one IPC handler per API
+// function with the sender check, window on app://) and headless mode (runs the CLI, exits with its code).
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { API_FUNCTIONS } from '../../shared/contract/api.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, '..', '..');
+const work = mkdtempSync(join(tmpdir(), 'msi-doctor-bundle-'));
+const bundleDir = join(work, 'electron');
+
+before(() => {
+  const built = spawnSync(process.execPath, [join(repo, 'build', 'scripts', 'build-electron.mjs'), '--out', bundleDir], { encoding: 'utf8' });
+  assert.equal(built.status, 0, built.stderr);
+  // require('electron') from the bundle resolves to the fake.
+  mkdirSync(join(work, 'node_modules', 'electron'), { recursive: true });
+  cpSync(join(here, 'testing', 'fake-electron.cjs'), join(work, 'node_modules', 'electron', 'index.js'));
+});
+
+/** Runs main.cjs with the fake; `script` runs afterwards inside the same process and prints a JSON verdict. */
+function runMain(args: string[], script: string, env: Record<string, string> = {}) {
+  const harness = `
+    require(${JSON.stringify(join(bundleDir, 'main.cjs'))});
+    setTimeout(async () => {
+      const r = globalThis.__fakeElectron;
+      const out = await (async () => { ${script} })();
+      process.stdout.write('\\n__RESULT__' + JSON.stringify(out) + '\\n');
+      process.exit(0);
+    }, Number(process.env.WAIT_MS || 300));`;
+  const result = spawnSync(process.execPath, ['-e', harness, '--', ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, FAKE_ELECTRON_HOME: work, MSI_DOCTOR_USER_DATA_DIR: join(work, 'userData'), ...env },
+  });
+  const line = result.stdout.split('\n').find((l) => l.startsWith('__RESULT__'));
+  assert.ok(line, `no result; stderr: ${result.stderr.slice(0, 2000)}`);
+  return { verdict: JSON.parse(line.slice('__RESULT__'.length)), stdout: result.stdout, stderr: result.stderr };
+}
+
+test('windowed start-up: privileged app scheme, sandbox, lock, protocol, IPC router, window on app://', () => {
+  const { verdict } = runMain(
+    ['C:\\\\logs\\\\MSI1234.LOG'],
+    `
+    const call = (name) => r.calls.find((c) => c[0] === name);
+    const app = { senderFrame: { url: 'app://msi-doctor/index.html', parent: null } };
+    const evil = { senderFrame: { url: 'https://evil.example/', parent: null } };
+    const sub = { senderFrame: { url: 'app://msi-doctor/index.html', parent: {} } };
+    const page = await r.protocol({ url: 'app://msi-doctor/index.html', method: 'GET' });
+    const escape = await r.protocol({ url: 'app://msi-doctor/%2e%2e/%2e%2e/package.json', method: 'GET' });
+    const env = await r.ipc.get('msi-doctor:getEnvironment')(app, {});
+    const bad = await r.ipc.get('msi-doctor:getLogLines')(app, { path: '', from: -1, count: 0 });
+    return {
+      schemes: call('registerSchemesAsPrivileged')[1],
+      sandbox: Boolean(call('enableSandbox')),
+      lock: call('requestSingleInstanceLock')[1],
+      protocol: call('protocol.handle')[1],
+      pageStatus: page.status,
+      csp: page.headers.get('content-security-policy'),
+      escapeStatus: escape.status,
+      channels: [...r.ipc.keys()].sort(),
+      env,
+      evil: await r.ipc.get('msi-doctor:getEnvironment')(evil, {}),
+      sub: await r.ipc.get('msi-doctor:listSessions')(sub, {}),
+      bad: bad.ok === false && bad.error.code,
+      windows: r.windows.map((w) => ({ url: w.url, prefs: w.options.webPreferences, minWidth: w.options.minWidth })),
+      menu: Boolean(call('setApplicationMenu')),
+      appLog: require('node:fs').readFileSync(require('node:path').join(process.env.MSI_DOCTOR_USER_DATA_DIR, 'logs', 'main.log'), 'utf8'),
+    };`,
+    { WAIT_MS: '800' },
+  );
+  assert.deepEqual(verdict.schemes, [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  assert.equal(verdict.sandbox, true);
+  assert.equal(verdict.lock.files.length, 1, 'files from argv travel with the single-instance lock');
+  assert.equal(verdict.protocol, 'app');
+  assert.equal(verdict.pageStatus, 404, 'no renderer in the temp bundle, but served through the guarded handler');
+  assert.match(verdict.csp, /default-src 'none'/);
+  assert.equal(verdict.escapeStatus, 403);
+  assert.deepEqual(verdict.channels, API_FUNCTIONS.map((n) => `msi-doctor:${n}`).sort());
+  assert.equal(verdict.env.ok, true);
+  assert.equal(verdict.env.value.kind, 'simulated');
+  assert.equal(verdict.env.value.lang, 'zh-CN');
+  assert.equal(verdict.evil.error.code, 'forbidden');
+  assert.equal(verdict.sub.error.code, 'forbidden');
+  assert.equal(verdict.bad, 'invalid-input');
+  assert.equal(verdict.windows.length, 1);
+  assert.equal(verdict.windows[0].url, 'app://msi-doctor/index.html');
+  assert.equal(verdict.windows[0].prefs.sandbox, true);
+  assert.equal(verdict.windows[0].prefs.contextIsolation, true);
+  assert.equal(verdict.windows[0].prefs.nodeIntegration, false);
+  assert.match(verdict.windows[0].prefs.preload, /preload\.cjs$/);
+  assert.equal(verdict.menu, true);
+  assert.match(verdict.appLog, /MSI Doctor 0\.1\.0 starting/);
+  assert.match(verdict.appLog, /IPC getEnvironment rejected: foreign-origin/, 'rejected senders are logged');
+});
+
+test('a second instance quits at once (the first one gets its files)', () => {
+  const { verdict } = runMain([], `return { calls: r.calls.map((c) => c[0]), windows: r.windows.length };`, { FAKE_LOCK: 'taken' });
+  assert.ok(verdict.calls.includes('quit'));
+  assert.equal(verdict.windows, 0);
+});
+
+test('headless scan runs the CLI without a window and exits with its code', () => {
+  const { verdict, stdout } = runMain(['--headless', 'scan', '--simulate', 'healthy', '--json'], `return { exit: r.exitCode, windows: r.windows.length };`, {
+    WAIT_MS: '3000',
+  });
+  assert.equal(verdict.windows, 0);
+  assert.equal(verdict.exit, 0);
+  const json = stdout.slice(stdout.indexOf('{'), stdout.lastIndexOf('}') + 1);
+  assert.equal(JSON.parse(json.split('\n__RESULT__')[0]!).schema, 'msi-doctor/scan@1');
+});
+
+test('headless with an unknown command exits 2 with a one-line message', () => {
+  const { verdict, stderr } = runMain(['--headless', 'format-disk'], `return { exit: r.exitCode };`);
+  assert.equal(verdict.exit, 2);
+  assert.match(stderr, /expected one of scan, report/);
+});
