@@ -39,7 +39,9 @@ export const MESSAGE_CAUSES = {
   1306: 'files-in-use',
   1308: 'files-in-use',
   1327: 'unsupported-drive',
-  1605: 'other-version-installed',
+  1316: 'source-missing',
+  1335: 'package-invalid',
+  2755: 'installer-folders-access',
 } as const satisfies Record<number, CauseId>;
 
 /** Process exit codes (Win32) -> cause, used when the log itself shows nothing more specific. */

@@ -168,3 +168,15 @@ test('downgrade blocked: the newer installed version is the cause, not just "a l
   assert.ok(a.causes.some((c) => c.id === 'launch-condition-failed'));
   assert.ok(a.evidence.some((e) => e.text.includes('A newer version of Tailspin Toys')));
 });
+
+test('a deferred standard action (StartServices) failing inside InstallFinalize; an earlier debug note is not the culprit', () => {
+  const a = analyze(utf16le(fixture('deferred-service-1920.log.txt')));
+  assert.deepEqual(a.failedAction, {
+    name: 'StartServices',
+    sequenceAction: 'InstallFinalize',
+    line: 9,
+    customAction: false,
+  });
+  assert.equal(a.primaryError, 1920);
+  assert.equal(a.causes[0]?.id, 'service-start-failed');
+});

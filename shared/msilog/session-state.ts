@@ -1,6 +1,6 @@
 // The incremental state of one logging session (/L+ appends several): consumes line events, keeps only capped facts.
 import { textSignalOf, type LineEvent, type ProcessRole, type TextSignal } from './line-classifier.ts';
-import { isNoiseMessage, FOLLOW_ON } from './noise.ts';
+import { isNoiseMessage, FOLLOW_ON, NOTE_ONLY_NOISE } from './noise.ts';
 import { messageCause, INSTALLER_FOLDER_RE, type CauseSignal } from './cause-rules.ts';
 import { SCRIPT_ACTIONS, TOP_LEVEL_ACTIONS } from './standard-actions.ts';
 import { parseCode, hresultToWin32, formatHresult } from './hresult.ts';
@@ -23,6 +23,8 @@ export interface ErrorEntry {
   afterFailure: boolean;
   /** Custom action named by 1720-1723 ("2: Name" or "Action: Name"). */
   caName: string | null;
+  /** Deferred action (script op) running when the error was logged, if any. */
+  deferred: string | null;
 }
 
 export interface FailurePoint {
@@ -177,6 +179,7 @@ export class SessionState {
         shown,
         afterFailure: this.failure !== null,
         caName,
+        deferred: this.currentDeferred,
       });
     }
     this.problemSeen(line);
@@ -244,7 +247,7 @@ export class SessionState {
       case 'note': {
         this.msiLines++;
         this.verboseOnlyLines++;
-        if (isNoiseMessage(ev.code, ev.args)) return;
+        if (isNoiseMessage(ev.code, ev.args) || NOTE_ONLY_NOISE.has(ev.code)) return;
         if (ev.code === 1402 && ev.args[1]?.trim() === '5') {
           this.signal(
             INSTALLER_FOLDER_RE.test(ev.args[0] ?? '') ? 'installer-folders-access' : 'insufficient-privileges',
@@ -442,6 +445,12 @@ export class SessionState {
       }
       return p;
     };
+    if (id === 200 && message.startsWith('Plan begin')) {
+      // The bundle's own action; package actions (i301) may differ (an upgrade uninstalls the old package).
+      const m = /action: (\w+)/.exec(message);
+      if (m) b.action = m[1]!;
+      return;
+    }
     if (id === 301 && message.startsWith('Applying execute package: ')) {
       const m = /^Applying execute package: ([^,]+), action: (\w+)/.exec(message);
       if (m) {
@@ -491,7 +500,15 @@ export class SessionState {
         this.errors.length < CAP_ERRORS &&
         !(prev && prev.code === win32 && lineNo - prev.line <= 3)
       ) {
-        this.errors.push({ code: win32, line: lineNo, text, shown: true, afterFailure: false, caName: null });
+        this.errors.push({
+          code: win32,
+          line: lineNo,
+          text,
+          shown: true,
+          afterFailure: false,
+          caName: null,
+          deferred: null,
+        });
       }
       if (b.current && hr !== null) {
         const p = pkg(b.current);

@@ -120,6 +120,8 @@ function pickFailedAction(s: SessionState): FailedAction | null {
       culprit =
         s.caFailures.find((c) => inSpan(c.line))?.name ??
         s.errors.find((e) => inSpan(e.line) && e.caName)?.caName ??
+        // The deferred step running at the last error shown before the failure (earlier debug notes may be benign).
+        s.errors.filter((e) => inSpan(e.line) && !e.afterFailure && e.shown && e.deferred).pop()?.deferred ??
         f.deferredAtSignal ??
         (SCRIPT_ACTIONS.has(seq) ? f.lastDeferred : null);
     } else {
@@ -156,8 +158,9 @@ function pickPrimaryError(
   if (s.failure) {
     const span = before.filter((e) => e.line >= s.failure!.spanStart);
     if (span.length) return best(span);
-    // Nothing inside the failing action: the closest error above it, unless it is far away (unrelated).
-    const near = before.filter((e) => s.failure!.line - e.line < 400);
+    // Nothing inside the failing action: the closest error above it, unless it is far away (unrelated);
+    // a debug note must be really close to count.
+    const near = before.filter((e) => s.failure!.line - e.line < (e.shown ? 400 : 40));
     return near.length ? best(near.slice(-3)) : null;
   }
   if (failed) {
