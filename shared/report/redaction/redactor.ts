@@ -35,12 +35,27 @@ const PROFILE_PATH = new RegExp(String.raw`(${PROFILE})(${PROFILE_NAME})`, 'gi')
 const SID = /(?<![\w-])S-1-(?:5-21|12-1)(?:-\d+){3,4}(?!\d)/gi;
 const MAC = /(?<![0-9A-Fa-f:-])[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![0-9A-Fa-f:-])/g;
 const IPV6 = /(?<![0-9A-Fa-f:.\w])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:.])/g;
-const IPV6_HINT = /::|(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]/;
+const IPV6_HINT = /::|(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]/g;
 const IPV4 = /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\d|\.\d)/g;
-/** Lines that contain a character: e-mail and IPv6 passes only look at these (rare in logs, so most text is skipped). */
-const linesWith = (needle: RegExp) => new RegExp(`^[^\\r\\n]*(?:${needle.source})[^\\r\\n]*`, 'gm');
-const EMAIL_LINES = linesWith(/@/);
-const IPV6_LINES = linesWith(IPV6_HINT);
+
+/**
+ * Applies fn to the lines that contain a hint (a cheap regex), leaving the others untouched: the e-mail and IPv6
+ * patterns are slow per position, and their hints ('@', '::') are rare in logs.
+ */
+function mapHintedLines(text: string, hint: RegExp, fn: (line: string) => string): string {
+  let out = '';
+  let at = 0;
+  hint.lastIndex = 0;
+  for (let m = hint.exec(text); m; m = hint.exec(text)) {
+    const start = text.lastIndexOf('\n', m.index) + 1;
+    const newline = text.indexOf('\n', m.index);
+    const end = newline < 0 ? text.length : newline;
+    out += text.slice(at, start) + fn(text.slice(start, end));
+    at = end;
+    hint.lastIndex = end;
+  }
+  return at === 0 ? text : out + text.slice(at);
+}
 
 function isRealIpv6(text: string): boolean {
   if (text.includes(':::') || text === '::1') return false;
@@ -171,15 +186,11 @@ export class Redactor {
     });
     const { secrets, identities } = this.compile();
     if (secrets) out = out.replace(secrets, (whole) => this.literal(whole));
-    if (out.includes('@')) {
-      out = out.replace(EMAIL_LINES, (line) => line.replace(EMAIL, (m) => this.placeholder('email', m.toLowerCase(), m)));
-    }
+    out = mapHintedLines(out, /@/g, (line) => line.replace(EMAIL, (m) => this.placeholder('email', m.toLowerCase(), m)));
     out = out.replace(PROFILE_PATH, (_whole, pre: string, name: string) => pre + this.profileName(name));
     out = out.replace(SID, (m) => this.placeholder('sid', m.toUpperCase(), m));
     out = out.replace(MAC, (m) => this.placeholder('mac', m.toLowerCase().replace(/-/g, ':'), m));
-    if (IPV6_HINT.test(out)) {
-      out = out.replace(IPV6_LINES, (line) => line.replace(IPV6, (m) => (isRealIpv6(m) ? this.placeholder('ip', m.toLowerCase(), m) : m)));
-    }
+    out = mapHintedLines(out, IPV6_HINT, (line) => line.replace(IPV6, (m) => (isRealIpv6(m) ? this.placeholder('ip', m.toLowerCase(), m) : m)));
     out = out.replace(IPV4, (m, offset: number, input: string) =>
       isRealIpv4(m, input.slice(Math.max(0, offset - 40), offset)) ? this.placeholder('ip', m, m) : m,
     );
