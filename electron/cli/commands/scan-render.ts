@@ -3,6 +3,7 @@ import type { Evidence, TextRef } from '../../../shared/contract/evidence.ts';
 import type { ScanResult } from '../../../shared/contract/scan.ts';
 import type { Lang } from '../../../shared/contract/ids.ts';
 import { hasText, translate } from '../../../shared/knowledge/texts.ts';
+import { formatFindings } from '../../../shared/diagnosis/format-findings.ts';
 
 const STATUS_MARK: Record<Evidence['status'], string> = {
   ok: 'ok',
@@ -91,12 +92,7 @@ export function renderScan(result: ScanResult, lang: Lang = 'en'): string {
     lines.push(`Log ${log.file}: ${log.outcome}${log.exitCode !== null ? ` (exit ${log.exitCode})` : ''}${primary}${failed}`);
   }
   for (const problem of result.logErrors ?? []) lines.push(`Log ${problem.file}: not analyzed: ${problem.message}`);
-  if (result.findings.length) {
-    lines.push('', 'Findings:');
-    for (const f of result.findings) {
-      lines.push(`  ${f.cause} (${Math.round(f.confidence * 100)}%, ${f.kind})${f.repairs.length ? ` - repairs: ${f.repairs.join(', ')}` : ''}`);
-    }
-  }
+  lines.push('', ...formatFindings(result.findings, lang, { limit: 5 }));
   lines.push('', `Scan ${result.scanId} took ${result.durationMs} ms.`, '');
   return lines.join('\n');
 }

@@ -152,6 +152,8 @@ test('every built-in scenario: scan --simulate NAME --json reports the evidence 
     const elevated = new Map<string, Evidence>(result.evidence.filter((e) => e.elevated).map((e) => [e.probe, e]));
     const problems = checkExpectedEvidence(expect, { best, elevated, unelevated: new Map(), elevation: result.elevation === 'granted' ? 'granted' : 'declined' });
     assert.deepEqual(problems, [], `scenario ${name}`);
+    // The whole pipeline (probes -> diagnosis) through the command: the cause the scenario was built for comes first.
+    assert.equal(result.findings[0]?.cause, expect.topCause, `scenario ${name}: findings ${result.findings.map((f) => f.cause).join(', ')}`);
   }
 });
 

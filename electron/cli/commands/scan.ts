@@ -5,7 +5,8 @@ import { CliUsageError, type CliCommand } from '../cli-types.ts';
 import type { ScanProgress, ScanRequest } from '../../../shared/contract/scan.ts';
 import { LANGS, type Lang } from '../../../shared/contract/ids.ts';
 import { parseSymptom } from '../../../shared/diagnosis/symptom.ts';
-import { runScan } from '../../services/scan-service.ts';
+import { diagnose } from '../../../shared/diagnosis/diagnose.ts';
+import { runScan, type DiagnosisInput } from '../../services/scan-service.ts';
 import { SystemUnavailableError, builtinScenarios, createSystem, systemScanOptions, type SystemHandle } from '../../services/system-factory.ts';
 import { loadScenario } from '../../system/simulated/index.ts';
 import { renderScan } from './scan-render.ts';
@@ -139,7 +140,8 @@ export const scanCommand: CliCommand = async (argv, io) => {
   const onSigint = (): void => controller.abort();
   process.once('SIGINT', onSigint);
   try {
-    const result = await runScan(request, { ...(await systemScanOptions(system)), parseSymptom }, {
+    const diagnoseHere = (input: DiagnosisInput) => diagnose({ ...input, environment: system.environment, msiPath: request.msiPath ?? null });
+    const result = await runScan(request, { ...(await systemScanOptions(system)), parseSymptom, diagnose: diagnoseHere }, {
       signal: controller.signal,
       ...(progress ? { onProgress: progress } : {}),
     });
