@@ -33,10 +33,16 @@ const L = {
     en: '{n} sessions in this file; this is the last one',
     'zh-CN': '此文件包含 {n} 次安装记录，这里显示最后一次',
   },
-  burnPackage: {
-    en: 'Failing package: {id} (result {hr}); its own MSI log: {log}',
-    'zh-CN': '失败的安装包：{id}（结果 {hr}）；它自己的 MSI 日志：{log}',
+  package: { en: 'Failed package', 'zh-CN': '失败的包' },
+  burnNext: {
+    en: 'The bundle only relays the package\'s result. Analyze the package\'s own log: msi-doctor analyze "{log}"',
+    'zh-CN': '安装程序包只是转述了该安装包的结果。请分析这个安装包自己的日志：msi-doctor analyze "{log}"',
   },
+  burnPackage: {
+    en: '{id} (result {hr}); its own MSI log: {log}',
+    'zh-CN': '{id}（结果 {hr}）；它自己的 MSI 日志：{log}',
+  },
+  lines: { en: '{n} lines', 'zh-CN': '{n} 行' },
   noLogPath: { en: '(not named)', 'zh-CN': '（未写明）' },
   noEvidence: { en: '(no lines stand out)', 'zh-CN': '（没有特别需要注意的行）' },
   incompleteHint: {
@@ -81,7 +87,7 @@ export function renderAnalysis(a: LogAnalysis, opts: RenderOptions): string {
 
   out.push(
     paint(ANSI.bold, `${t(L.log)}: ${a.file}`) +
-      paint(ANSI.dim, `  [${a.format}, ${a.encoding}, ${a.lineCount} lines]`),
+      paint(ANSI.dim, `  [${a.format}, ${a.encoding}, ${t(L.lines, { n: a.lineCount })}]`),
   );
 
   const outcomeColor = a.outcome === 'success' ? ANSI.green : a.outcome === 'failure' ? ANSI.red : ANSI.yellow;
@@ -110,8 +116,10 @@ export function renderAnalysis(a: LogAnalysis, opts: RenderOptions): string {
   if (a.burn?.failingPackage) {
     const p = a.burn.packages.find((x) => x.id === a.burn!.failingPackage);
     out.push(
-      `${label(L.failedAt)}${t(L.burnPackage, { id: a.burn.failingPackage, hr: p?.hresult ?? '?', log: p?.logPath ?? t(L.noLogPath) })}`,
+      `${label(L.package)}${t(L.burnPackage, { id: a.burn.failingPackage, hr: p?.hresult ?? '?', log: p?.logPath ?? t(L.noLogPath) })}`,
     );
+    if (p?.logPath)
+      out.push(...wrap(t(L.burnNext, { log: p.logPath }), opts.width - 15).map((l) => ' '.repeat(15) + l));
   }
   if (a.primaryError !== null) {
     const meaning = meaningOf(a.primaryError, 'message');
