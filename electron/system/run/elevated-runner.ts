@@ -105,7 +105,7 @@ export class SudoElevatedRunner implements ElevatedRunner {
     const oem = options.oemCodePage;
     this.#oemCodePage = typeof oem === 'number' ? () => Promise.resolve(oem) : (oem ?? createOemCodePageDetector(undefined, platform));
     this.#defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_BATCH_TIMEOUT_MS;
-    this.#markerGraceMs = options.markerGraceMs ?? 3000;
+    this.#markerGraceMs = options.markerGraceMs ?? 2000;
     this.#pollMs = options.pollMs ?? 250;
   }
 
