@@ -10,7 +10,7 @@ import type { ScenarioInfo } from '../../shared/contract/api.ts';
 import type { Evidence } from '../../shared/contract/evidence.ts';
 import { listScenarios, loadScenario } from '../system/simulated/index.ts';
 import { listJournals } from './journal.ts';
-import { RepairService } from './repair-service.ts';
+import { createRepairServiceFor } from './repair-system.ts';
 import { createReportService } from './report-service.ts';
 import { runScan } from './scan-service.ts';
 import { ServiceError } from './service-error.ts';
@@ -46,22 +46,8 @@ async function rethrowing<T>(work: () => Promise<T>): Promise<T> {
 
 function machineFor(system: SystemHandle, dataDir: string): MachinePort {
   const simulated = system.simulation?.machine ?? null;
-  const repairs = new RepairService({
-    dataDir,
-    runner: system.runner,
-    elevatedRunner: system.elevatedRunner,
-    probes: system.probes,
-    user: system.user,
-    analyzeLog: system.analyzeLog,
-    // On the simulated machine, backups and install logs are written by emulated commands onto its own disk,
-    // and the .msi the user names lives there too.
-    ...(simulated
-      ? {
-          targetDataDir: `${system.user.profile ?? 'C:\\ProgramData'}\\AppData\\Local\\MSI Doctor`,
-          statPath: async (path: string) => (!simulated.exists(path) ? 'missing' : simulated.isDirectory(path) ? 'directory' : 'file'),
-        }
-      : {}),
-  });
+  // The repairs helper's wiring: on a simulated machine, paths are checked on its disk and time is its clock.
+  const repairs = createRepairServiceFor(system, dataDir);
   let lastEvidence: Evidence[] = [];
   return {
     environment: system.environment,
