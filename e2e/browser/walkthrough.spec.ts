@@ -109,6 +109,8 @@ for (const lang of ['en', 'zh-CN'] as const) {
         const shots = new Recorder(p, `${walk.scenario}${walk.lang === 'zh-CN' ? '-zh-CN' : ''}`);
         await openApp(p);
         await expect(p.locator('html')).toHaveAttribute('lang', walk.lang);
+        // The UI really is in that language (not only the lang attribute).
+        await expect(p.getByTestId('symptom-continue')).toHaveText(walk.lang === 'zh-CN' ? '继续' : 'Continue');
 
         // 1. symptom
         await p.getByTestId(`choice-${walk.choice}`).click();
@@ -135,7 +137,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
           // 4. fix: exact commands, risk, admin need and undo before running
           await p.getByTestId(`fix-${walk.repair}`).first().click();
           await expect(p.getByTestId('command-preview')).toBeVisible();
-          await expect(p.locator('.command-preview pre code').first()).not.toBeEmpty();
+          await expect(p.locator('.command-preview code').first()).not.toBeEmpty();
           await shots.step('fix-preview');
           await confirmAll(p);
           await p.getByTestId('run-fix').click();

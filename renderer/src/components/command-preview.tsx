@@ -3,6 +3,29 @@ import { useTranslation } from 'react-i18next';
 import type { RepairPlan } from '../../../shared/contract/repair.ts';
 import { useDomainText } from '../wizard/store-context.tsx';
 
+/** Long scripts (PowerShell probes) show their first line; the full text is one click away, never hidden. */
+function CommandLine({ text }: { text: string }) {
+  const { t } = useTranslation();
+  const lines = text.split('\n');
+  if (lines.length <= 6) {
+    return (
+      <pre className="code">
+        <code>{text}</code>
+      </pre>
+    );
+  }
+  return (
+    <details className="raw">
+      <summary>
+        <code className="code-inline">{lines[0]}</code> {t('fix.fullCommand', { count: lines.length })}
+      </summary>
+      <pre className="code">
+        <code>{text}</code>
+      </pre>
+    </details>
+  );
+}
+
 export function CommandPreview({ plan }: { plan: RepairPlan }) {
   const { t } = useTranslation();
   const text = useDomainText();
@@ -19,11 +42,7 @@ export function CommandPreview({ plan }: { plan: RepairPlan }) {
           <li key={step.id}>
             <span>{text(step.description)}</span>
             {step.elevated && <span className="tag">{t('scan.admin')}</span>}
-            {step.commandLine && (
-              <pre className="code">
-                <code>{step.commandLine}</code>
-              </pre>
-            )}
+            {step.commandLine && <CommandLine text={step.commandLine} />}
           </li>
         ))}
       </ol>

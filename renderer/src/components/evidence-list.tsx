@@ -7,13 +7,16 @@ import { StatusBadge } from './status-badge.tsx';
 function ProbeEvidence({ evidence, fact }: { evidence: Evidence; fact?: string | undefined }) {
   const { t } = useTranslation();
   const text = useDomainText();
+  // A fact's sentence may need parameters only the finding's reasons carry: show it only when it reads complete.
+  const factText = fact ? text({ key: `fact.${fact}`, params: {} }) : '';
+  const showFact = factText !== '' && factText !== `fact.${fact}` && !/\{\w+\}/.test(factText);
   return (
     <div className="evidence-item">
       <div className="evidence-line">
         <StatusBadge status={evidence.status} />
         <strong>{t(`probes.${evidence.probe}`)}</strong>
         <span>{text(evidence.summary)}</span>
-        {fact && <code className="fact">{fact}</code>}
+        {showFact && <span className="fact">{factText}</span>}
       </div>
       {evidence.raw.length > 0 && (
         <details className="raw">

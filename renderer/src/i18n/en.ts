@@ -146,6 +146,7 @@ export const en = {
     heading: 'Fix: {{title}}',
     planning: 'Preparing the plan…',
     commands: 'Exactly what will run',
+    fullCommand: '(script of {{count}} lines: show it)',
     risk: 'Risk: {{level}}',
     riskLevels: { none: 'none', low: 'low', medium: 'medium', high: 'high' },
     admin: 'Needs administrator rights',

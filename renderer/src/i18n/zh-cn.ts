@@ -142,6 +142,7 @@ export const zhCN: UiStrings = {
     heading: '修复：{{title}}',
     planning: '正在准备修复方案…',
     commands: '将要运行的确切命令',
+    fullCommand: '（共 {{count}} 行的脚本：点击查看）',
     risk: '风险：{{level}}',
     riskLevels: { none: '无', low: '低', medium: '中', high: '高' },
     admin: '需要管理员权限',
