@@ -8,7 +8,8 @@ type Env = Record<string, string | undefined>;
 export function defaultDataDir(env: Env = process.env, platform: NodeJS.Platform = process.platform): string {
   const override = env.MSI_DOCTOR_DATA_DIR?.trim();
   if (override) return override;
-  if (platform === 'win32') return join(env.LOCALAPPDATA ?? join(env.USERPROFILE ?? homedir(), 'AppData', 'Local'), 'MSI Doctor');
+  if (platform === 'win32')
+    return join(env.LOCALAPPDATA ?? join(env.USERPROFILE ?? homedir(), 'AppData', 'Local'), 'MSI Doctor');
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'MSI Doctor');
   return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'msi-doctor');
 }

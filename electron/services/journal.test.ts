@@ -46,17 +46,42 @@ test('a crash mid-run: unfinished, the started-but-unended change is owed an und
   const dir = mkdtempSync(join(tmpdir(), 'msi-doctor-journal-'));
   try {
     const journal = createJournal(dir, 'j-crash');
-    journal.append({ type: 'plan', at: '2026-11-21T10:00:00.000Z', journalId: 'j-crash', plan: plan('j-crash'), steps, data: {}, environment: 'simulated:test' });
+    journal.append({
+      type: 'plan',
+      at: '2026-11-21T10:00:00.000Z',
+      journalId: 'j-crash',
+      plan: plan('j-crash'),
+      steps,
+      data: {},
+      environment: 'simulated:test',
+    });
     journal.append({ type: 'step-start', at: 't', stepId: 'backup-key' });
-    journal.append({ type: 'step-end', at: 't', stepId: 'backup-key', status: 'succeeded', exitCode: 0, output: '', durationMs: 1 });
+    journal.append({
+      type: 'step-end',
+      at: 't',
+      stepId: 'backup-key',
+      status: 'succeeded',
+      exitCode: 0,
+      output: '',
+      durationMs: 1,
+    });
     journal.append({ type: 'step-start', at: 't', stepId: 'set-manual' });
     appendFileSync(journal.path, '{"type":"step-end","stepId":"set-man'); // the write the crash cut short
     const record = readJournal(dir, 'j-crash')!;
     assert.equal(record.state, 'unfinished');
     assert.equal(record.damagedLines, 1);
-    assert.deepEqual(pendingUndo(record).map((s) => s.id), ['set-manual']);
+    assert.deepEqual(
+      pendingUndo(record).map((s) => s.id),
+      ['set-manual'],
+    );
     const [summary] = listJournals(dir);
-    assert.deepEqual(summary, { journalId: 'j-crash', repair: 'enable-msiserver', startedAt: '2026-11-21T10:00:00.000Z', state: 'unfinished', undoAvailable: true });
+    assert.deepEqual(summary, {
+      journalId: 'j-crash',
+      repair: 'enable-msiserver',
+      startedAt: '2026-11-21T10:00:00.000Z',
+      state: 'unfinished',
+      undoAvailable: true,
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -65,7 +90,10 @@ test('a crash mid-run: unfinished, the started-but-unended change is owed an und
 test('finished, then undone; undo order is newest first; listing is newest first; a failed undo keeps it undoable', () => {
   const dir = mkdtempSync(join(tmpdir(), 'msi-doctor-journal-'));
   try {
-    for (const [id, at] of [['j-old', '2026-11-20T10:00:00.000Z'], ['j-new', '2026-11-21T10:00:00.000Z']] as const) {
+    for (const [id, at] of [
+      ['j-old', '2026-11-20T10:00:00.000Z'],
+      ['j-new', '2026-11-21T10:00:00.000Z'],
+    ] as const) {
       const j = createJournal(dir, id);
       j.append({ type: 'plan', at, journalId: id, plan: plan(id), steps, data: {}, environment: 'real' });
       for (const s of steps) {
@@ -74,10 +102,16 @@ test('finished, then undone; undo order is newest first; listing is newest first
       }
       j.append({ type: 'finish', at, status: 'succeeded', verified: true, rebootRequired: false });
     }
-    assert.deepEqual(listJournals(dir).map((j) => j.journalId), ['j-new', 'j-old']);
+    assert.deepEqual(
+      listJournals(dir).map((j) => j.journalId),
+      ['j-new', 'j-old'],
+    );
     const record = readJournal(dir, 'j-old')!;
     assert.equal(record.state, 'finished');
-    assert.deepEqual(pendingUndo(record).map((s) => s.id), ['set-other', 'set-manual']);
+    assert.deepEqual(
+      pendingUndo(record).map((s) => s.id),
+      ['set-other', 'set-manual'],
+    );
     const j = createJournal(dir, 'j-old');
     j.append({ type: 'undo-start', at: 't', stepIds: ['set-other', 'set-manual'] });
     j.append({ type: 'undo-finish', at: 't', status: 'failed' });

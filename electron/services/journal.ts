@@ -16,12 +16,35 @@ export interface JournalStep {
 }
 
 export type JournalEntry =
-  | { type: 'plan'; at: string; journalId: string; plan: RepairPlan; steps: JournalStep[]; data: Record<string, unknown>; environment: string }
+  | {
+      type: 'plan';
+      at: string;
+      journalId: string;
+      plan: RepairPlan;
+      steps: JournalStep[];
+      data: Record<string, unknown>;
+      environment: string;
+    }
   | { type: 'step-start'; at: string; stepId: string }
-  | { type: 'step-end'; at: string; stepId: string; status: 'succeeded' | 'failed' | 'skipped' | 'cancelled'; exitCode: number | null; output: string; durationMs: number }
+  | {
+      type: 'step-end';
+      at: string;
+      stepId: string;
+      status: 'succeeded' | 'failed' | 'skipped' | 'cancelled';
+      exitCode: number | null;
+      output: string;
+      durationMs: number;
+    }
   | { type: 'finish'; at: string; status: string; verified: boolean | null; rebootRequired: boolean }
   | { type: 'undo-start'; at: string; stepIds: string[] }
-  | { type: 'undo-step-end'; at: string; stepId: string; status: 'succeeded' | 'failed'; exitCode: number | null; output: string }
+  | {
+      type: 'undo-step-end';
+      at: string;
+      stepId: string;
+      status: 'succeeded' | 'failed';
+      exitCode: number | null;
+      output: string;
+    }
   | { type: 'undo-finish'; at: string; status: 'succeeded' | 'failed' | 'elevation-declined' };
 
 export interface JournalRecord {
@@ -63,7 +86,10 @@ export function journalsDir(dataDir: string): string {
 }
 
 export function newJournalId(repair: RepairId, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   const random = Math.random().toString(36).slice(2, 8);
   return `${stamp}-${repair}-${random}`;
 }
@@ -103,9 +129,11 @@ export function readJournal(dataDir: string, journalId: string): JournalRecord |
   const startedSteps = entries.filter((e) => e.type === 'step-start').map((e) => (e as { stepId: string }).stepId);
   const endedSteps = new Map<string, Extract<JournalEntry, { type: 'step-end' }>>();
   for (const e of entries) if (e.type === 'step-end') endedSteps.set(e.stepId, e);
-  const undoFinish = [...entries].reverse().find((e) => e.type === 'undo-finish') as Extract<JournalEntry, { type: 'undo-finish' }> | undefined;
+  const undoFinish = [...entries].reverse().find((e) => e.type === 'undo-finish') as
+    Extract<JournalEntry, { type: 'undo-finish' }> | undefined;
   const finished = entries.some((e) => e.type === 'finish');
-  const state: JournalSummary['state'] = undoFinish?.status === 'succeeded' ? 'undone' : finished ? 'finished' : 'unfinished';
+  const state: JournalSummary['state'] =
+    undoFinish?.status === 'succeeded' ? 'undone' : finished ? 'finished' : 'unfinished';
   return { journalId, path, entries, plan, state, startedSteps, endedSteps, damagedLines };
 }
 

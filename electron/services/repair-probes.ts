@@ -7,7 +7,12 @@ import type { CommandOutput, CommandRunner, RunOptions } from '../system/run/com
 import { describeCommand } from '../system/run/powershell.ts';
 
 /** Pure: a probe's outputs -> Evidence (a throwing parser becomes an 'error' evidence, never an exception). */
-export function evidenceOf(probe: ProbeDefinition, outputs: CommandOutput[], context: ProbeContext, elevated: boolean): Evidence {
+export function evidenceOf(
+  probe: ProbeDefinition,
+  outputs: CommandOutput[],
+  context: ProbeContext,
+  elevated: boolean,
+): Evidence {
   const raw = outputs.map((o) => ({
     command: describeCommand(o.spec),
     exitCode: o.exitCode,
@@ -19,15 +24,38 @@ export function evidenceOf(probe: ProbeDefinition, outputs: CommandOutput[], con
   const durationMs = outputs.reduce((sum, o) => sum + o.durationMs, 0);
   try {
     const verdict = probe.parse(outputs, context, elevated);
-    return { probe: probe.id, status: verdict.status, summary: verdict.summary, data: verdict.data, raw, error: null, durationMs, elevated };
+    return {
+      probe: probe.id,
+      status: verdict.status,
+      summary: verdict.summary,
+      data: verdict.data,
+      raw,
+      error: null,
+      durationMs,
+      elevated,
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { probe: probe.id, status: 'error', summary: { key: 'probe.error', params: {} }, data: {}, raw, error: message, durationMs, elevated };
+    return {
+      probe: probe.id,
+      status: 'error',
+      summary: { key: 'probe.error', params: {} },
+      data: {},
+      raw,
+      error: message,
+      durationMs,
+      elevated,
+    };
   }
 }
 
 /** Runs one probe unelevated, command after command. */
-export async function runProbeUnelevated(probe: ProbeDefinition, runner: CommandRunner, context: ProbeContext, options?: RunOptions): Promise<Evidence> {
+export async function runProbeUnelevated(
+  probe: ProbeDefinition,
+  runner: CommandRunner,
+  context: ProbeContext,
+  options?: RunOptions,
+): Promise<Evidence> {
   const outputs: CommandOutput[] = [];
   for (const spec of probe.commands(context)) outputs.push(await runner.run(spec, options));
   return evidenceOf(probe, outputs, context, false);

@@ -79,15 +79,25 @@ for (const name of listScenarios()) {
       t.skip(`${name} recommends no automated repair (expect.recommendedRepair is null)`);
       return;
     }
-    const request = { symptom: scenario.expect.symptom ?? '', msiPath: scenario.msiPath ?? null, logPaths: scenario.logPaths ?? [] };
+    const request = {
+      symptom: scenario.expect.symptom ?? '',
+      msiPath: scenario.msiPath ?? null,
+      logPaths: scenario.logPaths ?? [],
+    };
     const first = await scan(base, request);
-    assert.equal(first.findings.some((f) => f.cause === scenario.expect.topCause && f.confidence >= LEAD), true, `the scan finds ${scenario.expect.topCause}`);
+    assert.equal(
+      first.findings.some((f) => f.cause === scenario.expect.topCause && f.confidence >= LEAD),
+      true,
+      `the scan finds ${scenario.expect.topCause}`,
+    );
     const dataDir = mkdtempSync(join(tmpdir(), 'msi-doctor-repair-'));
     try {
       const { system, ran, batches, hooks } = recording(base);
       const service = createRepairServiceFor(system, dataDir, { hooks });
       const machine = base.simulation!.machine;
-      const plan = await service.plan(repair, request.msiPath ? { msiPath: request.msiPath } : {}, { evidence: first.evidence });
+      const plan = await service.plan(repair, request.msiPath ? { msiPath: request.msiPath } : {}, {
+        evidence: first.evidence,
+      });
       const planned = service.planSpecs(plan.planId)!;
       const before = JSON.stringify(machine.state);
       const outcome = await service.run(plan.planId, { confirmations: plan.confirmations });
@@ -99,7 +109,9 @@ for (const name of listScenarios()) {
       assert.ok(batches.length <= 1, `one elevated batch at most, got ${batches.length}`);
       assert.equal(batches.length, plan.needsElevation ? 1 : 0);
       // Rescan: with the new install log (retry) as the new symptom source, otherwise the same request.
-      const again = outcome.installLog ? { symptom: '', msiPath: request.msiPath, logPaths: [outcome.installLog.path] } : request;
+      const again = outcome.installLog
+        ? { symptom: '', msiPath: request.msiPath, logPaths: [outcome.installLog.path] }
+        : request;
       const second = await scan(base, again);
       const left = second.findings.find((f) => f.cause === scenario.expect.topCause);
       assert.ok(!left || left.confidence < LEAD, `${scenario.expect.topCause} still leads at ${left?.confidence}`);

@@ -48,7 +48,10 @@ test('a crash between steps leaves a journal; a new service instance reports it 
     assert.equal(JSON.stringify(machine.state), before);
     assert.equal(restarted.unfinishedJournals().length, 0);
     assert.equal((await restarted.listJournals())[0]!.state, 'undone');
-    await assert.rejects(restarted.undo(unfinished[0]!.journalId), (e: unknown) => e instanceof RepairError && e.reason.key === 'repair.refusal.already-undone');
+    await assert.rejects(
+      restarted.undo(unfinished[0]!.journalId),
+      (e: unknown) => e instanceof RepairError && e.reason.key === 'repair.refusal.already-undone',
+    );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -85,15 +88,25 @@ test('journal: JSON lines in order (plan, starts, ends, finish), with outputs, e
     const service = createRepairServiceFor(system, dataDir);
     const plan = await service.plan('enable-msiserver', {});
     const outcome = await service.run(plan.planId, { confirmations: [] });
-    const lines = readFileSync(join(dataDir, 'journals', `${outcome.journalId}.jsonl`), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; stepId?: string; exitCode?: number; output?: string });
+    const lines = readFileSync(join(dataDir, 'journals', `${outcome.journalId}.jsonl`), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; stepId?: string; exitCode?: number; output?: string });
     assert.equal(lines[0]!.type, 'plan');
     assert.equal(lines.at(-1)!.type, 'finish');
     const ends = lines.filter((l) => l.type === 'step-end');
-    assert.deepEqual(ends.map((l) => l.stepId), plan.steps.map((s) => s.id));
+    assert.deepEqual(
+      ends.map((l) => l.stepId),
+      plan.steps.map((s) => s.id),
+    );
     assert.equal(ends[1]!.exitCode, 0);
     assert.match(ends[1]!.output!, /ChangeServiceConfig SUCCESS/);
     // Each step's start is written before its end.
-    for (const s of plan.steps) assert.ok(lines.findIndex((l) => l.type === 'step-start' && l.stepId === s.id) < lines.findIndex((l) => l.type === 'step-end' && l.stepId === s.id));
+    for (const s of plan.steps)
+      assert.ok(
+        lines.findIndex((l) => l.type === 'step-start' && l.stepId === s.id) <
+          lines.findIndex((l) => l.type === 'step-end' && l.stepId === s.id),
+      );
     assert.deepEqual(readJournal(dataDir, outcome.journalId)!.plan!.plan, plan);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
@@ -107,11 +120,17 @@ test('confirmations are required: end-stuck-client-install needs partial-install
     const service = createRepairServiceFor(system, dataDir);
     const plan = await service.plan('end-stuck-client-install', {});
     assert.deepEqual(plan.confirmations, ['partial-install-risk', 'active-progress']);
-    await assert.rejects(service.run(plan.planId, { confirmations: ['partial-install-risk'] }), (e: unknown) => e instanceof RepairError && e.code === 'invalid-input' && /active-progress/.test(e.message));
+    await assert.rejects(
+      service.run(plan.planId, { confirmations: ['partial-install-risk'] }),
+      (e: unknown) => e instanceof RepairError && e.code === 'invalid-input' && /active-progress/.test(e.message),
+    );
     const outcome = await service.run(plan.planId, { confirmations: ['partial-install-risk', 'active-progress'] });
     assert.equal(outcome.status, 'succeeded');
     assert.equal(outcome.undoAvailable, false);
-    await assert.rejects(service.undo(outcome.journalId), (e: unknown) => e instanceof RepairError && e.reason.key === 'repair.refusal.not-reversible');
+    await assert.rejects(
+      service.undo(outcome.journalId),
+      (e: unknown) => e instanceof RepairError && e.reason.key === 'repair.refusal.not-reversible',
+    );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -125,7 +144,10 @@ test('preconditions are re-checked before running: a plan whose facts changed is
     const plan = await service.plan('end-stuck-client-install', {});
     const pid = Number(plan.steps[0]!.commandLine.match(/\/PID (\d+)/)![1]);
     system.simulation!.machine.killProcess(pid);
-    await assert.rejects(service.run(plan.planId, { confirmations: plan.confirmations }), (e: unknown) => e instanceof RepairError && e.reason.key === 'repair.refusal.no-client-install');
+    await assert.rejects(
+      service.run(plan.planId, { confirmations: plan.confirmations }),
+      (e: unknown) => e instanceof RepairError && e.reason.key === 'repair.refusal.no-client-install',
+    );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -201,7 +223,14 @@ test('wait-for-installer: cancelable during the countdown; succeeds and retries 
     const machine = system.simulation!.machine;
     const msi = 'C:\\Users\\zhang.wei\\Downloads\\ContosoExpense-3.2.0-x64.msi';
     machine.writeFile(msi, new Uint8Array([0xd0, 0xcf]));
-    machine.state.files[msi]!.msi = { productCode: '{0B6F1E6C-58C2-4F0D-A0E4-6C86E0B7D3A1}', upgradeCode: '{8C1E2A77-3B0F-4E55-9C6D-1F2E3A4B5C6D}', productVersion: '3.2.0', productName: 'Contoso Expense Reporter 3.2', manufacturer: 'Contoso Ltd.', allUsers: '1' };
+    machine.state.files[msi]!.msi = {
+      productCode: '{0B6F1E6C-58C2-4F0D-A0E4-6C86E0B7D3A1}',
+      upgradeCode: '{8C1E2A77-3B0F-4E55-9C6D-1F2E3A4B5C6D}',
+      productVersion: '3.2.0',
+      productName: 'Contoso Expense Reporter 3.2',
+      manufacturer: 'Contoso Ltd.',
+      allUsers: '1',
+    };
     const clients = machine.processes('msiexec.exe').filter((p) => / \/i /i.test(p.commandLine));
     let slept = 0;
     const clock: RepairClock = {
@@ -216,7 +245,10 @@ test('wait-for-installer: cancelable during the countdown; succeeds and retries 
     const plan2 = await waiting.plan('wait-for-installer', { msiPath: msi });
     const done = await waiting.run(plan2.planId, { confirmations: [] });
     assert.equal(done.status, 'succeeded', JSON.stringify(done.steps));
-    assert.deepEqual(done.steps.map((s) => [s.id, s.status]).slice(0, 2), [['wait-lock', 'succeeded'], ['run-install', 'succeeded']]);
+    assert.deepEqual(done.steps.map((s) => [s.id, s.status]).slice(0, 2), [
+      ['wait-lock', 'succeeded'],
+      ['run-install', 'succeeded'],
+    ]);
     assert.equal(done.verified, true);
     assert.equal(done.installLog?.analysis?.outcome, 'success');
     assert.ok(machine.state.products.some((p) => p.productCode === '{0B6F1E6C-58C2-4F0D-A0E4-6C86E0B7D3A1}'));
@@ -243,23 +275,45 @@ test('retry-install-elevated-logged with a hostile path: exact argv, the new log
     assert.equal(outcome.installLog?.exitCode, 0);
     assert.equal(outcome.installLog?.analysis?.outcome, 'success');
     assert.equal(outcome.installLog?.analysis?.exitCode, 0);
-    await assert.rejects(service.plan('retry-install-elevated-logged', { msiPath: 'C:\\Users\\zhang.wei\\Downloads\\missing.msi' }), (e: unknown) => e instanceof RepairError && e.code === 'not-found');
-    await assert.rejects(service.plan('retry-install-elevated-logged', { msiPath: 'C:\\Windows\\notepad.exe' }), (e: unknown) => e instanceof RepairError && e.code === 'invalid-input');
+    await assert.rejects(
+      service.plan('retry-install-elevated-logged', { msiPath: 'C:\\Users\\zhang.wei\\Downloads\\missing.msi' }),
+      (e: unknown) => e instanceof RepairError && e.code === 'not-found',
+    );
+    await assert.rejects(
+      service.plan('retry-install-elevated-logged', { msiPath: 'C:\\Windows\\notepad.exe' }),
+      (e: unknown) => e instanceof RepairError && e.code === 'invalid-input',
+    );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
 
 test('install exit codes: 3010 and 1641 are success needing a restart; 1603 fails with the log analyzed', async () => {
-  for (const [code, status, reboot] of [[3010, 'succeeded', true], [1641, 'succeeded', true], [1603, 'failed', false]] as const) {
+  for (const [code, status, reboot] of [
+    [3010, 'succeeded', true],
+    [1641, 'succeeded', true],
+    [1603, 'failed', false],
+  ] as const) {
     const dataDir = tempDir();
     try {
       const analyzed: string[] = [];
-      const out = (spec: CommandSpec, exitCode: number): CommandOutput => ({ spec, exitCode, stdout: '', stderr: '', durationMs: 1, timedOut: false, error: null, elevated: true });
+      const out = (spec: CommandSpec, exitCode: number): CommandOutput => ({
+        spec,
+        exitCode,
+        stdout: '',
+        stderr: '',
+        durationMs: 1,
+        timedOut: false,
+        error: null,
+        elevated: true,
+      });
       const service = new RepairService({
         dataDir,
         runner: { kind: 'simulated', run: async (spec) => out(spec, 0) },
-        elevatedRunner: { kind: 'simulated', runBatch: async (specs) => ({ status: 'ok', outputs: specs.map((s) => out(s, code)), message: null }) },
+        elevatedRunner: {
+          kind: 'simulated',
+          runBatch: async (specs) => ({ status: 'ok', outputs: specs.map((s) => out(s, code)), message: null }),
+        },
         probes: ALL_PROBES,
         user: { sid: null, profile: null, temp: null },
         statPath: async () => 'file',
@@ -286,11 +340,26 @@ test('bad input gives a clear RepairError, never a stack trace: unknown repair, 
   const dataDir = tempDir();
   try {
     const service = createRepairServiceFor(createSystem({ simulate: 'healthy' }), dataDir);
-    await assert.rejects(service.plan('format-c-drive', {}), (e: unknown) => e instanceof RepairError && e.code === 'invalid-input' && /not a repair/.test(e.message));
-    await assert.rejects(service.plan('restart-computer', { restartInMinutes: -3 }), (e: unknown) => e instanceof RepairError && e.code === 'invalid-input');
-    await assert.rejects(service.run('nope', { confirmations: [] }), (e: unknown) => e instanceof RepairError && e.code === 'not-found');
-    await assert.rejects(service.undo('../../etc/passwd'), (e: unknown) => e instanceof RepairError && e.code === 'not-found');
-    await assert.rejects(service.plan('enable-msiserver', {}), (e: unknown) => e instanceof RepairError && e.reason.key === 'repair.refusal.nothing-to-do');
+    await assert.rejects(
+      service.plan('format-c-drive', {}),
+      (e: unknown) => e instanceof RepairError && e.code === 'invalid-input' && /not a repair/.test(e.message),
+    );
+    await assert.rejects(
+      service.plan('restart-computer', { restartInMinutes: -3 }),
+      (e: unknown) => e instanceof RepairError && e.code === 'invalid-input',
+    );
+    await assert.rejects(
+      service.run('nope', { confirmations: [] }),
+      (e: unknown) => e instanceof RepairError && e.code === 'not-found',
+    );
+    await assert.rejects(
+      service.undo('../../etc/passwd'),
+      (e: unknown) => e instanceof RepairError && e.code === 'not-found',
+    );
+    await assert.rejects(
+      service.plan('enable-msiserver', {}),
+      (e: unknown) => e instanceof RepairError && e.reason.key === 'repair.refusal.nothing-to-do',
+    );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -312,12 +381,22 @@ test('a failed backup stops the elevated batch: the change never runs (simulated
     const plan = await service.plan('restore-windows-temp-acl', { removeSids: [] });
     const outcome = await service.run(plan.planId, { confirmations: plan.confirmations });
     assert.equal(outcome.status, 'failed');
-    assert.deepEqual(outcome.steps.slice(0, 2).map((s) => [s.id, s.status]), [['backup-acl', 'failed'], ['grant-defaults', 'skipped']]);
+    assert.deepEqual(
+      outcome.steps.slice(0, 2).map((s) => [s.id, s.status]),
+      [
+        ['backup-acl', 'failed'],
+        ['grant-defaults', 'skipped'],
+      ],
+    );
     assert.equal(outcome.undoAvailable, false);
     assert.equal(JSON.stringify(system.simulation!.machine.state), before, 'nothing changed');
     // The real elevated batch script carries the same rule.
     const { buildElevatedScript, batchPaths } = await import('../system/run/elevated-script.ts');
-    const script = buildElevatedScript(service.planSpecs(plan.planId) ?? (await service.plan('restore-windows-temp-acl', { removeSids: [] }).then((p) => service.planSpecs(p.planId)!)), batchPaths('C:\\ProgramData\\MSI Doctor\\elev', 'abc123'));
+    const script = buildElevatedScript(
+      service.planSpecs(plan.planId) ??
+        (await service.plan('restore-windows-temp-acl', { removeSids: [] }).then((p) => service.planSpecs(p.planId)!)),
+      batchPaths('C:\\ProgramData\\MSI Doctor\\elev', 'abc123'),
+    );
     assert.match(script, /\$okCodes = @\('0', '0'/);
     assert.match(script, /-notcontains \[string\]\$r\.exitCode\)\) \{ break \}/);
   } finally {
@@ -333,7 +412,10 @@ test('an unwritable data folder refuses the run before anything changes (no jour
     const before = JSON.stringify(system.simulation!.machine.state);
     const service = createRepairServiceFor(system, dataDir);
     const plan = await service.plan('enable-msiserver', {});
-    await assert.rejects(service.run(plan.planId, { confirmations: [] }), (e: unknown) => e instanceof RepairError && e.code === 'unavailable');
+    await assert.rejects(
+      service.run(plan.planId, { confirmations: [] }),
+      (e: unknown) => e instanceof RepairError && e.code === 'unavailable',
+    );
     assert.equal(JSON.stringify(system.simulation!.machine.state), before);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

@@ -18,7 +18,13 @@ import { REPAIR_CATALOG } from '../system/repairs/catalog.ts';
 import { ForbiddenCommandError, guardCommand } from '../system/repairs/command-guard.ts';
 import { renderCommandLine } from '../system/repairs/command-builder.ts';
 import { validateRepairParams, type StatPath } from '../system/repairs/params.ts';
-import { RepairRefusal, type BuiltPlan, type BuiltStep, type JournalLookup, type RepairDefinition } from '../system/repairs/repair-definition.ts';
+import {
+  RepairRefusal,
+  type BuiltPlan,
+  type BuiltStep,
+  type JournalLookup,
+  type RepairDefinition,
+} from '../system/repairs/repair-definition.ts';
 import { REBOOT_CODES } from '../system/repairs/repair-helpers.ts';
 import { VERIFY_CHECKS, lockFree } from '../system/repairs/verification.ts';
 import { WAIT_POLL_SECONDS } from '../system/repairs/wait-for-installer.ts';
@@ -133,7 +139,9 @@ async function defaultStatPath(path: string): Promise<'file' | 'directory' | 'mi
 }
 
 function truncate(text: string): string {
-  return text.length > MAX_OUTPUT_CHARS ? `${text.slice(0, MAX_OUTPUT_CHARS)}\n[... ${text.length - MAX_OUTPUT_CHARS} more characters]` : text;
+  return text.length > MAX_OUTPUT_CHARS
+    ? `${text.slice(0, MAX_OUTPUT_CHARS)}\n[... ${text.length - MAX_OUTPUT_CHARS} more characters]`
+    : text;
 }
 
 function outputText(o: CommandOutput): string {
@@ -176,7 +184,14 @@ export class RepairService {
 
   private probeContext(msiPath: string | null): ProbeContext {
     return {
-      symptom: this.options.symptom ?? { input: '', exitCodes: [], messageNumbers: [], sources: [], unknown: true, notes: [] },
+      symptom: this.options.symptom ?? {
+        input: '',
+        exitCodes: [],
+        messageNumbers: [],
+        sources: [],
+        unknown: true,
+        notes: [],
+      },
       msiPath,
       logPaths: [],
       user: this.options.user,
@@ -188,7 +203,11 @@ export class RepairService {
    * Facts for a plan: the scan's evidence, overlaid by a fresh unelevated run of the repair's plan probes. A fresh result
    * replaces scan evidence only when that evidence was not taken elevated (an unelevated run would see less).
    */
-  private async freshEvidence(definition: RepairDefinition, context: ProbeContext, given: Evidence[]): Promise<Evidence[]> {
+  private async freshEvidence(
+    definition: RepairDefinition,
+    context: ProbeContext,
+    given: Evidence[],
+  ): Promise<Evidence[]> {
     const fresh: Evidence[] = [];
     for (const id of definition.planProbes) {
       const probe = this.probe(id);
@@ -210,7 +229,8 @@ export class RepairService {
           if (summary.repair !== repair || summary.state !== 'finished') continue;
           const record = readJournal(dataDir, summary.journalId);
           const finish = record?.entries.find((e) => e.type === 'finish');
-          if (record?.plan && finish && finish.type === 'finish' && finish.status === 'succeeded') return { journalId: summary.journalId, data: record.plan.data };
+          if (record?.plan && finish && finish.type === 'finish' && finish.status === 'succeeded')
+            return { journalId: summary.journalId, data: record.plan.data };
         }
         return null;
       },
@@ -265,8 +285,12 @@ export class RepairService {
     }
     // Elevated verification goes right after the last elevated step (same batch); the rest at the end.
     const lastElevated = steps.map((s) => s.step.elevated).lastIndexOf(true);
-    const ordered = lastElevated >= 0 ? [...steps.slice(0, lastElevated + 1), ...elevatedVerify, ...steps.slice(lastElevated + 1), ...plainVerify] : [...steps, ...elevatedVerify, ...plainVerify];
-    if (elevatedRuns(ordered) > 1) throw new Error(`catalog bug: ${definition.id} has elevated steps in more than one run`);
+    const ordered =
+      lastElevated >= 0
+        ? [...steps.slice(0, lastElevated + 1), ...elevatedVerify, ...steps.slice(lastElevated + 1), ...plainVerify]
+        : [...steps, ...elevatedVerify, ...plainVerify];
+    if (elevatedRuns(ordered) > 1)
+      throw new Error(`catalog bug: ${definition.id} has elevated steps in more than one run`);
     const plan: RepairPlan = {
       planId: journalId,
       repair: definition.id,
@@ -286,8 +310,13 @@ export class RepairService {
   }
 
   /** Builds a plan (nothing runs but read-only probes). Throws RepairError with a translatable reason. */
-  async plan(repair: RepairId | string, rawParams: unknown, options: { evidence?: Evidence[] } = {}): Promise<RepairPlan> {
-    if (!isRepairId(repair)) throw new RepairError('invalid-input', { key: 'repair.refusal.unknown-repair', params: { repair } });
+  async plan(
+    repair: RepairId | string,
+    rawParams: unknown,
+    options: { evidence?: Evidence[] } = {},
+  ): Promise<RepairPlan> {
+    if (!isRepairId(repair))
+      throw new RepairError('invalid-input', { key: 'repair.refusal.unknown-repair', params: { repair } });
     const definition = REPAIR_CATALOG[repair];
     try {
       const params = await validateRepairParams(rawParams, this.statPath);
@@ -304,7 +333,11 @@ export class RepairService {
 
   private asRepairError(error: unknown): unknown {
     if (error instanceof RepairRefusal) return new RepairError(error.code, error.reason);
-    if (error instanceof ForbiddenCommandError) return new RepairError('forbidden', { key: 'repair.refusal.forbidden-command', params: { action: error.action } });
+    if (error instanceof ForbiddenCommandError)
+      return new RepairError('forbidden', {
+        key: 'repair.refusal.forbidden-command',
+        params: { action: error.action },
+      });
     return error;
   }
 
@@ -322,17 +355,23 @@ export class RepairService {
     const prepared = this.prepared.get(planId);
     if (!prepared) throw new RepairError('not-found', { key: 'repair.refusal.plan-unknown', params: { planId } });
     const missing = prepared.plan.confirmations.filter((c) => !options.confirmations.includes(c));
-    if (missing.length > 0) throw new RepairError('invalid-input', { key: 'repair.refusal.confirmation-missing', params: { confirmations: missing.join(', ') } });
-    if (this.running.has(planId)) throw new RepairError('invalid-input', { key: 'repair.refusal.already-running', params: {} });
+    if (missing.length > 0)
+      throw new RepairError('invalid-input', {
+        key: 'repair.refusal.confirmation-missing',
+        params: { confirmations: missing.join(', ') },
+      });
+    if (this.running.has(planId))
+      throw new RepairError('invalid-input', { key: 'repair.refusal.already-running', params: {} });
     // Preconditions re-checked: rebuild from fresh facts; if the commands would differ, the user must see the new plan.
     try {
       const params = await validateRepairParams(prepared.rawParams, this.statPath);
       const evidence = await this.freshEvidence(prepared.definition, prepared.probeContext, prepared.evidence);
       const again = this.buildPrepared(prepared.definition, params, evidence, prepared.journalId, prepared.rawParams);
-      const same = isDeepStrictEqual(
-        again.steps.map((s) => [s.spec, s.undo, s.step.elevated]),
-        prepared.steps.map((s) => [s.spec, s.undo, s.step.elevated]),
-      ) && isDeepStrictEqual(again.plan.confirmations, prepared.plan.confirmations);
+      const same =
+        isDeepStrictEqual(
+          again.steps.map((s) => [s.spec, s.undo, s.step.elevated]),
+          prepared.steps.map((s) => [s.spec, s.undo, s.step.elevated]),
+        ) && isDeepStrictEqual(again.plan.confirmations, prepared.plan.confirmations);
       if (!same) {
         this.prepared.delete(planId);
         throw new RepairError('invalid-input', { key: 'repair.refusal.plan-changed', params: {} });
@@ -351,7 +390,11 @@ export class RepairService {
     }
   }
 
-  private async execute(prepared: Prepared, signal: AbortSignal, onProgress: (p: RepairProgress) => void): Promise<RepairOutcome> {
+  private async execute(
+    prepared: Prepared,
+    signal: AbortSignal,
+    onProgress: (p: RepairProgress) => void,
+  ): Promise<RepairOutcome> {
     const { plan, steps } = prepared;
     // reg export, icacls /save and msiexec /L*v do not create folders: ours must exist before anything runs.
     let journal: Journal;
@@ -362,10 +405,28 @@ export class RepairService {
         mkdirSync(joinTarget(this.targetDataDir, 'logs'), { recursive: true });
       }
     } catch (error) {
-      throw new RepairError('unavailable', { key: 'repair.refusal.data-folder', params: { path: this.options.dataDir, detail: (error as Error).message } });
+      throw new RepairError('unavailable', {
+        key: 'repair.refusal.data-folder',
+        params: { path: this.options.dataDir, detail: (error as Error).message },
+      });
     }
-    const journalSteps: JournalStep[] = steps.map((s) => ({ id: s.step.id, kind: s.step.kind, elevated: s.step.elevated, spec: s.spec, okExitCodes: s.okExitCodes, undo: s.undo }));
-    journal.append({ type: 'plan', at: this.clock.now().toISOString(), journalId: journal.journalId, plan, steps: journalSteps, data: prepared.built.data, environment: this.options.environmentLabel ?? this.options.runner.kind });
+    const journalSteps: JournalStep[] = steps.map((s) => ({
+      id: s.step.id,
+      kind: s.step.kind,
+      elevated: s.step.elevated,
+      spec: s.spec,
+      okExitCodes: s.okExitCodes,
+      undo: s.undo,
+    }));
+    journal.append({
+      type: 'plan',
+      at: this.clock.now().toISOString(),
+      journalId: journal.journalId,
+      plan,
+      steps: journalSteps,
+      data: prepared.built.data,
+      environment: this.options.environmentLabel ?? this.options.runner.kind,
+    });
     const outcomes = new Map<string, RepairOutcome['steps'][number]>();
     const outputsByStep = new Map<string, CommandOutput>();
     let status: RepairOutcome['status'] = 'succeeded';
@@ -374,7 +435,15 @@ export class RepairService {
 
     const record = (step: PreparedStep, outcome: RepairOutcome['steps'][number]): void => {
       outcomes.set(step.step.id, outcome);
-      journal.append({ type: 'step-end', at: this.clock.now().toISOString(), stepId: step.step.id, status: outcome.status, exitCode: outcome.exitCode, output: outcome.output, durationMs: outcome.durationMs });
+      journal.append({
+        type: 'step-end',
+        at: this.clock.now().toISOString(),
+        stepId: step.step.id,
+        status: outcome.status,
+        exitCode: outcome.exitCode,
+        output: outcome.output,
+        durationMs: outcome.durationMs,
+      });
       onProgress({ planId: plan.planId, stepId: step.step.id, phase: 'finished', status: outcome.status });
       this.options.hooks?.afterStep?.(step.step.id);
     };
@@ -385,10 +454,20 @@ export class RepairService {
     };
     const fromOutput = (step: PreparedStep, output: CommandOutput): RepairOutcome['steps'][number] => {
       outputsByStep.set(step.step.id, output);
-      const ok = output.error === null && !output.timedOut && output.exitCode !== null && step.okExitCodes.includes(output.exitCode);
+      const ok =
+        output.error === null &&
+        !output.timedOut &&
+        output.exitCode !== null &&
+        step.okExitCodes.includes(output.exitCode);
       // A verification probe's own exit code does not make the repair fail; its verdict does the judging.
       const status = step.verify ? 'succeeded' : ok ? 'succeeded' : signal.aborted ? 'cancelled' : 'failed';
-      return { id: step.step.id, status, exitCode: output.exitCode, output: outputText(output), durationMs: output.durationMs };
+      return {
+        id: step.step.id,
+        status,
+        exitCode: output.exitCode,
+        output: outputText(output),
+        durationMs: output.durationMs,
+      };
     };
     const skip = (step: PreparedStep, why: 'skipped' | 'cancelled'): void => {
       outcomes.set(step.step.id, { id: step.step.id, status: why, exitCode: null, output: '', durationMs: 0 });
@@ -438,9 +517,19 @@ export class RepairService {
         { signal, name: 'MSI Doctor' },
       );
       if (result.status === 'declined' || result.status === 'cancelled') {
-        for (const s of batch) record(s, { id: s.step.id, status: result.status === 'declined' ? 'skipped' : 'cancelled', exitCode: null, output: result.message ?? '', durationMs: 0 });
+        for (const s of batch)
+          record(s, {
+            id: s.step.id,
+            status: result.status === 'declined' ? 'skipped' : 'cancelled',
+            exitCode: null,
+            output: result.message ?? '',
+            durationMs: 0,
+          });
         status = result.status === 'declined' ? 'elevation-declined' : 'cancelled';
-        message = { key: result.status === 'declined' ? 'repair.message.elevation-declined' : 'repair.message.cancelled', params: {} };
+        message = {
+          key: result.status === 'declined' ? 'repair.message.elevation-declined' : 'repair.message.cancelled',
+          params: {},
+        };
         stopped = true;
         continue;
       }
@@ -449,7 +538,13 @@ export class RepairService {
         const output = result.outputs[k];
         if (!output || batchFailed) {
           // The batch stopped before this step (a failure or timeout): it did not run as far as we know.
-          record(s, { id: s.step.id, status: 'skipped', exitCode: null, output: output ? outputText(output) : '', durationMs: output?.durationMs ?? 0 });
+          record(s, {
+            id: s.step.id,
+            status: 'skipped',
+            exitCode: null,
+            output: output ? outputText(output) : '',
+            durationMs: output?.durationMs ?? 0,
+          });
           return;
         }
         const outcome = fromOutput(s, output);
@@ -464,7 +559,9 @@ export class RepairService {
     }
 
     // Install steps: exit code, restart need, and the new log analyzed at once (fed back into the diagnosis by the caller).
-    const installStep = steps.find((s) => s.step.kind === 'run-install' || (s.spec?.file === 'msiexec.exe' && s.step.kind === 'change'));
+    const installStep = steps.find(
+      (s) => s.step.kind === 'run-install' || (s.spec?.file === 'msiexec.exe' && s.step.kind === 'change'),
+    );
     const installOutput = installStep ? outputsByStep.get(installStep.step.id) : undefined;
     const installExit = installOutput?.exitCode ?? null;
     const rebootRequired = installExit !== null && REBOOT_CODES.includes(installExit);
@@ -494,30 +591,45 @@ export class RepairService {
       byProbe.set(s.verify.probe.id, entry);
     }
     for (const { probe, outputs, elevated } of byProbe.values()) {
-      if (outputs.length === probe.commands(prepared.probeContext).length) verification.push(evidenceOf(probe, outputs, prepared.probeContext, elevated));
+      if (outputs.length === probe.commands(prepared.probeContext).length)
+        verification.push(evidenceOf(probe, outputs, prepared.probeContext, elevated));
     }
     let verified: boolean | null = null;
     if (status === 'succeeded') {
-      const check = VERIFY_CHECKS[plan.repair] as (e: ReturnType<typeof evidenceMap>, d: Record<string, unknown>) => boolean | null;
+      const check = VERIFY_CHECKS[plan.repair] as (
+        e: ReturnType<typeof evidenceMap>,
+        d: Record<string, unknown>,
+      ) => boolean | null;
       const fromProbes = verification.length > 0 ? check(evidenceMap(verification), prepared.built.data) : null;
-      const fromInstall = installStep && installOutput ? installExit !== null && installStep.okExitCodes.includes(installExit) : null;
+      const fromInstall =
+        installStep && installOutput ? installExit !== null && installStep.okExitCodes.includes(installExit) : null;
       verified = fromInstall === null ? fromProbes : fromProbes === null ? fromInstall : fromInstall && fromProbes;
       if (plan.repair === 'wait-for-installer' && fromInstall !== null && fromProbes === false) verified = fromInstall;
     }
     if (status === 'succeeded' && verified === false) message = { key: 'repair.message.not-verified', params: {} };
-    if (status === 'succeeded' && rebootRequired) message = { key: 'repair.message.restart-needed', params: { code: installExit ?? 0 } };
+    if (status === 'succeeded' && rebootRequired)
+      message = { key: 'repair.message.restart-needed', params: { code: installExit ?? 0 } };
     if (status === 'failed' && !message && installExit !== null && !installStep!.okExitCodes.includes(installExit)) {
       message = { key: 'repair.message.install-failed', params: { code: installExit } };
     }
     if (status === 'failed' && !message) message = { key: 'repair.message.failed', params: {} };
     journal.append({ type: 'finish', at: this.clock.now().toISOString(), status, verified, rebootRequired });
-    const changed = steps.some((s) => s.undo.length > 0 && outcomes.get(s.step.id)?.status !== 'skipped' && outcomes.get(s.step.id)?.status !== 'cancelled' && outcomes.has(s.step.id));
+    const changed = steps.some(
+      (s) =>
+        s.undo.length > 0 &&
+        outcomes.get(s.step.id)?.status !== 'skipped' &&
+        outcomes.get(s.step.id)?.status !== 'cancelled' &&
+        outcomes.has(s.step.id),
+    );
     return {
       schema: 'msi-doctor/repair@1',
       journalId: journal.journalId,
       plan,
       status,
-      steps: steps.map((s) => outcomes.get(s.step.id) ?? { id: s.step.id, status: 'skipped', exitCode: null, output: '', durationMs: 0 }),
+      steps: steps.map(
+        (s) =>
+          outcomes.get(s.step.id) ?? { id: s.step.id, status: 'skipped', exitCode: null, output: '', durationMs: 0 },
+      ),
       verified,
       verification,
       rebootRequired,
@@ -540,27 +652,71 @@ export class RepairService {
     const deadline = started + limit * 1000;
     let polls = 0;
     if (!probe) {
-      return { outcome: { id: step.step.id, status: 'failed', exitCode: null, output: 'install-in-progress probe unavailable', durationMs: 0 }, message: { key: 'repair.message.failed', params: {} } };
+      return {
+        outcome: {
+          id: step.step.id,
+          status: 'failed',
+          exitCode: null,
+          output: 'install-in-progress probe unavailable',
+          durationMs: 0,
+        },
+        message: { key: 'repair.message.failed', params: {} },
+      };
     }
     for (;;) {
       polls += 1;
-      const evidence = await runProbeUnelevated(probe, this.options.runner, { ...prepared.probeContext, now: this.clock.now() }, { signal });
+      const evidence = await runProbeUnelevated(
+        probe,
+        this.options.runner,
+        { ...prepared.probeContext, now: this.clock.now() },
+        { signal },
+      );
       const lock = evidenceMap([evidence])['install-in-progress'];
       const elapsed = this.clock.now().getTime() - started;
       if (lock && lockFree(lock)) {
-        return { outcome: { id: step.step.id, status: 'succeeded', exitCode: 0, output: `lock free after ${Math.round(elapsed / 1000)} s (${polls} checks)`, durationMs: elapsed }, message: null };
+        return {
+          outcome: {
+            id: step.step.id,
+            status: 'succeeded',
+            exitCode: 0,
+            output: `lock free after ${Math.round(elapsed / 1000)} s (${polls} checks)`,
+            durationMs: elapsed,
+          },
+          message: null,
+        };
       }
       const remaining = Math.max(0, Math.ceil((deadline - this.clock.now().getTime()) / 1000));
       if (signal.aborted) {
-        return { outcome: { id: step.step.id, status: 'cancelled', exitCode: null, output: `cancelled after ${polls} checks`, durationMs: elapsed }, message: { key: 'repair.message.cancelled', params: {} } };
+        return {
+          outcome: {
+            id: step.step.id,
+            status: 'cancelled',
+            exitCode: null,
+            output: `cancelled after ${polls} checks`,
+            durationMs: elapsed,
+          },
+          message: { key: 'repair.message.cancelled', params: {} },
+        };
       }
       if (remaining <= 0) {
         return {
-          outcome: { id: step.step.id, status: 'failed', exitCode: null, output: `still busy after ${limit} s (${polls} checks)`, durationMs: elapsed },
+          outcome: {
+            id: step.step.id,
+            status: 'failed',
+            exitCode: null,
+            output: `still busy after ${limit} s (${polls} checks)`,
+            durationMs: elapsed,
+          },
           message: { key: 'repair.message.wait-timeout', params: { seconds: limit } },
         };
       }
-      onProgress({ planId: prepared.plan.planId, stepId: step.step.id, phase: 'started', status: 'waiting', countdownSeconds: remaining });
+      onProgress({
+        planId: prepared.plan.planId,
+        stepId: step.step.id,
+        phase: 'started',
+        status: 'waiting',
+        countdownSeconds: remaining,
+      });
       await this.clock.sleep(Math.min(WAIT_POLL_SECONDS * 1000, remaining * 1000), signal);
     }
   }
@@ -568,16 +724,23 @@ export class RepairService {
   /** Undoes a run from its journal (works in a new process: everything needed is in the journal). */
   async undo(journalId: string, options: { onProgress?: (p: RepairProgress) => void } = {}): Promise<RepairOutcome> {
     const record = readJournal(this.options.dataDir, journalId);
-    if (!record || !record.plan) throw new RepairError('not-found', { key: 'repair.refusal.journal-unknown', params: { journalId } });
-    if (record.state === 'undone') throw new RepairError('invalid-input', { key: 'repair.refusal.already-undone', params: { journalId } });
+    if (!record || !record.plan)
+      throw new RepairError('not-found', { key: 'repair.refusal.journal-unknown', params: { journalId } });
+    if (record.state === 'undone')
+      throw new RepairError('invalid-input', { key: 'repair.refusal.already-undone', params: { journalId } });
     const plan = record.plan.plan;
     const pending = pendingUndo(record);
-    if (!plan.reversible || pending.length === 0) throw new RepairError('invalid-input', { key: 'repair.refusal.not-reversible', params: { journalId } });
+    if (!plan.reversible || pending.length === 0)
+      throw new RepairError('invalid-input', { key: 'repair.refusal.not-reversible', params: { journalId } });
     // The journal is a file on disk: its commands are re-checked as if newly built (allowlist + guard).
     const work: Array<{ stepId: string; spec: CommandSpec; elevated: boolean }> = [];
     for (const step of pending) {
       for (const spec of step.undo) {
-        if (!UNDO_PROGRAMS.test(spec.file.split(/[\\/]/).pop() ?? '')) throw new RepairError('forbidden', { key: 'repair.refusal.forbidden-command', params: { action: spec.file } });
+        if (!UNDO_PROGRAMS.test(spec.file.split(/[\\/]/).pop() ?? ''))
+          throw new RepairError('forbidden', {
+            key: 'repair.refusal.forbidden-command',
+            params: { action: spec.file },
+          });
         try {
           guardCommand(spec);
         } catch (error) {
@@ -596,18 +759,45 @@ export class RepairService {
     // Elevated undo commands in one batch (one prompt); unelevated ones after, in journal order.
     if (elevated.length > 0) {
       for (const w of elevated) onProgress({ planId: plan.planId, stepId: `undo-${w.stepId}`, phase: 'started' });
-      const result = await this.options.elevatedRunner.runBatch(elevated.map((w) => w.spec), { name: 'MSI Doctor' });
+      const result = await this.options.elevatedRunner.runBatch(
+        elevated.map((w) => w.spec),
+        { name: 'MSI Doctor' },
+      );
       if (result.status === 'declined' || result.status === 'cancelled') {
         journal.append({ type: 'undo-finish', at: this.clock.now().toISOString(), status: 'elevation-declined' });
-        return this.undoOutcome(journalId, plan, result.status === 'declined' ? 'elevation-declined' : 'cancelled', [], { key: 'repair.message.elevation-declined', params: {} });
+        return this.undoOutcome(
+          journalId,
+          plan,
+          result.status === 'declined' ? 'elevation-declined' : 'cancelled',
+          [],
+          { key: 'repair.message.elevation-declined', params: {} },
+        );
       }
       elevated.forEach((w, k) => {
         const output = result.outputs[k];
         const ok = !!output && output.error === null && output.exitCode === 0;
         if (!ok) status = 'failed';
-        journal.append({ type: 'undo-step-end', at: this.clock.now().toISOString(), stepId: w.stepId, status: ok ? 'succeeded' : 'failed', exitCode: output?.exitCode ?? null, output: output ? outputText(output) : '' });
-        results.push({ id: `undo-${w.stepId}`, status: ok ? 'succeeded' : 'failed', exitCode: output?.exitCode ?? null, output: output ? outputText(output) : 'not run', durationMs: output?.durationMs ?? 0 });
-        onProgress({ planId: plan.planId, stepId: `undo-${w.stepId}`, phase: 'finished', status: ok ? 'succeeded' : 'failed' });
+        journal.append({
+          type: 'undo-step-end',
+          at: this.clock.now().toISOString(),
+          stepId: w.stepId,
+          status: ok ? 'succeeded' : 'failed',
+          exitCode: output?.exitCode ?? null,
+          output: output ? outputText(output) : '',
+        });
+        results.push({
+          id: `undo-${w.stepId}`,
+          status: ok ? 'succeeded' : 'failed',
+          exitCode: output?.exitCode ?? null,
+          output: output ? outputText(output) : 'not run',
+          durationMs: output?.durationMs ?? 0,
+        });
+        onProgress({
+          planId: plan.planId,
+          stepId: `undo-${w.stepId}`,
+          phase: 'finished',
+          status: ok ? 'succeeded' : 'failed',
+        });
       });
     }
     for (const w of plain) {
@@ -615,16 +805,59 @@ export class RepairService {
       const output = await this.options.runner.run(w.spec);
       const ok = output.error === null && output.exitCode === 0;
       if (!ok) status = 'failed';
-      journal.append({ type: 'undo-step-end', at: this.clock.now().toISOString(), stepId: w.stepId, status: ok ? 'succeeded' : 'failed', exitCode: output.exitCode, output: outputText(output) });
-      results.push({ id: `undo-${w.stepId}`, status: ok ? 'succeeded' : 'failed', exitCode: output.exitCode, output: outputText(output), durationMs: output.durationMs });
-      onProgress({ planId: plan.planId, stepId: `undo-${w.stepId}`, phase: 'finished', status: ok ? 'succeeded' : 'failed' });
+      journal.append({
+        type: 'undo-step-end',
+        at: this.clock.now().toISOString(),
+        stepId: w.stepId,
+        status: ok ? 'succeeded' : 'failed',
+        exitCode: output.exitCode,
+        output: outputText(output),
+      });
+      results.push({
+        id: `undo-${w.stepId}`,
+        status: ok ? 'succeeded' : 'failed',
+        exitCode: output.exitCode,
+        output: outputText(output),
+        durationMs: output.durationMs,
+      });
+      onProgress({
+        planId: plan.planId,
+        stepId: `undo-${w.stepId}`,
+        phase: 'finished',
+        status: ok ? 'succeeded' : 'failed',
+      });
     }
-    journal.append({ type: 'undo-finish', at: this.clock.now().toISOString(), status: status === 'succeeded' ? 'succeeded' : 'failed' });
-    return this.undoOutcome(journalId, plan, status, results, { key: status === 'succeeded' ? 'repair.message.undone' : 'repair.message.undo-failed', params: {} });
+    journal.append({
+      type: 'undo-finish',
+      at: this.clock.now().toISOString(),
+      status: status === 'succeeded' ? 'succeeded' : 'failed',
+    });
+    return this.undoOutcome(journalId, plan, status, results, {
+      key: status === 'succeeded' ? 'repair.message.undone' : 'repair.message.undo-failed',
+      params: {},
+    });
   }
 
-  private undoOutcome(journalId: string, plan: RepairPlan, status: RepairOutcome['status'], steps: RepairOutcome['steps'], message: TextRef): RepairOutcome {
-    return { schema: 'msi-doctor/repair@1', journalId, plan, status, steps, verified: null, verification: [], rebootRequired: false, undoAvailable: status !== 'succeeded', message, installLog: null };
+  private undoOutcome(
+    journalId: string,
+    plan: RepairPlan,
+    status: RepairOutcome['status'],
+    steps: RepairOutcome['steps'],
+    message: TextRef,
+  ): RepairOutcome {
+    return {
+      schema: 'msi-doctor/repair@1',
+      journalId,
+      plan,
+      status,
+      steps,
+      verified: null,
+      verification: [],
+      rebootRequired: false,
+      undoAvailable: status !== 'succeeded',
+      message,
+      installLog: null,
+    };
   }
 
   /** The exact CommandSpecs a prepared plan will run (tests compare them with what the runners received). */
@@ -651,4 +884,3 @@ function joinTarget(base: string, ...parts: string[]): string {
   const sep = base.includes('\\') && !base.includes('/') ? '\\' : '/';
   return [base.replace(/[\\/]+$/, ''), ...parts].join(sep);
 }
-

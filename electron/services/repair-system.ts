@@ -41,7 +41,13 @@ export function createRepairServiceFor(
     user: system.user,
     analyzeLog: system.analyzeLog,
     environmentLabel: machine ? `simulated:${machine.scenario}` : 'real',
-    ...(machine ? { statPath: simulatedStatPath(machine), clock: simulatedRepairClock(machine), windowsDir: machine.envVar('SystemRoot') ?? 'C:\\Windows' } : {}),
+    ...(machine
+      ? {
+          statPath: simulatedStatPath(machine),
+          clock: simulatedRepairClock(machine),
+          windowsDir: machine.envVar('SystemRoot') ?? 'C:\\Windows',
+        }
+      : {}),
     ...extra,
   });
 }

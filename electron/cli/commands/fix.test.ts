@@ -51,7 +51,10 @@ test('fix --dry-run prints the plan with exact commands and changes nothing', as
 
 test('fix refuses to run without confirmation when stdin is not a terminal (exit 2 via CliUsageError)', async () => {
   await withDataDir(async () => {
-    await assert.rejects(fixCommand(['enable-msiserver', '--simulate', 'msiserver-disabled'], io()), (e: unknown) => e instanceof CliUsageError && /--yes/.test(e.message));
+    await assert.rejects(
+      fixCommand(['enable-msiserver', '--simulate', 'msiserver-disabled'], io()),
+      (e: unknown) => e instanceof CliUsageError && /--yes/.test(e.message),
+    );
   });
 });
 
@@ -86,7 +89,10 @@ test('fix --yes --json prints msi-doctor/repair@1; the simulated machine persist
     const u = io();
     assert.equal(await undoCommand([outcome.journalId, '--json'], u), 0);
     assert.equal(repairOutcomeSchema.parse(JSON.parse(u.out())).status, 'succeeded');
-    assert.equal(JSON.stringify(JSON.parse(readFileSync(simulatedStatePath(dir, '2503-windows-temp-acl'), 'utf8'))), original);
+    assert.equal(
+      JSON.stringify(JSON.parse(readFileSync(simulatedStatePath(dir, '2503-windows-temp-acl'), 'utf8'))),
+      original,
+    );
     await assert.rejects(undoCommand([outcome.journalId], io()), CliUsageError);
     await assert.rejects(undoCommand(['no-such-journal'], io()), CliUsageError);
   });
@@ -114,9 +120,18 @@ test('an unfinished journal is reported on the next start, with undo offered', a
 test('bad input: unknown repair, two machines, non-numeric options, an .msi that does not exist', async () => {
   await withDataDir(async () => {
     await assert.rejects(fixCommand(['format-disk'], io()), CliUsageError);
-    await assert.rejects(fixCommand(['recommended', '--simulate', 'healthy', '--scenario', 'x.json'], io()), CliUsageError);
-    await assert.rejects(fixCommand(['restart-computer', '--simulate', 'healthy', '--restart-in', 'soon'], io()), CliUsageError);
-    await assert.rejects(fixCommand(['retry-install-elevated-logged', '--simulate', 'healthy', '--msi', 'C:\\nope\\x.msi', '--yes'], io()), CliUsageError);
+    await assert.rejects(
+      fixCommand(['recommended', '--simulate', 'healthy', '--scenario', 'x.json'], io()),
+      CliUsageError,
+    );
+    await assert.rejects(
+      fixCommand(['restart-computer', '--simulate', 'healthy', '--restart-in', 'soon'], io()),
+      CliUsageError,
+    );
+    await assert.rejects(
+      fixCommand(['retry-install-elevated-logged', '--simulate', 'healthy', '--msi', 'C:\\nope\\x.msi', '--yes'], io()),
+      CliUsageError,
+    );
     await assert.rejects(fixCommand([], io()), CliUsageError);
   });
 });

@@ -98,12 +98,16 @@ export function parseFixArgs(argv: string[]): FixArgs | 'help' {
   }
   const { values, positionals } = parsed;
   if (values.help) return 'help';
-  if (positionals.length !== 1) throw new CliUsageError('name one repair (or "recommended"); see msi-doctor fix --help');
+  if (positionals.length !== 1)
+    throw new CliUsageError('name one repair (or "recommended"); see msi-doctor fix --help');
   const repair = positionals[0]!;
-  if (repair !== 'recommended' && !isRepairId(repair)) throw new CliUsageError(`unknown repair "${repair}"; see msi-doctor fix --help for the list`);
-  if (values.simulate !== undefined && values.scenario !== undefined) throw new CliUsageError('use either --simulate NAME or --scenario FILE, not both');
+  if (repair !== 'recommended' && !isRepairId(repair))
+    throw new CliUsageError(`unknown repair "${repair}"; see msi-doctor fix --help for the list`);
+  if (values.simulate !== undefined && values.scenario !== undefined)
+    throw new CliUsageError('use either --simulate NAME or --scenario FILE, not both');
   const lang = values.lang ?? 'en';
-  if (!(LANGS as readonly string[]).includes(lang)) throw new CliUsageError(`--lang must be one of ${LANGS.join(', ')}`);
+  if (!(LANGS as readonly string[]).includes(lang))
+    throw new CliUsageError(`--lang must be one of ${LANGS.join(', ')}`);
   const params: RepairParams = {};
   const pid = integer('--pid', values.pid);
   if (pid !== undefined) params.pid = pid;
@@ -179,7 +183,14 @@ export const fixCommand: CliCommand = async (argv, io) => {
   const unfinished = service.unfinishedJournals();
   if (unfinished.length) io.stderr.write(renderUnfinished(unfinished, args.lang));
 
-  const scanArgs = { codes: args.codes, logs: [], elevate: true, json: args.json, lang: args.lang, ...(args.msi !== undefined ? { msi: args.msi } : {}) };
+  const scanArgs = {
+    codes: args.codes,
+    logs: [],
+    elevate: true,
+    json: args.json,
+    lang: args.lang,
+    ...(args.msi !== undefined ? { msi: args.msi } : {}),
+  };
   const request: Partial<ScanRequest> = buildRequest(scanArgs, system);
   const scan = await runScan(request, {
     runner: system.runner,
@@ -198,7 +209,9 @@ export const fixCommand: CliCommand = async (argv, io) => {
     const top = scan.findings.find((f) => f.kind !== 'info' || f.repairs.length > 0) ?? scan.findings[0];
     const first = top?.repairs[0];
     if (!first) {
-      io.stderr.write(`msi-doctor fix: nothing to repair automatically (top finding: ${top ? translate(top.title, args.lang) : 'none'}).\n`);
+      io.stderr.write(
+        `msi-doctor fix: nothing to repair automatically (top finding: ${top ? translate(top.title, args.lang) : 'none'}).\n`,
+      );
       return 1;
     }
     repair = first;
@@ -208,7 +221,9 @@ export const fixCommand: CliCommand = async (argv, io) => {
   const params: RepairParams = { ...args.params };
   const msi = args.msi ?? request.msiPath ?? null;
   if (msi && (repair === 'retry-install-elevated-logged' || repair === 'wait-for-installer')) params.msiPath = msi;
-  const plan = await service.plan(repair, params, { evidence: scan.evidence }).catch((e: unknown) => refusal(e, args.lang));
+  const plan = await service
+    .plan(repair, params, { evidence: scan.evidence })
+    .catch((e: unknown) => refusal(e, args.lang));
   if (args.dryRun) {
     io.stdout.write(args.json ? `${JSON.stringify(plan, null, 2)}\n` : renderPlan(plan, args.lang));
     return 0;
@@ -216,11 +231,20 @@ export const fixCommand: CliCommand = async (argv, io) => {
   if (!args.json) io.stdout.write(renderPlan(plan, args.lang) + '\n');
   if (!args.yes) {
     if (!(io.stdin as { isTTY?: boolean }).isTTY) {
-      throw new CliUsageError('refusing to change this computer without confirmation: run it in a terminal, or pass --yes after reading the plan (--dry-run shows it)');
+      throw new CliUsageError(
+        'refusing to change this computer without confirmation: run it in a terminal, or pass --yes after reading the plan (--dry-run shows it)',
+      );
     }
-    const questions = [...plan.confirmations.map((c) => translate({ key: `repair.confirmation.${c}`, params: {} }, args.lang)), args.lang === 'zh-CN' ? '现在执行这个修复吗？' : 'Run this repair now?'];
+    const questions = [
+      ...plan.confirmations.map((c) => translate({ key: `repair.confirmation.${c}`, params: {} }, args.lang)),
+      args.lang === 'zh-CN' ? '现在执行这个修复吗？' : 'Run this repair now?',
+    ];
     if (!(await askAll(io, questions))) {
-      io.stderr.write(args.lang === 'zh-CN' ? '未执行：您没有确认。电脑没有被更改。\n' : 'Not run: not confirmed. Nothing was changed.\n');
+      io.stderr.write(
+        args.lang === 'zh-CN'
+          ? '未执行：您没有确认。电脑没有被更改。\n'
+          : 'Not run: not confirmed. Nothing was changed.\n',
+      );
       return 1;
     }
   }
@@ -228,7 +252,9 @@ export const fixCommand: CliCommand = async (argv, io) => {
   process.once('SIGINT', onSigint);
   const progress = io.stderr.isTTY && !args.json ? (p: RepairProgress) => writeProgress(io, p) : undefined;
   try {
-    const outcome = await service.run(plan.planId, { confirmations: plan.confirmations, ...(progress ? { onProgress: progress } : {}) }).catch((e: unknown) => refusal(e, args.lang));
+    const outcome = await service
+      .run(plan.planId, { confirmations: plan.confirmations, ...(progress ? { onProgress: progress } : {}) })
+      .catch((e: unknown) => refusal(e, args.lang));
     if (machine) saveSimulatedState(dataDir, machine);
     io.stdout.write(args.json ? `${JSON.stringify(outcome, null, 2)}\n` : renderOutcome(outcome, args.lang));
     return outcome.status === 'succeeded' && outcome.verified !== false ? 0 : 1;

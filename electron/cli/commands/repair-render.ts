@@ -8,8 +8,46 @@ const t = (ref: TextRef | string, lang: Lang, params: Record<string, string | nu
   translate(typeof ref === 'string' ? { key: ref, params } : ref, lang);
 
 const LABELS = {
-  en: { steps: 'Steps', backups: 'Backups', warnings: 'Warnings', confirm: 'You will be asked to confirm', elevated: 'administrator', plain: 'as you', risk: 'Risk', status: 'Result', verified: 'Verified', journal: 'Journal', undo: 'Undo with', reboot: 'A restart is needed to finish.', log: 'New log', analysis: 'Log analysis', yes: 'yes', no: 'no', unknown: 'could not be checked', none: 'none' },
-  'zh-CN': { steps: '步骤', backups: '备份', warnings: '注意', confirm: '需要您确认', elevated: '管理员', plain: '当前用户', risk: '风险', status: '结果', verified: '已验证', journal: '记录', undo: '撤销命令', reboot: '需要重启电脑才能完成。', log: '新日志', analysis: '日志分析', yes: '是', no: '否', unknown: '无法检查', none: '无' },
+  en: {
+    steps: 'Steps',
+    backups: 'Backups',
+    warnings: 'Warnings',
+    confirm: 'You will be asked to confirm',
+    elevated: 'administrator',
+    plain: 'as you',
+    risk: 'Risk',
+    status: 'Result',
+    verified: 'Verified',
+    journal: 'Journal',
+    undo: 'Undo with',
+    reboot: 'A restart is needed to finish.',
+    log: 'New log',
+    analysis: 'Log analysis',
+    yes: 'yes',
+    no: 'no',
+    unknown: 'could not be checked',
+    none: 'none',
+  },
+  'zh-CN': {
+    steps: '步骤',
+    backups: '备份',
+    warnings: '注意',
+    confirm: '需要您确认',
+    elevated: '管理员',
+    plain: '当前用户',
+    risk: '风险',
+    status: '结果',
+    verified: '已验证',
+    journal: '记录',
+    undo: '撤销命令',
+    reboot: '需要重启电脑才能完成。',
+    log: '新日志',
+    analysis: '日志分析',
+    yes: '是',
+    no: '否',
+    unknown: '无法检查',
+    none: '无',
+  },
 } as const;
 
 export function renderPlan(plan: RepairPlan, lang: Lang): string {
@@ -24,26 +62,37 @@ export function renderPlan(plan: RepairPlan, lang: Lang): string {
   plan.steps.forEach((step, i) => {
     lines.push(`  ${i + 1}. ${t(step.description, lang)} (${step.elevated ? L.elevated : L.plain})`);
     // Verification re-runs a read-only probe: its (long) script is in the JSON plan; the repair's own commands are shown whole.
-    const shown = step.kind === 'verify' ? step.commandLine.split('\n').slice(0, 2).concat(step.commandLine.includes('\n') ? ['…'] : []) : step.commandLine.split('\n');
+    const shown =
+      step.kind === 'verify'
+        ? step.commandLine
+            .split('\n')
+            .slice(0, 2)
+            .concat(step.commandLine.includes('\n') ? ['…'] : [])
+        : step.commandLine.split('\n');
     for (const line of shown) lines.push(`       ${line}`);
   });
   if (plan.backups.length) lines.push('', `${L.backups}:`, ...plan.backups.map((b) => `  - ${b.what}: ${b.path}`));
   if (plan.warnings.length) lines.push('', `${L.warnings}:`, ...plan.warnings.map((w) => `  ! ${t(w, lang)}`));
-  if (plan.confirmations.length) lines.push('', `${L.confirm}:`, ...plan.confirmations.map((c) => `  ? ${t(`repair.confirmation.${c}`, lang)}`));
+  if (plan.confirmations.length)
+    lines.push('', `${L.confirm}:`, ...plan.confirmations.map((c) => `  ? ${t(`repair.confirmation.${c}`, lang)}`));
   return lines.join('\n') + '\n';
 }
 
 export function renderOutcome(outcome: RepairOutcome, lang: Lang): string {
   const L = LABELS[lang];
   const lines = [`${L.status}: ${outcome.status}`];
-  for (const step of outcome.steps) lines.push(`  ${step.status.padEnd(9)} ${step.id}${step.exitCode !== null ? ` (exit ${step.exitCode})` : ''}`);
+  for (const step of outcome.steps)
+    lines.push(`  ${step.status.padEnd(9)} ${step.id}${step.exitCode !== null ? ` (exit ${step.exitCode})` : ''}`);
   lines.push(`${L.verified}: ${outcome.verified === null ? L.unknown : outcome.verified ? L.yes : L.no}`);
   if (outcome.message) lines.push(t(outcome.message, lang));
   if (outcome.rebootRequired) lines.push(L.reboot);
   if (outcome.installLog) {
     lines.push(`${L.log}: ${outcome.installLog.path}`);
     const a = outcome.installLog.analysis;
-    if (a) lines.push(`${L.analysis}: ${a.outcome}${a.primaryError !== null ? `, error ${a.primaryError}` : ''}${a.causes.length ? `, ${a.causes.map((c) => c.id).join(', ')}` : ''}`);
+    if (a)
+      lines.push(
+        `${L.analysis}: ${a.outcome}${a.primaryError !== null ? `, error ${a.primaryError}` : ''}${a.causes.length ? `, ${a.causes.map((c) => c.id).join(', ')}` : ''}`,
+      );
     else if (outcome.installLog.error) lines.push(`${L.analysis}: ${outcome.installLog.error}`);
   }
   lines.push(`${L.journal}: ${outcome.journalId}`);
@@ -55,7 +104,9 @@ export function renderOutcome(outcome: RepairOutcome, lang: Lang): string {
 export function renderUnfinished(journals: JournalSummary[], lang: Lang): string {
   const lines: string[] = [];
   for (const j of journals) {
-    lines.push(t('repair.notice.unfinished', lang, { repair: j.repair, startedAt: j.startedAt, journalId: j.journalId }));
+    lines.push(
+      t('repair.notice.unfinished', lang, { repair: j.repair, startedAt: j.startedAt, journalId: j.journalId }),
+    );
     if (j.undoAvailable) lines.push(t('repair.notice.undo-offered', lang, { journalId: j.journalId }));
   }
   return lines.length ? lines.join('\n') + '\n' : '';
@@ -63,5 +114,9 @@ export function renderUnfinished(journals: JournalSummary[], lang: Lang): string
 
 export function renderJournals(journals: JournalSummary[]): string {
   if (journals.length === 0) return 'No repair journals.\n';
-  return journals.map((j) => `${j.journalId}  ${j.state.padEnd(10)} ${j.repair}${j.undoAvailable ? '  (undo available)' : ''}`).join('\n') + '\n';
+  return (
+    journals
+      .map((j) => `${j.journalId}  ${j.state.padEnd(10)} ${j.repair}${j.undoAvailable ? '  (undo available)' : ''}`)
+      .join('\n') + '\n'
+  );
 }

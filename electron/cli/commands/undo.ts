@@ -30,7 +30,14 @@ export const undoCommand: CliCommand = async (argv, io) => {
       args: argv,
       strict: true,
       allowPositionals: true,
-      options: { simulate: { type: 'string' }, scenario: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' }, list: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        simulate: { type: 'string' },
+        scenario: { type: 'string' },
+        json: { type: 'boolean' },
+        lang: { type: 'string' },
+        list: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     throw new CliUsageError(`${(error as Error).message.split('\n')[0]} (see msi-doctor undo --help)`);
@@ -42,19 +49,30 @@ export const undoCommand: CliCommand = async (argv, io) => {
   }
   const dataDir = defaultDataDir();
   if (values.list) {
-    io.stdout.write(values.json ? `${JSON.stringify(listJournals(dataDir), null, 2)}\n` : renderJournals(listJournals(dataDir)));
+    io.stdout.write(
+      values.json ? `${JSON.stringify(listJournals(dataDir), null, 2)}\n` : renderJournals(listJournals(dataDir)),
+    );
     return 0;
   }
   const lang = (values.lang ?? 'en') as Lang;
-  if (!(LANGS as readonly string[]).includes(lang)) throw new CliUsageError(`--lang must be one of ${LANGS.join(', ')}`);
+  if (!(LANGS as readonly string[]).includes(lang))
+    throw new CliUsageError(`--lang must be one of ${LANGS.join(', ')}`);
   if (positionals.length !== 1) throw new CliUsageError('name the journal to undo (msi-doctor undo --list shows them)');
   const journalId = positionals[0]!;
   const record = readJournal(dataDir, journalId);
-  if (!record?.plan) throw new CliUsageError(translate({ key: 'repair.refusal.journal-unknown', params: { journalId } }, lang));
+  if (!record?.plan)
+    throw new CliUsageError(translate({ key: 'repair.refusal.journal-unknown', params: { journalId } }, lang));
   // The journal says which machine it changed; a simulated one is reopened by its scenario name.
   const environment = record.plan.environment;
-  const simulate = values.simulate ?? (values.scenario === undefined && environment.startsWith('simulated:') ? environment.slice('simulated:'.length) : undefined);
-  const system = openSystem({ ...(simulate !== undefined ? { simulate } : {}), ...(values.scenario !== undefined ? { scenario: values.scenario } : {}) });
+  const simulate =
+    values.simulate ??
+    (values.scenario === undefined && environment.startsWith('simulated:')
+      ? environment.slice('simulated:'.length)
+      : undefined);
+  const system = openSystem({
+    ...(simulate !== undefined ? { simulate } : {}),
+    ...(values.scenario !== undefined ? { scenario: values.scenario } : {}),
+  });
   const machine = system.simulation?.machine ?? null;
   if (machine) restoreSimulatedState(dataDir, machine);
   await system.identify();

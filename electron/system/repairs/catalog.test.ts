@@ -12,7 +12,16 @@ import { REPAIR_CATALOG } from './catalog.ts';
 import { renderCommandLine } from './command-builder.ts';
 import { validateRepairParams } from './params.ts';
 import { RepairRefusal, type BuiltPlan } from './repair-definition.ts';
-import { context, fullEvidence, installLock, installerService, installedProducts, policies, tempFolders, USER_SID } from './repair-fixtures.test-support.ts';
+import {
+  context,
+  fullEvidence,
+  installLock,
+  installerService,
+  installedProducts,
+  policies,
+  tempFolders,
+  USER_SID,
+} from './repair-fixtures.test-support.ts';
 
 const MSI = 'C:\\Users\\zhang.wei\\Downloads\\tool-1.0.msi';
 const HOSTILE = [
@@ -73,7 +82,13 @@ test('hostile .msi paths survive the real elevated batch script: one PowerShell 
 
 test('hostile paths inside PowerShell repair scripts travel as JSON in one single-quoted literal', () => {
   for (const profile of ["C:\\Users\\o'brien & co", 'C:\\Users\\张伟 (x) $env:windir `n']) {
-    const plan = REPAIR_CATALOG['recreate-user-temp'].build(context({}, { 'temp-folders': tempFolders({ userTemp: { exists: false } }) }, { user: { sid: USER_SID, profile } }));
+    const plan = REPAIR_CATALOG['recreate-user-temp'].build(
+      context(
+        {},
+        { 'temp-folders': tempFolders({ userTemp: { exists: false } }) },
+        { user: { sid: USER_SID, profile } },
+      ),
+    );
     const create = plan.steps.find((s) => s.step.id === 'create-folder')!;
     const script = scriptOfSpec(create.spec!)!;
     const line = script.split('\n').find((l) => l.startsWith('$params = ConvertFrom-Json '))!;
@@ -83,79 +98,219 @@ test('hostile paths inside PowerShell repair scripts travel as JSON in one singl
     const json = JSON.parse(literal.slice(1, -1).replace(/''/g, "'")) as { path: string };
     assert.equal(json.path, `${profile}\\AppData\\Local\\Temp`);
     // The value appears nowhere else in the script: the body only reads $params.path.
-    const body = script.split('\n').filter((l) => l !== line).join('\n');
+    const body = script
+      .split('\n')
+      .filter((l) => l !== line)
+      .join('\n');
     assert.ok(!body.includes(profile), 'path spliced into the script body');
     assert.match(create.step.commandLine, /-EncodedCommand <</);
   }
 });
 
 test('restore-windows-temp-acl: icacls /save first, default grants by SID (Users create-only), /restore undo, removals only confirmed', () => {
-  const evidence = { 'temp-folders': tempFolders({ windowsTemp: { overPermissive: [{ sid: 'S-1-1-0', rights: 'FA', flags: 'OICI', type: 'allow', inherited: false }] } }) };
+  const evidence = {
+    'temp-folders': tempFolders({
+      windowsTemp: {
+        overPermissive: [{ sid: 'S-1-1-0', rights: 'FA', flags: 'OICI', type: 'allow', inherited: false }],
+      },
+    }),
+  };
   const plan = REPAIR_CATALOG['restore-windows-temp-acl'].build(context({}, evidence));
-  assert.deepEqual(plan.steps.map((s) => s.step.id), ['backup-acl', 'grant-defaults', 'remove-extra']);
+  assert.deepEqual(
+    plan.steps.map((s) => s.step.id),
+    ['backup-acl', 'grant-defaults', 'remove-extra'],
+  );
   assert.ok(plan.steps.every((s) => s.step.elevated));
-  assert.deepEqual(plan.steps[0]!.spec!.args, ['C:\\Windows\\Temp', '/save', 'C:\\ProgramData\\MSI Doctor\\backups\\j1\\windows-temp.acl']);
-  assert.deepEqual(plan.steps[1]!.spec!.args, ['C:\\Windows\\Temp', '/grant:r', '*S-1-5-18:(OI)(CI)F', '*S-1-5-32-544:(OI)(CI)F', '*S-1-5-32-545:(CI)(S,WD,AD,X)', '*S-1-3-0:(OI)(CI)(IO)F']);
-  assert.deepEqual(plan.steps[1]!.undo[0]!.args, ['C:\\Windows', '/restore', 'C:\\ProgramData\\MSI Doctor\\backups\\j1\\windows-temp.acl']);
+  assert.deepEqual(plan.steps[0]!.spec!.args, [
+    'C:\\Windows\\Temp',
+    '/save',
+    'C:\\ProgramData\\MSI Doctor\\backups\\j1\\windows-temp.acl',
+  ]);
+  assert.deepEqual(plan.steps[1]!.spec!.args, [
+    'C:\\Windows\\Temp',
+    '/grant:r',
+    '*S-1-5-18:(OI)(CI)F',
+    '*S-1-5-32-544:(OI)(CI)F',
+    '*S-1-5-32-545:(CI)(S,WD,AD,X)',
+    '*S-1-3-0:(OI)(CI)(IO)F',
+  ]);
+  assert.deepEqual(plan.steps[1]!.undo[0]!.args, [
+    'C:\\Windows',
+    '/restore',
+    'C:\\ProgramData\\MSI Doctor\\backups\\j1\\windows-temp.acl',
+  ]);
   assert.deepEqual(plan.steps[2]!.spec!.args, ['C:\\Windows\\Temp', '/remove:g', '*S-1-1-0']);
   assert.deepEqual(plan.confirmations, ['remove-over-permissive']);
   assert.equal(plan.backups.length, 1);
   assert.equal(plan.reversible, true);
   // The user may keep the extra entry: an empty removeSids list means no removal step and no confirmation.
   const keep = REPAIR_CATALOG['restore-windows-temp-acl'].build(context({ removeSids: [] }, evidence));
-  assert.deepEqual(keep.steps.map((s) => s.step.id), ['backup-acl', 'grant-defaults']);
+  assert.deepEqual(
+    keep.steps.map((s) => s.step.id),
+    ['backup-acl', 'grant-defaults'],
+  );
   assert.deepEqual(keep.confirmations, []);
   // SYSTEM / Administrators are never removed.
-  assert.throws(() => REPAIR_CATALOG['restore-windows-temp-acl'].build(context({ removeSids: ['S-1-5-18'] }, evidence)), RepairRefusal);
+  assert.throws(
+    () => REPAIR_CATALOG['restore-windows-temp-acl'].build(context({ removeSids: ['S-1-5-18'] }, evidence)),
+    RepairRefusal,
+  );
 });
 
 test('recreate-user-temp: unelevated, reg export first, previous values restored by undo, folder removed on undo only if it was missing', () => {
-  const evidence = { 'temp-folders': tempFolders({ userTemp: { registryValue: 'D:\\gone\\Temp', value: 'D:\\gone\\Temp', exists: false, isDirectory: false, writable: null }, userTmp: { exists: false, isDirectory: false, writable: null } }) };
+  const evidence = {
+    'temp-folders': tempFolders({
+      userTemp: {
+        registryValue: 'D:\\gone\\Temp',
+        value: 'D:\\gone\\Temp',
+        exists: false,
+        isDirectory: false,
+        writable: null,
+      },
+      userTmp: { exists: false, isDirectory: false, writable: null },
+    }),
+  };
   const plan = REPAIR_CATALOG['recreate-user-temp'].build(context({}, evidence));
-  assert.deepEqual(plan.steps.map((s) => s.step.id), ['backup-environment', 'create-folder', 'reset-temp']);
+  assert.deepEqual(
+    plan.steps.map((s) => s.step.id),
+    ['backup-environment', 'create-folder', 'reset-temp'],
+  );
   assert.ok(plan.steps.every((s) => !s.step.elevated));
-  assert.deepEqual(plan.steps[0]!.spec!.args, ['export', 'HKCU\\Environment', 'C:\\ProgramData\\MSI Doctor\\backups\\j1\\environment.reg', '/y']);
-  assert.deepEqual(plan.steps[2]!.spec!.args, ['add', 'HKCU\\Environment', '/v', 'TEMP', '/t', 'REG_EXPAND_SZ', '/d', '%USERPROFILE%\\AppData\\Local\\Temp', '/f']);
-  assert.deepEqual(plan.steps[2]!.undo[0]!.args, ['add', 'HKCU\\Environment', '/v', 'TEMP', '/t', 'REG_EXPAND_SZ', '/d', 'D:\\gone\\Temp', '/f']);
+  assert.deepEqual(plan.steps[0]!.spec!.args, [
+    'export',
+    'HKCU\\Environment',
+    'C:\\ProgramData\\MSI Doctor\\backups\\j1\\environment.reg',
+    '/y',
+  ]);
+  assert.deepEqual(plan.steps[2]!.spec!.args, [
+    'add',
+    'HKCU\\Environment',
+    '/v',
+    'TEMP',
+    '/t',
+    'REG_EXPAND_SZ',
+    '/d',
+    '%USERPROFILE%\\AppData\\Local\\Temp',
+    '/f',
+  ]);
+  assert.deepEqual(plan.steps[2]!.undo[0]!.args, [
+    'add',
+    'HKCU\\Environment',
+    '/v',
+    'TEMP',
+    '/t',
+    'REG_EXPAND_SZ',
+    '/d',
+    'D:\\gone\\Temp',
+    '/f',
+  ]);
   // TMP already pointed at the (missing) default folder: it was missing, so undo removes the folder if still empty.
   assert.equal(plan.steps[1]!.undo.length, 1);
-  const existing = REPAIR_CATALOG['recreate-user-temp'].build(context({}, { 'temp-folders': tempFolders({ userTemp: { registryValue: null } }) }));
+  const existing = REPAIR_CATALOG['recreate-user-temp'].build(
+    context({}, { 'temp-folders': tempFolders({ userTemp: { registryValue: null } }) }),
+  );
   assert.equal(existing.steps.find((s) => s.step.id === 'create-folder')!.undo.length, 0);
   assert.equal(existing.steps.find((s) => s.step.id === 'reset-temp')!.undo[0]!.args[1], 'HKCU\\Environment');
-  assert.deepEqual(existing.steps.find((s) => s.step.id === 'reset-temp')!.undo[0]!.args.slice(0, 4), ['delete', 'HKCU\\Environment', '/v', 'TEMP']);
+  assert.deepEqual(existing.steps.find((s) => s.step.id === 'reset-temp')!.undo[0]!.args.slice(0, 4), [
+    'delete',
+    'HKCU\\Environment',
+    '/v',
+    'TEMP',
+  ]);
 });
 
 test('enable-msiserver: sc config msiserver start= demand, undo to the previous start type', () => {
-  const plan = REPAIR_CATALOG['enable-msiserver'].build(context({}, { 'installer-service': installerService({ startType: 'disabled' }) }));
-  assert.deepEqual(specs(plan).map((s) => [s.file, ...s.args]), [
-    ['reg.exe', 'export', 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\msiserver', 'C:\\ProgramData\\MSI Doctor\\backups\\j1\\msiserver.reg', '/y'],
-    ['sc.exe', 'config', 'msiserver', 'start=', 'demand'],
-  ]);
+  const plan = REPAIR_CATALOG['enable-msiserver'].build(
+    context({}, { 'installer-service': installerService({ startType: 'disabled' }) }),
+  );
+  assert.deepEqual(
+    specs(plan).map((s) => [s.file, ...s.args]),
+    [
+      [
+        'reg.exe',
+        'export',
+        'HKLM\\SYSTEM\\CurrentControlSet\\Services\\msiserver',
+        'C:\\ProgramData\\MSI Doctor\\backups\\j1\\msiserver.reg',
+        '/y',
+      ],
+      ['sc.exe', 'config', 'msiserver', 'start=', 'demand'],
+    ],
+  );
   assert.deepEqual(plan.steps[1]!.undo[0]!.args, ['config', 'msiserver', 'start=', 'disabled']);
-  assert.throws(() => REPAIR_CATALOG['enable-msiserver'].build(context({}, { 'installer-service': installerService({ startType: 'manual' }) })), RepairRefusal);
+  assert.throws(
+    () =>
+      REPAIR_CATALOG['enable-msiserver'].build(
+        context({}, { 'installer-service': installerService({ startType: 'manual' }) }),
+      ),
+    RepairRefusal,
+  );
 });
 
 test('repair-msiserver-registration: ImagePath restored after reg export; /regserver only when the service is missing', () => {
-  const wrong = REPAIR_CATALOG['repair-msiserver-registration'].build(context({}, { 'installer-service': installerService({ startType: 'manual', imagePath: 'C:\\x\\msiexec.exe', imagePathOk: false }) }));
-  assert.deepEqual(wrong.steps.map((s) => s.step.id), ['backup-key', 'set-image-path']);
-  assert.deepEqual(wrong.steps[1]!.spec!.args, ['add', 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\msiserver', '/v', 'ImagePath', '/t', 'REG_EXPAND_SZ', '/d', '%systemroot%\\system32\\msiexec.exe /V', '/f']);
+  const wrong = REPAIR_CATALOG['repair-msiserver-registration'].build(
+    context(
+      {},
+      {
+        'installer-service': installerService({
+          startType: 'manual',
+          imagePath: 'C:\\x\\msiexec.exe',
+          imagePathOk: false,
+        }),
+      },
+    ),
+  );
+  assert.deepEqual(
+    wrong.steps.map((s) => s.step.id),
+    ['backup-key', 'set-image-path'],
+  );
+  assert.deepEqual(wrong.steps[1]!.spec!.args, [
+    'add',
+    'HKLM\\SYSTEM\\CurrentControlSet\\Services\\msiserver',
+    '/v',
+    'ImagePath',
+    '/t',
+    'REG_EXPAND_SZ',
+    '/d',
+    '%systemroot%\\system32\\msiexec.exe /V',
+    '/f',
+  ]);
   assert.equal(wrong.steps[1]!.undo[0]!.args[7], 'C:\\x\\msiexec.exe');
-  const missing = REPAIR_CATALOG['repair-msiserver-registration'].build(context({}, { 'installer-service': installerService({ registrationMissing: true }) }));
-  assert.deepEqual(specs(missing).map((s) => [s.file, ...s.args]), [['msiexec.exe', '/regserver']]);
+  const missing = REPAIR_CATALOG['repair-msiserver-registration'].build(
+    context({}, { 'installer-service': installerService({ registrationMissing: true }) }),
+  );
+  assert.deepEqual(
+    specs(missing).map((s) => [s.file, ...s.args]),
+    [['msiexec.exe', '/regserver']],
+  );
   assert.equal(missing.reversible, false);
 });
 
 test('end-stuck-client-install: one client by PID; partial-install-risk, plus active-progress while the lock is active; never the service', () => {
   const plan = REPAIR_CATALOG['end-stuck-client-install'].build(context({}, { 'install-in-progress': installLock() }));
-  assert.deepEqual(specs(plan).map((s) => [s.file, ...s.args]), [['taskkill.exe', '/PID', '4242', '/F']]);
+  assert.deepEqual(
+    specs(plan).map((s) => [s.file, ...s.args]),
+    [['taskkill.exe', '/PID', '4242', '/F']],
+  );
   assert.deepEqual(plan.confirmations, ['partial-install-risk', 'active-progress']);
   assert.equal(plan.reversible, false);
-  const quiet = REPAIR_CATALOG['end-stuck-client-install'].build(context({ pid: 4242 }, { 'install-in-progress': installLock({ mutex: 'free', serviceBusy: false }) }));
+  const quiet = REPAIR_CATALOG['end-stuck-client-install'].build(
+    context({ pid: 4242 }, { 'install-in-progress': installLock({ mutex: 'free', serviceBusy: false }) }),
+  );
   assert.deepEqual(quiet.confirmations, ['partial-install-risk']);
   for (const pid of [812, 5150]) {
-    assert.throws(() => REPAIR_CATALOG['end-stuck-client-install'].build(context({ pid }, { 'install-in-progress': installLock() })), (e: unknown) => e instanceof RepairRefusal && e.code === 'forbidden');
+    assert.throws(
+      () =>
+        REPAIR_CATALOG['end-stuck-client-install'].build(context({ pid }, { 'install-in-progress': installLock() })),
+      (e: unknown) => e instanceof RepairRefusal && e.code === 'forbidden',
+    );
   }
-  assert.throws(() => REPAIR_CATALOG['end-stuck-client-install'].build(context({ pid: 9999 }, { 'install-in-progress': installLock() })), RepairRefusal);
+  assert.throws(
+    () =>
+      REPAIR_CATALOG['end-stuck-client-install'].build(
+        context({ pid: 9999 }, { 'install-in-progress': installLock() }),
+      ),
+    RepairRefusal,
+  );
   assert.throws(() => REPAIR_CATALOG['end-stuck-client-install'].build(context({ pid: 4242 }, {})), RepairRefusal);
 });
 
@@ -170,52 +325,108 @@ test('restart-computer: now (not undoable) or in N minutes (shutdown /a undo)', 
 });
 
 test('installer logging: enable records the previous value; disable restores exactly what enable found', () => {
-  const absent = REPAIR_CATALOG['enable-installer-logging'].build(context({}, { policies: policies({ logging: null }) }));
+  const absent = REPAIR_CATALOG['enable-installer-logging'].build(
+    context({}, { policies: policies({ logging: null }) }),
+  );
   assert.deepEqual(absent.steps[1]!.spec!.args.slice(-4), ['REG_SZ', '/d', 'voicewarmupx', '/f']);
-  assert.deepEqual(absent.steps[1]!.undo[0]!.args, ['delete', 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\Installer', '/v', 'Logging', '/f']);
+  assert.deepEqual(absent.steps[1]!.undo[0]!.args, [
+    'delete',
+    'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\Installer',
+    '/v',
+    'Logging',
+    '/f',
+  ]);
   assert.equal(absent.data.previousLogging, null);
   const had = REPAIR_CATALOG['enable-installer-logging'].build(context({}, { policies: policies({ logging: 'iwe' }) }));
   assert.equal(had.steps[1]!.undo[0]!.args[7], 'iwe');
   const journals = (data: Record<string, unknown>) => ({ latestFinished: () => ({ journalId: 'j0', data }) });
-  const back = REPAIR_CATALOG['disable-installer-logging'].build(context({}, { policies: policies({ logging: 'voicewarmupx' }) }, { journals: journals({ previousLogging: 'iwe' }) }));
-  assert.deepEqual(back.steps[0]!.spec!.args.slice(0, 4), ['add', 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\Installer', '/v', 'Logging']);
+  const back = REPAIR_CATALOG['disable-installer-logging'].build(
+    context(
+      {},
+      { policies: policies({ logging: 'voicewarmupx' }) },
+      { journals: journals({ previousLogging: 'iwe' }) },
+    ),
+  );
+  assert.deepEqual(back.steps[0]!.spec!.args.slice(0, 4), [
+    'add',
+    'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\Installer',
+    '/v',
+    'Logging',
+  ]);
   assert.equal(back.steps[0]!.spec!.args[7], 'iwe');
-  const gone = REPAIR_CATALOG['disable-installer-logging'].build(context({}, { policies: policies({ logging: 'voicewarmupx' }) }, { journals: journals({ previousLogging: null }) }));
+  const gone = REPAIR_CATALOG['disable-installer-logging'].build(
+    context({}, { policies: policies({ logging: 'voicewarmupx' }) }, { journals: journals({ previousLogging: null }) }),
+  );
   assert.equal(gone.steps[0]!.spec!.args[0], 'delete');
-  assert.throws(() => REPAIR_CATALOG['disable-installer-logging'].build(context({}, { policies: policies({ logging: null }) })), RepairRefusal);
+  assert.throws(
+    () => REPAIR_CATALOG['disable-installer-logging'].build(context({}, { policies: policies({ logging: null }) })),
+    RepairRefusal,
+  );
 });
 
 test('remove-always-install-elevated: deletes both values (user hive by SID in the elevated batch), undo writes them back', () => {
   const plan = REPAIR_CATALOG['remove-always-install-elevated'].build(context({}, { policies: policies() }));
-  assert.deepEqual(specs(plan).map((s) => s.args.slice(0, 2)), [
-    ['delete', 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\Installer'],
-    ['delete', `HKU\\${USER_SID}\\Software\\Policies\\Microsoft\\Windows\\Installer`],
-  ]);
+  assert.deepEqual(
+    specs(plan).map((s) => s.args.slice(0, 2)),
+    [
+      ['delete', 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\Installer'],
+      ['delete', `HKU\\${USER_SID}\\Software\\Policies\\Microsoft\\Windows\\Installer`],
+    ],
+  );
   assert.deepEqual(plan.steps[0]!.undo[0]!.args.slice(-4), ['REG_DWORD', '/d', '1', '/f']);
 });
 
 test('uninstall-other-version: msiexec /x {ProductCode} with our log, explicit confirmation, not reversible', () => {
-  const plan = REPAIR_CATALOG['uninstall-other-version'].build(context({}, { 'installed-products': installedProducts() }));
+  const plan = REPAIR_CATALOG['uninstall-other-version'].build(
+    context({}, { 'installed-products': installedProducts() }),
+  );
   const s = specs(plan)[0]!;
   assert.deepEqual(s.args.slice(0, 3), ['/x', '{11111111-2222-3333-4444-555555555555}', '/L*v']);
   assert.deepEqual(plan.confirmations, ['uninstall-product']);
   assert.equal(plan.reversible, false);
-  assert.throws(() => REPAIR_CATALOG['uninstall-other-version'].build(context({ productCode: '{99999999-2222-3333-4444-555555555555}' }, { 'installed-products': installedProducts() })), RepairRefusal);
+  assert.throws(
+    () =>
+      REPAIR_CATALOG['uninstall-other-version'].build(
+        context(
+          { productCode: '{99999999-2222-3333-4444-555555555555}' },
+          { 'installed-products': installedProducts() },
+        ),
+      ),
+    RepairRefusal,
+  );
 });
 
 test('wait-for-installer: a wait step (no command), then the user install when an .msi is known', () => {
   const bare = REPAIR_CATALOG['wait-for-installer'].build(context({}));
-  assert.deepEqual(bare.steps.map((s) => [s.step.kind, s.spec]), [['wait', null]]);
+  assert.deepEqual(
+    bare.steps.map((s) => [s.step.kind, s.spec]),
+    [['wait', null]],
+  );
   assert.equal(bare.risk, 'none');
   const withMsi = REPAIR_CATALOG['wait-for-installer'].build(context({ msiPath: MSI, waitLimitSeconds: 60 }));
-  assert.deepEqual(withMsi.steps.map((s) => s.step.kind), ['wait', 'run-install']);
+  assert.deepEqual(
+    withMsi.steps.map((s) => s.step.kind),
+    ['wait', 'run-install'],
+  );
   assert.equal(withMsi.steps[0]!.step.description.params.seconds, 60);
 });
 
 test('validateRepairParams: schema, then the .msi must exist as a regular .msi/.msp file', async () => {
-  const stat = async (p: string) => (p.endsWith('dir.msi') ? 'directory' : p.includes('missing') ? 'missing' : 'file') as 'file' | 'directory' | 'missing';
+  const stat = async (p: string) =>
+    (p.endsWith('dir.msi') ? 'directory' : p.includes('missing') ? 'missing' : 'file') as
+      'file' | 'directory' | 'missing';
   assert.deepEqual(await validateRepairParams({ msiPath: HOSTILE[0] }, stat), { msiPath: HOSTILE[0] });
-  for (const bad of [{ msiPath: 'C:\\a\\setup.exe' }, { msiPath: 'C:\\a\\missing.msi' }, { msiPath: 'C:\\a\\dir.msi' }, { msiPath: 'C:\\a\\b"c.msi' }, { msiPath: 'C:\\a\\b.msi:stream.msi' }, { msiPath: 'C:\\a\\b\n.msi' }, { pid: -1 }, { unknown: 1 }, { productCode: 'rm -rf' }]) {
+  for (const bad of [
+    { msiPath: 'C:\\a\\setup.exe' },
+    { msiPath: 'C:\\a\\missing.msi' },
+    { msiPath: 'C:\\a\\dir.msi' },
+    { msiPath: 'C:\\a\\b"c.msi' },
+    { msiPath: 'C:\\a\\b.msi:stream.msi' },
+    { msiPath: 'C:\\a\\b\n.msi' },
+    { pid: -1 },
+    { unknown: 1 },
+    { productCode: 'rm -rf' },
+  ]) {
     await assert.rejects(validateRepairParams(bad, stat), RepairRefusal, JSON.stringify(bad));
   }
 });
@@ -223,7 +434,11 @@ test('validateRepairParams: schema, then the .msi must exist as a regular .msi/.
 test('every text key a plan emits exists in English and Chinese with the same placeholders', () => {
   const table = REPAIR_TEXTS as TextTable;
   const refs: TextRef[] = [];
-  const params: Record<string, object> = { 'retry-install-elevated-logged': { msiPath: MSI }, 'wait-for-installer': { msiPath: MSI }, 'restart-computer': { restartInMinutes: 5 } };
+  const params: Record<string, object> = {
+    'retry-install-elevated-logged': { msiPath: MSI },
+    'wait-for-installer': { msiPath: MSI },
+    'restart-computer': { restartInMinutes: 5 },
+  };
   for (const id of REPAIR_IDS) {
     refs.push({ key: `repair.${id}.title`, params: {} }, { key: `repair.${id}.description`, params: {} });
     const plan = REPAIR_CATALOG[id].build(context(params[id] ?? {}, fullEvidence()));
@@ -246,5 +461,6 @@ test('every text key a plan emits exists in English and Chinese with the same pl
 
 test('the shown command line of a plain step is the CommandLineToArgvW form of its argv', () => {
   const plan = REPAIR_CATALOG['enable-msiserver'].build(context({}, { 'installer-service': installerService() }));
-  for (const s of plan.steps) assert.deepEqual(parseWindowsCommandLine(renderCommandLine(s.spec!)), [s.spec!.file, ...s.spec!.args]);
+  for (const s of plan.steps)
+    assert.deepEqual(parseWindowsCommandLine(renderCommandLine(s.spec!)), [s.spec!.file, ...s.spec!.args]);
 });

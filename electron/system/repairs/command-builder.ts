@@ -44,7 +44,10 @@ export function buildPowerShellSpec(
     "$ErrorActionPreference = 'Stop'",
     body.trim(),
   ].join('\n');
-  const spec = powerShellSpec(script, { label: `powershell: ${name}`, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+  const spec = powerShellSpec(script, {
+    label: `powershell: ${name}`,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  });
   return guardCommand(spec, options.guard);
 }
 
@@ -64,10 +67,7 @@ export function renderCommandLine(spec: CommandSpec): string {
   if (script === null) return joinWindowsArgv([spec.file, ...spec.args]);
   const i = spec.args.findIndex((a) => a.toLowerCase() === '-encodedcommand');
   const head = joinWindowsArgv([spec.file, ...spec.args.slice(0, i)]);
-  const body = script
-    .split('\n')
-    .slice(POWERSHELL_PREFIX.split('\n').length)
-    .join('\n');
+  const body = script.split('\n').slice(POWERSHELL_PREFIX.split('\n').length).join('\n');
   return `${head} -EncodedCommand <<\n${body}\n>>`;
 }
 

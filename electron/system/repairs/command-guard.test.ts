@@ -14,29 +14,96 @@ const spec = (file: string, ...args: string[]): CommandSpec => ({ file, args, en
 const ps = (script: string): CommandSpec => powerShellSpec(script);
 
 const FORBIDDEN: Array<[string, CommandSpec, string]> = [
-  ['icacls grant Everyone F by SID', spec('icacls.exe', 'C:\\Windows\\Temp', '/grant', '*S-1-1-0:F'), 'broad-full-control'],
-  ['icacls grant Everyone (OI)(CI)F', spec('icacls', 'C:\\Windows\\Temp', '/grant:r', '*S-1-1-0:(OI)(CI)F'), 'broad-full-control'],
+  [
+    'icacls grant Everyone F by SID',
+    spec('icacls.exe', 'C:\\Windows\\Temp', '/grant', '*S-1-1-0:F'),
+    'broad-full-control',
+  ],
+  [
+    'icacls grant Everyone (OI)(CI)F',
+    spec('icacls', 'C:\\Windows\\Temp', '/grant:r', '*S-1-1-0:(OI)(CI)F'),
+    'broad-full-control',
+  ],
   ['icacls grant Users (F)', spec('icacls.exe', 'C:\\Windows\\Temp', '/grant', 'Users:(F)'), 'broad-full-control'],
-  ['icacls grant Users (OI)(CI)(M)', spec('icacls.exe', 'C:\\Windows\\Temp', '/grant', '*S-1-5-32-545:(OI)(CI)(M)'), 'broad-full-control'],
-  ['icacls grant Everyone by name, German', spec('icacls.exe', 'C:\\Windows\\Temp', '/grant', 'Jeder:(OI)(CI)F'), 'broad-full-control'],
+  [
+    'icacls grant Users (OI)(CI)(M)',
+    spec('icacls.exe', 'C:\\Windows\\Temp', '/grant', '*S-1-5-32-545:(OI)(CI)(M)'),
+    'broad-full-control',
+  ],
+  [
+    'icacls grant Everyone by name, German',
+    spec('icacls.exe', 'C:\\Windows\\Temp', '/grant', 'Jeder:(OI)(CI)F'),
+    'broad-full-control',
+  ],
   ['icacls grant Authenticated Users F', spec('icacls.exe', 'D:\\Apps', '/grant', '*S-1-5-11:F'), 'broad-full-control'],
   ['icacls inside cmd /c', spec('cmd.exe', '/c', 'icacls C:\\Windows\\Temp /grant Everyone:F'), 'broad-full-control'],
-  ['PowerShell Set-Acl Everyone FullControl', ps("$r = New-Object System.Security.AccessControl.FileSystemAccessRule('Everyone','FullControl','Allow'); $a = Get-Acl C:\\x; $a.AddAccessRule($r); Set-Acl C:\\x $a"), 'broad-full-control'],
+  [
+    'PowerShell Set-Acl Everyone FullControl',
+    ps(
+      "$r = New-Object System.Security.AccessControl.FileSystemAccessRule('Everyone','FullControl','Allow'); $a = Get-Acl C:\\x; $a.AddAccessRule($r); Set-Acl C:\\x $a",
+    ),
+    'broad-full-control',
+  ],
   ['msizap', spec('msizap.exe', 'TW!', '{11111111-2222-3333-4444-555555555555}'), 'msizap'],
   ['msizap in PowerShell', ps('& C:\\Tools\\MsiZap.Exe G!'), 'msizap'],
-  ['rd Windows\\Installer', spec('cmd.exe', '/d', '/c', 'rd', '/s', '/q', 'C:\\Windows\\Installer'), 'windows-installer-folder'],
-  ['del in %windir%\\Installer', spec('cmd.exe', '/c', 'del /q %windir%\\Installer\\*.msp'), 'windows-installer-folder'],
-  ['Remove-Item $env:windir\\Installer', ps('Remove-Item -Recurse -Force "$env:windir\\Installer\\*"'), 'windows-installer-folder'],
-  ['Remove-Item c:/windows/installer', ps("Remove-Item -LiteralPath 'c:/windows/installer/1a2b.msi'"), 'windows-installer-folder'],
-  ['reg delete InProgress', spec('reg.exe', 'delete', 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Installer\\InProgress', '/f'), 'delete-inprogress-key'],
-  ['Remove-Item InProgress', ps("Remove-Item 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Installer\\InProgress'"), 'delete-inprogress-key'],
+  [
+    'rd Windows\\Installer',
+    spec('cmd.exe', '/d', '/c', 'rd', '/s', '/q', 'C:\\Windows\\Installer'),
+    'windows-installer-folder',
+  ],
+  [
+    'del in %windir%\\Installer',
+    spec('cmd.exe', '/c', 'del /q %windir%\\Installer\\*.msp'),
+    'windows-installer-folder',
+  ],
+  [
+    'Remove-Item $env:windir\\Installer',
+    ps('Remove-Item -Recurse -Force "$env:windir\\Installer\\*"'),
+    'windows-installer-folder',
+  ],
+  [
+    'Remove-Item c:/windows/installer',
+    ps("Remove-Item -LiteralPath 'c:/windows/installer/1a2b.msi'"),
+    'windows-installer-folder',
+  ],
+  [
+    'reg delete InProgress',
+    spec('reg.exe', 'delete', 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Installer\\InProgress', '/f'),
+    'delete-inprogress-key',
+  ],
+  [
+    'Remove-Item InProgress',
+    ps("Remove-Item 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Installer\\InProgress'"),
+    'delete-inprogress-key',
+  ],
   ['taskkill /IM msiexec.exe', spec('taskkill.exe', '/IM', 'msiexec.exe', '/F'), 'kill-installer-service'],
   ['Stop-Process -Name msiexec', ps('Stop-Process -Name msiexec -Force'), 'kill-installer-service'],
   ['Get-Process msiexec | Stop-Process', ps('Get-Process msiexec | Stop-Process -Force'), 'kill-installer-service'],
   ['sc stop msiserver', spec('sc.exe', 'stop', 'msiserver'), 'kill-installer-service'],
   ['net stop msiserver', spec('net.exe', 'stop', 'msiserver'), 'kill-installer-service'],
-  ['EnableLUA 0 via reg add', spec('reg.exe', 'add', 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System', '/v', 'EnableLUA', '/t', 'REG_DWORD', '/d', '0', '/f'), 'disable-uac'],
-  ['EnableLUA 0 via PowerShell', ps("Set-ItemProperty -Path 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System' -Name EnableLUA -Value 0"), 'disable-uac'],
+  [
+    'EnableLUA 0 via reg add',
+    spec(
+      'reg.exe',
+      'add',
+      'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System',
+      '/v',
+      'EnableLUA',
+      '/t',
+      'REG_DWORD',
+      '/d',
+      '0',
+      '/f',
+    ),
+    'disable-uac',
+  ],
+  [
+    'EnableLUA 0 via PowerShell',
+    ps(
+      "Set-ItemProperty -Path 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System' -Name EnableLUA -Value 0",
+    ),
+    'disable-uac',
+  ],
   ['takeown', spec('takeown.exe', '/f', 'C:\\Windows\\Temp', '/r', '/d', 'y'), 'takeown'],
   ['takeown in cmd', spec('cmd.exe', '/c', 'takeown /f C:\\Windows\\System32\\msiexec.exe'), 'takeown'],
   ['icacls /reset on C:\\Windows', spec('icacls.exe', 'C:\\Windows', '/reset', '/T'), 'reset-windows-acl'],
@@ -50,7 +117,10 @@ for (const [name, command, action] of FORBIDDEN) {
 }
 
 test('guard refuses ending the service by PID when the service PID is known', () => {
-  assert.equal(forbiddenAction(spec('taskkill.exe', '/PID', '812', '/F'), { servicePid: 812 }), 'kill-installer-service');
+  assert.equal(
+    forbiddenAction(spec('taskkill.exe', '/PID', '812', '/F'), { servicePid: 812 }),
+    'kill-installer-service',
+  );
   assert.equal(forbiddenAction(ps('Stop-Process -Id 812 -Force'), { servicePid: 812 }), 'kill-installer-service');
   // A client PID that merely starts with the same digits is fine.
   assert.equal(forbiddenAction(spec('taskkill.exe', '/PID', '8120', '/F'), { servicePid: 812 }), null);
@@ -59,12 +129,39 @@ test('guard refuses ending the service by PID when the service PID is known', ()
 
 test('guard lets the safe forms through', () => {
   const ok = [
-    spec('icacls.exe', 'C:\\Windows\\Temp', '/grant:r', '*S-1-5-18:(OI)(CI)F', '*S-1-5-32-544:(OI)(CI)F', '*S-1-5-32-545:(CI)(S,WD,AD,X)', '*S-1-3-0:(OI)(CI)(IO)F'),
+    spec(
+      'icacls.exe',
+      'C:\\Windows\\Temp',
+      '/grant:r',
+      '*S-1-5-18:(OI)(CI)F',
+      '*S-1-5-32-544:(OI)(CI)F',
+      '*S-1-5-32-545:(CI)(S,WD,AD,X)',
+      '*S-1-3-0:(OI)(CI)(IO)F',
+    ),
     spec('icacls.exe', 'C:\\Windows\\Temp', '/remove:g', '*S-1-1-0'),
-    spec('reg.exe', 'add', 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\Installer', '/v', 'Logging', '/t', 'REG_SZ', '/d', 'voicewarmupx', '/f'),
+    spec(
+      'reg.exe',
+      'add',
+      'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\Installer',
+      '/v',
+      'Logging',
+      '/t',
+      'REG_SZ',
+      '/d',
+      'voicewarmupx',
+      '/f',
+    ),
     spec('sc.exe', 'config', 'msiserver', 'start=', 'demand'),
     spec('taskkill.exe', '/PID', '4242', '/F'),
-    spec('msiexec.exe', '/i', 'C:\\Users\\张伟\\Downloads\\go1.23 (x64) & more.msi', '/L*v', 'C:\\logs\\a.log', '/passive', '/norestart'),
+    spec(
+      'msiexec.exe',
+      '/i',
+      'C:\\Users\\张伟\\Downloads\\go1.23 (x64) & more.msi',
+      '/L*v',
+      'C:\\logs\\a.log',
+      '/passive',
+      '/norestart',
+    ),
   ];
   for (const s of ok) assert.equal(forbiddenAction(s), null, [s.file, ...s.args].join(' '));
 });
@@ -78,15 +175,36 @@ test('read-only probe commands that merely look at protected places pass (the gu
     user: { sid: 'S-1-5-21-1-2-3-1001', profile: 'C:\\Users\\zhang.wei', temp: null },
     now: new Date('2026-11-21T12:00:00Z'),
   };
-  for (const probe of ALL_PROBES) for (const s of probe.commands(context)) assert.equal(forbiddenAction(s), null, `${probe.id}: ${s.label ?? s.file}`);
-  assert.equal(forbiddenAction(ps("Test-Path -LiteralPath 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Installer\\InProgress'")), null);
+  for (const probe of ALL_PROBES)
+    for (const s of probe.commands(context))
+      assert.equal(forbiddenAction(s), null, `${probe.id}: ${s.label ?? s.file}`);
+  assert.equal(
+    forbiddenAction(
+      ps("Test-Path -LiteralPath 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Installer\\InProgress'"),
+    ),
+    null,
+  );
   assert.equal(forbiddenAction(ps("(Get-Acl -LiteralPath 'C:\\Windows\\Installer').Sddl")), null);
-  assert.equal(forbiddenAction(spec('reg.exe', 'query', 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System', '/v', 'EnableLUA')), null);
+  assert.equal(
+    forbiddenAction(
+      spec(
+        'reg.exe',
+        'query',
+        'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System',
+        '/v',
+        'EnableLUA',
+      ),
+    ),
+    null,
+  );
 });
 
 test('buildSpec is the one door: it throws for a forbidden command', () => {
   assert.throws(() => buildSpec('msizap.exe', ['G!']), ForbiddenCommandError);
-  assert.throws(() => buildSpec('icacls.exe', ['C:\\Windows\\Temp', '/grant', '*S-1-1-0:(OI)(CI)F']), ForbiddenCommandError);
+  assert.throws(
+    () => buildSpec('icacls.exe', ['C:\\Windows\\Temp', '/grant', '*S-1-1-0:(OI)(CI)F']),
+    ForbiddenCommandError,
+  );
 });
 
 test('no catalog repair builds a forbidden command, in its plan or its undo', () => {

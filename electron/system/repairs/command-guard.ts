@@ -76,11 +76,28 @@ const INPROGRESS_KEY = /currentversion[\\/]+installer[\\/]+inprogress/i;
  */
 const DESTRUCTIVE =
   /(?:^|[\s;&|("'])(?:rd|rmdir|del|erase|move|ren|rename|icacls|cacls|xcacls|takeown|robocopy|cleanmgr|remove-item|remove-itemproperty|clear-item|clear-itemproperty|move-item|rename-item|set-acl|set-itemproperty|new-itemproperty|ri|rm|rp|mv|mi|rni|clp|cli)(?:\.exe)?(?=[\s;&|)"']|$)|\[(?:system\.)?io\.(?:directory|file)\]::(?:delete|move)|\.delete\(|\breg(?:\.exe)?\s+(?:delete|add|import)\b/i;
-const DESTRUCTIVE_PROGRAMS = new Set(['rd', 'rmdir', 'del', 'erase', 'move', 'ren', 'icacls', 'cacls', 'xcacls', 'takeown', 'robocopy', 'cleanmgr']);
+const DESTRUCTIVE_PROGRAMS = new Set([
+  'rd',
+  'rmdir',
+  'del',
+  'erase',
+  'move',
+  'ren',
+  'icacls',
+  'cacls',
+  'xcacls',
+  'takeown',
+  'robocopy',
+  'cleanmgr',
+]);
 
 function destructive(program: string, args: string[], text: string): boolean {
   if (DESTRUCTIVE_PROGRAMS.has(program)) return true;
-  if (program === 'reg' && ['delete', 'add', 'import', 'restore', 'load', 'unload', 'copy'].includes((args[0] ?? '').toLowerCase())) return true;
+  if (
+    program === 'reg' &&
+    ['delete', 'add', 'import', 'restore', 'load', 'unload', 'copy'].includes((args[0] ?? '').toLowerCase())
+  )
+    return true;
   return DESTRUCTIVE.test(text);
 }
 
@@ -124,7 +141,10 @@ function powershellBroadFullControl(text: string): boolean {
   if (!/filesystemaccessrule|set-acl|addaccessrule/i.test(text)) return false;
   if (!/fullcontrol|modify|takeownership|changepermissions/i.test(text)) return false;
   const lower = text.toLowerCase();
-  return BROAD_SIDS.some((s) => lower.includes(s)) || /['"](everyone|users|builtin\\users|authenticated users)['"]/i.test(text);
+  return (
+    BROAD_SIDS.some((s) => lower.includes(s)) ||
+    /['"](everyone|users|builtin\\users|authenticated users)['"]/i.test(text)
+  );
 }
 
 function killsService(program: string, args: string[], text: string, context: GuardContext): boolean {
@@ -174,8 +194,11 @@ export function guardCommand(spec: CommandSpec, context: GuardContext = {}): Com
     if (grantsBroadFullControl(spec.args)) refuse('broad-full-control');
     // icacls inside a script: check its tokens the same way.
     const inner = text.match(/icacls(?:\.exe)?\s+[^\n;|&]*/gi) ?? [];
-    for (const line of inner) if (grantsBroadFullControl(line.split(/\s+/).map((t) => t.replace(/^['"]|['"]$/g, '')))) refuse('broad-full-control');
-    if (spec.args.some((a) => /^\/(reset|setowner)$/i.test(a)) && WINDOWS_FOLDER.test(text)) refuse('reset-windows-acl');
+    for (const line of inner)
+      if (grantsBroadFullControl(line.split(/\s+/).map((t) => t.replace(/^['"]|['"]$/g, ''))))
+        refuse('broad-full-control');
+    if (spec.args.some((a) => /^\/(reset|setowner)$/i.test(a)) && WINDOWS_FOLDER.test(text))
+      refuse('reset-windows-acl');
   }
   if (powershellBroadFullControl(text)) refuse('broad-full-control');
   return spec;

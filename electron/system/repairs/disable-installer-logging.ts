@@ -19,15 +19,25 @@ export const disableInstallerLogging: RepairDefinition = {
     if (current === null) throw new RepairRefusal(text('repair.refusal.nothing-to-do'));
     // When we enabled logging earlier, go back to what was there then (maybe an admin's own value), not just "absent".
     const enabled = context.journals.latestFinished('enable-installer-logging');
-    const before = enabled && 'previousLogging' in enabled.data ? (enabled.data.previousLogging as string | null) : null;
-    const change = before === null ? regDelete(INSTALLER_POLICY_KEY, 'Logging') : regAdd(INSTALLER_POLICY_KEY, 'Logging', 'REG_SZ', before);
+    const before =
+      enabled && 'previousLogging' in enabled.data ? (enabled.data.previousLogging as string | null) : null;
+    const change =
+      before === null
+        ? regDelete(INSTALLER_POLICY_KEY, 'Logging')
+        : regAdd(INSTALLER_POLICY_KEY, 'Logging', 'REG_SZ', before);
     return {
       steps: [
-        makeStep('disable-installer-logging', before === null ? 'delete-logging' : 'restore-logging', 'change', change, {
-          elevated: true,
-          undo: [regAdd(INSTALLER_POLICY_KEY, 'Logging', 'REG_SZ', current)],
-          params: { previous: current, value: before ?? '-' },
-        }),
+        makeStep(
+          'disable-installer-logging',
+          before === null ? 'delete-logging' : 'restore-logging',
+          'change',
+          change,
+          {
+            elevated: true,
+            undo: [regAdd(INSTALLER_POLICY_KEY, 'Logging', 'REG_SZ', current)],
+            params: { previous: current, value: before ?? '-' },
+          },
+        ),
       ],
       backups: [{ what: `${INSTALLER_POLICY_KEY} Logging (current value)`, path: context.journalPath }],
       warnings: [],

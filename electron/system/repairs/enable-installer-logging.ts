@@ -19,16 +19,28 @@ export const enableInstallerLogging: RepairDefinition = {
     if (!policies) throw new RepairRefusal(text('repair.refusal.probe-unavailable', { probe: 'policies' }));
     const previous = policies.logging;
     if (previous === LOGGING_VALUE) throw new RepairRefusal(text('repair.refusal.nothing-to-do'));
-    const undo = previous === null ? regDelete(INSTALLER_POLICY_KEY, 'Logging') : regAdd(INSTALLER_POLICY_KEY, 'Logging', 'REG_SZ', previous);
+    const undo =
+      previous === null
+        ? regDelete(INSTALLER_POLICY_KEY, 'Logging')
+        : regAdd(INSTALLER_POLICY_KEY, 'Logging', 'REG_SZ', previous);
     return {
       steps: [
         // reg query exits 1 when the value is absent: that absence is exactly what we record.
-        makeStep('enable-installer-logging', 'record-previous', 'backup', regQuery(INSTALLER_POLICY_KEY, 'Logging'), { elevated: true, okExitCodes: [0, 1] }),
-        makeStep('enable-installer-logging', 'set-logging', 'change', regAdd(INSTALLER_POLICY_KEY, 'Logging', 'REG_SZ', LOGGING_VALUE), {
+        makeStep('enable-installer-logging', 'record-previous', 'backup', regQuery(INSTALLER_POLICY_KEY, 'Logging'), {
           elevated: true,
-          undo: [undo],
-          params: { value: LOGGING_VALUE, previous: previous ?? '-' },
+          okExitCodes: [0, 1],
         }),
+        makeStep(
+          'enable-installer-logging',
+          'set-logging',
+          'change',
+          regAdd(INSTALLER_POLICY_KEY, 'Logging', 'REG_SZ', LOGGING_VALUE),
+          {
+            elevated: true,
+            undo: [undo],
+            params: { value: LOGGING_VALUE, previous: previous ?? '-' },
+          },
+        ),
       ],
       backups: [{ what: `${INSTALLER_POLICY_KEY} Logging (previous value)`, path: context.journalPath }],
       warnings: [text('repair.warning.logging-cost')],

@@ -4,7 +4,13 @@ import { buildSpec } from './command-builder.ts';
 import { MSISERVER_KEY, makeStep, regExport, targetPath, text } from './repair-helpers.ts';
 
 /** sc.exe `start=` values by our start-type names (sc wants the `start=` token and the value as separate argv items). */
-const SC_START: Record<string, string> = { boot: 'boot', system: 'system', auto: 'auto', manual: 'demand', disabled: 'disabled' };
+const SC_START: Record<string, string> = {
+  boot: 'boot',
+  system: 'system',
+  auto: 'auto',
+  manual: 'demand',
+  disabled: 'disabled',
+};
 
 export const enableMsiserver: RepairDefinition = {
   id: 'enable-msiserver',
@@ -22,15 +28,26 @@ export const enableMsiserver: RepairDefinition = {
     const previous = service && service.startType !== 'unknown' ? service.startType : 'disabled';
     if (previous === 'manual') throw new RepairRefusal(text('repair.refusal.nothing-to-do'));
     const backup = targetPath(context.backupDir, 'msiserver.reg');
-    const undo = buildSpec('sc.exe', ['config', 'msiserver', 'start=', SC_START[previous] ?? 'disabled'], { label: 'sc config msiserver' });
+    const undo = buildSpec('sc.exe', ['config', 'msiserver', 'start=', SC_START[previous] ?? 'disabled'], {
+      label: 'sc config msiserver',
+    });
     return {
       steps: [
-        makeStep('enable-msiserver', 'backup-key', 'backup', regExport(MSISERVER_KEY, backup), { elevated: true, params: { backup } }),
-        makeStep('enable-msiserver', 'set-manual', 'change', buildSpec('sc.exe', ['config', 'msiserver', 'start=', 'demand'], { label: 'sc config msiserver' }), {
+        makeStep('enable-msiserver', 'backup-key', 'backup', regExport(MSISERVER_KEY, backup), {
           elevated: true,
-          undo: [undo],
-          params: { previous },
+          params: { backup },
         }),
+        makeStep(
+          'enable-msiserver',
+          'set-manual',
+          'change',
+          buildSpec('sc.exe', ['config', 'msiserver', 'start=', 'demand'], { label: 'sc config msiserver' }),
+          {
+            elevated: true,
+            undo: [undo],
+            params: { previous },
+          },
+        ),
       ],
       backups: [{ what: MSISERVER_KEY, path: backup }],
       warnings: previous === 'disabled' ? [text('repair.warning.policy-may-reapply')] : [],

@@ -19,19 +19,31 @@ export const endStuckClientInstall: RepairDefinition = {
     if (!lock) throw new RepairRefusal(text('repair.refusal.process-unverified'));
     const clients = lock.clients.filter((c) => c.kind !== 'other');
     const pid = context.params.pid ?? (clients.length === 1 ? clients[0]!.pid : undefined);
-    if (pid === undefined) throw new RepairRefusal(text(clients.length === 0 ? 'repair.refusal.no-client-install' : 'repair.refusal.pick-client'));
+    if (pid === undefined)
+      throw new RepairRefusal(
+        text(clients.length === 0 ? 'repair.refusal.no-client-install' : 'repair.refusal.pick-client'),
+      );
     if (pid === lock.servicePid) throw new RepairRefusal(text('repair.refusal.service-process', { pid }), 'forbidden');
-    if (lock.customActionServers.some((s) => s.pid === pid)) throw new RepairRefusal(text('repair.refusal.service-process', { pid }), 'forbidden');
+    if (lock.customActionServers.some((s) => s.pid === pid))
+      throw new RepairRefusal(text('repair.refusal.service-process', { pid }), 'forbidden');
     const client = lock.clients.find((c) => c.pid === pid);
     if (!client) throw new RepairRefusal(text('repair.refusal.not-a-client', { pid }), 'not-found');
     if (client.commandLine !== null && /(^|\s)\/v(\s|$)/i.test(client.commandLine)) {
       throw new RepairRefusal(text('repair.refusal.service-process', { pid }), 'forbidden');
     }
     const activeProgress = lock.serviceBusy === true || lock.mutex === 'busy';
-    const spec = buildSpec('taskkill.exe', ['/PID', String(pid), '/F'], { label: `taskkill /PID ${pid}`, guard: { servicePid: lock.servicePid } });
+    const spec = buildSpec('taskkill.exe', ['/PID', String(pid), '/F'], {
+      label: `taskkill /PID ${pid}`,
+      guard: { servicePid: lock.servicePid },
+    });
     const what = client.packagePath ?? client.commandLine ?? `PID ${pid}`;
     return {
-      steps: [makeStep('end-stuck-client-install', 'end-process', 'change', spec, { elevated: true, params: { pid, package: what } })],
+      steps: [
+        makeStep('end-stuck-client-install', 'end-process', 'change', spec, {
+          elevated: true,
+          params: { pid, package: what },
+        }),
+      ],
       backups: [],
       warnings: [
         text('repair.warning.partial-install', { package: what }),

@@ -17,7 +17,11 @@ export async function validateRepairParams(raw: unknown, statPath: StatPath): Pr
   const parsed = repairParamsSchema.safeParse(raw ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new RepairRefusal(text('repair.refusal.bad-params', { detail: `${issue?.path.join('.') || 'params'}: ${issue?.message ?? 'invalid'}` }));
+    throw new RepairRefusal(
+      text('repair.refusal.bad-params', {
+        detail: `${issue?.path.join('.') || 'params'}: ${issue?.message ?? 'invalid'}`,
+      }),
+    );
   }
   const params = parsed.data;
   if (params.msiPath !== undefined) {

@@ -28,7 +28,13 @@ export function userTemp(variable: 'TEMP' | 'TMP', over: Partial<UserTempInfo> =
   };
 }
 
-export function tempFolders(over: { windowsTemp?: Partial<TempFoldersData['windowsTemp']>; userTemp?: Partial<UserTempInfo>; userTmp?: Partial<UserTempInfo> } = {}): TempFoldersData {
+export function tempFolders(
+  over: {
+    windowsTemp?: Partial<TempFoldersData['windowsTemp']>;
+    userTemp?: Partial<UserTempInfo>;
+    userTmp?: Partial<UserTempInfo>;
+  } = {},
+): TempFoldersData {
   return {
     userTemp: userTemp('TEMP', over.userTemp),
     userTmp: userTemp('TMP', over.userTmp),
@@ -46,7 +52,16 @@ export function tempFolders(over: { windowsTemp?: Partial<TempFoldersData['windo
       overPermissive: [],
       ...over.windowsTemp,
     },
-    installerFolder: { path: 'C:\\Windows\\Installer', exists: true, isDirectory: true, owner: 'S-1-5-18', ownerOk: true, sddl: null, aclChecked: true, systemFullControl: true },
+    installerFolder: {
+      path: 'C:\\Windows\\Installer',
+      exists: true,
+      isDirectory: true,
+      owner: 'S-1-5-18',
+      ownerOk: true,
+      sddl: null,
+      aclChecked: true,
+      systemFullControl: true,
+    },
     systemTemp: { path: 'C:\\Windows\\SystemTemp', exists: true },
     drives: [{ drive: 'C:', freeBytes: 50e9, totalBytes: 250e9 }],
     lowSpaceDrives: [],
@@ -89,7 +104,9 @@ export function installLock(over: Partial<InstallInProgressData> = {}): InstallI
         kind: 'install',
       },
     ],
-    customActionServers: [{ pid: 5150, commandLine: 'C:\\Windows\\System32\\MsiExec.exe -Embedding 1A2B C', startedAt: null }],
+    customActionServers: [
+      { pid: 5150, commandLine: 'C:\\Windows\\System32\\MsiExec.exe -Embedding 1A2B C', startedAt: null },
+    ],
     hiddenProcesses: 0,
     unmatchedBegin: [],
     backgroundInstallers: [],
@@ -119,7 +136,16 @@ export function installedProducts(over: Partial<InstalledProductsData> = {}): In
   return {
     msiPath: 'C:\\Users\\zhang.wei\\Downloads\\tool-1.0.msi',
     package: null,
-    installed: [{ productCode: '{11111111-2222-3333-4444-555555555555}', name: 'Tool', version: '2.0.0', scope: 'machine', userSid: null, relation: 'newer-version' }],
+    installed: [
+      {
+        productCode: '{11111111-2222-3333-4444-555555555555}',
+        name: 'Tool',
+        version: '2.0.0',
+        scope: 'machine',
+        userSid: null,
+        relation: 'newer-version',
+      },
+    ],
     sameVersionInstalled: false,
     newerInstalled: true,
     olderInstalled: false,
@@ -127,7 +153,11 @@ export function installedProducts(over: Partial<InstalledProductsData> = {}): In
   };
 }
 
-export function context(params: RepairParams = {}, evidence: RepairContext['evidence'] = {}, over: Partial<RepairContext> = {}): RepairContext {
+export function context(
+  params: RepairParams = {},
+  evidence: RepairContext['evidence'] = {},
+  over: Partial<RepairContext> = {},
+): RepairContext {
   return {
     params,
     evidence,
@@ -145,10 +175,22 @@ export function context(params: RepairParams = {}, evidence: RepairContext['evid
 export function fullEvidence(): RepairContext['evidence'] {
   return {
     'temp-folders': tempFolders({
-      windowsTemp: { overPermissive: [{ sid: 'S-1-1-0', rights: 'FA', flags: 'OICI', type: 'allow', inherited: false }] },
-      userTemp: { registryValue: 'D:\\gone\\Temp', value: 'D:\\gone\\Temp', exists: false, isDirectory: false, writable: null },
+      windowsTemp: {
+        overPermissive: [{ sid: 'S-1-1-0', rights: 'FA', flags: 'OICI', type: 'allow', inherited: false }],
+      },
+      userTemp: {
+        registryValue: 'D:\\gone\\Temp',
+        value: 'D:\\gone\\Temp',
+        exists: false,
+        isDirectory: false,
+        writable: null,
+      },
     }),
-    'installer-service': installerService({ startType: 'disabled', imagePathOk: false, imagePath: 'C:\\evil\\msiexec.exe /V' }),
+    'installer-service': installerService({
+      startType: 'disabled',
+      imagePathOk: false,
+      imagePath: 'C:\\evil\\msiexec.exe /V',
+    }),
     'install-in-progress': installLock(),
     policies: policies({ logging: 'iwe' }),
     'installed-products': installedProducts(),

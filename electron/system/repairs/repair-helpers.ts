@@ -30,11 +30,22 @@ export function makeStep(
   id: string,
   kind: PlanStep['kind'],
   spec: CommandSpec,
-  options: { elevated: boolean; undo?: CommandSpec[]; okExitCodes?: number[]; params?: Record<string, string | number> },
+  options: {
+    elevated: boolean;
+    undo?: CommandSpec[];
+    okExitCodes?: number[];
+    params?: Record<string, string | number>;
+  },
 ): BuiltStep {
   const okExitCodes = options.okExitCodes ?? [0];
   return {
-    step: { id, kind, description: stepText(repair, id, options.params), commandLine: renderCommandLine(spec), elevated: options.elevated },
+    step: {
+      id,
+      kind,
+      description: stepText(repair, id, options.params),
+      commandLine: renderCommandLine(spec),
+      elevated: options.elevated,
+    },
     // The runner learns the success codes too: an elevated batch stops at the first step outside them.
     spec: { ...spec, okExitCodes },
     okExitCodes,
@@ -53,8 +64,17 @@ export function userHive(context: RepairContext, elevated: boolean): string {
   return elevated && context.user.sid ? `HKU\\${context.user.sid}` : 'HKCU';
 }
 
-export function regAdd(key: string, name: string, type: 'REG_SZ' | 'REG_EXPAND_SZ' | 'REG_DWORD', data: string, guard?: GuardContext): CommandSpec {
-  return buildSpec('reg.exe', ['add', key, '/v', name, '/t', type, '/d', data, '/f'], { label: `reg add ${name}`, guard });
+export function regAdd(
+  key: string,
+  name: string,
+  type: 'REG_SZ' | 'REG_EXPAND_SZ' | 'REG_DWORD',
+  data: string,
+  guard?: GuardContext,
+): CommandSpec {
+  return buildSpec('reg.exe', ['add', key, '/v', name, '/t', type, '/d', data, '/f'], {
+    label: `reg add ${name}`,
+    guard,
+  });
 }
 export function regDelete(key: string, name: string): CommandSpec {
   return buildSpec('reg.exe', ['delete', key, '/v', name, '/f'], { label: `reg delete ${name}` });
@@ -86,6 +106,9 @@ export function msiexecUninstall(productCode: string, logPath: string, params: R
 
 /** Log file name for an install we start: ours, under the app's log folder, never a user-supplied path. */
 export function installLogPath(context: RepairContext, prefix: string): string {
-  const base = context.journalPath.split(/[\\/]/).pop()!.replace(/\.jsonl$/, '');
+  const base = context.journalPath
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.jsonl$/, '');
   return targetPath(context.logDir, `${prefix}-${base}.log`);
 }

@@ -1,7 +1,16 @@
 // Repair: restore a wrong/missing msiserver ImagePath (reg export first); re-register (msiexec /regserver) only when the key is missing.
 import { RepairRefusal, type RepairDefinition } from './repair-definition.ts';
 import { buildSpec } from './command-builder.ts';
-import { DEFAULT_IMAGE_PATH, MSISERVER_KEY, makeStep, regAdd, regDelete, regExport, targetPath, text } from './repair-helpers.ts';
+import {
+  DEFAULT_IMAGE_PATH,
+  MSISERVER_KEY,
+  makeStep,
+  regAdd,
+  regDelete,
+  regExport,
+  targetPath,
+  text,
+} from './repair-helpers.ts';
 
 export const repairMsiserverRegistration: RepairDefinition = {
   id: 'repair-msiserver-registration',
@@ -31,15 +40,27 @@ export const repairMsiserverRegistration: RepairDefinition = {
     if (service?.imagePathOk) throw new RepairRefusal(text('repair.refusal.nothing-to-do'));
     const previous = service?.imagePath ?? null;
     const backup = targetPath(context.backupDir, 'msiserver.reg');
-    const undo = previous === null ? regDelete(MSISERVER_KEY, 'ImagePath') : regAdd(MSISERVER_KEY, 'ImagePath', 'REG_EXPAND_SZ', previous);
+    const undo =
+      previous === null
+        ? regDelete(MSISERVER_KEY, 'ImagePath')
+        : regAdd(MSISERVER_KEY, 'ImagePath', 'REG_EXPAND_SZ', previous);
     return {
       steps: [
-        makeStep('repair-msiserver-registration', 'backup-key', 'backup', regExport(MSISERVER_KEY, backup), { elevated: true, params: { backup } }),
-        makeStep('repair-msiserver-registration', 'set-image-path', 'change', regAdd(MSISERVER_KEY, 'ImagePath', 'REG_EXPAND_SZ', DEFAULT_IMAGE_PATH), {
+        makeStep('repair-msiserver-registration', 'backup-key', 'backup', regExport(MSISERVER_KEY, backup), {
           elevated: true,
-          undo: [undo],
-          params: { value: DEFAULT_IMAGE_PATH, previous: previous ?? '-' },
+          params: { backup },
         }),
+        makeStep(
+          'repair-msiserver-registration',
+          'set-image-path',
+          'change',
+          regAdd(MSISERVER_KEY, 'ImagePath', 'REG_EXPAND_SZ', DEFAULT_IMAGE_PATH),
+          {
+            elevated: true,
+            undo: [undo],
+            params: { value: DEFAULT_IMAGE_PATH, previous: previous ?? '-' },
+          },
+        ),
       ],
       backups: [{ what: MSISERVER_KEY, path: backup }],
       warnings: [],

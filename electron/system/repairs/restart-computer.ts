@@ -19,11 +19,17 @@ export const restartComputer: RepairDefinition = {
     const cancel = buildSpec('shutdown.exe', ['/a'], { label: 'shutdown /a' });
     return {
       steps: [
-        makeStep('restart-computer', minutes === 0 ? 'restart-now' : 'restart-later', 'change', buildSpec('shutdown.exe', ['/r', '/t', String(seconds)], { label: 'shutdown /r' }), {
-          elevated: false,
-          undo: minutes > 0 ? [cancel] : [],
-          params: { minutes },
-        }),
+        makeStep(
+          'restart-computer',
+          minutes === 0 ? 'restart-now' : 'restart-later',
+          'change',
+          buildSpec('shutdown.exe', ['/r', '/t', String(seconds)], { label: 'shutdown /r' }),
+          {
+            elevated: false,
+            undo: minutes > 0 ? [cancel] : [],
+            params: { minutes },
+          },
+        ),
       ],
       backups: [],
       warnings: [text('repair.warning.save-work')],

@@ -4,9 +4,19 @@ import { buildPowerShellSpec, buildSpec } from './command-builder.ts';
 import { makeStep, targetPath, text } from './repair-helpers.ts';
 
 /** The default entries (research-probes §4): SYSTEM F, Administrators F, Users create-only, CREATOR OWNER F on children. */
-export const DEFAULT_WINDOWS_TEMP_GRANTS = ['*S-1-5-18:(OI)(CI)F', '*S-1-5-32-544:(OI)(CI)F', '*S-1-5-32-545:(CI)(S,WD,AD,X)', '*S-1-3-0:(OI)(CI)(IO)F'];
+export const DEFAULT_WINDOWS_TEMP_GRANTS = [
+  '*S-1-5-18:(OI)(CI)F',
+  '*S-1-5-32-544:(OI)(CI)F',
+  '*S-1-5-32-545:(CI)(S,WD,AD,X)',
+  '*S-1-3-0:(OI)(CI)(IO)F',
+];
 /** Entries that are never removed, whatever the parameters say. */
-const PROTECTED_SIDS = new Set(['S-1-5-18', 'S-1-5-32-544', 'S-1-3-0', 'S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464']);
+const PROTECTED_SIDS = new Set([
+  'S-1-5-18',
+  'S-1-5-32-544',
+  'S-1-3-0',
+  'S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464',
+]);
 const DEFAULT_SIDS = new Set(['S-1-5-18', 'S-1-5-32-544', 'S-1-5-32-545', 'S-1-3-0']);
 
 export const restoreWindowsTempAcl: RepairDefinition = {
@@ -23,37 +33,67 @@ export const restoreWindowsTempAcl: RepairDefinition = {
     const info = context.evidence['temp-folders']?.windowsTemp;
     const temp = info?.path ?? `${context.windowsDir}\\Temp`;
     const parent = temp.slice(0, Math.max(temp.lastIndexOf('\\'), 2)) || context.windowsDir;
-    if (info && info.exists && !info.isDirectory) throw new RepairRefusal(text('repair.refusal.windows-temp-is-file', { path: temp }));
+    if (info && info.exists && !info.isDirectory)
+      throw new RepairRefusal(text('repair.refusal.windows-temp-is-file', { path: temp }));
     const steps: BuiltStep[] = [];
     const backups: Array<{ what: string; path: string }> = [];
     let reversible = true;
     if (info && !info.exists) {
       // Nothing to save: the folder is created (md), then given the default entries. Left in place on undo.
       reversible = false;
-      const create = buildPowerShellSpec('create-windows-temp', 'New-Item -ItemType Directory -Force -Path $params.path | Out-Null', { path: temp });
-      steps.push(makeStep('restore-windows-temp-acl', 'create-folder', 'change', create, { elevated: true, params: { path: temp } }));
+      const create = buildPowerShellSpec(
+        'create-windows-temp',
+        'New-Item -ItemType Directory -Force -Path $params.path | Out-Null',
+        { path: temp },
+      );
+      steps.push(
+        makeStep('restore-windows-temp-acl', 'create-folder', 'change', create, {
+          elevated: true,
+          params: { path: temp },
+        }),
+      );
     }
     const backup = targetPath(context.backupDir, 'windows-temp.acl');
     const restore = buildSpec('icacls.exe', [parent, '/restore', backup], { label: 'icacls /restore' });
     if (reversible) {
-      steps.push(makeStep('restore-windows-temp-acl', 'backup-acl', 'backup', buildSpec('icacls.exe', [temp, '/save', backup], { label: 'icacls /save' }), { elevated: true, params: { path: temp, backup } }));
+      steps.push(
+        makeStep(
+          'restore-windows-temp-acl',
+          'backup-acl',
+          'backup',
+          buildSpec('icacls.exe', [temp, '/save', backup], { label: 'icacls /save' }),
+          { elevated: true, params: { path: temp, backup } },
+        ),
+      );
       backups.push({ what: `ACL of ${temp}`, path: backup });
     }
     steps.push(
-      makeStep('restore-windows-temp-acl', 'grant-defaults', 'change', buildSpec('icacls.exe', [temp, '/grant:r', ...DEFAULT_WINDOWS_TEMP_GRANTS], { label: 'icacls /grant:r' }), {
-        elevated: true,
-        undo: reversible ? [restore] : [],
-        params: { path: temp },
-      }),
+      makeStep(
+        'restore-windows-temp-acl',
+        'grant-defaults',
+        'change',
+        buildSpec('icacls.exe', [temp, '/grant:r', ...DEFAULT_WINDOWS_TEMP_GRANTS], { label: 'icacls /grant:r' }),
+        {
+          elevated: true,
+          undo: reversible ? [restore] : [],
+          params: { path: temp },
+        },
+      ),
     );
     const denySids = [...new Set((info?.denies ?? []).map((d) => d.sid).filter((sid) => DEFAULT_SIDS.has(sid)))];
     if (denySids.length > 0) {
       steps.push(
-        makeStep('restore-windows-temp-acl', 'remove-denies', 'change', buildSpec('icacls.exe', [temp, '/remove:d', ...denySids.map((s) => `*${s}`)], { label: 'icacls /remove:d' }), {
-          elevated: true,
-          undo: reversible ? [restore] : [],
-          params: { path: temp, sids: denySids.join(', ') },
-        }),
+        makeStep(
+          'restore-windows-temp-acl',
+          'remove-denies',
+          'change',
+          buildSpec('icacls.exe', [temp, '/remove:d', ...denySids.map((s) => `*${s}`)], { label: 'icacls /remove:d' }),
+          {
+            elevated: true,
+            undo: reversible ? [restore] : [],
+            params: { path: temp, sids: denySids.join(', ') },
+          },
+        ),
       );
     }
     // Over-permissive extras (Everyone:F left by an earlier "fix"): only what the user confirms; Users is already reset above.
@@ -65,17 +105,26 @@ export const restoreWindowsTempAcl: RepairDefinition = {
     if (removeSids.length > 0) {
       confirmations.push('remove-over-permissive');
       steps.push(
-        makeStep('restore-windows-temp-acl', 'remove-extra', 'change', buildSpec('icacls.exe', [temp, '/remove:g', ...removeSids.map((s) => `*${s}`)], { label: 'icacls /remove:g' }), {
-          elevated: true,
-          undo: reversible ? [restore] : [],
-          params: { path: temp, sids: removeSids.join(', ') },
-        }),
+        makeStep(
+          'restore-windows-temp-acl',
+          'remove-extra',
+          'change',
+          buildSpec('icacls.exe', [temp, '/remove:g', ...removeSids.map((s) => `*${s}`)], {
+            label: 'icacls /remove:g',
+          }),
+          {
+            elevated: true,
+            undo: reversible ? [restore] : [],
+            params: { path: temp, sids: removeSids.join(', ') },
+          },
+        ),
       );
     }
     return {
       steps,
       backups,
-      warnings: removeSids.length > 0 ? [text('repair.warning.remove-over-permissive', { sids: removeSids.join(', ') })] : [],
+      warnings:
+        removeSids.length > 0 ? [text('repair.warning.remove-over-permissive', { sids: removeSids.join(', ') })] : [],
       confirmations,
       reversible,
       risk: removeSids.length > 0 ? 'medium' : 'low',

@@ -18,7 +18,13 @@ export const retryInstallElevatedLogged: RepairDefinition = {
     const log = installLogPath(context, 'install');
     const spec = msiexecInstall(msi, log, context.params);
     return {
-      steps: [makeStep('retry-install-elevated-logged', 'run-install', 'run-install', spec, { elevated: true, okExitCodes: INSTALL_OK_CODES, params: { msi, log } })],
+      steps: [
+        makeStep('retry-install-elevated-logged', 'run-install', 'run-install', spec, {
+          elevated: true,
+          okExitCodes: INSTALL_OK_CODES,
+          params: { msi, log },
+        }),
+      ],
       backups: [],
       warnings: [text('repair.warning.install-runs-elevated')],
       confirmations: [],

@@ -18,9 +18,13 @@ export const uninstallOtherVersion: RepairDefinition = {
     const products = context.evidence['installed-products'];
     const blocking = (products?.installed ?? []).filter((p) => BLOCKING.has(p.relation));
     const code = context.params.productCode ?? (blocking.length === 1 ? blocking[0]!.productCode : undefined);
-    if (!code) throw new RepairRefusal(text(blocking.length === 0 ? 'repair.refusal.no-other-version' : 'repair.refusal.pick-product'));
+    if (!code)
+      throw new RepairRefusal(
+        text(blocking.length === 0 ? 'repair.refusal.no-other-version' : 'repair.refusal.pick-product'),
+      );
     const product = (products?.installed ?? []).find((p) => p.productCode.toUpperCase() === code.toUpperCase());
-    if (products && !product) throw new RepairRefusal(text('repair.refusal.product-not-installed', { productCode: code }), 'not-found');
+    if (products && !product)
+      throw new RepairRefusal(text('repair.refusal.product-not-installed', { productCode: code }), 'not-found');
     const name = product?.name ?? code;
     const version = product?.version ?? '?';
     const log = installLogPath(context, 'uninstall');

@@ -32,14 +32,29 @@ export const VERIFY_CHECKS = {
     if (!t) return null;
     return [t.userTemp, t.userTmp].every((v) => v.exists && v.isDirectory && v.writable !== false);
   },
-  'enable-msiserver': (e) => (e['installer-service'] ? e['installer-service'].startType !== 'disabled' && !e['installer-service'].registrationMissing : null),
-  'repair-msiserver-registration': (e) => (e['installer-service'] ? !e['installer-service'].registrationMissing && e['installer-service'].imagePathOk : null),
-  'end-stuck-client-install': (e, data) => (e['install-in-progress'] ? !e['install-in-progress'].clients.some((c) => c.pid === data.pid) : null),
-  'restart-computer': (e, data) => (data.minutes !== 0 ? null : e['pending-reboot'] ? !e['pending-reboot'].pending : null),
+  'enable-msiserver': (e) =>
+    e['installer-service']
+      ? e['installer-service'].startType !== 'disabled' && !e['installer-service'].registrationMissing
+      : null,
+  'repair-msiserver-registration': (e) =>
+    e['installer-service'] ? !e['installer-service'].registrationMissing && e['installer-service'].imagePathOk : null,
+  'end-stuck-client-install': (e, data) =>
+    e['install-in-progress'] ? !e['install-in-progress'].clients.some((c) => c.pid === data.pid) : null,
+  'restart-computer': (e, data) =>
+    data.minutes !== 0 ? null : e['pending-reboot'] ? !e['pending-reboot'].pending : null,
   'enable-installer-logging': (e) => (e.policies ? e.policies.logging === LOGGING_VALUE : null),
-  'disable-installer-logging': (e, data) => (e.policies ? e.policies.logging === ((data.restoredTo as string | null) ?? null) : null),
+  'disable-installer-logging': (e, data) =>
+    e.policies ? e.policies.logging === ((data.restoredTo as string | null) ?? null) : null,
   'remove-always-install-elevated': (e) =>
-    e.policies ? !e.policies.alwaysInstallElevatedActive && !e.policies.alwaysInstallElevated.hklm && !e.policies.alwaysInstallElevated.hkcu : null,
+    e.policies
+      ? !e.policies.alwaysInstallElevatedActive &&
+        !e.policies.alwaysInstallElevated.hklm &&
+        !e.policies.alwaysInstallElevated.hkcu
+      : null,
   'uninstall-other-version': (e, data) =>
-    e['installed-products'] ? !e['installed-products'].installed.some((p) => p.productCode.toUpperCase() === String(data.productCode).toUpperCase()) : null,
+    e['installed-products']
+      ? !e['installed-products'].installed.some(
+          (p) => p.productCode.toUpperCase() === String(data.productCode).toUpperCase(),
+        )
+      : null,
 } as const satisfies Record<RepairId, Check>;

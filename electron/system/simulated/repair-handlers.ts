@@ -3,7 +3,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CommandEmulator, EmulatedCommand, EmulatedResult, EmulatorContext } from './emulator.ts';
 import type { SimulatedMachine } from './machine.ts';
-import { baseName, canonicalKey, canonicalPath, type RegType, type RegValue, type SimInstalledProduct } from './model.ts';
+import {
+  baseName,
+  canonicalKey,
+  canonicalPath,
+  type RegType,
+  type RegValue,
+  type SimInstalledProduct,
+} from './model.ts';
 
 const zh = (machine: SimulatedMachine): boolean => machine.state.locale.name.toLowerCase().startsWith('zh');
 const crlf = (lines: string[]): string => lines.join('\r\n') + '\r\n';
@@ -50,13 +57,19 @@ function modelKey(machine: SimulatedMachine, key: string): string {
   const canonical = canonicalKey(key);
   const userHive = `HKU\\${machine.state.identity.userSid}`;
   if (canonical.toLowerCase() === userHive.toLowerCase()) return 'HKCU';
-  if (canonical.toLowerCase().startsWith(userHive.toLowerCase() + '\\')) return 'HKCU' + canonical.slice(userHive.length);
+  if (canonical.toLowerCase().startsWith(userHive.toLowerCase() + '\\'))
+    return 'HKCU' + canonical.slice(userHive.length);
   return canonical;
 }
 
 function longRoot(key: string): string {
   const [root = '', ...rest] = key.split('\\');
-  const long: Record<string, string> = { HKLM: 'HKEY_LOCAL_MACHINE', HKCU: 'HKEY_CURRENT_USER', HKU: 'HKEY_USERS', HKCR: 'HKEY_CLASSES_ROOT' };
+  const long: Record<string, string> = {
+    HKLM: 'HKEY_LOCAL_MACHINE',
+    HKCU: 'HKEY_CURRENT_USER',
+    HKU: 'HKEY_USERS',
+    HKCR: 'HKEY_CLASSES_ROOT',
+  };
   return [long[root] ?? root, ...rest].join('\\');
 }
 
@@ -67,7 +80,9 @@ function regNotFound(machine: SimulatedMachine): EmulatedResult {
   return {
     exitCode: 1,
     stdout: '',
-    stderr: zh(machine) ? '错误: 系统找不到指定的注册表项或值。\r\n' : 'ERROR: The system was unable to find the specified registry key or value.\r\n',
+    stderr: zh(machine)
+      ? '错误: 系统找不到指定的注册表项或值。\r\n'
+      : 'ERROR: The system was unable to find the specified registry key or value.\r\n',
   };
 }
 function accessDenied(machine: SimulatedMachine, prefix = 'ERROR: '): EmulatedResult {
@@ -87,7 +102,8 @@ function flag(args: string[], name: string): string | undefined {
 function syncEnvironment(machine: SimulatedMachine, key: string, name: string, value: RegValue | null): void {
   // New processes (our rescan included) see HKCU\Environment changes, as after WM_SETTINGCHANGE.
   if (key.toLowerCase() !== 'hkcu\\environment' || !/^(temp|tmp)$/i.test(name) || value === null) return;
-  const envName = Object.keys(machine.state.env).find((k) => k.toLowerCase() === name.toLowerCase()) ?? name.toUpperCase();
+  const envName =
+    Object.keys(machine.state.env).find((k) => k.toLowerCase() === name.toLowerCase()) ?? name.toUpperCase();
   machine.state.env[envName] = machine.expand(String(value.data));
 }
 
@@ -97,7 +113,8 @@ function regAdd(c: EmulatedCommand, { machine, elevated }: EmulatorContext): Emu
   const name = flag(c.args, '/v') ?? '';
   const type = (flag(c.args, '/t')?.toUpperCase() ?? 'REG_SZ') as RegType;
   const raw = flag(c.args, '/d') ?? '';
-  const value: RegValue = type === 'REG_DWORD' || type === 'REG_QWORD' ? { type, data: Number(raw) } : { type, data: raw };
+  const value: RegValue =
+    type === 'REG_DWORD' || type === 'REG_QWORD' ? { type, data: Number(raw) } : { type, data: raw };
   machine.setValue(key, name, value);
   syncEnvironment(machine, key, name, value);
   return regOk(machine);
@@ -116,8 +133,15 @@ function regQuery(c: EmulatedCommand, { machine }: EmulatorContext): EmulatedRes
   const name = flag(c.args, '/v') ?? '';
   const value = machine.getValue(key, name);
   if (!value) return regNotFound(machine);
-  const data = Array.isArray(value.data) ? value.data.join('\\0') : typeof value.data === 'number' ? `0x${value.data.toString(16)}` : value.data;
-  return { exitCode: 0, stdout: crlf(['', longRoot(canonicalKey(c.args[1] ?? '')), `    ${name}    ${value.type}    ${data}`, '']) };
+  const data = Array.isArray(value.data)
+    ? value.data.join('\\0')
+    : typeof value.data === 'number'
+      ? `0x${value.data.toString(16)}`
+      : value.data;
+  return {
+    exitCode: 0,
+    stdout: crlf(['', longRoot(canonicalKey(c.args[1] ?? '')), `    ${name}    ${value.type}    ${data}`, '']),
+  };
 }
 
 function regFileValue(name: string, value: RegValue): string {
@@ -159,7 +183,12 @@ function unescapeRegString(s: string): string {
 
 function regImport(c: EmulatedCommand, { machine, elevated }: EmulatorContext): EmulatedResult {
   const bytes = readTargetFile(machine, c.args[1] ?? '');
-  if (!bytes) return { exitCode: 1, stdout: '', stderr: 'ERROR: Error opening the file. There may be a disk or file system error.\r\n' };
+  if (!bytes)
+    return {
+      exitCode: 1,
+      stdout: '',
+      stderr: 'ERROR: Error opening the file. There may be a disk or file system error.\r\n',
+    };
   let key: string | null = null;
   for (const line of fromUtf16(bytes).split(/\r?\n/)) {
     const header = /^\[(.+)\]$/.exec(line);
@@ -179,9 +208,15 @@ function regImport(c: EmulatedCommand, { machine, elevated }: EmulatorContext): 
     else {
       const hex = /^hex\((\w+)\):(.*)$/.exec(rhs) ?? /^hex():(.*)$/.exec(rhs);
       if (!hex) continue;
-      const buf = Buffer.from((hex[2] ?? '').split(',').filter(Boolean).map((h) => parseInt(h, 16)));
+      const buf = Buffer.from(
+        (hex[2] ?? '')
+          .split(',')
+          .filter(Boolean)
+          .map((h) => parseInt(h, 16)),
+      );
       if (hex[1] === '2') value = { type: 'REG_EXPAND_SZ', data: buf.toString('utf16le').replace(/\0+$/, '') };
-      else if (hex[1] === '7') value = { type: 'REG_MULTI_SZ', data: buf.toString('utf16le').replace(/\0+$/, '').split('\0') };
+      else if (hex[1] === '7')
+        value = { type: 'REG_MULTI_SZ', data: buf.toString('utf16le').replace(/\0+$/, '').split('\0') };
       else if (hex[1] === 'b') value = { type: 'REG_QWORD', data: Number(buf.readBigUInt64LE(0)) };
       else value = { type: 'REG_BINARY', data: buf.toString('hex') };
     }
@@ -235,10 +270,33 @@ function aceParts(ace: string): string[] {
 }
 
 const RIGHT_BITS: Record<string, number> = {
-  RD: 0x1, WD: 0x2, AD: 0x4, REA: 0x8, WEA: 0x10, X: 0x20, DC: 0x40, RA: 0x80, WA: 0x100, DE: 0x10000, RC: 0x20000, WDAC: 0x40000, WO: 0x80000, S: 0x100000,
-  GA: 0x10000000, GX: 0x20000000, GW: 0x40000000, GR: 0x80000000,
+  RD: 0x1,
+  WD: 0x2,
+  AD: 0x4,
+  REA: 0x8,
+  WEA: 0x10,
+  X: 0x20,
+  DC: 0x40,
+  RA: 0x80,
+  WA: 0x100,
+  DE: 0x10000,
+  RC: 0x20000,
+  WDAC: 0x40000,
+  WO: 0x80000,
+  S: 0x100000,
+  GA: 0x10000000,
+  GX: 0x20000000,
+  GW: 0x40000000,
+  GR: 0x80000000,
 };
-const SIMPLE_RIGHTS: Record<string, string> = { F: 'FA', M: '0x1301bf', RX: '0x1200a9', R: '0x120089', W: '0x100116', D: '0x10000' };
+const SIMPLE_RIGHTS: Record<string, string> = {
+  F: 'FA',
+  M: '0x1301bf',
+  RX: '0x1200a9',
+  R: '0x120089',
+  W: '0x100116',
+  D: '0x10000',
+};
 
 /** icacls permission text ('(OI)(CI)F', '(CI)(S,WD,AD,X)') -> SDDL ace flags and rights. */
 function icaclsPerm(perm: string): { flags: string; rights: string } {
@@ -261,12 +319,16 @@ function icaclsSummary(machine: SimulatedMachine, path: string, ok: boolean): Em
   if (!ok) {
     return {
       exitCode: 2,
-      stdout: zh(machine) ? `${path}: 系统找不到指定的文件。\r\n已成功处理 0 个文件; 处理 1 个文件时失败\r\n` : `${path}: The system cannot find the file specified.\r\nSuccessfully processed 0 files; Failed processing 1 files\r\n`,
+      stdout: zh(machine)
+        ? `${path}: 系统找不到指定的文件。\r\n已成功处理 0 个文件; 处理 1 个文件时失败\r\n`
+        : `${path}: The system cannot find the file specified.\r\nSuccessfully processed 0 files; Failed processing 1 files\r\n`,
     };
   }
   return {
     exitCode: 0,
-    stdout: zh(machine) ? `已处理的文件: ${path}\r\n已成功处理 1 个文件; 处理 0 个文件时失败\r\n` : `processed file: ${path}\r\nSuccessfully processed 1 files; Failed processing 0 files\r\n`,
+    stdout: zh(machine)
+      ? `已处理的文件: ${path}\r\n已成功处理 1 个文件; 处理 0 个文件时失败\r\n`
+      : `processed file: ${path}\r\nSuccessfully processed 1 files; Failed processing 0 files\r\n`,
   };
 }
 
@@ -277,11 +339,18 @@ function isWindowsPath(path: string): boolean {
 function icacls(c: EmulatedCommand, { machine, elevated }: EmulatorContext): EmulatedResult {
   const path = c.args[0] ?? '';
   const op = (c.args[1] ?? '').toLowerCase();
-  if (isWindowsPath(path) && !elevated) return { exitCode: 5, stdout: '', stderr: `${path}: Access is denied.\r\nSuccessfully processed 0 files; Failed processing 1 files\r\n` };
+  if (isWindowsPath(path) && !elevated)
+    return {
+      exitCode: 5,
+      stdout: '',
+      stderr: `${path}: Access is denied.\r\nSuccessfully processed 0 files; Failed processing 1 files\r\n`,
+    };
   if (op === '/restore') {
     const bytes = readTargetFile(machine, c.args[2] ?? '');
     if (!bytes) return icaclsSummary(machine, c.args[2] ?? '', false);
-    const lines = fromUtf16(bytes).split(/\r?\n/).filter((l) => l !== '');
+    const lines = fromUtf16(bytes)
+      .split(/\r?\n/)
+      .filter((l) => l !== '');
     for (let i = 0; i + 1 < lines.length; i += 2) machine.setSddl(`${canonicalPath(path)}\\${lines[i]}`, lines[i + 1]!);
     return icaclsSummary(machine, path, true);
   }
@@ -325,16 +394,31 @@ const START_VALUES: Record<string, number> = { boot: 0, system: 1, auto: 2, dema
 
 function scConfig(c: EmulatedCommand, { machine, elevated }: EmulatorContext): EmulatedResult {
   const name = c.args[1] ?? '';
-  if (!elevated) return { exitCode: 5, stdout: zh(machine) ? '[SC] OpenService 失败 5:\r\n\r\n拒绝访问。\r\n' : '[SC] OpenService FAILED 5:\r\n\r\nAccess is denied.\r\n' };
+  if (!elevated)
+    return {
+      exitCode: 5,
+      stdout: zh(machine)
+        ? '[SC] OpenService 失败 5:\r\n\r\n拒绝访问。\r\n'
+        : '[SC] OpenService FAILED 5:\r\n\r\nAccess is denied.\r\n',
+    };
   const key = machine.serviceKey(name);
   if (!machine.keyExists(key)) {
-    return { exitCode: 1060, stdout: zh(machine) ? '[SC] OpenService 失败 1060:\r\n\r\n指定的服务未安装。\r\n' : '[SC] OpenService FAILED 1060:\r\n\r\nThe specified service does not exist as an installed service.\r\n' };
+    return {
+      exitCode: 1060,
+      stdout: zh(machine)
+        ? '[SC] OpenService 失败 1060:\r\n\r\n指定的服务未安装。\r\n'
+        : '[SC] OpenService FAILED 1060:\r\n\r\nThe specified service does not exist as an installed service.\r\n',
+    };
   }
   const i = c.args.findIndex((a) => a.toLowerCase() === 'start=');
   const start = i >= 0 ? START_VALUES[(c.args[i + 1] ?? '').toLowerCase()] : undefined;
-  if (start === undefined) return { exitCode: 87, stdout: '[SC] ChangeServiceConfig FAILED 87:\r\n\r\nThe parameter is incorrect.\r\n' };
+  if (start === undefined)
+    return { exitCode: 87, stdout: '[SC] ChangeServiceConfig FAILED 87:\r\n\r\nThe parameter is incorrect.\r\n' };
   machine.setValue(key, 'Start', { type: 'REG_DWORD', data: start });
-  return { exitCode: 0, stdout: zh(machine) ? '[SC] ChangeServiceConfig 成功\r\n' : '[SC] ChangeServiceConfig SUCCESS\r\n' };
+  return {
+    exitCode: 0,
+    stdout: zh(machine) ? '[SC] ChangeServiceConfig 成功\r\n' : '[SC] ChangeServiceConfig SUCCESS\r\n',
+  };
 }
 
 // ------------------------------------------------------------ msiexec
@@ -357,14 +441,29 @@ function verboseLog(machine: SimulatedMachine, lines: string[]): Uint8Array {
 
 function addEvent(machine: SimulatedMachine, id: number, data: string[]): void {
   const recordId = Math.max(0, ...machine.state.events.map((e) => e.recordId)) + 1;
-  machine.state.events.unshift({ provider: 'MsiInstaller', id, time: machine.state.now, recordId, data, userSid: machine.state.identity.userSid });
+  machine.state.events.unshift({
+    provider: 'MsiInstaller',
+    id,
+    time: machine.state.now,
+    recordId,
+    data,
+    userSid: machine.state.identity.userSid,
+  });
 }
 
 function packageInfo(machine: SimulatedMachine, msiPath: string): SimInstalledProduct | null {
   const entry = machine.entry(msiPath);
   if (entry?.kind === 'file' && entry.msi) {
     const m = entry.msi;
-    return { productCode: m.productCode, upgradeCode: m.upgradeCode, name: m.productName, version: m.productVersion, manufacturer: m.manufacturer, scope: m.allUsers === '' ? 'user' : 'machine', userSid: m.allUsers === '' ? machine.state.identity.userSid : null };
+    return {
+      productCode: m.productCode,
+      upgradeCode: m.upgradeCode,
+      name: m.productName,
+      version: m.productVersion,
+      manufacturer: m.manufacturer,
+      scope: m.allUsers === '' ? 'user' : 'machine',
+      userSid: m.allUsers === '' ? machine.state.identity.userSid : null,
+    };
   }
   const onHost = isHostPath(msiPath) && existsSync(msiPath);
   if (entry?.kind !== 'file' && !onHost) return null;
@@ -373,7 +472,15 @@ function packageInfo(machine: SimulatedMachine, msiPath: string): SimInstalledPr
   for (const ch of baseName(msiPath)) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
   const hex = hash.toString(16).toUpperCase().padStart(8, '0');
   const name = baseName(msiPath).replace(/\.ms[ip]$/i, '');
-  return { productCode: `{${hex}-0000-4000-8000-${hex}0000}`, upgradeCode: `{${hex}-1111-4000-8000-${hex}1111}`, name, version: '1.0.0', manufacturer: 'Unknown', scope: 'machine', userSid: null };
+  return {
+    productCode: `{${hex}-0000-4000-8000-${hex}0000}`,
+    upgradeCode: `{${hex}-1111-4000-8000-${hex}1111}`,
+    name,
+    version: '1.0.0',
+    manufacturer: 'Unknown',
+    scope: 'machine',
+    userSid: null,
+  };
 }
 
 function compareVersions(a: string, b: string): number {
@@ -396,38 +503,72 @@ function msiexec(c: EmulatedCommand, { machine, elevated }: EmulatorContext): Em
     machine.setValue(key, 'Type', { type: 'REG_DWORD', data: 16 });
     machine.setValue(key, 'ObjectName', { type: 'REG_SZ', data: 'LocalSystem' });
     if (!machine.service('msiserver')) {
-      machine.state.services.msiserver = { name: 'msiserver', displayName: 'Windows Installer', state: 'stopped', pid: null, acceptsShutdown: false, acceptsStop: false, win32ExitCode: 1077, type: 16 };
+      machine.state.services.msiserver = {
+        name: 'msiserver',
+        displayName: 'Windows Installer',
+        state: 'stopped',
+        pid: null,
+        acceptsShutdown: false,
+        acceptsStop: false,
+        win32ExitCode: 1077,
+        type: 16,
+      };
     }
     return { exitCode: 0, stdout: '' };
   }
-  if (mode !== '/i' && mode !== '/x' && mode !== '/package' && mode !== '/uninstall') return { exitCode: 1639, stdout: '' };
+  if (mode !== '/i' && mode !== '/x' && mode !== '/package' && mode !== '/uninstall')
+    return { exitCode: 1639, stdout: '' };
   const target = c.args[1] ?? '';
   const log = flag(c.args, '/l*v') ?? null;
   const finish = (code: number, lines: string[]): EmulatedResult => {
     if (log) {
-      const body = [...lines, `MSI (s) (A4:B8) [{t}]: Windows Installer ${mode === '/x' ? 'removed' : 'installed'} the product. Installation success or error status: ${code}.`, `MSI (c) (1C:20) [{t}]: MainEngineThread is returning ${code}`];
+      const body = [
+        ...lines,
+        `MSI (s) (A4:B8) [{t}]: Windows Installer ${mode === '/x' ? 'removed' : 'installed'} the product. Installation success or error status: ${code}.`,
+        `MSI (c) (1C:20) [{t}]: MainEngineThread is returning ${code}`,
+      ];
       writeTargetFile(machine, log, verboseLog(machine, body));
     }
     return { exitCode: code, stdout: '', durationMs: 20_000 };
   };
-  if (!serviceUsable(machine)) return finish(1601, ['MSI (c) (1C:20) [{t}]: Failed to connect to server. Error: 0x80070422']);
+  if (!serviceUsable(machine))
+    return finish(1601, ['MSI (c) (1C:20) [{t}]: Failed to connect to server. Error: 0x80070422']);
   if (machine.state.msiExecuteMutex === 'held') {
-    return finish(1618, ['MSI (c) (1C:20) [{t}]: Another installation is in progress. Error 1500. Another installation is in progress. You must complete that installation before continuing this one.']);
+    return finish(1618, [
+      'MSI (c) (1C:20) [{t}]: Another installation is in progress. Error 1500. Another installation is in progress. You must complete that installation before continuing this one.',
+    ]);
   }
   if (mode === '/x' || mode === '/uninstall') {
     const index = machine.state.products.findIndex((p) => p.productCode.toUpperCase() === target.toUpperCase());
-    if (index < 0) return finish(1605, ['MSI (c) (1C:20) [{t}]: This action is only valid for products that are currently installed.']);
+    if (index < 0)
+      return finish(1605, [
+        'MSI (c) (1C:20) [{t}]: This action is only valid for products that are currently installed.',
+      ]);
     const [product] = machine.state.products.splice(index, 1);
     addEvent(machine, 1034, [product!.name, product!.version, '1033', '0', product!.manufacturer]);
     return finish(0, [`MSI (s) (A4:B8) [{t}]: Product: ${product!.name} -- Removal completed successfully.`]);
   }
   const info = packageInfo(machine, target);
-  if (!info) return finish(1619, [`MSI (c) (1C:20) [{t}]: Note: 1: 2203 2: ${target} 3: -2147287038`, 'MSI (c) (1C:20) [{t}]: This installation package could not be opened.']);
+  if (!info)
+    return finish(1619, [
+      `MSI (c) (1C:20) [{t}]: Note: 1: 2203 2: ${target} 3: -2147287038`,
+      'MSI (c) (1C:20) [{t}]: This installation package could not be opened.',
+    ]);
   const same = machine.state.products.find((p) => p.productCode.toUpperCase() === info.productCode.toUpperCase());
-  if (same && same.version !== info.version) return finish(1638, ['MSI (c) (1C:20) [{t}]: Another version of this product is already installed.']);
-  const newer = machine.state.products.find((p) => p.upgradeCode.toUpperCase() === info.upgradeCode.toUpperCase() && compareVersions(p.version, info.version) > 0);
-  if (newer) return finish(1603, [`MSI (s) (A4:B8) [{t}]: Product: ${info.name} -- A newer version is already installed.`, 'Action ended {t}: LaunchConditions. Return value 3.']);
-  machine.state.products = machine.state.products.filter((p) => p.upgradeCode.toUpperCase() !== info.upgradeCode.toUpperCase());
+  if (same && same.version !== info.version)
+    return finish(1638, ['MSI (c) (1C:20) [{t}]: Another version of this product is already installed.']);
+  const newer = machine.state.products.find(
+    (p) =>
+      p.upgradeCode.toUpperCase() === info.upgradeCode.toUpperCase() && compareVersions(p.version, info.version) > 0,
+  );
+  if (newer)
+    return finish(1603, [
+      `MSI (s) (A4:B8) [{t}]: Product: ${info.name} -- A newer version is already installed.`,
+      'Action ended {t}: LaunchConditions. Return value 3.',
+    ]);
+  machine.state.products = machine.state.products.filter(
+    (p) => p.upgradeCode.toUpperCase() !== info.upgradeCode.toUpperCase(),
+  );
   machine.state.products.push(info);
   addEvent(machine, 1033, [info.name, info.version, '1033', '0', info.manufacturer]);
   addEvent(machine, 11707, [`Product: ${info.name} -- Installation completed successfully.`]);
@@ -444,15 +585,25 @@ function shutdown(c: EmulatedCommand, { machine }: EmulatorContext): EmulatedRes
   const args = c.args.map((a) => a.toLowerCase());
   const scheduled = machine.keyExists(SCHEDULED_RESTART_KEY);
   if (args.includes('/a')) {
-    if (!scheduled) return { exitCode: 1116, stdout: '', stderr: 'Unable to abort the system shutdown because no shutdown was in progress.(1116)\r\n' };
+    if (!scheduled)
+      return {
+        exitCode: 1116,
+        stdout: '',
+        stderr: 'Unable to abort the system shutdown because no shutdown was in progress.(1116)\r\n',
+      };
     machine.deleteKey(SCHEDULED_RESTART_KEY);
     return { exitCode: 0, stdout: '' };
   }
   if (args.includes('/r')) {
     const seconds = Number(flag(c.args, '/t') ?? '30');
-    if (scheduled) return { exitCode: 1190, stdout: '', stderr: 'A system shutdown has already been scheduled.(1190)\r\n' };
+    if (scheduled)
+      return { exitCode: 1190, stdout: '', stderr: 'A system shutdown has already been scheduled.(1190)\r\n' };
     if (seconds === 0) machine.reboot();
-    else machine.setValue(SCHEDULED_RESTART_KEY, 'At', { type: 'REG_SZ', data: new Date(machine.now().getTime() + seconds * 1000).toISOString() });
+    else
+      machine.setValue(SCHEDULED_RESTART_KEY, 'At', {
+        type: 'REG_SZ',
+        data: new Date(machine.now().getTime() + seconds * 1000).toISOString(),
+      });
     return { exitCode: 0, stdout: '' };
   }
   return { exitCode: 87, stdout: '' };
@@ -465,10 +616,19 @@ function taskkill(c: EmulatedCommand, { machine, elevated }: EmulatorContext): E
   // The service process and other users' processes are protected (the real service is NOT_STOPPABLE while busy).
   const servicePid = machine.service('msiserver')?.pid ?? null;
   if (pid === servicePid || (!elevated && proc.userSid !== machine.state.identity.userSid)) {
-    return { exitCode: 1, stdout: '', stderr: `ERROR: The process with PID ${pid} could not be terminated.\r\nReason: Access is denied.\r\n` };
+    return {
+      exitCode: 1,
+      stdout: '',
+      stderr: `ERROR: The process with PID ${pid} could not be terminated.\r\nReason: Access is denied.\r\n`,
+    };
   }
   machine.killProcess(pid);
-  return { exitCode: 0, stdout: zh(machine) ? `成功: 已终止 PID 为 ${pid} 的进程。\r\n` : `SUCCESS: The process with PID ${pid} has been terminated.\r\n` };
+  return {
+    exitCode: 0,
+    stdout: zh(machine)
+      ? `成功: 已终止 PID 为 ${pid} 的进程。\r\n`
+      : `SUCCESS: The process with PID ${pid} has been terminated.\r\n`,
+  };
 }
 
 // ------------------------------------------------------------ repair PowerShell scripts
@@ -480,8 +640,14 @@ function scriptPath(c: EmulatedCommand): string {
 
 function createFolder(c: EmulatedCommand, { machine, elevated }: EmulatorContext): EmulatedResult {
   const path = scriptPath(c);
-  if (isWindowsPath(path) && !elevated) return { exitCode: 1, stdout: '', stderr: `New-Item : Access to the path '${path}' is denied.\r\n` };
-  if (machine.entry(path)?.kind === 'file') return { exitCode: 1, stdout: '', stderr: `New-Item : An item with the specified name ${path} already exists.\r\n` };
+  if (isWindowsPath(path) && !elevated)
+    return { exitCode: 1, stdout: '', stderr: `New-Item : Access to the path '${path}' is denied.\r\n` };
+  if (machine.entry(path)?.kind === 'file')
+    return {
+      exitCode: 1,
+      stdout: '',
+      stderr: `New-Item : An item with the specified name ${path} already exists.\r\n`,
+    };
   machine.mkdir(path);
   return { exitCode: 0, stdout: '' };
 }
@@ -492,26 +658,44 @@ function removeCreatedFolder(c: EmulatedCommand, { machine }: EmulatorContext): 
   return { exitCode: 0, stdout: '' };
 }
 
-const isTool = (tool: string, ...first: string[]) => (c: EmulatedCommand) => c.tool === tool && first.includes((c.args[0] ?? '').toLowerCase());
+const isTool =
+  (tool: string, ...first: string[]) =>
+  (c: EmulatedCommand) =>
+    c.tool === tool && first.includes((c.args[0] ?? '').toLowerCase());
 const isRepairScript = (id: string) => (c: EmulatedCommand) => c.marker?.kind === 'repair' && c.marker.id === id;
 
 /** Adds the repair commands to an emulator (its own handlers; they win over built-ins for the same command). */
 export function registerRepairHandlers(emulator: CommandEmulator): CommandEmulator {
-  return emulator
-    .register(isTool('reg', 'add'), regAdd, 'repair:reg add')
-    .register(isTool('reg', 'delete'), regDelete, 'repair:reg delete')
-    .register(isTool('reg', 'export'), regExport, 'repair:reg export')
-    .register(isTool('reg', 'import'), regImport, 'repair:reg import')
-    // Only the exact form repairs use (reg query KEY /v NAME); other reg query forms stay with the probe handlers.
-    .register((c) => c.tool === 'reg' && (c.args[0] ?? '').toLowerCase() === 'query' && c.args.length === 4 && c.args[2]?.toLowerCase() === '/v', regQuery, 'repair:reg query')
-    .register((c) => c.tool === 'icacls' && /^\/(save|restore|grant|grant:r|remove|remove:g|remove:d)$/i.test(c.args[1] ?? ''), icacls, 'repair:icacls')
-    .register(isTool('sc', 'config'), scConfig, 'repair:sc config')
-    .register((c) => c.tool === 'msiexec', msiexec, 'repair:msiexec')
-    .register((c) => c.tool === 'shutdown', shutdown, 'repair:shutdown')
-    .register((c) => c.tool === 'taskkill', taskkill, 'repair:taskkill')
-    .register(isRepairScript('create-windows-temp'), createFolder, 'repair:create-windows-temp')
-    .register(isRepairScript('create-user-temp'), createFolder, 'repair:create-user-temp')
-    .register(isRepairScript('remove-created-temp'), removeCreatedFolder, 'repair:remove-created-temp');
+  return (
+    emulator
+      .register(isTool('reg', 'add'), regAdd, 'repair:reg add')
+      .register(isTool('reg', 'delete'), regDelete, 'repair:reg delete')
+      .register(isTool('reg', 'export'), regExport, 'repair:reg export')
+      .register(isTool('reg', 'import'), regImport, 'repair:reg import')
+      // Only the exact form repairs use (reg query KEY /v NAME); other reg query forms stay with the probe handlers.
+      .register(
+        (c) =>
+          c.tool === 'reg' &&
+          (c.args[0] ?? '').toLowerCase() === 'query' &&
+          c.args.length === 4 &&
+          c.args[2]?.toLowerCase() === '/v',
+        regQuery,
+        'repair:reg query',
+      )
+      .register(
+        (c) =>
+          c.tool === 'icacls' && /^\/(save|restore|grant|grant:r|remove|remove:g|remove:d)$/i.test(c.args[1] ?? ''),
+        icacls,
+        'repair:icacls',
+      )
+      .register(isTool('sc', 'config'), scConfig, 'repair:sc config')
+      .register((c) => c.tool === 'msiexec', msiexec, 'repair:msiexec')
+      .register((c) => c.tool === 'shutdown', shutdown, 'repair:shutdown')
+      .register((c) => c.tool === 'taskkill', taskkill, 'repair:taskkill')
+      .register(isRepairScript('create-windows-temp'), createFolder, 'repair:create-windows-temp')
+      .register(isRepairScript('create-user-temp'), createFolder, 'repair:create-user-temp')
+      .register(isRepairScript('remove-created-temp'), removeCreatedFolder, 'repair:remove-created-temp')
+  );
 }
 
 // ------------------------------------------------------------ simulated time for "wait for the installer"
@@ -534,7 +718,10 @@ export function settleBackgroundInstalls(machine: SimulatedMachine): number {
 }
 
 /** The repair service's clock on a simulated machine: sleeping moves the machine's clock (and lets background installs end). */
-export function simulatedRepairClock(machine: SimulatedMachine): { now(): Date; sleep(ms: number, signal?: AbortSignal): Promise<void> } {
+export function simulatedRepairClock(machine: SimulatedMachine): {
+  now(): Date;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+} {
   return {
     now: () => machine.now(),
     sleep: async (ms, signal) => {

@@ -6,101 +6,211 @@ export const REPAIR_TEXTS = {
   'repair.wait-for-installer.title': { en: 'Wait for the other installation to finish', 'zh-CN': '等待另一个安装完成' },
   'repair.wait-for-installer.description': {
     en: 'Windows Installer runs one installation at a time. MSI Doctor checks every few seconds whether it is free, shows a countdown, and then starts your installation again. Nothing on your computer is changed.',
-    'zh-CN': 'Windows Installer 同一时间只能进行一个安装。MSI Doctor 会每隔几秒检查一次它是否空闲，并显示倒计时，空闲后再重新开始您的安装。不会更改电脑上的任何设置。',
+    'zh-CN':
+      'Windows Installer 同一时间只能进行一个安装。MSI Doctor 会每隔几秒检查一次它是否空闲，并显示倒计时，空闲后再重新开始您的安装。不会更改电脑上的任何设置。',
   },
-  'repair.retry-install-elevated-logged.title': { en: 'Install again as administrator, with a detailed log', 'zh-CN': '以管理员身份重新安装，并记录详细日志' },
+  'repair.retry-install-elevated-logged.title': {
+    en: 'Install again as administrator, with a detailed log',
+    'zh-CN': '以管理员身份重新安装，并记录详细日志',
+  },
   'repair.retry-install-elevated-logged.description': {
     en: 'Runs your installer again with administrator rights and writes a detailed log. This fixes most 2503/2502 errors, and if it still fails, the log tells us the real cause.',
-    'zh-CN': '以管理员权限重新运行您的安装程序，并写入详细日志。这可以解决大多数 2503/2502 错误；如果仍然失败，日志会告诉我们真正的原因。',
+    'zh-CN':
+      '以管理员权限重新运行您的安装程序，并写入详细日志。这可以解决大多数 2503/2502 错误；如果仍然失败，日志会告诉我们真正的原因。',
   },
-  'repair.restore-windows-temp-acl.title': { en: 'Restore the default permissions of C:\\Windows\\Temp', 'zh-CN': '恢复 C:\\Windows\\Temp 的默认权限' },
+  'repair.restore-windows-temp-acl.title': {
+    en: 'Restore the default permissions of C:\\Windows\\Temp',
+    'zh-CN': '恢复 C:\\Windows\\Temp 的默认权限',
+  },
   'repair.restore-windows-temp-acl.description': {
     en: 'Windows Installer needs to create files in C:\\Windows\\Temp. The current permissions are saved first, then the Windows defaults are put back: full control for SYSTEM and Administrators, "create only" for Users. Everyone never gets full control.',
-    'zh-CN': 'Windows Installer 需要在 C:\\Windows\\Temp 中创建文件。先备份当前权限，再恢复 Windows 的默认设置：SYSTEM 和 Administrators 拥有完全控制，普通用户（Users）只能创建文件。不会给所有人（Everyone）完全控制权限。',
+    'zh-CN':
+      'Windows Installer 需要在 C:\\Windows\\Temp 中创建文件。先备份当前权限，再恢复 Windows 的默认设置：SYSTEM 和 Administrators 拥有完全控制，普通用户（Users）只能创建文件。不会给所有人（Everyone）完全控制权限。',
   },
   'repair.recreate-user-temp.title': { en: 'Recreate your temporary folder', 'zh-CN': '重新创建您的临时文件夹' },
   'repair.recreate-user-temp.description': {
     en: 'Your TEMP folder is missing or unusable. MSI Doctor creates it again in the standard place and points TEMP/TMP there. The old values are saved so this can be undone.',
-    'zh-CN': '您的 TEMP 临时文件夹不存在或无法使用。MSI Doctor 会在标准位置重新创建它，并让 TEMP/TMP 指向那里。原来的设置会被保存，可以随时撤销。',
+    'zh-CN':
+      '您的 TEMP 临时文件夹不存在或无法使用。MSI Doctor 会在标准位置重新创建它，并让 TEMP/TMP 指向那里。原来的设置会被保存，可以随时撤销。',
   },
-  'repair.enable-msiserver.title': { en: 'Turn the Windows Installer service back on', 'zh-CN': '重新启用 Windows Installer 服务' },
+  'repair.enable-msiserver.title': {
+    en: 'Turn the Windows Installer service back on',
+    'zh-CN': '重新启用 Windows Installer 服务',
+  },
   'repair.enable-msiserver.description': {
     en: 'The Windows Installer service is disabled, so no .msi can install. Its start type is set back to Manual, the Windows default (it starts by itself when needed).',
-    'zh-CN': 'Windows Installer 服务已被禁用，因此任何 .msi 都无法安装。将其启动类型改回 Windows 默认的“手动”（需要时会自动启动）。',
+    'zh-CN':
+      'Windows Installer 服务已被禁用，因此任何 .msi 都无法安装。将其启动类型改回 Windows 默认的“手动”（需要时会自动启动）。',
   },
-  'repair.repair-msiserver-registration.title': { en: 'Repair the Windows Installer service registration', 'zh-CN': '修复 Windows Installer 服务的注册信息' },
+  'repair.repair-msiserver-registration.title': {
+    en: 'Repair the Windows Installer service registration',
+    'zh-CN': '修复 Windows Installer 服务的注册信息',
+  },
   'repair.repair-msiserver-registration.description': {
     en: 'The Windows Installer service points to the wrong program or is not registered. The service settings are backed up, then the standard path (msiexec.exe /V) is restored; only if the service is missing entirely is it registered again.',
-    'zh-CN': 'Windows Installer 服务指向了错误的程序，或者没有注册。先备份服务设置，然后恢复标准路径（msiexec.exe /V）；只有在服务完全不存在时，才会重新注册它。',
+    'zh-CN':
+      'Windows Installer 服务指向了错误的程序，或者没有注册。先备份服务设置，然后恢复标准路径（msiexec.exe /V）；只有在服务完全不存在时，才会重新注册它。',
   },
   'repair.end-stuck-client-install.title': { en: 'End the stuck installation', 'zh-CN': '结束卡住的安装' },
   'repair.end-stuck-client-install.description': {
     en: 'Another installation has been running for a long time and blocks yours. MSI Doctor ends only that one installer process. The Windows Installer service itself is never stopped.',
-    'zh-CN': '另一个安装已经运行了很长时间，挡住了您的安装。MSI Doctor 只会结束那一个安装进程，绝不会停止 Windows Installer 服务本身。',
+    'zh-CN':
+      '另一个安装已经运行了很长时间，挡住了您的安装。MSI Doctor 只会结束那一个安装进程，绝不会停止 Windows Installer 服务本身。',
   },
   'repair.restart-computer.title': { en: 'Restart the computer', 'zh-CN': '重新启动电脑' },
   'repair.restart-computer.description': {
     en: 'Windows is waiting for a restart to finish earlier updates or installations. Restart now or in a few minutes; a scheduled restart can still be cancelled.',
-    'zh-CN': 'Windows 正在等待重启，以完成之前的更新或安装。您可以立即重启，也可以几分钟后重启；预定的重启在开始前仍可取消。',
+    'zh-CN':
+      'Windows 正在等待重启，以完成之前的更新或安装。您可以立即重启，也可以几分钟后重启；预定的重启在开始前仍可取消。',
   },
-  'repair.enable-installer-logging.title': { en: 'Turn on Windows Installer logging', 'zh-CN': '开启 Windows Installer 日志' },
+  'repair.enable-installer-logging.title': {
+    en: 'Turn on Windows Installer logging',
+    'zh-CN': '开启 Windows Installer 日志',
+  },
   'repair.enable-installer-logging.description': {
     en: 'Makes every installation write a detailed log, so the next failure shows its cause. Turn it off again afterwards; the previous setting is remembered.',
     'zh-CN': '让每次安装都写入详细日志，这样下次失败时就能看到原因。排查完后请再关闭它；原来的设置会被记住。',
   },
-  'repair.disable-installer-logging.title': { en: 'Turn Windows Installer logging off again', 'zh-CN': '关闭 Windows Installer 日志' },
+  'repair.disable-installer-logging.title': {
+    en: 'Turn Windows Installer logging off again',
+    'zh-CN': '关闭 Windows Installer 日志',
+  },
   'repair.disable-installer-logging.description': {
     en: 'Puts the logging setting back exactly as it was before MSI Doctor turned it on (or removes it if there was none).',
     'zh-CN': '把日志设置恢复成 MSI Doctor 开启之前的样子（如果之前没有设置，就删除它）。',
   },
-  'repair.remove-always-install-elevated.title': { en: 'Remove the "always install with elevated privileges" setting', 'zh-CN': '移除“始终以提升的权限安装”设置' },
+  'repair.remove-always-install-elevated.title': {
+    en: 'Remove the "always install with elevated privileges" setting',
+    'zh-CN': '移除“始终以提升的权限安装”设置',
+  },
   'repair.remove-always-install-elevated.description': {
     en: 'This policy lets any program install itself with full system rights, a known security hole. Both values are deleted.',
     'zh-CN': '这个策略允许任何程序以最高系统权限安装自己，是一个已知的安全漏洞。将删除这两个设置值。',
   },
-  'repair.uninstall-other-version.title': { en: 'Uninstall the version that is already installed', 'zh-CN': '卸载已安装的其他版本' },
+  'repair.uninstall-other-version.title': {
+    en: 'Uninstall the version that is already installed',
+    'zh-CN': '卸载已安装的其他版本',
+  },
   'repair.uninstall-other-version.description': {
     en: 'Another version of this product is installed and blocks the installation. It is uninstalled by its product code; then you can install the version you want.',
     'zh-CN': '电脑上已经安装了这个产品的另一个版本，导致无法安装。将按产品代码卸载它，之后您就可以安装想要的版本。',
   },
 
   // ------------------------------------------------------------ steps
-  'repair.step.verify': { en: 'Check again ({probe}) whether the problem is gone', 'zh-CN': '再次检查（{probe}），确认问题已解决' },
+  'repair.step.verify': {
+    en: 'Check again ({probe}) whether the problem is gone',
+    'zh-CN': '再次检查（{probe}），确认问题已解决',
+  },
   'repair.wait-for-installer.step.wait-lock': {
     en: 'Check every {interval} s whether Windows Installer is free (at most {seconds} s)',
     'zh-CN': '每 {interval} 秒检查一次 Windows Installer 是否空闲（最多等待 {seconds} 秒）',
   },
-  'repair.wait-for-installer.step.run-install': { en: 'Start {msi} again as administrator; log: {log}', 'zh-CN': '以管理员身份重新运行 {msi}；日志：{log}' },
-  'repair.retry-install-elevated-logged.step.run-install': { en: 'Run {msi} as administrator; log: {log}', 'zh-CN': '以管理员身份运行 {msi}；日志：{log}' },
-  'repair.restore-windows-temp-acl.step.create-folder': { en: 'Create the missing folder {path}', 'zh-CN': '创建缺失的文件夹 {path}' },
-  'repair.restore-windows-temp-acl.step.backup-acl': { en: 'Save the current permissions of {path} to {backup}', 'zh-CN': '把 {path} 的当前权限保存到 {backup}' },
+  'repair.wait-for-installer.step.run-install': {
+    en: 'Start {msi} again as administrator; log: {log}',
+    'zh-CN': '以管理员身份重新运行 {msi}；日志：{log}',
+  },
+  'repair.retry-install-elevated-logged.step.run-install': {
+    en: 'Run {msi} as administrator; log: {log}',
+    'zh-CN': '以管理员身份运行 {msi}；日志：{log}',
+  },
+  'repair.restore-windows-temp-acl.step.create-folder': {
+    en: 'Create the missing folder {path}',
+    'zh-CN': '创建缺失的文件夹 {path}',
+  },
+  'repair.restore-windows-temp-acl.step.backup-acl': {
+    en: 'Save the current permissions of {path} to {backup}',
+    'zh-CN': '把 {path} 的当前权限保存到 {backup}',
+  },
   'repair.restore-windows-temp-acl.step.grant-defaults': {
     en: 'Set the default entries on {path}: SYSTEM and Administrators full control, Users create only',
     'zh-CN': '为 {path} 设置默认权限：SYSTEM 和 Administrators 完全控制，Users 仅可创建',
   },
-  'repair.restore-windows-temp-acl.step.remove-denies': { en: 'Remove deny entries for {sids} on {path}', 'zh-CN': '删除 {path} 上针对 {sids} 的拒绝权限' },
-  'repair.restore-windows-temp-acl.step.remove-extra': { en: 'Remove the over-permissive entries of {sids} on {path}', 'zh-CN': '删除 {path} 上 {sids} 的过宽权限' },
-  'repair.recreate-user-temp.step.backup-environment': { en: 'Save your environment settings to {backup}', 'zh-CN': '把您的环境变量设置保存到 {backup}' },
-  'repair.recreate-user-temp.step.backup-acl': { en: 'Save the current permissions of the folder to {backup}', 'zh-CN': '把该文件夹的当前权限保存到 {backup}' },
+  'repair.restore-windows-temp-acl.step.remove-denies': {
+    en: 'Remove deny entries for {sids} on {path}',
+    'zh-CN': '删除 {path} 上针对 {sids} 的拒绝权限',
+  },
+  'repair.restore-windows-temp-acl.step.remove-extra': {
+    en: 'Remove the over-permissive entries of {sids} on {path}',
+    'zh-CN': '删除 {path} 上 {sids} 的过宽权限',
+  },
+  'repair.recreate-user-temp.step.backup-environment': {
+    en: 'Save your environment settings to {backup}',
+    'zh-CN': '把您的环境变量设置保存到 {backup}',
+  },
+  'repair.recreate-user-temp.step.backup-acl': {
+    en: 'Save the current permissions of the folder to {backup}',
+    'zh-CN': '把该文件夹的当前权限保存到 {backup}',
+  },
   'repair.recreate-user-temp.step.create-folder': { en: 'Create the folder {path}', 'zh-CN': '创建文件夹 {path}' },
-  'repair.recreate-user-temp.step.reset-temp': { en: 'Set {name} to {value} (was: {previous})', 'zh-CN': '将 {name} 设为 {value}（原来是：{previous}）' },
-  'repair.recreate-user-temp.step.reset-tmp': { en: 'Set {name} to {value} (was: {previous})', 'zh-CN': '将 {name} 设为 {value}（原来是：{previous}）' },
-  'repair.recreate-user-temp.step.grant-user': { en: 'Give your account full control of {path}', 'zh-CN': '让您的账户对 {path} 拥有完全控制权限' },
-  'repair.enable-msiserver.step.backup-key': { en: 'Save the service settings to {backup}', 'zh-CN': '把服务设置保存到 {backup}' },
-  'repair.enable-msiserver.step.set-manual': { en: 'Set the start type to Manual (was: {previous})', 'zh-CN': '将启动类型设为“手动”（原来是：{previous}）' },
-  'repair.repair-msiserver-registration.step.regserver': { en: 'Register the Windows Installer service again', 'zh-CN': '重新注册 Windows Installer 服务' },
-  'repair.repair-msiserver-registration.step.backup-key': { en: 'Save the service settings to {backup}', 'zh-CN': '把服务设置保存到 {backup}' },
-  'repair.repair-msiserver-registration.step.set-image-path': { en: 'Set the service program to {value} (was: {previous})', 'zh-CN': '将服务程序路径设为 {value}（原来是：{previous}）' },
-  'repair.end-stuck-client-install.step.end-process': { en: 'End installer process {pid} ({package})', 'zh-CN': '结束安装进程 {pid}（{package}）' },
+  'repair.recreate-user-temp.step.reset-temp': {
+    en: 'Set {name} to {value} (was: {previous})',
+    'zh-CN': '将 {name} 设为 {value}（原来是：{previous}）',
+  },
+  'repair.recreate-user-temp.step.reset-tmp': {
+    en: 'Set {name} to {value} (was: {previous})',
+    'zh-CN': '将 {name} 设为 {value}（原来是：{previous}）',
+  },
+  'repair.recreate-user-temp.step.grant-user': {
+    en: 'Give your account full control of {path}',
+    'zh-CN': '让您的账户对 {path} 拥有完全控制权限',
+  },
+  'repair.enable-msiserver.step.backup-key': {
+    en: 'Save the service settings to {backup}',
+    'zh-CN': '把服务设置保存到 {backup}',
+  },
+  'repair.enable-msiserver.step.set-manual': {
+    en: 'Set the start type to Manual (was: {previous})',
+    'zh-CN': '将启动类型设为“手动”（原来是：{previous}）',
+  },
+  'repair.repair-msiserver-registration.step.regserver': {
+    en: 'Register the Windows Installer service again',
+    'zh-CN': '重新注册 Windows Installer 服务',
+  },
+  'repair.repair-msiserver-registration.step.backup-key': {
+    en: 'Save the service settings to {backup}',
+    'zh-CN': '把服务设置保存到 {backup}',
+  },
+  'repair.repair-msiserver-registration.step.set-image-path': {
+    en: 'Set the service program to {value} (was: {previous})',
+    'zh-CN': '将服务程序路径设为 {value}（原来是：{previous}）',
+  },
+  'repair.end-stuck-client-install.step.end-process': {
+    en: 'End installer process {pid} ({package})',
+    'zh-CN': '结束安装进程 {pid}（{package}）',
+  },
   'repair.restart-computer.step.restart-now': { en: 'Restart the computer now', 'zh-CN': '立即重启电脑' },
-  'repair.restart-computer.step.restart-later': { en: 'Restart the computer in {minutes} minutes', 'zh-CN': '{minutes} 分钟后重启电脑' },
-  'repair.enable-installer-logging.step.record-previous': { en: 'Record the current logging setting', 'zh-CN': '记录当前的日志设置' },
-  'repair.enable-installer-logging.step.set-logging': { en: 'Set the logging policy to {value} (was: {previous})', 'zh-CN': '将日志策略设为 {value}（原来是：{previous}）' },
-  'repair.disable-installer-logging.step.delete-logging': { en: 'Remove the logging policy (now: {previous})', 'zh-CN': '删除日志策略（当前值：{previous}）' },
-  'repair.disable-installer-logging.step.restore-logging': { en: 'Put the logging policy back to {value} (now: {previous})', 'zh-CN': '把日志策略恢复为 {value}（当前值：{previous}）' },
-  'repair.remove-always-install-elevated.step.delete-machine-value': { en: 'Delete AlwaysInstallElevated for the computer (was: {previous})', 'zh-CN': '删除计算机级的 AlwaysInstallElevated（原来是：{previous}）' },
-  'repair.remove-always-install-elevated.step.delete-user-value': { en: 'Delete AlwaysInstallElevated for your account (was: {previous})', 'zh-CN': '删除您账户的 AlwaysInstallElevated（原来是：{previous}）' },
-  'repair.uninstall-other-version.step.uninstall': { en: 'Uninstall {product} {version} ({productCode}); log: {log}', 'zh-CN': '卸载 {product} {version}（{productCode}）；日志：{log}' },
+  'repair.restart-computer.step.restart-later': {
+    en: 'Restart the computer in {minutes} minutes',
+    'zh-CN': '{minutes} 分钟后重启电脑',
+  },
+  'repair.enable-installer-logging.step.record-previous': {
+    en: 'Record the current logging setting',
+    'zh-CN': '记录当前的日志设置',
+  },
+  'repair.enable-installer-logging.step.set-logging': {
+    en: 'Set the logging policy to {value} (was: {previous})',
+    'zh-CN': '将日志策略设为 {value}（原来是：{previous}）',
+  },
+  'repair.disable-installer-logging.step.delete-logging': {
+    en: 'Remove the logging policy (now: {previous})',
+    'zh-CN': '删除日志策略（当前值：{previous}）',
+  },
+  'repair.disable-installer-logging.step.restore-logging': {
+    en: 'Put the logging policy back to {value} (now: {previous})',
+    'zh-CN': '把日志策略恢复为 {value}（当前值：{previous}）',
+  },
+  'repair.remove-always-install-elevated.step.delete-machine-value': {
+    en: 'Delete AlwaysInstallElevated for the computer (was: {previous})',
+    'zh-CN': '删除计算机级的 AlwaysInstallElevated（原来是：{previous}）',
+  },
+  'repair.remove-always-install-elevated.step.delete-user-value': {
+    en: 'Delete AlwaysInstallElevated for your account (was: {previous})',
+    'zh-CN': '删除您账户的 AlwaysInstallElevated（原来是：{previous}）',
+  },
+  'repair.uninstall-other-version.step.uninstall': {
+    en: 'Uninstall {product} {version} ({productCode}); log: {log}',
+    'zh-CN': '卸载 {product} {version}（{productCode}）；日志：{log}',
+  },
 
   // ------------------------------------------------------------ warnings
   'repair.warning.install-runs-elevated': {
@@ -125,13 +235,17 @@ export const REPAIR_TEXTS = {
   },
   'repair.warning.partial-install': {
     en: 'Ending {package} may leave that program half-installed. Run its installer again afterwards to finish or remove it. This cannot be undone.',
-    'zh-CN': '结束 {package} 可能会让那个程序处于安装了一半的状态。之后请重新运行它的安装程序来完成安装或将其卸载。此操作无法撤销。',
+    'zh-CN':
+      '结束 {package} 可能会让那个程序处于安装了一半的状态。之后请重新运行它的安装程序来完成安装或将其卸载。此操作无法撤销。',
   },
   'repair.warning.active-progress': {
     en: 'Windows Installer reports that this installation is still actively working. Ending it now is riskier; waiting is safer.',
     'zh-CN': 'Windows Installer 显示这个安装仍在进行中。现在结束它风险更大，更稳妥的做法是继续等待。',
   },
-  'repair.warning.save-work': { en: 'Save your work and close your programs before the restart.', 'zh-CN': '重启前请保存工作并关闭程序。' },
+  'repair.warning.save-work': {
+    en: 'Save your work and close your programs before the restart.',
+    'zh-CN': '重启前请保存工作并关闭程序。',
+  },
   'repair.warning.logging-cost': {
     en: 'While logging is on, every installation writes a log file, which costs a little time and disk space. Turn it off when you are done.',
     'zh-CN': '开启日志后，每次安装都会写入日志文件，会稍微占用时间和磁盘空间。排查完毕后请关闭。',
@@ -150,18 +264,42 @@ export const REPAIR_TEXTS = {
     en: 'I understand the installation is still working and want to end it anyway.',
     'zh-CN': '我了解该安装仍在进行中，但仍要结束它。',
   },
-  'repair.confirmation.uninstall-product': { en: 'Yes, uninstall the installed version.', 'zh-CN': '是的，卸载已安装的版本。' },
-  'repair.confirmation.remove-over-permissive': { en: 'Yes, remove the over-permissive entries listed above.', 'zh-CN': '是的，删除上面列出的过宽权限。' },
+  'repair.confirmation.uninstall-product': {
+    en: 'Yes, uninstall the installed version.',
+    'zh-CN': '是的，卸载已安装的版本。',
+  },
+  'repair.confirmation.remove-over-permissive': {
+    en: 'Yes, remove the over-permissive entries listed above.',
+    'zh-CN': '是的，删除上面列出的过宽权限。',
+  },
   'repair.confirmation.save-your-work': { en: 'I have saved my work.', 'zh-CN': '我已经保存好工作。' },
 
   // ------------------------------------------------------------ refusals (a plan cannot be built or run)
-  'repair.refusal.unknown-repair': { en: '"{repair}" is not a repair MSI Doctor knows.', 'zh-CN': 'MSI Doctor 不认识“{repair}”这个修复项。' },
-  'repair.refusal.bad-params': { en: 'The repair settings are not valid ({detail}).', 'zh-CN': '修复参数无效（{detail}）。' },
-  'repair.refusal.msi-required': { en: 'Choose the .msi file you tried to install first.', 'zh-CN': '请先选择您尝试安装的 .msi 文件。' },
+  'repair.refusal.unknown-repair': {
+    en: '"{repair}" is not a repair MSI Doctor knows.',
+    'zh-CN': 'MSI Doctor 不认识“{repair}”这个修复项。',
+  },
+  'repair.refusal.bad-params': {
+    en: 'The repair settings are not valid ({detail}).',
+    'zh-CN': '修复参数无效（{detail}）。',
+  },
+  'repair.refusal.msi-required': {
+    en: 'Choose the .msi file you tried to install first.',
+    'zh-CN': '请先选择您尝试安装的 .msi 文件。',
+  },
   'repair.refusal.msi-invalid': { en: '"{path}" is not a valid file path.', 'zh-CN': '“{path}”不是有效的文件路径。' },
-  'repair.refusal.msi-extension': { en: '"{path}" is not an .msi or .msp file.', 'zh-CN': '“{path}”不是 .msi 或 .msp 文件。' },
-  'repair.refusal.msi-missing': { en: 'The file "{path}" does not exist. Check the path or choose the file again.', 'zh-CN': '文件“{path}”不存在。请检查路径或重新选择文件。' },
-  'repair.refusal.msi-not-file': { en: '"{path}" is a folder, not a file.', 'zh-CN': '“{path}”是一个文件夹，而不是文件。' },
+  'repair.refusal.msi-extension': {
+    en: '"{path}" is not an .msi or .msp file.',
+    'zh-CN': '“{path}”不是 .msi 或 .msp 文件。',
+  },
+  'repair.refusal.msi-missing': {
+    en: 'The file "{path}" does not exist. Check the path or choose the file again.',
+    'zh-CN': '文件“{path}”不存在。请检查路径或重新选择文件。',
+  },
+  'repair.refusal.msi-not-file': {
+    en: '"{path}" is a folder, not a file.',
+    'zh-CN': '“{path}”是一个文件夹，而不是文件。',
+  },
   'repair.refusal.windows-temp-is-file': {
     en: '{path} is a file instead of a folder. This needs a manual fix; see the instructions in the report.',
     'zh-CN': '{path} 是一个文件而不是文件夹，需要手动修复，请参阅报告中的说明。',
@@ -170,34 +308,70 @@ export const REPAIR_TEXTS = {
     en: '{path} is a file instead of a folder. Rename or move that file, then try again.',
     'zh-CN': '{path} 是一个文件而不是文件夹。请先重命名或移走该文件，然后再试。',
   },
-  'repair.refusal.protected-sid': { en: 'The entry for {sid} is required by Windows and is never removed.', 'zh-CN': '{sid} 的权限是 Windows 必需的，绝不会被删除。' },
-  'repair.refusal.user-profile-unknown': { en: 'Your user profile folder could not be determined.', 'zh-CN': '无法确定您的用户配置文件夹。' },
+  'repair.refusal.protected-sid': {
+    en: 'The entry for {sid} is required by Windows and is never removed.',
+    'zh-CN': '{sid} 的权限是 Windows 必需的，绝不会被删除。',
+  },
+  'repair.refusal.user-profile-unknown': {
+    en: 'Your user profile folder could not be determined.',
+    'zh-CN': '无法确定您的用户配置文件夹。',
+  },
   'repair.refusal.service-missing': {
     en: 'The Windows Installer service is not registered at all; use "Repair the Windows Installer service registration" instead.',
     'zh-CN': 'Windows Installer 服务根本没有注册，请改用“修复 Windows Installer 服务的注册信息”。',
   },
-  'repair.refusal.nothing-to-do': { en: 'Nothing to do: this is already in order.', 'zh-CN': '无需操作：这一项已经正常。' },
+  'repair.refusal.nothing-to-do': {
+    en: 'Nothing to do: this is already in order.',
+    'zh-CN': '无需操作：这一项已经正常。',
+  },
   'repair.refusal.process-unverified': {
     en: 'The running installations could not be checked, so no process is ended.',
     'zh-CN': '无法检查正在运行的安装，因此不会结束任何进程。',
   },
-  'repair.refusal.no-client-install': { en: 'No installation is running right now.', 'zh-CN': '当前没有正在运行的安装。' },
-  'repair.refusal.pick-client': { en: 'Several installations are running; choose which one to end.', 'zh-CN': '有多个安装正在运行，请选择要结束哪一个。' },
+  'repair.refusal.no-client-install': {
+    en: 'No installation is running right now.',
+    'zh-CN': '当前没有正在运行的安装。',
+  },
+  'repair.refusal.pick-client': {
+    en: 'Several installations are running; choose which one to end.',
+    'zh-CN': '有多个安装正在运行，请选择要结束哪一个。',
+  },
   'repair.refusal.service-process': {
     en: 'Process {pid} is the Windows Installer service itself, which is never ended.',
     'zh-CN': '进程 {pid} 是 Windows Installer 服务本身，绝不会被结束。',
   },
-  'repair.refusal.not-a-client': { en: 'Process {pid} is not a running installation (it may have finished).', 'zh-CN': '进程 {pid} 不是正在运行的安装（可能已经结束）。' },
-  'repair.refusal.probe-unavailable': { en: 'The check "{probe}" did not give a usable answer, so this repair cannot be planned safely.', 'zh-CN': '检查项“{probe}”没有得到可用的结果，因此无法安全地规划此修复。' },
-  'repair.refusal.no-other-version': { en: 'No other version of this product is installed.', 'zh-CN': '没有安装这个产品的其他版本。' },
-  'repair.refusal.pick-product': { en: 'Several versions are installed; choose which one to uninstall.', 'zh-CN': '安装了多个版本，请选择要卸载哪一个。' },
-  'repair.refusal.product-not-installed': { en: 'No installed product has the code {productCode}.', 'zh-CN': '没有找到产品代码为 {productCode} 的已安装产品。' },
+  'repair.refusal.not-a-client': {
+    en: 'Process {pid} is not a running installation (it may have finished).',
+    'zh-CN': '进程 {pid} 不是正在运行的安装（可能已经结束）。',
+  },
+  'repair.refusal.probe-unavailable': {
+    en: 'The check "{probe}" did not give a usable answer, so this repair cannot be planned safely.',
+    'zh-CN': '检查项“{probe}”没有得到可用的结果，因此无法安全地规划此修复。',
+  },
+  'repair.refusal.no-other-version': {
+    en: 'No other version of this product is installed.',
+    'zh-CN': '没有安装这个产品的其他版本。',
+  },
+  'repair.refusal.pick-product': {
+    en: 'Several versions are installed; choose which one to uninstall.',
+    'zh-CN': '安装了多个版本，请选择要卸载哪一个。',
+  },
+  'repair.refusal.product-not-installed': {
+    en: 'No installed product has the code {productCode}.',
+    'zh-CN': '没有找到产品代码为 {productCode} 的已安装产品。',
+  },
   'repair.refusal.forbidden-command': {
     en: 'MSI Doctor refused to build a command that is never run automatically ({action}).',
     'zh-CN': 'MSI Doctor 拒绝生成一条绝不会自动执行的命令（{action}）。',
   },
-  'repair.refusal.plan-unknown': { en: 'This repair plan is no longer available; plan the repair again.', 'zh-CN': '这个修复计划已失效，请重新生成修复计划。' },
-  'repair.refusal.confirmation-missing': { en: 'Please confirm first: {confirmations}.', 'zh-CN': '请先确认：{confirmations}。' },
+  'repair.refusal.plan-unknown': {
+    en: 'This repair plan is no longer available; plan the repair again.',
+    'zh-CN': '这个修复计划已失效，请重新生成修复计划。',
+  },
+  'repair.refusal.confirmation-missing': {
+    en: 'Please confirm first: {confirmations}.',
+    'zh-CN': '请先确认：{confirmations}。',
+  },
   'repair.refusal.already-running': { en: 'This repair is already running.', 'zh-CN': '这个修复已在运行中。' },
   'repair.refusal.plan-changed': {
     en: 'The computer changed since the plan was shown, so the commands would differ. Review the new plan.',
@@ -207,9 +381,18 @@ export const REPAIR_TEXTS = {
     en: 'MSI Doctor cannot write to its data folder {path} ({detail}), so nothing was run: without a journal and backups a repair is not safe.',
     'zh-CN': 'MSI Doctor 无法写入数据文件夹 {path}（{detail}），因此没有执行任何操作：没有记录和备份，修复是不安全的。',
   },
-  'repair.refusal.journal-unknown': { en: 'No repair record "{journalId}" was found.', 'zh-CN': '找不到修复记录“{journalId}”。' },
-  'repair.refusal.already-undone': { en: 'The repair "{journalId}" has already been undone.', 'zh-CN': '修复“{journalId}”已经撤销过了。' },
-  'repair.refusal.not-reversible': { en: 'The repair "{journalId}" cannot be undone (nothing reversible was changed).', 'zh-CN': '修复“{journalId}”无法撤销（没有可以还原的更改）。' },
+  'repair.refusal.journal-unknown': {
+    en: 'No repair record "{journalId}" was found.',
+    'zh-CN': '找不到修复记录“{journalId}”。',
+  },
+  'repair.refusal.already-undone': {
+    en: 'The repair "{journalId}" has already been undone.',
+    'zh-CN': '修复“{journalId}”已经撤销过了。',
+  },
+  'repair.refusal.not-reversible': {
+    en: 'The repair "{journalId}" cannot be undone (nothing reversible was changed).',
+    'zh-CN': '修复“{journalId}”无法撤销（没有可以还原的更改）。',
+  },
 
   // ------------------------------------------------------------ outcome messages
   'repair.message.elevation-declined': {
@@ -218,7 +401,10 @@ export const REPAIR_TEXTS = {
   },
   'repair.message.cancelled': { en: 'The repair was cancelled.', 'zh-CN': '修复已取消。' },
   'repair.message.timeout': { en: 'The repair took too long and was stopped.', 'zh-CN': '修复耗时过长，已被停止。' },
-  'repair.message.failed': { en: 'A step of the repair failed; see its output.', 'zh-CN': '修复的某个步骤失败了，请查看它的输出。' },
+  'repair.message.failed': {
+    en: 'A step of the repair failed; see its output.',
+    'zh-CN': '修复的某个步骤失败了，请查看它的输出。',
+  },
   'repair.message.not-verified': {
     en: 'The repair ran, but the check afterwards still shows the problem.',
     'zh-CN': '修复已执行，但之后的检查显示问题仍然存在。',
@@ -235,13 +421,22 @@ export const REPAIR_TEXTS = {
     en: 'Windows Installer was still busy after {seconds} seconds.',
     'zh-CN': '等待 {seconds} 秒后，Windows Installer 仍然在忙。',
   },
-  'repair.message.undone': { en: 'The repair was undone: the previous settings are back.', 'zh-CN': '修复已撤销，原来的设置已恢复。' },
-  'repair.message.undo-failed': { en: 'Undo did not complete; see the output of each step.', 'zh-CN': '撤销没有完全成功，请查看每个步骤的输出。' },
+  'repair.message.undone': {
+    en: 'The repair was undone: the previous settings are back.',
+    'zh-CN': '修复已撤销，原来的设置已恢复。',
+  },
+  'repair.message.undo-failed': {
+    en: 'Undo did not complete; see the output of each step.',
+    'zh-CN': '撤销没有完全成功，请查看每个步骤的输出。',
+  },
   'repair.notice.unfinished': {
     en: 'A repair did not finish ({repair}, started {startedAt}). Record: {journalId}.',
     'zh-CN': '有一个修复没有完成（{repair}，开始于 {startedAt}）。记录：{journalId}。',
   },
-  'repair.notice.undo-offered': { en: 'You can undo what it changed: msi-doctor undo {journalId}', 'zh-CN': '您可以撤销它所做的更改：msi-doctor undo {journalId}' },
+  'repair.notice.undo-offered': {
+    en: 'You can undo what it changed: msi-doctor undo {journalId}',
+    'zh-CN': '您可以撤销它所做的更改：msi-doctor undo {journalId}',
+  },
 
   // ------------------------------------------------------------ labels
   'repair.risk.none': { en: 'no risk', 'zh-CN': '无风险' },
