@@ -50,12 +50,17 @@ const LABELS = {
   },
 } as const;
 
+/** Only waits and checks: there is nothing to undo (saying "cannot be undone" would alarm for no reason). */
+function changesNothing(plan: RepairPlan): boolean {
+  return plan.steps.every((s) => s.kind === 'wait' || s.kind === 'verify' || s.kind === 'check');
+}
+
 export function renderPlan(plan: RepairPlan, lang: Lang): string {
   const L = LABELS[lang];
   const lines = [
     `${t(plan.title, lang)}  [${plan.repair}]`,
     t(plan.description, lang),
-    `${L.risk}: ${t(`repair.risk.${plan.risk}`, lang)}; ${t(plan.reversible ? 'repair.reversible.yes' : 'repair.reversible.no', lang)}`,
+    `${L.risk}: ${t(`repair.risk.${plan.risk}`, lang)}; ${t(changesNothing(plan) ? 'repair.reversible.nothing' : plan.reversible ? 'repair.reversible.yes' : 'repair.reversible.no', lang)}`,
     '',
     `${L.steps}:`,
   ];

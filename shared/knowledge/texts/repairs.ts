@@ -445,6 +445,7 @@ export const REPAIR_TEXTS = {
   'repair.risk.high': { en: 'high risk', 'zh-CN': '高风险' },
   'repair.reversible.yes': { en: 'can be undone', 'zh-CN': '可以撤销' },
   'repair.reversible.no': { en: 'cannot be undone', 'zh-CN': '无法撤销' },
+  'repair.reversible.nothing': { en: 'changes nothing on this computer', 'zh-CN': '不会更改电脑上的任何设置' },
 } satisfies TextTable;
 
 export type RepairTextKey = keyof typeof REPAIR_TEXTS;
