@@ -6,9 +6,19 @@ import { probeScriptSpec } from '../system/probes/probe-kit.ts';
 import { scriptOfSpec } from '../system/run/powershell.ts';
 import { planCommands, routeOutput, slotsOf } from './command-plan.ts';
 
-const script = (probe: 'policies' | 'pending-reboot' | 'temp-folders', body: string): CommandSpec => probeScriptSpec(probe, body, {}, 10_000);
+const script = (probe: 'policies' | 'pending-reboot' | 'temp-folders', body: string): CommandSpec =>
+  probeScriptSpec(probe, body, {}, 10_000);
 const native = (file: string): CommandSpec => ({ file, args: [], encoding: 'oem' });
-const out = (spec: CommandSpec, stdout: string): CommandOutput => ({ spec, exitCode: 0, stdout, stderr: '', durationMs: 40, timedOut: false, error: null, elevated: false });
+const out = (spec: CommandSpec, stdout: string): CommandOutput => ({
+  spec,
+  exitCode: 0,
+  stdout,
+  stderr: '',
+  durationMs: 40,
+  timedOut: false,
+  error: null,
+  elevated: false,
+});
 
 /** What the batch script prints: one JSON object keyed by part, as script-batch.ts documents. */
 function fakeBatchStdout(spec: CommandSpec): string {
@@ -17,26 +27,46 @@ function fakeBatchStdout(spec: CommandSpec): string {
 }
 
 test('three probes with scripts and native tools: one PowerShell for the scripts, natives alone', () => {
-  const specs = [[script('policies', "'a'"), native('reg.exe')], [native('sc.exe')], [script('pending-reboot', "'b'"), script('temp-folders', "'c'")]];
+  const specs = [
+    [script('policies', "'a'"), native('reg.exe')],
+    [native('sc.exe')],
+    [script('pending-reboot', "'b'"), script('temp-folders', "'c'")],
+  ];
   const units = planCommands(specs);
-  assert.deepEqual(units.map((u) => u.kind), ['batch', 'single', 'single']);
+  assert.deepEqual(
+    units.map((u) => u.kind),
+    ['batch', 'single', 'single'],
+  );
   const batch = units[0]!;
-  assert.deepEqual(slotsOf(batch), [{ probe: 0, command: 0 }, { probe: 2, command: 0 }, { probe: 2, command: 1 }]);
+  assert.deepEqual(slotsOf(batch), [
+    { probe: 0, command: 0 },
+    { probe: 2, command: 0 },
+    { probe: 2, command: 1 },
+  ]);
   assert.match(scriptOfSpec(batch.spec) ?? '', /# msi-doctor:batch=probes/);
   const routed = routeOutput(batch, out(batch.spec, fakeBatchStdout(batch.spec)));
-  assert.deepEqual(routed.map((r) => [r.slot.probe, r.slot.command, r.output.stdout, r.output.durationMs]), [
-    [0, 0, '{"part":"p0c0"}', 12],
-    [2, 0, '{"part":"p2c0"}', 12],
-    [2, 1, '{"part":"p2c1"}', 12],
-  ]);
+  assert.deepEqual(
+    routed.map((r) => [r.slot.probe, r.slot.command, r.output.stdout, r.output.durationMs]),
+    [
+      [0, 0, '{"part":"p0c0"}', 12],
+      [2, 0, '{"part":"p2c0"}', 12],
+      [2, 1, '{"part":"p2c1"}', 12],
+    ],
+  );
   assert.equal(routed[0]!.output.spec, specs[0]![0], 'each part keeps its own spec for the report');
 });
 
 test('a single script is not wrapped; batching can be turned off', () => {
   const one = planCommands([[script('policies', "'a'")], [native('sc.exe')]]);
-  assert.deepEqual(one.map((u) => u.kind), ['single', 'single']);
+  assert.deepEqual(
+    one.map((u) => u.kind),
+    ['single', 'single'],
+  );
   const off = planCommands([[script('policies', "'a'")], [script('pending-reboot', "'b'")]], { batch: false });
-  assert.deepEqual(off.map((u) => u.kind), ['single', 'single']);
+  assert.deepEqual(
+    off.map((u) => u.kind),
+    ['single', 'single'],
+  );
 });
 
 test('a failed batch gives its failure to every part', () => {

@@ -1,7 +1,13 @@
 // Turns the probes' commands into as few processes as possible (marked PowerShell scripts share one powershell.exe)
 // and routes each process's output back to the probe and position that asked for it.
 import type { CommandOutput, CommandSpec } from '../system/run/command-runner.ts';
-import { batchScripts, isBatchable, splitBatchOutput, type BatchPart, type ScriptBatch } from '../system/probes/script-batch.ts';
+import {
+  batchScripts,
+  isBatchable,
+  splitBatchOutput,
+  type BatchPart,
+  type ScriptBatch,
+} from '../system/probes/script-batch.ts';
 
 /** Where one output goes: probe index (in the plan's input) and command index within that probe. */
 export interface Slot {

@@ -19,14 +19,23 @@ const CSV_MEDIUM = [
 test('CSV form: user SID and a medium (not elevated) token', () => {
   assert.deepEqual(parseWhoami(CSV_MEDIUM), { sid: 'S-1-5-21-1004336348-1177238915-682003330-1104', elevated: false });
   assert.deepEqual(parseWhoami(CSV_MEDIUM.replace('S-1-16-8192', 'S-1-16-12288')).elevated, true);
-  assert.deepEqual(parseWhoami('"nt authority\\system","S-1-5-18"\r\n"Mandatory Label\\System Mandatory Level","Label","S-1-16-16384",""'), { sid: 'S-1-5-18', elevated: true });
+  assert.deepEqual(
+    parseWhoami(
+      '"nt authority\\system","S-1-5-18"\r\n"Mandatory Label\\System Mandatory Level","Label","S-1-16-16384",""',
+    ),
+    { sid: 'S-1-5-18', elevated: true },
+  );
   assert.deepEqual(parseWhoami('ERROR: Access is denied.'), { sid: null, elevated: null });
 });
 
 test('recorded outputs (English high, Chinese medium and high): integrity read from the SID only', (t) => {
   if (!existsSync(corpus)) return t.skip(`corpus not found at ${corpus}`);
   // Corpus files start with '# SOURCE...' lines describing them (they mention SIDs too): drop them.
-  const read = (name: string): string => readFileSync(`${corpus}${name}`, 'utf8').split('\n').filter((l) => !l.startsWith('#')).join('\n');
+  const read = (name: string): string =>
+    readFileSync(`${corpus}${name}`, 'utf8')
+      .split('\n')
+      .filter((l) => !l.startsWith('#'))
+      .join('\n');
   const en = read('whoami_groups.en.high.txt');
   assert.equal(parseWhoami(en).elevated, true);
   const zh = read('whoami_groups.zh-CN.medium_and_high.txt');
@@ -44,8 +53,14 @@ test('readCurrentIdentity runs one whoami and survives its failure', async () =>
       return { spec, exitCode, stdout, stderr: '', durationMs: 1, timedOut: false, error, elevated: false };
     },
   });
-  assert.deepEqual(await readCurrentIdentity(runner(CSV_MEDIUM, 0, null)), { sid: 'S-1-5-21-1004336348-1177238915-682003330-1104', elevated: false });
-  assert.deepEqual(await readCurrentIdentity(runner('', null, 'could not start whoami.exe: program not found')), { sid: null, elevated: null });
+  assert.deepEqual(await readCurrentIdentity(runner(CSV_MEDIUM, 0, null)), {
+    sid: 'S-1-5-21-1004336348-1177238915-682003330-1104',
+    elevated: false,
+  });
+  assert.deepEqual(await readCurrentIdentity(runner('', null, 'could not start whoami.exe: program not found')), {
+    sid: null,
+    elevated: null,
+  });
   assert.equal(calls.length, 2);
   assert.deepEqual(calls[0], WHOAMI_SPEC);
 });

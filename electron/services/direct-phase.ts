@@ -20,21 +20,37 @@ export async function mapLimited<T>(items: readonly T[], limit: number, fn: (ite
 }
 
 /** runner.run with a hard stop: null when the runner ignored the timeout and cancel (the probe then reports it). */
-export async function runGuarded(runner: CommandRunner, spec: CommandSpec, signal?: AbortSignal): Promise<CommandOutput | null> {
+export async function runGuarded(
+  runner: CommandRunner,
+  spec: CommandSpec,
+  signal?: AbortSignal,
+): Promise<CommandOutput | null> {
   const controller = new AbortController();
   const onAbort = (): void => controller.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
   let timer: NodeJS.Timeout | undefined;
   const overrun = new Promise<null>((resolve) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      resolve(null);
-    }, (spec.timeoutMs ?? DEFAULT_TIMEOUT_MS) + OVERRUN_GRACE_MS);
+    timer = setTimeout(
+      () => {
+        controller.abort();
+        resolve(null);
+      },
+      (spec.timeoutMs ?? DEFAULT_TIMEOUT_MS) + OVERRUN_GRACE_MS,
+    );
   });
   try {
     return await Promise.race([runner.run(spec, { signal: controller.signal }), overrun]);
   } catch (error) {
-    return { spec, exitCode: null, stdout: '', stderr: '', durationMs: 0, timedOut: false, error: (error as Error).message, elevated: false };
+    return {
+      spec,
+      exitCode: null,
+      stdout: '',
+      stderr: '',
+      durationMs: 0,
+      timedOut: false,
+      error: (error as Error).message,
+      elevated: false,
+    };
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
@@ -65,7 +81,9 @@ export async function runDirect(probes: readonly ProbeDefinition[], o: DirectPha
       commandErrors.push(`could not build the commands: ${(error as Error).message}`);
     }
   }
-  const outputs: (CommandOutput | undefined)[][] = specsByProbe.map((specs) => new Array<CommandOutput | undefined>(specs.length));
+  const outputs: (CommandOutput | undefined)[][] = specsByProbe.map(
+    (specs) => new Array<CommandOutput | undefined>(specs.length),
+  );
   const waiting = specsByProbe.map((specs) => specs.length);
   const overrun: (string | null)[] = probes.map(() => null);
 
@@ -74,7 +92,12 @@ export async function runDirect(probes: readonly ProbeDefinition[], o: DirectPha
     const got = outputs[i]!.filter((x): x is CommandOutput => x !== undefined);
     const duration = got.reduce((sum, x) => sum + x.durationMs, 0);
     const failure = commandErrors[i] ?? overrun[i];
-    o.onEvidence(probe, failure ? errorEvidence(probe, failure, got, duration, o.elevated) : evidenceFrom(probe, got, o.context, o.elevated, duration));
+    o.onEvidence(
+      probe,
+      failure
+        ? errorEvidence(probe, failure, got, duration, o.elevated)
+        : evidenceFrom(probe, got, o.context, o.elevated, duration),
+    );
   };
   probes.forEach((_, i) => {
     if (waiting[i] === 0) finalize(i);

@@ -22,14 +22,26 @@ function sources(dir: string): string[] {
 /** Every module specifier: static import/export-from, dynamic import(), require(). */
 export function moduleSpecifiers(source: string): string[] {
   const specs: string[] = [];
-  const patterns = [/\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g, /\bimport\s*['"]([^'"]+)['"]/g, /\bimport\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g, /\brequire\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g];
+  const patterns = [
+    /\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g,
+    /\brequire\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g,
+  ];
   for (const pattern of patterns) for (const match of source.matchAll(pattern)) specs.push(match[1]!);
   return specs;
 }
 
 test('the specifier scanner sees every import form', () => {
   const sample = `import { app } from 'electron';\nimport type { X } from "electron";\nexport * from 'electron/main';\nconst e = await import('electron');\nrequire("electron");\nimport 'electron';`;
-  assert.deepEqual(moduleSpecifiers(sample).sort(), ['electron', 'electron', 'electron', 'electron', 'electron', 'electron/main']);
+  assert.deepEqual(moduleSpecifiers(sample).sort(), [
+    'electron',
+    'electron',
+    'electron',
+    'electron',
+    'electron',
+    'electron/main',
+  ]);
 });
 
 test("nothing under electron/system, electron/services, electron/cli imports 'electron'", () => {
@@ -39,7 +51,8 @@ test("nothing under electron/system, electron/services, electron/cli imports 'el
     for (const file of sources(root)) {
       scanned++;
       for (const spec of moduleSpecifiers(readFileSync(file, 'utf8'))) {
-        if (spec === 'electron' || spec.startsWith('electron/')) offenders.push(`${relative(electronDir, file)} imports ${spec}`);
+        if (spec === 'electron' || spec.startsWith('electron/'))
+          offenders.push(`${relative(electronDir, file)} imports ${spec}`);
       }
     }
   }
@@ -51,7 +64,8 @@ test('only electron/system/run/elevated-runner.ts imports @vscode/sudo-prompt', 
   const importers: string[] = [];
   for (const root of ROOTS) {
     for (const file of sources(root)) {
-      if (moduleSpecifiers(readFileSync(file, 'utf8')).includes('@vscode/sudo-prompt')) importers.push(relative(electronDir, file).replace(/\\/g, '/'));
+      if (moduleSpecifiers(readFileSync(file, 'utf8')).includes('@vscode/sudo-prompt'))
+        importers.push(relative(electronDir, file).replace(/\\/g, '/'));
     }
   }
   assert.deepEqual(importers, ['system/run/elevated-runner.ts']);

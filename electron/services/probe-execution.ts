@@ -24,11 +24,19 @@ export function rawOf(output: CommandOutput): RawOutput {
 
 /** The probe's commands with its timeout applied to any command that has none. */
 export function commandsOf(probe: ProbeDefinition, context: ProbeContext): CommandSpec[] {
-  return probe.commands(context).map((spec) => (spec.timeoutMs === undefined ? { ...spec, timeoutMs: probe.timeoutMs } : spec));
+  return probe
+    .commands(context)
+    .map((spec) => (spec.timeoutMs === undefined ? { ...spec, timeoutMs: probe.timeoutMs } : spec));
 }
 
 /** Evidence for a probe that failed: status 'error', the message and whatever output it produced. */
-export function errorEvidence(probe: ProbeDefinition, message: string, outputs: CommandOutput[], durationMs: number, elevated: boolean): Evidence {
+export function errorEvidence(
+  probe: ProbeDefinition,
+  message: string,
+  outputs: CommandOutput[],
+  durationMs: number,
+  elevated: boolean,
+): Evidence {
   return {
     probe: probe.id,
     status: 'error',
@@ -56,7 +64,13 @@ export function notCheckedEvidence(probe: ProbeDefinition, reason: string): Evid
 }
 
 /** Parses outputs into Evidence; a throwing parser or an invalid verdict becomes 'error' evidence, never an exception. */
-export function evidenceFrom(probe: ProbeDefinition, outputs: CommandOutput[], context: ProbeContext, elevated: boolean, durationMs: number): Evidence {
+export function evidenceFrom(
+  probe: ProbeDefinition,
+  outputs: CommandOutput[],
+  context: ProbeContext,
+  elevated: boolean,
+  durationMs: number,
+): Evidence {
   let verdict: ProbeVerdict;
   try {
     verdict = probe.parse(outputs, context, elevated);
@@ -69,14 +83,23 @@ export function evidenceFrom(probe: ProbeDefinition, outputs: CommandOutput[], c
     summary: verdict.summary,
     data: verdict.data,
     raw: outputs.map(rawOf),
-    error: verdict.status === 'error' ? (outputs.find((o) => o.error)?.error ?? 'the probe could not read the output') : null,
+    error:
+      verdict.status === 'error'
+        ? (outputs.find((o) => o.error)?.error ?? 'the probe could not read the output')
+        : null,
     durationMs,
     elevated,
   };
   const checked = evidenceSchema.safeParse(candidate);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    return errorEvidence(probe, `invalid evidence (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`, outputs, durationMs, elevated);
+    return errorEvidence(
+      probe,
+      `invalid evidence (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`,
+      outputs,
+      durationMs,
+      elevated,
+    );
   }
   return checked.data;
 }

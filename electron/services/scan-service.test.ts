@@ -6,7 +6,13 @@ import { LOG_ANALYSIS_SCHEMA, type LogAnalysis } from '../../shared/contract/log
 import type { ParsedSymptom } from '../../shared/contract/symptom.ts';
 import type { ProbeId } from '../../shared/contract/ids.ts';
 import type { ElevationNeed, ProbeDefinition } from '../system/probes/probe.ts';
-import type { CommandOutput, CommandRunner, CommandSpec, ElevatedBatchResult, ElevatedRunner } from '../system/run/command-runner.ts';
+import type {
+  CommandOutput,
+  CommandRunner,
+  CommandSpec,
+  ElevatedBatchResult,
+  ElevatedRunner,
+} from '../system/run/command-runner.ts';
 import { ScanCancelledError, runScan, type ScanServiceOptions } from './scan-service.ts';
 import { probeScriptSpec } from '../system/probes/probe-kit.ts';
 import { scriptOfSpec } from '../system/run/powershell.ts';
@@ -56,7 +62,16 @@ class FakeRunner implements CommandRunner {
         const t = setTimeout(resolve, this.delayMs);
         options.signal?.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
       });
-      return { spec, exitCode: 0, stdout: `out:${spec.args.join(' ')}`, stderr: '', durationMs: this.delayMs, timedOut: false, error: null, elevated: false };
+      return {
+        spec,
+        exitCode: 0,
+        stdout: `out:${spec.args.join(' ')}`,
+        stderr: '',
+        durationMs: this.delayMs,
+        timedOut: false,
+        error: null,
+        elevated: false,
+      };
     } finally {
       this.active--;
     }
@@ -69,16 +84,34 @@ class FakeElevated implements ElevatedRunner {
   constructor(private readonly status: ElevatedBatchResult['status'] = 'ok') {}
   async runBatch(specs: CommandSpec[]): Promise<ElevatedBatchResult> {
     this.batches.push(specs);
-    if (this.status !== 'ok') return { status: this.status, outputs: [], message: this.status === 'failed' ? 'PowerShell crashed' : null };
+    if (this.status !== 'ok')
+      return { status: this.status, outputs: [], message: this.status === 'failed' ? 'PowerShell crashed' : null };
     return {
       status: 'ok',
       message: null,
-      outputs: specs.map((spec) => ({ spec, exitCode: 0, stdout: `elev:${spec.args.join(' ')}`, stderr: '', durationMs: 7, timedOut: false, error: null, elevated: true })),
+      outputs: specs.map((spec) => ({
+        spec,
+        exitCode: 0,
+        stdout: `elev:${spec.args.join(' ')}`,
+        stderr: '',
+        durationMs: 7,
+        timedOut: false,
+        error: null,
+        elevated: true,
+      })),
     };
   }
 }
 
-const environment = { kind: 'simulated' as const, scenario: 'test', windowsVersion: null, windowsLanguage: null, computerName: null, userName: null, elevated: false };
+const environment = {
+  kind: 'simulated' as const,
+  scenario: 'test',
+  windowsVersion: null,
+  windowsLanguage: null,
+  computerName: null,
+  userName: null,
+  elevated: false,
+};
 const options = (over: Partial<ScanServiceOptions>): ScanServiceOptions => ({
   runner: new FakeRunner(),
   elevatedRunner: new FakeElevated(),
@@ -90,10 +123,18 @@ const options = (over: Partial<ScanServiceOptions>): ScanServiceOptions => ({
 
 test('unelevated probes run in parallel within the concurrency limit; evidence in probe-list order; result validates', async () => {
   const runner = new FakeRunner(60);
-  const probes = [probe('installer-service', 'never'), probe('pending-reboot', 'never'), probe('policies', 'never'), probe('elevation', 'never')];
+  const probes = [
+    probe('installer-service', 'never'),
+    probe('pending-reboot', 'never'),
+    probe('policies', 'never'),
+    probe('elevation', 'never'),
+  ];
   const result = await runScan({ symptom: '2503' }, options({ runner, probes, concurrency: 3 }));
   assert.equal(runner.maxActive, 3);
-  assert.deepEqual(result.evidence.map((e) => e.probe), ['installer-service', 'pending-reboot', 'policies', 'elevation']);
+  assert.deepEqual(
+    result.evidence.map((e) => e.probe),
+    ['installer-service', 'pending-reboot', 'policies', 'elevation'],
+  );
   assert.deepEqual(result.evidence[0]!.data, { seen: ['out:installer-service'], elevated: false });
   assert.equal(result.evidence[0]!.raw[0]!.command, 'echo installer-service');
   assert.equal(result.elevation, 'not-needed');
@@ -106,9 +147,23 @@ test('a hanging, throwing or invalid probe becomes error evidence and the scan g
   const runner = new FakeRunner(10, ['install-in-progress']);
   const probes = [
     probe('install-in-progress', 'never', { timeoutMs: 100 }),
-    probe('pending-reboot', 'never', { parse: () => { throw new Error('unexpected token'); } }),
-    probe('policies', 'never', { parse: () => ({ status: 'ok', summary: { key: 'x', params: {} }, data: 'nope' as unknown as Record<string, unknown> }) }),
-    probe('temp-folders', 'never', { commands: () => { throw new Error('no profile path'); } }),
+    probe('pending-reboot', 'never', {
+      parse: () => {
+        throw new Error('unexpected token');
+      },
+    }),
+    probe('policies', 'never', {
+      parse: () => ({
+        status: 'ok',
+        summary: { key: 'x', params: {} },
+        data: 'nope' as unknown as Record<string, unknown>,
+      }),
+    }),
+    probe('temp-folders', 'never', {
+      commands: () => {
+        throw new Error('no profile path');
+      },
+    }),
     probe('elevation', 'never'),
   ];
   const started = Date.now();
@@ -134,12 +189,20 @@ test('privileged probes share ONE elevated batch; outputs are split back per pro
       { file: 'icacls', args: ['b'], encoding: 'oem', timeoutMs: 5 },
     ],
   });
-  const probes = [probe('installer-service', 'never'), twoCommands, probe('install-in-progress', 'better'), probe('policies', 'required')];
+  const probes = [
+    probe('installer-service', 'never'),
+    twoCommands,
+    probe('install-in-progress', 'better'),
+    probe('policies', 'required'),
+  ];
   const events: ScanProgress[] = [];
   const result = await runScan({}, options({ elevatedRunner, probes }), { onProgress: (e) => events.push(e) });
   assert.equal(elevatedRunner.batches.length, 1);
-  assert.deepEqual(elevatedRunner.batches[0]!.map((s) => s.args[0]), ['a', 'b', 'install-in-progress', 'policies']);
-  assert.equal(elevatedRunner.batches[0]![0]!.timeoutMs, 2000, "probe timeout applied to commands without one");
+  assert.deepEqual(
+    elevatedRunner.batches[0]!.map((s) => s.args[0]),
+    ['a', 'b', 'install-in-progress', 'policies'],
+  );
+  assert.equal(elevatedRunner.batches[0]![0]!.timeoutMs, 2000, 'probe timeout applied to commands without one');
   assert.equal(elevatedRunner.batches[0]![1]!.timeoutMs, 5);
   const byId = Object.fromEntries(result.evidence.map((e) => [e.probe, e]));
   assert.deepEqual(byId['temp-folders']!.data, { seen: ['elev:a', 'elev:b'], elevated: true });
@@ -149,17 +212,27 @@ test('privileged probes share ONE elevated batch; outputs are split back per pro
   assert.equal(result.elevation, 'granted');
   // The better probe reported twice: unelevated first, then the elevated answer.
   const better = events.filter((e) => e.probe === 'install-in-progress' && e.phase === 'finished');
-  assert.deepEqual(better.map((e) => e.elevated), [false, true]);
+  assert.deepEqual(
+    better.map((e) => e.elevated),
+    [false, true],
+  );
   scanResultSchema.parse(result);
 });
 
 test('declined elevation: required probes are not-checked with a reason; better probes keep their unelevated answer', async () => {
-  const probes = [probe('installer-service', 'never'), probe('temp-folders', 'required'), probe('install-in-progress', 'better')];
+  const probes = [
+    probe('installer-service', 'never'),
+    probe('temp-folders', 'required'),
+    probe('install-in-progress', 'better'),
+  ];
   const result = await runScan({}, options({ elevatedRunner: new FakeElevated('declined'), probes }));
   assert.equal(result.elevation, 'declined');
   const byId = Object.fromEntries(result.evidence.map((e) => [e.probe, e]));
   assert.equal(byId['temp-folders']!.status, 'not-checked');
-  assert.deepEqual(byId['temp-folders']!.summary, { key: 'probe.not-checked', params: { probe: 'temp-folders', reason: 'elevation-declined' } });
+  assert.deepEqual(byId['temp-folders']!.summary, {
+    key: 'probe.not-checked',
+    params: { probe: 'temp-folders', reason: 'elevation-declined' },
+  });
   assert.equal(byId['install-in-progress']!.status, 'ok');
   assert.equal(byId['install-in-progress']!.elevated, false);
   assert.deepEqual(result.notChecked, [
@@ -186,18 +259,32 @@ test('elevation skipped by the user: no prompt at all; failed elevation: error e
 
 test('an app already running elevated runs privileged probes directly, without a prompt', async () => {
   const elevatedRunner = new FakeElevated();
-  const result = await runScan({}, options({ elevatedRunner, probes: [probe('temp-folders', 'required'), probe('install-in-progress', 'better')], processElevated: true }));
+  const result = await runScan(
+    {},
+    options({
+      elevatedRunner,
+      probes: [probe('temp-folders', 'required'), probe('install-in-progress', 'better')],
+      processElevated: true,
+    }),
+  );
   assert.equal(elevatedRunner.batches.length, 0);
   assert.equal(result.elevation, 'not-needed');
   assert.ok(result.evidence.every((e) => e.elevated && e.status === 'ok'));
 });
 
 test('progress: every probe queued before any starts; started before finished; durations on finished', async () => {
-  const probes = [probe('installer-service', 'never'), probe('pending-reboot', 'never'), probe('temp-folders', 'required')];
+  const probes = [
+    probe('installer-service', 'never'),
+    probe('pending-reboot', 'never'),
+    probe('temp-folders', 'required'),
+  ];
   const events: ScanProgress[] = [];
   await runScan({}, options({ probes, newId: () => 'scan-1' }), { onProgress: (e) => events.push(e) });
   const firstStart = events.findIndex((e) => e.phase === 'started');
-  assert.deepEqual(events.slice(0, firstStart).map((e) => [e.probe, e.phase]), probes.map((p) => [p.id, 'queued']));
+  assert.deepEqual(
+    events.slice(0, firstStart).map((e) => [e.probe, e.phase]),
+    probes.map((p) => [p.id, 'queued']),
+  );
   for (const p of probes) {
     const phases = events.filter((e) => e.probe === p.id).map((e) => e.phase);
     assert.deepEqual(phases, ['queued', 'started', 'finished'], p.id);
@@ -212,25 +299,48 @@ test('cancel: the scan stops with ScanCancelledError', async () => {
   setTimeout(() => controller.abort(), 50);
   const started = Date.now();
   await assert.rejects(
-    runScan({}, options({ runner, probes: [probe('installer-service', 'never'), probe('temp-folders', 'required')] }), { signal: controller.signal }),
+    runScan({}, options({ runner, probes: [probe('installer-service', 'never'), probe('temp-folders', 'required')] }), {
+      signal: controller.signal,
+    }),
     ScanCancelledError,
   );
   assert.ok(Date.now() - started < 1000);
-  await assert.rejects(runScan({}, options({ probes: [probe('policies', 'never')] }), { signal: AbortSignal.abort() }), ScanCancelledError);
+  await assert.rejects(
+    runScan({}, options({ probes: [probe('policies', 'never')] }), { signal: AbortSignal.abort() }),
+    ScanCancelledError,
+  );
 });
 
 test('not applicable probes are listed; logs analyzed; diagnose receives the evidence', async () => {
   const analysis: LogAnalysis = {
-    schema: LOG_ANALYSIS_SCHEMA, file: 'a.log', format: 'msi-verbose', encoding: 'utf-16le', operation: 'install',
-    product: { name: 'App', version: '1.0', productCode: null }, outcome: 'failure', exitCode: 1603, failedAction: null,
-    errors: [], primaryError: 2503, causes: [], evidence: [], installerVersion: null, processes: [], sessions: 1,
-    lineCount: 10, byteCount: 100, burn: null,
+    schema: LOG_ANALYSIS_SCHEMA,
+    file: 'a.log',
+    format: 'msi-verbose',
+    encoding: 'utf-16le',
+    operation: 'install',
+    product: { name: 'App', version: '1.0', productCode: null },
+    outcome: 'failure',
+    exitCode: 1603,
+    failedAction: null,
+    errors: [],
+    primaryError: 2503,
+    causes: [],
+    evidence: [],
+    installerVersion: null,
+    processes: [],
+    sessions: 1,
+    lineCount: 10,
+    byteCount: 100,
+    burn: null,
   };
   let diagnosed: unknown;
   const result = await runScan(
     { logPaths: ['a.log', 'missing.log'] },
     options({
-      probes: [probe('installed-products', 'never', { appliesTo: (c) => c.msiPath !== null }), probe('policies', 'never')],
+      probes: [
+        probe('installed-products', 'never', { appliesTo: (c) => c.msiPath !== null }),
+        probe('policies', 'never'),
+      ],
       analyzeLog: async (path) => {
         if (path === 'missing.log') throw new Error('file not found');
         return analysis;
@@ -256,7 +366,9 @@ test('marked PowerShell scripts of several probes share ONE process, unelevated 
   const answer = (spec: CommandSpec, elevated: boolean): CommandOutput => {
     specsRun.push(spec);
     const keys = [...(scriptOfSpec(spec) ?? '').matchAll(/# msi-doctor:part=(\S+)/g)].map((m) => m[1]!);
-    const stdout = JSON.stringify(Object.fromEntries(keys.map((k) => [k, { stdout: `${elevated ? 'elev' : 'out'}:${k}`, stderr: null, ms: 9 }])));
+    const stdout = JSON.stringify(
+      Object.fromEntries(keys.map((k) => [k, { stdout: `${elevated ? 'elev' : 'out'}:${k}`, stderr: null, ms: 9 }])),
+    );
     return { spec, exitCode: 0, stdout, stderr: '', durationMs: 300, timedOut: false, error: null, elevated };
   };
   const runner: CommandRunner = { kind: 'simulated', run: async (spec) => answer(spec, false) };
@@ -268,7 +380,13 @@ test('marked PowerShell scripts of several probes share ONE process, unelevated 
       return { status: 'ok', message: null, outputs: specs.map((s) => answer(s, true)) };
     },
   };
-  const probes = [scripted('policies', 'never'), scripted('pending-reboot', 'never'), scripted('elevation', 'never'), scripted('temp-folders', 'required'), scripted('install-in-progress', 'required')];
+  const probes = [
+    scripted('policies', 'never'),
+    scripted('pending-reboot', 'never'),
+    scripted('elevation', 'never'),
+    scripted('temp-folders', 'required'),
+    scripted('install-in-progress', 'required'),
+  ];
   const result = await runScan({}, options({ runner, elevatedRunner, probes }));
   assert.equal(specsRun.length, 2, 'one process for the three unelevated scripts, one step for the two elevated ones');
   assert.equal(batches.length, 1);
@@ -280,6 +398,14 @@ test('marked PowerShell scripts of several probes share ONE process, unelevated 
   assert.equal(byId['policies']!.durationMs, 9, "a probe's duration is its own script's time inside the batch");
   assert.match(byId['policies']!.raw[0]!.command, /powershell: policies probe/);
   const unbatched: CommandSpec[] = [];
-  await runScan({}, options({ runner: { kind: 'simulated', run: async (spec) => (unbatched.push(spec), answer(spec, false)) }, elevatedRunner, probes, batchScripts: false }));
+  await runScan(
+    {},
+    options({
+      runner: { kind: 'simulated', run: async (spec) => (unbatched.push(spec), answer(spec, false)) },
+      elevatedRunner,
+      probes,
+      batchScripts: false,
+    }),
+  );
   assert.equal(unbatched.length, 3);
 });

@@ -4,7 +4,14 @@ import type { Evidence } from '../../shared/contract/evidence.ts';
 import type { Finding } from '../../shared/contract/finding.ts';
 import type { ProbeId } from '../../shared/contract/ids.ts';
 import type { LogAnalysis } from '../../shared/contract/log-analysis.ts';
-import { SCAN_SCHEMA, scanRequestSchema, type EnvironmentInfo, type ScanProgress, type ScanRequest, type ScanResult } from '../../shared/contract/scan.ts';
+import {
+  SCAN_SCHEMA,
+  scanRequestSchema,
+  type EnvironmentInfo,
+  type ScanProgress,
+  type ScanRequest,
+  type ScanResult,
+} from '../../shared/contract/scan.ts';
 import type { ParsedSymptom } from '../../shared/contract/symptom.ts';
 import type { ProbeContext, ProbeDefinition } from '../system/probes/probe.ts';
 import type { CommandRunner, ElevatedRunner } from '../system/run/command-runner.ts';
@@ -50,7 +57,11 @@ export interface ScanCallbacks {
   signal?: AbortSignal;
 }
 
-export async function runScan(input: Partial<ScanRequest>, options: ScanServiceOptions, callbacks: ScanCallbacks = {}): Promise<ScanResult> {
+export async function runScan(
+  input: Partial<ScanRequest>,
+  options: ScanServiceOptions,
+  callbacks: ScanCallbacks = {},
+): Promise<ScanResult> {
   const request = scanRequestSchema.parse(input);
   const now = options.now ?? (() => new Date());
   const startedAt = now();
@@ -60,8 +71,20 @@ export async function runScan(input: Partial<ScanRequest>, options: ScanServiceO
   const checkCancel = (): void => {
     if (signal?.aborted) throw new ScanCancelledError();
   };
-  const emit = (probe: ProbeId, phase: ScanProgress['phase'], elevated: boolean, evidence: Evidence | null = null): void => {
-    callbacks.onProgress?.({ scanId, probe, phase, elevated, durationMs: evidence ? evidence.durationMs : null, evidence });
+  const emit = (
+    probe: ProbeId,
+    phase: ScanProgress['phase'],
+    elevated: boolean,
+    evidence: Evidence | null = null,
+  ): void => {
+    callbacks.onProgress?.({
+      scanId,
+      probe,
+      phase,
+      elevated,
+      durationMs: evidence ? evidence.durationMs : null,
+      evidence,
+    });
   };
   checkCancel();
 
@@ -136,7 +159,9 @@ export async function runScan(input: Partial<ScanRequest>, options: ScanServiceO
     const duration = Date.now() - started;
     if (result.status === 'ok') {
       elevation = 'granted';
-      const outputs = specsByProbe.map((specs) => specs.map((spec) => notRun(spec, 'not run: missing from the batch result')));
+      const outputs = specsByProbe.map((specs) =>
+        specs.map((spec) => notRun(spec, 'not run: missing from the batch result')),
+      );
       units.forEach((unit, i) => {
         const output = result.outputs[i];
         if (!output) return;
@@ -155,7 +180,12 @@ export async function runScan(input: Partial<ScanRequest>, options: ScanServiceO
       elevation = result.status === 'declined' ? 'declined' : 'failed';
       const reason = result.status === 'declined' ? 'elevation-declined' : 'elevation-failed';
       for (const probe of batch) {
-        markNotElevated(probe, reason, result.status === 'declined' ? null : (result.message ?? result.status), duration);
+        markNotElevated(
+          probe,
+          reason,
+          result.status === 'declined' ? null : (result.message ?? result.status),
+          duration,
+        );
       }
     }
   }
@@ -169,7 +199,9 @@ export async function runScan(input: Partial<ScanRequest>, options: ScanServiceO
       return;
     }
     notChecked.push({ probe: probe.id, reason });
-    const item = failure ? errorEvidence(probe, `elevated batch ${failure}`, [], duration, true) : notCheckedEvidence(probe, reason);
+    const item = failure
+      ? errorEvidence(probe, `elevated batch ${failure}`, [], duration, true)
+      : notCheckedEvidence(probe, reason);
     evidence.set(probe.id, item);
     emit(probe.id, 'finished', item.elevated, item);
   }

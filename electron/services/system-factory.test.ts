@@ -9,10 +9,16 @@ import { SCENARIO_DIR } from '../system/simulated/index.ts';
 import { NOT_WINDOWS_MESSAGE, SystemUnavailableError, builtinScenarios, createSystem } from './system-factory.ts';
 
 test('off Windows without a scenario: the clear "not Windows" error', () => {
-  assert.throws(() => createSystem({ platform: 'linux' }), (e: Error) => e instanceof SystemUnavailableError && e.message === NOT_WINDOWS_MESSAGE);
+  assert.throws(
+    () => createSystem({ platform: 'linux' }),
+    (e: Error) => e instanceof SystemUnavailableError && e.message === NOT_WINDOWS_MESSAGE,
+  );
   assert.equal(NOT_WINDOWS_MESSAGE, 'this is not Windows: pass --simulate NAME or --scenario FILE');
   assert.throws(() => createSystem({ simulate: 'healthy', scenarioFile: 'x.json' }), /not both/);
-  assert.throws(() => createSystem({ simulate: 'nope' }), (e: Error) => e instanceof SystemUnavailableError && /Unknown scenario "nope"/.test(e.message));
+  assert.throws(
+    () => createSystem({ simulate: 'nope' }),
+    (e: Error) => e instanceof SystemUnavailableError && /Unknown scenario "nope"/.test(e.message),
+  );
 });
 
 test('a built-in scenario: simulated runners, all probes, identity and clock from the machine', async () => {
@@ -44,12 +50,24 @@ test('a scenario file by path', () => {
 });
 
 test('win32 without a scenario: the real process and elevated runners (nothing runs until asked)', async () => {
-  const system = createSystem({ platform: 'win32', env: { USERNAME: 'zhang.wei', USERPROFILE: 'C:\\Users\\zhang.wei', TEMP: 'C:\\Users\\zhang.wei\\AppData\\Local\\Temp', COMPUTERNAME: 'WS-FIN-042' } });
+  const system = createSystem({
+    platform: 'win32',
+    env: {
+      USERNAME: 'zhang.wei',
+      USERPROFILE: 'C:\\Users\\zhang.wei',
+      TEMP: 'C:\\Users\\zhang.wei\\AppData\\Local\\Temp',
+      COMPUTERNAME: 'WS-FIN-042',
+    },
+  });
   assert.equal(system.runner.kind, 'process');
   assert.equal(system.elevatedRunner.kind, 'elevated');
   assert.equal(system.environment.kind, 'real');
   assert.equal(system.environment.computerName, 'WS-FIN-042');
-  assert.deepEqual(system.user, { sid: null, profile: 'C:\\Users\\zhang.wei', temp: 'C:\\Users\\zhang.wei\\AppData\\Local\\Temp' });
+  assert.deepEqual(system.user, {
+    sid: null,
+    profile: 'C:\\Users\\zhang.wei',
+    temp: 'C:\\Users\\zhang.wei\\AppData\\Local\\Temp',
+  });
   if (process.platform !== 'win32') {
     // whoami.exe does not exist here: identify() degrades to "unknown" instead of failing the scan.
     const who = await system.identify();

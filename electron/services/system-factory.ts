@@ -107,7 +107,11 @@ function simulatedSystem(nameOrPath: string, approve: boolean | undefined): Syst
   }
   const { machine, loaded } = simulation;
   const state = machine.state;
-  const user = { sid: state.identity.userSid, profile: state.identity.profile, temp: state.env.TEMP ?? state.env.TMP ?? null };
+  const user = {
+    sid: state.identity.userSid,
+    profile: state.identity.profile,
+    temp: state.env.TEMP ?? state.env.TMP ?? null,
+  };
   return {
     environment: {
       kind: 'simulated',
@@ -136,7 +140,12 @@ function simulatedSystem(nameOrPath: string, approve: boolean | undefined): Syst
  */
 export async function systemScanOptions(
   system: SystemHandle,
-): Promise<Pick<ScanServiceOptions, 'runner' | 'elevatedRunner' | 'probes' | 'environment' | 'user' | 'processElevated' | 'analyzeLog' | 'now'>> {
+): Promise<
+  Pick<
+    ScanServiceOptions,
+    'runner' | 'elevatedRunner' | 'probes' | 'environment' | 'user' | 'processElevated' | 'analyzeLog' | 'now'
+  >
+> {
   const identity = await system.identify();
   return {
     runner: system.runner,

@@ -63,10 +63,7 @@ export function keyFacts(data: Record<string, unknown>, limit = 6): string[] {
 
 export function renderScan(result: ScanResult, lang: Lang = 'en'): string {
   const env = result.environment;
-  const where =
-    env.kind === 'simulated'
-      ? `simulated machine "${env.scenario ?? 'custom'}"`
-      : 'this computer';
+  const where = env.kind === 'simulated' ? `simulated machine "${env.scenario ?? 'custom'}"` : 'this computer';
   const who = [env.computerName, env.userName, env.windowsLanguage].filter(Boolean).join(', ');
   const codes = [...result.symptom.exitCodes, ...result.symptom.messageNumbers];
   const lines = [
@@ -79,7 +76,9 @@ export function renderScan(result: ScanResult, lang: Lang = 'en'): string {
     const status = STATUS_MARK[e.status].padEnd(11);
     const time = `${Math.round(e.durationMs)} ms`.padStart(8);
     const facts = keyFacts(e.data);
-    lines.push(`  ${status} ${e.probe.padEnd(20)} ${time}${e.elevated ? ' (admin)' : '        '}  ${summaryText(e.summary, lang)}`);
+    lines.push(
+      `  ${status} ${e.probe.padEnd(20)} ${time}${e.elevated ? ' (admin)' : '        '}  ${summaryText(e.summary, lang)}`,
+    );
     if (facts.length) lines.push(`${' '.repeat(53)}${facts.join(', ')}`);
     if (e.error) lines.push(`${' '.repeat(53)}error: ${e.error}`);
   }
@@ -89,7 +88,9 @@ export function renderScan(result: ScanResult, lang: Lang = 'en'): string {
   for (const log of result.logs) {
     const failed = log.failedAction ? `, failed action ${log.failedAction.name}` : '';
     const primary = log.primaryError !== null ? `, error ${log.primaryError}` : '';
-    lines.push(`Log ${log.file}: ${log.outcome}${log.exitCode !== null ? ` (exit ${log.exitCode})` : ''}${primary}${failed}`);
+    lines.push(
+      `Log ${log.file}: ${log.outcome}${log.exitCode !== null ? ` (exit ${log.exitCode})` : ''}${primary}${failed}`,
+    );
   }
   for (const problem of result.logErrors ?? []) lines.push(`Log ${problem.file}: not analyzed: ${problem.message}`);
   lines.push('', ...formatFindings(result.findings, lang, { limit: 5 }));

@@ -48,18 +48,35 @@ async function runMain(argv: string[]): Promise<{ code: number; stderr: string }
 }
 
 test('options parse; repeatable --code and --log; conflicting or unknown options are usage errors', () => {
-  assert.deepEqual(parseScanArgs(['--simulate', 'healthy', '--code', '2503', '--code', '1603', '--log', 'a.log', '--no-elevate', '--json']), {
-    simulate: 'healthy',
-    codes: ['2503', '1603'],
-    logs: ['a.log'],
-    elevate: false,
-    json: true,
-    lang: 'en',
-  });
+  assert.deepEqual(
+    parseScanArgs([
+      '--simulate',
+      'healthy',
+      '--code',
+      '2503',
+      '--code',
+      '1603',
+      '--log',
+      'a.log',
+      '--no-elevate',
+      '--json',
+    ]),
+    {
+      simulate: 'healthy',
+      codes: ['2503', '1603'],
+      logs: ['a.log'],
+      elevate: false,
+      json: true,
+      lang: 'en',
+    },
+  );
   assert.throws(() => parseScanArgs(['--lang', 'fr']), /--lang must be one of en, zh-CN/);
   assert.equal(parseScanArgs(['--help']), 'help');
   assert.equal(parseScanArgs(['--list-scenarios']), 'list');
-  assert.throws(() => parseScanArgs(['--simulate', 'a', '--scenario', 'b.json']), /either --simulate NAME or --scenario FILE/);
+  assert.throws(
+    () => parseScanArgs(['--simulate', 'a', '--scenario', 'b.json']),
+    /either --simulate NAME or --scenario FILE/,
+  );
   assert.throws(() => parseScanArgs(['--bogus']), /Unknown option '--bogus'.*--help/);
   assert.throws(() => parseScanArgs(['--simulate']), /argument missing|--simulate/);
 });
@@ -130,7 +147,10 @@ test('--code and a host --log are used instead of the scenario defaults', async 
   const result = await scanJson(['--simulate', 'healthy', '--code', '1603', '--log', log]);
   assert.deepEqual(result.symptom.exitCodes, [1603]);
   assert.equal(result.logErrors, undefined);
-  assert.deepEqual(result.logs.map((l) => [l.file, l.format, l.outcome]), [[log, 'msi-verbose', 'failure']]);
+  assert.deepEqual(
+    result.logs.map((l) => [l.file, l.format, l.outcome]),
+    [[log, 'msi-verbose', 'failure']],
+  );
 });
 
 test('--log reads a path on the simulated disk when the machine has it', async () => {
@@ -150,19 +170,30 @@ test('every built-in scenario: scan --simulate NAME --json reports the evidence 
     const result = await scanJson(['--simulate', name]);
     const best = new Map<string, Evidence>(result.evidence.map((e) => [e.probe, e]));
     const elevated = new Map<string, Evidence>(result.evidence.filter((e) => e.elevated).map((e) => [e.probe, e]));
-    const problems = checkExpectedEvidence(expect, { best, elevated, unelevated: new Map(), elevation: result.elevation === 'granted' ? 'granted' : 'declined' });
+    const problems = checkExpectedEvidence(expect, {
+      best,
+      elevated,
+      unelevated: new Map(),
+      elevation: result.elevation === 'granted' ? 'granted' : 'declined',
+    });
     assert.deepEqual(problems, [], `scenario ${name}`);
     // The whole pipeline (probes -> diagnosis) through the command: the cause the scenario was built for comes first.
-    assert.equal(result.findings[0]?.cause, expect.topCause, `scenario ${name}: findings ${result.findings.map((f) => f.cause).join(', ')}`);
+    assert.equal(
+      result.findings[0]?.cause,
+      expect.topCause,
+      `scenario ${name}: findings ${result.findings.map((f) => f.cause).join(', ')}`,
+    );
   }
 });
 
 test('render helpers: summary fallback and key facts', () => {
   assert.equal(summaryText({ key: 'no.such.summary-key', params: { pid: 4242, probe: 'x' } }), 'summary key pid=4242');
-  assert.equal(summaryText({ key: 'probe.not-checked', params: {} }, 'zh-CN'), '未检查：这项检查需要管理员权限，但未获得授权。');
-  assert.deepEqual(keyFacts({ state: 'stopped', clients: [1, 2], windowsTemp: { exists: true, aces: [] }, skip: { deep: { x: 1 } } }), [
-    'state=stopped',
-    'clients=2 items',
-    'windowsTemp.exists=true',
-  ]);
+  assert.equal(
+    summaryText({ key: 'probe.not-checked', params: {} }, 'zh-CN'),
+    '未检查：这项检查需要管理员权限，但未获得授权。',
+  );
+  assert.deepEqual(
+    keyFacts({ state: 'stopped', clients: [1, 2], windowsTemp: { exists: true, aces: [] }, skip: { deep: { x: 1 } } }),
+    ['state=stopped', 'clients=2 items', 'windowsTemp.exists=true'],
+  );
 });

@@ -7,7 +7,13 @@ import { LANGS, type Lang } from '../../../shared/contract/ids.ts';
 import { parseSymptom } from '../../../shared/diagnosis/symptom.ts';
 import { diagnose } from '../../../shared/diagnosis/diagnose.ts';
 import { runScan, type DiagnosisInput } from '../../services/scan-service.ts';
-import { SystemUnavailableError, builtinScenarios, createSystem, systemScanOptions, type SystemHandle } from '../../services/system-factory.ts';
+import {
+  SystemUnavailableError,
+  builtinScenarios,
+  createSystem,
+  systemScanOptions,
+  type SystemHandle,
+} from '../../services/system-factory.ts';
 import { loadScenario } from '../../system/simulated/index.ts';
 import { renderScan } from './scan-render.ts';
 
@@ -72,13 +78,25 @@ export function parseScanArgs(argv: string[]): ScanArgs | 'help' | 'list' {
   }
   if (values.help) return 'help';
   if (values['list-scenarios']) return 'list';
-  if (values.simulate !== undefined && values.scenario !== undefined) throw new CliUsageError('use either --simulate NAME or --scenario FILE, not both');
-  for (const [flag, value] of [['--simulate', values.simulate], ['--scenario', values.scenario], ['--msi', values.msi]] as const) {
+  if (values.simulate !== undefined && values.scenario !== undefined)
+    throw new CliUsageError('use either --simulate NAME or --scenario FILE, not both');
+  for (const [flag, value] of [
+    ['--simulate', values.simulate],
+    ['--scenario', values.scenario],
+    ['--msi', values.msi],
+  ] as const) {
     if (value !== undefined && value.trim() === '') throw new CliUsageError(`${flag} needs a value`);
   }
   const lang = values.lang ?? 'en';
-  if (!(LANGS as readonly string[]).includes(lang)) throw new CliUsageError(`--lang must be one of ${LANGS.join(', ')}`);
-  const args: ScanArgs = { codes: values.code ?? [], logs: values.log ?? [], elevate: !values['no-elevate'], json: Boolean(values.json), lang: lang as Lang };
+  if (!(LANGS as readonly string[]).includes(lang))
+    throw new CliUsageError(`--lang must be one of ${LANGS.join(', ')}`);
+  const args: ScanArgs = {
+    codes: values.code ?? [],
+    logs: values.log ?? [],
+    elevate: !values['no-elevate'],
+    json: Boolean(values.json),
+    lang: lang as Lang,
+  };
   if (values.simulate !== undefined) args.simulate = values.simulate;
   if (values.scenario !== undefined) args.scenario = values.scenario;
   if (values.msi !== undefined) args.msi = values.msi;
@@ -102,7 +120,8 @@ export function buildRequest(args: ScanArgs, system: SystemHandle): Partial<Scan
     allowElevation: args.elevate,
   };
   for (const log of args.logs) if (!fileExists(log, system)) throw new CliUsageError(`log file not found: ${log}`);
-  if (args.msi !== undefined && !fileExists(args.msi, system)) throw new CliUsageError(`.msi file not found: ${args.msi}`);
+  if (args.msi !== undefined && !fileExists(args.msi, system))
+    throw new CliUsageError(`.msi file not found: ${args.msi}`);
   return request;
 }
 
@@ -140,11 +159,16 @@ export const scanCommand: CliCommand = async (argv, io) => {
   const onSigint = (): void => controller.abort();
   process.once('SIGINT', onSigint);
   try {
-    const diagnoseHere = (input: DiagnosisInput) => diagnose({ ...input, environment: system.environment, msiPath: request.msiPath ?? null });
-    const result = await runScan(request, { ...(await systemScanOptions(system)), parseSymptom, diagnose: diagnoseHere }, {
-      signal: controller.signal,
-      ...(progress ? { onProgress: progress } : {}),
-    });
+    const diagnoseHere = (input: DiagnosisInput) =>
+      diagnose({ ...input, environment: system.environment, msiPath: request.msiPath ?? null });
+    const result = await runScan(
+      request,
+      { ...(await systemScanOptions(system)), parseSymptom, diagnose: diagnoseHere },
+      {
+        signal: controller.signal,
+        ...(progress ? { onProgress: progress } : {}),
+      },
+    );
     io.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : renderScan(result, args.lang ?? 'en'));
     return 0;
   } catch (error) {
@@ -160,5 +184,6 @@ export const scanCommand: CliCommand = async (argv, io) => {
 
 function writeProgress(stream: NodeJS.WritableStream, event: ScanProgress): void {
   if (event.phase === 'started') stream.write(`… ${event.probe}${event.elevated ? ' (elevated)' : ''}\n`);
-  else if (event.phase === 'finished') stream.write(`  ${event.probe}: ${event.evidence?.status ?? '?'} (${event.durationMs ?? 0} ms)\n`);
+  else if (event.phase === 'finished')
+    stream.write(`  ${event.probe}: ${event.evidence?.status ?? '?'} (${event.durationMs ?? 0} ms)\n`);
 }

@@ -64,22 +64,33 @@ function readScript(path: string): ParsedScript {
   assert.ok(idMatch);
   // The marker is written before any step runs.
   assert.ok(text.indexOf('WriteAllText($markerPath') < text.indexOf('foreach ($step in $steps)'));
-  return { marker: variable('markerPath'), result: variable('resultPath'), cancel: variable('cancelPath'), id: idMatch[1]!, steps };
+  return {
+    marker: variable('markerPath'),
+    result: variable('resultPath'),
+    cancel: variable('cancelPath'),
+    id: idMatch[1]!,
+    steps,
+  };
 }
 
 function runStep(step: ParsedScript['steps'][number]): Promise<Record<string, unknown>> {
   return new Promise((resolve) => {
     const started = Date.now();
-    execFile(step.file, parseWindowsCommandLine(step.arguments), { encoding: 'buffer', timeout: step.timeoutMs }, (error, stdout, stderr) => {
-      resolve({
-        exitCode: error ? (typeof error.code === 'number' ? error.code : null) : 0,
-        stdout: Buffer.from(stdout).toString('base64'),
-        stderr: Buffer.from(stderr).toString('base64'),
-        durationMs: Date.now() - started,
-        timedOut: Boolean(error?.killed),
-        error: null,
-      });
-    });
+    execFile(
+      step.file,
+      parseWindowsCommandLine(step.arguments),
+      { encoding: 'buffer', timeout: step.timeoutMs },
+      (error, stdout, stderr) => {
+        resolve({
+          exitCode: error ? (typeof error.code === 'number' ? error.code : null) : 0,
+          stdout: Buffer.from(stdout).toString('base64'),
+          stderr: Buffer.from(stderr).toString('base64'),
+          durationMs: Date.now() - started,
+          timedOut: Boolean(error?.killed),
+          error: null,
+        });
+      },
+    );
   });
 }
 
@@ -107,16 +118,25 @@ function approvingExec(seen: { command?: string; temp?: string; name?: string })
 }
 
 const node = process.execPath;
-const nodeSpec = (code: string, encoding: CommandSpec['encoding'], extra: string[] = []): CommandSpec => ({ file: node, args: ['-e', code, ...extra], encoding });
+const nodeSpec = (code: string, encoding: CommandSpec['encoding'], extra: string[] = []): CommandSpec => ({
+  file: node,
+  args: ['-e', code, ...extra],
+  encoding,
+});
 const tempDir = (): string => mkdtempSync(join(tmpdir(), 'msi-doctor-elev-'));
 const base = { oemCodePage: 936, pollMs: 20, markerGraceMs: 200 } as const;
 
 test('approve: one prompt runs every step, outputs decoded per encoding, TEMP swapped then restored, files removed', async () => {
   const dir = tempDir();
   const seen: { command?: string; temp?: string; name?: string } = {};
-  const runner = new SudoElevatedRunner({ ...base, dir, exec: approvingExec(seen), powerShellExe: 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe' });
+  const runner = new SudoElevatedRunner({
+    ...base,
+    dir,
+    exec: approvingExec(seen),
+    powerShellExe: 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe',
+  });
   const gbk = iconv.encode('拒绝访问。', 'cp936').toString('hex');
-  const hostile = ['C:\\Users\\张伟\\Temp & Co', "it's 100% \"odd\"!", 'trail\\', '^|<>'];
+  const hostile = ['C:\\Users\\张伟\\Temp & Co', 'it\'s 100% "odd"!', 'trail\\', '^|<>'];
   const specs = [
     nodeSpec(`process.stdout.write(Buffer.from('${gbk}','hex'))`, 'oem'),
     nodeSpec("process.stdout.write(Buffer.from('张伟','utf16le'))", 'utf16le'),
@@ -134,31 +154,42 @@ test('approve: one prompt runs every step, outputs decoded per encoding, TEMP sw
   assert.equal(seen.temp, dir, 'sudo-prompt saw our folder as TEMP');
   assert.equal(process.env.TEMP, before, 'TEMP restored');
   assert.equal(seen.name, 'MSI Doctor scan');
-  assert.match(seen.command!, /^"C:\\Windows\\System32\\WindowsPowerShell\\v1\.0\\powershell\.exe" -NoProfile -NonInteractive -ExecutionPolicy Bypass -WindowStyle Hidden -File "[^"]+\.ps1"$/);
+  assert.match(
+    seen.command!,
+    /^"C:\\Windows\\System32\\WindowsPowerShell\\v1\.0\\powershell\.exe" -NoProfile -NonInteractive -ExecutionPolicy Bypass -WindowStyle Hidden -File "[^"]+\.ps1"$/,
+  );
   assert.match(seen.command!, /^[\x20-\x7e]+$/, 'ASCII-only command line');
   assert.deepEqual(readdirSync(dir), [], 'batch files removed');
 });
 
 test('a broken or non-ASCII %TEMP% does not matter and is restored exactly', async () => {
   const dir = tempDir();
-  const env: Record<string, string | undefined> = { TEMP: 'C:\\Users\\张伟\\AppData\\Local\\Temp\\gone & O\'Brien', TMP: undefined };
+  const env: Record<string, string | undefined> = {
+    TEMP: "C:\\Users\\张伟\\AppData\\Local\\Temp\\gone & O'Brien",
+    TMP: undefined,
+  };
   const seen: { temp?: string } = {};
   const exec: SudoExec = (command, options, callback) => {
     seen.temp = env.TEMP;
     assert.equal(env.TMP, dir);
     approvingExec({})(command, options, callback);
   };
-  const result = await new SudoElevatedRunner({ ...base, dir, env, exec }).runBatch([nodeSpec("process.stdout.write('ok')", 'utf8')]);
+  const result = await new SudoElevatedRunner({ ...base, dir, env, exec }).runBatch([
+    nodeSpec("process.stdout.write('ok')", 'utf8'),
+  ]);
   assert.equal(result.status, 'ok');
   assert.equal(seen.temp, dir);
-  assert.equal(env.TEMP, 'C:\\Users\\张伟\\AppData\\Local\\Temp\\gone & O\'Brien');
+  assert.equal(env.TEMP, "C:\\Users\\张伟\\AppData\\Local\\Temp\\gone & O'Brien");
   assert.ok(!('TMP' in env) || env.TMP === undefined);
 });
 
 test('decline at the UAC prompt: "not granted" and no started marker -> declined, nothing ran', async () => {
   const dir = tempDir();
   const exec: SudoExec = (_c, _o, callback) => setTimeout(() => callback(new Error(SUDO_PERMISSION_DENIED)), 10);
-  const result = await new SudoElevatedRunner({ ...base, dir, exec }).runBatch([nodeSpec('1', 'utf8'), nodeSpec('2', 'utf8')]);
+  const result = await new SudoElevatedRunner({ ...base, dir, exec }).runBatch([
+    nodeSpec('1', 'utf8'),
+    nodeSpec('2', 'utf8'),
+  ]);
   assert.equal(result.status, 'declined');
   assert.match(result.message ?? '', /not granted/);
   assert.equal(result.outputs.length, 2);
@@ -196,7 +227,10 @@ test('sudo-prompt race: it says "not granted" but the script started and finishe
     callback(new Error(SUDO_PERMISSION_DENIED));
     setTimeout(() => approvingExec({})(command, options, () => {}), 100);
   };
-  const result = await new SudoElevatedRunner({ ...base, dir, exec }).runBatch([nodeSpec("process.stdout.write('late')", 'utf8')], { timeoutMs: 20_000 });
+  const result = await new SudoElevatedRunner({ ...base, dir, exec }).runBatch(
+    [nodeSpec("process.stdout.write('late')", 'utf8')],
+    { timeoutMs: 20_000 },
+  );
   assert.equal(result.status, 'ok', result.message ?? '');
   assert.equal(result.outputs[0]!.stdout, 'late');
 });
@@ -204,7 +238,9 @@ test('sudo-prompt race: it says "not granted" but the script started and finishe
 test('hang at the prompt: our own timeout -> timeout, promptly', async () => {
   const dir = tempDir();
   const started = Date.now();
-  const result = await new SudoElevatedRunner({ ...base, dir, exec: () => {} }).runBatch([nodeSpec('1', 'utf8')], { timeoutMs: 300 });
+  const result = await new SudoElevatedRunner({ ...base, dir, exec: () => {} }).runBatch([nodeSpec('1', 'utf8')], {
+    timeoutMs: 300,
+  });
   assert.equal(result.status, 'timeout');
   assert.match(result.message ?? '', /no answer to the administrator prompt/);
   assert.ok(Date.now() - started < 5000);
@@ -217,7 +253,9 @@ test('hang after elevation: timeout, and a cancel file tells the script to stop'
     script = readScript(scriptPathOf(command));
     writeFileSync(script.marker, 'started');
   };
-  const result = await new SudoElevatedRunner({ ...base, dir, exec }).runBatch([nodeSpec('1', 'utf8')], { timeoutMs: 300 });
+  const result = await new SudoElevatedRunner({ ...base, dir, exec }).runBatch([nodeSpec('1', 'utf8')], {
+    timeoutMs: 300,
+  });
   assert.equal(result.status, 'timeout');
   assert.match(result.message ?? '', /did not finish within/);
   assert.ok(script && existsSync(script.cancel));
@@ -227,15 +265,27 @@ test('cancel through AbortSignal while the prompt is open -> cancelled', async (
   const dir = tempDir();
   const controller = new AbortController();
   setTimeout(() => controller.abort(), 100);
-  const result = await new SudoElevatedRunner({ ...base, dir, exec: () => {} }).runBatch([nodeSpec('1', 'utf8')], { signal: controller.signal, timeoutMs: 20_000 });
+  const result = await new SudoElevatedRunner({ ...base, dir, exec: () => {} }).runBatch([nodeSpec('1', 'utf8')], {
+    signal: controller.signal,
+    timeoutMs: 20_000,
+  });
   assert.equal(result.status, 'cancelled');
 });
 
 test('an unsafe folder is refused before any prompt; batches never overlap', async () => {
-  const odd = await new SudoElevatedRunner({ ...base, dir: 'C:\\Program Data & Co', exec: () => assert.fail('must not prompt'), prepareDir: async () => {} }).runBatch([nodeSpec('1', 'utf8')]);
+  const odd = await new SudoElevatedRunner({
+    ...base,
+    dir: 'C:\\Program Data & Co',
+    exec: () => assert.fail('must not prompt'),
+    prepareDir: async () => {},
+  }).runBatch([nodeSpec('1', 'utf8')]);
   assert.equal(odd.status, 'failed');
   assert.match(odd.message ?? '', /unsafe path/);
-  const tooLong = await new SudoElevatedRunner({ ...base, dir: tempDir(), exec: () => assert.fail('must not prompt') }).runBatch([nodeSpec('1', 'utf8', ['x'.repeat(40_000)])]);
+  const tooLong = await new SudoElevatedRunner({
+    ...base,
+    dir: tempDir(),
+    exec: () => assert.fail('must not prompt'),
+  }).runBatch([nodeSpec('1', 'utf8', ['x'.repeat(40_000)])]);
   assert.equal(tooLong.status, 'failed');
   assert.match(tooLong.message ?? '', /could not prepare the elevated batch: command line is \d+ characters/);
 
@@ -251,8 +301,14 @@ test('an unsafe folder is refused before any prompt; batches never overlap', asy
     });
   };
   const serial = new SudoElevatedRunner({ ...base, dir, exec });
-  const results = await Promise.all([serial.runBatch([nodeSpec('1', 'utf8')]), serial.runBatch([nodeSpec('2', 'utf8')])]);
-  assert.deepEqual(results.map((r) => r.status), ['ok', 'ok']);
+  const results = await Promise.all([
+    serial.runBatch([nodeSpec('1', 'utf8')]),
+    serial.runBatch([nodeSpec('2', 'utf8')]),
+  ]);
+  assert.deepEqual(
+    results.map((r) => r.status),
+    ['ok', 'ok'],
+  );
   assert.equal(maxActive, 1);
 });
 

@@ -59,7 +59,10 @@ function exists(path: string): Promise<boolean> {
 
 /** sudo-prompt accepts only [a-z0-9 ]{1,70} as the name shown in the prompt. */
 export function sudoPromptName(name: string | undefined): string {
-  const clean = (name ?? '').replace(/[^a-z0-9 ]/gi, '').trim().slice(0, 70);
+  const clean = (name ?? '')
+    .replace(/[^a-z0-9 ]/gi, '')
+    .trim()
+    .slice(0, 70);
   return clean || 'MSI Doctor';
 }
 
@@ -103,19 +106,26 @@ export class SudoElevatedRunner implements ElevatedRunner {
     this.#prepareDir = options.prepareDir ?? defaultPrepareDir(platform, this.#env);
     this.#powerShellExe = options.powerShellExe ?? powerShellPath(this.#env);
     const oem = options.oemCodePage;
-    this.#oemCodePage = typeof oem === 'number' ? () => Promise.resolve(oem) : (oem ?? createOemCodePageDetector(undefined, platform));
+    this.#oemCodePage =
+      typeof oem === 'number' ? () => Promise.resolve(oem) : (oem ?? createOemCodePageDetector(undefined, platform));
     this.#defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_BATCH_TIMEOUT_MS;
     this.#markerGraceMs = options.markerGraceMs ?? 2000;
     this.#pollMs = options.pollMs ?? 250;
   }
 
-  runBatch(specs: CommandSpec[], options: RunOptions & { timeoutMs?: number; name?: string } = {}): Promise<ElevatedBatchResult> {
+  runBatch(
+    specs: CommandSpec[],
+    options: RunOptions & { timeoutMs?: number; name?: string } = {},
+  ): Promise<ElevatedBatchResult> {
     const run = this.#queue.then(() => this.#runBatch(specs, options));
     this.#queue = run.catch(() => undefined);
     return run;
   }
 
-  async #runBatch(specs: CommandSpec[], options: RunOptions & { timeoutMs?: number; name?: string }): Promise<ElevatedBatchResult> {
+  async #runBatch(
+    specs: CommandSpec[],
+    options: RunOptions & { timeoutMs?: number; name?: string },
+  ): Promise<ElevatedBatchResult> {
     const fail = (status: ElevatedBatchResult['status'], message: string): ElevatedBatchResult => ({
       status,
       message,
@@ -126,7 +136,10 @@ export class SudoElevatedRunner implements ElevatedRunner {
 
     const choice = this.#dir ? { dir: this.#dir, rejected: [] } : selectElevationDir(this.#env);
     if (!choice.dir) {
-      return fail('failed', `no safe folder for the elevated batch (${choice.rejected.map((r) => r.candidate).join(', ')})`);
+      return fail(
+        'failed',
+        `no safe folder for the elevated batch (${choice.rejected.map((r) => r.candidate).join(', ')})`,
+      );
     }
     const dir = choice.dir;
     let paths: BatchPaths;
@@ -206,7 +219,8 @@ export class SudoElevatedRunner implements ElevatedRunner {
     for (const path of stillRunning ? [paths.script] : [paths.script, paths.marker, paths.result]) {
       await rm(path, { force: true }).catch(() => undefined);
     }
-    if (verdict.status === 'ok' && result?.ok) return { status: 'ok', outputs: result.outputs, message: verdict.message };
+    if (verdict.status === 'ok' && result?.ok)
+      return { status: 'ok', outputs: result.outputs, message: verdict.message };
     return fail(verdict.status, verdict.message ?? verdict.status);
   }
 }

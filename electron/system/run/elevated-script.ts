@@ -21,7 +21,13 @@ export interface BatchPaths {
 
 export function batchPaths(dir: string, id: string, sep: '\\' | '/' = '\\'): BatchPaths {
   const base = `${dir}${sep}batch-${id}`;
-  return { id, script: `${base}.ps1`, result: `${base}.result.json`, marker: `${base}.started`, cancel: `${base}.cancel` };
+  return {
+    id,
+    script: `${base}.ps1`,
+    result: `${base}.result.json`,
+    marker: `${base}.started`,
+    cancel: `${base}.cancel`,
+  };
 }
 
 /**
@@ -56,7 +62,7 @@ export function buildElevatedScript(specs: readonly CommandSpec[], paths: BatchP
     '  foreach ($step in $steps) {',
     '    if (Test-Path -LiteralPath $cancelPath) { break }',
     '    $sw = [Diagnostics.Stopwatch]::StartNew()',
-    '    $r = [ordered]@{ exitCode = $null; stdout = \'\'; stderr = \'\'; durationMs = 0; timedOut = $false; error = $null }',
+    "    $r = [ordered]@{ exitCode = $null; stdout = ''; stderr = ''; durationMs = 0; timedOut = $false; error = $null }",
     '    try {',
     '      $psi = New-Object System.Diagnostics.ProcessStartInfo',
     '      $psi.FileName = $step.file',
@@ -77,7 +83,7 @@ export function buildElevatedScript(specs: readonly CommandSpec[], paths: BatchP
     '        $r.exitCode = $p.ExitCode',
     '      } else {',
     '        $r.timedOut = $true',
-    "        try { & \"$env:SystemRoot\\System32\\taskkill.exe\" /T /F /PID $p.Id *> $null } catch { }",
+    '        try { & "$env:SystemRoot\\System32\\taskkill.exe" /T /F /PID $p.Id *> $null } catch { }',
     '        [void]$p.WaitForExit(5000)',
     '      }',
     '      [void]$t1.Wait(5000)',
@@ -135,7 +141,12 @@ const resultFileSchema = z.object({
 export type ParsedBatch = { ok: true; outputs: CommandOutput[]; fatal: string | null } | { ok: false; error: string };
 
 /** Result file -> one CommandOutput per spec (steps not reached are reported as not run). */
-export function parseElevatedResult(text: string, specs: readonly CommandSpec[], id: string, oemCodePage: number): ParsedBatch {
+export function parseElevatedResult(
+  text: string,
+  specs: readonly CommandSpec[],
+  id: string,
+  oemCodePage: number,
+): ParsedBatch {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -143,13 +154,19 @@ export function parseElevatedResult(text: string, specs: readonly CommandSpec[],
     return { ok: false, error: `result file is not JSON: ${(error as Error).message}` };
   }
   const parsed = resultFileSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, error: `result file has an unexpected shape: ${parsed.error.issues[0]?.message ?? ''}` };
+  if (!parsed.success)
+    return { ok: false, error: `result file has an unexpected shape: ${parsed.error.issues[0]?.message ?? ''}` };
   if (parsed.data.id !== id) return { ok: false, error: 'result file belongs to another batch' };
-  const steps = parsed.data.steps === null ? [] : Array.isArray(parsed.data.steps) ? parsed.data.steps : [parsed.data.steps];
+  const steps =
+    parsed.data.steps === null ? [] : Array.isArray(parsed.data.steps) ? parsed.data.steps : [parsed.data.steps];
   if (steps.length > specs.length) return { ok: false, error: 'result file has more steps than the batch' };
   const outputs = specs.map((spec, i): CommandOutput => {
     const step = steps[i];
-    if (!step) return notRun(spec, parsed.data.fatal ? `not run: ${parsed.data.fatal}` : 'not run: the batch stopped before this step');
+    if (!step)
+      return notRun(
+        spec,
+        parsed.data.fatal ? `not run: ${parsed.data.fatal}` : 'not run: the batch stopped before this step',
+      );
     return {
       spec,
       exitCode: step.exitCode,
@@ -165,7 +182,16 @@ export function parseElevatedResult(text: string, specs: readonly CommandSpec[],
 }
 
 export function notRun(spec: CommandSpec, reason: string): CommandOutput {
-  return { spec, exitCode: null, stdout: '', stderr: '', durationMs: 0, timedOut: false, error: reason, elevated: true };
+  return {
+    spec,
+    exitCode: null,
+    stdout: '',
+    stderr: '',
+    durationMs: 0,
+    timedOut: false,
+    error: reason,
+    elevated: true,
+  };
 }
 
 /** Everything we observed about one elevation attempt. */
@@ -185,7 +211,8 @@ export interface ElevationObservation {
  * or Windows could not launch it; marker present = it ran, so any problem is a real failure with its own message.
  */
 export function classifyElevation(o: ElevationObservation): Pick<ElevatedBatchResult, 'status' | 'message'> {
-  if (o.result?.ok) return { status: 'ok', message: o.result.fatal ? `the elevated script stopped early: ${o.result.fatal}` : null };
+  if (o.result?.ok)
+    return { status: 'ok', message: o.result.fatal ? `the elevated script stopped early: ${o.result.fatal}` : null };
   if (o.cancelled) return { status: 'cancelled', message: 'cancelled before the elevated steps finished' };
   if (o.timedOut) {
     return {
@@ -196,11 +223,22 @@ export function classifyElevation(o: ElevationObservation): Pick<ElevatedBatchRe
     };
   }
   if (!o.markerPresent && o.execError?.message === SUDO_PERMISSION_DENIED) {
-    return { status: 'declined', message: 'administrator permission was not granted (the prompt was cancelled or could not be shown)' };
+    return {
+      status: 'declined',
+      message: 'administrator permission was not granted (the prompt was cancelled or could not be shown)',
+    };
   }
   const detail = o.result && !o.result.ok ? o.result.error : 'it wrote no result';
   if (o.markerPresent) {
-    return { status: 'failed', message: `the elevated script started but ${detail}${o.execError ? ` (${o.execError.message})` : ''}` };
+    return {
+      status: 'failed',
+      message: `the elevated script started but ${detail}${o.execError ? ` (${o.execError.message})` : ''}`,
+    };
   }
-  return { status: 'failed', message: o.execError ? `could not start the elevated script: ${o.execError.message}` : `the elevated script did not run: ${detail}` };
+  return {
+    status: 'failed',
+    message: o.execError
+      ? `could not start the elevated script: ${o.execError.message}`
+      : `the elevated script did not run: ${detail}`,
+  };
 }

@@ -46,7 +46,10 @@ export function selectElevationDir(env: Env): ElevationDirChoice {
   const rejected: ElevationDirChoice['rejected'] = [];
   for (const candidate of [...new Set(candidates)]) {
     if (isSafeElevationPath(candidate)) return { dir: candidate, rejected };
-    rejected.push({ candidate, reason: 'contains characters sudo-prompt cannot carry (space, & \' % ! ^ ( ) or non-ASCII)' });
+    rejected.push({
+      candidate,
+      reason: "contains characters sudo-prompt cannot carry (space, & ' % ! ^ ( ) or non-ASCII)",
+    });
   }
   return { dir: null, rejected };
 }
@@ -61,7 +64,15 @@ export function hardenDirCommands(dir: string, account: string): { file: string;
     { file: 'icacls.exe', args: [dir, '/setowner', account, '/Q'] },
     {
       file: 'icacls.exe',
-      args: [dir, '/inheritance:r', '/grant:r', '*S-1-5-18:(OI)(CI)F', '*S-1-5-32-544:(OI)(CI)F', `${account}:(OI)(CI)F`, '/Q'],
+      args: [
+        dir,
+        '/inheritance:r',
+        '/grant:r',
+        '*S-1-5-18:(OI)(CI)F',
+        '*S-1-5-32-544:(OI)(CI)F',
+        `${account}:(OI)(CI)F`,
+        '/Q',
+      ],
     },
   ];
 }

@@ -14,7 +14,13 @@ test('powerShellSpec: flags, encoded UTF-16LE script with the UTF-8 prefix, utf8
   const script = "Get-Service msiserver | % { '张伟' }";
   const spec = powerShellSpec(script, { label: 'msiserver', timeoutMs: 5000, env: { SystemRoot: 'C:\\Windows' } });
   assert.equal(spec.file, 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
-  assert.deepEqual(spec.args.slice(0, 5), ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand']);
+  assert.deepEqual(spec.args.slice(0, 5), [
+    '-NoProfile',
+    '-NonInteractive',
+    '-ExecutionPolicy',
+    'Bypass',
+    '-EncodedCommand',
+  ]);
   assert.equal(spec.encoding, 'utf8');
   assert.equal(spec.timeoutMs, 5000);
   assert.equal(spec.label, 'msiserver');
@@ -26,7 +32,10 @@ test('powerShellSpec: flags, encoded UTF-16LE script with the UTF-8 prefix, utf8
 });
 
 test('powerShellPath: Sysnative for a 32-bit process on 64-bit Windows', () => {
-  assert.equal(powerShellPath({ SystemRoot: 'D:\\WINDOWS', PROCESSOR_ARCHITEW6432: 'AMD64' }), 'D:\\WINDOWS\\Sysnative\\WindowsPowerShell\\v1.0\\powershell.exe');
+  assert.equal(
+    powerShellPath({ SystemRoot: 'D:\\WINDOWS', PROCESSOR_ARCHITEW6432: 'AMD64' }),
+    'D:\\WINDOWS\\Sysnative\\WindowsPowerShell\\v1.0\\powershell.exe',
+  );
   assert.equal(powerShellPath({}), 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
 });
 
@@ -37,7 +46,10 @@ test('powerShellSpec refuses a script too long for the command line', () => {
 test('describeCommand abbreviates the encoded script', () => {
   const spec = powerShellSpec('1', { env: {} });
   assert.match(describeCommand(spec), /^powershell\.exe -NoProfile .* -EncodedCommand <script, \d+ base64 chars>$/);
-  assert.equal(describeCommand({ file: 'sc.exe', args: ['queryex', 'msiserver'], encoding: 'oem' }), 'sc.exe queryex msiserver');
+  assert.equal(
+    describeCommand({ file: 'sc.exe', args: ['queryex', 'msiserver'], encoding: 'oem' }),
+    'sc.exe queryex msiserver',
+  );
 });
 
 test('parsePowerShellJson: plain, BOM, banner and warnings before, noise after', () => {

@@ -47,7 +47,9 @@ export function powerShellSpec(script: string, options: PowerShellSpecOptions = 
   // Quoted file + flags + base64; -EncodedCommand does not compress, so a long script can exceed CreateProcess's limit.
   const length = file.length + 2 + POWERSHELL_FLAGS.join(' ').length + ' -EncodedCommand '.length + encoded.length;
   if (length > MAX_COMMAND_LINE) {
-    throw new Error(`PowerShell script too long for -EncodedCommand (${length} > ${MAX_COMMAND_LINE} characters); split it`);
+    throw new Error(
+      `PowerShell script too long for -EncodedCommand (${length} > ${MAX_COMMAND_LINE} characters); split it`,
+    );
   }
   const spec: CommandSpec = { file, args: [...POWERSHELL_FLAGS, '-EncodedCommand', encoded], encoding: 'utf8' };
   if (options.label !== undefined) spec.label = options.label;
@@ -66,7 +68,9 @@ export function scriptOfSpec(spec: CommandSpec): string | null {
 export function describeCommand(spec: CommandSpec): string {
   if (spec.label) return spec.label;
   const base = spec.file.split(/[\\/]/).pop() ?? spec.file;
-  const args = spec.args.map((a, i) => (spec.args[i - 1]?.toLowerCase() === '-encodedcommand' ? `<script, ${a.length} base64 chars>` : a));
+  const args = spec.args.map((a, i) =>
+    spec.args[i - 1]?.toLowerCase() === '-encodedcommand' ? `<script, ${a.length} base64 chars>` : a,
+  );
   return [base, ...args].join(' ');
 }
 
@@ -77,9 +81,13 @@ export type JsonParse<T> = { ok: true; value: T } | { ok: false; error: string }
  * and trailing noise after it: tries each `{` at a line start (else anywhere) against the last `}`.
  */
 export function parsePowerShellJson(stdout: string): JsonParse<Record<string, unknown>> {
-  const text = stdout.replace(/^\uFEFF/, '').split('\u0000').join('');
+  const text = stdout
+    .replace(/^\uFEFF/, '')
+    .split('\u0000')
+    .join('');
   const end = text.lastIndexOf('}');
-  if (end === -1) return { ok: false, error: text.trim() ? 'no JSON object in the output' : 'the script printed nothing' };
+  if (end === -1)
+    return { ok: false, error: text.trim() ? 'no JSON object in the output' : 'the script printed nothing' };
   const starts: number[] = [];
   for (let i = text.indexOf('{'); i !== -1 && i < end; i = text.indexOf('{', i + 1)) starts.push(i);
   const lineStarts = starts.filter((i) => i === 0 || text[i - 1] === '\n' || text[i - 1] === '\r');
@@ -88,7 +96,8 @@ export function parsePowerShellJson(stdout: string): JsonParse<Record<string, un
   for (const start of lineStarts.length ? lineStarts : starts) {
     try {
       const value: unknown = JSON.parse(text.slice(start, end + 1));
-      if (value && typeof value === 'object' && !Array.isArray(value)) return { ok: true, value: value as Record<string, unknown> };
+      if (value && typeof value === 'object' && !Array.isArray(value))
+        return { ok: true, value: value as Record<string, unknown> };
     } catch (error) {
       lastError = `invalid JSON: ${(error as Error).message}`;
     }

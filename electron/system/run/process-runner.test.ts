@@ -78,7 +78,11 @@ test('cancel through AbortSignal', async () => {
 });
 
 test('a missing program becomes an error, not a throw', async () => {
-  const out = await new ProcessRunner({ oemCodePage: 437 }).run({ file: 'definitely-not-here.exe', args: [], encoding: 'oem' });
+  const out = await new ProcessRunner({ oemCodePage: 437 }).run({
+    file: 'definitely-not-here.exe',
+    args: [],
+    encoding: 'oem',
+  });
   assert.equal(out.exitCode, null);
   assert.match(out.error ?? '', /program not found/);
 });
@@ -114,7 +118,9 @@ test('OEM code page detection runs chcp once on Windows and caches it', async ()
   assert.equal(await detect(), 936);
   assert.equal(calls, 1);
   const failing: ExecFileFn = (_f, _a, _o, callback) => {
-    setImmediate(() => callback(Object.assign(new Error('spawn chcp.com ENOENT'), { code: 'ENOENT' }), Buffer.alloc(0), Buffer.alloc(0)));
+    setImmediate(() =>
+      callback(Object.assign(new Error('spawn chcp.com ENOENT'), { code: 'ENOENT' }), Buffer.alloc(0), Buffer.alloc(0)),
+    );
     return undefined as never;
   };
   assert.ok([437, 936].includes(await createOemCodePageDetector(failing, 'win32')()));

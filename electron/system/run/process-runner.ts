@@ -46,7 +46,10 @@ export function defaultKillTree(platform: NodeJS.Platform = process.platform): (
 }
 
 /** Detects the console (OEM) code page once with `chcp`; falls back to a locale default. */
-export function createOemCodePageDetector(exec: ExecFileFn = realExecFile, platform: NodeJS.Platform = process.platform): () => Promise<number> {
+export function createOemCodePageDetector(
+  exec: ExecFileFn = realExecFile,
+  platform: NodeJS.Platform = process.platform,
+): () => Promise<number> {
   let cached: Promise<number> | null = null;
   return () => {
     if (cached) return cached;
@@ -54,11 +57,16 @@ export function createOemCodePageDetector(exec: ExecFileFn = realExecFile, platf
     cached = new Promise<number>((resolve) => {
       const timer = setTimeout(() => resolve(defaultOemCodePage()), 5000);
       try {
-        exec('chcp.com', [], { encoding: 'buffer', windowsHide: true, shell: false, maxBuffer: 65536 }, (error, stdout) => {
-          clearTimeout(timer);
-          // Only the digits matter; latin1 keeps them intact whatever the code page of the label.
-          resolve((!error && parseChcpOutput(stdout.toString('latin1'))) || defaultOemCodePage());
-        });
+        exec(
+          'chcp.com',
+          [],
+          { encoding: 'buffer', windowsHide: true, shell: false, maxBuffer: 65536 },
+          (error, stdout) => {
+            clearTimeout(timer);
+            // Only the digits matter; latin1 keeps them intact whatever the code page of the label.
+            resolve((!error && parseChcpOutput(stdout.toString('latin1'))) || defaultOemCodePage());
+          },
+        );
       } catch {
         clearTimeout(timer);
         resolve(defaultOemCodePage());
@@ -80,7 +88,8 @@ export class ProcessRunner implements CommandRunner {
     this.#exec = options.execFile ?? realExecFile;
     this.#killTree = options.killTree ?? defaultKillTree(platform);
     const oem = options.oemCodePage;
-    this.#oemCodePage = typeof oem === 'number' ? () => Promise.resolve(oem) : (oem ?? createOemCodePageDetector(this.#exec, platform));
+    this.#oemCodePage =
+      typeof oem === 'number' ? () => Promise.resolve(oem) : (oem ?? createOemCodePageDetector(this.#exec, platform));
     this.#now = options.now ?? Date.now;
   }
 
@@ -89,7 +98,15 @@ export class ProcessRunner implements CommandRunner {
     const started = this.#now();
     const base = { spec, elevated: false };
     if (options.signal?.aborted) {
-      return { ...base, exitCode: null, stdout: '', stderr: '', durationMs: 0, timedOut: false, error: 'cancelled before start' };
+      return {
+        ...base,
+        exitCode: null,
+        stdout: '',
+        stderr: '',
+        durationMs: 0,
+        timedOut: false,
+        error: 'cancelled before start',
+      };
     }
     return new Promise<CommandOutput>((resolve) => {
       let timedOut = false;
@@ -123,13 +140,23 @@ export class ProcessRunner implements CommandRunner {
           (error, stdout, stderr) => {
             const out = decodeOutput(stdout ?? Buffer.alloc(0), spec.encoding, codePage);
             const err = decodeOutput(stderr ?? Buffer.alloc(0), spec.encoding, codePage);
-            finish({ exitCode: exitCodeOf(error), stdout: out, stderr: err, error: describeError(error, spec, timedOut, cancelled) });
+            finish({
+              exitCode: exitCodeOf(error),
+              stdout: out,
+              stderr: err,
+              error: describeError(error, spec, timedOut, cancelled),
+            });
           },
         );
         // ENOENT and friends arrive as an 'error' event and through the callback; the callback handles them.
         child.on('error', () => {});
       } catch (error) {
-        finish({ exitCode: null, stdout: '', stderr: '', error: `could not start ${spec.file}: ${(error as Error).message}` });
+        finish({
+          exitCode: null,
+          stdout: '',
+          stderr: '',
+          error: `could not start ${spec.file}: ${(error as Error).message}`,
+        });
       }
     });
   }
@@ -140,12 +167,18 @@ function exitCodeOf(error: ExecFileException | null): number | null {
   return typeof error.code === 'number' ? error.code : null;
 }
 
-function describeError(error: ExecFileException | null, spec: CommandSpec, timedOut: boolean, cancelled: boolean): string | null {
+function describeError(
+  error: ExecFileException | null,
+  spec: CommandSpec,
+  timedOut: boolean,
+  cancelled: boolean,
+): string | null {
   if (timedOut) return `timed out after ${spec.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`;
   if (cancelled) return 'cancelled';
   if (!error) return null;
   if (error.code === 'ENOENT') return `could not start ${spec.file}: program not found`;
-  if (error.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return `output larger than ${MAX_OUTPUT_BYTES} bytes; stopped`;
+  if (error.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
+    return `output larger than ${MAX_OUTPUT_BYTES} bytes; stopped`;
   if (typeof error.code === 'string') return `could not start ${spec.file}: ${error.code}`;
   if (error.signal) return `ended by signal ${error.signal}`;
   // A non-zero exit code is not a runner error: probes read exit codes (reg.exe 1 = value missing).

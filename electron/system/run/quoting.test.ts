@@ -45,7 +45,10 @@ const HOSTILE = [
 ];
 
 /** Oracle for cmd.exe: phase 1 (percent), phase 2 (quotes and carets), phase 5 (delayed !), per the documented parser. */
-function cmdParse(line: string, opts: { batch: boolean; delayedExpansion?: boolean; env: Record<string, string> }): string {
+function cmdParse(
+  line: string,
+  opts: { batch: boolean; delayedExpansion?: boolean; env: Record<string, string> },
+): string {
   // Phase 1: percent expansion.
   let p1 = '';
   for (let i = 0; i < line.length; i++) {
@@ -180,10 +183,17 @@ test('cmd quoted path inside a batch line: & | ^ ( ) stay literal, % doubled, no
   ];
   for (const path of paths) {
     const line = `msiexec.exe /i ${quoteCmdPath(path, { batch: true })} /qn`;
-    assert.deepEqual(parseWindowsCommandLine(cmdParse(line, { batch: true, env: ENV })), ['msiexec.exe', '/i', path, '/qn'], line);
+    assert.deepEqual(
+      parseWindowsCommandLine(cmdParse(line, { batch: true, env: ENV })),
+      ['msiexec.exe', '/i', path, '/qn'],
+      line,
+    );
   }
   const withBang = `x ${quoteCmdPath('C:\\a^b!c', { batch: true, delayedExpansion: true })}`;
-  assert.deepEqual(parseWindowsCommandLine(cmdParse(withBang, { batch: true, delayedExpansion: true, env: ENV })), ['x', 'C:\\a^b!c']);
+  assert.deepEqual(parseWindowsCommandLine(cmdParse(withBang, { batch: true, delayedExpansion: true, env: ENV })), [
+    'x',
+    'C:\\a^b!c',
+  ]);
   assert.equal(quoteCmdPath('C:\\Temp\\', { batch: false }), '"C:\\Temp\\\\"');
   assert.throws(() => quoteCmdPath('C:\\%PATH%\\x', { batch: false }), QuotingError);
   assert.throws(() => quoteCmdPath('C:\\a"b', { batch: true }), QuotingError);

@@ -146,7 +146,8 @@ export function quoteCmdArg(arg: string, context: CmdContext): string {
 /** A whole command for cmd.exe (program + args), each part escaped with quoteCmdArg. Throws beyond 8,191 characters. */
 export function joinCmdArgv(args: readonly string[], context: CmdContext): string {
   const line = args.map((a) => quoteCmdArg(a, context)).join(' ');
-  if (line.length > MAX_CMD_LINE) throw new QuotingError(`cmd.exe line is ${line.length} characters; cmd accepts at most ${MAX_CMD_LINE}`);
+  if (line.length > MAX_CMD_LINE)
+    throw new QuotingError(`cmd.exe line is ${line.length} characters; cmd accepts at most ${MAX_CMD_LINE}`);
   return line;
 }
 
@@ -163,7 +164,9 @@ export function quoteCmdPath(path: string, context: CmdContext): string {
   if (context.delayedExpansion && body.includes('!')) body = body.replace(/\^/g, '^^').replace(/!/g, '^!');
   if (context.batch) body = body.replace(/%/g, '%%');
   else if (/%[^%]+%/.test(body)) {
-    throw new QuotingError('a path with %NAME% cannot be quoted safely on a cmd command line; use a batch file or argv');
+    throw new QuotingError(
+      'a path with %NAME% cannot be quoted safely on a cmd command line; use a batch file or argv',
+    );
   }
   // A trailing backslash before the closing quote would escape it for the receiving program's argv parser.
   const trailing = /\\+$/.exec(body)?.[0].length ?? 0;
