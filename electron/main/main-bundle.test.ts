@@ -23,20 +23,26 @@ before(() => {
   cpSync(join(here, 'testing', 'fake-electron.cjs'), join(work, 'node_modules', 'electron', 'index.js'));
 });
 
-/** Runs main.cjs with the fake; `script` runs afterwards inside the same process and prints a JSON verdict. */
-function runMain(args: string[], script: string, env: Record<string, string> = {}) {
+/**
+ * Runs main.cjs with the fake, waits until `until` (a JS expression over r = the fake's record) holds, then runs
+ * `script` inside the same process and prints its JSON verdict. No fixed sleeps: polling with a 45 s cap.
+ */
+function runMain(args: string[], until: string, script: string, env: Record<string, string> = {}) {
   const harness = `
     require(${JSON.stringify(join(bundleDir, 'main.cjs'))});
-    setTimeout(async () => {
-      const r = globalThis.__fakeElectron;
+    const r = globalThis.__fakeElectron;
+    const started = Date.now();
+    const poll = setInterval(async () => {
+      if (!(${until}) && Date.now() - started < 45000) return;
+      clearInterval(poll);
       const out = await (async () => { ${script} })();
       process.stdout.write('\\n__RESULT__' + JSON.stringify(out) + '\\n');
       process.exit(0);
-    }, Number(process.env.WAIT_MS || 300));`;
+    }, 25);`;
   const result = spawnSync(process.execPath, ['-e', harness, '--', ...args], {
     cwd: work,
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 90_000,
     env: { ...process.env, FAKE_ELECTRON_HOME: work, MSI_DOCTOR_USER_DATA_DIR: join(work, 'userData'), ...env },
   });
   const line = result.stdout.split('\n').find((l) => l.startsWith('__RESULT__'));
@@ -47,6 +53,7 @@ function runMain(args: string[], script: string, env: Record<string, string> = {
 test('windowed start-up: privileged app scheme, sandbox, lock, protocol, IPC router, window on app://', () => {
   const { verdict } = runMain(
     ['C:\\\\logs\\\\MSI1234.LOG'],
+    'r.windows.length > 0 && r.windows[0].url',
     `
     const call = (name) => r.calls.find((c) => c[0] === name);
     const app = { senderFrame: { url: 'app://msi-doctor/index.html', parent: null } };
@@ -73,7 +80,6 @@ test('windowed start-up: privileged app scheme, sandbox, lock, protocol, IPC rou
       menu: Boolean(call('setApplicationMenu')),
       appLog: require('node:fs').readFileSync(require('node:path').join(process.env.MSI_DOCTOR_USER_DATA_DIR, 'logs', 'main.log'), 'utf8'),
     };`,
-    { WAIT_MS: '800' },
   );
   assert.deepEqual(verdict.schemes, [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
   assert.equal(verdict.sandbox, true);
@@ -101,23 +107,34 @@ test('windowed start-up: privileged app scheme, sandbox, lock, protocol, IPC rou
 });
 
 test('a second instance quits at once (the first one gets its files)', () => {
-  const { verdict } = runMain([], `return { calls: r.calls.map((c) => c[0]), windows: r.windows.length };`, { FAKE_LOCK: 'taken' });
+  const { verdict } = runMain([], "r.calls.some((c) => c[0] === 'quit')", `return { calls: r.calls.map((c) => c[0]), windows: r.windows.length };`, {
+    FAKE_LOCK: 'taken',
+  });
   assert.ok(verdict.calls.includes('quit'));
   assert.equal(verdict.windows, 0);
 });
 
 test('headless scan runs the CLI without a window and exits with its code', () => {
-  const { verdict, stdout } = runMain(['--headless', 'scan', '--simulate', 'healthy', '--json'], `return { exit: r.exitCode, windows: r.windows.length };`, {
-    WAIT_MS: '3000',
-  });
+  const { verdict, stdout } = runMain(['--headless', 'scan', '--simulate', 'healthy', '--json'], 'r.exitCode !== null', `return { exit: r.exitCode, windows: r.windows.length };`);
   assert.equal(verdict.windows, 0);
   assert.equal(verdict.exit, 0);
   const json = stdout.slice(stdout.indexOf('{'), stdout.lastIndexOf('}') + 1);
   assert.equal(JSON.parse(json.split('\n__RESULT__')[0]!).schema, 'msi-doctor/scan@1');
 });
 
+test('headless report writes the ZIP and exits 0', () => {
+  const out = join(work, 'headless-report.zip');
+  const { verdict } = runMain(
+    ['--headless', 'report', '--simulate', '2503-windows-temp-acl', '--code', '2503', '--out', out],
+    'r.exitCode !== null',
+    `return { exit: r.exitCode, size: require('node:fs').statSync(${JSON.stringify(out)}).size };`,
+  );
+  assert.equal(verdict.exit, 0);
+  assert.ok(verdict.size > 1000);
+});
+
 test('headless with an unknown command exits 2 with a one-line message', () => {
-  const { verdict, stderr } = runMain(['--headless', 'format-disk'], `return { exit: r.exitCode };`);
+  const { verdict, stderr } = runMain(['--headless', 'format-disk'], 'r.exitCode !== null', `return { exit: r.exitCode };`);
   assert.equal(verdict.exit, 2);
   assert.match(stderr, /expected one of scan, report/);
 });
