@@ -242,5 +242,8 @@ function pickOperation(s: SessionState, format: LogFormat): Operation {
   if ((s.props.get('REINSTALL') ?? '').trim()) return 'repair';
   if ((s.props.get('Installed') ?? '').trim()) return remove ? 'modify' : 'repair';
   if (s.props.has('ProductCode') || s.props.has('ProductName')) return 'install';
+  // "******* Product: C:\\path\\x.msi" with nothing saying maintenance: a first install attempt.
+  if (s.productPath && /\.msi$/i.test(s.productPath.trim())) return 'install';
+  if (s.productPath && /\.msp$/i.test(s.productPath.trim())) return 'patch';
   return 'unknown';
 }
