@@ -102,6 +102,8 @@ test('a Chinese report keeps the key technical terms in English', () => {
   assert.ok(page.includes('安装程序服务 (Windows Installer service)'));
   assert.ok(page.includes('发生了什么'));
   assert.ok(page.includes('有问题 (Problem)'));
+  // error names: the Chinese title with the English one
+  assert.ok(page.includes('2503: 在未标记为进行中时调用了 RunScript (RunScript called when not marked in progress)'));
 });
 
 test('translated knowledge texts are used, with the English form in a Chinese report', () => {

@@ -3,6 +3,8 @@ import type { ReportModel, ReportRepair } from '../report-schema.ts';
 import { html, type SafeHtml } from './template.ts';
 import type { ReportText } from './report-text.ts';
 import type { ReportTextKey } from '../../knowledge/texts/report.ts';
+import { lookupErrorCode, meaningOf } from '../../knowledge/error-codes.ts';
+import { pick } from '../../knowledge/local-text.ts';
 
 /** Display name of a repair: the plan's title when it ran, else the knowledge title, else the id in words. */
 export function repairName(repair: ReportRepair, text: ReportText): string {
@@ -16,10 +18,28 @@ export function baseName(path: string): string {
   return path.split(/[\\/]/).pop() || path;
 }
 
+/** "1603 ERROR_INSTALL_FAILURE: 安装过程中出现严重错误 (Fatal error during installation)": the name stays in English. */
+function codeMeaning(code: number, role: 'exit-code' | 'message', text: ReportText): string | null {
+  const meaning = meaningOf(code, role);
+  if (!meaning) return null;
+  const name = role === 'exit-code' ? lookupErrorCode(code)?.name : null;
+  const local = pick(meaning.title, text.lang);
+  const title = text.lang === 'en' || local === meaning.title.en ? local : `${local} (${meaning.title.en})`;
+  return `${code}${name ? ` ${name}` : ''}: ${title}`;
+}
+
 function happened(model: ReportModel, text: ReportText): SafeHtml[] {
   const items: SafeHtml[] = [];
   const codes = [...model.symptom.exitCodes, ...model.symptom.messageNumbers];
-  items.push(html`<li>${codes.length ? text.t('report.happened.codes', { codes: codes.join(', ') }) : text.t('report.happened.no-code')}</li>`);
+  const meanings = [
+    ...model.symptom.exitCodes.map((c) => codeMeaning(c, 'exit-code', text)),
+    ...model.symptom.messageNumbers.map((c) => codeMeaning(c, 'message', text)),
+  ].filter((m): m is string => m !== null);
+  items.push(
+    html`<li>${codes.length ? text.t('report.happened.codes', { codes: codes.join(', ') }) : text.t('report.happened.no-code')}${
+      meanings.length ? html`<ul>${meanings.map((m) => html`<li>${m}</li>`)}</ul>` : ''
+    }</li>`,
+  );
   if (model.symptom.input.trim()) items.push(html`<li>${text.t('report.symptom.entered')}: “${model.symptom.input.trim().slice(0, 300)}”</li>`);
   for (const { analysis } of model.logs) {
     items.push(
