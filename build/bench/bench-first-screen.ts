@@ -80,7 +80,7 @@ async function main(): Promise<void> {
         await page.getByTestId('choice-log').click();
         let t = performance.now();
         await page.getByTestId('log-files-input').setInputFiles(file);
-        await page.locator('.file-list .file-name').first().waitFor();
+        await page.locator('.file-list .file-name').first().waitFor({ timeout: 300_000 });
         console.log(
           `log viewer: ${LOG_LINES.toLocaleString('en')} lines; upload through importFile ${(performance.now() - t).toFixed(0)} ms`,
         );

@@ -6,6 +6,16 @@ export function toLocalFiles(list: FileList | File[]): LocalFile[] {
   return Array.from(list).map((file) => ({
     name: file.name,
     read: async () => new Uint8Array(await file.arrayBuffer()),
+    readBase64: () =>
+      new Promise<string>((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => {
+          const url = String(reader.result);
+          resolve(url.slice(url.indexOf(',') + 1));
+        };
+        reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+        reader.readAsDataURL(file);
+      }),
   }));
 }
 
