@@ -19,6 +19,7 @@ import { notRun } from '../system/run/elevated-script.ts';
 import { ScanCancelledError, commandsOf, errorEvidence, evidenceFrom, notCheckedEvidence } from './probe-execution.ts';
 import { planCommands, routeOutput } from './command-plan.ts';
 import { runDirect } from './direct-phase.ts';
+import { analyzeDiscoveredLogs } from './discovered-logs.ts';
 
 export { ScanCancelledError } from './probe-execution.ts';
 
@@ -43,6 +44,8 @@ export interface ScanServiceOptions {
   analyzeLog?: (path: string) => Promise<LogAnalysis>;
   /** How many processes run at once in the unelevated phase (each PowerShell costs CPU at start-up: keep it small). */
   concurrency?: number;
+  /** Analyze the newest MSI logs the recent-logs probe found (default true): a failed one usually names the cause. */
+  analyzeDiscoveredLogs?: boolean;
   /** Share one powershell.exe between the probes' marked scripts (default true). */
   batchScripts?: boolean;
   /** Whole elevated batch, UAC prompt included; default: 2 minutes for the prompt + the probes' timeouts. */
@@ -208,6 +211,12 @@ export async function runScan(
 
   const { logs, logErrors } = await logsPromise;
   checkCancel();
+  if (options.analyzeDiscoveredLogs !== false) {
+    const discovered = await analyzeDiscoveredLogs(evidence, options.runner, startedAt, request.logPaths);
+    logs.push(...discovered.logs);
+    logErrors.push(...discovered.errors);
+    checkCancel();
+  }
   // Evidence in the order of the probe list, whatever order the probes finished in.
   const ordered = applicable.map((p) => evidence.get(p.id)).filter((e): e is Evidence => e !== undefined);
   const findings = options.diagnose ? await options.diagnose({ symptom, evidence: ordered, logs, notChecked }) : [];
