@@ -1,6 +1,6 @@
 // Tests of `msi-doctor report`: every built-in scenario (plus logs with planted secrets) exported as ZIP/HTML/JSON leaks
 // nothing in any file or encoding; options and exit codes.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,12 +11,17 @@ import { unzipSync } from 'fflate';
 import type { CliIo } from '../cli-types.ts';
 import { CliUsageError } from '../cli-types.ts';
 import { NO_REDACT_WARNING, parseReportArgs, reportCommand } from './report.ts';
+import { fixCommand } from './fix.ts';
 import { builtinScenarios } from '../../services/system-factory.ts';
 import { buildMachine, loadScenario } from '../../system/simulated/index.ts';
 import { PLANTED_SECRETS } from '../../../shared/report/fixtures/scan-fixture.ts';
 import { reportSchema } from '../../../shared/report/report-schema.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'services', 'report', 'fixtures');
+// Journals and the simulated machine's saved state come from the data folder: keep the tests' own.
+const DATA_DIR = mkdtempSync(join(tmpdir(), 'msi-doctor-report-data-'));
+process.env.MSI_DOCTOR_DATA_DIR = DATA_DIR;
+after(() => rmSync(DATA_DIR, { recursive: true, force: true }));
 const PLANTED_LOGS = [join(FIXTURES, 'planted-secrets.utf16le.log'), join(FIXTURES, 'planted-secrets.utf8.log')];
 
 function fakeIo(): { io: CliIo; out: () => string; err: () => string } {
@@ -123,4 +128,30 @@ test('defaults: ZIP in the current folder, language from LANG', () => {
   assert.equal(args.lang, 'zh-CN');
   assert.equal(args.redact, true);
   assert.match(args.out, /msi-doctor-report-20261121-101112\.zip$/);
+});
+
+test('after msi-doctor fix, the report shows the repair with its journal, verified, on the repaired machine', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'msi-doctor-report-cli-'));
+  const data = process.env.MSI_DOCTOR_DATA_DIR;
+  process.env.MSI_DOCTOR_DATA_DIR = join(dir, 'data');
+  try {
+    const { io, err } = fakeIo();
+    const fixed = await fixCommand(['restore-windows-temp-acl', '--simulate', '2503-windows-temp-acl', '--yes'], io);
+    assert.equal(fixed, 0, err());
+    const zip = join(dir, 'after-fix.zip');
+    assert.equal((await run(['--simulate', '2503-windows-temp-acl', '--out', zip])).code, 0);
+    const files = unzipSync(new Uint8Array(readFileSync(zip)));
+    const report = reportSchema.parse(JSON.parse(Buffer.from(files['report.json']!).toString('utf8')));
+    const repair = report.repairs.find((r) => r.repair === 'restore-windows-temp-acl');
+    assert.ok(repair, JSON.stringify(report.repairs.map((r) => [r.repair, r.state])));
+    assert.equal(repair.state, 'succeeded');
+    assert.equal(repair.verified, true);
+    assert.ok(repair.journal.length >= 3 && repair.journalFile?.startsWith('journals/'));
+    assert.ok(files[repair.journalFile!], 'journal attached');
+    assert.ok(!report.findings.some((f) => f.cause === 'installer-folders-access' && f.confidence > 0.5), 'the rescan no longer finds the cause');
+    for (const [name, content] of Object.entries(files)) assert.deepEqual(leaks(content, scenarioSecrets('2503-windows-temp-acl')), [], name);
+  } finally {
+    process.env.MSI_DOCTOR_DATA_DIR = data;
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

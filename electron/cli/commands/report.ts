@@ -10,6 +10,8 @@ import { runScan } from '../../services/scan-service.ts';
 import { SystemUnavailableError, createSystem, type SystemHandle } from '../../services/system-factory.ts';
 import { createReportService, type ReportFormat } from '../../services/report-service.ts';
 import { buildRequest } from './scan.ts';
+import { defaultDataDir } from '../../services/data-dir.ts';
+import { restoreSimulatedState } from '../../services/repair-system.ts';
 
 export const REPORT_HELP = `Usage: msi-doctor report [--simulate NAME | --scenario FILE] [--code CODE] [--log FILE] [--msi FILE]
                          [--out FILE.zip|.html|.json] [--no-redact] [--lang en|zh-CN] [--no-elevate] [--app-log FILE]
@@ -33,6 +35,9 @@ e-mail, IP and MAC addresses, passwords and other secret installer properties be
   --no-elevate        skip the administrator prompt; the report says what could not be checked
   --app-log FILE      MSI Doctor's own log to attach to a ZIP (redacted)
   -h, --help          show this help
+
+Repair journals of the last 24 hours (msi-doctor fix / undo) are included. Data folder: MSI_DOCTOR_DATA_DIR,
+else the OS application-data folder.
 
 Exit status: 0 when the report was written, 2 on bad input.
 `;
@@ -136,6 +141,16 @@ export const reportCommand: CliCommand = async (argv, io) => {
     system,
   );
   if (!args.redact) io.stderr.write(`${NO_REDACT_WARNING}\n`);
+  // Journals live in the data folder; after `msi-doctor fix`, a simulated machine lives on there too (report it as repaired).
+  const dataDir = defaultDataDir();
+  const machine = system.simulation?.machine ?? null;
+  if (machine) {
+    try {
+      restoreSimulatedState(dataDir, machine);
+    } catch {
+      io.stderr.write('msi-doctor report: the saved simulated machine is unreadable; reporting on the scenario as built\n');
+    }
+  }
   // The real user's SID and an already-elevated app, read once before the scan (as `msi-doctor scan` does).
   const identity = await system.identify();
   const scan = await runScan(request, {
@@ -150,9 +165,7 @@ export const reportCommand: CliCommand = async (argv, io) => {
     now: system.now,
     diagnose: (input) => diagnose({ ...input, environment: system.environment, msiPath: request.msiPath ?? null }),
   });
-  const machine = system.simulation?.machine ?? null;
-  // Repair journals live in the app's data folder; the CLI attaches them when told where it is.
-  const service = createReportService({ dataDir: process.env.MSI_DOCTOR_DATA_DIR || null });
+  const service = createReportService({ dataDir });
   const { bytes } = await service.export(scan, {
     format: args.format,
     redact: args.redact,
