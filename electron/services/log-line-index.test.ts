@@ -55,12 +55,13 @@ test('GBK (CP936) ANSI log is detected and decoded', async () => {
   assert.deepEqual((await service.getLines(path, 0, 2)).lines, ['错误 1722。此 Windows Installer 程序包有问题。', '安装失败。']);
 });
 
-test('sniffEncoding: BOMs, UTF-16 patterns, UTF-8, CP1252 fallback', () => {
+test('sniffEncoding (the analyzer\'s): BOMs, UTF-16 patterns, UTF-8, CP1252 fallback, binary refused', () => {
   assert.deepEqual(sniffEncoding(Buffer.from([0xef, 0xbb, 0xbf, 0x41])), { encoding: 'utf8', bomLength: 3 });
   assert.deepEqual(sniffEncoding(Buffer.from([0xfe, 0xff, 0, 0x41])), { encoding: 'utf16be', bomLength: 2 });
   assert.equal(sniffEncoding(Buffer.from('hello world', 'utf16le')).encoding, 'utf16le');
   assert.equal(sniffEncoding(Buffer.from('Größe', 'utf8')).encoding, 'utf8');
   assert.equal(sniffEncoding(iconv.encode('Café naïve résumé', 'windows-1252')).encoding, 'windows-1252');
+  assert.throws(() => sniffEncoding(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0])), (e: unknown) => e instanceof ServiceError && e.code === 'invalid-input');
 });
 
 test('search is case-insensitive, returns 0-based line indexes and stops at the limit', async () => {

@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import type { LogLines } from '../../shared/contract/api.ts';
+import { sniffEncoding as sniffLogEncoding, SNIFF_BYTES } from '../../shared/msilog/encoding-sniffer.ts';
 import { ServiceError } from './service-error.ts';
 
 export type LineEncoding = 'utf8' | 'utf16le' | 'utf16be' | 'gb18030' | 'windows-1252';
@@ -19,54 +20,17 @@ interface LineIndex {
   mtimeMs: number;
 }
 
-/** Guesses the encoding from the first bytes: BOMs, then UTF-16 zero-byte patterns, then UTF-8 validity. */
+/**
+ * The analyzer's own sniffer (shared/msilog), so the viewer decodes a log exactly as its analysis did and the
+ * analysis' line numbers point at the same lines. Binary input (an .msi, a zip, zeros) is refused.
+ */
 export function sniffEncoding(head: Uint8Array): { encoding: LineEncoding; bomLength: number } {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf8', bomLength: 3 };
-  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf16le', bomLength: 2 };
-  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf16be', bomLength: 2 };
-  const sample = Math.min(head.length, 4096) & ~1;
-  let zeroEven = 0;
-  let zeroOdd = 0;
-  for (let i = 0; i < sample; i++) {
-    if (head[i] !== 0) continue;
-    if (i % 2 === 0) zeroEven++;
-    else zeroOdd++;
+  const sniffed = sniffLogEncoding(head);
+  if (sniffed.kind === 'binary') {
+    throw new ServiceError('invalid-input', sniffed.binary === 'empty' ? 'The file is empty.' : 'This file is not a text log (it looks like binary data).');
   }
-  if (sample >= 2 && zeroOdd > sample / 8 && zeroEven < zeroOdd / 4) return { encoding: 'utf16le', bomLength: 0 };
-  if (sample >= 2 && zeroEven > sample / 8 && zeroOdd < zeroEven / 4) return { encoding: 'utf16be', bomLength: 0 };
-  return { encoding: isUtf8(head) ? 'utf8' : looksLikeGbk(head) ? 'gb18030' : 'windows-1252', bomLength: 0 };
-}
-
-/** Valid UTF-8, tolerating a sequence cut at the end of the sample. */
-function isUtf8(bytes: Uint8Array): boolean {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    const extra = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (extra < 0) return false;
-    for (let k = 1; k <= extra; k++) {
-      if (i + k >= bytes.length) return true;
-      if ((bytes[i + k]! & 0xc0) !== 0x80) return false;
-    }
-    i += extra + 1;
-  }
-  return true;
-}
-
-/** Most high bytes pair as GBK lead (0x81-0xFE) + trail (0x40-0xFE): a Chinese ANSI log rather than CP1252. */
-function looksLikeGbk(bytes: Uint8Array): boolean {
-  let pairs = 0;
-  let singles = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    if (b < 0x80) continue;
-    const next = bytes[i + 1];
-    if (b >= 0x81 && b <= 0xfe && next !== undefined && next >= 0x40 && next <= 0xfe && next !== 0x7f) {
-      pairs++;
-      i++;
-    } else singles++;
-  }
-  return pairs > 0 && singles <= pairs / 20;
+  const map = { 'utf-16le': 'utf16le', 'utf-16be': 'utf16be', 'utf-8': 'utf8', gbk: 'gb18030', 'windows-1252': 'windows-1252' } as const;
+  return { encoding: map[sniffed.encoding], bomLength: sniffed.bomLength };
 }
 
 const CHUNK = 1 << 20;
@@ -76,9 +40,10 @@ async function buildIndex(path: string): Promise<LineIndex> {
   const info = await stat(path);
   if (!info.isFile()) throw new ServiceError('invalid-input', `${path} is not a file.`);
   const handle = await open(path, 'r');
-  const head = new Uint8Array(64 * 1024);
+  const head = new Uint8Array(SNIFF_BYTES);
   const { bytesRead } = await handle.read(head, 0, head.length, 0);
   await handle.close();
+  if (bytesRead === 0) return { encoding: 'utf8', textStart: 0, starts: new Float64Array(0), count: 0, size: info.size, mtimeMs: info.mtimeMs };
   const { encoding, bomLength } = sniffEncoding(head.subarray(0, bytesRead));
   const unit = encoding === 'utf16le' || encoding === 'utf16be' ? 2 : 1;
   const lowFirst = encoding === 'utf16le';
