@@ -135,7 +135,7 @@ export function createDefaultDeps(options: { appVersion?: string; dataDir: strin
     },
     parseSymptom,
     reports: {
-      previewRedaction: (scan) => rethrowing(() => reports.previewRedaction(scan)),
+      previewRedaction: (scan, previewOptions) => rethrowing(() => reports.previewRedaction(scan, previewOptions)),
       export: (scan, exportOptions) => rethrowing(() => reports.export(scan, exportOptions)),
     },
   };

@@ -34,7 +34,8 @@ export interface RepairPort {
 }
 
 export interface ReportPort {
-  previewRedaction(scan: ScanResult): Promise<RedactionPreview>;
+  /** What will be redacted, including in the app log attached to ZIPs. */
+  previewRedaction(scan: ScanResult, options: { appLogPath: string | null }): Promise<RedactionPreview>;
   export(
     scan: ScanResult,
     options: { format: 'html' | 'json' | 'zip'; redact: boolean; lang: Lang; outPath: string; appLogPath: string | null },

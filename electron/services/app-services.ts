@@ -168,7 +168,7 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
     },
 
     async previewRedaction({ scanId }) {
-      return deps.reports.previewRedaction(await scanById(scanId));
+      return deps.reports.previewRedaction(await scanById(scanId), { appLogPath: options.appLogPath ?? null });
     },
 
     async exportReport({ scanId, format, redact, lang, suggestedName }) {
