@@ -12,6 +12,11 @@ const require = createRequire(import.meta.url);
 const run = require('@doyensec/electronegativity/dist/runner.js');
 const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
 const allowlist = JSON.parse(readFileSync(join(root, 'build', 'electronegativity-allowlist.json'), 'utf8')).entries;
+const unjustified = allowlist.filter((a) => typeof a.reason !== 'string' || a.reason.trim().length < 20);
+if (unjustified.length > 0) {
+  console.error(`security:scan: allowlist entries without a real reason: ${unjustified.map((a) => `${a.id} ${a.file}`).join(', ')}`);
+  process.exit(1);
+}
 
 // The scanner prints network noise (translations, release list); keep our output to the verdict.
 const quiet = console.log;
