@@ -25,7 +25,8 @@ let result;
 try {
   result = await run(
     {
-      input: join(root, 'electron'),
+      // --input DIR scans another folder (used to check that the scan does catch a bad window).
+      input: process.argv.includes('--input') ? process.argv[process.argv.indexOf('--input') + 1] : join(root, 'electron'),
       isRelative: true,
       electronVersionOverride: electronVersion,
       excludeFromScan: ['AvailableSecurityFixesGlobalCheck'],

@@ -1,7 +1,7 @@
 // The Electron transport without Electron: the built renderer in Debian Chromium, served through the app://
 // protocol handler (CSP header, traversal guard), with window.msiDoctor built by the REAL preload code over a fake
 // ipcRenderer whose invoke goes to the REAL IPC router (sender check, zod, envelope) and app services facade.
-// Walks symptom -> scan -> findings on the simulated machine. Run by build/scripts/run-electron-e2e.mjs.
+// Walks symptom -> scan -> findings -> fix (verified) on the simulated machine. Run by build/scripts/run-electron-e2e.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
@@ -28,6 +28,7 @@ let server: Server;
 let browser: Browser;
 let page: Page;
 const rejected: string[] = [];
+const emitted: string[] = [];
 
 before(async () => {
   if (skip) return;
@@ -72,7 +73,10 @@ before(async () => {
     platform: 'linux',
     dataDir: mkdtempSync(join(tmpdir(), 'msi-doctor-transport-')),
     simulate: SCENARIO,
-    emit: (event, payload) => void page.evaluate(([c, p]) => (window as unknown as { __ipcEmit(c: string, p: unknown): void }).__ipcEmit(c, p), [channelOf(event), payload] as const),
+    emit: (event, payload) => {
+      emitted.push(event);
+      void page.evaluate(([c, p]) => (window as unknown as { __ipcEmit(c: string, p: unknown): void }).__ipcEmit(c, p), [channelOf(event), payload] as const);
+    },
   });
   const router = createIpcRouter({ services, isAppUrl, log: (m) => void rejected.push(m) });
   await page.exposeBinding('__ipcInvoke', async (source, channel: string, payload: unknown) => {
@@ -109,6 +113,18 @@ test('symptom -> scan -> findings through the router: 1618 leads to the stuck cl
   await top.waitFor({ state: 'visible', timeout: 30_000 });
   assert.equal(await top.getAttribute('data-testid'), 'finding-another-install-in-progress');
   assert.deepEqual(rejected, [], 'no call was refused by the sender check');
+});
+
+test('fix through the router: the stuck install is ended, verified, with progress events on the way', { skip }, async () => {
+  await page.getByTestId('fix-end-stuck-client-install').first().click();
+  await page.getByTestId('command-preview').waitFor({ state: 'visible' });
+  for (const box of await page.locator('.confirmations input[type=checkbox]').all()) await box.check();
+  await page.getByTestId('run-fix').click();
+  const result = page.getByTestId('repair-result');
+  await result.waitFor({ state: 'visible', timeout: 45_000 });
+  assert.equal(await result.getAttribute('data-status'), 'succeeded');
+  assert.equal(await result.getAttribute('data-verified'), 'true');
+  assert.equal(emitted.filter((e) => e === 'repairProgress').length > 0, true, 'repairProgress events reached the page');
 });
 
 test('a sub-frame calling the API is refused by the router', { skip }, async () => {
