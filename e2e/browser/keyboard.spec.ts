@@ -85,4 +85,9 @@ test('keyboard only: 2503 from symptom to report', async ({ page, request }) => 
   await shots.step('history');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  // Start over returns to step 1 with nothing selected.
+  await tabTo(page, '.topbar button:nth-of-type(2)');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('symptom-continue')).toBeDisabled();
 });

@@ -46,6 +46,7 @@ function exampleEvents(): WizardEvent[] {
     SCAN_FAILED: { type: 'SCAN_FAILED', error: { code: 'internal', message: 'x' } },
     REPAIR_CHOSEN: { type: 'REPAIR_CHOSEN', cause: 'installer-folders-access', repair: 'restore-windows-temp-acl' },
     NEXT_FIX_REQUESTED: { type: 'NEXT_FIX_REQUESTED' },
+    FOUND_LOG_ADDED: { type: 'FOUND_LOG_ADDED', file: { path: 'C:\\Temp\\MSI1.LOG', name: 'MSI1.LOG' } },
     PLAN_READY: { type: 'PLAN_READY', plan },
     REPAIR_CONFIRMED: { type: 'REPAIR_CONFIRMED' },
     REPAIR_PROGRESS: {
@@ -455,4 +456,18 @@ test('report: options, export, copy; history and session loading; start over', (
   assert.deepEqual(s.overlay, { kind: 'log', path: 'x.log', line: 10 });
   s = run(s, { type: 'OVERLAY_CLOSED' }, { type: 'START_OVER' });
   assert.deepEqual(s, initialState());
+});
+
+test('a log found on the machine is added from the findings and the scan runs again with it', () => {
+  const s = toFindings();
+  const file = { path: 'C:\\Temp\\MSI1.LOG', name: 'MSI1.LOG' };
+  const rescanning = transition(s, { type: 'FOUND_LOG_ADDED', file });
+  assert.equal(rescanning.step, 'scanning');
+  assert.deepEqual(rescanning.draft.logs, [file]);
+  assert.equal(rescanning.result, null);
+  const again = transition(transition(rescanning, { type: 'SCAN_FINISHED', result: scan2503 }), {
+    type: 'FOUND_LOG_ADDED',
+    file,
+  });
+  assert.equal(again.step, 'findings', 'the same log is not added twice');
 });

@@ -234,6 +234,21 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       if (!next) return { ...toFindings(state, state.result, 'no-more-fixes'), tried };
       return startFix({ ...state, tried }, next.cause, next.repair);
     }
+    case 'FOUND_LOG_ADDED': {
+      if (step !== 'findings' || draft.logs.some((l) => l.path === event.file.path)) return state;
+      return {
+        ...state,
+        step: 'scanning',
+        draft: { ...draft, logs: [...draft.logs, event.file] },
+        scan: { scanId: null, rows: rowsFor(), cancelling: false },
+        result: null,
+        tried: [],
+        fix: null,
+        verify: null,
+        error: null,
+        notice: null,
+      };
+    }
     case 'PLAN_READY':
       if (step !== 'fix' || !fix || fix.phase !== 'planning' || event.plan.repair !== fix.repair) return state;
       return { ...state, fix: { ...fix, phase: 'preview', plan: event.plan } };

@@ -26,6 +26,8 @@ export type WizardEvent =
   // step 3/4: findings and fix
   | { type: 'REPAIR_CHOSEN'; cause: CauseId; repair: RepairId }
   | { type: 'NEXT_FIX_REQUESTED' }
+  /** A log the scan found on the machine (recent-logs) is added and the scan runs again with it. */
+  | { type: 'FOUND_LOG_ADDED'; file: PickedFile }
   | { type: 'PLAN_READY'; plan: RepairPlan }
   | { type: 'REPAIR_CONFIRMED' }
   | { type: 'REPAIR_PROGRESS'; progress: ApiEvents['repairProgress'] }
@@ -75,6 +77,7 @@ export const WIZARD_EVENT_TYPES = [
   'SCAN_FAILED',
   'REPAIR_CHOSEN',
   'NEXT_FIX_REQUESTED',
+  'FOUND_LOG_ADDED',
   'PLAN_READY',
   'REPAIR_CONFIRMED',
   'REPAIR_PROGRESS',

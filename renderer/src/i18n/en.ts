@@ -131,6 +131,10 @@ export const en = {
     failedAction: 'Failing action: {{name}} (line {{line}})',
     noFailedAction: 'No failing action in this log.',
     openLog: 'Open the log',
+    foundLogs: 'Installer logs found on this computer',
+    foundLogsIntro:
+      'These logs were not read yet. Reading the one of the failed install usually names the exact cause.',
+    analyzeLog: 'Read this log',
     verify: 'Verify',
     report: 'Report',
     nextFix: 'Try the next fix',

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../shared/contract/finding.ts';
 import type { LogAnalysis } from '../../../shared/contract/log-analysis.ts';
+import type { ScanResult } from '../../../shared/contract/scan.ts';
 import { useActions, useDomainText, useWizard } from './store-context.tsx';
 import { StepHeading } from '../components/step-heading.tsx';
 import { EvidenceList } from '../components/evidence-list.tsx';
@@ -148,6 +149,46 @@ function LogSummary({ log }: { log: LogAnalysis }) {
   );
 }
 
+/** Installer logs the scan found on the machine but did not read: one click analyzes them. */
+function FoundLogs({ result }: { result: ScanResult }) {
+  const { t } = useTranslation();
+  const actions = useActions();
+  const data = result.evidence.find((e) => e.probe === 'recent-logs')?.data as
+    { logs?: Array<{ path?: unknown; modified?: unknown }> } | undefined;
+  const analyzed = new Set(result.logs.map((l) => l.file));
+  const found = (data?.logs ?? [])
+    .map((l) => (typeof l.path === 'string' ? l.path : null))
+    .filter((p): p is string => p !== null && !analyzed.has(p))
+    .slice(0, 5);
+  if (found.length === 0) return null;
+  return (
+    <section className="card card-quiet" aria-labelledby="found-logs-heading">
+      <h3 id="found-logs-heading" className="field-title">
+        {t('findings.foundLogs')}
+      </h3>
+      <p>{t('findings.foundLogsIntro')}</p>
+      <ul className="plain-list">
+        {found.map((path) => (
+          <li key={path} className="log-summary">
+            <span className="file-name">{path}</span>
+            <button
+              type="button"
+              className="button small"
+              onClick={() => void actions.analyzeFoundLog(path)}
+              data-testid="analyze-found-log"
+            >
+              {t('findings.analyzeLog')}
+            </button>
+            <button type="button" className="button subtle small" onClick={() => actions.openLog(path, null)}>
+              {t('findings.openLog')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function FindingsStep() {
   const { t } = useTranslation();
   const result = useWizard((s) => s.wizard.result);
@@ -161,7 +202,9 @@ export function FindingsStep() {
     <section className="step" aria-labelledby="step-findings">
       <StepHeading id="step-findings">{t('findings.heading')}</StepHeading>
       {notice && notice !== 'scan-cancelled' && notice !== 'verify-failed-no-log' && (
-        <Notice tone={notice === 'session-loaded' ? 'info' : 'warning'}>{t(`findings.notices.${notice}`)}</Notice>
+        <Notice tone={notice === 'session-loaded' ? 'info' : 'warning'} testId={`notice-${notice}`}>
+          {t(`findings.notices.${notice}`)}
+        </Notice>
       )}
       <p className="step-intro">{hasCause ? t('findings.intro') : t('findings.none')}</p>
       <div className="findings">
@@ -181,6 +224,7 @@ export function FindingsStep() {
           </ul>
         </section>
       )}
+      <FoundLogs result={result} />
       {result.notChecked.length > 0 && (
         <section className="card card-quiet" aria-labelledby="not-checked-heading">
           <h3 id="not-checked-heading" className="field-title">

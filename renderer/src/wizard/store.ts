@@ -46,6 +46,8 @@ export interface WizardActions {
   cancelScan(): Promise<void>;
   chooseRepair(cause: CauseId, repair: RepairId): Promise<void>;
   nextFix(): Promise<void>;
+  /** Adds a log the scan found on the machine and scans again with it. */
+  analyzeFoundLog(path: string): Promise<void>;
   confirmRepair(confirmations: string[]): Promise<void>;
   cancelRepair(): Promise<void>;
   undo(): Promise<void>;
@@ -272,6 +274,13 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
       async chooseRepair(cause, repair) {
         dispatch({ type: 'REPAIR_CHOSEN', cause, repair });
         await planCurrentFix();
+      },
+      async analyzeFoundLog(path) {
+        dispatch({ type: 'FOUND_LOG_ADDED', file: { path, name: path.split(/[\\/]/).pop() || path } });
+        if (wizard().step !== 'scanning') return;
+        const result = await api.startScan(scanRequest());
+        if (result.ok) dispatch({ type: 'SCAN_FINISHED', result: result.value });
+        else dispatch({ type: 'SCAN_FAILED', error: result.error });
       },
       async nextFix() {
         dispatch({ type: 'NEXT_FIX_REQUESTED' });
