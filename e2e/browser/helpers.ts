@@ -1,7 +1,7 @@
 // Shared steps of the browser e2e specs: reset the simulated scenario, walk the wizard, screenshot and axe every step.
 import { expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,6 +38,8 @@ export class Recorder {
     private readonly page: Page,
     private readonly folder: string,
   ) {
+    // Fresh folder per run, so the numbered shots always tell the story of this run only.
+    rmSync(join(REPO, 'artifacts', 'e2e', folder), { recursive: true, force: true });
     mkdirSync(join(REPO, 'artifacts', 'e2e', folder), { recursive: true });
   }
   async step(name: string): Promise<void> {

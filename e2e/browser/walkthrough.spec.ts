@@ -103,7 +103,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
   test.describe(`in ${lang}`, () => {
     test.use({ locale: lang === 'zh-CN' ? 'zh-CN' : 'en-US' });
     for (const walk of WALKS.filter((w) => w.lang === lang)) {
-      test(`${walk.scenario} (${walk.lang}): symptom to ${walk.repair ? 'verified fix' : 'advice'}`, async ({
+      test(`${walk.scenario} (${walk.lang}): symptom to ${walk.repair || walk.verify !== 'none' ? 'verified fix' : 'advice'}`, async ({
         page: p,
         request,
       }) => {
