@@ -199,6 +199,10 @@ for (const lang of ['en', 'zh-CN'] as const) {
         const exported = await p.request.get(download as string);
         expect(exported.ok()).toBe(true);
         await expect(p.getByTestId('summary')).not.toBeEmpty();
+        await p.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+        await p.getByTestId('copy-summary').click();
+        const copied = await p.evaluate(() => navigator.clipboard.readText());
+        expect(copied).toContain(walk.lang === 'zh-CN' ? 'MSI Doctor 摘要' : 'MSI Doctor summary');
         await shots.step('report');
       });
     }
