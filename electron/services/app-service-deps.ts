@@ -14,13 +14,20 @@ import { createRepairServiceFor } from './repair-system.ts';
 import { createReportService } from './report-service.ts';
 import { runScan } from './scan-service.ts';
 import { ServiceError } from './service-error.ts';
-import { createSystem, SystemUnavailableError, type SystemHandle } from './system-factory.ts';
+import { createSystem, systemScanOptions, SystemUnavailableError, type SystemHandle } from './system-factory.ts';
 import type { AppServiceDeps, MachinePort } from './app-service-ports.ts';
 
 function scenarioInfo(name: string): ScenarioInfo {
   try {
     const { scenario } = loadScenario(name);
-    return { name, title: scenario.title, description: scenario.description, symptom: scenario.expect.symptom, msiPath: scenario.msiPath, logPaths: scenario.logPaths };
+    return {
+      name,
+      title: scenario.title,
+      description: scenario.description,
+      symptom: scenario.expect.symptom,
+      msiPath: scenario.msiPath,
+      logPaths: scenario.logPaths,
+    };
   } catch {
     return { name, title: name, description: '' };
   }
@@ -30,9 +37,11 @@ function scenarioInfo(name: string): ScenarioInfo {
 function asServiceError(error: unknown): unknown {
   if (error instanceof ServiceError) return error;
   if (error instanceof SystemUnavailableError) return new ServiceError('invalid-input', error.message);
-  if (error instanceof Error && (error.name === 'LogReadError' || error.name === 'ScenarioError')) return new ServiceError('invalid-input', error.message);
+  if (error instanceof Error && (error.name === 'LogReadError' || error.name === 'ScenarioError'))
+    return new ServiceError('invalid-input', error.message);
   if (error instanceof Error && error.name === 'AbortError') return new ServiceError('cancelled', 'Cancelled.');
-  if (error instanceof Error && error.name === 'ScanCancelledError') return new ServiceError('cancelled', 'The scan was cancelled.');
+  if (error instanceof Error && error.name === 'ScanCancelledError')
+    return new ServiceError('cancelled', 'The scan was cancelled.');
   return error;
 }
 
@@ -52,18 +61,13 @@ function machineFor(system: SystemHandle, dataDir: string): MachinePort {
   return {
     environment: system.environment,
     async scan(request, { scanId, signal, onProgress }) {
-      const result = await rethrowing(() =>
+      const result = await rethrowing(async () =>
         runScan(
           request,
           {
-            runner: system.runner,
-            elevatedRunner: system.elevatedRunner,
-            probes: system.probes,
+            // Identity (the real user's SID for the elevated batch) and the machine's own clock (simulated ages).
+            ...(await systemScanOptions(system)),
             parseSymptom,
-            environment: system.environment,
-            user: system.user,
-            processElevated: system.processElevated,
-            analyzeLog: system.analyzeLog,
             diagnose: (input) =>
               diagnose({
                 symptom: input.symptom,
@@ -100,7 +104,8 @@ function machineFor(system: SystemHandle, dataDir: string): MachinePort {
     },
     repairs: {
       plan: (repair, params) => rethrowing(() => repairs.plan(repair, params, { evidence: lastEvidence })),
-      run: (plan, { confirmations, signal, onProgress }) => rethrowing(() => repairs.run(plan, { confirmations, signal, onProgress })),
+      run: (plan, { confirmations, signal, onProgress }) =>
+        rethrowing(() => repairs.run(plan, { confirmations, signal, onProgress })),
       undo: (journalId) => rethrowing(() => repairs.undo(journalId)),
       listJournals: async () => listJournals(dataDir),
     },
