@@ -4,20 +4,25 @@ import type { Evidence, EvidenceRef } from '../../../shared/contract/evidence.ts
 import { useActions, useDomainText } from '../wizard/store-context.tsx';
 import { StatusBadge } from './status-badge.tsx';
 
-function ProbeEvidence({ evidence, fact }: { evidence: Evidence; fact?: string | undefined }) {
+function ProbeEvidence({ evidence, facts }: { evidence: Evidence; facts: string[] }) {
   const { t } = useTranslation();
   const text = useDomainText();
   // A fact's sentence may need parameters only the finding's reasons carry: show it only when it reads complete.
-  const factText = fact ? text({ key: `fact.${fact}`, params: {} }) : '';
-  const showFact = factText !== '' && factText !== `fact.${fact}` && !/\{\w+\}/.test(factText);
+  const factTexts = facts
+    .map((fact) => ({ fact, sentence: text({ key: `fact.${fact}`, params: {} }) }))
+    .filter(({ fact, sentence }) => sentence !== '' && sentence !== `fact.${fact}` && !/\{\w+\}/.test(sentence));
   return (
     <div className="evidence-item">
       <div className="evidence-line">
         <StatusBadge status={evidence.status} />
         <strong>{t(`probes.${evidence.probe}`)}</strong>
         <span>{text(evidence.summary)}</span>
-        {showFact && <span className="fact">{factText}</span>}
       </div>
+      {factTexts.map(({ fact, sentence }) => (
+        <p key={fact} className="fact">
+          {sentence}
+        </p>
+      ))}
       {evidence.raw.length > 0 && (
         <details className="raw">
           <summary>{t('findings.rawOutput')}</summary>
@@ -38,18 +43,41 @@ function ProbeEvidence({ evidence, fact }: { evidence: Evidence; fact?: string |
   );
 }
 
+/** Several facts of one probe back a finding: show that probe once, with each fact, not once per fact. */
+function groupProbeRefs(
+  refs: EvidenceRef[],
+): Array<EvidenceRef | { kind: 'probe-group'; probe: string; facts: string[] }> {
+  const grouped: Array<EvidenceRef | { kind: 'probe-group'; probe: string; facts: string[] }> = [];
+  const byProbe = new Map<string, { kind: 'probe-group'; probe: string; facts: string[] }>();
+  for (const ref of refs) {
+    if (ref.kind !== 'probe') {
+      grouped.push(ref);
+      continue;
+    }
+    let group = byProbe.get(ref.probe);
+    if (!group) {
+      group = { kind: 'probe-group', probe: ref.probe, facts: [] };
+      byProbe.set(ref.probe, group);
+      grouped.push(group);
+    }
+    if (ref.fact && !group.facts.includes(ref.fact)) group.facts.push(ref.fact);
+  }
+  return grouped;
+}
+
 export function EvidenceList({ refs, evidence }: { refs: EvidenceRef[]; evidence: Evidence[] }) {
   const { t } = useTranslation();
   const { openLog } = useActions();
   return (
     <ul className="evidence-list">
-      {refs.map((ref, i) => {
-        if (ref.kind === 'probe') {
+      {groupProbeRefs(refs).map((ref, i) => {
+        if (ref.kind === 'probe-group') {
           const found = evidence.find((e) => e.probe === ref.probe);
           return (
-            <li key={i}>{found ? <ProbeEvidence evidence={found} fact={ref.fact} /> : t(`probes.${ref.probe}`)}</li>
+            <li key={i}>{found ? <ProbeEvidence evidence={found} facts={ref.facts} /> : t(`probes.${ref.probe}`)}</li>
           );
         }
+        if (ref.kind === 'probe') return null;
         if (ref.kind === 'log') {
           const name = ref.file.split(/[\\/]/).pop() ?? ref.file;
           return (

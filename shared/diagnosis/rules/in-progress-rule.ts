@@ -178,7 +178,7 @@ export function inProgressRule(ctx: DiagnosisContext): Signal[] {
   if (realClients.length > 0 && updates.length === 0 && updateClients.length === 0) {
     // The lock holder is a named client install and no update service is active: Windows Update is ruled out,
     // so it must not linger as a "possible" cause next to the real one.
-    signals.push(against('windows-update-busy', 0.8, probeRef('install-in-progress', 'client-install')));
+    signals.push(against('windows-update-busy', 0.8, probeRef('install-in-progress', 'client-install-running')));
   }
   return signals;
 }
