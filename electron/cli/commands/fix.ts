@@ -9,7 +9,12 @@ import { translate } from '../../../shared/knowledge/texts.ts';
 import { parseSymptom } from '../../../shared/diagnosis/symptom.ts';
 import { diagnose } from '../../../shared/diagnosis/diagnose.ts';
 import { runScan } from '../../services/scan-service.ts';
-import { SystemUnavailableError, createSystem, type SystemHandle } from '../../services/system-factory.ts';
+import {
+  SystemUnavailableError,
+  createSystem,
+  systemScanOptions,
+  type SystemHandle,
+} from '../../services/system-factory.ts';
 import { defaultDataDir } from '../../services/data-dir.ts';
 import { createRepairServiceFor, restoreSimulatedState, saveSimulatedState } from '../../services/repair-system.ts';
 import { RepairError, type RepairProgress, type RepairService } from '../../services/repair-service.ts';
@@ -178,7 +183,6 @@ export const fixCommand: CliCommand = async (argv, io) => {
   const system = openSystem(args);
   const machine = system.simulation?.machine ?? null;
   if (machine) restoreSimulatedState(dataDir, machine);
-  const identity = await system.identify();
   const service: RepairService = createRepairServiceFor(system, dataDir);
   const unfinished = service.unfinishedJournals();
   if (unfinished.length) io.stderr.write(renderUnfinished(unfinished, args.lang));
@@ -192,18 +196,7 @@ export const fixCommand: CliCommand = async (argv, io) => {
     ...(args.msi !== undefined ? { msi: args.msi } : {}),
   };
   const request: Partial<ScanRequest> = buildRequest(scanArgs, system);
-  const scan = await runScan(request, {
-    runner: system.runner,
-    elevatedRunner: system.elevatedRunner,
-    probes: system.probes,
-    parseSymptom,
-    environment: system.environment,
-    user: identity.user,
-    processElevated: identity.processElevated,
-    analyzeLog: system.analyzeLog,
-    now: system.now,
-    diagnose,
-  });
+  const scan = await runScan(request, { ...(await systemScanOptions(system)), parseSymptom, diagnose });
   let repair: RepairId;
   if (args.repair === 'recommended') {
     const top = scan.findings.find((f) => f.kind !== 'info' || f.repairs.length > 0) ?? scan.findings[0];

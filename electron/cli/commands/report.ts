@@ -7,7 +7,12 @@ import { LANGS, type Lang } from '../../../shared/contract/ids.ts';
 import { parseSymptom } from '../../../shared/diagnosis/symptom.ts';
 import { diagnose } from '../../../shared/diagnosis/diagnose.ts';
 import { runScan } from '../../services/scan-service.ts';
-import { SystemUnavailableError, createSystem, type SystemHandle } from '../../services/system-factory.ts';
+import {
+  SystemUnavailableError,
+  createSystem,
+  systemScanOptions,
+  type SystemHandle,
+} from '../../services/system-factory.ts';
 import { createReportService, type ReportFormat } from '../../services/report-service.ts';
 import { buildRequest } from './scan.ts';
 import { defaultDataDir } from '../../services/data-dir.ts';
@@ -63,7 +68,11 @@ function defaultLang(env: NodeJS.ProcessEnv): Lang {
   return /^zh/i.test(env.LC_ALL || env.LC_MESSAGES || env.LANG || '') ? 'zh-CN' : 'en';
 }
 
-export function parseReportArgs(argv: string[], env: NodeJS.ProcessEnv = process.env, now = new Date()): ReportArgs | 'help' {
+export function parseReportArgs(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  now = new Date(),
+): ReportArgs | 'help' {
   let values;
   try {
     ({ values } = parseArgs({
@@ -88,22 +97,32 @@ export function parseReportArgs(argv: string[], env: NodeJS.ProcessEnv = process
     throw new CliUsageError(`${(error as Error).message.split('\n')[0]} (see msi-doctor report --help)`);
   }
   if (values.help) return 'help';
-  if (values.simulate !== undefined && values.scenario !== undefined) throw new CliUsageError('use either --simulate NAME or --scenario FILE, not both');
-  for (const [flag, value] of [['--simulate', values.simulate], ['--scenario', values.scenario], ['--msi', values.msi], ['--out', values.out], ['--app-log', values['app-log']]] as const) {
+  if (values.simulate !== undefined && values.scenario !== undefined)
+    throw new CliUsageError('use either --simulate NAME or --scenario FILE, not both');
+  for (const [flag, value] of [
+    ['--simulate', values.simulate],
+    ['--scenario', values.scenario],
+    ['--msi', values.msi],
+    ['--out', values.out],
+    ['--app-log', values['app-log']],
+  ] as const) {
     if (value !== undefined && value.trim() === '') throw new CliUsageError(`${flag} needs a value`);
   }
   const lang = values.lang ?? defaultLang(env);
-  if (!(LANGS as readonly string[]).includes(lang)) throw new CliUsageError(`--lang must be one of ${LANGS.join(', ')}, not "${lang}"`);
+  if (!(LANGS as readonly string[]).includes(lang))
+    throw new CliUsageError(`--lang must be one of ${LANGS.join(', ')}, not "${lang}"`);
   const stamp = now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
   const out = resolve(values.out ?? `msi-doctor-report-${stamp}.zip`);
   const extension = extname(out).toLowerCase().slice(1);
   if (extension !== 'zip' && extension !== 'html' && extension !== 'json') {
     throw new CliUsageError(`--out must end in .zip, .html or .json (got "${extname(out) || 'no extension'}")`);
   }
-  if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) throw new CliUsageError(`folder not found for --out: ${dirname(out)}`);
+  if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory())
+    throw new CliUsageError(`folder not found for --out: ${dirname(out)}`);
   if (existsSync(out) && statSync(out).isDirectory()) throw new CliUsageError(`--out is a folder: ${out}`);
   const appLog = values['app-log'] ?? null;
-  if (appLog !== null && !(existsSync(appLog) && statSync(appLog).isFile())) throw new CliUsageError(`app log not found: ${appLog}`);
+  if (appLog !== null && !(existsSync(appLog) && statSync(appLog).isFile()))
+    throw new CliUsageError(`app log not found: ${appLog}`);
   const args: ReportArgs = {
     codes: values.code ?? [],
     logs: values.log ?? [],
@@ -137,7 +156,14 @@ export const reportCommand: CliCommand = async (argv, io) => {
     throw error;
   }
   const request = buildRequest(
-    { codes: args.codes, logs: args.logs, elevate: args.elevate, json: false, lang: args.lang, ...(args.msi ? { msi: args.msi } : {}) },
+    {
+      codes: args.codes,
+      logs: args.logs,
+      elevate: args.elevate,
+      json: false,
+      lang: args.lang,
+      ...(args.msi ? { msi: args.msi } : {}),
+    },
     system,
   );
   if (!args.redact) io.stderr.write(`${NO_REDACT_WARNING}\n`);
@@ -148,21 +174,15 @@ export const reportCommand: CliCommand = async (argv, io) => {
     try {
       restoreSimulatedState(dataDir, machine);
     } catch {
-      io.stderr.write('msi-doctor report: the saved simulated machine is unreadable; reporting on the scenario as built\n');
+      io.stderr.write(
+        'msi-doctor report: the saved simulated machine is unreadable; reporting on the scenario as built\n',
+      );
     }
   }
-  // The real user's SID and an already-elevated app, read once before the scan (as `msi-doctor scan` does).
-  const identity = await system.identify();
+  // systemScanOptions reads the real user's SID and an already-elevated app once before the scan.
   const scan = await runScan(request, {
-    runner: system.runner,
-    elevatedRunner: system.elevatedRunner,
-    probes: system.probes,
+    ...(await systemScanOptions(system)),
     parseSymptom,
-    environment: system.environment,
-    user: identity.user,
-    processElevated: identity.processElevated,
-    analyzeLog: system.analyzeLog,
-    now: system.now,
     diagnose: (input) => diagnose({ ...input, environment: system.environment, msiPath: request.msiPath ?? null }),
   });
   const service = createReportService({ dataDir });

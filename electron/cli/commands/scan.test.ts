@@ -14,6 +14,10 @@ import { keyFacts, summaryText } from './scan-render.ts';
 import { builtinScenarios } from '../../services/system-factory.ts';
 import { loadScenario } from '../../system/simulated/index.ts';
 import { checkExpectedEvidence } from '../../system/simulated/scenario-check.ts';
+import { fixCommand } from './fix.ts';
+
+// Scans of a simulated machine read state saved by earlier `fix` runs from the data folder: isolate it.
+process.env.MSI_DOCTOR_DATA_DIR = mkdtempSync(join(tmpdir(), 'msi-doctor-scan-test-'));
 
 function fakeIo(tty = false): { io: CliIo; out: () => string; err: () => string } {
   const stdout = Object.assign(new PassThrough(), { isTTY: tty });
@@ -196,4 +200,28 @@ test('render helpers: summary fallback and key facts', () => {
     keyFacts({ state: 'stopped', clients: [1, 2], windowsTemp: { exists: true, aces: [] }, skip: { deep: { x: 1 } } }),
     ['state=stopped', 'clients=2 items', 'windowsTemp.exists=true'],
   );
+});
+
+test('scan shows a simulated machine as `fix` left it', async () => {
+  const previous = process.env.MSI_DOCTOR_DATA_DIR;
+  process.env.MSI_DOCTOR_DATA_DIR = mkdtempSync(join(tmpdir(), 'msi-doctor-fix-scan-'));
+  try {
+    const before = await scanJson(['--simulate', 'msiserver-disabled']);
+    assert.equal(before.evidence.find((e) => e.probe === 'installer-service')?.status, 'problem');
+    const fix = fakeIo();
+    assert.equal(
+      await fixCommand(['enable-msiserver', '--simulate', 'msiserver-disabled', '--yes', '--json'], fix.io),
+      0,
+      fix.err(),
+    );
+    const after = fakeIo();
+    assert.equal(await scanCommand(['--simulate', 'msiserver-disabled', '--json'], after.io), 0, after.err());
+    const service = scanResultSchema
+      .parse(JSON.parse(after.out()))
+      .evidence.find((e) => e.probe === 'installer-service');
+    assert.equal(service?.status, 'ok', 'the re-enabled service is healthy on the next scan');
+    assert.match(after.err(), /changed by earlier repairs/);
+  } finally {
+    process.env.MSI_DOCTOR_DATA_DIR = previous;
+  }
 });

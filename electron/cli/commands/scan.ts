@@ -15,6 +15,8 @@ import {
   type SystemHandle,
 } from '../../services/system-factory.ts';
 import { loadScenario } from '../../system/simulated/index.ts';
+import { defaultDataDir } from '../../services/data-dir.ts';
+import { restoreSimulatedState } from '../../services/repair-system.ts';
 import { renderScan } from './scan-render.ts';
 
 export const SCAN_HELP = `Usage: msi-doctor scan [--simulate NAME | --scenario FILE] [--code CODE] [--log FILE] [--msi FILE]
@@ -152,6 +154,19 @@ export const scanCommand: CliCommand = async (argv, io) => {
   } catch (error) {
     if (error instanceof SystemUnavailableError) throw new CliUsageError(error.message);
     throw error;
+  }
+  // After `msi-doctor fix` on a simulated machine, its changed state lives in the data folder: scan that machine,
+  // so fix -> scan shows the repair (as `report` and `undo` do).
+  const machine = system.simulation?.machine ?? null;
+  if (machine) {
+    try {
+      if (restoreSimulatedState(defaultDataDir(), machine))
+        io.stderr.write(
+          `msi-doctor scan: using the simulated machine as changed by earlier repairs (${defaultDataDir()})\n`,
+        );
+    } catch {
+      io.stderr.write('msi-doctor scan: the saved simulated machine is unreadable; scanning the scenario as built\n');
+    }
   }
   const request = buildRequest(args, system);
   const progress = io.stderr.isTTY && !args.json ? (e: ScanProgress) => writeProgress(io.stderr, e) : undefined;
