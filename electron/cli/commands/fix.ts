@@ -1,24 +1,27 @@
 // `msi-doctor fix`: scan, plan a catalog repair (or the recommended one), show it, confirm, run, verify, print the outcome.
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { CliUsageError, type CliCommand, type CliIo } from '../cli-types.ts';
-import { LANGS, isRepairId, type Lang, type RepairId } from '../../../shared/contract/ids.ts';
+import { isRepairId, type Lang, type RepairId } from '../../../shared/contract/ids.ts';
 import type { RepairParams } from '../../../shared/contract/repair.ts';
 import type { ScanRequest } from '../../../shared/contract/scan.ts';
 import { translate } from '../../../shared/knowledge/texts.ts';
 import { parseSymptom } from '../../../shared/diagnosis/symptom.ts';
 import { diagnose } from '../../../shared/diagnosis/diagnose.ts';
 import { runScan } from '../../services/scan-service.ts';
-import {
-  SystemUnavailableError,
-  createSystem,
-  systemScanOptions,
-  type SystemHandle,
-} from '../../services/system-factory.ts';
+import { systemScanOptions } from '../../services/system-factory.ts';
 import { defaultDataDir } from '../../services/data-dir.ts';
-import { createRepairServiceFor, restoreSimulatedState, saveSimulatedState } from '../../services/repair-system.ts';
+import { createRepairServiceFor, saveSimulatedState } from '../../services/repair-system.ts';
 import { RepairError, type RepairProgress, type RepairService } from '../../services/repair-service.ts';
-import { buildRequest } from './scan.ts';
+import {
+  MACHINE_OPTIONS,
+  buildRequest,
+  givenMachineOptions,
+  openSystem,
+  parseCommandArgs,
+  parseLang,
+  rejectTwoMachines,
+  restoreSavedMachine,
+} from '../machine-options.ts';
 import { renderOutcome, renderPlan, renderUnfinished } from './repair-render.ts';
 
 export const FIX_HELP = `Usage: msi-doctor fix REPAIR_ID|recommended [--simulate NAME | --scenario FILE] [--msi FILE] [--code CODE]
@@ -73,34 +76,28 @@ function integer(flag: string, value: string | undefined): number | undefined {
 }
 
 export function parseFixArgs(argv: string[]): FixArgs | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        simulate: { type: 'string' },
-        scenario: { type: 'string' },
-        msi: { type: 'string' },
-        code: { type: 'string', multiple: true },
-        'dry-run': { type: 'boolean' },
-        yes: { type: 'boolean', short: 'y' },
-        json: { type: 'boolean' },
-        lang: { type: 'string' },
-        pid: { type: 'string' },
-        'product-code': { type: 'string' },
-        'restart-in': { type: 'string' },
-        'wait-limit': { type: 'string' },
-        'full-ui': { type: 'boolean' },
-        'remove-sid': { type: 'string', multiple: true },
-        'keep-extra-entries': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new CliUsageError(`${(error as Error).message.split('\n')[0]} (see msi-doctor fix --help)`);
-  }
+  const parsed = parseCommandArgs('fix', {
+    args: argv,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      ...MACHINE_OPTIONS,
+      msi: { type: 'string' },
+      code: { type: 'string', multiple: true },
+      'dry-run': { type: 'boolean' },
+      yes: { type: 'boolean', short: 'y' },
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+      pid: { type: 'string' },
+      'product-code': { type: 'string' },
+      'restart-in': { type: 'string' },
+      'wait-limit': { type: 'string' },
+      'full-ui': { type: 'boolean' },
+      'remove-sid': { type: 'string', multiple: true },
+      'keep-extra-entries': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   if (positionals.length !== 1)
@@ -108,11 +105,8 @@ export function parseFixArgs(argv: string[]): FixArgs | 'help' {
   const repair = positionals[0]!;
   if (repair !== 'recommended' && !isRepairId(repair))
     throw new CliUsageError(`unknown repair "${repair}"; see msi-doctor fix --help for the list`);
-  if (values.simulate !== undefined && values.scenario !== undefined)
-    throw new CliUsageError('use either --simulate NAME or --scenario FILE, not both');
-  const lang = values.lang ?? 'en';
-  if (!(LANGS as readonly string[]).includes(lang))
-    throw new CliUsageError(`--lang must be one of ${LANGS.join(', ')}`);
+  rejectTwoMachines(values);
+  const lang = parseLang(values.lang, 'en');
   const params: RepairParams = {};
   const pid = integer('--pid', values.pid);
   if (pid !== undefined) params.pid = pid;
@@ -124,32 +118,17 @@ export function parseFixArgs(argv: string[]): FixArgs | 'help' {
   if (values['full-ui']) params.uiLevel = 'full';
   if (values['remove-sid']) params.removeSids = values['remove-sid'];
   if (values['keep-extra-entries']) params.removeSids = [];
-  const args: FixArgs = {
+  return {
     repair: repair as FixArgs['repair'],
     codes: values.code ?? [],
     dryRun: Boolean(values['dry-run']),
     yes: Boolean(values.yes),
     json: Boolean(values.json),
-    lang: lang as Lang,
+    lang,
     params,
     keepExtra: Boolean(values['keep-extra-entries']),
+    ...givenMachineOptions(values),
   };
-  if (values.simulate !== undefined) args.simulate = values.simulate;
-  if (values.scenario !== undefined) args.scenario = values.scenario;
-  if (values.msi !== undefined) args.msi = values.msi;
-  return args;
-}
-
-export function openSystem(args: { simulate?: string; scenario?: string }): SystemHandle {
-  try {
-    return createSystem({
-      ...(args.simulate !== undefined ? { simulate: args.simulate } : {}),
-      ...(args.scenario !== undefined ? { scenarioFile: args.scenario } : {}),
-    });
-  } catch (error) {
-    if (error instanceof SystemUnavailableError) throw new CliUsageError(error.message);
-    throw error;
-  }
 }
 
 /** Asks yes/no questions on a terminal (prompts on stderr so stdout stays clean). Anything but y/yes is no. */
@@ -182,7 +161,7 @@ export const fixCommand: CliCommand = async (argv, io) => {
   const dataDir = defaultDataDir();
   const system = openSystem(args);
   const machine = system.simulation?.machine ?? null;
-  if (machine) restoreSimulatedState(dataDir, machine);
+  restoreSavedMachine(system, dataDir);
   const service: RepairService = createRepairServiceFor(system, dataDir);
   const unfinished = service.unfinishedJournals();
   if (unfinished.length) io.stderr.write(renderUnfinished(unfinished, args.lang));
@@ -191,8 +170,6 @@ export const fixCommand: CliCommand = async (argv, io) => {
     codes: args.codes,
     logs: [],
     elevate: true,
-    json: args.json,
-    lang: args.lang,
     ...(args.msi !== undefined ? { msi: args.msi } : {}),
   };
   const request: Partial<ScanRequest> = buildRequest(scanArgs, system);

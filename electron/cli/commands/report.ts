@@ -1,22 +1,24 @@
 // `msi-doctor report`: scans (real or simulated machine), analyses the logs, diagnoses, then writes an HTML / JSON / ZIP report.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { CliUsageError, type CliCommand } from '../cli-types.ts';
-import { LANGS, type Lang } from '../../../shared/contract/ids.ts';
-import { parseSymptom } from '../../../shared/diagnosis/symptom.ts';
-import { diagnose } from '../../../shared/diagnosis/diagnose.ts';
+import type { Lang } from '../../../shared/contract/ids.ts';
 import { runScan } from '../../services/scan-service.ts';
-import {
-  SystemUnavailableError,
-  createSystem,
-  systemScanOptions,
-  type SystemHandle,
-} from '../../services/system-factory.ts';
 import { createReportService, type ReportFormat } from '../../services/report-service.ts';
-import { buildRequest } from './scan.ts';
 import { defaultDataDir } from '../../services/data-dir.ts';
-import { restoreSimulatedState } from '../../services/repair-system.ts';
+import {
+  MACHINE_OPTIONS,
+  SYMPTOM_OPTIONS,
+  buildRequest,
+  givenMachineOptions,
+  machineScanOptions,
+  openSystem,
+  parseCommandArgs,
+  parseLang,
+  rejectEmptyValues,
+  rejectTwoMachines,
+  restoreSavedMachineOrWarn,
+} from '../machine-options.ts';
 
 export const REPORT_HELP = `Usage: msi-doctor report [--simulate NAME | --scenario FILE] [--code CODE] [--log FILE] [--msi FILE]
                          [--out FILE.zip|.html|.json] [--no-redact] [--lang en|zh-CN] [--no-elevate] [--app-log FILE]
@@ -73,44 +75,31 @@ export function parseReportArgs(
   env: NodeJS.ProcessEnv = process.env,
   now = new Date(),
 ): ReportArgs | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        simulate: { type: 'string' },
-        scenario: { type: 'string' },
-        code: { type: 'string', multiple: true },
-        log: { type: 'string', multiple: true },
-        msi: { type: 'string' },
-        out: { type: 'string', short: 'o' },
-        'no-redact': { type: 'boolean' },
-        lang: { type: 'string' },
-        'no-elevate': { type: 'boolean' },
-        'app-log': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new CliUsageError(`${(error as Error).message.split('\n')[0]} (see msi-doctor report --help)`);
-  }
+  const { values } = parseCommandArgs('report', {
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      ...MACHINE_OPTIONS,
+      ...SYMPTOM_OPTIONS,
+      out: { type: 'string', short: 'o' },
+      'no-redact': { type: 'boolean' },
+      lang: { type: 'string' },
+      'no-elevate': { type: 'boolean' },
+      'app-log': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   if (values.help) return 'help';
-  if (values.simulate !== undefined && values.scenario !== undefined)
-    throw new CliUsageError('use either --simulate NAME or --scenario FILE, not both');
-  for (const [flag, value] of [
+  rejectTwoMachines(values);
+  rejectEmptyValues([
     ['--simulate', values.simulate],
     ['--scenario', values.scenario],
     ['--msi', values.msi],
     ['--out', values.out],
     ['--app-log', values['app-log']],
-  ] as const) {
-    if (value !== undefined && value.trim() === '') throw new CliUsageError(`${flag} needs a value`);
-  }
-  const lang = values.lang ?? defaultLang(env);
-  if (!(LANGS as readonly string[]).includes(lang))
-    throw new CliUsageError(`--lang must be one of ${LANGS.join(', ')}, not "${lang}"`);
+  ]);
+  const lang = parseLang(values.lang, defaultLang(env), true);
   const stamp = now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
   const out = resolve(values.out ?? `msi-doctor-report-${stamp}.zip`);
   const extension = extname(out).toLowerCase().slice(1);
@@ -123,20 +112,17 @@ export function parseReportArgs(
   const appLog = values['app-log'] ?? null;
   if (appLog !== null && !(existsSync(appLog) && statSync(appLog).isFile()))
     throw new CliUsageError(`app log not found: ${appLog}`);
-  const args: ReportArgs = {
+  return {
     codes: values.code ?? [],
     logs: values.log ?? [],
     out,
     format: extension,
     redact: !values['no-redact'],
-    lang: lang as Lang,
+    lang,
     elevate: !values['no-elevate'],
     appLog,
+    ...givenMachineOptions(values),
   };
-  if (values.simulate !== undefined) args.simulate = values.simulate;
-  if (values.scenario !== undefined) args.scenario = values.scenario;
-  if (values.msi !== undefined) args.msi = values.msi;
-  return args;
 }
 
 export const reportCommand: CliCommand = async (argv, io) => {
@@ -145,46 +131,14 @@ export const reportCommand: CliCommand = async (argv, io) => {
     io.stdout.write(REPORT_HELP);
     return 0;
   }
-  let system: SystemHandle;
-  try {
-    system = createSystem({
-      ...(args.simulate !== undefined ? { simulate: args.simulate } : {}),
-      ...(args.scenario !== undefined ? { scenarioFile: args.scenario } : {}),
-    });
-  } catch (error) {
-    if (error instanceof SystemUnavailableError) throw new CliUsageError(error.message);
-    throw error;
-  }
-  const request = buildRequest(
-    {
-      codes: args.codes,
-      logs: args.logs,
-      elevate: args.elevate,
-      json: false,
-      lang: args.lang,
-      ...(args.msi ? { msi: args.msi } : {}),
-    },
-    system,
-  );
+  const system = openSystem(args);
+  const request = buildRequest(args, system);
   if (!args.redact) io.stderr.write(`${NO_REDACT_WARNING}\n`);
   // Journals live in the data folder; after `msi-doctor fix`, a simulated machine lives on there too (report it as repaired).
   const dataDir = defaultDataDir();
   const machine = system.simulation?.machine ?? null;
-  if (machine) {
-    try {
-      restoreSimulatedState(dataDir, machine);
-    } catch {
-      io.stderr.write(
-        'msi-doctor report: the saved simulated machine is unreadable; reporting on the scenario as built\n',
-      );
-    }
-  }
-  // systemScanOptions reads the real user's SID and an already-elevated app once before the scan.
-  const scan = await runScan(request, {
-    ...(await systemScanOptions(system)),
-    parseSymptom,
-    diagnose: (input) => diagnose({ ...input, environment: system.environment, msiPath: request.msiPath ?? null }),
-  });
+  restoreSavedMachineOrWarn(system, dataDir, io, { command: 'report', asBuilt: 'reporting on the scenario as built' });
+  const scan = await runScan(request, await machineScanOptions(system, request));
   const service = createReportService({ dataDir });
   const { bytes } = await service.export(scan, {
     format: args.format,

@@ -1,22 +1,24 @@
 // `msi-doctor scan`: probes the real Windows machine or a simulated one, prints each probe's status and key facts (or JSON).
-import { existsSync, statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { CliUsageError, type CliCommand } from '../cli-types.ts';
-import type { ScanProgress, ScanRequest } from '../../../shared/contract/scan.ts';
-import { LANGS, type Lang } from '../../../shared/contract/ids.ts';
-import { parseSymptom } from '../../../shared/diagnosis/symptom.ts';
-import { diagnose } from '../../../shared/diagnosis/diagnose.ts';
-import { runScan, type DiagnosisInput } from '../../services/scan-service.ts';
-import {
-  SystemUnavailableError,
-  builtinScenarios,
-  createSystem,
-  systemScanOptions,
-  type SystemHandle,
-} from '../../services/system-factory.ts';
+import type { CliCommand } from '../cli-types.ts';
+import type { ScanProgress } from '../../../shared/contract/scan.ts';
+import type { Lang } from '../../../shared/contract/ids.ts';
+import { runScan } from '../../services/scan-service.ts';
+import { builtinScenarios } from '../../services/system-factory.ts';
 import { loadScenario } from '../../system/simulated/index.ts';
 import { defaultDataDir } from '../../services/data-dir.ts';
-import { restoreSimulatedState } from '../../services/repair-system.ts';
+import {
+  MACHINE_OPTIONS,
+  SYMPTOM_OPTIONS,
+  buildRequest,
+  givenMachineOptions,
+  machineScanOptions,
+  openSystem,
+  parseCommandArgs,
+  parseLang,
+  rejectEmptyValues,
+  rejectTwoMachines,
+  restoreSavedMachineOrWarn,
+} from '../machine-options.ts';
 import { renderScan } from './scan-render.ts';
 
 export const SCAN_HELP = `Usage: msi-doctor scan [--simulate NAME | --scenario FILE] [--code CODE] [--log FILE] [--msi FILE]
@@ -55,76 +57,37 @@ export interface ScanArgs {
 }
 
 export function parseScanArgs(argv: string[]): ScanArgs | 'help' | 'list' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        simulate: { type: 'string' },
-        scenario: { type: 'string' },
-        code: { type: 'string', multiple: true },
-        log: { type: 'string', multiple: true },
-        msi: { type: 'string' },
-        'no-elevate': { type: 'boolean' },
-        json: { type: 'boolean' },
-        lang: { type: 'string' },
-        'list-scenarios': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    // parseArgs messages are already one line ("Unknown option '--x'"); keep them, add where to look.
-    throw new CliUsageError(`${(error as Error).message.split('\n')[0]} (see msi-doctor scan --help)`);
-  }
+  const { values } = parseCommandArgs('scan', {
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      ...MACHINE_OPTIONS,
+      ...SYMPTOM_OPTIONS,
+      'no-elevate': { type: 'boolean' },
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+      'list-scenarios': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   if (values.help) return 'help';
   if (values['list-scenarios']) return 'list';
-  if (values.simulate !== undefined && values.scenario !== undefined)
-    throw new CliUsageError('use either --simulate NAME or --scenario FILE, not both');
-  for (const [flag, value] of [
+  rejectTwoMachines(values);
+  rejectEmptyValues([
     ['--simulate', values.simulate],
     ['--scenario', values.scenario],
     ['--msi', values.msi],
-  ] as const) {
-    if (value !== undefined && value.trim() === '') throw new CliUsageError(`${flag} needs a value`);
-  }
-  const lang = values.lang ?? 'en';
-  if (!(LANGS as readonly string[]).includes(lang))
-    throw new CliUsageError(`--lang must be one of ${LANGS.join(', ')}`);
-  const args: ScanArgs = {
+  ]);
+  const lang = parseLang(values.lang, 'en');
+  return {
     codes: values.code ?? [],
     logs: values.log ?? [],
     elevate: !values['no-elevate'],
     json: Boolean(values.json),
-    lang: lang as Lang,
+    lang,
+    ...givenMachineOptions(values),
   };
-  if (values.simulate !== undefined) args.simulate = values.simulate;
-  if (values.scenario !== undefined) args.scenario = values.scenario;
-  if (values.msi !== undefined) args.msi = values.msi;
-  return args;
-}
-
-/** A path the scan can read: on the simulated disk (simulated machine) or on this computer. */
-function fileExists(path: string, system: SystemHandle): boolean {
-  if (system.simulation?.machine.exists(path)) return !system.simulation.machine.isDirectory(path);
-  return existsSync(path) && statSync(path).isFile();
-}
-
-/** The request: the user's options, else (simulated) the scenario's own symptom, logs and package. */
-export function buildRequest(args: ScanArgs, system: SystemHandle): Partial<ScanRequest> {
-  const scenario = system.simulation?.loaded.scenario;
-  const useScenario = scenario && args.codes.length === 0 && args.logs.length === 0 && args.msi === undefined;
-  const request: Partial<ScanRequest> = {
-    symptom: useScenario ? scenario.expect.symptom : args.codes.join(' '),
-    logPaths: useScenario ? scenario.logPaths : args.logs,
-    msiPath: useScenario ? scenario.msiPath : (args.msi ?? null),
-    allowElevation: args.elevate,
-  };
-  for (const log of args.logs) if (!fileExists(log, system)) throw new CliUsageError(`log file not found: ${log}`);
-  if (args.msi !== undefined && !fileExists(args.msi, system))
-    throw new CliUsageError(`.msi file not found: ${args.msi}`);
-  return request;
 }
 
 export const scanCommand: CliCommand = async (argv, io) => {
@@ -145,45 +108,28 @@ export const scanCommand: CliCommand = async (argv, io) => {
     }
     return 0;
   }
-  let system: SystemHandle;
-  try {
-    system = createSystem({
-      ...(args.simulate !== undefined ? { simulate: args.simulate } : {}),
-      ...(args.scenario !== undefined ? { scenarioFile: args.scenario } : {}),
-    });
-  } catch (error) {
-    if (error instanceof SystemUnavailableError) throw new CliUsageError(error.message);
-    throw error;
-  }
+  const system = openSystem(args);
   // After `msi-doctor fix` on a simulated machine, its changed state lives in the data folder: scan that machine,
   // so fix -> scan shows the repair (as `report` and `undo` do).
-  const machine = system.simulation?.machine ?? null;
-  if (machine) {
-    try {
-      if (restoreSimulatedState(defaultDataDir(), machine))
-        io.stderr.write(
-          `msi-doctor scan: using the simulated machine as changed by earlier repairs (${defaultDataDir()})\n`,
-        );
-    } catch {
-      io.stderr.write('msi-doctor scan: the saved simulated machine is unreadable; scanning the scenario as built\n');
-    }
-  }
+  if (
+    restoreSavedMachineOrWarn(system, defaultDataDir(), io, {
+      command: 'scan',
+      asBuilt: 'scanning the scenario as built',
+    })
+  )
+    io.stderr.write(
+      `msi-doctor scan: using the simulated machine as changed by earlier repairs (${defaultDataDir()})\n`,
+    );
   const request = buildRequest(args, system);
   const progress = io.stderr.isTTY && !args.json ? (e: ScanProgress) => writeProgress(io.stderr, e) : undefined;
   const controller = new AbortController();
   const onSigint = (): void => controller.abort();
   process.once('SIGINT', onSigint);
   try {
-    const diagnoseHere = (input: DiagnosisInput) =>
-      diagnose({ ...input, environment: system.environment, msiPath: request.msiPath ?? null });
-    const result = await runScan(
-      request,
-      { ...(await systemScanOptions(system)), parseSymptom, diagnose: diagnoseHere },
-      {
-        signal: controller.signal,
-        ...(progress ? { onProgress: progress } : {}),
-      },
-    );
+    const result = await runScan(request, await machineScanOptions(system, request), {
+      signal: controller.signal,
+      ...(progress ? { onProgress: progress } : {}),
+    });
     io.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : renderScan(result, args.lang ?? 'en'));
     return 0;
   } catch (error) {

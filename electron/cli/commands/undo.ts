@@ -1,14 +1,11 @@
 // `msi-doctor undo JOURNAL_ID`: undoes a repair from its journal and backups (also after a crash or in a new process).
-import { parseArgs } from 'node:util';
 import { CliUsageError, type CliCommand } from '../cli-types.ts';
-import { LANGS, type Lang } from '../../../shared/contract/ids.ts';
 import { translate } from '../../../shared/knowledge/texts.ts';
 import { defaultDataDir } from '../../services/data-dir.ts';
-import { readJournal } from '../../services/journal.ts';
-import { createRepairServiceFor, restoreSimulatedState, saveSimulatedState } from '../../services/repair-system.ts';
+import { listJournals, readJournal } from '../../services/journal.ts';
+import { createRepairServiceFor, saveSimulatedState } from '../../services/repair-system.ts';
 import { RepairError } from '../../services/repair-service.ts';
-import { listJournals } from '../../services/journal.ts';
-import { openSystem } from './fix.ts';
+import { MACHINE_OPTIONS, openSystem, parseCommandArgs, parseLang, restoreSavedMachine } from '../machine-options.ts';
 import { renderJournals, renderOutcome } from './repair-render.ts';
 
 export const UNDO_HELP = `Usage: msi-doctor undo JOURNAL_ID [--simulate NAME | --scenario FILE] [--json] [--lang en|zh-CN]
@@ -24,24 +21,18 @@ Exit status: 0 undone, 1 undo failed or declined, 2 bad input (unknown journal, 
 `;
 
 export const undoCommand: CliCommand = async (argv, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        simulate: { type: 'string' },
-        scenario: { type: 'string' },
-        json: { type: 'boolean' },
-        lang: { type: 'string' },
-        list: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new CliUsageError(`${(error as Error).message.split('\n')[0]} (see msi-doctor undo --help)`);
-  }
+  const parsed = parseCommandArgs('undo', {
+    args: argv,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      ...MACHINE_OPTIONS,
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+      list: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout.write(UNDO_HELP);
@@ -54,9 +45,7 @@ export const undoCommand: CliCommand = async (argv, io) => {
     );
     return 0;
   }
-  const lang = (values.lang ?? 'en') as Lang;
-  if (!(LANGS as readonly string[]).includes(lang))
-    throw new CliUsageError(`--lang must be one of ${LANGS.join(', ')}`);
+  const lang = parseLang(values.lang, 'en');
   if (positionals.length !== 1) throw new CliUsageError('name the journal to undo (msi-doctor undo --list shows them)');
   const journalId = positionals[0]!;
   const record = readJournal(dataDir, journalId);
@@ -74,7 +63,7 @@ export const undoCommand: CliCommand = async (argv, io) => {
     ...(values.scenario !== undefined ? { scenario: values.scenario } : {}),
   });
   const machine = system.simulation?.machine ?? null;
-  if (machine) restoreSimulatedState(dataDir, machine);
+  restoreSavedMachine(system, dataDir);
   await system.identify();
   const service = createRepairServiceFor(system, dataDir);
   let outcome;
