@@ -1,7 +1,6 @@
 // Tests `msi-doctor analyze` through its function with fake streams, and once through the real bin script.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassThrough, Readable } from 'node:stream';
 import { mkdtempSync, writeFileSync, rmSync, openSync, ftruncateSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,23 +9,15 @@ import { fileURLToPath } from 'node:url';
 import { analyzeCommand, parseAnalyzeArgs } from './analyze.ts';
 import { logAnalysisSchema } from '../../../shared/contract/log-analysis.ts';
 import { CliUsageError } from '../cli-types.ts';
+import { fakeIo as fakeCliIo, type FakeIo } from '../cli-test-io.test-support.ts';
 
 const fixtures = fileURLToPath(new URL('../../../shared/msilog/fixtures/', import.meta.url));
 const deferred = join(fixtures, 'verbose-deferred-ca.log.txt');
 const zh = join(fixtures, 'zh-localized.log.txt');
 
-function fakeIo(stdinText = '', tty = false) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = Object.assign(new PassThrough(), { isTTY: tty });
-  const stderr = new PassThrough();
-  stdout.on('data', (d) => out.push(String(d)));
-  stderr.on('data', (d) => err.push(String(d)));
-  return {
-    io: { stdout, stderr, stdin: Readable.from([Buffer.from(stdinText)]) },
-    out: () => out.join(''),
-    err: () => err.join(''),
-  };
+/** Captured streams; stdin yields `stdinText`, stdout claims to be a terminal when `tty`. */
+function fakeIo(stdinText = '', tty = false): FakeIo {
+  return fakeCliIo({ stdin: stdinText, stdoutIsTTY: tty });
 }
 
 test('human output: outcome, product, failing action, cause, numbered evidence, next steps, no colors off a TTY', async () => {

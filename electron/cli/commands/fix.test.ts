@@ -5,23 +5,17 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
-import { CliUsageError, type CliIo } from '../cli-types.ts';
+import { CliUsageError } from '../cli-types.ts';
+import { fakeIo, type FakeIo } from '../cli-test-io.test-support.ts';
 import { repairOutcomeSchema } from '../../../shared/contract/repair.ts';
 import { createSystem } from '../../services/system-factory.ts';
 import { createRepairServiceFor, simulatedStatePath } from '../../services/repair-system.ts';
 import { fixCommand } from './fix.ts';
 import { undoCommand } from './undo.ts';
 
-function io(input: string[] = [], tty = false): CliIo & { out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const stdin = Object.assign(Readable.from(input.map((l) => `${l}\n`)), { isTTY: tty });
-  return { stdout, stderr, stdin, out: () => out, err: () => err };
+/** Streams for fix/undo: the answers typed on stdin, which claims to be a terminal when `tty`. */
+function io(input: string[] = [], tty = false): FakeIo {
+  return fakeIo({ stdin: input.map((l) => `${l}\n`).join(''), stdinIsTTY: tty });
 }
 
 async function withDataDir(fn: (dir: string) => Promise<void>): Promise<void> {
@@ -40,7 +34,7 @@ async function withDataDir(fn: (dir: string) => Promise<void>): Promise<void> {
 test('fix --dry-run prints the plan with exact commands and changes nothing', async () => {
   await withDataDir(async (dir) => {
     const s = io();
-    assert.equal(await fixCommand(['recommended', '--simulate', '2503-windows-temp-acl', '--dry-run'], s), 0);
+    assert.equal(await fixCommand(['recommended', '--simulate', '2503-windows-temp-acl', '--dry-run'], s.io), 0);
     assert.match(s.out(), /icacls\.exe C:\\Windows\\Temp \/save /);
     assert.match(s.out(), /\*S-1-5-32-545:\(CI\)\(S,WD,AD,X\)/);
     assert.match(s.out(), /can be undone/);
@@ -52,7 +46,7 @@ test('fix --dry-run prints the plan with exact commands and changes nothing', as
 test('fix refuses to run without confirmation when stdin is not a terminal (exit 2 via CliUsageError)', async () => {
   await withDataDir(async () => {
     await assert.rejects(
-      fixCommand(['enable-msiserver', '--simulate', 'msiserver-disabled'], io()),
+      fixCommand(['enable-msiserver', '--simulate', 'msiserver-disabled'], io().io),
       (e: unknown) => e instanceof CliUsageError && /--yes/.test(e.message),
     );
   });
@@ -61,12 +55,12 @@ test('fix refuses to run without confirmation when stdin is not a terminal (exit
 test('fix on a terminal asks each confirmation; "n" runs nothing, all "y" runs', async () => {
   await withDataDir(async (dir) => {
     const no = io(['y', 'n'], true);
-    assert.equal(await fixCommand(['end-stuck-client-install', '--simulate', '1618-stuck-client-install'], no), 1);
+    assert.equal(await fixCommand(['end-stuck-client-install', '--simulate', '1618-stuck-client-install'], no.io), 1);
     assert.match(no.err(), /half-installed/);
     assert.match(no.err(), /Nothing was changed/);
     assert.equal(existsSync(join(dir, 'journals')), false);
     const yes = io(['y', 'y', 'yes'], true);
-    assert.equal(await fixCommand(['end-stuck-client-install', '--simulate', '1618-stuck-client-install'], yes), 0);
+    assert.equal(await fixCommand(['end-stuck-client-install', '--simulate', '1618-stuck-client-install'], yes.io), 0);
     assert.match(yes.out(), /Verified: yes/);
   });
 });
@@ -75,7 +69,7 @@ test('fix --yes --json prints msi-doctor/repair@1; the simulated machine persist
   await withDataDir(async (dir) => {
     const original = JSON.stringify(createSystem({ simulate: '2503-windows-temp-acl' }).simulation!.machine.state);
     const s = io();
-    assert.equal(await fixCommand(['recommended', '--simulate', '2503-windows-temp-acl', '--yes', '--json'], s), 0);
+    assert.equal(await fixCommand(['recommended', '--simulate', '2503-windows-temp-acl', '--yes', '--json'], s.io), 0);
     const outcome = repairOutcomeSchema.parse(JSON.parse(s.out()));
     assert.equal(outcome.plan.repair, 'restore-windows-temp-acl');
     assert.equal(outcome.verified, true);
@@ -84,17 +78,17 @@ test('fix --yes --json prints msi-doctor/repair@1; the simulated machine persist
     assert.ok(existsSync(join(dir, 'backups', outcome.journalId, 'windows-temp.acl')), 'icacls /save wrote the backup');
     // A new run scans the kept state: the cause is gone, so the ACL repair is no longer what it recommends.
     const again = io();
-    await fixCommand(['recommended', '--simulate', '2503-windows-temp-acl', '--dry-run'], again).catch(() => 2);
+    await fixCommand(['recommended', '--simulate', '2503-windows-temp-acl', '--dry-run'], again.io).catch(() => 2);
     assert.doesNotMatch(again.err(), /recommended: restore-windows-temp-acl/);
     const u = io();
-    assert.equal(await undoCommand([outcome.journalId, '--json'], u), 0);
+    assert.equal(await undoCommand([outcome.journalId, '--json'], u.io), 0);
     assert.equal(repairOutcomeSchema.parse(JSON.parse(u.out())).status, 'succeeded');
     assert.equal(
       JSON.stringify(JSON.parse(readFileSync(simulatedStatePath(dir, '2503-windows-temp-acl'), 'utf8'))),
       original,
     );
-    await assert.rejects(undoCommand([outcome.journalId], io()), CliUsageError);
-    await assert.rejects(undoCommand(['no-such-journal'], io()), CliUsageError);
+    await assert.rejects(undoCommand([outcome.journalId], io().io), CliUsageError);
+    await assert.rejects(undoCommand(['no-such-journal'], io().io), CliUsageError);
   });
 });
 
@@ -111,7 +105,7 @@ test('an unfinished journal is reported on the next start, with undo offered', a
     const plan = await crashing.plan('enable-msiserver', {});
     await assert.rejects(crashing.run(plan.planId, { confirmations: [] }));
     const s = io();
-    await fixCommand(['enable-msiserver', '--simulate', 'msiserver-disabled', '--dry-run', '--lang', 'zh-CN'], s);
+    await fixCommand(['enable-msiserver', '--simulate', 'msiserver-disabled', '--dry-run', '--lang', 'zh-CN'], s.io);
     assert.match(s.err(), new RegExp(`有一个修复没有完成.*${plan.planId}`));
     assert.match(s.err(), new RegExp(`msi-doctor undo ${plan.planId}`));
   });
@@ -119,19 +113,22 @@ test('an unfinished journal is reported on the next start, with undo offered', a
 
 test('bad input: unknown repair, two machines, non-numeric options, an .msi that does not exist', async () => {
   await withDataDir(async () => {
-    await assert.rejects(fixCommand(['format-disk'], io()), CliUsageError);
+    await assert.rejects(fixCommand(['format-disk'], io().io), CliUsageError);
     await assert.rejects(
-      fixCommand(['recommended', '--simulate', 'healthy', '--scenario', 'x.json'], io()),
+      fixCommand(['recommended', '--simulate', 'healthy', '--scenario', 'x.json'], io().io),
       CliUsageError,
     );
     await assert.rejects(
-      fixCommand(['restart-computer', '--simulate', 'healthy', '--restart-in', 'soon'], io()),
+      fixCommand(['restart-computer', '--simulate', 'healthy', '--restart-in', 'soon'], io().io),
       CliUsageError,
     );
     await assert.rejects(
-      fixCommand(['retry-install-elevated-logged', '--simulate', 'healthy', '--msi', 'C:\\nope\\x.msi', '--yes'], io()),
+      fixCommand(
+        ['retry-install-elevated-logged', '--simulate', 'healthy', '--msi', 'C:\\nope\\x.msi', '--yes'],
+        io().io,
+      ),
       CliUsageError,
     );
-    await assert.rejects(fixCommand([], io()), CliUsageError);
+    await assert.rejects(fixCommand([], io().io), CliUsageError);
   });
 });

@@ -2,13 +2,12 @@
 // nothing in any file or encoding; options and exit codes.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { unzipSync } from 'fflate';
-import type { CliIo } from '../cli-types.ts';
+import { fakeIo } from '../cli-test-io.test-support.ts';
 import { CliUsageError } from '../cli-types.ts';
 import { NO_REDACT_WARNING, parseReportArgs, reportCommand } from './report.ts';
 import { fixCommand } from './fix.ts';
@@ -24,21 +23,13 @@ process.env.MSI_DOCTOR_DATA_DIR = DATA_DIR;
 after(() => rmSync(DATA_DIR, { recursive: true, force: true }));
 const PLANTED_LOGS = [join(FIXTURES, 'planted-secrets.utf16le.log'), join(FIXTURES, 'planted-secrets.utf8.log')];
 
-function fakeIo(): { io: CliIo; out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  return { io: { stdout, stderr, stdin: new PassThrough() }, out: () => out, err: () => err };
-}
-
 /** The scenario machine's identities: what must never appear in its report. */
 function scenarioSecrets(name: string): string[] {
   const id = buildMachine(loadScenario(name)).state.identity;
   const profileName = id.profile.split('\\').pop() ?? '';
-  return [id.userName, id.displayName, id.computerName, id.domain, id.userSid, profileName].filter((v) => v.length >= 2);
+  return [id.userName, id.displayName, id.computerName, id.domain, id.userSid, profileName].filter(
+    (v) => v.length >= 2,
+  );
 }
 
 function leaks(bytes: Uint8Array, secrets: string[]): string[] {
@@ -46,7 +37,11 @@ function leaks(bytes: Uint8Array, secrets: string[]): string[] {
   const found: string[] = [];
   for (const secret of secrets) {
     for (const variant of new Set([secret, secret.toLowerCase(), secret.toUpperCase()])) {
-      for (const form of [Buffer.from(variant, 'utf8'), Buffer.from(variant, 'utf16le'), iconv.encode(variant, 'gbk')]) {
+      for (const form of [
+        Buffer.from(variant, 'utf8'),
+        Buffer.from(variant, 'utf16le'),
+        iconv.encode(variant, 'gbk'),
+      ]) {
         if (buffer.indexOf(form) >= 0) found.push(secret);
       }
     }
@@ -73,7 +68,8 @@ for (const scenario of builtinScenarios()) {
       const files = unzipSync(new Uint8Array(readFileSync(zip)));
       assert.ok(files['report.html'] && files['report.json']);
       assert.ok(Object.keys(files).filter((n) => n.startsWith('logs/')).length >= 2, Object.keys(files).join(', '));
-      for (const [name, content] of Object.entries(files)) assert.deepEqual(leaks(content, secrets), [], `${scenario}: ${name}`);
+      for (const [name, content] of Object.entries(files))
+        assert.deepEqual(leaks(content, secrets), [], `${scenario}: ${name}`);
       const report = reportSchema.parse(JSON.parse(Buffer.from(files['report.json']!).toString('utf8')));
       assert.equal(report.environment.kind, 'simulated');
       assert.equal(report.environment.scenario, scenario);
@@ -113,12 +109,20 @@ test('bad input is a one-line usage error (exit 2 through main)', () => {
     ['--bogus'],
     ['--app-log', '/no/such/file.log'],
   ];
-  for (const argv of bad) assert.throws(() => parseReportArgs(argv), (e: unknown) => e instanceof CliUsageError && !e.message.includes('\n'), argv.join(' '));
+  for (const argv of bad)
+    assert.throws(
+      () => parseReportArgs(argv),
+      (e: unknown) => e instanceof CliUsageError && !e.message.includes('\n'),
+      argv.join(' '),
+    );
 });
 
 test('unknown scenario and missing log file are usage errors', async () => {
   await assert.rejects(run(['--simulate', 'no-such-scenario', '--out', join(tmpdir(), 'x.zip')]), CliUsageError);
-  await assert.rejects(run(['--simulate', 'healthy', '--log', '/no/such.log', '--out', join(tmpdir(), 'x.zip')]), CliUsageError);
+  await assert.rejects(
+    run(['--simulate', 'healthy', '--log', '/no/such.log', '--out', join(tmpdir(), 'x.zip')]),
+    CliUsageError,
+  );
 });
 
 test('defaults: ZIP in the current folder, language from LANG', () => {
@@ -148,8 +152,12 @@ test('after msi-doctor fix, the report shows the repair with its journal, verifi
     assert.equal(repair.verified, true);
     assert.ok(repair.journal.length >= 3 && repair.journalFile?.startsWith('journals/'));
     assert.ok(files[repair.journalFile!], 'journal attached');
-    assert.ok(!report.findings.some((f) => f.cause === 'installer-folders-access' && f.confidence > 0.5), 'the rescan no longer finds the cause');
-    for (const [name, content] of Object.entries(files)) assert.deepEqual(leaks(content, scenarioSecrets('2503-windows-temp-acl')), [], name);
+    assert.ok(
+      !report.findings.some((f) => f.cause === 'installer-folders-access' && f.confidence > 0.5),
+      'the rescan no longer finds the cause',
+    );
+    for (const [name, content] of Object.entries(files))
+      assert.deepEqual(leaks(content, scenarioSecrets('2503-windows-temp-acl')), [], name);
   } finally {
     process.env.MSI_DOCTOR_DATA_DIR = data;
     rmSync(dir, { recursive: true, force: true });

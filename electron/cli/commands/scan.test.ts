@@ -1,14 +1,13 @@
 // Tests of `msi-doctor scan`: options, exit codes, JSON schema, and every built-in scenario showing what it was built to show.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scanResultSchema, type ScanResult } from '../../../shared/contract/scan.ts';
 import type { Evidence } from '../../../shared/contract/evidence.ts';
 import { main } from '../main.ts';
-import type { CliIo } from '../cli-types.ts';
+import { fakeIo as fakeCliIo, type FakeIo } from '../cli-test-io.test-support.ts';
 import { parseScanArgs, scanCommand } from './scan.ts';
 import { keyFacts, summaryText } from './scan-render.ts';
 import { builtinScenarios } from '../../services/system-factory.ts';
@@ -19,14 +18,9 @@ import { fixCommand } from './fix.ts';
 // Scans of a simulated machine read state saved by earlier `fix` runs from the data folder: isolate it.
 process.env.MSI_DOCTOR_DATA_DIR = mkdtempSync(join(tmpdir(), 'msi-doctor-scan-test-'));
 
-function fakeIo(tty = false): { io: CliIo; out: () => string; err: () => string } {
-  const stdout = Object.assign(new PassThrough(), { isTTY: tty });
-  const stderr = Object.assign(new PassThrough(), { isTTY: tty });
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  return { io: { stdout, stderr, stdin: new PassThrough() }, out: () => out, err: () => err };
+/** Captured streams; stdout and stderr claim to be a terminal when `tty`. */
+function fakeIo(tty = false): FakeIo {
+  return fakeCliIo({ stdoutIsTTY: tty, stderrIsTTY: tty });
 }
 
 async function scanJson(args: string[]): Promise<ScanResult> {
