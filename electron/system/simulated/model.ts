@@ -52,7 +52,23 @@ export interface SimFile {
     productName: string;
     manufacturer: string;
     allUsers: string;
+    /** How installing this package fails on this machine (the emulated msiexec /i logs and returns it); absent = it installs. */
+    failure?: SimInstallFailure;
   };
+}
+
+/** A deferred custom action that fails inside InstallFinalize, as in most real 1603s. */
+export interface SimInstallFailure {
+  /** msiexec's exit code (and the custom action's returned error code). */
+  exitCode: number;
+  /** The custom action's name (the log's failing action). */
+  customAction: string;
+  /** The Windows Installer message it raises (1722: a program did not finish; 1721, 1723, 1720). */
+  message: number;
+  /** The DLL entry point or command the custom action runs. */
+  entryPoint: string;
+  /** Lines the custom action itself writes to the log before it fails (its own diagnosis). */
+  detail: string[];
 }
 /** Path (any case, backslashes) -> entry. */
 export type FileSystemState = Record<string, SimFile>;

@@ -10,6 +10,27 @@ const regValueSchema = z.object({
   data: z.union([z.string(), z.number(), z.array(z.string())]),
 });
 
+/** How installing a package fails on this machine: a deferred custom action fails inside InstallFinalize and rolls back. */
+const installFailureSchema = z
+  .object({
+    exitCode: z.number().int().positive().default(1603),
+    customAction: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.]*$/, 'an MSI action name'),
+    /** 1722 (a program did not finish), 1721 (could not be run), 1723 (a DLL could not be run), 1720 (a script). */
+    message: z.number().int().default(1722),
+    /** DLL entry point or command of the custom action; default: its name. */
+    entryPoint: z.string().optional(),
+    /** What the custom action itself writes to the log before failing (one string per line). */
+    detail: z.union([z.string(), z.array(z.string())]).optional(),
+  })
+  .strict()
+  .transform((f) => ({
+    exitCode: f.exitCode,
+    customAction: f.customAction,
+    message: f.message,
+    entryPoint: f.entryPoint ?? f.customAction,
+    detail: f.detail === undefined ? [] : typeof f.detail === 'string' ? f.detail.split(/\r?\n/) : f.detail,
+  }));
+
 const fileSchema = z.object({
   kind: z.enum(['file', 'dir']).default('file'),
   sddl: z.string().nullable().default(null),
@@ -28,6 +49,8 @@ const fileSchema = z.object({
       productName: z.string(),
       manufacturer: z.string(),
       allUsers: z.string().default('1'),
+      /** Installing it fails this way on this machine (msiexec /i writes the verbose log and returns exitCode). */
+      failure: installFailureSchema.optional(),
     })
     .optional(),
 });
