@@ -21,12 +21,31 @@ export const MACHINE_OPTIONS = {
   scenario: { type: 'string' },
 } as const;
 
-/** The parseArgs definitions of the options that describe the failure (the user's error codes, logs and .msi). */
-export const SYMPTOM_OPTIONS = {
+/** The parseArgs definitions of what every scan takes: the machine, the failure (codes, logs, .msi), elevation. */
+export const SCAN_INPUT_OPTIONS = {
+  ...MACHINE_OPTIONS,
   code: { type: 'string', multiple: true },
   log: { type: 'string', multiple: true },
   msi: { type: 'string' },
+  'no-elevate': { type: 'boolean' },
 } as const;
+
+/** The machine the options name (none: this Windows machine). */
+export interface MachineArgs {
+  simulate?: string;
+  scenario?: string;
+}
+
+/** What the scan request needs from the command's options. */
+export interface RequestArgs {
+  codes: string[];
+  logs: string[];
+  msi?: string;
+  elevate: boolean;
+}
+
+/** The scan input of a command that scans: which machine, the failure, elevation. */
+export interface ScanInputArgs extends MachineArgs, RequestArgs {}
 
 /** Strict parseArgs whose errors become a one-line usage error that says where to look. */
 export function parseCommandArgs<T extends ParseArgsConfig>(
@@ -48,10 +67,40 @@ export function rejectTwoMachines(values: { simulate?: string | undefined; scena
 }
 
 /** A string option given as `--flag ""` (or blanks) is a usage error. */
-export function rejectEmptyValues(flags: ReadonlyArray<readonly [flag: string, value: string | undefined]>): void {
+function rejectEmptyValues(flags: ReadonlyArray<readonly [flag: string, value: string | undefined]>): void {
   for (const [flag, value] of flags) {
     if (value !== undefined && value.trim() === '') throw new CliUsageError(`${flag} needs a value`);
   }
+}
+
+/**
+ * The SCAN_INPUT_OPTIONS values checked (one machine; no empty --simulate/--scenario/--msi, nor any of the command's
+ * `otherStrings`) and collected.
+ */
+export function scanInputArgs(
+  values: {
+    simulate?: string | undefined;
+    scenario?: string | undefined;
+    msi?: string | undefined;
+    code?: string[] | undefined;
+    log?: string[] | undefined;
+    'no-elevate'?: boolean | undefined;
+  },
+  otherStrings: ReadonlyArray<readonly [flag: string, value: string | undefined]> = [],
+): ScanInputArgs {
+  rejectTwoMachines(values);
+  rejectEmptyValues([
+    ['--simulate', values.simulate],
+    ['--scenario', values.scenario],
+    ['--msi', values.msi],
+    ...otherStrings,
+  ]);
+  return {
+    codes: values.code ?? [],
+    logs: values.log ?? [],
+    elevate: !values['no-elevate'],
+    ...givenMachineOptions(values),
+  };
 }
 
 /** --lang checked against the supported languages; `showGiven` adds the rejected value to the message. */
@@ -76,7 +125,7 @@ export function givenMachineOptions(values: {
 }
 
 /** Opens the machine the options name (this Windows machine when none); "cannot work here" is a usage error. */
-export function openSystem(args: { simulate?: string; scenario?: string }): SystemHandle {
+export function openSystem(args: MachineArgs): SystemHandle {
   try {
     return createSystem({
       ...(args.simulate !== undefined ? { simulate: args.simulate } : {}),
@@ -110,14 +159,6 @@ export function restoreSavedMachineOrWarn(
     io.stderr.write(`msi-doctor ${note.command}: the saved simulated machine is unreadable; ${note.asBuilt}\n`);
     return false;
   }
-}
-
-/** What the scan request needs from the command's options. */
-export interface RequestArgs {
-  codes: string[];
-  logs: string[];
-  msi?: string;
-  elevate: boolean;
 }
 
 /** A path the scan can read: on the simulated disk (simulated machine) or on this computer. */

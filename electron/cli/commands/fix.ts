@@ -21,6 +21,7 @@ import {
   parseLang,
   rejectTwoMachines,
   restoreSavedMachine,
+  type MachineArgs,
 } from '../machine-options.ts';
 import { renderOutcome, renderPlan, renderUnfinished } from './repair-render.ts';
 
@@ -55,10 +56,8 @@ Exit status: 0 repaired (and not contradicted by the re-check), 1 failed, declin
 2 bad input or refused. Data folder: MSI_DOCTOR_DATA_DIR, else the OS application-data folder.
 `;
 
-export interface FixArgs {
+export interface FixArgs extends MachineArgs {
   repair: RepairId | 'recommended';
-  simulate?: string;
-  scenario?: string;
   msi?: string;
   codes: string[];
   dryRun: boolean;

@@ -7,17 +7,15 @@ import { runScan } from '../../services/scan-service.ts';
 import { createReportService, type ReportFormat } from '../../services/report-service.ts';
 import { defaultDataDir } from '../../services/data-dir.ts';
 import {
-  MACHINE_OPTIONS,
-  SYMPTOM_OPTIONS,
+  SCAN_INPUT_OPTIONS,
   buildRequest,
-  givenMachineOptions,
   machineScanOptions,
   openSystem,
   parseCommandArgs,
   parseLang,
-  rejectEmptyValues,
-  rejectTwoMachines,
   restoreSavedMachineOrWarn,
+  scanInputArgs,
+  type ScanInputArgs,
 } from '../machine-options.ts';
 
 export const REPORT_HELP = `Usage: msi-doctor report [--simulate NAME | --scenario FILE] [--code CODE] [--log FILE] [--msi FILE]
@@ -52,17 +50,11 @@ Exit status: 0 when the report was written, 2 on bad input.
 export const NO_REDACT_WARNING =
   'WARNING: --no-redact: this report contains user names, the computer name, the domain, SIDs, addresses and possibly passwords. Share it only with people you trust.';
 
-interface ReportArgs {
-  simulate?: string;
-  scenario?: string;
-  codes: string[];
-  logs: string[];
-  msi?: string;
+interface ReportArgs extends ScanInputArgs {
   out: string;
   format: ReportFormat;
   redact: boolean;
   lang: Lang;
-  elevate: boolean;
   appLog: string | null;
 }
 
@@ -80,22 +72,16 @@ export function parseReportArgs(
     strict: true,
     allowPositionals: false,
     options: {
-      ...MACHINE_OPTIONS,
-      ...SYMPTOM_OPTIONS,
+      ...SCAN_INPUT_OPTIONS,
       out: { type: 'string', short: 'o' },
       'no-redact': { type: 'boolean' },
       lang: { type: 'string' },
-      'no-elevate': { type: 'boolean' },
       'app-log': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return 'help';
-  rejectTwoMachines(values);
-  rejectEmptyValues([
-    ['--simulate', values.simulate],
-    ['--scenario', values.scenario],
-    ['--msi', values.msi],
+  const input = scanInputArgs(values, [
     ['--out', values.out],
     ['--app-log', values['app-log']],
   ]);
@@ -112,17 +98,7 @@ export function parseReportArgs(
   const appLog = values['app-log'] ?? null;
   if (appLog !== null && !(existsSync(appLog) && statSync(appLog).isFile()))
     throw new CliUsageError(`app log not found: ${appLog}`);
-  return {
-    codes: values.code ?? [],
-    logs: values.log ?? [],
-    out,
-    format: extension,
-    redact: !values['no-redact'],
-    lang,
-    elevate: !values['no-elevate'],
-    appLog,
-    ...givenMachineOptions(values),
-  };
+  return { ...input, out, format: extension, redact: !values['no-redact'], lang, appLog };
 }
 
 export const reportCommand: CliCommand = async (argv, io) => {

@@ -7,17 +7,15 @@ import { builtinScenarios } from '../../services/system-factory.ts';
 import { loadScenario } from '../../system/simulated/index.ts';
 import { defaultDataDir } from '../../services/data-dir.ts';
 import {
-  MACHINE_OPTIONS,
-  SYMPTOM_OPTIONS,
+  SCAN_INPUT_OPTIONS,
   buildRequest,
-  givenMachineOptions,
   machineScanOptions,
   openSystem,
   parseCommandArgs,
   parseLang,
-  rejectEmptyValues,
-  rejectTwoMachines,
   restoreSavedMachineOrWarn,
+  scanInputArgs,
+  type ScanInputArgs,
 } from '../machine-options.ts';
 import { renderScan } from './scan-render.ts';
 
@@ -44,13 +42,7 @@ With --simulate/--scenario and no --code/--log/--msi, the scenario's own symptom
 Exit status: 0 when the scan completed (whatever it found), 2 on bad input.
 `;
 
-export interface ScanArgs {
-  simulate?: string;
-  scenario?: string;
-  codes: string[];
-  logs: string[];
-  msi?: string;
-  elevate: boolean;
+export interface ScanArgs extends ScanInputArgs {
   json: boolean;
   /** Language of the human output (default en). */
   lang?: Lang;
@@ -62,9 +54,7 @@ export function parseScanArgs(argv: string[]): ScanArgs | 'help' | 'list' {
     strict: true,
     allowPositionals: false,
     options: {
-      ...MACHINE_OPTIONS,
-      ...SYMPTOM_OPTIONS,
-      'no-elevate': { type: 'boolean' },
+      ...SCAN_INPUT_OPTIONS,
       json: { type: 'boolean' },
       lang: { type: 'string' },
       'list-scenarios': { type: 'boolean' },
@@ -73,21 +63,8 @@ export function parseScanArgs(argv: string[]): ScanArgs | 'help' | 'list' {
   });
   if (values.help) return 'help';
   if (values['list-scenarios']) return 'list';
-  rejectTwoMachines(values);
-  rejectEmptyValues([
-    ['--simulate', values.simulate],
-    ['--scenario', values.scenario],
-    ['--msi', values.msi],
-  ]);
-  const lang = parseLang(values.lang, 'en');
-  return {
-    codes: values.code ?? [],
-    logs: values.log ?? [],
-    elevate: !values['no-elevate'],
-    json: Boolean(values.json),
-    lang,
-    ...givenMachineOptions(values),
-  };
+  const input = scanInputArgs(values);
+  return { ...input, json: Boolean(values.json), lang: parseLang(values.lang, 'en') };
 }
 
 export const scanCommand: CliCommand = async (argv, io) => {
