@@ -14,7 +14,7 @@ interface Walk {
   cause: string;
   /** The repair to run from the findings (the recommended one); absent = advice only. */
   repair?: string;
-  /** How step 5 ends: the retried install succeeds, or the rescan is clean. */
+  /** How step 5 ends: the retried install succeeds (or fails again and is analyzed), or the rescan is clean. */
   verify: 'install-passes' | 'install-fails' | 'rescan-clean' | 'none';
 }
 
@@ -75,9 +75,9 @@ const WALKS: Walk[] = [
     choice: 'code-1603',
     useMsi: true,
     cause: 'custom-action-failed',
-    // The simulated msiexec of this scenario succeeds on the elevated retry; the failing-retry path (new log ->
-    // back to findings) is covered by the store and state-machine tests.
-    verify: 'install-passes',
+    // Its package has msi.failure: the elevated retry fails again, its new log is analyzed and the wizard returns to
+    // the findings with the custom action from that log; the walk ends on the advice, not on "verified".
+    verify: 'install-fails',
   },
   {
     scenario: '1603-pending-reboot',
@@ -103,7 +103,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
   test.describe(`in ${lang}`, () => {
     test.use({ locale: lang === 'zh-CN' ? 'zh-CN' : 'en-US' });
     for (const walk of WALKS.filter((w) => w.lang === lang)) {
-      test(`${walk.scenario} (${walk.lang}): symptom to ${walk.repair || walk.verify !== 'none' ? 'verified fix' : 'advice'}`, async ({
+      test(`${walk.scenario} (${walk.lang}): symptom to ${(walk.repair || walk.verify !== 'none') && walk.verify !== 'install-fails' ? 'verified fix' : 'advice'}`, async ({
         page: p,
         request,
       }) => {
@@ -174,20 +174,35 @@ for (const lang of ['en', 'zh-CN'] as const) {
           await p.getByTestId('verify-start').click();
           if (walk.verify === 'install-passes' || walk.verify === 'install-fails') {
             await expect(p.getByTestId('command-preview')).toBeVisible();
+            if (walk.verify === 'install-fails') await shots.step('verify-preview');
             await p.getByTestId('verify-run').click();
           }
           if (walk.verify === 'install-fails') {
             // The retried install failed: its new verbose log was read and the wizard is back on the findings.
             await expect(p.getByTestId('notice-verify-failed-new-evidence')).toBeVisible({ timeout: 45_000 });
+            await expect(p.getByTestId('verify-passed')).toHaveCount(0);
             await expect(top).toHaveAttribute('data-testid', `finding-${walk.cause}`);
-            await expect(p.getByTestId('open-log').first()).toBeVisible();
+            // The evidence is the NEW log (the retry's, under our data folder), blaming the same custom action.
+            const newLog = p.locator('.log-summary', { hasText: /^install-/ });
+            await expect(newLog).toHaveCount(1);
+            await expect(newLog).toContainText('CA_RegisterLedgerService');
             await shots.step('verify-failed-findings');
-            await p.getByTestId('to-verify').click();
+            await newLog.getByTestId('open-log').click();
+            const viewer = p.getByTestId('log-viewer');
+            await expect(viewer).toBeVisible();
+            await expect(viewer.locator('.log-row.log-failed')).toBeVisible();
+            await expect(viewer).toContainText('CA_RegisterLedgerService');
+            await shots.step('verify-failed-log-viewer');
+            await p.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+            // The right advice: what to do about a failing custom action (no automated fix claims success).
+            await expect(top.locator('.finding-explanation')).not.toBeEmpty();
+            await expect(top.locator('ol.plain-list li').first()).toBeVisible();
+            await shots.step('verify-failed-advice');
           } else {
             await expect(p.getByTestId('verify-passed')).toBeVisible({ timeout: 45_000 });
           }
         }
-        await shots.step('verify');
+        if (walk.verify !== 'install-fails') await shots.step('verify');
 
         // 6. report: export (redacted) and the short summary
         await p.getByTestId('to-report').first().click();
