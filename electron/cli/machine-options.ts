@@ -13,7 +13,7 @@ import {
   systemScanOptions,
   type SystemHandle,
 } from '../services/system-factory.ts';
-import { restoreSimulatedState } from '../services/repair-system.ts';
+import { restoreSimulatedState, saveSimulatedState } from '../services/repair-system.ts';
 
 /** The parseArgs definitions of the options that pick the machine. */
 export const MACHINE_OPTIONS = {
@@ -144,6 +144,12 @@ export function openSystem(args: MachineArgs): SystemHandle {
 export function restoreSavedMachine(system: SystemHandle, dataDir: string): boolean {
   const machine = system.simulation?.machine;
   return machine ? restoreSimulatedState(dataDir, machine) : false;
+}
+
+/** After a repair or undo on a simulated machine: keep its changed state in the data folder for the next command. */
+export function saveChangedMachine(system: SystemHandle, dataDir: string): void {
+  const machine = system.simulation?.machine;
+  if (machine) saveSimulatedState(dataDir, machine);
 }
 
 /** restoreSavedMachine for commands that only read: an unreadable saved state is a note on stderr, not a failure. */

@@ -10,8 +10,8 @@ import { diagnose } from '../../../shared/diagnosis/diagnose.ts';
 import { runScan } from '../../services/scan-service.ts';
 import { systemScanOptions } from '../../services/system-factory.ts';
 import { defaultDataDir } from '../../services/data-dir.ts';
-import { createRepairServiceFor, saveSimulatedState } from '../../services/repair-system.ts';
-import { RepairError, type RepairProgress, type RepairService } from '../../services/repair-service.ts';
+import { createRepairServiceFor } from '../../services/repair-system.ts';
+import type { RepairProgress, RepairService } from '../../services/repair-service.ts';
 import {
   MACHINE_OPTIONS,
   buildRequest,
@@ -21,8 +21,10 @@ import {
   parseLang,
   rejectTwoMachines,
   restoreSavedMachine,
+  saveChangedMachine,
   type MachineArgs,
 } from '../machine-options.ts';
+import { refusal } from '../repair-refusal.ts';
 import { renderOutcome, renderPlan, renderUnfinished } from './repair-render.ts';
 
 export const FIX_HELP = `Usage: msi-doctor fix REPAIR_ID|recommended [--simulate NAME | --scenario FILE] [--msi FILE] [--code CODE]
@@ -146,11 +148,6 @@ async function askAll(io: CliIo, questions: string[]): Promise<boolean> {
   }
 }
 
-function refusal(error: unknown, lang: Lang): never {
-  if (error instanceof RepairError) throw new CliUsageError(translate(error.reason, lang));
-  throw error;
-}
-
 export const fixCommand: CliCommand = async (argv, io) => {
   const args = parseFixArgs(argv);
   if (args === 'help') {
@@ -159,7 +156,6 @@ export const fixCommand: CliCommand = async (argv, io) => {
   }
   const dataDir = defaultDataDir();
   const system = openSystem(args);
-  const machine = system.simulation?.machine ?? null;
   restoreSavedMachine(system, dataDir);
   const service: RepairService = createRepairServiceFor(system, dataDir);
   const unfinished = service.unfinishedJournals();
@@ -224,7 +220,7 @@ export const fixCommand: CliCommand = async (argv, io) => {
     const outcome = await service
       .run(plan.planId, { confirmations: plan.confirmations, ...(progress ? { onProgress: progress } : {}) })
       .catch((e: unknown) => refusal(e, args.lang));
-    if (machine) saveSimulatedState(dataDir, machine);
+    saveChangedMachine(system, dataDir);
     io.stdout.write(args.json ? `${JSON.stringify(outcome, null, 2)}\n` : renderOutcome(outcome, args.lang));
     return outcome.status === 'succeeded' && outcome.verified !== false ? 0 : 1;
   } finally {

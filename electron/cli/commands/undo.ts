@@ -3,9 +3,16 @@ import { CliUsageError, type CliCommand } from '../cli-types.ts';
 import { translate } from '../../../shared/knowledge/texts.ts';
 import { defaultDataDir } from '../../services/data-dir.ts';
 import { listJournals, readJournal } from '../../services/journal.ts';
-import { createRepairServiceFor, saveSimulatedState } from '../../services/repair-system.ts';
-import { RepairError } from '../../services/repair-service.ts';
-import { MACHINE_OPTIONS, openSystem, parseCommandArgs, parseLang, restoreSavedMachine } from '../machine-options.ts';
+import { createRepairServiceFor } from '../../services/repair-system.ts';
+import {
+  MACHINE_OPTIONS,
+  openSystem,
+  parseCommandArgs,
+  parseLang,
+  restoreSavedMachine,
+  saveChangedMachine,
+} from '../machine-options.ts';
+import { refusal } from '../repair-refusal.ts';
 import { renderJournals, renderOutcome } from './repair-render.ts';
 
 export const UNDO_HELP = `Usage: msi-doctor undo JOURNAL_ID [--simulate NAME | --scenario FILE] [--json] [--lang en|zh-CN]
@@ -62,18 +69,11 @@ export const undoCommand: CliCommand = async (argv, io) => {
     ...(simulate !== undefined ? { simulate } : {}),
     ...(values.scenario !== undefined ? { scenario: values.scenario } : {}),
   });
-  const machine = system.simulation?.machine ?? null;
   restoreSavedMachine(system, dataDir);
   await system.identify();
   const service = createRepairServiceFor(system, dataDir);
-  let outcome;
-  try {
-    outcome = await service.undo(journalId);
-  } catch (error) {
-    if (error instanceof RepairError) throw new CliUsageError(translate(error.reason, lang));
-    throw error;
-  }
-  if (machine) saveSimulatedState(dataDir, machine);
+  const outcome = await service.undo(journalId).catch((e: unknown) => refusal(e, lang));
+  saveChangedMachine(system, dataDir);
   io.stdout.write(values.json ? `${JSON.stringify(outcome, null, 2)}\n` : renderOutcome(outcome, lang));
   return outcome.status === 'succeeded' ? 0 : 1;
 };
