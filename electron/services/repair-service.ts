@@ -754,6 +754,32 @@ export class RepairService {
     const onProgress = options.onProgress ?? (() => {});
     const results: RepairOutcome['steps'] = [];
     let status: RepairOutcome['status'] = 'succeeded';
+    /** Journals, reports and announces one undo command's result; no output means the batch never ran it. */
+    const finishUndoStep = (stepId: string, output: CommandOutput | undefined): void => {
+      const ok = !!output && output.error === null && output.exitCode === 0;
+      if (!ok) status = 'failed';
+      journal.append({
+        type: 'undo-step-end',
+        at: this.clock.now().toISOString(),
+        stepId,
+        status: ok ? 'succeeded' : 'failed',
+        exitCode: output?.exitCode ?? null,
+        output: output ? outputText(output) : '',
+      });
+      results.push({
+        id: `undo-${stepId}`,
+        status: ok ? 'succeeded' : 'failed',
+        exitCode: output?.exitCode ?? null,
+        output: output ? outputText(output) : 'not run',
+        durationMs: output?.durationMs ?? 0,
+      });
+      onProgress({
+        planId: plan.planId,
+        stepId: `undo-${stepId}`,
+        phase: 'finished',
+        status: ok ? 'succeeded' : 'failed',
+      });
+    };
     const elevated = work.filter((w) => w.elevated);
     const plain = work.filter((w) => !w.elevated);
     // Elevated undo commands in one batch (one prompt); unelevated ones after, in journal order.
@@ -773,59 +799,11 @@ export class RepairService {
           { key: 'repair.message.elevation-declined', params: {} },
         );
       }
-      elevated.forEach((w, k) => {
-        const output = result.outputs[k];
-        const ok = !!output && output.error === null && output.exitCode === 0;
-        if (!ok) status = 'failed';
-        journal.append({
-          type: 'undo-step-end',
-          at: this.clock.now().toISOString(),
-          stepId: w.stepId,
-          status: ok ? 'succeeded' : 'failed',
-          exitCode: output?.exitCode ?? null,
-          output: output ? outputText(output) : '',
-        });
-        results.push({
-          id: `undo-${w.stepId}`,
-          status: ok ? 'succeeded' : 'failed',
-          exitCode: output?.exitCode ?? null,
-          output: output ? outputText(output) : 'not run',
-          durationMs: output?.durationMs ?? 0,
-        });
-        onProgress({
-          planId: plan.planId,
-          stepId: `undo-${w.stepId}`,
-          phase: 'finished',
-          status: ok ? 'succeeded' : 'failed',
-        });
-      });
+      elevated.forEach((w, k) => finishUndoStep(w.stepId, result.outputs[k]));
     }
     for (const w of plain) {
       onProgress({ planId: plan.planId, stepId: `undo-${w.stepId}`, phase: 'started' });
-      const output = await this.options.runner.run(w.spec);
-      const ok = output.error === null && output.exitCode === 0;
-      if (!ok) status = 'failed';
-      journal.append({
-        type: 'undo-step-end',
-        at: this.clock.now().toISOString(),
-        stepId: w.stepId,
-        status: ok ? 'succeeded' : 'failed',
-        exitCode: output.exitCode,
-        output: outputText(output),
-      });
-      results.push({
-        id: `undo-${w.stepId}`,
-        status: ok ? 'succeeded' : 'failed',
-        exitCode: output.exitCode,
-        output: outputText(output),
-        durationMs: output.durationMs,
-      });
-      onProgress({
-        planId: plan.planId,
-        stepId: `undo-${w.stepId}`,
-        phase: 'finished',
-        status: ok ? 'succeeded' : 'failed',
-      });
+      finishUndoStep(w.stepId, await this.options.runner.run(w.spec));
     }
     journal.append({
       type: 'undo-finish',
