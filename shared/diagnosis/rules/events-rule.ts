@@ -3,6 +3,7 @@ import type { DiagnosisContext } from '../context.ts';
 import { lookupErrorCode } from '../../knowledge/error-codes.ts';
 import { codeWeight } from './symptom-rule.ts';
 import { probeFact, type Signal } from '../signal.ts';
+import { displayTime } from '../display-time.ts';
 
 /** Events count less than what the user reported: they may be about another, older install. */
 const EVENT_FACTOR = 0.6;
@@ -27,7 +28,7 @@ export function eventsRule(ctx: DiagnosisContext): Signal[] {
         signals.push(
           probeFact(cause, codeWeight(i, causes.length) * EVENT_FACTOR, 'installer-events', 'event-failure', {
             product: latest.product ?? '?',
-            time: latest.time,
+            time: displayTime(latest.time),
             code,
           }),
         );
@@ -37,7 +38,9 @@ export function eventsRule(ctx: DiagnosisContext): Signal[] {
   const recent = (kind: string) => d.events.find((e) => e.kind === kind);
   const inUse = recent('file-in-use');
   if (inUse)
-    signals.push(probeFact('files-in-use', 0.3, 'installer-events', 'event-file-in-use', { time: inUse.time }));
+    signals.push(
+      probeFact('files-in-use', 0.3, 'installer-events', 'event-file-in-use', { time: displayTime(inUse.time) }),
+    );
   const blocked = recent('blocked-by-policy');
   if (blocked)
     signals.push(
@@ -46,7 +49,7 @@ export function eventsRule(ctx: DiagnosisContext): Signal[] {
         0.6,
         'installer-events',
         'event-blocked-by-policy',
-        { time: blocked.time },
+        { time: displayTime(blocked.time) },
         { repairs: [] },
       ),
     );
@@ -54,7 +57,7 @@ export function eventsRule(ctx: DiagnosisContext): Signal[] {
   if (connect)
     signals.push(
       probeFact('installer-service-unavailable', 0.5, 'installer-events', 'event-server-connect-failed', {
-        time: connect.time,
+        time: displayTime(connect.time),
       }),
     );
   return signals;

@@ -2,6 +2,7 @@
 import type { DiagnosisContext } from '../context.ts';
 import { isCauseId } from '../../contract/ids.ts';
 import { forCause, reason, type Signal } from '../signal.ts';
+import { displayTime } from '../display-time.ts';
 
 export function recentLogsRule(ctx: DiagnosisContext): Signal[] {
   const d = ctx.data('recent-logs');
@@ -18,7 +19,12 @@ export function recentLogsRule(ctx: DiagnosisContext): Signal[] {
         first,
         0.3,
         { kind: 'log', file: log.path, line: 0 },
-        { reason: reason('recent-log-hint', { file: log.path.split(/[\\/]/).pop() ?? log.path, time: log.modified }) },
+        {
+          reason: reason('recent-log-hint', {
+            file: log.path.split(/[\\/]/).pop() ?? log.path,
+            time: displayTime(log.modified),
+          }),
+        },
       ),
     );
   }
