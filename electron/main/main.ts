@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, s
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAppServices } from '../services/app-services.ts';
+import { ReadablePaths } from '../services/readable-paths.ts';
 import { isAllowedExternalUrl } from '../services/external-links.ts';
 import { APP_ENTRY_URL, APP_SCHEME, isAppUrl } from './app-origin.ts';
 import { createAppProtocolHandler } from './app-protocol.ts';
@@ -28,7 +29,9 @@ app.setPath('userData', process.env.MSI_DOCTOR_USER_DATA_DIR || join(app.getPath
 const launch = parseLaunchArgs(userArgs(process.argv), process.cwd(), process.env);
 
 // app:// behaves like https (standard, secure origin), so CSP 'self' and fetch work without file://.
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 app.enableSandbox();
 
 if (launch.headless) {
@@ -64,7 +67,9 @@ function startApp(): void {
     if (isAllowedExternalUrl(url)) void shell.openExternal(url);
   };
 
+  const readablePaths = new ReadablePaths();
   const services = createAppServices({
+    readablePaths,
     platform: process.platform,
     dataDir: join(app.getPath('userData'), 'data'),
     ...(launch.simulate ? { simulate: launch.simulate } : {}),
@@ -76,7 +81,11 @@ function startApp(): void {
     host: createHostHooks({ window: () => mainWindow, lang, documentsDir: app.getPath('documents') }),
   });
 
+  // Files named on the command line (double-click on a .log/.msi) are the user's choice: the wizard may read them.
+  readablePaths.grant(...launch.files);
+
   function handOverFiles(paths: string[]): void {
+    readablePaths.grant(...paths);
     pendingFiles.push(...paths);
     if (!rendererReady || pendingFiles.length === 0) return;
     emit('filesOpened', { paths: pendingFiles.splice(0) });
@@ -90,11 +99,16 @@ function startApp(): void {
 
   function createWindow(): void {
     const stateFile = join(app.getPath('userData'), 'window-state.json');
-    const state = loadWindowState(stateFile, screen.getAllDisplays().map((d) => d.workArea));
+    const state = loadWindowState(
+      stateFile,
+      screen.getAllDisplays().map((d) => d.workArea),
+    );
     const webPreferences = secureWebPreferences(PRELOAD_PATH);
     // Electron has no getter for a window's webPreferences: keep what we passed, readable only in the main process
     // (the Electron e2e asserts on it through Playwright's app.evaluate); pages cannot reach it.
-    (globalThis as { msiDoctorWindowPreferences?: unknown }).msiDoctorWindowPreferences = Object.freeze({ ...webPreferences });
+    (globalThis as { msiDoctorWindowPreferences?: unknown }).msiDoctorWindowPreferences = Object.freeze({
+      ...webPreferences,
+    });
     mainWindow = new BrowserWindow({
       ...state.bounds,
       minWidth: MIN_SIZE.width,
@@ -104,7 +118,13 @@ function startApp(): void {
       backgroundColor: '#f3f3f3',
       autoHideMenuBar: false,
       // The decisive settings restated where the window is made, for reviewers and the static scanner (security:scan).
-      webPreferences: { ...webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
+      webPreferences: {
+        ...webPreferences,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        disableBlinkFeatures: 'Auxclick',
+      },
     });
     if (state.maximized) mainWindow.maximize();
     mainWindow.once('ready-to-show', () => mainWindow?.show());

@@ -1,7 +1,15 @@
 // The shape of the app services facade: one async function per API function, taking the already-validated request.
 import type { z } from 'zod';
-import type { apiRequestSchemas, ApiEventName, ApiEvents, ApiFunctionName, ApiResponses, PickedFile } from '../../shared/contract/api.ts';
+import type {
+  apiRequestSchemas,
+  ApiEventName,
+  ApiEvents,
+  ApiFunctionName,
+  ApiResponses,
+  PickedFile,
+} from '../../shared/contract/api.ts';
 import type { Lang } from '../../shared/contract/ids.ts';
+import type { ReadablePaths } from './readable-paths.ts';
 
 /** A request after zod parsing (defaults filled in), which is what services receive. */
 export type ApiParsedRequest<N extends ApiFunctionName> = z.output<(typeof apiRequestSchemas)[N]>;
@@ -36,4 +44,9 @@ export interface AppServicesOptions {
   /** The app's own log file, attached (redacted) to ZIP reports. */
   appLogPath?: string;
   host?: HostHooks;
+  /**
+   * Files the renderer may read. The host keeps a reference to grant what the user hands to the app outside the
+   * renderer (double-click, command line); the facade adds picked, imported and scan-found files itself.
+   */
+  readablePaths?: ReadablePaths;
 }

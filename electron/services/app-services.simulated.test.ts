@@ -11,6 +11,7 @@ import type { Result } from '../../shared/contract/result.ts';
 import { loadScenario } from '../system/simulated/index.ts';
 import { dispatchApi } from './api-dispatch.ts';
 import { createAppServices } from './app-services.ts';
+import { ReadablePaths } from './readable-paths.ts';
 
 function value<T>(result: Result<T>): T {
   if (!result.ok) assert.fail(`${result.error.code}: ${result.error.message}`);
@@ -20,8 +21,15 @@ function value<T>(result: Result<T>): T {
 async function setup() {
   const dataDir = await mkdtemp(join(tmpdir(), 'msi-doctor-sim-'));
   const events: ApiEventName[] = [];
-  const services = createAppServices({ platform: 'linux', dataDir, emit: (event) => void events.push(event), appVersion: '0.1.0' });
-  return { services, events, dataDir };
+  const readablePaths = new ReadablePaths();
+  const services = createAppServices({
+    platform: 'linux',
+    dataDir,
+    emit: (event) => void events.push(event),
+    appVersion: '0.1.0',
+    readablePaths,
+  });
+  return { services, events, dataDir, readablePaths };
 }
 
 /** Scenario -> the repair to run: the recommended one, except where it waits on a lock that never frees. */
@@ -47,8 +55,15 @@ for (const [name, chosen] of WALKS) {
     assert.equal(top?.cause, scenario.expect.topCause);
     const repair = chosen ?? top.repairs[0];
     assert.ok(repair && top.repairs.includes(repair as (typeof top.repairs)[number]), `${repair} is offered`);
-    const plan = value(await dispatchApi(services, 'planRepair', { repair: repair as (typeof top.repairs)[number], params: scenario.msiPath ? { msiPath: scenario.msiPath } : {} }));
-    const outcome = value(await dispatchApi(services, 'runRepair', { planId: plan.planId, confirmations: plan.confirmations }));
+    const plan = value(
+      await dispatchApi(services, 'planRepair', {
+        repair: repair as (typeof top.repairs)[number],
+        params: scenario.msiPath ? { msiPath: scenario.msiPath } : {},
+      }),
+    );
+    const outcome = value(
+      await dispatchApi(services, 'runRepair', { planId: plan.planId, confirmations: plan.confirmations }),
+    );
     assert.equal(outcome.status, 'succeeded');
     assert.equal(outcome.verified, true);
     assert.ok(events.includes('repairProgress'));
@@ -68,19 +83,27 @@ test('report export (zip) of a saved session, and the redaction preview', async 
   const scan = value(await dispatchApi(services, 'startScan', { symptom: '2503' }));
   const preview = value(await dispatchApi(services, 'previewRedaction', { scanId: scan.scanId }));
   assert.ok(preview.items.length > 0);
-  const exported = value(await dispatchApi(services, 'exportReport', { scanId: scan.scanId, format: 'zip', redact: true, lang: 'zh-CN' }));
+  const exported = value(
+    await dispatchApi(services, 'exportReport', { scanId: scan.scanId, format: 'zip', redact: true, lang: 'zh-CN' }),
+  );
   const file = join(dataDir, 'reports', decodeURIComponent(exported.location.replace('/reports/', '')));
   assert.equal((await stat(file)).size, exported.bytes);
 });
 
 test('getLogLines/searchLog on a generated 1,000,000-line log (timings printed, not asserted)', async () => {
-  const { services, dataDir } = await setup();
+  const { services, dataDir, readablePaths } = await setup();
   const path = join(dataDir, 'big.log');
   const out = createWriteStream(path);
   for (let i = 0; i < 1_000_000; i++) {
-    out.write(i === 765_432 ? 'Action ended 12:00:00: InstallFinalize. Return value 3.\r\n' : `MSI (s) (1C:2C) [12:00:00:000]: line ${i} doing things\r\n`);
+    out.write(
+      i === 765_432
+        ? 'Action ended 12:00:00: InstallFinalize. Return value 3.\r\n'
+        : `MSI (s) (1C:2C) [12:00:00:000]: line ${i} doing things\r\n`,
+    );
   }
   await new Promise<void>((resolve) => out.end(resolve));
+  // The user opened it (on the desktop through the open dialog, a drop or a double-click).
+  readablePaths.grant(path);
   const started = process.hrtime.bigint();
   const first = value(await dispatchApi(services, 'getLogLines', { path, from: 0, count: 200 }));
   const indexed = process.hrtime.bigint();
@@ -94,6 +117,8 @@ test('getLogLines/searchLog on a generated 1,000,000-line log (timings printed, 
   assert.deepEqual(found, { matches: [765_432], truncated: false });
   const ms = (a: bigint, b: bigint) => (Number(b - a) / 1e6).toFixed(0);
   const mb = ((await stat(path)).size / 1e6).toFixed(0);
-  console.log(`1M-line log (${mb} MB): first window incl. index ${ms(started, indexed)} ms, cached window ${ms(indexed, windowed)} ms, search ${ms(windowed, searched)} ms`);
+  console.log(
+    `1M-line log (${mb} MB): first window incl. index ${ms(started, indexed)} ms, cached window ${ms(indexed, windowed)} ms, search ${ms(windowed, searched)} ms`,
+  );
   await writeFile(path, ''); // free the disk early
 });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiEventName } from '../../shared/contract/api.ts';
 import { API_FUNCTIONS } from '../../shared/contract/api.ts';
+import { ReadablePaths } from './readable-paths.ts';
 import { createAppServicesWith, createAppServices } from './app-services.ts';
 import { dispatchApi } from './api-dispatch.ts';
 import { fakeDeps } from './app-services-fakes.test-support.ts';
@@ -16,8 +17,12 @@ async function setup(options: { platform?: NodeJS.Platform; simulate?: string; w
   const events: Array<{ event: ApiEventName; payload: unknown }> = [];
   const deps = fakeDeps(log);
   const opened: string[] = [];
+  // The fakes' paths count as opened by the user: the path guard itself is tested in readable-paths.test.ts.
+  const readablePaths = new ReadablePaths();
+  readablePaths.grant('/x.log', '/x');
   const services = createAppServicesWith(
     {
+      readablePaths,
       platform: options.platform ?? 'linux',
       dataDir,
       ...(options.simulate ? { simulate: options.simulate } : {}),
@@ -28,7 +33,8 @@ async function setup(options: { platform?: NodeJS.Platform; simulate?: string; w
         ? {
             host: {
               openExternal: async (url: string) => void opened.push(url),
-              chooseReportPath: async (name: string) => (name.includes('cancel') ? null : join(dataDir, `chosen-${name}`)),
+              chooseReportPath: async (name: string) =>
+                name.includes('cancel') ? null : join(dataDir, `chosen-${name}`),
             },
           }
         : {}),
@@ -99,21 +105,45 @@ test('plan -> run passes confirmations and progress; a plan runs once', async ()
 
 test('reports: preview writes to dataDir/reports and returns a URL path; Electron uses the chosen path', async () => {
   const preview = await setup();
-  const scan = await preview.services.startScan({ symptom: '1618', logPaths: [], msiPath: null, allowElevation: false });
-  const exported = await preview.services.exportReport({ scanId: scan.scanId, format: 'zip', redact: true, lang: 'en' });
+  const scan = await preview.services.startScan({
+    symptom: '1618',
+    logPaths: [],
+    msiPath: null,
+    allowElevation: false,
+  });
+  const exported = await preview.services.exportReport({
+    scanId: scan.scanId,
+    format: 'zip',
+    redact: true,
+    lang: 'en',
+  });
   assert.match(exported.location, /^\/reports\/msi-doctor-report-\d{8}T\d{6}\.zip$/);
   assert.equal(exported.bytes, 42);
   assert.equal((await preview.services.previewRedaction({ scanId: scan.scanId })).items[0]!.placeholder, '<user-1>');
 
   const app = await setup({ withHost: true });
   const scan2 = await app.services.startScan({ symptom: '1618', logPaths: [], msiPath: null, allowElevation: false });
-  const saved = await app.services.exportReport({ scanId: scan2.scanId, format: 'html', redact: true, lang: 'en', suggestedName: 'mine' });
+  const saved = await app.services.exportReport({
+    scanId: scan2.scanId,
+    format: 'html',
+    redact: true,
+    lang: 'en',
+    suggestedName: 'mine',
+  });
   assert.equal(saved.location, join(app.dataDir, 'chosen-mine.html'));
   await assert.rejects(
-    app.services.exportReport({ scanId: scan2.scanId, format: 'html', redact: true, lang: 'en', suggestedName: 'cancel' }),
+    app.services.exportReport({
+      scanId: scan2.scanId,
+      format: 'html',
+      redact: true,
+      lang: 'en',
+      suggestedName: 'cancel',
+    }),
     { code: 'cancelled' },
   );
-  await assert.rejects(app.services.exportReport({ scanId: 'missing', format: 'json', redact: true, lang: 'en' }), { code: 'not-found' });
+  await assert.rejects(app.services.exportReport({ scanId: 'missing', format: 'json', redact: true, lang: 'en' }), {
+    code: 'not-found',
+  });
 });
 
 test('openExternal: allowlist enforced; opened only where the host can open a browser', async () => {
@@ -131,7 +161,10 @@ test('dispatchApi validates payloads, wraps values and never leaks an unexpected
   const logged: string[] = [];
   const options = { logError: (name: string, error: unknown) => void logged.push(`${name}: ${String(error)}`) };
   const good = await dispatchApi(services, 'parseSymptom', { text: '2503' }, options);
-  assert.deepEqual(good, { ok: true, value: { input: '2503', exitCodes: [], messageNumbers: [], sources: [], unknown: true, notes: [] } });
+  assert.deepEqual(good, {
+    ok: true,
+    value: { input: '2503', exitCodes: [], messageNumbers: [], sources: [], unknown: true, notes: [] },
+  });
   const bad = await dispatchApi(services, 'getLogLines', { path: '/x', from: -1, count: 10 }, options);
   assert.equal(bad.ok, false);
   assert.equal(!bad.ok && bad.error.code, 'invalid-input');

@@ -11,6 +11,9 @@ import type { AppServiceDeps, MachinePort } from './app-service-ports.ts';
 import type { AppServices, AppServicesOptions } from './app-services-types.ts';
 import { isAllowedExternalUrl } from './external-links.ts';
 import { importFile, sanitizeFileName } from './file-import.ts';
+import type { ScenarioInfo } from '../../shared/contract/api.ts';
+import { ReadablePaths } from './readable-paths.ts';
+import { pathsOfScan } from './scan-paths.ts';
 import { createLogLineService } from './log-line-index.ts';
 import { ServiceError } from './service-error.ts';
 import { createSessionStore } from './session-store.ts';
@@ -32,7 +35,8 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
   const sessions = createSessionStore(dataDir);
   const logLines = createLogLineService();
   // The simulated machine is used off Windows, or on Windows when a scenario is asked for explicitly.
-  const simulated = options.platform !== 'win32' || options.simulate !== undefined || options.scenarioFile !== undefined;
+  const simulated =
+    options.platform !== 'win32' || options.simulate !== undefined || options.scenarioFile !== undefined;
   const defaultScenario = options.simulate ?? (options.scenarioFile ? undefined : simulated ? 'healthy' : undefined);
 
   let current: Promise<MachinePort> | null = null;
@@ -59,6 +63,13 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
     return sessions.get(scanId);
   }
 
+  const readable = options.readablePaths ?? new ReadablePaths();
+  /** Scenarios name files on the simulated machine (its log, its .msi): the wizard may offer them. */
+  const grantScenarioFiles = (infos: ScenarioInfo[]): ScenarioInfo[] => {
+    for (const info of infos) readable.grant(info.msiPath, ...(info.logPaths ?? []));
+    return infos;
+  };
+
   return {
     async getEnvironment() {
       return {
@@ -71,14 +82,16 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
 
     async listScenarios() {
       if (!simulated) return [];
-      return deps.listScenarios();
+      return grantScenarioFiles(await deps.listScenarios());
     },
 
     async selectScenario({ name }) {
       if (!simulated) throw new ServiceError('forbidden', 'Scenarios exist only on the simulated machine.');
-      if (scans.size > 0 || repairs.size > 0) throw new ServiceError('forbidden', 'Wait for the running scan or repair to finish first.');
-      const known = await deps.listScenarios();
-      if (!known.some((s) => s.name === name)) throw new ServiceError('not-found', `There is no scenario named "${name}".`);
+      if (scans.size > 0 || repairs.size > 0)
+        throw new ServiceError('forbidden', 'Wait for the running scan or repair to finish first.');
+      const known = grantScenarioFiles(await deps.listScenarios());
+      if (!known.some((s) => s.name === name))
+        throw new ServiceError('not-found', `There is no scenario named "${name}".`);
       const next = deps.openMachine({ platform: options.platform, dataDir, simulate: name });
       const opened = await next;
       current = next;
@@ -91,32 +104,42 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
     },
 
     async importFile(request) {
-      return importFile(dataDir, request);
+      const imported = await importFile(dataDir, request);
+      readable.grant(imported.path);
+      return imported;
     },
 
     async analyzeLog({ path }) {
+      readable.check(path);
       return (await machine()).analyzeLog(path);
     },
 
     async getLogLines({ path, from, count }) {
+      readable.check(path);
       return logLines.getLines(await (await machine()).localCopy(path), from, count);
     },
 
     async searchLog({ path, query, limit }) {
+      readable.check(path);
       return logLines.search(await (await machine()).localCopy(path), query, limit);
     },
 
     async startScan(request) {
       const scanId = `scan-${new Date().toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${randomUUID().slice(0, 8)}`;
+      for (const path of request.logPaths) readable.check(path);
+      if (request.msiPath) readable.check(request.msiPath);
       const controller = new AbortController();
       scans.set(scanId, controller);
       try {
-        const result = await (await machine()).scan(request, {
+        const result = await (
+          await machine()
+        ).scan(request, {
           scanId,
           signal: controller.signal,
           onProgress: (progress) => emit('scanProgress', progress),
         });
         if (controller.signal.aborted) throw new ServiceError('cancelled', 'The scan was cancelled.');
+        readable.grant(...pathsOfScan(result));
         await sessions.save(result);
         return result;
       } finally {
@@ -131,6 +154,7 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
     },
 
     async planRepair({ repair, params }) {
+      if (params.msiPath) readable.check(params.msiPath);
       const plan = await (await machine()).repairs.plan(repair, params);
       plans.set(plan.planId, plan);
       return plan;
@@ -138,15 +162,20 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
 
     async runRepair({ planId, confirmations }) {
       const plan = plans.get(planId);
-      if (!plan) throw new ServiceError('not-found', 'This repair plan is no longer available; prepare the repair again.');
+      if (!plan)
+        throw new ServiceError('not-found', 'This repair plan is no longer available; prepare the repair again.');
       const controller = new AbortController();
       repairs.set(planId, controller);
       try {
-        return await (await machine()).repairs.run(plan, {
+        const outcome = await (
+          await machine()
+        ).repairs.run(plan, {
           confirmations,
           signal: controller.signal,
           onProgress: (progress) => emit('repairProgress', progress),
         });
+        readable.grant(outcome.installLog?.path);
+        return outcome;
       } finally {
         repairs.delete(planId);
         plans.delete(planId); // a plan runs once; running again means planning again (preconditions re-checked)
@@ -187,7 +216,13 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
         outPath = join(dataDir, 'reports', name);
         location = `/reports/${encodeURIComponent(name)}`;
       }
-      const { bytes } = await deps.reports.export(scan, { format, redact, lang, outPath, appLogPath: options.appLogPath ?? null });
+      const { bytes } = await deps.reports.export(scan, {
+        format,
+        redact,
+        lang,
+        outPath,
+        appLogPath: options.appLogPath ?? null,
+      });
       return { location, bytes };
     },
 
@@ -196,18 +231,23 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
     },
 
     async getSession({ scanId }) {
-      return scanById(scanId);
+      const scan = await scanById(scanId);
+      readable.grant(...pathsOfScan(scan));
+      return scan;
     },
 
     async openExternal({ url }) {
-      if (!isAllowedExternalUrl(url)) throw new ServiceError('forbidden', 'Only Microsoft documentation links can be opened.');
+      if (!isAllowedExternalUrl(url))
+        throw new ServiceError('forbidden', 'Only Microsoft documentation links can be opened.');
       if (!host.openExternal) return { opened: false };
       await host.openExternal(url);
       return { opened: true };
     },
 
     async pickFile({ kind }) {
-      return host.pickFile ? host.pickFile(kind) : null;
+      const picked = host.pickFile ? await host.pickFile(kind) : null;
+      readable.grant(picked?.path);
+      return picked;
     },
   };
 }
