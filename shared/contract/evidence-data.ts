@@ -381,20 +381,21 @@ export const installedRelationSchema = z.enum([
 ]);
 export type InstalledRelation = z.infer<typeof installedRelationSchema>;
 
+/** What the probe reads from the .msi itself (its Property table). */
+export const msiPackageInfoSchema = z.object({
+  readable: z.boolean(),
+  error: z.string().nullable(),
+  productCode: z.string().nullable(),
+  upgradeCode: z.string().nullable(),
+  productVersion: z.string().nullable(),
+  productName: z.string().nullable(),
+  manufacturer: z.string().nullable(),
+  allUsers: z.string().nullable(),
+});
+
 export const installedProductsDataSchema = z.object({
   msiPath: z.string().nullable(),
-  package: z
-    .object({
-      readable: z.boolean(),
-      error: z.string().nullable(),
-      productCode: z.string().nullable(),
-      upgradeCode: z.string().nullable(),
-      productVersion: z.string().nullable(),
-      productName: z.string().nullable(),
-      manufacturer: z.string().nullable(),
-      allUsers: z.string().nullable(),
-    })
-    .nullable(),
+  package: msiPackageInfoSchema.nullable(),
   installed: z.array(
     z.object({
       productCode: z.string(),

@@ -2,6 +2,7 @@
 // version is installed (per-machine or per-user) — the 1638 "already installed" and downgrade explanations.
 import { z } from 'zod';
 import type { InstalledProductsData, InstalledRelation } from '../../../shared/contract/evidence-data.ts';
+import { msiPackageInfoSchema } from '../../../shared/contract/evidence-data.ts';
 import type { CommandOutput } from '../run/command-runner.ts';
 import type { ProbeContext, ProbeDefinition, ProbeVerdict } from './probe.ts';
 import { errorVerdict, probeScriptSpec, readScriptJson, verdict } from './probe-kit.ts';
@@ -45,16 +46,7 @@ if ($pkg.productName) {
 
 export const installedProductsOutputSchema = z.object({
   msiPath: z.string(),
-  package: z.object({
-    readable: z.boolean(),
-    error: z.string().nullable(),
-    productCode: z.string().nullable(),
-    upgradeCode: z.string().nullable(),
-    productVersion: z.string().nullable(),
-    productName: z.string().nullable(),
-    manufacturer: z.string().nullable(),
-    allUsers: z.string().nullable(),
-  }),
+  package: msiPackageInfoSchema,
   installed: z.array(
     z.object({
       productCode: z.string(),
