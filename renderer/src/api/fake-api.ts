@@ -3,6 +3,7 @@ import { PROBE_IDS, type RepairId } from '../../../shared/contract/ids.ts';
 import type { ApiEventName, ApiEvents, ApiRequest, ApiResponses, MsiDoctorApi } from '../../../shared/contract/api.ts';
 import type { Result } from '../../../shared/contract/result.ts';
 import type { ScanResult } from '../../../shared/contract/scan.ts';
+import type { JournalSummary } from '../../../shared/contract/repair.ts';
 import {
   SAMPLE_ENVIRONMENT,
   sampleEvidence,
@@ -20,6 +21,8 @@ export interface FakeApiOptions {
   failingRepairs?: RepairId[];
   /** Whether the elevated install retry succeeds. */
   retrySucceeds?: boolean;
+  /** Journals as listJournals returns them (e.g. an unfinished one left by a crash). */
+  journals?: JournalSummary[];
 }
 
 export interface FakeApi extends MsiDoctorApi {
@@ -119,7 +122,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     }),
     cancelRepair: fn('cancelRepair', () => ok({ cancelled: true })),
     undoRepair: fn('undoRepair', (r) => ok(sampleOutcome(samplePlan('restore-windows-temp-acl', r.journalId)))),
-    listJournals: fn('listJournals', () => ok([])),
+    listJournals: fn('listJournals', () => ok(options.journals ?? [])),
     previewRedaction: fn('previewRedaction', () => ok({ items: [] })),
     exportReport: fn('exportReport', (r) => ok({ location: `/reports/${r.scanId}.${r.format}`, bytes: 1234 })),
     listSessions: fn('listSessions', () =>

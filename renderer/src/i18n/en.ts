@@ -12,6 +12,16 @@ export const en = {
     loading: 'Loading…',
     envError: 'MSI Doctor cannot reach its service: {{message}}',
     skipToContent: 'Skip to the main content',
+    interrupted: {
+      offer:
+        'A repair did not finish last time: {{title}} (started {{time}}). MSI Doctor can undo what it had already changed.',
+      nothingToUndo:
+        'A repair did not finish last time: {{title}} (started {{time}}). It had changed nothing that needs undoing.',
+      undo: 'Undo it',
+      undoing: 'Undoing…',
+      undone: 'Undone: {{title}}. What it had changed is back as it was.',
+      failed: 'The undo of {{title}} did not complete. Its backups are kept; export a report and ask for help.',
+    },
     stepper: 'Progress',
     stepOf: 'Step {{n}} of 6: {{name}}',
     dismiss: 'Dismiss',

@@ -1,6 +1,7 @@
 // The wizard's frame: header (simulated label, scenario, language, history, start over), stepper, current step, overlays.
 import { useTranslation } from 'react-i18next';
-import { useActions, useWizard } from './store-context.tsx';
+import { useActions, useDomainText, useWizard } from './store-context.tsx';
+import { displayTime } from '../../../shared/diagnosis/display-time.ts';
 import { isBusy } from '../../../shared/wizard/transition.ts';
 import { Header } from './header.tsx';
 import { Stepper } from './stepper.tsx';
@@ -56,6 +57,60 @@ function ErrorBanner() {
   );
 }
 
+/** Repairs an earlier run left unfinished: say so once, and offer the undo their journal makes possible. */
+function InterruptedRepairs() {
+  const { t } = useTranslation();
+  const text = useDomainText();
+  const interrupted = useWizard((s) => s.interrupted);
+  const { undoInterrupted, dismissInterrupted } = useActions();
+  if (interrupted.length === 0) return null;
+  return (
+    <>
+      {interrupted.map(({ journal, status }) => {
+        const params = {
+          title: text({ key: `repair.${journal.repair}.title`, params: {} }),
+          time: displayTime(journal.startedAt),
+        };
+        const message =
+          status === 'undone'
+            ? t('app.interrupted.undone', params)
+            : status === 'failed'
+              ? t('app.interrupted.failed', params)
+              : journal.undoAvailable
+                ? t('app.interrupted.offer', params)
+                : t('app.interrupted.nothingToUndo', params);
+        const canUndo = journal.undoAvailable && (status === 'pending' || status === 'undoing');
+        return (
+          <Notice
+            key={journal.journalId}
+            tone={status === 'undone' ? 'success' : status === 'failed' ? 'error' : 'warning'}
+            testId="interrupted-repair"
+            action={
+              <div className="actions">
+                {canUndo && (
+                  <button
+                    type="button"
+                    className="button primary"
+                    disabled={status === 'undoing'}
+                    onClick={() => void undoInterrupted(journal.journalId)}
+                  >
+                    {status === 'undoing' ? t('app.interrupted.undoing') : t('app.interrupted.undo')}
+                  </button>
+                )}
+                <button type="button" className="button subtle" onClick={() => dismissInterrupted(journal.journalId)}>
+                  {t('app.dismiss')}
+                </button>
+              </div>
+            }
+          >
+            {message}
+          </Notice>
+        );
+      })}
+    </>
+  );
+}
+
 function Overlay() {
   const kind = useWizard((s) => s.wizard.overlay?.kind ?? null);
   if (kind === 'history') return <HistoryDialog />;
@@ -76,6 +131,7 @@ export function App() {
       <Stepper />
       <main id="main" className="main" tabIndex={-1}>
         {envError && <Notice tone="error">{t('app.envError', { message: envError })}</Notice>}
+        <InterruptedRepairs />
         <ErrorBanner />
         <CurrentStep />
       </main>

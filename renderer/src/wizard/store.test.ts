@@ -149,3 +149,31 @@ test('retryLogPath reads the /l*v path of the install step', () => {
   assert.equal(retryLogPath(samplePlan('restart-computer')), null);
   assert.equal(retryLogPath(null), null);
 });
+
+test('an unfinished repair journal found at start is offered for undo, and undoing it calls undoRepair', async () => {
+  const journal = {
+    journalId: '20261118T013000Z-restore-windows-temp-acl-abc123',
+    repair: 'restore-windows-temp-acl' as const,
+    startedAt: '2026-11-18T01:30:00.000Z',
+    state: 'unfinished' as const,
+    undoAvailable: true,
+  };
+  const finished = { ...journal, journalId: 'done-1', state: 'finished' as const };
+  const api = createFakeApi({ journals: [journal, finished] });
+  const store = createWizardStore({ api, lang: 'en' });
+  await store.getState().actions.init();
+  assert.deepEqual(
+    store.getState().interrupted.map((i) => [i.journal.journalId, i.status]),
+    [[journal.journalId, 'pending']],
+    'only the unfinished journal is offered',
+  );
+  await store.getState().actions.undoInterrupted(journal.journalId);
+  assert.equal(store.getState().interrupted[0]!.status, 'undone');
+  assert.deepEqual(
+    api.calls.filter((c) => c.name === 'undoRepair').map((c) => c.request),
+    [{ journalId: journal.journalId }],
+  );
+  store.getState().actions.dismissInterrupted(journal.journalId);
+  assert.equal(store.getState().interrupted.length, 0);
+  store.getState().actions.dispose();
+});

@@ -2,7 +2,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Lang, RepairId } from '../../../shared/contract/ids.ts';
 import type { ApiResponses, MsiDoctorApi, PickedFile, ScenarioInfo } from '../../../shared/contract/api.ts';
-import type { RepairParams, RepairPlan } from '../../../shared/contract/repair.ts';
+import type { JournalSummary, RepairParams, RepairPlan } from '../../../shared/contract/repair.ts';
 import type { Result } from '../../../shared/contract/result.ts';
 import type { CauseId } from '../../../shared/contract/ids.ts';
 import type { ReportState, SymptomChoice, WizardState } from '../../../shared/wizard/wizard-state.ts';
@@ -65,6 +65,15 @@ export interface WizardActions {
   closeOverlay(): void;
   dismissError(): void;
   startOver(): void;
+  /** Undoes a repair that an earlier run of the app left unfinished (crash, power loss, restart mid-repair). */
+  undoInterrupted(journalId: string): Promise<void>;
+  dismissInterrupted(journalId: string): void;
+}
+
+/** A repair an earlier run left unfinished, found in the journals at start, and what became of the offer to undo it. */
+export interface InterruptedRepair {
+  journal: JournalSummary;
+  status: 'pending' | 'undoing' | 'undone' | 'failed';
 }
 
 export interface WizardStoreState {
@@ -72,6 +81,7 @@ export interface WizardStoreState {
   env: Environment | null;
   envError: string | null;
   scenarios: ScenarioInfo[];
+  interrupted: InterruptedRepair[];
   lang: Lang;
   /** 'preview': files come from <input type=file> / drops uploaded with importFile; 'electron': native dialogs. */
   bridge: 'electron' | 'preview';
@@ -195,6 +205,14 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
           return;
         }
         set({ env: env.value, envError: null });
+        // An unfinished journal means a repair stopped half-way: tell the user and offer its undo; the journal says what ran.
+        const journals = await api.listJournals({});
+        if (journals.ok)
+          set({
+            interrupted: journals.value
+              .filter((j) => j.state === 'unfinished')
+              .map((journal) => ({ journal, status: 'pending' as const })),
+          });
         if (env.value.kind === 'simulated') {
           const scenarios = await api.listScenarios({});
           if (scenarios.ok) set({ scenarios: scenarios.value });
@@ -389,6 +407,18 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
         cancelWhenKnown = false;
         dispatch({ type: 'START_OVER' });
       },
+      async undoInterrupted(journalId) {
+        const mark = (status: InterruptedRepair['status']) =>
+          set({
+            interrupted: get().interrupted.map((i) => (i.journal.journalId === journalId ? { ...i, status } : i)),
+          });
+        mark('undoing');
+        const outcome = await api.undoRepair({ journalId });
+        mark(outcome.ok && outcome.value.status === 'succeeded' ? 'undone' : 'failed');
+      },
+      dismissInterrupted(journalId) {
+        set({ interrupted: get().interrupted.filter((i) => i.journal.journalId !== journalId) });
+      },
     };
 
     return {
@@ -396,6 +426,7 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
       env: null,
       envError: null,
       scenarios: [],
+      interrupted: [],
       lang: deps.lang,
       bridge: deps.bridge ?? 'preview',
       actions,
