@@ -52,17 +52,31 @@ test('asar on and every security fuse set', () => {
 
 test('Windows: asInvoker, x64 NSIS per-user without elevation, portable as user', () => {
   assert.equal(config.win.requestedExecutionLevel, 'asInvoker');
-  assert.deepEqual(config.win.target.map((t) => `${t.target}:${t.arch.join(',')}`).sort(), ['nsis:x64', 'portable:x64']);
+  assert.deepEqual(config.win.target.map((t) => `${t.target}:${t.arch.join(',')}`).sort(), [
+    'nsis:x64',
+    'portable:x64',
+  ]);
   assert.equal(config.nsis.perMachine, false);
   assert.equal(config.nsis.allowElevation, false);
   assert.equal(config.portable.requestExecutionLevel, 'user');
-  assert.deepEqual(config.linux.target.map((t) => t.target), ['AppImage']);
+  assert.deepEqual(
+    config.linux.target.map((t) => t.target),
+    ['AppImage'],
+  );
 });
 
 test('files: only the bundles; no sources, tests, e2e, corpus, maps or node_modules', () => {
   const included = config.files.filter((f) => !f.startsWith('!'));
   assert.deepEqual(included.sort(), ['dist/electron/**/*', 'dist/renderer/**/*', 'package.json']);
-  for (const exclusion of ['!**/*.ts', '!**/*.tsx', '!**/*.test.*', '!e2e/**/*', '!**/corpus/**/*', '!**/*.map', '!**/node_modules/**/*']) {
+  for (const exclusion of [
+    '!**/*.ts',
+    '!**/*.tsx',
+    '!**/*.test.*',
+    '!e2e/**/*',
+    '!**/corpus/**/*',
+    '!**/*.map',
+    '!**/node_modules/**/*',
+  ]) {
     assert.ok(config.files.includes(exclusion), exclusion);
   }
   assert.equal((config.extraMetadata as { main: string }).main, 'dist/electron/main.cjs');

@@ -30,10 +30,17 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [...nodeBuiltins.map((name) => ({ name, message: 'shared/ is pure: no Node built-ins.' })), noElectron, noSudoPrompt],
+          paths: [
+            ...nodeBuiltins.map((name) => ({ name, message: 'shared/ is pure: no Node built-ins.' })),
+            noElectron,
+            noSudoPrompt,
+          ],
           patterns: [
             { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports only shared/.' },
-            { group: ['react', 'react-dom', 'zustand', 'i18next', 'react-i18next'], message: 'shared/ has no UI libraries.' },
+            {
+              group: ['react', 'react-dom', 'zustand', 'i18next', 'react-i18next'],
+              message: 'shared/ has no UI libraries.',
+            },
           ],
         },
       ],
@@ -46,7 +53,11 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [...nodeBuiltins.map((name) => ({ name, message: 'renderer/ never uses Node built-ins.' })), noElectron, noSudoPrompt],
+          paths: [
+            ...nodeBuiltins.map((name) => ({ name, message: 'renderer/ never uses Node built-ins.' })),
+            noElectron,
+            noSudoPrompt,
+          ],
           patterns: [{ group: ['**/electron/**'], message: 'renderer/ talks to main only through src/api/bridge.ts.' }],
         },
       ],
@@ -60,7 +71,12 @@ export default tseslint.config(
         'error',
         {
           paths: [noElectron, noSudoPrompt],
-          patterns: [{ group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'The system layer is plain Node.' }],
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'],
+              message: 'The system layer is plain Node.',
+            },
+          ],
         },
       ],
     },

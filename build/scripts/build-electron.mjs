@@ -58,4 +58,6 @@ const scenarios = join(root, 'electron', 'system', 'simulated', 'scenarios');
 if (existsSync(scenarios)) cpSync(scenarios, join(outDir, 'scenarios'), { recursive: true });
 
 const size = (f) => (statSync(join(outDir, f)).size / 1024).toFixed(0);
-console.log(`build:electron: ${outDir === join(root, 'dist', 'electron') ? 'dist/electron/' : outDir + '/'}main.cjs ${size('main.cjs')} KB, preload.cjs ${size('preload.cjs')} KB (${Date.now() - started} ms)`);
+console.log(
+  `build:electron: ${outDir === join(root, 'dist', 'electron') ? 'dist/electron/' : outDir + '/'}main.cjs ${size('main.cjs')} KB, preload.cjs ${size('preload.cjs')} KB (${Date.now() - started} ms)`,
+);

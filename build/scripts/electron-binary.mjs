@@ -6,7 +6,12 @@ import { join } from 'node:path';
 export function electronBinary(root) {
   const pkg = join(root, 'node_modules', 'electron');
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const name = process.platform === 'win32' ? 'electron.exe' : process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron';
+    const name =
+      process.platform === 'win32'
+        ? 'electron.exe'
+        : process.platform === 'darwin'
+          ? 'Electron.app/Contents/MacOS/Electron'
+          : 'electron';
     const override = join(process.env.ELECTRON_OVERRIDE_DIST_PATH, name);
     return existsSync(override) ? override : null;
   }

@@ -55,7 +55,10 @@ function sample(x, y) {
   }
   paint(WHITE, circle(x, y, 0.68, 0.7, 0.215) <= 0);
   paint(BADGE, circle(x, y, 0.68, 0.7, 0.18) <= 0);
-  const check = Math.min(segment(x, y, 0.595, 0.705, 0.66, 0.77, 0.032), segment(x, y, 0.66, 0.77, 0.775, 0.635, 0.032));
+  const check = Math.min(
+    segment(x, y, 0.595, 0.705, 0.66, 0.77, 0.032),
+    segment(x, y, 0.66, 0.77, 0.775, 0.635, 0.032),
+  );
   paint(WHITE, check <= 0);
   return [...rgb, a];
 }

@@ -10,11 +10,15 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const run = require('@doyensec/electronegativity/dist/runner.js');
-const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+const electronVersion = JSON.parse(
+  readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8'),
+).version;
 const allowlist = JSON.parse(readFileSync(join(root, 'build', 'electronegativity-allowlist.json'), 'utf8')).entries;
 const unjustified = allowlist.filter((a) => typeof a.reason !== 'string' || a.reason.trim().length < 20);
 if (unjustified.length > 0) {
-  console.error(`security:scan: allowlist entries without a real reason: ${unjustified.map((a) => `${a.id} ${a.file}`).join(', ')}`);
+  console.error(
+    `security:scan: allowlist entries without a real reason: ${unjustified.map((a) => `${a.id} ${a.file}`).join(', ')}`,
+  );
   process.exit(1);
 }
 
@@ -26,7 +30,9 @@ try {
   result = await run(
     {
       // --input DIR scans another folder (used to check that the scan does catch a bad window).
-      input: process.argv.includes('--input') ? process.argv[process.argv.indexOf('--input') + 1] : join(root, 'electron'),
+      input: process.argv.includes('--input')
+        ? process.argv[process.argv.indexOf('--input') + 1]
+        : join(root, 'electron'),
       isRelative: true,
       electronVersionOverride: electronVersion,
       excludeFromScan: ['AvailableSecurityFixesGlobalCheck'],

@@ -17,12 +17,24 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 function tryDownload() {
   const installer = join(root, 'node_modules', 'electron', 'install.js');
   if (!existsSync(installer)) return 'the electron package is not installed';
-  console.log('MSI Doctor: the Electron binary is missing; downloading it once (node node_modules/electron/install.js)…');
+  console.log(
+    'MSI Doctor: the Electron binary is missing; downloading it once (node node_modules/electron/install.js)…',
+  );
   // Output captured: on failure @electron/get prints a long stack; one line is enough here.
-  const result = spawnSync(process.execPath, [installer], { cwd: join(root, 'node_modules', 'electron'), encoding: 'utf8', timeout: 300_000 });
+  const result = spawnSync(process.execPath, [installer], {
+    cwd: join(root, 'node_modules', 'electron'),
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
   if (result.status === 0) return null;
-  const lines = `${result.stderr ?? ''}${result.stdout ?? ''}`.split('\n').map((l) => l.trim()).filter(Boolean);
-  return lines.find((l) => /error|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|certificate/i.test(l)) ?? (result.error?.message || `exit code ${result.status}`);
+  const lines = `${result.stderr ?? ''}${result.stdout ?? ''}`
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return (
+    lines.find((l) => /error|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|certificate/i.test(l)) ??
+    (result.error?.message || `exit code ${result.status}`)
+  );
 }
 
 let binary = electronBinary(root);
@@ -42,7 +54,11 @@ Or use the command line:
 }
 
 for (const script of ['build', 'build:electron']) {
-  const result = spawnSync(npm, ['run', '--silent', script], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync(npm, ['run', '--silent', script], {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (result.status !== 0) {
     console.error(`MSI Doctor: \`npm run ${script}\` failed; the app was not started.`);
     process.exit(result.status ?? 1);

@@ -8,7 +8,8 @@ for (const project of projects) {
   const config = project.endsWith('.json') ? project : `${project}/tsconfig.json`;
   if (!existsSync(config)) continue;
   // An area with no TypeScript yet (e.g. e2e/ before its first spec) has nothing to check.
-  if (!project.endsWith('.json') && !readdirSync(project, { recursive: true }).some((f) => /\.tsx?$/.test(String(f)))) continue;
+  if (!project.endsWith('.json') && !readdirSync(project, { recursive: true }).some((f) => /\.tsx?$/.test(String(f))))
+    continue;
   const started = Date.now();
   const result = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', config], { stdio: 'inherit' });
   console.log(`typecheck ${config}: ${result.status === 0 ? 'ok' : 'FAILED'} (${Date.now() - started} ms)`);

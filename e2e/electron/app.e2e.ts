@@ -44,7 +44,12 @@ test('the window is served from app:// with sandbox, context isolation and no No
   assert.match(page.url(), /^app:\/\/msi-doctor\//);
   const prefs = await app.evaluate(() => {
     const p = (globalThis as { msiDoctorWindowPreferences?: Record<string, unknown> }).msiDoctorWindowPreferences;
-    return { sandbox: p?.sandbox, contextIsolation: p?.contextIsolation, nodeIntegration: p?.nodeIntegration, webviewTag: p?.webviewTag };
+    return {
+      sandbox: p?.sandbox,
+      contextIsolation: p?.contextIsolation,
+      nodeIntegration: p?.nodeIntegration,
+      webviewTag: p?.webviewTag,
+    };
   });
   assert.deepEqual(prefs, { sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false });
 });
@@ -52,7 +57,9 @@ test('the window is served from app:// with sandbox, context isolation and no No
 test('the renderer process runs sandboxed (no Node in the preload either)', async () => {
   // In a sandboxed renderer even the preload has no Node: the exposed API is plain functions, and the page sees no
   // Buffer/global/setImmediate that a Node-enabled renderer would leak.
-  const leaks = await page.evaluate(() => ['Buffer', 'global', 'setImmediate', '__dirname'].filter((k) => k in globalThis));
+  const leaks = await page.evaluate(() =>
+    ['Buffer', 'global', 'setImmediate', '__dirname'].filter((k) => k in globalThis),
+  );
   assert.deepEqual(leaks, []);
 });
 
@@ -78,12 +85,21 @@ test('navigation away and new windows are refused; remote requests are blocked',
   await page.waitForTimeout(500);
   assert.equal(page.url(), before);
   assert.equal(app.windows().length, 1);
-  const fetched = await page.evaluate(() => fetch('https://example.com/').then(() => 'loaded', () => 'blocked'));
+  const fetched = await page.evaluate(() =>
+    fetch('https://example.com/').then(
+      () => 'loaded',
+      () => 'blocked',
+    ),
+  );
   assert.equal(fetched, 'blocked');
 });
 
 test('the environment says simulated, with the scenario from the command line', async () => {
-  const env = await page.evaluate(() => (globalThis as unknown as { msiDoctor: { getEnvironment(r: object): Promise<unknown> } }).msiDoctor.getEnvironment({}));
+  const env = await page.evaluate(() =>
+    (globalThis as unknown as { msiDoctor: { getEnvironment(r: object): Promise<unknown> } }).msiDoctor.getEnvironment(
+      {},
+    ),
+  );
   assert.deepEqual((env as { ok: boolean; value: { kind: string; scenario: string } }).ok, true);
   assert.equal((env as { value: { kind: string } }).value.kind, 'simulated');
   assert.equal((env as { value: { scenario: string } }).value.scenario, SCENARIO);

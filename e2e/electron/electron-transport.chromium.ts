@@ -22,7 +22,11 @@ const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCENARIO = '1618-stuck-client-install';
 const rendererBuilt = existsSync(join(REPO, 'dist', 'renderer', 'index.html'));
-const skip = !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM}` : !rendererBuilt ? 'dist/renderer not built (npm run build)' : false;
+const skip = !existsSync(CHROMIUM)
+  ? `no Chromium at ${CHROMIUM}`
+  : !rendererBuilt
+    ? 'dist/renderer not built (npm run build)'
+    : false;
 
 let server: Server;
 let browser: Browser;
@@ -67,7 +71,10 @@ before(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
   page = await browser.newPage();
   const services = createAppServices({
     platform: 'linux',
@@ -75,7 +82,10 @@ before(async () => {
     simulate: SCENARIO,
     emit: (event, payload) => {
       emitted.push(event);
-      void page.evaluate(([c, p]) => (window as unknown as { __ipcEmit(c: string, p: unknown): void }).__ipcEmit(c, p), [channelOf(event), payload] as const);
+      void page.evaluate(
+        ([c, p]) => (window as unknown as { __ipcEmit(c: string, p: unknown): void }).__ipcEmit(c, p),
+        [channelOf(event), payload] as const,
+      );
     },
   });
   const router = createIpcRouter({ services, isAppUrl, log: (m) => void rejected.push(m) });
@@ -95,15 +105,19 @@ after(async () => {
   server?.close();
 });
 
-test('the renderer uses window.msiDoctor (Electron bridge) under the app CSP, and sees the simulated machine', { skip }, async () => {
-  await page.getByTestId('simulated-label').waitFor({ state: 'visible', timeout: 15_000 });
-  const surface = await page.evaluate(() => ({
-    keys: Object.keys((window as unknown as { msiDoctor: object }).msiDoctor).length,
-    require: typeof (window as unknown as { require?: unknown }).require,
-  }));
-  assert.ok(surface.keys > 20);
-  assert.equal(surface.require, 'undefined');
-});
+test(
+  'the renderer uses window.msiDoctor (Electron bridge) under the app CSP, and sees the simulated machine',
+  { skip },
+  async () => {
+    await page.getByTestId('simulated-label').waitFor({ state: 'visible', timeout: 15_000 });
+    const surface = await page.evaluate(() => ({
+      keys: Object.keys((window as unknown as { msiDoctor: object }).msiDoctor).length,
+      require: typeof (window as unknown as { require?: unknown }).require,
+    }));
+    assert.ok(surface.keys > 20);
+    assert.equal(surface.require, 'undefined');
+  },
+);
 
 test('symptom -> scan -> findings through the router: 1618 leads to the stuck client install', { skip }, async () => {
   await page.getByTestId('choice-code-1618').click();
@@ -115,17 +129,25 @@ test('symptom -> scan -> findings through the router: 1618 leads to the stuck cl
   assert.deepEqual(rejected, [], 'no call was refused by the sender check');
 });
 
-test('fix through the router: the stuck install is ended, verified, with progress events on the way', { skip }, async () => {
-  await page.getByTestId('fix-end-stuck-client-install').first().click();
-  await page.getByTestId('command-preview').waitFor({ state: 'visible' });
-  for (const box of await page.locator('.confirmations input[type=checkbox]').all()) await box.check();
-  await page.getByTestId('run-fix').click();
-  const result = page.getByTestId('repair-result');
-  await result.waitFor({ state: 'visible', timeout: 45_000 });
-  assert.equal(await result.getAttribute('data-status'), 'succeeded');
-  assert.equal(await result.getAttribute('data-verified'), 'true');
-  assert.equal(emitted.filter((e) => e === 'repairProgress').length > 0, true, 'repairProgress events reached the page');
-});
+test(
+  'fix through the router: the stuck install is ended, verified, with progress events on the way',
+  { skip },
+  async () => {
+    await page.getByTestId('fix-end-stuck-client-install').first().click();
+    await page.getByTestId('command-preview').waitFor({ state: 'visible' });
+    for (const box of await page.locator('.confirmations input[type=checkbox]').all()) await box.check();
+    await page.getByTestId('run-fix').click();
+    const result = page.getByTestId('repair-result');
+    await result.waitFor({ state: 'visible', timeout: 45_000 });
+    assert.equal(await result.getAttribute('data-status'), 'succeeded');
+    assert.equal(await result.getAttribute('data-verified'), 'true');
+    assert.equal(
+      emitted.filter((e) => e === 'repairProgress').length > 0,
+      true,
+      'repairProgress events reached the page',
+    );
+  },
+);
 
 test('a sub-frame calling the API is refused by the router', { skip }, async () => {
   const result = await page.evaluate(async () => {
@@ -133,7 +155,11 @@ test('a sub-frame calling the API is refused by the router', { skip }, async () 
     frame.srcdoc = '<p>x</p>';
     document.body.append(frame);
     await new Promise((r) => frame.addEventListener('load', r));
-    const invoke = (frame.contentWindow as unknown as { __ipcInvoke(c: string, p: unknown): Promise<{ ok: boolean; error?: { code: string } }> }).__ipcInvoke;
+    const invoke = (
+      frame.contentWindow as unknown as {
+        __ipcInvoke(c: string, p: unknown): Promise<{ ok: boolean; error?: { code: string } }>;
+      }
+    ).__ipcInvoke;
     return invoke('msi-doctor:getEnvironment', {});
   });
   assert.equal(result.ok, false);

@@ -3,11 +3,26 @@ import { CliUsageError, type CliCommand } from './cli-types.ts';
 
 /** Sub-commands, loaded lazily so `analyze` never pays for the system layer and vice versa. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
-  scan: { summary: 'check this Windows machine (or a simulated one) for what breaks MSI installs', load: async () => (await import('./commands/scan.ts')).scanCommand },
-  analyze: { summary: 'explain an MSI or Burn log: outcome, failing action, cause, next steps', load: async () => (await import('./commands/analyze.ts')).analyzeCommand },
-  report: { summary: 'scan, diagnose and write a redacted report to share (ZIP, HTML or JSON)', load: async () => (await import('./commands/report.ts')).reportCommand },
-  fix: { summary: 'preview, confirm and run one safe repair (or the recommended one); verifies and keeps a journal', load: async () => (await import('./commands/fix.ts')).fixCommand },
-  undo: { summary: 'undo a repair from its journal and backups (also after a crash or restart)', load: async () => (await import('./commands/undo.ts')).undoCommand },
+  scan: {
+    summary: 'check this Windows machine (or a simulated one) for what breaks MSI installs',
+    load: async () => (await import('./commands/scan.ts')).scanCommand,
+  },
+  analyze: {
+    summary: 'explain an MSI or Burn log: outcome, failing action, cause, next steps',
+    load: async () => (await import('./commands/analyze.ts')).analyzeCommand,
+  },
+  report: {
+    summary: 'scan, diagnose and write a redacted report to share (ZIP, HTML or JSON)',
+    load: async () => (await import('./commands/report.ts')).reportCommand,
+  },
+  fix: {
+    summary: 'preview, confirm and run one safe repair (or the recommended one); verifies and keeps a journal',
+    load: async () => (await import('./commands/fix.ts')).fixCommand,
+  },
+  undo: {
+    summary: 'undo a repair from its journal and backups (also after a crash or restart)',
+    load: async () => (await import('./commands/undo.ts')).undoCommand,
+  },
 };
 
 export function usage(): string {

@@ -17,7 +17,11 @@ export interface MenuActions {
   quit(): void;
 }
 
-export function buildMenuTemplate(lang: Lang, actions: MenuActions, options: { devTools: boolean }): MenuItemConstructorOptions[] {
+export function buildMenuTemplate(
+  lang: Lang,
+  actions: MenuActions,
+  options: { devTools: boolean },
+): MenuItemConstructorOptions[] {
   const t = (key: Parameters<typeof mainText>[0]) => mainText(key, lang);
   return [
     {
@@ -25,7 +29,11 @@ export function buildMenuTemplate(lang: Lang, actions: MenuActions, options: { d
       submenu: [
         { label: t('menu.file.open-log'), accelerator: 'CmdOrCtrl+O', click: () => actions.command('open-log') },
         { label: t('menu.file.open-msi'), accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.command('open-msi') },
-        { label: t('menu.file.export-report'), accelerator: 'CmdOrCtrl+E', click: () => actions.command('export-report') },
+        {
+          label: t('menu.file.export-report'),
+          accelerator: 'CmdOrCtrl+E',
+          click: () => actions.command('export-report'),
+        },
         { type: 'separator' },
         { label: t('menu.file.start-over'), accelerator: 'CmdOrCtrl+N', click: () => actions.command('start-over') },
         { type: 'separator' },

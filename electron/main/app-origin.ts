@@ -9,7 +9,9 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 export function isAppUrl(raw: string): boolean {
   try {
     const url = new URL(raw);
-    return url.protocol === `${APP_SCHEME}:` && url.host.toLowerCase() === APP_HOST && url.username === '' && url.port === '';
+    return (
+      url.protocol === `${APP_SCHEME}:` && url.host.toLowerCase() === APP_HOST && url.username === '' && url.port === ''
+    );
   } catch {
     return false;
   }

@@ -12,9 +12,18 @@ const root = join(tmpdir(), 'msi-doctor-renderer-root');
 test('normal paths map under the root; / serves index.html', () => {
   assert.deepEqual(resolveAppPath('app://msi-doctor/', root), { ok: true, path: join(root, 'index.html') });
   assert.deepEqual(resolveAppPath('app://msi-doctor', root), { ok: true, path: join(root, 'index.html') });
-  assert.deepEqual(resolveAppPath('app://msi-doctor/assets/index-abc.js?v=1#x', root), { ok: true, path: join(root, 'assets', 'index-abc.js') });
-  assert.deepEqual(resolveAppPath('app://msi-doctor/assets/%E5%9B%BE.png', root), { ok: true, path: join(root, 'assets', '图.png') });
-  assert.deepEqual(resolveAppPath('app://msi-doctor/./assets//a.css', root), { ok: true, path: join(root, 'assets', 'a.css') });
+  assert.deepEqual(resolveAppPath('app://msi-doctor/assets/index-abc.js?v=1#x', root), {
+    ok: true,
+    path: join(root, 'assets', 'index-abc.js'),
+  });
+  assert.deepEqual(resolveAppPath('app://msi-doctor/assets/%E5%9B%BE.png', root), {
+    ok: true,
+    path: join(root, 'assets', '图.png'),
+  });
+  assert.deepEqual(resolveAppPath('app://msi-doctor/./assets//a.css', root), {
+    ok: true,
+    path: join(root, 'assets', 'a.css'),
+  });
 });
 
 test('traversal attempts are refused', () => {

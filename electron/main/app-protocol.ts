@@ -18,7 +18,8 @@ export function resolveAppPath(rawUrl: string, root: string): AppPathResolution 
   } catch {
     return { ok: false, status: 400, reason: 'malformed URL' };
   }
-  if (url.protocol !== `${APP_SCHEME}:` || url.host.toLowerCase() !== APP_HOST) return { ok: false, status: 403, reason: 'foreign origin' };
+  if (url.protocol !== `${APP_SCHEME}:` || url.host.toLowerCase() !== APP_HOST)
+    return { ok: false, status: 403, reason: 'foreign origin' };
   // Work on the raw path as sent: WHATWG URL parsing already folds some `..`, but not every encoded form.
   const rawPath = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(rawUrl)?.[1] ?? '';
   let decoded: string;
@@ -73,7 +74,8 @@ const SECURITY_HEADERS = {
 /** The protocol handler: GET/HEAD only, guarded path, every response with the CSP header. */
 export function createAppProtocolHandler(options: { root: string; readFile: (path: string) => Promise<Uint8Array> }) {
   return async (request: { url: string; method: string }): Promise<Response> => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405, headers: SECURITY_HEADERS });
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return new Response(null, { status: 405, headers: SECURITY_HEADERS });
     const resolved = resolveAppPath(request.url, options.root);
     if (!resolved.ok) return new Response(null, { status: resolved.status, headers: SECURITY_HEADERS });
     let body: Uint8Array;

@@ -52,7 +52,11 @@ export function hardenSession(session: Session, log: (message: string) => void):
   session.on('will-download', (event) => event.preventDefault());
 }
 
-export function hardenWebContents(contents: WebContents, openExternal: (url: string) => void, log: (message: string) => void): void {
+export function hardenWebContents(
+  contents: WebContents,
+  openExternal: (url: string) => void,
+  log: (message: string) => void,
+): void {
   contents.on('will-attach-webview', (event) => {
     event.preventDefault();
     log('webview refused');

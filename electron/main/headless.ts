@@ -7,7 +7,9 @@ export async function runHeadless(
   io: { stderr: NodeJS.WritableStream },
 ): Promise<number> {
   if (!isHeadlessCommand(headless.command)) {
-    io.stderr.write(`MSI Doctor --headless: expected one of ${HEADLESS_COMMANDS.join(', ')}, got "${headless.command}".\n`);
+    io.stderr.write(
+      `MSI Doctor --headless: expected one of ${HEADLESS_COMMANDS.join(', ')}, got "${headless.command}".\n`,
+    );
     return 2;
   }
   // The same code path as `msi-doctor scan|report`: same options, same output, same exit codes.

@@ -6,14 +6,21 @@ import type { HostHooks } from '../services/app-services-types.ts';
 import { isAllowedExternalUrl } from '../services/external-links.ts';
 import { mainText } from './main-texts.ts';
 
-export function createHostHooks(options: { window: () => BrowserWindow | null; lang: Lang; documentsDir: string }): HostHooks {
+export function createHostHooks(options: {
+  window: () => BrowserWindow | null;
+  lang: Lang;
+  documentsDir: string;
+}): HostHooks {
   const t = (key: Parameters<typeof mainText>[0]) => mainText(key, options.lang);
   return {
     async pickFile(kind) {
       const filters =
         kind === 'msi'
           ? [{ name: t('dialog.filter.msi'), extensions: ['msi', 'msp'] }]
-          : [{ name: t('dialog.filter.logs'), extensions: ['log', 'txt'] }, { name: t('dialog.filter.all'), extensions: ['*'] }];
+          : [
+              { name: t('dialog.filter.logs'), extensions: ['log', 'txt'] },
+              { name: t('dialog.filter.all'), extensions: ['*'] },
+            ];
       const win = options.window();
       const dialogOptions = { properties: ['openFile' as const], filters };
       const result = win ? await dialog.showOpenDialog(win, dialogOptions) : await dialog.showOpenDialog(dialogOptions);

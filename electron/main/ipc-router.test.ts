@@ -51,7 +51,10 @@ test('another origin, a sub-frame and a vanished frame are rejected before the s
   ];
   for (const event of rejected) {
     const result = await router.handle('getEnvironment', event, {});
-    assert.deepEqual(result, { ok: false, error: { code: 'forbidden', message: 'This request did not come from the MSI Doctor window.' } });
+    assert.deepEqual(result, {
+      ok: false,
+      error: { code: 'forbidden', message: 'This request did not come from the MSI Doctor window.' },
+    });
   }
   assert.deepEqual(calls, []);
   assert.equal(logs.length, rejected.length);
@@ -101,7 +104,11 @@ test('registerIpcRouter adds exactly one handler per API function and removes th
   const { router } = setup();
   const unregister = registerIpcRouter(ipcMain, router);
   assert.deepEqual([...handlers.keys()].sort(), API_FUNCTIONS.map((n) => channelOf(n)).sort());
-  const result = await handlers.get(channelOf('listSessions'))!(mainFrame('app://msi-doctor/index.html'), {}, 'ignored extra');
+  const result = await handlers.get(channelOf('listSessions'))!(
+    mainFrame('app://msi-doctor/index.html'),
+    {},
+    'ignored extra',
+  );
   assert.deepEqual(result, { ok: true, value: { echoed: {} } });
   unregister();
   assert.equal(handlers.size, 0);

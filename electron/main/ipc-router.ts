@@ -1,7 +1,14 @@
 // The IPC router, the ONLY user of ipcMain: one handler per API function; checks the sender frame, validates the
 // payload with the contract's zod schema (dispatchApi), calls the facade and returns the Result envelope.
 // The core is pure (no Electron import) so it is unit-tested with fake events.
-import { API_FUNCTIONS, channelOf, type ApiEventName, type ApiEvents, type ApiFunctionName, type ApiResponses } from '../../shared/contract/api.ts';
+import {
+  API_FUNCTIONS,
+  channelOf,
+  type ApiEventName,
+  type ApiEvents,
+  type ApiFunctionName,
+  type ApiResponses,
+} from '../../shared/contract/api.ts';
 import { fail, type Result } from '../../shared/contract/result.ts';
 import { dispatchApi } from '../services/api-dispatch.ts';
 import type { AppServices } from '../services/app-services-types.ts';

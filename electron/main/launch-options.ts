@@ -20,8 +20,17 @@ export const OPENABLE_EXTENSIONS = ['.log', '.txt', '.msi', '.msp'];
  * argv is process.argv minus what belongs to Electron itself: the executable, and in development the app path
  * (`electron .`). Chromium switches (--foo) are ignored; so is anything that is not an openable file type.
  */
-export function parseLaunchArgs(argv: readonly string[], cwd: string, env: Record<string, string | undefined>): LaunchOptions {
-  const options: LaunchOptions = { headless: null, simulate: env.MSI_DOCTOR_SIMULATE || null, scenarioFile: env.MSI_DOCTOR_SCENARIO || null, files: [] };
+export function parseLaunchArgs(
+  argv: readonly string[],
+  cwd: string,
+  env: Record<string, string | undefined>,
+): LaunchOptions {
+  const options: LaunchOptions = {
+    headless: null,
+    simulate: env.MSI_DOCTOR_SIMULATE || null,
+    scenarioFile: env.MSI_DOCTOR_SCENARIO || null,
+    files: [],
+  };
   const headlessAt = argv.indexOf('--headless');
   if (headlessAt !== -1) {
     const [command = '', ...args] = argv.slice(headlessAt + 1);

@@ -16,7 +16,11 @@ const work = mkdtempSync(join(tmpdir(), 'msi-doctor-bundle-'));
 const bundleDir = join(work, 'electron');
 
 before(() => {
-  const built = spawnSync(process.execPath, [join(repo, 'build', 'scripts', 'build-electron.mjs'), '--out', bundleDir], { encoding: 'utf8' });
+  const built = spawnSync(
+    process.execPath,
+    [join(repo, 'build', 'scripts', 'build-electron.mjs'), '--out', bundleDir],
+    { encoding: 'utf8' },
+  );
   assert.equal(built.status, 0, built.stderr);
   // require('electron') from the bundle resolves to the fake.
   mkdirSync(join(work, 'node_modules', 'electron'), { recursive: true });
@@ -81,7 +85,9 @@ test('windowed start-up: privileged app scheme, sandbox, lock, protocol, IPC rou
       appLog: require('node:fs').readFileSync(require('node:path').join(process.env.MSI_DOCTOR_USER_DATA_DIR, 'logs', 'main.log'), 'utf8'),
     };`,
   );
-  assert.deepEqual(verdict.schemes, [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  assert.deepEqual(verdict.schemes, [
+    { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
   assert.equal(verdict.sandbox, true);
   assert.equal(verdict.lock.files.length, 1, 'files from argv travel with the single-instance lock');
   assert.equal(verdict.protocol, 'app');
@@ -107,15 +113,24 @@ test('windowed start-up: privileged app scheme, sandbox, lock, protocol, IPC rou
 });
 
 test('a second instance quits at once (the first one gets its files)', () => {
-  const { verdict } = runMain([], "r.calls.some((c) => c[0] === 'quit')", `return { calls: r.calls.map((c) => c[0]), windows: r.windows.length };`, {
-    FAKE_LOCK: 'taken',
-  });
+  const { verdict } = runMain(
+    [],
+    "r.calls.some((c) => c[0] === 'quit')",
+    `return { calls: r.calls.map((c) => c[0]), windows: r.windows.length };`,
+    {
+      FAKE_LOCK: 'taken',
+    },
+  );
   assert.ok(verdict.calls.includes('quit'));
   assert.equal(verdict.windows, 0);
 });
 
 test('headless scan runs the CLI without a window and exits with its code', () => {
-  const { verdict, stdout } = runMain(['--headless', 'scan', '--simulate', 'healthy', '--json'], 'r.exitCode !== null', `return { exit: r.exitCode, windows: r.windows.length };`);
+  const { verdict, stdout } = runMain(
+    ['--headless', 'scan', '--simulate', 'healthy', '--json'],
+    'r.exitCode !== null',
+    `return { exit: r.exitCode, windows: r.windows.length };`,
+  );
   assert.equal(verdict.windows, 0);
   assert.equal(verdict.exit, 0);
   const json = stdout.slice(stdout.indexOf('{'), stdout.lastIndexOf('}') + 1);
@@ -134,7 +149,11 @@ test('headless report writes the ZIP and exits 0', () => {
 });
 
 test('headless with an unknown command exits 2 with a one-line message', () => {
-  const { verdict, stderr } = runMain(['--headless', 'format-disk'], 'r.exitCode !== null', `return { exit: r.exitCode };`);
+  const { verdict, stderr } = runMain(
+    ['--headless', 'format-disk'],
+    'r.exitCode !== null',
+    `return { exit: r.exitCode };`,
+  );
   assert.equal(verdict.exit, 2);
   assert.match(stderr, /expected one of scan, report/);
 });

@@ -17,7 +17,17 @@ const cwd = resolve('/work/somewhere');
 
 test('launch: files by extension, flags ignored, --simulate/--scenario, env fallback', () => {
   const options = parseLaunchArgs(
-    userArgs(['/opt/MSI-Doctor/msi-doctor', '--inspect=0', '.', 'install.LOG', 'C:\\Users\\x\\setup.msi', 'notes.docx', '--simulate', '1618-stuck-client-install', '--scenario=my.json']),
+    userArgs([
+      '/opt/MSI-Doctor/msi-doctor',
+      '--inspect=0',
+      '.',
+      'install.LOG',
+      'C:\\Users\\x\\setup.msi',
+      'notes.docx',
+      '--simulate',
+      '1618-stuck-client-install',
+      '--scenario=my.json',
+    ]),
     cwd,
     {},
   );
@@ -31,7 +41,11 @@ test('launch: files by extension, flags ignored, --simulate/--scenario, env fall
 });
 
 test('launch: --headless takes the rest verbatim for the CLI', () => {
-  const options = parseLaunchArgs(userArgs(['MSI-Doctor.exe', '--headless', 'report', '--simulate', 'healthy', '--out', 'r.zip', 'x.log']), cwd, {});
+  const options = parseLaunchArgs(
+    userArgs(['MSI-Doctor.exe', '--headless', 'report', '--simulate', 'healthy', '--out', 'r.zip', 'x.log']),
+    cwd,
+    {},
+  );
   assert.deepEqual(options.headless, { command: 'report', args: ['--simulate', 'healthy', '--out', 'r.zip', 'x.log'] });
   assert.deepEqual(options.files, [], 'headless never opens files in a window');
   assert.deepEqual(parseLaunchArgs(['--headless'], cwd, {}).headless, { command: '', args: [] });
@@ -41,19 +55,28 @@ test('window state: defaults, clamping, off-screen positions dropped, round trip
   const screens = [{ x: 0, y: 0, width: 1920, height: 1040 }];
   assert.deepEqual(restoreWindowState(null, screens), DEFAULT_STATE);
   assert.deepEqual(restoreWindowState({ bounds: { width: 'x' } }, screens), DEFAULT_STATE);
-  assert.deepEqual(restoreWindowState({ bounds: { x: 100, y: 50, width: 300, height: 5000 }, maximized: true }, screens), {
-    bounds: { x: 100, y: 50, width: 800, height: 1040 },
-    maximized: true,
-  });
+  assert.deepEqual(
+    restoreWindowState({ bounds: { x: 100, y: 50, width: 300, height: 5000 }, maximized: true }, screens),
+    {
+      bounds: { x: 100, y: 50, width: 800, height: 1040 },
+      maximized: true,
+    },
+  );
   // Saved on a second monitor that is gone: keep the size, let the window centre itself.
-  assert.deepEqual(restoreWindowState({ bounds: { x: 2500, y: 100, width: 1000, height: 700 }, maximized: false }, screens), {
-    bounds: { width: 1000, height: 700 },
-    maximized: false,
-  });
+  assert.deepEqual(
+    restoreWindowState({ bounds: { x: 2500, y: 100, width: 1000, height: 700 }, maximized: false }, screens),
+    {
+      bounds: { width: 1000, height: 700 },
+      maximized: false,
+    },
+  );
   const dir = mkdtempSync(join(tmpdir(), 'msi-doctor-window-'));
   const file = join(dir, 'sub', 'window-state.json');
   saveWindowState(file, { bounds: { x: 10, y: 20, width: 1100, height: 800 }, maximized: false });
-  assert.deepEqual(loadWindowState(file, screens), { bounds: { x: 10, y: 20, width: 1100, height: 800 }, maximized: false });
+  assert.deepEqual(loadWindowState(file, screens), {
+    bounds: { x: 10, y: 20, width: 1100, height: 800 },
+    maximized: false,
+  });
   writeFileSync(file, '{ broken');
   assert.deepEqual(loadWindowState(file, screens), DEFAULT_STATE);
 });
@@ -69,7 +92,9 @@ test('menu: File and Help items fire their actions; documentation link is allowl
   for (const lang of ['en', 'zh-CN'] as const) {
     fired.length = 0;
     const template = buildMenuTemplate(lang, actions, { devTools: false });
-    const items = template.flatMap((m) => (Array.isArray(m.submenu) ? (m.submenu as MenuItemConstructorOptions[]) : []));
+    const items = template.flatMap((m) =>
+      Array.isArray(m.submenu) ? (m.submenu as MenuItemConstructorOptions[]) : [],
+    );
     for (const item of items) (item.click as (() => void) | undefined)?.();
     assert.deepEqual(fired, [
       'command:open-log',
@@ -117,5 +142,13 @@ test('web preferences: the checklist settings', () => {
 test('app origin: only app://msi-doctor', () => {
   assert.ok(isAppUrl('app://msi-doctor/index.html'));
   assert.ok(isAppUrl('APP://MSI-DOCTOR/'));
-  for (const url of ['app://msi-doctor.evil/', 'app://x@msi-doctor/', 'app://msi-doctor:99/', 'https://msi-doctor/', 'file:///', '']) assert.ok(!isAppUrl(url), url);
+  for (const url of [
+    'app://msi-doctor.evil/',
+    'app://x@msi-doctor/',
+    'app://msi-doctor:99/',
+    'https://msi-doctor/',
+    'file:///',
+    '',
+  ])
+    assert.ok(!isAppUrl(url), url);
 });

@@ -12,7 +12,10 @@ export const MAIN_TEXTS = {
   'menu.edit': { en: '&Edit', 'zh-CN': '编辑(&E)' },
   'menu.view': { en: '&View', 'zh-CN': '视图(&V)' },
   'menu.help': { en: '&Help', 'zh-CN': '帮助(&H)' },
-  'menu.help.documentation': { en: 'Windows Installer Error Codes (Microsoft Learn)', 'zh-CN': 'Windows Installer 错误代码（Microsoft Learn）' },
+  'menu.help.documentation': {
+    en: 'Windows Installer Error Codes (Microsoft Learn)',
+    'zh-CN': 'Windows Installer 错误代码（Microsoft Learn）',
+  },
   'menu.help.about': { en: 'About MSI Doctor', 'zh-CN': '关于 MSI Doctor' },
   'about.detail': {
     en: 'Version {version}\nDiagnoses and safely fixes failed Windows Installer (.msi) installations.\nRunning on: {machine}',

@@ -27,7 +27,11 @@ export interface RepairPort {
   plan(repair: RepairId, params: RepairParams): Promise<RepairPlan>;
   run(
     plan: RepairPlan,
-    options: { confirmations: string[]; signal: AbortSignal; onProgress: (progress: ApiEvents['repairProgress']) => void },
+    options: {
+      confirmations: string[];
+      signal: AbortSignal;
+      onProgress: (progress: ApiEvents['repairProgress']) => void;
+    },
   ): Promise<RepairOutcome>;
   undo(journalId: string): Promise<RepairOutcome>;
   listJournals(): Promise<JournalSummary[]>;
@@ -38,12 +42,23 @@ export interface ReportPort {
   previewRedaction(scan: ScanResult, options: { appLogPath: string | null }): Promise<RedactionPreview>;
   export(
     scan: ScanResult,
-    options: { format: 'html' | 'json' | 'zip'; redact: boolean; lang: Lang; outPath: string; appLogPath: string | null },
+    options: {
+      format: 'html' | 'json' | 'zip';
+      redact: boolean;
+      lang: Lang;
+      outPath: string;
+      appLogPath: string | null;
+    },
   ): Promise<{ bytes: number }>;
 }
 
 export interface AppServiceDeps {
-  openMachine(options: { platform: NodeJS.Platform; simulate?: string; scenarioFile?: string; dataDir: string }): Promise<MachinePort>;
+  openMachine(options: {
+    platform: NodeJS.Platform;
+    simulate?: string;
+    scenarioFile?: string;
+    dataDir: string;
+  }): Promise<MachinePort>;
   listScenarios(): Promise<ScenarioInfo[]>;
   parseSymptom(text: string): ParsedSymptom;
   reports: ReportPort;

@@ -9,7 +9,15 @@ export function fakeScan(scanId: string, startedAt: string): ScanResult {
     scanId,
     startedAt,
     durationMs: 12,
-    environment: { kind: 'simulated', scenario: 'fake', windowsVersion: '10.0.22631', windowsLanguage: 'en-US', computerName: 'WS', userName: 'u', elevated: false },
+    environment: {
+      kind: 'simulated',
+      scenario: 'fake',
+      windowsVersion: '10.0.22631',
+      windowsLanguage: 'en-US',
+      computerName: 'WS',
+      userName: 'u',
+      elevated: false,
+    },
     symptom: { input: '1618', exitCodes: [1618], messageNumbers: [], sources: [], unknown: false, notes: [] },
     evidence: [],
     logs: [],
@@ -55,10 +63,25 @@ export function fakePlan(planId: string): RepairPlan {
 export function fakeDeps(log: string[]): AppServiceDeps & { release: () => void } {
   let release = (): void => {};
   const machineFor = (scenario: string): MachinePort => ({
-    environment: { kind: 'simulated', scenario, windowsVersion: null, windowsLanguage: null, computerName: null, userName: null, elevated: false },
+    environment: {
+      kind: 'simulated',
+      scenario,
+      windowsVersion: null,
+      windowsLanguage: null,
+      computerName: null,
+      userName: null,
+      elevated: false,
+    },
     async scan(request, { scanId, signal, onProgress }) {
       log.push(`scan ${scenario} ${request.symptom}`);
-      onProgress({ scanId, probe: 'installer-service', phase: 'started', elevated: false, durationMs: null, evidence: null });
+      onProgress({
+        scanId,
+        probe: 'installer-service',
+        phase: 'started',
+        elevated: false,
+        durationMs: null,
+        evidence: null,
+      });
       if (request.symptom === 'slow') {
         await new Promise<void>((resolve) => {
           release = resolve;

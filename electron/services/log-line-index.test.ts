@@ -25,12 +25,16 @@ test('UTF-8: CRLF, LF and a stray CR each end one line; a final terminator adds 
 });
 
 test('UTF-16LE with BOM and Chinese text decodes per line', async () => {
-  const text = '=== 详细日志开始 ===\r\n操作开始 23:49:51: InstallFinalize。\r\n操作结束 23:49:51: InstallFinalize。返回值 3。\r\n';
+  const text =
+    '=== 详细日志开始 ===\r\n操作开始 23:49:51: InstallFinalize。\r\n操作结束 23:49:51: InstallFinalize。返回值 3。\r\n';
   const path = await tempFile('zh.log', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
   const service = createLogLineService();
   assert.equal(await service.encodingOf(path), 'utf16le');
   const window = await service.getLines(path, 1, 2);
-  assert.deepEqual(window.lines, ['操作开始 23:49:51: InstallFinalize。', '操作结束 23:49:51: InstallFinalize。返回值 3。']);
+  assert.deepEqual(window.lines, [
+    '操作开始 23:49:51: InstallFinalize。',
+    '操作结束 23:49:51: InstallFinalize。返回值 3。',
+  ]);
   assert.equal(window.total, 3);
   assert.deepEqual((await service.search(path, '返回值 3', 10)).matches, [2]);
 });
@@ -52,20 +56,28 @@ test('GBK (CP936) ANSI log is detected and decoded', async () => {
   const path = await tempFile('gbk.log', iconv.encode(text, 'gbk'));
   const service = createLogLineService();
   assert.equal(await service.encodingOf(path), 'gb18030');
-  assert.deepEqual((await service.getLines(path, 0, 2)).lines, ['错误 1722。此 Windows Installer 程序包有问题。', '安装失败。']);
+  assert.deepEqual((await service.getLines(path, 0, 2)).lines, [
+    '错误 1722。此 Windows Installer 程序包有问题。',
+    '安装失败。',
+  ]);
 });
 
-test('sniffEncoding (the analyzer\'s): BOMs, UTF-16 patterns, UTF-8, CP1252 fallback, binary refused', () => {
+test("sniffEncoding (the analyzer's): BOMs, UTF-16 patterns, UTF-8, CP1252 fallback, binary refused", () => {
   assert.deepEqual(sniffEncoding(Buffer.from([0xef, 0xbb, 0xbf, 0x41])), { encoding: 'utf8', bomLength: 3 });
   assert.deepEqual(sniffEncoding(Buffer.from([0xfe, 0xff, 0, 0x41])), { encoding: 'utf16be', bomLength: 2 });
   assert.equal(sniffEncoding(Buffer.from('hello world', 'utf16le')).encoding, 'utf16le');
   assert.equal(sniffEncoding(Buffer.from('Größe', 'utf8')).encoding, 'utf8');
   assert.equal(sniffEncoding(iconv.encode('Café naïve résumé', 'windows-1252')).encoding, 'windows-1252');
-  assert.throws(() => sniffEncoding(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0])), (e: unknown) => e instanceof ServiceError && e.code === 'invalid-input');
+  assert.throws(
+    () => sniffEncoding(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0])),
+    (e: unknown) => e instanceof ServiceError && e.code === 'invalid-input',
+  );
 });
 
 test('search is case-insensitive, returns 0-based line indexes and stops at the limit', async () => {
-  const lines = Array.from({ length: 50_000 }, (_, i) => (i % 1000 === 7 ? `Action ended: X. Return value 3.` : `noise ${i}`));
+  const lines = Array.from({ length: 50_000 }, (_, i) =>
+    i % 1000 === 7 ? `Action ended: X. Return value 3.` : `noise ${i}`,
+  );
   const path = await tempFile('search.log', Buffer.from(lines.join('\n'), 'utf8'));
   const service = createLogLineService();
   const all = await service.search(path, 'RETURN VALUE 3', 1000);
@@ -83,7 +95,10 @@ test('the index is rebuilt when the file changes, and a missing file is not-foun
   assert.equal((await service.getLines(path, 0, 1)).total, 2);
   await appendFile(path, 'c\n');
   assert.equal((await service.getLines(path, 0, 1)).total, 3);
-  await assert.rejects(service.getLines(join(path, 'nope'), 0, 1), (e: unknown) => e instanceof ServiceError && e.code === 'not-found');
+  await assert.rejects(
+    service.getLines(join(path, 'nope'), 0, 1),
+    (e: unknown) => e instanceof ServiceError && e.code === 'not-found',
+  );
 });
 
 test('an empty file has no lines; a giant line is cut for the viewer', async () => {

@@ -27,9 +27,18 @@ interface LineIndex {
 export function sniffEncoding(head: Uint8Array): { encoding: LineEncoding; bomLength: number } {
   const sniffed = sniffLogEncoding(head);
   if (sniffed.kind === 'binary') {
-    throw new ServiceError('invalid-input', sniffed.binary === 'empty' ? 'The file is empty.' : 'This file is not a text log (it looks like binary data).');
+    throw new ServiceError(
+      'invalid-input',
+      sniffed.binary === 'empty' ? 'The file is empty.' : 'This file is not a text log (it looks like binary data).',
+    );
   }
-  const map = { 'utf-16le': 'utf16le', 'utf-16be': 'utf16be', 'utf-8': 'utf8', gbk: 'gb18030', 'windows-1252': 'windows-1252' } as const;
+  const map = {
+    'utf-16le': 'utf16le',
+    'utf-16be': 'utf16be',
+    'utf-8': 'utf8',
+    gbk: 'gb18030',
+    'windows-1252': 'windows-1252',
+  } as const;
   return { encoding: map[sniffed.encoding], bomLength: sniffed.bomLength };
 }
 
@@ -43,7 +52,15 @@ async function buildIndex(path: string): Promise<LineIndex> {
   const head = new Uint8Array(SNIFF_BYTES);
   const { bytesRead } = await handle.read(head, 0, head.length, 0);
   await handle.close();
-  if (bytesRead === 0) return { encoding: 'utf8', textStart: 0, starts: new Float64Array(0), count: 0, size: info.size, mtimeMs: info.mtimeMs };
+  if (bytesRead === 0)
+    return {
+      encoding: 'utf8',
+      textStart: 0,
+      starts: new Float64Array(0),
+      count: 0,
+      size: info.size,
+      mtimeMs: info.mtimeMs,
+    };
   const { encoding, bomLength } = sniffEncoding(head.subarray(0, bytesRead));
   const unit = encoding === 'utf16le' || encoding === 'utf16be' ? 2 : 1;
   const lowFirst = encoding === 'utf16le';
@@ -63,7 +80,10 @@ async function buildIndex(path: string): Promise<LineIndex> {
   let position = 0; // absolute offset of the current chunk
   let pendingCr = false; // a CR was the last unit of the previous chunk
   let carry: number | null = null; // odd byte of a UTF-16 unit split across chunks
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK, start: bomLength }) as AsyncIterable<Buffer>) {
+  for await (const chunk of createReadStream(path, {
+    highWaterMark: CHUNK,
+    start: bomLength,
+  }) as AsyncIterable<Buffer>) {
     const base = position + bomLength;
     if (unit === 1) {
       for (let i = 0; i < chunk.length; i++) {
@@ -209,7 +229,9 @@ export function createLogLineService(options: { maxCachedIndexes?: number } = {}
           for (let i = first; i < last; i++) {
             const start = index.starts[i]!;
             const end = Math.min(lineEnd(i), start + MAX_LINE_CHARS * 4 + 4);
-            const bytes = whole ? whole.subarray(start - windowStart, end - windowStart) : await readAt(handle, start, end);
+            const bytes = whole
+              ? whole.subarray(start - windowStart, end - windowStart)
+              : await readAt(handle, start, end);
             const text = stripTerminator(decode(bytes, index.encoding));
             lines.push(text.length > MAX_LINE_CHARS ? `${text.slice(0, MAX_LINE_CHARS)}…` : text);
           }

@@ -22,7 +22,8 @@ function forms(secret: string): Buffer[] {
 
 export function assertNoSecrets(bytes: Uint8Array, where: string): void {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (const secret of SECRETS) for (const form of forms(secret)) assert.equal(buffer.indexOf(form), -1, `${secret} leaked in ${where}`);
+  for (const secret of SECRETS)
+    for (const form of forms(secret)) assert.equal(buffer.indexOf(form), -1, `${secret} leaked in ${where}`);
 }
 
 function setup(): { dir: string; dataDir: string; scan: ScanResult; appLog: string } {
@@ -37,11 +38,30 @@ function setup(): { dir: string; dataDir: string; scan: ScanResult; appLog: stri
   writeFileSync(gbk, iconv.encode(readFileSync(utf8, 'utf8'), 'gbk'));
   const outcome = makeOutcomeFixture();
   const journal = [
-    { type: 'plan', at: new Date().toISOString(), journalId: outcome.journalId, plan: outcome.plan, steps: [], data: { profile: 'C:\\Users\\zhang.wei' }, environment: 'simulated' },
-    { type: 'step-end', at: new Date().toISOString(), stepId: 'backup', status: 'succeeded', exitCode: 0, output: 'saved for CONTOSO\\zhang.wei', durationMs: 3 },
+    {
+      type: 'plan',
+      at: new Date().toISOString(),
+      journalId: outcome.journalId,
+      plan: outcome.plan,
+      steps: [],
+      data: { profile: 'C:\\Users\\zhang.wei' },
+      environment: 'simulated',
+    },
+    {
+      type: 'step-end',
+      at: new Date().toISOString(),
+      stepId: 'backup',
+      status: 'succeeded',
+      exitCode: 0,
+      output: 'saved for CONTOSO\\zhang.wei',
+      durationMs: 3,
+    },
     { type: 'finish', at: new Date().toISOString(), status: 'succeeded', verified: true, rebootRequired: false },
   ];
-  writeFileSync(join(dataDir, 'journals', `${outcome.journalId}.jsonl`), journal.map((j) => JSON.stringify(j)).join('\n') + '\n');
+  writeFileSync(
+    join(dataDir, 'journals', `${outcome.journalId}.jsonl`),
+    journal.map((j) => JSON.stringify(j)).join('\n') + '\n',
+  );
   const appLog = join(dir, 'main.log');
   writeFileSync(appLog, '[info] scan by zhang.wei on WS-FIN-042 (10.20.30.40)\n[info] DBPASSWORD=Hunter2!\n');
   const base = makeScanFixture({ hostile: true });
@@ -62,12 +82,24 @@ test('ZIP: every file, in every encoding, is free of the planted identities and 
   try {
     const service = createReportService({ dataDir, identities: { users: ['张伟'] } });
     const out = join(dir, 'report.zip');
-    const { bytes } = await service.export(scan, { format: 'zip', redact: true, lang: 'zh-CN', outPath: out, appLogPath: appLog });
+    const { bytes } = await service.export(scan, {
+      format: 'zip',
+      redact: true,
+      lang: 'zh-CN',
+      outPath: out,
+      appLogPath: appLog,
+    });
     const zipped = readFileSync(out);
     assert.equal(bytes, zipped.length);
     const files = unzipSync(new Uint8Array(zipped));
     const names = Object.keys(files).sort();
-    for (const expected of ['report.html', 'report.json', 'raw/temp-folders.txt', 'raw/installer-service.txt', 'app/main.log']) {
+    for (const expected of [
+      'report.html',
+      'report.json',
+      'raw/temp-folders.txt',
+      'raw/installer-service.txt',
+      'app/main.log',
+    ]) {
       assert.ok(names.includes(expected), `${expected} missing from ${names.join(', ')}`);
     }
     assert.equal(names.filter((n) => n.startsWith('logs/')).length, 3);
@@ -88,7 +120,10 @@ test('ZIP: every file, in every encoding, is free of the planted identities and 
 
     const report = reportSchema.parse(JSON.parse(Buffer.from(files['report.json']!).toString('utf8')));
     assert.equal(report.redacted, true);
-    assert.equal(report.logs[0]?.attachedAs, names.find((n) => n.startsWith('logs/1-')));
+    assert.equal(
+      report.logs[0]?.attachedAs,
+      names.find((n) => n.startsWith('logs/1-')),
+    );
     assert.ok(report.attachments.some((a) => a.kind === 'app-log'));
     const run = report.repairs.find((r) => r.state === 'succeeded');
     assert.ok(run && run.journalFile?.startsWith('journals/'));
@@ -119,7 +154,8 @@ test('preview lists what will be redacted, with counts, before anything is saved
     const service = createReportService({ dataDir });
     const preview = await service.previewRedaction(scan, { appLogPath: appLog });
     const kinds = new Set(preview.items.map((i) => i.kind));
-    for (const kind of ['user', 'computer', 'domain', 'sid', 'email', 'ip', 'mac', 'secret']) assert.ok(kinds.has(kind), `no ${kind}`);
+    for (const kind of ['user', 'computer', 'domain', 'sid', 'email', 'ip', 'mac', 'secret'])
+      assert.ok(kinds.has(kind), `no ${kind}`);
     const user = preview.items.find((i) => i.sample === 'zhang.wei');
     assert.ok(user && user.placeholder === '<user-1>' && user.count > 5);
     assert.ok(preview.items.filter((i) => i.kind === 'secret').every((i) => !SECRETS.includes(i.sample)));
@@ -132,7 +168,13 @@ test('--no-redact keeps everything verbatim and says so', async () => {
   const { dir, dataDir, scan } = setup();
   try {
     const out = join(dir, 'plain.html');
-    await createReportService({ dataDir }).export(scan, { format: 'html', redact: false, lang: 'en', outPath: out, appLogPath: null });
+    await createReportService({ dataDir }).export(scan, {
+      format: 'html',
+      redact: false,
+      lang: 'en',
+      outPath: out,
+      appLogPath: null,
+    });
     const page = readFileSync(out, 'utf8');
     assert.ok(page.includes('WS-FIN-042'));
     assert.match(page, /NOT redacted/);
@@ -145,7 +187,15 @@ test('a failure while writing removes the partial ZIP', async () => {
   const { dir, scan } = setup();
   try {
     const out = join(dir, 'missing-folder', 'report.zip');
-    await assert.rejects(createReportService({ dataDir: null }).export(scan, { format: 'zip', redact: true, lang: 'en', outPath: out, appLogPath: null }));
+    await assert.rejects(
+      createReportService({ dataDir: null }).export(scan, {
+        format: 'zip',
+        redact: true,
+        lang: 'en',
+        outPath: out,
+        appLogPath: null,
+      }),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

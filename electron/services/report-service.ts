@@ -49,7 +49,10 @@ export interface ExportOptions {
 }
 
 export interface ReportService {
-  previewRedaction(scan: ScanResult, options?: { appLogPath?: string | null; logPaths?: string[]; readExternal?: ExternalReader }): Promise<RedactionPreview>;
+  previewRedaction(
+    scan: ScanResult,
+    options?: { appLogPath?: string | null; logPaths?: string[]; readExternal?: ExternalReader },
+  ): Promise<RedactionPreview>;
   export(scan: ScanResult, options: ExportOptions): Promise<{ bytes: number }>;
 }
 
@@ -60,7 +63,9 @@ function baseName(path: string): string {
 
 function packageVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version?: string;
+    };
     return pkg.version ?? '0.0.0';
   } catch {
     return '0.0.0';
@@ -105,7 +110,12 @@ export function createReportService(options: ReportServiceOptions): ReportServic
     return { scan, redactor, journals, logs, appLog, ansi };
   }
 
-  function model(session: Session, lang: Lang, attachments: Attachment[], logEntries: Map<string, string>): ReportModel {
+  function model(
+    session: Session,
+    lang: Lang,
+    attachments: Attachment[],
+    logEntries: Map<string, string>,
+  ): ReportModel {
     const logFiles: Record<string, { bytes: number | null; attachedAs: string | null }> = {};
     for (const analysis of session.scan.logs) {
       const attachedAs = logEntries.get(resolve(analysis.file)) ?? logEntries.get(analysis.file) ?? null;
@@ -116,7 +126,11 @@ export function createReportService(options: ReportServiceOptions): ReportServic
       appVersion,
       generatedAt: now().toISOString(),
       lang,
-      journals: session.journals.map((j) => ({ journalId: j.journalId, entries: j.entries, attachedAs: logEntries.get(j.path) ?? null })),
+      journals: session.journals.map((j) => ({
+        journalId: j.journalId,
+        entries: j.entries,
+        attachedAs: logEntries.get(j.path) ?? null,
+      })),
       logFiles,
       attachments,
     });
@@ -170,7 +184,13 @@ export function createReportService(options: ReportServiceOptions): ReportServic
 
   return {
     async previewRedaction(scan, previewOptions = {}) {
-      const session = await open(scan, true, previewOptions.appLogPath ?? null, previewOptions.logPaths ?? [], previewOptions.readExternal ?? null);
+      const session = await open(
+        scan,
+        true,
+        previewOptions.appLogPath ?? null,
+        previewOptions.logPaths ?? [],
+        previewOptions.readExternal ?? null,
+      );
       const redactor = session.redactor as Redactor;
       model(session, 'en', [], new Map());
       for (const evidence of scan.evidence) redactor.redact(rawOutputText(evidence));
@@ -186,10 +206,19 @@ export function createReportService(options: ReportServiceOptions): ReportServic
 
     async export(scan, exportOptions) {
       const { format, redact, lang, outPath } = exportOptions;
-      const session = await open(scan, redact, exportOptions.appLogPath, exportOptions.logPaths ?? [], exportOptions.readExternal ?? null);
+      const session = await open(
+        scan,
+        redact,
+        exportOptions.appLogPath,
+        exportOptions.logPaths ?? [],
+        exportOptions.readExternal ?? null,
+      );
       if (format === 'zip') return { bytes: await writeZip(session, outPath, lang) };
       const report = model(session, lang, [], new Map());
-      const text = format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderReportHtml(report, { translate: translateRef });
+      const text =
+        format === 'json'
+          ? JSON.stringify(report, null, 2) + '\n'
+          : renderReportHtml(report, { translate: translateRef });
       await writeFile(outPath, text, 'utf8');
       return { bytes: (await stat(outPath)).size };
     },

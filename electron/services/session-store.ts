@@ -51,7 +51,12 @@ export function createSessionStore(dataDir: string): SessionStore {
       }
       const sessions = (await Promise.all(files.map(readSession))).filter((s): s is ScanResult => s !== null);
       return sessions
-        .map((s) => ({ scanId: s.scanId, startedAt: s.startedAt, symptom: s.symptom.input, topCause: s.findings[0]?.cause ?? null }))
+        .map((s) => ({
+          scanId: s.scanId,
+          startedAt: s.startedAt,
+          symptom: s.symptom.input,
+          topCause: s.findings[0]?.cause ?? null,
+        }))
         .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
     },
   };

@@ -27,14 +27,20 @@ test('sanitizeFileName keeps a plain name and neutralizes paths, reserved names 
 
 test('importFile writes the decoded bytes under dataDir/imports and rejects non-base64 data', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'msi-doctor-import-'));
-  const picked = await importFile(dataDir, { name: '../x/install.log', base64: Buffer.from('hello 你好').toString('base64') });
+  const picked = await importFile(dataDir, {
+    name: '../x/install.log',
+    base64: Buffer.from('hello 你好').toString('base64'),
+  });
   assert.equal(picked.name, 'install.log');
   assert.equal(basename(picked.path), 'install.log');
   assert.equal(dirname(dirname(picked.path)), join(dataDir, 'imports'));
   assert.equal(await readFile(picked.path, 'utf8'), 'hello 你好');
   const second = await importFile(dataDir, { name: 'install.log', base64: '' });
   assert.notEqual(second.path, picked.path, 'equal names never overwrite each other');
-  await assert.rejects(importFile(dataDir, { name: 'a.log', base64: 'not base64!' }), (e: unknown) => e instanceof ServiceError && e.code === 'invalid-input');
+  await assert.rejects(
+    importFile(dataDir, { name: 'a.log', base64: 'not base64!' }),
+    (e: unknown) => e instanceof ServiceError && e.code === 'invalid-input',
+  );
 });
 
 test('only https documentation URLs on the allowlisted hosts may be opened', () => {
@@ -64,7 +70,10 @@ test('session store: save, list newest first, get, and not-found', async () => {
   await store.save(newer);
   await writeFile(join(dataDir, 'sessions', 'broken.json'), '{ not json');
   const list = await store.list();
-  assert.deepEqual(list.map((s) => s.scanId), ['scan:2', 'scan:1']);
+  assert.deepEqual(
+    list.map((s) => s.scanId),
+    ['scan:2', 'scan:1'],
+  );
   assert.equal(list[0]!.topCause, 'another-install-in-progress');
   assert.equal(list[0]!.symptom, '1618');
   assert.deepEqual(await store.get('scan:1'), older);

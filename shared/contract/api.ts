@@ -10,7 +10,11 @@ import type { ParsedSymptom } from './symptom.ts';
 import type { LogAnalysis } from './log-analysis.ts';
 
 const pathSchema = z.string().min(1).max(32_767);
-const idSchema = z.string().min(1).max(200).regex(/^[A-Za-z0-9._:-]+$/);
+const idSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9._:-]+$/);
 
 /** Request schemas, one per API function. The router validates every payload against these. */
 export const apiRequestSchemas = {
@@ -21,8 +25,12 @@ export const apiRequestSchemas = {
   /** Browser preview only: upload a dropped file; Electron passes real paths instead. */
   importFile: z.object({ name: z.string().min(1).max(260), base64: z.string().max(700_000_000) }).strict(),
   analyzeLog: z.object({ path: pathSchema }).strict(),
-  getLogLines: z.object({ path: pathSchema, from: z.number().int().min(0), count: z.number().int().min(1).max(5000) }).strict(),
-  searchLog: z.object({ path: pathSchema, query: z.string().min(1).max(500), limit: z.number().int().min(1).max(10_000) }).strict(),
+  getLogLines: z
+    .object({ path: pathSchema, from: z.number().int().min(0), count: z.number().int().min(1).max(5000) })
+    .strict(),
+  searchLog: z
+    .object({ path: pathSchema, query: z.string().min(1).max(500), limit: z.number().int().min(1).max(10_000) })
+    .strict(),
   startScan: scanRequestSchema.strict(),
   cancelScan: z.object({ scanId: idSchema }).strict(),
   planRepair: z.object({ repair: z.enum(REPAIR_IDS), params: repairParamsSchema }).strict(),
@@ -114,7 +122,13 @@ export interface ApiResponses {
 /** Events main -> renderer. */
 export interface ApiEvents {
   scanProgress: ScanProgress;
-  repairProgress: { planId: string; stepId: string; phase: 'started' | 'finished'; status?: string; countdownSeconds?: number };
+  repairProgress: {
+    planId: string;
+    stepId: string;
+    phase: 'started' | 'finished';
+    status?: string;
+    countdownSeconds?: number;
+  };
   /** Files handed to the app by double-click, drag onto the icon, command line or the File menu. */
   filesOpened: { paths: string[] };
   /** App menu commands the wizard handles ('export-report', 'open-log', 'open-msi'). */

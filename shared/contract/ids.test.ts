@@ -8,10 +8,29 @@ test('id lists have no duplicates', () => {
 });
 
 test('the required cause ids exist', () => {
-  const required = ['custom-action-failed', 'service-start-failed', 'service-install-failed', 'insufficient-privileges',
-    'another-install-in-progress', 'installer-service-unavailable', 'source-missing', 'package-invalid', 'package-path-invalid',
-    'newer-version-installed', 'other-version-installed', 'patch-not-applicable', 'launch-condition-failed', 'files-in-use',
-    'pending-reboot', 'installer-folders-access', 'unsupported-drive', 'user-cancelled', 'policy-blocked', 'disk-full', 'unknown'];
+  const required = [
+    'custom-action-failed',
+    'service-start-failed',
+    'service-install-failed',
+    'insufficient-privileges',
+    'another-install-in-progress',
+    'installer-service-unavailable',
+    'source-missing',
+    'package-invalid',
+    'package-path-invalid',
+    'newer-version-installed',
+    'other-version-installed',
+    'patch-not-applicable',
+    'launch-condition-failed',
+    'files-in-use',
+    'pending-reboot',
+    'installer-folders-access',
+    'unsupported-drive',
+    'user-cancelled',
+    'policy-blocked',
+    'disk-full',
+    'unknown',
+  ];
   for (const id of required) assert.ok(isCauseId(id), id);
   assert.equal(isCauseId('made-up'), false);
   assert.ok(isRepairId('restart-computer'));

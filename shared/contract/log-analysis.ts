@@ -5,7 +5,16 @@ import { CAUSE_IDS } from './ids.ts';
 export const LOG_ANALYSIS_SCHEMA = 'msi-doctor/log-analysis@1';
 
 export const logFormatSchema = z.enum(['msi-verbose', 'msi-basic', 'burn', 'unknown']);
-export const operationSchema = z.enum(['install', 'uninstall', 'repair', 'modify', 'patch', 'admin', 'advertise', 'unknown']);
+export const operationSchema = z.enum([
+  'install',
+  'uninstall',
+  'repair',
+  'modify',
+  'patch',
+  'admin',
+  'advertise',
+  'unknown',
+]);
 export const outcomeSchema = z.enum(['success', 'failure', 'cancelled', 'reboot-required', 'incomplete']);
 
 export const failedActionSchema = z.object({
@@ -46,7 +55,11 @@ export const logAnalysisSchema = z.object({
   format: logFormatSchema,
   encoding: z.string(),
   operation: operationSchema,
-  product: z.object({ name: z.string().nullable(), version: z.string().nullable(), productCode: z.string().nullable() }),
+  product: z.object({
+    name: z.string().nullable(),
+    version: z.string().nullable(),
+    productCode: z.string().nullable(),
+  }),
   outcome: outcomeSchema,
   exitCode: z.number().int().nullable(),
   failedAction: failedActionSchema.nullable(),
@@ -61,7 +74,11 @@ export const logAnalysisSchema = z.object({
   lineCount: z.number().int(),
   byteCount: z.number().int(),
   burn: z
-    .object({ failingPackage: z.string().nullable(), packages: z.array(burnPackageSchema), hresult: z.string().nullable() })
+    .object({
+      failingPackage: z.string().nullable(),
+      packages: z.array(burnPackageSchema),
+      hresult: z.string().nullable(),
+    })
     .nullable(),
 });
 

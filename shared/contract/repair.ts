@@ -11,12 +11,18 @@ export const repairParamsSchema = z
   .object({
     msiPath: z.string().max(32_767).optional(),
     pid: z.number().int().positive().optional(),
-    productCode: z.string().regex(/^\{[0-9A-Fa-f-]{36}\}$/).optional(),
+    productCode: z
+      .string()
+      .regex(/^\{[0-9A-Fa-f-]{36}\}$/)
+      .optional(),
     restartInMinutes: z.number().int().min(0).max(1440).optional(),
     waitLimitSeconds: z.number().int().min(5).max(3600).optional(),
     uiLevel: z.enum(['passive', 'full']).optional(),
     /** Over-permissive ACL entries (SIDs) the user confirmed to remove. */
-    removeSids: z.array(z.string().regex(/^S-1-[0-9-]+$/)).max(32).optional(),
+    removeSids: z
+      .array(z.string().regex(/^S-1-[0-9-]+$/))
+      .max(32)
+      .optional(),
   })
   .strict();
 export type RepairParams = z.infer<typeof repairParamsSchema>;
@@ -72,7 +78,12 @@ export const repairOutcomeSchema = z.object({
   message: textRefSchema.nullable(),
   /** Install/uninstall steps: the verbose log we wrote, its exit code and its analysis (re-diagnose with it). */
   installLog: z
-    .object({ path: z.string(), exitCode: z.number().int().nullable(), analysis: logAnalysisSchema.nullable(), error: z.string().nullable() })
+    .object({
+      path: z.string(),
+      exitCode: z.number().int().nullable(),
+      analysis: logAnalysisSchema.nullable(),
+      error: z.string().nullable(),
+    })
     .nullable()
     .optional(),
 });

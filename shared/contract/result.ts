@@ -1,6 +1,7 @@
 // The Result envelope every renderer<->main call returns, and the error codes it may carry.
 
-export type ErrorCode = 'invalid-input' | 'not-found' | 'forbidden' | 'cancelled' | 'timeout' | 'unavailable' | 'internal';
+export type ErrorCode =
+  'invalid-input' | 'not-found' | 'forbidden' | 'cancelled' | 'timeout' | 'unavailable' | 'internal';
 
 export interface ResultError {
   code: ErrorCode;

@@ -3,7 +3,13 @@ import type { Lang, RepairId } from '../contract/ids.ts';
 import { isRepairId } from '../contract/ids.ts';
 import type { ScanResult } from '../contract/scan.ts';
 import { repairOutcomeSchema, type JournalSummary, type RepairOutcome } from '../contract/repair.ts';
-import { REPORT_SCHEMA, type Attachment, type ReportModel, type ReportRepair, type RepairState } from './report-schema.ts';
+import {
+  REPORT_SCHEMA,
+  type Attachment,
+  type ReportModel,
+  type ReportRepair,
+  type RepairState,
+} from './report-schema.ts';
 
 /** One repair journal as read from the data folder: its JSON-lines records, parsed. */
 export interface JournalInput {
@@ -58,12 +64,16 @@ function journalOutcome(journalId: string, entries: unknown[]): RepairOutcome | 
   const finish = [...records].reverse().find((e) => e.type === 'finish');
   const plan = repairOutcomeSchema.shape.plan.safeParse(planRecord?.plan);
   if (!plan.success || !finish) return null;
-  const status = OUTCOME_STATUSES.includes(finish.status as OutcomeStatus) ? (finish.status as OutcomeStatus) : 'failed';
+  const status = OUTCOME_STATUSES.includes(finish.status as OutcomeStatus)
+    ? (finish.status as OutcomeStatus)
+    : 'failed';
   const steps = records
     .filter((e) => e.type === 'step-end' && typeof e.stepId === 'string')
     .map((e) => ({
       id: e.stepId as string,
-      status: STEP_STATUSES.includes(e.status as (typeof STEP_STATUSES)[number]) ? (e.status as (typeof STEP_STATUSES)[number]) : 'failed',
+      status: STEP_STATUSES.includes(e.status as (typeof STEP_STATUSES)[number])
+        ? (e.status as (typeof STEP_STATUSES)[number])
+        : 'failed',
       exitCode: typeof e.exitCode === 'number' ? e.exitCode : null,
       output: typeof e.output === 'string' ? e.output : '',
       durationMs: typeof e.durationMs === 'number' ? e.durationMs : 0,
@@ -90,13 +100,18 @@ function firstString(entries: unknown[], keys: string[]): string | null {
   return null;
 }
 
-function repairIdOf(entries: unknown[], outcome: RepairOutcome | null, summary: JournalSummary | null): RepairId | null {
+function repairIdOf(
+  entries: unknown[],
+  outcome: RepairOutcome | null,
+  summary: JournalSummary | null,
+): RepairId | null {
   if (outcome) return outcome.plan.repair;
   if (summary) return summary.repair;
   for (const entry of entries) {
     if (!isRecord(entry)) continue;
     const plan = isRecord(entry.plan) ? entry.plan : null;
-    for (const candidate of [entry.repair, plan?.repair]) if (typeof candidate === 'string' && isRepairId(candidate)) return candidate;
+    for (const candidate of [entry.repair, plan?.repair])
+      if (typeof candidate === 'string' && isRepairId(candidate)) return candidate;
   }
   return null;
 }

@@ -10,7 +10,15 @@ import { repairOutcomeSchema } from '../contract/repair.ts';
 
 export const REPORT_SCHEMA = 'msi-doctor/report@1';
 
-export const REPAIR_STATES = ['proposed', 'succeeded', 'failed', 'cancelled', 'elevation-declined', 'unfinished', 'undone'] as const;
+export const REPAIR_STATES = [
+  'proposed',
+  'succeeded',
+  'failed',
+  'cancelled',
+  'elevation-declined',
+  'unfinished',
+  'undone',
+] as const;
 export type RepairState = (typeof REPAIR_STATES)[number];
 
 /** One repair: proposed by a finding and not run, or run (with its outcome, verification and journal). */

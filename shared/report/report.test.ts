@@ -6,20 +6,60 @@ import { reportSchema } from './report-schema.ts';
 import { Redactor } from './redaction/redactor.ts';
 import { learnFromScan, redactReport } from './redaction/redact-model.ts';
 import { renderReportHtml } from './html/render-report.ts';
-import { HOSTILE, MUST_SURVIVE, PLANTED_SECRETS, makeOutcomeFixture, makeScanFixture } from './fixtures/scan-fixture.ts';
+import {
+  HOSTILE,
+  MUST_SURVIVE,
+  PLANTED_SECRETS,
+  makeOutcomeFixture,
+  makeScanFixture,
+} from './fixtures/scan-fixture.ts';
 import type { Lang } from '../contract/ids.ts';
 
 const outcome = makeOutcomeFixture();
 const journal = [
-  { type: 'plan', at: '2026-11-21T09:20:00Z', journalId: outcome.journalId, plan: outcome.plan, steps: [], data: {}, environment: 'simulated' },
+  {
+    type: 'plan',
+    at: '2026-11-21T09:20:00Z',
+    journalId: outcome.journalId,
+    plan: outcome.plan,
+    steps: [],
+    data: {},
+    environment: 'simulated',
+  },
   { type: 'step-start', at: '2026-11-21T09:20:01Z', stepId: 'backup' },
-  { type: 'step-end', at: '2026-11-21T09:20:02Z', stepId: 'backup', status: 'succeeded', exitCode: 0, output: 'ok', durationMs: 30 },
-  { type: 'step-end', at: '2026-11-21T09:20:03Z', stepId: 'grant', status: 'succeeded', exitCode: 0, output: 'ok', durationMs: 40 },
+  {
+    type: 'step-end',
+    at: '2026-11-21T09:20:02Z',
+    stepId: 'backup',
+    status: 'succeeded',
+    exitCode: 0,
+    output: 'ok',
+    durationMs: 30,
+  },
+  {
+    type: 'step-end',
+    at: '2026-11-21T09:20:03Z',
+    stepId: 'grant',
+    status: 'succeeded',
+    exitCode: 0,
+    output: 'ok',
+    durationMs: 40,
+  },
   { type: 'finish', at: '2026-11-21T09:20:04Z', status: 'succeeded', verified: true, rebootRequired: false },
 ];
 
-function model(lang: Lang = 'en', hostile = true, journals = [{ journalId: outcome.journalId, entries: journal as unknown[] }]) {
-  return buildReportModel({ scan: makeScanFixture({ hostile }), appVersion: '0.1.0', generatedAt: '2026-11-21T10:00:00.000Z', lang, journals });
+function model(
+  lang: Lang = 'en',
+  hostile = true,
+  journals = [{ journalId: outcome.journalId, entries: journal as unknown[] }],
+) {
+  return buildReportModel({
+    scan: makeScanFixture({ hostile }),
+    appVersion: '0.1.0',
+    generatedAt: '2026-11-21T10:00:00.000Z',
+    lang,
+    journals,
+  });
 }
 
 function redacted(lang: Lang = 'en') {
@@ -52,7 +92,14 @@ test('repairs: the run one from its journal (verified), the others proposed by f
 
 test('an undone or interrupted journal is reported as such', () => {
   const undone = model('en', false, [
-    { journalId: 'j1', entries: [...journal, { type: 'undo-start', at: 'x', stepIds: [] }, { type: 'undo-finish', at: 'y', status: 'succeeded' }] },
+    {
+      journalId: 'j1',
+      entries: [
+        ...journal,
+        { type: 'undo-start', at: 'x', stepIds: [] },
+        { type: 'undo-finish', at: 'y', status: 'succeeded' },
+      ],
+    },
   ]);
   assert.equal(undone.repairs[0]?.state, 'undone');
   const interrupted = model('en', false, [{ journalId: 'j2', entries: journal.slice(0, 2) }]);
@@ -62,7 +109,8 @@ test('an undone or interrupted journal is reported as such', () => {
 
 test('no planted identity or secret survives redaction of the model (JSON)', () => {
   const json = JSON.stringify(redacted());
-  for (const secret of PLANTED_SECRETS) assert.ok(!json.toLowerCase().includes(secret.toLowerCase()), `${secret} leaked`);
+  for (const secret of PLANTED_SECRETS)
+    assert.ok(!json.toLowerCase().includes(secret.toLowerCase()), `${secret} leaked`);
   for (const keep of MUST_SURVIVE) assert.ok(json.includes(keep), `${keep} was removed`);
 });
 
@@ -89,9 +137,14 @@ test('HTML escapes hostile strings from evidence, logs and symptoms', () => {
 
 test('HTML puts the summary first, then details with raw outputs in <details>', () => {
   const page = renderReportHtml(redacted('en'));
-  const order = ['What happened', 'What we found', 'What we did', 'What to do next', 'Details'].map((h) => page.indexOf(h));
+  const order = ['What happened', 'What we found', 'What we did', 'What to do next', 'Details'].map((h) =>
+    page.indexOf(h),
+  );
   assert.ok(order.every((i) => i > 0));
-  assert.deepEqual([...order].sort((a, b) => a - b), order);
+  assert.deepEqual(
+    [...order].sort((a, b) => a - b),
+    order,
+  );
   assert.match(page, /<details><summary>Raw output 1: icacls C:\\Windows\\Temp<\/summary>/);
   assert.match(page, /Simulated machine/);
 });
@@ -108,7 +161,11 @@ test('a Chinese report keeps the key technical terms in English', () => {
 
 test('translated knowledge texts are used, with the English form in a Chinese report', () => {
   const translate = (ref: { key: string }, lang: Lang) =>
-    ref.key === 'cause.installer-folders-access.title' ? (lang === 'en' ? 'Installer folders access denied' : '安装文件夹无法访问') : null;
+    ref.key === 'cause.installer-folders-access.title'
+      ? lang === 'en'
+        ? 'Installer folders access denied'
+        : '安装文件夹无法访问'
+      : null;
   const page = renderReportHtml(redacted('zh-CN'), { translate });
   assert.ok(page.includes('安装文件夹无法访问 (Installer folders access denied)'));
 });

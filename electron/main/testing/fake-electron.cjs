@@ -25,7 +25,10 @@ function withFallback(object) {
   return new Proxy(object, { get: (t, key) => (key in t ? t[key] : RENDERER_ONLY.has(key) ? undefined : anything()) });
 }
 
-const paths = { appData: join(process.env.FAKE_ELECTRON_HOME, 'appData'), documents: join(process.env.FAKE_ELECTRON_HOME, 'docs') };
+const paths = {
+  appData: join(process.env.FAKE_ELECTRON_HOME, 'appData'),
+  documents: join(process.env.FAKE_ELECTRON_HOME, 'docs'),
+};
 const app = withFallback({
   isPackaged: false,
   setPath: (key, value) => {
@@ -86,5 +89,8 @@ module.exports = withFallback({
   }),
   screen: withFallback({ getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] }),
   session: withFallback({ defaultSession: anything() }),
-  Menu: withFallback({ buildFromTemplate: (t) => t, setApplicationMenu: (m) => record.calls.push(['setApplicationMenu', m.length]) }),
+  Menu: withFallback({
+    buildFromTemplate: (t) => t,
+    setApplicationMenu: (m) => record.calls.push(['setApplicationMenu', m.length]),
+  }),
 });

@@ -38,5 +38,11 @@ export function machineIdentities(scan: ScanResult): Identities {
   const env = scan.environment;
   const ids = env.kind === 'simulated' && env.scenario ? simulatedIdentities(env.scenario) : localIdentities();
   const clean = (list: string[]) => [...new Set(list.map((v) => v.trim()).filter((v) => v.length >= 2))];
-  return { users: clean(ids.users), computers: clean(ids.computers), domains: clean(ids.domains), sids: clean(ids.sids), secrets: [] };
+  return {
+    users: clean(ids.users),
+    computers: clean(ids.computers),
+    domains: clean(ids.domains),
+    sids: clean(ids.sids),
+    secrets: [],
+  };
 }

@@ -9,7 +9,8 @@ import { Redactor } from '../../../shared/report/redaction/redactor.ts';
 import { detectEncoding } from './text-encoding.ts';
 import { learnFromFile, redactedFileChunks, type FileSource } from './redact-stream.ts';
 
-const TEXT = 'Property(S): LogonUser = zhang.wei\r\nProperty(S): DBPASSWORD = Hunter2!\r\nC:\\Users\\zhang.wei\\x 用户 张伟 café\r\nProperty(S): USERNAME = 张伟\r\n';
+const TEXT =
+  'Property(S): LogonUser = zhang.wei\r\nProperty(S): DBPASSWORD = Hunter2!\r\nC:\\Users\\zhang.wei\\x 用户 张伟 café\r\nProperty(S): USERNAME = 张伟\r\n';
 
 async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Buffer> {
   const parts: Buffer[] = [];
@@ -28,12 +29,33 @@ test('detects BOMs, BOM-less UTF-16, UTF-8 and falls back to the ANSI code page'
 });
 
 const CASES: Array<{ name: string; bytes: Buffer; decode: (b: Buffer) => string; ansi?: 'gbk' | 'windows-1252' }> = [
-  { name: 'UTF-16LE + BOM', bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, 'utf16le')]), decode: (b) => b.subarray(2).toString('utf16le') },
+  {
+    name: 'UTF-16LE + BOM',
+    bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, 'utf16le')]),
+    decode: (b) => b.subarray(2).toString('utf16le'),
+  },
   { name: 'UTF-16LE, no BOM', bytes: Buffer.from(TEXT, 'utf16le'), decode: (b) => b.toString('utf16le') },
-  { name: 'UTF-16BE + BOM', bytes: Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(TEXT, 'utf16le').swap16()]), decode: (b) => Buffer.from(b.subarray(2)).swap16().toString('utf16le') },
-  { name: 'UTF-8 + BOM', bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXT, 'utf8')]), decode: (b) => b.subarray(3).toString('utf8') },
-  { name: 'GBK', bytes: iconv.encode(TEXT.replace('café', 'cafe'), 'gbk'), decode: (b) => iconv.decode(b, 'gbk'), ansi: 'gbk' },
-  { name: 'CP1252', bytes: iconv.encode(TEXT.replace(/用户 张伟 /, '').replace('张伟', 'Zhang Wei'), 'windows-1252'), decode: (b) => iconv.decode(b, 'windows-1252') },
+  {
+    name: 'UTF-16BE + BOM',
+    bytes: Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(TEXT, 'utf16le').swap16()]),
+    decode: (b) => Buffer.from(b.subarray(2)).swap16().toString('utf16le'),
+  },
+  {
+    name: 'UTF-8 + BOM',
+    bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXT, 'utf8')]),
+    decode: (b) => b.subarray(3).toString('utf8'),
+  },
+  {
+    name: 'GBK',
+    bytes: iconv.encode(TEXT.replace('café', 'cafe'), 'gbk'),
+    decode: (b) => iconv.decode(b, 'gbk'),
+    ansi: 'gbk',
+  },
+  {
+    name: 'CP1252',
+    bytes: iconv.encode(TEXT.replace(/用户 张伟 /, '').replace('张伟', 'Zhang Wei'), 'windows-1252'),
+    decode: (b) => iconv.decode(b, 'windows-1252'),
+  },
 ];
 
 for (const c of CASES) {
@@ -42,7 +64,10 @@ for (const c of CASES) {
     try {
       const path = join(dir, 'x.log');
       writeFileSync(path, c.bytes);
-      for (const source of [{ path, bytes: null }, { path: 'C:\\sim\\x.log', bytes: new Uint8Array(c.bytes) }] satisfies FileSource[]) {
+      for (const source of [
+        { path, bytes: null },
+        { path: 'C:\\sim\\x.log', bytes: new Uint8Array(c.bytes) },
+      ] satisfies FileSource[]) {
         const redactor = new Redactor();
         await learnFromFile(source, redactor, c.ansi ?? 'windows-1252');
         const out = await collect(redactedFileChunks(source, redactor, c.ansi ?? 'windows-1252'));

@@ -2,7 +2,13 @@
 import { createReadStream } from 'node:fs';
 import type { Redactor } from '../../../shared/report/redaction/redactor.ts';
 import { LineChunker } from '../../../shared/report/redaction/line-chunker.ts';
-import { createDecoder, detectEncoding, detectFileEncoding, encodeText, type DetectedEncoding } from './text-encoding.ts';
+import {
+  createDecoder,
+  detectEncoding,
+  detectFileEncoding,
+  encodeText,
+  type DetectedEncoding,
+} from './text-encoding.ts';
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -21,7 +27,9 @@ async function* rawChunks(source: FileSource): AsyncGenerator<Uint8Array> {
 }
 
 async function encodingOf(source: FileSource, ansi: DetectedEncoding['encoding']): Promise<DetectedEncoding> {
-  return source.bytes ? detectEncoding(source.bytes.subarray(0, 64 * 1024), ansi) : detectFileEncoding(source.path, ansi);
+  return source.bytes
+    ? detectEncoding(source.bytes.subarray(0, 64 * 1024), ansi)
+    : detectFileEncoding(source.path, ansi);
 }
 
 async function* decodedLines(source: FileSource, encoding: DetectedEncoding['encoding']): AsyncGenerator<string> {
@@ -36,7 +44,11 @@ async function* decodedLines(source: FileSource, encoding: DetectedEncoding['enc
 }
 
 /** First pass over a file: teaches the redactor its hidden properties, secret values and identities. */
-export async function learnFromFile(source: FileSource, redactor: Redactor, ansi: DetectedEncoding['encoding']): Promise<void> {
+export async function learnFromFile(
+  source: FileSource,
+  redactor: Redactor,
+  ansi: DetectedEncoding['encoding'],
+): Promise<void> {
   const { encoding } = await encodingOf(source, ansi);
   for await (const text of decodedLines(source, encoding)) redactor.learn(text);
 }

@@ -20,7 +20,11 @@ export async function existingFile(path: string): Promise<string | null> {
 }
 
 /** The logs worth attaching: the analysed ones, those the recent-logs probe found, and any passed explicitly. */
-export async function logFilesOf(scan: ScanResult, extra: string[], readExternal: ExternalReader | null): Promise<FileSource[]> {
+export async function logFilesOf(
+  scan: ScanResult,
+  extra: string[],
+  readExternal: ExternalReader | null,
+): Promise<FileSource[]> {
   const candidates = [...scan.logs.map((l) => l.file), ...extra];
   for (const evidence of scan.evidence) {
     if (evidence.probe !== 'recent-logs') continue;
@@ -66,7 +70,10 @@ export function rawOutputText(evidence: Evidence): string {
 
 /** A ZIP entry name every OS can extract: no path separators, no characters Windows forbids (placeholders have < >). */
 export function zipEntryName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const safe = name.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').replace(/^\.+/, '_').slice(0, 120);
+  const safe = name
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
+    .replace(/^\.+/, '_')
+    .slice(0, 120);
   return safe || 'file';
 }

@@ -24,10 +24,14 @@ function validUtf8(sample: Uint8Array): boolean {
   }
 }
 
-export function detectEncoding(sample: Uint8Array, ansi: DetectedEncoding['encoding'] = 'windows-1252'): DetectedEncoding {
+export function detectEncoding(
+  sample: Uint8Array,
+  ansi: DetectedEncoding['encoding'] = 'windows-1252',
+): DetectedEncoding {
   if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf16le', bom: sample.slice(0, 2) };
   if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf16be', bom: sample.slice(0, 2) };
-  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf8', bom: sample.slice(0, 3) };
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf)
+    return { encoding: 'utf8', bom: sample.slice(0, 3) };
   // UTF-16 without BOM: ASCII-heavy text has a zero in every other byte.
   let zeroOdd = 0;
   let zeroEven = 0;
@@ -36,13 +40,18 @@ export function detectEncoding(sample: Uint8Array, ansi: DetectedEncoding['encod
     if (sample[i] === 0) zeroEven++;
     if (sample[i + 1] === 0) zeroOdd++;
   }
-  if (pairs >= 4 && zeroOdd / pairs > 0.3 && zeroEven / pairs < 0.05) return { encoding: 'utf16le', bom: new Uint8Array() };
-  if (pairs >= 4 && zeroEven / pairs > 0.3 && zeroOdd / pairs < 0.05) return { encoding: 'utf16be', bom: new Uint8Array() };
+  if (pairs >= 4 && zeroOdd / pairs > 0.3 && zeroEven / pairs < 0.05)
+    return { encoding: 'utf16le', bom: new Uint8Array() };
+  if (pairs >= 4 && zeroEven / pairs > 0.3 && zeroOdd / pairs < 0.05)
+    return { encoding: 'utf16be', bom: new Uint8Array() };
   const ascii = sample.every((b) => b < 0x80);
   return { encoding: ascii || validUtf8(sample) ? 'utf8' : ansi, bom: new Uint8Array() };
 }
 
-export async function detectFileEncoding(path: string, ansi: DetectedEncoding['encoding'] = 'windows-1252'): Promise<DetectedEncoding> {
+export async function detectFileEncoding(
+  path: string,
+  ansi: DetectedEncoding['encoding'] = 'windows-1252',
+): Promise<DetectedEncoding> {
   const handle = await open(path, 'r');
   try {
     const buffer = new Uint8Array(64 * 1024);
@@ -60,8 +69,14 @@ export function encodeText(text: string, encoding: DetectedEncoding['encoding'])
   return iconv.encode(text, encoding);
 }
 
-export function createDecoder(encoding: DetectedEncoding['encoding']): { write(bytes: Uint8Array): string; end(): string } {
+export function createDecoder(encoding: DetectedEncoding['encoding']): {
+  write(bytes: Uint8Array): string;
+  end(): string;
+} {
   // BOMs are removed here and written back by the caller, so a BOM never lands in the middle of the output.
   const decoder = iconv.getDecoder(encoding, { stripBOM: true });
-  return { write: (bytes) => decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), end: () => decoder.end() ?? '' };
+  return {
+    write: (bytes) => decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+    end: () => decoder.end() ?? '',
+  };
 }

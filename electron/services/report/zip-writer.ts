@@ -49,9 +49,12 @@ export class ZipWriter {
   }
 
   async addText(name: string, text: string): Promise<void> {
-    await this.addStream(name, (async function* () {
-      yield new TextEncoder().encode(text);
-    })());
+    await this.addStream(
+      name,
+      (async function* () {
+        yield new TextEncoder().encode(text);
+      })(),
+    );
   }
 
   async close(): Promise<number> {

@@ -49,5 +49,8 @@ export interface ElevatedBatchResult {
 
 export interface ElevatedRunner {
   readonly kind: 'elevated' | 'simulated';
-  runBatch(specs: CommandSpec[], options?: RunOptions & { timeoutMs?: number; name?: string }): Promise<ElevatedBatchResult>;
+  runBatch(
+    specs: CommandSpec[],
+    options?: RunOptions & { timeoutMs?: number; name?: string },
+  ): Promise<ElevatedBatchResult>;
 }

@@ -4,7 +4,10 @@ import type { TextTable } from '../local-text.ts';
 
 export const reportTexts = {
   'report.title': { en: 'MSI Doctor diagnostic report', 'zh-CN': 'MSI Doctor 诊断报告' },
-  'report.generated': { en: 'Created {time} by MSI Doctor {version}', 'zh-CN': '由 MSI Doctor {version} 于 {time} 生成' },
+  'report.generated': {
+    en: 'Created {time} by MSI Doctor {version}',
+    'zh-CN': '由 MSI Doctor {version} 于 {time} 生成',
+  },
   'report.machine.real': { en: 'Real computer', 'zh-CN': '真实电脑' },
   'report.machine.simulated': {
     en: 'Simulated machine (scenario "{scenario}"): not a real computer, for demonstration and testing',
@@ -12,7 +15,8 @@ export const reportTexts = {
   },
   'report.redacted.on': {
     en: 'Personal data was replaced by placeholders such as <user-1>: user names and profile folders, computer name, domain, user SIDs, e-mail, IP and MAC addresses, passwords and other secret installer properties. The same value always has the same placeholder.',
-    'zh-CN': '个人信息已替换为 <user-1> 这样的占位符：用户名和个人文件夹、计算机名、域、用户 SID、电子邮件、IP 和 MAC 地址、密码及其他机密的安装属性。同一个值始终对应同一个占位符。',
+    'zh-CN':
+      '个人信息已替换为 <user-1> 这样的占位符：用户名和个人文件夹、计算机名、域、用户 SID、电子邮件、IP 和 MAC 地址、密码及其他机密的安装属性。同一个值始终对应同一个占位符。',
   },
   'report.redacted.off': {
     en: 'Warning: this report is NOT redacted. It contains user names, the computer name, addresses and possibly passwords. Share it only with people you trust.',
@@ -61,8 +65,14 @@ export const reportTexts = {
   'report.status.error': { en: 'Check failed', 'zh-CN': '检查出错' },
   'report.status.not-checked': { en: 'Not checked', 'zh-CN': '未检查' },
 
-  'report.probe.installer-service': { en: 'Windows Installer service', 'zh-CN': '安装程序服务 (Windows Installer service)' },
-  'report.probe.install-in-progress': { en: 'Another installation in progress', 'zh-CN': '其他正在进行的安装 (install in progress)' },
+  'report.probe.installer-service': {
+    en: 'Windows Installer service',
+    'zh-CN': '安装程序服务 (Windows Installer service)',
+  },
+  'report.probe.install-in-progress': {
+    en: 'Another installation in progress',
+    'zh-CN': '其他正在进行的安装 (install in progress)',
+  },
   'report.probe.pending-reboot': { en: 'Pending restart', 'zh-CN': '等待重启 (pending reboot)' },
   'report.probe.temp-folders': { en: 'Temporary folders', 'zh-CN': '临时文件夹 (TEMP folders)' },
   'report.probe.elevation': { en: 'Administrator rights', 'zh-CN': '管理员权限 (elevation)' },

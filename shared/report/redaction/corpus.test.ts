@@ -33,13 +33,20 @@ for (const name of logs) {
     assert.equal(out.split('\n').length, text.split('\n').length, 'same number of lines');
     assert.doesNotMatch(out, /S-1-5-21(?:-\d+){3,4}/, 'a user SID survived');
     assert.doesNotMatch(out, /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z]{2,}/, 'an e-mail survived');
-    const profiles = [...out.matchAll(/[A-Za-z]:\\(?:Users|Documents and Settings)\\([^\\\r\n"']+)\\/gi)].map((m) => m[1]!.toLowerCase());
-    for (const folder of profiles) assert.ok(/^<user-\d+>$|^(public|default|all users|default user)$/.test(folder), `profile folder kept: ${folder}`);
+    const profiles = [...out.matchAll(/[A-Za-z]:\\(?:Users|Documents and Settings)\\([^\\\r\n"']+)\\/gi)].map((m) =>
+      m[1]!.toLowerCase(),
+    );
+    for (const folder of profiles)
+      assert.ok(
+        /^<user-\d+>$|^(public|default|all users|default user)$/.test(folder),
+        `profile folder kept: ${folder}`,
+      );
     for (const m of text.matchAll(/Property\([SC]\): (?:ComputerName|LogonUser|UserSID|USERNAME) = ([^\r\n]+)/g)) {
       assert.ok(!out.includes(m[0]), `${m[0]} survived`);
       // a specific (non-generic) value is gone everywhere, not only from its property line
       const value = m[1]!.trim();
-      if (value.length > 5 && !/^(user|admin|administrator)$/i.test(value)) assert.ok(!out.includes(value), `${value} survived`);
+      if (value.length > 5 && !/^(user|admin|administrator)$/i.test(value))
+        assert.ok(!out.includes(value), `${value} survived`);
     }
     // Structure stays: the failing action and return values are still there for whoever reads the report.
     for (const marker of ['Return value 3', 'MainEngineThread is returning', '=== Verbose logging started']) {

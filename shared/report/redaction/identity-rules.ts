@@ -1,18 +1,47 @@
 // Which learned names are worth redacting everywhere, and how to derive the forms Windows writes them in (8.3 short names).
 
 /** Profile folders that are not a person: kept as they are. */
-export const SHARED_PROFILES = new Set(['public', 'default', 'default user', 'all users', 'defaultuser0', 'desktop.ini']);
+export const SHARED_PROFILES = new Set([
+  'public',
+  'default',
+  'default user',
+  'all users',
+  'defaultuser0',
+  'desktop.ini',
+]);
 
 /**
  * Generic account names: redacted inside profile paths, but not as free words, because "User" or "Administrator"
  * also appear in ordinary log sentences and identify nobody.
  */
-export const GENERIC_USERS = new Set(['user', 'users', 'admin', 'administrator', 'administrators', 'guest', 'owner', 'system', 'test', 'pc']);
+export const GENERIC_USERS = new Set([
+  'user',
+  'users',
+  'admin',
+  'administrator',
+  'administrators',
+  'guest',
+  'owner',
+  'system',
+  'test',
+  'pc',
+]);
 
 /** Account authorities that are not a domain of the organisation. */
 export const NOT_DOMAINS = new Set([
-  'nt authority', 'builtin', 'nt service', 'workgroup', 'window manager', 'font driver host', 'iis apppool', 'nt virtual machine',
-  'users', 'documents and settings', 'local', 'localhost', '.',
+  'nt authority',
+  'builtin',
+  'nt service',
+  'workgroup',
+  'window manager',
+  'font driver host',
+  'iis apppool',
+  'nt virtual machine',
+  'users',
+  'documents and settings',
+  'local',
+  'localhost',
+  '.',
 ]);
 
 /** Escapes a literal for use inside a RegExp. */
@@ -31,7 +60,10 @@ export function shortNamePatterns(name: string): string[] {
   const lastDot = clean.lastIndexOf('.');
   if (lastDot > 0 && lastDot < clean.length - 1) {
     const base = clean.slice(0, lastDot).replace(/\./g, '').slice(0, 6);
-    const ext = clean.slice(lastDot + 1).replace(/\./g, '').slice(0, 3);
+    const ext = clean
+      .slice(lastDot + 1)
+      .replace(/\./g, '')
+      .slice(0, 3);
     if (base) out.add(`${escapeRegExp(base)}~[0-9]{1,6}\\.${escapeRegExp(ext)}`);
   }
   const flat = clean.replace(/\./g, '').slice(0, 6);

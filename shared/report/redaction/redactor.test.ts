@@ -21,8 +21,21 @@ const LOG = [
   'Executing op: ServiceInstall(Name=X,Password=**********,Description=Keeps it,,)',
 ].join('\r\n');
 
-const SECRETS = ['zhang.wei', 'ZHANG~1.WEI', '张伟', 'WS-FIN-042', 'CONTOSO', 'S-1-5-21-1004336348', 'zhang.wei@contoso.com',
-  '10.20.30.40', 'fe80::1c2d', '00-1A-2B-3C-4D-5E', 'Hunter2!', 'Svc-S3cret-42', 'tok_9f8e7d6c5b'];
+const SECRETS = [
+  'zhang.wei',
+  'ZHANG~1.WEI',
+  '张伟',
+  'WS-FIN-042',
+  'CONTOSO',
+  'S-1-5-21-1004336348',
+  'zhang.wei@contoso.com',
+  '10.20.30.40',
+  'fe80::1c2d',
+  '00-1A-2B-3C-4D-5E',
+  'Hunter2!',
+  'Svc-S3cret-42',
+  'tok_9f8e7d6c5b',
+];
 
 function learned(): Redactor {
   const redactor = new Redactor();
@@ -35,17 +48,29 @@ test('learns identities and secrets from an MSI log', () => {
   assert.deepEqual(ids.users.sort(), ['zhang.wei', '张伟']);
   assert.deepEqual(ids.computers, ['ws-fin-042']);
   assert.deepEqual(ids.domains, ['contoso']);
-  assert.ok(ids.secrets.includes('Hunter2!') && ids.secrets.includes('Svc-S3cret-42') && ids.secrets.includes('tok_9f8e7d6c5b'));
+  assert.ok(
+    ids.secrets.includes('Hunter2!') && ids.secrets.includes('Svc-S3cret-42') && ids.secrets.includes('tok_9f8e7d6c5b'),
+  );
 });
 
 test('no identity or secret survives, in any form', () => {
   const out = learned().redact(LOG);
-  for (const secret of SECRETS) assert.ok(!out.toLowerCase().includes(secret.toLowerCase()), `${secret} leaked:\n${out}`);
+  for (const secret of SECRETS)
+    assert.ok(!out.toLowerCase().includes(secret.toLowerCase()), `${secret} leaked:\n${out}`);
 });
 
 test('keeps well-known SIDs, versions, times, GUIDs and code', () => {
   const out = learned().redact(LOG);
-  for (const keep of ['S-1-5-18', 'S-1-5-32-544', '3.1.0.0', '09:12:53:784', '{12345678-1234-1234-1234-123456789ABC}', 'CA::Add', 'Password=**********', '(18:A8)']) {
+  for (const keep of [
+    'S-1-5-18',
+    'S-1-5-32-544',
+    '3.1.0.0',
+    '09:12:53:784',
+    '{12345678-1234-1234-1234-123456789ABC}',
+    'CA::Add',
+    'Password=**********',
+    '(18:A8)',
+  ]) {
     assert.ok(out.includes(keep), `${keep} was changed`);
   }
 });
@@ -73,28 +98,41 @@ test('preview lists each distinct value once with its count, secrets masked', ()
   const secret = items.find((i) => i.kind === 'secret');
   assert.ok(secret && !secret.sample.includes('Hunter2!') && secret.sample.includes('•'));
   assert.ok(items.some((i) => i.kind === 'sid' && i.sample.startsWith('S-1-5-21-')));
-  assert.ok(items.some((i) => i.kind === 'mac') && items.some((i) => i.kind === 'ip') && items.some((i) => i.kind === 'email'));
+  assert.ok(
+    items.some((i) => i.kind === 'mac') && items.some((i) => i.kind === 'ip') && items.some((i) => i.kind === 'email'),
+  );
 });
 
 test('known identities from the environment are redacted before any learning', () => {
-  const redactor = new Redactor({ users: ['CONTOSO\\zhang.wei'], computers: ['WS-FIN-042'], sids: ['S-1-5-21-1-2-3-1001'] });
+  const redactor = new Redactor({
+    users: ['CONTOSO\\zhang.wei'],
+    computers: ['WS-FIN-042'],
+    sids: ['S-1-5-21-1-2-3-1001'],
+  });
   assert.equal(redactor.redact('WS-FIN-042\\ZHANG.WEI on contoso.local'), '<computer-1>\\<user-1> on <domain-1>.local');
 });
 
 test('generic account names are redacted inside profile paths but not as words', () => {
   const redactor = new Redactor();
   redactor.learn('C:\\Users\\User\\AppData');
-  assert.equal(redactor.redact('User policy for C:\\Users\\User\\AppData and C:\\Users\\Public'), 'User policy for C:\\Users\\<user-1>\\AppData and C:\\Users\\Public');
+  assert.equal(
+    redactor.redact('User policy for C:\\Users\\User\\AppData and C:\\Users\\Public'),
+    'User policy for C:\\Users\\<user-1>\\AppData and C:\\Users\\Public',
+  );
 });
 
 test('version-like dotted quads are not taken for IP addresses', () => {
   const redactor = new Redactor();
-  assert.equal(redactor.redact('version 1.2.0.0 / v2.0.0.1 / host 172.16.0.9'), 'version 1.2.0.0 / v2.0.0.1 / host <ip-1>');
+  assert.equal(
+    redactor.redact('version 1.2.0.0 / v2.0.0.1 / host 172.16.0.9'),
+    'version 1.2.0.0 / v2.0.0.1 / host <ip-1>',
+  );
 });
 
 test('hidden properties declared after their value are still caught', () => {
   const redactor = new Redactor();
-  const log = "PROPERTY CHANGE: Adding CONNSTR property. Its value is 'server;pw'.\r\nProperty(S): MsiHiddenProperties = CONNSTR\r\n";
+  const log =
+    "PROPERTY CHANGE: Adding CONNSTR property. Its value is 'server;pw'.\r\nProperty(S): MsiHiddenProperties = CONNSTR\r\n";
   redactor.learn(log);
   assert.ok(!redactor.redact(log).includes("'server;pw'"));
 });

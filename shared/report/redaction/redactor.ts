@@ -1,8 +1,21 @@
 // The redactor: learns identities and secrets, then replaces them in any text with stable placeholders (<user-1>...).
 import type { RedactionPreview } from '../../contract/api.ts';
 import { type Identities, type RedactionKind, REDACTION_KINDS, placeholderOf } from './redaction-kinds.ts';
-import { PROPERTY_PATTERNS, hiddenPropertyNames, isMaskedOrEmpty, isSecretName, secretPartsOf } from './secret-properties.ts';
-import { GENERIC_USERS, NOT_DOMAINS, SHARED_PROFILES, escapeRegExp, shortNamePatterns, splitAccount } from './identity-rules.ts';
+import {
+  PROPERTY_PATTERNS,
+  hiddenPropertyNames,
+  isMaskedOrEmpty,
+  isSecretName,
+  secretPartsOf,
+} from './secret-properties.ts';
+import {
+  GENERIC_USERS,
+  NOT_DOMAINS,
+  SHARED_PROFILES,
+  escapeRegExp,
+  shortNamePatterns,
+  splitAccount,
+} from './identity-rules.ts';
 
 interface Literal {
   kind: RedactionKind;
@@ -98,7 +111,8 @@ export class Redactor {
     }
     for (const computer of identities.computers ?? []) this.addLiteral('computer', computer.trim(), 2);
     for (const domain of identities.domains ?? []) this.addDomain(domain);
-    for (const sid of identities.sids ?? []) if (/^S-1-(?:5-21|12-1)-/i.test(sid.trim())) this.addLiteral('sid', sid.trim().toUpperCase(), 8);
+    for (const sid of identities.sids ?? [])
+      if (/^S-1-(?:5-21|12-1)-/i.test(sid.trim())) this.addLiteral('sid', sid.trim().toUpperCase(), 8);
     for (const secret of identities.secrets ?? []) this.addLiteral('secret', secret, MIN_LITERAL_SECRET);
   }
 
@@ -107,9 +121,13 @@ export class Redactor {
     const out: Identities = { users: [], computers: [], domains: [], sids: [], secrets: [] };
     for (const literal of this.literals.values()) {
       if (literal.source.includes('~')) continue;
-      const bucket = { user: out.users, computer: out.computers, domain: out.domains, sid: out.sids, secret: out.secrets }[
-        literal.kind as 'user' | 'computer' | 'domain' | 'sid' | 'secret'
-      ];
+      const bucket = {
+        user: out.users,
+        computer: out.computers,
+        domain: out.domains,
+        sid: out.sids,
+        secret: out.secrets,
+      }[literal.kind as 'user' | 'computer' | 'domain' | 'sid' | 'secret'];
       bucket?.push(literal.canonical);
     }
     return out;
@@ -135,7 +153,9 @@ export class Redactor {
         const secret = isSecretName(name, this.hidden);
         // NAME=value pairs (index 4) are everywhere in "Executing op:" lines: only secret ones matter for learning.
         if ((!secret && index > 3) || isMaskedOrEmpty(value)) continue;
-        const parts = secretPartsOf(index, value).map((p) => value.slice(p.start, p.end).trim()).filter((p) => p !== '');
+        const parts = secretPartsOf(index, value)
+          .map((p) => value.slice(p.start, p.end).trim())
+          .filter((p) => p !== '');
         if (secret) {
           for (const part of parts) this.addLiteral('secret', part, MIN_LITERAL_SECRET);
           continue;
@@ -157,7 +177,10 @@ export class Redactor {
     const users = [...this.literals.values()].filter((l) => l.kind === 'user').map((l) => l.source);
     if (users.length > 0) {
       // Anchored on the user name (a literal the engine finds fast); the domain before it is read by a lookbehind.
-      const account = new RegExp(String.raw`(?<=(?<![\w\\:.-])([A-Za-z][\w.-]{0,62}|NT AUTHORITY)\\)(?:${users.join('|')})(?![\w])`, 'gi');
+      const account = new RegExp(
+        String.raw`(?<=(?<![\w\\:.-])([A-Za-z][\w.-]{0,62}|NT AUTHORITY)\\)(?:${users.join('|')})(?![\w])`,
+        'gi',
+      );
       for (let m = account.exec(text); m; m = account.exec(text)) this.addDomain(m[1] ?? '');
     }
   }
@@ -167,30 +190,39 @@ export class Redactor {
     if (text === '') return text;
     let out = text;
     PROPERTY_PATTERNS.forEach((pattern, index) => {
-      out = out.replace(pattern, (whole: string, pre: string, name: string, mid: string, value: string, post: string) => {
-        if (isMaskedOrEmpty(value)) return whole;
-        if (!isSecretName(name, this.hidden)) {
-          // Identity properties lose their value even when it is a generic word ("LogonUser = User").
-          const identity = index <= 3 ? this.identityValue(name, value) : null;
-          return identity === null ? whole : pre + name + mid + identity + post;
-        }
-        let masked = '';
-        let at = 0;
-        for (const part of secretPartsOf(index, value)) {
-          const secret = value.slice(part.start, part.end);
-          masked += value.slice(at, part.start) + (secret.trim() === '' ? secret : this.placeholder('secret', secret, secret));
-          at = part.end;
-        }
-        return pre + name + mid + masked + value.slice(at) + post;
-      });
+      out = out.replace(
+        pattern,
+        (whole: string, pre: string, name: string, mid: string, value: string, post: string) => {
+          if (isMaskedOrEmpty(value)) return whole;
+          if (!isSecretName(name, this.hidden)) {
+            // Identity properties lose their value even when it is a generic word ("LogonUser = User").
+            const identity = index <= 3 ? this.identityValue(name, value) : null;
+            return identity === null ? whole : pre + name + mid + identity + post;
+          }
+          let masked = '';
+          let at = 0;
+          for (const part of secretPartsOf(index, value)) {
+            const secret = value.slice(part.start, part.end);
+            masked +=
+              value.slice(at, part.start) +
+              (secret.trim() === '' ? secret : this.placeholder('secret', secret, secret));
+            at = part.end;
+          }
+          return pre + name + mid + masked + value.slice(at) + post;
+        },
+      );
     });
     const { secrets, identities } = this.compile();
     if (secrets) out = out.replace(secrets, (whole) => this.literal(whole));
-    out = mapHintedLines(out, /@/g, (line) => line.replace(EMAIL, (m) => this.placeholder('email', m.toLowerCase(), m)));
+    out = mapHintedLines(out, /@/g, (line) =>
+      line.replace(EMAIL, (m) => this.placeholder('email', m.toLowerCase(), m)),
+    );
     out = out.replace(PROFILE_PATH, (_whole, pre: string, name: string) => pre + this.profileName(name));
     out = out.replace(SID, (m) => this.placeholder('sid', m.toUpperCase(), m));
     out = out.replace(MAC, (m) => this.placeholder('mac', m.toLowerCase().replace(/-/g, ':'), m));
-    out = mapHintedLines(out, IPV6_HINT, (line) => line.replace(IPV6, (m) => (isRealIpv6(m) ? this.placeholder('ip', m.toLowerCase(), m) : m)));
+    out = mapHintedLines(out, IPV6_HINT, (line) =>
+      line.replace(IPV6, (m) => (isRealIpv6(m) ? this.placeholder('ip', m.toLowerCase(), m) : m)),
+    );
     out = out.replace(IPV4, (m, offset: number, input: string) =>
       isRealIpv4(m, input.slice(Math.max(0, offset - 40), offset)) ? this.placeholder('ip', m, m) : m,
     );
@@ -206,8 +238,17 @@ export class Redactor {
   /** What has been redacted so far, one item per distinct value (secrets shown masked). */
   preview(): RedactionPreview {
     const items = [...this.seen.values()]
-      .sort((a, b) => REDACTION_KINDS.indexOf(a.kind) - REDACTION_KINDS.indexOf(b.kind) || a.placeholder.localeCompare(b.placeholder, 'en', { numeric: true }))
-      .map((s) => ({ kind: s.kind, placeholder: s.placeholder, sample: s.kind === 'secret' ? maskSecret(s.sample) : s.sample, count: s.count }));
+      .sort(
+        (a, b) =>
+          REDACTION_KINDS.indexOf(a.kind) - REDACTION_KINDS.indexOf(b.kind) ||
+          a.placeholder.localeCompare(b.placeholder, 'en', { numeric: true }),
+      )
+      .map((s) => ({
+        kind: s.kind,
+        placeholder: s.placeholder,
+        sample: s.kind === 'secret' ? maskSecret(s.sample) : s.sample,
+        count: s.count,
+      }));
     return { items };
   }
 
@@ -252,7 +293,8 @@ export class Redactor {
     if (user.length < 2 || SHARED_PROFILES.has(lower) || GENERIC_USERS.has(lower) || user.startsWith('<')) return;
     this.addLiteral('user', user, 2);
     // Short names resolve to the same placeholder as the long name.
-    for (const source of shortNamePatterns(user)) this.putLiteral({ kind: 'user', canonical: lower, source, test: anchored(source) });
+    for (const source of shortNamePatterns(user))
+      this.putLiteral({ kind: 'user', canonical: lower, source, test: anchored(source) });
   }
 
   private addDomain(raw: string): void {
@@ -261,7 +303,8 @@ export class Redactor {
     const netbios = domain.split('.')[0] ?? '';
     // The DNS form (contoso.local) and its NetBIOS form (CONTOSO) are the same organisation.
     if (domain.includes('.')) this.addLiteral('domain', domain, 2);
-    if (netbios && !NOT_DOMAINS.has(netbios.toLowerCase())) this.addLiteral('domain', netbios, 2, domain.includes('.') ? domain : undefined);
+    if (netbios && !NOT_DOMAINS.has(netbios.toLowerCase()))
+      this.addLiteral('domain', netbios, 2, domain.includes('.') ? domain : undefined);
   }
 
   private addLiteral(kind: RedactionKind, value: string, minLength: number, canonicalOf?: string): void {
@@ -303,7 +346,9 @@ export class Redactor {
     this.compiled = {
       // Secrets are matched anywhere (a password inside a connection string has no word boundary).
       secrets: secrets.length ? new RegExp(secrets.join('|'), 'gi') : null,
-      identities: others.length ? new RegExp(String.raw`(?<![A-Za-z0-9_])(?:${others.join('|')})(?![A-Za-z0-9_])`, 'gi') : null,
+      identities: others.length
+        ? new RegExp(String.raw`(?<![A-Za-z0-9_])(?:${others.join('|')})(?![A-Za-z0-9_])`, 'gi')
+        : null,
     };
     return this.compiled;
   }

@@ -7,7 +7,14 @@ const SECRET_NAME = /PASSWORD|PASSWD|PWD|SECRET|TOKEN|KEY|CREDENTIAL/i;
  * public key tokens, and Windows Installer's own bookkeeping ids (seen in the corpus logs).
  */
 const NOT_SECRET = new Set([
-  'Key', 'KeyPath', 'KeyFile', 'KeyName', 'SourceCabKey', 'PublicKeyToken', 'PackageKey', 'MsiRestartManagerSessionKey',
+  'Key',
+  'KeyPath',
+  'KeyFile',
+  'KeyName',
+  'SourceCabKey',
+  'PublicKeyToken',
+  'PackageKey',
+  'MsiRestartManagerSessionKey',
 ]);
 
 export function isSecretName(name: string, hidden: ReadonlySet<string>): boolean {
@@ -64,7 +71,8 @@ export function hiddenPropertyNames(text: string): string[] {
   const names: string[] = [];
   const re = /MsiHiddenProperties(?: property\. Its (?:current )?value is '|[ \t]*=[ \t]*|' to value ')([^\r\n']*)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    for (const name of (m[1] ?? '').split(/[;,\s]+/)) if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name)) names.push(name.toUpperCase());
+    for (const name of (m[1] ?? '').split(/[;,\s]+/))
+      if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name)) names.push(name.toUpperCase());
   }
   return names;
 }
