@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/contract/evidence-data.ts';
 import type { RepairParams } from '../../../shared/contract/repair.ts';
 import type { RepairContext } from './repair-definition.ts';
+import { healthyData } from '../../../shared/diagnosis/testing/evidence-builders.ts';
 
 export const USER_SID = 'S-1-5-21-1004336348-1177238915-682003330-1104';
 export const PROFILE = 'C:\\Users\\zhang.wei';
@@ -35,54 +36,25 @@ export function tempFolders(
     userTmp?: Partial<UserTempInfo>;
   } = {},
 ): TempFoldersData {
+  const healthy = healthyData()['temp-folders'];
   return {
+    ...healthy,
     userTemp: userTemp('TEMP', over.userTemp),
     userTmp: userTemp('TMP', over.userTmp),
-    testedAsUser: true,
+    // The 2503 state by default: Users lost their create-only entry on C:\Windows\Temp.
     windowsTemp: {
-      path: 'C:\\Windows\\Temp',
-      exists: true,
-      isDirectory: true,
+      ...healthy.windowsTemp,
       sddl: 'O:SYG:SYD:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)',
-      owner: 'S-1-5-18',
-      aclChecked: true,
       usersCanCreate: false,
       missingDefaults: ['S-1-5-32-545'],
-      denies: [],
-      overPermissive: [],
       ...over.windowsTemp,
     },
-    installerFolder: {
-      path: 'C:\\Windows\\Installer',
-      exists: true,
-      isDirectory: true,
-      owner: 'S-1-5-18',
-      ownerOk: true,
-      sddl: null,
-      aclChecked: true,
-      systemFullControl: true,
-    },
-    systemTemp: { path: 'C:\\Windows\\SystemTemp', exists: true },
-    drives: [{ drive: 'C:', freeBytes: 50e9, totalBytes: 250e9 }],
-    lowSpaceDrives: [],
   };
 }
 
 export function installerService(over: Partial<InstallerServiceData> = {}): InstallerServiceData {
-  return {
-    state: 'stopped',
-    startType: 'disabled',
-    startValue: 4,
-    imagePath: '%systemroot%\\system32\\msiexec.exe /V',
-    imagePathOk: true,
-    objectName: 'LocalSystem',
-    pid: null,
-    busy: false,
-    exitCode: 1077,
-    registrationMissing: false,
-    msiexecPresent: true,
-    ...over,
-  };
+  // The msiserver-disabled state by default.
+  return { ...healthyData()['installer-service'], startType: 'disabled', startValue: 4, ...over };
 }
 
 export function installLock(over: Partial<InstallInProgressData> = {}): InstallInProgressData {
