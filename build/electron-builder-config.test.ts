@@ -1,5 +1,6 @@
 // Checks the packaging config's security-relevant settings: asar, fuses, asInvoker, per-user NSIS without admin,
 // files list without sources/tests, artifact names without spaces, version from package.json, "Open with" only.
+// (electron-builder's own validation of it loads the builder: electron-builder-config.integration.test.ts.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -18,13 +19,6 @@ type Config = Record<string, unknown> & {
   linux: { target: Array<{ target: string }>; icon: string };
 };
 const config = require('./electron-builder.config.cjs') as Config;
-
-test('the config is valid for electron-builder (its own schema validation)', async () => {
-  const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
-    validateConfiguration(c: unknown, logger: { isEnabled: boolean; add(): void }): Promise<void>;
-  };
-  await validateConfiguration(config, { isEnabled: false, add() {} });
-});
 
 test('asar on and every security fuse set', () => {
   assert.equal(config.asar, true);

@@ -1,18 +1,43 @@
 // Type-checks every area with its own tsconfig (the solution's references), so each area sees only its allowed globals.
-import { spawnSync } from 'node:child_process';
+// The projects are independent: they run as many at once as there are cores.
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 const projects = ['shared', 'renderer', 'electron', 'e2e', 'build/tsconfig.tests.json'];
-let failed = false;
-for (const project of projects) {
-  const config = project.endsWith('.json') ? project : `${project}/tsconfig.json`;
-  if (!existsSync(config)) continue;
-  // An area with no TypeScript yet (e.g. e2e/ before its first spec) has nothing to check.
-  if (!project.endsWith('.json') && !readdirSync(project, { recursive: true }).some((f) => /\.tsx?$/.test(String(f))))
-    continue;
-  const started = Date.now();
-  const result = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', config], { stdio: 'inherit' });
-  console.log(`typecheck ${config}: ${result.status === 0 ? 'ok' : 'FAILED'} (${Date.now() - started} ms)`);
-  if (result.status !== 0) failed = true;
+const configs = projects
+  .map((project) => ({ project, config: project.endsWith('.json') ? project : `${project}/tsconfig.json` }))
+  .filter(({ project, config }) => {
+    if (!existsSync(config)) return false;
+    // An area with no TypeScript yet (e.g. e2e/ before its first spec) has nothing to check.
+    return (
+      project.endsWith('.json') || readdirSync(project, { recursive: true }).some((f) => /\.tsx?$/.test(String(f)))
+    );
+  })
+  .map(({ config }) => config);
+
+function check(config) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, ['node_modules/typescript/bin/tsc', '-p', config], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (code) => {
+      process.stdout.write(output);
+      console.log(`typecheck ${config}: ${code === 0 ? 'ok' : 'FAILED'} (${Date.now() - started} ms)`);
+      resolve(code === 0);
+    });
+  });
 }
-process.exit(failed ? 1 : 0);
+
+const queue = [...configs];
+const results = [];
+await Promise.all(
+  Array.from({ length: Math.min(availableParallelism(), queue.length) }, async () => {
+    while (queue.length > 0) results.push(await check(queue.shift()));
+  }),
+);
+process.exit(results.every(Boolean) ? 0 : 1);

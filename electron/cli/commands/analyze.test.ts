@@ -1,10 +1,9 @@
-// Tests `msi-doctor analyze` through its function with fake streams, and once through the real bin script.
+// Tests `msi-doctor analyze` through its function with fake streams (the real bin: bin/msi-doctor.integration.test.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, rmSync, openSync, ftruncateSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { analyzeCommand, parseAnalyzeArgs } from './analyze.ts';
 import { logAnalysisSchema } from '../../../shared/contract/log-analysis.ts';
@@ -102,17 +101,6 @@ test('argument errors are usage errors', () => {
     lang: 'zh-CN',
     files: ['-odd-name.log'],
   });
-});
-
-test('the real bin: exit 0 with JSON on a log, exit 2 with one clean line on a missing file', () => {
-  const bin = fileURLToPath(new URL('../bin/msi-doctor.mjs', import.meta.url));
-  const ok = spawnSync(process.execPath, [bin, 'analyze', '--json', deferred], { encoding: 'utf8' });
-  assert.equal(ok.status, 0, ok.stderr);
-  assert.equal(JSON.parse(ok.stdout).exitCode, 1603);
-  const bad = spawnSync(process.execPath, [bin, 'analyze', '/definitely/not/here.log'], { encoding: 'utf8' });
-  assert.equal(bad.status, 2);
-  assert.equal(bad.stderr.trim().split('\n').length, 1);
-  assert.match(bad.stderr, /not\/here\.log: file not found/);
 });
 
 test('a 2 GB sparse file of zeros: clear message, exit 2, quickly (reading stops early)', async () => {

@@ -2,11 +2,10 @@
 // between processes, undo in a "new process", the unfinished-journal notice.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliUsageError } from '../cli-types.ts';
-import { fakeIo, type FakeIo } from '../cli-test-io.test-support.ts';
+import { fakeIo, withDataDir, type FakeIo } from '../cli-test-io.test-support.ts';
 import { repairOutcomeSchema } from '../../../shared/contract/repair.ts';
 import { createSystem } from '../../services/system-factory.ts';
 import { createRepairServiceFor, simulatedStatePath } from '../../services/repair-system.ts';
@@ -16,19 +15,6 @@ import { undoCommand } from './undo.ts';
 /** Streams for fix/undo: the answers typed on stdin, which claims to be a terminal when `tty`. */
 function io(input: string[] = [], tty = false): FakeIo {
   return fakeIo({ stdin: input.map((l) => `${l}\n`).join(''), stdinIsTTY: tty });
-}
-
-async function withDataDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'msi-doctor-cli-'));
-  const previous = process.env.MSI_DOCTOR_DATA_DIR;
-  process.env.MSI_DOCTOR_DATA_DIR = dir;
-  try {
-    await fn(dir);
-  } finally {
-    if (previous === undefined) delete process.env.MSI_DOCTOR_DATA_DIR;
-    else process.env.MSI_DOCTOR_DATA_DIR = previous;
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 test('fix --dry-run prints the plan with exact commands and changes nothing', async () => {

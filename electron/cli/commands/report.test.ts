@@ -1,13 +1,12 @@
 // Tests of `msi-doctor report`: every built-in scenario (plus logs with planted secrets) exported as ZIP/HTML/JSON leaks
 // nothing in any file or encoding; options and exit codes.
-import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { unzipSync } from 'fflate';
-import { fakeIo } from '../cli-test-io.test-support.ts';
+import { fakeIo, testWithDataDir } from '../cli-test-io.test-support.ts';
 import { CliUsageError } from '../cli-types.ts';
 import { NO_REDACT_WARNING, parseReportArgs, reportCommand } from './report.ts';
 import { fixCommand } from './fix.ts';
@@ -17,10 +16,8 @@ import { PLANTED_SECRETS } from '../../../shared/report/fixtures/scan-fixture.ts
 import { reportSchema } from '../../../shared/report/report-schema.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'services', 'report', 'fixtures');
-// Journals and the simulated machine's saved state come from the data folder: keep the tests' own.
-const DATA_DIR = mkdtempSync(join(tmpdir(), 'msi-doctor-report-data-'));
-process.env.MSI_DOCTOR_DATA_DIR = DATA_DIR;
-after(() => rmSync(DATA_DIR, { recursive: true, force: true }));
+// Journals and the simulated machine's saved state come from the data folder: each test has its own.
+const test = testWithDataDir;
 const PLANTED_LOGS = [join(FIXTURES, 'planted-secrets.utf16le.log'), join(FIXTURES, 'planted-secrets.utf8.log')];
 
 /** The scenario machine's identities: what must never appear in its report. */
@@ -136,8 +133,6 @@ test('defaults: ZIP in the current folder, language from LANG', () => {
 
 test('after msi-doctor fix, the report shows the repair with its journal, verified, on the repaired machine', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'msi-doctor-report-cli-'));
-  const data = process.env.MSI_DOCTOR_DATA_DIR;
-  process.env.MSI_DOCTOR_DATA_DIR = join(dir, 'data');
   try {
     const { io, err } = fakeIo();
     const fixed = await fixCommand(['restore-windows-temp-acl', '--simulate', '2503-windows-temp-acl', '--yes'], io);
@@ -159,7 +154,6 @@ test('after msi-doctor fix, the report shows the repair with its journal, verifi
     for (const [name, content] of Object.entries(files))
       assert.deepEqual(leaks(content, scenarioSecrets('2503-windows-temp-acl')), [], name);
   } finally {
-    process.env.MSI_DOCTOR_DATA_DIR = data;
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -1,5 +1,4 @@
 // Tests of `msi-doctor scan`: options, exit codes, JSON schema, and every built-in scenario showing what it was built to show.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +6,7 @@ import { join } from 'node:path';
 import { scanResultSchema, type ScanResult } from '../../../shared/contract/scan.ts';
 import type { Evidence } from '../../../shared/contract/evidence.ts';
 import { main } from '../main.ts';
-import { fakeIo as fakeCliIo, type FakeIo } from '../cli-test-io.test-support.ts';
+import { fakeIo as fakeCliIo, testWithDataDir, type FakeIo } from '../cli-test-io.test-support.ts';
 import { parseScanArgs, scanCommand } from './scan.ts';
 import { keyFacts, summaryText } from './scan-render.ts';
 import { builtinScenarios } from '../../services/system-factory.ts';
@@ -15,8 +14,8 @@ import { loadScenario } from '../../system/simulated/index.ts';
 import { checkExpectedEvidence } from '../../system/simulated/scenario-check.ts';
 import { fixCommand } from './fix.ts';
 
-// Scans of a simulated machine read state saved by earlier `fix` runs from the data folder: isolate it.
-process.env.MSI_DOCTOR_DATA_DIR = mkdtempSync(join(tmpdir(), 'msi-doctor-scan-test-'));
+// Scans of a simulated machine read state saved by earlier `fix` runs from the data folder: each test has its own.
+const test = testWithDataDir;
 
 /** Captured streams; stdout and stderr claim to be a terminal when `tty`. */
 function fakeIo(tty = false): FakeIo {
@@ -197,25 +196,17 @@ test('render helpers: summary fallback and key facts', () => {
 });
 
 test('scan shows a simulated machine as `fix` left it', async () => {
-  const previous = process.env.MSI_DOCTOR_DATA_DIR;
-  process.env.MSI_DOCTOR_DATA_DIR = mkdtempSync(join(tmpdir(), 'msi-doctor-fix-scan-'));
-  try {
-    const before = await scanJson(['--simulate', 'msiserver-disabled']);
-    assert.equal(before.evidence.find((e) => e.probe === 'installer-service')?.status, 'problem');
-    const fix = fakeIo();
-    assert.equal(
-      await fixCommand(['enable-msiserver', '--simulate', 'msiserver-disabled', '--yes', '--json'], fix.io),
-      0,
-      fix.err(),
-    );
-    const after = fakeIo();
-    assert.equal(await scanCommand(['--simulate', 'msiserver-disabled', '--json'], after.io), 0, after.err());
-    const service = scanResultSchema
-      .parse(JSON.parse(after.out()))
-      .evidence.find((e) => e.probe === 'installer-service');
-    assert.equal(service?.status, 'ok', 'the re-enabled service is healthy on the next scan');
-    assert.match(after.err(), /changed by earlier repairs/);
-  } finally {
-    process.env.MSI_DOCTOR_DATA_DIR = previous;
-  }
+  const before = await scanJson(['--simulate', 'msiserver-disabled']);
+  assert.equal(before.evidence.find((e) => e.probe === 'installer-service')?.status, 'problem');
+  const fix = fakeIo();
+  assert.equal(
+    await fixCommand(['enable-msiserver', '--simulate', 'msiserver-disabled', '--yes', '--json'], fix.io),
+    0,
+    fix.err(),
+  );
+  const after = fakeIo();
+  assert.equal(await scanCommand(['--simulate', 'msiserver-disabled', '--json'], after.io), 0, after.err());
+  const service = scanResultSchema.parse(JSON.parse(after.out())).evidence.find((e) => e.probe === 'installer-service');
+  assert.equal(service?.status, 'ok', 'the re-enabled service is healthy on the next scan');
+  assert.match(after.err(), /changed by earlier repairs/);
 });

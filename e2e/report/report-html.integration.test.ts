@@ -1,5 +1,5 @@
 // Renders exported HTML reports in headless Chromium: no network, screenshots (desktop, phone, print) and axe checks.
-// Run: node --import tsx --test e2e/report/report-html.test.ts   (skips with one line when /usr/bin/chromium is absent)
+// Run: npm run test:integration -- e2e/report   (skips with one line when /usr/bin/chromium is absent)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';

@@ -1,10 +1,11 @@
 // Smoke test of the BUILT main bundle (dist-style main.cjs) under plain Node with a fake 'electron' module:
 // windowed start-up (scheme, sandbox, lock, protocol with CSP and traversal guard, one IPC handler per API
-// function with the sender check, window on app://) and headless mode (runs the CLI, exits with its code).
+// function with the sender check, window on app://) and headless mode (runs the CLI, exits with its code);
+// and the built preload (the contract's surface, no zod).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -156,4 +157,10 @@ test('headless with an unknown command exits 2 with a one-line message', () => {
   );
   assert.equal(verdict.exit, 2);
   assert.match(stderr, /expected one of scan, report/);
+});
+
+test('the preload bundle carries the contract surface and not zod', () => {
+  const text = readFileSync(join(bundleDir, 'preload.cjs'), 'utf8');
+  for (const name of API_FUNCTIONS) assert.ok(text.includes(`"${name}"`), name);
+  assert.doesNotMatch(text, /ZodError|\$ZodType/);
 });
