@@ -1,8 +1,9 @@
 // Streams a log file (or any byte stream) into the pure analyzer in 1 MiB chunks; bad input becomes a LogInputError.
+// MSI / Burn logs and deployment-tool logs (ConfigMgr, Intune, PSADT) alike: the first records decide which reader.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { createLogAnalyzer } from '../../shared/msilog/index.ts';
+import { createAnyLogAnalyzer } from '../../shared/deploylog/index.ts';
 import type { InputProblem } from '../../shared/msilog/index.ts';
 import type { LogAnalysis } from '../../shared/contract/log-analysis.ts';
 import type { LocalText } from '../../shared/knowledge/local-text.ts';
@@ -50,7 +51,7 @@ export async function analyzeLogStream(
   stream: Readable | NodeJS.ReadableStream,
   fileName: string,
 ): Promise<LogAnalysis> {
-  const analyzer = createLogAnalyzer({ fileName });
+  const analyzer = createAnyLogAnalyzer({ fileName });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer | string>) {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;

@@ -33,6 +33,14 @@ export const CAUSE_IDS = [
   'disk-full',
   'prerequisite-missing',
   'reboot-required-to-finish',
+  // Deployment tools (ConfigMgr, Intune, PSADT): causes outside the MSI package (shared/knowledge/deploy-causes.ts).
+  'detection-rule-mismatch',
+  'content-unavailable',
+  'requirement-not-met',
+  'dependency-failed',
+  'deployment-deferred',
+  'deployment-script-failed',
+  'system-context-only',
   'no-problem-found',
   'unknown',
 ] as const;

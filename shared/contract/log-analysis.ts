@@ -1,10 +1,12 @@
 // Schema msi-doctor/log-analysis@1: what the log analyzer says about one MSI / Burn log (validated with zod).
 import { z } from 'zod';
 import { CAUSE_IDS } from './ids.ts';
+import { deploymentSchema } from './deployment.ts';
 
 export const LOG_ANALYSIS_SCHEMA = 'msi-doctor/log-analysis@1';
 
-export const logFormatSchema = z.enum(['msi-verbose', 'msi-basic', 'burn', 'unknown']);
+/** configmgr / intune / psadt: a deployment tool's log (shared/deploylog), with `deployments`. */
+export const logFormatSchema = z.enum(['msi-verbose', 'msi-basic', 'burn', 'configmgr', 'intune', 'psadt', 'unknown']);
 export const operationSchema = z.enum([
   'install',
   'uninstall',
@@ -80,6 +82,10 @@ export const logAnalysisSchema = z.object({
       hresult: z.string().nullable(),
     })
     .nullable(),
+  /** Deployment-tool logs only: each install attempt found, in file order. */
+  deployments: z.array(deploymentSchema).optional(),
+  /** Deployment-tool logs only: index in `deployments` of the attempt the top-level fields describe. */
+  primaryDeployment: z.number().int().nullable().optional(),
 });
 
 export type LogAnalysis = z.infer<typeof logAnalysisSchema>;

@@ -16,6 +16,7 @@ import { eventsRule } from './rules/events-rule.ts';
 import { productsRule } from './rules/products-rule.ts';
 import { logRule } from './rules/log-rule.ts';
 import { recentLogsRule } from './rules/recent-logs-rule.ts';
+import { deployRule } from './rules/deploy-rule.ts';
 import { notCheckedRule } from './rules/not-checked-rule.ts';
 
 export type { DiagnosisInput } from './context.ts';
@@ -31,6 +32,7 @@ export const RULES: ReadonlyArray<(ctx: DiagnosisContext) => Signal[]> = [
   eventsRule,
   productsRule,
   logRule,
+  deployRule,
   recentLogsRule,
   notCheckedRule,
 ];

@@ -5,6 +5,7 @@ import type { LocalText } from './local-text.ts';
 import type { FactId } from './facts.ts';
 import type { MythId } from './myths.ts';
 import { DOCS } from './doc-links.ts';
+import { DEPLOY_CAUSES } from './deploy-causes.ts';
 
 export interface CauseInfo {
   id: CauseId;
@@ -880,7 +881,9 @@ const CAUSES = [
   },
 ] satisfies readonly CauseInfo[];
 
-const BY_ID: ReadonlyMap<CauseId, CauseInfo> = new Map(CAUSES.map((c) => [c.id, c as CauseInfo]));
+const BY_ID: ReadonlyMap<CauseId, CauseInfo> = new Map(
+  [...CAUSES, ...DEPLOY_CAUSES].map((c) => [c.id, c as CauseInfo]),
+);
 
 /** Everything known about a cause. Every CauseId has an entry (a test guards it). */
 export function causeInfo(id: CauseId): CauseInfo {

@@ -27,6 +27,13 @@ export const DOCS = {
   halloweenTips:
     'https://learn.microsoft.com/archive/blogs/windows_installer_team/windows-installer-troubleshooting-tips-from-halloween',
   intuneReturnCodes: 'https://learn.microsoft.com/mem/intune/apps/apps-win32-add',
+  intuneWin32Troubleshoot: 'https://learn.microsoft.com/troubleshoot/mem/intune/app-management/troubleshoot-win32-apps',
+  configMgrAppInstall: 'https://learn.microsoft.com/mem/configmgr/apps/understand/app-deployment-technical-reference',
+  configMgrContent:
+    'https://learn.microsoft.com/mem/configmgr/core/servers/deploy/configure/fundamental-concepts-for-content-management',
+  configMgrDetection:
+    'https://learn.microsoft.com/mem/configmgr/apps/deploy-use/create-applications#deployment-type-detection-method-options',
+  psadtExitCodes: 'https://psappdeploytoolkit.com/docs/3.10.2/exit-codes',
   msizapNotUninstall: 'https://devblogs.microsoft.com/setup/msizap-is-not-uninstall/',
   getTempPath2: 'https://learn.microsoft.com/windows/win32/api/fileapi/nf-fileapi-gettemppath2w',
   uac: 'https://learn.microsoft.com/windows/security/application-security/application-control/user-account-control/',

@@ -7,6 +7,7 @@ import { DIAGNOSIS_TEXTS } from './texts/diagnosis.ts';
 import { PROBE_TEXTS } from './texts/probes.ts';
 import { REPAIR_TEXTS } from './texts/repairs.ts';
 import { reportTexts } from './texts/report.ts';
+import { DEPLOY_TEXTS } from './texts/deploy.ts';
 
 export type TextParams = Record<string, string | number>;
 export type TextInput = TextRef | { key: string; params?: TextParams };
@@ -19,6 +20,7 @@ export function textTables(): Array<{ name: string; table: TextTable }> {
     { name: 'probes', table: PROBE_TEXTS },
     { name: 'repairs', table: REPAIR_TEXTS },
     { name: 'report', table: reportTexts },
+    { name: 'deploy', table: DEPLOY_TEXTS },
   ];
 }
 

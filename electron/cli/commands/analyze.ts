@@ -4,11 +4,15 @@ import type { LogAnalysis } from '../../../shared/contract/log-analysis.ts';
 import { LANGS, type Lang } from '../../../shared/contract/ids.ts';
 import { analyzeLogFile, analyzeLogStream, LogInputError } from '../../services/log-file-analyzer.ts';
 import { renderAnalysis } from './analyze-render.ts';
+import { renderChainFindings, renderDeployAnalysis } from './analyze-deploy-render.ts';
+import { isDeployAnalysis } from '../../../shared/deploylog/chain.ts';
 
 export const ANALYZE_HELP = `Usage: msi-doctor analyze [--json] [--lang en|zh-CN] FILE... 
 
-Reads Windows Installer logs (verbose /L*v, basic, several sessions appended with /L+, localized) and
-WiX Burn bundle logs, and says what failed, why, and what to do. Use - to read a log from stdin.
+Reads Windows Installer logs (verbose /L*v, basic, several sessions appended with /L+, localized), WiX Burn
+bundle logs, and the logs of deployment tools: Configuration Manager (AppEnforce, execmgr, CAS, ...), Intune
+(AppWorkload, IntuneManagementExtension, ...) and PSAppDeployToolkit. Says what failed, why, and what to do.
+Give a deployment log together with the MSI log it names to get one joined answer. Use - to read stdin.
 
   --json        print the analysis as JSON (schema msi-doctor/log-analysis@1); an array for several files
   --lang LANG   language of the explanation: en (default) or zh-CN
@@ -56,19 +60,25 @@ export const analyzeCommand: CliCommand = async (argv: string[], io: CliIo): Pro
   let bad = 0;
   for (const file of parsed.files) {
     try {
-      const analysis = file === '-' ? await analyzeLogStream(io.stdin, '<stdin>') : await analyzeLogFile(file);
-      results.push(analysis);
-      if (!parsed.json) {
-        if (results.length > 1) io.stdout.write('\n' + '-'.repeat(60) + '\n\n');
-        io.stdout.write(
-          renderAnalysis(analysis, { lang: parsed.lang, color: io.stdout.isTTY === true, width: terminalWidth(io) }),
-        );
-      }
+      results.push(file === '-' ? await analyzeLogStream(io.stdin, '<stdin>') : await analyzeLogFile(file));
     } catch (error) {
       if (!(error instanceof LogInputError)) throw error;
       bad++;
       io.stderr.write(`msi-doctor analyze: ${file === '-' ? '<stdin>' : file}: ${error.text[parsed.lang]}\n`);
     }
+  }
+  if (!parsed.json) {
+    // Rendered after all files are read: a deployment log is shown with the MSI log it names, when given.
+    const options = { lang: parsed.lang, color: io.stdout.isTTY === true, width: terminalWidth(io) };
+    results.forEach((analysis, i) => {
+      if (i > 0) io.stdout.write('\n' + '-'.repeat(60) + '\n\n');
+      io.stdout.write(
+        isDeployAnalysis(analysis)
+          ? renderDeployAnalysis(analysis, results, options)
+          : renderAnalysis(analysis, options),
+      );
+    });
+    if (results.some(isDeployAnalysis)) io.stdout.write('\n' + renderChainFindings(results, parsed.lang));
   }
   if (parsed.json && results.length > 0) {
     const payload = parsed.files.length === 1 ? results[0] : results;

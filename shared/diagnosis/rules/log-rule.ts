@@ -6,6 +6,7 @@ import { lookupErrorCode } from '../../knowledge/error-codes.ts';
 import { causeInfo } from '../../knowledge/causes.ts';
 import { codeWeight } from './symptom-rule.ts';
 import { forCause, reason, type Signal } from '../signal.ts';
+import { isDeployAnalysis } from '../../deploylog/chain.ts';
 
 /** The analyzer's confidence is about the log; as evidence about the machine it is slightly discounted. */
 const LOG_FACTOR = 0.95;
@@ -90,5 +91,6 @@ function logSignals(log: LogAnalysis): Signal[] {
 }
 
 export function logRule(ctx: DiagnosisContext): Signal[] {
-  return ctx.input.logs.flatMap(logSignals);
+  // Deployment-tool logs are read by deploy-rule.ts, joined with the MSI logs they name.
+  return ctx.input.logs.filter((log) => !isDeployAnalysis(log)).flatMap(logSignals);
 }
