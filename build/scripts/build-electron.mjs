@@ -1,7 +1,6 @@
 // `npm run build:electron`: bundles the Electron main process and preload with esbuild into dist/electron/
 // (main.cjs, preload.cjs) and copies the runtime data files the bundle reads (simulated-machine scenarios).
 import { build } from 'esbuild';
-import { register } from 'tsx/esm/api';
 import { cpSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,11 +27,6 @@ const common = {
   absWorkingDir: root,
 };
 
-// The preload's API surface comes from the contract at build time (so zod stays out of the sandboxed preload).
-register();
-const { contractApiSurface } = await import('../../electron/preload/api-surface.ts');
-const surface = JSON.stringify(contractApiSurface());
-
 const started = Date.now();
 await build({
   ...common,
@@ -51,7 +45,6 @@ await build({
   outdir: outDir,
   outExtension: { '.js': '.cjs' },
   platform: 'browser',
-  define: { __MSI_DOCTOR_API_SURFACE__: surface },
 });
 
 const scenarios = join(root, 'electron', 'system', 'simulated', 'scenarios');

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 
-const projects = ['shared', 'renderer', 'electron', 'e2e', 'build/tsconfig.tests.json'];
+const projects = ['shared', 'renderer', 'electron', 'electron/preload', 'e2e', 'build/tsconfig.tests.json'];
 const configs = projects
   .map((project) => ({ project, config: project.endsWith('.json') ? project : `${project}/tsconfig.json` }))
   .filter(({ project, config }) => {

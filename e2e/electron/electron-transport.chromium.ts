@@ -16,7 +16,7 @@ import { channelOf, type ApiFunctionName } from '../../shared/contract/api.ts';
 import { createAppServices } from '../../electron/services/app-services.ts';
 import { createAppProtocolHandler } from '../../electron/main/app-protocol.ts';
 import { isAppUrl } from '../../electron/main/app-origin.ts';
-import { createIpcRouter } from '../../electron/main/ipc-router.ts';
+import { createIpcRouter } from '../../electron/main/ipc-routes.ts';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -40,7 +40,6 @@ before(async () => {
   const bundled = await build({
     stdin: {
       contents: `import { buildMsiDoctorApi } from './electron/preload/msi-doctor-api.ts';
-        import { contractApiSurface } from './electron/preload/api-surface.ts';
         const listeners = new Map();
         const ipc = {
           invoke: (channel, payload) => window.__ipcInvoke(channel, payload),
@@ -48,7 +47,7 @@ before(async () => {
           removeListener: (channel, listener) => listeners.get(channel)?.delete(listener),
         };
         window.__ipcEmit = (channel, payload) => listeners.get(channel)?.forEach((l) => l({ sender: 'ipc-event' }, payload));
-        Object.defineProperty(window, 'msiDoctor', { value: buildMsiDoctorApi(ipc, contractApiSurface()) });`,
+        Object.defineProperty(window, 'msiDoctor', { value: buildMsiDoctorApi(ipc) });`,
       resolveDir: REPO,
       loader: 'ts',
     },

@@ -9,7 +9,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { ApiEventName, ApiEvents, ApiFunctionName } from '../../shared/contract/api.ts';
 import type { Result } from '../../shared/contract/result.ts';
 import { createAppServices } from '../../electron/services/app-services.ts';
-import { dispatchApi, isApiFunctionName } from '../../electron/services/api-dispatch.ts';
+import { dispatchApi } from '../../electron/services/api-dispatch.ts';
+import { isApiFunctionName } from '../../shared/contract/api-names.ts';
 import { apiRequestSchemas, API_EVENTS } from '../../shared/contract/api.ts';
 import { createFakeApi } from '../../renderer/src/api/fake-api.ts';
 

@@ -1,6 +1,6 @@
 // The Electron main process: app lifecycle, the single window, the app:// protocol, hardening, the IPC router,
 // the menu, single-instance handling and files opened with the app; or headless CLI mode without any window.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, screen, session, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAppServices } from '../services/app-services.ts';
@@ -13,7 +13,8 @@ import { setUpAppLog } from './app-log.ts';
 import { hardenAllWebContents, hardenSession } from './hardening.ts';
 import { runHeadless } from './headless.ts';
 import { createHostHooks } from './host-hooks.ts';
-import { createEventSender, createIpcRouter, registerIpcRouter } from './ipc-router.ts';
+import { installIpcRouter } from './ipc-router.ts';
+import { createEventSender } from './ipc-routes.ts';
 import { parseLaunchArgs, userArgs } from './launch-options.ts';
 import { langFromLocale, mainText } from './main-texts.ts';
 import { secureWebPreferences } from './web-preferences.ts';
@@ -188,7 +189,7 @@ function startApp(): void {
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, (m) => log.warn(m));
     protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: RENDERER_ROOT, readFile: (p) => readFile(p) }));
-    registerIpcRouter(ipcMain, createIpcRouter({ services, isAppUrl, log: logLine }));
+    installIpcRouter({ services, isAppUrl, log: logLine });
     setMenu();
     createWindow();
   });

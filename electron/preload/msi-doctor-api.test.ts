@@ -1,9 +1,8 @@
-// Tests of the preload surface with a fake contextBridge/ipcRenderer: exactly the contract's functions + on.
+// Tests of the preload surface with a fake contextBridge/ipcRenderer: exactly the API's functions + on.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { API_EVENTS, API_FUNCTIONS } from '../../shared/contract/api.ts';
+import { API_EVENTS, API_FUNCTIONS } from '../../shared/contract/api-names.ts';
 import { buildMsiDoctorApi, type IpcRendererLike } from './msi-doctor-api.ts';
-import { contractApiSurface } from './api-surface.ts';
 
 type Listener = (event: unknown, payload: unknown) => void;
 
@@ -31,7 +30,7 @@ function fakeIpc() {
 test('exposes exactly the contract functions plus on, through a fake contextBridge', () => {
   const exposed: Record<string, unknown> = {};
   const contextBridge = { exposeInMainWorld: (key: string, value: unknown) => void (exposed[key] = value) };
-  contextBridge.exposeInMainWorld('msiDoctor', buildMsiDoctorApi(fakeIpc().ipc, contractApiSurface()));
+  contextBridge.exposeInMainWorld('msiDoctor', buildMsiDoctorApi(fakeIpc().ipc));
   assert.deepEqual(Object.keys(exposed), ['msiDoctor']);
   const api = exposed.msiDoctor as Record<string, unknown>;
   assert.deepEqual(Object.keys(api).sort(), [...API_FUNCTIONS, 'on'].sort());
@@ -44,7 +43,7 @@ test('exposes exactly the contract functions plus on, through a fake contextBrid
 
 test('each function invokes its own channel with the request and returns the Result', async () => {
   const { ipc, invoked } = fakeIpc();
-  const api = buildMsiDoctorApi(ipc, contractApiSurface());
+  const api = buildMsiDoctorApi(ipc);
   assert.deepEqual(await api.parseSymptom({ text: '1618' }), { ok: true, value: 'msi-doctor:parseSymptom' });
   assert.deepEqual(invoked, [['msi-doctor:parseSymptom', { text: '1618' }]]);
   const failed = await api.analyzeLog({ path: 'x.log' });
@@ -54,7 +53,7 @@ test('each function invokes its own channel with the request and returns the Res
 
 test('on() delivers only the payload and returns a working unsubscribe', () => {
   const { ipc, listeners, fire } = fakeIpc();
-  const api = buildMsiDoctorApi(ipc, contractApiSurface());
+  const api = buildMsiDoctorApi(ipc);
   const received: unknown[][] = [];
   const off = api.on('scanProgress', (...args: unknown[]) => void received.push(args));
   fire('msi-doctor:scanProgress', { scanId: 's1' });

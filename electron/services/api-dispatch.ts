@@ -1,18 +1,9 @@
 // One API call through any transport: validate the payload with the contract's zod schema, call the service,
 // and return the Result envelope. Shared by the Electron IPC router and the browser preview server.
-import {
-  apiRequestSchemas,
-  API_FUNCTIONS,
-  type ApiFunctionName,
-  type ApiResponses,
-} from '../../shared/contract/api.ts';
+import { apiRequestSchemas, type ApiFunctionName, type ApiResponses } from '../../shared/contract/api.ts';
 import { fail, ok, type Result } from '../../shared/contract/result.ts';
 import type { AppServices } from './app-services-types.ts';
 import { ServiceError } from './service-error.ts';
-
-export function isApiFunctionName(name: string): name is ApiFunctionName {
-  return (API_FUNCTIONS as string[]).includes(name);
-}
 
 /** Zod issues as one readable line: "startScan: logPaths.0: expected string". */
 function describeIssues(name: string, issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {

@@ -8,6 +8,9 @@ import { scanRequestSchema, type EnvironmentInfo, type ScanProgress, type ScanRe
 import { repairParamsSchema, type JournalSummary, type RepairOutcome, type RepairPlan } from './repair.ts';
 import type { ParsedSymptom } from './symptom.ts';
 import type { LogAnalysis } from './log-analysis.ts';
+import type { ApiEventName, ApiFunctionName } from './api-names.ts';
+
+export { API_EVENTS, API_FUNCTIONS, channelOf, type ApiEventName, type ApiFunctionName } from './api-names.ts';
 
 const pathSchema = z.string().min(1).max(32_767);
 const idSchema = z
@@ -53,10 +56,7 @@ export const apiRequestSchemas = {
   getSession: z.object({ scanId: idSchema }).strict(),
   openExternal: z.object({ url: z.string().url().max(2000) }).strict(),
   pickFile: z.object({ kind: z.enum(['log', 'msi']) }).strict(),
-} as const;
-
-export type ApiFunctionName = keyof typeof apiRequestSchemas;
-export const API_FUNCTIONS = Object.keys(apiRequestSchemas) as ApiFunctionName[];
+} as const satisfies Record<ApiFunctionName, z.ZodType>;
 export type ApiRequest<N extends ApiFunctionName> = z.input<(typeof apiRequestSchemas)[N]>;
 
 export interface ScenarioInfo {
@@ -134,17 +134,21 @@ export interface ApiEvents {
   /** App menu commands the wizard handles ('export-report', 'open-log', 'open-msi'). */
   menuCommand: { command: 'export-report' | 'open-log' | 'open-msi' | 'start-over' };
 }
-export type ApiEventName = keyof ApiEvents;
-export const API_EVENTS: ApiEventName[] = ['scanProgress', 'repairProgress', 'filesOpened', 'menuCommand'];
 
-/** What window.msiDoctor looks like: one async function per API function, one subscribe function per event. */
-export type MsiDoctorApi = {
-  [N in ApiFunctionName]: (request: ApiRequest<N>) => Promise<Result<ApiResponses[N]>>;
-} & {
+/** tsc fails here when ApiResponses or ApiEvents lack a name of api-names.ts or have one it does not list. */
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type MustBeTrue<T extends true> = T;
+export type ApiTypesMatchNames = MustBeTrue<
+  SameKeys<keyof ApiResponses, ApiFunctionName> & SameKeys<keyof ApiEvents, ApiEventName>
+>;
+
+/** One API function: its request in, its Result out. */
+export type ApiFunction<N extends ApiFunctionName> = (request: ApiRequest<N>) => Promise<Result<ApiResponses[N]>>;
+
+/** One async function per API function. */
+export type ApiFunctions = { [N in ApiFunctionName]: ApiFunction<N> };
+
+/** What window.msiDoctor looks like: the API functions, and one subscribe function for the events. */
+export type MsiDoctorApi = ApiFunctions & {
   on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
 };
-
-/** IPC channel of a function (Electron transport only; the renderer never sees channel names). */
-export function channelOf(name: ApiFunctionName | ApiEventName): string {
-  return `msi-doctor:${name}`;
-}

@@ -1,5 +1,11 @@
 // The renderer's only door to the back end: window.msiDoctor in Electron, or the preview server over HTTP + WebSocket.
-import type { ApiEventName, ApiEvents, ApiFunctionName, MsiDoctorApi } from '../../../shared/contract/api.ts';
+import {
+  apiFunctionsFrom,
+  isApiEventName,
+  type ApiEventName,
+  type ApiFunctionName,
+} from '../../../shared/contract/api-names.ts';
+import type { ApiEvents, ApiFunction, ApiResponses, MsiDoctorApi } from '../../../shared/contract/api.ts';
 import type { Result } from '../../../shared/contract/result.ts';
 
 declare global {
@@ -7,39 +13,6 @@ declare global {
     msiDoctor?: MsiDoctorApi;
   }
 }
-
-/** The API function names, kept here as values so the renderer bundle never pulls in zod for the schemas. */
-export const API_FUNCTION_NAMES = [
-  'getEnvironment',
-  'listScenarios',
-  'selectScenario',
-  'parseSymptom',
-  'importFile',
-  'analyzeLog',
-  'getLogLines',
-  'searchLog',
-  'startScan',
-  'cancelScan',
-  'planRepair',
-  'runRepair',
-  'cancelRepair',
-  'undoRepair',
-  'listJournals',
-  'previewRedaction',
-  'exportReport',
-  'listSessions',
-  'getSession',
-  'openExternal',
-  'pickFile',
-] as const satisfies readonly ApiFunctionName[];
-
-/** The event names, as values for the same reason. */
-export const API_EVENT_NAMES = [
-  'scanProgress',
-  'repairProgress',
-  'filesOpened',
-  'menuCommand',
-] as const satisfies readonly ApiEventName[];
 
 export type BridgeKind = 'electron' | 'preview';
 type Listener = (payload: unknown) => void;
@@ -60,8 +33,8 @@ export function createHttpBridge(origin: string): MsiDoctorApi {
       } catch {
         return; // not ours; the server only sends JSON
       }
-      const name = parsed.event as ApiEventName;
-      if (!(API_EVENT_NAMES as readonly string[]).includes(name)) return;
+      const name = parsed.event;
+      if (typeof name !== 'string' || !isApiEventName(name)) return;
       for (const listener of listeners.get(name) ?? []) listener(parsed.payload);
     });
     // The preview server may restart while a page is open: reconnect quietly.
@@ -72,6 +45,12 @@ export function createHttpBridge(origin: string): MsiDoctorApi {
       }, 1000);
     });
   }
+
+  /** The server answers with the function's Result envelope (validated and typed by the contract there). */
+  const caller =
+    <N extends ApiFunctionName>(name: N): ApiFunction<N> =>
+    (request) =>
+      call(name, request) as Promise<Result<ApiResponses[N]>>;
 
   async function call(name: ApiFunctionName, request: unknown): Promise<Result<unknown>> {
     try {
@@ -92,16 +71,14 @@ export function createHttpBridge(origin: string): MsiDoctorApi {
     }
   }
 
-  const api: Record<string, unknown> = {};
-  for (const name of API_FUNCTION_NAMES) api[name] = (request: unknown) => call(name, request);
-  api.on = <E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void) => {
+  const on = <E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): (() => void) => {
     const set = listeners.get(event) ?? new Set<Listener>();
     set.add(listener as Listener);
     listeners.set(event, set);
     connect();
-    return () => set.delete(listener as Listener);
+    return () => void set.delete(listener as Listener);
   };
-  return api as unknown as MsiDoctorApi;
+  return { ...apiFunctionsFrom(caller), on };
 }
 
 /** Electron's preload API when present, otherwise the preview server this page was served from. */

@@ -4,14 +4,6 @@ import assert from 'node:assert/strict';
 import { createWizardStore, retryLogPath } from './store.ts';
 import { createFakeApi } from '../api/fake-api.ts';
 import { sampleFinding, samplePlan } from '../../../shared/wizard/sample-data.ts';
-import { API_FUNCTIONS, API_EVENTS } from '../../../shared/contract/api.ts';
-import { API_EVENT_NAMES, API_FUNCTION_NAMES } from '../api/bridge.ts';
-
-test('the bridge knows exactly the contract functions and events', () => {
-  assert.deepEqual([...API_FUNCTION_NAMES].sort(), [...API_FUNCTIONS].sort());
-  assert.deepEqual([...API_EVENT_NAMES].sort(), [...API_EVENTS].sort());
-});
-
 test('init loads the environment and the scenarios of a simulated machine', async () => {
   const api = createFakeApi();
   const store = createWizardStore({ api, lang: 'en' });

@@ -7,8 +7,8 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { startPreviewServer, type PreviewServer } from '../../../e2e/preview/server.ts';
-import { createHttpBridge } from './bridge.ts';
+import { createHttpBridge } from '../../renderer/src/api/bridge.ts';
+import { startPreviewServer, type PreviewServer } from './server.ts';
 
 async function withServer(run: (server: PreviewServer, base: string) => Promise<void>): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'msi-doctor-bridge-'));

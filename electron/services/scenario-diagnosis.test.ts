@@ -1,15 +1,14 @@
 // Every built-in simulated scenario, scanned through the real probes and simulated runners, then diagnosed: top cause and repair.
-// (Test file: may import electron/ — the import rule exempts tests.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSystem, builtinScenarios } from '../../electron/services/system-factory.ts';
-import { runScan } from '../../electron/services/scan-service.ts';
-import { readEvidenceData } from '../contract/evidence-data.ts';
-import type { RepairId } from '../contract/ids.ts';
-import type { LogAnalysis } from '../contract/log-analysis.ts';
-import { diagnose } from './diagnose.ts';
-import { parseSymptom } from './symptom.ts';
-import { formatFindings } from './format-findings.ts';
+import { createSystem, builtinScenarios } from './system-factory.ts';
+import { runScan } from './scan-service.ts';
+import { readEvidenceData } from '../../shared/contract/evidence-data.ts';
+import type { RepairId } from '../../shared/contract/ids.ts';
+import type { LogAnalysis } from '../../shared/contract/log-analysis.ts';
+import { diagnose } from '../../shared/diagnosis/diagnose.ts';
+import { parseSymptom } from '../../shared/diagnosis/symptom.ts';
+import { formatFindings } from '../../shared/diagnosis/format-findings.ts';
 
 /**
  * The repair a scenario recommends is the first one that acts: 'wait-for-installer' first is the safe

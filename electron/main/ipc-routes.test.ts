@@ -1,11 +1,11 @@
-// Tests of the IPC router core with fake events: sender check (foreign origin, sub-frame, no frame), validation,
+// Tests of the IPC routes with fake events: sender check (foreign origin, sub-frame, no frame), validation,
 // Result envelope, no leaked stack traces, one handler per API function, typed event channels.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { API_FUNCTIONS, channelOf } from '../../shared/contract/api.ts';
 import type { AppServices } from '../services/app-services-types.ts';
 import { isAppUrl } from './app-origin.ts';
-import { createEventSender, createIpcRouter, registerIpcRouter, type IpcMainLike } from './ipc-router.ts';
+import { createEventSender, createIpcRouter, registerIpcRoutes, type IpcMainLike } from './ipc-routes.ts';
 import type { IpcEventLike } from './sender-check.ts';
 
 const mainFrame = (url: string): IpcEventLike => ({ senderFrame: { url, parent: null } });
@@ -92,7 +92,7 @@ test('an unexpected service error becomes a generic internal error without stack
   assert.ok(logs.some((l) => l.includes('analyzeLog failed')));
 });
 
-test('registerIpcRouter adds exactly one handler per API function and removes them all', async () => {
+test('registerIpcRoutes adds exactly one handler per API function and removes them all', async () => {
   const handlers = new Map<string, (event: IpcEventLike, ...args: unknown[]) => Promise<unknown>>();
   const ipcMain: IpcMainLike = {
     handle: (channel, listener) => {
@@ -102,7 +102,7 @@ test('registerIpcRouter adds exactly one handler per API function and removes th
     removeHandler: (channel) => void handlers.delete(channel),
   };
   const { router } = setup();
-  const unregister = registerIpcRouter(ipcMain, router);
+  const unregister = registerIpcRoutes(ipcMain, router);
   assert.deepEqual([...handlers.keys()].sort(), API_FUNCTIONS.map((n) => channelOf(n)).sort());
   const result = await handlers.get(channelOf('listSessions'))!(
     mainFrame('app://msi-doctor/index.html'),
