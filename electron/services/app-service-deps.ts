@@ -82,7 +82,7 @@ function machineFor(system: SystemHandle, dataDir: string): MachinePort {
         ),
       );
       lastEvidence = result.evidence;
-      repairs.useEvidence(lastEvidence);
+      repairs.useEvidence(lastEvidence, result.scanId);
       return result;
     },
     async analyzeLog(path) {
@@ -104,8 +104,10 @@ function machineFor(system: SystemHandle, dataDir: string): MachinePort {
     },
     repairs: {
       plan: (repair, params) => rethrowing(() => repairs.plan(repair, params, { evidence: lastEvidence })),
-      run: (plan, { confirmations, signal, onProgress }) =>
-        rethrowing(() => repairs.run(plan, { confirmations, signal, onProgress })),
+      run: (planId, { confirmations, onProgress }) =>
+        rethrowing(() => repairs.run(planId, { confirmations, onProgress })),
+      cancel: (planId) => repairs.cancel(planId),
+      isRunning: () => repairs.isRunning(),
       undo: (journalId) => rethrowing(() => repairs.undo(journalId)),
       listJournals: async () => listJournals(dataDir),
     },

@@ -23,16 +23,17 @@ export interface MachinePort {
   repairs: RepairPort;
 }
 
+/** The machine's repairs. The repair service is the one owner of plans and running repairs: the facade keeps none. */
 export interface RepairPort {
   plan(repair: RepairId, params: RepairParams): Promise<RepairPlan>;
+  /** Runs a plan shown before, once (unknown or already run: a 'not-found' error). */
   run(
-    plan: RepairPlan,
-    options: {
-      confirmations: string[];
-      signal: AbortSignal;
-      onProgress: (progress: ApiEvents['repairProgress']) => void;
-    },
+    planId: string,
+    options: { confirmations: string[]; onProgress: (progress: ApiEvents['repairProgress']) => void },
   ): Promise<RepairOutcome>;
+  cancel(planId: string): { cancelled: boolean };
+  /** A repair is running (the machine must not be switched). */
+  isRunning(): boolean;
   undo(journalId: string): Promise<RepairOutcome>;
   listJournals(): Promise<JournalSummary[]>;
 }

@@ -1,7 +1,11 @@
 // Fakes for the facade's tests: a ScanResult builder and an in-memory machine/analyzer/report behind the ports.
 import type { ScanResult } from '../../shared/contract/scan.ts';
 import type { RepairPlan, RepairOutcome } from '../../shared/contract/repair.ts';
+import type { ApiEvents } from '../../shared/contract/api.ts';
 import type { AppServiceDeps, MachinePort } from './app-service-ports.ts';
+import { ServiceError } from './service-error.ts';
+
+type RepairProgress = ApiEvents['repairProgress'];
 
 export function fakeScan(scanId: string, startedAt: string): ScanResult {
   return {
@@ -96,34 +100,47 @@ export function fakeDeps(log: string[]): AppServiceDeps & { release: () => void 
     async localCopy(path) {
       return path;
     },
-    repairs: {
-      async plan(repair) {
-        log.push(`plan ${repair}`);
-        return fakePlan(`plan-${log.length}`);
-      },
-      async run(plan, { confirmations, onProgress }): Promise<RepairOutcome> {
-        onProgress({ planId: plan.planId, stepId: 's1', phase: 'finished', status: 'succeeded' });
-        log.push(`run ${plan.planId} ${confirmations.join(',')}`);
-        return {
-          schema: 'msi-doctor/repair@1',
-          journalId: 'j1',
-          plan,
-          status: 'succeeded',
-          steps: [],
-          verified: true,
-          verification: [],
-          rebootRequired: false,
-          undoAvailable: false,
-          message: null,
-        };
-      },
-      async undo(journalId) {
-        throw new Error(`undo ${journalId} not expected`);
-      },
-      async listJournals() {
-        return [];
-      },
-    },
+    repairs: (() => {
+      const plans = new Map<string, RepairPlan>();
+      return {
+        async plan(repair: string) {
+          log.push(`plan ${repair}`);
+          const plan = fakePlan(`plan-${log.length}`);
+          plans.set(plan.planId, plan);
+          return plan;
+        },
+        async run(
+          planId: string,
+          { confirmations, onProgress }: { confirmations: string[]; onProgress: (p: RepairProgress) => void },
+        ): Promise<RepairOutcome> {
+          const plan = plans.get(planId);
+          if (!plan) throw new ServiceError('not-found', 'This repair plan is no longer available.');
+          plans.delete(planId);
+          onProgress({ planId, stepId: 's1', phase: 'finished', status: 'succeeded' });
+          log.push(`run ${planId} ${confirmations.join(',')}`);
+          return {
+            schema: 'msi-doctor/repair@1',
+            journalId: 'j1',
+            plan,
+            status: 'succeeded',
+            steps: [],
+            verified: true,
+            verification: [],
+            rebootRequired: false,
+            undoAvailable: false,
+            message: null,
+          };
+        },
+        cancel: () => ({ cancelled: false }),
+        isRunning: () => false,
+        async undo(journalId) {
+          throw new Error(`undo ${journalId} not expected`);
+        },
+        async listJournals() {
+          return [];
+        },
+      };
+    })(),
   });
   return {
     get release() {

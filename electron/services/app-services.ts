@@ -5,7 +5,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RepairPlan } from '../../shared/contract/repair.ts';
 import type { ScanResult } from '../../shared/contract/scan.ts';
 import type { AppServiceDeps, MachinePort } from './app-service-ports.ts';
 import type { AppServices, AppServicesOptions } from './app-services-types.ts';
@@ -55,9 +54,8 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
     current = opening;
     return opening;
   }
+  // Running scans only: plans and running repairs belong to the machine's repair service.
   const scans = new Map<string, AbortController>();
-  const plans = new Map<string, RepairPlan>();
-  const repairs = new Map<string, AbortController>();
 
   async function scanById(scanId: string): Promise<ScanResult> {
     return sessions.get(scanId);
@@ -87,7 +85,8 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
 
     async selectScenario({ name }) {
       if (!simulated) throw new ServiceError('forbidden', 'Scenarios exist only on the simulated machine.');
-      if (scans.size > 0 || repairs.size > 0)
+      const repairing = current ? (await current.catch(() => null))?.repairs.isRunning() : false;
+      if (scans.size > 0 || repairing)
         throw new ServiceError('forbidden', 'Wait for the running scan or repair to finish first.');
       const known = grantScenarioFiles(await deps.listScenarios());
       if (!known.some((s) => s.name === name))
@@ -95,7 +94,6 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
       const next = deps.openMachine({ platform: options.platform, dataDir, simulate: name });
       const opened = await next;
       current = next;
-      plans.clear();
       return opened.environment;
     },
 
@@ -155,37 +153,23 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
 
     async planRepair({ repair, params }) {
       if (params.msiPath) readable.check(params.msiPath);
-      const plan = await (await machine()).repairs.plan(repair, params);
-      plans.set(plan.planId, plan);
-      return plan;
+      return (await machine()).repairs.plan(repair, params);
     },
 
     async runRepair({ planId, confirmations }) {
-      const plan = plans.get(planId);
-      if (!plan)
-        throw new ServiceError('not-found', 'This repair plan is no longer available; prepare the repair again.');
-      const controller = new AbortController();
-      repairs.set(planId, controller);
-      try {
-        const outcome = await (
-          await machine()
-        ).repairs.run(plan, {
-          confirmations,
-          signal: controller.signal,
-          onProgress: (progress) => emit('repairProgress', progress),
-        });
-        readable.grant(outcome.installLog?.path);
-        return outcome;
-      } finally {
-        repairs.delete(planId);
-        plans.delete(planId); // a plan runs once; running again means planning again (preconditions re-checked)
-      }
+      // A plan runs once (the repair service forgets it): running again means planning again (preconditions re-checked).
+      const outcome = await (
+        await machine()
+      ).repairs.run(planId, {
+        confirmations,
+        onProgress: (progress) => emit('repairProgress', progress),
+      });
+      readable.grant(outcome.installLog?.path);
+      return outcome;
     },
 
     async cancelRepair({ planId }) {
-      const controller = repairs.get(planId);
-      controller?.abort();
-      return { cancelled: controller !== undefined };
+      return (await machine()).repairs.cancel(planId);
     },
 
     async undoRepair({ journalId }) {

@@ -1,8 +1,9 @@
 // Who runs MSI Doctor on a real machine: the user's SID and whether the process is already elevated (one whoami call).
 import type { CommandRunner, CommandSpec } from '../system/run/command-runner.ts';
+import { systemProgram } from '../system/run/windows-programs.ts';
 
 export const WHOAMI_SPEC: CommandSpec = {
-  file: 'whoami.exe',
+  file: systemProgram('whoami.exe'),
   args: ['/user', '/groups', '/fo', 'csv', '/nh'],
   encoding: 'oem',
   timeoutMs: 5_000,

@@ -1,13 +1,15 @@
 // Builds a RepairService for a SystemHandle: simulated machines get their own file checks, clock and persisted state.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 import type { MachineState } from '../system/simulated/model.ts';
 import type { SimulatedMachine } from '../system/simulated/machine.ts';
 import { simulatedRepairClock } from '../system/simulated/repair-handlers.ts';
 import type { PathKind } from '../system/repairs/repair-definition.ts';
 import { RepairService, type RepairServiceOptions } from './repair-service.ts';
 import type { SystemHandle } from './system-factory.ts';
+import { SCENARIO_DIR } from '../system/simulated/index.ts';
 
 async function hostKind(path: string): Promise<PathKind> {
   try {
@@ -27,10 +29,31 @@ export function simulatedStatPath(machine: SimulatedMachine): (path: string) => 
   };
 }
 
+/**
+ * How a journal names the machine (journal-schema ENVIRONMENT): 'real', a built-in scenario by name, or a scenario file
+ * by its path inside the data folder. A scenario file elsewhere is recorded without its path: undo then needs
+ * --scenario FILE again, because a journal may never point the app at a file outside the data folder.
+ */
+export function environmentLabel(system: SystemHandle, dataDir: string): string {
+  const simulation = system.simulation;
+  if (!simulation) return 'real';
+  const source = simulation.loaded.source;
+  if (dirname(source) === SCENARIO_DIR) return `simulated:${basename(source, '.json')}`;
+  const inside = relative(join(dataDir, 'scenarios'), source);
+  if (
+    !inside.startsWith('..') &&
+    !isAbsolute(inside) &&
+    !inside.includes(sep) &&
+    /^[A-Za-z0-9][A-Za-z0-9._-]*\.json$/.test(inside)
+  )
+    return `scenario-file:${inside}`;
+  return 'scenario-file';
+}
+
 export function createRepairServiceFor(
   system: SystemHandle,
   dataDir: string,
-  extra: Partial<Pick<RepairServiceOptions, 'hooks' | 'clock' | 'symptom'>> = {},
+  extra: Partial<Pick<RepairServiceOptions, 'hooks' | 'clock' | 'symptom' | 'lock' | 'sessionId'>> = {},
 ): RepairService {
   const machine = system.simulation?.machine ?? null;
   return new RepairService({
@@ -40,7 +63,7 @@ export function createRepairServiceFor(
     probes: system.probes,
     user: system.user,
     analyzeLog: system.analyzeLog,
-    environmentLabel: machine ? `simulated:${machine.scenario}` : 'real',
+    environmentLabel: environmentLabel(system, dataDir),
     ...(machine
       ? {
           statPath: simulatedStatPath(machine),
@@ -61,9 +84,8 @@ export function simulatedStatePath(dataDir: string, scenario: string): string {
 export function saveSimulatedState(dataDir: string, machine: SimulatedMachine): string {
   const path = simulatedStatePath(dataDir, machine.scenario);
   mkdirSync(join(dataDir, 'simulated'), { recursive: true });
-  // Write then rename: a crash never leaves half a model behind.
-  writeFileSync(`${path}.tmp`, JSON.stringify(machine.state, null, 1));
-  renameSync(`${path}.tmp`, path);
+  // A unique temp name, fsync, then rename: a crash never leaves half a model, two writers never share a temp file.
+  writeFileAtomic.sync(path, JSON.stringify(machine.state, null, 1));
   return path;
 }
 

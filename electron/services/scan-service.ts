@@ -18,6 +18,7 @@ import type { CommandRunner, ElevatedRunner } from '../system/run/command-runner
 import { notRun } from '../system/run/elevated-script.ts';
 import { ScanCancelledError, commandsOf, errorEvidence, evidenceFrom, notCheckedEvidence } from './probe-execution.ts';
 import { planCommands, routeOutput } from './command-plan.ts';
+import { POWERSHELL_CONSTRAINED } from '../system/probes/run-probe.ts';
 import { runDirect } from './direct-phase.ts';
 import { analyzeDiscoveredLogs } from './discovered-logs.ts';
 
@@ -133,6 +134,8 @@ export async function runScan(
     ...(signal ? { signal } : {}),
     onEvidence: (probe, item) => {
       evidence.set(probe.id, item);
+      if (item.summary.params.reason === POWERSHELL_CONSTRAINED && item.status === 'not-checked')
+        notChecked.push({ probe: probe.id, reason: POWERSHELL_CONSTRAINED });
       emit(probe.id, 'finished', item.elevated, item);
     },
   });

@@ -91,9 +91,20 @@ export type RepairOutcome = z.infer<typeof repairOutcomeSchema>;
 
 export const journalSummarySchema = z.object({
   journalId: z.string(),
-  repair: z.enum(REPAIR_IDS),
+  /** Null only for a damaged journal whose repair cannot be trusted. */
+  repair: z.enum(REPAIR_IDS).nullable(),
   startedAt: z.string(),
-  state: z.enum(['finished', 'unfinished', 'undone']),
+  /**
+   * 'cleared': an interrupted run that never reached its change (no backup was taken), so there is nothing to undo.
+   * 'damaged': malformed, truncated or tampered; listed with `problem`, never undone.
+   */
+  state: z.enum(['finished', 'unfinished', 'undone', 'cleared', 'damaged']),
   undoAvailable: z.boolean(),
+  /** Monotonic order of the runs on this data folder (null for a damaged journal). */
+  seq: z.number().int().nullable().optional(),
+  /** The session (scan) the repair belonged to. */
+  sessionId: z.string().nullable().optional(),
+  /** Why a damaged journal is not trusted, in one line. */
+  problem: z.string().optional(),
 });
 export type JournalSummary = z.infer<typeof journalSummarySchema>;

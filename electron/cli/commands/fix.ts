@@ -12,6 +12,9 @@ import { systemScanOptions } from '../../services/system-factory.ts';
 import { defaultDataDir } from '../../services/data-dir.ts';
 import { createRepairServiceFor } from '../../services/repair-system.ts';
 import type { RepairProgress, RepairService } from '../../services/repair-service.ts';
+import { HELD_LOCK } from '../../services/data-lock.ts';
+import { listJournals } from '../../services/journal.ts';
+import { holdingDataLock } from '../data-lock-cli.ts';
 import {
   MACHINE_OPTIONS,
   buildRequest,
@@ -155,11 +158,17 @@ export const fixCommand: CliCommand = async (argv, io) => {
     return 0;
   }
   const dataDir = defaultDataDir();
+  // A dry run changes nothing; a real run holds the data-folder lock from restoring the saved machine to saving it.
+  if (args.dryRun) return fix(args, io, dataDir);
+  return holdingDataLock(dataDir, io, args.lang, () => fix(args, io, dataDir));
+};
+
+async function fix(args: FixArgs, io: CliIo, dataDir: string): Promise<number> {
   const system = openSystem(args);
   restoreSavedMachine(system, dataDir);
-  const service: RepairService = createRepairServiceFor(system, dataDir);
-  const unfinished = service.unfinishedJournals();
-  if (unfinished.length) io.stderr.write(renderUnfinished(unfinished, args.lang));
+  const service: RepairService = createRepairServiceFor(system, dataDir, { lock: HELD_LOCK });
+  const notices = listJournals(dataDir).filter((j) => j.state === 'unfinished' || j.state === 'damaged');
+  if (notices.length) io.stderr.write(renderUnfinished(notices, args.lang));
 
   const scanArgs = {
     codes: args.codes,
@@ -187,7 +196,7 @@ export const fixCommand: CliCommand = async (argv, io) => {
   const msi = args.msi ?? request.msiPath ?? null;
   if (msi && (repair === 'retry-install-elevated-logged' || repair === 'wait-for-installer')) params.msiPath = msi;
   const plan = await service
-    .plan(repair, params, { evidence: scan.evidence })
+    .plan(repair, params, { evidence: scan.evidence, sessionId: scan.scanId })
     .catch((e: unknown) => refusal(e, args.lang));
   if (args.dryRun) {
     io.stdout.write(args.json ? `${JSON.stringify(plan, null, 2)}\n` : renderPlan(plan, args.lang));
@@ -226,7 +235,7 @@ export const fixCommand: CliCommand = async (argv, io) => {
   } finally {
     process.removeListener('SIGINT', onSigint);
   }
-};
+}
 
 function writeProgress(io: CliIo, p: RepairProgress): void {
   if (p.countdownSeconds !== undefined) io.stderr.write(`  … ${p.stepId}: ${p.countdownSeconds} s left\n`);

@@ -1,4 +1,5 @@
 // Plain-text rendering of repair plans, outcomes and journal notices for `msi-doctor fix` / `undo` (en or zh-CN).
+import { escapeForDisplay } from '../../../shared/knowledge/display-safe.ts';
 import type { Lang } from '../../../shared/contract/ids.ts';
 import type { JournalSummary, RepairOutcome, RepairPlan } from '../../../shared/contract/repair.ts';
 import type { TextRef } from '../../../shared/contract/evidence.ts';
@@ -105,13 +106,16 @@ export function renderOutcome(outcome: RepairOutcome, lang: Lang): string {
   return lines.join('\n') + '\n';
 }
 
-/** What the app says on start about a repair a crash interrupted. */
+/** What the app says on start about a repair a crash interrupted, and about records it cannot trust. */
 export function renderUnfinished(journals: JournalSummary[], lang: Lang): string {
   const lines: string[] = [];
   for (const j of journals) {
-    lines.push(
-      t('repair.notice.unfinished', lang, { repair: j.repair, startedAt: j.startedAt, journalId: j.journalId }),
-    );
+    if (j.state === 'damaged') {
+      lines.push(t('repair.notice.damaged', lang, { journalId: j.journalId, problem: j.problem ?? '' }));
+      continue;
+    }
+    const repair = j.repair ? t(`repair.${j.repair}.title`, lang) : '?';
+    lines.push(t('repair.notice.unfinished', lang, { repair, startedAt: j.startedAt, journalId: j.journalId }));
     if (j.undoAvailable) lines.push(t('repair.notice.undo-offered', lang, { journalId: j.journalId }));
   }
   return lines.length ? lines.join('\n') + '\n' : '';
@@ -121,7 +125,11 @@ export function renderJournals(journals: JournalSummary[]): string {
   if (journals.length === 0) return 'No repair journals.\n';
   return (
     journals
-      .map((j) => `${j.journalId}  ${j.state.padEnd(10)} ${j.repair}${j.undoAvailable ? '  (undo available)' : ''}`)
+      .map((j) =>
+        j.state === 'damaged'
+          ? `${j.journalId}  ${j.state.padEnd(10)} not used: ${escapeForDisplay(j.problem ?? '')}`
+          : `${j.journalId}  ${j.state.padEnd(10)} ${j.repair}${j.undoAvailable ? '  (undo available)' : ''}`,
+      )
       .join('\n') + '\n'
   );
 }

@@ -1,9 +1,16 @@
-// `msi-doctor undo JOURNAL_ID`: undoes a repair from its journal and backups (also after a crash or in a new process).
-import { CliUsageError, type CliCommand } from '../cli-types.ts';
+// `msi-doctor undo JOURNAL_ID`: undoes a repair from its journal's data (commands rebuilt from the catalog), in any process.
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { CliUsageError, type CliCommand, type CliIo } from '../cli-types.ts';
+import type { Lang } from '../../../shared/contract/ids.ts';
 import { translate } from '../../../shared/knowledge/texts.ts';
 import { defaultDataDir } from '../../services/data-dir.ts';
+import { HELD_LOCK } from '../../services/data-lock.ts';
 import { listJournals, readJournal } from '../../services/journal.ts';
 import { createRepairServiceFor } from '../../services/repair-system.ts';
+import { RepairError, UNDO_OVERLAP_CONFIRMATION } from '../../services/repair-service.ts';
+import { builtinScenarios } from '../../services/system-factory.ts';
+import { holdingDataLock } from '../data-lock-cli.ts';
 import {
   MACHINE_OPTIONS,
   openSystem,
@@ -11,21 +18,57 @@ import {
   parseLang,
   restoreSavedMachine,
   saveChangedMachine,
+  type MachineArgs,
 } from '../machine-options.ts';
 import { refusal } from '../repair-refusal.ts';
 import { renderJournals, renderOutcome } from './repair-render.ts';
 
-export const UNDO_HELP = `Usage: msi-doctor undo JOURNAL_ID [--simulate NAME | --scenario FILE] [--json] [--lang en|zh-CN]
+export const UNDO_HELP = `Usage: msi-doctor undo JOURNAL_ID [--simulate NAME | --scenario FILE] [--yes] [--json] [--lang en|zh-CN]
        msi-doctor undo --list
 
 Undoes a repair from its journal and backups: previous registry values, saved permissions (icacls /restore),
-service start type, a scheduled restart. Works after a crash or in a new process. A repair made on a simulated
-machine is undone on the same simulated machine (taken from the journal unless --simulate/--scenario is given).
+service start type, a scheduled restart. Works after a crash or in a new process. The journal only says which repair
+ran and with which values; the commands are rebuilt from MSI Doctor's own catalog, and a backup is restored only
+when it is unchanged since it was taken. A repair made on a simulated machine is undone on the same simulated
+machine (a built-in scenario by name, or --scenario FILE again for a scenario file outside the data folder).
 
-  --list        list the repair journals (newest first) with their state
+  --list        list the repair journals (newest first) with their state; damaged ones with the reason
+  --yes         also undo when a newer repair changed the same settings (otherwise you are asked, or it is refused)
   --json        print the outcome as JSON (schema msi-doctor/repair@1)
-Exit status: 0 undone, 1 undo failed or declined, 2 bad input (unknown journal, not reversible, already undone).
+Exit status: 0 undone (or nothing to undo), 1 undo failed or declined, 2 bad input (unknown or damaged journal,
+not reversible, already undone).
 `;
+
+/** The machine a journal names: only a built-in scenario or a scenario file inside the data folder, never a path. */
+function machineOf(environment: string, dataDir: string, given: MachineArgs, lang: Lang): MachineArgs {
+  if (given.simulate !== undefined || given.scenario !== undefined) return given;
+  if (environment === 'real') return {};
+  if (environment.startsWith('simulated:')) {
+    const name = environment.slice('simulated:'.length);
+    if (!builtinScenarios().includes(name))
+      throw new CliUsageError(
+        `the journal names an unknown simulated machine "${name}"; pass --simulate or --scenario`,
+      );
+    return { simulate: name };
+  }
+  if (environment.startsWith('scenario-file:')) return { scenario: join(dataDir, 'scenarios', environment.slice(14)) };
+  throw new CliUsageError(
+    lang === 'zh-CN'
+      ? '这个修复是在一个场景文件的模拟电脑上做的：请再次用 --scenario FILE 指定它'
+      : 'this repair was made on a simulated machine from a scenario file: pass --scenario FILE again',
+  );
+}
+
+async function ask(io: CliIo, question: string): Promise<boolean> {
+  const rl = createInterface({ input: io.stdin, terminal: false });
+  try {
+    io.stderr.write(`${question} [y/N] `);
+    const answer = await rl[Symbol.asyncIterator]().next();
+    return !answer.done && /^\s*(y|yes|是|好)\s*$/i.test(answer.value);
+  } finally {
+    rl.close();
+  }
+}
 
 export const undoCommand: CliCommand = async (argv, io) => {
   const parsed = parseCommandArgs('undo', {
@@ -37,6 +80,7 @@ export const undoCommand: CliCommand = async (argv, io) => {
       json: { type: 'boolean' },
       lang: { type: 'string' },
       list: { type: 'boolean' },
+      yes: { type: 'boolean', short: 'y' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -47,33 +91,42 @@ export const undoCommand: CliCommand = async (argv, io) => {
   }
   const dataDir = defaultDataDir();
   if (values.list) {
-    io.stdout.write(
-      values.json ? `${JSON.stringify(listJournals(dataDir), null, 2)}\n` : renderJournals(listJournals(dataDir)),
-    );
+    const journals = listJournals(dataDir);
+    io.stdout.write(values.json ? `${JSON.stringify(journals, null, 2)}\n` : renderJournals(journals));
     return 0;
   }
   const lang = parseLang(values.lang, 'en');
   if (positionals.length !== 1) throw new CliUsageError('name the journal to undo (msi-doctor undo --list shows them)');
   const journalId = positionals[0]!;
   const record = readJournal(dataDir, journalId);
-  if (!record?.plan)
+  if (!record)
     throw new CliUsageError(translate({ key: 'repair.refusal.journal-unknown', params: { journalId } }, lang));
-  // The journal says which machine it changed; a simulated one is reopened by its scenario name.
-  const environment = record.plan.environment;
-  const simulate =
-    values.simulate ??
-    (values.scenario === undefined && environment.startsWith('simulated:')
-      ? environment.slice('simulated:'.length)
-      : undefined);
-  const system = openSystem({
-    ...(simulate !== undefined ? { simulate } : {}),
+  if (!record.plan)
+    throw new CliUsageError(
+      translate({ key: 'repair.refusal.journal-damaged', params: { journalId, problem: record.problem ?? '' } }, lang),
+    );
+  const given: MachineArgs = {
+    ...(values.simulate !== undefined ? { simulate: values.simulate } : {}),
     ...(values.scenario !== undefined ? { scenario: values.scenario } : {}),
+  };
+  const machine = machineOf(record.plan.environment, dataDir, given, lang);
+  return holdingDataLock(dataDir, io, lang, async () => {
+    const system = openSystem(machine);
+    restoreSavedMachine(system, dataDir);
+    await system.identify();
+    const service = createRepairServiceFor(system, dataDir, { lock: HELD_LOCK });
+    const confirmations = values.yes ? [UNDO_OVERLAP_CONFIRMATION] : [];
+    const outcome = await service.undo(journalId, { confirmations }).catch(async (e: unknown) => {
+      const overlap = e instanceof RepairError && e.reason.key === 'repair.refusal.undo-overlap';
+      if (overlap && (io.stdin as { isTTY?: boolean }).isTTY) {
+        io.stderr.write(`${translate(e.reason, lang)}\n`);
+        if (await ask(io, lang === 'zh-CN' ? '仍然撤销吗？' : 'Undo anyway?'))
+          return service.undo(journalId, { confirmations: [UNDO_OVERLAP_CONFIRMATION] });
+      }
+      return refusal(e, lang);
+    });
+    saveChangedMachine(system, dataDir);
+    io.stdout.write(values.json ? `${JSON.stringify(outcome, null, 2)}\n` : renderOutcome(outcome, lang));
+    return outcome.status === 'succeeded' ? 0 : 1;
   });
-  restoreSavedMachine(system, dataDir);
-  await system.identify();
-  const service = createRepairServiceFor(system, dataDir);
-  const outcome = await service.undo(journalId).catch((e: unknown) => refusal(e, lang));
-  saveChangedMachine(system, dataDir);
-  io.stdout.write(values.json ? `${JSON.stringify(outcome, null, 2)}\n` : renderOutcome(outcome, lang));
-  return outcome.status === 'succeeded' ? 0 : 1;
 };

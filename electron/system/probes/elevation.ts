@@ -5,6 +5,7 @@ import type { CommandOutput } from '../run/command-runner.ts';
 import { parseWhoamiGroups } from './console-parsers.ts';
 import type { ProbeDefinition, ProbeVerdict } from './probe.ts';
 import { errorVerdict, failureOf, probeScriptSpec, readScriptJson, verdict } from './probe-kit.ts';
+import { systemProgram } from '../run/windows-programs.ts';
 
 const TIMEOUT_MS = 10_000;
 
@@ -89,7 +90,13 @@ export const elevationProbe: ProbeDefinition = {
   timeoutMs: TIMEOUT_MS,
   appliesTo: () => true,
   commands: () => [
-    { file: 'whoami.exe', args: ['/groups'], encoding: 'oem', timeoutMs: 5_000, label: 'whoami /groups' },
+    {
+      file: systemProgram('whoami.exe'),
+      args: ['/groups'],
+      encoding: 'oem',
+      timeoutMs: 5_000,
+      label: 'whoami /groups',
+    },
     probeScriptSpec('elevation', SCRIPT, {}, TIMEOUT_MS),
   ],
   parse: (outputs) => parseElevation(outputs),

@@ -8,6 +8,7 @@ import type { CommandOutput, CommandSpec } from '../run/command-runner.ts';
 import { parseEventXml, productCodeFromBinary, type RawEvent } from './event-xml.ts';
 import type { ProbeDefinition, ProbeVerdict } from './probe.ts';
 import { errorVerdict, failureOf, verdict } from './probe-kit.ts';
+import { systemProgram } from '../run/windows-programs.ts';
 
 const TIMEOUT_MS = 15_000;
 export const EVENT_DAYS = 7;
@@ -25,7 +26,7 @@ export function installerEventsQuery(days = EVENT_DAYS): string {
 
 export function installerEventsCommand(days = EVENT_DAYS): CommandSpec {
   return {
-    file: 'wevtutil.exe',
+    file: systemProgram('wevtutil.exe'),
     // /rd:true newest first; XML is locale-free; no match = exit 0 and no output.
     args: ['qe', 'Application', `/q:${installerEventsQuery(days)}`, '/f:xml', '/rd:true', `/c:${EVENT_LIMIT}`],
     encoding: 'oem',

@@ -5,6 +5,7 @@ import type { CommandOutput } from '../run/command-runner.ts';
 import { parseScQuery } from './console-parsers.ts';
 import type { ProbeDefinition, ProbeVerdict } from './probe.ts';
 import { errorVerdict, failureOf, probeScriptSpec, readScriptJson, verdict } from './probe-kit.ts';
+import { systemProgram } from '../run/windows-programs.ts';
 
 const TIMEOUT_MS = 15_000;
 
@@ -137,7 +138,7 @@ export const installerServiceProbe: ProbeDefinition = {
   commands: () => [
     probeScriptSpec('installer-service', SCRIPT, {}, TIMEOUT_MS),
     {
-      file: 'sc.exe',
+      file: systemProgram('sc.exe'),
       args: ['queryex', 'msiserver'],
       encoding: 'oem',
       timeoutMs: 5_000,

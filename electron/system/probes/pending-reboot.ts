@@ -5,6 +5,7 @@ import type { CommandOutput } from '../run/command-runner.ts';
 import { parseRegQuery } from './console-parsers.ts';
 import type { ProbeDefinition, ProbeVerdict } from './probe.ts';
 import { errorVerdict, failureOf, probeScriptSpec, readScriptJson, verdict } from './probe-kit.ts';
+import { systemProgram } from '../run/windows-programs.ts';
 
 const TIMEOUT_MS = 20_000;
 export const SESSION_MANAGER_KEY = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager';
@@ -182,7 +183,7 @@ export const pendingRebootProbe: ProbeDefinition = {
     probeScriptSpec('pending-reboot', SCRIPT, {}, TIMEOUT_MS),
     // reg.exe for the REG_MULTI_SZ renames (research: read PFRO with reg.exe/PowerShell); /reg:64 defeats WOW64.
     {
-      file: 'reg.exe',
+      file: systemProgram('reg.exe'),
       args: ['query', SESSION_MANAGER_KEY, '/reg:64'],
       encoding: 'oem',
       timeoutMs: 5_000,

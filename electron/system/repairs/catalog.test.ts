@@ -1,7 +1,8 @@
 // Tests: each catalog repair's plan (exact argv, elevation, backups, undo, confirmations), params validation, hostile paths, texts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { REPAIR_IDS } from '../../../shared/contract/ids.ts';
+import { REPAIR_IDS, type RepairId } from '../../../shared/contract/ids.ts';
+import type { CommandSpec } from '../run/command-runner.ts';
 import type { TextRef } from '../../../shared/contract/evidence.ts';
 import { REPAIR_TEXTS } from '../../../shared/knowledge/texts/repairs.ts';
 import type { TextTable } from '../../../shared/knowledge/local-text.ts';
@@ -11,7 +12,7 @@ import { scriptOfSpec } from '../run/powershell.ts';
 import { REPAIR_CATALOG } from './catalog.ts';
 import { renderCommandLine } from './command-builder.ts';
 import { validateRepairParams } from './params.ts';
-import { RepairRefusal, type BuiltPlan } from './repair-definition.ts';
+import { RepairRefusal, type BuiltPlan, type UndoContext } from './repair-definition.ts';
 import {
   context,
   fullEvidence,
@@ -20,6 +21,7 @@ import {
   installedProducts,
   policies,
   tempFolders,
+  PROFILE,
   USER_SID,
 } from './repair-fixtures.test-support.ts';
 
@@ -35,6 +37,25 @@ function specs(plan: BuiltPlan) {
   return plan.steps.flatMap((s) => (s.spec ? [s.spec] : []));
 }
 
+const SYS = 'C:\\Windows\\System32\\';
+/** [program base name, ...args]: the program itself is an absolute System32 path (checked once in the guard tests). */
+function argvOf(spec: CommandSpec): string[] {
+  assert.ok(spec.file.startsWith(SYS), spec.file);
+  return [spec.file.slice(SYS.length), ...spec.args];
+}
+
+/** The undo commands the catalog rebuilds for `stepId` from the plan's recorded data (what `undo` would run). */
+function undoOf(id: RepairId, plan: BuiltPlan, stepId: string, over: Partial<UndoContext> = {}): CommandSpec[] {
+  const actions = REPAIR_CATALOG[id].undo!({
+    data: REPAIR_CATALOG[id].dataSchema.parse(plan.data) as Record<string, unknown>,
+    user: { sid: USER_SID, profile: PROFILE },
+    windowsDir: 'C:\\Windows',
+    backupDir: 'C:\\ProgramData\\MSI Doctor\\backups\\j1',
+    ...over,
+  });
+  return actions.filter((a) => a.stepIds.includes(stepId)).flatMap((a) => a.specs);
+}
+
 test('the catalog has exactly the 12 repair ids', () => {
   assert.deepEqual(Object.keys(REPAIR_CATALOG).sort(), [...REPAIR_IDS].sort());
   for (const id of REPAIR_IDS) assert.equal(REPAIR_CATALOG[id].id, id);
@@ -46,11 +67,11 @@ test('retry-install-elevated-logged: msiexec /i "<msi>" /L*v "<log>" /passive /n
   const step = plan.steps[0]!;
   assert.equal(step.step.elevated, true);
   assert.deepEqual(step.okExitCodes, [0, 3010, 1641]);
-  assert.equal(step.spec!.file, 'msiexec.exe');
+  assert.equal(step.spec!.file, 'C:\\Windows\\System32\\msiexec.exe');
   assert.deepEqual(step.spec!.args.slice(0, 3), ['/i', MSI, '/L*v']);
   assert.ok(step.spec!.args[3]!.startsWith('C:\\ProgramData\\MSI Doctor\\logs\\install-'));
   assert.deepEqual(step.spec!.args.slice(4), ['/passive', '/norestart']);
-  assert.equal(plan.installLog, step.spec!.args[3]);
+  assert.deepEqual(plan.installLog, { stepId: 'run-install', path: step.spec!.args[3] });
   assert.equal(plan.reversible, false);
   const full = REPAIR_CATALOG['retry-install-elevated-logged'].build(context({ msiPath: MSI, uiLevel: 'full' }));
   assert.deepEqual(full.steps[0]!.spec!.args.slice(4), ['/norestart']);
@@ -134,7 +155,7 @@ test('restore-windows-temp-acl: icacls /save first, default grants by SID (Users
     '*S-1-5-32-545:(CI)(S,WD,AD,X)',
     '*S-1-3-0:(OI)(CI)(IO)F',
   ]);
-  assert.deepEqual(plan.steps[1]!.undo[0]!.args, [
+  assert.deepEqual(undoOf('restore-windows-temp-acl', plan, 'grant-defaults')[0]!.args, [
     'C:\\Windows',
     '/restore',
     'C:\\ProgramData\\MSI Doctor\\backups\\j1\\windows-temp.acl',
@@ -193,7 +214,7 @@ test('recreate-user-temp: unelevated, reg export first, previous values restored
     '%USERPROFILE%\\AppData\\Local\\Temp',
     '/f',
   ]);
-  assert.deepEqual(plan.steps[2]!.undo[0]!.args, [
+  assert.deepEqual(undoOf('recreate-user-temp', plan, 'reset-temp')[0]!.args, [
     'add',
     'HKCU\\Environment',
     '/v',
@@ -205,13 +226,13 @@ test('recreate-user-temp: unelevated, reg export first, previous values restored
     '/f',
   ]);
   // TMP already pointed at the (missing) default folder: it was missing, so undo removes the folder if still empty.
-  assert.equal(plan.steps[1]!.undo.length, 1);
+  assert.equal(undoOf('recreate-user-temp', plan, 'create-folder').length, 1);
   const existing = REPAIR_CATALOG['recreate-user-temp'].build(
     context({}, { 'temp-folders': tempFolders({ userTemp: { registryValue: null } }) }),
   );
-  assert.equal(existing.steps.find((s) => s.step.id === 'create-folder')!.undo.length, 0);
-  assert.equal(existing.steps.find((s) => s.step.id === 'reset-temp')!.undo[0]!.args[1], 'HKCU\\Environment');
-  assert.deepEqual(existing.steps.find((s) => s.step.id === 'reset-temp')!.undo[0]!.args.slice(0, 4), [
+  assert.equal(undoOf('recreate-user-temp', existing, 'create-folder').length, 0);
+  assert.equal(undoOf('recreate-user-temp', existing, 'reset-temp')[0]!.args[1], 'HKCU\\Environment');
+  assert.deepEqual(undoOf('recreate-user-temp', existing, 'reset-temp')[0]!.args.slice(0, 4), [
     'delete',
     'HKCU\\Environment',
     '/v',
@@ -223,20 +244,22 @@ test('enable-msiserver: sc config msiserver start= demand, undo to the previous 
   const plan = REPAIR_CATALOG['enable-msiserver'].build(
     context({}, { 'installer-service': installerService({ startType: 'disabled' }) }),
   );
-  assert.deepEqual(
-    specs(plan).map((s) => [s.file, ...s.args]),
+  assert.deepEqual(specs(plan).map(argvOf), [
     [
-      [
-        'reg.exe',
-        'export',
-        'HKLM\\SYSTEM\\CurrentControlSet\\Services\\msiserver',
-        'C:\\ProgramData\\MSI Doctor\\backups\\j1\\msiserver.reg',
-        '/y',
-      ],
-      ['sc.exe', 'config', 'msiserver', 'start=', 'demand'],
+      'reg.exe',
+      'export',
+      'HKLM\\SYSTEM\\CurrentControlSet\\Services\\msiserver',
+      'C:\\ProgramData\\MSI Doctor\\backups\\j1\\msiserver.reg',
+      '/y',
     ],
-  );
-  assert.deepEqual(plan.steps[1]!.undo[0]!.args, ['config', 'msiserver', 'start=', 'disabled']);
+    ['sc.exe', 'config', 'msiserver', 'start=', 'demand'],
+  ]);
+  assert.deepEqual(undoOf('enable-msiserver', plan, 'set-manual')[0]!.args, [
+    'config',
+    'msiserver',
+    'start=',
+    'disabled',
+  ]);
   assert.throws(
     () =>
       REPAIR_CATALOG['enable-msiserver'].build(
@@ -274,23 +297,36 @@ test('repair-msiserver-registration: ImagePath restored after reg export; /regse
     '%systemroot%\\system32\\msiexec.exe /V',
     '/f',
   ]);
-  assert.equal(wrong.steps[1]!.undo[0]!.args[7], 'C:\\x\\msiexec.exe');
+  // A previous ImagePath outside Windows Installer's own program is never written back as administrator.
+  assert.equal(wrong.reversible, false);
+  assert.throws(() => undoOf('repair-msiserver-registration', wrong, 'set-image-path'), RepairRefusal);
+  const wow = REPAIR_CATALOG['repair-msiserver-registration'].build(
+    context(
+      {},
+      {
+        'installer-service': installerService({
+          startType: 'manual',
+          imagePath: 'C:\\WINDOWS\\SysWOW64\\msiexec.exe /V',
+          imagePathOk: false,
+        }),
+      },
+    ),
+  );
+  assert.equal(wow.reversible, true);
+  assert.equal(
+    undoOf('repair-msiserver-registration', wow, 'set-image-path')[0]!.args[7],
+    'C:\\WINDOWS\\SysWOW64\\msiexec.exe /V',
+  );
   const missing = REPAIR_CATALOG['repair-msiserver-registration'].build(
     context({}, { 'installer-service': installerService({ registrationMissing: true }) }),
   );
-  assert.deepEqual(
-    specs(missing).map((s) => [s.file, ...s.args]),
-    [['msiexec.exe', '/regserver']],
-  );
+  assert.deepEqual(specs(missing).map(argvOf), [['msiexec.exe', '/regserver']]);
   assert.equal(missing.reversible, false);
 });
 
 test('end-stuck-client-install: one client by PID; partial-install-risk, plus active-progress while the lock is active; never the service', () => {
   const plan = REPAIR_CATALOG['end-stuck-client-install'].build(context({}, { 'install-in-progress': installLock() }));
-  assert.deepEqual(
-    specs(plan).map((s) => [s.file, ...s.args]),
-    [['taskkill.exe', '/PID', '4242', '/F']],
-  );
+  assert.deepEqual(specs(plan).map(argvOf), [['taskkill.exe', '/PID', '4242', '/F']]);
   assert.deepEqual(plan.confirmations, ['partial-install-risk', 'active-progress']);
   assert.equal(plan.reversible, false);
   const quiet = REPAIR_CATALOG['end-stuck-client-install'].build(
@@ -320,7 +356,7 @@ test('restart-computer: now (not undoable) or in N minutes (shutdown /a undo)', 
   assert.equal(now.reversible, false);
   const later = REPAIR_CATALOG['restart-computer'].build(context({ restartInMinutes: 15 }));
   assert.deepEqual(specs(later)[0]!.args, ['/r', '/t', '900']);
-  assert.deepEqual(later.steps[0]!.undo[0]!.args, ['/a']);
+  assert.deepEqual(undoOf('restart-computer', later, 'restart-later')[0]!.args, ['/a']);
   assert.equal(later.reversible, true);
 });
 
@@ -329,7 +365,7 @@ test('installer logging: enable records the previous value; disable restores exa
     context({}, { policies: policies({ logging: null }) }),
   );
   assert.deepEqual(absent.steps[1]!.spec!.args.slice(-4), ['REG_SZ', '/d', 'voicewarmupx', '/f']);
-  assert.deepEqual(absent.steps[1]!.undo[0]!.args, [
+  assert.deepEqual(undoOf('enable-installer-logging', absent, 'set-logging')[0]!.args, [
     'delete',
     'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\Installer',
     '/v',
@@ -338,7 +374,7 @@ test('installer logging: enable records the previous value; disable restores exa
   ]);
   assert.equal(absent.data.previousLogging, null);
   const had = REPAIR_CATALOG['enable-installer-logging'].build(context({}, { policies: policies({ logging: 'iwe' }) }));
-  assert.equal(had.steps[1]!.undo[0]!.args[7], 'iwe');
+  assert.equal(undoOf('enable-installer-logging', had, 'set-logging')[0]!.args[7], 'iwe');
   const journals = (data: Record<string, unknown>) => ({ latestFinished: () => ({ journalId: 'j0', data }) });
   const back = REPAIR_CATALOG['disable-installer-logging'].build(
     context(
@@ -373,7 +409,20 @@ test('remove-always-install-elevated: deletes both values (user hive by SID in t
       ['delete', `HKU\\${USER_SID}\\Software\\Policies\\Microsoft\\Windows\\Installer`],
     ],
   );
-  assert.deepEqual(plan.steps[0]!.undo[0]!.args.slice(-4), ['REG_DWORD', '/d', '1', '/f']);
+  assert.deepEqual(undoOf('remove-always-install-elevated', plan, 'delete-machine-value')[0]!.args.slice(-4), [
+    'REG_DWORD',
+    '/d',
+    '1',
+    '/f',
+  ]);
+  // The user's value goes back to the same account only.
+  assert.throws(
+    () =>
+      undoOf('remove-always-install-elevated', plan, 'delete-user-value', {
+        user: { sid: 'S-1-5-21-1-2-3-1001', profile: null },
+      }),
+    RepairRefusal,
+  );
 });
 
 test('uninstall-other-version: msiexec /x {ProductCode} with our log, explicit confirmation, not reversible', () => {

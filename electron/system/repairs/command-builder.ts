@@ -2,22 +2,26 @@
 import { joinWindowsArgv, quotePowerShellLiteral } from '../run/quoting.ts';
 import { POWERSHELL_PREFIX, powerShellSpec } from '../run/powershell.ts';
 import type { CommandSpec, OutputEncoding } from '../run/command-runner.ts';
+import { systemProgram } from '../run/windows-programs.ts';
 import { commandText, guardCommand, type GuardContext } from './command-guard.ts';
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
-/** The one door for repair commands: argv only (no shell string), checked against the never-automated list. */
+/**
+ * The one door for repair commands: a system program by name (resolved to its absolute %SystemRoot%\System32 path),
+ * argv only (no shell string), checked against the never-automated list.
+ */
 export function buildSpec(
-  file: string,
+  program: string,
   args: string[],
   options: { encoding?: OutputEncoding; timeoutMs?: number; label?: string; guard?: GuardContext } = {},
 ): CommandSpec {
   const spec: CommandSpec = {
-    file,
+    file: systemProgram(program),
     args,
     encoding: options.encoding ?? 'oem',
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    label: options.label ?? [file, ...args.slice(0, 2)].join(' '),
+    label: options.label ?? [program, ...args.slice(0, 2)].join(' '),
   };
   return guardCommand(spec, options.guard);
 }

@@ -7,10 +7,19 @@ import { forbiddenAction, guardCommand, ForbiddenCommandError } from './command-
 import { buildSpec } from './command-builder.ts';
 import { REPAIR_CATALOG } from './catalog.ts';
 import { REPAIR_IDS } from '../../../shared/contract/ids.ts';
-import { context, fullEvidence } from './repair-fixtures.test-support.ts';
+import { context, fullEvidence, PROFILE, USER_SID } from './repair-fixtures.test-support.ts';
+import { isWindowsProgramPath } from '../run/windows-programs.ts';
+import { ALL_PROBES, logReadCommand } from '../probes/index.ts';
+import type { ProbeContext } from '../probes/probe.ts';
+import { WHOAMI_SPEC } from '../../services/current-identity.ts';
 import type { RepairParams } from '../../../shared/contract/repair.ts';
 
-const spec = (file: string, ...args: string[]): CommandSpec => ({ file, args, encoding: 'oem' });
+/** A command by program name, as the catalog names it: the absolute System32 path. */
+const spec = (file: string, ...args: string[]): CommandSpec => ({
+  file: file.includes('\\') ? file : `C:\\Windows\\System32\\${/\.(exe|com)$/i.test(file) ? file : `${file}.exe`}`,
+  args,
+  encoding: 'oem',
+});
 const ps = (script: string): CommandSpec => powerShellSpec(script);
 
 const FORBIDDEN: Array<[string, CommandSpec, string]> = [
@@ -207,21 +216,92 @@ test('buildSpec is the one door: it throws for a forbidden command', () => {
   );
 });
 
-test('no catalog repair builds a forbidden command, in its plan or its undo', () => {
+/** Every command the catalog builds, plan and undo (rebuilt from the plan's recorded data). */
+function everyRepairCommand(): Array<{ id: string; spec: CommandSpec }> {
   const params: Record<string, RepairParams> = {
     'retry-install-elevated-logged': { msiPath: 'C:\\Users\\zhang.wei\\Downloads\\tool-1.0.msi' },
     'wait-for-installer': { msiPath: 'C:\\Users\\zhang.wei\\Downloads\\tool-1.0.msi' },
     'restart-computer': { restartInMinutes: 5 },
   };
-  let checked = 0;
+  const out: Array<{ id: string; spec: CommandSpec }> = [];
   for (const id of REPAIR_IDS) {
-    const built = REPAIR_CATALOG[id].build(context(params[id] ?? {}, fullEvidence()));
-    for (const step of built.steps) {
-      for (const s of [...(step.spec ? [step.spec] : []), ...step.undo]) {
-        assert.equal(forbiddenAction(s, { servicePid: 812 }), null, `${id}: ${[s.file, ...s.args].join(' ')}`);
-        checked += 1;
-      }
+    const definition = REPAIR_CATALOG[id];
+    const built = definition.build(context(params[id] ?? {}, fullEvidence()));
+    for (const step of built.steps) if (step.spec) out.push({ id, spec: step.spec });
+    let undo: ReturnType<NonNullable<typeof definition.undo>> = [];
+    try {
+      undo =
+        definition.undo?.({
+          data: definition.dataSchema.parse(built.data) as Record<string, unknown>,
+          user: { sid: USER_SID, profile: PROFILE },
+          windowsDir: 'C:\\Windows',
+          backupDir: 'C:\\ProgramData\\MSI Doctor\\backups\\j1',
+        }) ?? [];
+    } catch {
+      // a previous value the repair will not write back (refused): no command at all
     }
+    for (const action of undo) for (const spec of action.specs) out.push({ id: `${id} (undo)`, spec });
   }
-  assert.ok(checked >= 25, `checked ${checked} commands`);
+  return out;
+}
+
+/** Every command of every probe, in a session with an .msi and logs (so every probe applies). */
+function everyProbeCommand(): Array<{ id: string; spec: CommandSpec }> {
+  const ctx: ProbeContext = {
+    symptom: { input: '1603', exitCodes: [1603], messageNumbers: [], sources: [], unknown: false, notes: [] },
+    msiPath: 'C:\\Users\\zhang.wei\\Downloads\\tool-1.0.msi',
+    logPaths: ['C:\\Users\\zhang.wei\\AppData\\Local\\Temp\\MSI1.LOG'],
+    user: { sid: USER_SID, profile: PROFILE, temp: `${PROFILE}\\AppData\\Local\\Temp` },
+    now: new Date('2026-11-21T12:00:00Z'),
+  };
+  const out: Array<{ id: string; spec: CommandSpec }> = ALL_PROBES.flatMap((p) =>
+    p.commands(ctx).map((spec) => ({ id: p.id as string, spec })),
+  );
+  out.push({ id: 'recent-logs (read)', spec: logReadCommand('C:\\Windows\\Temp\\MSI1.LOG', 1024) });
+  out.push({ id: 'identity', spec: WHOAMI_SPEC });
+  return out;
+}
+
+test('no catalog repair builds a forbidden command, in its plan or its undo', () => {
+  const all = everyRepairCommand();
+  for (const { id, spec } of all)
+    assert.equal(forbiddenAction(spec, { servicePid: 812 }), null, `${id}: ${[spec.file, ...spec.args].join(' ')}`);
+  assert.ok(all.length >= 25, `checked ${all.length} commands`);
+});
+
+test('every built command of every repair and probe names its program by an absolute path under the Windows folder', () => {
+  const all = [...everyRepairCommand(), ...everyProbeCommand()];
+  for (const { id, spec } of all) {
+    assert.ok(isWindowsProgramPath(spec.file), `${id}: ${spec.file}`);
+    assert.equal(forbiddenAction(spec), null, `${id}: ${spec.file}`);
+  }
+  assert.ok(all.length >= 40, `checked ${all.length} commands`);
+});
+
+test('the guard refuses a program that is not an absolute path under the Windows folder', () => {
+  for (const file of [
+    'reg.exe',
+    'reg',
+    '.\\reg.exe',
+    'System32\\reg.exe',
+    'C:\\Users\\Public\\Downloads\\reg.exe',
+    'C:\\Windows\\..\\Users\\Public\\reg.exe',
+    'C:\\Windows\\System32\\reg.exe:evil.exe',
+    'C:\\Windows\\System32\\reg.exe ',
+    'C:/Windows/System32/reg.exe',
+    '\\\\server\\share\\reg.exe',
+    '%SystemRoot%\\System32\\reg.exe',
+    'C:\\WindowsApps\\reg.exe',
+    'C:\\Windows\\System32\\evil.bat',
+  ]) {
+    assert.equal(forbiddenAction({ file, args: ['query', 'HKLM\\x'], encoding: 'oem' }), 'program-not-absolute', file);
+  }
+  assert.equal(
+    forbiddenAction({ file: 'C:\\Windows\\System32\\reg.exe', args: ['query', 'HKLM\\x'], encoding: 'oem' }),
+    null,
+  );
+  assert.equal(
+    forbiddenAction({ file: 'C:\\WINDOWS\\Sysnative\\reg.exe', args: ['query', 'HKLM\\x'], encoding: 'oem' }),
+    null,
+  );
 });

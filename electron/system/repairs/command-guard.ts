@@ -1,5 +1,6 @@
 // The last line of defence: every CommandSpec a repair builds (plan and undo) passes here; never-automated actions are refused.
 import type { CommandSpec } from '../run/command-runner.ts';
+import { isWindowsProgramPath } from '../run/windows-programs.ts';
 
 /** The actions architecture §6 forbids, whatever a catalog entry or parameter says. */
 export type ForbiddenAction =
@@ -10,7 +11,8 @@ export type ForbiddenAction =
   | 'broad-full-control'
   | 'disable-uac'
   | 'takeown'
-  | 'reset-windows-acl';
+  | 'reset-windows-acl'
+  | 'program-not-absolute';
 
 export class ForbiddenCommandError extends Error {
   constructor(
@@ -183,6 +185,7 @@ export function guardCommand(spec: CommandSpec, context: GuardContext = {}): Com
   const refuse = (action: ForbiddenAction): never => {
     throw new ForbiddenCommandError(action, shown);
   };
+
   if (/msizap/i.test(text)) refuse('msizap');
   if (program === 'takeown' || /(^|[\s;&|"'])takeown(\.exe)?(\s|$)/i.test(text)) refuse('takeown');
   const destroys = destructive(program, spec.args, text);
@@ -201,6 +204,9 @@ export function guardCommand(spec: CommandSpec, context: GuardContext = {}): Com
       refuse('reset-windows-acl');
   }
   if (powershellBroadFullControl(text)) refuse('broad-full-control');
+  // A bare or relative name is searched in the current folder first (Downloads, the portable app's folder): only an
+  // absolute path under %SystemRoot% names the program we mean. (Checked last so a forbidden act is named as such.)
+  if (!isWindowsProgramPath(spec.file)) refuse('program-not-absolute');
   return spec;
 }
 

@@ -1,6 +1,14 @@
 // Repair: turn the Logging policy off again, restoring exactly what enable-installer-logging found (value or absence).
+import { z } from 'zod';
 import { RepairRefusal, type RepairDefinition } from './repair-definition.ts';
 import { INSTALLER_POLICY_KEY, makeStep, regAdd, regDelete, text } from './repair-helpers.ts';
+import { loggingValueSchema, restoreLogging } from './enable-installer-logging.ts';
+
+const dataSchema = z.object({
+  previousLogging: loggingValueSchema,
+  restoredTo: loggingValueSchema.nullable(),
+  enableJournal: z.string().max(160).nullable(),
+});
 
 export const disableInstallerLogging: RepairDefinition = {
   id: 'disable-installer-logging',
@@ -19,8 +27,8 @@ export const disableInstallerLogging: RepairDefinition = {
     if (current === null) throw new RepairRefusal(text('repair.refusal.nothing-to-do'));
     // When we enabled logging earlier, go back to what was there then (maybe an admin's own value), not just "absent".
     const enabled = context.journals.latestFinished('enable-installer-logging');
-    const before =
-      enabled && 'previousLogging' in enabled.data ? (enabled.data.previousLogging as string | null) : null;
+    const recorded = enabled ? loggingValueSchema.nullable().safeParse(enabled.data.previousLogging) : null;
+    const before = recorded?.success ? recorded.data : null;
     const change =
       before === null
         ? regDelete(INSTALLER_POLICY_KEY, 'Logging')
@@ -34,7 +42,6 @@ export const disableInstallerLogging: RepairDefinition = {
           change,
           {
             elevated: true,
-            undo: [regAdd(INSTALLER_POLICY_KEY, 'Logging', 'REG_SZ', current)],
             params: { previous: current, value: before ?? '-' },
           },
         ),
@@ -48,4 +55,17 @@ export const disableInstallerLogging: RepairDefinition = {
       installLog: null,
     };
   },
+  dataSchema,
+  undo(context) {
+    const data = dataSchema.parse(context.data);
+    return [
+      {
+        stepIds: ['delete-logging', 'restore-logging'],
+        elevated: true,
+        specs: [restoreLogging(data.previousLogging)],
+      },
+    ];
+  },
+  verify: (e, data) => (e.policies ? e.policies.logging === ((data.restoredTo as string | null) ?? null) : null),
+  touches: () => ['policy:installer-logging'],
 };

@@ -1,8 +1,21 @@
 // Repair: turn on the Windows Installer Logging policy (voicewarmupx), recording whether a value existed before.
+import { z } from 'zod';
 import { RepairRefusal, type RepairDefinition } from './repair-definition.ts';
 import { INSTALLER_POLICY_KEY, makeStep, regAdd, regDelete, regQuery, text } from './repair-helpers.ts';
 
 export const LOGGING_VALUE = 'voicewarmupx';
+
+/** A Logging policy value as Windows Installer reads it: mode letters only (voicewarmupx, iwearucmopvx!+...). */
+export const loggingValueSchema = z.string().regex(/^[a-z!+*]{0,40}$/i, 'not a Logging policy value');
+
+/** Writes a previous Logging value back (or deletes it when there was none). */
+export function restoreLogging(previous: string | null) {
+  return previous === null
+    ? regDelete(INSTALLER_POLICY_KEY, 'Logging')
+    : regAdd(INSTALLER_POLICY_KEY, 'Logging', 'REG_SZ', previous);
+}
+
+const dataSchema = z.object({ previousLogging: loggingValueSchema.nullable() });
 
 export const enableInstallerLogging: RepairDefinition = {
   id: 'enable-installer-logging',
@@ -19,10 +32,6 @@ export const enableInstallerLogging: RepairDefinition = {
     if (!policies) throw new RepairRefusal(text('repair.refusal.probe-unavailable', { probe: 'policies' }));
     const previous = policies.logging;
     if (previous === LOGGING_VALUE) throw new RepairRefusal(text('repair.refusal.nothing-to-do'));
-    const undo =
-      previous === null
-        ? regDelete(INSTALLER_POLICY_KEY, 'Logging')
-        : regAdd(INSTALLER_POLICY_KEY, 'Logging', 'REG_SZ', previous);
     return {
       steps: [
         // reg query exits 1 when the value is absent: that absence is exactly what we record.
@@ -37,7 +46,6 @@ export const enableInstallerLogging: RepairDefinition = {
           regAdd(INSTALLER_POLICY_KEY, 'Logging', 'REG_SZ', LOGGING_VALUE),
           {
             elevated: true,
-            undo: [undo],
             params: { value: LOGGING_VALUE, previous: previous ?? '-' },
           },
         ),
@@ -51,4 +59,11 @@ export const enableInstallerLogging: RepairDefinition = {
       installLog: null,
     };
   },
+  dataSchema,
+  undo(context) {
+    const { previousLogging } = dataSchema.parse(context.data);
+    return [{ stepIds: ['set-logging'], elevated: true, specs: [restoreLogging(previousLogging)] }];
+  },
+  verify: (e) => (e.policies ? e.policies.logging === LOGGING_VALUE : null),
+  touches: () => ['policy:installer-logging'],
 };

@@ -1,4 +1,5 @@
 // Repair: set a Disabled Windows Installer service back to Manual (demand start); the previous start type is kept for undo.
+import { z } from 'zod';
 import { RepairRefusal, type RepairDefinition } from './repair-definition.ts';
 import { buildSpec } from './command-builder.ts';
 import { MSISERVER_KEY, makeStep, regExport, targetPath, text } from './repair-helpers.ts';
@@ -11,6 +12,12 @@ const SC_START: Record<string, string> = {
   manual: 'demand',
   disabled: 'disabled',
 };
+
+const dataSchema = z.object({ previousStartType: z.enum(['boot', 'system', 'auto', 'manual', 'disabled']) });
+
+function setStart(value: string) {
+  return buildSpec('sc.exe', ['config', 'msiserver', 'start=', value], { label: 'sc config msiserver' });
+}
 
 export const enableMsiserver: RepairDefinition = {
   id: 'enable-msiserver',
@@ -28,26 +35,17 @@ export const enableMsiserver: RepairDefinition = {
     const previous = service && service.startType !== 'unknown' ? service.startType : 'disabled';
     if (previous === 'manual') throw new RepairRefusal(text('repair.refusal.nothing-to-do'));
     const backup = targetPath(context.backupDir, 'msiserver.reg');
-    const undo = buildSpec('sc.exe', ['config', 'msiserver', 'start=', SC_START[previous] ?? 'disabled'], {
-      label: 'sc config msiserver',
-    });
     return {
       steps: [
         makeStep('enable-msiserver', 'backup-key', 'backup', regExport(MSISERVER_KEY, backup), {
           elevated: true,
           params: { backup },
+          backupFile: 'msiserver.reg',
         }),
-        makeStep(
-          'enable-msiserver',
-          'set-manual',
-          'change',
-          buildSpec('sc.exe', ['config', 'msiserver', 'start=', 'demand'], { label: 'sc config msiserver' }),
-          {
-            elevated: true,
-            undo: [undo],
-            params: { previous },
-          },
-        ),
+        makeStep('enable-msiserver', 'set-manual', 'change', setStart('demand'), {
+          elevated: true,
+          params: { previous },
+        }),
       ],
       backups: [{ what: MSISERVER_KEY, path: backup }],
       warnings: previous === 'disabled' ? [text('repair.warning.policy-may-reapply')] : [],
@@ -58,4 +56,14 @@ export const enableMsiserver: RepairDefinition = {
       installLog: null,
     };
   },
+  dataSchema,
+  undo(context) {
+    const { previousStartType } = dataSchema.parse(context.data);
+    return [{ stepIds: ['set-manual'], elevated: true, specs: [setStart(SC_START[previousStartType]!)] }];
+  },
+  verify: (e) =>
+    e['installer-service']
+      ? e['installer-service'].startType !== 'disabled' && !e['installer-service'].registrationMissing
+      : null,
+  touches: () => ['service:msiserver:start'],
 };

@@ -1,4 +1,5 @@
 // Repair: end ONE client msiexec install the user picked (never the /V service), with the partial-install warning.
+import { z } from 'zod';
 import { RepairRefusal, type RepairDefinition } from './repair-definition.ts';
 import { buildSpec } from './command-builder.ts';
 import { makeStep, text } from './repair-helpers.ts';
@@ -56,4 +57,13 @@ export const endStuckClientInstall: RepairDefinition = {
       installLog: null,
     };
   },
+  dataSchema: z.object({
+    pid: z.number().int().positive(),
+    package: z.string().max(32_767),
+    servicePid: z.number().int().nullable(),
+    ageMinutes: z.number().nullable(),
+  }),
+  verify: (e, data) =>
+    e['install-in-progress'] ? !e['install-in-progress'].clients.some((c) => c.pid === data.pid) : null,
+  touches: (data) => [`process:${String(data.pid)}`],
 };

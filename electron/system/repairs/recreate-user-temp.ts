@@ -1,13 +1,55 @@
 // Repair: recreate a missing/broken user TEMP folder and reset HKCU\Environment TEMP/TMP to the default (previous values kept for undo).
-import { RepairRefusal, type BuiltStep, type RepairDefinition } from './repair-definition.ts';
+import { z } from 'zod';
+import { RepairRefusal, type BuiltStep, type RepairDefinition, type UndoAction } from './repair-definition.ts';
 import type { UserTempInfo } from '../../../shared/contract/evidence-data.ts';
+import { hasUnsafeDisplayChars } from '../../../shared/knowledge/display-safe.ts';
 import { buildPowerShellSpec, buildSpec } from './command-builder.ts';
-import { DEFAULT_USER_TEMP, makeStep, regAdd, regDelete, regExport, targetPath, text } from './repair-helpers.ts';
+import {
+  DEFAULT_USER_TEMP,
+  checkAclBackup,
+  makeStep,
+  regAdd,
+  regDelete,
+  regExport,
+  targetPath,
+  text,
+} from './repair-helpers.ts';
 
 const ENV_KEY = 'HKCU\\Environment';
 
 function sameText(a: string | null, b: string): boolean {
   return a !== null && a.replace(/\\+$/, '').toLowerCase() === b.toLowerCase();
+}
+
+const ACL_BACKUP = 'user-temp.acl';
+const registryValue = z
+  .string()
+  .max(2048)
+  .refine((v) => !hasUnsafeDisplayChars(v), 'control or bidi characters');
+const dataSchema = z.object({
+  folder: z.string().max(1024),
+  previous: z.object({ TEMP: registryValue.nullable().optional(), TMP: registryValue.nullable().optional() }).strict(),
+  createdFolder: z.boolean(),
+  aclBackup: z.boolean().default(false),
+});
+
+function userTempFolder(profile: string): string {
+  return `${profile}\\AppData\\Local\\Temp`;
+}
+
+function removeIfEmpty(folder: string) {
+  return buildPowerShellSpec(
+    'remove-created-temp',
+    [
+      '$p = $params.path',
+      'if ((Test-Path -LiteralPath $p -PathType Container) -and -not (Get-ChildItem -LiteralPath $p -Force | Select-Object -First 1)) { Remove-Item -LiteralPath $p }',
+    ].join('\n'),
+    { path: folder },
+  );
+}
+
+function restoreVariable(name: 'TEMP' | 'TMP', previous: string | null) {
+  return previous === null ? regDelete(ENV_KEY, name) : regAdd(ENV_KEY, name, 'REG_EXPAND_SZ', previous);
 }
 
 export const recreateUserTemp: RepairDefinition = {
@@ -25,7 +67,7 @@ export const recreateUserTemp: RepairDefinition = {
   build(context) {
     const profile = context.user.profile;
     if (!profile) throw new RepairRefusal(text('repair.refusal.user-profile-unknown'));
-    const folder = `${profile}\\AppData\\Local\\Temp`;
+    const folder = userTempFolder(profile);
     const data = context.evidence['temp-folders'];
     const vars: UserTempInfo[] = data ? [data.userTemp, data.userTmp] : [];
     const atDefault = vars.find((v) => sameText(v.value, folder));
@@ -40,15 +82,8 @@ export const recreateUserTemp: RepairDefinition = {
       makeStep('recreate-user-temp', 'backup-environment', 'backup', regExport(ENV_KEY, backup), {
         elevated: false,
         params: { backup },
+        backupFile: 'environment.reg',
       }),
-    );
-    const removeIfEmpty = buildPowerShellSpec(
-      'remove-created-temp',
-      [
-        '$p = $params.path',
-        'if ((Test-Path -LiteralPath $p -PathType Container) -and -not (Get-ChildItem -LiteralPath $p -Force | Select-Object -First 1)) { Remove-Item -LiteralPath $p }',
-      ].join('\n'),
-      { path: folder },
     );
     steps.push(
       makeStep(
@@ -60,7 +95,6 @@ export const recreateUserTemp: RepairDefinition = {
         }),
         {
           elevated: false,
-          undo: knownMissing ? [removeIfEmpty] : [],
           params: { path: folder },
         },
       ),
@@ -70,10 +104,6 @@ export const recreateUserTemp: RepairDefinition = {
       // Already the default: recreating the folder is the whole fix for this variable.
       if (sameText(v.registryValue, DEFAULT_USER_TEMP)) continue;
       previous[v.variable] = v.registryValue;
-      const undo =
-        v.registryValue === null
-          ? regDelete(ENV_KEY, v.variable)
-          : regAdd(ENV_KEY, v.variable, 'REG_EXPAND_SZ', v.registryValue);
       steps.push(
         makeStep(
           'recreate-user-temp',
@@ -82,7 +112,6 @@ export const recreateUserTemp: RepairDefinition = {
           regAdd(ENV_KEY, v.variable, 'REG_EXPAND_SZ', DEFAULT_USER_TEMP),
           {
             elevated: false,
-            undo: [undo],
             params: { name: v.variable, value: DEFAULT_USER_TEMP, previous: v.registryValue ?? '-' },
           },
         ),
@@ -104,14 +133,14 @@ export const recreateUserTemp: RepairDefinition = {
     }
     const notWritable = atDefault && atDefault.exists && atDefault.writable === false && context.user.sid;
     if (notWritable) {
-      const aclBackup = targetPath(context.backupDir, 'user-temp.acl');
-      const parent = folder.slice(0, folder.lastIndexOf('\\'));
+      const aclBackup = targetPath(context.backupDir, ACL_BACKUP);
       steps.splice(
         1,
         0,
         makeStep('recreate-user-temp', 'backup-acl', 'backup', buildSpec('icacls.exe', [folder, '/save', aclBackup]), {
           elevated: false,
           params: { backup: aclBackup },
+          backupFile: ACL_BACKUP,
         }),
       );
       steps.push(
@@ -122,7 +151,6 @@ export const recreateUserTemp: RepairDefinition = {
           buildSpec('icacls.exe', [folder, '/grant', `*${context.user.sid}:(OI)(CI)F`]),
           {
             elevated: false,
-            undo: [buildSpec('icacls.exe', [parent, '/restore', aclBackup])],
             params: { path: folder },
           },
         ),
@@ -132,15 +160,58 @@ export const recreateUserTemp: RepairDefinition = {
       steps,
       backups: [
         { what: 'HKCU\\Environment', path: backup },
-        ...(notWritable ? [{ what: `ACL of ${folder}`, path: targetPath(context.backupDir, 'user-temp.acl') }] : []),
+        ...(notWritable ? [{ what: `ACL of ${folder}`, path: targetPath(context.backupDir, ACL_BACKUP) }] : []),
         { what: 'previous TEMP/TMP values', path: context.journalPath },
       ],
       warnings: [text('repair.warning.new-processes-only')],
       confirmations: [],
       reversible: true,
       risk: 'low',
-      data: { folder, previous, createdFolder: knownMissing },
+      data: { folder, previous, createdFolder: knownMissing, aclBackup: Boolean(notWritable) },
       installLog: null,
     };
   },
+  dataSchema,
+  // Runs as the user (unelevated): the folder is rebuilt from this user's profile, never taken from the journal.
+  undo(context) {
+    const data = dataSchema.parse(context.data);
+    const profile = context.user.profile;
+    if (!profile) throw new RepairRefusal(text('repair.refusal.user-profile-unknown'));
+    const folder = userTempFolder(profile);
+    if (data.folder.toLowerCase() !== folder.toLowerCase())
+      throw new RepairRefusal(text('repair.refusal.other-user', {}), 'forbidden');
+    const actions: UndoAction[] = [];
+    if (data.aclBackup) {
+      actions.push({
+        stepIds: ['grant-user'],
+        elevated: false,
+        specs: [
+          buildSpec('icacls.exe', [
+            folder.slice(0, folder.lastIndexOf('\\')),
+            '/restore',
+            targetPath(context.backupDir, ACL_BACKUP),
+          ]),
+        ],
+        backup: { stepId: 'backup-acl', file: ACL_BACKUP, check: (bytes) => checkAclBackup(bytes, 'Temp') },
+      });
+    }
+    for (const name of ['TMP', 'TEMP'] as const) {
+      const previous = data.previous[name];
+      if (previous === undefined) continue;
+      actions.push({
+        stepIds: [`reset-${name.toLowerCase()}`],
+        elevated: false,
+        specs: [restoreVariable(name, previous)],
+      });
+    }
+    if (data.createdFolder)
+      actions.push({ stepIds: ['create-folder'], elevated: false, specs: [removeIfEmpty(folder)] });
+    return actions;
+  },
+  verify: (e) => {
+    const t = e['temp-folders'];
+    if (!t) return null;
+    return [t.userTemp, t.userTmp].every((v) => v.exists && v.isDirectory && v.writable !== false);
+  },
+  touches: () => ['user:environment:temp', 'user:temp-folder'],
 };

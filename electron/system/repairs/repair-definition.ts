@@ -3,6 +3,7 @@ import type { CauseId, ProbeId, RepairId } from '../../../shared/contract/ids.ts
 import type { Evidence, TextRef } from '../../../shared/contract/evidence.ts';
 import type { PlanStep, RepairParams } from '../../../shared/contract/repair.ts';
 import type { EvidenceDataMap } from '../../../shared/contract/evidence-data.ts';
+import type { z } from 'zod';
 import type { CommandSpec } from '../run/command-runner.ts';
 
 export type Risk = 'none' | 'low' | 'medium' | 'high';
@@ -33,15 +34,15 @@ export interface JournalLookup {
   latestFinished(repair: RepairId): { journalId: string; data: Record<string, unknown> } | null;
 }
 
-/** One step as built: the contract's PlanStep plus the exact CommandSpec that will run and how to undo it. */
+/** One step as built: the contract's PlanStep plus the exact CommandSpec that will run. */
 export interface BuiltStep {
   step: PlanStep;
   /** Null only for 'wait' steps, which poll probes instead of running one command. */
   spec: CommandSpec | null;
   /** Exit codes that count as success (default [0]). */
   okExitCodes: number[];
-  /** Commands that undo this step, run in order (elevated when `step.elevated`). Empty = nothing to undo. */
-  undo: CommandSpec[];
+  /** A backup file this step writes (a file name inside the run's backup folder): hashed into the journal after it. */
+  backupFile?: string;
 }
 
 export interface BuiltPlan {
@@ -53,8 +54,8 @@ export interface BuiltPlan {
   risk: Risk;
   /** Extra facts the repair wants in the journal (e.g. previous values), read back by later plans. */
   data: Record<string, unknown>;
-  /** Log file an install step writes (retry / uninstall), analyzed right after the run. */
-  installLog: string | null;
+  /** The install step (retry / uninstall) and the verbose log it writes, analyzed right after the run. */
+  installLog: { stepId: string; path: string } | null;
 }
 
 /** A plan cannot be built: the message key says why (translated in shared/knowledge/texts/repairs.ts). */
@@ -86,6 +87,55 @@ export interface RepairDefinition {
   undoSummary: string;
   /** Builds the plan from validated params and fresh evidence, or throws RepairRefusal. */
   build(context: RepairContext): BuiltPlan;
+  /** The shape of `BuiltPlan.data`: a journal's recorded data is re-validated with it before anything uses it. */
+  dataSchema: z.ZodType;
+  /**
+   * Undo rebuilt from the catalog: commands made here from the re-validated recorded data and our own paths, never
+   * read from a journal. Absent = not reversible. Throws RepairRefusal when the recorded data cannot be undone safely.
+   */
+  undo?(context: UndoContext): UndoAction[];
+  /** Is the targeted cause gone? From the re-run probes' data and, for install steps, the install's result (null = cannot tell). */
+  verify(
+    evidence: Partial<EvidenceDataMap>,
+    data: Record<string, unknown>,
+    install: InstallResult | null,
+  ): boolean | null;
+  /** What the run changes (registry values, folders), for the warning when an older change is undone under a newer one. */
+  touches(data: Record<string, unknown>): string[];
+  /** A 'wait' step's condition: the probe it polls and when the wait is over. */
+  wait?: { probe: ProbeId; pollSeconds: number; done(evidence: Partial<EvidenceDataMap>): boolean };
+}
+
+/** The exit of a repair's install step. */
+export interface InstallResult {
+  exitCode: number | null;
+  ok: boolean;
+}
+
+/** What an undo is built from: the re-validated data and facts of this machine, never the journal's commands. */
+export interface UndoContext {
+  data: Record<string, unknown>;
+  /** The real (unelevated) user now: a journal of another account is refused. */
+  user: { sid: string | null; profile: string | null };
+  windowsDir: string;
+  /** This run's backup folder, derived from our data folder and the journal id. */
+  backupDir: string;
+}
+
+/** One undo action: the steps it reverts and the catalog-built commands that do it. */
+export interface UndoAction {
+  stepIds: string[];
+  elevated: boolean;
+  specs: CommandSpec[];
+  /** The backup file it restores: it must exist, match the SHA-256 the journal recorded, and pass `check`. */
+  backup?: { stepId: string; file: string; check(bytes: Uint8Array): string | null };
+}
+
+/** Combines a probe verdict with an install step's result: both must agree when both exist. */
+export function combineVerdicts(fromProbes: boolean | null, install: InstallResult | null): boolean | null {
+  if (install === null) return fromProbes;
+  if (fromProbes === null) return install.ok;
+  return install.ok && fromProbes;
 }
 
 /** Evidence[] -> typed data map (only entries whose data matches the schema). */

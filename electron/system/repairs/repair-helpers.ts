@@ -6,6 +6,7 @@ import type { CommandSpec } from '../run/command-runner.ts';
 import { buildSpec, renderCommandLine } from './command-builder.ts';
 import type { BuiltStep, RepairContext } from './repair-definition.ts';
 import type { GuardContext } from './command-guard.ts';
+import { parseSddl } from '../probes/sddl.ts';
 
 export const MSISERVER_KEY = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\msiserver';
 export const INSTALLER_POLICY_KEY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\Installer';
@@ -32,9 +33,10 @@ export function makeStep(
   spec: CommandSpec,
   options: {
     elevated: boolean;
-    undo?: CommandSpec[];
     okExitCodes?: number[];
     params?: Record<string, string | number>;
+    /** The backup file (a name in the run's backup folder) this step writes. */
+    backupFile?: string;
   },
 ): BuiltStep {
   const okExitCodes = options.okExitCodes ?? [0];
@@ -49,7 +51,7 @@ export function makeStep(
     // The runner learns the success codes too: an elevated batch stops at the first step outside them.
     spec: { ...spec, okExitCodes },
     okExitCodes,
-    undo: options.undo ?? [],
+    ...(options.backupFile ? { backupFile: options.backupFile } : {}),
   };
 }
 
@@ -111,4 +113,28 @@ export function installLogPath(context: RepairContext, prefix: string): string {
     .pop()!
     .replace(/\.jsonl$/, '');
   return targetPath(context.logDir, `${prefix}-${base}.log`);
+}
+
+/**
+ * Checks an `icacls /save` file before it is restored as administrator: UTF-16LE text holding exactly one entry, named
+ * `leaf` (icacls /restore applies every entry it finds to children of the folder it runs on, so one planted line could
+ * re-permission any other child), with a parseable DACL. Returns why it is refused, or null.
+ */
+export function checkAclBackup(bytes: Uint8Array, leaf: string): string | null {
+  const buf = Buffer.from(bytes);
+  const body = buf[0] === 0xff && buf[1] === 0xfe ? buf.subarray(2) : buf;
+  if (body.length === 0 || body.length % 2 !== 0 || body.length > 64 * 1024) return 'the backup is not an ACL file';
+  const lines = body
+    .toString('utf16le')
+    .split(/\r?\n/)
+    .filter((l) => l !== '');
+  if (lines.length !== 2) return 'the backup holds more than one entry';
+  if (lines[0]!.toLowerCase() !== leaf.toLowerCase()) return `the backup is for "${lines[0]}", not "${leaf}"`;
+  if (!lines[1]!.includes('D:') || parseSddl(lines[1]) === null) return 'the backup holds no readable permissions';
+  return null;
+}
+
+/** The .msi installs per machine (ALLUSERS=1, read from the package by the installed-products probe). */
+export function perMachinePackage(context: RepairContext): boolean {
+  return context.evidence['installed-products']?.package?.allUsers === '1';
 }

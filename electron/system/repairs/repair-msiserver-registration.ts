@@ -1,4 +1,5 @@
 // Repair: restore a wrong/missing msiserver ImagePath (reg export first); re-register (msiexec /regserver) only when the key is missing.
+import { z } from 'zod';
 import { RepairRefusal, type RepairDefinition } from './repair-definition.ts';
 import { buildSpec } from './command-builder.ts';
 import {
@@ -11,6 +12,30 @@ import {
   targetPath,
   text,
 } from './repair-helpers.ts';
+
+const dataSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('regserver') }),
+  z.object({ mode: z.literal('image-path'), previousImagePath: z.string().max(1024).nullable() }),
+]);
+
+/**
+ * A previous ImagePath we are willing to write back as administrator: Windows Installer's own program under the Windows
+ * folder (any case, quoted or not, with or without /V). Anything else would make the service start another program as
+ * SYSTEM: such a value is never restored (and a plan over it is not offered as reversible).
+ */
+export function isRestorableImagePath(value: string, windowsDir: string): boolean {
+  const roots = ['%systemroot%', '%windir%', windowsDir.toLowerCase()].map((r) =>
+    r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+  );
+  const pattern = new RegExp(`^"?(?:${roots.join('|')})\\\\(?:system32|syswow64)\\\\msiexec\\.exe"?(?: /v)?$`, 'i');
+  return pattern.test(value.trim());
+}
+
+function restoreImagePath(previous: string | null) {
+  return previous === null
+    ? regDelete(MSISERVER_KEY, 'ImagePath')
+    : regAdd(MSISERVER_KEY, 'ImagePath', 'REG_EXPAND_SZ', previous);
+}
 
 export const repairMsiserverRegistration: RepairDefinition = {
   id: 'repair-msiserver-registration',
@@ -40,15 +65,13 @@ export const repairMsiserverRegistration: RepairDefinition = {
     if (service?.imagePathOk) throw new RepairRefusal(text('repair.refusal.nothing-to-do'));
     const previous = service?.imagePath ?? null;
     const backup = targetPath(context.backupDir, 'msiserver.reg');
-    const undo =
-      previous === null
-        ? regDelete(MSISERVER_KEY, 'ImagePath')
-        : regAdd(MSISERVER_KEY, 'ImagePath', 'REG_EXPAND_SZ', previous);
+    const reversible = previous === null || isRestorableImagePath(previous, context.windowsDir);
     return {
       steps: [
         makeStep('repair-msiserver-registration', 'backup-key', 'backup', regExport(MSISERVER_KEY, backup), {
           elevated: true,
           params: { backup },
+          backupFile: 'msiserver.reg',
         }),
         makeStep(
           'repair-msiserver-registration',
@@ -57,7 +80,6 @@ export const repairMsiserverRegistration: RepairDefinition = {
           regAdd(MSISERVER_KEY, 'ImagePath', 'REG_EXPAND_SZ', DEFAULT_IMAGE_PATH),
           {
             elevated: true,
-            undo: [undo],
             params: { value: DEFAULT_IMAGE_PATH, previous: previous ?? '-' },
           },
         ),
@@ -65,10 +87,22 @@ export const repairMsiserverRegistration: RepairDefinition = {
       backups: [{ what: MSISERVER_KEY, path: backup }],
       warnings: [],
       confirmations: [],
-      reversible: true,
+      reversible,
       risk: 'medium',
       data: { mode: 'image-path', previousImagePath: previous },
       installLog: null,
     };
   },
+  dataSchema,
+  undo(context) {
+    const data = dataSchema.parse(context.data);
+    if (data.mode !== 'image-path') return [];
+    const previous = data.previousImagePath;
+    if (previous !== null && !isRestorableImagePath(previous, context.windowsDir))
+      throw new RepairRefusal(text('repair.refusal.unsafe-previous-value', { value: previous }), 'forbidden');
+    return [{ stepIds: ['set-image-path'], elevated: true, specs: [restoreImagePath(previous)] }];
+  },
+  verify: (e) =>
+    e['installer-service'] ? !e['installer-service'].registrationMissing && e['installer-service'].imagePathOk : null,
+  touches: () => ['service:msiserver:image-path'],
 };

@@ -1,4 +1,5 @@
 // Repair: restart Windows for a pending reboot, now or in N minutes (shutdown /r /t N); a scheduled restart is cancelable (shutdown /a).
+import { z } from 'zod';
 import type { RepairDefinition } from './repair-definition.ts';
 import { buildSpec } from './command-builder.ts';
 import { makeStep, text } from './repair-helpers.ts';
@@ -16,7 +17,6 @@ export const restartComputer: RepairDefinition = {
   build(context) {
     const minutes = context.params.restartInMinutes ?? 0;
     const seconds = minutes * 60;
-    const cancel = buildSpec('shutdown.exe', ['/a'], { label: 'shutdown /a' });
     return {
       steps: [
         makeStep(
@@ -26,7 +26,6 @@ export const restartComputer: RepairDefinition = {
           buildSpec('shutdown.exe', ['/r', '/t', String(seconds)], { label: 'shutdown /r' }),
           {
             elevated: false,
-            undo: minutes > 0 ? [cancel] : [],
             params: { minutes },
           },
         ),
@@ -40,4 +39,18 @@ export const restartComputer: RepairDefinition = {
       installLog: null,
     };
   },
+  dataSchema: z.object({ minutes: z.number().int().min(0).max(1440) }),
+  undo(context) {
+    const { minutes } = z.object({ minutes: z.number().int().min(0).max(1440) }).parse(context.data);
+    if (minutes === 0) return [];
+    return [
+      {
+        stepIds: ['restart-later'],
+        elevated: false,
+        specs: [buildSpec('shutdown.exe', ['/a'], { label: 'shutdown /a' })],
+      },
+    ];
+  },
+  verify: (e, data) => (data.minutes !== 0 ? null : e['pending-reboot'] ? !e['pending-reboot'].pending : null),
+  touches: () => ['machine:restart'],
 };

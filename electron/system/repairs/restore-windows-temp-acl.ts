@@ -1,7 +1,8 @@
 // Repair: give C:\Windows\Temp back its default entries by SID (Users may only create, never Full Control), icacls /save first.
+import { z } from 'zod';
 import { RepairRefusal, type BuiltStep, type RepairDefinition } from './repair-definition.ts';
 import { buildPowerShellSpec, buildSpec } from './command-builder.ts';
-import { makeStep, targetPath, text } from './repair-helpers.ts';
+import { checkAclBackup, makeStep, targetPath, text } from './repair-helpers.ts';
 
 /** The default entries (research-probes §4): SYSTEM F, Administrators F, Users create-only, CREATOR OWNER F on children. */
 export const DEFAULT_WINDOWS_TEMP_GRANTS = [
@@ -19,6 +20,21 @@ const PROTECTED_SIDS = new Set([
 ]);
 const DEFAULT_SIDS = new Set(['S-1-5-18', 'S-1-5-32-544', 'S-1-5-32-545', 'S-1-3-0']);
 
+const BACKUP_FILE = 'windows-temp.acl';
+const CHANGE_STEPS = ['grant-defaults', 'remove-denies', 'remove-extra'];
+
+const dataSchema = z.object({
+  path: z.string().max(260),
+  removeSids: z.array(z.string().regex(/^S-1-[0-9-]+$/)).max(32),
+  /** Whether the run began with an icacls /save (false when the folder had to be created). */
+  backedUp: z.boolean().default(true),
+});
+
+/** The parent folder icacls /restore is run on (the saved entry names the child). */
+function parentOf(path: string, windowsDir: string): string {
+  return path.slice(0, Math.max(path.lastIndexOf('\\'), 2)) || windowsDir;
+}
+
 export const restoreWindowsTempAcl: RepairDefinition = {
   id: 'restore-windows-temp-acl',
   risk: 'low',
@@ -32,7 +48,6 @@ export const restoreWindowsTempAcl: RepairDefinition = {
   build(context) {
     const info = context.evidence['temp-folders']?.windowsTemp;
     const temp = info?.path ?? `${context.windowsDir}\\Temp`;
-    const parent = temp.slice(0, Math.max(temp.lastIndexOf('\\'), 2)) || context.windowsDir;
     if (info && info.exists && !info.isDirectory)
       throw new RepairRefusal(text('repair.refusal.windows-temp-is-file', { path: temp }));
     const steps: BuiltStep[] = [];
@@ -53,8 +68,7 @@ export const restoreWindowsTempAcl: RepairDefinition = {
         }),
       );
     }
-    const backup = targetPath(context.backupDir, 'windows-temp.acl');
-    const restore = buildSpec('icacls.exe', [parent, '/restore', backup], { label: 'icacls /restore' });
+    const backup = targetPath(context.backupDir, BACKUP_FILE);
     if (reversible) {
       steps.push(
         makeStep(
@@ -62,7 +76,7 @@ export const restoreWindowsTempAcl: RepairDefinition = {
           'backup-acl',
           'backup',
           buildSpec('icacls.exe', [temp, '/save', backup], { label: 'icacls /save' }),
-          { elevated: true, params: { path: temp, backup } },
+          { elevated: true, params: { path: temp, backup }, backupFile: BACKUP_FILE },
         ),
       );
       backups.push({ what: `ACL of ${temp}`, path: backup });
@@ -75,7 +89,6 @@ export const restoreWindowsTempAcl: RepairDefinition = {
         buildSpec('icacls.exe', [temp, '/grant:r', ...DEFAULT_WINDOWS_TEMP_GRANTS], { label: 'icacls /grant:r' }),
         {
           elevated: true,
-          undo: reversible ? [restore] : [],
           params: { path: temp },
         },
       ),
@@ -90,7 +103,6 @@ export const restoreWindowsTempAcl: RepairDefinition = {
           buildSpec('icacls.exe', [temp, '/remove:d', ...denySids.map((s) => `*${s}`)], { label: 'icacls /remove:d' }),
           {
             elevated: true,
-            undo: reversible ? [restore] : [],
             params: { path: temp, sids: denySids.join(', ') },
           },
         ),
@@ -114,7 +126,6 @@ export const restoreWindowsTempAcl: RepairDefinition = {
           }),
           {
             elevated: true,
-            undo: reversible ? [restore] : [],
             params: { path: temp, sids: removeSids.join(', ') },
           },
         ),
@@ -128,8 +139,44 @@ export const restoreWindowsTempAcl: RepairDefinition = {
       confirmations,
       reversible,
       risk: removeSids.length > 0 ? 'medium' : 'low',
-      data: { path: temp, removeSids },
+      data: { path: temp, removeSids, backedUp: reversible },
       installLog: null,
     };
   },
+  dataSchema,
+  undo(context) {
+    const data = dataSchema.parse(context.data);
+    if (!data.backedUp) return [];
+    // Only the Windows Temp folder of this machine, whatever the journal says.
+    const expected = `${context.windowsDir}\\Temp`;
+    if (data.path.toLowerCase() !== expected.toLowerCase())
+      throw new RepairRefusal(text('repair.refusal.unsafe-previous-value', { value: data.path }), 'forbidden');
+    const backup = targetPath(context.backupDir, BACKUP_FILE);
+    return [
+      {
+        stepIds: CHANGE_STEPS,
+        elevated: true,
+        specs: [
+          buildSpec('icacls.exe', [parentOf(expected, context.windowsDir), '/restore', backup], {
+            label: 'icacls /restore',
+          }),
+        ],
+        backup: { stepId: 'backup-acl', file: BACKUP_FILE, check: (bytes) => checkAclBackup(bytes, 'Temp') },
+      },
+    ];
+  },
+  verify: (e, data) => {
+    const t = e['temp-folders']?.windowsTemp;
+    if (!t || !t.aclChecked) return null;
+    const removed = Array.isArray(data.removeSids) ? (data.removeSids as string[]) : [];
+    return (
+      t.exists &&
+      t.isDirectory &&
+      t.usersCanCreate === true &&
+      t.missingDefaults.length === 0 &&
+      t.denies.length === 0 &&
+      !t.overPermissive.some((a) => removed.includes(a.sid) || a.sid === 'S-1-5-32-545')
+    );
+  },
+  touches: () => ['acl:windows-temp'],
 };

@@ -1,6 +1,14 @@
 // Repair: run the user's .msi again, elevated, with verbose logging (the main fix for 2503/2502 and how a mystery 1603 gets a cause).
-import { RepairRefusal, type RepairDefinition } from './repair-definition.ts';
-import { INSTALL_OK_CODES, installLogPath, makeStep, msiexecInstall, text } from './repair-helpers.ts';
+import { z } from 'zod';
+import { RepairRefusal, combineVerdicts, type RepairDefinition } from './repair-definition.ts';
+import {
+  INSTALL_OK_CODES,
+  installLogPath,
+  makeStep,
+  msiexecInstall,
+  perMachinePackage,
+  text,
+} from './repair-helpers.ts';
 
 export const retryInstallElevatedLogged: RepairDefinition = {
   id: 'retry-install-elevated-logged',
@@ -16,7 +24,7 @@ export const retryInstallElevatedLogged: RepairDefinition = {
     const msi = context.params.msiPath;
     if (!msi) throw new RepairRefusal(text('repair.refusal.msi-required'));
     const log = installLogPath(context, 'install');
-    const spec = msiexecInstall(msi, log, context.params);
+    const spec = { ...msiexecInstall(msi, log, context.params), requiresSignedInUser: !perMachinePackage(context) };
     return {
       steps: [
         makeStep('retry-install-elevated-logged', 'run-install', 'run-install', spec, {
@@ -31,7 +39,11 @@ export const retryInstallElevatedLogged: RepairDefinition = {
       reversible: false,
       risk: 'low',
       data: { msiPath: msi, log },
-      installLog: log,
+      installLog: { stepId: 'run-install', path: log },
     };
   },
+  dataSchema: z.object({ msiPath: z.string().max(32_767), log: z.string().max(32_767) }),
+  // Judged by the install's own exit code (and its new log), not by a probe.
+  verify: (_e, _data, install) => combineVerdicts(null, install),
+  touches: (data) => [`package:${String(data.msiPath).toLowerCase()}`],
 };

@@ -1,5 +1,6 @@
 // Repair: uninstall the installed version (by ProductCode) that blocks this install (1638 / downgrade), after explicit confirmation.
-import { RepairRefusal, type RepairDefinition } from './repair-definition.ts';
+import { z } from 'zod';
+import { RepairRefusal, combineVerdicts, type RepairDefinition } from './repair-definition.ts';
 import { INSTALL_OK_CODES, installLogPath, makeStep, msiexecUninstall, text } from './repair-helpers.ts';
 
 const BLOCKING = new Set(['same-version', 'same-product-other-version', 'newer-version']);
@@ -28,9 +29,11 @@ export const uninstallOtherVersion: RepairDefinition = {
     const name = product?.name ?? code;
     const version = product?.version ?? '?';
     const log = installLogPath(context, 'uninstall');
+    // A per-user product belongs to the signed-in user: another administrator account would get 1605 (not installed).
+    const spec = { ...msiexecUninstall(code, log, context.params), requiresSignedInUser: product?.scope !== 'machine' };
     return {
       steps: [
-        makeStep('uninstall-other-version', 'uninstall', 'change', msiexecUninstall(code, log, context.params), {
+        makeStep('uninstall-other-version', 'uninstall', 'change', spec, {
           elevated: true,
           okExitCodes: INSTALL_OK_CODES,
           params: { product: name, version, productCode: code, log },
@@ -42,7 +45,22 @@ export const uninstallOtherVersion: RepairDefinition = {
       reversible: false,
       risk: 'medium',
       data: { productCode: code, product: name, version },
-      installLog: log,
+      installLog: { stepId: 'uninstall', path: log },
     };
   },
+  dataSchema: z.object({
+    productCode: z.string().regex(/^\{[0-9A-Fa-f-]{36}\}$/),
+    product: z.string().max(1024),
+    version: z.string().max(100),
+  }),
+  verify: (e, data, install) =>
+    combineVerdicts(
+      e['installed-products']
+        ? !e['installed-products'].installed.some(
+            (p) => p.productCode.toUpperCase() === String(data.productCode).toUpperCase(),
+          )
+        : null,
+      install,
+    ),
+  touches: (data) => [`product:${String(data.productCode).toUpperCase()}`],
 };

@@ -1,7 +1,16 @@
 // Repair: wait until the install lock is free (countdown, cancelable), then retry the user's install; changes nothing itself.
-import type { RepairDefinition } from './repair-definition.ts';
-import type { BuiltStep } from './repair-definition.ts';
-import { INSTALL_OK_CODES, installLogPath, makeStep, msiexecInstall, stepText, text } from './repair-helpers.ts';
+import { z } from 'zod';
+import type { BuiltStep, RepairDefinition } from './repair-definition.ts';
+import {
+  INSTALL_OK_CODES,
+  installLogPath,
+  makeStep,
+  msiexecInstall,
+  perMachinePackage,
+  stepText,
+  text,
+} from './repair-helpers.ts';
+import { lockFree } from './verification.ts';
 
 export const DEFAULT_WAIT_LIMIT_SECONDS = 600;
 export const WAIT_POLL_SECONDS = 5;
@@ -29,7 +38,6 @@ export const waitForInstaller: RepairDefinition = {
       },
       spec: null,
       okExitCodes: [0],
-      undo: [],
     };
     const steps: BuiltStep[] = [wait];
     const msi = context.params.msiPath;
@@ -37,11 +45,17 @@ export const waitForInstaller: RepairDefinition = {
     if (msi) {
       installLog = installLogPath(context, 'install');
       steps.push(
-        makeStep('wait-for-installer', 'run-install', 'run-install', msiexecInstall(msi, installLog, context.params), {
-          elevated: true,
-          okExitCodes: INSTALL_OK_CODES,
-          params: { msi, log: installLog },
-        }),
+        makeStep(
+          'wait-for-installer',
+          'run-install',
+          'run-install',
+          { ...msiexecInstall(msi, installLog, context.params), requiresSignedInUser: !perMachinePackage(context) },
+          {
+            elevated: true,
+            okExitCodes: INSTALL_OK_CODES,
+            params: { msi, log: installLog },
+          },
+        ),
       );
     }
     return {
@@ -52,7 +66,17 @@ export const waitForInstaller: RepairDefinition = {
       reversible: false,
       risk: msi ? 'low' : 'none',
       data: { limitSeconds: limit, msiPath: msi ?? null },
-      installLog,
+      installLog: installLog ? { stepId: 'run-install', path: installLog } : null,
     };
   },
+  dataSchema: z.object({ limitSeconds: z.number().int().min(0).max(3600), msiPath: z.string().max(32_767).nullable() }),
+  wait: {
+    probe: 'install-in-progress',
+    pollSeconds: WAIT_POLL_SECONDS,
+    done: (e) => (e['install-in-progress'] ? lockFree(e['install-in-progress']) : false),
+  },
+  // After a retried install, its exit code decides (the lock may be held again by something new); else the lock.
+  verify: (e, _data, install) =>
+    install !== null ? install.ok : e['install-in-progress'] ? lockFree(e['install-in-progress']) : null,
+  touches: (data) => (data.msiPath ? [`package:${String(data.msiPath).toLowerCase()}`] : []),
 };

@@ -16,6 +16,11 @@ export interface CommandSpec {
    * or cannot start) stops the batch: the later steps do not run, so a failed backup is never followed by the change.
    */
   okExitCodes?: number[];
+  /**
+   * The step changes something of the signed-in user (a per-user install or uninstall): an elevated batch refuses it
+   * when the account that approved the prompt is another one (over-the-shoulder elevation).
+   */
+  requiresSignedInUser?: boolean;
 }
 
 export interface CommandOutput {
@@ -45,12 +50,18 @@ export interface ElevatedBatchResult {
   outputs: CommandOutput[];
   /** Why the batch failed or was declined, in plain words (English; the UI maps status to translated text). */
   message: string | null;
+  /** The SID of the account the elevated batch ran as, when it reported one (differs from the user's: over-the-shoulder). */
+  elevatedSid?: string | null;
 }
 
 export interface ElevatedRunner {
   readonly kind: 'elevated' | 'simulated';
-  runBatch(
-    specs: CommandSpec[],
-    options?: RunOptions & { timeoutMs?: number; name?: string },
-  ): Promise<ElevatedBatchResult>;
+  runBatch(specs: CommandSpec[], options?: ElevatedBatchOptions): Promise<ElevatedBatchResult>;
+}
+
+export interface ElevatedBatchOptions extends RunOptions {
+  timeoutMs?: number;
+  name?: string;
+  /** The signed-in user's SID: steps with `requiresSignedInUser` run only when the elevated account is this one. */
+  userSid?: string | null;
 }

@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   POWERSHELL_PREFIX,
+  isRestrictedLanguage,
+  reportedLanguageMode,
   describeCommand,
   parsePowerShellJson,
   powerShellPath,
@@ -26,7 +28,9 @@ test('powerShellSpec: flags, encoded UTF-16LE script with the UTF-8 prefix, utf8
   assert.equal(spec.label, 'msiserver');
   const decoded = scriptOfSpec(spec);
   assert.equal(decoded, `${POWERSHELL_PREFIX}\n${script}`);
-  assert.ok(decoded?.startsWith('[Console]::OutputEncoding = [Text.UTF8Encoding]::new($false)'));
+  // The language mode is reported first, before anything Constrained Language would block; then the UTF-8 output.
+  assert.ok(decoded?.startsWith("Write-Output ('msi-doctor:language=' + $ExecutionContext.SessionState.LanguageMode)"));
+  assert.ok(decoded?.includes('[Console]::OutputEncoding = [Text.UTF8Encoding]::new($false)'));
   // The base64 itself is pure ASCII: nothing to quote on any command line.
   assert.match(spec.args[5]!, /^[A-Za-z0-9+/=]+$/);
 });
@@ -68,4 +72,13 @@ test('parsePowerShellJson: clear errors for empty, arrays and broken JSON', () =
   const truncated = parsePowerShellJson('{"a": {"b": 1}');
   assert.equal(truncated.ok, false);
   assert.match(truncated.ok ? '' : truncated.error, /invalid JSON/);
+});
+
+test('the language mode a script reported: FullLanguage is not restricted, Constrained Language is', () => {
+  assert.equal(reportedLanguageMode('msi-doctor:language=FullLanguage\r\n{"a":1}'), 'FullLanguage');
+  assert.equal(isRestrictedLanguage('msi-doctor:language=FullLanguage\r\n{}'), false);
+  assert.equal(isRestrictedLanguage('\uFEFFmsi-doctor:language=ConstrainedLanguage\r\n'), true);
+  assert.equal(isRestrictedLanguage('banner\nmsi-doctor:language=RestrictedLanguage\n'), true);
+  assert.equal(isRestrictedLanguage('{"a":"msi-doctor:language=ConstrainedLanguage"}'), false);
+  assert.equal(reportedLanguageMode(''), null);
 });

@@ -1,28 +1,45 @@
 // Windows PowerShell 5.1 scripts as CommandSpecs (-EncodedCommand, UTF-8 output) and the parser of the one JSON object they print.
 import type { CommandSpec } from './command-runner.ts';
 import { MAX_COMMAND_LINE } from './quoting.ts';
+import { systemProgram } from './windows-programs.ts';
+
+/** The first line every script prints: its language mode (AppLocker/WDAC script enforcement forces ConstrainedLanguage). */
+export const LANGUAGE_MARKER = 'msi-doctor:language=';
 
 /**
- * Put before every script: UTF-8 stdout (PS 5.1 otherwise writes redirected output in the OEM code page),
- * no progress records (they arrive on stderr as CLIXML and cost time), stop on errors we do not catch.
+ * Put before every script. First the language mode, printed before anything that Constrained Language would block,
+ * and a stop when it is not FullLanguage (our scripts need .NET calls: they would only fail opaquely). Then UTF-8 stdout
+ * (PS 5.1 otherwise writes redirected output in the OEM code page) and no progress records (CLIXML on stderr).
  */
 export const POWERSHELL_PREFIX = [
+  `Write-Output ('${LANGUAGE_MARKER}' + $ExecutionContext.SessionState.LanguageMode)`,
+  "if ($ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') { exit 7 }",
   '[Console]::OutputEncoding = [Text.UTF8Encoding]::new($false)',
   "$ProgressPreference = 'SilentlyContinue'",
 ].join('\n');
+
+/** The language mode a script reported, or null when it printed none (not one of ours, or it never started). */
+export function reportedLanguageMode(stdout: string): string | null {
+  const m = /(?:^|\n)\uFEFF?msi-doctor:language=([A-Za-z]+)/.exec(stdout);
+  return m ? m[1]! : null;
+}
+
+/** The script ran under a restricted language mode (ConstrainedLanguage, RestrictedLanguage, NoLanguage). */
+export function isRestrictedLanguage(stdout: string): boolean {
+  const mode = reportedLanguageMode(stdout);
+  return mode !== null && mode !== 'FullLanguage';
+}
 
 export const POWERSHELL_FLAGS = ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass'] as const;
 
 type Env = Record<string, string | undefined>;
 
 /**
- * Path of Windows PowerShell 5.1. A 32-bit process on 64-bit Windows (PROCESSOR_ARCHITEW6432 is set) must use
- * Sysnative, or WOW64 redirects it to the 32-bit PowerShell, which sees the 32-bit registry view.
+ * Path of Windows PowerShell 5.1, absolute (systemProgram): a 32-bit process on 64-bit Windows uses Sysnative, or WOW64
+ * redirects it to the 32-bit PowerShell, which sees the 32-bit registry view.
  */
 export function powerShellPath(env: Env = process.env): string {
-  const root = env.SystemRoot ?? env.SYSTEMROOT ?? env.windir ?? env.WINDIR ?? 'C:\\Windows';
-  const dir = env.PROCESSOR_ARCHITEW6432 ? 'Sysnative' : 'System32';
-  return `${root}\\${dir}\\WindowsPowerShell\\v1.0\\powershell.exe`;
+  return systemProgram('WindowsPowerShell\\v1.0\\powershell.exe', env);
 }
 
 /** Base64 of the script as UTF-16LE, what -EncodedCommand expects. */

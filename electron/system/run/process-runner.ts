@@ -2,6 +2,7 @@
 import { execFile, type ChildProcess, type ExecFileException } from 'node:child_process';
 import type { CommandOutput, CommandRunner, CommandSpec, RunOptions } from './command-runner.ts';
 import { decodeOutput, defaultOemCodePage, parseChcpOutput } from './output-decoding.ts';
+import { isWindowsProgramPath, systemProgram } from './windows-programs.ts';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
@@ -34,7 +35,7 @@ const realExecFile: ExecFileFn = (file, args, options, callback) =>
 export function defaultKillTree(platform: NodeJS.Platform = process.platform): (pid: number) => void {
   return (pid) => {
     if (platform === 'win32') {
-      execFile('taskkill.exe', ['/T', '/F', '/PID', String(pid)], { windowsHide: true }, () => {});
+      execFile(systemProgram('taskkill.exe'), ['/T', '/F', '/PID', String(pid)], { windowsHide: true }, () => {});
     } else {
       try {
         process.kill(pid, 'SIGKILL');
@@ -58,7 +59,7 @@ export function createOemCodePageDetector(
       const timer = setTimeout(() => resolve(defaultOemCodePage()), 5000);
       try {
         exec(
-          'chcp.com',
+          systemProgram('chcp.com'),
           [],
           { encoding: 'buffer', windowsHide: true, shell: false, maxBuffer: 65536 },
           (error, stdout) => {
@@ -82,9 +83,11 @@ export class ProcessRunner implements CommandRunner {
   readonly #killTree: (pid: number) => void;
   readonly #oemCodePage: () => Promise<number>;
   readonly #now: () => number;
+  readonly #platform: NodeJS.Platform;
 
   constructor(options: ProcessRunnerOptions = {}) {
     const platform = options.platform ?? process.platform;
+    this.#platform = platform;
     this.#exec = options.execFile ?? realExecFile;
     this.#killTree = options.killTree ?? defaultKillTree(platform);
     const oem = options.oemCodePage;
@@ -97,6 +100,18 @@ export class ProcessRunner implements CommandRunner {
     const codePage = spec.encoding === 'oem' ? await this.#oemCodePage() : 65001;
     const started = this.#now();
     const base = { spec, elevated: false };
+    // On Windows a bare or relative program name is searched in the current folder first: run only absolute paths.
+    if (this.#platform === 'win32' && !isWindowsProgramPath(spec.file)) {
+      return {
+        ...base,
+        exitCode: null,
+        stdout: '',
+        stderr: '',
+        durationMs: 0,
+        timedOut: false,
+        error: `refused: ${spec.file} is not an absolute path under the Windows folder`,
+      };
+    }
     if (options.signal?.aborted) {
       return {
         ...base,

@@ -3,9 +3,8 @@
 import type { Evidence } from '../../../shared/contract/evidence.ts';
 import type { ParsedSymptom } from '../../../shared/contract/symptom.ts';
 import { ALL_PROBES } from '../probes/index.ts';
-import type { ProbeContext, ProbeDefinition } from '../probes/probe.ts';
-import { describeCommand } from '../run/powershell.ts';
-import type { CommandOutput } from '../run/command-runner.ts';
+import type { ProbeContext } from '../probes/probe.ts';
+import { evidenceFrom, runProbe } from '../probes/run-probe.ts';
 import type { Simulation } from './index.ts';
 import type { ScenarioExpect } from './scenario-schema.ts';
 
@@ -33,43 +32,6 @@ export function contextFor(sim: Simulation, symptom = sim.loaded.scenario.expect
   };
 }
 
-export function toEvidence(
-  probe: ProbeDefinition,
-  outputs: CommandOutput[],
-  context: ProbeContext,
-  elevated: boolean,
-): Evidence {
-  let verdict;
-  try {
-    verdict = probe.parse(outputs, context, elevated);
-  } catch (error) {
-    // parse() must not throw; if it does, the scan still gets an evidence item.
-    verdict = {
-      status: 'error' as const,
-      summary: { key: 'probe.error', params: { probe: probe.id, reason: String(error) } },
-      data: {},
-    };
-  }
-  const reason = verdict.status === 'error' ? String(verdict.summary.params.reason ?? 'failed') : null;
-  return {
-    probe: probe.id,
-    status: verdict.status,
-    summary: { key: verdict.summary.key, params: verdict.summary.params ?? {} },
-    data: verdict.data,
-    raw: outputs.map((o) => ({
-      command: describeCommand(o.spec),
-      exitCode: o.exitCode,
-      stdout: o.stdout,
-      stderr: o.stderr,
-      durationMs: o.durationMs,
-      elevated: o.elevated,
-    })),
-    error: reason,
-    durationMs: outputs.reduce((n, o) => n + o.durationMs, 0),
-    elevated,
-  };
-}
-
 export interface ProbeRun {
   unelevated: Map<string, Evidence>;
   elevated: Map<string, Evidence>;
@@ -86,11 +48,8 @@ export async function runAllProbes(
   const context = options.context ?? contextFor(sim);
   const probes = ALL_PROBES.filter((p) => p.appliesTo(context));
   const unelevated = new Map<string, Evidence>();
-  for (const probe of probes.filter((p) => p.elevation !== 'required')) {
-    const outputs: CommandOutput[] = [];
-    for (const spec of probe.commands(context)) outputs.push(await sim.runner.run(spec));
-    unelevated.set(probe.id, toEvidence(probe, outputs, context, false));
-  }
+  for (const probe of probes.filter((p) => p.elevation !== 'required'))
+    unelevated.set(probe.id, await runProbe(probe, sim.runner, context));
   const elevated = new Map<string, Evidence>();
   const privileged = probes.filter((p) => p.elevation !== 'never');
   let elevation: ProbeRun['elevation'] = privileged.length ? 'declined' : 'not-needed';
@@ -102,7 +61,7 @@ export async function runAllProbes(
       let at = 0;
       privileged.forEach((probe, i) => {
         const n = specs[i]!.length;
-        elevated.set(probe.id, toEvidence(probe, batch.outputs.slice(at, at + n), context, true));
+        elevated.set(probe.id, evidenceFrom(probe, batch.outputs.slice(at, at + n), context, true));
         at += n;
       });
     }

@@ -11,6 +11,10 @@ export const PROBE_TEXTS = {
     en: 'Not checked: this needs administrator rights, which were not granted.',
     'zh-CN': '未检查：这项检查需要管理员权限，但未获得授权。',
   },
+  'probe.not-checked.powershell-constrained': {
+    en: 'Not checked: PowerShell is restricted on this computer (Constrained Language).',
+    'zh-CN': '未检查：这台电脑上的 PowerShell 受到限制（受约束的语言模式）。',
+  },
 
   // ------------------------------------------------------------ names
   'probe.installer-service.name': { en: 'Windows Installer service', 'zh-CN': 'Windows Installer 服务' },

@@ -213,6 +213,10 @@ export const REPAIR_TEXTS = {
   },
 
   // ------------------------------------------------------------ warnings
+  'repair.warning.other-admin': {
+    en: 'The administrator account that approves the prompt is not your account: the changes are made as that account.',
+    'zh-CN': '批准管理员提示的帐户不是您的帐户：更改将以该帐户的身份进行。',
+  },
   'repair.warning.install-runs-elevated': {
     en: 'The installer will run with administrator rights. Only continue if you trust where this .msi file came from.',
     'zh-CN': '安装程序将以管理员权限运行。请只在您信任这个 .msi 文件来源的情况下继续。',
@@ -393,6 +397,36 @@ export const REPAIR_TEXTS = {
     en: 'The repair "{journalId}" cannot be undone (nothing reversible was changed).',
     'zh-CN': '修复“{journalId}”无法撤销（没有可以还原的更改）。',
   },
+  'repair.refusal.journal-damaged': {
+    en: 'The repair record "{journalId}" is damaged and is not used ({problem}). Nothing was run.',
+    'zh-CN': '修复记录“{journalId}”已损坏，不会被使用（{problem}）。没有执行任何操作。',
+  },
+  'repair.refusal.nothing-to-undo': {
+    en: 'There is nothing to undo for "{journalId}": the repair stopped before it changed anything.',
+    'zh-CN': '“{journalId}”没有需要撤销的内容：修复在做任何更改之前就停止了。',
+  },
+  'repair.refusal.undo-overlap': {
+    en: 'A newer repair ({journals}) changed the same settings. Undoing this older one would also take back part of the newer one: undo the newer one first, or confirm that you want this.',
+    'zh-CN':
+      '较新的修复（{journals}）更改了相同的设置。撤销这个较早的修复也会撤回较新修复的一部分：请先撤销较新的修复，或确认您确实要这样做。',
+  },
+  'repair.refusal.unsafe-previous-value': {
+    en: 'The recorded previous value "{value}" is not one MSI Doctor will write back as administrator, so this change is not undone.',
+    'zh-CN': '记录的原值“{value}”不是 MSI Doctor 会以管理员身份写回的值，因此不撤销这项更改。',
+  },
+  'repair.refusal.other-user': {
+    en: 'This repair was made for another Windows account; undo it while signed in as that account.',
+    'zh-CN': '这个修复是为另一个 Windows 帐户做的；请用那个帐户登录后再撤销。',
+  },
+  'repair.refusal.other-admin-per-user': {
+    en: 'The administrator account that approves the prompt is not your account, so a change for your own account (a per-user install or uninstall) would go to the wrong account. Sign in as an administrator yourself, or ask the administrator to do it signed in as you.',
+    'zh-CN':
+      '批准管理员提示的帐户不是您的帐户，因此针对您自己帐户的更改（按用户安装或卸载）会作用到错误的帐户上。请用您自己的管理员帐户登录，或请管理员在以您的身份登录时操作。',
+  },
+  'repair.refusal.data-folder-busy': {
+    en: 'Another MSI Doctor repair or undo is using the data folder {path}. Try again when it has finished.',
+    'zh-CN': '另一个 MSI Doctor 修复或撤销正在使用数据文件夹 {path}。请等它完成后再试。',
+  },
 
   // ------------------------------------------------------------ outcome messages
   'repair.message.elevation-declined': {
@@ -428,6 +462,18 @@ export const REPAIR_TEXTS = {
   'repair.message.undo-failed': {
     en: 'Undo did not complete; see the output of each step.',
     'zh-CN': '撤销没有完全成功，请查看每个步骤的输出。',
+  },
+  'repair.message.nothing-to-undo': {
+    en: 'Nothing to undo: the repair stopped before it changed anything (no backup was taken). The record is closed.',
+    'zh-CN': '没有需要撤销的内容：修复在做任何更改之前就停止了（没有生成备份）。这条记录已关闭。',
+  },
+  'repair.message.backup-not-restored': {
+    en: 'A backup was not restored: {reason}. The setting it covers was left as it is.',
+    'zh-CN': '有一个备份没有被还原：{reason}。它对应的设置保持不变。',
+  },
+  'repair.notice.damaged': {
+    en: 'A repair record is damaged and was ignored ({journalId}: {problem}).',
+    'zh-CN': '有一条修复记录已损坏，已被忽略（{journalId}：{problem}）。',
   },
   'repair.notice.unfinished': {
     en: 'A repair did not finish ({repair}, started {startedAt}). Record: {journalId}.',

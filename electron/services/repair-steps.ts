@@ -1,0 +1,326 @@
+// Running a plan's steps: one strategy per step kind (wait = poll the repair's probe; a command = the unelevated runner;
+// a contiguous run of elevated steps = ONE elevated batch), all journalled through one recorder.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import type { ApiEvents } from '../../shared/contract/api.ts';
+import type { TextRef } from '../../shared/contract/evidence.ts';
+import type { RepairOutcome } from '../../shared/contract/repair.ts';
+import type { ProbeDefinition } from '../system/probes/probe.ts';
+import { evidenceMap, runProbe } from '../system/probes/run-probe.ts';
+import type { CommandOutput, CommandRunner, ElevatedRunner } from '../system/run/command-runner.ts';
+import { guardCommand } from '../system/repairs/command-guard.ts';
+import { MAX_OUTPUT_CHARS, type Journal } from './journal.ts';
+import { joinTarget, type PreparedPlan, type PreparedStep } from './repair-planner.ts';
+
+export type RepairProgress = ApiEvents['repairProgress'];
+export type StepOutcome = RepairOutcome['steps'][number];
+
+/** Time, injectable so the wait countdown is tested without waiting. */
+export interface RepairClock {
+  now(): Date;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** Test hooks around each step; a throw simulates a crash between steps (the journal must stay recoverable). */
+export interface StepHooks {
+  beforeStep?(stepId: string): void;
+  afterStep?(stepId: string): void;
+}
+
+export interface StepRunnerDeps {
+  runner: CommandRunner;
+  elevatedRunner: ElevatedRunner;
+  probes: readonly ProbeDefinition[];
+  clock: RepairClock;
+  hooks?: StepHooks;
+  /** Host folder of our data (backups are hashed there when the target machine shares it). */
+  dataDir: string;
+  targetDataDir: string;
+  /** The signed-in user's SID: per-user steps run elevated only as this account. */
+  userSid: string | null;
+  /** Told the account each elevated batch ran as. */
+  onElevatedSid?: (sid: string) => void;
+}
+
+function truncate(text: string): string {
+  return text.length > MAX_OUTPUT_CHARS
+    ? `${text.slice(0, MAX_OUTPUT_CHARS)}\n[... ${text.length - MAX_OUTPUT_CHARS} more characters]`
+    : text;
+}
+
+export function outputText(o: CommandOutput): string {
+  return truncate([o.stdout, o.stderr, o.error ?? ''].filter((s) => s.trim() !== '').join('\n'));
+}
+
+/** SHA-256 and size of a backup file on this host, or null when it is not there. */
+export function hashFile(path: string): { sha256: string; bytes: number } | null {
+  if (!existsSync(path)) return null;
+  const bytes = readFileSync(path);
+  return { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+}
+
+/** Journals, reports and announces each step: the one place a step's start and end are written. */
+export class RunRecorder {
+  readonly outcomes = new Map<string, StepOutcome>();
+  readonly outputs = new Map<string, CommandOutput>();
+
+  constructor(
+    private readonly journal: Journal,
+    private readonly prepared: PreparedPlan,
+    private readonly deps: StepRunnerDeps,
+    private readonly onProgress: (p: RepairProgress) => void,
+  ) {}
+
+  private now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+
+  start(step: PreparedStep): void {
+    this.journal.append({ type: 'step-start', at: this.now(), stepId: step.step.id });
+    this.deps.hooks?.beforeStep?.(step.step.id);
+    this.onProgress({ planId: this.prepared.plan.planId, stepId: step.step.id, phase: 'started' });
+  }
+
+  record(step: PreparedStep, outcome: StepOutcome): void {
+    this.outcomes.set(step.step.id, outcome);
+    this.journal.append({
+      type: 'step-end',
+      at: this.now(),
+      stepId: step.step.id,
+      status: outcome.status,
+      exitCode: outcome.exitCode,
+      output: outcome.output,
+      durationMs: outcome.durationMs,
+    });
+    if (outcome.status === 'succeeded' && step.backupFile) this.recordBackup(step.step.id, step.backupFile);
+    this.onProgress({
+      planId: this.prepared.plan.planId,
+      stepId: step.step.id,
+      phase: 'finished',
+      status: outcome.status,
+    });
+    this.deps.hooks?.afterStep?.(step.step.id);
+  }
+
+  /** The backup's hash goes into the journal right after its step: undo restores it only if it still matches. */
+  private recordBackup(stepId: string, file: string): void {
+    if (this.deps.targetDataDir !== this.deps.dataDir) return; // the target machine's disk is not ours to read
+    const found = hashFile(joinTarget(this.deps.dataDir, 'backups', this.prepared.journalId, file));
+    if (found) this.journal.append({ type: 'backup', at: this.now(), stepId, file, ...found });
+  }
+
+  skip(step: PreparedStep, why: 'skipped' | 'cancelled'): void {
+    this.outcomes.set(step.step.id, { id: step.step.id, status: why, exitCode: null, output: '', durationMs: 0 });
+  }
+
+  /** A command's output as the step's outcome (a verify step's own exit code never fails the repair). */
+  fromOutput(step: PreparedStep, output: CommandOutput, signal: AbortSignal): StepOutcome {
+    this.outputs.set(step.step.id, output);
+    const ok =
+      output.error === null &&
+      !output.timedOut &&
+      output.exitCode !== null &&
+      step.okExitCodes.includes(output.exitCode);
+    const status = step.verify ? 'succeeded' : ok ? 'succeeded' : signal.aborted ? 'cancelled' : 'failed';
+    return {
+      id: step.step.id,
+      status,
+      exitCode: output.exitCode,
+      output: outputText(output),
+      durationMs: output.durationMs,
+    };
+  }
+}
+
+/** Why a strategy stopped the run (later steps are skipped). */
+export interface StepStop {
+  status: RepairOutcome['status'];
+  message: TextRef | null;
+}
+
+export interface StrategyContext {
+  prepared: PreparedPlan;
+  recorder: RunRecorder;
+  deps: StepRunnerDeps;
+  signal: AbortSignal;
+  onProgress: (p: RepairProgress) => void;
+}
+
+/** A strategy runs the step at `index` (and maybe the ones after it) and says where to go on, or why to stop. */
+type Strategy = (
+  steps: PreparedStep[],
+  index: number,
+  ctx: StrategyContext,
+) => Promise<{ next: number; stop: StepStop | null }>;
+
+/** 'wait': polls the repair's own condition (RepairDefinition.wait) with countdown events, until done, limit or cancel. */
+const waitStrategy: Strategy = async (steps, index, ctx) => {
+  const step = steps[index]!;
+  ctx.recorder.start(step);
+  const result = await waitFor(step, ctx);
+  ctx.recorder.record(step, result.outcome);
+  const stop =
+    result.outcome.status === 'succeeded'
+      ? null
+      : {
+          status: result.outcome.status === 'cancelled' ? ('cancelled' as const) : ('failed' as const),
+          message: result.message,
+        };
+  return { next: index + 1, stop };
+};
+
+async function waitFor(
+  step: PreparedStep,
+  ctx: StrategyContext,
+): Promise<{ outcome: StepOutcome; message: TextRef | null }> {
+  const { prepared, deps, signal } = ctx;
+  const condition = prepared.definition.wait;
+  const probe = condition ? deps.probes.find((p) => p.id === condition.probe) : undefined;
+  const fail = (status: StepOutcome['status'], output: string, durationMs: number, message: TextRef) => ({
+    outcome: { id: step.step.id, status, exitCode: null, output, durationMs },
+    message,
+  });
+  if (!condition || !probe)
+    return fail('failed', 'the probe this step waits on is unavailable', 0, {
+      key: 'repair.message.failed',
+      params: {},
+    });
+  const limit = prepared.params.waitLimitSeconds ?? 600;
+  const started = deps.clock.now().getTime();
+  const deadline = started + limit * 1000;
+  for (let polls = 1; ; polls += 1) {
+    const evidence = await runProbe(
+      probe,
+      deps.runner,
+      { ...prepared.probeContext, now: deps.clock.now() },
+      { signal },
+    );
+    const elapsed = deps.clock.now().getTime() - started;
+    if (condition.done(evidenceMap([evidence]))) {
+      return {
+        outcome: {
+          id: step.step.id,
+          status: 'succeeded',
+          exitCode: 0,
+          output: `lock free after ${Math.round(elapsed / 1000)} s (${polls} checks)`,
+          durationMs: elapsed,
+        },
+        message: null,
+      };
+    }
+    const remaining = Math.max(0, Math.ceil((deadline - deps.clock.now().getTime()) / 1000));
+    if (signal.aborted)
+      return fail('cancelled', `cancelled after ${polls} checks`, elapsed, {
+        key: 'repair.message.cancelled',
+        params: {},
+      });
+    if (remaining <= 0)
+      return fail('failed', `still busy after ${limit} s (${polls} checks)`, elapsed, {
+        key: 'repair.message.wait-timeout',
+        params: { seconds: limit },
+      });
+    ctx.onProgress({
+      planId: prepared.plan.planId,
+      stepId: step.step.id,
+      phase: 'started',
+      status: 'waiting',
+      countdownSeconds: remaining,
+    });
+    await deps.clock.sleep(Math.min(condition.pollSeconds * 1000, remaining * 1000), signal);
+  }
+}
+
+/** One unelevated command, re-checked by the guard right before it runs. */
+const commandStrategy: Strategy = async (steps, index, ctx) => {
+  const step = steps[index]!;
+  ctx.recorder.start(step);
+  const output = await ctx.deps.runner.run(guardCommand(step.spec!), { signal: ctx.signal });
+  const outcome = ctx.recorder.fromOutput(step, output, ctx.signal);
+  ctx.recorder.record(step, outcome);
+  const stop =
+    outcome.status === 'succeeded'
+      ? null
+      : { status: outcome.status === 'cancelled' ? ('cancelled' as const) : ('failed' as const), message: null };
+  return { next: index + 1, stop };
+};
+
+/** The whole contiguous run of elevated steps: ONE elevated batch (one UAC prompt), journalled step by step around it. */
+const elevatedBatchStrategy: Strategy = async (steps, index, ctx) => {
+  const batch: PreparedStep[] = [];
+  let i = index;
+  while (i < steps.length && steps[i]!.step.elevated) batch.push(steps[i++]!);
+  for (const s of batch) ctx.recorder.start(s);
+  const result = await ctx.deps.elevatedRunner.runBatch(
+    batch.map((s) => guardCommand(s.spec!)),
+    { signal: ctx.signal, name: 'MSI Doctor', userSid: ctx.deps.userSid },
+  );
+  if (result.elevatedSid) ctx.deps.onElevatedSid?.(result.elevatedSid);
+  if (result.status === 'declined' || result.status === 'cancelled') {
+    const declined = result.status === 'declined';
+    for (const s of batch)
+      ctx.recorder.record(s, {
+        id: s.step.id,
+        status: declined ? 'skipped' : 'cancelled',
+        exitCode: null,
+        output: result.message ?? '',
+        durationMs: 0,
+      });
+    return {
+      next: i,
+      stop: {
+        status: declined ? 'elevation-declined' : 'cancelled',
+        message: { key: declined ? 'repair.message.elevation-declined' : 'repair.message.cancelled', params: {} },
+      },
+    };
+  }
+  let failed = false;
+  batch.forEach((s, k) => {
+    const output = result.outputs[k];
+    if (!output || failed) {
+      // The batch stopped before this step (a failure or timeout): it did not run as far as we know.
+      ctx.recorder.record(s, {
+        id: s.step.id,
+        status: 'skipped',
+        exitCode: null,
+        output: output ? outputText(output) : '',
+        durationMs: output?.durationMs ?? 0,
+      });
+      return;
+    }
+    const outcome = ctx.recorder.fromOutput(s, output, ctx.signal);
+    ctx.recorder.record(s, outcome);
+    if (outcome.status !== 'succeeded' && !s.verify) failed = true;
+  });
+  if (failed || result.status === 'failed' || result.status === 'timeout')
+    return {
+      next: i,
+      stop: {
+        status: 'failed',
+        message: result.status === 'timeout' ? { key: 'repair.message.timeout', params: {} } : null,
+      },
+    };
+  return { next: i, stop: null };
+};
+
+function strategyFor(step: PreparedStep): Strategy {
+  if (step.step.kind === 'wait') return waitStrategy;
+  return step.step.elevated ? elevatedBatchStrategy : commandStrategy;
+}
+
+/** Runs the steps in order; a stop skips the rest. Returns the run's status and message so far. */
+export async function runSteps(ctx: StrategyContext): Promise<StepStop> {
+  const steps = ctx.prepared.steps;
+  let stop: StepStop | null = null;
+  for (let i = 0; i < steps.length;) {
+    if (stop || ctx.signal.aborted) {
+      if (!stop) stop = { status: 'cancelled', message: null };
+      ctx.recorder.skip(steps[i]!, ctx.signal.aborted ? 'cancelled' : 'skipped');
+      i += 1;
+      continue;
+    }
+    const result = await strategyFor(steps[i]!)(steps, i, ctx);
+    i = result.next;
+    stop = result.stop;
+  }
+  return stop ?? { status: 'succeeded', message: null };
+}
