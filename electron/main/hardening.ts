@@ -7,7 +7,8 @@
 //  3 Context isolation ............... contextIsolation true (web-preferences.ts).
 //  4 Process sandboxing .............. sandbox true, plus app.enableSandbox() for every renderer (main.ts).
 //  5 Permission requests ............. denied: setPermissionRequestHandler / setPermissionCheckHandler return false,
-//                                      device and display-media requests refused.
+//                                      device and display-media requests refused; the Bluetooth, serial, HID and USB
+//                                      choosers are cancelled (device-requests.ts).
 //  6 webSecurity ..................... left on (web-preferences.ts).
 //  7 Content Security Policy ......... header on every app:// response (content-security-policy.ts) and a meta tag in
 //                                      renderer/index.html for the browser preview.
@@ -31,6 +32,7 @@
 import { app, type Session, type WebContents } from 'electron';
 import { isAppUrl } from './app-origin.ts';
 import { isAllowedExternalUrl } from '../services/external-links.ts';
+import { denyBluetooth, denySessionDevices } from './device-requests.ts';
 
 /** Schemes a page of ours may load: our protocol, inline data/blob (images, downloads), and DevTools itself. */
 const ALLOWED_REQUEST = /^(app|data|blob|devtools|chrome-extension):/i;
@@ -43,6 +45,7 @@ export function hardenSession(session: Session, log: (message: string) => void):
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
   session.setDisplayMediaRequestHandler((_request, callback) => callback({}));
+  denySessionDevices(session as unknown as Parameters<typeof denySessionDevices>[0], log);
   session.webRequest.onBeforeRequest((details, callback) => {
     const allowed = ALLOWED_REQUEST.test(details.url);
     if (!allowed) log(`blocked request to ${details.url}`);
@@ -57,6 +60,7 @@ export function hardenWebContents(
   openExternal: (url: string) => void,
   log: (message: string) => void,
 ): void {
+  denyBluetooth(contents as unknown as Parameters<typeof denyBluetooth>[0], log);
   contents.on('will-attach-webview', (event) => {
     event.preventDefault();
     log('webview refused');

@@ -10,6 +10,7 @@ import { DEFAULT_STATE, loadWindowState, restoreWindowState, saveWindowState } f
 import { buildMenuTemplate, documentationUrl } from './app-menu.ts';
 import { MAIN_TEXTS, langFromLocale, mainText } from './main-texts.ts';
 import { secureWebPreferences } from './web-preferences.ts';
+import { denyBluetooth, denySessionDevices } from './device-requests.ts';
 import { isAllowedExternalUrl } from '../services/external-links.ts';
 import { isAppUrl } from './app-origin.ts';
 
@@ -124,7 +125,9 @@ test('main texts exist in both languages with the same placeholders', () => {
 });
 
 test('web preferences: the checklist settings', () => {
-  const prefs = secureWebPreferences('/app/preload.cjs');
+  const prefs = secureWebPreferences('/app/preload.cjs', { devTools: false });
+  assert.equal(prefs.devTools, false, 'no DevTools in a packaged app');
+  assert.equal(secureWebPreferences('/app/preload.cjs', { devTools: true }).devTools, true);
   assert.equal(prefs.sandbox, true);
   assert.equal(prefs.contextIsolation, true);
   assert.equal(prefs.nodeIntegration, false);
@@ -151,4 +154,36 @@ test('app origin: only app://msi-doctor', () => {
     '',
   ])
     assert.ok(!isAppUrl(url), url);
+});
+
+test('device choosers (Bluetooth, serial, HID, USB) are cancelled and logged', () => {
+  const listeners = new Map<string, (event: { preventDefault(): void }, ...rest: unknown[]) => void>();
+  const emitter = {
+    on: (name: string, l: (event: { preventDefault(): void }, ...rest: unknown[]) => void) => listeners.set(name, l),
+  };
+  const log: string[] = [];
+  denySessionDevices(emitter, (m) => log.push(m));
+  denyBluetooth(emitter, (m) => log.push(m));
+  assert.deepEqual([...listeners.keys()].sort(), [
+    'select-bluetooth-device',
+    'select-hid-device',
+    'select-serial-port',
+    'select-usb-device',
+  ]);
+  for (const [name, listener] of listeners) {
+    let prevented = false;
+    const answers: unknown[][] = [];
+    const callback = (...args: unknown[]) => answers.push(args);
+    const event = { preventDefault: () => (prevented = true) };
+    if (name === 'select-serial-port') listener(event, [{ portId: 'COM3' }], {}, callback);
+    else if (name === 'select-bluetooth-device') listener(event, [{ deviceId: 'aa:bb' }], callback);
+    else listener(event, { deviceList: [{ deviceId: 'x' }] }, callback);
+    assert.equal(prevented, true, name);
+    assert.equal(answers.length, 1, name);
+    assert.ok(
+      answers[0]!.every((a) => a === '' || a === undefined),
+      `${name}: no device chosen`,
+    );
+  }
+  assert.equal(log.length, 4);
 });

@@ -104,7 +104,8 @@ function startApp(): void {
       stateFile,
       screen.getAllDisplays().map((d) => d.workArea),
     );
-    const webPreferences = secureWebPreferences(PRELOAD_PATH);
+    // DevTools exist only in development: a packaged build has none (no environment variable brings them back).
+    const webPreferences = secureWebPreferences(PRELOAD_PATH, { devTools: !app.isPackaged });
     // Electron has no getter for a window's webPreferences: keep what we passed, readable only in the main process
     // (the Electron e2e asserts on it through Playwright's app.evaluate); pages cannot reach it.
     (globalThis as { msiDoctorWindowPreferences?: unknown }).msiDoctorWindowPreferences = Object.freeze({
@@ -167,7 +168,7 @@ function startApp(): void {
         },
         quit: () => app.quit(),
       },
-      { devTools: !app.isPackaged || Boolean(process.env.MSI_DOCTOR_DEBUG) },
+      { devTools: !app.isPackaged },
     );
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   }

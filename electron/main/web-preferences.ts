@@ -1,7 +1,8 @@
 // The main window's webPreferences: the security settings of Electron's checklist in one reviewed constant.
 import type { WebPreferences } from 'electron';
 
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+/** `devTools`: only in development; a packaged app has none (the menu item and the shortcut go with it). */
+export function secureWebPreferences(preloadPath: string, options: { devTools: boolean }): WebPreferences {
   return {
     preload: preloadPath,
     contextIsolation: true, // checklist 3: the page cannot reach the preload's world
@@ -18,6 +19,6 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     navigateOnDragDrop: false, // dropping a file onto the window must not navigate to file://
     spellcheck: false, // no dictionary downloads (no remote content)
     safeDialogs: true,
-    devTools: true, // kept for support engineers; it grants nothing the sandbox does not already contain
+    devTools: options.devTools,
   };
 }

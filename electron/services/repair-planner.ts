@@ -1,7 +1,8 @@
 // Repair plan building: validated params + fresh facts -> the catalog's steps, the verifying probes as plan steps, one
 // elevated run at most. Pure apart from re-running the plan's unelevated probes.
 import { join } from 'node:path';
-import type { Evidence } from '../../shared/contract/evidence.ts';
+import type { Evidence, TextRef } from '../../shared/contract/evidence.ts';
+import { escapeForDisplay } from '../../shared/knowledge/display-safe.ts';
 import type { RepairId } from '../../shared/contract/ids.ts';
 import type { PlanStep, RepairParams, RepairPlan } from '../../shared/contract/repair.ts';
 import type { ParsedSymptom } from '../../shared/contract/symptom.ts';
@@ -165,6 +166,8 @@ export function buildPrepared(
     journalId: string;
     rawParams: unknown;
     sessionId: string | null;
+    /** Warnings of the planning itself (a mapped drive replaced by its UNC path). */
+    notes?: TextRef[];
   },
 ): PreparedPlan {
   const { definition, params, evidence, journalId } = input;
@@ -180,7 +183,7 @@ export function buildPrepared(
     journals: journalLookup(env.dataDir),
   });
   const steps: PreparedStep[] = built.steps.map((s) => ({ ...s, verify: null }));
-  const warnings = [...built.warnings];
+  const warnings = [...(input.notes ?? []), ...built.warnings];
   if (overTheShoulder(env)) {
     // The administrator who approves the prompt is another account: its HKCU and profile are not the user's.
     if (steps.some((s) => s.spec?.requiresSignedInUser && s.step.elevated))
@@ -210,7 +213,7 @@ export function buildPrepared(
     reversible: built.reversible && definition.undo !== undefined,
     needsElevation: ordered.some((s) => s.step.elevated),
     steps: ordered.map((s) => s.step),
-    backups: built.backups,
+    backups: built.backups.map((b) => ({ what: escapeForDisplay(b.what), path: escapeForDisplay(b.path) })),
     warnings,
     confirmations: built.confirmations,
     targets: definition.targets,

@@ -18,6 +18,7 @@ import { validateRepairParams, type StatPath } from '../system/repairs/params.ts
 import { RepairRefusal } from '../system/repairs/repair-definition.ts';
 import { DataFolderBusyError, dataFolderLock, type DataLock } from './data-lock.ts';
 import { listJournals, newJournalId } from './journal.ts';
+import { uncPathOf } from './mapped-drive.ts';
 import { DataFolderError, executePlan } from './repair-execution.ts';
 import {
   buildPrepared,
@@ -71,6 +72,10 @@ export interface RepairServiceOptions {
   sessionId?: string;
   /** The data-folder lock; default: a cross-process lock on dataDir (the CLI passes HELD_LOCK while holding it). */
   lock?: DataLock;
+  /** The account an elevated batch (the scan's) last ran as: over-the-shoulder elevation when it is not the user. */
+  elevatedSid?: () => string | null;
+  /** Resolves a mapped network drive (Z:) to its UNC path: the elevated account does not see the user's mappings. */
+  resolveMappedDrive?: (drive: string) => Promise<string | null>;
 }
 
 export interface RunOptions {
@@ -145,7 +150,7 @@ export class RepairService {
       windowsDir: options.windowsDir ?? windowsDirectory(),
       ...(options.symptom ? { symptom: options.symptom } : {}),
       now: () => this.clock.now(),
-      elevatedSid: () => this.elevatedSid,
+      elevatedSid: () => this.elevatedSid ?? options.elevatedSid?.() ?? null,
     };
   }
 
@@ -169,8 +174,16 @@ export class RepairService {
   ): Promise<PreparedPlan> {
     const definition = REPAIR_CATALOG[repair];
     const params = await validateRepairParams(rawParams, this.statPath);
+    const notes: TextRef[] = [];
+    if (params.msiPath && this.options.resolveMappedDrive) {
+      const unc = await uncPathOf(params.msiPath, this.options.resolveMappedDrive);
+      if (unc !== params.msiPath) {
+        notes.push({ key: 'repair.warning.mapped-drive', params: { path: params.msiPath, unc } });
+        params.msiPath = unc;
+      }
+    }
     const evidence = await freshEvidence(this.env, definition, probeContext(this.env, params.msiPath ?? null), given);
-    return buildPrepared(this.env, { definition, params, evidence, journalId, rawParams, sessionId });
+    return buildPrepared(this.env, { definition, params, evidence, journalId, rawParams, sessionId, notes });
   }
 
   /** Builds a plan (nothing runs but read-only probes). Throws RepairError with a translatable reason. */

@@ -10,6 +10,7 @@ import type { PathKind } from '../system/repairs/repair-definition.ts';
 import { RepairService, type RepairServiceOptions } from './repair-service.ts';
 import type { SystemHandle } from './system-factory.ts';
 import { SCENARIO_DIR } from '../system/simulated/index.ts';
+import { mappedDriveResolver } from './mapped-drive.ts';
 
 async function hostKind(path: string): Promise<PathKind> {
   try {
@@ -64,6 +65,8 @@ export function createRepairServiceFor(
     user: system.user,
     analyzeLog: system.analyzeLog,
     environmentLabel: environmentLabel(system, dataDir),
+    elevatedSid: () => system.elevatedSid,
+    resolveMappedDrive: mappedDriveResolver(system.runner),
     ...(machine
       ? {
           statPath: simulatedStatPath(machine),

@@ -159,7 +159,7 @@ export async function runScan(
     const timeoutMs = options.elevatedBatchTimeoutMs ?? 120_000 + batch.reduce((sum, p) => sum + p.timeoutMs, 0);
     const result = await options.elevatedRunner.runBatch(
       units.map((u) => u.spec),
-      { ...(signal ? { signal } : {}), timeoutMs, name: 'MSI Doctor' },
+      { ...(signal ? { signal } : {}), timeoutMs, name: 'MSI Doctor', userSid: context.user.sid },
     );
     if (result.status === 'cancelled' || signal?.aborted) throw new ScanCancelledError();
     const duration = Date.now() - started;

@@ -43,6 +43,23 @@ export interface SystemHandle {
   analyzeLog: (path: string) => Promise<LogAnalysis>;
   /** Present when simulated: the scenario (its msiPath, logPaths, expectations) and the machine. */
   simulation: Simulation | null;
+  /**
+   * The account the last elevated batch ran as (reported by the batch itself). Not the user's SID = over-the-shoulder
+   * elevation: an administrator typed their password, so per-user repairs would change the wrong account.
+   */
+  elevatedSid: string | null;
+}
+
+/** Records the account each elevated batch reports (runBatch is otherwise passed through unchanged). */
+function observingElevation(runner: ElevatedRunner, seen: (sid: string) => void): ElevatedRunner {
+  return {
+    kind: runner.kind,
+    runBatch: async (specs, options) => {
+      const result = await runner.runBatch(specs, options);
+      if (result.elevatedSid) seen(result.elevatedSid);
+      return result;
+    },
+  };
 }
 
 /** Bad input: unknown scenario, both options, or no scenario off Windows. The CLI prints it and exits 2. */
@@ -80,7 +97,10 @@ export function createSystem(options: CreateSystemOptions = {}): SystemHandle {
       elevated: null,
     },
     runner,
-    elevatedRunner: new SudoElevatedRunner({ oemCodePage, platform, env }),
+    elevatedRunner: observingElevation(
+      new SudoElevatedRunner({ oemCodePage, platform, env }),
+      (sid) => (handle.elevatedSid = sid),
+    ),
     probes: ALL_PROBES,
     user: { sid: null, profile: env.USERPROFILE ?? null, temp: env.TEMP ?? env.TMP ?? null },
     processElevated: false,
@@ -94,6 +114,7 @@ export function createSystem(options: CreateSystemOptions = {}): SystemHandle {
     now: () => new Date(),
     analyzeLog: (path) => analyzeLogPath(path),
     simulation: null,
+    elevatedSid: null,
   };
   return handle;
 }
@@ -112,7 +133,7 @@ function simulatedSystem(nameOrPath: string, approve: boolean | undefined): Syst
     profile: state.identity.profile,
     temp: state.env.TEMP ?? state.env.TMP ?? null,
   };
-  return {
+  const handle: SystemHandle = {
     environment: {
       kind: 'simulated',
       scenario: loaded.scenario.name,
@@ -123,7 +144,7 @@ function simulatedSystem(nameOrPath: string, approve: boolean | undefined): Syst
       elevated: state.elevation.processElevated,
     },
     runner: simulation.runner,
-    elevatedRunner: simulation.elevatedRunner,
+    elevatedRunner: observingElevation(simulation.elevatedRunner, (sid) => (handle.elevatedSid = sid)),
     probes: ALL_PROBES,
     user,
     processElevated: state.elevation.processElevated,
@@ -131,7 +152,9 @@ function simulatedSystem(nameOrPath: string, approve: boolean | undefined): Syst
     now: () => machine.now(),
     analyzeLog: (path) => analyzeLogPath(path, machine),
     simulation,
+    elevatedSid: null,
   };
+  return handle;
 }
 
 /**

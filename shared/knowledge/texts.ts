@@ -1,4 +1,5 @@
 // The one text lookup for domain texts: translate(TextRef, lang) over every knowledge text table, with fallbacks.
+import { escapeForDisplay } from './display-safe.ts';
 import type { Lang } from '../contract/ids.ts';
 import type { TextRef } from '../contract/evidence.ts';
 import { interpolate, type LocalText, type TextTable } from './local-text.ts';
@@ -65,7 +66,9 @@ function resolveParams(params: TextParams, lang: Lang, depth: number): TextParam
       }
       out[name] = hasText(key) ? render(key, nested, lang, depth + 1) : value;
     } else {
-      out[name] = value;
+      // Values come from the machine (paths, command lines of other users' processes): bidi overrides and line
+      // separators are shown escaped, so a sentence cannot be made to read as something else.
+      out[name] = typeof value === 'string' ? escapeForDisplay(value) : value;
     }
   }
   return out;

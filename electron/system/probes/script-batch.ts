@@ -1,7 +1,13 @@
 // Batches several probe PowerShell scripts into as few powershell.exe processes as the command-line limit allows,
 // and splits the combined output back into one CommandOutput per script (PowerShell start-up dominates probe time).
 import type { CommandOutput, CommandSpec } from '../run/command-runner.ts';
-import { parsePowerShellJson, POWERSHELL_PREFIX, powerShellSpec, scriptOfSpec } from '../run/powershell.ts';
+import {
+  isRestrictedLanguage,
+  parsePowerShellJson,
+  POWERSHELL_PREFIX,
+  powerShellSpec,
+  scriptOfSpec,
+} from '../run/powershell.ts';
 import { MAX_COMMAND_LINE } from '../run/quoting.ts';
 import { failureOf } from './probe-kit.ts';
 
@@ -88,6 +94,11 @@ export function batchScripts(parts: BatchPart[], maxCommandLine = MAX_COMMAND_LI
 /** One CommandOutput per part, as if each script had run alone (the batch's failure is given to every part). */
 export function splitBatchOutput(batch: ScriptBatch, output: CommandOutput): Map<string, CommandOutput> {
   const result = new Map<string, CommandOutput>();
+  // Constrained Language stopped the batch at its first line: every part says so (evidence: "PowerShell is restricted").
+  if (isRestrictedLanguage(output.stdout)) {
+    for (const part of batch.parts) result.set(part.key, { ...output, spec: part.spec, error: null });
+    return result;
+  }
   const failure = failureOf(output);
   const json = failure ? null : parsePowerShellJson(output.stdout);
   const share = Math.round(output.durationMs / Math.max(1, batch.parts.length));

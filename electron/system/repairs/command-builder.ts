@@ -1,4 +1,5 @@
 // Builds the CommandSpecs of repairs from catalog data + validated values only; every spec passes the guard.
+import { escapeForDisplay } from '../../../shared/knowledge/display-safe.ts';
 import { joinWindowsArgv, quotePowerShellLiteral } from '../run/quoting.ts';
 import { POWERSHELL_PREFIX, powerShellSpec } from '../run/powershell.ts';
 import type { CommandSpec, OutputEncoding } from '../run/command-runner.ts';
@@ -68,11 +69,12 @@ export function decodedScript(spec: CommandSpec): string | null {
  */
 export function renderCommandLine(spec: CommandSpec): string {
   const script = decodedScript(spec);
-  if (script === null) return joinWindowsArgv([spec.file, ...spec.args]);
+  // Control and bidi characters are shown escaped (<U+202E>): the line the user approves reads as what runs.
+  if (script === null) return escapeForDisplay(joinWindowsArgv([spec.file, ...spec.args]));
   const i = spec.args.findIndex((a) => a.toLowerCase() === '-encodedcommand');
   const head = joinWindowsArgv([spec.file, ...spec.args.slice(0, i)]);
-  const body = script.split('\n').slice(POWERSHELL_PREFIX.split('\n').length).join('\n');
-  return `${head} -EncodedCommand <<\n${body}\n>>`;
+  const body = script.split('\n').slice(POWERSHELL_PREFIX.split('\n').length).map(escapeForDisplay).join('\n');
+  return `${escapeForDisplay(head)} -EncodedCommand <<\n${body}\n>>`;
 }
 
 /** For tests: all the text the guard sees (re-exported so tests do not reach into the guard). */

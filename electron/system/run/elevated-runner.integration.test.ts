@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,9 +41,7 @@ interface ParsedScript {
 
 /** A tiny reader of the generated script: enough to play the elevated PowerShell on Linux. */
 function readScript(path: string): ParsedScript {
-  const bytes = readFileSync(path);
-  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'script starts with a UTF-8 BOM');
-  const text = bytes.subarray(3).toString('utf8');
+  const text = readFileSync(path).toString('utf8');
   const variable = (name: string): string => {
     const at = text.indexOf(`$${name} = '`);
     assert.ok(at >= 0, name);
@@ -55,12 +54,12 @@ function readScript(path: string): ParsedScript {
     const argsAt = text.indexOf("arguments = '", afterFile);
     assert.equal(argsAt, afterFile + 2, 'arguments follow file directly');
     const [args, afterArgs] = readLiteral(text, argsAt + 'arguments = '.length);
-    const timeout = /^; timeoutMs = (\d+) \}/.exec(text.slice(afterArgs));
+    const timeout = /^; timeoutMs = (\d+); signedInUserOnly = \$(?:true|false) \}/.exec(text.slice(afterArgs));
     assert.ok(timeout, 'timeoutMs follows arguments');
     steps.push({ file, arguments: args, timeoutMs: Number(timeout[1]) });
     at = afterArgs;
   }
-  const idMatch = /id = '([0-9a-f]+)'; steps/.exec(text);
+  const idMatch = /id = '([0-9a-f]+)'; identity/.exec(text);
   assert.ok(idMatch);
   // The marker is written before any step runs.
   assert.ok(text.indexOf('WriteAllText($markerPath') < text.indexOf('foreach ($step in $steps)'));
@@ -94,10 +93,28 @@ function runStep(step: ParsedScript['steps'][number]): Promise<Record<string, un
   });
 }
 
-function scriptPathOf(command: string): string {
-  const match = /-File "([^"]+)"$/.exec(command);
+/** The bootstrap sudo-prompt runs (-EncodedCommand), decoded. */
+function bootstrapOf(command: string): string {
+  const match =
+    /^cd \/d "[^"]+" && "[^"]+" -NoProfile -NonInteractive -WindowStyle Hidden -EncodedCommand ([A-Za-z0-9+/=]+)$/.exec(
+      command,
+    );
   assert.ok(match, command);
-  return match[1]!;
+  return Buffer.from(match[1]!, 'base64').toString('utf16le');
+}
+
+function scriptPathOf(command: string): string {
+  const bootstrap = bootstrapOf(command);
+  return readLiteral(bootstrap, bootstrap.indexOf("$p = '") + 5)[0];
+}
+
+/** Like the real bootstrap: the script's SHA-256 must be the one we computed when writing it. */
+function hashMatches(command: string): boolean {
+  const expected = /\$h -ne '([0-9a-f]{64})'/.exec(bootstrapOf(command))?.[1];
+  const actual = createHash('sha256')
+    .update(readFileSync(scriptPathOf(command)))
+    .digest('hex');
+  return expected === actual;
 }
 
 /** The fake "user clicks Yes" sudo-prompt: plays the script and calls back like sudo-prompt does. */
@@ -109,6 +126,13 @@ function approvingExec(seen: { command?: string; temp?: string; name?: string })
     const script = readScript(scriptPathOf(command));
     void (async () => {
       writeFileSync(script.marker, 'started');
+      if (!hashMatches(command)) {
+        writeFileSync(
+          script.result,
+          JSON.stringify({ version: 1, id: script.id, steps: null, fatal: 'script-hash-mismatch' }),
+        );
+        return callback(undefined, '', '');
+      }
       const steps = [];
       for (const step of script.steps) steps.push(await runStep(step));
       writeFileSync(script.result, JSON.stringify({ version: 1, id: script.id, steps, fatal: null }));
@@ -151,13 +175,15 @@ test('approve: one prompt runs every step, outputs decoded per encoding, TEMP sw
   assert.deepEqual(JSON.parse(result.outputs[2]!.stdout), hostile);
   assert.equal(result.outputs[2]!.exitCode, 3);
   assert.ok(result.outputs.every((o) => o.elevated));
-  assert.equal(seen.temp, dir, 'sudo-prompt saw our folder as TEMP');
+  assert.ok(seen.temp?.startsWith(`${dir}/MSIDoctor-elev-`), 'sudo-prompt saw the batch folder as TEMP');
   assert.equal(process.env.TEMP, before, 'TEMP restored');
   assert.equal(seen.name, 'MSI Doctor scan');
+  // System32 as working folder, the absolute PowerShell, the bootstrap as -EncodedCommand (no execution policy, no -File).
   assert.match(
     seen.command!,
-    /^"C:\\Windows\\System32\\WindowsPowerShell\\v1\.0\\powershell\.exe" -NoProfile -NonInteractive -ExecutionPolicy Bypass -WindowStyle Hidden -File "[^"]+\.ps1"$/,
+    /^cd \/d "C:\\Windows\\System32" && "C:\\Windows\\System32\\WindowsPowerShell\\v1\.0\\powershell\.exe" -NoProfile -NonInteractive -WindowStyle Hidden -EncodedCommand [A-Za-z0-9+/=]+$/,
   );
+  assert.ok(seen.command!.length < 8191, 'fits a cmd.exe line');
   assert.match(seen.command!, /^[\x20-\x7e]+$/, 'ASCII-only command line');
   assert.deepEqual(readdirSync(dir), [], 'batch files removed');
 });
@@ -171,14 +197,14 @@ test('a broken or non-ASCII %TEMP% does not matter and is restored exactly', asy
   const seen: { temp?: string } = {};
   const exec: SudoExec = (command, options, callback) => {
     seen.temp = env.TEMP;
-    assert.equal(env.TMP, dir);
+    assert.ok(env.TMP?.startsWith(`${dir}/MSIDoctor-elev-`));
     approvingExec({})(command, options, callback);
   };
   const result = await new SudoElevatedRunner({ ...base, dir, env, exec }).runBatch([
     nodeSpec("process.stdout.write('ok')", 'utf8'),
   ]);
   assert.equal(result.status, 'ok');
-  assert.equal(seen.temp, dir);
+  assert.ok(seen.temp?.startsWith(`${dir}/MSIDoctor-elev-`));
   assert.equal(env.TEMP, "C:\\Users\\张伟\\AppData\\Local\\Temp\\gone & O'Brien");
   assert.ok(!('TMP' in env) || env.TMP === undefined);
 });
@@ -277,7 +303,6 @@ test('an unsafe folder is refused before any prompt; batches never overlap', asy
     ...base,
     dir: 'C:\\Program Data & Co',
     exec: () => assert.fail('must not prompt'),
-    prepareDir: async () => {},
   }).runBatch([nodeSpec('1', 'utf8')]);
   assert.equal(odd.status, 'failed');
   assert.match(odd.message ?? '', /unsafe path/);

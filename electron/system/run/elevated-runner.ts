@@ -1,12 +1,24 @@
 // The real ElevatedRunner: many CommandSpecs in ONE UAC prompt through @vscode/sudo-prompt (its only importer), with our own timeout.
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { exec as sudoPromptExec } from '@vscode/sudo-prompt';
-import type { CommandSpec, ElevatedBatchResult, ElevatedRunner, RunOptions } from './command-runner.ts';
-import { hardenDirCommands, selectElevationDir, withTempDir } from './elevation-dir.ts';
+import type { CommandSpec, ElevatedBatchOptions, ElevatedBatchResult, ElevatedRunner } from './command-runner.ts';
 import {
+  ELEVATION_DIR_PREFIX,
+  elevationDirProblem,
+  hardenDirArgs,
+  isSafeElevationPath,
+  newElevationDirName,
+  readOnlyFileArgs,
+  selectElevationParent,
+  withTempDir,
+} from './elevation-dir.ts';
+import {
+  FATAL_HASH_MISMATCH,
   batchPaths,
+  bootstrapScript,
   buildElevatedScript,
   classifyElevation,
   notRun,
@@ -17,8 +29,9 @@ import {
   type BatchPaths,
   type ParsedBatch,
 } from './elevated-script.ts';
-import { powerShellPath } from './powershell.ts';
+import { parsePowerShellJson, powerShellPath, powerShellSpec } from './powershell.ts';
 import { createOemCodePageDetector } from './process-runner.ts';
+import { isWindowsProgramPath, systemDirectory, systemProgram } from './windows-programs.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -29,14 +42,28 @@ export type SudoExec = (
   callback: (error?: Error, stdout?: string | Buffer, stderr?: string | Buffer) => void,
 ) => void;
 
+/** The Windows side of securing a batch folder, injectable (tests on Linux, or a fake squatter). */
+export interface ElevationFolderOps {
+  /** The signed-in user's SID (whoami /user). */
+  userSid(): Promise<string>;
+  /** Creates the folder, non-recursively: it must not exist yet. */
+  create(dir: string): Promise<void>;
+  /** Leaves the folder to SYSTEM, Administrators and the user (icacls, by SID). */
+  harden(dir: string, userSid: string): Promise<void>;
+  /** Reads its security descriptor as SDDL and whether it is a reparse point. */
+  inspect(dir: string): Promise<{ sddl: string | null; reparsePoint: boolean }>;
+  /** Makes a written file read-only to its owner (OWNER RIGHTS ACE). */
+  protectFile(file: string): Promise<void>;
+}
+
 export interface ElevatedRunnerOptions {
   exec?: SudoExec;
   /** The environment to read ProgramData/SystemRoot from and to swap TEMP/TMP in (default process.env). */
   env?: Env;
-  /** Folder for the batch files; default: selectElevationDir(env). */
+  /** Parent of the per-batch folders; default: %ProgramData% (selectElevationParent). */
   dir?: string;
-  /** Creates and secures the folder; default: mkdir, then icacls owner + ACL on Windows. */
-  prepareDir?: (dir: string) => Promise<void>;
+  /** How the folder is created, secured and checked; default: the real Windows commands (no-ops off Windows). */
+  folder?: Partial<ElevationFolderOps>;
   powerShellExe?: string;
   oemCodePage?: number | (() => Promise<number>);
   /** Whole-batch timeout when runBatch gets none (sudo-prompt itself never times out). */
@@ -66,21 +93,66 @@ export function sudoPromptName(name: string | undefined): string {
   return clean || 'MSI Doctor';
 }
 
-function defaultPrepareDir(platform: NodeJS.Platform, env: Env): (dir: string) => Promise<void> {
-  const hardened = new Set<string>();
-  return async (dir) => {
-    await mkdir(dir, { recursive: true });
-    if (platform !== 'win32' || hardened.has(dir)) return;
-    const account = env.USERDOMAIN ? `${env.USERDOMAIN}\\${env.USERNAME ?? ''}` : (env.USERNAME ?? '');
-    if (!env.USERNAME) throw new Error('cannot secure the elevation folder: USERNAME is not set');
-    for (const command of hardenDirCommands(dir, account)) {
-      await new Promise<void>((resolve, reject) => {
-        execFile(command.file, command.args, { windowsHide: true, timeout: 15_000 }, (error) =>
-          error ? reject(new Error(`cannot secure the elevation folder ${dir} (icacls: ${error.message})`)) : resolve(),
+function run(file: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(file, args, { windowsHide: true, timeout: 30_000, encoding: 'utf8' }, (error, stdout) =>
+      error ? reject(new Error(`${file.split('\\').pop()}: ${error.message.split('\n')[0]}`)) : resolve(stdout),
+    );
+  });
+}
+
+/** The real folder operations on Windows (absolute System32 programs); off Windows only the plain create. */
+export function windowsFolderOps(platform: NodeJS.Platform, env: Env): ElevationFolderOps {
+  const windows = platform === 'win32';
+  return {
+    async userSid() {
+      if (!windows) return 'S-1-5-21-0-0-0-1000';
+      const out = await run(systemProgram('whoami.exe', env), ['/user', '/fo', 'csv', '/nh']);
+      const sid = /S-1-5-21(?:-\d+){4}\b|S-1-5-(?:18|19|20)\b/.exec(out)?.[0];
+      if (!sid) throw new Error('cannot read your account SID (whoami /user)');
+      return sid;
+    },
+    async create(dir) {
+      await mkdir(dir); // not recursive: fails if it exists (EEXIST), so nobody's planted folder is ever used
+    },
+    async harden(dir, userSid) {
+      if (windows) await run(systemProgram('icacls.exe', env), hardenDirArgs(dir, userSid));
+    },
+    async inspect(dir) {
+      if (!windows) return { sddl: null, reparsePoint: false };
+      const spec = powerShellSpec(
+        [
+          '$params = ConvertFrom-Json $env:MSI_DOCTOR_DIR_JSON',
+          '$i = Get-Item -LiteralPath $params.path -Force',
+          '$a = Get-Acl -LiteralPath $params.path',
+          '[pscustomobject]@{ sddl = $a.Sddl; reparse = [bool]($i.Attributes -band [IO.FileAttributes]::ReparsePoint) } | ConvertTo-Json -Compress',
+        ].join('\n'),
+        { env },
+      );
+      const out = await new Promise<string>((resolve, reject) => {
+        execFile(
+          spec.file,
+          spec.args,
+          {
+            windowsHide: true,
+            timeout: 30_000,
+            encoding: 'utf8',
+            env: { ...process.env, MSI_DOCTOR_DIR_JSON: JSON.stringify({ path: dir }) },
+          },
+          (error, stdout) =>
+            error ? reject(new Error(`powershell: ${error.message.split('\n')[0]}`)) : resolve(stdout),
         );
       });
-    }
-    hardened.add(dir);
+      const json = parsePowerShellJson(out);
+      if (!json.ok) return { sddl: null, reparsePoint: false };
+      return {
+        sddl: typeof json.value.sddl === 'string' ? json.value.sddl : null,
+        reparsePoint: json.value.reparse === true,
+      };
+    },
+    async protectFile(file) {
+      if (windows) await run(systemProgram('icacls.exe', env), readOnlyFileArgs(file));
+    },
   };
 }
 
@@ -89,7 +161,8 @@ export class SudoElevatedRunner implements ElevatedRunner {
   readonly #exec: SudoExec;
   readonly #env: Env;
   readonly #dir: string | undefined;
-  readonly #prepareDir: (dir: string) => Promise<void>;
+  readonly #folder: ElevationFolderOps;
+  readonly #platform: NodeJS.Platform;
   readonly #powerShellExe: string;
   readonly #oemCodePage: () => Promise<number>;
   readonly #defaultTimeoutMs: number;
@@ -103,7 +176,8 @@ export class SudoElevatedRunner implements ElevatedRunner {
     this.#exec = options.exec ?? (sudoPromptExec as SudoExec);
     this.#env = options.env ?? process.env;
     this.#dir = options.dir;
-    this.#prepareDir = options.prepareDir ?? defaultPrepareDir(platform, this.#env);
+    this.#platform = platform;
+    this.#folder = { ...windowsFolderOps(platform, this.#env), ...options.folder };
     this.#powerShellExe = options.powerShellExe ?? powerShellPath(this.#env);
     const oem = options.oemCodePage;
     this.#oemCodePage =
@@ -113,19 +187,13 @@ export class SudoElevatedRunner implements ElevatedRunner {
     this.#pollMs = options.pollMs ?? 250;
   }
 
-  runBatch(
-    specs: CommandSpec[],
-    options: RunOptions & { timeoutMs?: number; name?: string } = {},
-  ): Promise<ElevatedBatchResult> {
+  runBatch(specs: CommandSpec[], options: ElevatedBatchOptions = {}): Promise<ElevatedBatchResult> {
     const run = this.#queue.then(() => this.#runBatch(specs, options));
     this.#queue = run.catch(() => undefined);
     return run;
   }
 
-  async #runBatch(
-    specs: CommandSpec[],
-    options: RunOptions & { timeoutMs?: number; name?: string },
-  ): Promise<ElevatedBatchResult> {
+  async #runBatch(specs: CommandSpec[], options: ElevatedBatchOptions): Promise<ElevatedBatchResult> {
     const fail = (status: ElevatedBatchResult['status'], message: string): ElevatedBatchResult => ({
       status,
       message,
@@ -134,23 +202,43 @@ export class SudoElevatedRunner implements ElevatedRunner {
     if (specs.length === 0) return { status: 'ok', outputs: [], message: null };
     if (options.signal?.aborted) return fail('cancelled', 'cancelled before the administrator prompt');
 
-    const choice = this.#dir ? { dir: this.#dir, rejected: [] } : selectElevationDir(this.#env);
-    if (!choice.dir) {
+    // Programs by absolute path under %SystemRoot% only: a bare name would be looked up in a folder someone can write.
+    const relative =
+      this.#platform === 'win32' ? specs.find((s) => !isWindowsProgramPath(s.file, this.#env)) : undefined;
+    if (relative)
+      return fail('failed', `refused to run ${relative.file} as administrator: not an absolute Windows program path`);
+    const choice = this.#dir ? { parent: this.#dir, rejected: [] } : selectElevationParent(this.#env);
+    if (!choice.parent) {
       return fail(
         'failed',
         `no safe folder for the elevated batch (${choice.rejected.map((r) => r.candidate).join(', ')})`,
       );
     }
-    const dir = choice.dir;
+    const sep = choice.parent.includes('\\') ? '\\' : '/';
+    if (sep === '\\' && !isSafeElevationPath(`${choice.parent}\\${ELEVATION_DIR_PREFIX}0`))
+      return fail('failed', `unsafe path for the elevated batch: ${choice.parent}`);
+    const dir = `${choice.parent}${sep}${newElevationDirName()}`;
+    const workingDir = systemDirectory(this.#env);
     let paths: BatchPaths;
     let command: string;
     try {
-      await this.#prepareDir(dir);
-      await removeStale(dir);
-      paths = batchPaths(dir, randomBytes(8).toString('hex'), dir.includes('\\') ? '\\' : '/');
-      command = sudoCommand(this.#powerShellExe, paths.script);
-      await writeFile(paths.script, scriptFileBytes(buildElevatedScript(specs, paths)), { flag: 'wx' });
+      await removeStale(choice.parent, sep);
+      const userSid = options.userSid ?? (await this.#folder.userSid());
+      // A fresh folder, created by us (it must not exist), hardened, then checked by its SDDL before anything is written.
+      await this.#folder.create(dir);
+      await this.#folder.harden(dir, userSid);
+      if (this.#platform === 'win32') {
+        const problem = elevationDirProblem(await this.#folder.inspect(dir), userSid);
+        if (problem) throw new Error(`the folder ${dir} is not safe (${problem}); nothing was run as administrator`);
+      }
+      paths = batchPaths(dir, randomBytes(8).toString('hex'), sep);
+      const bytes = scriptFileBytes(buildElevatedScript(specs, paths, { userSid, workingDir }));
+      await writeFile(paths.script, bytes, { flag: 'wx' });
+      await this.#folder.protectFile(paths.script);
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      command = sudoCommand(this.#powerShellExe, bootstrapScript(paths, sha256, workingDir), workingDir);
     } catch (error) {
+      await rm(dir, { recursive: true, force: true }).catch(() => undefined);
       return fail('failed', `could not prepare the elevated batch: ${(error as Error).message}`);
     }
 
@@ -216,23 +304,24 @@ export class SudoElevatedRunner implements ElevatedRunner {
       timeoutMs,
     });
     const stillRunning = (timedOut || cancelled) && markerPresent;
-    for (const path of stillRunning ? [paths.script] : [paths.script, paths.marker, paths.result]) {
-      await rm(path, { force: true }).catch(() => undefined);
-    }
+    // The folder goes with the batch; one still running keeps it (its cancel file) and is removed as stale later.
+    if (!stillRunning) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    if (result?.ok && result.fatal === FATAL_HASH_MISMATCH)
+      return fail('failed', 'the elevated script was changed after it was written (SHA-256 mismatch); nothing was run');
     if (verdict.status === 'ok' && result?.ok)
-      return { status: 'ok', outputs: result.outputs, message: verdict.message };
+      return { status: 'ok', outputs: result.outputs, message: verdict.message, elevatedSid: result.identity };
     return fail(verdict.status, verdict.message ?? verdict.status);
   }
 }
 
-/** Leftovers of batches that timed out earlier (their cancel files, results written late). */
-async function removeStale(dir: string): Promise<void> {
-  const names = await readdir(dir).catch(() => [] as string[]);
-  const sep = dir.includes('\\') ? '\\' : '/';
+/** Folders of batches that timed out earlier (their cancel files, results written late), after an hour. */
+async function removeStale(parent: string, sep: string): Promise<void> {
+  const names = await readdir(parent).catch(() => [] as string[]);
   for (const name of names) {
-    if (!name.startsWith('batch-')) continue;
-    const path = `${dir}${sep}${name}`;
+    if (!name.startsWith(ELEVATION_DIR_PREFIX)) continue;
+    const path = `${parent}${sep}${name}`;
     const info = await stat(path).catch(() => null);
-    if (info && Date.now() - info.mtimeMs > STALE_MS) await rm(path, { force: true }).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs > STALE_MS)
+      await rm(path, { recursive: true, force: true }).catch(() => undefined);
   }
 }

@@ -1,36 +1,31 @@
 // Tests of the pure elevation pieces: folder choice, folder hardening, script text, result parsing, status rules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  elevationDirName,
-  hardenDirCommands,
-  isSafeElevationPath,
-  selectElevationDir,
-  withTempDir,
-} from './elevation-dir.ts';
+import { isSafeElevationPath, newElevationDirName, selectElevationParent, withTempDir } from './elevation-dir.ts';
 import {
   batchPaths,
   buildElevatedScript,
   classifyElevation,
   parseElevatedResult,
   SUDO_PERMISSION_DENIED,
+  bootstrapScript,
   sudoCommand,
   type ElevationObservation,
 } from './elevated-script.ts';
 import type { CommandSpec } from './command-runner.ts';
 
-test('elevation folder: ProgramData when it is plain ASCII, else fallbacks, never the user TEMP', () => {
-  assert.deepEqual(
-    selectElevationDir({ ProgramData: 'C:\\ProgramData', TEMP: 'C:\\Users\\x\\Temp' }).dir,
-    'C:\\ProgramData\\MSIDoctor-elev',
+test('elevation folder: its parent is ProgramData when plain ASCII, else fallbacks, never the user TEMP', () => {
+  assert.equal(
+    selectElevationParent({ ProgramData: 'C:\\ProgramData', TEMP: 'C:\\Users\\x\\Temp' }).parent,
+    'C:\\ProgramData',
   );
-  assert.equal(selectElevationDir({ ProgramData: 'D:\\ProgramData\\' }).dir, 'D:\\ProgramData\\MSIDoctor-elev');
-  const odd = selectElevationDir({ ProgramData: 'C:\\Données partagées', SystemDrive: 'E:' });
-  assert.equal(odd.dir, 'E:\\ProgramData\\MSIDoctor-elev');
+  assert.equal(selectElevationParent({ ProgramData: 'D:\\ProgramData\\' }).parent, 'D:\\ProgramData');
+  const odd = selectElevationParent({ ProgramData: 'C:\\Données partagées', SystemDrive: 'E:' });
+  assert.equal(odd.parent, 'E:\\ProgramData');
   assert.equal(odd.rejected.length, 1);
   assert.equal(
-    selectElevationDir({ ProgramData: "C:\\Bob's & Co", SystemDrive: '%SystemDrive%' }).dir,
-    'C:\\ProgramData\\MSIDoctor-elev',
+    selectElevationParent({ ProgramData: "C:\\Bob's & Co", SystemDrive: '%SystemDrive%' }).parent,
+    'C:\\ProgramData',
   );
   for (const bad of [
     'C:\\Users\\张伟\\Temp',
@@ -46,38 +41,10 @@ test('elevation folder: ProgramData when it is plain ASCII, else fallbacks, neve
   }
 });
 
-test('elevation folder: one per account, ASCII whatever the user name', () => {
-  const zhang = selectElevationDir({ ProgramData: 'C:\\ProgramData', USERDOMAIN: 'CONTOSO', USERNAME: '张伟' }).dir!;
-  const other = selectElevationDir({
-    ProgramData: 'C:\\ProgramData',
-    USERDOMAIN: 'CONTOSO',
-    USERNAME: "o'brien & co",
-  }).dir!;
-  assert.match(zhang, /^C:\\ProgramData\\MSIDoctor-elev-[0-9a-f]{8}$/);
-  assert.match(other, /^C:\\ProgramData\\MSIDoctor-elev-[0-9a-f]{8}$/);
-  assert.notEqual(zhang, other);
-  assert.equal(
-    elevationDirName({ USERDOMAIN: 'contoso', USERNAME: '张伟' }),
-    zhang.split('\\').pop(),
-    'case-insensitive like Windows accounts',
-  );
-});
-
-test('folder hardening: take ownership, drop inheritance, grant only SYSTEM, Administrators and the user', () => {
-  const [owner, acl] = hardenDirCommands('C:\\ProgramData\\MSIDoctor-elev', 'CONTOSO\\zhang.wei');
-  assert.deepEqual(owner, {
-    file: 'icacls.exe',
-    args: ['C:\\ProgramData\\MSIDoctor-elev', '/setowner', 'CONTOSO\\zhang.wei', '/Q'],
-  });
-  assert.deepEqual(acl!.args, [
-    'C:\\ProgramData\\MSIDoctor-elev',
-    '/inheritance:r',
-    '/grant:r',
-    '*S-1-5-18:(OI)(CI)F',
-    '*S-1-5-32-544:(OI)(CI)F',
-    'CONTOSO\\zhang.wei:(OI)(CI)F',
-    '/Q',
-  ]);
+test('elevation folder: a fresh random ASCII name per batch (nobody can create it first)', () => {
+  const names = new Set(Array.from({ length: 50 }, () => newElevationDirName()));
+  assert.equal(names.size, 50);
+  for (const name of names) assert.match(name, /^MSIDoctor-elev-[0-9a-f]{32}$/);
 });
 
 test('withTempDir swaps TEMP/TMP only for the call, even when it throws', () => {
@@ -103,7 +70,7 @@ test('script: marker first, steps only as literals, per-step timeout, UTF-8 JSON
   assert.match(script, /\$markerPath = 'C:\\ProgramData\\MSIDoctor-elev\\batch-abc123\.started'/);
   assert.match(
     script,
-    /@\{ file = 'C:\\Windows\\System32\\icacls\.exe'; arguments = 'C:\\Windows\\Temp'; timeoutMs = 10000 \}/,
+    /@\{ file = 'C:\\Windows\\System32\\icacls\.exe'; arguments = 'C:\\Windows\\Temp'; timeoutMs = 10000; signedInUserOnly = \$false \}/,
   );
   assert.match(script, /arguments = 'query HKU\\S-1-5-21-1\\Environment \/v TEMP'; timeoutMs = 30000/);
   assert.match(script, /New-Object System\.Text\.UTF8Encoding\(\$false\)/);
@@ -122,17 +89,30 @@ test('script: hostile argv cannot leave its literal (quotes doubled, nothing exp
   const line = script.split('\r\n').find((l) => l.startsWith('  @{ file = '))!;
   assert.equal(
     line,
-    `  @{ file = 'C:\\Tools\\it''s.exe'; arguments = '"''; Remove-Item -Recurse C:\\ #" $(calc) \u2019\u2019smart'; timeoutMs = 30000 }`,
+    `  @{ file = 'C:\\Tools\\it''s.exe'; arguments = '"''; Remove-Item -Recurse C:\\ #" $(calc) \u2019\u2019smart'; timeoutMs = 30000; signedInUserOnly = $false }`,
   );
 });
 
-test('sudo command: only ASCII paths, refused otherwise', () => {
-  assert.equal(
-    sudoCommand('C:\\Windows\\Sysnative\\WindowsPowerShell\\v1.0\\powershell.exe', paths.script),
-    '"C:\\Windows\\Sysnative\\WindowsPowerShell\\v1.0\\powershell.exe" -NoProfile -NonInteractive -ExecutionPolicy Bypass -WindowStyle Hidden -File "C:\\ProgramData\\MSIDoctor-elev\\batch-abc123.ps1"',
+test('sudo command: System32 first, the absolute PowerShell, the bootstrap as -EncodedCommand; unsafe paths refused', () => {
+  const bootstrap = bootstrapScript(paths, 'a'.repeat(64), 'C:\\Windows\\System32');
+  const command = sudoCommand(
+    'C:\\Windows\\Sysnative\\WindowsPowerShell\\v1.0\\powershell.exe',
+    bootstrap,
+    'C:\\Windows\\System32',
   );
-  assert.throws(() => sudoCommand('powershell.exe', 'C:\\Users\\张伟\\x.ps1'), /unsafe path/);
-  assert.throws(() => sudoCommand('powershell.exe', 'C:\\a&b\\x.ps1'), /unsafe path/);
+  assert.match(
+    command,
+    /^cd \/d "C:\\Windows\\System32" && "C:\\Windows\\Sysnative\\WindowsPowerShell\\v1\.0\\powershell\.exe" -NoProfile -NonInteractive -WindowStyle Hidden -EncodedCommand [A-Za-z0-9+/=]+$/,
+  );
+  // No execution policy switch and no -File: -EncodedCommand is not subject to execution policy (AllSigned GPOs).
+  assert.doesNotMatch(command, /ExecutionPolicy|-File/);
+  assert.equal(Buffer.from(command.split(' ').pop()!, 'base64').toString('utf16le'), bootstrap);
+  assert.throws(
+    () => sudoCommand('C:\\Users\\张伟\\powershell.exe', bootstrap, 'C:\\Windows\\System32'),
+    /unsafe path/,
+  );
+  assert.throws(() => sudoCommand('C:\\a&b\\powershell.exe', bootstrap, 'C:\\Windows\\System32'), /unsafe path/);
+  assert.throws(() => sudoCommand('powershell.exe', bootstrap, 'C:\\Windows\\System32'), /unsafe path/);
 });
 
 const b64 = (s: string, enc: BufferEncoding = 'utf8'): string => Buffer.from(s, enc).toString('base64');
@@ -196,8 +176,12 @@ test('status rules', () => {
   };
   const denied = { message: SUDO_PERMISSION_DENIED };
   const cases: [Partial<ElevationObservation>, string, RegExp | null][] = [
-    [{ markerPresent: true, result: { ok: true, outputs: [], fatal: null } }, 'ok', null],
-    [{ execError: denied, markerPresent: true, result: { ok: true, outputs: [], fatal: null } }, 'ok', null],
+    [{ markerPresent: true, result: { ok: true, outputs: [], fatal: null, identity: null } }, 'ok', null],
+    [
+      { execError: denied, markerPresent: true, result: { ok: true, outputs: [], fatal: null, identity: null } },
+      'ok',
+      null,
+    ],
     [{ execError: denied }, 'declined', /not granted/],
     [{ execError: denied, markerPresent: true }, 'failed', /started but it wrote no result/],
     [

@@ -4,6 +4,8 @@ import type { CommandOutput, CommandSpec, ElevatedBatchResult } from './command-
 import { decodeOutput } from './output-decoding.ts';
 import { joinWindowsArgv, quotePowerShellLiteral } from './quoting.ts';
 import { DEFAULT_TIMEOUT_MS } from './process-runner.ts';
+import { LANGUAGE_MARKER, encodePowerShellCommand, scriptOfSpec } from './powershell.ts';
+import { nativeProgramPath } from './windows-programs.ts';
 
 export const ELEVATED_RESULT_VERSION = 1;
 /** sudo-prompt's one and only error text for "PowerShell Start-Process -Verb runAs failed" (cancel, policy, broken PS). */
@@ -36,11 +38,22 @@ export function batchPaths(dir: string, id: string, sep: '\\' | '/' = '\\'): Bat
  * with its own hidden console (so native tools use the system OEM code page, not sudo-prompt's chcp 65001), stdout and
  * stderr are captured as raw bytes and stored as base64: decoding happens in Node, with the same code as unelevated runs.
  */
-export function buildElevatedScript(specs: readonly CommandSpec[], paths: BatchPaths): string {
+export interface ElevatedScriptOptions {
+  /** The signed-in user's SID: steps marked requiresSignedInUser run only when the elevated account is this one. */
+  userSid?: string | null;
+  /** The working folder of every step (System32: nothing a user can write is searched for programs or DLLs). */
+  workingDir?: string;
+}
+
+export function buildElevatedScript(
+  specs: readonly CommandSpec[],
+  paths: BatchPaths,
+  options: ElevatedScriptOptions = {},
+): string {
   const literal = quotePowerShellLiteral;
   const steps = specs.map(
     (spec) =>
-      `  @{ file = ${literal(spec.file)}; arguments = ${literal(joinWindowsArgv(spec.args))}; timeoutMs = ${Math.max(1, Math.round(spec.timeoutMs ?? DEFAULT_TIMEOUT_MS))} }`,
+      `  @{ file = ${literal(nativeProgramPath(spec.file))}; arguments = ${literal(joinWindowsArgv(spec.args))}; timeoutMs = ${Math.max(1, Math.round(spec.timeoutMs ?? DEFAULT_TIMEOUT_MS))}; signedInUserOnly = $${spec.requiresSignedInUser ? 'true' : 'false'} }`,
   );
   return [
     `# MSI Doctor elevated batch ${paths.id}: ${specs.length} step(s). Generated from fixed command specs; do not edit.`,
@@ -48,8 +61,12 @@ export function buildElevatedScript(specs: readonly CommandSpec[], paths: BatchP
     `$markerPath = ${literal(paths.marker)}`,
     `$resultPath = ${literal(paths.result)}`,
     `$cancelPath = ${literal(paths.cancel)}`,
+    `$workingDir = ${literal(options.workingDir ?? 'C:\\Windows\\System32')}`,
+    `$expectedUser = ${literal(options.userSid ?? '')}`,
     '$utf8 = New-Object System.Text.UTF8Encoding($false)',
     "[IO.File]::WriteAllText($markerPath, 'started', $utf8)",
+    // Who approved the prompt: another administrator (over-the-shoulder) has another HKCU, profile and drive mappings.
+    '$identity = $null; try { $identity = [Security.Principal.WindowsIdentity]::GetCurrent().User.Value } catch { }',
     '$steps = @(',
     steps.join(',\n'),
     ')',
@@ -64,8 +81,10 @@ export function buildElevatedScript(specs: readonly CommandSpec[], paths: BatchP
     '    $sw = [Diagnostics.Stopwatch]::StartNew()',
     "    $r = [ordered]@{ exitCode = $null; stdout = ''; stderr = ''; durationMs = 0; timedOut = $false; error = $null }",
     '    try {',
+    "      if ($step.signedInUserOnly -and $expectedUser -ne '' -and $identity -ne $expectedUser) { throw 'refused: the administrator account is not the signed-in user, and this step changes that user' }",
     '      $psi = New-Object System.Diagnostics.ProcessStartInfo',
     '      $psi.FileName = $step.file',
+    '      $psi.WorkingDirectory = $workingDir',
     '      $psi.Arguments = $step.arguments',
     '      $psi.UseShellExecute = $false',
     '      $psi.CreateNoWindow = $true',
@@ -102,24 +121,56 @@ export function buildElevatedScript(specs: readonly CommandSpec[], paths: BatchP
     '} catch {',
     '  $fatal = [string]$_.Exception.Message',
     '}',
-    `$json = ConvertTo-Json -InputObject ([pscustomobject]@{ version = ${ELEVATED_RESULT_VERSION}; id = ${literal(paths.id)}; steps = $results.ToArray(); fatal = $fatal }) -Depth 4 -Compress`,
+    `$json = ConvertTo-Json -InputObject ([pscustomobject]@{ version = ${ELEVATED_RESULT_VERSION}; id = ${literal(paths.id)}; identity = $identity; steps = $results.ToArray(); fatal = $fatal }) -Depth 4 -Compress`,
     '[IO.File]::WriteAllText($resultPath, $json, $utf8)',
     'exit 0',
     '',
   ].join('\r\n');
 }
 
-/** The file sudo-prompt receives: a UTF-8 BOM so PowerShell 5.1 reads non-ASCII literals (user paths) correctly. */
+/** The script file's bytes: UTF-8 without BOM (the bootstrap decodes it itself; its SHA-256 is over exactly these). */
 export function scriptFileBytes(script: string): Buffer {
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(script, 'utf8')]);
+  return Buffer.from(script, 'utf8');
 }
 
-/** The single command line given to sudo-prompt: only ASCII paths, nothing cmd.exe would expand or split. */
-export function sudoCommand(powerShellExe: string, scriptPath: string): string {
-  for (const part of [powerShellExe, scriptPath]) {
-    if (!/^[A-Za-z0-9:\\/._ -]+$/.test(part)) throw new Error(`unsafe path for the elevation command: ${part}`);
+/** What the bootstrap writes instead of running the script (the result's `fatal`). */
+export const FATAL_CONSTRAINED = 'constrained-language';
+export const FATAL_HASH_MISMATCH = 'script-hash-mismatch';
+
+/**
+ * The short script sudo-prompt starts as `-EncodedCommand` (execution policy does not apply to it, so an AllSigned
+ * Group Policy cannot stop it). It reports Constrained Language instead of failing opaquely, moves to System32, reads
+ * the batch script ONCE, checks its SHA-256 against the one we computed when writing it, and runs exactly those bytes.
+ */
+export function bootstrapScript(paths: BatchPaths, sha256: string, workingDir: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('not a SHA-256');
+  const literal = quotePowerShellLiteral;
+  const fatal = (what: string) =>
+    literal(`{"version":${ELEVATED_RESULT_VERSION},"id":"${paths.id}","identity":null,"steps":null,"fatal":"${what}"}`);
+  return [
+    `$m = ${literal(paths.marker)}; $r = ${literal(paths.result)}; $p = ${literal(paths.script)}`,
+    "if ($ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') {",
+    `  Set-Content -LiteralPath $m -Value 'started'; Set-Content -LiteralPath $r -Value ${fatal(FATAL_CONSTRAINED)}; exit 0`,
+    '}',
+    `Set-Location -LiteralPath ${literal(workingDir)}; [Environment]::CurrentDirectory = ${literal(workingDir)}`,
+    '$b = [IO.File]::ReadAllBytes($p)',
+    "$h = -join ([Security.Cryptography.SHA256]::Create().ComputeHash($b) | ForEach-Object { $_.ToString('x2') })",
+    `if ($h -ne '${sha256}') { [IO.File]::WriteAllText($m, 'started'); [IO.File]::WriteAllText($r, ${fatal(FATAL_HASH_MISMATCH)}); exit 0 }`,
+    '& ([ScriptBlock]::Create((New-Object System.Text.UTF8Encoding($false)).GetString($b)))',
+  ].join('\n');
+}
+
+/**
+ * The single command line given to sudo-prompt (it lands in its command.bat): change to System32 first, then the
+ * absolute powershell.exe with the bootstrap as -EncodedCommand. Only ASCII paths and base64: nothing cmd.exe expands.
+ */
+export function sudoCommand(powerShellExe: string, bootstrap: string, workingDir: string): string {
+  for (const part of [powerShellExe, workingDir]) {
+    if (!/^[A-Za-z]:[A-Za-z0-9\\._ ()-]+$/.test(part))
+      throw new Error(`unsafe path for the elevation command: ${part}`);
   }
-  return `"${powerShellExe}" -NoProfile -NonInteractive -ExecutionPolicy Bypass -WindowStyle Hidden -File "${scriptPath}"`;
+  const encoded = encodePowerShellCommand(bootstrap);
+  return `cd /d "${workingDir}" && "${powerShellExe}" -NoProfile -NonInteractive -WindowStyle Hidden -EncodedCommand ${encoded}`;
 }
 
 const stepSchema = z.object({
@@ -133,12 +184,15 @@ const stepSchema = z.object({
 const resultFileSchema = z.object({
   version: z.literal(ELEVATED_RESULT_VERSION),
   id: z.string(),
+  /** The SID of the account the batch ran as. */
+  identity: z.string().nullable().optional(),
   // PowerShell 5.1 may flatten a one-element array into the object itself.
   steps: z.union([z.array(stepSchema), stepSchema, z.null()]),
   fatal: z.string().nullable(),
 });
 
-export type ParsedBatch = { ok: true; outputs: CommandOutput[]; fatal: string | null } | { ok: false; error: string };
+export type ParsedBatch =
+  { ok: true; outputs: CommandOutput[]; fatal: string | null; identity: string | null } | { ok: false; error: string };
 
 /** Result file -> one CommandOutput per spec (steps not reached are reported as not run). */
 export function parseElevatedResult(
@@ -160,6 +214,16 @@ export function parseElevatedResult(
   const steps =
     parsed.data.steps === null ? [] : Array.isArray(parsed.data.steps) ? parsed.data.steps : [parsed.data.steps];
   if (steps.length > specs.length) return { ok: false, error: 'result file has more steps than the batch' };
+  if (parsed.data.fatal === FATAL_CONSTRAINED) {
+    // Nothing ran: each PowerShell step says what its own first line would have said; the scan then reports
+    // "not checked: PowerShell is restricted" for those probes.
+    const outputs = specs.map((spec) =>
+      scriptOfSpec(spec) !== null
+        ? { ...notRun(spec, null), exitCode: 7, stdout: `${LANGUAGE_MARKER}ConstrainedLanguage\r\n` }
+        : notRun(spec, 'not run: PowerShell is restricted on this computer (Constrained Language)'),
+    );
+    return { ok: true, outputs, fatal: FATAL_CONSTRAINED, identity: null };
+  }
   const outputs = specs.map((spec, i): CommandOutput => {
     const step = steps[i];
     if (!step)
@@ -178,10 +242,10 @@ export function parseElevatedResult(
       elevated: true,
     };
   });
-  return { ok: true, outputs, fatal: parsed.data.fatal };
+  return { ok: true, outputs, fatal: parsed.data.fatal, identity: parsed.data.identity ?? null };
 }
 
-export function notRun(spec: CommandSpec, reason: string): CommandOutput {
+export function notRun(spec: CommandSpec, reason: string | null): CommandOutput {
   return {
     spec,
     exitCode: null,

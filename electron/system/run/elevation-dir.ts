@@ -1,18 +1,18 @@
-// Where the elevated batch keeps its files: an ASCII-only folder sudo-prompt can use as TEMP, chosen and secured by pure rules.
-import { createHash } from 'node:crypto';
+// Where the elevated batch keeps its files: a fresh ASCII-only folder per batch (sudo-prompt's TEMP), its hardening
+// and the SDDL check that refuses to elevate from a folder anyone else can write. Pure rules; elevated-runner.ts runs them.
+import { randomBytes } from 'node:crypto';
+import { parseSddl } from '../probes/sddl.ts';
 
 type Env = Record<string, string | undefined>;
 
-export const ELEVATION_DIR_NAME = 'MSIDoctor-elev';
+export const ELEVATION_DIR_PREFIX = 'MSIDoctor-elev-';
 
 /**
- * One folder per Windows account (`MSIDoctor-elev-<8 hex of DOMAIN\user>`): the folder is locked to its owner, so a
- * second user of the same PC must not inherit the first user's folder. Hex keeps the name ASCII for any user name.
+ * A fresh folder name per batch (`MSIDoctor-elev-<32 random hex>`): nobody can create it in advance, so another user
+ * cannot squat it with an ACE of their own. Hex keeps it ASCII for any user name.
  */
-export function elevationDirName(env: Env): string {
-  const account = `${env.USERDOMAIN ?? ''}\\${env.USERNAME ?? ''}`.toLowerCase();
-  if (account === '\\') return ELEVATION_DIR_NAME;
-  return `${ELEVATION_DIR_NAME}-${createHash('sha256').update(account, 'utf8').digest('hex').slice(0, 8)}`;
+export function newElevationDirName(): string {
+  return `${ELEVATION_DIR_PREFIX}${randomBytes(16).toString('hex')}`;
 }
 
 /**
@@ -25,56 +25,82 @@ export function isSafeElevationPath(path: string): boolean {
 }
 
 export interface ElevationDirChoice {
-  dir: string | null;
+  /** The parent the per-batch folders are created in (SYSTEM-owned: nobody can rename our folder away). */
+  parent: string | null;
   /** Every candidate considered, with why it was rejected (for the error message when none fits). */
   rejected: { candidate: string; reason: string }[];
 }
 
 /**
- * Picks the folder: a direct child of %ProgramData% (a SYSTEM-owned parent, so nobody else can swap our folder),
- * else the same under %SystemDrive%\ProgramData, else C:\ProgramData. The user's %TEMP% is never a candidate:
- * it may be the broken thing (2503) or contain the user's non-ASCII name.
+ * Picks the parent: %ProgramData%, else %SystemDrive%\ProgramData, else C:\ProgramData. The user's %TEMP% is never a
+ * candidate: it may be the broken thing (2503) or contain the user's non-ASCII name.
  */
-export function selectElevationDir(env: Env): ElevationDirChoice {
-  const name = elevationDirName(env);
+export function selectElevationParent(env: Env): ElevationDirChoice {
   const candidates: string[] = [];
   const programData = env.ProgramData ?? env.PROGRAMDATA ?? env.ALLUSERSPROFILE;
-  if (programData) candidates.push(`${programData.replace(/\\+$/, '')}\\${name}`);
+  if (programData) candidates.push(programData.replace(/\\+$/, ''));
   const systemDrive = env.SystemDrive ?? env.SYSTEMDRIVE;
-  if (systemDrive && /^[A-Za-z]:$/.test(systemDrive)) candidates.push(`${systemDrive}\\ProgramData\\${name}`);
-  candidates.push(`C:\\ProgramData\\${name}`);
+  if (systemDrive && /^[A-Za-z]:$/.test(systemDrive)) candidates.push(`${systemDrive}\\ProgramData`);
+  candidates.push('C:\\ProgramData');
   const rejected: ElevationDirChoice['rejected'] = [];
   for (const candidate of [...new Set(candidates)]) {
-    if (isSafeElevationPath(candidate)) return { dir: candidate, rejected };
+    if (isSafeElevationPath(`${candidate}\\${ELEVATION_DIR_PREFIX}0`)) return { parent: candidate, rejected };
     rejected.push({
       candidate,
       reason: "contains characters sudo-prompt cannot carry (space, & ' % ! ^ ( ) or non-ASCII)",
     });
   }
-  return { dir: null, rejected };
+  return { parent: null, rejected };
+}
+
+const SYSTEM = 'S-1-5-18';
+const ADMINISTRATORS = 'S-1-5-32-544';
+const OWNER_RIGHTS = 'S-1-3-4';
+const SID = /^S-1-[0-9]+(?:-[0-9]+)+$/;
+
+/**
+ * icacls arguments that leave the new folder to SYSTEM, Administrators and the user only, by SID (names are localized):
+ * inherited ACEs dropped (ProgramData lets every user create files in subfolders).
+ */
+export function hardenDirArgs(dir: string, userSid: string): string[] {
+  if (!SID.test(userSid)) throw new Error(`not a SID: ${userSid}`);
+  return [
+    dir,
+    '/inheritance:r',
+    '/grant:r',
+    `*${SYSTEM}:(OI)(CI)F`,
+    `*${ADMINISTRATORS}:(OI)(CI)F`,
+    `*${userSid}:(OI)(CI)F`,
+    '/Q',
+  ];
 }
 
 /**
- * icacls commands that make the folder ours alone before a script that will run as administrator is written into it:
- * take ownership (in case another user created the folder first), then drop inherited ACEs (ProgramData lets Users
- * create files in subfolders) and grant only SYSTEM, Administrators and the current user.
+ * icacls arguments that make a written batch file read-only to its owner: an OWNER RIGHTS ACE replaces the owner's
+ * implicit right to change the permissions, and no ACE grants the user write.
  */
-export function hardenDirCommands(dir: string, account: string): { file: string; args: string[] }[] {
-  return [
-    { file: 'icacls.exe', args: [dir, '/setowner', account, '/Q'] },
-    {
-      file: 'icacls.exe',
-      args: [
-        dir,
-        '/inheritance:r',
-        '/grant:r',
-        '*S-1-5-18:(OI)(CI)F',
-        '*S-1-5-32-544:(OI)(CI)F',
-        `${account}:(OI)(CI)F`,
-        '/Q',
-      ],
-    },
-  ];
+export function readOnlyFileArgs(file: string): string[] {
+  return [file, '/inheritance:r', '/grant:r', `*${SYSTEM}:F`, `*${ADMINISTRATORS}:F`, `*${OWNER_RIGHTS}:R`, '/Q'];
+}
+
+/**
+ * Refuses a folder that is not ours alone, read from its SDDL (parseSddl): owner must be the user, the DACL protected
+ * (no inherited ACEs) and holding only SYSTEM, Administrators and the user, and the folder no reparse point (junction,
+ * symbolic link). Returns the reason, or null when it is safe to put a script there that will run as administrator.
+ */
+export function elevationDirProblem(
+  info: { sddl: string | null; reparsePoint: boolean },
+  userSid: string,
+): string | null {
+  if (info.reparsePoint) return 'it is a junction or link (reparse point)';
+  const sd = parseSddl(info.sddl);
+  if (!sd) return 'its permissions could not be read';
+  if (sd.owner?.toUpperCase() !== userSid.toUpperCase()) return `it is owned by ${sd.owner ?? 'nobody'}, not by you`;
+  if (!sd.daclFlags.includes('P')) return 'its permissions are inherited, not protected';
+  const allowed = new Set([SYSTEM, ADMINISTRATORS, userSid.toUpperCase()]);
+  const other = sd.dacl.find((ace) => ace.type === 'allow' && !allowed.has(ace.sid.toUpperCase()));
+  if (other) return `it grants access to ${other.sid}`;
+  return null;
 }
 
 /** Sets TEMP/TMP for the duration of fn (sudo-prompt reads os.tmpdir() synchronously inside exec()), then restores them. */

@@ -109,7 +109,7 @@ test('OEM code page detection runs chcp once on Windows and caches it', async ()
   let calls = 0;
   const fake: ExecFileFn = (file, _args, _options, callback) => {
     calls++;
-    assert.equal(file, 'chcp.com');
+    assert.equal(file, 'C:\\Windows\\System32\\chcp.com', 'absolute path');
     setImmediate(() => callback(null, iconv.encode('活动代码页: 936\r\n', 'cp936'), Buffer.alloc(0)));
     return undefined as never;
   };
@@ -124,4 +124,21 @@ test('OEM code page detection runs chcp once on Windows and caches it', async ()
     return undefined as never;
   };
   assert.ok([437, 936].includes(await createOemCodePageDetector(failing, 'win32')()));
+});
+
+test('on Windows a bare or relative program name is refused without starting anything (current-folder planting)', async () => {
+  let started = 0;
+  const fake: ExecFileFn = (_file, _args, _options, callback) => {
+    started++;
+    setImmediate(() => callback(null, Buffer.alloc(0), Buffer.alloc(0)));
+    return undefined as never;
+  };
+  const runner = new ProcessRunner({ execFile: fake, platform: 'win32', oemCodePage: 437 });
+  for (const file of ['reg.exe', '.\\reg.exe', 'C:\\Users\\Public\\Downloads\\reg.exe']) {
+    const out = await runner.run({ file, args: ['query', 'HKLM'], encoding: 'oem' });
+    assert.match(out.error ?? '', /not an absolute path under the Windows folder/, file);
+  }
+  assert.equal(started, 0);
+  await runner.run({ file: 'C:\\Windows\\System32\\reg.exe', args: ['query', 'HKLM'], encoding: 'oem' });
+  assert.equal(started, 1);
 });

@@ -117,6 +117,11 @@ export interface SimElevationConfig {
   processElevated: boolean;
   /** What the simulated UAC prompt answers. */
   approve: boolean;
+  /**
+   * The SID of the account that approves the prompt when it is not the signed-in user (over-the-shoulder elevation:
+   * a standard user types an administrator's password). Absent = the user approves with their own admin account.
+   */
+  adminSid?: string;
 }
 
 export interface SimDrive {

@@ -115,7 +115,10 @@ export const machineOverridesSchema = z
       .partial()
       .optional(),
     locale: z.object({ name: z.string(), oemCodePage: z.number().int() }).partial().optional(),
-    elevation: z.object({ processElevated: z.boolean(), approve: z.boolean() }).partial().optional(),
+    elevation: z
+      .object({ processElevated: z.boolean(), approve: z.boolean(), adminSid: z.string().regex(/^S-1-[0-9-]+$/) })
+      .partial()
+      .optional(),
     /** name -> fields to change (null removes the service). */
     services: z.record(z.string(), serviceSchema.nullable()).optional(),
     /** Processes to add (msiexec clients, TiWorker...). */

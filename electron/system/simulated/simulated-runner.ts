@@ -3,6 +3,7 @@ import type {
   CommandOutput,
   CommandRunner,
   CommandSpec,
+  ElevatedBatchOptions,
   ElevatedBatchResult,
   ElevatedRunner,
   RunOptions,
@@ -94,10 +95,7 @@ export class SimulatedElevatedRunner implements ElevatedRunner {
     this.options.approve = approve;
   }
 
-  async runBatch(
-    specs: CommandSpec[],
-    options?: RunOptions & { timeoutMs?: number; name?: string },
-  ): Promise<ElevatedBatchResult> {
+  async runBatch(specs: CommandSpec[], options?: ElevatedBatchOptions): Promise<ElevatedBatchResult> {
     if (options?.signal?.aborted)
       return { status: 'cancelled', outputs: [], message: 'The elevated batch was cancelled before it started.' };
     this.prompts += 1;
@@ -106,8 +104,24 @@ export class SimulatedElevatedRunner implements ElevatedRunner {
       return { status: 'declined', outputs: [], message: 'The administrator prompt was declined (simulated).' };
     const outputs: CommandOutput[] = [];
     let elapsed = 0;
+    // Who approved: the user's own admin account, or another administrator (over-the-shoulder).
+    const elevatedSid = this.machine.state.elevation.adminSid ?? this.machine.state.identity.userSid;
     for (const spec of specs) {
-      const out = runOne(this.machine, this.emulator, spec, true, options);
+      const otherAccount = !!options?.userSid && elevatedSid.toUpperCase() !== options.userSid.toUpperCase();
+      // Like the real batch script: a step that changes the signed-in user never runs as another account.
+      const out: CommandOutput =
+        spec.requiresSignedInUser && otherAccount
+          ? {
+              spec,
+              exitCode: null,
+              stdout: '',
+              stderr: '',
+              durationMs: 0,
+              timedOut: false,
+              error: 'refused: the administrator account is not the signed-in user, and this step changes that user',
+              elevated: true,
+            }
+          : runOne(this.machine, this.emulator, spec, true, options);
       elapsed += out.durationMs;
       outputs.push(out);
       // Like the real batch: a repair step outside its success codes stops it (CommandSpec.okExitCodes).
@@ -117,6 +131,6 @@ export class SimulatedElevatedRunner implements ElevatedRunner {
         return { status: 'timeout', outputs, message: `The elevated batch took longer than ${options.timeoutMs} ms.` };
       }
     }
-    return { status: 'ok', outputs, message: null };
+    return { status: 'ok', outputs, message: null, elevatedSid };
   }
 }

@@ -213,6 +213,10 @@ export const REPAIR_TEXTS = {
   },
 
   // ------------------------------------------------------------ warnings
+  'repair.warning.mapped-drive': {
+    en: '{path} is on a mapped network drive, which the administrator account cannot see; the install uses {unc} instead (that account must be able to read the share).',
+    'zh-CN': '{path} 位于映射的网络驱动器上，管理员帐户看不到它；安装将改用 {unc}（该帐户必须能读取这个共享）。',
+  },
   'repair.warning.other-admin': {
     en: 'The administrator account that approves the prompt is not your account: the changes are made as that account.',
     'zh-CN': '批准管理员提示的帐户不是您的帐户：更改将以该帐户的身份进行。',
@@ -290,6 +294,10 @@ export const REPAIR_TEXTS = {
   'repair.refusal.msi-required': {
     en: 'Choose the .msi file you tried to install first.',
     'zh-CN': '请先选择您尝试安装的 .msi 文件。',
+  },
+  'repair.refusal.msi-spoofing': {
+    en: 'The path "{path}" contains invisible control or text-direction characters that could make it look like another file; it is refused.',
+    'zh-CN': '路径“{path}”包含不可见的控制字符或文字方向字符，可能让它看起来像另一个文件，因此被拒绝。',
   },
   'repair.refusal.msi-invalid': { en: '"{path}" is not a valid file path.', 'zh-CN': '“{path}”不是有效的文件路径。' },
   'repair.refusal.msi-extension': {

@@ -1,0 +1,106 @@
+// Tests of the one runProbe/evidenceFrom (the restructure of issue 11): always schema-validated, an error's {reason} always
+// filled, and the same function behind scans, repairs (plan facts, wait polling, verification) and the scenario checker.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { translate } from '../../../shared/knowledge/texts.ts';
+import type { CommandOutput, CommandRunner } from '../run/command-runner.ts';
+import type { ProbeContext, ProbeDefinition } from './probe.ts';
+import { evidenceFrom, runProbe } from './run-probe.ts';
+
+const context: ProbeContext = {
+  symptom: { input: '', exitCodes: [], messageNumbers: [], sources: [], unknown: true, notes: [] },
+  msiPath: null,
+  logPaths: [],
+  user: { sid: null, profile: null, temp: null },
+  now: new Date('2026-11-21T12:00:00Z'),
+};
+const spec = { file: 'C:\\Windows\\System32\\sc.exe', args: ['query'], encoding: 'oem' as const };
+const out = (stdout: string): CommandOutput => ({
+  spec,
+  exitCode: 0,
+  stdout,
+  stderr: '',
+  durationMs: 5,
+  timedOut: false,
+  error: null,
+  elevated: false,
+});
+const probe = (parse: ProbeDefinition['parse']): ProbeDefinition => ({
+  id: 'installer-service',
+  elevation: 'never',
+  timeoutMs: 1000,
+  appliesTo: () => true,
+  commands: () => [spec],
+  parse,
+});
+
+test('an error verdict without a reason still reads as a sentence: {reason} is always filled', () => {
+  const e = evidenceFrom(
+    probe(() => ({ status: 'error', summary: { key: 'probe.error', params: {} }, data: {} })),
+    [{ ...out(''), error: 'access denied' }],
+    context,
+    false,
+  );
+  assert.equal(e.status, 'error');
+  assert.doesNotMatch(translate(e.summary, 'en'), /\{reason\}/);
+  assert.match(translate(e.summary, 'en'), /access denied/);
+});
+
+test('a throwing parser and an invalid verdict become error evidence (schema always checked)', () => {
+  const thrown = evidenceFrom(
+    probe(() => {
+      throw new Error('boom');
+    }),
+    [out('x')],
+    context,
+    false,
+  );
+  assert.equal(thrown.status, 'error');
+  assert.match(thrown.error ?? '', /parser failed: boom/);
+  const invalid = evidenceFrom(
+    probe(() => ({ status: 'nonsense' as never, summary: { key: 'x', params: {} }, data: {} })),
+    [out('x')],
+    context,
+    false,
+  );
+  assert.equal(invalid.status, 'error');
+  assert.match(invalid.error ?? '', /invalid evidence/);
+});
+
+test('runProbe runs the commands in order through the runner and parses once', async () => {
+  const seen: string[] = [];
+  const runner: CommandRunner = {
+    kind: 'simulated',
+    run: async (s) => {
+      seen.push(s.file);
+      return out('{"ok":true}');
+    },
+  };
+  const e = await runProbe(
+    probe(() => ({ status: 'ok', summary: { key: 'probe.installer-service.idle', params: {} }, data: {} })),
+    runner,
+    context,
+  );
+  assert.deepEqual(seen, [spec.file]);
+  assert.equal(e.status, 'ok');
+});
+
+test('scans, repairs and the scenario checker share this one conversion (no private copies left)', () => {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const uses = (file: string) => readFileSync(join(root, file), 'utf8');
+  for (const file of [
+    'services/direct-phase.ts',
+    'services/scan-service.ts',
+    'services/repair-planner.ts',
+    'services/repair-steps.ts',
+    'services/repair-execution.ts',
+    'system/simulated/scenario-check.ts',
+  ]) {
+    const text = uses(file);
+    assert.match(text, /probe-execution\.ts|run-probe\.ts/, file);
+    assert.doesNotMatch(text, /probe\.parse\(/, `${file} parses probe output itself`);
+  }
+});
