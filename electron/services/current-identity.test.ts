@@ -64,3 +64,28 @@ test('readCurrentIdentity runs one whoami and survives its failure', async () =>
   assert.equal(calls.length, 2);
   assert.deepEqual(calls[0], WHOAMI_SPEC);
 });
+
+test('the identity and mapped-drive commands name their program by an absolute path under the Windows folder', async () => {
+  const { isWindowsProgramPath } = await import('../system/run/windows-programs.ts');
+  const { mappedDriveResolver } = await import('./mapped-drive.ts');
+  assert.ok(isWindowsProgramPath(WHOAMI_SPEC.file), WHOAMI_SPEC.file);
+  const seen: string[] = [];
+  await mappedDriveResolver({
+    kind: 'simulated',
+    run: async (spec) => {
+      seen.push(spec.file);
+      return {
+        spec,
+        exitCode: 1,
+        stdout: '',
+        stderr: '',
+        durationMs: 1,
+        timedOut: false,
+        error: null,
+        elevated: false,
+      };
+    },
+  })('Z:');
+  assert.equal(seen.length, 1);
+  assert.ok(isWindowsProgramPath(seen[0]!), seen[0]);
+});

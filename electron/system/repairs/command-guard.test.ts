@@ -11,7 +11,6 @@ import { context, fullEvidence, PROFILE, USER_SID } from './repair-fixtures.test
 import { isWindowsProgramPath } from '../run/windows-programs.ts';
 import { ALL_PROBES, logReadCommand } from '../probes/index.ts';
 import type { ProbeContext } from '../probes/probe.ts';
-import { WHOAMI_SPEC } from '../../services/current-identity.ts';
 import type { RepairParams } from '../../../shared/contract/repair.ts';
 
 /** A command by program name, as the catalog names it: the absolute System32 path. */
@@ -258,7 +257,6 @@ function everyProbeCommand(): Array<{ id: string; spec: CommandSpec }> {
     p.commands(ctx).map((spec) => ({ id: p.id as string, spec })),
   );
   out.push({ id: 'recent-logs (read)', spec: logReadCommand('C:\\Windows\\Temp\\MSI1.LOG', 1024) });
-  out.push({ id: 'identity', spec: WHOAMI_SPEC });
   return out;
 }
 
