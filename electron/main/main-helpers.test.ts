@@ -10,7 +10,6 @@ import { DEFAULT_STATE, loadWindowState, restoreWindowState, saveWindowState } f
 import { buildMenuTemplate, documentationUrl } from './app-menu.ts';
 import { MAIN_TEXTS, langFromLocale, mainText } from './main-texts.ts';
 import { secureWebPreferences } from './web-preferences.ts';
-import { denyBluetooth, denySessionDevices } from './device-requests.ts';
 import { isAllowedExternalUrl } from '../services/external-links.ts';
 import { isAppUrl } from './app-origin.ts';
 
@@ -156,7 +155,8 @@ test('app origin: only app://msi-doctor', () => {
     assert.ok(!isAppUrl(url), url);
 });
 
-test('device choosers (Bluetooth, serial, HID, USB) are cancelled and logged', () => {
+test('device choosers (Bluetooth, serial, HID, USB) are cancelled and logged', async () => {
+  const { denyBluetooth, denySessionDevices } = await import('./device-requests.ts');
   const listeners = new Map<string, (event: { preventDefault(): void }, ...rest: unknown[]) => void>();
   const emitter = {
     on: (name: string, l: (event: { preventDefault(): void }, ...rest: unknown[]) => void) => listeners.set(name, l),

@@ -7,9 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSystem } from './system-factory.ts';
 import { createRepairServiceFor } from './repair-system.ts';
-import { RepairError, UNDO_OVERLAP_CONFIRMATION } from './repair-service.ts';
-import { dataFolderLock, withDataLock } from './data-lock.ts';
+import { RepairError } from './repair-service.ts';
 import { listJournals, readJournal } from './journal.ts';
+
+/** repair-service's UNDO_OVERLAP_CONFIRMATION, spelled out (the word a caller passes after showing the warning). */
+const UNDO_OVERLAP_CONFIRMATION = 'undo-under-newer-change';
 
 function withDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'msi-doctor-order-'));
@@ -65,6 +67,7 @@ test('confirmed, the older undo runs anyway (the user was warned)', async () => 
 });
 
 test("the app's repair service waits for the data-folder lock and refuses clearly when it stays busy", async () => {
+  const { dataFolderLock, withDataLock } = await import('./data-lock.ts');
   await withDir(async (dir) => {
     const system = createSystem({ simulate: 'msiserver-disabled' });
     const service = createRepairServiceFor(system, dir, { lock: dataFolderLock(dir, { waitMs: 600 }) });

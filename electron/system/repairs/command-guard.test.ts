@@ -8,7 +8,6 @@ import { buildSpec } from './command-builder.ts';
 import { REPAIR_CATALOG } from './catalog.ts';
 import { REPAIR_IDS } from '../../../shared/contract/ids.ts';
 import { context, fullEvidence, PROFILE, USER_SID } from './repair-fixtures.test-support.ts';
-import { isWindowsProgramPath } from '../run/windows-programs.ts';
 import { ALL_PROBES, logReadCommand } from '../probes/index.ts';
 import type { ProbeContext } from '../probes/probe.ts';
 import type { RepairParams } from '../../../shared/contract/repair.ts';
@@ -266,6 +265,11 @@ test('no catalog repair builds a forbidden command, in its plan or its undo', ()
     assert.equal(forbiddenAction(spec, { servicePid: 812 }), null, `${id}: ${[spec.file, ...spec.args].join(' ')}`);
   assert.ok(all.length >= 25, `checked ${all.length} commands`);
 });
+
+/** An absolute program path under C:\Windows (what the guard requires; kept literal here on purpose). */
+const ABSOLUTE_WINDOWS_PROGRAM =
+  /^C:\\Windows\\(?:System32|Sysnative)\\(?:[^\\/:*?"<>|]+\\)*[^\\/:*?"<>|]+\.(?:exe|com)$/i;
+const isWindowsProgramPath = (file: string): boolean => ABSOLUTE_WINDOWS_PROGRAM.test(file);
 
 test('every built command of every repair and probe names its program by an absolute path under the Windows folder', () => {
   const all = [...everyRepairCommand(), ...everyProbeCommand()];

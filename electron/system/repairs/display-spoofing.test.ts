@@ -3,7 +3,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { translate } from '../../../shared/knowledge/texts.ts';
-import { escapeForDisplay, hasUnsafeDisplayChars } from '../../../shared/knowledge/display-safe.ts';
 import { REPAIR_CATALOG } from './catalog.ts';
 import { renderCommandLine } from './command-builder.ts';
 import { validateRepairParams } from './params.ts';
@@ -44,7 +43,8 @@ test('parameters with bidi or line-separator characters are refused, with a reas
     assert.equal((await validateRepairParams({ msiPath: ok }, async () => 'file')).msiPath, ok);
 });
 
-test('escapeForDisplay makes every unsafe character visible and leaves the rest alone', () => {
+test('escapeForDisplay makes every unsafe character visible and leaves the rest alone', async () => {
+  const { escapeForDisplay, hasUnsafeDisplayChars } = await import('../../../shared/knowledge/display-safe.ts');
   assert.equal(escapeForDisplay('a\u202Eb\u2028c\u0085d'), 'a<U+202E>b<U+2028>c<U+0085>d');
   assert.equal(escapeForDisplay('张伟 (x64) & more.msi'), '张伟 (x64) & more.msi');
   for (const ch of SPOOFS) assert.equal(hasUnsafeDisplayChars(escapeForDisplay(`x${ch}y`)), false);
