@@ -3,13 +3,14 @@
 // it and checks what the runners received: only commands rebuilt from the catalog, never anything from the journal.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandRunner, CommandSpec, ElevatedRunner } from '../system/run/command-runner.ts';
 import { createSystem, type SystemHandle } from './system-factory.ts';
 import { createRepairServiceFor } from './repair-system.ts';
 import { RepairError } from './repair-service.ts';
+import { tamperPlan } from './journal-tamper.test-support.ts';
 
 const RUN_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run';
 /** Commands a same-user attacker would like to see run as administrator. */
@@ -64,19 +65,6 @@ function recording(base: SystemHandle) {
     },
   };
   return { system: { ...base, runner, elevatedRunner }, ran, record: () => (on = true) };
-}
-
-function journalPath(dataDir: string, id: string): string {
-  return join(dataDir, 'journals', `${id}.jsonl`);
-}
-
-/** Rewrites the journal's plan line the way a process with the user's rights could. */
-function tamperPlan(dataDir: string, id: string, change: (plan: Record<string, unknown>) => void): void {
-  const lines = readFileSync(journalPath(dataDir, id), 'utf8').split('\n');
-  const plan = JSON.parse(lines[0]!) as Record<string, unknown>;
-  change(plan);
-  lines[0] = JSON.stringify(plan);
-  writeFileSync(journalPath(dataDir, id), lines.join('\n'));
 }
 
 /** Puts `evil` as the undo command of every step, in the shape journals used to carry commands. */

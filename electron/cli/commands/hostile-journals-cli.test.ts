@@ -13,22 +13,10 @@ import { fakeIo } from '../cli-test-io.test-support.ts';
 import { CliUsageError } from '../cli-types.ts';
 import { fixCommand } from './fix.ts';
 import { undoCommand } from './undo.ts';
+import { journalPath, tamperPlan } from '../../services/journal-tamper.test-support.ts';
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'msi-doctor-hostile-cli-'));
-}
-
-function journalPath(dataDir: string, id: string): string {
-  return join(dataDir, 'journals', `${id}.jsonl`);
-}
-
-/** Rewrites the journal's plan line the way a process with the user's rights could. */
-function tamperPlan(dataDir: string, id: string, change: (plan: Record<string, unknown>) => void): void {
-  const lines = readFileSync(journalPath(dataDir, id), 'utf8').split('\n');
-  const plan = JSON.parse(lines[0]!) as Record<string, unknown>;
-  change(plan);
-  lines[0] = JSON.stringify(plan);
-  writeFileSync(journalPath(dataDir, id), lines.join('\n'));
 }
 
 /** Runs a CLI command with MSI_DOCTOR_DATA_DIR pointing at `dataDir`. */
