@@ -9,7 +9,7 @@ import { buildReportModel } from '../../shared/report/build-report.ts';
 import type { Attachment, ReportModel } from '../../shared/report/report-schema.ts';
 import { Redactor } from '../../shared/report/redaction/redactor.ts';
 import type { Identities } from '../../shared/report/redaction/redaction-kinds.ts';
-import { forEachString, learnFromScan, redactReport } from '../../shared/report/redaction/redact-model.ts';
+import { learnDeep, learnFromScan, redactReport } from '../../shared/report/redaction/redact-model.ts';
 import { renderReportHtml } from '../../shared/report/html/render-report.ts';
 import type { TranslateRef } from '../../shared/report/html/report-text.ts';
 import { translate } from '../../shared/knowledge/texts.ts';
@@ -104,7 +104,7 @@ export function createReportService(options: ReportServiceOptions): ReportServic
       redactor = new Redactor(machineIdentities(scan));
       if (options.identities) redactor.addIdentities(options.identities);
       learnFromScan(redactor, scan);
-      for (const journal of journals) forEachString(journal.entries, (text) => redactor?.learn(text));
+      for (const journal of journals) learnDeep(journal.entries, redactor);
       for (const file of [...logs, ...(appLog ? [appLog] : [])]) await learnFromFile(file, redactor, ansi);
     }
     return { scan, redactor, journals, logs, appLog, ansi };

@@ -1,7 +1,7 @@
 // Streams a text file through the redactor in its own encoding: decode chunk -> whole lines -> redact -> re-encode.
 import { createReadStream } from 'node:fs';
 import type { Redactor } from '../../../shared/report/redaction/redactor.ts';
-import { LineChunker } from '../../../shared/report/redaction/line-chunker.ts';
+import { LearningChunker, StreamRedactor } from '../../../shared/report/redaction/stream-redactor.ts';
 import {
   createDecoder,
   detectEncoding,
@@ -32,14 +32,13 @@ async function encodingOf(source: FileSource, ansi: DetectedEncoding['encoding']
     : detectFileEncoding(source.path, ansi);
 }
 
-async function* decodedLines(source: FileSource, encoding: DetectedEncoding['encoding']): AsyncGenerator<string> {
+async function* decodedText(source: FileSource, encoding: DetectedEncoding['encoding']): AsyncGenerator<string> {
   const decoder = createDecoder(encoding);
-  const chunker = new LineChunker();
   for await (const chunk of rawChunks(source)) {
-    const lines = chunker.push(decoder.write(chunk));
-    if (lines) yield lines;
+    const text = decoder.write(chunk);
+    if (text) yield text;
   }
-  const rest = chunker.push(decoder.end()) + chunker.flush();
+  const rest = decoder.end();
   if (rest) yield rest;
 }
 
@@ -50,7 +49,12 @@ export async function learnFromFile(
   ansi: DetectedEncoding['encoding'],
 ): Promise<void> {
   const { encoding } = await encodingOf(source, ansi);
-  for await (const text of decodedLines(source, encoding)) redactor.learn(text);
+  const chunker = new LearningChunker();
+  for await (const text of decodedText(source, encoding)) {
+    const piece = chunker.push(text);
+    if (piece) redactor.learn(piece);
+  }
+  redactor.learn(chunker.flush());
 }
 
 /**
@@ -68,5 +72,11 @@ export async function* redactedFileChunks(
   }
   const { encoding, bom } = await encodingOf(source, ansi);
   if (bom.length) yield bom;
-  for await (const text of decodedLines(source, encoding)) yield encodeText(redactor.redact(text), encoding);
+  const stream = new StreamRedactor(redactor);
+  for await (const text of decodedText(source, encoding)) {
+    const out = stream.push(text);
+    if (out) yield encodeText(out, encoding);
+  }
+  const rest = stream.flush();
+  if (rest) yield encodeText(rest, encoding);
 }

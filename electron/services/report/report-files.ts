@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Evidence } from '../../../shared/contract/evidence.ts';
 import type { ScanResult } from '../../../shared/contract/scan.ts';
-import { forEachString } from '../../../shared/report/redaction/redact-model.ts';
+import { forEachValue } from '../../../shared/report/redaction/redact-model.ts';
 import type { FileSource } from './redact-stream.ts';
 
 /** Reads a file that is not on this disk (the simulated machine's logs); null when unknown. */
@@ -28,7 +28,7 @@ export async function logFilesOf(
   const candidates = [...scan.logs.map((l) => l.file), ...extra];
   for (const evidence of scan.evidence) {
     if (evidence.probe !== 'recent-logs') continue;
-    forEachString(evidence.data, (text) => {
+    forEachValue(evidence.data, (text) => {
       if (/\.(log|txt)$/i.test(text) && text.length < 1024) candidates.push(text);
     });
   }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Redactor } from './redactor.ts';
-import { LineChunker } from './line-chunker.ts';
+import { StreamRedactor } from './stream-redactor.ts';
 
 const CORPUS = resolve(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus', 'msi-logs');
 
@@ -25,10 +25,10 @@ for (const name of logs) {
     const redactor = new Redactor();
     redactor.learn(text);
     // Streamed the way the ZIP writer does it, in uneven chunks.
-    const chunker = new LineChunker();
+    const stream = new StreamRedactor(redactor);
     let out = '';
-    for (let i = 0; i < text.length; i += 65_537) out += redactor.redact(chunker.push(text.slice(i, i + 65_537)));
-    out += redactor.redact(chunker.flush());
+    for (let i = 0; i < text.length; i += 65_537) out += stream.push(text.slice(i, i + 65_537));
+    out += stream.flush();
 
     assert.equal(out.split('\n').length, text.split('\n').length, 'same number of lines');
     assert.doesNotMatch(out, /S-1-5-21(?:-\d+){3,4}/, 'a user SID survived');

@@ -3,26 +3,45 @@ import type { ScanResult } from '../../contract/scan.ts';
 import type { ReportModel } from '../report-schema.ts';
 import { REDACTION_KINDS } from './redaction-kinds.ts';
 import type { Redactor } from './redactor.ts';
+import { classifyKey } from './key-names.ts';
 
-/** Calls fn on every string (values and object keys) inside a JSON-like value. */
-export function forEachString(value: unknown, fn: (text: string) => void): void {
-  if (typeof value === 'string') fn(value);
-  else if (Array.isArray(value)) for (const item of value) forEachString(item, fn);
+const NO_HIDDEN: ReadonlySet<string> = new Set();
+
+/** Calls fn on every string inside a JSON-like value with the object key it sits under (null in arrays and for keys). */
+export function forEachValue(
+  value: unknown,
+  fn: (text: string, key: string | null) => void,
+  key: string | null = null,
+): void {
+  if (typeof value === 'string') fn(value, key);
+  else if (Array.isArray(value)) for (const item of value) forEachValue(item, fn, key);
   else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      fn(key);
-      forEachString(item, fn);
+    for (const [k, item] of Object.entries(value)) {
+      fn(k, null);
+      forEachValue(item, fn, k);
     }
   }
 }
 
-/** A deep copy with every string and object key redacted. */
-export function redactDeep<T>(value: T, redactor: Redactor): T {
-  if (typeof value === 'string') return redactor.redact(value) as T;
-  if (Array.isArray(value)) return value.map((item: unknown) => redactDeep(item, redactor)) as T;
+/** Learns from structured data: a value under a key like "domain" or "userName" is known as what its key says. */
+export function learnDeep(value: unknown, redactor: Redactor): void {
+  forEachValue(value, (text, key) => {
+    const cls = key === null ? null : classifyKey(key, NO_HIDDEN);
+    if (cls) redactor.learnValue(cls, text);
+    else redactor.learn(text);
+  });
+}
+
+/** A deep copy with every string and object key redacted (a value is read as what its key says it is). */
+export function redactDeep<T>(value: T, redactor: Redactor, key: string | null = null): T {
+  if (typeof value === 'string') {
+    const cls = key === null ? null : classifyKey(key, NO_HIDDEN);
+    return (cls ? redactor.redactValue(cls, value) : redactor.redact(value)) as T;
+  }
+  if (Array.isArray(value)) return value.map((item: unknown) => redactDeep(item, redactor, key)) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[redactor.redact(key)] = redactDeep(item, redactor);
+    for (const [k, item] of Object.entries(value)) out[redactor.redact(k)] = redactDeep(item, redactor, k);
     return out as T;
   }
   return value;
@@ -35,7 +54,7 @@ export function learnFromScan(redactor: Redactor, scan: ScanResult): void {
     users: env.userName ? [env.userName] : [],
     computers: env.computerName ? [env.computerName] : [],
   });
-  forEachString(scan, (text) => redactor.learn(text));
+  learnDeep(scan, redactor);
 }
 
 /** Per kind, how many distinct values and occurrences the redactor replaced so far. */

@@ -1,0 +1,465 @@
+// Finds values assigned to sensitive keys, whatever the syntax: `KEY=value` (anywhere, also as `;`-separated pairs
+// inside another value: connection strings, CustomActionData), quoted `"KEY=value with spaces"`, MSI/Burn property
+// lines, `Key: value` / `Key is [value]` lines, JSON keys, XML key/value attributes and command-line flags
+// (`--password x`, `-Password 'x'`, `/p:x`). Each scan is a single left-to-right pass with bounded look-arounds.
+import { classifyKey, isMaskedOrEmpty, type KeyClass } from './key-names.ts';
+import { finding, type Finding } from './findings.ts';
+import { NOT_DOMAINS, WELL_KNOWN_ACCOUNTS, splitAccount } from './identity-rules.ts';
+
+const MAX_KEY = 64;
+
+function isKeyChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45;
+}
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+function isQuote(c: number): boolean {
+  return c === 34 || c === 39;
+}
+
+/** End of the line holding position `at` (before "\r\n"), cached so scanning a long line stays linear. */
+class Lines {
+  private nextNewline = -1;
+  constructor(private readonly text: string) {}
+  endOf(at: number): number {
+    if (this.nextNewline < at) {
+      const nl = this.text.indexOf('\n', at);
+      this.nextNewline = nl < 0 ? this.text.length : nl;
+    }
+    const end = this.nextNewline;
+    return end > at && this.text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+  }
+}
+
+/** After whitespace: does a new item start here (another KEY=, a flag, the line's end)? Bounded look-ahead. */
+function newItemAt(text: string, i: number, lineEnd: number): boolean {
+  while (i < lineEnd && isSpace(text.charCodeAt(i))) i++;
+  if (i >= lineEnd) return true;
+  const c = text.charCodeAt(i);
+  if ((c === 47 || c === 45) && i + 1 < lineEnd && (isLetter(text.charCodeAt(i + 1)) || text.charCodeAt(i + 1) === 45))
+    return true;
+  return keyThenEqualsAt(text, isQuote(c) ? i + 1 : i, lineEnd);
+}
+
+/** A key (up to three words: "Persist Security Info") followed by `=` at i. */
+function keyThenEqualsAt(text: string, i: number, lineEnd: number): boolean {
+  const limit = Math.min(lineEnd, i + MAX_KEY);
+  let j = i;
+  let words = 0;
+  while (j < limit) {
+    const start = j;
+    while (j < limit && isKeyChar(text.charCodeAt(j))) j++;
+    if (j === start) return false;
+    words++;
+    let k = j;
+    while (k < limit && isSpace(text.charCodeAt(k))) k++;
+    if (k < lineEnd && text.charCodeAt(k) === 61 && text.charCodeAt(k + 1) !== 61) return true;
+    if (words === 3 || k === j || !isLetter(text.charCodeAt(k))) return false;
+    j = k;
+  }
+  return false;
+}
+
+/** The character that closes a pair opened by `open` (a quote closes itself; `[` `(` `{` `<` their partners). */
+function closerOf(open: number): number {
+  if (isQuote(open)) return open;
+  return open === 91 ? 93 : open === 40 ? 41 : open === 123 ? 125 : open === 60 ? 62 : -1;
+}
+
+/**
+ * Where an unquoted value that starts at `v` ends: at `;`, `,` or whitespace followed by a new item, at `)` closing a
+ * call, at the closer of an enclosing `"KEY=value"` / `[KEY=value]`, or at the end of the line. Values may contain
+ * spaces and `;` ("Password=my pass;word;" keeps "my pass;word").
+ */
+export function valueEnd(text: string, v: number, lineEnd: number, closer: number): number {
+  for (let i = v; i < lineEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c === closer) {
+      const next = i + 1 < lineEnd ? text.charCodeAt(i + 1) : -1;
+      if (next === -1 || isSpace(next) || next === 46 || next === 44 || next === 59 || next === 41 || next === 93)
+        return i;
+    } else if (c === 59) {
+      let j = i + 1;
+      while (j < lineEnd && isSpace(text.charCodeAt(j))) j++;
+      if (j >= lineEnd || text.charCodeAt(j) === 59 || isQuote(text.charCodeAt(j)) || keyThenEqualsAt(text, j, lineEnd))
+        return i;
+    } else if (c === 44) {
+      const next = i + 1 < lineEnd ? text.charCodeAt(i + 1) : -1;
+      if (next === -1 || next === 44 || next === 41 || newItemKeyOnly(text, i + 1, lineEnd)) return i;
+    } else if (c === 41) {
+      const next = i + 1 < lineEnd ? text.charCodeAt(i + 1) : -1;
+      if (next === -1 || isSpace(next) || next === 44 || next === 59) return i;
+    } else if (isSpace(c)) {
+      if (newItemAt(text, i, lineEnd)) return i;
+    }
+  }
+  return lineEnd;
+}
+
+function newItemKeyOnly(text: string, i: number, lineEnd: number): boolean {
+  while (i < lineEnd && isSpace(text.charCodeAt(i))) i++;
+  return i < lineEnd && keyThenEqualsAt(text, i, lineEnd);
+}
+
+/** End of a value quoted by text[q] (`"` doubles as `""`, JSON's `\"` is understood); the line end when unclosed. */
+function quotedEnd(text: string, q: number, lineEnd: number): number {
+  const quote = text.charCodeAt(q);
+  for (let i = q + 1; i < lineEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92 && quote === 34 && text.charCodeAt(i + 1) === 34) {
+      i++;
+      continue;
+    }
+    if (c !== quote) continue;
+    if (quote === 34 && text.charCodeAt(i + 1) === 34) {
+      i++;
+      continue;
+    }
+    return i;
+  }
+  return lineEnd;
+}
+
+/** First whitespace-free token of [start, end). */
+function tokenEnd(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c) || c === 44 || c === 59 || c === 41 || isQuote(c) || c === 93 || c === 60 || c === 62) break;
+    i++;
+  }
+  return i;
+}
+
+/** Trims [start, end) of spaces and one pair of surrounding quotes. */
+function trimmed(text: string, start: number, end: number): [number, number] {
+  while (start < end && (isSpace(text.charCodeAt(start)) || text.charCodeAt(start) === 13)) start++;
+  while (end > start && (isSpace(text.charCodeAt(end - 1)) || text.charCodeAt(end - 1) === 13)) end--;
+  if (end - start >= 2 && isQuote(text.charCodeAt(start)) && text.charCodeAt(end - 1) === text.charCodeAt(start)) {
+    start++;
+    end--;
+  }
+  return [start, end];
+}
+
+/** A server name inside a value: `tcp:sql01,1433`, `sql01\INST`, `\\fs01`, `https://host/x`; null for local names. */
+export function hostRange(text: string, start: number, end: number): [number, number] | null {
+  let i = start;
+  const lower = text.slice(start, Math.min(end, start + 8)).toLowerCase();
+  for (const prefix of ['tcp:', 'np:', 'lpc:', 'admin:']) if (lower.startsWith(prefix)) i += prefix.length;
+  const scheme = /^[a-z][a-z0-9+.-]{1,10}:\/\//.exec(text.slice(i, Math.min(end, i + 16)).toLowerCase());
+  if (scheme) i += scheme[0].length;
+  while (i < end && text.charCodeAt(i) === 92) i++;
+  let j = i;
+  while (j < end && isKeyChar(text.charCodeAt(j))) j++;
+  while (j > i && text.charCodeAt(j - 1) === 46) j--;
+  const host = text.slice(i, j).toLowerCase();
+  if (host.length < 2 || /^[\d.]+$/.test(host) || host === 'localhost' || host === 'local' || host === 'localdb')
+    return null;
+  return [i, j];
+}
+
+/** Turns the value of a classified key into findings (a user `DOMAIN\name` gives two). */
+export function valueFindings(
+  cls: KeyClass,
+  text: string,
+  start: number,
+  end: number,
+  from: number,
+  out: Finding[],
+  wholeValue: boolean,
+): void {
+  [start, end] = trimmed(text, start, end);
+  if (end <= start || isMaskedOrEmpty(text.slice(start, end))) return;
+  if (cls === 'secret') {
+    out.push(finding('secret', text, start, end, text.slice(start, end), from));
+    return;
+  }
+  if (!wholeValue) end = tokenEnd(text, start, end);
+  if (end <= start) return;
+  if (cls === 'computer') {
+    const host = hostRange(text, start, end);
+    if (host) out.push(finding('computer', text, host[0], host[1], text.slice(host[0], host[1]).toLowerCase(), from));
+    return;
+  }
+  const value = text.slice(start, end);
+  if (cls === 'domain') {
+    const token = value.split(/[\s,;]/)[0] ?? '';
+    if (!/^[A-Za-z0-9][\w.-]*$/.test(token) || NOT_DOMAINS.has(token.toLowerCase())) return;
+    out.push(finding('domain', text, start, start + token.length, token.toLowerCase(), from));
+    return;
+  }
+  // user
+  if (value.includes('@') || /^\d+$/.test(value) || WELL_KNOWN_ACCOUNTS.has(value.toLowerCase())) return;
+  const { user, domain } = splitAccount(value);
+  if (WELL_KNOWN_ACCOUNTS.has(user.toLowerCase()) || user === '') return;
+  const userStart = end - user.length;
+  if (domain && !NOT_DOMAINS.has(domain.toLowerCase()))
+    out.push(finding('domain', text, start, start + domain.length, domain.toLowerCase(), from));
+  out.push(finding('user', text, userStart, end, user.toLowerCase(), from));
+}
+
+/** Quote parity since the start of the current line, advanced lazily (each character is visited once). */
+class QuoteState {
+  private at = 0;
+  private double = 0;
+  private single = 0;
+  constructor(private readonly text: string) {}
+  /** The quote character left open before position `to` on its line (`"` first), or -1. */
+  openAt(to: number): number {
+    for (; this.at < to; this.at++) {
+      const c = this.text.charCodeAt(this.at);
+      if (c === 10) {
+        this.double = 0;
+        this.single = 0;
+      } else if (c === 34) this.double++;
+      else if (c === 39) this.single++;
+    }
+    if (this.double % 2 === 1) return 34;
+    if (this.single % 2 === 1) return 39;
+    return -1;
+  }
+}
+
+/** A key ending at kEnd: one word, or two ("User Id", "Data Source") when the two-word name is the sensitive one. */
+function keyBefore(
+  text: string,
+  kEnd: number,
+  floor: number,
+  hidden: ReadonlySet<string>,
+): { start: number; cls: KeyClass } | null {
+  let kStart = kEnd;
+  while (kStart > floor && kEnd - kStart < MAX_KEY && isKeyChar(text.charCodeAt(kStart - 1))) kStart--;
+  if (kStart === kEnd || kEnd - kStart >= MAX_KEY) return null;
+  if (kStart - 1 > floor && text.charCodeAt(kStart - 1) === 32) {
+    let p = kStart - 1;
+    while (p > floor && kStart - p < 17 && isLetter(text.charCodeAt(p - 1))) p--;
+    if (p < kStart - 2 && (p === floor || !isKeyChar(text.charCodeAt(p - 1)))) {
+      const two = classifyKey(text.slice(p, kEnd), hidden);
+      if (two) return { start: p, cls: two };
+    }
+  }
+  const cls = classifyKey(text.slice(kStart, kEnd), hidden);
+  return cls ? { start: kStart, cls } : null;
+}
+
+/** `KEY=value` and `KEY = value` anywhere, including pairs nested in another value. */
+export function findPairs(text: string, hidden: ReadonlySet<string>, out: Finding[]): void {
+  const lines = new Lines(text);
+  const quotes = new QuoteState(text);
+  let floor = 0;
+  for (let eq = text.indexOf('='); eq >= 0; eq = text.indexOf('=', Math.max(eq + 1, floor))) {
+    const next = text.charCodeAt(eq + 1);
+    const prev = text.charCodeAt(eq - 1);
+    if (next === 61 || prev === 61 || prev === 33 || prev === 60 || prev === 62) {
+      if (next === 61) eq++;
+      continue;
+    }
+    let kEnd = eq;
+    while (kEnd > floor && eq - kEnd < 3 && isSpace(text.charCodeAt(kEnd - 1))) kEnd--;
+    const key = keyBefore(text, kEnd, floor, hidden);
+    if (!key) continue;
+    const lineEnd = lines.endOf(eq);
+    const before = key.start > 0 ? text.charCodeAt(key.start - 1) : -1;
+    const open = quotes.openAt(key.start);
+    const enclosing = closerOf(before) !== -1 ? closerOf(before) : open;
+    let v = eq + 1;
+    while (v < lineEnd && isSpace(text.charCodeAt(v))) v++;
+    if (v >= lineEnd) continue;
+    let start = v;
+    let end: number;
+    const c = text.charCodeAt(v);
+    if (isQuote(c)) {
+      start = v + 1;
+      end = quotedEnd(text, v, lineEnd);
+    } else if (c === 92 && text.charCodeAt(v + 1) === 34) {
+      start = v + 2;
+      end = text.indexOf('\\"', start);
+      if (end < 0 || end > lineEnd) end = lineEnd;
+    } else {
+      end = valueEnd(text, v, lineEnd, enclosing);
+    }
+    // A spaced "KEY = value" on its own (property dumps, Burn variables) owns the rest of its value, names included.
+    const whole = isQuote(c) || kEnd !== eq || (end < lineEnd && text.charCodeAt(end) === 59);
+    valueFindings(key.cls, text, start, end, key.start, out, whole);
+    // Pairs nested in this value (a connection string inside a secret) are still read, so their names are learned.
+    const nested = text.indexOf('=', start);
+    floor = Math.max(floor, nested >= 0 && nested < end ? start : end);
+  }
+}
+
+const FLAG = /(?<![\w-])(--?|\/)([A-Za-z][\w-]{0,48})(?=[:\s"'])/g;
+
+/** Command-line flags with a separate or `:`-joined value: `--password x`, `-Password 'x'`, `/p:x`, `-pw x`. */
+export function findFlags(text: string, hidden: ReadonlySet<string>, out: Finding[]): void {
+  const lines = new Lines(text);
+  FLAG.lastIndex = 0;
+  for (let m = FLAG.exec(text); m; m = FLAG.exec(text)) {
+    const name = m[2]!;
+    const sepAt = m.index + m[0].length;
+    const colon = text.charCodeAt(sepAt) === 58;
+    let cls: KeyClass | null;
+    if (name.length === 1) {
+      // msiexec's "/p patch.msp" is a patch: one-letter flags only count in the "/p:x" form.
+      cls = !colon ? null : /p/i.test(name) ? 'secret' : /u/i.test(name) ? 'user' : null;
+    } else cls = classifyKey(name, hidden);
+    if (!cls) continue;
+    const lineEnd = lines.endOf(sepAt);
+    let v = colon ? sepAt + 1 : sepAt;
+    while (v < lineEnd && isSpace(text.charCodeAt(v))) v++;
+    if (v >= lineEnd) continue;
+    const c = text.charCodeAt(v);
+    if (c === 36) continue; // a PowerShell $variable, not a literal
+    if ((c === 45 || c === 47) && !colon && isLetter(text.charCodeAt(v + 1))) continue; // the next flag: no value
+    let start = v;
+    let end: number;
+    if (isQuote(c)) {
+      start = v + 1;
+      end = quotedEnd(text, v, lineEnd);
+    } else if (c === 40) {
+      // -Password (ConvertTo-SecureString 'x' -AsPlainText -Force): the quoted literal inside
+      const close = text.indexOf(')', v);
+      const stop = close < 0 || close > lineEnd ? lineEnd : close;
+      const q = /["']/.exec(text.slice(v, stop));
+      if (!q) continue;
+      start = v + q.index + 1;
+      end = quotedEnd(text, v + q.index, stop);
+    } else {
+      end = v;
+      while (end < lineEnd && !isSpace(text.charCodeAt(end))) end++;
+    }
+    valueFindings(cls, text, start, end, m.index, out, isQuote(c) || c === 40);
+  }
+}
+
+const KEY_WORD =
+  /(?:pass(?:word|wd|phrase)?|pwd|secret|token|credentials?|(?:api|access|account|license|product|private|secret|shared ?access|subscription) ?key|user ?(?:name|id)|user|uid|login(?: ?name)?|account(?: ?name)?|computer(?: ?name)?|machine(?: ?name)?|host ?name|server ?name|workstation|domain(?: ?name)?|data source)(?:\\?")?(?:[ \t]*:(?![\\/:])|[ \t]+is[ \t]+\[)/gi;
+
+/** `Password: x`, `Computer: NAME`, `Computer Name is [NAME]`, JSON `"password": "x"` (the key may carry a prefix). */
+export function findLabels(text: string, hidden: ReadonlySet<string>, out: Finding[]): void {
+  const lines = new Lines(text);
+  KEY_WORD.lastIndex = 0;
+  for (let m = KEY_WORD.exec(text); m; m = KEY_WORD.exec(text)) {
+    let kStart = m.index;
+    while (kStart > 0 && m.index - kStart < 32 && /[A-Za-z0-9_]/.test(text[kStart - 1]!)) kStart--;
+    const keyText = m[0].replace(/(?:\\?")?(?:[ \t]*:|[ \t]+is[ \t]+\[)$/i, '');
+    let cls = classifyKey(text.slice(kStart, m.index) + keyText, hidden);
+    if (!cls && kStart > 1 && text.charCodeAt(kStart - 1) === 32) {
+      let p = kStart - 1;
+      while (p > 0 && kStart - p < 17 && isLetter(text.charCodeAt(p - 1))) p--;
+      cls = classifyKey(`${text.slice(p, kStart - 1)} ${keyText}`, hidden);
+    }
+    if (!cls) continue;
+    const after = m.index + m[0].length;
+    const lineEnd = lines.endOf(after);
+    if (m[0].endsWith('[')) {
+      const close = text.indexOf(']', after);
+      if (close > 0 && close <= lineEnd) valueFindings(cls, text, after, close, kStart, out, true);
+      continue;
+    }
+    let v = after;
+    while (v < lineEnd && isSpace(text.charCodeAt(v))) v++;
+    if (v >= lineEnd) continue;
+    const c = text.charCodeAt(v);
+    if (isQuote(c)) valueFindings(cls, text, v + 1, quotedEnd(text, v, lineEnd), kStart, out, true);
+    else if (c === 92 && text.charCodeAt(v + 1) === 34) {
+      const close = text.indexOf('\\"', v + 2);
+      valueFindings(cls, text, v + 2, close < 0 || close > lineEnd ? lineEnd : close, kStart, out, true);
+    } else valueFindings(cls, text, v, cls === 'secret' ? valueEnd(text, v, lineEnd, -1) : lineEnd, kStart, out, false);
+  }
+}
+
+const JSON_PAIR = /"([A-Za-z_][\w .-]{0,63})"[ \t]*:[ \t]*"/g;
+const XML_PAIR = /\b(?:key|name)\s*=\s*"([^"\r\n]{1,64})"\s+value\s*=\s*"([^"\r\n]*)"/gi;
+const SECURE_STRING = /ConvertTo-SecureString\b[ \t]+(?:-String[ \t]+)?("[^"\r\n]*"|'[^'\r\n]*')/gi;
+
+/** JSON `"Host": "x"`, XML `<add key="DbPassword" value="x"/>` and `ConvertTo-SecureString 'x' -AsPlainText`. */
+export function findStructuredPairs(text: string, hidden: ReadonlySet<string>, out: Finding[]): void {
+  if (text.includes('":')) {
+    const lines = new Lines(text);
+    JSON_PAIR.lastIndex = 0;
+    for (let m = JSON_PAIR.exec(text); m; m = JSON_PAIR.exec(text)) {
+      const cls = classifyKey(m[1]!, hidden);
+      if (!cls) continue;
+      const q = m.index + m[0].length - 1;
+      const end = quotedEnd(text, q, lines.endOf(q));
+      valueFindings(cls, text, q + 1, end, m.index, out, true);
+      JSON_PAIR.lastIndex = end;
+    }
+  }
+  if (/value/i.test(text)) {
+    XML_PAIR.lastIndex = 0;
+    for (let m = XML_PAIR.exec(text); m; m = XML_PAIR.exec(text)) {
+      const cls = classifyKey(m[1]!, hidden);
+      if (!cls) continue;
+      const valueStart = m.index + m[0].length - 1 - m[2]!.length;
+      valueFindings(cls, text, valueStart, valueStart + m[2]!.length, m.index, out, true);
+    }
+  }
+  if (/securestring/i.test(text)) {
+    SECURE_STRING.lastIndex = 0;
+    for (let m = SECURE_STRING.exec(text); m; m = SECURE_STRING.exec(text)) {
+      const end = m.index + m[0].length;
+      valueFindings('secret', text, end - m[1]!.length + 1, end - 1, m.index, out, true);
+    }
+  }
+}
+
+const PROPERTY_LINE = /Property\([A-Z]\): ([A-Za-z_][\w.]*) = ([^\r\n]*)/g;
+const PROPERTY_CHANGE = /PROPERTY CHANGE: [A-Za-z]+ ([A-Za-z_][\w.]*) property\. (Its [^\r\n]*)/g;
+const BURN_VARIABLE = /variable '([A-Za-z_][\w.]*)' to value '([^\r\n]*)'/g;
+const CHANGE_VALUE = /'([^\r\n]*?)'(?=\.(?:\s|$))/g;
+
+/** Called for every property a log assigns (name, value), so a later MsiHiddenProperties can still hide it. */
+export type PropertySeen = (name: string, value: string) => void;
+
+/**
+ * Windows Installer and Burn property lines, whose whole value belongs to the property: `Property(S): X = v`,
+ * `PROPERTY CHANGE: Adding X property. Its value is 'v'.`, Burn `variable 'X' to value 'v'`.
+ */
+export function findPropertyLines(
+  text: string,
+  hidden: ReadonlySet<string>,
+  out: Finding[],
+  seen?: PropertySeen,
+): void {
+  const forms: Array<[RegExp, string]> = [
+    [PROPERTY_LINE, 'Property('],
+    [PROPERTY_CHANGE, 'PROPERTY CHANGE'],
+    [BURN_VARIABLE, "variable '"],
+  ];
+  for (const [re, hint] of forms) {
+    if (!text.includes(hint)) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const name = m[1]!;
+      const valueStart = m.index + m[0].length - m[2]!.length - (re === BURN_VARIABLE ? 1 : 0);
+      const cls = classifyKey(name, hidden);
+      const parts: Array<[number, number]> = [];
+      if (re === PROPERTY_CHANGE) {
+        CHANGE_VALUE.lastIndex = 0;
+        for (let q = CHANGE_VALUE.exec(m[2]!); q; q = CHANGE_VALUE.exec(m[2]!)) {
+          const s = valueStart + q.index + 1;
+          parts.push([s, s + q[1]!.length]);
+        }
+      } else parts.push([valueStart, valueStart + m[2]!.length]);
+      for (const [s, e] of parts) {
+        if (cls) valueFindings(cls, text, s, e, m.index, out, true);
+        else seen?.(name, text.slice(s, e));
+      }
+    }
+  }
+}
+
+/** Every assignment rule above, in one call. */
+export function findAssignments(text: string, hidden: ReadonlySet<string>, out: Finding[], seen?: PropertySeen): void {
+  findPropertyLines(text, hidden, out, seen);
+  findPairs(text, hidden, out);
+  findFlags(text, hidden, out);
+  findLabels(text, hidden, out);
+  findStructuredPairs(text, hidden, out);
+}

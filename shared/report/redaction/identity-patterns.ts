@@ -1,0 +1,144 @@
+// Where a name stands as a person's or a machine's identity in free text: profile folders (C:\Users\<name>,
+// /home/<name>), UNC servers (\\<server>\share), machine accounts (<NAME>$), DOMAIN\user, and where a word stands as a
+// domain (DOMAIN\user, user@DOMAIN, FQDNs) rather than as a vendor or product name.
+import { finding, type Finding } from './findings.ts';
+import { SHARED_PROFILES } from './identity-rules.ts';
+
+const PROFILE_NAME = String.raw`[^\\/:*?"<>|\r\n]+(?=[\\/])|(?:[^\\/:*?"<>|\r\n\s,;'()[\]]|'(?=[A-Za-z]))+`;
+/** `C:\Users\<name>` (also `\\`-escaped as in JSON, or with forward slashes), `C:\Documents and Settings\<name>`. */
+export const PROFILE_PATH = new RegExp(
+  String.raw`[A-Za-z]:(?:\\{1,2}|/)(?:Users|Documents and Settings)(?:\\{1,2}|/)(${PROFILE_NAME})`,
+  'gi',
+);
+const HOME_PATH = /(?<![\w.~])\/(?:home|Users)\/([^/\s:*?"<>|,;'()[\]]+)/g;
+const UNC_HOST = /(?<![\\\w:])\\\\(?:\\\\)?([A-Za-z0-9][\w-]{0,62}(?:\.[A-Za-z0-9][\w-]{0,62})*)(?![\w.-])/g;
+const MACHINE_ACCOUNT = /([A-Za-z0-9][\w-]{1,14})\$(?![\w$])/g;
+const ACCOUNT = /(?<![\w\\/:.-])([A-Za-z][\w.-]{0,62}|NT AUTHORITY)\\{1,2}([\w.-]{1,64})(?![\w\\$])/g;
+
+/** Shares and folders that end in `$` but are no machine account. */
+const NOT_MACHINES = new Set(['admin', 'ipc', 'print', 'sysvol', 'netlogon', 'patchcache', 'recycle.bin']);
+
+/** Profile folder names, with the extent of each (the name is what gets replaced). */
+export function findProfileNames(text: string, out: Array<{ start: number; end: number; name: string }>): void {
+  if (/[\\/](?:users|documents and settings)[\\/]/i.test(text)) {
+    PROFILE_PATH.lastIndex = 0;
+    for (let m = PROFILE_PATH.exec(text); m; m = PROFILE_PATH.exec(text)) {
+      const name = m[1]!;
+      const start = m.index + m[0].length - name.length;
+      if (!SHARED_PROFILES.has(name.trim().toLowerCase())) out.push({ start, end: start + name.length, name });
+    }
+  }
+  if (text.includes('/home/') || text.includes('/Users/')) {
+    HOME_PATH.lastIndex = 0;
+    for (let m = HOME_PATH.exec(text); m; m = HOME_PATH.exec(text)) {
+      const name = m[1]!;
+      const start = m.index + m[0].length - name.length;
+      if (!SHARED_PROFILES.has(name.toLowerCase()) && name !== 'Shared')
+        out.push({ start, end: start + name.length, name });
+    }
+  }
+}
+
+/** Server names of UNC paths and machine accounts (`CONTOSO\WS-FIN-042$`), as computer findings. */
+export function findMachineNames(text: string, out: Finding[]): void {
+  if (text.includes('\\\\')) {
+    UNC_HOST.lastIndex = 0;
+    for (let m = UNC_HOST.exec(text); m; m = UNC_HOST.exec(text)) {
+      const host = m[1]!;
+      const start = m.index + m[0].length - host.length;
+      if (host.toLowerCase() !== 'localhost' && !/^[\d.]+$/.test(host))
+        out.push(finding('computer', text, start, start + host.length, host.toLowerCase(), m.index));
+    }
+  }
+  if (text.includes('$')) {
+    MACHINE_ACCOUNT.lastIndex = 0;
+    for (let m = MACHINE_ACCOUNT.exec(text); m; m = MACHINE_ACCOUNT.exec(text)) {
+      const name = m[1]!;
+      if (name.length < 3 || NOT_MACHINES.has(name.toLowerCase()) || /^\d+$/.test(name)) continue;
+      const before = m.index > 0 ? text.charCodeAt(m.index - 1) : -1;
+      // `\\server\share$` and `C:\Windows\Installer\$PatchCache$` are folders; `DOMAIN\NAME$` is an account.
+      if (before === 36 || (before === 92 && !afterAccountDomain(text, m.index - 1))) continue;
+      if (before !== -1 && /[\w.-]/.test(String.fromCharCode(before)) && before !== 92) continue;
+      out.push(finding('computer', text, m.index, m.index + name.length, name.toLowerCase()));
+    }
+  }
+}
+
+/** True when the backslash at `slash` follows a bare word that is not itself inside a path (`CONTOSO\`). */
+function afterAccountDomain(text: string, slash: number): boolean {
+  let p = slash;
+  while (p > 0 && slash - p < 64 && /[\w.-]/.test(text[p - 1]!)) p--;
+  if (p === slash) return false;
+  const before = p > 0 ? text[p - 1]! : '';
+  return before === '' || !/[\\/:\w.-]/.test(before);
+}
+
+/** `DOMAIN\name` pairs (name as written), for learning the domain of a known user. */
+export function findAccounts(text: string, out: Array<{ domain: string; user: string }>): void {
+  if (!text.includes('\\')) return;
+  ACCOUNT.lastIndex = 0;
+  for (let m = ACCOUNT.exec(text); m; m = ACCOUNT.exec(text)) out.push({ domain: m[1]!, user: m[2]! });
+}
+
+/** Top-level and internal DNS suffixes: what makes `x.contoso.<suffix>` a host name rather than `Contoso.Setup.dll`. */
+const DNS_SUFFIXES = new Set(
+  (
+    'com net org edu gov mil int info biz io co uk de fr cn jp ru nl au ca ch at be se no dk fi it es pl cz hu tw hk ' +
+    'sg kr in br mx nz ie za ae il tr gr pt ro sk si hr bg ua lt lv ee lu is us eu asia cloud online tech ' +
+    'local lan corp internal intranet intra ad home office priv private localdomain domain example test'
+  ).split(' '),
+);
+
+function isLabelChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45;
+}
+
+/** The dotted host token around [start, end): its start and end in the text. */
+function dottedToken(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  while (s > 0 && (isLabelChar(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 46)) s--;
+  let e = end;
+  while (e < text.length && (isLabelChar(text.charCodeAt(e)) || text.charCodeAt(e) === 46)) e++;
+  while (e > end && text.charCodeAt(e - 1) === 46) e--;
+  while (s < start && text.charCodeAt(s) === 46) s++;
+  return [s, e];
+}
+
+/** True when [start, end) is a label of a DNS name that ends in a known suffix (`sql01.contoso.local`). */
+export function inHostName(text: string, start: number, end: number): boolean {
+  const [s, e] = dottedToken(text, start, end);
+  if (s === start && e === end) return false;
+  const labels = text.slice(s, e).split('.');
+  return labels.length >= 2 && DNS_SUFFIXES.has(labels[labels.length - 1]!.toLowerCase());
+}
+
+/**
+ * Whether a NetBIOS domain name found at [start, end) stands as a domain: `CONTOSO\user`, `user@CONTOSO`, a label of a
+ * host name. "Contoso Expense Reporter", "Manufacturer: Contoso Ltd." and `Program Files\Contoso\` are vendor names.
+ */
+export function standsAsDomain(text: string, start: number, end: number): boolean {
+  const before = start > 0 ? text.charCodeAt(start - 1) : -1;
+  if (before === 64) return true; // user@CONTOSO
+  if (text.charCodeAt(end) === 92) {
+    let after = end + 1;
+    if (text.charCodeAt(after) === 92) after++;
+    const next = after < text.length ? text.charCodeAt(after) : -1;
+    const accountChar = isLabelChar(next) || next === 95 || next === 46 || next === 36 || next > 127;
+    const pathBefore =
+      before === 92 || before === 47 || before === 58 || before === 46 || isLabelChar(before) || before === 95;
+    if (accountChar && !pathBefore) return true;
+  }
+  return inHostName(text, start, end);
+}
+
+/** Host labels in front of a domain in a DNS name (`sql01.` of `sql01.contoso.local`): their extent, or null. */
+export function hostLabelsBefore(text: string, domainStart: number): [number, number] | null {
+  if (domainStart < 2 || text.charCodeAt(domainStart - 1) !== 46) return null;
+  let s = domainStart - 1;
+  while (s > 0 && (isLabelChar(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 46)) s--;
+  while (s < domainStart - 1 && text.charCodeAt(s) === 46) s++;
+  if (s >= domainStart - 1) return null;
+  const host = text.slice(s, domainStart - 1).toLowerCase();
+  if (host === 'www' || host.startsWith('www.') || /^[\d.]+$/.test(host)) return null;
+  return [s, domainStart - 1];
+}

@@ -1,0 +1,93 @@
+// What a key's name says about its value (the one place that knows): a secret, a user, a computer/server or a domain.
+// Used for MSI/Burn properties, `key=value;` lists, `Key: value` lines and command-line flags alike.
+
+export type KeyClass = 'secret' | 'user' | 'computer' | 'domain';
+
+/** Name fragments that mark a value as secret (case-insensitive), as Windows Installer practice and vendors name them. */
+const SECRET_FRAGMENT = /PASSW|PASSPHRASE|PASS$|PWD|SECRET|TOKEN|KEY|CREDENTIAL|APIKEY|PIN$|^SIG$|^SAS$/i;
+/** Whole names that are secret though they carry no fragment above. */
+const SECRET_WORD = /^(?:PASS|PW|P|DBPASS|SQLPASS|ADMINPASS|AUTH|AUTHORIZATION|COOKIE|SESSIONID)$/i;
+/**
+ * Names that contain KEY or TOKEN but are not secrets: registry / component / file columns of "Executing op:" lines,
+ * assembly public key tokens, and Windows Installer's own bookkeeping ids (seen in real logs).
+ */
+const NOT_SECRET = new Set(
+  [
+    'Key',
+    'KeyPath',
+    'KeyFile',
+    'KeyName',
+    'KeyCount',
+    'KeyType',
+    'SourceCabKey',
+    'PublicKeyToken',
+    'PackageKey',
+    'MsiRestartManagerSessionKey',
+    'RegistryKey',
+    'RootKey',
+    'SubKey',
+    'ParentKey',
+    'Hotkey',
+    'ActionKey',
+    'KeyboardLayout',
+    'InProgressKey',
+    'FilteredToken',
+  ].map((k) => k.toUpperCase()),
+);
+
+const USER_KEY =
+  /^(?:UID|USR|LOGIN|LOGON|RUNAS)$|(?:^|[_. -]|DB|SQL|SVC|SERVICE|ADMIN|LOGON|CURRENT|RUNAS|TARGET|PROXY|DOMAIN|AD|LDAP|BIND|SMTP|MAIL|FTP|WEB|APP|POOL|INSTALL|OWNER)(?:USER(?:[_ ]?(?:NAME|ID))?|LOGIN(?:[_ ]?NAME)?|ACCOUNT(?:[_ ]?NAME)?)$/i;
+const COMPUTER_KEY =
+  /(?:SERVER|HOST|SRV)(?:[_ ]?NAME)?$|^(?:DATA ?SOURCE|(?:NETWORK ?)?ADDRESS|ADDR|COMPUTER(?:[_ ]?NAME)?|MACHINE(?:[_ ]?NAME)?|WORKSTATION|CLIENT ?NAME|CSNAME|PSCOMPUTERNAME|DNSHOSTNAME|FQDN|LOGONSERVER)$/i;
+const DOMAIN_KEY = /DOMAIN(?:[_ ]?NAME)?$|^(?:DC|USERDOMAIN_ROAMINGPROFILE|NETBIOSNAME)$/i;
+
+const cache = new Map<string, KeyClass | null>();
+
+/**
+ * The class of a key name ("DBPASSWORD", "User Id", "Server", "USERDOMAIN"), or null for ordinary keys. Names listed
+ * in MsiHiddenProperties (upper-case) are secret. Cached: the same few hundred keys repeat millions of times in a log.
+ */
+export function classifyKey(name: string, hidden: ReadonlySet<string>): KeyClass | null {
+  if (hidden.size > 0 && hidden.has(name.toUpperCase())) return 'secret';
+  let known = cache.get(name);
+  if (known !== undefined) return known;
+  known = computeClass(name);
+  if (cache.size > 8192) cache.clear();
+  cache.set(name, known);
+  return known;
+}
+
+function computeClass(name: string): KeyClass | null {
+  const bare = name.replace(/^[-/]+/, '');
+  if (bare === '') return null;
+  const upper = bare.toUpperCase();
+  if (NOT_SECRET.has(upper)) return null;
+  if (SECRET_WORD.test(bare) || SECRET_FRAGMENT.test(bare)) return 'secret';
+  if (DOMAIN_KEY.test(bare)) return 'domain';
+  if (USER_KEY.test(bare)) return 'user';
+  if (COMPUTER_KEY.test(bare)) return 'computer';
+  return null;
+}
+
+/** True for a name that holds a secret (kept for the callers that only ask that). */
+export function isSecretName(name: string, hidden: ReadonlySet<string>): boolean {
+  return classifyKey(name, hidden) === 'secret';
+}
+
+/** A value not worth hiding: empty, already masked by Windows Installer ("**********"), or an unexpanded reference. */
+export function isMaskedOrEmpty(value: string): boolean {
+  const v = value.trim();
+  return v === '' || /^\*+$/.test(v) || /^\[[A-Za-z_][\w.]*\]$/.test(v) || /^%[A-Za-z_]\w*%$/.test(v);
+}
+
+/** "MsiHiddenProperties = A;B" in any of the property forms: the hidden property names. */
+export function hiddenPropertyNames(text: string): string[] {
+  if (!text.includes('MsiHiddenProperties')) return [];
+  const names: string[] = [];
+  const re = /MsiHiddenProperties(?: property\. Its (?:current )?value is '|[ \t]*=[ \t]*|' to value ')([^\r\n']*)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (const name of (m[1] ?? '').split(/[;,\s]+/))
+      if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name)) names.push(name.toUpperCase());
+  }
+  return names;
+}

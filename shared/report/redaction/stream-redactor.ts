@@ -1,0 +1,123 @@
+// Redaction of text that arrives in chunks (a 500 MB log): whole lines are redacted as they complete; a line longer
+// than MAX_LINE is cut where no finding (a key and its value, a name, an address) straddles the cut, so a secret
+// across the cut is still redacted; the learning pass reads long lines in overlapping windows for the same reason.
+import type { Redactor } from './redactor.ts';
+import { valueEnd } from './assignments.ts';
+import type { Finding } from './findings.ts';
+
+/** A line longer than this (no newline in sight) is cut, so memory stays bounded. */
+export const MAX_LINE = 1 << 20;
+/** Findings are computed this far past a cut; longer than any literal, address or key the rules look for. */
+const MARGIN = 8192;
+
+/** A secret value that ran past a forced cut: the next text continues it up to the value's end. */
+interface OpenSecret {
+  canonical: string;
+}
+
+export class StreamRedactor {
+  private carry = '';
+  private open: OpenSecret | null = null;
+
+  constructor(private readonly redactor: Redactor) {}
+
+  /** Adds decoded text; returns the redacted text of everything that can be decided so far. */
+  push(text: string): string {
+    let buffer = this.carry + text;
+    this.carry = '';
+    const open = this.closeOpenSecret(buffer);
+    if (open.consumed > 0) buffer = buffer.slice(open.consumed);
+    let result = open.text;
+    const cut = buffer.lastIndexOf('\n') + 1;
+    if (cut > 0) {
+      result += this.redactor.redact(buffer.slice(0, cut));
+      buffer = buffer.slice(cut);
+    }
+    while (buffer.length > MAX_LINE) {
+      const piece = this.cutLongLine(buffer);
+      result += piece.text;
+      buffer = buffer.slice(piece.consumed);
+    }
+    this.carry = buffer;
+    return result;
+  }
+
+  /** The rest of the stream, redacted. */
+  flush(): string {
+    const closed = this.closeOpenSecret(this.carry);
+    const rest = this.carry.slice(closed.consumed);
+    this.carry = '';
+    return closed.text + this.redactor.redact(rest);
+  }
+
+  /** Replaces the continuation of a secret cut at the previous forced cut. */
+  private closeOpenSecret(buffer: string): { text: string; consumed: number } {
+    if (!this.open || buffer === '') return { text: '', consumed: 0 };
+    const newline = buffer.indexOf('\n');
+    const lineEnd = newline < 0 ? buffer.length : buffer.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+    const end = valueEnd(buffer, 0, lineEnd, -1);
+    const secret = this.open;
+    if (end === buffer.length) return { text: this.placeholder(secret, buffer), consumed: buffer.length };
+    this.open = null;
+    return { text: end > 0 ? this.placeholder(secret, buffer.slice(0, end)) : '', consumed: end };
+  }
+
+  private placeholder(secret: OpenSecret, sample: string): string {
+    return this.redactor.placeholder('secret', secret.canonical, sample);
+  }
+
+  /** Redacts the head of an over-long line up to a safe cut; returns the text and how much of the buffer it used. */
+  private cutLongLine(buffer: string): { text: string; consumed: number } {
+    const findings = this.redactor.findings(buffer);
+    const low = buffer.length >> 1;
+    let cut = buffer.length - MARGIN;
+    for (let moved = true; moved && cut >= low;) {
+      moved = false;
+      for (const f of findings) {
+        if (f.from < cut && cut < f.end) {
+          cut = f.from;
+          moved = true;
+        }
+      }
+    }
+    if (cut >= low) return { text: this.redactor.apply(buffer.slice(0, cut), before(findings, cut)), consumed: cut };
+    // One unit spans the whole window: a huge secret value. Replace it to the buffer's end and keep replacing after.
+    const hard = buffer.length - MARGIN;
+    const covering = findings.find((f) => f.start < hard && hard < f.end);
+    if (covering && covering.kind === 'secret' && covering.end === buffer.length) {
+      this.open = { canonical: covering.canonical };
+      return { text: this.redactor.apply(buffer, findings), consumed: buffer.length };
+    }
+    const clipped = findings.filter((f) => f.start < hard).map((f) => (f.end > hard ? { ...f, end: hard } : f));
+    return { text: this.redactor.apply(buffer.slice(0, hard), clipped), consumed: hard };
+  }
+}
+
+function before(findings: Finding[], cut: number): Finding[] {
+  return findings.filter((f) => f.end <= cut);
+}
+
+/**
+ * Splits text arriving in chunks into pieces for the learning pass: whole lines, and over-long lines in windows that
+ * overlap by MARGIN characters, so a key and its value are seen together whatever the chunk boundaries.
+ */
+export class LearningChunker {
+  private carry = '';
+
+  push(text: string): string {
+    const buffer = this.carry + text;
+    const cut = buffer.lastIndexOf('\n') + 1;
+    if (cut === 0 && buffer.length > MAX_LINE) {
+      this.carry = buffer.slice(buffer.length - MARGIN);
+      return buffer;
+    }
+    this.carry = buffer.slice(cut);
+    return buffer.slice(0, cut);
+  }
+
+  flush(): string {
+    const rest = this.carry;
+    this.carry = '';
+    return rest;
+  }
+}
