@@ -102,6 +102,7 @@ function machineFor(system: SystemHandle, dataDir: string): MachinePort {
       }
       return target;
     },
+    readFile: (path) => simulated?.readFile(path) ?? null,
     repairs: {
       plan: (repair, params) => rethrowing(() => repairs.plan(repair, params, { evidence: lastEvidence })),
       run: (planId, { confirmations, onProgress }) =>

@@ -20,6 +20,8 @@ export interface MachinePort {
   analyzeLog(path: string): Promise<LogAnalysis>;
   /** A host path the line viewer can read for this log (simulated-disk logs are copied out once). */
   localCopy(path: string): Promise<string>;
+  /** A file of the machine's own disk that is not on the host (the simulated machine's logs), else null. */
+  readFile?(path: string): Uint8Array | null;
   repairs: RepairPort;
 }
 
@@ -40,7 +42,10 @@ export interface RepairPort {
 
 export interface ReportPort {
   /** What will be redacted, including in the app log attached to ZIPs. */
-  previewRedaction(scan: ScanResult, options: { appLogPath: string | null }): Promise<RedactionPreview>;
+  previewRedaction(
+    scan: ScanResult,
+    options: { appLogPath: string | null; readExternal?: (path: string) => Uint8Array | null },
+  ): Promise<RedactionPreview>;
   export(
     scan: ScanResult,
     options: {
@@ -49,6 +54,8 @@ export interface ReportPort {
       lang: Lang;
       outPath: string;
       appLogPath: string | null;
+      /** Reads the logs the scan found on the machine's own disk (simulated machines), so the ZIP includes them. */
+      readExternal?: (path: string) => Uint8Array | null;
     },
   ): Promise<{ bytes: number }>;
 }

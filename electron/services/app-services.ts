@@ -39,6 +39,12 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
   const defaultScenario = options.simulate ?? (options.scenarioFile ? undefined : simulated ? 'healthy' : undefined);
 
   let current: Promise<MachinePort> | null = null;
+  /** Reads files of the current machine's own disk (a simulated machine's logs). */
+  async function machineFiles(): Promise<(path: string) => Uint8Array | null> {
+    const m = await machine();
+    return (path) => m.readFile?.(path) ?? null;
+  }
+
   function machine(): Promise<MachinePort> {
     if (current) return current;
     const opening = deps.openMachine({
@@ -181,7 +187,11 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
     },
 
     async previewRedaction({ scanId }) {
-      return deps.reports.previewRedaction(await scanById(scanId), { appLogPath: options.appLogPath ?? null });
+      const scan = await scanById(scanId);
+      return deps.reports.previewRedaction(scan, {
+        appLogPath: options.appLogPath ?? null,
+        readExternal: await machineFiles(),
+      });
     },
 
     async exportReport({ scanId, format, redact, lang, suggestedName }) {
@@ -206,6 +216,8 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
         lang,
         outPath,
         appLogPath: options.appLogPath ?? null,
+        // The logs the scan found on the machine's own disk go into the ZIP too, not only uploaded ones.
+        readExternal: await machineFiles(),
       });
       return { location, bytes };
     },

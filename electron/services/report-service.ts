@@ -5,17 +5,17 @@ import { resolve } from 'node:path';
 import type { RedactionPreview } from '../../shared/contract/api.ts';
 import type { Lang } from '../../shared/contract/ids.ts';
 import type { ScanResult } from '../../shared/contract/scan.ts';
-import { buildReportModel } from '../../shared/report/build-report.ts';
-import type { Attachment, ReportModel } from '../../shared/report/report-schema.ts';
+import { buildReportModel, type BuildReportInput } from '../../shared/report/build-report.ts';
+import type { Attachment, LogCopy, ReportModel } from '../../shared/report/report-schema.ts';
 import { Redactor } from '../../shared/report/redaction/redactor.ts';
 import type { Identities } from '../../shared/report/redaction/redaction-kinds.ts';
-import { learnDeep, learnFromScan, redactReport } from '../../shared/report/redaction/redact-model.ts';
+import { learnDeep, learnFromScan, redactDeep, redactReport } from '../../shared/report/redaction/redact-model.ts';
 import { renderReportHtml } from '../../shared/report/html/render-report.ts';
 import type { TranslateRef } from '../../shared/report/html/report-text.ts';
 import { translate } from '../../shared/knowledge/texts.ts';
 import { machineIdentities } from './report/machine-identities.ts';
 import { readSessionJournals, type JournalFile } from './report/read-journals.ts';
-import { learnFromFile, redactedFileChunks } from './report/redact-stream.ts';
+import { learnFromFile, redactedFileChunks, type FileReading } from './report/redact-stream.ts';
 import { ansiEncodingFor } from './report/text-encoding.ts';
 import { ZipWriter } from './report/zip-writer.ts';
 import { existingFile, logFilesOf, rawOutputText, zipEntryName, type ExternalReader } from './report/report-files.ts';
@@ -72,13 +72,41 @@ function packageVersion(): string {
   }
 }
 
+/** A file attached to the ZIP, with what the learning pass found out about its encoding (null when not redacting). */
+interface SessionFile {
+  source: FileSource;
+  reading: FileReading | null;
+}
+
 interface Session {
   scan: ScanResult;
   redactor: Redactor | null;
   journals: JournalFile[];
-  logs: FileSource[];
-  appLog: FileSource | null;
+  logs: SessionFile[];
+  appLog: SessionFile | null;
   ansi: ReturnType<typeof ansiEncodingFor>;
+}
+
+/** Where a log's copy went in the ZIP and what it holds. */
+interface LogEntry {
+  attachedAs: string;
+  copy: LogCopy;
+}
+
+/** The copy of a file as written: its regions, what was left out, and its encoding when converted. */
+function copyOf(file: SessionFile): LogCopy {
+  const regions = file.reading?.regions;
+  if (!regions) return { regions: [], droppedBytes: 0, convertedTo: null };
+  return {
+    regions: regions.regions.map((r) => r.encoding),
+    droppedBytes: regions.droppedBytes,
+    convertedTo: regions.uniform ? null : 'UTF-8',
+  };
+}
+
+/** A journal's records as JSON lines, each record redacted as data (its keys say what a value is). */
+async function* journalLines(journal: JournalFile, redactor: Redactor): AsyncGenerator<Uint8Array> {
+  for (const entry of journal.entries) yield Buffer.from(JSON.stringify(redactDeep(entry, redactor)) + '\n', 'utf8');
 }
 
 export function createReportService(options: ReportServiceOptions): ReportService {
@@ -94,10 +122,13 @@ export function createReportService(options: ReportServiceOptions): ReportServic
     logPaths: string[],
     readExternal: ExternalReader | null,
   ): Promise<Session> {
-    const journals = options.dataDir ? await readSessionJournals(options.dataDir, scan.startedAt) : [];
-    const logs = await logFilesOf(scan, logPaths, readExternal);
+    const journals = options.dataDir ? await readSessionJournals(options.dataDir, scan) : [];
+    const logs: SessionFile[] = (await logFilesOf(scan, logPaths, readExternal)).map((source) => ({
+      source,
+      reading: null,
+    }));
     const appLogFile = appLogPath ? await existingFile(appLogPath) : null;
-    const appLog = appLogFile ? { path: appLogFile, bytes: null } : null;
+    const appLog: SessionFile | null = appLogFile ? { source: { path: appLogFile, bytes: null }, reading: null } : null;
     const ansi = ansiEncodingFor(scan.environment.windowsLanguage);
     let redactor: Redactor | null = null;
     if (redact) {
@@ -105,21 +136,40 @@ export function createReportService(options: ReportServiceOptions): ReportServic
       if (options.identities) redactor.addIdentities(options.identities);
       learnFromScan(redactor, scan);
       for (const journal of journals) learnDeep(journal.entries, redactor);
-      for (const file of [...logs, ...(appLog ? [appLog] : [])]) await learnFromFile(file, redactor, ansi);
+      for (const file of [...logs, ...(appLog ? [appLog] : [])]) {
+        try {
+          file.reading = await learnFromFile(file.source, redactor, ansi);
+        } catch {
+          file.reading = null; // unreadable after all (permissions, removed): left out, and the report says so
+        }
+      }
     }
-    return { scan, redactor, journals, logs, appLog, ansi };
+    const readable = (file: SessionFile) => !redact || file.reading !== null;
+    return {
+      scan,
+      redactor,
+      journals,
+      logs: logs.filter(readable),
+      appLog: appLog && readable(appLog) ? appLog : null,
+      ansi,
+    };
   }
 
   function model(
     session: Session,
     lang: Lang,
     attachments: Attachment[],
-    logEntries: Map<string, string>,
+    logEntries: Map<string, LogEntry>,
+    journalEntries: Map<string, string>,
   ): ReportModel {
-    const logFiles: Record<string, { bytes: number | null; attachedAs: string | null }> = {};
+    const logFiles: BuildReportInput['logFiles'] = {};
     for (const analysis of session.scan.logs) {
-      const attachedAs = logEntries.get(resolve(analysis.file)) ?? logEntries.get(analysis.file) ?? null;
-      logFiles[analysis.file] = { bytes: null, attachedAs };
+      const entry = logEntries.get(resolve(analysis.file)) ?? logEntries.get(analysis.file) ?? null;
+      logFiles[analysis.file] = {
+        bytes: analysis.byteCount ?? null,
+        attachedAs: entry?.attachedAs ?? null,
+        copy: entry?.copy ?? null,
+      };
     }
     const built = buildReportModel({
       scan: session.scan,
@@ -129,7 +179,7 @@ export function createReportService(options: ReportServiceOptions): ReportServic
       journals: session.journals.map((j) => ({
         journalId: j.journalId,
         entries: j.entries,
-        attachedAs: logEntries.get(j.path) ?? null,
+        attachedAs: journalEntries.get(j.path) ?? null,
       })),
       logFiles,
       attachments,
@@ -139,20 +189,24 @@ export function createReportService(options: ReportServiceOptions): ReportServic
 
   async function writeZip(session: Session, outPath: string, lang: Lang): Promise<number> {
     const zip = await ZipWriter.create(outPath);
-    const redact = (text: string) => (session.redactor ? session.redactor.redact(text) : text);
+    const redactor = session.redactor;
+    const redact = (text: string) => (redactor ? redactor.redact(text) : text);
     const attachments: Attachment[] = [
       { path: 'report.html', kind: 'report', source: null },
       { path: 'report.json', kind: 'report', source: null },
     ];
-    const entries = new Map<string, string>();
+    const logEntries = new Map<string, LogEntry>();
+    const journalEntries = new Map<string, string>();
+    const addFile = async (file: SessionFile, name: string) =>
+      zip.addStream(name, redactedFileChunks(file.source, redactor, session.ansi, file.reading), 1);
     try {
       // Files first, the report last: its redaction summary then counts what was replaced in every file.
       let n = 0;
       for (const file of session.logs) {
-        const name = `logs/${++n}-${zipEntryName(redact(baseName(file.path)))}`;
-        await zip.addStream(name, redactedFileChunks(file, session.redactor, session.ansi), 1);
-        attachments.push({ path: name, kind: 'log', source: file.path });
-        entries.set(file.path, name);
+        const name = `logs/${++n}-${zipEntryName(redact(baseName(file.source.path)))}`;
+        await addFile(file, name);
+        attachments.push({ path: name, kind: 'log', source: file.source.path });
+        logEntries.set(file.source.path, { attachedAs: name, copy: copyOf(file) });
       }
       for (const evidence of session.scan.evidence) {
         if (evidence.raw.length === 0) continue;
@@ -161,17 +215,21 @@ export function createReportService(options: ReportServiceOptions): ReportServic
         attachments.push({ path: name, kind: 'raw', source: null });
       }
       for (const journal of session.journals) {
-        const name = `journals/${zipEntryName(journal.journalId)}.jsonl`;
-        await zip.addStream(name, redactedFileChunks({ path: journal.path, bytes: null }, session.redactor, 'utf8'));
+        const name = `journals/${zipEntryName(redact(journal.journalId))}.jsonl`;
+        const source = { path: journal.path, bytes: null };
+        await zip.addStream(
+          name,
+          redactor ? journalLines(journal, redactor) : redactedFileChunks(source, null, 'windows-1252'),
+        );
         attachments.push({ path: name, kind: 'journal', source: journal.path });
-        entries.set(journal.path, name);
+        journalEntries.set(journal.path, name);
       }
       if (session.appLog) {
-        const name = `app/${zipEntryName(redact(baseName(session.appLog.path)))}`;
-        await zip.addStream(name, redactedFileChunks(session.appLog, session.redactor, session.ansi), 1);
-        attachments.push({ path: name, kind: 'app-log', source: session.appLog.path });
+        const name = `app/${zipEntryName(redact(baseName(session.appLog.source.path)))}`;
+        await addFile(session.appLog, name);
+        attachments.push({ path: name, kind: 'app-log', source: session.appLog.source.path });
       }
-      const report = model(session, lang, attachments, entries);
+      const report = model(session, lang, attachments, logEntries, journalEntries);
       await zip.addText('report.json', JSON.stringify(report, null, 2) + '\n');
       await zip.addText('report.html', renderReportHtml(report, { translate: translateRef }));
       return await zip.close();
@@ -192,12 +250,12 @@ export function createReportService(options: ReportServiceOptions): ReportServic
         previewOptions.readExternal ?? null,
       );
       const redactor = session.redactor as Redactor;
-      model(session, 'en', [], new Map());
+      model(session, 'en', [], new Map(), new Map());
       for (const evidence of scan.evidence) redactor.redact(rawOutputText(evidence));
+      for (const journal of session.journals) for (const entry of journal.entries) redactDeep(entry, redactor);
       // Dry run over the files so the counts cover everything a ZIP would contain.
-      const journals = session.journals.map((j) => ({ path: j.path, bytes: null }));
-      for (const file of [...session.logs, ...journals, ...(session.appLog ? [session.appLog] : [])]) {
-        for await (const _chunk of redactedFileChunks(file, redactor, session.ansi)) {
+      for (const file of [...session.logs, ...(session.appLog ? [session.appLog] : [])]) {
+        for await (const _chunk of redactedFileChunks(file.source, redactor, session.ansi, file.reading)) {
           // output discarded: only the redactor's counts matter here
         }
       }
@@ -214,7 +272,7 @@ export function createReportService(options: ReportServiceOptions): ReportServic
         exportOptions.readExternal ?? null,
       );
       if (format === 'zip') return { bytes: await writeZip(session, outPath, lang) };
-      const report = model(session, lang, [], new Map());
+      const report = model(session, lang, [], new Map(), new Map());
       const text =
         format === 'json'
           ? JSON.stringify(report, null, 2) + '\n'

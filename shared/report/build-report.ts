@@ -6,6 +6,7 @@ import { repairOutcomeSchema, type JournalSummary, type RepairOutcome } from '..
 import {
   REPORT_SCHEMA,
   type Attachment,
+  type LogCopy,
   type ReportModel,
   type ReportRepair,
   type RepairState,
@@ -28,8 +29,8 @@ export interface BuildReportInput {
   journals?: JournalInput[];
   /** Outcomes known directly (the current session), merged with the journals by journalId. */
   outcomes?: RepairOutcome[];
-  /** Per analysed log (by LogAnalysis.file): its size and where the full file sits in the ZIP. */
-  logFiles?: Record<string, { bytes: number | null; attachedAs: string | null }>;
+  /** Per analysed log (by LogAnalysis.file): its size, where its copy sits in the ZIP and what the copy holds. */
+  logFiles?: Record<string, { bytes: number | null; attachedAs: string | null; copy?: LogCopy | null }>;
   attachments?: Attachment[];
 }
 
@@ -212,6 +213,7 @@ export function buildReportModel(input: BuildReportInput): ReportModel {
       analysis,
       bytes: input.logFiles?.[analysis.file]?.bytes ?? analysis.byteCount ?? null,
       attachedAs: input.logFiles?.[analysis.file]?.attachedAs ?? null,
+      copy: input.logFiles?.[analysis.file]?.copy ?? null,
     })),
     findings: [...scan.findings].sort((a, b) => b.confidence - a.confidence),
     repairs: [...run, ...proposedRepairs(scan, run)],

@@ -39,11 +39,24 @@ export const reportRepairSchema = z.object({
 });
 export type ReportRepair = z.infer<typeof reportRepairSchema>;
 
+/** How the copy of a log in the ZIP relates to the original file. */
+export const logCopySchema = z.object({
+  /** Encodings of the original's regions in file order (utf16le, utf16be, utf8, ansi, dropped). */
+  regions: z.array(z.string()),
+  /** Bytes no encoding could read, left out of the copy (each place is marked in it). */
+  droppedBytes: z.number().int(),
+  /** The copy's encoding when it differs from the original's (a mixed file is written as UTF-8), else null. */
+  convertedTo: z.string().nullable(),
+});
+export type LogCopy = z.infer<typeof logCopySchema>;
+
 export const reportLogSchema = z.object({
   analysis: logAnalysisSchema,
   bytes: z.number().int().nullable(),
-  /** Path of the full log inside the ZIP; null for HTML/JSON-only exports or when the file was unreadable. */
+  /** Path of the log's copy inside the ZIP; null for HTML/JSON-only exports or when the file could not be read. */
   attachedAs: z.string().nullable(),
+  /** What the copy holds (null when not attached): complete when droppedBytes is 0. */
+  copy: logCopySchema.nullable().default(null),
 });
 export type ReportLog = z.infer<typeof reportLogSchema>;
 

@@ -1,9 +1,9 @@
 // What goes into a report ZIP besides the report: which log files exist, the raw probe outputs as text, safe entry names.
-import { stat } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Evidence } from '../../../shared/contract/evidence.ts';
 import type { ScanResult } from '../../../shared/contract/scan.ts';
-import { forEachValue } from '../../../shared/report/redaction/redact-model.ts';
 import type { FileSource } from './redact-stream.ts';
 
 /** Reads a file that is not on this disk (the simulated machine's logs); null when unknown. */
@@ -13,25 +13,24 @@ export type ExternalReader = (path: string) => Uint8Array | null;
 export async function existingFile(path: string): Promise<string | null> {
   try {
     const full = resolve(path);
-    return (await stat(full)).isFile() ? full : null;
+    if (!(await stat(full)).isFile()) return null;
+    await access(full, constants.R_OK);
+    return full;
   } catch {
     return null;
   }
 }
 
-/** The logs worth attaching: the analysed ones, those the recent-logs probe found, and any passed explicitly. */
+/**
+ * The logs to attach: every log the session analysed, whether the user gave it or the scan found it (on a simulated
+ * machine it is read from that machine's disk), and any passed explicitly. Logs the scan only listed are not sent.
+ */
 export async function logFilesOf(
   scan: ScanResult,
   extra: string[],
   readExternal: ExternalReader | null,
 ): Promise<FileSource[]> {
   const candidates = [...scan.logs.map((l) => l.file), ...extra];
-  for (const evidence of scan.evidence) {
-    if (evidence.probe !== 'recent-logs') continue;
-    forEachValue(evidence.data, (text) => {
-      if (/\.(log|txt)$/i.test(text) && text.length < 1024) candidates.push(text);
-    });
-  }
   const out: FileSource[] = [];
   for (const candidate of candidates) {
     const file = await existingFile(candidate);

@@ -9,8 +9,11 @@ export interface DetectedEncoding {
   bom: Uint8Array;
 }
 
+/** An ANSI code page the report reads 8-bit logs in. */
+export type AnsiEncoding = 'gbk' | 'windows-1252';
+
 /** Picks the ANSI code page of the machine's Windows language: CP936 on Chinese Windows, else Windows-1252. */
-export function ansiEncodingFor(windowsLanguage: string | null): DetectedEncoding['encoding'] {
+export function ansiEncodingFor(windowsLanguage: string | null): AnsiEncoding {
   return windowsLanguage && /^zh/i.test(windowsLanguage) ? 'gbk' : 'windows-1252';
 }
 
@@ -67,16 +70,4 @@ export function encodeText(text: string, encoding: DetectedEncoding['encoding'])
   if (encoding === 'utf8') return Buffer.from(text, 'utf8');
   if (encoding === 'utf16le') return Buffer.from(text, 'utf16le');
   return iconv.encode(text, encoding);
-}
-
-export function createDecoder(encoding: DetectedEncoding['encoding']): {
-  write(bytes: Uint8Array): string;
-  end(): string;
-} {
-  // BOMs are removed here and written back by the caller, so a BOM never lands in the middle of the output.
-  const decoder = iconv.getDecoder(encoding, { stripBOM: true });
-  return {
-    write: (bytes) => decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
-    end: () => decoder.end() ?? '',
-  };
 }

@@ -150,8 +150,21 @@ export const reportTexts = {
   'report.log.errors': { en: 'Errors', 'zh-CN': '错误 (errors)' },
   'report.log.evidence': { en: 'Evidence region', 'zh-CN': '关键日志行 (evidence region)' },
   'report.log.size': { en: 'Size', 'zh-CN': '大小' },
-  'report.log.attached': { en: 'Full log in the ZIP', 'zh-CN': 'ZIP 中的完整日志' },
-  'report.log.not-attached': { en: 'not attached', 'zh-CN': '未附带' },
+  'report.log.copy': { en: 'Log file', 'zh-CN': '日志文件' },
+  'report.log.copy.full': { en: 'Full log in the ZIP: {path}', 'zh-CN': 'ZIP 中的完整日志：{path}' },
+  'report.log.copy.partial': {
+    en: 'Log in the ZIP without {bytes} bytes that could not be decoded (each place is marked): {path}',
+    'zh-CN': 'ZIP 中的日志缺少 {bytes} 个无法解码的字节（每处都有标记）：{path}',
+  },
+  'report.log.copy.converted': {
+    en: 'The original mixes encodings ({regions}); the copy is converted to {encoding}.',
+    'zh-CN': '原文件混合了多种编码（{regions}），副本已转换为 {encoding}。',
+  },
+  'report.log.copy.none': { en: 'Not in the ZIP', 'zh-CN': '未包含在 ZIP 中' },
+  'report.log.copy.none-export': {
+    en: 'Not included: export a ZIP to include the redacted log',
+    'zh-CN': '未包含：导出 ZIP 可附带已脱敏的日志',
+  },
   'report.outcome.success': { en: 'success', 'zh-CN': '成功' },
   'report.outcome.failure': { en: 'failure', 'zh-CN': '失败' },
   'report.outcome.cancelled': { en: 'cancelled', 'zh-CN': '已取消' },

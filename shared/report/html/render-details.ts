@@ -80,7 +80,20 @@ ${e.raw.map((raw, i) => html`<details><summary>${text.t('report.evidence.raw')} 
 </article>`;
 }
 
-function log(l: ReportLog, text: ReportText): SafeHtml {
+/** Where the log's copy is and what it holds: "full log in the ZIP" only when it is complete. */
+function logCopy(l: ReportLog, text: ReportText, zip: boolean): string {
+  if (!l.attachedAs) return text.t(zip ? 'report.log.copy.none' : 'report.log.copy.none-export');
+  const copy = l.copy;
+  const where =
+    copy && copy.droppedBytes > 0
+      ? text.t('report.log.copy.partial', { bytes: copy.droppedBytes, path: l.attachedAs })
+      : text.t('report.log.copy.full', { path: l.attachedAs });
+  if (!copy?.convertedTo) return where;
+  const regions = [...new Set(copy.regions.filter((r) => r !== 'dropped'))].join(', ');
+  return `${where} ${text.t('report.log.copy.converted', { regions, encoding: copy.convertedTo })}`;
+}
+
+function log(l: ReportLog, text: ReportText, zip: boolean): SafeHtml {
   const a = l.analysis;
   const lines = a.evidence.map((e) => html`<span class="ln">${String(e.line).padStart(6)} </span>${e.text}\n`);
   return html`<article class="card"><h4>${a.file}</h4><table>
@@ -91,7 +104,7 @@ ${row(text.t('report.log.outcome'), text.bi(`report.outcome.${a.outcome}` as Rep
 ${row(text.t('report.log.exit-code'), a.exitCode ?? '-')}
 ${row(text.t('report.log.failed-action'), a.failedAction ? `${a.failedAction.name} (${a.failedAction.sequenceAction}, line ${a.failedAction.line})` : '-')}
 ${row(text.t('report.log.size'), l.bytes === null ? '-' : `${l.bytes} bytes, ${a.lineCount} lines`)}
-${row(text.t('report.log.attached'), l.attachedAs ?? text.t('report.log.not-attached'))}
+${row(text.t('report.log.copy'), logCopy(l, text, zip))}
 </table>
 ${a.errors.length ? html`<h4>${text.t('report.log.errors')}</h4><ul>${a.errors.slice(0, 50).map((e) => html`<li>Error ${e.code} (line ${e.line}): ${e.text}</li>`)}</ul>` : ''}
 ${lines.length ? html`<h4>${text.t('report.log.evidence')}</h4><pre>${lines}</pre>` : ''}
@@ -130,7 +143,7 @@ export function renderDetails(model: ReportModel, text: ReportText): SafeHtml {
 ${environment(model, text)}${symptom(model, text)}
 ${section('d-findings', 'report.section.findings', model.findings.length ? model.findings.map((f, i) => finding(f, text, i)) : html`<p>${text.t('report.found.none')}</p>`)}
 ${section('d-evidence', 'report.section.evidence', model.evidence.map((e) => evidence(e, text)))}
-${section('d-logs', 'report.section.logs', model.logs.length ? model.logs.map((l) => log(l, text)) : html`<p>${text.t('report.happened.no-log')}</p>`)}
+${section('d-logs', 'report.section.logs', model.logs.length ? model.logs.map((l) => log(l, text, model.attachments.length > 0)) : html`<p>${text.t('report.happened.no-log')}</p>`)}
 ${section('d-repairs', 'report.section.repairs', model.repairs.length ? model.repairs.map((r) => repair(r, text)) : html`<p>${text.t('report.repair.none')}</p>`)}
 ${section('d-not-checked', 'report.section.not-checked', notChecked)}
 ${files ? section('d-files', 'report.section.attachments', files) : ''}
