@@ -214,3 +214,36 @@ test('the leak check is not vacuous: it finds every planted value in the unredac
 function makeScanFixtureHas(secret: string): boolean {
   return JSON.stringify(makeScanFixture()).toLowerCase().includes(secret.toLowerCase().replace(/\\/g, '\\\\'));
 }
+
+test("journals: only the session's own when the session is known (journals carry its id)", async () => {
+  const { dir, dataDir, scan } = setup();
+  try {
+    const outcome = makeOutcomeFixture();
+    const plan = (sessionId: string) => ({
+      type: 'plan',
+      at: new Date().toISOString(),
+      journalId: `j-${sessionId}`,
+      sessionId,
+      plan: outcome.plan,
+      steps: [],
+      data: {},
+      environment: 'simulated',
+    });
+    for (const id of ['mine', 'other'])
+      writeFileSync(join(dataDir, 'journals', `j-${id}.jsonl`), JSON.stringify(plan(id)) + '\n');
+    const out = join(dir, 'session.zip');
+    await createReportService({ dataDir }).export(scan, {
+      format: 'zip',
+      redact: true,
+      lang: 'en',
+      outPath: out,
+      appLogPath: null,
+      sessionId: 'mine',
+    });
+    const names = Object.keys(unzipSync(new Uint8Array(readFileSync(out))));
+    assert.ok(names.includes('journals/j-mine.jsonl'), names.join(', '));
+    assert.ok(!names.includes('journals/j-other.jsonl'), names.join(', '));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

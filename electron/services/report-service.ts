@@ -46,12 +46,19 @@ export interface ExportOptions {
   logPaths?: string[];
   /** Reads logs that are not on this disk: the simulated machine's files. */
   readExternal?: ExternalReader;
+  /** The wizard session the report is about: only its repair journals are included (journals carry it). */
+  sessionId?: string | null;
 }
 
 export interface ReportService {
   previewRedaction(
     scan: ScanResult,
-    options?: { appLogPath?: string | null; logPaths?: string[]; readExternal?: ExternalReader },
+    options?: {
+      appLogPath?: string | null;
+      logPaths?: string[];
+      readExternal?: ExternalReader;
+      sessionId?: string | null;
+    },
   ): Promise<RedactionPreview>;
   export(scan: ScanResult, options: ExportOptions): Promise<{ bytes: number }>;
 }
@@ -121,8 +128,9 @@ export function createReportService(options: ReportServiceOptions): ReportServic
     appLogPath: string | null,
     logPaths: string[],
     readExternal: ExternalReader | null,
+    sessionId: string | null,
   ): Promise<Session> {
-    const journals = options.dataDir ? await readSessionJournals(options.dataDir, scan) : [];
+    const journals = options.dataDir ? await readSessionJournals(options.dataDir, scan, sessionId) : [];
     const logs: SessionFile[] = (await logFilesOf(scan, logPaths, readExternal)).map((source) => ({
       source,
       reading: null,
@@ -248,6 +256,7 @@ export function createReportService(options: ReportServiceOptions): ReportServic
         previewOptions.appLogPath ?? null,
         previewOptions.logPaths ?? [],
         previewOptions.readExternal ?? null,
+        previewOptions.sessionId ?? null,
       );
       const redactor = session.redactor as Redactor;
       model(session, 'en', [], new Map(), new Map());
@@ -270,6 +279,7 @@ export function createReportService(options: ReportServiceOptions): ReportServic
         exportOptions.appLogPath,
         exportOptions.logPaths ?? [],
         exportOptions.readExternal ?? null,
+        exportOptions.sessionId ?? null,
       );
       if (format === 'zip') return { bytes: await writeZip(session, outPath, lang) };
       const report = model(session, lang, [], new Map(), new Map());

@@ -19,10 +19,15 @@ function sessionIdOf(value: unknown): string | null {
 }
 
 /**
- * The journals of this scan's session. When the scan and a journal both carry a sessionId, it decides; otherwise
- * (journals written before session ids) the journal must have been touched within a day before the scan.
+ * The journals of this session. Journals carry the sessionId of the wizard session that ran them: when the caller
+ * knows its session (or the scan carries one), only that session's journals are read. Otherwise (and for journals
+ * written before session ids) a journal must have been touched within a day before the scan.
  */
-export async function readSessionJournals(dataDir: string, scan: ScanResult): Promise<JournalFile[]> {
+export async function readSessionJournals(
+  dataDir: string,
+  scan: ScanResult,
+  sessionId: string | null = null,
+): Promise<JournalFile[]> {
   const dir = join(dataDir, 'journals');
   let names: string[];
   try {
@@ -30,7 +35,7 @@ export async function readSessionJournals(dataDir: string, scan: ScanResult): Pr
   } catch {
     return [];
   }
-  const session = sessionIdOf(scan);
+  const session = sessionId ?? sessionIdOf(scan);
   const since = new Date(scan.startedAt).getTime() - SESSION_WINDOW_MS;
   const out: JournalFile[] = [];
   for (const name of names) {

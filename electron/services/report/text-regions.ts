@@ -219,8 +219,19 @@ const U16_SUSPECT = (() => {
   }
   return new RegExp(`[${UNEXPECTED}]|[${pairs}]{4}|[${swapped}]{2}`);
 })();
-const U16_SUSPECT_ALL = new RegExp(U16_SUSPECT.source, 'g');
-const BYTE_SUSPECT_ALL = new RegExp(`[${UNEXPECTED}]`, 'g');
+const BYTE_SUSPECT = new RegExp(`[${UNEXPECTED}]`);
+/** Runs of characters other than ASCII text and Latin-1: only inside them can a suspect character sit. */
+const NOT_PLAIN = /[^\t\n\r\x20-\x7e\xa0-\xff]+/g;
+
+/** Index of the first suspect character at or after `from` (checked run by run: plain text is skipped fast). */
+function firstSuspect(text: string, from: number, suspect: RegExp): number {
+  NOT_PLAIN.lastIndex = from;
+  for (let run = NOT_PLAIN.exec(text); run; run = NOT_PLAIN.exec(text)) {
+    const hit = suspect.exec(run[0]);
+    if (hit) return run.index + hit.index;
+  }
+  return -1;
+}
 
 function stateOf(encoding: DetectedEncoding['encoding'], offset: number): State {
   if (encoding === 'utf16le') return offset % 2 === 0 ? 'le0' : 'le1';
@@ -303,10 +314,9 @@ export class RegionDecoder {
     const state = this.state;
     const sixteen = state !== 'utf8' && state !== 'ansi';
     const text = this.fastText(bytes, end, state);
-    const suspect = sixteen ? U16_SUSPECT_ALL : BYTE_SUSPECT_ALL;
-    suspect.lastIndex = 0;
-    const first = suspect.exec(text);
-    if (!first && (!sixteen || end % 2 === 0)) {
+    const suspect = sixteen ? U16_SUSPECT : BYTE_SUSPECT;
+    const first = firstSuspect(text, 0, suspect);
+    if (first < 0 && (!sixteen || end % 2 === 0)) {
       this.note(state, end);
       return { text, consumed: end };
     }
@@ -321,18 +331,17 @@ export class RegionDecoder {
       for (let i = bytes.indexOf(10); i >= 0 && i + 1 < end; i = bytes.indexOf(10, i + 1)) byteStarts.push(i + 1);
     }
     const windows: Array<[number, number]> = [];
-    if (byteStarts.length !== charStarts.length || !first) windows.push([0, end]);
+    if (byteStarts.length !== charStarts.length || first < 0) windows.push([0, end]);
     else {
       let line = 0;
-      for (let m: RegExpExecArray | null = first; m; m = suspect.exec(text)) {
-        while (line + 1 < charStarts.length && charStarts[line + 1]! <= m.index) line++;
+      for (let index = first; index >= 0; index = firstSuspect(text, charStarts[line + 1]!, suspect)) {
+        while (line + 1 < charStarts.length && charStarts[line + 1]! <= index) line++;
         const from = byteStarts[line]!;
         const to = line + 1 < byteStarts.length ? byteStarts[line + 1]! : end;
         const last = windows[windows.length - 1];
         if (last && from <= last[1]) last[1] = Math.max(last[1], to);
         else windows.push([from, to]);
         if (line + 1 >= charStarts.length) break;
-        suspect.lastIndex = charStarts[line + 1]!;
       }
     }
     let out = '';

@@ -4,12 +4,14 @@ import { finding, type Finding } from './findings.ts';
 
 const EMAIL =
   /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
-const SID = /(?<![\w-])S-1-(?:5-21|12-1)(?:-\d{1,10}){3,4}(?![\d-])/gi;
-/** Candidate addresses: runs of hex digits and the separators . : - (at least 7 characters, "1.2.3.4" / "fe80::1"). */
-const ADDRESS_TOKEN = /(?:[0-9A-Fa-f]|::)[0-9A-Fa-f:.-]{5,}/g;
+const SID = /S-1-(?:5-21|12-1)(?:-\d{1,10}){3,4}(?![\d-])/iy;
+/** Finders: one simple pattern per family (an engine scans each far faster than one general pattern). */
+const IPV4_FIND = /\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?::\d{1,5})?/g;
+// Each starts at a separator (a literal the engine skips to fast); the hex digits before it are checked by hand.
+const MAC_FIND = /([:-])[0-9A-Fa-f]{2}\1[0-9A-Fa-f]{2}\1[0-9A-Fa-f]{2}\1[0-9A-Fa-f]{2}\1[0-9A-Fa-f]{2}/g;
+const CISCO_FIND = /\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}/g;
+const IPV6_FULL = /:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]/g;
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-const MAC = /^[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}$/;
-const CISCO_MAC = /^[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}$/;
 const VERSION_BEFORE = /(?:version\S{0,10}|version\s*[:=]?\s*['"]?|\bver\.?\s*|\bv|\bbuild\s*)$/i;
 
 function isRealIpv6(text: string): boolean {
@@ -35,32 +37,88 @@ function ipv4At(text: string, start: number, token: string): boolean {
   return !VERSION_BEFORE.test(before.slice(before.lastIndexOf('\n') + 1));
 }
 
-/** IP and MAC addresses in one scan; a trailing port (`10.0.0.1:443`) or sentence dot stays outside the finding. */
+function isTokenChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102) || c === 58 || c === 46;
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+/** True when a match at [start, end) is part of a longer word or hex run ("x00-11-...", "...-4D-5E-6F"). */
+function glued(text: string, start: number, end: number): boolean {
+  const before = start > 0 ? text.charCodeAt(start - 1) : -1;
+  const after = end < text.length ? text.charCodeAt(end) : -1;
+  if (isWordChar(before) || isWordChar(after) || before === 45 || after === 45) return true;
+  return (after === 46 || after === 58) && isHex(text.charCodeAt(end + 1));
+}
+
+/** IPv4 (a trailing :port stays), MAC (also Cisco's dotted form) and IPv6 addresses. */
 function findAddresses(text: string, out: Finding[]): void {
-  ADDRESS_TOKEN.lastIndex = 0;
-  for (let m = ADDRESS_TOKEN.exec(text); m; m = ADDRESS_TOKEN.exec(text)) {
-    const start = m.index;
-    let token = m[0];
-    const prev = start > 0 ? text.charCodeAt(start - 1) : -1;
-    // A token glued to a word or a longer hex run ("abc1.2.3.4", "x-00-11-...") is part of something else.
-    if (prev !== -1 && /[\w]/.test(String.fromCharCode(prev)) && !/[\d]/.test(token[0]!)) continue;
-    if (/[\w]/.test(text[start + token.length] ?? '')) continue;
-    token = token.replace(/[.:-]+$/, '');
-    const port = /^((?:\d{1,3}\.){3}\d{1,3}):\d{1,5}$/.exec(token);
-    if (port) token = port[1]!;
-    if (token.length < 7) continue;
-    if (ipv4At(text, start, token)) out.push(finding('ip', text, start, start + token.length, token));
-    else if (MAC.test(token) || CISCO_MAC.test(token)) {
-      if (CISCO_MAC.test(token) && VERSION_BEFORE.test(text.slice(Math.max(0, start - 40), start))) continue;
-      const canonical = token
-        .toLowerCase()
-        .replace(/[-.:]/g, '')
-        .replace(/(..)(?!$)/g, '$1:');
-      out.push(finding('mac', text, start, start + token.length, canonical));
-    } else if (token.includes(':') && isRealIpv6(token)) {
-      out.push(finding('ip', text, start, start + token.length, token.toLowerCase()));
+  if (text.includes('.')) {
+    IPV4_FIND.lastIndex = 0;
+    for (let m = IPV4_FIND.exec(text); m; m = IPV4_FIND.exec(text)) {
+      const token = m[0].replace(/:\d+$/, '');
+      const end = m.index + m[0].length;
+      const after = end < text.length ? text.charCodeAt(end) : -1;
+      const before = m.index > 0 ? text.charCodeAt(m.index - 1) : -1;
+      // "1.2.3.4.5" (a version) or "10.0.0.1a" are not addresses; "x10.0.0.1" still is.
+      if (isWordChar(after) || (after === 46 && /\d/.test(text[end + 1] ?? ''))) continue;
+      if ((before >= 48 && before <= 57) || before === 46) continue;
+      if (ipv4At(text, m.index, token)) out.push(finding('ip', text, m.index, m.index + token.length, token));
+    }
+    CISCO_FIND.lastIndex = 0;
+    for (let m = CISCO_FIND.exec(text); m; m = CISCO_FIND.exec(text)) {
+      const start = m.index - 4;
+      if (start < 0 || !/^[0-9A-Fa-f]{4}$/.test(text.slice(start, m.index))) continue;
+      if (glued(text, start, m.index + m[0].length)) continue;
+      if (VERSION_BEFORE.test(text.slice(Math.max(0, start - 40), start))) continue;
+      out.push(
+        finding('mac', text, start, m.index + m[0].length, macCanonical(text.slice(start, m.index + m[0].length))),
+      );
     }
   }
+  MAC_FIND.lastIndex = 0;
+  for (let m = MAC_FIND.exec(text); m; m = MAC_FIND.exec(text)) {
+    const start = m.index - 2;
+    if (start < 0 || !isHex(text.charCodeAt(start)) || !isHex(text.charCodeAt(start + 1))) continue;
+    if (glued(text, start, m.index + m[0].length)) continue;
+    out.push(
+      finding('mac', text, start, m.index + m[0].length, macCanonical(text.slice(start, m.index + m[0].length))),
+    );
+  }
+  let covered = -1;
+  const ipv6At = (at: number, length: number) => {
+    if (at < covered) return;
+    let s = at;
+    while (s > 0 && isTokenChar(text.charCodeAt(s - 1))) s--;
+    let e = at + length;
+    while (e < text.length && isTokenChar(text.charCodeAt(e))) e++;
+    covered = e;
+    let token = text.slice(s, e).replace(/[.:]+$/, '');
+    if (token.startsWith(':') && !token.startsWith('::')) {
+      token = token.slice(1);
+      s++;
+    }
+    const before = s > 0 ? text.charCodeAt(s - 1) : -1;
+    if (isWordChar(before) || before === 45) return;
+    if (token.length >= 3 && isRealIpv6(token)) out.push(finding('ip', text, s, s + token.length, token.toLowerCase()));
+  };
+  for (let at = text.indexOf('::'); at >= 0; at = text.indexOf('::', Math.max(at + 2, covered))) ipv6At(at, 2);
+  covered = -1;
+  IPV6_FULL.lastIndex = 0;
+  for (let m = IPV6_FULL.exec(text); m; m = IPV6_FULL.exec(text)) ipv6At(m.index, m[0].length);
+}
+
+function macCanonical(token: string): string {
+  return token
+    .toLowerCase()
+    .replace(/[-.:]/g, '')
+    .replace(/(..)(?!$)/g, '$1:');
 }
 
 /** E-mail addresses, user SIDs (S-1-5-21-…, S-1-12-1-…; well-known SIDs stay) and IP / MAC addresses. */
@@ -70,10 +128,15 @@ export function findAddressesAndSids(text: string, out: Finding[]): void {
     for (let m = EMAIL.exec(text); m; m = EMAIL.exec(text))
       out.push(finding('email', text, m.index, m.index + m[0].length, m[0].toLowerCase()));
   }
-  if (text.includes('-1-5-21-') || text.includes('-1-12-1-')) {
-    SID.lastIndex = 0;
-    for (let m = SID.exec(text); m; m = SID.exec(text))
-      out.push(finding('sid', text, m.index, m.index + m[0].length, m[0].toUpperCase()));
+  for (const marker of ['-1-5-21-', '-1-12-1-']) {
+    for (let at = text.indexOf(marker); at >= 1; at = text.indexOf(marker, at + marker.length)) {
+      const start = at - 1;
+      const before = start > 0 ? text.charCodeAt(start - 1) : -1;
+      if ((text[start] !== 'S' && text[start] !== 's') || isWordChar(before) || before === 45) continue;
+      SID.lastIndex = start;
+      const m = SID.exec(text);
+      if (m) out.push(finding('sid', text, start, start + m[0].length, m[0].toUpperCase()));
+    }
   }
   findAddresses(text, out);
 }

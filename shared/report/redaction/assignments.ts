@@ -336,40 +336,77 @@ export function findFlags(text: string, hidden: ReadonlySet<string>, out: Findin
   }
 }
 
-const KEY_WORD =
-  /(?:pass(?:word|wd|phrase)?|pwd|secret|token|credentials?|(?:api|access|account|license|product|private|secret|shared ?access|subscription) ?key|user ?(?:name|id)|user|uid|login(?: ?name)?|account(?: ?name)?|computer(?: ?name)?|machine(?: ?name)?|host ?name|server ?name|workstation|domain(?: ?name)?|data source)(?:\\?")?(?:[ \t]*:(?![\\/:])|[ \t]+is[ \t]+\[)/gi;
+/** In `Key: value` lines a secret key must be unmistakable ("Registry key:" is no secret). */
+const LABEL_SECRET =
+  /(?:pass(?:word|wd|phrase)?|pwd|secret|token|credentials?|(?:api|access|account|license|product|private|secret|shared ?access|subscription) ?key)$/i;
+/** ...and a computer key too (an HTTP "Server: Microsoft-IIS/10.0" header names a product, not a machine). */
+const LABEL_COMPUTER = /(?:computer|machine)(?: ?name)?$|(?:host|server) ?name$|^workstation$|^data source$/i;
+
+function labelClass(name: string, hidden: ReadonlySet<string>): KeyClass | null {
+  const cls = classifyKey(name, hidden);
+  if (cls === 'secret') return LABEL_SECRET.test(name) || hidden.has(name.toUpperCase()) ? cls : null;
+  if (cls === 'computer') return LABEL_COMPUTER.test(name) ? cls : null;
+  return cls;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** The key of a label ending at keyEnd: up to three words ("Current User", "Computer Name"), longest sensitive one. */
+function labelKeyBefore(
+  text: string,
+  keyEnd: number,
+  hidden: ReadonlySet<string>,
+): { start: number; cls: KeyClass } | null {
+  const starts: number[] = [];
+  let p = keyEnd;
+  for (let words = 0; words < 3; words++) {
+    let w = p;
+    while (w > 0 && p - w < 32 && isWordChar(text.charCodeAt(w - 1))) w--;
+    if (w === p) break;
+    starts.push(w);
+    if (w < 2 || text.charCodeAt(w - 1) !== 32 || !isWordChar(text.charCodeAt(w - 2))) break;
+    p = w - 1;
+  }
+  for (let i = starts.length - 1; i >= 0; i--) {
+    const cls = labelClass(text.slice(starts[i]!, keyEnd), hidden);
+    if (cls) return { start: starts[i]!, cls };
+  }
+  return null;
+}
+
+/** The value after a label's operator: bracketed, quoted (also JSON's \"), or up to the value's end. */
+function labelValue(text: string, cls: KeyClass, from: number, v: number, lineEnd: number, out: Finding[]): void {
+  while (v < lineEnd && isSpace(text.charCodeAt(v))) v++;
+  if (v >= lineEnd) return;
+  const c = text.charCodeAt(v);
+  if (isQuote(c)) valueFindings(cls, text, v + 1, quotedEnd(text, v, lineEnd), from, out, true);
+  else if (c === 92 && text.charCodeAt(v + 1) === 34) {
+    const close = text.indexOf('\\"', v + 2);
+    valueFindings(cls, text, v + 2, close < 0 || close > lineEnd ? lineEnd : close, from, out, true);
+  } else valueFindings(cls, text, v, cls === 'secret' ? valueEnd(text, v, lineEnd, -1) : lineEnd, from, out, false);
+}
 
 /** `Password: x`, `Computer: NAME`, `Computer Name is [NAME]`, JSON `"password": "x"` (the key may carry a prefix). */
 export function findLabels(text: string, hidden: ReadonlySet<string>, out: Finding[]): void {
   const lines = new Lines(text);
-  KEY_WORD.lastIndex = 0;
-  for (let m = KEY_WORD.exec(text); m; m = KEY_WORD.exec(text)) {
-    let kStart = m.index;
-    while (kStart > 0 && m.index - kStart < 32 && /[A-Za-z0-9_]/.test(text[kStart - 1]!)) kStart--;
-    const keyText = m[0].replace(/(?:\\?")?(?:[ \t]*:|[ \t]+is[ \t]+\[)$/i, '');
-    let cls = classifyKey(text.slice(kStart, m.index) + keyText, hidden);
-    if (!cls && kStart > 1 && text.charCodeAt(kStart - 1) === 32) {
-      let p = kStart - 1;
-      while (p > 0 && kStart - p < 17 && isLetter(text.charCodeAt(p - 1))) p--;
-      cls = classifyKey(`${text.slice(p, kStart - 1)} ${keyText}`, hidden);
-    }
-    if (!cls) continue;
-    const after = m.index + m[0].length;
-    const lineEnd = lines.endOf(after);
-    if (m[0].endsWith('[')) {
-      const close = text.indexOf(']', after);
-      if (close > 0 && close <= lineEnd) valueFindings(cls, text, after, close, kStart, out, true);
-      continue;
-    }
-    let v = after;
-    while (v < lineEnd && isSpace(text.charCodeAt(v))) v++;
-    if (v >= lineEnd) continue;
-    const c = text.charCodeAt(v);
-    if (isQuote(c)) valueFindings(cls, text, v + 1, quotedEnd(text, v, lineEnd), kStart, out, true);
-    else if (c === 92 && text.charCodeAt(v + 1) === 34) {
-      const close = text.indexOf('\\"', v + 2);
-      valueFindings(cls, text, v + 2, close < 0 || close > lineEnd ? lineEnd : close, kStart, out, true);
-    } else valueFindings(cls, text, v, cls === 'secret' ? valueEnd(text, v, lineEnd, -1) : lineEnd, kStart, out, false);
+  for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+    const next = text.charCodeAt(colon + 1);
+    if (next === 92 || next === 47 || next === 58) continue; // C:\, scheme://, ::
+    let k = colon;
+    if (text.charCodeAt(k - 1) === 34) k -= text.charCodeAt(k - 2) === 92 ? 2 : 1; // "key": or \"key\":
+    while (k > 0 && colon - k < 4 && isSpace(text.charCodeAt(k - 1))) k--;
+    if (k === 0 || !isLetter(text.charCodeAt(k - 1))) continue; // timestamps, "(18:A8)"
+    const key = labelKeyBefore(text, k, hidden);
+    if (key) labelValue(text, key.cls, key.start, colon + 1, lines.endOf(colon), out);
+  }
+  const bracketLines = new Lines(text);
+  for (let at = text.indexOf(' is ['); at >= 0; at = text.indexOf(' is [', at + 5)) {
+    const key = labelKeyBefore(text, at, hidden);
+    if (!key) continue;
+    const close = text.indexOf(']', at + 5);
+    if (close > 0 && close <= bracketLines.endOf(at)) valueFindings(key.cls, text, at + 5, close, key.start, out, true);
   }
 }
 
@@ -391,7 +428,7 @@ export function findStructuredPairs(text: string, hidden: ReadonlySet<string>, o
       JSON_PAIR.lastIndex = end;
     }
   }
-  if (/value/i.test(text)) {
+  if (text.includes('alue')) {
     XML_PAIR.lastIndex = 0;
     for (let m = XML_PAIR.exec(text); m; m = XML_PAIR.exec(text)) {
       const cls = classifyKey(m[1]!, hidden);
@@ -400,7 +437,7 @@ export function findStructuredPairs(text: string, hidden: ReadonlySet<string>, o
       valueFindings(cls, text, valueStart, valueStart + m[2]!.length, m.index, out, true);
     }
   }
-  if (/securestring/i.test(text)) {
+  if (text.includes('ecureString') || text.includes('ECURESTRING') || text.includes('ecurestring')) {
     SECURE_STRING.lastIndex = 0;
     for (let m = SECURE_STRING.exec(text); m; m = SECURE_STRING.exec(text)) {
       const end = m.index + m[0].length;

@@ -11,9 +11,6 @@ export const PROFILE_PATH = new RegExp(
   'gi',
 );
 const HOME_PATH = /(?<![\w.~])\/(?:home|Users)\/([^/\s:*?"<>|,;'()[\]]+)/g;
-const UNC_HOST = /(?<![\\\w:])\\\\(?:\\\\)?([A-Za-z0-9][\w-]{0,62}(?:\.[A-Za-z0-9][\w-]{0,62})*)(?![\w.-])/g;
-const MACHINE_ACCOUNT = /([A-Za-z0-9][\w-]{1,14})\$(?![\w$])/g;
-const ACCOUNT = /(?<![\w\\/:.-])([A-Za-z][\w.-]{0,62}|NT AUTHORITY)\\{1,2}([\w.-]{1,64})(?![\w\\$])/g;
 
 /** Shares and folders that end in `$` but are no machine account. */
 const NOT_MACHINES = new Set(['admin', 'ipc', 'print', 'sysvol', 'netlogon', 'patchcache', 'recycle.bin']);
@@ -39,45 +36,78 @@ export function findProfileNames(text: string, out: Array<{ start: number; end: 
   }
 }
 
-/** Server names of UNC paths and machine accounts (`CONTOSO\WS-FIN-042$`), as computer findings. */
+function isHostChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46;
+}
+
+function isNameChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
+}
+
+/** Server names of UNC paths (`\\server\share`, also JSON-escaped) and machine accounts (`DOMAIN\NAME$`). */
 export function findMachineNames(text: string, out: Finding[]): void {
-  if (text.includes('\\\\')) {
-    UNC_HOST.lastIndex = 0;
-    for (let m = UNC_HOST.exec(text); m; m = UNC_HOST.exec(text)) {
-      const host = m[1]!;
-      const start = m.index + m[0].length - host.length;
-      if (host.toLowerCase() !== 'localhost' && !/^[\d.]+$/.test(host))
-        out.push(finding('computer', text, start, start + host.length, host.toLowerCase(), m.index));
-    }
+  for (let at = text.indexOf('\\\\'); at >= 0; at = text.indexOf('\\\\', at + 2)) {
+    const before = at > 0 ? text.charCodeAt(at - 1) : -1;
+    if (before === 92 || before === 58 || isNameChar(before)) continue; // "C:\\x" in JSON, or a longer run
+    let start = at + 2;
+    if (text.charCodeAt(start) === 92 && text.charCodeAt(start + 1) === 92) start += 2;
+    let end = start;
+    while (end < text.length && end - start < 254 && isHostChar(text.charCodeAt(end))) end++;
+    while (end > start && text.charCodeAt(end - 1) === 46) end--;
+    const host = text.slice(start, end);
+    if (host.length < 2 || !/^[A-Za-z0-9]/.test(host) || host.toLowerCase() === 'localhost' || /^[\d.]+$/.test(host))
+      continue;
+    out.push(finding('computer', text, start, end, host.toLowerCase(), at));
+    at = end - 2;
   }
-  if (text.includes('$')) {
-    MACHINE_ACCOUNT.lastIndex = 0;
-    for (let m = MACHINE_ACCOUNT.exec(text); m; m = MACHINE_ACCOUNT.exec(text)) {
-      const name = m[1]!;
-      if (name.length < 3 || NOT_MACHINES.has(name.toLowerCase()) || /^\d+$/.test(name)) continue;
-      const before = m.index > 0 ? text.charCodeAt(m.index - 1) : -1;
-      // `\\server\share$` and `C:\Windows\Installer\$PatchCache$` are folders; `DOMAIN\NAME$` is an account.
-      if (before === 36 || (before === 92 && !afterAccountDomain(text, m.index - 1))) continue;
-      if (before !== -1 && /[\w.-]/.test(String.fromCharCode(before)) && before !== 92) continue;
-      out.push(finding('computer', text, m.index, m.index + name.length, name.toLowerCase()));
-    }
+  for (let at = text.indexOf('$'); at >= 0; at = text.indexOf('$', at + 1)) {
+    const after = at + 1 < text.length ? text.charCodeAt(at + 1) : -1;
+    if (isNameChar(after) || after === 36) continue;
+    let start = at;
+    while (start > 0 && at - start < 16 && isNameChar(text.charCodeAt(start - 1))) start--;
+    const name = text.slice(start, at);
+    if (name.length < 3 || at - start >= 16 || NOT_MACHINES.has(name.toLowerCase()) || /^\d+$/.test(name)) continue;
+    if (!/^[A-Za-z0-9]/.test(name)) continue;
+    const before = start > 0 ? text.charCodeAt(start - 1) : -1;
+    // `\\server\share$` and `C:\Windows\Installer\$PatchCache$` are folders; `DOMAIN\NAME$` is an account.
+    if (before === 36 || before === 46 || (before === 92 && !afterAccountDomain(text, start - 1))) continue;
+    out.push(finding('computer', text, start, at, name.toLowerCase()));
   }
 }
 
 /** True when the backslash at `slash` follows a bare word that is not itself inside a path (`CONTOSO\`). */
 function afterAccountDomain(text: string, slash: number): boolean {
   let p = slash;
-  while (p > 0 && slash - p < 64 && /[\w.-]/.test(text[p - 1]!)) p--;
-  if (p === slash) return false;
-  const before = p > 0 ? text[p - 1]! : '';
-  return before === '' || !/[\\/:\w.-]/.test(before);
+  while (p > 0 && slash - p < 64 && isHostChar(text.charCodeAt(p - 1))) p--;
+  if (p === slash || !/[A-Za-z]/.test(text[p]!)) return false;
+  const before = p > 0 ? text.charCodeAt(p - 1) : -1;
+  return before === -1 || !(isHostChar(before) || before === 92 || before === 47 || before === 58);
 }
 
-/** `DOMAIN\name` pairs (name as written), for learning the domain of a known user. */
+/** `DOMAIN\name` pairs (name as written), for learning the domain of a known user and the users of a known domain. */
 export function findAccounts(text: string, out: Array<{ domain: string; user: string }>): void {
-  if (!text.includes('\\')) return;
-  ACCOUNT.lastIndex = 0;
-  for (let m = ACCOUNT.exec(text); m; m = ACCOUNT.exec(text)) out.push({ domain: m[1]!, user: m[2]! });
+  for (let at = text.indexOf('\\'); at >= 0; at = text.indexOf('\\', at + 1)) {
+    let slashEnd = at + 1;
+    if (text.charCodeAt(slashEnd) === 92) slashEnd++;
+    if (!afterAccountDomain(text, at)) {
+      at = slashEnd - 1;
+      continue;
+    }
+    let end = slashEnd;
+    while (end < text.length && end - slashEnd < 64 && isHostChar(text.charCodeAt(end))) end++;
+    const next = end < text.length ? text.charCodeAt(end) : -1;
+    // "Program Files\Contoso\App" is a path (another backslash follows); "CONTOSO\WS-01$" a machine account.
+    if (end === slashEnd || next === 92 || next === 36 || isNameChar(next)) {
+      at = slashEnd - 1;
+      continue;
+    }
+    let p = at;
+    while (p > 0 && at - p < 64 && isHostChar(text.charCodeAt(p - 1))) p--;
+    let domain = text.slice(p, at);
+    if (/^AUTHORITY$/i.test(domain) && /NT $/i.test(text.slice(Math.max(0, p - 3), p))) domain = `NT ${domain}`;
+    out.push({ domain, user: text.slice(slashEnd, end) });
+    at = end - 1;
+  }
 }
 
 /** Top-level and internal DNS suffixes: what makes `x.contoso.<suffix>` a host name rather than `Contoso.Setup.dll`. */

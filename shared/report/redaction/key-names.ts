@@ -6,7 +6,7 @@ export type KeyClass = 'secret' | 'user' | 'computer' | 'domain';
 /** Name fragments that mark a value as secret (case-insensitive), as Windows Installer practice and vendors name them. */
 const SECRET_FRAGMENT = /PASSW|PASSPHRASE|PASS$|PWD|SECRET|TOKEN|KEY|CREDENTIAL|APIKEY|PIN$|^SIG$|^SAS$/i;
 /** Whole names that are secret though they carry no fragment above. */
-const SECRET_WORD = /^(?:PASS|PW|P|DBPASS|SQLPASS|ADMINPASS|AUTH|AUTHORIZATION|COOKIE|SESSIONID)$/i;
+const SECRET_WORD = /^(?:PASS|PW|P|DBPASS|SQLPASS|ADMINPASS|AUTH|AUTHORIZATION|COOKIE)$/i;
 /**
  * Names that contain KEY or TOKEN but are not secrets: registry / component / file columns of "Executing op:" lines,
  * assembly public key tokens, and Windows Installer's own bookkeeping ids (seen in real logs).

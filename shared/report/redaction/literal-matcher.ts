@@ -43,6 +43,8 @@ export class LiteralMatcher<T> {
   private edges = 0;
   private nodes = 1;
   private accepting = new Int32Array(1024);
+  /** By a hash of a literal's first two characters: 1 = a bounded literal starts so, 2 = an unbounded one. */
+  private readonly starts = new Uint8Array(65536);
   private readonly entries: LiteralEntry<T>[] = [];
   private totalChars = 0;
 
@@ -54,7 +56,7 @@ export class LiteralMatcher<T> {
 
   /** Adds a literal; false when it is empty, too long, or the matcher is full (the caller's bound). */
   add(literal: string, entry: LiteralEntry<T>): boolean {
-    if (literal.length === 0 || literal.length > MAX_LITERAL_LENGTH) return false;
+    if (literal.length < 2 || literal.length > MAX_LITERAL_LENGTH) return false;
     if (this.totalChars + literal.length > this.maxTotalChars) return false;
     let node = 0;
     for (let i = 0; i < literal.length; i++) {
@@ -68,6 +70,7 @@ export class LiteralMatcher<T> {
       }
       node = next;
     }
+    this.starts[bigram(FOLD[literal.charCodeAt(0)]!, FOLD[literal.charCodeAt(1)]!)]! |= entry.bounded ? 1 : 2;
     const existing = this.accepting[node]!;
     if (existing !== 0 && this.entries[existing - 1]!.priority <= entry.priority) return true;
     this.entries.push(entry);
@@ -84,9 +87,15 @@ export class LiteralMatcher<T> {
     const root = this.root;
     const accepting = this.accepting;
     const n = text.length;
-    for (let i = 0; i < n; i++) {
-      let node = root[FOLD[text.charCodeAt(i)]!]!;
+    const starts = this.starts;
+    for (let i = 0; i < n - 1; i++) {
+      const c = FOLD[text.charCodeAt(i)]!;
+      let node = root[c]!;
       if (node === 0) continue;
+      // Cheap checks before the walk: the first two characters, and no bounded literal starts inside a word.
+      const kinds = starts[bigram(c, FOLD[text.charCodeAt(i + 1)]!)]!;
+      if (kinds === 0) continue;
+      if (kinds === 1 && i > 0 && isAsciiLetter(text.charCodeAt(i - 1)) && isAsciiAlnum(c)) continue;
       let bestEnd = -1;
       let bestEntry: LiteralEntry<T> | null = null;
       let j = i;
@@ -169,6 +178,10 @@ export class LiteralMatcher<T> {
       this.edgeChild[h] = edgeChild[i]!;
     }
   }
+}
+
+function bigram(a: number, b: number): number {
+  return (Math.imul(a, 0x9e37) + b) & 0xffff;
 }
 
 /** The case fold the matcher uses, for callers that compare canonical forms. */
