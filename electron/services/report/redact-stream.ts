@@ -7,7 +7,7 @@ import { LearningChunker, StreamRedactor } from '../../../shared/report/redactio
 import {
   detectEncoding,
   detectFileEncoding,
-  encodeText,
+  encodePieces,
   type AnsiEncoding,
   type DetectedEncoding,
 } from './text-encoding.ts';
@@ -101,9 +101,9 @@ export async function* redactedFileChunks(
   if (output.bom.length) yield output.bom;
   const stream = new StreamRedactor(redactor);
   for await (const text of decodedText(source, detected, ansi, newDecoder(detected, ansi))) {
-    const out = stream.push(text);
-    if (out) yield encodeText(out, output.encoding);
+    const pieces = stream.pushPieces(text);
+    if (pieces.length) yield encodePieces(pieces, output.encoding);
   }
-  const rest = stream.flush();
-  if (rest) yield encodeText(rest, output.encoding);
+  const rest = stream.flushPieces();
+  if (rest.length) yield encodePieces(rest, output.encoding);
 }

@@ -66,8 +66,20 @@ export async function detectFileEncoding(
 }
 
 /** Encodes text back into the file's own encoding (placeholders are ASCII, so every code page can hold them). */
+/** Encodes pieces of text into one buffer without joining them first (UTF-16 is written piece by piece). */
+export function encodePieces(pieces: string[], encoding: DetectedEncoding['encoding']): Uint8Array {
+  if (encoding !== 'utf16le' && encoding !== 'utf16be') return encodeText(pieces.join(''), encoding);
+  let length = 0;
+  for (const piece of pieces) length += piece.length;
+  const out = Buffer.allocUnsafe(length * 2);
+  let at = 0;
+  for (const piece of pieces) at += out.write(piece, at, 'utf16le');
+  return encoding === 'utf16be' ? out.swap16() : out;
+}
+
 export function encodeText(text: string, encoding: DetectedEncoding['encoding']): Uint8Array {
   if (encoding === 'utf8') return Buffer.from(text, 'utf8');
   if (encoding === 'utf16le') return Buffer.from(text, 'utf16le');
+  if (encoding === 'utf16be') return Buffer.from(text, 'utf16le').swap16();
   return iconv.encode(text, encoding);
 }

@@ -2,7 +2,7 @@
 // inside another value: connection strings, CustomActionData), quoted `"KEY=value with spaces"`, MSI/Burn property
 // lines, `Key: value` / `Key is [value]` lines, JSON keys, XML key/value attributes and command-line flags
 // (`--password x`, `-Password 'x'`, `/p:x`). Each scan is a single left-to-right pass with bounded look-arounds.
-import { classifyKey, isMaskedOrEmpty, type KeyClass } from './key-names.ts';
+import { KeyClassifier, classifyKey, isMaskedOrEmpty, type KeyClass } from './key-names.ts';
 import { finding, type Finding } from './findings.ts';
 import { NOT_DOMAINS, WELL_KNOWN_ACCOUNTS, splitAccount } from './identity-rules.ts';
 
@@ -225,6 +225,8 @@ class QuoteState {
   }
 }
 
+const keys = new KeyClassifier();
+
 /** A key ending at kEnd: one word, or two ("User Id", "Data Source") when the two-word name is the sensitive one. */
 function keyBefore(
   text: string,
@@ -243,7 +245,7 @@ function keyBefore(
       if (two) return { start: p, cls: two };
     }
   }
-  const cls = classifyKey(text.slice(kStart, kEnd), hidden);
+  const cls = keys.classify(text, kStart, kEnd, hidden);
   return cls ? { start: kStart, cls } : null;
 }
 
@@ -252,6 +254,9 @@ export function findPairs(text: string, hidden: ReadonlySet<string>, out: Findin
   const lines = new Lines(text);
   const quotes = new QuoteState(text);
   let floor = 0;
+  // End of the last value whose nested pairs are read again; their own values are then looked for only so far
+  // (and at most NESTED_SCAN characters), so "Password=Password=Password=..." stays linear.
+  let covered = -1;
   for (let eq = text.indexOf('='); eq >= 0; eq = text.indexOf('=', Math.max(eq + 1, floor))) {
     const next = text.charCodeAt(eq + 1);
     const prev = text.charCodeAt(eq - 1);
@@ -263,7 +268,7 @@ export function findPairs(text: string, hidden: ReadonlySet<string>, out: Findin
     while (kEnd > floor && eq - kEnd < 3 && isSpace(text.charCodeAt(kEnd - 1))) kEnd--;
     const key = keyBefore(text, kEnd, floor, hidden);
     if (!key) continue;
-    const lineEnd = lines.endOf(eq);
+    const lineEnd = eq < covered ? Math.min(lines.endOf(eq), covered, eq + NESTED_SCAN) : lines.endOf(eq);
     const before = key.start > 0 ? text.charCodeAt(key.start - 1) : -1;
     const open = quotes.openAt(key.start);
     const enclosing = closerOf(before) !== -1 ? closerOf(before) : open;
@@ -278,8 +283,7 @@ export function findPairs(text: string, hidden: ReadonlySet<string>, out: Findin
       end = quotedEnd(text, v, lineEnd);
     } else if (c === 92 && text.charCodeAt(v + 1) === 34) {
       start = v + 2;
-      end = text.indexOf('\\"', start);
-      if (end < 0 || end > lineEnd) end = lineEnd;
+      end = escapedQuoteEnd(text, start, lineEnd);
     } else {
       end = valueEnd(text, v, lineEnd, enclosing);
     }
@@ -287,9 +291,20 @@ export function findPairs(text: string, hidden: ReadonlySet<string>, out: Findin
     const whole = isQuote(c) || kEnd !== eq || (end < lineEnd && text.charCodeAt(end) === 59);
     valueFindings(key.cls, text, start, end, key.start, out, whole);
     // Pairs nested in this value (a connection string inside a secret) are still read, so their names are learned.
-    const nested = text.indexOf('=', start);
-    floor = Math.max(floor, nested >= 0 && nested < end ? start : end);
+    let nested = false;
+    for (let i = start; i < end && !nested; i++) nested = text.charCodeAt(i) === 61;
+    if (nested) covered = Math.max(covered, end);
+    floor = Math.max(floor, nested ? start : end);
   }
+}
+
+/** How far a value nested in another value is looked for. */
+const NESTED_SCAN = 4096;
+
+/** The `\"` closing a JSON-escaped quoted value that starts at `start`, within the line. */
+function escapedQuoteEnd(text: string, start: number, lineEnd: number): number {
+  for (let i = start; i + 1 < lineEnd; i++) if (text.charCodeAt(i) === 92 && text.charCodeAt(i + 1) === 34) return i;
+  return lineEnd;
 }
 
 const FLAG = /(?<![\w-])(--?|\/)([A-Za-z][\w-]{0,48})(?=[:\s"'])/g;
@@ -333,6 +348,7 @@ export function findFlags(text: string, hidden: ReadonlySet<string>, out: Findin
       while (end < lineEnd && !isSpace(text.charCodeAt(end))) end++;
     }
     valueFindings(cls, text, start, end, m.index, out, isQuote(c) || c === 40);
+    FLAG.lastIndex = Math.max(FLAG.lastIndex, end);
   }
 }
 
@@ -399,7 +415,11 @@ export function findLabels(text: string, hidden: ReadonlySet<string>, out: Findi
     while (k > 0 && colon - k < 4 && isSpace(text.charCodeAt(k - 1))) k--;
     if (k === 0 || !isLetter(text.charCodeAt(k - 1))) continue; // timestamps, "(18:A8)"
     const key = labelKeyBefore(text, k, hidden);
-    if (key) labelValue(text, key.cls, key.start, colon + 1, lines.endOf(colon), out);
+    if (!key) continue;
+    const before = out.length;
+    labelValue(text, key.cls, key.start, colon + 1, lines.endOf(colon), out);
+    // The value is read: colons inside it are not labels ("password: a: b: c..." stays linear).
+    if (out.length > before) colon = Math.max(colon, out[out.length - 1]!.end - 1);
   }
   const bracketLines = new Lines(text);
   for (let at = text.indexOf(' is ['); at >= 0; at = text.indexOf(' is [', at + 5)) {
@@ -411,7 +431,9 @@ export function findLabels(text: string, hidden: ReadonlySet<string>, out: Findi
 }
 
 const JSON_PAIR = /"([A-Za-z_][\w .-]{0,63})"[ \t]*:[ \t]*"/g;
-const XML_PAIR = /\b(?:key|name)\s*=\s*"([^"\r\n]{1,64})"\s+value\s*=\s*"([^"\r\n]*)"/gi;
+const XML_PAIR = /\b(?:key|name)\s*=\s*"([^"\r\n]{1,64})"\s+value\s*=\s*"([^"\r\n]*)"/iy;
+/** An "Executing op:" record writing a named value: RegAddValue(Name=DbPassword,Value=x,...). */
+const OP_VALUE = /Name=([^,()\r\n]{1,64}),Value=([^,()\r\n]*)/y;
 const SECURE_STRING = /ConvertTo-SecureString\b[ \t]+(?:-String[ \t]+)?("[^"\r\n]*"|'[^'\r\n]*')/gi;
 
 /** JSON `"Host": "x"`, XML `<add key="DbPassword" value="x"/>` and `ConvertTo-SecureString 'x' -AsPlainText`. */
@@ -428,14 +450,36 @@ export function findStructuredPairs(text: string, hidden: ReadonlySet<string>, o
       JSON_PAIR.lastIndex = end;
     }
   }
-  if (text.includes('alue')) {
-    XML_PAIR.lastIndex = 0;
-    for (let m = XML_PAIR.exec(text); m; m = XML_PAIR.exec(text)) {
-      const cls = classifyKey(m[1]!, hidden);
-      if (!cls) continue;
-      const valueStart = m.index + m[0].length - 1 - m[2]!.length;
-      valueFindings(cls, text, valueStart, valueStart + m[2]!.length, m.index, out, true);
-    }
+  // XML: found by `value=`/`Value=`, then read from the `key=`/`name=` before it (at most 160 characters back).
+  for (let at = text.indexOf('alue'); at >= 1; at = text.indexOf('alue', at + 4)) {
+    let e = at + 4;
+    while (isSpace(text.charCodeAt(e))) e++;
+    if (text.charCodeAt(e) !== 61) continue;
+    const from = Math.max(0, at - 160);
+    const head = text.slice(from, at);
+    const key = Math.max(
+      head.lastIndexOf('key'),
+      head.lastIndexOf('name'),
+      head.lastIndexOf('Key'),
+      head.lastIndexOf('Name'),
+    );
+    if (key < 0) continue;
+    XML_PAIR.lastIndex = from + key;
+    const m = XML_PAIR.exec(text);
+    if (!m) continue;
+    const cls = classifyKey(m[1]!, hidden);
+    if (!cls) continue;
+    const valueStart = m.index + m[0].length - 1 - m[2]!.length;
+    valueFindings(cls, text, valueStart, valueStart + m[2]!.length, m.index, out, true);
+  }
+  for (let at = text.indexOf('Name='); at >= 0; at = text.indexOf('Name=', at + 5)) {
+    OP_VALUE.lastIndex = at;
+    const m = OP_VALUE.exec(text);
+    if (!m) continue;
+    const cls = classifyKey(m[1]!, hidden);
+    if (!cls) continue;
+    const valueStart = m.index + m[0].length - m[2]!.length;
+    valueFindings(cls, text, valueStart, valueStart + m[2]!.length, m.index, out, true);
   }
   if (text.includes('ecureString') || text.includes('ECURESTRING') || text.includes('ecurestring')) {
     SECURE_STRING.lastIndex = 0;
@@ -446,17 +490,39 @@ export function findStructuredPairs(text: string, hidden: ReadonlySet<string>, o
   }
 }
 
-const PROPERTY_LINE = /Property\([A-Z]\): ([A-Za-z_][\w.]*) = ([^\r\n]*)/g;
-const PROPERTY_CHANGE = /PROPERTY CHANGE: [A-Za-z]+ ([A-Za-z_][\w.]*) property\. (Its [^\r\n]*)/g;
-const BURN_VARIABLE = /variable '([A-Za-z_][\w.]*)' to value '([^\r\n]*)'/g;
-const CHANGE_VALUE = /'([^\r\n]*?)'(?=\.(?:\s|$))/g;
+const PROPERTY_LINE = /Property\([A-Z]\): ([A-Za-z_][\w.]*) = ([^\r\n]*)/y;
+const PROPERTY_CHANGE = /PROPERTY CHANGE: [A-Za-z]+ ([A-Za-z_][\w.]*) property\. (Its [^\r\n]*)/y;
+const BURN_VARIABLE = /variable '([A-Za-z_][\w.]*)' to value '([^\r\n]*)'/y;
+
+/**
+ * The quoted values of "Its value is 'v'." / "Its current value is 'a'. Its new value: 'b'.": each runs from its
+ * opening quote to the last "'." (followed by a space or the end) before the next value's opening (linear).
+ */
+function changeValues(tail: string, base: number): Array<[number, number]> {
+  const opens: number[] = [];
+  for (const marker of ["value is '", "value: '"]) {
+    for (let at = tail.indexOf(marker); at >= 0; at = tail.indexOf(marker, at + marker.length))
+      opens.push(at + marker.length);
+  }
+  opens.sort((a, b) => a - b);
+  const parts: Array<[number, number]> = [];
+  opens.forEach((open, i) => {
+    const limit = i + 1 < opens.length ? opens[i + 1]! : tail.length;
+    let close = tail.lastIndexOf("'.", limit - 1);
+    while (close >= open && !(close + 2 >= tail.length || /\s/.test(tail[close + 2]!)))
+      close = tail.lastIndexOf("'.", close - 1);
+    if (close >= open) parts.push([base + open, base + close]);
+  });
+  return parts;
+}
 
 /** Called for every property a log assigns (name, value), so a later MsiHiddenProperties can still hide it. */
 export type PropertySeen = (name: string, value: string) => void;
 
 /**
  * Windows Installer and Burn property lines, whose whole value belongs to the property: `Property(S): X = v`,
- * `PROPERTY CHANGE: Adding X property. Its value is 'v'.`, Burn `variable 'X' to value 'v'`.
+ * `PROPERTY CHANGE: Adding X property. Its value is 'v'.`, Burn `variable 'X' to value 'v'`. Each form is found by
+ * its literal start, then read with a sticky pattern.
  */
 export function findPropertyLines(
   text: string,
@@ -466,28 +532,25 @@ export function findPropertyLines(
 ): void {
   const forms: Array<[RegExp, string]> = [
     [PROPERTY_LINE, 'Property('],
-    [PROPERTY_CHANGE, 'PROPERTY CHANGE'],
+    [PROPERTY_CHANGE, 'PROPERTY CHANGE: '],
     [BURN_VARIABLE, "variable '"],
   ];
-  for (const [re, hint] of forms) {
-    if (!text.includes(hint)) continue;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+  for (const [re, literal] of forms) {
+    for (let at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + literal.length)) {
+      re.lastIndex = at;
+      const m = re.exec(text);
+      if (!m) continue;
       const name = m[1]!;
       const valueStart = m.index + m[0].length - m[2]!.length - (re === BURN_VARIABLE ? 1 : 0);
       const cls = classifyKey(name, hidden);
       const parts: Array<[number, number]> = [];
-      if (re === PROPERTY_CHANGE) {
-        CHANGE_VALUE.lastIndex = 0;
-        for (let q = CHANGE_VALUE.exec(m[2]!); q; q = CHANGE_VALUE.exec(m[2]!)) {
-          const s = valueStart + q.index + 1;
-          parts.push([s, s + q[1]!.length]);
-        }
-      } else parts.push([valueStart, valueStart + m[2]!.length]);
+      if (re === PROPERTY_CHANGE) parts.push(...changeValues(m[2]!, valueStart));
+      else parts.push([valueStart, valueStart + m[2]!.length]);
       for (const [s, e] of parts) {
         if (cls) valueFindings(cls, text, s, e, m.index, out, true);
         else seen?.(name, text.slice(s, e));
       }
+      at = m.index + m[0].length - literal.length; // the match ran to its line's end: go on after it
     }
   }
 }

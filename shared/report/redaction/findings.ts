@@ -50,14 +50,19 @@ export function resolveFindings(findings: Finding[]): Finding[] {
   return out;
 }
 
-/** The text with each resolved finding replaced by its placeholder. */
-export function applyFindings(text: string, resolved: Finding[], placeholderOf: (f: Finding) => string): string {
-  if (resolved.length === 0) return text;
-  let out = '';
+/**
+ * The text with each resolved finding replaced by its placeholder, as pieces (slices of the text and placeholders):
+ * writing pieces out one by one avoids flattening one long concatenated string.
+ */
+export function applyFindings(text: string, resolved: Finding[], placeholderOf: (f: Finding) => string): string[] {
+  if (resolved.length === 0) return [text];
+  const pieces: string[] = [];
   let at = 0;
   for (const f of resolved) {
-    out += text.slice(at, f.start) + placeholderOf(f);
+    if (f.start > at) pieces.push(text.slice(at, f.start));
+    pieces.push(placeholderOf(f));
     at = f.end;
   }
-  return out + text.slice(at);
+  if (at < text.length) pieces.push(text.slice(at));
+  return pieces;
 }

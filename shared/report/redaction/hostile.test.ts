@@ -93,9 +93,10 @@ function namesLog(names: number): string {
 function timeRedaction(text: string): number {
   const redactor = new Redactor();
   redactor.learn(text);
-  const started = process.hrtime.bigint();
-  const out = redactor.redact(text);
-  const elapsed = Number(process.hrtime.bigint() - started);
+  let out = '';
+  const elapsed = cpuTime(() => {
+    out = redactor.redact(text);
+  });
   assert.doesNotMatch(out, /usr[0-9a-z]+q\d/, 'a learned name survived');
   return elapsed;
 }
@@ -108,4 +109,50 @@ test('the learned-name matcher does not slow down with 100x more names (growth r
   for (let round = 0; round < 3; round++) ratios.push(timeRedaction(many) / timeRedaction(few));
   // A matcher whose cost grows with the names would be ~100x slower; allow noise from a shared machine.
   assert.ok(Math.min(...ratios) < 4, `8,000 names vs 80: ${ratios.map((r) => r.toFixed(2)).join(', ')}x`);
+});
+
+/** CPU time of fn (not wall time: a shared machine's other processes do not count). */
+function cpuTime(fn: () => void): number {
+  const started = process.cpuUsage();
+  fn();
+  const used = process.cpuUsage(started);
+  return used.user + used.system;
+}
+
+/** Learn + redact CPU time of `unit` repeated n times on one line. */
+function timeRepeated(unit: string, n: number): number {
+  const text = unit.repeat(n);
+  return cpuTime(() => {
+    const redactor = new Redactor();
+    redactor.learn(text);
+    redactor.redact(text);
+  });
+}
+
+test('every rule stays linear on hostile repetitions (twice the input, about twice the time)', () => {
+  const units = [
+    'Password=Password=',
+    'Property(S): A = Property(S): B = ',
+    'password: password: ',
+    "-pw '-Password '",
+    'contoso.',
+    "PROPERTY CHANGE: Adding X property. Its value is 'a'.",
+    'CONNSTR="Server=s;Password=',
+    '\\\\\\\\srv\\\\',
+    'S-1-5-21-1-',
+    'C:\\Users\\',
+    '1.2.3.',
+    'a\\"b=\\"',
+    '<add key="Password" value="',
+  ];
+  const redactor = new Redactor({ domains: ['contoso'] });
+  redactor.learn('warm-up Password=x');
+  for (const unit of units) {
+    const n = Math.ceil(60_000 / unit.length);
+    timeRepeated(unit, n); // warm-up
+    // The fastest of three runs of each size: a quadratic rule would take ~4x for twice the input.
+    const once = Math.min(...[0, 1, 2].map(() => timeRepeated(unit, n)));
+    const twice = Math.min(...[0, 1, 2].map(() => timeRepeated(unit, 2 * n)));
+    assert.ok(twice / once < 3.2, `${unit}: ${(twice / once).toFixed(2)}x the time for twice the input`);
+  }
 });

@@ -5,9 +5,12 @@ import { finding, type Finding } from './findings.ts';
 import { SHARED_PROFILES } from './identity-rules.ts';
 
 const PROFILE_NAME = String.raw`[^\\/:*?"<>|\r\n]+(?=[\\/])|(?:[^\\/:*?"<>|\r\n\s,;'()[\]]|'(?=[A-Za-z]))+`;
-/** `C:\Users\<name>` (also `\\`-escaped as in JSON, or with forward slashes), `C:\Documents and Settings\<name>`. */
+/**
+ * `C:\Users\<name>` (also `\\`-escaped as in JSON, or with forward slashes), `C:\Documents and Settings\<name>`;
+ * the match starts at the colon (a literal the engine finds fast) and the drive letter is checked by hand.
+ */
 export const PROFILE_PATH = new RegExp(
-  String.raw`[A-Za-z]:(?:\\{1,2}|/)(?:Users|Documents and Settings)(?:\\{1,2}|/)(${PROFILE_NAME})`,
+  String.raw`:(?:\\{1,2}|/)(?:Users|Documents and Settings)(?:\\{1,2}|/)(${PROFILE_NAME})`,
   'gi',
 );
 const HOME_PATH = /(?<![\w.~])\/(?:home|Users)\/([^/\s:*?"<>|,;'()[\]]+)/g;
@@ -20,6 +23,8 @@ export function findProfileNames(text: string, out: Array<{ start: number; end: 
   if (/[\\/](?:users|documents and settings)[\\/]/i.test(text)) {
     PROFILE_PATH.lastIndex = 0;
     for (let m = PROFILE_PATH.exec(text); m; m = PROFILE_PATH.exec(text)) {
+      const drive = m.index > 0 ? text.charCodeAt(m.index - 1) | 0x20 : 0;
+      if (drive < 97 || drive > 122) continue;
       const name = m[1]!;
       const start = m.index + m[0].length - name.length;
       if (!SHARED_PROFILES.has(name.trim().toLowerCase())) out.push({ start, end: start + name.length, name });
@@ -125,10 +130,11 @@ function isLabelChar(c: number): boolean {
 
 /** The dotted host token around [start, end): its start and end in the text. */
 function dottedToken(text: string, start: number, end: number): [number, number] {
+  // A DNS name has at most 253 characters: looking further would make long dotted runs quadratic.
   let s = start;
-  while (s > 0 && (isLabelChar(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 46)) s--;
+  while (s > 0 && start - s < 253 && (isLabelChar(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 46)) s--;
   let e = end;
-  while (e < text.length && (isLabelChar(text.charCodeAt(e)) || text.charCodeAt(e) === 46)) e++;
+  while (e < text.length && e - end < 253 && (isLabelChar(text.charCodeAt(e)) || text.charCodeAt(e) === 46)) e++;
   while (e > end && text.charCodeAt(e - 1) === 46) e--;
   while (s < start && text.charCodeAt(s) === 46) s++;
   return [s, e];
@@ -165,7 +171,7 @@ export function standsAsDomain(text: string, start: number, end: number): boolea
 export function hostLabelsBefore(text: string, domainStart: number): [number, number] | null {
   if (domainStart < 2 || text.charCodeAt(domainStart - 1) !== 46) return null;
   let s = domainStart - 1;
-  while (s > 0 && (isLabelChar(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 46)) s--;
+  while (s > 0 && domainStart - s < 253 && (isLabelChar(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 46)) s--;
   while (s < domainStart - 1 && text.charCodeAt(s) === 46) s++;
   if (s >= domainStart - 1) return null;
   const host = text.slice(s, domainStart - 1).toLowerCase();

@@ -69,6 +69,39 @@ function computeClass(name: string): KeyClass | null {
   return null;
 }
 
+const CLASSES: Array<KeyClass | null> = [null, 'secret', 'user', 'computer', 'domain'];
+
+/**
+ * classifyKey for a key read in place (text[start, end)) without cutting it out: a small table of recent keys is
+ * compared character by character, so the same few hundred keys repeated millions of times cost no allocation.
+ */
+export class KeyClassifier {
+  private readonly keys: Array<string | undefined> = new Array<string | undefined>(4096);
+  private readonly classes = new Int8Array(4096);
+  private hiddenSize = 0;
+
+  classify(text: string, start: number, end: number, hidden: ReadonlySet<string>): KeyClass | null {
+    if (hidden.size !== this.hiddenSize) {
+      this.keys.fill(undefined);
+      this.hiddenSize = hidden.size;
+    }
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    const slot = (h >>> 0) & 4095;
+    const known = this.keys[slot];
+    if (known !== undefined && known.length === end - start) {
+      let same = true;
+      for (let i = 0; i < known.length && same; i++) same = known.charCodeAt(i) === text.charCodeAt(start + i);
+      if (same) return CLASSES[this.classes[slot]!]!;
+    }
+    const name = text.slice(start, end);
+    const cls = classifyKey(name, hidden);
+    this.keys[slot] = name;
+    this.classes[slot] = CLASSES.indexOf(cls);
+    return cls;
+  }
+}
+
 /** True for a name that holds a secret (kept for the callers that only ask that). */
 export function isSecretName(name: string, hidden: ReadonlySet<string>): boolean {
   return classifyKey(name, hidden) === 'secret';

@@ -136,6 +136,12 @@ export class Redactor {
     return this.apply(text, this.findings(text));
   }
 
+  /** redact() as pieces (slices of the text and placeholders), for streams that write them out one by one. */
+  redactPieces(text: string): string[] {
+    if (text === '') return [];
+    return this.applyPieces(text, this.findings(text));
+  }
+
   /**
    * Learns a value whose key says what it is (JSON `"domain": "CONTOSO"`, `"userName": "zhang.wei"`): the value is then
    * known as that kind wherever it stands.
@@ -187,6 +193,11 @@ export class Redactor {
 
   /** The text with the given (resolved) findings replaced by their placeholders. */
   apply(text: string, resolved: Finding[]): string {
+    return this.applyPieces(text, resolved).join('');
+  }
+
+  /** apply() as pieces (slices of the text and placeholders). */
+  applyPieces(text: string, resolved: Finding[]): string[] {
     return applyFindings(text, resolved, (f) =>
       this.placeholder(f.kind, this.canonicalOf(f.kind, f.canonical), f.sample),
     );

@@ -23,31 +23,40 @@ export class StreamRedactor {
 
   /** Adds decoded text; returns the redacted text of everything that can be decided so far. */
   push(text: string): string {
+    return this.pushPieces(text).join('');
+  }
+
+  /** The rest of the stream, redacted. */
+  flush(): string {
+    return this.flushPieces().join('');
+  }
+
+  /** push() as pieces (slices and placeholders), so a writer can encode them without joining. */
+  pushPieces(text: string): string[] {
     let buffer = this.carry + text;
     this.carry = '';
     const open = this.closeOpenSecret(buffer);
     if (open.consumed > 0) buffer = buffer.slice(open.consumed);
-    let result = open.text;
+    const result: string[] = open.text ? [open.text] : [];
     const cut = buffer.lastIndexOf('\n') + 1;
     if (cut > 0) {
-      result += this.redactor.redact(buffer.slice(0, cut));
+      result.push(...this.redactor.redactPieces(buffer.slice(0, cut)));
       buffer = buffer.slice(cut);
     }
     while (buffer.length > MAX_LINE) {
       const piece = this.cutLongLine(buffer);
-      result += piece.text;
+      result.push(piece.text);
       buffer = buffer.slice(piece.consumed);
     }
     this.carry = buffer;
     return result;
   }
 
-  /** The rest of the stream, redacted. */
-  flush(): string {
+  flushPieces(): string[] {
     const closed = this.closeOpenSecret(this.carry);
     const rest = this.carry.slice(closed.consumed);
     this.carry = '';
-    return closed.text + this.redactor.redact(rest);
+    return [...(closed.text ? [closed.text] : []), ...this.redactor.redactPieces(rest)];
   }
 
   /** Replaces the continuation of a secret cut at the previous forced cut. */
@@ -70,16 +79,7 @@ export class StreamRedactor {
   private cutLongLine(buffer: string): { text: string; consumed: number } {
     const findings = this.redactor.findings(buffer);
     const low = buffer.length >> 1;
-    let cut = buffer.length - MARGIN;
-    for (let moved = true; moved && cut >= low;) {
-      moved = false;
-      for (const f of findings) {
-        if (f.from < cut && cut < f.end) {
-          cut = f.from;
-          moved = true;
-        }
-      }
-    }
+    const cut = safeCut(findings, buffer.length - MARGIN);
     if (cut >= low) return { text: this.redactor.apply(buffer.slice(0, cut), before(findings, cut)), consumed: cut };
     // One unit spans the whole window: a huge secret value. Replace it to the buffer's end and keep replacing after.
     const hard = buffer.length - MARGIN;
@@ -91,6 +91,24 @@ export class StreamRedactor {
     const clipped = findings.filter((f) => f.start < hard).map((f) => (f.end > hard ? { ...f, end: hard } : f));
     return { text: this.redactor.apply(buffer.slice(0, hard), clipped), consumed: hard };
   }
+}
+
+/** The latest position at or before `at` that is inside no finding's unit (its key and value): units merged once. */
+function safeCut(findings: Finding[], at: number): number {
+  const units = findings.map((f) => [f.from, f.end] as const).sort((a, b) => a[0] - b[0]);
+  let cut = at;
+  let runStart = -1;
+  let runEnd = -1;
+  for (const [from, end] of units) {
+    if (from > runEnd) {
+      if (runStart < cut && cut < runEnd) return runStart;
+      runStart = from;
+      runEnd = end;
+    } else runEnd = Math.max(runEnd, end);
+    if (from >= cut) break;
+  }
+  if (runStart < cut && cut < runEnd) cut = runStart;
+  return cut;
 }
 
 function before(findings: Finding[], cut: number): Finding[] {
