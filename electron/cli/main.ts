@@ -11,6 +11,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'explain an MSI or Burn log: outcome, failing action, cause, next steps',
     load: async () => (await import('./commands/analyze.ts')).analyzeCommand,
   },
+  inspect: {
+    summary: 'read an .msi without installing it: facts, custom actions, findings before they bite',
+    load: async () => (await import('./commands/inspect.ts')).inspectCommand,
+  },
   report: {
     summary: 'scan, diagnose and write a redacted report to share (ZIP, HTML or JSON)',
     load: async () => (await import('./commands/report.ts')).reportCommand,

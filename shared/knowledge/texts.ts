@@ -6,6 +6,7 @@ import { interpolate, type LocalText, type TextTable } from './local-text.ts';
 import { knowledgeTexts } from './knowledge-texts.ts';
 import { DIAGNOSIS_TEXTS } from './texts/diagnosis.ts';
 import { PROBE_TEXTS } from './texts/probes.ts';
+import { PACKAGE_TEXTS } from './texts/package.ts';
 import { REPAIR_TEXTS } from './texts/repairs.ts';
 import { reportTexts } from './texts/report.ts';
 import { DEPLOY_TEXTS } from './texts/deploy.ts';
@@ -19,6 +20,7 @@ export function textTables(): Array<{ name: string; table: TextTable }> {
     { name: 'knowledge', table: knowledgeTexts() },
     { name: 'diagnosis', table: DIAGNOSIS_TEXTS },
     { name: 'probes', table: PROBE_TEXTS },
+    { name: 'package', table: PACKAGE_TEXTS },
     { name: 'repairs', table: REPAIR_TEXTS },
     { name: 'report', table: reportTexts },
     { name: 'deploy', table: DEPLOY_TEXTS },

@@ -174,12 +174,12 @@ export function displayWidth(text: string): number {
   return w;
 }
 
-function padToWidth(text: string, width: number): string {
+export function padToWidth(text: string, width: number): string {
   return text + ' '.repeat(Math.max(1, width - displayWidth(text)));
 }
 
 /** Word wrap by display width; Chinese has no spaces, so long runs are cut by characters. */
-function wrap(text: string, width: number): string[] {
+export function wrap(text: string, width: number): string[] {
   const w = Math.max(20, width);
   const lines: string[] = [];
   let current = '';
