@@ -16,7 +16,7 @@ export const PACKAGE_TEXTS = {
   'package.finding.deferred-without-rollback.fix': {
     en: 'Add a rollback custom action that undoes {action} (Execute="rollback") and schedule it immediately before it: <Custom Action="Rollback{action}" Before="{action}">same condition</Custom>.',
     'zh-CN':
-      '添加一个撤销 {action} 的回滚自定义操作（Execute="rollback"），并把它安排在紧挨着 {action} 之前：<Custom Action="Rollback{action}" Before="{action}">相同条件</Custom>。',
+      '添加一个撤销 {action} 的回滚自定义操作（Execute="rollback"），并把它安排在紧挨着它之前：<Custom Action="Rollback{action}" Before="{action}">相同条件</Custom>。',
   },
   'package.finding.rollback-after-action.title': {
     en: 'Rollback action {rollback} comes after the action it should undo',
