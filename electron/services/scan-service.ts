@@ -21,6 +21,9 @@ import { planCommands, routeOutput } from './command-plan.ts';
 import { POWERSHELL_CONSTRAINED } from '../system/probes/run-probe.ts';
 import { runDirect } from './direct-phase.ts';
 import { analyzeDiscoveredLogs } from './discovered-logs.ts';
+import type { MsiPackage } from '../../shared/contract/msi-package.ts';
+import type { MsiPackageRead } from '../system/probes/probe.ts';
+import { MsiReadError } from '../../shared/msi-package/msi-read-error.ts';
 
 export { ScanCancelledError } from './probe-execution.ts';
 
@@ -43,6 +46,8 @@ export interface ScanServiceOptions {
   processElevated?: boolean;
   diagnose?: (input: DiagnosisInput) => Finding[] | Promise<Finding[]>;
   analyzeLog?: (path: string) => Promise<LogAnalysis>;
+  /** Reads the .msi with the pure reader (its facts feed installed-products and the package findings). */
+  readPackage?: (path: string) => Promise<MsiPackage>;
   /** How many processes run at once in the unelevated phase (each PowerShell costs CPU at start-up: keep it small). */
   concurrency?: number;
   /** Analyze the newest MSI logs the recent-logs probe found (default true): a failed one usually names the cause. */
@@ -93,9 +98,12 @@ export async function runScan(
   checkCancel();
 
   const symptom = options.parseSymptom(request.symptom);
+  const msiPackage =
+    request.msiPath && options.readPackage ? await readPackage(request.msiPath, options.readPackage) : undefined;
   const context: ProbeContext = {
     symptom,
     msiPath: request.msiPath,
+    ...(msiPackage ? { msiPackage } : {}),
     logPaths: request.logPaths,
     user: options.user ?? { sid: null, profile: null, temp: null },
     now: startedAt,
@@ -238,6 +246,19 @@ export async function runScan(
   };
   if (logErrors.length) result.logErrors = logErrors;
   return result;
+}
+
+/** The reader never throws past here: a bad package is a fact (installed-products says why), not a failed scan. */
+async function readPackage(path: string, read: (path: string) => Promise<MsiPackage>): Promise<MsiPackageRead> {
+  try {
+    return { ok: true, package: await read(path) };
+  } catch (error) {
+    const e =
+      error instanceof MsiReadError
+        ? error
+        : new MsiReadError('unreadable', (error as Error)?.message ?? String(error));
+    return { ok: false, code: e.code, detail: e.detail, message: e.text.en };
+  }
 }
 
 async function analyzeLogs(

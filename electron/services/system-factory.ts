@@ -11,6 +11,9 @@ import { createSimulation, listScenarios, type Simulation } from '../system/simu
 import { analyzeLogPath } from './scan-log-reader.ts';
 import type { ScanServiceOptions } from './scan-service.ts';
 import { readCurrentIdentity } from './current-identity.ts';
+import type { MsiPackage } from '../../shared/contract/msi-package.ts';
+import { readMsiPackageFile } from './msi-file.ts';
+import { readSimulatedPackage } from '../system/simulated/package-file.ts';
 
 export interface CreateSystemOptions {
   /** A built-in scenario name ('healthy', '2503-windows-temp-acl'...). */
@@ -41,6 +44,8 @@ export interface SystemHandle {
   now: () => Date;
   /** Reads logs from the simulated disk when simulated, else from the host. */
   analyzeLog: (path: string) => Promise<LogAnalysis>;
+  /** Reads an .msi with the pure reader: from the simulated disk when simulated, else from the host. */
+  readPackage: (path: string) => Promise<MsiPackage>;
   /** Present when simulated: the scenario (its msiPath, logPaths, expectations) and the machine. */
   simulation: Simulation | null;
   /**
@@ -113,6 +118,7 @@ export function createSystem(options: CreateSystemOptions = {}): SystemHandle {
     },
     now: () => new Date(),
     analyzeLog: (path) => analyzeLogPath(path),
+    readPackage: (path) => readMsiPackageFile(path),
     simulation: null,
     elevatedSid: null,
   };
@@ -151,6 +157,7 @@ function simulatedSystem(nameOrPath: string, approve: boolean | undefined): Syst
     identify: async () => ({ user, processElevated: state.elevation.processElevated }),
     now: () => machine.now(),
     analyzeLog: (path) => analyzeLogPath(path, machine),
+    readPackage: (path) => readSimulatedPackage(machine, path),
     simulation,
     elevatedSid: null,
   };
@@ -166,7 +173,15 @@ export async function systemScanOptions(
 ): Promise<
   Pick<
     ScanServiceOptions,
-    'runner' | 'elevatedRunner' | 'probes' | 'environment' | 'user' | 'processElevated' | 'analyzeLog' | 'now'
+    | 'runner'
+    | 'elevatedRunner'
+    | 'probes'
+    | 'environment'
+    | 'user'
+    | 'processElevated'
+    | 'analyzeLog'
+    | 'readPackage'
+    | 'now'
   >
 > {
   const identity = await system.identify();
@@ -178,6 +193,7 @@ export async function systemScanOptions(
     user: identity.user,
     processElevated: identity.processElevated,
     analyzeLog: system.analyzeLog,
+    readPackage: system.readPackage,
     now: system.now,
   };
 }

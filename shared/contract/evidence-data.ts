@@ -1,5 +1,6 @@
 // The typed `data` of each probe's Evidence (zod schemas + inferred types, keyed by ProbeId); read by diagnosis and UI.
 import { z } from 'zod';
+import { msiPackageSchema } from './msi-package.ts';
 import type { ProbeId } from './ids.ts';
 
 // Conventions: dates are ISO-8601 strings; `null` means "could not be determined" (not "false");
@@ -396,6 +397,8 @@ export const msiPackageInfoSchema = z.object({
 export const installedProductsDataSchema = z.object({
   msiPath: z.string().nullable(),
   package: msiPackageInfoSchema.nullable(),
+  /** msi-doctor/package@1 as the .msi reader read it, with findings about the installed products (null: not read). */
+  packageReport: msiPackageSchema.nullable().optional(),
   installed: z.array(
     z.object({
       productCode: z.string(),

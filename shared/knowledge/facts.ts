@@ -259,6 +259,12 @@ export const FACTS = {
     '{name} installs for all users of the computer (ALLUSERS={value}), which needs administrator rights.',
     '{name} 是为这台电脑所有用户安装的（ALLUSERS={value}），需要管理员权限。',
   ),
+  'package-custom-action': f(
+    'installed-products',
+    'In the package, {action} is: {description}.',
+    '在安装包中，{action} 是：{description}。',
+  ),
+  'package-finding': f('installed-products', 'The package itself: {title}.', '安装包本身：{title}。'),
   'package-unreadable': f('installed-products', 'The .msi could not be read: {error}', '无法读取该 .msi：{error}'),
   // logs
   'log-cause': f(

@@ -1,7 +1,8 @@
 // Plain words for a package's custom actions and findings (en + zh-CN), for the CLI, the wizard and log findings.
 import type { Lang } from '../contract/ids.ts';
 import type { MsiPackage, PackageCustomAction, PackageFinding } from '../contract/msi-package.ts';
-import { translate } from '../knowledge/texts.ts';
+import type { TextRef } from '../contract/evidence.ts';
+import { nestedParam, translate } from '../knowledge/texts.ts';
 import { runsCode } from './custom-action-type.ts';
 
 /** Long command lines are cut so one action stays one line. */
@@ -12,25 +13,37 @@ function clip(text: string): string {
   return one.length > MAX_TARGET ? `${one.slice(0, MAX_TARGET - 1)}…` : one;
 }
 
-/** "deferred, as SYSTEM, no rollback, an EXE with this command line: …" */
-export function describeCustomAction(ca: PackageCustomAction, pkg: MsiPackage | null, lang: Lang): string {
-  const t = (key: string, params: Record<string, string | number> = {}) => translate({ key, params }, lang);
-  const parts = [t(`package.ca.execution.${ca.execution}`)];
-  if (ca.execution !== 'immediate') parts.push(t(ca.impersonate ? 'package.ca.as-user' : 'package.ca.as-system'));
+/**
+ * "deferred, as SYSTEM, no rollback, an EXE with this command line: …" as a language-neutral text reference (its
+ * parts are nested keys), so a diagnosis reason can carry it and each UI language renders it.
+ */
+export function customActionText(ca: PackageCustomAction, pkg: MsiPackage | null): TextRef {
+  const context =
+    ca.execution === 'immediate' ? '' : ca.impersonate ? '@package.ca.ctx.as-user' : '@package.ca.ctx.as-system';
+  let rollback = '';
   if (ca.execution === 'deferred' && runsCode(ca.kind) && pkg) {
     const missing = pkg.findings.some((f) => f.id === 'deferred-without-rollback' && f.params.action === ca.name);
-    if (missing) parts.push(t('package.ca.no-rollback'));
-    else {
-      const rollback = pkg.findings.find((f) => f.id === 'rollback-after-action' && f.params.action === ca.name);
-      if (rollback) parts.push(t('package.ca.has-rollback', { rollback: String(rollback.params.rollback) }));
-    }
+    const late = pkg.findings.find((f) => f.id === 'rollback-after-action' && f.params.action === ca.name);
+    if (missing) rollback = '@package.ca.ctx.no-rollback';
+    else if (late) rollback = nestedParam('package.ca.ctx.late-rollback', { rollback: String(late.params.rollback) });
   }
-  if (ca.returnIgnored) parts.push(t('package.ca.return-ignored'));
-  if (ca.async) parts.push(t('package.ca.async'));
-  const target = ca.hideTarget ? t('package.ca.hidden') : clip(ca.target ?? '');
+  const options = [ca.returnIgnored ? '@package.ca.ctx.return-ignored' : '', ca.async ? '@package.ca.ctx.async' : ''];
+  const target = ca.hideTarget ? '@package.ca.hidden' : clip(ca.target ?? '');
   const engine = ca.scriptEngine === 'jscript' ? 'JScript' : 'VBScript';
-  parts.push(t(`package.ca.kind.${ca.kind}`, { target, source: ca.source ?? '', engine, type: ca.type }));
-  return parts.join(lang === 'zh-CN' ? '，' : ', ');
+  return {
+    key: 'package.ca.summary',
+    params: {
+      execution: `@package.ca.execution.${ca.execution}`,
+      context,
+      rollback,
+      options: options.join(''),
+      what: nestedParam(`package.ca.kind.${ca.kind}`, { target, source: ca.source ?? '', engine, type: ca.type }),
+    },
+  };
+}
+
+export function describeCustomAction(ca: PackageCustomAction, pkg: MsiPackage | null, lang: Lang): string {
+  return translate(customActionText(ca, pkg), lang);
 }
 
 export interface FindingWords {

@@ -1,9 +1,13 @@
 // The real test packages (built at test time with wixl + msibuild): each package finding has one package that
 // triggers it and one that must not; others cover code pages, long string references, signatures and every
 // documented custom action type. `expected` lists the finding ids each package must produce (no more, no less).
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { PackageFindingId } from '../../../shared/contract/msi-package.ts';
 import { buildTestPackage, type TestPackageSpec } from './build-test-package.ts';
+import { msiToolsSkip } from './msi-tools.ts';
 
 export interface TestPackage {
   spec: TestPackageSpec;
@@ -245,6 +249,48 @@ export const TEST_PACKAGES: TestPackage[] = [
   },
 ];
 
+/** The simulated machine's packages: same identity as the built-in scenarios' recorded facts. */
+TEST_PACKAGES.push(
+  {
+    about: "the 1603-custom-action scenario's package: a deferred DLL action as SYSTEM without rollback",
+    expected: ['per-machine-needs-elevation', 'deferred-without-rollback'],
+    spec: {
+      name: 'contoso-ledger',
+      productName: 'Contoso Ledger 4.6',
+      manufacturer: 'Contoso Ltd.',
+      version: '4.6.2',
+      productCode: '{6E2B7F0A-4C1D-4E8B-9F3A-2D7C51B0A946}',
+      upgradeCode: '{2F4C8B1D-9A3E-4C7B-8D6F-0E1A2B3C4D5E}',
+      scope: 'perMachine',
+      platform: 'x64',
+      binaries: ['LedgerCa'],
+      upgrades: [{ minimum: '1.0.0', maximum: '4.6.2', property: 'WIX_UPGRADE_DETECTED' }],
+      customActions: [
+        { action: 'CA_SetRegisterLedgerService', type: 51, source: 'CA_RegisterLedgerService', target: '[INSTALLDIR]' },
+        { action: 'CA_RegisterLedgerService', type: 3073, source: 'LedgerCa', target: 'RegisterService' },
+      ],
+      sequence: [
+        { action: 'CA_SetRegisterLedgerService', condition: NOT_INSTALLED, sequence: 4049 },
+        { action: 'CA_RegisterLedgerService', condition: NOT_INSTALLED, sequence: 4050 },
+      ],
+    },
+  },
+  {
+    about: "the 2503/2502 scenarios' package: a plain per-machine x64 package",
+    expected: ['per-machine-needs-elevation'],
+    spec: {
+      name: 'contoso-expense',
+      productName: 'Contoso Expense Reporter 3.2',
+      manufacturer: 'Contoso Ltd.',
+      version: '3.2.0',
+      productCode: '{0B6F1E6C-58C2-4F0D-A0E4-6C86E0B7D3A1}',
+      upgradeCode: '{8C1E2A77-3B0F-4E55-9C6D-1F2E3A4B5C6D}',
+      scope: 'perMachine',
+      platform: 'x64',
+    },
+  },
+);
+
 export function testPackage(name: string): TestPackage {
   const found = TEST_PACKAGES.find((p) => p.spec.name === name);
   if (!found) throw new Error(`no test package ${name}`);
@@ -258,4 +304,26 @@ export function buildTestPackages(dir: string, names?: string[]): Map<string, st
   for (const p of TEST_PACKAGES)
     if (!names || names.includes(p.spec.name)) built.set(p.spec.name, buildTestPackage(p.spec, dir));
   return built;
+}
+
+/**
+ * The named test package, built once per spec into the system temp folder and reused (the simulated machine's
+ * packages). Null when wixl/msitools are absent (or processes cannot be started, as in unit tests).
+ */
+export function cachedTestPackage(name: string): string | null {
+  if (msiToolsSkip()) return null;
+  const { spec } = testPackage(name);
+  const key = createHash('sha256').update(JSON.stringify(spec)).digest('hex').slice(0, 16);
+  const dir = join(tmpdir(), 'msi-doctor-test-packages');
+  const path = join(dir, `${name}-${key}.msi`);
+  if (existsSync(path)) return path;
+  const work = mkdtempSync(join(tmpdir(), 'msi-doctor-build-'));
+  try {
+    const built = buildTestPackage(spec, work);
+    mkdirSync(dir, { recursive: true });
+    renameSync(built, path); // atomic: a concurrent builder of the same spec writes the same bytes
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return path;
 }

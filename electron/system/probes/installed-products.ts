@@ -1,22 +1,28 @@
-// Probe installed-products: for the given .msi, its ProductCode/UpgradeCode/version and whether the same or another
-// version is installed (per-machine or per-user) — the 1638 "already installed" and downgrade explanations.
+// Probe installed-products: for the given .msi, whether the same or another version is installed (per-machine or
+// per-user) — the 1638 "already installed" and downgrade explanations. The package half comes from the pure .msi
+// reader (context.msiPackage, read by the scan service on any OS); COM answers only what is installed.
 import { z } from 'zod';
 import type { InstalledProductsData, InstalledRelation } from '../../../shared/contract/evidence-data.ts';
 import { msiPackageInfoSchema } from '../../../shared/contract/evidence-data.ts';
+import type { InstalledProductRef, MsiPackage } from '../../../shared/contract/msi-package.ts';
+import { compareMsiVersions } from '../../../shared/msi-package/msi-version.ts';
+import { withInstalled } from '../../../shared/msi-package/index.ts';
 import type { CommandOutput } from '../run/command-runner.ts';
 import type { ProbeContext, ProbeDefinition, ProbeVerdict } from './probe.ts';
 import { errorVerdict, probeScriptSpec, readScriptJson, verdict } from './probe-kit.ts';
 
 const TIMEOUT_MS = 20_000;
 
-// The WindowsInstaller COM object reads the package (read-only open) and the installed products; late-bound calls
-// through InvokeMember because PS 5.1 lacks its type information. Errors are HRESULT numbers.
+// The WindowsInstaller COM object answers what is installed; late-bound calls through InvokeMember because PS 5.1
+// lacks its type information. Errors are HRESULT numbers. The package's identity arrives in $params.package (read by
+// the .msi reader); only when the caller did not read it does the script open the package itself (read-only).
 const SCRIPT = String.raw`
 function Call($o, $m, $a) { $o.GetType().InvokeMember($m, 'InvokeMethod', $null, $o, $a) }
 function Prop($o, $m, $a) { $o.GetType().InvokeMember($m, 'GetProperty', $null, $o, $a) }
 $inst = New-Object -ComObject WindowsInstaller.Installer
 $pkg = [ordered]@{ readable = $false; error = $null; productCode = $null; upgradeCode = $null; productVersion = $null; productName = $null; manufacturer = $null; allUsers = $null }
-try {
+if ($params.package) { foreach ($k in 'productCode','upgradeCode','productVersion','productName','manufacturer','allUsers') { $pkg[$k] = $params.package.$k }; $pkg.readable = $true }
+elseif ($params.readWithCom) { try {
   $db = Call $inst 'OpenDatabase' @($params.msiPath, 0)
   foreach ($p in 'ProductCode','UpgradeCode','ProductVersion','ProductName','Manufacturer','ALLUSERS') {
     $v = Call $db 'OpenView' @("SELECT Value FROM Property WHERE Property='$p'")
@@ -27,13 +33,13 @@ try {
       'ProductName' { $pkg.productName = $val } 'Manufacturer' { $pkg.manufacturer = $val } 'ALLUSERS' { $pkg.allUsers = $val } }
   }
   $pkg.readable = $true
-} catch { $pkg.error = '0x{0:X8}' -f $_.Exception.HResult }
+} catch { $pkg.error = '0x{0:X8}' -f $_.Exception.HResult } }
 $codes = @()
 if ($pkg.productCode -and (Prop $inst 'ProductState' @($pkg.productCode)) -eq 5) { $codes += $pkg.productCode }
 if ($pkg.upgradeCode) { try { foreach ($c in (Prop $inst 'RelatedProducts' @($pkg.upgradeCode))) { if ($codes -notcontains $c) { $codes += $c } } } catch { } }
 $installed = @(foreach ($c in $codes) {
   $info = { param($n) try { Prop $inst 'ProductInfo' @($c, $n) } catch { $null } }
-  [pscustomobject]@{ productCode = $c; name = (& $info 'ProductName'); version = (& $info 'VersionString'); assignment = (& $info 'AssignmentType'); viaUpgradeCode = ($c -ne $pkg.productCode) } })
+  [pscustomobject]@{ productCode = $c; name = (& $info 'ProductName'); version = (& $info 'VersionString'); assignment = (& $info 'AssignmentType'); packageCode = (& $info 'PackageCode'); viaUpgradeCode = ($c -ne $pkg.productCode) } })
 $sameName = @()
 if ($pkg.productName) {
   $roots = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall','HKLM:\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Uninstall','HKCU:\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall'
@@ -54,6 +60,8 @@ export const installedProductsOutputSchema = z.object({
       version: z.string().nullable(),
       /** AssignmentType: 0 per-user, 1 per-machine. */
       assignment: z.union([z.number(), z.string()]).nullable(),
+      /** ProductInfo PackageCode: same ProductCode + another package code = 1638. */
+      packageCode: z.string().nullable().optional(),
       viaUpgradeCode: z.boolean(),
     }),
   ),
@@ -68,26 +76,46 @@ export const installedProductsOutputSchema = z.object({
 });
 export type InstalledProductsOutput = z.infer<typeof installedProductsOutputSchema>;
 
-/** Windows Installer compares only the first three fields of ProductVersion (major.minor.build). */
-export function compareMsiVersions(a: string, b: string): number {
-  const parts = (v: string): number[] =>
-    v
-      .split('.')
-      .slice(0, 3)
-      .map((x) => Number.parseInt(x, 10) || 0);
-  const [x, y] = [parts(a), parts(b)];
-  for (let i = 0; i < 3; i++) {
-    const d = (x[i] ?? 0) - (y[i] ?? 0);
-    if (d !== 0) return Math.sign(d);
-  }
-  return 0;
+export { compareMsiVersions };
+
+/** The package info the verdict uses: the reader's when it ran, else what the script read through COM. */
+function packageInfo(context: ProbeContext | undefined, fromScript: InstalledProductsOutput['package']) {
+  const read = context?.msiPackage;
+  if (!read) return fromScript;
+  if (!read.ok) return { ...fromScript, readable: false, error: read.message, productCode: null, upgradeCode: null };
+  const p = read.package;
+  return {
+    readable: true,
+    error: null,
+    productCode: p.productCode,
+    upgradeCode: p.upgradeCode,
+    productVersion: p.productVersion,
+    productName: p.productName,
+    manufacturer: p.manufacturer,
+    allUsers: p.allUsers,
+  };
 }
 
-export function parseInstalledProducts(outputs: CommandOutput[]): ProbeVerdict {
+/** What the package findings compare with: products found by code (same-name ones are other products). */
+function installedRefs(o: InstalledProductsOutput, pkg: MsiPackage): InstalledProductRef[] {
+  return o.installed.map((i) => ({
+    productCode: i.productCode,
+    // Found through the package's UpgradeCode (RelatedProducts) or by its own ProductCode: same family either way.
+    upgradeCode: pkg.upgradeCode,
+    name: i.name,
+    version: i.version,
+    packageCode: i.packageCode ?? null,
+    scope: i.assignment === 0 || i.assignment === '0' ? 'user' : 'machine',
+  }));
+}
+
+export function parseInstalledProducts(outputs: CommandOutput[], context?: ProbeContext): ProbeVerdict {
   const parsed = readScriptJson(outputs[0], installedProductsOutputSchema);
   if (!parsed.ok) return errorVerdict('installed-products', parsed.error);
   const o = parsed.value;
-  const pkg = o.package;
+  const pkg = packageInfo(context, o.package);
+  const read = context?.msiPackage;
+  const packageReport = read?.ok ? withInstalled(read.package, installedRefs(o, read.package)) : null;
   const installed: InstalledProductsData['installed'] = o.installed.map((i) => {
     let relation: InstalledRelation = 'same-name';
     const cmp = pkg.productVersion && i.version ? compareMsiVersions(i.version, pkg.productVersion) : 0;
@@ -116,6 +144,7 @@ export function parseInstalledProducts(outputs: CommandOutput[]): ProbeVerdict {
   const data: InstalledProductsData = {
     msiPath: o.msiPath,
     package: pkg,
+    packageReport,
     installed,
     sameVersionInstalled: installed.some((i) => i.relation === 'same-version'),
     newerInstalled: installed.some((i) => i.relation === 'newer-version'),
@@ -125,8 +154,14 @@ export function parseInstalledProducts(outputs: CommandOutput[]): ProbeVerdict {
   };
   const p = 'installed-products';
   const name = pkg.productName ?? o.msiPath;
-  if (!pkg.readable)
-    return verdict('warning', p, 'package-unreadable', data, { path: o.msiPath, error: pkg.error ?? '?' });
+  if (!pkg.readable) {
+    // The reader's reason is a translatable sentence; COM's is an HRESULT.
+    const error =
+      read && !read.ok
+        ? `@package.read-error.${read.code}?detail=${encodeURIComponent(read.detail)}`
+        : (pkg.error ?? '?');
+    return verdict('warning', p, 'package-unreadable', data, { path: o.msiPath, error });
+  }
   const newer = installed.find((i) => i.relation === 'newer-version');
   if (newer)
     return verdict('problem', p, 'newer-installed', data, {
@@ -158,6 +193,23 @@ export const installedProductsProbe: ProbeDefinition = {
   elevation: 'never',
   timeoutMs: TIMEOUT_MS,
   appliesTo: (context: ProbeContext) => context.msiPath !== null && context.msiPath !== '',
-  commands: (context) => [probeScriptSpec('installed-products', SCRIPT, { msiPath: context.msiPath }, TIMEOUT_MS)],
-  parse: (outputs) => parseInstalledProducts(outputs),
+  commands: (context) => {
+    const read = context.msiPackage;
+    const pkg = read?.ok ? read.package : null;
+    const params = {
+      msiPath: context.msiPath,
+      package: pkg && {
+        productCode: pkg.productCode,
+        upgradeCode: pkg.upgradeCode,
+        productVersion: pkg.productVersion,
+        productName: pkg.productName,
+        manufacturer: pkg.manufacturer,
+        allUsers: pkg.allUsers,
+      },
+      // Only a caller that did not run the reader lets the script open the package through COM.
+      readWithCom: read === undefined,
+    };
+    return [probeScriptSpec('installed-products', SCRIPT, params, TIMEOUT_MS)];
+  },
+  parse: (outputs, context) => parseInstalledProducts(outputs, context),
 };

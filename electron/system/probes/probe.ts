@@ -3,11 +3,22 @@ import type { ProbeId } from '../../../shared/contract/ids.ts';
 import type { EvidenceStatus, TextRef } from '../../../shared/contract/evidence.ts';
 import type { ParsedSymptom } from '../../../shared/contract/symptom.ts';
 import type { CommandOutput, CommandSpec } from '../run/command-runner.ts';
+import type { MsiPackage } from '../../../shared/contract/msi-package.ts';
+import type { MsiReadErrorCode } from '../../../shared/msi-package/msi-read-error.ts';
+
+/** The .msi as the pure reader read it before the probes ran (the package half of installed-products). */
+export type MsiPackageRead =
+  { ok: true; package: MsiPackage } | { ok: false; code: MsiReadErrorCode; detail: string; message: string };
 
 /** What every probe may know about the session. */
 export interface ProbeContext {
   symptom: ParsedSymptom;
   msiPath: string | null;
+  /**
+   * The package read by the .msi reader (scan service). Absent when the caller did not read it (e.g. a repair's
+   * verification): installed-products then falls back to reading the package's identity through COM.
+   */
+  msiPackage?: MsiPackageRead;
   logPaths: string[];
   /** The real (unelevated) user: the elevated batch may run as another admin account, so pass these explicitly. */
   user: { sid: string | null; profile: string | null; temp: string | null };

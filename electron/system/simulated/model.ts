@@ -52,6 +52,8 @@ export interface SimFile {
     productName: string;
     manufacturer: string;
     allUsers: string;
+    /** A test package (electron/system/msi-packages) behind these facts: read for real when wixl can build it. */
+    package?: string;
     /** How installing this package fails on this machine (the emulated msiexec /i logs and returns it); absent = it installs. */
     failure?: SimInstallFailure;
   };
@@ -91,6 +93,7 @@ export interface SimInstalledProduct {
   manufacturer: string;
   scope: 'machine' | 'user';
   userSid: string | null;
+  packageCode?: string;
 }
 
 export interface SimIdentity {

@@ -49,6 +49,11 @@ const fileSchema = z.object({
       productName: z.string(),
       manufacturer: z.string(),
       allUsers: z.string().default('1'),
+      /**
+       * A real package behind these facts: the name of a test package (electron/system/msi-packages), built with
+       * wixl when it is installed (the .msi reader then reads the real file); without wixl the facts above are used.
+       */
+      package: z.string().optional(),
       /** Installing it fails this way on this machine (msiexec /i writes the verbose log and returns exitCode). */
       failure: installFailureSchema.optional(),
     })
@@ -94,6 +99,8 @@ const productSchema = z.object({
   manufacturer: z.string().default(''),
   scope: z.enum(['machine', 'user']),
   userSid: z.string().nullable().default(null),
+  /** The installed package's code (ProductInfo PackageCode), when it matters (same ProductCode, other build: 1638). */
+  packageCode: z.string().optional(),
 });
 
 export const machineOverridesSchema = z

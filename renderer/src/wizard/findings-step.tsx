@@ -8,6 +8,7 @@ import { useActions, useDomainText, useWizard } from './store-context.tsx';
 import { StepHeading } from '../components/step-heading.tsx';
 import { EvidenceList } from '../components/evidence-list.tsx';
 import { Notice } from '../components/notice.tsx';
+import { PackageCard } from '../components/package-card.tsx';
 import { confidenceLevel, rankFindings } from './finding-order.ts';
 
 function Confidence({ value }: { value: number }) {
@@ -212,6 +213,7 @@ export function FindingsStep() {
           <FindingCard key={`${f.cause}-${i}`} finding={f} index={i} />
         ))}
       </div>
+      <PackageCard result={result} />
       {result.logs.length > 0 && (
         <section className="card card-quiet" aria-labelledby="logs-heading">
           <h3 id="logs-heading" className="field-title">

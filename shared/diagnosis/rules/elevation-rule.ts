@@ -22,15 +22,21 @@ export function elevationRule(ctx: DiagnosisContext): Signal[] {
     ),
   ];
   // ALLUSERS=1 (or 2 when elevated) means per-machine: it needs elevation, which a double-click does not give.
-  const pkg = ctx.data('installed-products')?.package;
-  if (pkg?.allUsers === '1' || pkg?.allUsers === '2') {
+  // The .msi reader's scope decides when it read the package (ALLUSERS=2 with MSIINSTALLPERUSER=1 defaults per-user).
+  const products = ctx.data('installed-products');
+  const pkg = products?.package;
+  const report = products?.packageReport;
+  const perMachine = report
+    ? report.requiresElevation || (report.scope === 'dual' && report.msiInstallPerUser !== '1')
+    : pkg?.allUsers === '1' || pkg?.allUsers === '2';
+  if (pkg && perMachine) {
     signals.push(
       probeFact(
         'not-elevated',
         0.35,
         'installed-products',
         'package-per-machine',
-        { name: pkg.productName ?? pkg.productCode ?? '.msi', value: pkg.allUsers },
+        { name: pkg.productName ?? pkg.productCode ?? '.msi', value: pkg.allUsers ?? '' },
         { repairs: ['retry-install-elevated-logged'] },
       ),
     );

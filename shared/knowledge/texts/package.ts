@@ -160,17 +160,85 @@ export const PACKAGE_TEXTS = {
     'zh-CN': '保留较新的版本；如果确实需要 {package}，请先卸载较新的版本。',
   },
 
+  // ------------------------------------------------------------ why a file is not a readable package (MsiReadError)
+  'package.read-error.not-found': { en: 'the file does not exist.', 'zh-CN': '文件不存在。' },
+  'package.read-error.not-a-file': { en: 'this is a folder, not a file.', 'zh-CN': '这是文件夹，不是文件。' },
+  'package.read-error.unreadable': {
+    en: 'the file cannot be read ({detail}).',
+    'zh-CN': '无法读取该文件（{detail}）。',
+  },
+  'package.read-error.empty': { en: 'the file is empty (0 bytes).', 'zh-CN': '文件是空的（0 字节）。' },
+  'package.read-error.not-compound-file': {
+    en: 'this is not a Windows Installer package (.msi): it does not start like one.',
+    'zh-CN': '这不是 Windows Installer 安装包（.msi）：文件开头不是安装包的格式。',
+  },
+  'package.read-error.truncated': {
+    en: 'the package is incomplete (cut short, e.g. an unfinished download): {detail}. Download it again.',
+    'zh-CN': '安装包不完整（被截断，例如下载未完成）：{detail}。请重新下载。',
+  },
+  'package.read-error.corrupt': {
+    en: 'the package is damaged: {detail}. Download it again or ask the vendor for a good copy.',
+    'zh-CN': '安装包已损坏：{detail}。请重新下载，或向厂商索取完好的文件。',
+  },
+  'package.read-error.too-large': {
+    en: 'the package declares a table or stream too large to be real: {detail}.',
+    'zh-CN': '安装包声明的表或数据流大得不合常理：{detail}。',
+  },
+  'package.read-error.patch': {
+    en: 'this is a patch (.msp), not a package: it updates an installed product (msiexec /p), it cannot be inspected as an .msi.',
+    'zh-CN': '这是补丁（.msp），不是安装包：它用于更新已安装的产品（msiexec /p），不能作为 .msi 检查。',
+  },
+  'package.read-error.transform': {
+    en: 'this is a transform (.mst), not a package: it customizes an .msi at install time (TRANSFORMS=...), it cannot be inspected alone.',
+    'zh-CN': '这是转换文件（.mst），不是安装包：它在安装时定制某个 .msi（TRANSFORMS=...），不能单独检查。',
+  },
+  'package.read-error.merge-module': {
+    en: 'this is a merge module (.msm): it is built into an .msi by its author and is never installed by itself.',
+    'zh-CN': '这是合并模块（.msm）：它由作者合并进 .msi 中使用，本身不能直接安装。',
+  },
+  'package.read-error.not-installer-database': {
+    en: 'this compound document is not a Windows Installer package (perhaps an Office document renamed to .msi).',
+    'zh-CN': '这个复合文档不是 Windows Installer 安装包（可能是改了扩展名的 Office 文档）。',
+  },
+
+  // ------------------------------------------------------------ the wizard's package card
+  'package.card.heading': { en: 'About the package: {name}', 'zh-CN': '关于安装包：{name}' },
+  'package.card.scope.per-machine': {
+    en: 'It installs for all users of this computer: it needs administrator rights.',
+    'zh-CN': '它为这台电脑的所有用户安装：需要管理员权限。',
+  },
+  'package.card.scope.per-user': {
+    en: 'It installs for the current user only: no administrator rights needed.',
+    'zh-CN': '它只为当前用户安装：不需要管理员权限。',
+  },
+  'package.card.scope.dual': {
+    en: 'It can install for all users (with administrator rights) or for the current user only.',
+    'zh-CN': '它可以为所有用户安装（需要管理员权限），也可以只为当前用户安装。',
+  },
+  'package.card.clean': {
+    en: 'Nothing in the package itself looks risky.',
+    'zh-CN': '安装包本身没有发现风险。',
+  },
+  'package.card.heuristic': { en: 'a guess from names and command lines', 'zh-CN': '根据名称和命令行推测' },
+
   // ------------------------------------------------------------ custom action words
   'package.ca.execution.immediate': { en: 'immediate', 'zh-CN': '立即执行' },
   'package.ca.execution.deferred': { en: 'deferred', 'zh-CN': '延迟执行' },
   'package.ca.execution.rollback': { en: 'rollback', 'zh-CN': '回滚' },
   'package.ca.execution.commit': { en: 'commit', 'zh-CN': '提交' },
-  'package.ca.as-system': { en: 'as SYSTEM', 'zh-CN': '以 SYSTEM 身份' },
-  'package.ca.as-user': { en: 'as the installing user', 'zh-CN': '以安装用户身份' },
-  'package.ca.no-rollback': { en: 'no rollback', 'zh-CN': '没有回滚' },
-  'package.ca.has-rollback': { en: 'rollback {rollback}', 'zh-CN': '回滚操作 {rollback}' },
-  'package.ca.return-ignored': { en: 'errors ignored', 'zh-CN': '忽略错误' },
-  'package.ca.async': { en: 'asynchronous', 'zh-CN': '异步' },
+  'package.ca.summary': {
+    en: '{execution}{context}{rollback}{options}, {what}',
+    'zh-CN': '{execution}{context}{rollback}{options}，{what}',
+  },
+  'package.ca.ctx.as-system': { en: ', as SYSTEM', 'zh-CN': '，以 SYSTEM 身份' },
+  'package.ca.ctx.as-user': { en: ', as the installing user', 'zh-CN': '，以安装用户身份' },
+  'package.ca.ctx.no-rollback': { en: ', no rollback', 'zh-CN': '，没有回滚' },
+  'package.ca.ctx.late-rollback': {
+    en: ', its rollback {rollback} comes after it',
+    'zh-CN': '，其回滚操作 {rollback} 排在它之后',
+  },
+  'package.ca.ctx.return-ignored': { en: ', errors ignored', 'zh-CN': '，忽略错误' },
+  'package.ca.ctx.async': { en: ', asynchronous', 'zh-CN': '，异步' },
   'package.ca.kind.dll': { en: 'a DLL function {target} from {source}', 'zh-CN': '来自 {source} 的 DLL 函数 {target}' },
   'package.ca.kind.exe': { en: 'an EXE with this command line: {target}', 'zh-CN': '一个 EXE，命令行：{target}' },
   'package.ca.kind.script': { en: 'a {engine} script ({source})', 'zh-CN': '{engine} 脚本（{source}）' },

@@ -286,28 +286,34 @@ export function installedProductsJson(
 ): InstalledProductsOutput {
   const msiPath = str(params?.msiPath) ?? '';
   const file = m.entry(msiPath);
-  const pkg: InstalledProductsOutput['package'] = file?.msi
-    ? {
-        readable: true,
-        error: null,
-        productCode: file.msi.productCode,
-        upgradeCode: file.msi.upgradeCode,
-        productVersion: file.msi.productVersion,
-        productName: file.msi.productName,
-        manufacturer: file.msi.manufacturer,
-        allUsers: file.msi.allUsers,
-      }
-    : // 0x80070002 file not found; 0x80004005 (E_FAIL) when the file is not an MSI database.
-      {
-        readable: false,
-        error: file ? '0x80004005' : '0x80070002',
-        productCode: null,
-        upgradeCode: null,
-        productVersion: null,
-        productName: null,
-        manufacturer: null,
-        allUsers: null,
-      };
+  const none = {
+    productCode: null,
+    upgradeCode: null,
+    productVersion: null,
+    productName: null,
+    manufacturer: null,
+    allUsers: null,
+  };
+  const given = params?.package as Record<string, string | null> | null | undefined;
+  // The app read the package with its own reader and passes its identity; the script then only asks COM what is
+  // installed. Only without it (readWithCom) does it open the package: the recorded facts of the simulated file.
+  const pkg: InstalledProductsOutput['package'] = given
+    ? { ...none, ...given, readable: true, error: null }
+    : params?.readWithCom === false
+      ? { ...none, readable: false, error: null }
+      : file?.msi
+        ? {
+            readable: true,
+            error: null,
+            productCode: file.msi.productCode,
+            upgradeCode: file.msi.upgradeCode,
+            productVersion: file.msi.productVersion,
+            productName: file.msi.productName,
+            manufacturer: file.msi.manufacturer,
+            allUsers: file.msi.allUsers,
+          }
+        : // 0x80070002 file not found; 0x80004005 (E_FAIL) when the file is not an MSI database.
+          { ...none, readable: false, error: file ? '0x80004005' : '0x80070002' };
   const same = (a: string | null, b: string): boolean => a !== null && a.toUpperCase() === b.toUpperCase();
   const related = m.state.products.filter(
     (p) => same(pkg.productCode, p.productCode) || same(pkg.upgradeCode, p.upgradeCode),
@@ -317,6 +323,7 @@ export function installedProductsJson(
     name: p.name,
     version: p.version,
     assignment: p.scope === 'user' ? 0 : 1,
+    packageCode: p.packageCode ?? null,
     viaUpgradeCode: !same(pkg.productCode, p.productCode),
   }));
   const sameName = pkg.productName
