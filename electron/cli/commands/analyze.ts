@@ -1,7 +1,7 @@
 // `msi-doctor analyze [--json] [--lang en|zh-CN] FILE...|-`: analyzes MSI / Burn logs; exit 0 when all were analyzed, 2 on bad input.
-import { CliUsageError, type CliCommand, type CliIo } from '../cli-types.ts';
+import type { CliCommand, CliIo } from '../cli-types.ts';
 import type { LogAnalysis } from '../../../shared/contract/log-analysis.ts';
-import { LANGS, type Lang } from '../../../shared/contract/ids.ts';
+import { parseFileCommandArgs, terminalWidth, type FileCommandArgs } from '../file-command-args.ts';
 import { analyzeLogFile, analyzeLogStream, LogInputError } from '../../services/log-file-analyzer.ts';
 import { renderAnalysis } from './analyze-render.ts';
 import { renderChainFindings, renderDeployAnalysis } from './analyze-deploy-render.ts';
@@ -21,33 +21,11 @@ Give a deployment log together with the MSI log it names to get one joined answe
 Exit status: 0 when every file was analyzed (whatever the install's outcome), 2 on bad input.
 `;
 
-interface AnalyzeArgs {
-  json: boolean;
-  lang: Lang;
-  files: string[];
-}
-
-export function parseAnalyzeArgs(argv: string[]): AnalyzeArgs | 'help' {
-  const args: AnalyzeArgs = { json: false, lang: 'en', files: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--help' || a === '-h') return 'help';
-    if (a === '--json') args.json = true;
-    else if (a === '--lang' || a.startsWith('--lang=')) {
-      const value = a === '--lang' ? argv[++i] : a.slice(7);
-      if (!value || !(LANGS as readonly string[]).includes(value))
-        throw new CliUsageError(`--lang must be one of: ${LANGS.join(', ')}`);
-      args.lang = value as Lang;
-    } else if (a === '--') {
-      args.files.push(...argv.slice(i + 1));
-      break;
-    } else if (a.startsWith('-') && a !== '-')
-      throw new CliUsageError(`unknown option ${a} (see msi-doctor analyze --help)`);
-    else args.files.push(a);
-  }
-  if (args.files.length === 0)
-    throw new CliUsageError('no log file given (use - to read stdin; see msi-doctor analyze --help)');
-  return args;
+export function parseAnalyzeArgs(argv: string[]): FileCommandArgs | 'help' {
+  return parseFileCommandArgs('analyze', argv, {
+    allowStdin: true,
+    noFiles: 'no log file given (use - to read stdin; see msi-doctor analyze --help)',
+  });
 }
 
 export const analyzeCommand: CliCommand = async (argv: string[], io: CliIo): Promise<number> => {
@@ -86,10 +64,5 @@ export const analyzeCommand: CliCommand = async (argv: string[], io: CliIo): Pro
   }
   return bad > 0 ? 2 : 0;
 };
-
-function terminalWidth(io: CliIo): number {
-  const columns = (io.stdout as { columns?: number }).columns;
-  return Math.max(60, Math.min(typeof columns === 'number' && columns > 0 ? columns : 120, 200));
-}
 
 export default analyzeCommand;

@@ -1,7 +1,8 @@
 // `msi-doctor inspect [--json] [--lang en|zh-CN] FILE.msi...`: reads packages with the pure .msi reader (any OS) and
 // shows their facts, custom actions and findings; exit 0 when every file was read, 2 on bad input (one line each).
-import { CliUsageError, type CliCommand, type CliIo } from '../cli-types.ts';
-import { LANGS, type Lang } from '../../../shared/contract/ids.ts';
+import type { CliCommand, CliIo } from '../cli-types.ts';
+import type { Lang } from '../../../shared/contract/ids.ts';
+import { parseFileCommandArgs, terminalWidth, type FileCommandArgs } from '../file-command-args.ts';
 import { msiPackageSchema, type MsiPackage } from '../../../shared/contract/msi-package.ts';
 import { MsiReadError } from '../../../shared/msi-package/index.ts';
 import { describeFinding } from '../../../shared/msi-package/describe.ts';
@@ -22,31 +23,11 @@ before installing it.
 Exit status: 0 when every file was read, 2 on bad input (not an .msi, damaged, a patch or transform...).
 `;
 
-interface InspectArgs {
-  json: boolean;
-  lang: Lang;
-  files: string[];
-}
-
-export function parseInspectArgs(argv: string[]): InspectArgs | 'help' {
-  const args: InspectArgs = { json: false, lang: 'en', files: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--help' || a === '-h') return 'help';
-    if (a === '--json') args.json = true;
-    else if (a === '--lang' || a.startsWith('--lang=')) {
-      const value = a === '--lang' ? argv[++i] : a.slice(7);
-      if (!value || !(LANGS as readonly string[]).includes(value))
-        throw new CliUsageError(`--lang must be one of: ${LANGS.join(', ')}`);
-      args.lang = value as Lang;
-    } else if (a === '--') {
-      args.files.push(...argv.slice(i + 1));
-      break;
-    } else if (a.startsWith('-')) throw new CliUsageError(`unknown option ${a} (see msi-doctor inspect --help)`);
-    else args.files.push(a);
-  }
-  if (args.files.length === 0) throw new CliUsageError('no .msi file given (see msi-doctor inspect --help)');
-  return args;
+export function parseInspectArgs(argv: string[]): FileCommandArgs | 'help' {
+  return parseFileCommandArgs('inspect', argv, {
+    allowStdin: false,
+    noFiles: 'no .msi file given (see msi-doctor inspect --help)',
+  });
 }
 
 /** package@1 with each finding's plain words in the requested language. */
@@ -71,7 +52,9 @@ export const inspectCommand: CliCommand = async (argv: string[], io: CliIo): Pro
       results.push(pkg);
       if (!parsed.json) {
         if (results.length > 1) io.stdout.write('\n' + '-'.repeat(60) + '\n\n');
-        io.stdout.write(renderPackage(pkg, { lang: parsed.lang, color: io.stdout.isTTY === true, width: width(io) }));
+        io.stdout.write(
+          renderPackage(pkg, { lang: parsed.lang, color: io.stdout.isTTY === true, width: terminalWidth(io) }),
+        );
       }
     } catch (error) {
       if (!(error instanceof MsiReadError)) throw error;
@@ -85,10 +68,5 @@ export const inspectCommand: CliCommand = async (argv: string[], io: CliIo): Pro
   }
   return bad > 0 ? 2 : 0;
 };
-
-function width(io: CliIo): number {
-  const columns = (io.stdout as { columns?: number }).columns;
-  return Math.max(60, Math.min(typeof columns === 'number' && columns > 0 ? columns : 120, 200));
-}
 
 export default inspectCommand;
