@@ -17,7 +17,7 @@ if (mode === '--reader' || mode === '--whole') {
   const started = process.hrtime.bigint();
   let bytesRead = 0;
   if (mode === '--reader') {
-    const { withMsiFile } = await import('../../electron/services/msi-file.ts');
+    const { withMsiFile } = await import('../../electron/system/msi-file.ts');
     const { readMsiPackage } = await import('../../shared/msi-package/index.ts');
     const pkg = await withMsiFile(file, (source) =>
       readMsiPackage(

@@ -12,7 +12,7 @@ import { analyzeLogPath } from './scan-log-reader.ts';
 import type { ScanServiceOptions } from './scan-service.ts';
 import { readCurrentIdentity } from './current-identity.ts';
 import type { MsiPackage } from '../../shared/contract/msi-package.ts';
-import { readMsiPackageFile } from './msi-file.ts';
+import { readMsiPackageFile } from '../system/msi-file.ts';
 import { readSimulatedPackage } from '../system/simulated/package-file.ts';
 
 export interface CreateSystemOptions {

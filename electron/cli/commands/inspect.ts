@@ -6,7 +6,7 @@ import { parseFileCommandArgs, terminalWidth, type FileCommandArgs } from '../fi
 import { msiPackageSchema, type MsiPackage } from '../../../shared/contract/msi-package.ts';
 import { MsiReadError } from '../../../shared/msi-package/index.ts';
 import { describeFinding } from '../../../shared/msi-package/describe.ts';
-import { readMsiPackageFile } from '../../services/msi-file.ts';
+import { readMsiPackageFile } from '../../system/msi-file.ts';
 import { renderPackage } from './inspect-render.ts';
 
 export const INSPECT_HELP = `Usage: msi-doctor inspect [--json] [--lang en|zh-CN] FILE.msi...

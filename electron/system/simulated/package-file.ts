@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import type { MsiPackage } from '../../../shared/contract/msi-package.ts';
 import { MsiReadError, bytesSource, packageFromProperties, readMsiPackage } from '../../../shared/msi-package/index.ts';
-import { readMsiPackageFile } from '../../services/msi-file.ts';
+import { readMsiPackageFile } from '../msi-file.ts';
 import { cachedTestPackage } from '../msi-packages/test-packages.ts';
 import type { SimulatedMachine } from './machine.ts';
 

@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { msiToolsSkip, runMsiTool } from '../../electron/system/msi-packages/msi-tools.ts';
-import { buildTestPackages, TEST_PACKAGES } from '../../electron/system/msi-packages/test-packages.ts';
-import { bytesSource } from './byte-source.ts';
-import { MsiDatabase } from './msi-database.ts';
-import type { ColumnInfo, TableData } from './tables.ts';
+import { msiToolsSkip, runMsiTool } from './msi-tools.ts';
+import { buildTestPackages, TEST_PACKAGES } from './test-packages.ts';
+import { bytesSource } from '../../../shared/msi-package/byte-source.ts';
+import { MsiDatabase } from '../../../shared/msi-package/msi-database.ts';
+import type { ColumnInfo, TableData } from '../../../shared/msi-package/tables.ts';
 
 const SKIP = msiToolsSkip();
 let dir = '';

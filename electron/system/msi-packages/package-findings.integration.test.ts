@@ -5,11 +5,15 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PACKAGE_FINDING_IDS, type InstalledProductRef, type MsiPackage } from '../contract/msi-package.ts';
-import { msiToolsSkip } from '../../electron/system/msi-packages/msi-tools.ts';
-import { buildTestPackages, TEST_PACKAGES } from '../../electron/system/msi-packages/test-packages.ts';
-import { bytesSource } from './byte-source.ts';
-import { readMsiPackage, withInstalled } from './index.ts';
+import {
+  PACKAGE_FINDING_IDS,
+  type InstalledProductRef,
+  type MsiPackage,
+} from '../../../shared/contract/msi-package.ts';
+import { msiToolsSkip } from './msi-tools.ts';
+import { buildTestPackages, TEST_PACKAGES } from './test-packages.ts';
+import { bytesSource } from '../../../shared/msi-package/byte-source.ts';
+import { readMsiPackage, withInstalled } from '../../../shared/msi-package/index.ts';
 
 const SKIP = msiToolsSkip();
 let dir = '';
