@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { REPO, testFiles } from './test-files.mjs';
+import { cliBundleUrl } from './cli-bundle.mjs';
 
 const filters = process.argv.slice(2);
 const files = testFiles('integration', filters);
@@ -12,6 +13,8 @@ if (files.length === 0) {
   );
   process.exit(filters.length ? 1 : 0);
 }
+// Tests that run `msi-doctor` run the prebuilt bundle: bring it up to date once, before files run in parallel.
+await cliBundleUrl();
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', `--test-concurrency=${availableParallelism()}`, '--test-reporter=spec', ...files],

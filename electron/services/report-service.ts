@@ -1,7 +1,8 @@
 // Report export: builds the model from a scan + journals, redacts it, writes HTML / JSON, or a streamed ZIP with every file.
-import { readFileSync } from 'node:fs';
 import { stat, unlink, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+// Inlined by the bundles (CLI, Electron main), where a path relative to this source file would not exist.
+import packageJson from '../../package.json' with { type: 'json' };
 import type { RedactionPreview } from '../../shared/contract/api.ts';
 import type { Lang } from '../../shared/contract/ids.ts';
 import type { ScanResult } from '../../shared/contract/scan.ts';
@@ -68,17 +69,6 @@ function baseName(path: string): string {
   return path.split(/[\\/]/).pop() || path;
 }
 
-function packageVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-      version?: string;
-    };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
-
 /** A file attached to the ZIP, with what the learning pass found out about its encoding (null when not redacting). */
 interface SessionFile {
   source: FileSource;
@@ -117,7 +107,7 @@ async function* journalLines(journal: JournalFile, redactor: Redactor): AsyncGen
 }
 
 export function createReportService(options: ReportServiceOptions): ReportService {
-  const appVersion = options.appVersion ?? packageVersion();
+  const appVersion = options.appVersion ?? packageJson.version;
   const now = options.now ?? (() => new Date());
   const translateRef: TranslateRef = options.translate ?? translate;
 

@@ -1,18 +1,81 @@
-// Runs the real `msi-doctor` command as a child process: exit codes, JSON on stdout, one clean line on stderr.
+// Runs the real `msi-doctor` command (the prebuilt bundle, rebuilt by the bin when stale) as a child process: exit
+// codes, JSON on stdout, one clean line on stderr, and output byte-identical to the TypeScript sources run via tsx.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const bin = fileURLToPath(new URL('./msi-doctor.mjs', import.meta.url));
-const deferred = fileURLToPath(new URL('../../../shared/msilog/fixtures/verbose-deferred-ca.log.txt', import.meta.url));
+const REPO = fileURLToPath(new URL('../../..', import.meta.url));
+const bin = join(REPO, 'electron', 'cli', 'bin', 'msi-doctor.mjs');
+const fixtures = join(REPO, 'shared', 'msilog', 'fixtures');
+const deferred = join(fixtures, 'verbose-deferred-ca.log.txt');
+const CORPUS_LOG = join(REPO, '..', 'shared', 'corpus', 'msi-logs', 'dell-supportassist-install-success.log');
+
+function run(args: string[], viaSources = false) {
+  const argv = viaSources
+    ? [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        "const { main } = await import('./electron/cli/main.ts'); process.exitCode = await main(process.argv.slice(1));",
+        '--',
+        ...args,
+      ]
+    : [bin, ...args];
+  const result = spawnSync(process.execPath, argv, { cwd: REPO, encoding: 'buffer' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
+}
 
 test('the real bin: exit 0 with JSON on a log, exit 2 with one clean line on a missing file', () => {
-  const ok = spawnSync(process.execPath, [bin, 'analyze', '--json', deferred], { encoding: 'utf8' });
+  const ok = run(['analyze', '--json', deferred]);
   assert.equal(ok.status, 0, ok.stderr);
-  assert.equal(JSON.parse(ok.stdout).exitCode, 1603);
-  const bad = spawnSync(process.execPath, [bin, 'analyze', '/definitely/not/here.log'], { encoding: 'utf8' });
+  assert.equal(JSON.parse(ok.stdout.toString('utf8')).exitCode, 1603);
+  const bad = run(['analyze', '/definitely/not/here.log']);
   assert.equal(bad.status, 2);
   assert.equal(bad.stderr.trim().split('\n').length, 1);
   assert.match(bad.stderr, /not\/here\.log: file not found/);
+});
+
+test('the bundle prints exactly what the TypeScript sources print (human, JSON, Chinese, usage, errors)', () => {
+  const logs = readdirSync(fixtures)
+    .filter((f) => f.endsWith('.log.txt'))
+    .map((f) => join(fixtures, f));
+  const cases = [
+    ['analyze', ...logs],
+    ['analyze', '--json', ...logs],
+    ['analyze', '--lang', 'zh-CN', ...logs],
+    ['analyze', '/definitely/not/here.log', deferred],
+    ['--help'],
+    ['no-such-command'],
+    ['scan', '--list-scenarios'],
+    ...(existsSync(CORPUS_LOG)
+      ? [
+          ['analyze', CORPUS_LOG],
+          ['analyze', '--json', CORPUS_LOG],
+        ]
+      : []),
+  ];
+  for (const args of cases) {
+    const bundled = run(args);
+    const sources = run(args, true);
+    const what = `msi-doctor ${args.map((a) => a.replace(REPO, '')).join(' ')}`;
+    assert.equal(bundled.status, sources.status, `${what}: exit code`);
+    assert.ok(bundled.stdout.equals(sources.stdout), `${what}: stdout differs`);
+    assert.equal(bundled.stderr, sources.stderr, `${what}: stderr`);
+  }
+});
+
+test('a stale bundle (a source changed after its build) is rebuilt before it runs', () => {
+  const inputsFile = join(REPO, 'dist', 'cli', 'inputs.json');
+  assert.equal(run(['--help']).status, 0); // built and current
+  const record = JSON.parse(readFileSync(inputsFile, 'utf8')) as { startedAtMs: number; inputs: string[] };
+  assert.ok(record.inputs.includes('electron/cli/main.ts'), 'the sources are among the recorded inputs');
+  writeFileSync(inputsFile, JSON.stringify({ ...record, startedAtMs: 0 })); // every input now looks newer
+  const after = run(['--help']);
+  assert.equal(after.status, 0, after.stderr);
+  assert.match(after.stdout.toString('utf8'), /^Usage: msi-doctor <command>/);
+  assert.ok(JSON.parse(readFileSync(inputsFile, 'utf8')).startedAtMs > 0, 'rebuilt, with a new build time');
 });

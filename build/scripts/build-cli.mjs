@@ -1,0 +1,68 @@
+// `npm run build:cli` (and npm's `prepare`, so `npx msi-doctor` works right after `npm install` / `npm ci`): bundles
+// the CLI with esbuild into dist/cli/msi-doctor.mjs, copies the data it reads next to it (simulated-machine
+// scenarios) and records its inputs for the freshness check of cli-bundle.mjs. Files are written to a temporary
+// name and renamed, so a CLI starting while another one rebuilds reads a whole bundle, old or new.
+import { build } from 'esbuild';
+import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CLI_BUNDLE, CLI_DIR, CLI_INPUTS, REPO } from './cli-bundle.mjs';
+
+const SCENARIOS = join(REPO, 'electron', 'system', 'simulated', 'scenarios');
+const temporary = (path) => `${path}.${process.pid}.tmp`;
+
+function writeAtomically(path, data) {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(temporary(path), data);
+  renameSync(temporary(path), path);
+}
+
+function copyTreeAtomically(from, to) {
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (entry.isDirectory()) copyTreeAtomically(join(from, entry.name), join(to, entry.name));
+    else {
+      mkdirSync(to, { recursive: true });
+      copyFileSync(join(from, entry.name), temporary(join(to, entry.name)));
+      renameSync(temporary(join(to, entry.name)), join(to, entry.name));
+    }
+  }
+}
+
+export async function buildCli() {
+  const startedAtMs = Date.now();
+  const result = await build({
+    absWorkingDir: REPO,
+    entryPoints: ['electron/cli/main.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // Sub-commands stay lazily evaluated (esbuild wraps what only import() reaches), so analyze skips the system layer.
+    write: false,
+    outfile: CLI_BUNDLE,
+    keepNames: true, // error and class names are part of the output and of error matching
+    legalComments: 'none',
+    sourcemap: 'linked',
+    metafile: true,
+    logLevel: 'warning',
+    // CommonJS dependencies bundled into ESM call require() for Node built-ins.
+    banner: {
+      js: "import { createRequire as __msiDoctorCreateRequire } from 'node:module';\nconst require = __msiDoctorCreateRequire(import.meta.url);",
+    },
+  });
+  copyTreeAtomically(SCENARIOS, join(CLI_DIR, 'scenarios'));
+  const inputs = Object.keys(result.metafile.inputs).map((input) => input.split('/').join(sep));
+  writeAtomically(
+    CLI_INPUTS,
+    JSON.stringify({ startedAtMs, inputs: inputs.map((i) => relative(REPO, join(REPO, i))) }),
+  );
+  // The bundle last: it is what marks the build as done.
+  const files = [...result.outputFiles].sort((a, b) => (a.path === CLI_BUNDLE) - (b.path === CLI_BUNDLE));
+  for (const file of files) writeAtomically(file.path, file.contents);
+  return { ms: Date.now() - startedAtMs, bytes: statSync(CLI_BUNDLE).size, inputs: inputs.length };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { ms, bytes, inputs } = await buildCli();
+  console.log(`build:cli: dist/cli/msi-doctor.mjs ${(bytes / 1024).toFixed(0)} KB from ${inputs} files (${ms} ms)`);
+}
