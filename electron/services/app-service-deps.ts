@@ -8,11 +8,11 @@ import { parseSymptom } from '../../shared/diagnosis/symptom.ts';
 import { translate } from '../../shared/knowledge/texts.ts';
 import type { ScenarioInfo } from '../../shared/contract/api.ts';
 import type { Evidence } from '../../shared/contract/evidence.ts';
-import { listScenarios, loadScenario } from '../system/simulated/index.ts';
+import { listScenarios, loadScenario, ScenarioError } from '../system/simulated/index.ts';
 import { listJournals } from './journal.ts';
 import { createRepairServiceFor } from './repair-system.ts';
 import { createReportService } from './report-service.ts';
-import { runScan } from './scan-service.ts';
+import { runScan, ScanCancelledError } from './scan-service.ts';
 import { ServiceError } from './service-error.ts';
 import { createSystem, systemScanOptions, SystemUnavailableError, type SystemHandle } from './system-factory.ts';
 import type { AppServiceDeps, MachinePort } from './app-service-ports.ts';
@@ -33,15 +33,15 @@ function scenarioInfo(name: string): ScenarioInfo {
   }
 }
 
-/** Errors of the layers below that are the user's to fix, as ServiceErrors; anything else stays unexpected. */
-function asServiceError(error: unknown): unknown {
+/**
+ * Errors of the layers below that are the user's to fix (a machine that cannot be opened, a bad scenario) or that
+ * they asked for (a cancelled scan), as ServiceErrors, matched by class; anything else stays unexpected.
+ */
+export function asServiceError(error: unknown): unknown {
   if (error instanceof ServiceError) return error;
-  if (error instanceof SystemUnavailableError) return new ServiceError('invalid-input', error.message);
-  if (error instanceof Error && (error.name === 'LogReadError' || error.name === 'ScenarioError'))
+  if (error instanceof SystemUnavailableError || error instanceof ScenarioError)
     return new ServiceError('invalid-input', error.message);
-  if (error instanceof Error && error.name === 'AbortError') return new ServiceError('cancelled', 'Cancelled.');
-  if (error instanceof Error && error.name === 'ScanCancelledError')
-    return new ServiceError('cancelled', 'The scan was cancelled.');
+  if (error instanceof ScanCancelledError) return new ServiceError('cancelled', 'The scan was cancelled.');
   return error;
 }
 

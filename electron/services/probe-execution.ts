@@ -8,8 +8,9 @@ export {
   runProbe,
 } from '../system/probes/run-probe.ts';
 
+/** The scan stopped because its AbortSignal fired (the user cancelled it). */
 export class ScanCancelledError extends Error {
-  override name = 'AbortError';
+  override name = 'ScanCancelledError';
   constructor() {
     super('scan cancelled');
   }

@@ -2,7 +2,7 @@
 import type { CliCommand } from '../cli-types.ts';
 import type { ScanProgress } from '../../../shared/contract/scan.ts';
 import type { Lang } from '../../../shared/contract/ids.ts';
-import { runScan } from '../../services/scan-service.ts';
+import { runScan, ScanCancelledError } from '../../services/scan-service.ts';
 import { builtinScenarios } from '../../services/system-factory.ts';
 import { loadScenario } from '../../system/simulated/index.ts';
 import { defaultDataDir } from '../../services/data-dir.ts';
@@ -110,7 +110,7 @@ export const scanCommand: CliCommand = async (argv, io) => {
     io.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : renderScan(result, args.lang ?? 'en'));
     return 0;
   } catch (error) {
-    if ((error as Error).name === 'AbortError') {
+    if (error instanceof ScanCancelledError) {
       io.stderr.write('msi-doctor scan: cancelled\n');
       return 130;
     }
