@@ -26,12 +26,7 @@ const commands: Record<string, string[]> = {
   'node -e 0': ['-e', '0'],
   'msi-doctor analyze (prebuilt bundle)': [join(REPO, 'electron', 'cli', 'bin', 'msi-doctor.mjs'), 'analyze', log],
   'msi-doctor analyze through tsx (sources)': [
-    '--import',
-    'tsx',
-    '--input-type=module',
-    '-e',
-    "const { main } = await import('./electron/cli/main.ts'); process.exitCode = await main(process.argv.slice(1));",
-    '--',
+    join(REPO, 'electron', 'cli', 'bin', 'msi-doctor-sources.mjs'),
     'analyze',
     log,
   ],

@@ -45,9 +45,15 @@ export async function buildCli() {
     sourcemap: 'linked',
     metafile: true,
     logLevel: 'warning',
-    // CommonJS dependencies bundled into ESM call require() for Node built-ins.
+    // CommonJS dependencies bundled into ESM still call require() for Node built-ins and read __filename/__dirname.
     banner: {
-      js: "import { createRequire as __msiDoctorCreateRequire } from 'node:module';\nconst require = __msiDoctorCreateRequire(import.meta.url);",
+      js: [
+        "import { createRequire as __msiDoctorCreateRequire } from 'node:module';",
+        "import { fileURLToPath as __msiDoctorFileURLToPath } from 'node:url';",
+        'const require = __msiDoctorCreateRequire(import.meta.url);',
+        'const __filename = __msiDoctorFileURLToPath(import.meta.url);',
+        "const __dirname = __msiDoctorFileURLToPath(new URL('.', import.meta.url));",
+      ].join('\n'),
     },
   });
   copyTreeAtomically(SCENARIOS, join(CLI_DIR, 'scenarios'));

@@ -3,29 +3,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
-const bin = join(REPO, 'electron', 'cli', 'bin', 'msi-doctor.mjs');
 const fixtures = join(REPO, 'shared', 'msilog', 'fixtures');
 const deferred = join(fixtures, 'verbose-deferred-ca.log.txt');
 const CORPUS_LOG = join(REPO, '..', 'shared', 'corpus', 'msi-logs', 'dell-supportassist-install-success.log');
 
-function run(args: string[], viaSources = false) {
-  const argv = viaSources
-    ? [
-        '--import',
-        'tsx',
-        '--input-type=module',
-        '-e',
-        "const { main } = await import('./electron/cli/main.ts'); process.exitCode = await main(process.argv.slice(1));",
-        '--',
-        ...args,
-      ]
-    : [bin, ...args];
-  const result = spawnSync(process.execPath, argv, { cwd: REPO, encoding: 'buffer' });
+function run(args: string[], viaSources = false, env: NodeJS.ProcessEnv = process.env) {
+  const argv = [
+    join(REPO, 'electron', 'cli', 'bin', viaSources ? 'msi-doctor-sources.mjs' : 'msi-doctor.mjs'),
+    ...args,
+  ];
+  const result = spawnSync(process.execPath, argv, { cwd: REPO, encoding: 'buffer', env });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
 }
 
@@ -65,6 +58,32 @@ test('the bundle prints exactly what the TypeScript sources print (human, JSON, 
     assert.equal(bundled.status, sources.status, `${what}: exit code`);
     assert.ok(bundled.stdout.equals(sources.stdout), `${what}: stdout differs`);
     assert.equal(bundled.stderr, sources.stderr, `${what}: stderr`);
+  }
+});
+
+test('every sub-command runs from the bundle: scan, fix, undo and report on a simulated machine', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'msi-doctor-bin-'));
+  const env = { ...process.env, MSI_DOCTOR_DATA_DIR: dataDir };
+  const json = (args: string[]) => {
+    const result = run(args, false, env);
+    assert.equal(result.status, 0, `msi-doctor ${args.join(' ')}: ${result.stderr}`);
+    return JSON.parse(result.stdout.toString('utf8')) as Record<string, unknown>;
+  };
+  try {
+    assert.equal(json(['scan', '--simulate', '2503-windows-temp-acl', '--json']).schema, 'msi-doctor/scan@1');
+    const fixed = json(['fix', 'recommended', '--simulate', '2503-windows-temp-acl', '--yes', '--json']);
+    assert.equal(fixed.schema, 'msi-doctor/repair@1');
+    const journals = json(['undo', '--list', '--json']) as unknown as Array<{ journalId: string }>;
+    assert.deepEqual(
+      journals.map((j) => j.journalId),
+      [fixed.journalId],
+    );
+    const report = join(dataDir, 'report.zip');
+    const written = run(['report', '--simulate', '2503-windows-temp-acl', '--out', report], false, env);
+    assert.equal(written.status, 0, written.stderr);
+    assert.ok(statSync(report).size > 1000);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
   }
 });
 
