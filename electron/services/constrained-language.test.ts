@@ -46,7 +46,7 @@ test('Constrained Language: "not checked: PowerShell is restricted" (en + zh-CN)
     },
   );
   const byProbe = new Map(scan.evidence.map((e) => [e.probe, e]));
-  for (const id of ['policies', 'temp-folders', 'install-in-progress'] as const) {
+  for (const id of ['temp-folders', 'install-in-progress'] as const) {
     const e = byProbe.get(id)!;
     assert.equal(e.status, 'not-checked', id);
     assert.equal(e.summary.key, 'probe.not-checked.powershell-constrained', id);
@@ -56,10 +56,14 @@ test('Constrained Language: "not checked: PowerShell is restricted" (en + zh-CN)
     );
   }
   assert.equal(
-    translate(byProbe.get('policies')!.summary, 'en'),
+    translate(byProbe.get('temp-folders')!.summary, 'en'),
     'Not checked: PowerShell is restricted on this computer (Constrained Language).',
   );
-  assert.match(translate(byProbe.get('policies')!.summary, 'zh-CN'), /PowerShell 受到限制/);
+  assert.match(translate(byProbe.get('temp-folders')!.summary, 'zh-CN'), /PowerShell 受到限制/);
+  // reg.exe answers for the Installer policies, and says what it could not check.
+  const policies = byProbe.get('policies')!;
+  assert.equal(policies.summary.key, 'probe.policies.registry-only');
+  assert.match(translate(policies.summary, 'en'), /AppLocker .* not checked/);
   // The native fallbacks: sc.exe still sees the service, whoami still sees the token.
   const service = byProbe.get('installer-service')!;
   assert.notEqual(service.status, 'not-checked');

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import type { PoliciesData } from '../../../shared/contract/evidence-data.ts';
 import type { CommandOutput } from '../run/command-runner.ts';
 import type { ProbeDefinition, ProbeVerdict } from './probe.ts';
-import { errorVerdict, probeScriptSpec, readScriptJson, verdict } from './probe-kit.ts';
+import { errorVerdict, failureOf, probeScriptSpec, readScriptJson, verdict } from './probe-kit.ts';
+import { parseRegQuery, type RegQuery } from './console-parsers.ts';
+import { systemProgram } from '../run/windows-programs.ts';
+
+const MACHINE_KEY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\Installer';
+const USER_KEY = 'HKCU\\SOFTWARE\\Policies\\Microsoft\\Windows\\Installer';
 
 const TIMEOUT_MS = 15_000;
 
@@ -53,10 +58,44 @@ export const policiesOutputSchema = z.object({
 });
 export type PoliciesOutput = z.infer<typeof policiesOutputSchema>;
 
+/** A key read with reg.exe: null when the command did not run; a missing key (exit 1) has no values. */
+function regKey(output: CommandOutput | undefined): RegQuery | null {
+  if (!output || failureOf(output) || (output.exitCode !== 0 && output.exitCode !== 1)) return null;
+  return parseRegQuery(output.stdout, output.exitCode);
+}
+
+/**
+ * The reg.exe fallback (PowerShell blocked, e.g. Constrained Language): the Installer policy values by their fixed
+ * names and types. AppLocker and SRP need PowerShell: reported as unknown (null), never as "not configured".
+ */
+function fromRegistry(machine: RegQuery, user: RegQuery): PoliciesOutput {
+  const dword = (q: RegQuery, name: string): number | null => {
+    const v = q.values.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    return v && typeof v.data === 'number' ? v.data : null;
+  };
+  const logging = machine.values.find((x) => x.name.toLowerCase() === 'logging');
+  return {
+    disableMsi: dword(machine, 'DisableMSI'),
+    disableUserInstalls: dword(machine, 'DisableUserInstalls'),
+    alwaysInstallElevatedHklm: dword(machine, 'AlwaysInstallElevated'),
+    alwaysInstallElevatedHkcu: dword(user, 'AlwaysInstallElevated'),
+    logging: logging && typeof logging.data === 'string' ? logging.data : null,
+    disableLoggingFromPackage: dword(machine, 'DisableLoggingFromPackage'),
+    disablePatch: dword(machine, 'DisablePatch'),
+    applockerMsiRules: null,
+    applockerEnforcement: 'unknown',
+    srpV2Msi: false,
+    saferConfigured: false,
+    saferDefaultLevel: null,
+  };
+}
+
 export function parsePolicies(outputs: CommandOutput[]): ProbeVerdict {
   const parsed = readScriptJson(outputs[0], policiesOutputSchema);
-  if (!parsed.ok) return errorVerdict('policies', parsed.error);
-  const o = parsed.value;
+  const machine = regKey(outputs[1]);
+  const user = regKey(outputs[2]);
+  if (!parsed.ok && !(machine && user)) return errorVerdict('policies', parsed.error);
+  const o = parsed.ok ? parsed.value : fromRegistry(machine!, user!);
   const enforcement: PoliciesData['applockerMsiEnforcement'] =
     o.applockerEnforcement === 'Enabled'
       ? 'enabled'
@@ -88,6 +127,8 @@ export function parsePolicies(outputs: CommandOutput[]): ProbeVerdict {
     return verdict('warning', p, 'applocker-msi', data, { rules: data.applockerMsiRules ?? 0 });
   if (data.disableUserInstalls === 1) return verdict('warning', p, 'user-installs-disabled', data);
   if (data.saferConfigured && data.saferDefaultLevel === 0) return verdict('warning', p, 'srp-disallowed', data);
+  // Only the registry was readable: say that AppLocker and SRP were not checked rather than "no policy".
+  if (!parsed.ok) return verdict('ok', p, 'registry-only', data, { value: data.logging ?? '-' });
   if (data.logging) return verdict('ok', p, 'logging-on', data, { value: data.logging });
   return verdict('ok', p, 'none', data);
 }
@@ -97,6 +138,16 @@ export const policiesProbe: ProbeDefinition = {
   elevation: 'never',
   timeoutMs: TIMEOUT_MS,
   appliesTo: () => true,
-  commands: () => [probeScriptSpec('policies', SCRIPT, {}, TIMEOUT_MS)],
+  commands: () => [
+    probeScriptSpec('policies', SCRIPT, {}, TIMEOUT_MS),
+    // reg.exe fallbacks for the Installer policy values when PowerShell is blocked; /reg:64 defeats WOW64.
+    ...[MACHINE_KEY, USER_KEY].map((key) => ({
+      file: systemProgram('reg.exe'),
+      args: ['query', key, '/reg:64'],
+      encoding: 'oem' as const,
+      timeoutMs: 5_000,
+      label: `reg query ${key.split('\\')[0]} Installer policies`,
+    })),
+  ],
   parse: (outputs) => parsePolicies(outputs),
 };

@@ -22,6 +22,11 @@ export const PROBE_TEXTS = {
   'probe.pending-reboot.name': { en: 'Pending restart', 'zh-CN': '待完成的重启' },
   'probe.temp-folders.name': { en: 'Temporary folders and disk space', 'zh-CN': '临时文件夹和磁盘空间' },
   'probe.elevation.name': { en: 'Administrator rights', 'zh-CN': '管理员权限' },
+  'probe.policies.registry-only': {
+    en: 'The Windows Installer policies in the registry block nothing (Logging: {value}). AppLocker and Software Restriction Policies were not checked: PowerShell is restricted on this computer.',
+    'zh-CN':
+      '注册表中的 Windows Installer 策略没有阻止安装（日志：{value}）。未检查 AppLocker 和软件限制策略：这台电脑上的 PowerShell 受到限制。',
+  },
   'probe.policies.name': { en: 'Installation policies', 'zh-CN': '安装策略' },
   'probe.installer-events.name': { en: 'Recent installer events', 'zh-CN': '最近的安装事件' },
   'probe.recent-logs.name': { en: 'Recent installer logs', 'zh-CN': '最近的安装日志' },
