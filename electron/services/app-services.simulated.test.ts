@@ -2,9 +2,10 @@
 // findings -> plan -> run -> verified -> rescan without the evidence; history, report export, log lines of a multi-chunk log.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import type { ApiEventName } from '../../shared/contract/api.ts';
 import type { Result } from '../../shared/contract/result.ts';
 import { loadScenario } from '../system/simulated/index.ts';
@@ -108,4 +109,23 @@ test('getLogLines/searchLog through the facade on a log larger than one read chu
   assert.equal(first.lines[199], 'MSI (s) (1C:2C) [12:00:00:000]: line 199 doing things');
   assert.equal(window.lines[67], 'Action ended 12:00:00: InstallFinalize. Return value 3.');
   assert.deepEqual(found, { matches: [34_567], truncated: false });
+});
+
+test('the ZIP includes the log the scan found on the machine itself (not uploaded), redacted, and says it is complete', async () => {
+  const { services, dataDir } = await setup();
+  value(await dispatchApi(services, 'selectScenario', { name: '1603-custom-action' }));
+  const scan = value(await dispatchApi(services, 'startScan', { symptom: '1603' }));
+  assert.ok(scan.logs.length > 0, 'the scan analysed the failed log it found in %TEMP%');
+  const exported = value(
+    await dispatchApi(services, 'exportReport', { scanId: scan.scanId, format: 'zip', redact: true, lang: 'en' }),
+  );
+  const file = join(dataDir, 'reports', decodeURIComponent(exported.location.replace('/reports/', '')));
+  const files = unzipSync(new Uint8Array(await readFile(file)));
+  const logs = Object.keys(files).filter((n) => n.startsWith('logs/'));
+  assert.ok(logs.length >= 1, Object.keys(files).join(', '));
+  const report = JSON.parse(Buffer.from(files['report.json']!).toString('utf8')) as {
+    logs: Array<{ attachedAs: string | null; copy: { droppedBytes: number } | null }>;
+  };
+  assert.ok(report.logs.every((l) => l.attachedAs && logs.includes(l.attachedAs) && l.copy?.droppedBytes === 0));
+  assert.match(Buffer.from(files['report.html']!).toString('utf8'), /Full log in the ZIP: logs\/1-/);
 });

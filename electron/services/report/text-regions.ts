@@ -261,7 +261,10 @@ export class RegionDecoder {
 
   /** Decoded text of the bytes so far (a BOM must already be skipped). */
   write(chunk: Uint8Array): string {
-    const bytes = this.pending.length ? Buffer.concat([this.pending, chunk]) : Buffer.from(chunk);
+    // A view, not a copy, when nothing is pending (the usual case: UTF-16 chunks end on a whole unit).
+    const bytes = this.pending.length
+      ? Buffer.concat([this.pending, chunk])
+      : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     const { text, consumed } = this.decode(bytes, this.safeEnd(bytes), false);
     this.pending = bytes.subarray(consumed);
     this.offset += consumed;

@@ -203,7 +203,9 @@ export function valueFindings(
   out.push(finding('user', text, userStart, end, user.toLowerCase(), from));
 }
 
-/** Quote parity since the start of the current line, advanced lazily (each character is visited once). */
+const QUOTE_OR_NEWLINE = /["'\n]/g;
+
+/** Quote parity since the start of the current line, advanced lazily by a native scan for quotes and newlines. */
 class QuoteState {
   private at = 0;
   private double = 0;
@@ -211,13 +213,17 @@ class QuoteState {
   constructor(private readonly text: string) {}
   /** The quote character left open before position `to` on its line (`"` first), or -1. */
   openAt(to: number): number {
-    for (; this.at < to; this.at++) {
-      const c = this.text.charCodeAt(this.at);
-      if (c === 10) {
-        this.double = 0;
-        this.single = 0;
-      } else if (c === 34) this.double++;
-      else if (c === 39) this.single++;
+    if (to > this.at) {
+      QUOTE_OR_NEWLINE.lastIndex = this.at;
+      for (let m = QUOTE_OR_NEWLINE.exec(this.text); m && m.index < to; m = QUOTE_OR_NEWLINE.exec(this.text)) {
+        const c = this.text.charCodeAt(m.index);
+        if (c === 10) {
+          this.double = 0;
+          this.single = 0;
+        } else if (c === 34) this.double++;
+        else this.single++;
+      }
+      this.at = to;
     }
     if (this.double % 2 === 1) return 34;
     if (this.single % 2 === 1) return 39;
@@ -473,6 +479,8 @@ export function findStructuredPairs(text: string, hidden: ReadonlySet<string>, o
     valueFindings(cls, text, valueStart, valueStart + m[2]!.length, m.index, out, true);
   }
   for (let at = text.indexOf('Name='); at >= 0; at = text.indexOf('Name=', at + 5)) {
+    const before = at > 0 ? text.charCodeAt(at - 1) : -1;
+    if (before !== 40 && before !== 44) continue; // "RegAddValue(Name=" / ",Name=", not "SourceName="
     OP_VALUE.lastIndex = at;
     const m = OP_VALUE.exec(text);
     if (!m) continue;

@@ -129,7 +129,7 @@ function timeRepeated(unit: string, n: number): number {
   });
 }
 
-test('every rule stays linear on hostile repetitions (twice the input, about twice the time)', () => {
+test('every rule stays linear on hostile repetitions (four times the input, about four times the time)', () => {
   const units = [
     'Password=Password=',
     'Property(S): A = Property(S): B = ',
@@ -148,11 +148,12 @@ test('every rule stays linear on hostile repetitions (twice the input, about twi
   const redactor = new Redactor({ domains: ['contoso'] });
   redactor.learn('warm-up Password=x');
   for (const unit of units) {
-    const n = Math.ceil(60_000 / unit.length);
+    const n = Math.ceil(30_000 / unit.length);
     timeRepeated(unit, n); // warm-up
-    // The fastest of three runs of each size: a quadratic rule would take ~4x for twice the input.
+    // The fastest of three runs of each size: linear is ~4x for four times the input, quadratic ~16x; a shared
+    // machine's noise stays well below the gap.
     const once = Math.min(...[0, 1, 2].map(() => timeRepeated(unit, n)));
-    const twice = Math.min(...[0, 1, 2].map(() => timeRepeated(unit, 2 * n)));
-    assert.ok(twice / once < 3.2, `${unit}: ${(twice / once).toFixed(2)}x the time for twice the input`);
+    const four = Math.min(...[0, 1, 2].map(() => timeRepeated(unit, 4 * n)));
+    assert.ok(four / once < 8, `${unit}: ${(four / once).toFixed(2)}x the time for four times the input`);
   }
 });
