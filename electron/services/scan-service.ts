@@ -24,6 +24,7 @@ import { analyzeDiscoveredLogs } from './discovered-logs.ts';
 import type { MsiPackage } from '../../shared/contract/msi-package.ts';
 import type { MsiPackageRead } from '../system/probes/probe.ts';
 import { MsiReadError } from '../../shared/msi-package/msi-read-error.ts';
+import { followDeploymentLogs } from './deployment-chain.ts';
 
 export { ScanCancelledError } from './probe-execution.ts';
 
@@ -226,6 +227,11 @@ export async function runScan(
     const discovered = await analyzeDiscoveredLogs(evidence, options.runner, startedAt, request.logPaths);
     logs.push(...discovered.logs);
     logErrors.push(...discovered.errors);
+    checkCancel();
+    // Company deployments (ConfigMgr, Intune, PSADT): their failed attempts and the MSI logs they name.
+    const deployed = await followDeploymentLogs(evidence, options.runner, startedAt, symptom, logs);
+    logs.push(...deployed.logs);
+    logErrors.push(...deployed.errors);
     checkCancel();
   }
   // Evidence in the order of the probe list, whatever order the probes finished in.

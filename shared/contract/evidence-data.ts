@@ -372,6 +372,43 @@ export const recentLogsDataSchema = z.object({
 });
 export type RecentLogsData = z.infer<typeof recentLogsDataSchema>;
 
+// ---------------------------------------------------------------- deployment-logs
+/** Where deployment tools keep their logs (and the MSI logs they write). */
+export const deployLogFolderSchema = z.enum(['ccm-logs', 'ime-logs', 'psadt-logs', 'psadt-user-logs', 'windows-temp']);
+
+export const deploymentLogSchema = z.object({
+  path: z.string(),
+  folder: deployLogFolderSchema,
+  /** The tool whose log it is, by its name or first bytes; null for MSI logs. */
+  tool: z.enum(['configmgr', 'intune', 'psadt']).nullable(),
+  /** 'deploy' = a tool's own log; 'msi' = an MSI verbose log the tool had written (PSADT _Install.log, /l*v files). */
+  kind: z.enum(['deploy', 'msi']),
+  size: z.number(),
+  modified: isoDate,
+  /** A rotated older part (AppEnforce-20260301-101500.log, AppEnforce.lo_, Name_2026-03-01-10-15-00.log). */
+  rotated: z.boolean(),
+  /** Install attempts read from it that were not successful, filled by the scan service when it reads the file. */
+  failures: z
+    .array(
+      z.object({
+        application: z.string().nullable(),
+        outcome: z.string(),
+        exitCode: z.number().int().nullable(),
+        started: z.string().nullable(),
+        msiLogPath: z.string().nullable(),
+      }),
+    )
+    .nullable(),
+});
+export type DeploymentLog = z.infer<typeof deploymentLogSchema>;
+
+export const deploymentLogsDataSchema = z.object({
+  logs: z.array(deploymentLogSchema),
+  searched: z.array(z.object({ folder: z.string(), path: z.string(), readable: z.boolean() })),
+  truncated: z.boolean(),
+});
+export type DeploymentLogsData = z.infer<typeof deploymentLogsDataSchema>;
+
 // ---------------------------------------------------------------- installed-products
 export const installedRelationSchema = z.enum([
   'same-version', // same ProductCode (or same UpgradeCode + version) installed: 1638
@@ -427,6 +464,7 @@ export const evidenceDataSchemas = {
   'installer-events': installerEventsDataSchema,
   'recent-logs': recentLogsDataSchema,
   'installed-products': installedProductsDataSchema,
+  'deployment-logs': deploymentLogsDataSchema,
 } as const satisfies Record<ProbeId, z.ZodType>;
 
 export interface EvidenceDataMap {
@@ -439,6 +477,7 @@ export interface EvidenceDataMap {
   'installer-events': InstallerEventsData;
   'recent-logs': RecentLogsData;
   'installed-products': InstalledProductsData;
+  'deployment-logs': DeploymentLogsData;
 }
 
 /** Typed access to an Evidence's data; null when it does not match the schema (e.g. an 'error' evidence with {}). */

@@ -57,6 +57,7 @@ export const PROBE_IDS = [
   'installer-events',
   'recent-logs',
   'installed-products',
+  'deployment-logs',
 ] as const;
 export type ProbeId = (typeof PROBE_IDS)[number];
 

@@ -67,10 +67,10 @@ test('an unterminated record keeps at most MAX_MESSAGE_CHARS', () => {
   assert.ok(r!.message.length <= MAX_MESSAGE_CHARS);
 });
 
-/** Fastest of five runs, in ms: the least disturbed by other processes (two sizes compared, no absolute threshold). */
+/** Fastest of seven runs, in ms: the least disturbed by other processes (two sizes compared, no absolute threshold). */
 function timeOf(fn: () => void): number {
   let best = Infinity;
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 7; i++) {
     const t = process.hrtime.bigint();
     fn();
     best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e6);
@@ -100,8 +100,8 @@ test('hostile input stays linear: long lines of openers, brackets, tabs and quot
         .join('\n')
         .repeat(4),
     );
-  // Lines stay under the splitter's 64 Ki-character cut, so the longer input really is 4x the work.
-  const small = hostile(8_000);
+  // Lines stay under the splitter's 64 Ki-character cut, so the longer input really is 16x the work.
+  const small = hostile(2_000);
   const large = hostile(32_000);
   analyzeAnyBytes(small); // warm up
   const ratio =
@@ -110,9 +110,9 @@ test('hostile input stays linear: long lines of openers, brackets, tabs and quot
       timeOf(() => analyzeAnyBytes(small)),
       0.5,
     );
-  t.diagnostic(`4x the input: ${ratio.toFixed(1)}x the time`);
-  // Linear: about 4x. Quadratic would be about 16x.
-  assert.ok(ratio < 9, `4x the input took ${ratio.toFixed(1)}x the time`);
+  t.diagnostic(`16x the input: ${ratio.toFixed(1)}x the time`);
+  // Linear: about 16x. Quadratic would be about 256x; the margin absorbs a machine busy with other work.
+  assert.ok(ratio < 64, `16x the input took ${ratio.toFixed(1)}x the time`);
 });
 
 test('thousands of attempts: only the latest MAX_DEPLOYMENTS are kept, the count says how many there were', () => {

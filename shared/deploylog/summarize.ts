@@ -83,34 +83,40 @@ function formatOf(counts: Record<DeployTool, number>): LogAnalysis['format'] {
   return best ?? 'unknown';
 }
 
+/** The fields of log-analysis@1 that describe the primary attempt (outcome, exit code, product, causes). */
+function topLevel(
+  deployments: Deployment[],
+  primary: number | null,
+  evidence: EvidenceLine[],
+): Pick<LogAnalysis, 'operation' | 'product' | 'outcome' | 'exitCode' | 'causes' | 'evidence'> {
+  const main = primary === null ? undefined : deployments[primary];
+  const causeLines = evidence.map((e) => e.line).slice(-5);
+  return {
+    operation: main?.deploymentType ?? 'unknown',
+    product: { name: main?.application ?? null, version: null, productCode: null },
+    outcome: topOutcome(main),
+    exitCode: main?.exitCode ?? null,
+    causes: main
+      ? deploymentCauses(main).map((id, i) => ({ id, confidence: i === 0 ? 0.9 : 0.6, lines: causeLines }))
+      : [],
+    evidence,
+  };
+}
+
 export function summarizeDeployments(input: SummaryInput): LogAnalysis {
   const drafts = [...input.drafts].sort((a, b) => a.firstLine - b.firstLine);
   const deployments = drafts.map((d) => d.toDeployment());
   const primary = primaryIndex(deployments);
-  const main = primary === null ? undefined : deployments[primary];
   const evidence = primary === null ? [] : pickEvidence(drafts[primary]!.evidence);
-  const causeLines = evidence.map((e) => e.line);
-  const causes = main
-    ? deploymentCauses(main).map((id, i) => ({
-        id,
-        confidence: i === 0 ? 0.9 : 0.6,
-        lines: causeLines.slice(-5),
-      }))
-    : [];
   return {
     schema: 'msi-doctor/log-analysis@1',
     file: input.file,
     format: formatOf(input.familyCounts),
     encoding: input.encoding,
-    operation: main?.deploymentType ?? 'unknown',
-    product: { name: main?.application ?? null, version: null, productCode: null },
-    outcome: topOutcome(main),
-    exitCode: main?.exitCode ?? null,
+    ...topLevel(deployments, primary, evidence),
     failedAction: null,
     errors: [],
     primaryError: null,
-    causes,
-    evidence,
     installerVersion: null,
     processes: [],
     sessions: deployments.length + input.dropped,
@@ -120,6 +126,18 @@ export function summarizeDeployments(input: SummaryInput): LogAnalysis {
     deployments,
     primaryDeployment: primary,
   };
+}
+
+/**
+ * The same analysis about fewer attempts (a scan keeps the recent failures and those matching the user's code):
+ * the primary attempt and the top-level fields follow; evidence lines of dropped attempts go.
+ */
+export function keepAttempts(analysis: LogAnalysis, keep: (d: Deployment) => boolean): LogAnalysis {
+  const deployments = (analysis.deployments ?? []).filter(keep);
+  const primary = primaryIndex(deployments);
+  const lines = new Set(primary === null ? [] : deployments[primary]!.evidence);
+  const evidence = analysis.evidence.filter((e) => lines.has(e.line));
+  return { ...analysis, ...topLevel(deployments, primary, evidence), deployments, primaryDeployment: primary };
 }
 
 export function otherToolProblem(): InputProblem {

@@ -5,6 +5,7 @@ import { transition, initialState, canSubmitSymptom, nextRepair, repairQueue, is
 import { WIZARD_EVENT_TYPES, type WizardEvent } from './wizard-events.ts';
 import type { WizardState } from './wizard-state.ts';
 import { sampleFinding, sampleOutcome, samplePlan, sampleScan, sampleSymptom, sampleEvidence } from './sample-data.ts';
+import { PROBE_IDS } from '../contract/ids.ts';
 
 const scan2503 = sampleScan([
   sampleFinding('installer-folders-access', 0.9, ['restore-windows-temp-acl', 'retry-install-elevated-logged']),
@@ -166,6 +167,18 @@ test('symptom step: presets, free text, logs and submit rules', () => {
   assert.deepEqual(back.draft, s.draft, 'going back keeps what was entered');
 });
 
+test('"My company installs this": the code is optional, typing keeps the card, the text survives a switch', () => {
+  let s = transition(initialState(), { type: 'CHOICE_SELECTED', choice: 'company-deploy' });
+  assert.equal(canSubmitSymptom(s.draft), true, 'no code needed: the scan reads the deployment logs');
+  s = transition(s, { type: 'TEXT_EDITED', text: '0x87D1041C' });
+  assert.equal(s.draft.choice, 'company-deploy');
+  s = transition(s, { type: 'CHOICE_SELECTED', choice: 'other-code' });
+  assert.equal(s.draft.text, '0x87D1041C');
+  s = transition(s, { type: 'CHOICE_SELECTED', choice: 'code-1603' });
+  s = transition(s, { type: 'CHOICE_SELECTED', choice: 'company-deploy' });
+  assert.equal(s.draft.text, '', 'a preset code is not carried over');
+});
+
 test('dropping a log on an empty step 1 selects "I have a log file"', () => {
   const s = transition(initialState(), { type: 'LOGS_ADDED', files: [{ path: 'x.log', name: 'x.log' }] });
   assert.equal(s.draft.choice, 'log');
@@ -203,7 +216,7 @@ test('scan: live rows, progress of another scan ignored, skip admin checks remem
   );
   assert.equal(s.step, 'scanning');
   assert.equal(s.allowElevation, false);
-  assert.equal(s.scan.rows.length, 9);
+  assert.equal(s.scan.rows.length, PROBE_IDS.length, 'one row per probe');
   assert.ok(isBusy(s));
   s = transition(s, {
     type: 'SCAN_PROGRESS',

@@ -133,12 +133,23 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
         event.choice in PRESET_SYMPTOM_TEXT
           ? PRESET_SYMPTOM_TEXT[event.choice as keyof typeof PRESET_SYMPTOM_TEXT]
           : null;
-      const text = preset ?? (event.choice === 'other-code' && draft.choice === 'other-code' ? draft.text : '');
+      // Typed text survives switching between the two cards that take it.
+      const typed = (c: string | null) => c === 'other-code' || c === 'company-deploy';
+      const text = preset ?? (typed(event.choice) && typed(draft.choice) ? draft.text : '');
       return { ...state, draft: { ...draft, choice: event.choice, text, parsed: null }, error: null, notice: null };
     }
     case 'TEXT_EDITED':
       if (step !== 'symptom') return state;
-      return { ...state, draft: { ...draft, choice: 'other-code', text: event.text.slice(0, 20_000), parsed: null } };
+      // "My company installs this" takes an optional code: typing keeps that card chosen.
+      return {
+        ...state,
+        draft: {
+          ...draft,
+          choice: draft.choice === 'company-deploy' ? 'company-deploy' : 'other-code',
+          text: event.text.slice(0, 20_000),
+          parsed: null,
+        },
+      };
     case 'SYMPTOM_PARSED':
       // A late answer for text the user has since changed is dropped.
       if (step !== 'symptom' || event.text !== draft.text) return state;

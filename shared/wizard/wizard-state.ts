@@ -23,7 +23,15 @@ export const STEP_NUMBER = {
 } as const satisfies Record<WizardStep, number>;
 
 /** The symptom cards of step 1. */
-export const SYMPTOM_CHOICES = ['code-2503', 'code-1618', 'code-1603', 'other-code', 'log', 'unsure'] as const;
+export const SYMPTOM_CHOICES = [
+  'code-2503',
+  'code-1618',
+  'code-1603',
+  'other-code',
+  'company-deploy',
+  'log',
+  'unsure',
+] as const;
 export type SymptomChoice = (typeof SYMPTOM_CHOICES)[number];
 
 /** The text sent to the symptom parser for each preset card (codes only: locale-neutral). */
@@ -35,7 +43,7 @@ export const PRESET_SYMPTOM_TEXT = {
 
 export interface SymptomDraft {
   choice: SymptomChoice | null;
-  /** Free text for "another code" (or the preset code text). */
+  /** Free text for "another code" and "my company installs this" (optional there), or the preset code text. */
   text: string;
   parsed: ParsedSymptom | null;
   logs: PickedFile[];

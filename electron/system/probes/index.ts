@@ -1,4 +1,4 @@
-// The nine probes of the Windows system layer, in the suggested run order (cheap unelevated checks first).
+// The probes of the Windows system layer, in the suggested run order (cheap unelevated checks first).
 import type { ProbeId } from '../../../shared/contract/ids.ts';
 import { elevationProbe } from './elevation.ts';
 import { installInProgressProbe } from './install-in-progress.ts';
@@ -10,6 +10,7 @@ import { policiesProbe } from './policies.ts';
 import type { ProbeDefinition } from './probe.ts';
 import { recentLogsProbe } from './recent-logs.ts';
 import { tempFoldersProbe } from './temp-folders.ts';
+import { deploymentLogsProbe } from './deployment-logs.ts';
 
 export const ALL_PROBES: readonly ProbeDefinition[] = [
   elevationProbe,
@@ -21,6 +22,7 @@ export const ALL_PROBES: readonly ProbeDefinition[] = [
   installerEventsProbe,
   recentLogsProbe,
   installedProductsProbe,
+  deploymentLogsProbe,
 ];
 
 export const PROBES_BY_ID = Object.fromEntries(ALL_PROBES.map((p) => [p.id, p])) as Record<ProbeId, ProbeDefinition>;
@@ -39,6 +41,7 @@ export {
   policiesProbe,
   recentLogsProbe,
   tempFoldersProbe,
+  deploymentLogsProbe,
 };
 export { logReadCommand, parseLogRead, type LogBytes } from './recent-logs.ts';
 export { batchScripts, isBatchable, splitBatchOutput, type BatchPart, type ScriptBatch } from './script-batch.ts';

@@ -49,10 +49,16 @@ export const en = {
       'code-1618': { title: 'Error 1618', desc: '“Another installation is already in progress.”' },
       'code-1603': { title: 'Error 1603', desc: '“A fatal error occurred during installation.”' },
       'other-code': { title: 'Another error code', desc: 'Type or paste the code or the message you saw.' },
+      'company-deploy': {
+        title: 'My company installs this for me (Configuration Manager, Intune)',
+        desc: 'Software Center or Company Portal says it failed. Type the code it shows, if any.',
+      },
       log: { title: 'I have a log file', desc: 'Open or drop one or more installer logs.' },
       unsure: { title: 'Not sure', desc: 'Check my system for the usual causes.' },
     },
     otherLabel: 'Error code or message',
+    companyHint:
+      'MSI Doctor reads the Configuration Manager, Intune and PSAppDeployToolkit logs on this computer, follows them to the installer log, and tells you what to pass on to your IT administrator.',
     otherPlaceholder: 'For example 0x80070643, or paste the whole message',
     recognized: 'Recognized: {{codes}}',
     notRecognized: 'We do not recognize a code here. We will still check your system.',
@@ -106,6 +112,7 @@ export const en = {
     'installer-events': 'Installer event log',
     'recent-logs': 'Recent installer logs',
     'installed-products': 'Installed versions',
+    'deployment-logs': 'Company deployment logs (Configuration Manager, Intune)',
   },
   status: {
     ok: 'OK',

@@ -46,10 +46,16 @@ export const zhCN: UiStrings = {
       'code-1618': { title: '错误 1618', desc: '“另一个程序正在安装中。”' },
       'code-1603': { title: '错误 1603', desc: '“安装时发生严重错误。”' },
       'other-code': { title: '其他错误代码', desc: '输入或粘贴您看到的代码或提示文字。' },
+      'company-deploy': {
+        title: '公司替我安装这个软件（Configuration Manager、Intune）',
+        desc: '软件中心或公司门户显示安装失败。如有错误代码，请输入。',
+      },
       log: { title: '我有日志文件', desc: '打开或拖入一个或多个安装日志。' },
       unsure: { title: '不确定', desc: '帮我检查电脑上的常见原因。' },
     },
     otherLabel: '错误代码或提示文字',
+    companyHint:
+      'MSI Doctor 会读取这台电脑上 Configuration Manager、Intune 和 PSAppDeployToolkit 的日志，顺着它们找到安装程序日志，并告诉您需要转告 IT 管理员的内容。',
     otherPlaceholder: '例如 0x80070643，或粘贴完整的提示',
     recognized: '已识别：{{codes}}',
     notRecognized: '这里没有可识别的代码，我们仍会检查您的电脑。',
@@ -101,6 +107,7 @@ export const zhCN: UiStrings = {
     'installer-events': '安装事件日志',
     'recent-logs': '最近的安装日志',
     'installed-products': '已安装的版本',
+    'deployment-logs': '公司部署日志（Configuration Manager、Intune）',
   },
   status: {
     ok: '正常',

@@ -164,7 +164,8 @@ export function SymptomStep() {
           </label>
         ))}
       </fieldset>
-      {choice === 'other-code' && <OtherCodeField />}
+      {(choice === 'other-code' || choice === 'company-deploy') && <OtherCodeField />}
+      {choice === 'company-deploy' && <p className="field-hint">{t('symptom.companyHint')}</p>}
       {choice === 'log' && <LogFiles />}
       <MsiFile />
       <div className="actions">

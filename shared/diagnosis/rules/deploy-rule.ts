@@ -110,6 +110,8 @@ function installSignals(link: DeploymentLink): Signal[] {
   const steps = [adminStep(d)];
   const extra: TextRef[] = [];
   if (d.facts.includes('installer-failure-masked')) extra.push(text('fact.deploy-masked', { code: p.code! }));
+  if (d.facts.includes('retries-exhausted'))
+    extra.push(text('fact.deploy-retries', { tool: p.tool!, app: p.app!, count: attemptsOf(link), code: p.code! }));
   const msi = link.msiLog;
   if (msi && (msi.outcome === 'failure' || msi.causes.some((c) => c.id !== 'no-problem-found'))) {
     const causes = msi.causes.filter((c) => c.id !== 'no-problem-found');
@@ -140,8 +142,6 @@ function installSignals(link: DeploymentLink): Signal[] {
       blocker: d.blockedBy ? `\`${d.blockedBy}\`` : '@deploy.value.another-install',
       code: d.exitCode ?? '?',
     });
-  else if (d.facts.includes('retries-exhausted'))
-    lead = text('fact.deploy-retries', { tool: p.tool!, app: p.app!, count: attemptsOf(link), code: p.code! });
   else if (d.outcome === 'retry')
     lead = text('fact.deploy-retry-pending', { tool: p.tool!, app: p.app!, meaning: p.meaning! });
   else if (scriptError) lead = text('fact.deploy-script-error', { app: p.app!, code: d.exitCode ?? '?' });

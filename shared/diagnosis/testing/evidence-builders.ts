@@ -123,6 +123,7 @@ export function healthyData(): EvidenceDataMap {
       truncated: false,
     },
     'recent-logs': { logs: [], searched: [], truncated: false },
+    'deployment-logs': { logs: [], searched: [], truncated: false },
     'installed-products': {
       msiPath: null,
       package: null,

@@ -31,6 +31,10 @@ export const PROBE_TEXTS = {
   'probe.installer-events.name': { en: 'Recent installer events', 'zh-CN': '最近的安装事件' },
   'probe.recent-logs.name': { en: 'Recent installer logs', 'zh-CN': '最近的安装日志' },
   'probe.installed-products.name': { en: 'Versions already installed', 'zh-CN': '已安装的版本' },
+  'probe.deployment-logs.name': {
+    en: 'Company deployment logs (Configuration Manager, Intune, PSADT)',
+    'zh-CN': '公司部署日志（Configuration Manager、Intune、PSADT）',
+  },
 
   // ------------------------------------------------------------ installer-service
   'probe.installer-service.idle': {
@@ -246,6 +250,16 @@ export const PROBE_TEXTS = {
   'probe.recent-logs.found': {
     en: '{count} recent installer logs found; newest: {newest}',
     'zh-CN': '找到 {count} 个最近的安装日志；最新的是：{newest}',
+  },
+
+  // ------------------------------------------------------------ deployment-logs
+  'probe.deployment-logs.none': {
+    en: 'No Configuration Manager, Intune or PSAppDeployToolkit logs from the last {days} days on this computer.',
+    'zh-CN': '这台电脑上没有最近 {days} 天的 Configuration Manager、Intune 或 PSAppDeployToolkit 日志。',
+  },
+  'probe.deployment-logs.found': {
+    en: '{count} deployment logs from the last {days} days ({tools}); newest: {newest}',
+    'zh-CN': '找到 {count} 个最近 {days} 天的部署日志（{tools}）；最新的是：{newest}',
   },
 
   // ------------------------------------------------------------ installed-products

@@ -80,6 +80,10 @@ export const reportTexts = {
   'report.probe.installer-events': { en: 'Installer events', 'zh-CN': '安装程序事件 (MsiInstaller events)' },
   'report.probe.recent-logs': { en: 'Recent installer logs', 'zh-CN': '最近的安装日志 (recent MSI logs)' },
   'report.probe.installed-products': { en: 'Installed products', 'zh-CN': '已安装的产品 (installed products)' },
+  'report.probe.deployment-logs': {
+    en: 'Company deployment logs',
+    'zh-CN': '公司部署日志 (Configuration Manager / Intune / PSADT)',
+  },
 
   'report.symptom.entered': { en: 'As entered', 'zh-CN': '用户输入' },
   'report.symptom.exit-codes': { en: 'Exit codes', 'zh-CN': '退出代码 (exit codes)' },

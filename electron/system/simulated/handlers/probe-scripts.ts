@@ -8,6 +8,7 @@ import type { PendingRebootOutput } from '../../probes/pending-reboot.ts';
 import type { PoliciesOutput } from '../../probes/policies.ts';
 import type { RecentLogsOutput } from '../../probes/recent-logs.ts';
 import type { TempFoldersOutput } from '../../probes/temp-folders.ts';
+import { deploymentLogsJson } from './deployment-logs.ts';
 import { parseSddl, broadGroupsCanCreate } from '../../probes/sddl.ts';
 import type { CommandHandler, EmulatedCommand, EmulatorContext } from '../emulator.ts';
 import type { SimulatedMachine } from '../machine.ts';
@@ -344,6 +345,7 @@ const BY_PROBE: Record<string, (c: EmulatedCommand, ctx: EmulatorContext) => unk
   policies: (_c, ctx) => policiesJson(ctx.machine),
   'recent-logs': (c, ctx) => recentLogsJson(ctx.machine, ctx, c.params),
   'installed-products': (c, ctx) => installedProductsJson(ctx.machine, c.params),
+  'deployment-logs': (c, ctx) => deploymentLogsJson(ctx.machine, ctx, c.params),
 };
 
 export const matchProbeScript = (c: EmulatedCommand): boolean => c.marker?.kind === 'probe' && c.marker.id in BY_PROBE;
