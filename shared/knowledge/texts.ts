@@ -10,6 +10,7 @@ import { PACKAGE_TEXTS } from './texts/package.ts';
 import { REPAIR_TEXTS } from './texts/repairs.ts';
 import { reportTexts } from './texts/report.ts';
 import { DEPLOY_TEXTS } from './texts/deploy.ts';
+import { FLEET_TEXTS } from './texts/fleet.ts';
 
 export type TextParams = Record<string, string | number>;
 export type TextInput = TextRef | { key: string; params?: TextParams };
@@ -24,6 +25,7 @@ export function textTables(): Array<{ name: string; table: TextTable }> {
     { name: 'repairs', table: REPAIR_TEXTS },
     { name: 'report', table: reportTexts },
     { name: 'deploy', table: DEPLOY_TEXTS },
+    { name: 'fleet', table: FLEET_TEXTS },
   ];
 }
 

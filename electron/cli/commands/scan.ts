@@ -18,12 +18,16 @@ import {
   type ScanInputArgs,
 } from '../machine-options.ts';
 import { renderScan } from './scan-render.ts';
+import { CliUsageError } from '../cli-types.ts';
+import { briefLine, hasIssue, writeResultFile } from '../fleet-output.ts';
 
 export const SCAN_HELP = `Usage: msi-doctor scan [--simulate NAME | --scenario FILE] [--code CODE] [--log FILE] [--msi FILE]
-                       [--no-elevate] [--json] [--lang en|zh-CN] [--list-scenarios]
+                       [--no-elevate] [--json | --brief] [--lang en|zh-CN] [--results-dir DIR] [--issue-exit-code N]
+                       [--list-scenarios]
 
 Checks the machine the way an expert would: Windows Installer service, install in progress, pending reboot,
-temp folders and their permissions, elevation, policies, installer events, recent logs, installed versions.
+temp folders and their permissions, elevation, policies, installer events, recent logs, installed versions, and the
+logs of company deployments (Configuration Manager, Intune, PSAppDeployToolkit) followed to their MSI logs.
 On Windows it probes this machine (one administrator prompt for the checks that need it); elsewhere it needs
 a simulated machine.
 
@@ -35,15 +39,26 @@ a simulated machine.
   --no-elevate        skip the administrator prompt; the report says what could not be checked
   --json              print the result as JSON (schema msi-doctor/scan@1)
   --lang LANG         language of the summaries: en (default) or zh-CN
+  --results-dir DIR   also write the result (msi-doctor/scan@1) into DIR as MACHINE_TIME_ID.json, for
+                      "msi-doctor fleet summarize DIR" (a share the machines can write to, for example)
+  --issue-exit-code N exit with N (1-255) when an issue is found (Intune Remediations detection: 1)
+  --brief             print one line: how many issues, and the first one (for a console's output column)
   --list-scenarios    list the built-in simulated machines
   -h, --help          show this help
 
 With --simulate/--scenario and no --code/--log/--msi, the scenario's own symptom, logs and package are used.
-Exit status: 0 when the scan completed (whatever it found), 2 on bad input.
+Exit status: 0 when the scan completed (whatever it found; with --issue-exit-code, N when an issue was found),
+2 on bad input.
 `;
 
 export interface ScanArgs extends ScanInputArgs {
   json: boolean;
+  /** Also write the result file into this folder (fleet use). */
+  resultsDir?: string;
+  /** Exit with this code when an issue is found (Intune Remediations detection). */
+  issueExitCode?: number;
+  /** One line instead of the full text. */
+  brief?: boolean;
   /** Language of the human output (default en). */
   lang?: Lang;
 }
@@ -58,13 +73,31 @@ export function parseScanArgs(argv: string[]): ScanArgs | 'help' | 'list' {
       json: { type: 'boolean' },
       lang: { type: 'string' },
       'list-scenarios': { type: 'boolean' },
+      'results-dir': { type: 'string' },
+      'issue-exit-code': { type: 'string' },
+      brief: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return 'help';
   if (values['list-scenarios']) return 'list';
   const input = scanInputArgs(values);
-  return { ...input, json: Boolean(values.json), lang: parseLang(values.lang, 'en') };
+  const args: ScanArgs = { ...input, json: Boolean(values.json), lang: parseLang(values.lang, 'en') };
+  if (values.brief) {
+    if (args.json) throw new CliUsageError('use either --json or --brief');
+    args.brief = true;
+  }
+  if (values['results-dir'] !== undefined) {
+    if (!values['results-dir'].trim()) throw new CliUsageError('--results-dir needs a folder');
+    args.resultsDir = values['results-dir'];
+  }
+  if (values['issue-exit-code'] !== undefined) {
+    const code = values['issue-exit-code'].trim();
+    if (!/^\d{1,3}$/.test(code) || Number(code) < 1 || Number(code) > 255)
+      throw new CliUsageError(`--issue-exit-code needs a number from 1 to 255, got "${values['issue-exit-code']}"`);
+    args.issueExitCode = Number(code);
+  }
+  return args;
 }
 
 export const scanCommand: CliCommand = async (argv, io) => {
@@ -107,8 +140,23 @@ export const scanCommand: CliCommand = async (argv, io) => {
       signal: controller.signal,
       ...(progress ? { onProgress: progress } : {}),
     });
-    io.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : renderScan(result, args.lang ?? 'en'));
-    return 0;
+    const lang = args.lang ?? 'en';
+    io.stdout.write(
+      args.json
+        ? `${JSON.stringify(result, null, 2)}\n`
+        : args.brief
+          ? `${briefLine(result, lang)}\n`
+          : renderScan(result, lang),
+    );
+    if (args.resultsDir) {
+      try {
+        io.stderr.write(`msi-doctor scan: result written to ${await writeResultFile(args.resultsDir, result)}\n`);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+        throw new CliUsageError(`cannot write the result into ${args.resultsDir} (${code})`);
+      }
+    }
+    return args.issueExitCode !== undefined && hasIssue(result) ? args.issueExitCode : 0;
   } catch (error) {
     if (error instanceof ScanCancelledError) {
       io.stderr.write('msi-doctor scan: cancelled\n');
