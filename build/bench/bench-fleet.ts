@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readdirSync, statSync } 
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSystem } from '../../electron/services/system-factory.ts';
+import { createSystem, systemScanOptions } from '../../electron/services/system-factory.ts';
 import { runScan } from '../../electron/services/scan-service.ts';
 import { diagnose } from '../../shared/diagnosis/diagnose.ts';
 import { parseSymptom } from '../../shared/diagnosis/symptom.ts';
@@ -44,15 +44,8 @@ async function templates(): Promise<ScanResult[]> {
       await runScan(
         { symptom: scenario.expect.symptom ?? '', msiPath: scenario.msiPath ?? null },
         {
-          runner: system.runner,
-          elevatedRunner: system.elevatedRunner,
-          probes: system.probes,
+          ...(await systemScanOptions(system)),
           parseSymptom,
-          environment: system.environment,
-          user: system.user,
-          processElevated: system.processElevated,
-          now: system.now,
-          analyzeLog: system.analyzeLog,
           diagnose: (input) => diagnose(input),
         },
       ),

@@ -2,7 +2,7 @@
 // each finding names the deployment, then the MSI cause (or why it is not an MSI problem).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSystem } from './system-factory.ts';
+import { createSystem, systemScanOptions } from './system-factory.ts';
 import { runScan } from './scan-service.ts';
 import { diagnose } from '../../shared/diagnosis/diagnose.ts';
 import { parseSymptom } from '../../shared/diagnosis/symptom.ts';
@@ -15,15 +15,8 @@ async function scan(name: string, symptom: string) {
   const result = await runScan(
     { symptom },
     {
-      runner: system.runner,
-      elevatedRunner: system.elevatedRunner,
-      probes: system.probes,
+      ...(await systemScanOptions(system)),
       parseSymptom,
-      environment: system.environment,
-      user: system.user,
-      processElevated: system.processElevated,
-      now: system.now,
-      analyzeLog: system.analyzeLog,
       diagnose: (input) => diagnose(input),
     },
   );

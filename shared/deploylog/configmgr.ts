@@ -112,7 +112,7 @@ export function createConfigMgrExtractor(emit: (draft: DeploymentDraft) => void)
       const code = between(msg, 'MSI Product Code: ', ',');
       if (code) d.detectionProductCode = code.trim();
       if (!e.exited) d.see(r);
-      else {
+      else if (d.deploymentType !== 'uninstall') {
         d.see(r, true);
         if (d.outcome === 'success') {
           d.outcome = 'not-detected';
@@ -130,6 +130,12 @@ export function createConfigMgrExtractor(emit: (draft: DeploymentDraft) => void)
     ) {
       d.see(r);
       if (!e.exited) e.discoveredBefore = true;
+      else if (d.deploymentType === 'uninstall' && d.outcome === 'success') {
+        // Still there after the uninstaller reported success.
+        d.outcome = 'failure';
+        d.stage = 'detection';
+        d.reportedCode = '0x87D00325';
+      }
     } else if (msg.startsWith('App enforcement environment:')) {
       d.see(r);
       for (const raw of msg.split('\n')) {
@@ -307,6 +313,42 @@ export function createConfigMgrExtractor(emit: (draft: DeploymentDraft) => void)
     }
   }
 
+  // AppDiscovery.log: the detection of each deployment type, run on its own every evaluation cycle.
+  let discovery: DeploymentDraft | null = null;
+  function appDiscovery(r: DeployRecord, msg: string): void {
+    if (msg.startsWith('Performing detection of app deployment type ')) {
+      if (discovery) emit(discovery);
+      const d = new DeploymentDraft('configmgr', 'AppDiscovery', r);
+      const rest = msg.slice(44);
+      const open = rest.lastIndexOf('(ScopeId_');
+      d.application = (open > 0 ? rest.slice(0, open) : rest).trim() || null;
+      d.appId = open > 0 ? (between(rest, '(', ',', open) ?? null) : null;
+      const who = / for (system|user)\.?$/i.exec(msg)?.[1]?.toLowerCase();
+      d.context = who === 'system' ? 'system' : who === 'user' ? 'user' : null;
+      d.see(r);
+      discovery = d;
+      return;
+    }
+    const d = discovery;
+    if (!d) return;
+    const code = between(msg, 'MSI Product Code: ', ',');
+    if (code) d.detectionProductCode = code.trim();
+    if (msg.startsWith('+++ Detected app deployment type') || msg.startsWith('+++ Discovered application')) {
+      d.see(r, true);
+      d.outcome = 'success';
+      d.facts.add('already-installed');
+      emit(d);
+      discovery = null;
+    } else if (msg.startsWith('+++ Did not detect app deployment type') || msg.includes('not discovered')) {
+      // Not installed (yet): the normal answer before an install, not a failure on its own.
+      d.see(r, true);
+      if (msg.startsWith('+++ Did not detect')) {
+        emit(d);
+        discovery = null;
+      }
+    }
+  }
+
   function intentEval(r: DeployRecord, msg: string): void {
     // "ScopeId_.../DeploymentType_... :- Current State = NotInstalled, Applicability = NotApplicable, ..., Title = X"
     if (!msg.includes('Applicability = NotApplicable')) return;
@@ -335,9 +377,12 @@ export function createConfigMgrExtractor(emit: (draft: DeploymentDraft) => void)
       )
         content(r, msg);
       else if (component === 'appintenteval') intentEval(r, msg);
+      else if (component === 'appdiscovery') appDiscovery(r, msg);
     },
     finish() {
       for (const thread of [...enforcements.keys()]) closeEnforcement(thread);
+      if (discovery) emit(discovery);
+      discovery = null;
       for (const d of programs.values()) emit(d);
       for (const d of contents.values()) emit(d);
       programs.clear();

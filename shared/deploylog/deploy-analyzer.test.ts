@@ -205,3 +205,59 @@ test('a record of a later family in the same file keeps its own time convention'
   assert.equal(d!.started, '2026-01-02T07:57:24.486+02:00');
   assert.equal(d!.context, 'system');
 });
+
+test('ConfigMgr AppDiscovery: each detection is read; "detected" is an installed app, "did not detect" no failure', () => {
+  const log = [
+    rec(
+      '    Performing detection of app deployment type Foo 1.0 - Windows Installer (*.msi file)(ScopeId_A/DeploymentType_B, revision 3) for system.',
+      'AppDiscovery',
+    ),
+    rec(
+      '+++ MSI application not discovered [MSI Product Code: {11111111-2222-3333-4444-555555555555}, MSI Product version: ]',
+      'AppDiscovery',
+    ),
+    rec(
+      '+++ Did not detect app deployment type Foo 1.0 - Windows Installer (*.msi file)(ScopeId_A/DeploymentType_B, revision 3) for system.',
+      'AppDiscovery',
+    ),
+    rec(
+      '    Performing detection of app deployment type Bar(ScopeId_A/DeploymentType_C, revision 1) for user.',
+      'AppDiscovery',
+    ),
+    rec('+++ Detected app deployment type Bar(ScopeId_A/DeploymentType_C, revision 1) for user.', 'AppDiscovery'),
+  ].join('\n');
+  const [foo, bar] = deployments(analyze(log));
+  assert.equal(foo!.application, 'Foo 1.0 - Windows Installer (*.msi file)');
+  assert.equal(foo!.outcome, 'unknown');
+  assert.equal(foo!.detectionProductCode, '{11111111-2222-3333-4444-555555555555}');
+  assert.equal(bar!.outcome, 'success');
+  assert.equal(bar!.context, 'user');
+});
+
+test('ConfigMgr uninstall: still discovered after the uninstaller succeeded is a detection failure (0x87D00325)', () => {
+  const log = [
+    rec(
+      '+++ Starting Uninstall enforcement for App DT "U" ApplicationDeliveryType - ScopeId_A/DeploymentType_U, Revision - 1, ContentPath - C:\\WINDOWS\\ccmcache\\u, Execution Context - System',
+      'AppEnforce',
+    ),
+    rec(
+      '    Executing Command line: "C:\\WINDOWS\\system32\\msiexec.exe" /x {11111111-2222-3333-4444-555555555555} /qn with system context',
+      'AppEnforce',
+    ),
+    rec('    Process 3 terminated with exitcode: 0', 'AppEnforce'),
+    rec('    Matched exit code 0 to a Success entry in exit codes table.', 'AppEnforce'),
+    rec(
+      '+++ MSI application discovered [MSI Product Code: {11111111-2222-3333-4444-555555555555}, MSI Product version: 1.0]',
+      'AppEnforce',
+    ),
+    rec(
+      '++++++ App enforcement completed (3 seconds) for App DT "U" [ScopeId_A/DeploymentType_U], Revision: 1, User SID: ] ++++++',
+      'AppEnforce',
+    ),
+  ].join('\n');
+  const [d] = deployments(analyze(log));
+  assert.equal(d!.deploymentType, 'uninstall');
+  assert.equal(d!.outcome, 'failure');
+  assert.equal(d!.stage, 'detection');
+  assert.equal(d!.reportedCode, '0x87D00325');
+});

@@ -41,6 +41,10 @@ function attemptLines(
     out.push(`${label(t('deploy.label.exit'))}${t('deploy.exit.value', { code: p.code!, meaning: p.meaning! })}`);
   if (d.reportedCode) out.push(`${label(t('deploy.label.console'))}${d.reportedCode}`);
   if (d.stage && d.outcome !== 'success') out.push(`${label(t('deploy.label.stage'))}${t(`deploy.stage.${d.stage}`)}`);
+  if (d.blockedBy) out.push(`${label(t('deploy.label.blocked'))}${cut(d.blockedBy, width - LABEL_WIDTH)}`);
+  if (d.dependsOn) out.push(`${label(t('deploy.label.depends'))}${d.dependsOn}`);
+  if (d.detectionProductCode && d.outcome === 'not-detected')
+    out.push(`${label(t('deploy.label.rule'))}${d.detectionProductCode}`);
   if (link) {
     let msi: string | null = null;
     if (link.msiLog) msi = t('deploy.msi-log.analyzed', { path: link.msiLog.file });

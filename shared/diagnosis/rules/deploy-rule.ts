@@ -242,6 +242,12 @@ function toolSignals(link: DeploymentLink): Signal[] {
     }
     return one('detection-rule-mismatch', 0.92, reasons);
   }
+  if (d.stage === 'detection') {
+    // An uninstall the rule still finds: the rule (or an install left by another deployment), not Windows Installer.
+    return one('detection-rule-mismatch', 0.85, [
+      text('fact.deploy-still-detected', { code: d.installerExitCode ?? d.exitCode ?? 0, app: p.app! }),
+    ]);
+  }
   if (d.stage === 'download' || d.stage === 'content-hash') {
     const reason = text('fact.deploy-content', { tool: p.tool!, app: p.app!, detail: contentDetail(d) });
     return one('content-unavailable', d.outcome === 'retry' ? 0.6 : 0.9, [reason]);

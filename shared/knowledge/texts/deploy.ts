@@ -40,6 +40,11 @@ const STATIC = {
     'zh-CN':
       '安装程序返回了 {code}（成功），随后检测规则没有找到“{app}”（{console}）：问题在于检测规则，而不是 Windows Installer。',
   },
+  'fact.deploy-still-detected': {
+    en: 'The uninstaller returned {code} (success), but the detection rule still finds "{app}" (Configuration Manager 0x87D00325): check the rule, and whether another version or another deployment installed it.',
+    'zh-CN':
+      '卸载程序返回了 {code}（成功），但检测规则仍然能找到“{app}”（Configuration Manager 0x87D00325）：请检查检测规则，以及是否有其他版本或其他部署安装了它。',
+  },
   'fact.deploy-rule-code-differs': {
     en: 'The detection rule looks for product code {rule}, but the MSI log shows the package installed product code {actual}.',
     'zh-CN': '检测规则查找的产品代码是 {rule}，但 MSI 日志显示安装包安装的产品代码是 {actual}。',
@@ -128,7 +133,7 @@ const STATIC = {
   'deploy.value.download-failed': { en: 'the download failed', 'zh-CN': '下载失败' },
   'deploy.where.configmgr': { en: "the deployment type's", 'zh-CN': '部署类型的' },
   'deploy.where.intune': { en: "the Win32 app's install", 'zh-CN': 'Win32 应用的安装' },
-  'deploy.where.psadt': { en: 'the msiexec', 'zh-CN': 'msiexec ' },
+  'deploy.where.psadt': { en: 'the msiexec', 'zh-CN': 'msiexec 的' },
   'deploy.outcome.success': { en: 'succeeded', 'zh-CN': '成功' },
   'deploy.outcome.failure': { en: 'FAILED', 'zh-CN': '失败' },
   'deploy.outcome.retry': { en: 'will be retried', 'zh-CN': '将会重试' },
@@ -166,7 +171,9 @@ const STATIC = {
   'deploy.label.console': { en: 'Console shows', 'zh-CN': '控制台显示' },
   'deploy.label.stage': { en: 'Stopped at', 'zh-CN': '停止于' },
   'deploy.label.msi-log': { en: 'MSI log', 'zh-CN': 'MSI 日志' },
-  'deploy.label.why': { en: 'Why', 'zh-CN': '原因' },
+  'deploy.label.blocked': { en: 'Blocked by', 'zh-CN': '被占用于' },
+  'deploy.label.depends': { en: 'Depends on', 'zh-CN': '依赖于' },
+  'deploy.label.rule': { en: 'Rule looks for', 'zh-CN': '规则查找' },
   'deploy.label.attempts': { en: 'Attempts', 'zh-CN': '安装尝试' },
   'deploy.label.time': { en: 'When', 'zh-CN': '时间' },
   'deploy.msi-log.analyzed': { en: '{path} (analyzed below)', 'zh-CN': '{path}（分析见下文）' },
