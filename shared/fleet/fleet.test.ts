@@ -44,7 +44,7 @@ test('malformed files are refused with the reason, never thrown', () => {
     read('d.json', { hello: 1 }),
     read('e.json', { schema: 'msi-doctor/repair@1' }),
     read('f.json', { ...scanOf('PC', '2026-01-01T00:00:00Z', []), findings: 'none' }),
-    read('g.json', { schema: 'msi-doctor/report@1', environment: null }),
+    read('g.json', { schema: 'msi-doctor/report@1', redacted: true, environment: null }),
   ].map((r) => (r.ok ? 'ok' : translate(r.reason, 'en')));
   assert.equal(reasons[0], 'the file is empty');
   assert.match(reasons[1]!, /^not JSON \(/);
@@ -77,13 +77,14 @@ test('a scan and a report are read; a BOM and unknown newer causes are accepted'
   );
   const report = read('r.json', {
     schema: 'msi-doctor/report@1',
-    environment: { kind: 'real', computerName: null },
+    redacted: true,
+    environment: { kind: 'real', computerName: '<computer-1>' },
     scan: { startedAt: '2026-01-03T08:00:00Z' },
     logs: [{ analysis: failedMsi('Contoso Ledger 4.6') }],
     findings: [sampleFinding('custom-action-failed', 0.8, [])],
   });
   assert.ok(report.ok);
-  assert.equal(report.result.machine, 'r', 'no computer name: the file name stands for it');
+  assert.equal(report.result.machine, 'r', 'a redacted report: the file name stands for the machine');
   assert.deepEqual(report.result.products, ['Contoso Ledger 4.6']);
 });
 

@@ -13,7 +13,7 @@ export interface MachineIssue {
 
 export interface MachineResult {
   file: string;
-  /** The computer's name (a placeholder in redacted reports), else the file's name. */
+  /** The computer's name; the file's name when the result names none or is a redacted report. */
   machine: string;
   scannedAt: string | null;
   source: 'scan' | 'report';
@@ -50,6 +50,7 @@ const scanLite = z.object({
 });
 const reportLite = z.object({
   schema: z.literal('msi-doctor/report@1'),
+  redacted: z.boolean(),
   environment: environmentLite,
   scan: z.object({ startedAt: z.string() }),
   logs: z.array(z.object({ analysis: logLite })),
@@ -136,7 +137,9 @@ export function readResultFile(file: string, text: string): ReadResult {
   const value = parsed.data;
   const logs = 'scan' in value ? value.logs.map((l) => l.analysis) : value.logs;
   const scannedAt = 'scan' in value ? value.scan.startedAt : value.startedAt;
-  const name = value.environment.computerName?.trim();
+  // A redacted report names every computer with the same placeholder: its file stands for the machine then.
+  const redacted = 'redacted' in value && value.redacted;
+  const name = redacted ? undefined : value.environment.computerName?.trim();
   return {
     ok: true,
     result: {
