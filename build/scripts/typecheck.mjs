@@ -1,8 +1,10 @@
 // Type-checks every area with its own tsconfig (the solution's references), so each area sees only its allowed globals.
-// The projects are independent: they run as many at once as there are cores.
+// The projects are independent: they run as many at once as there are cores. Incremental: tsc keeps what it learned
+// in node_modules/.cache/msi-doctor-tsc/, so a second run re-checks only what changed (a fresh clone checks all).
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 
 const projects = ['shared', 'renderer', 'electron', 'electron/preload', 'e2e', 'build/tsconfig.tests.json'];
 const configs = projects
@@ -19,7 +21,9 @@ const configs = projects
 function check(config) {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, ['node_modules/typescript/bin/tsc', '-p', config], {
+    const buildInfo = join('node_modules', '.cache', 'msi-doctor-tsc', `${config.replace(/[\\/]/g, '_')}.tsbuildinfo`);
+    const args = ['node_modules/typescript/bin/tsc', '-p', config, '--incremental', '--tsBuildInfoFile', buildInfo];
+    const child = spawn(process.execPath, args, {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
