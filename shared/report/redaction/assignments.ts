@@ -210,24 +210,34 @@ class QuoteState {
   private at = 0;
   private double = 0;
   private single = 0;
+  /** The next quote or newline at or after `at` once a scan has looked past `at` (the text's length when none is
+   *  left): remembered, so a text with few quotes is not scanned to its end again on every call (that was quadratic). */
+  private next = -1;
   constructor(private readonly text: string) {}
   /** The quote character left open before position `to` on its line (`"` first), or -1. */
   openAt(to: number): number {
     if (to > this.at) {
-      QUOTE_OR_NEWLINE.lastIndex = this.at;
-      for (let m = QUOTE_OR_NEWLINE.exec(this.text); m && m.index < to; m = QUOTE_OR_NEWLINE.exec(this.text)) {
-        const c = this.text.charCodeAt(m.index);
+      let i = this.next >= this.at ? this.next : this.scanFrom(this.at);
+      while (i < to) {
+        const c = this.text.charCodeAt(i);
         if (c === 10) {
           this.double = 0;
           this.single = 0;
         } else if (c === 34) this.double++;
         else this.single++;
+        i = this.scanFrom(i + 1);
       }
+      this.next = i;
       this.at = to;
     }
     if (this.double % 2 === 1) return 34;
     if (this.single % 2 === 1) return 39;
     return -1;
+  }
+  private scanFrom(from: number): number {
+    QUOTE_OR_NEWLINE.lastIndex = from;
+    const m = QUOTE_OR_NEWLINE.exec(this.text);
+    return m ? m.index : this.text.length;
   }
 }
 
