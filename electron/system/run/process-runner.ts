@@ -102,26 +102,10 @@ export class ProcessRunner implements CommandRunner {
     const base = { spec, elevated: false };
     // On Windows a bare or relative program name is searched in the current folder first: run only absolute paths.
     if (this.#platform === 'win32' && !isWindowsProgramPath(spec.file)) {
-      return {
-        ...base,
-        exitCode: null,
-        stdout: '',
-        stderr: '',
-        durationMs: 0,
-        timedOut: false,
-        error: `refused: ${spec.file} is not an absolute path under the Windows folder`,
-      };
+      return notStarted(spec, `refused: ${spec.file} is not an absolute path under the Windows folder`);
     }
     if (options.signal?.aborted) {
-      return {
-        ...base,
-        exitCode: null,
-        stdout: '',
-        stderr: '',
-        durationMs: 0,
-        timedOut: false,
-        error: 'cancelled before start',
-      };
+      return notStarted(spec, 'cancelled before start');
     }
     return new Promise<CommandOutput>((resolve) => {
       let timedOut = false;
@@ -198,4 +182,9 @@ function describeError(
   if (error.signal) return `ended by signal ${error.signal}`;
   // A non-zero exit code is not a runner error: probes read exit codes (reg.exe 1 = value missing).
   return null;
+}
+
+/** The output of a command that was never started, with the reason. */
+function notStarted(spec: CommandSpec, error: string): CommandOutput {
+  return { spec, elevated: false, exitCode: null, stdout: '', stderr: '', durationMs: 0, timedOut: false, error };
 }
