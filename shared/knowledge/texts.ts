@@ -11,6 +11,7 @@ import { REPAIR_TEXTS } from './texts/repairs.ts';
 import { reportTexts } from './texts/report.ts';
 import { DEPLOY_TEXTS } from './texts/deploy.ts';
 import { FLEET_TEXTS } from './texts/fleet.ts';
+import { PRODUCT_TEXTS } from './texts/products.ts';
 
 export type TextParams = Record<string, string | number>;
 export type TextInput = TextRef | { key: string; params?: TextParams };
@@ -26,6 +27,7 @@ export function textTables(): Array<{ name: string; table: TextTable }> {
     { name: 'report', table: reportTexts },
     { name: 'deploy', table: DEPLOY_TEXTS },
     { name: 'fleet', table: FLEET_TEXTS },
+    { name: 'products', table: PRODUCT_TEXTS },
   ];
 }
 
