@@ -453,6 +453,127 @@ export const installedProductsDataSchema = z.object({
 });
 export type InstalledProductsData = z.infer<typeof installedProductsDataSchema>;
 
+// ---------------------------------------------------------------- path-environment (after the install: is it reachable?)
+export const pathScopeSchema = z.enum(['machine', 'user']);
+export type PathScope = z.infer<typeof pathScopeSchema>;
+
+/** One Path value as stored: HKLM ...\Session Manager\Environment or HKU\<sid>\Environment. */
+export const pathValueSchema = z.object({
+  /** The value exactly as stored (REG_EXPAND_SZ unexpanded), null when absent. */
+  raw: z.string().nullable(),
+  /** REG_EXPAND_SZ, REG_SZ, other type name, or null when absent. */
+  type: z.string().nullable(),
+  expandedLength: z.number().int(),
+});
+export type PathValue = z.infer<typeof pathValueSchema>;
+
+export const pathEntrySchema = z.object({
+  scope: pathScopeSchema,
+  /** Position in the new-terminal PATH (machine entries first, then the user's). */
+  position: z.number().int(),
+  raw: z.string(),
+  expanded: z.string(),
+  exists: z.boolean(),
+  /** The known products' executables this folder contains (go.exe, node.exe...). */
+  executables: z.array(z.string()),
+  /** The same folder appears earlier in PATH. */
+  duplicate: z.boolean(),
+  /** The entry starts past the length Windows builds the environment with: a new terminal does not search it. */
+  pastLimit: z.boolean(),
+});
+export type PathEntry = z.infer<typeof pathEntrySchema>;
+
+export const productPathStateSchema = z.enum([
+  'works',
+  'new-terminal',
+  'not-on-path',
+  'other-user-path',
+  'shadowed',
+  'past-limit',
+  'fails',
+  'missing-files',
+]);
+export type ProductPathState = z.infer<typeof productPathStateSchema>;
+
+export const versionRunSchema = z.object({
+  /** As typed: "go version". */
+  command: z.string(),
+  /** The program a new terminal runs for it, or null when none is found. */
+  program: z.string().nullable(),
+  ran: z.boolean(),
+  /** Why it did not run: 'not-found', 'elevated' (never run as administrator), 'not-asked'. */
+  notRun: z.string().nullable(),
+  exitCode: z.number().int().nullable(),
+  /** Its output (at most 2,000 characters per stream). */
+  stdout: z.string(),
+  stderr: z.string(),
+  /** The version (or path) read from the output, null when the output is not the tool's answer. */
+  read: z.string().nullable(),
+});
+export type VersionRun = z.infer<typeof versionRunSchema>;
+
+export const productReachSchema = z.object({
+  /** A KnownProductId (shared/knowledge/known-products.ts). */
+  id: z.string(),
+  /** Its Add/Remove Programs entries seen by the user (name, version, scope). */
+  installed: z.array(
+    z.object({
+      name: z.string(),
+      version: z.string().nullable(),
+      scope: pathScopeSchema,
+      installLocation: z.string().nullable(),
+    }),
+  ),
+  /** The newest installed version (ARP), null if unknown. */
+  installedVersion: z.string().nullable(),
+  /** The folder that should be on PATH (holds the executable of the installed version), null if none was found. */
+  binFolder: z.string().nullable(),
+  /** Which PATH would get it: the machine's for a per-machine install, else the user's. */
+  intendedScope: pathScopeSchema,
+  /** The first folder of the new-terminal PATH holding the executable (what `go` runs), null when none. */
+  resolved: z.object({ folder: z.string(), scope: pathScopeSchema, position: z.number().int() }).nullable(),
+  /** binFolder's entry in PATH, if any. */
+  entry: z.object({ scope: pathScopeSchema, position: z.number().int(), pastLimit: z.boolean() }).nullable(),
+  /** The app's own (inherited, possibly stale) PATH finds the executable: terminals opened before the install do not. */
+  inOpenProcessPath: z.boolean(),
+  runs: z.array(versionRunSchema),
+  state: productPathStateSchema,
+});
+export type ProductReach = z.infer<typeof productReachSchema>;
+
+export const pathEnvironmentDataSchema = z.object({
+  machinePath: pathValueSchema,
+  userPath: pathValueSchema,
+  /** Length of the new-terminal PATH (machine + ";" + user, expanded). */
+  freshLength: z.number().int(),
+  /** The length Windows builds a PATH with (characters): entries past it are not searched. */
+  limit: z.number().int(),
+  overLimit: z.boolean(),
+  entries: z.array(pathEntrySchema),
+  /** Folders in PATH that do not exist (stale entries of uninstalled or moved products). */
+  missingEntries: z.array(z.object({ scope: pathScopeSchema, raw: z.string() })),
+  products: z.array(productReachSchema),
+  /** The version commands ran (false when the probe ran as administrator: user programs are never run elevated). */
+  commandsRan: z.boolean(),
+});
+export type PathEnvironmentData = z.infer<typeof pathEnvironmentDataSchema>;
+
+// ---------------------------------------------------------------- other-user-path (over-the-shoulder installs)
+export const otherUserPathDataSchema = z.object({
+  /** Loaded user hives other than the signed-in user's whose Environment Path holds a known product's executable. */
+  hives: z.array(
+    z.object({
+      sid: z.string(),
+      profile: z.string().nullable(),
+      /** Entries (expanded with that user's profile) holding an executable: folder + executables. */
+      entries: z.array(z.object({ raw: z.string(), expanded: z.string(), executables: z.array(z.string()) })),
+    }),
+  ),
+  /** How many other loaded user hives were read. */
+  hivesRead: z.number().int(),
+});
+export type OtherUserPathData = z.infer<typeof otherUserPathDataSchema>;
+
 // ---------------------------------------------------------------- by probe
 export const evidenceDataSchemas = {
   'installer-service': installerServiceDataSchema,
@@ -465,6 +586,8 @@ export const evidenceDataSchemas = {
   'recent-logs': recentLogsDataSchema,
   'installed-products': installedProductsDataSchema,
   'deployment-logs': deploymentLogsDataSchema,
+  'path-environment': pathEnvironmentDataSchema,
+  'other-user-path': otherUserPathDataSchema,
 } as const satisfies Record<ProbeId, z.ZodType>;
 
 export interface EvidenceDataMap {
@@ -478,6 +601,8 @@ export interface EvidenceDataMap {
   'recent-logs': RecentLogsData;
   'installed-products': InstalledProductsData;
   'deployment-logs': DeploymentLogsData;
+  'path-environment': PathEnvironmentData;
+  'other-user-path': OtherUserPathData;
 }
 
 /** Typed access to an Evidence's data; null when it does not match the schema (e.g. an 'error' evidence with {}). */

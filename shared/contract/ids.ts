@@ -41,6 +41,9 @@ export const CAUSE_IDS = [
   'deployment-deferred',
   'deployment-script-failed',
   'system-context-only',
+  // After the install: the product is installed but a new terminal does not run it (shared/knowledge/known-products.ts).
+  'program-not-on-path',
+  'older-program-on-path',
   'no-problem-found',
   'unknown',
 ] as const;
@@ -58,6 +61,8 @@ export const PROBE_IDS = [
   'recent-logs',
   'installed-products',
   'deployment-logs',
+  'path-environment',
+  'other-user-path',
 ] as const;
 export type ProbeId = (typeof PROBE_IDS)[number];
 
@@ -75,6 +80,8 @@ export const REPAIR_IDS = [
   'disable-installer-logging',
   'remove-always-install-elevated',
   'uninstall-other-version',
+  'add-to-path',
+  'remove-stale-path-entry',
 ] as const;
 export type RepairId = (typeof REPAIR_IDS)[number];
 

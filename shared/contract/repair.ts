@@ -18,6 +18,13 @@ export const repairParamsSchema = z
     restartInMinutes: z.number().int().min(0).max(1440).optional(),
     waitLimitSeconds: z.number().int().min(5).max(3600).optional(),
     uiLevel: z.enum(['passive', 'full']).optional(),
+    /** A known product (shared/knowledge/known-products.ts id) whose folder add-to-path adds. */
+    product: z
+      .string()
+      .regex(/^[a-z0-9-]{1,32}$/)
+      .optional(),
+    /** PATH entries (as stored) the user confirmed to remove (remove-stale-path-entry). */
+    pathEntries: z.array(z.string().min(1).max(1024)).max(128).optional(),
     /** Over-permissive ACL entries (SIDs) the user confirmed to remove. */
     removeSids: z
       .array(z.string().regex(/^S-1-[0-9-]+$/))

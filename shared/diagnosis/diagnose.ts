@@ -14,6 +14,7 @@ import { elevationRule } from './rules/elevation-rule.ts';
 import { policyRule } from './rules/policy-rule.ts';
 import { eventsRule } from './rules/events-rule.ts';
 import { productsRule } from './rules/products-rule.ts';
+import { pathRule } from './rules/path-rule.ts';
 import { packageRule } from './rules/package-rule.ts';
 import { logRule } from './rules/log-rule.ts';
 import { recentLogsRule } from './rules/recent-logs-rule.ts';
@@ -32,6 +33,7 @@ export const RULES: ReadonlyArray<(ctx: DiagnosisContext) => Signal[]> = [
   policyRule,
   eventsRule,
   productsRule,
+  pathRule,
   packageRule,
   logRule,
   deployRule,

@@ -842,6 +842,72 @@ const CAUSES = [
     docs: [DOCS.exitCodes],
   },
   {
+    id: 'program-not-on-path',
+    kind: 'cause',
+    title: t(
+      'The program is installed, but a new terminal does not find it (PATH)',
+      '程序已安装，但新终端找不到它（PATH）',
+    ),
+    explanation: t(
+      'Windows finds a command such as "go" or "node" by searching the folders listed in PATH: first the machine\'s list, then your own. The product is installed, but its folder is not in either list that applies to you: the entry was never written, it was written into the account of the administrator who approved the install, or it sits past the length Windows builds PATH with (about 2,047 characters), where it is not searched.',
+      'Windows 通过搜索 PATH 中列出的文件夹来找到 “go”、“node” 这样的命令：先是整台电脑的列表，再是你自己的列表。产品已经安装，但它的文件夹不在适用于你的任何一个列表中：条目从未写入，或者被写入了批准安装的管理员的账户，或者位于 Windows 构建 PATH 时的长度上限（约 2047 个字符）之后，不会被搜索。',
+    ),
+    confirmedBy: [
+      t(
+        "The product's program exists, and the PATH a new terminal gets (built from the registry now) does not reach it.",
+        '产品的程序存在，而新终端获得的 PATH（根据注册表当前值构建）找不到它。',
+      ),
+    ],
+    ruledOutBy: [t('The version command answers in a fresh environment.', '版本命令在全新的环境中能正常返回。')],
+    confirmFacts: ['path-not-on-path', 'path-past-limit', 'path-other-account'],
+    ruleOutFacts: ['path-works-new-terminal'],
+    codes: [],
+    nextSteps: [
+      t(
+        "Let MSI Doctor add the folder to the right PATH (yours for a per-user install, the machine's for a per-machine one): it backs up the previous value, never reorders or drops other entries, and can undo.",
+        '让 MSI Doctor 把该文件夹加入正确的 PATH（按用户安装加入你自己的，按计算机安装加入整台电脑的）：它会先备份原来的值，绝不重新排序或删除其他条目，并且可以撤销。',
+      ),
+      t(
+        'When PATH is too long, first remove entries of folders that no longer exist; then open a new terminal.',
+        '如果 PATH 太长，先删除那些已不存在的文件夹的条目；然后打开一个新终端。',
+      ),
+    ],
+    repairs: ['add-to-path', 'remove-stale-path-entry'],
+    myths: [],
+    docs: [DOCS.environmentVariables, DOCS.wmSettingChange],
+  },
+  {
+    id: 'older-program-on-path',
+    kind: 'cause',
+    title: t(
+      'An older copy earlier in PATH runs instead of the version you installed',
+      'PATH 中靠前的旧版本副本代替你安装的版本运行',
+    ),
+    explanation: t(
+      'Windows runs the first matching program it finds in PATH. A folder with an older copy (a previous version unpacked by hand, or left behind by an uninstall) comes before the folder of the version you just installed, so the command still answers with the old version.',
+      'Windows 运行在 PATH 中找到的第一个匹配的程序。一个含有旧副本的文件夹（手动解压的旧版本，或卸载后遗留的）排在你刚安装的版本的文件夹之前，所以命令返回的仍是旧版本。',
+    ),
+    confirmedBy: [
+      t(
+        'The version command, run in a fresh environment, names another folder and an older version than the one installed.',
+        '在全新的环境中运行版本命令，显示的是另一个文件夹和比已安装版本更旧的版本。',
+      ),
+    ],
+    ruledOutBy: [t('The version command answers the installed version.', '版本命令返回已安装的版本。')],
+    confirmFacts: ['path-shadowed'],
+    ruleOutFacts: ['path-works-new-terminal'],
+    codes: [],
+    nextSteps: [
+      t(
+        "Remove the older folder's PATH entry (MSI Doctor shows it and asks first, backs up PATH and can undo); delete the old folder itself yourself once nothing needs it.",
+        '删除旧文件夹的 PATH 条目（MSI Doctor 会先显示并征求确认，备份 PATH，并且可以撤销）；等不再需要时，再自己删除旧文件夹本身。',
+      ),
+    ],
+    repairs: ['remove-stale-path-entry'],
+    myths: [],
+    docs: [DOCS.environmentVariables],
+  },
+  {
     id: 'no-problem-found',
     kind: 'info',
     title: t('No problem found on this computer', '在这台电脑上没有发现问题'),

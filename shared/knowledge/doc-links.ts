@@ -1,5 +1,7 @@
 // Microsoft documentation links the knowledge base cites (learn.microsoft.com), one constant each.
 export const DOCS = {
+  environmentVariables: 'https://learn.microsoft.com/windows/win32/procthread/environment-variables',
+  wmSettingChange: 'https://learn.microsoft.com/windows/win32/winmsg/wm-settingchange',
   exitCodes: 'https://learn.microsoft.com/windows/win32/msi/error-codes',
   messages: 'https://learn.microsoft.com/windows/win32/msi/windows-installer-error-messages',
   systemErrors0: 'https://learn.microsoft.com/windows/win32/debug/system-error-codes--0-499-',

@@ -20,6 +20,32 @@ export function factKey(id: FactId): string {
 }
 
 export const FACTS = {
+  // path-environment, other-user-path (after the install)
+  'path-not-on-path': f(
+    'path-environment',
+    '{product} is installed in {folder}, but no PATH entry leads to it: "{command}" is not found in a new terminal.',
+    '{product} 已安装在 {folder}，但没有任何 PATH 条目指向它：在新终端中找不到 “{command}”。',
+  ),
+  'path-past-limit': f(
+    'path-environment',
+    'The PATH entry {folder} comes after the first {limit} characters of PATH ({length} in all): Windows does not search it.',
+    'PATH 条目 {folder} 位于 PATH 的前 {limit} 个字符之后（总长 {length}）：Windows 不会搜索它。',
+  ),
+  'path-other-account': f(
+    'other-user-path',
+    'The PATH entry {folder} was written into another account ({profile}): the install ran as that administrator.',
+    'PATH 条目 {folder} 被写入了另一个账户（{profile}）：安装是以该管理员身份运行的。',
+  ),
+  'path-shadowed': f(
+    'path-environment',
+    '"{command}" runs the copy in {shadow} ({version}), which comes before the installed {installed} in {folder}.',
+    '“{command}” 运行的是 {shadow} 中的副本（{version}），它排在 {folder} 中已安装的 {installed} 之前。',
+  ),
+  'path-works-new-terminal': f(
+    'path-environment',
+    '"{command}" answers {version} in a new terminal.',
+    '“{command}” 在新终端中返回 {version}。',
+  ),
   // installer-service
   'service-disabled': f(
     'installer-service',

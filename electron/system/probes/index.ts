@@ -11,6 +11,8 @@ import type { ProbeDefinition } from './probe.ts';
 import { recentLogsProbe } from './recent-logs.ts';
 import { tempFoldersProbe } from './temp-folders.ts';
 import { deploymentLogsProbe } from './deployment-logs.ts';
+import { pathEnvironmentProbe } from './path-environment.ts';
+import { otherUserPathProbe } from './other-user-path.ts';
 
 export const ALL_PROBES: readonly ProbeDefinition[] = [
   elevationProbe,
@@ -23,6 +25,8 @@ export const ALL_PROBES: readonly ProbeDefinition[] = [
   recentLogsProbe,
   installedProductsProbe,
   deploymentLogsProbe,
+  pathEnvironmentProbe,
+  otherUserPathProbe,
 ];
 
 export const PROBES_BY_ID = Object.fromEntries(ALL_PROBES.map((p) => [p.id, p])) as Record<ProbeId, ProbeDefinition>;
@@ -42,6 +46,8 @@ export {
   recentLogsProbe,
   tempFoldersProbe,
   deploymentLogsProbe,
+  pathEnvironmentProbe,
+  otherUserPathProbe,
 };
 export { logReadCommand, parseLogRead, type LogBytes } from './recent-logs.ts';
 export { batchScripts, isBatchable, splitBatchOutput, type BatchPart, type ScriptBatch } from './script-batch.ts';

@@ -13,6 +13,8 @@ import { enableInstallerLogging } from './enable-installer-logging.ts';
 import { disableInstallerLogging } from './disable-installer-logging.ts';
 import { removeAlwaysInstallElevated } from './remove-always-install-elevated.ts';
 import { uninstallOtherVersion } from './uninstall-other-version.ts';
+import { addToPath } from './add-to-path.ts';
+import { removeStalePathEntry } from './remove-stale-path-entry.ts';
 
 export const REPAIR_CATALOG = {
   'wait-for-installer': waitForInstaller,
@@ -27,6 +29,8 @@ export const REPAIR_CATALOG = {
   'disable-installer-logging': disableInstallerLogging,
   'remove-always-install-elevated': removeAlwaysInstallElevated,
   'uninstall-other-version': uninstallOtherVersion,
+  'add-to-path': addToPath,
+  'remove-stale-path-entry': removeStalePathEntry,
 } as const satisfies Record<RepairId, RepairDefinition>;
 
 export function repairDefinition(id: RepairId): RepairDefinition {

@@ -3,6 +3,7 @@ import type {
   InstallInProgressData,
   InstalledProductsData,
   InstallerServiceData,
+  PathEnvironmentData,
   PoliciesData,
   TempFoldersData,
   UserTempInfo,
@@ -143,6 +144,65 @@ export function context(
   };
 }
 
+/** PATH with a missing folder (C:\\OldSdk\\bin) and Go installed in a folder no PATH entry leads to. */
+export function pathEnvironment(over: Partial<PathEnvironmentData> = {}): PathEnvironmentData {
+  const machineRaw = '%SystemRoot%\\system32;C:\\OldSdk\\bin;%SystemRoot%';
+  const entry = (position: number, raw: string, expanded: string, exists: boolean) => ({
+    scope: 'machine' as const,
+    position,
+    raw,
+    expanded,
+    exists,
+    executables: [],
+    duplicate: false,
+    pastLimit: false,
+  });
+  return {
+    machinePath: { raw: machineRaw, type: 'REG_EXPAND_SZ', expandedLength: 47 },
+    userPath: {
+      raw: '%USERPROFILE%\\AppData\\Local\\Microsoft\\WindowsApps;',
+      type: 'REG_EXPAND_SZ',
+      expandedLength: 52,
+    },
+    freshLength: 100,
+    limit: 2047,
+    overLimit: false,
+    entries: [
+      entry(0, '%SystemRoot%\\system32', 'C:\\Windows\\system32', true),
+      entry(1, 'C:\\OldSdk\\bin', 'C:\\OldSdk\\bin', false),
+      entry(2, '%SystemRoot%', 'C:\\Windows', true),
+    ],
+    missingEntries: [{ scope: 'machine', raw: 'C:\\OldSdk\\bin' }],
+    products: [
+      {
+        id: 'go',
+        installed: [],
+        installedVersion: null,
+        binFolder: 'C:\\Program Files\\Go\\bin',
+        intendedScope: 'user',
+        resolved: null,
+        entry: null,
+        inOpenProcessPath: false,
+        runs: [
+          {
+            command: 'go version',
+            program: null,
+            ran: false,
+            notRun: 'not-found',
+            exitCode: null,
+            stdout: '',
+            stderr: '',
+            read: null,
+          },
+        ],
+        state: 'not-on-path',
+      },
+    ],
+    commandsRan: true,
+    ...over,
+  };
+}
+
 /** Evidence rich enough that every catalog repair can build a plan. */
 export function fullEvidence(): RepairContext['evidence'] {
   return {
@@ -166,5 +226,6 @@ export function fullEvidence(): RepairContext['evidence'] {
     'install-in-progress': installLock(),
     policies: policies({ logging: 'iwe' }),
     'installed-products': installedProducts(),
+    'path-environment': pathEnvironment(),
   };
 }

@@ -14,6 +14,12 @@ function minutesBefore(iso: string, minutes: number): string {
 }
 
 const SEVEN_ZIP = '{23170F69-40C1-2702-2408-000001000000}';
+export const MACHINE_ENVIRONMENT = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment';
+/** Windows 11's default machine Path (REG_EXPAND_SZ, unexpanded) and the user's (the Store's app aliases). */
+export const MACHINE_PATH =
+  '%SystemRoot%\\system32;%SystemRoot%;%SystemRoot%\\System32\\Wbem;%SYSTEMROOT%\\System32\\WindowsPowerShell\\v1.0\\;%SYSTEMROOT%\\System32\\OpenSSH\\';
+const USER_PATH = '%USERPROFILE%\\AppData\\Local\\Microsoft\\WindowsApps';
+const expandBase = (text: string): string => text.replace(/%systemroot%/gi, 'C:\\Windows');
 
 export function baseMachineState(): MachineState {
   const now = BASE_NOW;
@@ -138,8 +144,17 @@ export function baseMachineState(): MachineState {
         PromptOnSecureDesktop: { type: 'REG_DWORD', data: 1 },
       },
       'HKCU\\Environment': {
+        Path: { type: 'REG_EXPAND_SZ', data: `${USER_PATH};` },
         TEMP: { type: 'REG_EXPAND_SZ', data: '%USERPROFILE%\\AppData\\Local\\Temp' },
         TMP: { type: 'REG_EXPAND_SZ', data: '%USERPROFILE%\\AppData\\Local\\Temp' },
+      },
+      [MACHINE_ENVIRONMENT]: {
+        ComSpec: { type: 'REG_EXPAND_SZ', data: '%SystemRoot%\\system32\\cmd.exe' },
+        OS: { type: 'REG_SZ', data: 'Windows_NT' },
+        Path: { type: 'REG_EXPAND_SZ', data: MACHINE_PATH },
+        PATHEXT: { type: 'REG_SZ', data: '.COM;.EXE;.BAT;.CMD;.VBS;.VBE;.JS;.JSE;.WSF;.WSH;.MSC' },
+        TEMP: { type: 'REG_EXPAND_SZ', data: '%SystemRoot%\\TEMP' },
+        TMP: { type: 'REG_EXPAND_SZ', data: '%SystemRoot%\\TEMP' },
       },
     },
     files: {
@@ -156,6 +171,25 @@ export function baseMachineState(): MachineState {
         modified: minutesBefore(now, 26 * 60),
       },
       'C:\\Windows\\System32\\msiexec.exe': { kind: 'file', sddl: null, modified: '2024-05-07T05:00:00.000Z' },
+      'C:\\Windows\\System32\\Wbem': { kind: 'dir', sddl: null, modified: '2024-05-07T05:00:00.000Z' },
+      'C:\\Windows\\System32\\WindowsPowerShell\\v1.0': {
+        kind: 'dir',
+        sddl: null,
+        modified: '2024-05-07T05:00:00.000Z',
+      },
+      'C:\\Windows\\System32\\OpenSSH': { kind: 'dir', sddl: null, modified: '2024-05-07T05:00:00.000Z' },
+      [`${PROFILE}\\AppData\\Local\\Microsoft\\WindowsApps`]: {
+        kind: 'dir',
+        sddl: null,
+        modified: '2025-03-02T01:00:00.000Z',
+      },
+      // 7-Zip (installed below) does not add itself to PATH: its key file answers when run directly.
+      'C:\\Program Files\\7-Zip\\7z.exe': {
+        kind: 'file',
+        sddl: null,
+        modified: minutesBefore(now, 3 * 24 * 60 + 4),
+        runs: { '': { stdout: '\r\n7-Zip 24.08 (x64) : Copyright (c) 1999-2024 Igor Pavlov : 2024-08-11\r\n' } },
+      },
       [PROFILE]: { kind: 'dir', sddl: userFolderSddl(USER_SID), modified: '2025-03-02T01:00:00.000Z' },
       [USER_TEMP]: { kind: 'dir', sddl: userFolderSddl(USER_SID), modified: minutesBefore(now, 10) },
     },
@@ -173,6 +207,8 @@ export function baseMachineState(): MachineState {
       SystemDrive: 'C:',
       ProgramData: 'C:\\ProgramData',
       ProgramFiles: 'C:\\Program Files',
+      // The app's own PATH: what the registry held when it started (terminals opened with it see the same).
+      Path: `${expandBase(MACHINE_PATH)};${PROFILE}\\AppData\\Local\\Microsoft\\WindowsApps;`,
     },
     events: [
       {

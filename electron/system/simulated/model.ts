@@ -44,6 +44,11 @@ export interface SimFile {
   modified: string;
   /** File content as base64 (bytes exactly as on disk, e.g. UTF-16LE with BOM for MSI logs). */
   contentBase64?: string;
+  /**
+   * A program's answers (go.exe, node.exe...): arguments joined by one space ('version', 'env GOROOT', '--version')
+   * -> what it prints. The path-environment probe's version commands answer from here.
+   */
+  runs?: Record<string, SimProgramRun>;
   /** Properties of a .msi package (read by installed-products through the WindowsInstaller COM object). */
   msi?: {
     productCode: string;
@@ -57,6 +62,13 @@ export interface SimFile {
     /** How installing this package fails on this machine (the emulated msiexec /i logs and returns it); absent = it installs. */
     failure?: SimInstallFailure;
   };
+}
+
+/** What a simulated program prints for one command line. */
+export interface SimProgramRun {
+  stdout: string;
+  stderr?: string;
+  exitCode?: number;
 }
 
 /** A deferred custom action that fails inside InstallFinalize, as in most real 1603s. */
@@ -94,6 +106,8 @@ export interface SimInstalledProduct {
   scope: 'machine' | 'user';
   userSid: string | null;
   packageCode?: string;
+  /** The Add/Remove Programs entry's InstallLocation, when the product records one. */
+  installLocation?: string;
 }
 
 export interface SimIdentity {

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CommandEmulator, EmulatedCommand, EmulatedResult, EmulatorContext } from './emulator.ts';
 import type { SimulatedMachine } from './machine.ts';
+import { handleSetPathValue } from './handlers/path-environment.ts';
 import {
   baseName,
   canonicalKey,
@@ -796,6 +797,7 @@ export function registerRepairHandlers(emulator: CommandEmulator): CommandEmulat
       .register(isRepairScript('create-windows-temp'), createFolder, 'repair:create-windows-temp')
       .register(isRepairScript('create-user-temp'), createFolder, 'repair:create-user-temp')
       .register(isRepairScript('remove-created-temp'), removeCreatedFolder, 'repair:remove-created-temp')
+      .register(isRepairScript('set-path-value'), handleSetPathValue, 'repair:set-path-value')
   );
 }
 

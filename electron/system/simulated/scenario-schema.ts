@@ -41,6 +41,13 @@ const fileSchema = z.object({
   contentFile: z.string().optional(),
   /** How the content is stored on the simulated disk: MSI verbose logs are UTF-16LE with a BOM. */
   encoding: z.enum(['utf8', 'utf8-bom', 'utf16le', 'cp936']).default('utf8'),
+  /** A program's answers: arguments joined by one space ('version', '--version') -> what it prints. */
+  runs: z
+    .record(
+      z.string(),
+      z.object({ stdout: z.string(), stderr: z.string().optional(), exitCode: z.number().int().optional() }).strict(),
+    )
+    .optional(),
   msi: z
     .object({
       productCode: z.string(),
@@ -101,6 +108,8 @@ const productSchema = z.object({
   userSid: z.string().nullable().default(null),
   /** The installed package's code (ProductInfo PackageCode), when it matters (same ProductCode, other build: 1638). */
   packageCode: z.string().optional(),
+  /** The Add/Remove Programs entry's InstallLocation. */
+  installLocation: z.string().optional(),
 });
 
 export const machineOverridesSchema = z

@@ -155,6 +155,7 @@ export function applyOverrides(state: MachineState, o: MachineOverrides, baseDir
       modified: minutesBefore(state.now, file.modifiedMinutesAgo),
       ...(content ? { contentBase64: content.toString('base64') } : {}),
       ...(file.msi ? { msi: file.msi } : {}),
+      ...(file.runs ? { runs: file.runs } : {}),
     };
   }
   for (const [name, value] of Object.entries(o.env ?? {})) {

@@ -113,6 +113,8 @@ export const en = {
     'recent-logs': 'Recent installer logs',
     'installed-products': 'Installed versions',
     'deployment-logs': 'Company deployment logs (Configuration Manager, Intune)',
+    'path-environment': 'Works in a new terminal (PATH)',
+    'other-user-path': "Other accounts' PATH",
   },
   status: {
     ok: 'OK',

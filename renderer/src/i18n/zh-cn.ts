@@ -108,6 +108,8 @@ export const zhCN: UiStrings = {
     'recent-logs': '最近的安装日志',
     'installed-products': '已安装的版本',
     'deployment-logs': '公司部署日志（Configuration Manager、Intune）',
+    'path-environment': '在新终端中能否运行（PATH）',
+    'other-user-path': '其他账户的 PATH',
   },
   status: {
     ok: '正常',

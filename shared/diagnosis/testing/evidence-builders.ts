@@ -124,6 +124,18 @@ export function healthyData(): EvidenceDataMap {
     },
     'recent-logs': { logs: [], searched: [], truncated: false },
     'deployment-logs': { logs: [], searched: [], truncated: false },
+    'path-environment': {
+      machinePath: { raw: '%SystemRoot%\\system32;%SystemRoot%', type: 'REG_EXPAND_SZ', expandedLength: 30 },
+      userPath: { raw: null, type: null, expandedLength: 0 },
+      freshLength: 30,
+      limit: 2047,
+      overLimit: false,
+      entries: [],
+      missingEntries: [],
+      products: [],
+      commandsRan: true,
+    },
+    'other-user-path': { hives: [], hivesRead: 0 },
     'installed-products': {
       msiPath: null,
       package: null,

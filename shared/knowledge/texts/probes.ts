@@ -289,6 +289,57 @@ export const PROBE_TEXTS = {
     en: 'The package {path} could not be read (error {error}).',
     'zh-CN': '无法读取安装包 {path}（错误 {error}）。',
   },
+  // ------------------------------------------------------------ path-environment probe
+  'probe.path-environment.name': { en: 'Works in a new terminal (PATH)', 'zh-CN': '在新终端中能否运行（PATH）' },
+  'probe.path-environment.works': {
+    en: '{product} works in a new terminal: "{command}" answers {version}.',
+    'zh-CN': '{product} 在新终端中可以运行：“{command}” 返回 {version}。',
+  },
+  'probe.path-environment.none': {
+    en: 'None of the products MSI Doctor knows (Go, Node.js, Python, Git, PowerShell 7, .NET SDK, Java, 7-Zip) is installed.',
+    'zh-CN': '没有安装 MSI Doctor 认识的产品（Go、Node.js、Python、Git、PowerShell 7、.NET SDK、Java、7-Zip）。',
+  },
+  'probe.path-environment.new-terminal': {
+    en: '{product} is installed and a new terminal finds it ("{command}" answers {version}), but terminals and editors opened before the install still use the old PATH: close them and open a new one.',
+    'zh-CN':
+      '{product} 已安装，新终端可以找到它（“{command}” 返回 {version}），但安装之前打开的终端和编辑器仍在使用旧的 PATH：请关闭它们并打开一个新的终端。',
+  },
+  'probe.path-environment.not-on-path': {
+    en: '{product} is installed in {folder}, but that folder is not in your PATH: "{command}" is not found, even in a new terminal.',
+    'zh-CN': '{product} 已安装在 {folder}，但该文件夹不在你的 PATH 中：即使在新终端中也找不到 “{command}”。',
+  },
+  'probe.path-environment.shadowed': {
+    en: 'A new terminal runs another copy of {product} from {shadow} (it answers {version}), not the installed {installed} in {folder}: an older folder comes earlier in PATH.',
+    'zh-CN':
+      '新终端运行的是 {shadow} 中的另一份 {product}（返回 {version}），而不是安装在 {folder} 的 {installed}：PATH 中较早的位置有一个旧文件夹。',
+  },
+  'probe.path-environment.past-limit': {
+    en: "{product}'s folder {folder} is in PATH, but past the length Windows builds PATH with: a new terminal does not search it.",
+    'zh-CN': '{product} 的文件夹 {folder} 在 PATH 中，但位于 Windows 构建 PATH 时的长度上限之后：新终端不会搜索它。',
+  },
+  'probe.path-environment.fails': {
+    en: 'A new terminal finds {product}, but "{command}" does not print its version: the program does not start correctly.',
+    'zh-CN': '新终端可以找到 {product}，但 “{command}” 没有输出版本：该程序无法正常启动。',
+  },
+  'probe.path-environment.missing-files': {
+    en: '{product} is registered as installed, but its program was not found in {folder} or in PATH: repair or reinstall it.',
+    'zh-CN': '{product} 登记为已安装，但在 {folder} 和 PATH 中都找不到它的程序：请修复或重新安装它。',
+  },
+  'probe.path-environment.over-limit': {
+    en: 'PATH is {length} characters long; Windows builds it reliably only up to {limit}: the entries at its end may not be found.',
+    'zh-CN': 'PATH 长度为 {length} 个字符；Windows 只能可靠地处理 {limit} 个字符以内的 PATH：末尾的条目可能找不到。',
+  },
+  // ------------------------------------------------------------ other-user-path probe
+  'probe.other-user-path.name': { en: 'PATH entries in other accounts', 'zh-CN': '其他账户中的 PATH 条目' },
+  'probe.other-user-path.found': {
+    en: "The PATH entry {folder} is in another account's settings ({profile}): the install ran as that administrator, so only that account finds the program.",
+    'zh-CN':
+      'PATH 条目 {folder} 位于另一个账户的设置中（{profile}）：安装是以该管理员身份运行的，所以只有该账户能找到这个程序。',
+  },
+  'probe.other-user-path.none': {
+    en: "No other account's PATH holds an installed product ({count} other accounts checked).",
+    'zh-CN': '其他账户的 PATH 中没有已安装的产品（检查了 {count} 个其他账户）。',
+  },
 } satisfies TextTable;
 
 export type ProbeTextKey = keyof typeof PROBE_TEXTS;

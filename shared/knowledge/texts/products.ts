@@ -1,4 +1,4 @@
-// en + zh-CN texts of the known products (product.<id>.name) and of what "works in a new terminal" tells the user.
+// en + zh-CN texts of "after the install": the known products (product.<id>.name) and the new-terminal advice.
 import type { TextTable } from '../local-text.ts';
 
 export const PRODUCT_TEXTS = {

@@ -500,6 +500,94 @@ export const REPAIR_TEXTS = {
   'repair.reversible.yes': { en: 'can be undone', 'zh-CN': '可以撤销' },
   'repair.reversible.no': { en: 'cannot be undone', 'zh-CN': '无法撤销' },
   'repair.reversible.nothing': { en: 'changes nothing on this computer', 'zh-CN': '不会更改电脑上的任何设置' },
+  // ------------------------------------------------------------ PATH repairs (add-to-path, remove-stale-path-entry)
+  'repair.add-to-path.title': { en: "Add the program's folder to PATH", 'zh-CN': '把程序的文件夹加入 PATH' },
+  'repair.add-to-path.description': {
+    en: "Appends the installed program's folder to the end of PATH (yours for a per-user install, the computer's for a per-machine one). The previous value is backed up; no other entry is moved or removed; new terminals are told about the change.",
+    'zh-CN':
+      '把已安装程序的文件夹追加到 PATH 末尾（按用户安装加入你自己的，按计算机安装加入整台电脑的）。会先备份原来的值；不会移动或删除任何其他条目；并通知新终端这一更改。',
+  },
+  'repair.add-to-path.step.backup-environment': {
+    en: 'Back up {key} to {backup}',
+    'zh-CN': '把 {key} 备份到 {backup}',
+  },
+  'repair.add-to-path.step.append-user': {
+    en: 'Add {folder} ({product}) at the end of your PATH, then announce the change to Windows',
+    'zh-CN': '把 {folder}（{product}）添加到你的 PATH 末尾，然后通知 Windows 这一更改',
+  },
+  'repair.add-to-path.step.append-machine': {
+    en: "Add {folder} ({product}) at the end of the computer's PATH, then announce the change to Windows",
+    'zh-CN': '把 {folder}（{product}）添加到这台电脑的 PATH 末尾，然后通知 Windows 这一更改',
+  },
+  'repair.remove-stale-path-entry.title': {
+    en: 'Remove outdated PATH entries',
+    'zh-CN': '删除过时的 PATH 条目',
+  },
+  'repair.remove-stale-path-entry.description': {
+    en: 'Removes PATH entries of folders that no longer exist, or of an older copy found before the installed version. Every other entry keeps its place; the previous value is backed up and can be restored.',
+    'zh-CN':
+      '删除那些已不存在的文件夹的 PATH 条目，或排在已安装版本之前的旧副本的条目。其他条目都保持原位；原来的值会先备份，并可以恢复。',
+  },
+  'repair.remove-stale-path-entry.step.backup-machine': {
+    en: 'Back up {key} to {backup}',
+    'zh-CN': '把 {key} 备份到 {backup}',
+  },
+  'repair.remove-stale-path-entry.step.backup-user': {
+    en: 'Back up {key} to {backup}',
+    'zh-CN': '把 {key} 备份到 {backup}',
+  },
+  'repair.remove-stale-path-entry.step.remove-machine': {
+    en: "Remove {count} entries from the computer's PATH: {entries}; then announce the change to Windows",
+    'zh-CN': '从这台电脑的 PATH 中删除 {count} 个条目：{entries}；然后通知 Windows 这一更改',
+  },
+  'repair.remove-stale-path-entry.step.remove-user': {
+    en: 'Remove {count} entries from your PATH: {entries}; then announce the change to Windows',
+    'zh-CN': '从你的 PATH 中删除 {count} 个条目：{entries}；然后通知 Windows 这一更改',
+  },
+  'repair.warning.new-terminals-only': {
+    en: 'Terminals and editors that are already open keep the old PATH: open a new one afterwards.',
+    'zh-CN': '已经打开的终端和编辑器仍使用旧的 PATH：完成后请打开一个新的终端。',
+  },
+  'repair.confirmation.remove-path-entries': {
+    en: 'Yes, remove the PATH entries listed above.',
+    'zh-CN': '是的，删除上面列出的 PATH 条目。',
+  },
+  'repair.refusal.path-not-checked': {
+    en: 'PATH could not be read, so nothing is changed.',
+    'zh-CN': '无法读取 PATH，因此不做任何更改。',
+  },
+  'repair.refusal.path-no-product': {
+    en: 'No installed program is missing from PATH ({product}).',
+    'zh-CN': '没有已安装的程序缺少 PATH 条目（{product}）。',
+  },
+  'repair.refusal.path-no-folder': {
+    en: 'The folder of {product} was not found, so there is nothing to add to PATH.',
+    'zh-CN': '找不到 {product} 的文件夹，因此没有可以加入 PATH 的内容。',
+  },
+  'repair.refusal.path-already': {
+    en: '{folder} is already in PATH.',
+    'zh-CN': '{folder} 已经在 PATH 中。',
+  },
+  'repair.refusal.path-too-long': {
+    en: 'Adding {folder} would make PATH {length} characters long, over the {limit} Windows handles: remove outdated entries first.',
+    'zh-CN': '加入 {folder} 会使 PATH 长度达到 {length} 个字符，超过 Windows 能处理的 {limit} 个：请先删除过时的条目。',
+  },
+  'repair.refusal.path-nothing-stale': {
+    en: 'PATH has no outdated entries to remove.',
+    'zh-CN': 'PATH 中没有需要删除的过时条目。',
+  },
+  'repair.refusal.path-not-stale': {
+    en: '{entry} is not an outdated PATH entry (the folder exists and is not an older copy), so it is kept.',
+    'zh-CN': '{entry} 不是过时的 PATH 条目（该文件夹存在，且不是旧副本），因此保留。',
+  },
+  'repair.refusal.path-odd-type': {
+    en: 'PATH is stored with an unusual type ({type}); MSI Doctor does not rewrite it.',
+    'zh-CN': 'PATH 以不常见的类型（{type}）存储；MSI Doctor 不会改写它。',
+  },
+  'repair.refusal.path-changed': {
+    en: 'PATH changed since it was read (another program wrote it): nothing was overwritten. Check again and retry.',
+    'zh-CN': 'PATH 在读取之后被更改了（另一个程序写入了它）：没有覆盖任何内容。请重新检查后再试。',
+  },
 } satisfies TextTable;
 
 export type RepairTextKey = keyof typeof REPAIR_TEXTS;

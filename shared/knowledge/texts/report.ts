@@ -84,6 +84,14 @@ export const reportTexts = {
     en: 'Company deployment logs',
     'zh-CN': '公司部署日志 (Configuration Manager / Intune / PSADT)',
   },
+  'report.probe.path-environment': {
+    en: 'PATH in a new terminal',
+    'zh-CN': '新终端中的 PATH (PATH in a new terminal)',
+  },
+  'report.probe.other-user-path': {
+    en: "Other accounts' PATH",
+    'zh-CN': '其他账户的 PATH (other accounts)',
+  },
 
   'report.symptom.entered': { en: 'As entered', 'zh-CN': '用户输入' },
   'report.symptom.exit-codes': { en: 'Exit codes', 'zh-CN': '退出代码 (exit codes)' },

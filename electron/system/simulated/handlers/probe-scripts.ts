@@ -9,6 +9,7 @@ import type { PoliciesOutput } from '../../probes/policies.ts';
 import type { RecentLogsOutput } from '../../probes/recent-logs.ts';
 import type { TempFoldersOutput } from '../../probes/temp-folders.ts';
 import { deploymentLogsJson } from './deployment-logs.ts';
+import { otherUserPathJson, pathEnvironmentJson } from './path-environment.ts';
 import { parseSddl, broadGroupsCanCreate } from '../../probes/sddl.ts';
 import type { CommandHandler, EmulatedCommand, EmulatorContext } from '../emulator.ts';
 import type { SimulatedMachine } from '../machine.ts';
@@ -346,6 +347,8 @@ const BY_PROBE: Record<string, (c: EmulatedCommand, ctx: EmulatorContext) => unk
   'recent-logs': (c, ctx) => recentLogsJson(ctx.machine, ctx, c.params),
   'installed-products': (c, ctx) => installedProductsJson(ctx.machine, c.params),
   'deployment-logs': (c, ctx) => deploymentLogsJson(ctx.machine, ctx, c.params),
+  'path-environment': (c, ctx) => pathEnvironmentJson(ctx.machine, ctx, c.params),
+  'other-user-path': (c, ctx) => otherUserPathJson(ctx.machine, ctx, c.params),
 };
 
 export const matchProbeScript = (c: EmulatedCommand): boolean => c.marker?.kind === 'probe' && c.marker.id in BY_PROBE;

@@ -1,0 +1,402 @@
+// Probe path-environment: would a NEW terminal find the installed products? Machine + user Path from the registry
+// (REG_EXPAND_SZ expanded with the registry's current variables), length limit, duplicates, missing folders, older
+// copies earlier in PATH, and the products' own version commands run with that fresh environment (never elevated).
+import { z } from 'zod';
+import type {
+  PathEntry,
+  PathEnvironmentData,
+  PathScope,
+  ProductPathState,
+  ProductReach,
+  VersionRun,
+} from '../../../shared/contract/evidence-data.ts';
+import {
+  KNOWN_PRODUCTS,
+  commandLine,
+  compareVersions,
+  isKnownProductId,
+  knownProduct,
+  readVersionOutput,
+  recogniseProduct,
+  type KnownProduct,
+} from '../../../shared/knowledge/known-products.ts';
+import type { CommandOutput } from '../run/command-runner.ts';
+import type { ProbeContext, ProbeDefinition, ProbeVerdict } from './probe.ts';
+import { errorVerdict, probeScriptSpec, readScriptJson, verdict } from './probe-kit.ts';
+
+const TIMEOUT_MS = 30_000;
+/** Per version command: a tool that hangs (waits for input, a licence prompt) is ended. */
+export const VERSION_COMMAND_TIMEOUT_MS = 5_000;
+/** All version commands together stop being started after this long (the probe must answer within its timeout). */
+export const VERSION_COMMANDS_BUDGET_MS = 18_000;
+/**
+ * The PATH length a new process reliably gets: REG_EXPAND_SZ values whose expansion passes 2,047 characters are not
+ * expanded by the environment builder, editors and `setx` cut long values; entries past it are treated as unreachable.
+ */
+export const PATH_LENGTH_LIMIT = 2047;
+/** Output kept per stream of a version command. */
+export const MAX_RUN_OUTPUT = 2000;
+
+// Variables a new process inherits from the profile and the system rather than from the Environment keys.
+export const BASE_VARIABLES = [
+  'SystemRoot',
+  'windir',
+  'SystemDrive',
+  'ProgramFiles',
+  'ProgramFiles(x86)',
+  'ProgramW6432',
+  'CommonProgramFiles',
+  'ProgramData',
+  'ALLUSERSPROFILE',
+  'PUBLIC',
+  'USERPROFILE',
+  'USERNAME',
+  'HOMEDRIVE',
+  'HOMEPATH',
+  'LOCALAPPDATA',
+  'APPDATA',
+] as const;
+
+// PowerShell 5.1. Values are read unexpanded ('DoNotExpandEnvironmentNames') and expanded here with the registry's
+// current variables, because the app's own environment is as old as the app. Programs run only unelevated, with
+// UseShellExecute off, a fresh environment block, no window, a timeout, and output read asynchronously.
+const SCRIPT = String.raw`
+$id = [Security.Principal.WindowsIdentity]::GetCurrent()
+$elevated = (New-Object Security.Principal.WindowsPrincipal $id).IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)
+$sid = if ($params.userSid) { $params.userSid } else { $id.User.Value }
+$kinds = @{ 1 = 'REG_SZ'; 2 = 'REG_EXPAND_SZ'; 3 = 'REG_BINARY'; 4 = 'REG_DWORD'; 7 = 'REG_MULTI_SZ'; 11 = 'REG_QWORD' }
+function Read-Env($path) {
+  $out = @()
+  $k = Get-Item -LiteralPath $path -ErrorAction SilentlyContinue
+  if ($k) {
+    foreach ($n in $k.GetValueNames()) {
+      $kind = [int]$k.GetValueKind($n)
+      $type = if ($kinds.ContainsKey($kind)) { $kinds[$kind] } else { 'REG_' + $kind }
+      $out += [pscustomobject]@{ name = $n; type = $type; raw = [string]$k.GetValue($n, $null, 'DoNotExpandEnvironmentNames') }
+    }
+  }
+  ,$out
+}
+$machine = Read-Env 'Registry::HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\Session Manager\Environment'
+$user = Read-Env ('Registry::HKEY_USERS\' + $sid + '\Environment')
+$vars = @{}
+foreach ($n in $params.baseVariables) { $v = [Environment]::GetEnvironmentVariable($n); if ($v) { $vars[$n] = $v } }
+function Expand-Text([string]$text) {
+  [regex]::Replace($text, '%([^%;]{1,255})%', { param($m) $n = $m.Groups[1].Value; if ($vars.ContainsKey($n)) { $vars[$n] } else { $m.Value } })
+}
+foreach ($v in $machine) { if ($v.name -ne 'Path') { $vars[$v.name] = Expand-Text $v.raw } }
+foreach ($v in $user) { if ($v.name -ne 'Path') { $vars[$v.name] = Expand-Text $v.raw } }
+$mp = @($machine | Where-Object { $_.name -eq 'Path' })[0]
+$up = @($user | Where-Object { $_.name -eq 'Path' })[0]
+function Path-Value($v) {
+  if ($v) { [pscustomobject]@{ raw = $v.raw; type = $v.type; expanded = (Expand-Text $v.raw) } }
+  else { [pscustomobject]@{ raw = $null; type = $null; expanded = '' } }
+}
+$machinePath = Path-Value $mp
+$userPath = Path-Value $up
+$fresh = (@($machinePath.expanded, $userPath.expanded) | Where-Object { $_ }) -join ';'
+$searched = if ($fresh.Length -gt $params.limit) { $fresh.Substring(0, $params.limit) } else { $fresh }
+$exes = @($params.products | ForEach-Object { $_.executable } | Select-Object -Unique)
+function Folder-Info([string]$folder) {
+  $has = @()
+  $exists = $false
+  try { $exists = [IO.Directory]::Exists($folder) } catch { }
+  if ($exists) { foreach ($e in $exes) { try { if ([IO.File]::Exists([IO.Path]::Combine($folder, $e))) { $has += $e } } catch { } } }
+  [pscustomobject]@{ exists = $exists; executables = $has }
+}
+$entries = @()
+foreach ($scope in 'machine', 'user') {
+  $pv = if ($scope -eq 'machine') { $machinePath } else { $userPath }
+  if ($pv.raw) {
+    foreach ($raw in ($pv.raw -split ';')) {
+      if ($raw.Trim() -eq '') { continue }
+      $exp = (Expand-Text $raw).Trim().Trim('"')
+      $fi = Folder-Info $exp
+      $entries += [pscustomobject]@{ scope = $scope; raw = $raw; expanded = $exp; exists = $fi.exists; executables = $fi.executables }
+    }
+  }
+}
+$openPath = @(([string]$env:Path) -split ';' | Where-Object { $_ -ne '' })
+$openHas = @()
+foreach ($e in $exes) { foreach ($f in $openPath) { try { if ([IO.File]::Exists([IO.Path]::Combine($f.Trim('"'), $e))) { $openHas += $e; break } } catch { } } }
+$arp = @()
+$uninstallKeys = @('Registry::HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall', 'Registry::HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Uninstall', ('Registry::HKEY_USERS\' + $sid + '\Software\Microsoft\Windows\CurrentVersion\Uninstall'))
+foreach ($key in $uninstallKeys) {
+  $scope = if ($key -like '*HKEY_USERS*') { 'user' } else { 'machine' }
+  foreach ($k in @(Get-ChildItem -LiteralPath $key -ErrorAction SilentlyContinue)) {
+    $name = $k.GetValue('DisplayName', $null)
+    if (-not $name -or $name.Length -gt 260) { continue }
+    $arp += [pscustomobject]@{ name = [string]$name; version = $k.GetValue('DisplayVersion', $null); publisher = $k.GetValue('Publisher', $null); installLocation = $k.GetValue('InstallLocation', $null); scope = $scope }
+  }
+}
+$block = @{}
+foreach ($k in $vars.Keys) { $block[$k] = $vars[$k] }
+$block['Path'] = $searched
+function Run-Version($program, $argList) {
+  $r = [ordered]@{ exitCode = $null; stdout = ''; stderr = ''; timedOut = $false }
+  $psi = New-Object Diagnostics.ProcessStartInfo
+  if ($program -match '\.(cmd|bat)$') {
+    $psi.FileName = [IO.Path]::Combine($env:SystemRoot, 'System32\cmd.exe')
+    $psi.Arguments = '/d /s /c ""' + $program + '" ' + ($argList -join ' ') + '"'
+  } else {
+    $psi.FileName = $program
+    $psi.Arguments = ($argList -join ' ')
+  }
+  $psi.UseShellExecute = $false; $psi.CreateNoWindow = $true
+  $psi.RedirectStandardOutput = $true; $psi.RedirectStandardError = $true; $psi.RedirectStandardInput = $true
+  $psi.WorkingDirectory = if ($vars['USERPROFILE']) { $vars['USERPROFILE'] } else { $env:SystemRoot }
+  $psi.EnvironmentVariables.Clear()
+  foreach ($k in $block.Keys) { $psi.EnvironmentVariables[$k] = [string]$block[$k] }
+  try {
+    $p = [Diagnostics.Process]::Start($psi)
+    $p.StandardInput.Close()
+    $o = $p.StandardOutput.ReadToEndAsync(); $e = $p.StandardError.ReadToEndAsync()
+    if ($p.WaitForExit($params.commandTimeoutMs)) { $p.WaitForExit(); $r.exitCode = $p.ExitCode } else { try { $p.Kill() } catch { }; $r.timedOut = $true }
+    if ($o.Wait(2000)) { $r.stdout = $o.Result }; if ($e.Wait(2000)) { $r.stderr = $e.Result }
+  } catch { $r.stderr = '0x{0:X8}' -f $_.Exception.HResult }
+  if ($r.stdout.Length -gt $params.maxOutput) { $r.stdout = $r.stdout.Substring(0, $params.maxOutput) }
+  if ($r.stderr.Length -gt $params.maxOutput) { $r.stderr = $r.stderr.Substring(0, $params.maxOutput) }
+  [pscustomobject]$r
+}
+function Resolve-Command([string]$name) {
+  foreach ($f in ($searched -split ';')) {
+    $f = $f.Trim().Trim('"'); if (-not $f) { continue }
+    foreach ($ext in '.exe', '.cmd', '.bat') { $c = [IO.Path]::Combine($f, $name + $ext); try { if ([IO.File]::Exists($c)) { return $c } } catch { } }
+  }
+  $null
+}
+$products = @()
+$clock = [Diagnostics.Stopwatch]::StartNew()
+foreach ($pr in $params.products) {
+  $keyFiles = @($pr.keyFiles | ForEach-Object { Expand-Text $_ } | Where-Object { try { [IO.File]::Exists($_) } catch { $false } })
+  $runs = @()
+  foreach ($c in $pr.commands) {
+    $program = Resolve-Command $c.command
+    if (-not $program -and -not $pr.addsToPath -and $keyFiles.Count -gt 0) { $program = $keyFiles[0] }
+    $run = [ordered]@{ command = $c.line; program = $program; ran = $false; notRun = $null; exitCode = $null; stdout = ''; stderr = '' }
+    if (-not $program) { $run.notRun = 'not-found' }
+    elseif ($elevated) { $run.notRun = 'elevated' }
+    elseif (-not $params.runCommands) { $run.notRun = 'not-asked' }
+    elseif ($clock.ElapsedMilliseconds -gt $params.budgetMs) { $run.notRun = 'time-limit' }
+    else { $o = Run-Version $program @($c.args); $run.ran = $true; $run.exitCode = $o.exitCode; $run.stdout = $o.stdout; $run.stderr = $o.stderr; if ($o.timedOut) { $run.notRun = 'timed-out' } }
+    $runs += [pscustomobject]$run
+  }
+  $products += [pscustomobject]@{ id = $pr.id; keyFiles = $keyFiles; runs = $runs }
+}
+[pscustomobject]@{
+  elevated = $elevated
+  machinePath = $machinePath
+  userPath = $userPath
+  entries = $entries
+  openPathHas = $openHas
+  arp = $arp
+  products = $products
+} | ConvertTo-Json -Compress -Depth 6
+`;
+
+const pathValueOut = z.object({ raw: z.string().nullable(), type: z.string().nullable(), expanded: z.string() });
+const stringList = z
+  .union([z.array(z.string()), z.string(), z.null()])
+  .transform((v) => (v === null ? [] : Array.isArray(v) ? v : [v]));
+export const pathEnvironmentOutputSchema = z.object({
+  elevated: z.boolean(),
+  machinePath: pathValueOut,
+  userPath: pathValueOut,
+  entries: z.array(
+    z.object({
+      scope: z.enum(['machine', 'user']),
+      raw: z.string(),
+      expanded: z.string(),
+      exists: z.boolean(),
+      executables: stringList,
+    }),
+  ),
+  openPathHas: stringList,
+  arp: z.array(
+    z.object({
+      name: z.string(),
+      version: z.string().nullable(),
+      publisher: z.string().nullable(),
+      installLocation: z.string().nullable(),
+      scope: z.enum(['machine', 'user']),
+    }),
+  ),
+  products: z.array(
+    z.object({
+      id: z.string(),
+      keyFiles: stringList,
+      runs: z.array(
+        z.object({
+          command: z.string(),
+          program: z.string().nullable(),
+          ran: z.boolean(),
+          notRun: z.string().nullable(),
+          exitCode: z.number().int().nullable(),
+          stdout: z.string(),
+          stderr: z.string(),
+        }),
+      ),
+    }),
+  ),
+});
+export type PathEnvironmentOutput = z.infer<typeof pathEnvironmentOutputSchema>;
+
+/** The products worth checking: the session's package when it is a known product, otherwise all of them. */
+export function productsToCheck(context: ProbeContext): KnownProduct[] {
+  const pkg = context.msiPackage?.ok ? context.msiPackage.package : null;
+  const known = pkg ? recogniseProduct({ name: pkg.productName, publisher: pkg.manufacturer }) : null;
+  return known ? [known] : [...KNOWN_PRODUCTS];
+}
+
+/** The script's parameters (exported for the simulated machine, which answers the same request). */
+export function pathEnvironmentParams(context: ProbeContext, products: readonly KnownProduct[], runCommands = true) {
+  return {
+    userSid: context.user.sid,
+    baseVariables: BASE_VARIABLES,
+    limit: PATH_LENGTH_LIMIT,
+    commandTimeoutMs: VERSION_COMMAND_TIMEOUT_MS,
+    budgetMs: VERSION_COMMANDS_BUDGET_MS,
+    maxOutput: MAX_RUN_OUTPUT,
+    runCommands,
+    products: products.map((p) => ({
+      id: p.id,
+      executable: p.executable,
+      addsToPath: p.addsToPath,
+      keyFiles: p.defaultInstallFolders.flatMap((folder) =>
+        p.binSubfolders.map((sub) => [folder, sub, p.executable].filter((x) => x !== '').join('\\')),
+      ),
+      commands: p.commands.map((c) => ({ command: c.command, args: c.args, line: commandLine(c) })),
+    })),
+  };
+}
+
+const folderKey = (folder: string): string =>
+  folder
+    .trim()
+    .replace(/[\\/]+$/, '')
+    .toLowerCase();
+
+/** Marks duplicates and entries past the length limit, numbering positions as a new terminal's PATH has them. */
+function analyseEntries(output: PathEnvironmentOutput): PathEntry[] {
+  const seen = new Set<string>();
+  let offset = 0;
+  return output.entries.map((e, position) => {
+    const key = folderKey(e.expanded);
+    const duplicate = seen.has(key);
+    seen.add(key);
+    const pastLimit = offset + e.expanded.length > PATH_LENGTH_LIMIT;
+    offset += e.expanded.length + 1;
+    return { ...e, executables: e.executables.map((x) => x.toLowerCase()), position, duplicate, pastLimit };
+  });
+}
+
+function productState(p: Omit<ProductReach, 'state'>, runs: VersionRun[], product: KnownProduct): ProductPathState {
+  const main = runs[0];
+  if (p.binFolder === null && p.resolved === null) return 'missing-files';
+  if (p.entry?.pastLimit) return 'past-limit';
+  if (p.resolved === null) return p.binFolder && !product.addsToPath && main?.read ? 'works' : 'not-on-path';
+  // An older copy earlier in PATH answers instead of the installed version.
+  if (p.binFolder && folderKey(p.resolved.folder) !== folderKey(p.binFolder)) return 'shadowed';
+  if (main?.ran && main.read === null) return 'fails';
+  if (main?.read && p.installedVersion && compareVersions(main.read, p.installedVersion) < 0) return 'shadowed';
+  if (!p.inOpenProcessPath && product.addsToPath) return 'new-terminal';
+  return 'works';
+}
+
+export function parsePathEnvironment(outputs: CommandOutput[]): ProbeVerdict {
+  const parsed = readScriptJson(outputs[0], pathEnvironmentOutputSchema);
+  if (!parsed.ok) return errorVerdict('path-environment', parsed.error);
+  const o = parsed.value;
+  const entries = analyseEntries(o);
+  const freshLength = [o.machinePath.expanded, o.userPath.expanded].filter((x) => x !== '').join(';').length;
+  const products: ProductReach[] = [];
+  for (const checked of o.products) {
+    if (!isKnownProductId(checked.id)) continue;
+    const product = knownProduct(checked.id);
+    const installed = o.arp
+      .filter((a) => recogniseProduct(a)?.id === product.id)
+      .map((a) => ({ name: a.name, version: a.version, scope: a.scope, installLocation: a.installLocation }));
+    const withExe = entries.filter((e) => e.exists && e.executables.includes(product.executable.toLowerCase()));
+    // The installed copy's folder: the first default install location holding the executable (see README: the
+    // ARP InstallLocation is shown, not searched).
+    const binFolder = checked.keyFiles[0]?.replace(/\\[^\\]+$/, '') ?? null;
+    if (installed.length === 0 && binFolder === null && withExe.length === 0) continue;
+    const reachable = withExe.filter((e) => !e.pastLimit);
+    const first = reachable[0] ?? null;
+    const binEntry = binFolder ? (entries.find((e) => folderKey(e.expanded) === folderKey(binFolder)) ?? null) : null;
+    const runs: VersionRun[] = checked.runs.map((r, i) => {
+      const command = product.commands[i];
+      return { ...r, read: command && r.ran ? readVersionOutput(command, r) : null };
+    });
+    const versions = installed.map((a) => a.version).filter((v): v is string => Boolean(v));
+    const installedVersion = versions.sort((a, b) => compareVersions(b, a))[0] ?? null;
+    const base = {
+      id: product.id,
+      installed,
+      installedVersion,
+      binFolder,
+      // Per-machine ARP entry -> the machine's PATH; otherwise (per-user, or not registered for this user at all)
+      // the user's own PATH, which needs no administrator.
+      intendedScope: (installed.some((a) => a.scope === 'machine') ? 'machine' : 'user') as PathScope,
+      resolved: first ? { folder: first.expanded, scope: first.scope, position: first.position } : null,
+      entry: binEntry ? { scope: binEntry.scope, position: binEntry.position, pastLimit: binEntry.pastLimit } : null,
+      inOpenProcessPath: o.openPathHas.some((x) => x.toLowerCase() === product.executable.toLowerCase()),
+      runs,
+    };
+    products.push({ ...base, state: productState(base, runs, product) });
+  }
+  const data: PathEnvironmentData = {
+    machinePath: { raw: o.machinePath.raw, type: o.machinePath.type, expandedLength: o.machinePath.expanded.length },
+    userPath: { raw: o.userPath.raw, type: o.userPath.type, expandedLength: o.userPath.expanded.length },
+    freshLength,
+    limit: PATH_LENGTH_LIMIT,
+    overLimit: freshLength > PATH_LENGTH_LIMIT,
+    entries,
+    missingEntries: entries.filter((e) => !e.exists).map((e) => ({ scope: e.scope, raw: e.raw })),
+    products,
+    commandsRan: !o.elevated,
+  };
+  return pathVerdict(data);
+}
+
+const PROBLEM_ORDER: ProductPathState[] = ['past-limit', 'shadowed', 'not-on-path', 'fails', 'missing-files'];
+
+function pathVerdict(data: PathEnvironmentData): ProbeVerdict {
+  const p = 'path-environment';
+  for (const state of PROBLEM_ORDER) {
+    const hit = data.products.find((x) => x.state === state);
+    if (hit) return verdict('problem', p, state, data, productParams(hit));
+  }
+  if (data.overLimit) return verdict('warning', p, 'over-limit', data, { length: data.freshLength, limit: data.limit });
+  const fresh = data.products.find((x) => x.state === 'new-terminal');
+  if (fresh) return verdict('warning', p, 'new-terminal', data, productParams(fresh));
+  const works = data.products.find((x) => x.state === 'works');
+  if (works) return verdict('ok', p, 'works', data, productParams(works));
+  return verdict('ok', p, 'none', data);
+}
+
+function productParams(p: ProductReach): Record<string, string> {
+  const product = isKnownProductId(p.id) ? knownProduct(p.id) : null;
+  const main = p.runs[0];
+  return {
+    product: product ? `@${product.nameKey}` : p.id,
+    command: main?.command ?? '',
+    folder: p.binFolder ?? '',
+    version: main?.read ?? '',
+    installed: p.installedVersion ?? '',
+    shadow: p.resolved?.folder ?? '',
+  };
+}
+
+export const pathEnvironmentProbe: ProbeDefinition = {
+  id: 'path-environment',
+  // Never elevated: the version commands run programs from folders the user may write; run as administrator they
+  // would be a way up for anything planted there. Other users' hives are the other-user-path probe's job.
+  elevation: 'never',
+  timeoutMs: TIMEOUT_MS,
+  appliesTo: () => true,
+  commands: (context) => [
+    probeScriptSpec('path-environment', SCRIPT, pathEnvironmentParams(context, productsToCheck(context)), TIMEOUT_MS),
+  ],
+  parse: (outputs) => parsePathEnvironment(outputs),
+};

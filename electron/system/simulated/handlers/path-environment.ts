@@ -1,0 +1,230 @@
+// Emulated path-environment and other-user-path probe scripts: the registry's Environment keys, the files on the
+// simulated disk and each program's recorded answers (SimFile.runs) give exactly the JSON the real scripts print.
+import type { PathEnvironmentOutput } from '../../probes/path-environment.ts';
+import type { OtherUserPathOutput } from '../../probes/other-user-path.ts';
+import type { EmulatorContext } from '../emulator.ts';
+import type { SimulatedMachine } from '../machine.ts';
+import type { RegValue } from '../model.ts';
+
+const ENV_MACHINE = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment';
+
+/** The Environment key of a user: HKCU for the signed-in user (as the model stores it), HKU\<sid> for others. */
+export function userEnvironmentKey(m: SimulatedMachine, sid: string): string {
+  return sid.toLowerCase() === m.state.identity.userSid.toLowerCase()
+    ? 'HKCU\\Environment'
+    : `HKU\\${sid}\\Environment`;
+}
+
+interface EnvValue {
+  name: string;
+  type: string;
+  raw: string;
+}
+
+function readEnv(m: SimulatedMachine, key: string): EnvValue[] {
+  const values = m.values(key) ?? {};
+  return Object.entries(values).map(([name, v]: [string, RegValue]) => ({
+    name,
+    type: v.type,
+    raw: Array.isArray(v.data) ? v.data.join('\0') : String(v.data),
+  }));
+}
+
+function ciGet(table: Map<string, string>, name: string): string | undefined {
+  return table.get(name.toLowerCase());
+}
+
+/** The fresh environment a new process of `sid` gets: base variables, then machine, then user values, expanded. */
+export function freshEnvironment(m: SimulatedMachine, sid: string, baseVariables: readonly string[]) {
+  const vars = new Map<string, string>();
+  const names = new Map<string, string>();
+  const set = (name: string, value: string) => {
+    vars.set(name.toLowerCase(), value);
+    names.set(name.toLowerCase(), name);
+  };
+  for (const n of baseVariables) {
+    const v = m.envVar(n);
+    if (v) set(n, v);
+  }
+  const expand = (text: string): string =>
+    text.replace(/%([^%;]{1,255})%/g, (whole, n: string) => ciGet(vars, n) ?? whole);
+  const machine = readEnv(m, ENV_MACHINE);
+  const user = readEnv(m, userEnvironmentKey(m, sid));
+  for (const v of machine) if (v.name.toLowerCase() !== 'path') set(v.name, expand(v.raw));
+  for (const v of user) if (v.name.toLowerCase() !== 'path') set(v.name, expand(v.raw));
+  const pathOf = (list: EnvValue[]) => list.find((v) => v.name.toLowerCase() === 'path') ?? null;
+  return { machinePath: pathOf(machine), userPath: pathOf(user), expand, vars, names };
+}
+
+/** Path.Combine: one backslash between a folder (with or without a trailing one) and a name. */
+const combine = (folder: string, name: string): string => `${folder.replace(/\\+$/, '')}\\${name}`;
+
+/** A folder exists when the model lists it or anything inside it (scenarios name files, not every parent folder). */
+function folderExists(m: SimulatedMachine, folder: string): boolean {
+  if (!folder) return false;
+  return m.isDirectory(folder) || m.list(folder).length > 0;
+}
+
+function folderInfo(m: SimulatedMachine, folder: string, exes: string[]) {
+  const exists = folderExists(m, folder);
+  return { exists, executables: exists ? exes.filter((e) => m.exists(combine(folder, e))) : [] };
+}
+
+interface ProductParam {
+  id: string;
+  executable: string;
+  addsToPath: boolean;
+  keyFiles: string[];
+  commands: Array<{ command: string; args: string[]; line: string }>;
+}
+
+export function pathEnvironmentJson(
+  m: SimulatedMachine,
+  ctx: EmulatorContext,
+  params: Record<string, unknown> | null,
+): PathEnvironmentOutput {
+  const elevated = ctx.elevated || m.state.elevation.processElevated;
+  const sid = typeof params?.userSid === 'string' ? params.userSid : m.state.identity.userSid;
+  const limit = typeof params?.limit === 'number' ? params.limit : 2047;
+  const maxOutput = typeof params?.maxOutput === 'number' ? params.maxOutput : 2000;
+  const baseVariables = Array.isArray(params?.baseVariables) ? (params.baseVariables as string[]) : [];
+  const products = (Array.isArray(params?.products) ? params.products : []) as ProductParam[];
+  const env = freshEnvironment(m, sid, baseVariables);
+  const value = (v: EnvValue | null) =>
+    v ? { raw: v.raw, type: v.type, expanded: env.expand(v.raw) } : { raw: null, type: null, expanded: '' };
+  const machinePath = value(env.machinePath);
+  const userPath = value(env.userPath);
+  const fresh = [machinePath.expanded, userPath.expanded].filter((x) => x).join(';');
+  const searched = fresh.length > limit ? fresh.slice(0, limit) : fresh;
+  const exes = [...new Set(products.map((p) => p.executable))];
+  const entries: PathEnvironmentOutput['entries'] = [];
+  for (const [scope, pv] of [
+    ['machine', machinePath],
+    ['user', userPath],
+  ] as const) {
+    if (!pv.raw) continue;
+    for (const raw of pv.raw.split(';')) {
+      if (raw.trim() === '') continue;
+      const expanded = env.expand(raw).trim().replace(/^"|"$/g, '');
+      entries.push({ scope, raw, expanded, ...folderInfo(m, expanded, exes) });
+    }
+  }
+  // The app's own environment: as old as the app (the model's process env Path, else the registry at boot).
+  const openPath = (m.envVar('Path') ?? '').split(';').filter((x) => x !== '');
+  const openPathHas = exes.filter((e) => openPath.some((f) => m.exists(combine(f.replace(/^"|"$/g, ''), e))));
+  const me = m.state.identity.userSid.toLowerCase();
+  const arp: PathEnvironmentOutput['arp'] = m.state.products
+    .filter((p) => p.scope === 'machine' || (p.userSid ?? me).toLowerCase() === sid.toLowerCase())
+    .map((p) => ({
+      name: p.name,
+      version: p.version,
+      publisher: p.manufacturer || null,
+      installLocation: p.installLocation ?? null,
+      scope: p.scope,
+    }));
+  const resolve = (name: string): string | null => {
+    for (const raw of searched.split(';')) {
+      const f = raw.trim().replace(/^"|"$/g, '');
+      if (!f) continue;
+      for (const ext of ['.exe', '.cmd', '.bat']) if (m.exists(combine(f, name + ext))) return combine(f, name + ext);
+    }
+    return null;
+  };
+  const cut = (s: string) => (s.length > maxOutput ? s.slice(0, maxOutput) : s);
+  const out: PathEnvironmentOutput['products'] = products.map((pr) => {
+    const keyFiles = pr.keyFiles.map((k) => env.expand(k)).filter((k) => m.exists(k));
+    const runs = pr.commands.map((c) => {
+      let program = resolve(c.command);
+      if (!program && !pr.addsToPath && keyFiles.length > 0) program = keyFiles[0]!;
+      const base = {
+        command: c.line,
+        program,
+        ran: false,
+        notRun: null as string | null,
+        exitCode: null as number | null,
+        stdout: '',
+        stderr: '',
+      };
+      if (!program) return { ...base, notRun: 'not-found' };
+      if (elevated) return { ...base, notRun: 'elevated' };
+      if (params?.runCommands === false) return { ...base, notRun: 'not-asked' };
+      const answer = m.entry(program)?.runs?.[c.args.join(' ')];
+      return {
+        ...base,
+        ran: true,
+        exitCode: answer ? (answer.exitCode ?? 0) : 1,
+        stdout: cut(answer?.stdout ?? ''),
+        stderr: cut(answer?.stderr ?? ''),
+      };
+    });
+    return { id: pr.id, keyFiles, runs };
+  });
+  return { elevated, machinePath, userPath, entries, openPathHas, arp, products: out };
+}
+
+/** Loaded hives of other accounts (HKU\S-1-5-21-...): readable only elevated, as on Windows. */
+export function otherUserPathJson(
+  m: SimulatedMachine,
+  ctx: EmulatorContext,
+  params: Record<string, unknown> | null,
+): OtherUserPathOutput {
+  const elevated = ctx.elevated || m.state.elevation.processElevated;
+  const sid = typeof params?.userSid === 'string' ? params.userSid : m.state.identity.userSid;
+  const exes = Array.isArray(params?.executables) ? (params.executables as string[]) : [];
+  const sids = new Set<string>();
+  for (const key of Object.keys(m.state.registry)) {
+    const hit = /^HKU\\(S-1-5-21-[0-9-]+)(?:\\|$)/i.exec(key);
+    if (hit && hit[1]!.toLowerCase() !== sid.toLowerCase()) sids.add(hit[1]!);
+  }
+  if (!elevated) return { elevated, hives: [], denied: sids.size };
+  const hives = [...sids].map((other) => {
+    const profile = m.string(
+      `HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList\\${other}`,
+      'ProfileImagePath',
+    );
+    const path = m.getValue(`HKU\\${other}\\Environment`, 'Path');
+    const raw = path && typeof path.data === 'string' ? path.data : null;
+    const entries = (raw ?? '')
+      .split(';')
+      .filter((x) => x.trim() !== '')
+      .map((entry) => {
+        const expanded = profile ? entry.replace(/%USERPROFILE%/gi, profile) : entry;
+        return {
+          raw: entry,
+          expanded: m.expand(expanded),
+          executables: folderInfo(m, m.expand(expanded), exes).executables,
+        };
+      });
+    return { sid: other, profile, path: raw, entries };
+  });
+  return { elevated, hives, denied: 0 };
+}
+
+/**
+ * The set-path-value repair script: compare-and-swap of Path (exit 3 when it is not what the plan saw), the machine's
+ * key only elevated. The broadcast is implied: new processes of the model read the registry.
+ */
+export function handleSetPathValue(
+  c: { params: Record<string, unknown> | null },
+  ctx: EmulatorContext,
+): { exitCode: number; stdout: string; stderr: string } {
+  const m = ctx.machine;
+  const p = c.params ?? {};
+  const machineScope = p.scope === 'machine';
+  if (machineScope && !ctx.elevated && !m.state.elevation.processElevated)
+    return { exitCode: 1, stdout: '', stderr: 'Requested registry access is not allowed.\r\n' };
+  const key = machineScope
+    ? ENV_MACHINE
+    : userEnvironmentKey(m, typeof p.sid === 'string' ? p.sid : m.state.identity.userSid);
+  const current = m.getValue(key, 'Path');
+  const currentText = current && typeof current.data === 'string' ? current.data : null;
+  const expected = typeof p.expected === 'string' ? p.expected : null;
+  if (currentText !== expected) return { exitCode: 3, stdout: '', stderr: 'msi-doctor:path-changed\r\n' };
+  if (typeof p.value !== 'string') m.deleteValue(key, 'Path');
+  else if (current) {
+    // In place: the value keeps its place among the key's values, as on Windows.
+    current.type = p.type === 'REG_SZ' ? 'REG_SZ' : 'REG_EXPAND_SZ';
+    current.data = p.value;
+  } else m.setValue(key, 'Path', { type: p.type === 'REG_SZ' ? 'REG_SZ' : 'REG_EXPAND_SZ', data: p.value });
+  return { exitCode: 0, stdout: 'msi-doctor:path-written\r\n', stderr: '' };
+}
