@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CAUSE_IDS, REPAIR_IDS } from './ids.ts';
 import { evidenceRefSchema, textRefSchema } from './evidence.ts';
+import { repairParamsSchema } from './repair.ts';
 
 export const findingSchema = z.object({
   cause: z.enum(CAUSE_IDS),
@@ -21,5 +22,10 @@ export const findingSchema = z.object({
   manualSteps: z.array(textRefSchema),
   /** Ids of myths (dangerous advice) to warn about on this path. */
   myths: z.array(z.string()),
+  /**
+   * What each repair acts on in this situation, as the diagnosis found it (the stuck client's PID, the installed
+   * product's code): the main process plans from these, so the renderer never derives Windows facts itself.
+   */
+  repairParams: z.partialRecord(z.enum(REPAIR_IDS), repairParamsSchema).optional(),
 });
 export type Finding = z.infer<typeof findingSchema>;

@@ -2,6 +2,7 @@
 import type { CauseId, RepairId } from '../contract/ids.ts';
 import type { EvidenceRef, TextRef } from '../contract/evidence.ts';
 import type { Finding } from '../contract/finding.ts';
+import type { RepairParams } from '../contract/repair.ts';
 import { causeInfo } from '../knowledge/causes.ts';
 import { keys } from '../knowledge/knowledge-texts.ts';
 import { lookupErrorCode } from '../knowledge/error-codes.ts';
@@ -93,6 +94,10 @@ export function buildFinding(cause: CauseId, signals: Signal[], ctx: DiagnosisCo
     ],
     (r) => r.key,
   );
+  const repairParams: Finding['repairParams'] = {};
+  for (const s of [...pro].sort((a, b) => b.weight - a.weight))
+    for (const [repair, params] of Object.entries(s.repairParams ?? {}) as Array<[RepairId, RepairParams]>)
+      if (repairs.includes(repair) && !repairParams[repair]) repairParams[repair] = params;
   return {
     cause,
     confidence: Math.round(confidence * 1000) / 1000,
@@ -111,6 +116,7 @@ export function buildFinding(cause: CauseId, signals: Signal[], ctx: DiagnosisCo
     repairs: uniqueBy(repairs, (r) => r),
     manualSteps,
     myths: mythsForFinding(cause, ctx),
+    repairParams,
   };
 }
 

@@ -229,10 +229,14 @@ test('1603 + pending reboot indicators -> reboot first', () => {
 });
 
 test('healthy machine + no log: say so, and offer the elevated logged retry when the user had an error', () => {
-  const withError = check(diagnose({ symptom: parseSymptom('1603'), evidence: machine(), logs: [] }));
+  const msiPath = 'C:\\Users\\alex\\Downloads\\app.msi';
+  const withError = check(diagnose({ symptom: parseSymptom('1603'), evidence: machine(), logs: [], msiPath }));
   assert.equal(withError[0]!.cause, 'no-problem-found');
   assert.deepEqual(withError[0]!.repairs, ['retry-install-elevated-logged']);
+  assert.deepEqual(withError[0]!.repairParams?.['retry-install-elevated-logged'], { msiPath }, 'the plan installs it');
   assert.equal(withError[0]!.kind, 'info');
+  const withoutMsi = check(diagnose({ symptom: parseSymptom('1603'), evidence: machine(), logs: [] }));
+  assert.deepEqual(withoutMsi[0]!.repairs, [], 'no retry offered without the .msi it would install');
   const justChecking = check(diagnose({ symptom: parseSymptom(''), evidence: machine(), logs: [] }));
   assert.equal(justChecking[0]!.cause, 'no-problem-found');
   assert.deepEqual(justChecking[0]!.repairs, [], 'nothing to retry when nothing was tried');

@@ -41,6 +41,8 @@ export const RULES: ReadonlyArray<(ctx: DiagnosisContext) => Signal[]> = [
   notCheckedRule,
 ];
 
+const RETRY = 'retry-install-elevated-logged';
+
 /** Findings below this are dropped (they would only add noise to the list). */
 const MIN_CONFIDENCE = 0.05;
 /** A cause finding at or above this is "a real lead": no "no problem found" then. */
@@ -73,6 +75,7 @@ function infoFinding(ctx: DiagnosisContext, cause: 'no-problem-found' | 'unknown
     repairs: ctx.userGaveSomething ? [...info.repairs] : [],
     manualSteps: info.nextSteps.map((_, i) => ({ key: keys.causeNext(cause, i), params: {} })),
     myths: [...info.myths],
+    repairParams: {},
   };
 }
 
@@ -110,5 +113,12 @@ export function diagnose(input: DiagnosisInput): Finding[] {
   // With a strong lead, faint findings (a generic code's other possible causes) only clutter the answer.
   const strong = findings.some((f) => f.kind === 'cause' && f.confidence >= 0.5);
   const shown = strong ? findings.filter((f) => f.kind === 'security' || f.confidence >= FAINT_CONFIDENCE) : findings;
-  return rank(shown).slice(0, MAX_FINDINGS);
+  return rank(shown.map((f) => withInstallRetry(f, input.msiPath ?? null))).slice(0, MAX_FINDINGS);
+}
+
+/** The elevated, logged retry installs the user's .msi: offered with it as its parameter, and only when it is known. */
+function withInstallRetry(finding: Finding, msiPath: string | null): Finding {
+  if (!finding.repairs.includes(RETRY)) return finding;
+  if (!msiPath) return { ...finding, repairs: finding.repairs.filter((r) => r !== RETRY) };
+  return { ...finding, repairParams: { ...finding.repairParams, [RETRY]: { msiPath } } };
 }

@@ -1,6 +1,7 @@
 // A Signal: one piece of evidence for or against one cause, with its weight, reference, reason and repair hints.
 import type { CauseId, ProbeId, RepairId } from '../contract/ids.ts';
 import type { EvidenceRef, TextRef } from '../contract/evidence.ts';
+import type { RepairParams } from '../contract/repair.ts';
 import { factKey, type FactId } from '../knowledge/facts.ts';
 
 export interface Signal {
@@ -12,6 +13,8 @@ export interface Signal {
   reason?: TextRef;
   /** Repairs for this cause in this situation, safest effective first (the strongest signal with a list wins). */
   repairs?: RepairId[];
+  /** What those repairs act on here (the client's PID, a product code): the strongest signal naming one wins. */
+  repairParams?: Partial<Record<RepairId, RepairParams>>;
   manualSteps?: TextRef[];
   /** The finding is a security finding (shown whatever the symptom). */
   security?: boolean;

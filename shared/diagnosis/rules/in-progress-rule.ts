@@ -79,7 +79,11 @@ export function inProgressRule(ctx: DiagnosisContext): Signal[] {
         'install-in-progress',
         'client-install-running',
         { package: packageName(client), age: ageParam(client.ageMinutes), pid: client.pid },
-        { repairs: ['wait-for-installer', 'end-stuck-client-install', 'restart-computer'], alwaysRelevant: true },
+        {
+          repairs: ['wait-for-installer', 'end-stuck-client-install', 'restart-computer'],
+          repairParams: { 'end-stuck-client-install': { pid: client.pid } },
+          alwaysRelevant: true,
+        },
       ),
     );
   }
