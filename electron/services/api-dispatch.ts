@@ -31,7 +31,11 @@ export async function dispatchApi<N extends ApiFunctionName>(
     const call = services[name] as (request: unknown) => Promise<ApiResponses[N]>;
     return ok(await call(parsed.data));
   } catch (error) {
-    if (error instanceof ServiceError) return fail(error.code, error.message);
+    if (error instanceof ServiceError) {
+      const failed = fail<ApiResponses[N]>(error.code, error.message);
+      if (!failed.ok && error.text) failed.error.text = error.text;
+      return failed;
+    }
     options.logError?.(name, error);
     // Unexpected: a generic message only; the stack stays in the app log.
     return fail('internal', `MSI Doctor hit an unexpected problem while running ${name}. Details are in the app log.`);

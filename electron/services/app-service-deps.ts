@@ -7,7 +7,6 @@ import { diagnose } from '../../shared/diagnosis/diagnose.ts';
 import { parseSymptom } from '../../shared/diagnosis/symptom.ts';
 import { translate } from '../../shared/knowledge/texts.ts';
 import type { ScenarioInfo } from '../../shared/contract/api.ts';
-import type { Evidence } from '../../shared/contract/evidence.ts';
 import { listScenarios, loadScenario, ScenarioError } from '../system/simulated/index.ts';
 import { listJournals } from './journal.ts';
 import { createRepairServiceFor } from './repair-system.ts';
@@ -57,7 +56,6 @@ function machineFor(system: SystemHandle, dataDir: string): MachinePort {
   const simulated = system.simulation?.machine ?? null;
   // The repairs helper's wiring: on a simulated machine, paths are checked on its disk and time is its clock.
   const repairs = createRepairServiceFor(system, dataDir);
-  let lastEvidence: Evidence[] = [];
   return {
     environment: system.environment,
     async scan(request, { scanId, signal, onProgress }) {
@@ -81,8 +79,6 @@ function machineFor(system: SystemHandle, dataDir: string): MachinePort {
           { signal, onProgress },
         ),
       );
-      lastEvidence = result.evidence;
-      repairs.useEvidence(lastEvidence, result.scanId);
       return result;
     },
     async analyzeLog(path) {
@@ -104,7 +100,13 @@ function machineFor(system: SystemHandle, dataDir: string): MachinePort {
     },
     readFile: (path) => simulated?.readFile(path) ?? null,
     repairs: {
-      plan: (repair, params) => rethrowing(() => repairs.plan(repair, params, { evidence: lastEvidence })),
+      plan: (repair, params, from) =>
+        rethrowing(() =>
+          repairs.plan(repair, params, {
+            evidence: from.evidence,
+            ...(from.sessionId ? { sessionId: from.sessionId } : {}),
+          }),
+        ),
       run: (planId, { confirmations, onProgress }) =>
         rethrowing(() => repairs.run(planId, { confirmations, onProgress })),
       cancel: (planId) => repairs.cancel(planId),
@@ -143,8 +145,13 @@ export function createDefaultDeps(options: { appVersion?: string; dataDir: strin
     },
     parseSymptom,
     reports: {
-      previewRedaction: (scan, previewOptions) => rethrowing(() => reports.previewRedaction(scan, previewOptions)),
-      export: (scan, exportOptions) => rethrowing(() => reports.export(scan, exportOptions)),
+      // A session's report: its first scan's evidence and logs, the later logs, and only its own journals.
+      previewRedaction: (session, previewOptions) =>
+        rethrowing(() =>
+          reports.previewRedaction(session.initial, { ...previewOptions, sessionId: session.sessionId, session }),
+        ),
+      export: (session, exportOptions) =>
+        rethrowing(() => reports.export(session.initial, { ...exportOptions, sessionId: session.sessionId, session })),
     },
   };
 }

@@ -6,6 +6,8 @@ import type { LogAnalysis } from '../../shared/contract/log-analysis.ts';
 import type { JournalSummary, RepairOutcome, RepairParams, RepairPlan } from '../../shared/contract/repair.ts';
 import type { RepairId } from '../../shared/contract/ids.ts';
 import type { EnvironmentInfo, ScanProgress, ScanRequest, ScanResult } from '../../shared/contract/scan.ts';
+import type { Evidence } from '../../shared/contract/evidence.ts';
+import type { SessionRecord } from '../../shared/contract/session.ts';
 import type { ParsedSymptom } from '../../shared/contract/symptom.ts';
 import type { ApiEvents } from '../../shared/contract/api.ts';
 
@@ -27,7 +29,12 @@ export interface MachinePort {
 
 /** The machine's repairs. The repair service is the one owner of plans and running repairs: the facade keeps none. */
 export interface RepairPort {
-  plan(repair: RepairId, params: RepairParams): Promise<RepairPlan>;
+  /** Plans from a scan's evidence, for a session (recorded in the journal). */
+  plan(
+    repair: RepairId,
+    params: RepairParams,
+    from: { evidence: Evidence[]; sessionId: string | null },
+  ): Promise<RepairPlan>;
   /** Runs a plan shown before, once (unknown or already run: a 'not-found' error). */
   run(
     planId: string,
@@ -43,17 +50,24 @@ export interface RepairPort {
 export interface ReportPort {
   /** What will be redacted, including in the app log attached to ZIPs. */
   previewRedaction(
-    scan: ScanResult,
-    options: { appLogPath: string | null; readExternal?: (path: string) => Uint8Array | null },
+    session: SessionRecord,
+    options: {
+      appLogPath: string | null;
+      logPaths?: string[];
+      readExternal?: (path: string) => Uint8Array | null;
+    },
   ): Promise<RedactionPreview>;
+  /** The report of a session, built from its record (only its own repairs and journals). */
   export(
-    scan: ScanResult,
+    session: SessionRecord,
     options: {
       format: 'html' | 'json' | 'zip';
       redact: boolean;
       lang: Lang;
       outPath: string;
       appLogPath: string | null;
+      /** Logs beyond the first scan's: later scans' and the repairs' install logs. */
+      logPaths?: string[];
       /** Reads the logs the scan found on the machine's own disk (simulated machines), so the ZIP includes them. */
       readExternal?: (path: string) => Uint8Array | null;
     },

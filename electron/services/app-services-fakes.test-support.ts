@@ -163,8 +163,8 @@ export function fakeDeps(log: string[]): AppServiceDeps & { release: () => void 
       async previewRedaction() {
         return { items: [{ kind: 'user', placeholder: '<user-1>', sample: 'zhang.wei', count: 3 }] };
       },
-      async export(scan, options) {
-        log.push(`export ${scan.scanId} ${options.format} ${options.outPath}`);
+      async export(session, options) {
+        log.push(`export ${session.sessionId} ${options.format} ${options.outPath}`);
         return { bytes: 42 };
       },
     },

@@ -1,6 +1,7 @@
 // The facade end to end on the simulated machine, through dispatchApi like both transports: scenario -> scan ->
 // findings -> plan -> run -> verified -> rescan without the evidence; history, report export, log lines of a multi-chunk log.
 import { test } from 'node:test';
+import { sessionStory } from '../../shared/session/session-story.ts';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -49,16 +50,19 @@ for (const [name, chosen] of WALKS) {
     assert.equal(env.kind, 'simulated');
     assert.equal(env.scenario, name);
     const request = { symptom: scenario.expect.symptom, msiPath: scenario.msiPath, logPaths: scenario.logPaths };
-    const scan = value(await dispatchApi(services, 'startScan', request));
+    const session = value(await dispatchApi(services, 'startScan', request));
+    const scan = session.initial;
     assert.ok(events.includes('scanProgress'));
     const top = scan.findings[0];
     assert.equal(top?.cause, scenario.expect.topCause);
     const repair = chosen ?? top.repairs[0];
     assert.ok(repair && top.repairs.includes(repair as (typeof top.repairs)[number]), `${repair} is offered`);
+    // The main process plans from the diagnosis: the cause and the repair, never parameters from the renderer.
     const plan = value(
       await dispatchApi(services, 'planRepair', {
+        scanId: scan.scanId,
+        cause: top.cause,
         repair: repair as (typeof top.repairs)[number],
-        params: scenario.msiPath ? { msiPath: scenario.msiPath } : {},
       }),
     );
     const outcome = value(
@@ -68,23 +72,42 @@ for (const [name, chosen] of WALKS) {
     assert.equal(outcome.verified, true);
     assert.ok(events.includes('repairProgress'));
     assert.ok(value(await dispatchApi(services, 'listJournals', {})).some((j) => j.journalId === outcome.journalId));
-    const rescan = value(await dispatchApi(services, 'startScan', request));
+    const checked = value(
+      await dispatchApi(services, 'startScan', { ...request, sessionId: session.sessionId, purpose: 'verify' }),
+    );
     // The symptom alone still hints at the cause; what the fix removes is the machine evidence behind it.
-    const after = rescan.findings.find((f) => f.cause === scenario.expect.topCause);
+    const after = checked.latest.findings.find((f) => f.cause === scenario.expect.topCause);
     assert.ok(!after || after.confidence < top.confidence / 2, `confidence ${top.confidence} -> ${after?.confidence}`);
+    // The record keeps what happened: the first diagnosis frozen, the run with its outcome, the check passed.
+    const story = sessionStory(checked);
+    assert.equal(checked.initial.scanId, scan.scanId);
+    assert.equal(story.found?.cause, scenario.expect.topCause);
+    assert.deepEqual(
+      checked.repairs.map((r) => [r.repair, r.journalId, r.outcome?.status]),
+      [[repair, outcome.journalId, 'succeeded']],
+    );
+    assert.equal(story.state, 'fixed');
     const history = value(await dispatchApi(services, 'listSessions', {}));
-    assert.deepEqual(new Set(history.map((s) => s.scanId)), new Set([scan.scanId, rescan.scanId]));
+    assert.deepEqual(
+      history.map((s) => s.sessionId),
+      [session.sessionId],
+    );
   });
 }
 
 test('report export (zip) of a saved session, and the redaction preview', async () => {
   const { services, dataDir } = await setup();
   value(await dispatchApi(services, 'selectScenario', { name: '2503-windows-temp-acl' }));
-  const scan = value(await dispatchApi(services, 'startScan', { symptom: '2503' }));
-  const preview = value(await dispatchApi(services, 'previewRedaction', { scanId: scan.scanId }));
+  const session = value(await dispatchApi(services, 'startScan', { symptom: '2503' }));
+  const preview = value(await dispatchApi(services, 'previewRedaction', { sessionId: session.sessionId }));
   assert.ok(preview.items.length > 0);
   const exported = value(
-    await dispatchApi(services, 'exportReport', { scanId: scan.scanId, format: 'zip', redact: true, lang: 'zh-CN' }),
+    await dispatchApi(services, 'exportReport', {
+      sessionId: session.sessionId,
+      format: 'zip',
+      redact: true,
+      lang: 'zh-CN',
+    }),
   );
   const file = join(dataDir, 'reports', decodeURIComponent(exported.location.replace('/reports/', '')));
   assert.equal((await stat(file)).size, exported.bytes);

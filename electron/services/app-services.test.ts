@@ -44,6 +44,19 @@ async function setup(options: { platform?: NodeJS.Platform; simulate?: string; w
   return { services, log, events, dataDir, deps, opened };
 }
 
+/** A diagnosis request as the wizard sends it (a new session). */
+function scanRequest(symptom: string, allowElevation: boolean) {
+  return {
+    symptom,
+    logPaths: [],
+    msiPath: null,
+    allowElevation,
+    sessionId: null,
+    purpose: 'diagnose' as const,
+    choice: null,
+  };
+}
+
 test('the facade implements exactly the contract functions', () => {
   const services = createAppServices({ platform: 'linux', dataDir: tmpdir(), emit: () => {} });
   assert.deepEqual(Object.keys(services).sort(), [...API_FUNCTIONS].sort());
@@ -72,19 +85,25 @@ test('on Windows without a scenario the real machine is used and scenarios are r
   await assert.rejects(services.selectScenario({ name: 'healthy' }), { code: 'forbidden' });
 });
 
-test('a scan emits progress, is saved in the history and can be fetched again', async () => {
+test('a scan emits progress, starts a session record saved in the history and can be fetched again', async () => {
   const { services, events, dataDir } = await setup();
-  const result = await services.startScan({ symptom: '1618', logPaths: [], msiPath: null, allowElevation: false });
+  const session = await services.startScan(scanRequest('1618', false));
   assert.equal(events[0]!.event, 'scanProgress');
-  assert.deepEqual(await readdir(join(dataDir, 'sessions')), [`${result.scanId}.json`]);
+  assert.ok(events.some((e) => e.event === 'sessionChanged'));
+  assert.deepEqual(await readdir(join(dataDir, 'scans')), [`${session.initial.scanId}.json`]);
+  assert.deepEqual(await readdir(join(dataDir, 'sessions')), [`${session.sessionId}.json`]);
   const sessions = await services.listSessions({});
-  assert.equal(sessions[0]!.scanId, result.scanId);
-  assert.deepEqual(await services.getSession({ scanId: result.scanId }), result);
+  assert.equal(sessions[0]!.sessionId, session.sessionId);
+  assert.deepEqual(await services.getSession({ sessionId: session.sessionId }), session);
+  assert.equal((await services.getActiveSession({}))?.sessionId, session.sessionId);
+  await services.endSession({ sessionId: session.sessionId });
+  assert.equal(await services.getActiveSession({}), null);
+  assert.equal((await services.getSession({ sessionId: session.sessionId })).ended, true);
 });
 
 test('cancelScan aborts a running scan, which then fails as cancelled and is not saved', async () => {
   const { services, events } = await setup();
-  const running = services.startScan({ symptom: 'slow', logPaths: [], msiPath: null, allowElevation: true });
+  const running = services.startScan(scanRequest('slow', true));
   await new Promise((r) => setTimeout(r, 10));
   const scanId = (events[0]!.payload as { scanId: string }).scanId;
   assert.deepEqual(await services.cancelScan({ scanId }), { cancelled: true });
@@ -95,36 +114,50 @@ test('cancelScan aborts a running scan, which then fails as cancelled and is not
 
 test('plan -> run passes confirmations and progress; a plan runs once', async () => {
   const { services, events, log } = await setup();
-  const plan = await services.planRepair({ repair: 'wait-for-installer', params: {} });
+  const session = await services.startScan(scanRequest('1618', false));
+  const cause = session.initial.findings.find((f) => f.repairs.includes('wait-for-installer'))!.cause;
+  await assert.rejects(
+    services.planRepair({ scanId: session.initial.scanId, cause, repair: 'restart-computer', options: {} }),
+    { code: 'invalid-input' },
+  );
+  const plan = await services.planRepair({
+    scanId: session.initial.scanId,
+    cause,
+    repair: 'wait-for-installer',
+    options: {},
+  });
   const outcome = await services.runRepair({ planId: plan.planId, confirmations: ['ok'] });
   assert.equal(outcome.verified, true);
   assert.ok(log.includes(`run ${plan.planId} ok`));
   assert.ok(events.some((e) => e.event === 'repairProgress'));
+  // The session record keeps the run with its outcome.
+  const after = await services.getSession({ sessionId: session.sessionId });
+  assert.equal(after.repairs.length, 1);
+  assert.equal(after.repairs[0]!.state, 'finished');
+  assert.equal(after.repairs[0]!.outcome?.status, outcome.status);
   await assert.rejects(services.runRepair({ planId: plan.planId, confirmations: [] }), { code: 'not-found' });
 });
 
 test('reports: preview writes to dataDir/reports and returns a URL path; Electron uses the chosen path', async () => {
   const preview = await setup();
-  const scan = await preview.services.startScan({
-    symptom: '1618',
-    logPaths: [],
-    msiPath: null,
-    allowElevation: false,
-  });
+  const scan = await preview.services.startScan(scanRequest('1618', false));
   const exported = await preview.services.exportReport({
-    scanId: scan.scanId,
+    sessionId: scan.sessionId,
     format: 'zip',
     redact: true,
     lang: 'en',
   });
   assert.match(exported.location, /^\/reports\/msi-doctor-report-\d{8}T\d{6}\.zip$/);
   assert.equal(exported.bytes, 42);
-  assert.equal((await preview.services.previewRedaction({ scanId: scan.scanId })).items[0]!.placeholder, '<user-1>');
+  assert.equal(
+    (await preview.services.previewRedaction({ sessionId: scan.sessionId })).items[0]!.placeholder,
+    '<user-1>',
+  );
 
   const app = await setup({ withHost: true });
-  const scan2 = await app.services.startScan({ symptom: '1618', logPaths: [], msiPath: null, allowElevation: false });
+  const scan2 = await app.services.startScan(scanRequest('1618', false));
   const saved = await app.services.exportReport({
-    scanId: scan2.scanId,
+    sessionId: scan2.sessionId,
     format: 'html',
     redact: true,
     lang: 'en',
@@ -133,7 +166,7 @@ test('reports: preview writes to dataDir/reports and returns a URL path; Electro
   assert.equal(saved.location, join(app.dataDir, 'chosen-mine.html'));
   await assert.rejects(
     app.services.exportReport({
-      scanId: scan2.scanId,
+      sessionId: scan2.sessionId,
       format: 'html',
       redact: true,
       lang: 'en',
@@ -141,7 +174,7 @@ test('reports: preview writes to dataDir/reports and returns a URL path; Electro
     }),
     { code: 'cancelled' },
   );
-  await assert.rejects(app.services.exportReport({ scanId: 'missing', format: 'json', redact: true, lang: 'en' }), {
+  await assert.rejects(app.services.exportReport({ sessionId: 'missing', format: 'json', redact: true, lang: 'en' }), {
     code: 'not-found',
   });
 });

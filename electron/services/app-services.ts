@@ -16,13 +16,19 @@ import { pathsOfScan } from './scan-paths.ts';
 import { createLogLineService } from './log-line-index.ts';
 import { ServiceError } from './service-error.ts';
 import { createSessionStore } from './session-store.ts';
+import { createSessionService } from './session-service.ts';
 import { createDefaultDeps } from './app-service-deps.ts';
+import { sessionStory, topCause } from '../../shared/session/session-story.ts';
+import type { SessionRecord } from '../../shared/contract/session.ts';
+
+/** Step 5's check when the user gave the .msi: install it again, elevated, with a verbose log. */
+const VERIFY_INSTALL = 'retry-install-elevated-logged';
 
 export type { AppServices, AppServicesOptions } from './app-services-types.ts';
 
-/** Report file names: the app's name, the scan's date, the format. */
-function reportFileName(scan: ScanResult, format: string, suggested: string | undefined): string {
-  const fallback = `msi-doctor-report-${scan.startedAt.slice(0, 19).replace(/[^0-9T]/g, '')}.${format}`;
+/** Report file names: the app's name, the session's date, the format. */
+function reportFileName(session: SessionRecord, format: string, suggested: string | undefined): string {
+  const fallback = `msi-doctor-report-${session.startedAt.slice(0, 19).replace(/[^0-9T]/g, '')}.${format}`;
   if (!suggested) return fallback;
   const cleaned = sanitizeFileName(suggested);
   return cleaned.toLowerCase().endsWith(`.${format}`) ? cleaned : `${cleaned}.${format}`;
@@ -31,7 +37,8 @@ function reportFileName(scan: ScanResult, format: string, suggested: string | un
 /** Synchronous so both hosts can create it at start-up; the machine opens on first use. */
 export function createAppServicesWith(options: AppServicesOptions, deps: AppServiceDeps): AppServices {
   const { dataDir, emit, host = {} } = options;
-  const sessions = createSessionStore(dataDir);
+  const store = createSessionStore(dataDir);
+  const sessions = createSessionService({ store, onChange: (record) => emit('sessionChanged', record) });
   const logLines = createLogLineService();
   // The simulated machine is used off Windows, or on Windows when a scenario is asked for explicitly.
   const simulated =
@@ -64,7 +71,17 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
   const scans = new Map<string, AbortController>();
 
   async function scanById(scanId: string): Promise<ScanResult> {
-    return sessions.get(scanId);
+    return store.getScan(scanId);
+  }
+
+  /** The logs a report about the session attaches beyond its first scan's: later scans' logs and install logs. */
+  function laterLogs(session: SessionRecord): string[] {
+    const first = new Set(session.initial.logs.map((l) => l.file));
+    const later = [
+      ...session.latest.logs.map((l) => l.file),
+      ...session.repairs.flatMap((r) => (r.outcome?.installLog ? [r.outcome.installLog.path] : [])),
+    ];
+    return [...new Set(later)].filter((path) => !first.has(path));
   }
 
   const readable = options.readablePaths ?? new ReadablePaths();
@@ -100,6 +117,9 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
       const next = deps.openMachine({ platform: options.platform, dataDir, simulate: name });
       const opened = await next;
       current = next;
+      // Another machine: the session about the previous one is over (kept in the history, never resumed).
+      const active = sessions.active();
+      if (active) await sessions.end(active.sessionId);
       return opened.environment;
     },
 
@@ -132,10 +152,12 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
       const scanId = `scan-${new Date().toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${randomUUID().slice(0, 8)}`;
       for (const path of request.logPaths) readable.check(path);
       if (request.msiPath) readable.check(request.msiPath);
+      // A check of a session continues it; anything else starts a new session.
+      const sessionId = request.sessionId ?? sessions.newSessionId();
       const controller = new AbortController();
       scans.set(scanId, controller);
       try {
-        const result = await (
+        const scanned = await (
           await machine()
         ).scan(request, {
           scanId,
@@ -143,9 +165,19 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
           onProgress: (progress) => emit('scanProgress', progress),
         });
         if (controller.signal.aborted) throw new ServiceError('cancelled', 'The scan was cancelled.');
+        const result: ScanResult = { ...scanned, sessionId };
         readable.grant(...pathsOfScan(result));
-        await sessions.save(result);
-        return result;
+        await store.saveScan(result);
+        return await sessions.recordScan(result, {
+          sessionId: request.sessionId,
+          purpose: request.purpose,
+          symptom: {
+            choice: request.choice,
+            input: request.symptom,
+            logFiles: request.logPaths,
+            msiPath: request.msiPath,
+          },
+        });
       } finally {
         scans.delete(scanId);
       }
@@ -157,20 +189,52 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
       return { cancelled: controller !== undefined };
     },
 
-    async planRepair({ repair, params }) {
+    async planRepair({ scanId, cause, repair, options: choices }) {
+      // Planned from the diagnosis itself: the finding says which repairs fit and what they act on (PID, product...).
+      const scan = await scanById(scanId);
+      const finding = scan.findings.find((f) => f.cause === cause);
+      if (!finding || !finding.repairs.includes(repair))
+        throw new ServiceError('invalid-input', 'This fix is not offered for that cause in this scan.');
+      const params = { ...finding.repairParams?.[repair], ...choices };
       if (params.msiPath) readable.check(params.msiPath);
-      return (await machine()).repairs.plan(repair, params);
+      const plan = await (
+        await machine()
+      ).repairs.plan(repair, params, { evidence: scan.evidence, sessionId: scan.sessionId ?? null });
+      if (scan.sessionId) sessions.planned({ sessionId: scan.sessionId, cause, purpose: 'fix', plan });
+      return plan;
+    },
+
+    async planVerification({ sessionId }) {
+      const session = await sessions.get(sessionId);
+      const msiPath = session.symptom.msiPath;
+      if (!msiPath) return { mode: 'rescan' as const };
+      readable.check(msiPath);
+      const plan = await (
+        await machine()
+      ).repairs.plan(VERIFY_INSTALL, { msiPath }, { evidence: session.latest.evidence, sessionId });
+      const cause = sessionStory(session).fixedCause ?? topCause(session.latest)?.cause ?? null;
+      sessions.planned({ sessionId, cause, purpose: 'verify-install', plan });
+      return { mode: 'retry-install' as const, plan };
     },
 
     async runRepair({ planId, confirmations }) {
       // A plan runs once (the repair service forgets it): running again means planning again (preconditions re-checked).
-      const outcome = await (
-        await machine()
-      ).repairs.run(planId, {
-        confirmations,
-        onProgress: (progress) => emit('repairProgress', progress),
-      });
+      await sessions.repairStarted(planId);
+      let outcome;
+      try {
+        outcome = await (
+          await machine()
+        ).repairs.run(planId, {
+          confirmations,
+          onProgress: (progress) => emit('repairProgress', progress),
+        });
+      } catch (error) {
+        // An expected refusal (a changed plan, a missing confirmation) ran nothing; anything else stopped a run.
+        await sessions.repairAborted(planId, !(error instanceof ServiceError));
+        throw error;
+      }
       readable.grant(outcome.installLog?.path);
+      await sessions.repairFinished(planId, outcome);
       return outcome;
     },
 
@@ -179,24 +243,27 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
     },
 
     async undoRepair({ journalId }) {
-      return (await machine()).repairs.undo(journalId);
+      const outcome = await (await machine()).repairs.undo(journalId);
+      await sessions.undone(journalId, outcome);
+      return outcome;
     },
 
     async listJournals() {
       return (await machine()).repairs.listJournals();
     },
 
-    async previewRedaction({ scanId }) {
-      const scan = await scanById(scanId);
-      return deps.reports.previewRedaction(scan, {
+    async previewRedaction({ sessionId }) {
+      const session = await sessions.get(sessionId);
+      return deps.reports.previewRedaction(session, {
         appLogPath: options.appLogPath ?? null,
+        logPaths: laterLogs(session),
         readExternal: await machineFiles(),
       });
     },
 
-    async exportReport({ scanId, format, redact, lang, suggestedName }) {
-      const scan = await scanById(scanId);
-      const name = reportFileName(scan, format, suggestedName);
+    async exportReport({ sessionId, format, redact, lang, suggestedName }) {
+      const session = await sessions.get(sessionId);
+      const name = reportFileName(session, format, suggestedName);
       let outPath: string;
       let location: string;
       if (host.chooseReportPath) {
@@ -210,12 +277,13 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
         outPath = join(dataDir, 'reports', name);
         location = `/reports/${encodeURIComponent(name)}`;
       }
-      const { bytes } = await deps.reports.export(scan, {
+      const { bytes } = await deps.reports.export(session, {
         format,
         redact,
         lang,
         outPath,
         appLogPath: options.appLogPath ?? null,
+        logPaths: laterLogs(session),
         // The logs the scan found on the machine's own disk go into the ZIP too, not only uploaded ones.
         readExternal: await machineFiles(),
       });
@@ -226,10 +294,24 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
       return sessions.list();
     },
 
-    async getSession({ scanId }) {
-      const scan = await scanById(scanId);
-      readable.grant(...pathsOfScan(scan));
-      return scan;
+    async getSession({ sessionId }) {
+      const session = await sessions.get(sessionId);
+      readable.grant(...pathsOfScan(session.initial), ...pathsOfScan(session.latest));
+      return session;
+    },
+
+    async getActiveSession() {
+      const session = sessions.active();
+      if (session) readable.grant(...pathsOfScan(session.initial), ...pathsOfScan(session.latest));
+      return session;
+    },
+
+    async endSession({ sessionId }) {
+      const repairing = current ? (await current.catch(() => null))?.repairs.isRunning() : false;
+      if (repairing && sessions.active()?.sessionId === sessionId)
+        throw new ServiceError('forbidden', 'Wait for the running repair to finish first.');
+      await sessions.end(sessionId);
+      return { ended: true };
     },
 
     async openExternal({ url }) {

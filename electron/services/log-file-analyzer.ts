@@ -16,12 +16,11 @@ export type LogInputProblemKind = InputProblem['kind'] | 'not-found' | 'director
 /** The file could not be analyzed as a log; message is plain words in both languages. */
 export class LogInputError extends ServiceError {
   readonly kind: LogInputProblemKind;
-  readonly text: LocalText;
+  declare readonly text: LocalText;
   constructor(kind: LogInputProblemKind, text: LocalText) {
-    super(kind === 'not-found' ? 'not-found' : 'invalid-input', text.en);
+    super(kind === 'not-found' ? 'not-found' : 'invalid-input', text.en, text);
     this.name = 'LogInputError';
     this.kind = kind;
-    this.text = text;
   }
 }
 

@@ -29,7 +29,8 @@ test('the facade refuses paths the user never opened, and allows imported files,
     ['getLogLines', { path: '/etc/passwd', from: 0, count: 10 }],
     ['searchLog', { path: '/etc/passwd', query: 'root', limit: 5 }],
     ['startScan', { symptom: '', logPaths: ['/etc/passwd'], msiPath: null, allowElevation: false }],
-    ['planRepair', { repair: 'retry-install-elevated-logged', params: { msiPath: 'C:\\evil.msi' } }],
+    // The install retry's .msi comes from the scan (plans take no path from the renderer): the scan refuses it.
+    ['startScan', { symptom: '1603', logPaths: [], msiPath: 'C:\\evil.msi', allowElevation: false }],
   ] as const) {
     const result = await dispatchApi(services, name, request);
     assert.equal(result.ok, false, name);
@@ -56,6 +57,6 @@ test('the facade refuses paths the user never opened, and allows imported files,
     }),
   );
   // A log the scan found in %TEMP% can be opened in the viewer afterwards.
-  const found = scan.logs[0]!.file;
+  const found = scan.latest.logs[0]!.file;
   assert.ok(value(await dispatchApi(services, 'getLogLines', { path: found, from: 0, count: 5 })).lines.length > 0);
 });

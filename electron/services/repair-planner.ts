@@ -218,6 +218,10 @@ export function buildPrepared(
     confirmations: built.confirmations,
     targets: definition.targets,
     params: { ...params },
+    installLog: built.installLog ? { path: built.installLog.path } : null,
+    // One elevated batch is one administrator prompt (elevatedRuns is at most 1, checked above).
+    elevationPrompts: elevatedRuns(ordered),
+    restart: built.restart ?? null,
   };
   return {
     plan,

@@ -6,6 +6,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import type { RedactionPreview } from '../../shared/contract/api.ts';
 import type { Lang } from '../../shared/contract/ids.ts';
 import type { ScanResult } from '../../shared/contract/scan.ts';
+import type { SessionRecord } from '../../shared/contract/session.ts';
 import { buildReportModel, type BuildReportInput } from '../../shared/report/build-report.ts';
 import type { Attachment, LogCopy, ReportModel } from '../../shared/report/report-schema.ts';
 import { Redactor } from '../../shared/report/redaction/redactor.ts';
@@ -49,6 +50,8 @@ export interface ExportOptions {
   readExternal?: ExternalReader;
   /** The wizard session the report is about: only its repair journals are included (journals carry it). */
   sessionId?: string | null;
+  /** The session's record: the report tells its story (found, did, verified, still worth knowing). */
+  session?: SessionRecord | null;
 }
 
 export interface ReportService {
@@ -59,6 +62,7 @@ export interface ReportService {
       logPaths?: string[];
       readExternal?: ExternalReader;
       sessionId?: string | null;
+      session?: SessionRecord | null;
     },
   ): Promise<RedactionPreview>;
   export(scan: ScanResult, options: ExportOptions): Promise<{ bytes: number }>;
@@ -77,6 +81,7 @@ interface SessionFile {
 
 interface Session {
   scan: ScanResult;
+  record: SessionRecord | null;
   redactor: Redactor | null;
   journals: JournalFile[];
   logs: SessionFile[];
@@ -119,6 +124,7 @@ export function createReportService(options: ReportServiceOptions): ReportServic
     logPaths: string[],
     readExternal: ExternalReader | null,
     sessionId: string | null,
+    record: SessionRecord | null = null,
   ): Promise<Session> {
     const journals = options.dataDir ? await readSessionJournals(options.dataDir, scan, sessionId) : [];
     const logs: SessionFile[] = (await logFilesOf(scan, logPaths, readExternal)).map((source) => ({
@@ -133,6 +139,7 @@ export function createReportService(options: ReportServiceOptions): ReportServic
       redactor = new Redactor(machineIdentities(scan));
       if (options.identities) redactor.addIdentities(options.identities);
       learnFromScan(redactor, scan);
+      if (record) learnDeep(record, redactor);
       for (const journal of journals) learnDeep(journal.entries, redactor);
       for (const file of [...logs, ...(appLog ? [appLog] : [])]) {
         try {
@@ -145,6 +152,7 @@ export function createReportService(options: ReportServiceOptions): ReportServic
     const readable = (file: SessionFile) => !redact || file.reading !== null;
     return {
       scan,
+      record,
       redactor,
       journals,
       logs: logs.filter(readable),
@@ -171,6 +179,7 @@ export function createReportService(options: ReportServiceOptions): ReportServic
     }
     const built = buildReportModel({
       scan: session.scan,
+      session: session.record,
       appVersion,
       generatedAt: now().toISOString(),
       lang,
@@ -247,6 +256,7 @@ export function createReportService(options: ReportServiceOptions): ReportServic
         previewOptions.logPaths ?? [],
         previewOptions.readExternal ?? null,
         previewOptions.sessionId ?? null,
+        previewOptions.session ?? null,
       );
       const redactor = session.redactor as Redactor;
       model(session, 'en', [], new Map(), new Map());
@@ -270,6 +280,7 @@ export function createReportService(options: ReportServiceOptions): ReportServic
         exportOptions.logPaths ?? [],
         exportOptions.readExternal ?? null,
         exportOptions.sessionId ?? null,
+        exportOptions.session ?? null,
       );
       if (format === 'zip') return { bytes: await writeZip(session, outPath, lang) };
       const report = model(session, lang, [], new Map(), new Map());

@@ -9,6 +9,7 @@ import { isAllowedExternalUrl } from './external-links.ts';
 import { createSessionStore, sessionFileName } from './session-store.ts';
 import { ServiceError } from './service-error.ts';
 import { fakeScan } from './app-services-fakes.test-support.ts';
+import { newRecord } from '../../shared/session/session-record.ts';
 
 test('sanitizeFileName keeps a plain name and neutralizes paths, reserved names and odd characters', () => {
   assert.equal(sanitizeFileName('install.log'), 'install.log');
@@ -60,23 +61,29 @@ test('only https documentation URLs on the allowlisted hosts may be opened', () 
   }
 });
 
-test('session store: save, list newest first, get, and not-found', async () => {
+test('session store: scans and session records saved, listed newest first, read back, not-found', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'msi-doctor-sessions-'));
   const store = createSessionStore(dataDir);
-  assert.deepEqual(await store.list(), []);
+  assert.deepEqual(await store.listRecords(), []);
   const older = fakeScan('scan:1', '2026-01-01T10:00:00.000Z');
   const newer = fakeScan('scan:2', '2026-01-02T10:00:00.000Z');
-  await store.save(older);
-  await store.save(newer);
+  await store.saveScan(older);
+  assert.deepEqual(await store.getScan('scan:1'), older);
+  const symptom = { choice: 'code-1618', input: '1618', logFiles: [], msiPath: null };
+  await store.saveRecord(newRecord('session:1', older, symptom, older.startedAt));
+  await store.saveRecord(newRecord('session:2', newer, symptom, newer.startedAt));
   await writeFile(join(dataDir, 'sessions', 'broken.json'), '{ not json');
-  const list = await store.list();
+  const list = await store.listRecords();
   assert.deepEqual(
-    list.map((s) => s.scanId),
-    ['scan:2', 'scan:1'],
+    list.map((s) => s.sessionId),
+    ['session:2', 'session:1'],
   );
-  assert.equal(list[0]!.topCause, 'another-install-in-progress');
-  assert.equal(list[0]!.symptom, '1618');
-  assert.deepEqual(await store.get('scan:1'), older);
+  assert.equal(list[0]!.initial.scanId, 'scan:2');
+  assert.equal((await store.getRecord('session:1')).initial.scanId, 'scan:1');
   assert.equal(sessionFileName('scan:1'), 'scan_1.json');
-  await assert.rejects(store.get('scan:3'), (e: unknown) => e instanceof ServiceError && e.code === 'not-found');
+  await assert.rejects(store.getScan('scan:3'), (e: unknown) => e instanceof ServiceError && e.code === 'not-found');
+  await assert.rejects(
+    store.getRecord('session:3'),
+    (e: unknown) => e instanceof ServiceError && e.code === 'not-found',
+  );
 });

@@ -16,6 +16,7 @@ export const API_FUNCTIONS = [
   'startScan',
   'cancelScan',
   'planRepair',
+  'planVerification',
   'runRepair',
   'cancelRepair',
   'undoRepair',
@@ -24,13 +25,15 @@ export const API_FUNCTIONS = [
   'exportReport',
   'listSessions',
   'getSession',
+  'getActiveSession',
+  'endSession',
   'openExternal',
   'pickFile',
 ] as const;
 export type ApiFunctionName = (typeof API_FUNCTIONS)[number];
 
 /** Every main -> renderer event. */
-export const API_EVENTS = ['scanProgress', 'repairProgress', 'filesOpened', 'menuCommand'] as const;
+export const API_EVENTS = ['scanProgress', 'repairProgress', 'sessionChanged', 'filesOpened', 'menuCommand'] as const;
 export type ApiEventName = (typeof API_EVENTS)[number];
 
 /** The IPC channel of a function or event (never shown to the page: the preload maps names to channels). */

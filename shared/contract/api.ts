@@ -2,14 +2,15 @@
 // Both transports implement exactly this: Electron IPC (electron/main router + preload) and the browser preview server.
 import { z } from 'zod';
 import type { Result } from './result.ts';
-import { LANGS } from './ids.ts';
-import { REPAIR_IDS } from './ids.ts';
-import { scanRequestSchema, type EnvironmentInfo, type ScanProgress, type ScanResult } from './scan.ts';
-import { repairParamsSchema, type JournalSummary, type RepairOutcome, type RepairPlan } from './repair.ts';
+import { CAUSE_IDS, LANGS, REPAIR_IDS } from './ids.ts';
+import { scanRequestSchema, type EnvironmentInfo, type ScanProgress } from './scan.ts';
+import type { JournalSummary, RepairOutcome, RepairPlan } from './repair.ts';
+import type { SessionRecord, SessionSummary } from './session.ts';
 import type { ParsedSymptom } from './symptom.ts';
 import type { LogAnalysis } from './log-analysis.ts';
 import type { ApiEventName, ApiFunctionName } from './api-names.ts';
 
+export type { SessionRecord, SessionSummary } from './session.ts';
 export { API_EVENTS, API_FUNCTIONS, channelOf, type ApiEventName, type ApiFunctionName } from './api-names.ts';
 
 const pathSchema = z.string().min(1).max(32_767);
@@ -36,15 +37,29 @@ export const apiRequestSchemas = {
     .strict(),
   startScan: scanRequestSchema.strict(),
   cancelScan: z.object({ scanId: idSchema }).strict(),
-  planRepair: z.object({ repair: z.enum(REPAIR_IDS), params: repairParamsSchema }).strict(),
+  /** The main process plans from the scan's findings: the renderer names the cause and the repair, never parameters. */
+  planRepair: z
+    .object({
+      scanId: idSchema,
+      cause: z.enum(CAUSE_IDS),
+      repair: z.enum(REPAIR_IDS),
+      /** What the user chose in the plan itself: when to restart. */
+      options: z
+        .object({ restartInMinutes: z.number().int().min(0).max(1440).optional() })
+        .strict()
+        .default({}),
+    })
+    .strict(),
+  /** How step 5 checks the session: a logged, elevated retry of the .msi when there is one, else a rescan. */
+  planVerification: z.object({ sessionId: idSchema }).strict(),
   runRepair: z.object({ planId: idSchema, confirmations: z.array(z.string().max(100)).max(20) }).strict(),
   cancelRepair: z.object({ planId: idSchema }).strict(),
   undoRepair: z.object({ journalId: idSchema }).strict(),
   listJournals: z.object({}).strict(),
-  previewRedaction: z.object({ scanId: idSchema }).strict(),
+  previewRedaction: z.object({ sessionId: idSchema }).strict(),
   exportReport: z
     .object({
-      scanId: idSchema,
+      sessionId: idSchema,
       format: z.enum(['html', 'json', 'zip']),
       redact: z.boolean(),
       lang: z.enum(LANGS),
@@ -53,7 +68,11 @@ export const apiRequestSchemas = {
     })
     .strict(),
   listSessions: z.object({}).strict(),
-  getSession: z.object({ scanId: idSchema }).strict(),
+  getSession: z.object({ sessionId: idSchema }).strict(),
+  /** The session of this app run, with a repair still running; after a restart, the session it resumed. */
+  getActiveSession: z.object({}).strict(),
+  /** Start over: the session is kept in the history and never resumed. */
+  endSession: z.object({ sessionId: idSchema }).strict(),
   openExternal: z.object({ url: z.string().url().max(2000) }).strict(),
   pickFile: z.object({ kind: z.enum(['log', 'msi']) }).strict(),
 } as const satisfies Record<ApiFunctionName, z.ZodType>;
@@ -82,12 +101,8 @@ export interface ExportedReport {
   location: string;
   bytes: number;
 }
-export interface SessionSummary {
-  scanId: string;
-  startedAt: string;
-  symptom: string;
-  topCause: string | null;
-}
+/** Step 5: what checks the fix. */
+export type VerificationPlan = { mode: 'rescan' } | { mode: 'retry-install'; plan: RepairPlan };
 export interface PickedFile {
   path: string;
   name: string;
@@ -104,9 +119,11 @@ export interface ApiResponses {
   getLogLines: LogLines;
   /** matches: 0-based line indexes (as getLogLines' from), at most `limit`. */
   searchLog: { matches: number[]; truncated: boolean };
-  startScan: ScanResult;
+  /** The session record after the scan: a new session, a refined diagnosis, or a check added to it. */
+  startScan: SessionRecord;
   cancelScan: { cancelled: boolean };
   planRepair: RepairPlan;
+  planVerification: VerificationPlan;
   runRepair: RepairOutcome;
   cancelRepair: { cancelled: boolean };
   undoRepair: RepairOutcome;
@@ -114,7 +131,9 @@ export interface ApiResponses {
   previewRedaction: RedactionPreview;
   exportReport: ExportedReport;
   listSessions: SessionSummary[];
-  getSession: ScanResult;
+  getSession: SessionRecord;
+  getActiveSession: SessionRecord | null;
+  endSession: { ended: boolean };
   openExternal: { opened: boolean };
   pickFile: PickedFile | null;
 }
@@ -131,6 +150,8 @@ export interface ApiEvents {
   };
   /** Files handed to the app by double-click, drag onto the icon, command line or the File menu. */
   filesOpened: { paths: string[] };
+  /** The session record changed (a scan, a repair started or ended, an undo, a resume): the wizard shows it. */
+  sessionChanged: SessionRecord;
   /** App menu commands the wizard handles ('export-report', 'open-log', 'open-msi'). */
   menuCommand: { command: 'export-report' | 'open-log' | 'open-msi' | 'start-over' };
 }

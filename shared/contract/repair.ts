@@ -60,6 +60,15 @@ export const repairPlanSchema = z.object({
   /** Causes this repair is meant to remove: verification re-runs the probes behind them. */
   targets: z.array(z.enum(CAUSE_IDS)),
   params: z.record(z.string(), z.unknown()),
+  /** The verbose log the plan's install step writes (retry, uninstall): where to read it after the run. */
+  installLog: z.object({ path: z.string() }).nullable().optional(),
+  /** How many times Windows asks for administrator rights when this plan runs (0: none, or the app already is). */
+  elevationPrompts: z.number().int().min(0).optional(),
+  /** The plan restarts Windows, now (0) or in this many minutes: the session resumes after it. */
+  restart: z
+    .object({ minutes: z.number().int().min(0) })
+    .nullable()
+    .optional(),
 });
 export type RepairPlan = z.infer<typeof repairPlanSchema>;
 

@@ -6,6 +6,8 @@ export type ErrorCode =
 export interface ResultError {
   code: ErrorCode;
   message: string;
+  /** The message in both languages, when the service has it (e.g. why a file is not a log). */
+  text?: { en: string; 'zh-CN': string };
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ResultError };

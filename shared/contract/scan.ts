@@ -14,6 +14,12 @@ export const scanRequestSchema = z.object({
   msiPath: z.string().max(32_767).nullable().default(null),
   /** false = skip the single elevated batch; findings then say what could not be checked. */
   allowElevation: z.boolean().default(true),
+  /** The wizard session this scan belongs to (null: a new session). */
+  sessionId: z.string().max(200).nullable().default(null),
+  /** Why the scan runs: the diagnosis, the check after a fix, or the diagnosis of a retried install's new log. */
+  purpose: z.enum(['diagnose', 'verify', 'new-log']).default('diagnose'),
+  /** The symptom card the user chose (so texts say what the user chose, not what they typed). */
+  choice: z.string().max(40).nullable().default(null),
 });
 export type ScanRequest = z.infer<typeof scanRequestSchema>;
 
@@ -53,5 +59,7 @@ export const scanResultSchema = z.object({
   elevation: z.enum(['not-needed', 'granted', 'declined', 'skipped', 'failed']),
   /** Log files given in the request that could not be analyzed (missing, unreadable), with the reason. */
   logErrors: z.array(z.object({ file: z.string(), message: z.string() })).optional(),
+  /** The wizard session the scan belongs to (absent for the command line's scans). */
+  sessionId: z.string().optional(),
 });
 export type ScanResult = z.infer<typeof scanResultSchema>;

@@ -12,6 +12,7 @@ import { reportTexts } from './texts/report.ts';
 import { DEPLOY_TEXTS } from './texts/deploy.ts';
 import { FLEET_TEXTS } from './texts/fleet.ts';
 import { PRODUCT_TEXTS } from './texts/products.ts';
+import { SESSION_TEXTS } from './texts/session.ts';
 
 export type TextParams = Record<string, string | number>;
 export type TextInput = TextRef | { key: string; params?: TextParams };
@@ -28,6 +29,7 @@ export function textTables(): Array<{ name: string; table: TextTable }> {
     { name: 'deploy', table: DEPLOY_TEXTS },
     { name: 'fleet', table: FLEET_TEXTS },
     { name: 'products', table: PRODUCT_TEXTS },
+    { name: 'session', table: SESSION_TEXTS },
   ];
 }
 

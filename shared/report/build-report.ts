@@ -3,12 +3,15 @@ import type { Lang, RepairId } from '../contract/ids.ts';
 import { isRepairId } from '../contract/ids.ts';
 import type { ScanResult } from '../contract/scan.ts';
 import { repairOutcomeSchema, type JournalSummary, type RepairOutcome } from '../contract/repair.ts';
+import { SESSION_SCHEMA, type SessionRecord, type SessionRepair } from '../contract/session.ts';
+import { sessionStory } from '../session/session-story.ts';
 import {
   REPORT_SCHEMA,
   type Attachment,
   type LogCopy,
   type ReportModel,
   type ReportRepair,
+  type ReportSession,
   type RepairState,
 } from './report-schema.ts';
 
@@ -23,6 +26,11 @@ export interface JournalInput {
 
 export interface BuildReportInput {
   scan: ScanResult;
+  /**
+   * The wizard session's record: the report tells its story and lists only its repairs. Without one (the command
+   * line), a record is made from the scan and the journals given.
+   */
+  session?: SessionRecord | null;
   appVersion: string;
   generatedAt: string;
   lang: Lang;
@@ -169,8 +177,8 @@ function runRepairs(input: BuildReportInput): ReportRepair[] {
 function proposedRepairs(scan: ScanResult, run: ReportRepair[]): ReportRepair[] {
   const done = new Set(run.map((r) => r.repair));
   const byRepair = new Map<RepairId, ReportRepair>();
-  const findings = [...scan.findings].sort((a, b) => b.confidence - a.confidence);
-  for (const finding of findings) {
+  // In the diagnosis's own order (ranked once, by diagnose()).
+  for (const finding of scan.findings) {
     for (const repair of finding.repairs) {
       if (done.has(repair)) continue;
       const existing = byRepair.get(repair);
@@ -194,10 +202,80 @@ function proposedRepairs(scan: ScanResult, run: ReportRepair[]): ReportRepair[] 
   return [...byRepair.values()];
 }
 
+/** A session repair as a report repair, with its journal's records when the journal was given. */
+function sessionRepair(repair: SessionRepair, input: BuildReportInput): ReportRepair {
+  const journal = input.journals?.find((j) => j.journalId === repair.journalId) ?? null;
+  const outcome = repair.outcome;
+  let state: RepairState = outcome ? outcome.status : 'unfinished';
+  if (repair.undo?.outcome.status === 'succeeded') state = 'undone';
+  return {
+    repair: repair.repair,
+    state,
+    proposedFor: repair.cause ? [repair.cause] : repair.plan.targets,
+    journalId: repair.journalId,
+    startedAt: repair.startedAt,
+    verified: repair.verifiedAfter ? repair.verifiedAfter.verified : (outcome?.verified ?? null),
+    outcome,
+    journal: journal?.entries ?? [],
+    journalFile: journal?.attachedAs ?? null,
+  };
+}
+
+/** The command line's report has no wizard session: one is made from the scan and the runs its journals record. */
+function recordFromScan(scan: ScanResult, run: ReportRepair[]): SessionRecord {
+  return {
+    schema: SESSION_SCHEMA,
+    sessionId: scan.scanId,
+    startedAt: scan.startedAt,
+    updatedAt: scan.startedAt,
+    ended: true,
+    symptom: { choice: null, input: scan.symptom.input, logFiles: scan.logs.map((l) => l.file), msiPath: null },
+    initial: scan,
+    latest: scan,
+    repairs: run.flatMap((r): SessionRepair[] =>
+      r.outcome && r.journalId
+        ? [
+            {
+              journalId: r.journalId,
+              repair: r.repair,
+              cause: r.proposedFor[0] ?? null,
+              purpose: 'fix',
+              plan: r.outcome.plan,
+              startedAt: r.startedAt ?? scan.startedAt,
+              finishedAt: r.startedAt ?? scan.startedAt,
+              state: 'finished',
+              outcome: r.outcome,
+              undo:
+                r.state === 'undone' ? { at: scan.startedAt, outcome: { ...r.outcome, status: 'succeeded' } } : null,
+              restart: null,
+              verifiedAfter: null,
+            },
+          ]
+        : [],
+    ),
+    checks: [],
+  };
+}
+
+function reportSession(record: SessionRecord): ReportSession {
+  const story = sessionStory(record);
+  return {
+    sessionId: record.sessionId,
+    state: story.state,
+    symptom: record.symptom,
+    found: story.found,
+    checks: record.checks,
+    stillWorthKnowing: story.stillWorthKnowing,
+  };
+}
+
 /** The unredacted model; redaction (redact-model.ts) is a separate step so the preview can show what it will change. */
 export function buildReportModel(input: BuildReportInput): ReportModel {
   const { scan } = input;
-  const run = runRepairs(input);
+  const given = input.session ?? null;
+  // Only the session's own repairs: its record names them (journals of other sessions never get in).
+  const run = given ? given.repairs.map((r) => sessionRepair(r, input)) : runRepairs(input);
+  const record = given ?? recordFromScan(scan, run);
   return {
     schema: REPORT_SCHEMA,
     generatedAt: input.generatedAt,
@@ -215,8 +293,10 @@ export function buildReportModel(input: BuildReportInput): ReportModel {
       attachedAs: input.logFiles?.[analysis.file]?.attachedAs ?? null,
       copy: input.logFiles?.[analysis.file]?.copy ?? null,
     })),
-    findings: [...scan.findings].sort((a, b) => b.confidence - a.confidence),
-    repairs: [...run, ...proposedRepairs(scan, run)],
+    // What was found: the session's first diagnosis (frozen), in diagnose()'s order.
+    findings: record.initial.findings,
+    repairs: [...run, ...proposedRepairs(record.latest, run)],
+    session: reportSession(record),
     notChecked: scan.notChecked,
     attachments: input.attachments ?? [],
   };

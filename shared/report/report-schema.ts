@@ -7,6 +7,8 @@ import { parsedSymptomSchema } from '../contract/symptom.ts';
 import { logAnalysisSchema } from '../contract/log-analysis.ts';
 import { environmentSchema } from '../contract/scan.ts';
 import { repairOutcomeSchema } from '../contract/repair.ts';
+import { sessionCheckSchema, sessionSymptomSchema } from '../contract/session.ts';
+import { SESSION_STATES } from '../session/session-story.ts';
 
 export const REPORT_SCHEMA = 'msi-doctor/report@1';
 
@@ -29,7 +31,7 @@ export const reportRepairSchema = z.object({
   proposedFor: z.array(z.enum(CAUSE_IDS)),
   journalId: z.string().nullable(),
   startedAt: z.string().nullable(),
-  /** True = rescan shows the cause gone, false = still there, null = not verifiable or not run. */
+  /** True = the re-run checks show the cause gone, false = still there, null = not verifiable or not run. */
   verified: z.boolean().nullable(),
   outcome: repairOutcomeSchema.nullable(),
   /** The journal's records (JSON lines) as written by the repair service. */
@@ -70,6 +72,19 @@ export const attachmentSchema = z.object({
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
+/** The session's story as the wizard told it: what was found first, what was done, whether it worked, what remains. */
+export const reportSessionSchema = z.object({
+  sessionId: z.string(),
+  state: z.enum(SESSION_STATES),
+  symptom: sessionSymptomSchema,
+  /** The first diagnosis's top cause (frozen when the first repair ran). */
+  found: findingSchema.nullable(),
+  checks: z.array(sessionCheckSchema),
+  /** The latest diagnosis without what was fixed: other causes, security findings, notes. */
+  stillWorthKnowing: z.array(findingSchema),
+});
+export type ReportSession = z.infer<typeof reportSessionSchema>;
+
 export const reportSchema = z.object({
   schema: z.literal(REPORT_SCHEMA),
   generatedAt: z.string(),
@@ -91,6 +106,8 @@ export const reportSchema = z.object({
   logs: z.array(reportLogSchema),
   findings: z.array(findingSchema),
   repairs: z.array(reportRepairSchema),
+  /** The session record's story (always present in reports built by the app and the CLI). */
+  session: reportSessionSchema.nullable().default(null),
   notChecked: z.array(z.object({ probe: z.enum(PROBE_IDS), reason: z.string() })),
   attachments: z.array(attachmentSchema),
 });

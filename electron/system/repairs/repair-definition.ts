@@ -56,6 +56,8 @@ export interface BuiltPlan {
   data: Record<string, unknown>;
   /** The install step (retry / uninstall) and the verbose log it writes, analyzed right after the run. */
   installLog: { stepId: string; path: string } | null;
+  /** The plan restarts Windows, now (0) or in this many minutes. */
+  restart?: { minutes: number } | null;
 }
 
 /** A plan cannot be built: the message key says why (translated in shared/knowledge/texts/repairs.ts). */

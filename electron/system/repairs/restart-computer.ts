@@ -37,6 +37,7 @@ export const restartComputer: RepairDefinition = {
       risk: 'low',
       data: { minutes },
       installLog: null,
+      restart: { minutes },
     };
   },
   dataSchema: z.object({ minutes: z.number().int().min(0).max(1440) }),

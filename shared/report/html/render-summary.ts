@@ -70,22 +70,40 @@ function found(model: ReportModel, text: ReportText): SafeHtml[] {
   );
 }
 
+/** The session's one state, as the wizard's banner said it ("Verified: the cause is gone."). */
+function sessionVerdict(model: ReportModel, text: ReportText): SafeHtml[] {
+  const session = model.session;
+  if (!session || session.state === 'diagnosed' || session.state === 'no-problem') return [];
+  const last = model.repairs.filter((r) => r.state !== 'proposed').at(-1);
+  const repair = last ? repairName(last, text) : '';
+  return [html`<li class="verdict" data-state="${session.state}"><strong>${text.ref({ key: `session.state.${session.state}`, params: { repair, time: '' } })}</strong></li>`];
+}
+
 function did(model: ReportModel, text: ReportText): SafeHtml[] {
   const run = model.repairs.filter((r) => r.state !== 'proposed');
   if (run.length === 0) return [html`<li>${text.t('report.did.none')}</li>`];
-  return run.map((r) => {
+  return [...run.map((r) => {
     const verified =
       r.state === 'succeeded'
         ? `; ${text.t(r.verified === true ? 'report.repair.verified.yes' : r.verified === false ? 'report.repair.verified.no' : 'report.repair.verified.unknown')}`
         : '';
     return html`<li>${text.t('report.did.item', { repair: repairName(r, text), status: text.t(`report.repair.state.${r.state}`) + verified })}</li>`;
-  });
+  }), ...sessionVerdict(model, text)];
+}
+
+/** What the latest check still shows besides what was fixed: other causes, security findings. */
+function worthKnowing(model: ReportModel, text: ReportText): SafeHtml[] {
+  const worth = (model.session?.stillWorthKnowing ?? []).filter((f) => f.kind !== 'info');
+  return worth.slice(0, 5).map((f) => html`<li>${text.refBi(f.title)}</li>`);
 }
 
 function next(model: ReportModel, text: ReportText): SafeHtml[] {
   const items: SafeHtml[] = [];
-  const fixed = model.repairs.some((r) => r.state === 'succeeded' && r.verified === true);
-  const proposed = model.repairs.find((r) => r.state === 'proposed');
+  const state = model.session?.state;
+  const fixed =
+    state === 'fixed' || state === 'install-passed' || model.repairs.some((r) => r.state === 'succeeded' && r.verified === true);
+  // Once the session's cause is gone, the fixes proposed for it are no longer advice.
+  const proposed = state === 'fixed' || state === 'install-passed' ? undefined : model.repairs.find((r) => r.state === 'proposed');
   if (fixed) items.push(html`<li>${text.t('report.next.rerun')}</li>`);
   if (proposed) items.push(html`<li>${text.t('report.next.repair', { repair: repairName(proposed, text) })}</li>`);
   const top = model.findings.find((f) => f.kind !== 'info');
@@ -99,6 +117,10 @@ function next(model: ReportModel, text: ReportText): SafeHtml[] {
 export function renderSummary(model: ReportModel, text: ReportText): SafeHtml {
   const box = (id: string, key: ReportTextKey, items: SafeHtml[]) =>
     html`<section aria-labelledby="${id}"><h3 id="${id}">${text.t(key)}</h3><ul>${items}</ul></section>`;
+  const worth = worthKnowing(model, text);
+  const worthBox = worth.length
+    ? html`<section aria-labelledby="s-worth"><h3 id="s-worth">${text.ref({ key: 'session.worth-knowing', params: {} })}</h3><ul>${worth}</ul></section>`
+    : '';
   return html`<section aria-labelledby="summary"><h2 id="summary">${text.t('report.section.summary')}</h2>
-<div class="summary">${box('s-happened', 'report.section.happened', happened(model, text))}${box('s-found', 'report.section.found', found(model, text))}${box('s-did', 'report.section.did', did(model, text))}${box('s-next', 'report.section.next', next(model, text))}</div></section>`;
+<div class="summary">${box('s-happened', 'report.section.happened', happened(model, text))}${box('s-found', 'report.section.found', found(model, text))}${box('s-did', 'report.section.did', did(model, text))}${worthBox}${box('s-next', 'report.section.next', next(model, text))}</div></section>`;
 }
