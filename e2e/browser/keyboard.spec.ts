@@ -89,5 +89,9 @@ test('keyboard only: 2503 from symptom to report', async ({ page, request }) => 
   // Start over returns to step 1 with nothing selected.
   await tabTo(page, '.topbar button:nth-of-type(2)');
   await page.keyboard.press('Enter');
+  // A fix ran in this session: starting over is confirmed first (the session stays in the history).
+  await expect(page.getByTestId('confirm-start-over')).toBeVisible();
+  await tabTo(page, '[data-testid="confirm-start-over"]');
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('symptom-continue')).toBeDisabled();
 });

@@ -169,17 +169,21 @@ for (const lang of ['en', 'zh-CN'] as const) {
         }
 
         // 5. verify
-        await expect(p.getByTestId('verify-start')).toBeVisible();
+        // With the .msi the check is its logged, elevated retry (shown as a plan first), else a rescan.
+        await expect(p.getByTestId(walk.useMsi ? 'verify-run' : 'verify-start')).toBeVisible({ timeout: 30_000 });
         if (walk.verify !== 'none') {
-          await p.getByTestId('verify-start').click();
           if (walk.verify === 'install-passes' || walk.verify === 'install-fails') {
             await expect(p.getByTestId('command-preview')).toBeVisible();
             if (walk.verify === 'install-fails') await shots.step('verify-preview');
             await p.getByTestId('verify-run').click();
+          } else {
+            await p.getByTestId('verify-start').click();
           }
           if (walk.verify === 'install-fails') {
             // The retried install failed: its new verbose log was read and the wizard is back on the findings.
-            await expect(p.getByTestId('notice-verify-failed-new-evidence')).toBeVisible({ timeout: 45_000 });
+            await expect(p.locator('[data-testid="session-banner"][data-state="install-failed"]')).toBeVisible({
+              timeout: 45_000,
+            });
             await expect(p.getByTestId('verify-passed')).toHaveCount(0);
             await expect(top).toHaveAttribute('data-testid', `finding-${walk.cause}`);
             // The evidence is the NEW log (the retry's, under our data folder), blaming the same custom action.

@@ -137,10 +137,15 @@ test('getLogLines/searchLog through the facade on a log larger than one read chu
 test('the ZIP includes the log the scan found on the machine itself (not uploaded), redacted, and says it is complete', async () => {
   const { services, dataDir } = await setup();
   value(await dispatchApi(services, 'selectScenario', { name: '1603-custom-action' }));
-  const scan = value(await dispatchApi(services, 'startScan', { symptom: '1603' }));
-  assert.ok(scan.logs.length > 0, 'the scan analysed the failed log it found in %TEMP%');
+  const session = value(await dispatchApi(services, 'startScan', { symptom: '1603' }));
+  assert.ok(session.initial.logs.length > 0, 'the scan analysed the failed log it found in %TEMP%');
   const exported = value(
-    await dispatchApi(services, 'exportReport', { scanId: scan.scanId, format: 'zip', redact: true, lang: 'en' }),
+    await dispatchApi(services, 'exportReport', {
+      sessionId: session.sessionId,
+      format: 'zip',
+      redact: true,
+      lang: 'en',
+    }),
   );
   const file = join(dataDir, 'reports', decodeURIComponent(exported.location.replace('/reports/', '')));
   const files = unzipSync(new Uint8Array(await readFile(file)));

@@ -63,6 +63,7 @@ export function sampleFinding(
     repairs,
     manualSteps: [],
     myths: [],
+    repairParams: {},
   };
 }
 
@@ -109,6 +110,10 @@ export function samplePlan(repair: RepairId, planId = `plan-${repair}`): RepairP
     confirmations: [],
     targets: [],
     params: {},
+    installLog:
+      repair === 'retry-install-elevated-logged' ? { path: 'C:\\ProgramData\\MSI Doctor\\logs\\retry.log' } : null,
+    elevationPrompts: 1,
+    restart: repair === 'restart-computer' ? { minutes: 0 } : null,
   };
 }
 

@@ -4,8 +4,13 @@ import assert from 'node:assert/strict';
 import { transition, initialState, canSubmitSymptom, nextRepair, repairQueue, isBusy } from './transition.ts';
 import { WIZARD_EVENT_TYPES, type WizardEvent } from './wizard-events.ts';
 import type { WizardState } from './wizard-state.ts';
+import type { RepairOutcome, RepairPlan } from '../contract/repair.ts';
+import type { ScanResult } from '../contract/scan.ts';
+import type { SessionRecord } from '../contract/session.ts';
 import { sampleFinding, sampleOutcome, samplePlan, sampleScan, sampleSymptom, sampleEvidence } from './sample-data.ts';
 import { PROBE_IDS } from '../contract/ids.ts';
+import { newRecord, withRepairFinished, withRepairStarted, withScan, withUndo } from '../session/session-record.ts';
+import { sessionStory } from '../session/session-story.ts';
 
 const scan2503 = sampleScan([
   sampleFinding('installer-folders-access', 0.9, ['restore-windows-temp-acl', 'retry-install-elevated-logged']),
@@ -13,6 +18,23 @@ const scan2503 = sampleScan([
   sampleFinding('always-install-elevated', 1, ['remove-always-install-elevated'], 'security'),
 ]);
 const msi = { path: 'C:\\Users\\alex\\app.msi', name: 'app.msi' };
+const SYMPTOM = { choice: 'code-2503', input: '2503', logFiles: [], msiPath: null };
+let tick = 0;
+const at = () => new Date(Date.parse('2026-01-01T10:00:00.000Z') + ++tick * 1000).toISOString();
+
+/** The main process's record after a scan, a run, an undo (the same pure functions its session keeper applies). */
+const record2503 = newRecord('session-1', scan2503, SYMPTOM, at());
+function ran(record: SessionRecord, plan: RepairPlan, outcome: RepairOutcome): SessionRecord {
+  const started = withRepairStarted(
+    record,
+    { sessionId: record.sessionId, cause: 'installer-folders-access', purpose: 'fix', plan },
+    at(),
+  );
+  return withRepairFinished(started, plan.planId, { ...outcome, journalId: plan.planId }, at())!;
+}
+function checked(record: SessionRecord, scan: ScanResult): SessionRecord {
+  return withScan(record, scan, { purpose: 'verify', symptom: SYMPTOM }, at());
+}
 
 function run(state: WizardState, ...events: WizardEvent[]): WizardState {
   return events.reduce(transition, state);
@@ -25,7 +47,9 @@ function exampleEvents(): WizardEvent[] {
     CHOICE_SELECTED: { type: 'CHOICE_SELECTED', choice: 'code-2503' },
     TEXT_EDITED: { type: 'TEXT_EDITED', text: '0x80070643' },
     SYMPTOM_PARSED: { type: 'SYMPTOM_PARSED', text: '2503 2502', parsed: sampleSymptom('2503 2502') },
+    TEXT_IS_LOG: { type: 'TEXT_IS_LOG', text: '0x80070643', file: { path: '/up/pasted.log', name: 'pasted.log' } },
     LOGS_ADDED: { type: 'LOGS_ADDED', files: [{ path: '/tmp/a.log', name: 'a.log' }] },
+    LOG_CHECKED: { type: 'LOG_CHECKED', path: '/tmp/a.log', usable: true, reason: null },
     LOG_REMOVED: { type: 'LOG_REMOVED', path: '/tmp/a.log' },
     MSI_SET: { type: 'MSI_SET', file: msi },
     SYMPTOM_SUBMITTED: { type: 'SYMPTOM_SUBMITTED' },
@@ -43,11 +67,14 @@ function exampleEvents(): WizardEvent[] {
       },
     },
     SCAN_CANCEL_REQUESTED: { type: 'SCAN_CANCEL_REQUESTED' },
-    SCAN_FINISHED: { type: 'SCAN_FINISHED', result: scan2503 },
+    SCAN_FINISHED: { type: 'SCAN_FINISHED', session: record2503 },
     SCAN_FAILED: { type: 'SCAN_FAILED', error: { code: 'internal', message: 'x' } },
+    SESSION_UPDATED: { type: 'SESSION_UPDATED', session: ran(record2503, plan, sampleOutcome(plan)) },
+    SESSION_RESTORED: { type: 'SESSION_RESTORED', session: record2503, resumed: false },
     REPAIR_CHOSEN: { type: 'REPAIR_CHOSEN', cause: 'installer-folders-access', repair: 'restore-windows-temp-acl' },
     NEXT_FIX_REQUESTED: { type: 'NEXT_FIX_REQUESTED' },
     FOUND_LOG_ADDED: { type: 'FOUND_LOG_ADDED', file: { path: 'C:\\Temp\\MSI1.LOG', name: 'MSI1.LOG' } },
+    RESTART_DELAY_CHOSEN: { type: 'RESTART_DELAY_CHOSEN', minutes: 5 },
     PLAN_READY: { type: 'PLAN_READY', plan },
     REPAIR_CONFIRMED: { type: 'REPAIR_CONFIRMED' },
     REPAIR_PROGRESS: {
@@ -60,15 +87,13 @@ function exampleEvents(): WizardEvent[] {
     OPERATION_FAILED: { type: 'OPERATION_FAILED', error: { code: 'unavailable', message: 'y' } },
     BACK_TO_FINDINGS: { type: 'BACK_TO_FINDINGS' },
     VERIFY_OPENED: { type: 'VERIFY_OPENED' },
+    VERIFY_PLANNED: { type: 'VERIFY_PLANNED', verification: { mode: 'rescan' } },
     VERIFY_STARTED: { type: 'VERIFY_STARTED' },
-    VERIFY_PLAN_READY: { type: 'VERIFY_PLAN_READY', plan: samplePlan('retry-install-elevated-logged') },
     VERIFY_CONFIRMED: { type: 'VERIFY_CONFIRMED' },
     VERIFY_INSTALL_FINISHED: {
       type: 'VERIFY_INSTALL_FINISHED',
       outcome: sampleOutcome(samplePlan('retry-install-elevated-logged')),
-      newLogPath: null,
     },
-    VERIFY_RESCAN_FINISHED: { type: 'VERIFY_RESCAN_FINISHED', result: sampleScan([]) },
     REPORT_OPENED: { type: 'REPORT_OPENED' },
     REPORT_OPTIONS_CHANGED: { type: 'REPORT_OPTIONS_CHANGED', format: 'zip' },
     EXPORT_STARTED: { type: 'EXPORT_STARTED' },
@@ -76,10 +101,11 @@ function exampleEvents(): WizardEvent[] {
     SUMMARY_COPIED: { type: 'SUMMARY_COPIED' },
     HISTORY_OPENED: { type: 'HISTORY_OPENED' },
     HISTORY_LOADED: { type: 'HISTORY_LOADED', sessions: [] },
-    SESSION_LOADED: { type: 'SESSION_LOADED', result: scan2503 },
+    SESSION_LOADED: { type: 'SESSION_LOADED', session: record2503 },
     LOG_VIEWER_OPENED: { type: 'LOG_VIEWER_OPENED', path: '/tmp/a.log', line: 3 },
     OVERLAY_CLOSED: { type: 'OVERLAY_CLOSED' },
     ERROR_DISMISSED: { type: 'ERROR_DISMISSED' },
+    START_OVER_REQUESTED: { type: 'START_OVER_REQUESTED' },
     START_OVER: { type: 'START_OVER' },
   };
   return Object.values(examples);
@@ -112,9 +138,9 @@ test('every event type has an example and the machine is total over reachable st
     for (const e of events) {
       const next = transition(s, e);
       assert.ok(next && typeof next.step === 'string');
-      // Invariants: steps after the scan always have a result; fix/verify steps always have their sub-state.
+      // Invariants: steps after the scan always have a session; fix/verify steps always have their sub-state.
       if (['findings', 'fix', 'verify', 'report'].includes(next.step))
-        assert.ok(next.result, `${next.step} without result after ${e.type}`);
+        assert.ok(next.session, `${next.step} without a session after ${e.type}`);
       if (next.step === 'fix') assert.ok(next.fix);
       if (next.step === 'verify') assert.ok(next.verify);
     }
@@ -154,6 +180,13 @@ test('symptom step: presets, free text, logs and submit rules', () => {
     ],
   });
   assert.equal(s.draft.logs.length, 2, 'duplicates are dropped');
+  assert.equal(canSubmitSymptom(s.draft), false, 'not before the analyzer has looked at the files');
+  s = run(
+    s,
+    { type: 'LOG_CHECKED', path: 'a', usable: true, reason: null },
+    { type: 'LOG_CHECKED', path: 'b', usable: true, reason: null },
+  );
+  assert.equal(canSubmitSymptom(s.draft), true);
   s = transition(s, { type: 'LOG_REMOVED', path: 'a' });
   assert.deepEqual(
     s.draft.logs.map((l) => l.path),
@@ -179,10 +212,39 @@ test('"My company installs this": the code is optional, typing keeps the card, t
   assert.equal(s.draft.text, '', 'a preset code is not carried over');
 });
 
-test('dropping a log on an empty step 1 selects "I have a log file"', () => {
+test('dropping a log on an empty step 1 selects "I have a log file"; a file that is not a log is refused with its reason', () => {
   const s = transition(initialState(), { type: 'LOGS_ADDED', files: [{ path: 'x.log', name: 'x.log' }] });
   assert.equal(s.draft.choice, 'log');
+  assert.equal(canSubmitSymptom(s.draft), false);
+  assert.equal(
+    canSubmitSymptom(transition(s, { type: 'LOG_CHECKED', path: 'x.log', usable: true, reason: null }).draft),
+    true,
+  );
+  const reason = { en: 'this is a picture, not a log', 'zh-CN': '这是图片，不是日志' };
+  const refused = transition(s, { type: 'LOG_CHECKED', path: 'x.log', usable: false, reason });
+  assert.equal(refused.draft.logs[0]!.status, 'refused');
+  assert.deepEqual(refused.draft.logs[0]!.reason, reason);
+  assert.equal(canSubmitSymptom(refused.draft), false, 'a refused file never becomes a silent all-clear');
+});
+
+test('log text pasted into the code box is analyzed as a log, not parsed as codes', () => {
+  let s = run(
+    initialState(),
+    { type: 'CHOICE_SELECTED', choice: 'other-code' },
+    { type: 'TEXT_EDITED', text: 'MSI (s) Info 1603' },
+  );
+  s = transition(s, {
+    type: 'TEXT_IS_LOG',
+    text: 'MSI (s) Info 1603',
+    file: { path: '/up/pasted.log', name: 'pasted.log' },
+  });
+  assert.equal(s.draft.textIsLog, true);
+  assert.equal(s.draft.logs[0]!.pasted, true);
+  assert.equal(transition(s, { type: 'SYMPTOM_PARSED', text: 'MSI (s) Info 1603', parsed: sampleSymptom('1603') }), s);
+  s = transition(s, { type: 'LOG_CHECKED', path: '/up/pasted.log', usable: true, reason: null });
   assert.equal(canSubmitSymptom(s.draft), true);
+  const edited = transition(s, { type: 'TEXT_EDITED', text: '1618' });
+  assert.deepEqual(edited.draft.logs, [], 'editing the text drops the pasted copy');
 });
 
 function toFindings(allowElevation = true, withMsi = false): WizardState {
@@ -203,7 +265,7 @@ function toFindings(allowElevation = true, withMsi = false): WizardState {
         evidence: null,
       },
     },
-    { type: 'SCAN_FINISHED', result: scan2503 },
+    { type: 'SCAN_FINISHED', session: record2503 },
   );
 }
 
@@ -260,14 +322,17 @@ test('scan: cancel returns to step 1 with a notice; a failure returns to the exp
   assert.equal(failed.error?.message, 'boom');
 });
 
-test('repair queue: ranked by confidence, safest first, no duplicates, no install retry, no info findings', () => {
+test('repair queue: in the diagnosis order, safest first, no duplicates; the next skips what the session tried', () => {
   const q = repairQueue(scan2503).map((x) => x.repair);
-  assert.deepEqual(q, ['restore-windows-temp-acl', 'restart-computer', 'remove-always-install-elevated']);
-  assert.deepEqual(nextRepair(scan2503, ['restore-windows-temp-acl']), {
-    cause: 'not-elevated',
-    repair: 'restart-computer',
-  });
-  assert.equal(nextRepair(scan2503, q), null);
+  assert.deepEqual(q, [
+    'restore-windows-temp-acl',
+    'retry-install-elevated-logged',
+    'restart-computer',
+    'remove-always-install-elevated',
+  ]);
+  const plan = samplePlan('restore-windows-temp-acl');
+  const tried = ran(record2503, plan, sampleOutcome(plan));
+  assert.deepEqual(nextRepair(tried), { cause: 'installer-folders-access', repair: 'retry-install-elevated-logged' });
 });
 
 test('fix: plan preview, run with progress and countdown, result, undo', () => {
@@ -288,7 +353,6 @@ test('fix: plan preview, run with progress and countdown, result, undo', () => {
   const plan = samplePlan('restore-windows-temp-acl');
   s = run(s, { type: 'PLAN_READY', plan }, { type: 'REPAIR_CONFIRMED' });
   assert.equal(s.fix?.phase, 'running');
-  assert.deepEqual(s.tried, ['restore-windows-temp-acl']);
   s = transition(s, {
     type: 'REPAIR_PROGRESS',
     progress: { planId: plan.planId, stepId: 'wait', phase: 'started', countdownSeconds: 30 },
@@ -305,10 +369,60 @@ test('fix: plan preview, run with progress and countdown, result, undo', () => {
     progress: { planId: plan.planId, stepId: 'wait', phase: 'finished', status: 'succeeded' },
   });
   assert.equal(s.fix?.countdown, null);
-  s = transition(s, { type: 'REPAIR_FINISHED', outcome: sampleOutcome(plan) });
+  // The main process's record says how the run ended; the step follows it.
+  const done = ran(record2503, plan, sampleOutcome(plan));
+  s = run(s, { type: 'SESSION_UPDATED', session: done }, { type: 'REPAIR_FINISHED', outcome: sampleOutcome(plan) });
   assert.equal(s.fix?.phase, 'done');
-  s = run(s, { type: 'UNDO_REQUESTED' }, { type: 'UNDO_FINISHED', outcome: sampleOutcome(plan) });
-  assert.equal(s.fix?.phase, 'undone');
+  assert.equal(sessionStory(s.session!).state, 'fixed');
+  s = transition(s, { type: 'UNDO_REQUESTED' });
+  assert.equal(s.fix?.phase, 'undoing');
+  const undone = withUndo(done, plan.planId, sampleOutcome(plan), at())!;
+  s = run(s, { type: 'SESSION_UPDATED', session: undone }, { type: 'UNDO_FINISHED', outcome: sampleOutcome(plan) });
+  assert.equal(s.fix?.phase, 'done');
+  assert.equal(sessionStory(s.session!).state, 'undone', 'one state: undone, never still "verified"');
+  assert.equal(transition(s, { type: 'UNDO_REQUESTED' }), s, 'an undone run is not undone twice');
+});
+
+test('a fix that failed or timed out: the session state asks for the next fix', () => {
+  const plan = samplePlan('restore-windows-temp-acl');
+  const failed = ran(record2503, plan, sampleOutcome(plan, 'failed', false));
+  assert.equal(sessionStory(failed).state, 'fix-failed');
+  const cancelled = ran(record2503, plan, sampleOutcome(plan, 'cancelled', null));
+  assert.equal(sessionStory(cancelled).state, 'fix-failed');
+  const s = run(
+    toFindings(),
+    { type: 'REPAIR_CHOSEN', cause: 'installer-folders-access', repair: 'restore-windows-temp-acl' },
+    { type: 'PLAN_READY', plan },
+    { type: 'REPAIR_CONFIRMED' },
+    { type: 'SESSION_UPDATED', session: failed },
+  );
+  assert.equal(s.fix?.phase, 'done', 'the record ending the run ends the running step');
+  const next = transition(s, { type: 'NEXT_FIX_REQUESTED' });
+  assert.equal(next.fix?.repair, 'retry-install-elevated-logged');
+});
+
+test('reload mid-fix: the running repair of the session is shown with its state; start over asks first', () => {
+  const plan = samplePlan('restore-windows-temp-acl');
+  const running = withRepairStarted(
+    record2503,
+    { sessionId: 'session-1', cause: 'installer-folders-access', purpose: 'fix', plan },
+    at(),
+  );
+  const s = transition(initialState(), { type: 'SESSION_RESTORED', session: running, resumed: false });
+  assert.equal(s.step, 'fix');
+  assert.equal(s.fix?.phase, 'running');
+  assert.equal(s.fix?.plan?.planId, plan.planId);
+  const finished = withRepairFinished(running, plan.planId, { ...sampleOutcome(plan), journalId: plan.planId }, at())!;
+  const after = transition(s, { type: 'SESSION_UPDATED', session: finished });
+  assert.equal(after.fix?.phase, 'done');
+  const asked = transition(after, { type: 'START_OVER_REQUESTED' });
+  assert.deepEqual(asked.overlay, { kind: 'confirm-start-over' });
+  assert.deepEqual(transition(asked, { type: 'START_OVER' }), initialState());
+  assert.deepEqual(
+    transition(toFindings(), { type: 'START_OVER_REQUESTED' }),
+    initialState(),
+    'nothing ran: no question',
+  );
 });
 
 test('fix: a failed run returns to the preview with the error; a failed plan returns to findings', () => {
@@ -330,117 +444,84 @@ test('fix: a failed run returns to the preview with the error; a failed plan ret
 });
 
 test('"try the next fix" walks the queue and ends on findings when nothing is left', () => {
-  const plan = samplePlan('restore-windows-temp-acl');
-  let s = run(
-    toFindings(),
-    { type: 'REPAIR_CHOSEN', cause: 'installer-folders-access', repair: 'restore-windows-temp-acl' },
-    { type: 'PLAN_READY', plan },
-    { type: 'REPAIR_CONFIRMED' },
-    { type: 'REPAIR_FINISHED', outcome: sampleOutcome(plan, 'succeeded', false) },
-    { type: 'NEXT_FIX_REQUESTED' },
-  );
-  assert.equal(s.fix?.repair, 'restart-computer');
-  const p2 = samplePlan('restart-computer');
-  s = run(
-    s,
-    { type: 'PLAN_READY', plan: p2 },
-    { type: 'REPAIR_CONFIRMED' },
-    { type: 'REPAIR_FINISHED', outcome: sampleOutcome(p2) },
-    { type: 'NEXT_FIX_REQUESTED' },
-  );
-  assert.equal(s.fix?.repair, 'remove-always-install-elevated');
-  const p3 = samplePlan('remove-always-install-elevated');
-  s = run(
-    s,
-    { type: 'PLAN_READY', plan: p3 },
-    { type: 'REPAIR_CONFIRMED' },
-    { type: 'REPAIR_FINISHED', outcome: sampleOutcome(p3) },
-    { type: 'NEXT_FIX_REQUESTED' },
-  );
+  let s = toFindings();
+  let record = record2503;
+  for (const repair of repairQueue(scan2503).map((q) => q.repair)) {
+    s = transition(s, { type: 'NEXT_FIX_REQUESTED' });
+    assert.equal(s.fix?.repair, repair);
+    const plan = samplePlan(repair);
+    record = ran(record, plan, sampleOutcome(plan, 'succeeded', false));
+    s = run(
+      s,
+      { type: 'PLAN_READY', plan },
+      { type: 'REPAIR_CONFIRMED' },
+      { type: 'SESSION_UPDATED', session: record },
+    );
+    assert.equal(s.fix?.phase, 'done');
+  }
+  s = transition(s, { type: 'NEXT_FIX_REQUESTED' });
   assert.equal(s.step, 'findings');
   assert.equal(s.notice, 'no-more-fixes');
 });
 
-test('verify with an .msi: retry install; success passes, failure with a log rescans and returns to findings', () => {
+test('verify with an .msi: the planned retry; a failure with a log diagnoses that log in the session', () => {
   const plan = samplePlan('restore-windows-temp-acl');
-  const fixed = run(
+  const opened = run(
     toFindings(true, true),
     { type: 'REPAIR_CHOSEN', cause: 'installer-folders-access', repair: 'restore-windows-temp-acl' },
     { type: 'PLAN_READY', plan },
     { type: 'REPAIR_CONFIRMED' },
-    { type: 'REPAIR_FINISHED', outcome: sampleOutcome(plan) },
+    { type: 'SESSION_UPDATED', session: ran(record2503, plan, sampleOutcome(plan)) },
     { type: 'VERIFY_OPENED' },
   );
-  assert.equal(fixed.verify?.mode, 'retry-install');
+  assert.equal(opened.verify?.phase, 'planning');
   const retry = samplePlan('retry-install-elevated-logged');
   const running = run(
-    fixed,
-    { type: 'VERIFY_STARTED' },
-    { type: 'VERIFY_PLAN_READY', plan: retry },
+    opened,
+    { type: 'VERIFY_PLANNED', verification: { mode: 'retry-install', plan: retry } },
     { type: 'VERIFY_CONFIRMED' },
   );
   assert.equal(running.verify?.phase, 'running');
-  const passed = transition(running, {
-    type: 'VERIFY_INSTALL_FINISHED',
-    outcome: sampleOutcome(retry),
-    newLogPath: 'C:\\retry.log',
-  });
-  assert.equal(passed.verify?.phase, 'passed');
+  const passed = transition(running, { type: 'VERIFY_INSTALL_FINISHED', outcome: sampleOutcome(retry) });
+  assert.equal(passed.verify?.phase, 'done');
+  const log = { path: 'C:\\retry.log', exitCode: 1603, analysis: null, error: null };
   const failed = transition(running, {
     type: 'VERIFY_INSTALL_FINISHED',
-    outcome: sampleOutcome(retry, 'failed', false),
-    newLogPath: 'C:\\retry.log',
+    outcome: { ...sampleOutcome(retry, 'failed', false), installLog: log },
   });
   assert.equal(failed.verify?.phase, 'rescanning');
-  assert.equal(failed.verify?.newLogPath, 'C:\\retry.log');
-  const newScan = sampleScan([sampleFinding('custom-action-failed', 0.9, [])], { scanId: 'scan-2' });
-  const back = transition(failed, { type: 'VERIFY_RESCAN_FINISHED', result: newScan });
-  assert.equal(back.step, 'findings');
-  assert.equal(back.result?.scanId, 'scan-2');
-  assert.equal(back.notice, 'verify-failed-new-evidence');
+  assert.equal(failed.scanPurpose, 'new-log');
   const noLog = transition(running, {
     type: 'VERIFY_INSTALL_FINISHED',
     outcome: sampleOutcome(retry, 'failed', false),
-    newLogPath: null,
   });
-  assert.equal(noLog.verify?.phase, 'failed');
+  assert.equal(noLog.verify?.phase, 'done');
 });
 
-test('verify without an .msi: rescan; clean passes, still broken returns to findings', () => {
-  const s = run(toFindings(), { type: 'VERIFY_OPENED' }, { type: 'VERIFY_STARTED' });
-  assert.equal(s.verify?.mode, 'rescan');
-  assert.equal(s.verify?.phase, 'rescanning');
-  const clean = transition(s, {
-    type: 'VERIFY_RESCAN_FINISHED',
-    result: sampleScan([sampleFinding('no-problem-found', 0.9, [], 'info')]),
-  });
-  assert.equal(clean.verify?.phase, 'passed');
-  const broken = transition(s, { type: 'VERIFY_RESCAN_FINISHED', result: scan2503 });
-  assert.equal(broken.step, 'findings');
-  assert.equal(broken.notice, 'repair-not-helped');
-});
-
-test('verify after a fix: passes when the fixed cause is gone, even if another possible cause stays open', () => {
+test('verify without an .msi: a rescan of the session; the fixed cause gone passes, still there returns to findings', () => {
   const plan = samplePlan('restore-windows-temp-acl');
+  const fixedRecord = ran(record2503, plan, sampleOutcome(plan, 'succeeded', null));
   const s = run(
     toFindings(),
-    { type: 'REPAIR_CHOSEN', cause: 'installer-folders-access', repair: 'restore-windows-temp-acl' },
-    { type: 'PLAN_READY', plan },
-    { type: 'REPAIR_CONFIRMED' },
-    { type: 'REPAIR_FINISHED', outcome: sampleOutcome(plan) },
+    { type: 'SESSION_UPDATED', session: fixedRecord },
     { type: 'VERIFY_OPENED' },
+    { type: 'VERIFY_PLANNED', verification: { mode: 'rescan' } },
     { type: 'VERIFY_STARTED' },
   );
-  assert.equal(s.verify?.target, 'installer-folders-access');
+  assert.equal(s.verify?.phase, 'rescanning');
+  assert.equal(s.scanPurpose, 'verify');
+  // Another possible cause stays open: the check is about the cause that was fixed.
   const after = sampleScan([
-    sampleFinding('not-elevated', 0.68, ['retry-install-elevated-logged']),
+    sampleFinding('not-elevated', 0.68, ['restart-computer']),
     sampleFinding('installer-folders-access', 0.2, []),
   ]);
-  const passed = transition(s, { type: 'VERIFY_RESCAN_FINISHED', result: after });
-  assert.equal(passed.verify?.phase, 'passed');
-  assert.equal(passed.result, after, 'the new scan is kept so the remaining cause can be shown');
-  const still = transition(s, { type: 'VERIFY_RESCAN_FINISHED', result: scan2503 });
+  const passed = transition(s, { type: 'SCAN_FINISHED', session: checked(fixedRecord, after) });
+  assert.equal(passed.verify?.phase, 'done');
+  assert.equal(sessionStory(passed.session!).state, 'fixed');
+  assert.equal(sessionStory(passed.session!).found?.cause, 'installer-folders-access', 'what was found stays frozen');
+  const still = transition(s, { type: 'SCAN_FINISHED', session: checked(fixedRecord, scan2503) });
   assert.equal(still.step, 'findings');
+  assert.equal(sessionStory(still.session!).state, 'still-there');
 });
 
 test('report: options, export, copy; history and session loading; start over', () => {
@@ -454,20 +535,28 @@ test('report: options, export, copy; history and session loading; start over', (
   assert.equal(s.report.redact, false);
   assert.equal(s.report.exported?.location, '/r.json');
   assert.equal(s.report.copied, true);
+  const old = newRecord('old', sampleScan([], { scanId: 'old-scan', input: '1618' }), SYMPTOM, at());
   s = run(
     s,
     { type: 'HISTORY_OPENED' },
-    { type: 'HISTORY_LOADED', sessions: [{ scanId: 'old', startedAt: 'x', symptom: '1618', topCause: null }] },
+    {
+      type: 'HISTORY_LOADED',
+      sessions: [{ sessionId: 'old', startedAt: 'x', symptom: SYMPTOM, found: null, did: [], state: 'no-problem' }],
+    },
   );
   assert.equal(s.overlay?.kind, 'history');
-  s = transition(s, { type: 'SESSION_LOADED', result: sampleScan([], { scanId: 'old', input: '1618' }) });
+  s = transition(s, { type: 'SESSION_LOADED', session: old });
   assert.equal(s.step, 'findings');
   assert.equal(s.overlay, null);
-  assert.equal(s.result?.scanId, 'old');
-  assert.equal(s.draft.text, '1618');
+  assert.equal(s.session?.sessionId, 'old');
+  assert.equal(s.readOnly, true, 'a past session is shown, never acted on');
+  assert.equal(
+    transition(s, { type: 'REPAIR_CHOSEN', cause: 'installer-folders-access', repair: 'restore-windows-temp-acl' }),
+    s,
+  );
   s = run(s, { type: 'LOG_VIEWER_OPENED', path: 'x.log', line: 10 });
   assert.deepEqual(s.overlay, { kind: 'log', path: 'x.log', line: 10 });
-  s = run(s, { type: 'OVERLAY_CLOSED' }, { type: 'START_OVER' });
+  s = run(s, { type: 'OVERLAY_CLOSED' }, { type: 'START_OVER_REQUESTED' });
   assert.deepEqual(s, initialState());
 });
 
@@ -476,9 +565,9 @@ test('a log found on the machine is added from the findings and the scan runs ag
   const file = { path: 'C:\\Temp\\MSI1.LOG', name: 'MSI1.LOG' };
   const rescanning = transition(s, { type: 'FOUND_LOG_ADDED', file });
   assert.equal(rescanning.step, 'scanning');
-  assert.deepEqual(rescanning.draft.logs, [file]);
-  assert.equal(rescanning.result, null);
-  const again = transition(transition(rescanning, { type: 'SCAN_FINISHED', result: scan2503 }), {
+  assert.deepEqual(rescanning.draft.logs, [{ ...file, status: 'usable', reason: null }]);
+  assert.equal(rescanning.session, record2503, 'the session is refined, not replaced');
+  const again = transition(transition(rescanning, { type: 'SCAN_FINISHED', session: record2503 }), {
     type: 'FOUND_LOG_ADDED',
     file,
   });

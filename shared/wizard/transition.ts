@@ -1,10 +1,14 @@
 // The wizard state machine: a pure, total transition(state, event); events that do not apply leave the state as is.
+// What happened in the session comes from the main process's record (SESSION_UPDATED): the machine only moves
+// between steps and keeps what each step is doing.
 import { PROBE_IDS, type CauseId, type RepairId } from '../contract/ids.ts';
 import type { ScanResult } from '../contract/scan.ts';
-import type { Finding } from '../contract/finding.ts';
+import type { SessionRecord, SessionRepair } from '../contract/session.ts';
+import { sessionStory } from '../session/session-story.ts';
 import type { WizardEvent } from './wizard-events.ts';
 import {
   PRESET_SYMPTOM_TEXT,
+  type DraftLog,
   type FixState,
   type ProbeRow,
   type SymptomDraft,
@@ -12,7 +16,7 @@ import {
 } from './wizard-state.ts';
 
 export function emptyDraft(): SymptomDraft {
-  return { choice: null, text: '', parsed: null, logs: [], msi: null };
+  return { choice: null, text: '', parsed: null, textIsLog: false, logs: [], msi: null };
 }
 
 export function initialState(): WizardState {
@@ -21,22 +25,29 @@ export function initialState(): WizardState {
     draft: emptyDraft(),
     allowElevation: true,
     scan: { scanId: null, rows: [], cancelling: false },
-    result: null,
-    tried: [],
+    session: null,
+    scanPurpose: 'diagnose',
     fix: null,
     verify: null,
     report: { format: 'html', redact: true, exporting: false, exported: null, copied: false },
     overlay: null,
     error: null,
     notice: null,
+    readOnly: false,
   };
+}
+
+/** The logs the scan will read: the usable ones (refused files are listed with their reason, never sent). */
+export function usableLogs(draft: SymptomDraft): DraftLog[] {
+  return draft.logs.filter((l) => l.status === 'usable');
 }
 
 /** What step 1 needs before "Continue" is allowed. */
 export function canSubmitSymptom(draft: SymptomDraft): boolean {
   if (draft.choice === null) return false;
-  if (draft.choice === 'log') return draft.logs.length > 0;
-  if (draft.choice === 'other-code') return draft.text.trim().length > 0;
+  if (draft.logs.some((l) => l.status === 'checking')) return false;
+  if (draft.choice === 'log') return usableLogs(draft).length > 0;
+  if (draft.choice === 'other-code') return draft.textIsLog ? usableLogs(draft).length > 0 : draft.text.trim() !== '';
   return true;
 }
 
@@ -49,52 +60,38 @@ export function isBusy(state: WizardState): boolean {
   return state.report.exporting;
 }
 
-/** Causes only (not security or info findings), ranked as the diagnosis returned them. */
-export function causeFindings(result: ScanResult): Finding[] {
-  return result.findings.filter((f) => f.kind === 'cause');
+/** The diagnosis the wizard shows: the session's latest. */
+export function shownScan(state: WizardState): ScanResult | null {
+  return state.session?.latest ?? null;
 }
 
-/** The repairs in the order the wizard proposes them: findings by rank, then each finding's repairs safest first. */
-export function repairQueue(result: ScanResult): Array<{ cause: CauseId; repair: RepairId }> {
+/** The session's record of the repair a plan ran (its journal id is the plan id). */
+export function repairOfPlan(session: SessionRecord | null, planId: string | undefined): SessionRepair | null {
+  if (!session || !planId) return null;
+  return session.repairs.find((r) => r.journalId === planId) ?? null;
+}
+
+/** The repairs in the order the wizard proposes them: diagnose()'s order, each finding's repairs safest first. */
+export function repairQueue(scan: ScanResult): Array<{ cause: CauseId; repair: RepairId }> {
   const queue: Array<{ cause: CauseId; repair: RepairId }> = [];
-  // Causes of the failed install first (by confidence), then security findings: the user came for the install.
-  const byConfidence = (a: Finding, b: Finding) => b.confidence - a.confidence;
-  const ranked = [
-    ...causeFindings(result).sort(byConfidence),
-    ...result.findings.filter((f) => f.kind === 'security').sort(byConfidence),
-  ];
-  for (const finding of ranked) {
-    for (const repair of finding.repairs) {
-      // The elevated retry is what step 5 does; proposing it as a "fix" too would run the installer twice.
-      if (repair === 'retry-install-elevated-logged') continue;
+  for (const finding of scan.findings)
+    for (const repair of finding.repairs)
       if (!queue.some((q) => q.repair === repair)) queue.push({ cause: finding.cause, repair });
-    }
-  }
   return queue;
 }
 
-/** The next repair not tried yet, or null. */
-export function nextRepair(
-  result: ScanResult,
-  tried: readonly RepairId[],
-): { cause: CauseId; repair: RepairId } | null {
-  return repairQueue(result).find((q) => !tried.includes(q.repair)) ?? null;
-}
-
-/** Causes still open: reported with at least moderate confidence (not "no problem" or "unknown"). */
-export function openCauses(result: ScanResult): CauseId[] {
-  return causeFindings(result)
-    .filter((f) => f.cause !== 'no-problem-found' && f.cause !== 'unknown' && f.confidence >= 0.5)
-    .map((f) => f.cause);
-}
-
-export function hasOpenCause(result: ScanResult, target: CauseId | null = null): boolean {
-  const open = openCauses(result);
-  return target === null ? open.length > 0 : open.includes(target);
+/** The next repair of the latest diagnosis that this session has not tried yet, or null. */
+export function nextRepair(session: SessionRecord): { cause: CauseId; repair: RepairId } | null {
+  const tried = new Set(session.repairs.filter((r) => r.purpose === 'fix').map((r) => r.repair));
+  return repairQueue(session.latest).find((q) => !tried.has(q.repair)) ?? null;
 }
 
 function rowsFor(): ProbeRow[] {
   return PROBE_IDS.map((probe) => ({ probe, status: 'queued', elevated: false, durationMs: null, evidence: null }));
+}
+
+function freshScan(): WizardState['scan'] {
+  return { scanId: null, rows: rowsFor(), cancelling: false };
 }
 
 function startFix(state: WizardState, cause: CauseId, repair: RepairId): WizardState {
@@ -105,17 +102,15 @@ function startFix(state: WizardState, cause: CauseId, repair: RepairId): WizardS
     plan: null,
     progress: [],
     countdown: null,
-    outcome: null,
-    undo: null,
+    restartInMinutes: null,
   };
   return { ...state, step: 'fix', fix, verify: null, error: null, notice: null };
 }
 
-function toFindings(state: WizardState, result: ScanResult, notice: WizardState['notice']): WizardState {
+function toFindings(state: WizardState, notice: WizardState['notice'] = null): WizardState {
   return {
     ...state,
     step: 'findings',
-    result,
     fix: null,
     verify: null,
     error: null,
@@ -124,8 +119,33 @@ function toFindings(state: WizardState, result: ScanResult, notice: WizardState[
   };
 }
 
+/** A newer record of the session shown (or of the session a scan just started) replaces it. */
+function acceptsSession(state: WizardState, session: SessionRecord): boolean {
+  if (!state.session) return false;
+  return session.sessionId === state.session.sessionId && session.updatedAt >= state.session.updatedAt;
+}
+
+/** The fix step follows the record: a running repair the record says has ended is done. */
+function followRecord(state: WizardState): WizardState {
+  const { fix, session } = state;
+  if (state.step !== 'fix' || fix?.phase !== 'running') return state;
+  const repair = repairOfPlan(session, fix.plan?.planId);
+  if (!repair || repair.state === 'running') return state;
+  return { ...state, fix: { ...fix, phase: 'done', countdown: null } };
+}
+
+function fixIdle(state: WizardState): boolean {
+  return state.step === 'fix' && (state.fix?.phase === 'done' || state.fix?.phase === 'preview');
+}
+
+/** A session the app must come back to on start: a repair running or cut off, or the resume after a restart. */
+function needsReturn(session: SessionRecord, resumed: boolean): boolean {
+  if (resumed) return true;
+  return session.repairs.some((r) => r.state !== 'finished' || (r.restart !== null && !r.restart.resumedAt));
+}
+
 export function transition(state: WizardState, event: WizardEvent): WizardState {
-  const { step, draft, fix, verify } = state;
+  const { step, draft, fix, verify, session } = state;
   switch (event.type) {
     case 'CHOICE_SELECTED': {
       if (step !== 'symptom') return state;
@@ -135,8 +155,16 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
           : null;
       // Typed text survives switching between the two cards that take it.
       const typed = (c: string | null) => c === 'other-code' || c === 'company-deploy';
-      const text = preset ?? (typed(event.choice) && typed(draft.choice) ? draft.text : '');
-      return { ...state, draft: { ...draft, choice: event.choice, text, parsed: null }, error: null, notice: null };
+      const keepsText = typed(event.choice) && typed(draft.choice);
+      const text = preset ?? (keepsText ? draft.text : '');
+      // A log pasted into the code box belongs to that box: choosing something else drops it.
+      const logs = keepsText ? draft.logs : draft.logs.filter((l) => !l.pasted);
+      return {
+        ...state,
+        draft: { ...draft, choice: event.choice, text, parsed: null, textIsLog: keepsText && draft.textIsLog, logs },
+        error: null,
+        notice: null,
+      };
     }
     case 'TEXT_EDITED':
       if (step !== 'symptom') return state;
@@ -148,18 +176,36 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
           choice: draft.choice === 'company-deploy' ? 'company-deploy' : 'other-code',
           text: event.text.slice(0, 20_000),
           parsed: null,
+          textIsLog: false,
+          logs: draft.logs.filter((l) => !l.pasted),
         },
       };
     case 'SYMPTOM_PARSED':
       // A late answer for text the user has since changed is dropped.
-      if (step !== 'symptom' || event.text !== draft.text) return state;
+      if (step !== 'symptom' || event.text !== draft.text || draft.textIsLog) return state;
       return { ...state, draft: { ...draft, parsed: event.parsed } };
+    case 'TEXT_IS_LOG': {
+      if (step !== 'symptom' || event.text !== draft.text) return state;
+      const pasted: DraftLog = { ...event.file, status: 'checking', reason: null, pasted: true };
+      return {
+        ...state,
+        draft: { ...draft, textIsLog: true, parsed: null, logs: [...draft.logs.filter((l) => !l.pasted), pasted] },
+      };
+    }
     case 'LOGS_ADDED': {
       if (step !== 'symptom' || event.files.length === 0) return state;
       const logs = [...draft.logs];
-      for (const file of event.files) if (!logs.some((l) => l.path === file.path)) logs.push(file);
+      for (const file of event.files)
+        if (!logs.some((l) => l.path === file.path)) logs.push({ ...file, status: 'checking', reason: null });
       const choice = draft.choice === null || draft.choice === 'unsure' ? 'log' : draft.choice;
       return { ...state, draft: { ...draft, logs, choice }, error: null };
+    }
+    case 'LOG_CHECKED': {
+      if (step !== 'symptom' || !draft.logs.some((l) => l.path === event.path)) return state;
+      const logs = draft.logs.map((l): DraftLog =>
+        l.path === event.path ? { ...l, status: event.usable ? 'usable' : 'refused', reason: event.reason } : l,
+      );
+      return { ...state, draft: { ...draft, logs } };
     }
     case 'LOG_REMOVED':
       if (step !== 'symptom') return state;
@@ -179,13 +225,14 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
         ...state,
         step: 'scanning',
         allowElevation: event.allowElevation,
-        scan: { scanId: null, rows: rowsFor(), cancelling: false },
-        result: null,
-        tried: [],
+        scan: freshScan(),
+        scanPurpose: 'diagnose',
+        session: null,
         fix: null,
         verify: null,
         error: null,
         notice: null,
+        readOnly: false,
       };
     case 'SCAN_PROGRESS': {
       const scanning = step === 'scanning' || (step === 'verify' && verify?.phase === 'rescanning');
@@ -208,12 +255,29 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     case 'SCAN_CANCEL_REQUESTED':
       if (step !== 'scanning' || state.scan.cancelling) return state;
       return { ...state, scan: { ...state.scan, cancelling: true } };
-    case 'SCAN_FINISHED':
-      if (step !== 'scanning') return state;
-      return toFindings({ ...state, tried: [] }, event.result, null);
+    case 'SCAN_FINISHED': {
+      const record = event.session;
+      if (step === 'scanning') {
+        // A new session, or the same one refined (a found log added before any repair).
+        if (session && record.sessionId !== session.sessionId) return state;
+        return toFindings({ ...state, session: record });
+      }
+      if (step === 'verify' && verify?.phase === 'rescanning') {
+        if (!session || record.sessionId !== session.sessionId) return state;
+        // The check's verdict is in the record: passed stays on verify, anything else shows the latest findings.
+        const verdict = sessionStory(record).state;
+        const next: WizardState = { ...state, session: record };
+        return verdict === 'fixed' || verdict === 'install-passed'
+          ? { ...next, verify: { ...verify, phase: 'done' } }
+          : toFindings(next);
+      }
+      return state;
+    }
     case 'SCAN_FAILED':
       if (step === 'scanning') {
         if (event.error.code === 'cancelled' || state.scan.cancelling) {
+          // A refining scan (a found log added) that is cancelled goes back to the findings it refined.
+          if (session) return toFindings({ ...state, scan: { scanId: null, rows: [], cancelling: false } });
           return {
             ...state,
             step: 'symptom',
@@ -222,55 +286,97 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
             error: null,
           };
         }
+        if (session) return { ...toFindings(state), error: event.error };
         return { ...state, step: 'consent', scan: { scanId: null, rows: [], cancelling: false }, error: event.error };
       }
       if (step === 'verify' && verify?.phase === 'rescanning') {
-        return { ...state, verify: { ...verify, phase: 'failed' }, error: event.error };
+        return {
+          ...state,
+          verify: { ...verify, phase: verify.mode === 'rescan' ? 'ready' : 'done' },
+          error: event.error,
+        };
       }
       return state;
+    case 'SESSION_UPDATED':
+      if (!acceptsSession(state, event.session)) return state;
+      return followRecord({ ...state, session: event.session });
+    case 'SESSION_RESTORED': {
+      // Only on a fresh start (nothing chosen yet): a reload mid-fix, or the resume after a restart. A session in which
+      // nothing is running or awaited stays in the history: the app starts on step 1.
+      if (step !== 'symptom' || draft.choice !== null || session) return state;
+      if (!needsReturn(event.session, event.resumed)) return state;
+      const restored: WizardState = { ...state, session: event.session, readOnly: false };
+      const running = event.session.repairs.find((r) => r.state === 'running');
+      const resumedRepair = event.resumed
+        ? [...event.session.repairs].reverse().find((r) => r.verifiedAfter !== null)
+        : undefined;
+      const shownRepair = running ?? resumedRepair;
+      if (shownRepair && shownRepair.purpose === 'fix' && shownRepair.cause) {
+        return {
+          ...restored,
+          step: 'fix',
+          fix: {
+            cause: shownRepair.cause,
+            repair: shownRepair.repair,
+            phase: running ? 'running' : 'done',
+            plan: shownRepair.plan,
+            progress: [],
+            countdown: null,
+            restartInMinutes: shownRepair.plan.restart?.minutes ?? null,
+          },
+          notice: event.resumed ? 'session-resumed' : null,
+        };
+      }
+      return toFindings(restored, event.resumed ? 'session-resumed' : null);
+    }
     case 'REPAIR_CHOSEN': {
-      if (!state.result) return state;
-      const fixIdle = step === 'fix' && (fix?.phase === 'done' || fix?.phase === 'undone' || fix?.phase === 'preview');
-      if (step !== 'findings' && !fixIdle) return state;
-      const finding = state.result.findings.find((f) => f.cause === event.cause);
+      if (!session || state.readOnly) return state;
+      if (step !== 'findings' && !fixIdle(state)) return state;
+      const finding = session.latest.findings.find((f) => f.cause === event.cause);
       if (!finding || !finding.repairs.includes(event.repair)) return state;
       return startFix(state, event.cause, event.repair);
     }
     case 'NEXT_FIX_REQUESTED': {
-      if (!state.result) return state;
-      const fixIdle = step === 'fix' && (fix?.phase === 'done' || fix?.phase === 'undone');
-      if (step !== 'findings' && !fixIdle) return state;
-      const tried = fix && !state.tried.includes(fix.repair) ? [...state.tried, fix.repair] : state.tried;
-      const next = nextRepair(state.result, tried);
-      if (!next) return { ...toFindings(state, state.result, 'no-more-fixes'), tried };
-      return startFix({ ...state, tried }, next.cause, next.repair);
+      if (!session || state.readOnly) return state;
+      if (step !== 'findings' && step !== 'verify' && !fixIdle(state)) return state;
+      if (step === 'verify' && verify && !['ready', 'done'].includes(verify.phase)) return state;
+      const next = nextRepair(session);
+      if (!next) return toFindings(state, 'no-more-fixes');
+      return startFix(state, next.cause, next.repair);
     }
     case 'FOUND_LOG_ADDED': {
-      if (step !== 'findings' || draft.logs.some((l) => l.path === event.file.path)) return state;
+      if (step !== 'findings' || !session || state.readOnly || draft.logs.some((l) => l.path === event.file.path))
+        return state;
       return {
         ...state,
         step: 'scanning',
-        draft: { ...draft, logs: [...draft.logs, event.file] },
-        scan: { scanId: null, rows: rowsFor(), cancelling: false },
-        result: null,
-        tried: [],
+        scanPurpose: 'diagnose',
+        draft: { ...draft, logs: [...draft.logs, { ...event.file, status: 'usable', reason: null }] },
+        scan: freshScan(),
         fix: null,
         verify: null,
         error: null,
         notice: null,
       };
     }
+    case 'RESTART_DELAY_CHOSEN':
+      if (step !== 'fix' || fix?.phase !== 'preview' || !fix.plan?.restart) return state;
+      if (fix.restartInMinutes === event.minutes) return state;
+      return { ...state, fix: { ...fix, phase: 'planning', plan: null, restartInMinutes: event.minutes } };
     case 'PLAN_READY':
       if (step !== 'fix' || !fix || fix.phase !== 'planning' || event.plan.repair !== fix.repair) return state;
-      return { ...state, fix: { ...fix, phase: 'preview', plan: event.plan } };
-    case 'REPAIR_CONFIRMED':
-      if (step !== 'fix' || !fix || fix.phase !== 'preview' || !fix.plan) return state;
       return {
         ...state,
-        tried: state.tried.includes(fix.repair) ? state.tried : [...state.tried, fix.repair],
-        fix: { ...fix, phase: 'running', progress: [], countdown: null },
-        error: null,
+        fix: {
+          ...fix,
+          phase: 'preview',
+          plan: event.plan,
+          restartInMinutes: event.plan.restart ? event.plan.restart.minutes : null,
+        },
       };
+    case 'REPAIR_CONFIRMED':
+      if (step !== 'fix' || !fix || fix.phase !== 'preview' || !fix.plan) return state;
+      return { ...state, fix: { ...fix, phase: 'running', progress: [], countdown: null }, error: null };
     case 'REPAIR_PROGRESS': {
       const p = event.progress;
       if (step === 'fix' && fix && fix.phase === 'running' && fix.plan?.planId === p.planId) {
@@ -286,100 +392,78 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       return state;
     }
     case 'REPAIR_FINISHED':
-      if (step !== 'fix' || !fix || fix.phase !== 'running') return state;
-      return { ...state, fix: { ...fix, phase: 'done', outcome: event.outcome, countdown: null } };
-    case 'UNDO_REQUESTED':
-      if (step !== 'fix' || !fix || fix.phase !== 'done' || !fix.outcome?.undoAvailable) return state;
+      if (step !== 'fix' || !fix || fix.phase !== 'running' || event.outcome.plan.planId !== fix.plan?.planId)
+        return state;
+      return { ...state, fix: { ...fix, phase: 'done', countdown: null } };
+    case 'UNDO_REQUESTED': {
+      if (step !== 'fix' || !fix || fix.phase !== 'done') return state;
+      const repair = repairOfPlan(session, fix.plan?.planId);
+      if (!repair?.outcome?.undoAvailable || repair.undo) return state;
       return { ...state, fix: { ...fix, phase: 'undoing' }, error: null };
+    }
     case 'UNDO_FINISHED':
       if (step !== 'fix' || !fix || fix.phase !== 'undoing') return state;
-      return { ...state, fix: { ...fix, phase: 'undone', undo: event.outcome } };
+      return { ...state, fix: { ...fix, phase: 'done' } };
     case 'OPERATION_FAILED': {
       const error = event.error;
       if (step === 'fix' && fix) {
-        if (fix.phase === 'planning' && state.result) return { ...toFindings(state, state.result, null), error };
+        if (fix.phase === 'planning') return session ? { ...toFindings(state), error } : { ...state, error };
         if (fix.phase === 'running') return { ...state, fix: { ...fix, phase: 'preview' }, error };
         if (fix.phase === 'undoing') return { ...state, fix: { ...fix, phase: 'done' }, error };
         return { ...state, error };
       }
       if (step === 'verify' && verify) {
-        if (verify.phase === 'planning' || verify.phase === 'running')
-          return { ...state, verify: { ...verify, phase: 'ready' }, error };
+        if (verify.phase === 'planning')
+          return { ...state, verify: { ...verify, phase: 'ready', mode: 'rescan' }, error };
+        if (verify.phase === 'running') return { ...state, verify: { ...verify, phase: 'preview' }, error };
         return { ...state, error };
       }
       if (state.report.exporting) return { ...state, report: { ...state.report, exporting: false }, error };
       return { ...state, error };
     }
     case 'BACK_TO_FINDINGS':
-      if (!state.result || isBusy(state) || !['fix', 'verify', 'report'].includes(step)) return state;
-      return toFindings(state, state.result, null);
+      if (!session || isBusy(state) || !['fix', 'verify', 'report'].includes(step)) return state;
+      return toFindings(state);
     case 'VERIFY_OPENED': {
-      if (!state.result) return state;
-      const fromFix = step === 'fix' && (fix?.phase === 'done' || fix?.phase === 'undone');
+      if (!session || state.readOnly) return state;
+      const fromFix = step === 'fix' && fix?.phase === 'done';
       if (step !== 'findings' && !fromFix) return state;
       return {
         ...state,
         step: 'verify',
-        verify: {
-          mode: draft.msi ? 'retry-install' : 'rescan',
-          phase: 'ready',
-          plan: null,
-          outcome: null,
-          newLogPath: null,
-          target: fromFix && fix ? fix.cause : null,
-        },
+        verify: { mode: null, phase: 'planning', plan: null },
         error: null,
         notice: null,
       };
     }
+    case 'VERIFY_PLANNED':
+      if (step !== 'verify' || verify?.phase !== 'planning') return state;
+      if (event.verification.mode === 'rescan')
+        return { ...state, verify: { mode: 'rescan', phase: 'ready', plan: null } };
+      return { ...state, verify: { mode: 'retry-install', phase: 'preview', plan: event.verification.plan } };
     case 'VERIFY_STARTED':
-      if (step !== 'verify' || !verify || (verify.phase !== 'ready' && verify.phase !== 'failed')) return state;
-      if (verify.mode === 'retry-install')
-        return { ...state, verify: { ...verify, phase: 'planning', plan: null, outcome: null }, error: null };
+      if (step !== 'verify' || verify?.mode !== 'rescan' || (verify.phase !== 'ready' && verify.phase !== 'done'))
+        return state;
       return {
         ...state,
         verify: { ...verify, phase: 'rescanning' },
-        scan: { scanId: null, rows: rowsFor(), cancelling: false },
+        scan: freshScan(),
+        scanPurpose: 'verify',
         error: null,
       };
-    case 'VERIFY_PLAN_READY':
-      if (step !== 'verify' || verify?.phase !== 'planning' || event.plan.repair !== 'retry-install-elevated-logged')
-        return state;
-      return { ...state, verify: { ...verify, phase: 'preview', plan: event.plan } };
     case 'VERIFY_CONFIRMED':
-      if (step !== 'verify' || verify?.phase !== 'preview') return state;
-      return { ...state, verify: { ...verify, phase: 'running' } };
+      if (step !== 'verify' || verify?.phase !== 'preview' || !verify.plan) return state;
+      return { ...state, verify: { ...verify, phase: 'running' }, error: null };
     case 'VERIFY_INSTALL_FINISHED': {
       if (step !== 'verify' || verify?.phase !== 'running') return state;
-      const succeeded = event.outcome.status === 'succeeded' && event.outcome.verified !== false;
-      if (succeeded)
-        return {
-          ...state,
-          verify: { ...verify, phase: 'passed', outcome: event.outcome, newLogPath: event.newLogPath },
-        };
-      if (event.newLogPath === null) {
-        return {
-          ...state,
-          verify: { ...verify, phase: 'failed', outcome: event.outcome, newLogPath: null },
-          notice: 'verify-failed-no-log',
-        };
-      }
-      // The install failed again: its fresh log is analyzed by a rescan, then the wizard goes back to findings.
-      return {
-        ...state,
-        verify: { ...verify, phase: 'rescanning', outcome: event.outcome, newLogPath: event.newLogPath },
-        scan: { scanId: null, rows: rowsFor(), cancelling: false },
-      };
-    }
-    case 'VERIFY_RESCAN_FINISHED': {
-      if (step !== 'verify' || verify?.phase !== 'rescanning') return state;
-      if (verify.mode === 'retry-install')
-        return toFindings({ ...state, tried: [] }, event.result, 'verify-failed-new-evidence');
-      if (hasOpenCause(event.result, verify.target)) return toFindings(state, event.result, 'repair-not-helped');
-      return { ...state, result: event.result, verify: { ...verify, phase: 'passed' } };
+      const passed = event.outcome.status === 'succeeded' && event.outcome.verified !== false;
+      // The install failed again and wrote a log: that log is diagnosed next (the findings then show it).
+      if (!passed && event.outcome.installLog?.path)
+        return { ...state, verify: { ...verify, phase: 'rescanning' }, scan: freshScan(), scanPurpose: 'new-log' };
+      return { ...state, verify: { ...verify, phase: 'done' } };
     }
     case 'REPORT_OPENED':
-      if (!state.result || isBusy(state) || step === 'symptom' || step === 'consent' || step === 'report') return state;
+      if (!session || isBusy(state) || step === 'symptom' || step === 'consent' || step === 'report') return state;
       return {
         ...state,
         step: 'report',
@@ -415,8 +499,16 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       return { ...state, overlay: { kind: 'history', sessions: event.sessions } };
     case 'SESSION_LOADED': {
       if (state.overlay?.kind !== 'history' || isBusy(state)) return state;
-      const loaded: SymptomDraft = { ...emptyDraft(), text: event.result.symptom.input, parsed: event.result.symptom };
-      return { ...toFindings({ ...state, draft: loaded, tried: [] }, event.result, 'session-loaded'), overlay: null };
+      // A past session is shown as it was recorded; acting on it needs a new check (its facts are old).
+      const active = session?.sessionId === event.session.sessionId && !state.readOnly;
+      const loaded: WizardState = {
+        ...state,
+        session: event.session,
+        readOnly: !active,
+        overlay: null,
+        draft: active ? draft : emptyDraft(),
+      };
+      return toFindings(loaded, active ? null : 'session-loaded');
     }
     case 'LOG_VIEWER_OPENED':
       return { ...state, overlay: { kind: 'log', path: event.path, line: event.line } };
@@ -424,6 +516,12 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       return state.overlay ? { ...state, overlay: null } : state;
     case 'ERROR_DISMISSED':
       return state.error ? { ...state, error: null } : state;
+    case 'START_OVER_REQUESTED':
+      if (isBusy(state)) return state;
+      // Leaving a session in which something ran is a real decision: ask first.
+      if (session && !state.readOnly && session.repairs.length > 0)
+        return { ...state, overlay: { kind: 'confirm-start-over' } };
+      return initialState();
     case 'START_OVER':
       if (isBusy(state)) return state;
       return initialState();

@@ -1,13 +1,16 @@
-// The wizard's state: which step the user is on and everything each step shows (pure data, no functions).
+// The wizard's state: which step the user is on and what each step shows (pure data, no functions). What happened in
+// the session (scans, repairs, their outcome and verification) is not kept here but in the session record the main
+// process sends (shared/contract/session.ts): the wizard shows it, it never rebuilds it.
 import type { CauseId, ProbeId, RepairId } from '../contract/ids.ts';
 import type { Evidence } from '../contract/evidence.ts';
-import type { ScanResult } from '../contract/scan.ts';
+import type { LocalText } from '../knowledge/local-text.ts';
 import type { ParsedSymptom } from '../contract/symptom.ts';
-import type { RepairOutcome, RepairPlan } from '../contract/repair.ts';
+import type { RepairPlan } from '../contract/repair.ts';
+import type { SessionRecord } from '../contract/session.ts';
 import type { ExportedReport, PickedFile, SessionSummary } from '../contract/api.ts';
 import type { ResultError } from '../contract/result.ts';
 
-/** The six steps of issue 7, in order. 'consent' and 'scanning' are both step 2 (scan). */
+/** The six steps, in order. 'consent' and 'scanning' are both step 2 (scan). */
 export const WIZARD_STEPS = ['symptom', 'consent', 'scanning', 'findings', 'fix', 'verify', 'report'] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
 
@@ -22,7 +25,7 @@ export const STEP_NUMBER = {
   report: 6,
 } as const satisfies Record<WizardStep, number>;
 
-/** The symptom cards of step 1. */
+/** The symptom cards of step 1 (their titles are knowledge texts `symptom.card.<choice>.title`). */
 export const SYMPTOM_CHOICES = [
   'code-2503',
   'code-1618',
@@ -41,12 +44,25 @@ export const PRESET_SYMPTOM_TEXT = {
   'code-1603': '1603',
 } as const satisfies Partial<Record<SymptomChoice, string>>;
 
+/**
+ * A log the user gave, and what the analyzer made of it: 'checking' until it answers; 'refused' files (a picture, an
+ * empty file, an .msi) are listed with the analyzer's one-line reason and never used.
+ */
+export interface DraftLog extends PickedFile {
+  status: 'checking' | 'usable' | 'refused';
+  reason: LocalText | null;
+  /** The log was pasted into the error-code box (not picked or dropped). */
+  pasted?: boolean;
+}
+
 export interface SymptomDraft {
   choice: SymptomChoice | null;
   /** Free text for "another code" and "my company installs this" (optional there), or the preset code text. */
   text: string;
   parsed: ParsedSymptom | null;
-  logs: PickedFile[];
+  /** The free text reads as log lines: it is analyzed as a log (the pasted copy is in `logs`), not parsed as codes. */
+  textIsLog: boolean;
+  logs: DraftLog[];
   msi: PickedFile | null;
 }
 
@@ -65,7 +81,8 @@ export interface ScanProgressState {
   cancelling: boolean;
 }
 
-export type FixPhase = 'planning' | 'preview' | 'running' | 'done' | 'undoing' | 'undone';
+/** The fix step's own phases; how the repair ended is read from the session record (its journal id = the plan id). */
+export type FixPhase = 'planning' | 'preview' | 'running' | 'done' | 'undoing';
 export interface FixStepProgress {
   stepId: string;
   phase: 'started' | 'finished';
@@ -77,23 +94,18 @@ export interface FixState {
   phase: FixPhase;
   plan: RepairPlan | null;
   progress: FixStepProgress[];
-  /** Seconds left while waiting for another installer to finish (wait-for-installer). */
+  /** Seconds left while waiting for another installer to finish (the wait repair). */
   countdown: number | null;
-  outcome: RepairOutcome | null;
-  undo: RepairOutcome | null;
+  /** The user's choice for a plan that restarts Windows (minutes from now; 0 = now). */
+  restartInMinutes: number | null;
 }
 
-/** Verify: retry the install elevated with logging when an .msi is known, otherwise rescan. */
-export type VerifyPhase = 'ready' | 'planning' | 'preview' | 'running' | 'rescanning' | 'passed' | 'failed';
+/** Verify: what the main process planned (retry the .msi or rescan), then running it. */
+export type VerifyPhase = 'planning' | 'ready' | 'preview' | 'running' | 'rescanning' | 'done';
 export interface VerifyState {
-  mode: 'retry-install' | 'rescan';
+  mode: 'retry-install' | 'rescan' | null;
   phase: VerifyPhase;
   plan: RepairPlan | null;
-  outcome: RepairOutcome | null;
-  /** The new log written by the retried install, when its path is known. */
-  newLogPath: string | null;
-  /** The cause the last fix targeted: a rescan passes when that cause is no longer open (null: when none is open). */
-  target: CauseId | null;
 }
 
 export interface ReportState {
@@ -105,29 +117,28 @@ export interface ReportState {
 }
 
 export type Overlay =
-  { kind: 'history'; sessions: SessionSummary[] | null } | { kind: 'log'; path: string; line: number | null };
+  | { kind: 'history'; sessions: SessionSummary[] | null }
+  | { kind: 'log'; path: string; line: number | null }
+  | { kind: 'confirm-start-over' };
 
 /** A notice shown on top of a step after something happened elsewhere. */
-export type Notice =
-  | 'scan-cancelled'
-  | 'verify-failed-new-evidence'
-  | 'verify-failed-no-log'
-  | 'repair-not-helped'
-  | 'no-more-fixes'
-  | 'session-loaded';
+export type Notice = 'scan-cancelled' | 'no-more-fixes' | 'session-loaded' | 'session-resumed';
 
 export interface WizardState {
   step: WizardStep;
   draft: SymptomDraft;
   allowElevation: boolean;
   scan: ScanProgressState;
-  result: ScanResult | null;
-  /** Repairs already tried in this session, in order (for "try the next fix"). */
-  tried: RepairId[];
+  /** The session the wizard shows (the main process's record: the single truth of what happened). */
+  session: SessionRecord | null;
+  /** The session of a scan that is running (its record arrives when the scan ends). */
+  scanPurpose: 'diagnose' | 'verify' | 'new-log';
   fix: FixState | null;
   verify: VerifyState | null;
   report: ReportState;
   overlay: Overlay | null;
   error: ResultError | null;
   notice: Notice | null;
+  /** A past session opened from the history: shown, never acted on. */
+  readOnly: boolean;
 }

@@ -4,6 +4,16 @@ import type { ApiEventName, ApiEvents, ApiRequest, ApiResponses, MsiDoctorApi } 
 import type { Result } from '../../../shared/contract/result.ts';
 import type { ScanResult } from '../../../shared/contract/scan.ts';
 import type { JournalSummary } from '../../../shared/contract/repair.ts';
+import type { SessionRecord } from '../../../shared/contract/session.ts';
+import {
+  newRecord,
+  withRepairFinished,
+  withRepairStarted,
+  withScan,
+  withUndo,
+  type PlannedRepair,
+} from '../../../shared/session/session-record.ts';
+import { sessionSummary, topCause } from '../../../shared/session/session-story.ts';
 import {
   SAMPLE_ENVIRONMENT,
   sampleEvidence,
@@ -23,6 +33,10 @@ export interface FakeApiOptions {
   retrySucceeds?: boolean;
   /** Journals as listJournals returns them (e.g. an unfinished one left by a crash). */
   journals?: JournalSummary[];
+  /** The session getActiveSession returns at start (a reload mid-fix). */
+  activeSession?: SessionRecord;
+  /** Log file names analyzeLog refuses, with the reason (a picture, an empty file). */
+  notLogs?: Record<string, string>;
 }
 
 export interface FakeApi extends MsiDoctorApi {
@@ -34,9 +48,23 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   const scans = options.scans ?? [[sampleFinding('installer-folders-access', 0.9, ['restore-windows-temp-acl'])], []];
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const calls: Array<{ name: string; request: unknown }> = [];
-  const sessions: ScanResult[] = [];
-  const plans = new Map<string, ReturnType<typeof samplePlan>>();
+  // The same pure record functions as the main process's session keeper.
+  const sessions = new Map<string, SessionRecord>();
+  if (options.activeSession) sessions.set(options.activeSession.sessionId, options.activeSession);
+  let active: SessionRecord | null = options.activeSession ?? null;
+  const plans = new Map<string, PlannedRepair>();
+  const scanResults = new Map<string, ScanResult>();
   let scanCount = 0;
+  let planCount = 0;
+  let clock = Date.parse('2026-01-01T10:00:00.000Z');
+  const now = () => new Date((clock += 1000)).toISOString();
+  function commit(record: SessionRecord | null): SessionRecord | null {
+    if (!record) return null;
+    sessions.set(record.sessionId, record);
+    if (active?.sessionId === record.sessionId) active = record;
+    emit('sessionChanged', record);
+    return record;
+  }
   const files = new Map<string, string>();
 
   function emit<E extends ApiEventName>(event: E, payload: ApiEvents[E]): void {
@@ -76,7 +104,16 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       files.set(path, r.base64);
       return ok({ path, name: r.name });
     }),
-    analyzeLog: fn('analyzeLog', () => ({ ok: false, error: { code: 'unavailable', message: 'not in the fake' } })),
+    analyzeLog: fn('analyzeLog', (r) => {
+      const name = r.path.split('/').pop() ?? r.path;
+      const refused = options.notLogs?.[name];
+      if (refused)
+        return {
+          ok: false,
+          error: { code: 'invalid-input', message: refused, text: { en: refused, 'zh-CN': refused } },
+        };
+      return { ok: false, error: { code: 'unavailable', message: 'not in the fake' } };
+    }),
     getLogLines: fn('getLogLines', (r) => {
       const total = 1_000_000;
       const count = Math.max(0, Math.min(r.count, total - r.from));
@@ -97,47 +134,99 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
         });
       }
       const findings = scans[Math.min(scanCount - 1, scans.length - 1)] ?? [];
-      const result = {
+      const sessionId = r.sessionId ?? `session-${scanCount}`;
+      const result: ScanResult = {
         ...sampleScan(findings, { scanId, input: r.symptom ?? '' }),
         elevation: r.allowElevation === false ? ('skipped' as const) : ('granted' as const),
+        sessionId,
       };
-      sessions.push(result);
-      return ok(result);
+      scanResults.set(scanId, result);
+      const symptom = {
+        choice: r.choice ?? null,
+        input: r.symptom ?? '',
+        logFiles: r.logPaths ?? [],
+        msiPath: r.msiPath ?? null,
+      };
+      const existing = r.sessionId ? sessions.get(r.sessionId) : undefined;
+      const record = existing
+        ? withScan(existing, result, { purpose: r.purpose ?? 'diagnose', symptom }, now())
+        : newRecord(sessionId, result, symptom, now());
+      if (!existing) active = record;
+      return ok(commit(record) as SessionRecord);
     }),
     cancelScan: fn('cancelScan', () => ok({ cancelled: true })),
     planRepair: fn('planRepair', (r) => {
-      const plan = { ...samplePlan(r.repair), params: { ...r.params } };
-      plans.set(plan.planId, plan);
+      const scan = scanResults.get(r.scanId);
+      const finding = scan?.findings.find((f) => f.cause === r.cause);
+      if (!scan?.sessionId || !finding?.repairs.includes(r.repair))
+        return { ok: false, error: { code: 'invalid-input', message: 'not offered' } };
+      const minutes = r.options?.restartInMinutes;
+      const base = samplePlan(r.repair, `plan-${r.repair}-${++planCount}`);
+      const plan = {
+        ...base,
+        params: { ...finding.repairParams?.[r.repair], ...r.options },
+        restart: base.restart && minutes !== undefined ? { minutes } : base.restart,
+      };
+      plans.set(plan.planId, { sessionId: scan.sessionId, cause: r.cause, purpose: 'fix', plan });
       return ok(plan);
     }),
+    planVerification: fn('planVerification', (r) => {
+      const record = sessions.get(r.sessionId);
+      if (!record) return { ok: false, error: { code: 'not-found', message: 'no such session' } };
+      if (!record.symptom.msiPath) return ok({ mode: 'rescan' as const });
+      const plan = samplePlan('retry-install-elevated-logged', `plan-verify-${++planCount}`);
+      plans.set(plan.planId, {
+        sessionId: r.sessionId,
+        cause: topCause(record.latest)?.cause ?? null,
+        purpose: 'verify-install',
+        plan,
+      });
+      return ok({ mode: 'retry-install' as const, plan });
+    }),
     runRepair: fn('runRepair', (r) => {
-      const plan = plans.get(r.planId);
-      if (!plan) return { ok: false, error: { code: 'not-found', message: 'no such plan' } };
+      const planned = plans.get(r.planId);
+      if (!planned) return { ok: false, error: { code: 'not-found', message: 'no such plan' } };
+      plans.delete(r.planId);
+      const plan = planned.plan;
+      const record = sessions.get(planned.sessionId);
+      if (record) commit(withRepairStarted(record, planned, now()));
       emit('repairProgress', { planId: plan.planId, stepId: 'change-1', phase: 'started' });
       emit('repairProgress', { planId: plan.planId, stepId: 'change-1', phase: 'finished', status: 'succeeded' });
       const failing =
         options.failingRepairs?.includes(plan.repair) ||
         (plan.repair === 'retry-install-elevated-logged' && options.retrySucceeds === false);
-      return ok(sampleOutcome(plan, failing ? 'failed' : 'succeeded', failing ? false : true));
+      const outcome = {
+        ...sampleOutcome(plan, failing ? 'failed' : 'succeeded', failing ? false : true),
+        journalId: plan.planId,
+        installLog: plan.installLog
+          ? { path: plan.installLog.path, exitCode: failing ? 1603 : 0, analysis: null, error: null }
+          : null,
+      };
+      const started = sessions.get(planned.sessionId);
+      if (started) commit(withRepairFinished(started, plan.planId, outcome, now()));
+      return ok(outcome);
     }),
     cancelRepair: fn('cancelRepair', () => ok({ cancelled: true })),
-    undoRepair: fn('undoRepair', (r) => ok(sampleOutcome(samplePlan('restore-windows-temp-acl', r.journalId)))),
+    undoRepair: fn('undoRepair', (r) => {
+      const outcome = sampleOutcome(samplePlan('restore-windows-temp-acl', r.journalId));
+      const record = [...sessions.values()].find((s) => s.repairs.some((x) => x.journalId === r.journalId));
+      if (record) commit(withUndo(record, r.journalId, outcome, now()));
+      return ok(outcome);
+    }),
     listJournals: fn('listJournals', () => ok(options.journals ?? [])),
     previewRedaction: fn('previewRedaction', () => ok({ items: [] })),
-    exportReport: fn('exportReport', (r) => ok({ location: `/reports/${r.scanId}.${r.format}`, bytes: 1234 })),
-    listSessions: fn('listSessions', () =>
-      ok(
-        sessions.map((s) => ({
-          scanId: s.scanId,
-          startedAt: s.startedAt,
-          symptom: s.symptom.input,
-          topCause: s.findings[0]?.cause ?? null,
-        })),
-      ),
-    ),
+    exportReport: fn('exportReport', (r) => ok({ location: `/reports/${r.sessionId}.${r.format}`, bytes: 1234 })),
+    listSessions: fn('listSessions', () => ok([...sessions.values()].map(sessionSummary))),
     getSession: fn('getSession', (r) => {
-      const found = sessions.find((s) => s.scanId === r.scanId);
+      const found = sessions.get(r.sessionId);
       return found ? ok(found) : { ok: false, error: { code: 'not-found', message: 'no such session' } };
+    }),
+    getActiveSession: fn('getActiveSession', () => ok(active)),
+    endSession: fn('endSession', (r) => {
+      const found = sessions.get(r.sessionId);
+      if (found) sessions.set(r.sessionId, { ...found, ended: true });
+      if (active?.sessionId === r.sessionId) active = null;
+      return ok({ ended: true });
     }),
     openExternal: fn('openExternal', () => ok({ opened: true })),
     pickFile: fn('pickFile', (r) =>

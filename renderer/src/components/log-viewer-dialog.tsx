@@ -11,8 +11,9 @@ export function LogViewerDialog() {
   const overlay = useWizard((s) => (s.wizard.overlay?.kind === 'log' ? s.wizard.overlay : null));
   const known = useWizard(
     (s) =>
-      s.wizard.result?.logs.find((l) => l.file === (s.wizard.overlay?.kind === 'log' ? s.wizard.overlay.path : '')) ??
-      null,
+      s.wizard.session?.latest.logs.find(
+        (l) => l.file === (s.wizard.overlay?.kind === 'log' ? s.wizard.overlay.path : ''),
+      ) ?? null,
   );
   const actions = useActions();
   const [analysis, setAnalysis] = useState<LogAnalysis | null>(known);

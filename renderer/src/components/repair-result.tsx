@@ -1,8 +1,8 @@
-// What a repair did: its status, the verification (re-run probes), reboot need and each step's output.
+// What a repair run reports: its status, the verification (re-run probes), reboot need and each step's output.
+// Whether the session's problem is solved is the session banner's to say (one state, one banner).
 import { useTranslation } from 'react-i18next';
 import type { RepairOutcome } from '../../../shared/contract/repair.ts';
 import { useDomainText } from '../wizard/store-context.tsx';
-import { Notice } from './notice.tsx';
 import { StatusBadge } from './status-badge.tsx';
 
 const STATUS_KEY = {
@@ -15,7 +15,6 @@ const STATUS_KEY = {
 export function RepairResult({ outcome }: { outcome: RepairOutcome }) {
   const { t } = useTranslation();
   const text = useDomainText();
-  const fixed = outcome.status === 'succeeded' && outcome.verified === true;
   return (
     <div
       className="repair-result"
@@ -23,22 +22,10 @@ export function RepairResult({ outcome }: { outcome: RepairOutcome }) {
       data-status={outcome.status}
       data-verified={String(outcome.verified)}
     >
-      <Notice tone={fixed ? 'success' : outcome.status === 'succeeded' ? 'info' : 'warning'}>
-        <p>{t(STATUS_KEY[outcome.status])}</p>
-        {outcome.status === 'succeeded' && (
-          <p>
-            <strong>
-              {outcome.verified === true
-                ? t('fix.verified')
-                : outcome.verified === false
-                  ? t('fix.notVerified')
-                  : t('fix.unverifiable')}
-            </strong>
-          </p>
-        )}
-        {outcome.message && <p>{text(outcome.message)}</p>}
-        {outcome.rebootRequired && <p>{t('fix.reboot')}</p>}
-      </Notice>
+      {/* The verdict is the session banner's; here only what the run itself reports. */}
+      <p className="repair-status">{t(STATUS_KEY[outcome.status])}</p>
+      {outcome.message && <p>{text(outcome.message)}</p>}
+      {outcome.rebootRequired && <p>{t('fix.reboot')}</p>}
       {outcome.verification.length > 0 && (
         <ul className="evidence-list">
           {outcome.verification.map((e) => (

@@ -41,27 +41,16 @@ export const en = {
     heading: 'What went wrong?',
     intro: 'Pick what you saw. You do not need to know anything about Windows Installer.',
     choices: 'What you saw',
-    cards: {
-      'code-2503': {
-        title: 'Error 2503 or 2502',
-        desc: '“The installer has encountered an unexpected error installing this package.”',
-      },
-      'code-1618': { title: 'Error 1618', desc: '“Another installation is already in progress.”' },
-      'code-1603': { title: 'Error 1603', desc: '“A fatal error occurred during installation.”' },
-      'other-code': { title: 'Another error code', desc: 'Type or paste the code or the message you saw.' },
-      'company-deploy': {
-        title: 'My company installs this for me (Configuration Manager, Intune)',
-        desc: 'Software Center or Company Portal says it failed. Type the code it shows, if any.',
-      },
-      log: { title: 'I have a log file', desc: 'Open or drop one or more installer logs.' },
-      unsure: { title: 'Not sure', desc: 'Check my system for the usual causes.' },
-    },
     otherLabel: 'Error code or message',
     companyHint:
       'MSI Doctor reads the Configuration Manager, Intune and PSAppDeployToolkit logs on this computer, follows them to the installer log, and tells you what to pass on to your IT administrator.',
     otherPlaceholder: 'For example 0x80070643, or paste the whole message',
     recognized: 'Recognized: {{codes}}',
     notRecognized: 'We do not recognize a code here. We will still check your system.',
+    fileChecking: 'checking…',
+    fileRefused: 'not used: {{reason}}',
+    noUsableLog:
+      'None of these files is an installer log MSI Doctor can read, so none will be used. Add a log (.log or .txt from msiexec, Configuration Manager or Intune), or choose another option above.',
     logsLabel: 'Log files',
     chooseLogs: 'Choose log files…',
     dropLogs: 'Drop log files here',
@@ -246,6 +235,12 @@ export const en = {
     loading: 'Loading…',
     open: 'Open the session of {{date}}',
     noCause: 'no cause found',
+  },
+  startOver: {
+    heading: 'Start over?',
+    body: 'A fix ran in this session. Starting over ends the session: it stays in History with what was found and done, and its report stays available there.',
+    confirm: 'Start over',
+    cancel: 'Stay in this session',
   },
   log: {
     heading: 'Log viewer',

@@ -41,24 +41,16 @@ export const zhCN: UiStrings = {
     heading: '遇到了什么问题？',
     intro: '选择您看到的情况即可，不需要了解 Windows Installer。',
     choices: '您看到的情况',
-    cards: {
-      'code-2503': { title: '错误 2503 或 2502', desc: '“安装程序在安装此软件包时遇到意外错误。”' },
-      'code-1618': { title: '错误 1618', desc: '“另一个程序正在安装中。”' },
-      'code-1603': { title: '错误 1603', desc: '“安装时发生严重错误。”' },
-      'other-code': { title: '其他错误代码', desc: '输入或粘贴您看到的代码或提示文字。' },
-      'company-deploy': {
-        title: '公司替我安装这个软件（Configuration Manager、Intune）',
-        desc: '软件中心或公司门户显示安装失败。如有错误代码，请输入。',
-      },
-      log: { title: '我有日志文件', desc: '打开或拖入一个或多个安装日志。' },
-      unsure: { title: '不确定', desc: '帮我检查电脑上的常见原因。' },
-    },
     otherLabel: '错误代码或提示文字',
     companyHint:
       'MSI Doctor 会读取这台电脑上 Configuration Manager、Intune 和 PSAppDeployToolkit 的日志，顺着它们找到安装程序日志，并告诉您需要转告 IT 管理员的内容。',
     otherPlaceholder: '例如 0x80070643，或粘贴完整的提示',
     recognized: '已识别：{{codes}}',
     notRecognized: '这里没有可识别的代码，我们仍会检查您的电脑。',
+    fileChecking: '正在检查…',
+    fileRefused: '未使用：{{reason}}',
+    noUsableLog:
+      '这些文件都不是 MSI Doctor 能读取的安装日志，因此不会使用。请添加日志（msiexec、Configuration Manager 或 Intune 生成的 .log 或 .txt），或在上方选择其他选项。',
     logsLabel: '日志文件',
     chooseLogs: '选择日志文件…',
     dropLogs: '把日志文件拖到这里',
@@ -239,6 +231,12 @@ export const zhCN: UiStrings = {
     loading: '正在加载…',
     open: '打开 {{date}} 的检查',
     noCause: '没有找到原因',
+  },
+  startOver: {
+    heading: '要重新开始吗？',
+    body: '本次检查中已经执行过修复。重新开始会结束本次检查：它会保留在“历史记录”中，包括发现的问题和执行的操作，您仍可以在那里导出报告。',
+    confirm: '重新开始',
+    cancel: '留在本次检查',
   },
   log: {
     heading: '日志查看器',

@@ -1,4 +1,5 @@
 // The wizard's frame: header (simulated label, scenario, language, history, start over), stepper, current step, overlays.
+import { ConfirmStartOver } from './confirm-start-over.tsx';
 import { useTranslation } from 'react-i18next';
 import { useActions, useDomainText, useWizard } from './store-context.tsx';
 import { displayTime } from '../../../shared/diagnosis/display-time.ts';
@@ -115,6 +116,7 @@ function Overlay() {
   const kind = useWizard((s) => s.wizard.overlay?.kind ?? null);
   if (kind === 'history') return <HistoryDialog />;
   if (kind === 'log') return <LogViewerDialog />;
+  if (kind === 'confirm-start-over') return <ConfirmStartOver />;
   return null;
 }
 

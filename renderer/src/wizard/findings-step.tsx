@@ -9,7 +9,8 @@ import { StepHeading } from '../components/step-heading.tsx';
 import { EvidenceList } from '../components/evidence-list.tsx';
 import { Notice } from '../components/notice.tsx';
 import { PackageCard } from '../components/package-card.tsx';
-import { confidenceLevel, rankFindings } from './finding-order.ts';
+import { SessionBanner } from '../components/session-banner.tsx';
+import { confidenceLevel } from './finding-order.ts';
 
 function Confidence({ value }: { value: number }) {
   const { t } = useTranslation();
@@ -27,10 +28,9 @@ function Confidence({ value }: { value: number }) {
 function FindingCard({ finding, index }: { finding: Finding; index: number }) {
   const { t } = useTranslation();
   const text = useDomainText();
-  const evidence = useWizard((s) => s.wizard.result?.evidence);
-  const hasMsi = useWizard((s) => s.wizard.draft.msi !== null);
-  // The elevated retry needs the .msi; without it, step 5 explains what to do instead.
-  const repairs = finding.repairs.filter((r) => r !== 'retry-install-elevated-logged' || hasMsi);
+  const evidence = useWizard((s) => s.wizard.session?.latest.evidence);
+  // diagnose() offers the elevated retry only with the user's .msi (it is the repair's parameter).
+  const repairs = finding.repairs;
   const actions = useActions();
   const [open, setOpen] = useState(false);
   const regionId = `finding-evidence-${index}`;
@@ -192,17 +192,20 @@ function FoundLogs({ result }: { result: ScanResult }) {
 
 export function FindingsStep() {
   const { t } = useTranslation();
-  const result = useWizard((s) => s.wizard.result);
+  const session = useWizard((s) => s.wizard.session);
   const notice = useWizard((s) => s.wizard.notice);
   const actions = useActions();
-  if (!result) return null;
-  const findings = rankFindings(result.findings);
+  if (!session) return null;
+  const result = session.latest;
+  // In diagnose()'s order: the diagnosis ranks once and every view keeps it.
+  const findings = result.findings;
   const hasCause = findings.some((f) => f.kind === 'cause' && f.cause !== 'no-problem-found');
-  const hasFix = findings.some((f) => f.repairs.some((r) => r !== 'retry-install-elevated-logged'));
+  const hasFix = findings.some((f) => f.repairs.length > 0);
   return (
     <section className="step" aria-labelledby="step-findings">
       <StepHeading id="step-findings">{t('findings.heading')}</StepHeading>
-      {notice && notice !== 'scan-cancelled' && notice !== 'verify-failed-no-log' && (
+      {session.repairs.length > 0 && <SessionBanner session={session} />}
+      {notice && notice !== 'scan-cancelled' && (
         <Notice tone={notice === 'session-loaded' ? 'info' : 'warning'} testId={`notice-${notice}`}>
           {t(`findings.notices.${notice}`)}
         </Notice>
@@ -220,7 +223,7 @@ export function FindingsStep() {
             {t('findings.logs')}
           </h3>
           <ul className="plain-list">
-            {result.logs.map((log) => (
+            {result.logs.map((log: LogAnalysis) => (
               <LogSummary key={log.file} log={log} />
             ))}
           </ul>
@@ -234,7 +237,7 @@ export function FindingsStep() {
           </h3>
           <p>{t('findings.notCheckedIntro')}</p>
           <ul className="plain-list">
-            {result.notChecked.map((n) => (
+            {result.notChecked.map((n: ScanResult['notChecked'][number]) => (
               <li key={n.probe}>{t(`probes.${n.probe}`)}</li>
             ))}
           </ul>

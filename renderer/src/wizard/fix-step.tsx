@@ -6,7 +6,9 @@ import { StepHeading } from '../components/step-heading.tsx';
 import { CommandPreview } from '../components/command-preview.tsx';
 import { RepairProgress } from '../components/repair-progress.tsx';
 import { RepairResult } from '../components/repair-result.tsx';
-import { Notice } from '../components/notice.tsx';
+import { SessionBanner } from '../components/session-banner.tsx';
+import { repairOfPlan } from '../../../shared/wizard/transition.ts';
+import { NEXT_FIX_STATES, repairState } from '../../../shared/session/session-story.ts';
 
 function Confirmations({
   ids,
@@ -39,9 +41,16 @@ export function FixStep() {
   const { t } = useTranslation();
   const text = useDomainText();
   const fix = useWizard((s) => s.wizard.fix);
+  const session = useWizard((s) => s.wizard.session);
   const actions = useActions();
   const [checked, setChecked] = useState<string[]>([]);
   if (!fix) return null;
+  // How the run ended is the session record's (its journal id is the plan id): the step only shows it.
+  const ran = repairOfPlan(session, fix.plan?.planId);
+  const outcome = ran?.outcome ?? null;
+  const ended = ran ? repairState(ran) : null;
+  // A fix that failed, timed out, was undone or did not remove the cause: trying the next fix comes first.
+  const nextFirst = ended !== null && NEXT_FIX_STATES.includes(ended);
   const title = fix.plan ? text(fix.plan.title) : text({ key: `repair.${fix.repair}.title`, params: {} });
   const allConfirmed = (fix.plan?.confirmations ?? []).every((c) => checked.includes(c));
   return (
@@ -88,39 +97,39 @@ export function FixStep() {
           </div>
         </>
       )}
-      {fix.outcome && (fix.phase === 'done' || fix.phase === 'undoing' || fix.phase === 'undone') && (
+      {ran && (fix.phase === 'done' || fix.phase === 'undoing') && (
         <>
-          <RepairResult outcome={fix.outcome} />
+          {session && <SessionBanner session={session} />}
+          {outcome && <RepairResult outcome={outcome} />}
           {fix.phase === 'undoing' && (
             <p className="working" role="status">
               <span className="spinner" aria-hidden="true" /> {t('fix.undoing')}
             </p>
           )}
-          {fix.phase === 'undone' && <Notice tone="info">{t('fix.undone')}</Notice>}
           <div className="actions">
             <button
               type="button"
-              className="button primary"
-              onClick={actions.openVerify}
-              disabled={fix.phase === 'undoing'}
-              data-testid="to-verify"
-            >
-              {t('fix.toVerify')}
-            </button>
-            {fix.phase === 'done' && fix.outcome.undoAvailable && (
-              <button type="button" className="button" onClick={() => void actions.undo()} data-testid="undo">
-                {t('fix.undo')}
-              </button>
-            )}
-            <button
-              type="button"
-              className="button"
+              className={nextFirst ? 'button primary' : 'button'}
               onClick={() => void actions.nextFix()}
               disabled={fix.phase === 'undoing'}
               data-testid="next-fix"
             >
               {t('fix.nextFix')}
             </button>
+            <button
+              type="button"
+              className={nextFirst ? 'button' : 'button primary'}
+              onClick={actions.openVerify}
+              disabled={fix.phase === 'undoing'}
+              data-testid="to-verify"
+            >
+              {t('fix.toVerify')}
+            </button>
+            {fix.phase === 'done' && outcome?.undoAvailable && !ran.undo && (
+              <button type="button" className="button" onClick={() => void actions.undo()} data-testid="undo">
+                {t('fix.undo')}
+              </button>
+            )}
             <button
               type="button"
               className="button subtle"

@@ -1,7 +1,7 @@
-// Past sessions (saved scans): open one to see its findings again.
+// Past sessions (their records): what was found, what was done and how it ended; open one to see it again.
 import { useTranslation } from 'react-i18next';
 import { useActions, useDomainText, useWizard } from './store-context.tsx';
-import { isCauseId } from '../../../shared/contract/ids.ts';
+import { didLine, symptomLine } from './session-lines.ts';
 import { Dialog } from '../components/dialog.tsx';
 
 export function HistoryDialog() {
@@ -20,20 +20,24 @@ export function HistoryDialog() {
       {sessions !== null && sessions.length > 0 && (
         <ul className="history-list" data-testid="history-list">
           {sessions.map((s) => (
-            <li key={s.scanId}>
+            <li key={s.sessionId}>
               <button
                 type="button"
                 className="history-item"
-                onClick={() => void actions.loadSession(s.scanId)}
+                onClick={() => void actions.loadSession(s.sessionId)}
                 aria-label={t('history.open', { date: format(s.startedAt) })}
               >
                 <span className="history-date">{format(s.startedAt)}</span>
-                <span className="history-symptom">{s.symptom}</span>
+                <span className="history-symptom">{symptomLine(s, text)}</span>
                 <span className="history-cause">
-                  {s.topCause && isCauseId(s.topCause)
-                    ? text({ key: `cause.${s.topCause}.title`, params: {} })
-                    : (s.topCause ?? t('history.noCause'))}
+                  {s.found
+                    ? text({
+                        key: 'session.found',
+                        params: { cause: text({ key: `cause.${s.found}.title`, params: {} }) },
+                      })
+                    : text({ key: 'session.found.none', params: {} })}
                 </span>
+                <span className="history-did">{didLine(s, text)}</span>
               </button>
             </li>
           ))}

@@ -13,10 +13,10 @@ export function ReportStep() {
   const text = useDomainText();
   const report = useWizard((s) => s.wizard.report);
   const bridge = useWizard((s) => s.bridge);
-  const wizard = useWizard((s) => s.wizard);
+  const session = useWizard((s) => s.wizard.session);
   const actions = useActions();
   const name = useId();
-  const summary = buildSummary(wizard, t, text);
+  const summary = buildSummary(session, t, text);
   return (
     <section className="step" aria-labelledby="step-report">
       <StepHeading id="step-report">{t('report.heading')}</StepHeading>

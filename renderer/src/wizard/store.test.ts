@@ -1,9 +1,11 @@
 // Tests of the wizard store in Node (no React, no DOM): the whole flow against the fake API, and the API calls it makes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWizardStore, retryLogPath } from './store.ts';
+import { createWizardStore } from './store.ts';
 import { createFakeApi } from '../api/fake-api.ts';
-import { sampleFinding, samplePlan } from '../../../shared/wizard/sample-data.ts';
+import { sampleFinding, samplePlan, sampleScan } from '../../../shared/wizard/sample-data.ts';
+import { newRecord, withRepairStarted } from '../../../shared/session/session-record.ts';
+import { sessionStory } from '../../../shared/session/session-story.ts';
 test('init loads the environment and the scenarios of a simulated machine', async () => {
   const api = createFakeApi();
   const store = createWizardStore({ api, lang: 'en' });
@@ -31,27 +33,53 @@ test('full flow: symptom -> scan with live rows -> findings -> fix -> verify (re
     'progress events updated every row',
   );
   const startScan = api.calls.find((c) => c.name === 'startScan');
-  assert.deepEqual(startScan?.request, { symptom: '2503 2502', logPaths: [], msiPath: null, allowElevation: false });
+  assert.deepEqual(startScan?.request, {
+    symptom: '2503 2502',
+    logPaths: [],
+    msiPath: null,
+    allowElevation: false,
+    sessionId: null,
+    purpose: 'diagnose',
+    choice: 'code-2503',
+  });
+  const sessionId = w.session!.sessionId;
 
   await actions.chooseRepair('installer-folders-access', 'restore-windows-temp-acl');
   assert.equal(store.getState().wizard.fix?.phase, 'preview');
+  assert.deepEqual(
+    api.calls.find((c) => c.name === 'planRepair')?.request,
+    {
+      scanId: w.session!.latest.scanId,
+      cause: 'installer-folders-access',
+      repair: 'restore-windows-temp-acl',
+      options: {},
+    },
+    'the renderer names the cause and the repair, never Windows parameters',
+  );
   await actions.confirmRepair([]);
   w = store.getState().wizard;
   assert.equal(w.fix?.phase, 'done');
   assert.equal(w.fix?.progress[0]?.phase, 'finished');
+  assert.equal(sessionStory(w.session!).state, 'fixed', 'the record (sent by the main process) tells how it ended');
   await actions.undo();
-  assert.equal(store.getState().wizard.fix?.phase, 'undone');
+  w = store.getState().wizard;
+  assert.equal(w.fix?.phase, 'done');
+  assert.equal(sessionStory(w.session!).state, 'undone');
 
   actions.openVerify();
+  await new Promise((r) => setTimeout(r, 0));
+  assert.equal(store.getState().wizard.verify?.mode, 'rescan');
   await actions.startVerify();
   w = store.getState().wizard;
-  assert.equal(w.verify?.mode, 'rescan');
-  assert.equal(w.verify?.phase, 'passed', 'the second fake scan finds nothing');
+  assert.equal(w.verify?.phase, 'done', 'the second fake scan finds nothing');
+  assert.equal(sessionStory(w.session!).state, 'fixed');
+  assert.equal(w.session!.sessionId, sessionId, 'the check belongs to the same session');
+  assert.equal(sessionStory(w.session!).found?.cause, 'installer-folders-access', 'what was found stays frozen');
 
   actions.openReport();
   actions.setReportOptions({ format: 'json' });
   await actions.exportReport();
-  assert.equal(store.getState().wizard.report.exported?.location, `/reports/${w.result?.scanId}.json`);
+  assert.equal(store.getState().wizard.report.exported?.location, `/reports/${sessionId}.json`);
   const exportCall = api.calls.find((c) => c.name === 'exportReport');
   assert.equal((exportCall?.request as { lang: string }).lang, 'zh-CN');
   await actions.copySummary('summary');
@@ -59,11 +87,14 @@ test('full flow: symptom -> scan with live rows -> findings -> fix -> verify (re
 
   await actions.openHistory();
   const overlay = store.getState().wizard.overlay;
-  assert.equal(overlay?.kind === 'history' ? overlay.sessions?.length : -1, 2);
-  await actions.loadSession('scan-1');
-  assert.equal(store.getState().wizard.result?.scanId, 'scan-1');
+  assert.equal(overlay?.kind === 'history' ? overlay.sessions?.length : -1, 1);
+  await actions.loadSession(sessionId);
+  assert.equal(store.getState().wizard.session?.sessionId, sessionId);
   actions.startOver();
+  assert.equal(store.getState().wizard.overlay?.kind, 'confirm-start-over', 'a fix ran: start over asks first');
+  await actions.confirmStartOver();
   assert.equal(store.getState().wizard.step, 'symptom');
+  assert.ok(api.calls.some((c) => c.name === 'endSession'));
 });
 
 test('verify with an .msi: the failed retry log is rescanned and the wizard returns to findings', async () => {
@@ -82,18 +113,16 @@ test('verify with an .msi: the failed retry log is rescanned and the wizard retu
   actions.submitSymptom();
   await actions.startScan(true);
   actions.openVerify();
-  await actions.startVerify();
+  await new Promise((r) => setTimeout(r, 0));
   assert.equal(store.getState().wizard.verify?.phase, 'preview');
-  const planCall = api.calls.find((c) => c.name === 'planRepair');
-  assert.deepEqual(planCall?.request, {
-    repair: 'retry-install-elevated-logged',
-    params: { msiPath: 'C:\\Users\\alex\\app.msi' },
-  });
+  const sessionId = store.getState().wizard.session!.sessionId;
+  assert.deepEqual(api.calls.find((c) => c.name === 'planVerification')?.request, { sessionId });
   await actions.confirmVerify();
   const w = store.getState().wizard;
   assert.equal(w.step, 'findings');
-  assert.equal(w.notice, 'verify-failed-new-evidence');
-  assert.equal(w.result?.findings[0]?.cause, 'custom-action-failed');
+  assert.equal(sessionStory(w.session!).state, 'install-failed');
+  assert.equal(w.session?.latest.findings[0]?.cause, 'custom-action-failed');
+  assert.equal(w.session?.initial.findings[0]?.cause, 'pending-reboot', 'the first diagnosis stays as it was');
   const scans = api.calls.filter((c) => c.name === 'startScan');
   assert.deepEqual((scans[1]?.request as { logPaths: string[] }).logPaths, [
     'C:\\ProgramData\\MSI Doctor\\logs\\retry.log',
@@ -108,7 +137,7 @@ test('free text is parsed, dropped files are uploaded as base64, failures surfac
   assert.deepEqual(store.getState().wizard.draft.parsed?.exitCodes, [1603]);
   await actions.importFiles([{ name: 'a.log', read: async () => new TextEncoder().encode('hello') }], 'log');
   const w = store.getState().wizard;
-  assert.deepEqual(w.draft.logs, [{ path: '/uploads/a.log', name: 'a.log' }]);
+  assert.deepEqual(w.draft.logs, [{ path: '/uploads/a.log', name: 'a.log', status: 'usable', reason: null }]);
   const importCall = api.calls.find((c) => c.name === 'importFile');
   assert.equal((importCall?.request as { base64: string }).base64, Buffer.from('hello').toString('base64'));
   actions.submitSymptom();
@@ -133,13 +162,42 @@ test('cancel before the scan id is known cancels once the first progress names t
   assert.ok(api.calls.some((c) => c.name === 'cancelScan'));
 });
 
-test('retryLogPath reads the /l*v path of the install step', () => {
-  assert.equal(
-    retryLogPath(samplePlan('retry-install-elevated-logged')),
-    'C:\\ProgramData\\MSI Doctor\\logs\\retry.log',
+test("a picked file that is not a log is refused with the analyzer's reason and never sent to the scan", async () => {
+  const api = createFakeApi({ notLogs: { 'photo.png': 'this is a picture, not a log' } });
+  const store = createWizardStore({ api, lang: 'en' });
+  const { actions } = store.getState();
+  await actions.importFiles([{ name: 'photo.png', read: async () => new Uint8Array([0x89, 0x50]) }], 'log');
+  const log = store.getState().wizard.draft.logs[0]!;
+  assert.equal(log.status, 'refused');
+  assert.equal(log.reason?.en, 'this is a picture, not a log');
+  actions.submitSymptom();
+  assert.equal(store.getState().wizard.step, 'symptom', 'no scan with only a refused file');
+});
+
+test('on start, a repair of this session still running is shown with its state', async () => {
+  const plan = samplePlan('restore-windows-temp-acl');
+  const scan = sampleScan([sampleFinding('installer-folders-access', 0.9, ['restore-windows-temp-acl'])], {
+    scanId: 'scan-1',
+  });
+  const record = newRecord(
+    'session-1',
+    { ...scan, sessionId: 'session-1' },
+    { choice: 'code-2503', input: '2503', logFiles: [], msiPath: null },
+    '2026-01-01T10:00:00.000Z',
   );
-  assert.equal(retryLogPath(samplePlan('restart-computer')), null);
-  assert.equal(retryLogPath(null), null);
+  const running = withRepairStarted(
+    record,
+    { sessionId: 'session-1', cause: 'installer-folders-access', purpose: 'fix', plan },
+    '2026-01-01T10:01:00.000Z',
+  );
+  const api = createFakeApi({ activeSession: running });
+  const store = createWizardStore({ api, lang: 'en' });
+  await store.getState().actions.init();
+  const w = store.getState().wizard;
+  assert.equal(w.step, 'fix');
+  assert.equal(w.fix?.phase, 'running');
+  assert.equal(w.fix?.repair, 'restore-windows-temp-acl');
+  assert.equal(sessionStory(w.session!).state, 'running');
 });
 
 test('an unfinished repair journal found at start is offered for undo, and undoing it calls undoRepair', async () => {

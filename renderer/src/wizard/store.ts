@@ -2,12 +2,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Lang, RepairId } from '../../../shared/contract/ids.ts';
 import type { ApiResponses, MsiDoctorApi, PickedFile, ScenarioInfo } from '../../../shared/contract/api.ts';
-import type { JournalSummary, RepairParams, RepairPlan } from '../../../shared/contract/repair.ts';
+import type { JournalSummary } from '../../../shared/contract/repair.ts';
 import type { Result } from '../../../shared/contract/result.ts';
 import type { CauseId } from '../../../shared/contract/ids.ts';
 import type { ReportState, SymptomChoice, WizardState } from '../../../shared/wizard/wizard-state.ts';
 import type { WizardEvent } from '../../../shared/wizard/wizard-events.ts';
-import { initialState, transition } from '../../../shared/wizard/transition.ts';
+import { initialState, transition, usableLogs } from '../../../shared/wizard/transition.ts';
 
 export type Environment = ApiResponses['getEnvironment'];
 
@@ -60,11 +60,16 @@ export interface WizardActions {
   exportReport(): Promise<void>;
   copySummary(text: string): Promise<void>;
   openHistory(): Promise<void>;
-  loadSession(scanId: string): Promise<void>;
+  loadSession(sessionId: string): Promise<void>;
   openLog(path: string, line: number | null): void;
   closeOverlay(): void;
   dismissError(): void;
+  /** Start over: asks first when a repair ran in this session. */
   startOver(): void;
+  /** The user confirmed starting over: the session ends (kept in the history). */
+  confirmStartOver(): Promise<void>;
+  /** How soon a restart repair restarts Windows (minutes; 0 = now): the plan is made again. */
+  chooseRestartDelay(minutes: number): Promise<void>;
   /** Undoes a repair that an earlier run of the app left unfinished (crash, power loss, restart mid-repair). */
   undoInterrupted(journalId: string): Promise<void>;
   dismissInterrupted(journalId: string): void;
@@ -98,17 +103,6 @@ export interface StoreDeps {
 
 export type WizardStore = StoreApi<WizardStoreState>;
 
-/** The install log path of the retry step's command line (`/l*v "path"`), so a failed retry's log can be analyzed. */
-export function retryLogPath(plan: RepairPlan | null): string | null {
-  for (const step of plan?.steps ?? []) {
-    const match =
-      /\/l\*?v?x?\+?\s+"([^"]+)"/i.exec(step.commandLine) ?? /\/l\*?v?x?\+?\s+(\S+)/i.exec(step.commandLine);
-    if (match?.[1]) return match[1];
-  }
-  const param = plan?.params['logPath'];
-  return typeof param === 'string' ? param : null;
-}
-
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
   const chunk = 0x8000;
@@ -133,40 +127,53 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
       return null;
     }
 
-    function scanRequest(logPaths?: string[]) {
-      const { draft, allowElevation } = wizard();
+    /** What a scan asks for: the diagnosis of a new session, or a check of the session shown. */
+    function scanRequest(purpose: 'diagnose' | 'verify' | 'new-log', logPaths?: string[]) {
+      const { draft, allowElevation, session } = wizard();
+      // A diagnosis before any repair refines the session (a found log added); anything later checks it.
+      const continues = session !== null && (purpose !== 'diagnose' || session.repairs.length === 0);
       return {
-        symptom: draft.text,
-        logPaths: logPaths ?? draft.logs.map((l) => l.path),
-        msiPath: draft.msi?.path ?? null,
+        symptom: draft.textIsLog ? '' : draft.text,
+        logPaths: logPaths ?? usableLogs(draft).map((l) => l.path),
+        msiPath: draft.msi?.path ?? session?.symptom.msiPath ?? null,
         allowElevation,
+        sessionId: continues ? session.sessionId : null,
+        purpose,
+        choice: draft.choice ?? session?.symptom.choice ?? null,
       };
     }
 
-    /** Repair parameters the plan needs from what the wizard knows (the .msi, the stuck client's PID). */
-    function paramsFor(repair: RepairId): RepairParams {
-      const { draft, result } = wizard();
-      if (repair === 'retry-install-elevated-logged') return draft.msi ? { msiPath: draft.msi.path } : {};
-      if (repair === 'end-stuck-client-install') {
-        const data = result?.evidence.find((e) => e.probe === 'install-in-progress')?.data as
-          { clients?: Array<{ pid?: unknown }> } | undefined;
-        const pid = data?.clients?.find((c) => typeof c.pid === 'number')?.pid;
-        return typeof pid === 'number' ? { pid } : {};
-      }
-      return {};
+    async function scan(purpose: 'diagnose' | 'verify' | 'new-log', logPaths?: string[]): Promise<void> {
+      const result = await api.startScan(scanRequest(purpose, logPaths));
+      if (result.ok) dispatch({ type: 'SCAN_FINISHED', session: result.value });
+      else dispatch({ type: 'SCAN_FAILED', error: result.error });
     }
 
+    /** The main process plans from the diagnosis: the wizard names the cause and the repair, never parameters. */
     async function planCurrentFix(): Promise<void> {
-      const fix = wizard().fix;
-      if (wizard().step !== 'fix' || fix?.phase !== 'planning') return;
-      const plan = await call(api.planRepair({ repair: fix.repair, params: paramsFor(fix.repair) }));
+      const { fix, session, step } = wizard();
+      if (step !== 'fix' || fix?.phase !== 'planning' || !session) return;
+      const options = fix.restartInMinutes !== null ? { restartInMinutes: fix.restartInMinutes } : {};
+      const plan = await call(
+        api.planRepair({ scanId: session.latest.scanId, cause: fix.cause, repair: fix.repair, options }),
+      );
       if (plan) dispatch({ type: 'PLAN_READY', plan });
     }
 
-    async function rescan(logPaths?: string[]): Promise<void> {
-      const result = await api.startScan(scanRequest(logPaths));
-      if (result.ok) dispatch({ type: 'VERIFY_RESCAN_FINISHED', result: result.value });
-      else dispatch({ type: 'SCAN_FAILED', error: result.error });
+    /** Asks the analyzer about each given log: usable, or refused with its one-line reason. */
+    async function checkLogs(files: PickedFile[]): Promise<void> {
+      await Promise.all(
+        files.map(async (file) => {
+          const analysis = await api.analyzeLog({ path: file.path });
+          // Only "this is not a log" refuses a file; a log the analyzer cannot reach now is left to the scan.
+          const refused =
+            !analysis.ok && (analysis.error.code === 'invalid-input' || analysis.error.code === 'not-found');
+          const reason = analysis.ok
+            ? null
+            : (analysis.error.text ?? { en: analysis.error.message, 'zh-CN': analysis.error.message });
+          dispatch({ type: 'LOG_CHECKED', path: file.path, usable: !refused, reason: refused ? reason : null });
+        }),
+      );
     }
 
     const actions: WizardActions = {
@@ -185,11 +192,15 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
             }
           }),
           api.on('repairProgress', (progress) => dispatch({ type: 'REPAIR_PROGRESS', progress })),
+          api.on('sessionChanged', (session) => dispatch({ type: 'SESSION_UPDATED', session })),
           api.on('filesOpened', ({ paths }) => {
             const files: PickedFile[] = paths.map((path) => ({ path, name: path.split(/[\\/]/).pop() || path }));
             const logs = files.filter((f) => !/\.msi$/i.test(f.name));
             const msi = files.find((f) => /\.msi$/i.test(f.name));
-            if (logs.length) dispatch({ type: 'LOGS_ADDED', files: logs });
+            if (logs.length) {
+              dispatch({ type: 'LOGS_ADDED', files: logs });
+              void checkLogs(logs);
+            }
             if (msi) dispatch({ type: 'MSI_SET', file: msi });
           }),
           api.on('menuCommand', ({ command }) => {
@@ -205,6 +216,14 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
           return;
         }
         set({ env: env.value, envError: null });
+        // A reload mid-fix, or the session resumed after a restart: the wizard shows it, with its running repair.
+        const active = await api.getActiveSession({});
+        if (active.ok && active.value)
+          dispatch({
+            type: 'SESSION_RESTORED',
+            session: active.value,
+            resumed: active.value.repairs.some((r) => r.restart?.resumedAt),
+          });
         // An unfinished journal means a repair stopped half-way: tell the user and offer its undo; the journal says what ran.
         const journals = await api.listJournals({});
         if (journals.ok)
@@ -232,7 +251,8 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
         }
         const current = get().env;
         if (current) set({ env: { ...current, ...env.value } });
-        actions.startOver();
+        // Another machine: the session of the previous one is over.
+        await actions.confirmStartOver();
       },
       choose(choice) {
         dispatch({ type: 'CHOICE_SELECTED', choice });
@@ -247,7 +267,10 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
         const picked = await call(api.pickFile({ kind }));
         if (!picked) return;
         if (kind === 'msi') dispatch({ type: 'MSI_SET', file: picked });
-        else dispatch({ type: 'LOGS_ADDED', files: [picked] });
+        else {
+          dispatch({ type: 'LOGS_ADDED', files: [picked] });
+          await checkLogs([picked]);
+        }
       },
       async importFiles(files, kind) {
         const imported: PickedFile[] = [];
@@ -258,7 +281,10 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
         }
         if (kind === 'msi') {
           if (imported[0]) dispatch({ type: 'MSI_SET', file: imported[0] });
-        } else if (imported.length) dispatch({ type: 'LOGS_ADDED', files: imported });
+        } else if (imported.length) {
+          dispatch({ type: 'LOGS_ADDED', files: imported });
+          await checkLogs(imported);
+        }
       },
       removeLog(path) {
         dispatch({ type: 'LOG_REMOVED', path });
@@ -279,9 +305,7 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
         dispatch({ type: 'SCAN_CONFIRMED', allowElevation });
         if (wizard().step !== 'scanning') return;
         cancelWhenKnown = false;
-        const result = await api.startScan(scanRequest());
-        if (result.ok) dispatch({ type: 'SCAN_FINISHED', result: result.value });
-        else dispatch({ type: 'SCAN_FAILED', error: result.error });
+        await scan('diagnose');
       },
       async cancelScan() {
         dispatch({ type: 'SCAN_CANCEL_REQUESTED' });
@@ -296,9 +320,7 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
       async analyzeFoundLog(path) {
         dispatch({ type: 'FOUND_LOG_ADDED', file: { path, name: path.split(/[\\/]/).pop() || path } });
         if (wizard().step !== 'scanning') return;
-        const result = await api.startScan(scanRequest());
-        if (result.ok) dispatch({ type: 'SCAN_FINISHED', result: result.value });
-        else dispatch({ type: 'SCAN_FAILED', error: result.error });
+        await scan('diagnose');
       },
       async nextFix() {
         dispatch({ type: 'NEXT_FIX_REQUESTED' });
@@ -315,8 +337,13 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
         const plan = wizard().fix?.plan ?? wizard().verify?.plan;
         if (plan) await api.cancelRepair({ planId: plan.planId });
       },
+      async chooseRestartDelay(minutes) {
+        dispatch({ type: 'RESTART_DELAY_CHOSEN', minutes });
+        await planCurrentFix();
+      },
       async undo() {
-        const journalId = wizard().fix?.outcome?.journalId;
+        // The journal of a run is its plan's id.
+        const journalId = wizard().fix?.plan?.planId;
         dispatch({ type: 'UNDO_REQUESTED' });
         if (!journalId || wizard().fix?.phase !== 'undoing') return;
         const outcome = await call(api.undoRepair({ journalId }));
@@ -327,21 +354,16 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
       },
       openVerify() {
         dispatch({ type: 'VERIFY_OPENED' });
+        const session = wizard().session;
+        if (wizard().verify?.phase !== 'planning' || !session) return;
+        // The main process decides how to check: a logged retry of the .msi when there is one, else a rescan.
+        void call(api.planVerification({ sessionId: session.sessionId })).then((verification) => {
+          if (verification) dispatch({ type: 'VERIFY_PLANNED', verification });
+        });
       },
       async startVerify() {
         dispatch({ type: 'VERIFY_STARTED' });
-        const verify = wizard().verify;
-        if (verify?.phase === 'planning') {
-          const plan = await call(
-            api.planRepair({
-              repair: 'retry-install-elevated-logged',
-              params: paramsFor('retry-install-elevated-logged'),
-            }),
-          );
-          if (plan) dispatch({ type: 'VERIFY_PLAN_READY', plan });
-        } else if (verify?.phase === 'rescanning') {
-          await rescan();
-        }
+        if (wizard().verify?.phase === 'rescanning') await scan('verify');
       },
       async confirmVerify() {
         const plan = wizard().verify?.plan ?? null;
@@ -349,13 +371,10 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
         if (!plan || wizard().verify?.phase !== 'running') return;
         const outcome = await call(api.runRepair({ planId: plan.planId, confirmations: plan.confirmations }));
         if (!outcome) return;
-        dispatch({
-          type: 'VERIFY_INSTALL_FINISHED',
-          outcome,
-          newLogPath: outcome.installLog?.path ?? retryLogPath(plan),
-        });
-        const after = wizard().verify;
-        if (after?.phase === 'rescanning' && after.newLogPath) await rescan([after.newLogPath]);
+        dispatch({ type: 'VERIFY_INSTALL_FINISHED', outcome });
+        // The install failed again: its new log (the plan says where it is) is diagnosed in the same session.
+        const newLog = outcome.installLog?.path;
+        if (wizard().verify?.phase === 'rescanning' && newLog) await scan('new-log', [newLog]);
       },
       openReport() {
         dispatch({ type: 'REPORT_OPENED' });
@@ -364,11 +383,17 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
         dispatch({ type: 'REPORT_OPTIONS_CHANGED', ...options });
       },
       async exportReport() {
-        const { result, report } = wizard();
-        if (!result) return;
+        const { session, report } = wizard();
+        if (!session) return;
         dispatch({ type: 'EXPORT_STARTED' });
+        // The report is the session's: its record, and only its own repairs and journals.
         const exported = await call(
-          api.exportReport({ scanId: result.scanId, format: report.format, redact: report.redact, lang: get().lang }),
+          api.exportReport({
+            sessionId: session.sessionId,
+            format: report.format,
+            redact: report.redact,
+            lang: get().lang,
+          }),
         );
         if (exported) dispatch({ type: 'EXPORT_FINISHED', exported });
       },
@@ -390,9 +415,9 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
         const sessions = await call(api.listSessions({}));
         if (sessions) dispatch({ type: 'HISTORY_LOADED', sessions });
       },
-      async loadSession(scanId) {
-        const result = await call(api.getSession({ scanId }));
-        if (result) dispatch({ type: 'SESSION_LOADED', result });
+      async loadSession(sessionId) {
+        const session = await call(api.getSession({ sessionId }));
+        if (session) dispatch({ type: 'SESSION_LOADED', session });
       },
       openLog(path, line) {
         dispatch({ type: 'LOG_VIEWER_OPENED', path, line });
@@ -405,6 +430,17 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
       },
       startOver() {
         cancelWhenKnown = false;
+        const { session, readOnly } = wizard();
+        dispatch({ type: 'START_OVER_REQUESTED' });
+        // Nothing ran: no question asked, and the session is over (a reload does not bring it back).
+        if (session && !readOnly && wizard().session === null) void api.endSession({ sessionId: session.sessionId });
+      },
+      async confirmStartOver() {
+        const { session, readOnly } = wizard();
+        if (session && !readOnly) {
+          const ended = await call(api.endSession({ sessionId: session.sessionId }));
+          if (!ended) return;
+        }
         dispatch({ type: 'START_OVER' });
       },
       async undoInterrupted(journalId) {

@@ -1,40 +1,34 @@
-// The short plain-text summary users copy into a chat or ticket, in the current language.
+// The short plain-text summary users copy into a chat or ticket, in the current language, told from the session record:
+// what the user chose, what was found first (frozen), what was done and whether it worked, and what remains.
 import type { TFunction } from 'i18next';
 import type { TextRef } from '../../../shared/contract/evidence.ts';
-import type { WizardState } from '../../../shared/wizard/wizard-state.ts';
-import { rankFindings } from './finding-order.ts';
+import type { SessionRecord } from '../../../shared/contract/session.ts';
+import { sessionStory, sessionSummary } from '../../../shared/session/session-story.ts';
+import { didLine, symptomLine } from './session-lines.ts';
 
-export function buildSummary(state: WizardState, t: TFunction, text: (ref: TextRef) => string): string {
-  const result = state.result;
+export function buildSummary(session: SessionRecord | null, t: TFunction, text: (ref: TextRef) => string): string {
   const lines = [t('report.summaryTitle')];
+  if (!session) return [...lines, t('report.summaryNoCause')].join('\n');
+  const story = sessionStory(session);
+  lines.push(symptomLine(session, text));
   lines.push(
-    t('report.summarySymptom', { symptom: state.draft.text.trim() || result?.symptom.input || t('report.noSymptom') }),
+    story.found
+      ? text({ key: 'session.found', params: { cause: text(story.found.title) } })
+      : text({ key: 'session.found.none', params: {} }),
   );
-  const top = result
-    ? rankFindings(result.findings).find((f) => f.kind === 'cause' && f.cause !== 'no-problem-found')
-    : undefined;
-  lines.push(
-    top
-      ? t('report.summaryCause', { cause: text(top.title), pct: Math.round(top.confidence * 100) })
-      : t('report.summaryNoCause'),
-  );
-  const outcome = state.fix?.outcome;
-  if (outcome) {
-    const status =
-      outcome.verified === true
-        ? t('fix.verified')
-        : outcome.status === 'succeeded'
-          ? t('fix.resultSucceeded')
-          : t('fix.resultFailed');
-    lines.push(t('report.summaryFix', { repair: text(outcome.plan.title), status }));
+  lines.push(didLine(sessionSummary(session), text));
+  const repair = story.last ? text(story.last.plan.title) : '';
+  lines.push(text({ key: `session.state.${story.state}`, params: { repair, time: story.last?.restart?.at ?? '' } }));
+  const worth = story.stillWorthKnowing.filter((f) => f.kind !== 'info' || f.cause !== story.found?.cause);
+  if (worth.length > 0) {
+    lines.push(`${text({ key: 'session.worth-knowing', params: {} })}:`);
+    for (const f of worth.slice(0, 5)) lines.push(`- ${text(f.title)}`);
   }
-  const env = result?.environment;
-  if (env) {
-    const machine =
-      env.kind === 'simulated'
-        ? t('report.summarySimulated', { scenario: env.scenario ?? '' })
-        : t('report.summaryReal', { version: env.windowsVersion ?? '' });
-    lines.push(t('report.summaryMachine', { machine }));
-  }
+  const env = session.latest.environment;
+  const machine =
+    env.kind === 'simulated'
+      ? t('report.summarySimulated', { scenario: env.scenario ?? '' })
+      : t('report.summaryReal', { version: env.windowsVersion ?? '' });
+  lines.push(t('report.summaryMachine', { machine }));
   return lines.join('\n');
 }

@@ -3,11 +3,12 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SYMPTOM_CHOICES } from '../../../shared/wizard/wizard-state.ts';
 import { canSubmitSymptom } from '../../../shared/wizard/transition.ts';
-import { useActions, useWizard } from './store-context.tsx';
+import { useActions, useDomainText, useWizard } from './store-context.tsx';
 import { StepHeading } from '../components/step-heading.tsx';
 import { FilePicker } from '../components/file-picker.tsx';
 import { Notice } from '../components/notice.tsx';
 import type { LocalFile } from './store.ts';
+import { pick } from '../../../shared/knowledge/local-text.ts';
 
 function OtherCodeField() {
   const { t } = useTranslation();
@@ -38,6 +39,7 @@ function OtherCodeField() {
 function LogFiles() {
   const { t } = useTranslation();
   const logs = useWizard((s) => s.wizard.draft.logs);
+  const lang = useWizard((s) => s.lang);
   const bridge = useWizard((s) => s.bridge);
   const actions = useActions();
   const [uploading, setUploading] = useState(false);
@@ -66,8 +68,14 @@ function LogFiles() {
       {logs.length > 0 && (
         <ul className="file-list">
           {logs.map((log) => (
-            <li key={log.path}>
+            <li key={log.path} data-status={log.status} data-testid="log-file">
               <span className="file-name">{log.name}</span>
+              {log.status === 'checking' && <span className="file-state">{t('symptom.fileChecking')}</span>}
+              {log.status === 'refused' && (
+                <span className="file-state file-refused" data-testid="log-refused">
+                  {t('symptom.fileRefused', { reason: log.reason ? pick(log.reason, lang) : '' })}
+                </span>
+              )}
               <button
                 type="button"
                 className="button subtle small"
@@ -144,9 +152,14 @@ function MsiFile() {
 
 export function SymptomStep() {
   const { t } = useTranslation();
+  const text = useDomainText();
   const choice = useWizard((s) => s.wizard.draft.choice);
   const canSubmit = useWizard((s) => canSubmitSymptom(s.wizard.draft));
   const cancelled = useWizard((s) => s.wizard.notice === 'scan-cancelled');
+  // Files were given but none is a log: say why Continue waits, never scan without them (a false all-clear).
+  const onlyRefused = useWizard(
+    (s) => s.wizard.draft.logs.length > 0 && s.wizard.draft.logs.every((l) => l.status === 'refused'),
+  );
   const actions = useActions();
   const radioName = useId();
   return (
@@ -159,8 +172,8 @@ export function SymptomStep() {
         {SYMPTOM_CHOICES.map((c) => (
           <label key={c} className={choice === c ? 'choice-card selected' : 'choice-card'} data-testid={`choice-${c}`}>
             <input type="radio" name={radioName} value={c} checked={choice === c} onChange={() => actions.choose(c)} />
-            <span className="choice-title">{t(`symptom.cards.${c}.title`)}</span>
-            <span className="choice-desc">{t(`symptom.cards.${c}.desc`)}</span>
+            <span className="choice-title">{text({ key: `symptom.card.${c}.title`, params: {} })}</span>
+            <span className="choice-desc">{text({ key: `symptom.card.${c}.desc`, params: {} })}</span>
           </label>
         ))}
       </fieldset>
@@ -168,6 +181,11 @@ export function SymptomStep() {
       {choice === 'company-deploy' && <p className="field-hint">{t('symptom.companyHint')}</p>}
       {choice === 'log' && <LogFiles />}
       <MsiFile />
+      {onlyRefused && (
+        <p className="field-hint" role="status" data-testid="no-usable-log">
+          {t('symptom.noUsableLog')}
+        </p>
+      )}
       <div className="actions">
         <button
           type="button"

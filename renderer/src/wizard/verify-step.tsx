@@ -1,27 +1,34 @@
 // Step 5: verify: retry the install elevated with logging when the .msi is known, otherwise check the system again.
 import { useTranslation } from 'react-i18next';
 import { useActions, useDomainText, useWizard } from './store-context.tsx';
-import { openCauses } from '../../../shared/wizard/transition.ts';
+import { repairOfPlan } from '../../../shared/wizard/transition.ts';
+import { sessionStory } from '../../../shared/session/session-story.ts';
 import { StepHeading } from '../components/step-heading.tsx';
 import { CommandPreview } from '../components/command-preview.tsx';
 import { ProbeRows } from '../components/probe-rows.tsx';
 import { RepairResult } from '../components/repair-result.tsx';
 import { Notice } from '../components/notice.tsx';
+import { SessionBanner } from '../components/session-banner.tsx';
 
 export function VerifyStep() {
   const { t } = useTranslation();
   const verify = useWizard((s) => s.wizard.verify);
   const rows = useWizard((s) => s.wizard.scan.rows);
-  const result = useWizard((s) => s.wizard.result);
+  const session = useWizard((s) => s.wizard.session);
   const text = useDomainText();
   const actions = useActions();
   if (!verify) return null;
   const retry = verify.mode === 'retry-install';
+  const story = session ? sessionStory(session) : null;
+  const outcome = repairOfPlan(session, verify.plan?.planId)?.outcome ?? null;
+  const passed = story?.state === 'fixed' || story?.state === 'install-passed';
+  // What the latest check still shows, besides what was fixed.
+  const others = story?.stillWorthKnowing.filter((f) => f.kind === 'cause' && f.confidence >= 0.5) ?? [];
   return (
     <section className="step" aria-labelledby="step-verify" data-phase={verify.phase}>
       <StepHeading id="step-verify">{t('verify.heading')}</StepHeading>
       <p className="step-intro">{retry ? t('verify.retryIntro') : t('verify.rescanIntro')}</p>
-      {(verify.phase === 'ready' || verify.phase === 'failed') && (
+      {verify.phase === 'ready' && (
         <div className="actions">
           <button
             type="button"
@@ -56,6 +63,9 @@ export function VerifyStep() {
             >
               {t('verify.retry')}
             </button>
+            <button type="button" className="button" onClick={actions.openReport} data-testid="to-report">
+              {t('verify.toReport')}
+            </button>
             <button type="button" className="button subtle" onClick={actions.backToFindings}>
               {t('verify.back')}
             </button>
@@ -75,18 +85,18 @@ export function VerifyStep() {
           <ProbeRows rows={rows} />
         </>
       )}
-      {verify.outcome && verify.phase !== 'rescanning' && <RepairResult outcome={verify.outcome} />}
-      {verify.phase === 'passed' && (
+      {verify.phase === 'done' && session && (
         <>
-          <Notice tone="success">
-            <strong data-testid="verify-passed">{retry ? t('verify.passedInstall') : t('verify.passedRescan')}</strong>
-          </Notice>
-          {!retry && result && openCauses(result).length > 0 && (
+          <div data-testid={passed ? 'verify-passed' : 'verify-not-passed'}>
+            <SessionBanner session={session} />
+          </div>
+          {outcome && <RepairResult outcome={outcome} />}
+          {passed && others.length > 0 && (
             <Notice tone="info">
               <p>{t('verify.otherCauses')}</p>
               <ul className="plain-list">
-                {openCauses(result).map((cause) => (
-                  <li key={cause}>{text({ key: `cause.${cause}.title`, params: {} })}</li>
+                {others.map((f) => (
+                  <li key={f.cause}>{text(f.title)}</li>
                 ))}
               </ul>
               <button type="button" className="button subtle small" onClick={actions.backToFindings}>
@@ -95,13 +105,27 @@ export function VerifyStep() {
             </Notice>
           )}
           <div className="actions">
-            <button type="button" className="button primary" onClick={actions.openReport} data-testid="to-report">
+            {!passed && (
+              <button
+                type="button"
+                className="button primary"
+                onClick={() => void actions.nextFix()}
+                data-testid="next-fix"
+              >
+                {t('fix.nextFix')}
+              </button>
+            )}
+            <button
+              type="button"
+              className={passed ? 'button primary' : 'button'}
+              onClick={actions.openReport}
+              data-testid="to-report"
+            >
               {t('verify.toReport')}
             </button>
           </div>
         </>
       )}
-      {verify.phase === 'failed' && verify.outcome && <Notice tone="warning">{t('verify.failedNoLog')}</Notice>}
     </section>
   );
 }

@@ -24,13 +24,21 @@ export const SESSION_TEXTS = {
     en: 'Type the code or paste the message (or the log lines) you saw.',
     'zh-CN': '输入您看到的代码，或粘贴提示内容（或日志内容）。',
   },
+  'symptom.card.company-deploy.title': {
+    en: 'My company installs this for me (Configuration Manager, Intune)',
+    'zh-CN': '公司替我安装这个软件（Configuration Manager、Intune）',
+  },
+  'symptom.card.company-deploy.desc': {
+    en: 'Software Center or Company Portal says it failed. Type the code it shows, if any.',
+    'zh-CN': '软件中心或公司门户显示安装失败。如有错误代码，请输入。',
+  },
   'symptom.card.log.title': { en: 'I have a log file', 'zh-CN': '我有日志文件' },
   'symptom.card.log.desc': {
     en: 'Open or drop one or more installer logs.',
     'zh-CN': '打开或拖入一个或多个安装日志。',
   },
   'symptom.card.unsure.title': { en: 'Not sure', 'zh-CN': '不确定' },
-  'symptom.card.unsure.desc': { en: 'Check my computer for the usual causes.', 'zh-CN': '检查我的电脑上的常见原因。' },
+  'symptom.card.unsure.desc': { en: 'Check my computer for the usual causes.', 'zh-CN': '帮我检查电脑上的常见原因。' },
   'session.chose': { en: 'You chose: {choice}', 'zh-CN': '您选择了：{choice}' },
   'session.typed': { en: 'You entered: “{text}”', 'zh-CN': '您输入了：“{text}”' },
   'session.gave-logs': { en: 'Logs you gave: {files}', 'zh-CN': '您提供的日志：{files}' },
