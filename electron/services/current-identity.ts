@@ -1,6 +1,7 @@
 // Who runs MSI Doctor on a real machine: the user's SID and whether the process is already elevated (one whoami call).
 import type { CommandRunner, CommandSpec } from '../system/run/command-runner.ts';
 import { systemProgram } from '../system/run/windows-programs.ts';
+import { accountSidOfWhoami } from '../system/well-known-sids.ts';
 
 export const WHOAMI_SPEC: CommandSpec = {
   file: systemProgram('whoami.exe'),
@@ -11,7 +12,7 @@ export const WHOAMI_SPEC: CommandSpec = {
 };
 
 export interface CurrentIdentity {
-  /** The user's SID (S-1-5-21-... for accounts, S-1-5-18 for SYSTEM), null when unreadable. */
+  /** The user's SID (S-1-5-21-… local/domain, S-1-12-1-… Entra ID, S-1-5-18 SYSTEM), null when unreadable. */
   sid: string | null;
   /** Integrity level High (S-1-16-12288) or System (S-1-16-16384). */
   elevated: boolean | null;
@@ -19,11 +20,10 @@ export interface CurrentIdentity {
 
 /**
  * Reads only SIDs, which no Windows language translates: the first SID of the first line is the user's (`/user`
- * prints it first), the S-1-16-N label is the integrity level. Works on the CSV form and on the table form.
+ * prints it first), whatever its authority; the S-1-16-N label is the integrity level. CSV and table forms alike.
  */
 export function parseWhoami(text: string): CurrentIdentity {
-  const firstLine = text.split(/\r?\n/).find((line) => /S-1-\d+(?:-\d+)+/.test(line)) ?? '';
-  const userSid = /S-1-5-(?:21(?:-\d+){4}|18|19|20)\b/.exec(firstLine)?.[0] ?? null;
+  const userSid = accountSidOfWhoami(text);
   const integrity = [...text.matchAll(/\bS-1-16-(\d+)\b/g)].map((m) => Number(m[1]));
   return { sid: userSid, elevated: integrity.length ? integrity.some((level) => level >= 12288) : null };
 }

@@ -1,4 +1,8 @@
-// SDDL parsing and the ACL judgements the probes make on it (by SID and access mask, never by account names).
+// SDDL parsing and formatting (the one parser: probes, repairs and the simulated machine) and the ACL judgements the
+// probes make on it (by SID and access mask, never by account names).
+import { ALIAS_OF_SID, BROAD_SIDS, ORDINARY_USER_SIDS, SDDL_ALIASES, TRUSTED_SIDS } from '../well-known-sids.ts';
+
+export { BROAD_SIDS, ORDINARY_USER_SIDS, TRUSTED_SIDS };
 
 export interface Ace {
   type: 'allow' | 'deny';
@@ -17,25 +21,6 @@ export interface SecurityDescriptor {
   daclFlags: string;
   dacl: Ace[];
 }
-
-/** SDDL SID aliases used on file system objects. */
-export const SID_ALIASES: Record<string, string> = {
-  SY: 'S-1-5-18',
-  BA: 'S-1-5-32-544',
-  BU: 'S-1-5-32-545',
-  BG: 'S-1-5-32-546',
-  PU: 'S-1-5-32-547',
-  WD: 'S-1-1-0',
-  AU: 'S-1-5-11',
-  IU: 'S-1-5-4',
-  CO: 'S-1-3-0',
-  CG: 'S-1-3-1',
-  LS: 'S-1-5-19',
-  NS: 'S-1-5-20',
-  AN: 'S-1-5-7',
-  AC: 'S-1-15-2-1',
-  OW: 'S-1-3-4',
-};
 
 const RIGHT_CODES: Record<string, number> = {
   GA: 0x10000000,
@@ -79,7 +64,7 @@ export const FILE = {
 } as const;
 
 export function resolveSid(token: string): string {
-  return SID_ALIASES[token.toUpperCase()] ?? token;
+  return SDDL_ALIASES[token.toUpperCase()] ?? token;
 }
 
 export function rightsToMask(rights: string): number {
@@ -132,19 +117,9 @@ export function appliesToSelf(ace: Ace): boolean {
   return !ace.flags.includes('IO');
 }
 
-/** Everyone, Authenticated Users, Users, INTERACTIVE: groups that contain an ordinary user. */
-export const BROAD_SIDS = ['S-1-1-0', 'S-1-5-11', 'S-1-5-32-545', 'S-1-5-4'];
-/** Principals whose full control on a system folder is normal. */
-export const TRUSTED_SIDS = [
-  'S-1-5-18',
-  'S-1-5-32-544',
-  'S-1-3-0',
-  'S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464',
-];
-
 /** An ordinary user may create files in the folder: an allow ACE for a broad group with ADD_FILE and no matching deny. */
 export function broadGroupsCanCreate(sd: SecurityDescriptor, userSid: string | null = null): boolean {
-  const who = userSid ? [...BROAD_SIDS, userSid] : BROAD_SIDS;
+  const who = userSid ? [...ORDINARY_USER_SIDS, userSid] : ORDINARY_USER_SIDS;
   const relevant = sd.dacl.filter((a) => appliesToSelf(a) && who.includes(a.sid));
   const denied = relevant.some((a) => a.type === 'deny' && effectiveFileMask(a.mask) & FILE.addFile);
   const allowed = relevant.some((a) => a.type === 'allow' && effectiveFileMask(a.mask) & FILE.addFile);
@@ -163,4 +138,37 @@ export function hasFullControl(sd: SecurityDescriptor, sid: string): boolean {
     (a) =>
       a.type === 'allow' && a.sid === sid && appliesToSelf(a) && (effectiveFileMask(a.mask) & FILE.full) === FILE.full,
   );
+}
+
+// ---------------------------------------------------------------- writing SDDL (icacls edits, inheritance)
+/** An ACE back to its SDDL text: well-known SIDs by alias, as Windows writes them. */
+export function formatAce(ace: Ace): string {
+  const sid = ALIAS_OF_SID[ace.sid] ?? ace.sid;
+  return `(${ace.type === 'allow' ? 'A' : 'D'};${ace.flags.join('')};${ace.rights};;;${sid})`;
+}
+
+export function formatSddl(sd: SecurityDescriptor): string {
+  const alias = (sid: string | null): string => (sid === null ? '' : (ALIAS_OF_SID[sid] ?? sid));
+  return `${sd.owner ? `O:${alias(sd.owner)}` : ''}${sd.group ? `G:${alias(sd.group)}` : ''}D:${sd.daclFlags}${sd.dacl.map(formatAce).join('')}`;
+}
+
+/**
+ * What a new child of a folder gets from the parent's inheritable ACEs (marked ID), as Windows computes it: a child
+ * folder takes container-inherit ACEs (keeping OI/CI unless NP; object-inherit-only ones stay inherit-only), a file
+ * takes object-inherit ACEs; IO is dropped where the ACE applies. Owner and group stay the parent's (our creators).
+ */
+export function inheritedSecurity(parent: SecurityDescriptor, child: 'dir' | 'file'): SecurityDescriptor {
+  const dacl: Ace[] = [];
+  for (const ace of parent.dacl) {
+    const oi = ace.flags.includes('OI');
+    const ci = ace.flags.includes('CI');
+    const np = ace.flags.includes('NP');
+    let flags: string[] | null = null;
+    if (child === 'file') flags = oi ? [] : null;
+    else if (ci) flags = np ? [] : [...(oi ? ['OI'] : []), 'CI'];
+    else if (oi && !np) flags = ['OI', 'IO'];
+    if (flags === null) continue;
+    dacl.push({ ...ace, flags: [...flags, 'ID'] });
+  }
+  return { owner: parent.owner, group: parent.group, daclFlags: 'AI', dacl };
 }

@@ -1,6 +1,7 @@
 // The last line of defence: every CommandSpec a repair builds (plan and undo) passes here; never-automated actions are refused.
 import type { CommandSpec } from '../run/command-runner.ts';
 import { isWindowsProgramPath } from '../run/windows-programs.ts';
+import { BROAD_SIDS as BROAD } from '../well-known-sids.ts';
 
 /** The actions architecture §6 forbids, whatever a catalog entry or parameter says. */
 export type ForbiddenAction =
@@ -29,7 +30,7 @@ export interface GuardContext {
 }
 
 /** SIDs and names of broad groups that must never get Full Control / Modify (Everyone, Users, Authenticated Users...). */
-const BROAD_SIDS = ['s-1-1-0', 's-1-5-32-545', 's-1-5-11', 's-1-5-4', 's-1-5-32-546', 's-1-5-7', 's-1-5-2'];
+const BROAD_SIDS = BROAD.map((sid) => sid.toLowerCase());
 const BROAD_NAMES = [
   'everyone',
   'users',
@@ -144,7 +145,8 @@ function powershellBroadFullControl(text: string): boolean {
   if (!/fullcontrol|modify|takeownership|changepermissions/i.test(text)) return false;
   const lower = text.toLowerCase();
   return (
-    BROAD_SIDS.some((s) => lower.includes(s)) ||
+    // A whole SID: 's-1-5-2' (NETWORK) must not match inside a user's 's-1-5-21-…'.
+    BROAD_SIDS.some((s) => new RegExp(`(?<![0-9-])${s}(?![0-9-])`).test(lower)) ||
     /['"](everyone|users|builtin\\users|authenticated users)['"]/i.test(text)
   );
 }
