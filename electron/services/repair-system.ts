@@ -5,7 +5,7 @@ import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { MachineState } from '../system/simulated/model.ts';
 import type { SimulatedMachine } from '../system/simulated/machine.ts';
-import { simulatedRepairClock } from '../system/simulated/repair-handlers.ts';
+import { simulatedRepairClock } from '../system/simulated/repair-handlers/index.ts';
 import type { PathKind } from '../system/repairs/repair-definition.ts';
 import { RepairService, type RepairServiceOptions } from './repair-service.ts';
 import type { SystemHandle } from './system-factory.ts';

@@ -1,13 +1,19 @@
 // The healthy base machine every scenario starts from (WS-FIN-042, CONTOSO\zhang.wei "张伟"); scenarios override only what differs.
-import { DEFAULT_INSTALLER_SDDL, DEFAULT_WINDOWS_TEMP_SDDL, SID, type MachineState } from './model.ts';
+import {
+  DEFAULT_INSTALLER_SDDL,
+  DEFAULT_WINDOWS_TEMP_SDDL,
+  SID,
+  SYSTEM_TEMP_SDDL,
+  WINDOWS_SDDL,
+  userFolderSddl,
+  type MachineState,
+} from './model.ts';
 
 export const BASE_NOW = '2026-11-18T01:30:00.000Z';
 export const USER_SID = 'S-1-5-21-1004336348-1177238915-682003330-1107';
 const PROFILE = 'C:\\Users\\zhang.wei';
 const USER_TEMP = `${PROFILE}\\AppData\\Local\\Temp`;
-/** Profile folders: owner the user, full control for the user, SYSTEM and Administrators. */
-export const userFolderSddl = (sid: string): string =>
-  `O:${sid}G:${sid}D:(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;FA;;;${sid})`;
+export { userFolderSddl };
 
 function minutesBefore(iso: string, minutes: number): string {
   return new Date(new Date(iso).getTime() - minutes * 60_000).toISOString();
@@ -158,7 +164,7 @@ export function baseMachineState(): MachineState {
       },
     },
     files: {
-      'C:\\Windows': { kind: 'dir', sddl: null, modified: '2024-05-07T05:00:00.000Z' },
+      'C:\\Windows': { kind: 'dir', sddl: WINDOWS_SDDL, modified: '2024-05-07T05:00:00.000Z' },
       'C:\\Windows\\Temp': { kind: 'dir', sddl: DEFAULT_WINDOWS_TEMP_SDDL, modified: minutesBefore(now, 40) },
       'C:\\Windows\\Installer': {
         kind: 'dir',
@@ -167,7 +173,7 @@ export function baseMachineState(): MachineState {
       },
       'C:\\Windows\\SystemTemp': {
         kind: 'dir',
-        sddl: 'O:SYG:SYD:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)',
+        sddl: SYSTEM_TEMP_SDDL,
         modified: minutesBefore(now, 26 * 60),
       },
       'C:\\Windows\\System32\\msiexec.exe': { kind: 'file', sddl: null, modified: '2024-05-07T05:00:00.000Z' },

@@ -21,6 +21,8 @@ export interface EmulatorContext {
   machine: SimulatedMachine;
   /** The command runs in the (simulated) elevated batch. */
   elevated: boolean;
+  /** The account the elevated batch runs as (over-the-shoulder: an administrator's); default the signed-in user. */
+  account?: string;
   /** The emulator running the command (set by CommandEmulator.run), for handlers that run nested commands. */
   emulator?: CommandEmulator;
 }
@@ -78,7 +80,7 @@ export function describeCommand(spec: CommandSpec): EmulatedCommand {
   let marker: EmulatedCommand['marker'] = null;
   let params: Record<string, unknown> | null = null;
   if (script !== null) {
-    const m = /#\s*msi-doctor:(\w+)=([\w-]+)/.exec(script);
+    const m = /#\s*msi-doctor:([\w-]+)=([\w-]+)/.exec(script);
     if (m) marker = { kind: m[1]!, id: m[2]! };
     const p = /\$params\s*=\s*ConvertFrom-Json\s+'((?:[^']|'')*)'/.exec(script);
     if (p) {

@@ -1,7 +1,7 @@
 // The simulated Windows machine's public entry: build a machine from a scenario and get runners that answer from it.
 import { CommandEmulator } from './emulator.ts';
 import { registerBuiltinHandlers } from './handlers/index.ts';
-import { registerRepairHandlers } from './repair-handlers.ts';
+import { registerRepairHandlers } from './repair-handlers/index.ts';
 import type { SimulatedMachine } from './machine.ts';
 import { buildMachine, loadScenario, type LoadedScenario } from './scenarios.ts';
 import { SimulatedCommandRunner, SimulatedElevatedRunner, type SimulatedElevationOptions } from './simulated-runner.ts';
@@ -16,7 +16,7 @@ export * from './model.ts';
 
 /** An emulator that knows every command the probes run (repairs add theirs with registerCommandHandler). */
 export function createEmulator(): CommandEmulator {
-  // Repairs' commands (reg add, icacls /grant, sc config, msiexec...) are emulated by repair-handlers.ts.
+  // Repairs' commands (reg add, icacls /grant, sc config, msiexec...) are emulated by repair-handlers/ (one module per tool).
   return registerRepairHandlers(registerBuiltinHandlers(new CommandEmulator()));
 }
 

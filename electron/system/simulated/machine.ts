@@ -1,5 +1,7 @@
 // SimulatedMachine: the stateful model with case-insensitive registry/file access that emulated commands read and change.
+import { formatSddl, inheritedSecurity, parseSddl } from '../probes/sddl.ts';
 import {
+  DRIVE_ROOT_SDDL,
   baseName,
   canonicalKey,
   canonicalPath,
@@ -36,6 +38,15 @@ export class SimulatedMachine {
     const wanted = canonicalKey(path).toLowerCase();
     for (const key of Object.keys(this.state.registry)) if (key.toLowerCase() === wanted) return key;
     return null;
+  }
+
+  /** HKU\<the signed-in user's SID>\... is that user's HKCU (the elevated batch names the user's hive explicitly). */
+  hiveKey(path: string): string {
+    const canonical = canonicalKey(path);
+    const userHive = `HKU\\${this.state.identity.userSid}`;
+    if (canonical.toLowerCase() === userHive.toLowerCase()) return 'HKCU';
+    if (canonical.toLowerCase().startsWith(userHive.toLowerCase() + '\\')) return 'HKCU' + canonical.slice(userHive.length);
+    return canonical;
   }
 
   keyExists(path: string): boolean {
@@ -139,6 +150,28 @@ export class SimulatedMachine {
       return { kind: 'dir', sddl: null, modified: this.state.bootTime };
     }
     return null;
+  }
+
+  /**
+   * The security descriptor that applies to a path: its own, else what it inherits from the folder above (the one
+   * meaning of "no SDDL" in the model), down from the drive root's default. Null when the path does not exist.
+   */
+  effectiveSddl(path: string): string | null {
+    const entry = this.entry(path);
+    if (!entry) return null;
+    if (entry.sddl) return entry.sddl;
+    const parent = parentPath(path);
+    const parentSddl = parent === null ? null : this.effectiveSddl(parent);
+    const sd = parseSddl(parentSddl);
+    if (!sd) return DRIVE_ROOT_SDDL;
+    return formatSddl(inheritedSecurity(sd, entry.kind));
+  }
+
+  /** The path as the model stores it (long names, their own case), or null when it does not exist. */
+  longPath(path: string): string | null {
+    const key = this.findFile(path);
+    if (key !== null) return canonicalPath(key);
+    return this.entry(path) ? canonicalPath(path) : null;
   }
 
   exists(path: string): boolean {

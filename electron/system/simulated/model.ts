@@ -39,7 +39,7 @@ export interface SimProcess {
 
 export interface SimFile {
   kind: 'file' | 'dir';
-  /** Security descriptor as SDDL (owner, group, DACL). Null = inherit a plausible default. */
+  /** Security descriptor as SDDL (owner, group, DACL). Null = no explicit ACL: inherited from the parent folder. */
   sddl: string | null;
   modified: string;
   /** File content as base64 (bytes exactly as on disk, e.g. UTF-16LE with BOM for MSI logs). */
@@ -163,7 +163,7 @@ export interface MachineState {
   events: SimEvent[];
   products: SimInstalledProduct[];
   /** Global\_MSIExecute: 'held' by an install transaction. */
-  msiExecuteMutex: 'free' | 'held';
+  msiExecuteMutex: MutexState;
   drives: SimDrive[];
   /** AppLocker effective policy: number of MSI rules and enforcement mode. */
   applocker: { msiRules: number; enforcement: 'not-configured' | 'enabled' | 'audit-only' };
@@ -171,25 +171,31 @@ export interface MachineState {
   configMgr: { rebootPending: boolean } | null;
 }
 
-/** Well-known SIDs used by the model and the renderings. */
-export const SID = {
-  system: 'S-1-5-18',
-  administrators: 'S-1-5-32-544',
-  users: 'S-1-5-32-545',
-  everyone: 'S-1-1-0',
-  authenticatedUsers: 'S-1-5-11',
-  creatorOwner: 'S-1-3-0',
-  trustedInstaller: 'S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464',
-  mediumIl: 'S-1-16-8192',
-  highIl: 'S-1-16-12288',
-  systemIl: 'S-1-16-16384',
-} as const;
+/** Well-known SIDs (one module for the probes, the guard and the simulator). */
+export { SID } from '../well-known-sids.ts';
 
+/** The model's `msiExecuteMutex`: no object, an object nobody owns (kept open by the idle service), or held. */
+export type MutexState = 'free' | 'idle' | 'held';
+
+// ---------------------------------------------------------------- default security descriptors (defined once)
+// A file or folder whose `sddl` is null has no explicit ACL: it inherits from its parent, as on Windows
+// (SimulatedMachine.effectiveSddl). These are the explicit ones a fresh Windows 11 has, as Get-Acl prints them.
+/** C:\ (owner TrustedInstaller shown as SYSTEM): Authenticated Users may create folders, Users read. */
+export const DRIVE_ROOT_SDDL =
+  'O:SYG:SYD:PAI(A;OICIIO;SDGXGWGR;;;AU)(A;;0x1301bf;;;AU)(A;OICIIO;GA;;;SY)(A;;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;BU)';
+/** C:\Windows: TrustedInstaller full, SYSTEM/Administrators modify, Users and app packages read (inherited by new folders). */
+export const WINDOWS_SDDL =
+  'O:S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464G:S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464D:PAI(A;OICIIO;GA;;;CO)(A;OICIIO;GA;;;SY)(A;;0x1301bf;;;SY)(A;OICIIO;GA;;;BA)(A;;0x1301bf;;;BA)(A;OICIIO;GXGR;;;BU)(A;;0x1200a9;;;BU)(A;CIIO;GA;;;S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464)(A;;FA;;;S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464)(A;;0x1200a9;;;AC)(A;OICIIO;GXGR;;;AC)';
 /** Default SDDL of C:\Windows\Temp in the ACE order icacls shows it (WiX advisory / corpus icacls (a)), owner SYSTEM. */
 export const DEFAULT_WINDOWS_TEMP_SDDL =
   'O:SYG:SYD:P(A;CI;0x100026;;;BU)(A;;FA;;;BA)(A;OICIIO;FA;;;BA)(A;;FA;;;SY)(A;OICIIO;FA;;;SY)(A;OICIIO;FA;;;CO)';
 export const DEFAULT_INSTALLER_SDDL =
   'O:SYG:SYD:PAI(A;OICIIO;GA;;;SY)(A;;FA;;;SY)(A;OICIIO;GA;;;BA)(A;;FA;;;BA)(A;OICIIO;GXGR;;;WD)(A;;0x1200a9;;;WD)';
+/** C:\Windows\SystemTemp (Windows 11): SYSTEM and Administrators only. */
+export const SYSTEM_TEMP_SDDL = 'O:SYG:SYD:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)';
+/** A profile folder: owner the user, full control for the user, SYSTEM and Administrators (inherited below it). */
+export const userFolderSddl = (sid: string): string =>
+  `O:${sid}G:${sid}D:(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;FA;;;${sid})`;
 
 // ---------------------------------------------------------------- small pure helpers over the state
 

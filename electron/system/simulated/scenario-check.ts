@@ -4,7 +4,7 @@ import type { Evidence } from '../../../shared/contract/evidence.ts';
 import type { ParsedSymptom } from '../../../shared/contract/symptom.ts';
 import { ALL_PROBES } from '../probes/index.ts';
 import type { ProbeContext } from '../probes/probe.ts';
-import { evidenceFrom, runProbe } from '../probes/run-probe.ts';
+import { combineElevated, evidenceFrom, runProbe } from '../probes/run-probe.ts';
 import type { Simulation } from './index.ts';
 import type { ScenarioExpect } from './scenario-schema.ts';
 
@@ -35,7 +35,7 @@ export function contextFor(sim: Simulation, symptom = sim.loaded.scenario.expect
 export interface ProbeRun {
   unelevated: Map<string, Evidence>;
   elevated: Map<string, Evidence>;
-  /** The best evidence per probe: the elevated one when it exists, else the unelevated one. */
+  /** The best evidence per probe, as the scan keeps it: the elevated one combined with the unelevated one (combineElevated). */
   best: Map<string, Evidence>;
   elevation: 'granted' | 'declined' | 'not-needed';
 }
@@ -67,7 +67,10 @@ export async function runAllProbes(
     }
   }
   const best = new Map(unelevated);
-  for (const [id, e] of elevated) best.set(id, e);
+  for (const probe of probes) {
+    const e = elevated.get(probe.id);
+    if (e) best.set(probe.id, combineElevated(probe, unelevated.get(probe.id), e, context));
+  }
   return { unelevated, elevated, best, elevation };
 }
 

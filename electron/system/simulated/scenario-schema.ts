@@ -146,7 +146,7 @@ export const machineOverridesSchema = z
     env: z.record(z.string(), z.string().nullable()).optional(),
     events: z.array(eventSchema).optional(),
     products: z.array(productSchema).optional(),
-    msiExecuteMutex: z.enum(['free', 'held']).optional(),
+    msiExecuteMutex: z.enum(['free', 'idle', 'held']).optional(),
     drives: z.array(z.object({ drive: z.string(), freeBytes: z.number(), totalBytes: z.number() })).optional(),
     applocker: z
       .object({ msiRules: z.number().int(), enforcement: z.enum(['not-configured', 'enabled', 'audit-only']) })

@@ -22,6 +22,7 @@ function runOne(
   spec: CommandSpec,
   elevated: boolean,
   options?: RunOptions,
+  account?: string,
 ): CommandOutput {
   if (options?.signal?.aborted) {
     return {
@@ -35,7 +36,7 @@ function runOne(
       elevated,
     };
   }
-  const result = emulator.run(spec, { machine, elevated });
+  const result = emulator.run(spec, { machine, elevated, ...(account ? { account } : {}) });
   const cp = machine.state.locale.oemCodePage;
   const timedOut = spec.timeoutMs !== undefined && result.durationMs > spec.timeoutMs;
   if (timedOut) {
@@ -121,7 +122,7 @@ export class SimulatedElevatedRunner implements ElevatedRunner {
               error: 'refused: the administrator account is not the signed-in user, and this step changes that user',
               elevated: true,
             }
-          : runOne(this.machine, this.emulator, spec, true, options);
+          : runOne(this.machine, this.emulator, spec, true, options, elevatedSid);
       elapsed += out.durationMs;
       outputs.push(out);
       // Like the real batch: a repair step outside its success codes stops it (CommandSpec.okExitCodes).

@@ -206,12 +206,13 @@ export function regNotFound(machine: SimulatedMachine): EmulatedResult {
 }
 
 export const handleRegQuery: CommandHandler = (c, { machine }) => {
-  const key = c.args[1] ?? '';
+  // HKU\<user SID> (the elevated batch's name for the user's hive) answers from the user's HKCU.
+  const key = machine.hiveKey(c.args[1] ?? '');
   const vIndex = c.args.findIndex((a) => /^\/v$/i.test(a));
   const ve = c.args.some((a) => /^\/ve$/i.test(a));
   const values = machine.values(key);
   if (values === null) return regNotFound(machine);
-  const long = longKeyName(key);
+  const long = longKeyName(c.args[1] ?? '');
   const defaultName = lang(machine) === 'zh' ? '(默认)' : '(Default)';
   const row = (name: string, v: RegValue): string =>
     `    ${name === '' ? defaultName : name}    ${v.type}    ${renderRegData(v)}`;

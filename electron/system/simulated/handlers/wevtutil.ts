@@ -8,10 +8,16 @@ export const matchWevtutil: CommandMatcher = (c) =>
 const escapeXml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** Level Error: failures, error dialogs, and "Product: X -- Error NNNN" (10000 + an error message number). */
+export function isErrorEvent(id: number): boolean {
+  if ([10005, 1015, 1008].includes(id)) return true;
+  return id >= 11000 && id <= 11999 && ![11707, 11724, 11728].includes(id);
+}
+
 export function eventXml(e: SimEvent, computer: string): string {
   const data = e.data.map((d) => (d === '' ? '<Data></Data>' : `<Data>${escapeXml(d)}</Data>`)).join('');
   const binary = e.binaryHex ? `<Binary>${e.binaryHex}</Binary>` : '';
-  const level = [10005, 11708, 11725, 11729, 1015].includes(e.id) ? 2 : 4;
+  const level = isErrorEvent(e.id) ? 2 : 4;
   // Windows writes 7 fractional digits: 2024-07-15T15:55:55.9707879Z.
   const time = e.time.replace(/\.(\d{3})Z$/, '.$10000Z');
   return (
