@@ -1,5 +1,6 @@
 // The scan's view of probe execution: the cancel error, and the one evidence conversion (electron/system/probes/run-probe.ts).
 export {
+  combineElevated,
   commandsOf,
   errorEvidence,
   evidenceFrom,

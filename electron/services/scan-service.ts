@@ -16,7 +16,14 @@ import type { ParsedSymptom } from '../../shared/contract/symptom.ts';
 import type { ProbeContext, ProbeDefinition } from '../system/probes/probe.ts';
 import type { CommandRunner, ElevatedRunner } from '../system/run/command-runner.ts';
 import { notRun } from '../system/run/elevated-script.ts';
-import { ScanCancelledError, commandsOf, errorEvidence, evidenceFrom, notCheckedEvidence } from './probe-execution.ts';
+import {
+  ScanCancelledError,
+  combineElevated,
+  commandsOf,
+  errorEvidence,
+  evidenceFrom,
+  notCheckedEvidence,
+} from './probe-execution.ts';
 import { planCommands, routeOutput } from './command-plan.ts';
 import { POWERSHELL_CONSTRAINED } from '../system/probes/run-probe.ts';
 import { runDirect } from './direct-phase.ts';
@@ -185,9 +192,9 @@ export async function runScan(
       batch.forEach((probe, i) => {
         const own = outputs[i]!.reduce((sum, o) => sum + o.durationMs, 0);
         const item = evidenceFrom(probe, outputs[i]!, context, true, own || duration);
-        const previous = evidence.get(probe.id);
-        // A 'better' probe keeps its unelevated answer when the elevated run could not produce one.
-        const chosen = previous && item.status === 'error' && previous.status !== 'error' ? previous : item;
+        // A 'better' probe keeps its unelevated answer when the elevated run could not produce one, and keeps the
+        // facts only the user's own token can give (temp-folders: is the user's TEMP writable by the user?).
+        const chosen = combineElevated(probe, evidence.get(probe.id), item, context);
         evidence.set(probe.id, chosen);
         emit(probe.id, 'finished', chosen.elevated, chosen);
       });

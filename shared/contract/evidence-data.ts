@@ -161,10 +161,17 @@ export type PendingRebootData = z.infer<typeof pendingRebootDataSchema>;
 // ---------------------------------------------------------------- temp-folders
 export const userTempSchema = z.object({
   variable: z.enum(['TEMP', 'TMP']),
-  /** Value in the process environment (expanded). */
+  /**
+   * The folder tested: the HKCU\Environment value expanded (what a new process such as Explorer or a double-clicked
+   * .msi gets), or the process environment's value when the registry has none.
+   */
   value: z.string().nullable(),
+  /** The app process's own value (set when it started; often in 8.3 form, C:\Users\JOHNSM~1\...). */
+  processValue: z.string().nullable().optional(),
   /** HKCU\Environment value as stored (often '%USERPROFILE%\AppData\Local\Temp'). */
   registryValue: z.string().nullable(),
+  /** `value` with 8.3 components resolved to long names (null when it cannot be resolved). */
+  longValue: z.string().nullable().optional(),
   exists: z.boolean(),
   isDirectory: z.boolean(),
   /** Create+delete test; null when not tested (path missing) or tested as another account. */

@@ -9,17 +9,16 @@ import { systemProgram } from '../run/windows-programs.ts';
 
 const TIMEOUT_MS = 10_000;
 
+// IsInRole(Administrator) is true only for a really elevated token; UAC values as numbers.
 const SCRIPT = String.raw`
-$id = [Security.Principal.WindowsIdentity]::GetCurrent()
-$inRole = ([Security.Principal.WindowsPrincipal]$id).IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)
-$pol = Get-Item -LiteralPath 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System' -ErrorAction SilentlyContinue
-function Pol($n) { if ($pol) { $v = $pol.GetValue($n, $null); if ($null -ne $v) { [int]$v } else { $null } } else { $null } }
+$policies = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System'
+function Pol($n) { $v = Get-MdRegistryValue $policies $n; if ($null -ne $v) { [int]$v } else { $null } }
 [pscustomobject]@{
   userName = $env:USERNAME
   domain = $env:USERDOMAIN
   computerName = $env:COMPUTERNAME
-  userSid = $id.User.Value
-  inAdminRole = $inRole
+  userSid = Get-MdCurrentSid
+  inAdminRole = [bool](Test-MdAdministrator)
   enableLua = Pol 'EnableLUA'
   consentPromptBehaviorAdmin = Pol 'ConsentPromptBehaviorAdmin'
   promptOnSecureDesktop = Pol 'PromptOnSecureDesktop'

@@ -9,6 +9,8 @@ export interface RawEvent {
   /** <Data> values in order; '(NULL)' kept as written. */
   data: string[];
   binaryHex: string | null;
+  /** <Level>: 1 critical, 2 error, 3 warning, 4 information (null when absent). */
+  level: number | null;
 }
 
 function unescapeXml(text: string): string {
@@ -44,6 +46,7 @@ export function parseEventXml(xml: string): RawEvent[] {
       userSid: /<Security\s+UserID=['"](S-1-[\d-]+)['"]/.exec(e)?.[1] ?? null,
       data,
       binaryHex: /<Binary>\s*([0-9A-Fa-f]+)\s*<\/Binary>/.exec(e)?.[1] ?? null,
+      level: ((l) => (l === undefined ? null : Number(l)))(/<Level>\s*(\d+)\s*<\/Level>/.exec(e)?.[1]),
     });
   }
   return events;

@@ -4,45 +4,42 @@ import type { ClientKind, InstallInProgressData, MsiClient } from '../../../shar
 import type { CommandOutput } from '../run/command-runner.ts';
 import { parseWindowsCommandLine } from '../run/quoting.ts';
 import type { ProbeContext, ProbeDefinition, ProbeVerdict } from './probe.ts';
-import { ageMinutes, errorVerdict, probeScriptSpec, readScriptJson, verdict } from './probe-kit.ts';
+import { ageMinutes, errorVerdict, isoTime, probeScriptSpec, readScriptJson, verdict } from './probe-kit.ts';
+import { eventXPath, TRANSACTION_EVENTS } from './event-queries.ts';
 
 const TIMEOUT_MS = 20_000;
 
-// Mutex test after PSADT's Test-ADTMutexAvailability, side-effect free: TryOpenExisting + WaitOne(0), released at once.
+// The mutex test (Get-MdInstallerMutexState) follows PSADT's Test-ADTMutexAvailability, side-effect free.
+// $elevated is this process's own IsInRole check: an "elevated" batch is not elevated when UAC is off for a standard user.
 const SCRIPT = String.raw`
-$p = [Security.Principal.WindowsPrincipal][Security.Principal.WindowsIdentity]::GetCurrent()
-$elevated = $p.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)
-$mutex = 'unknown'
-try {
-  $m = $null
-  if ([Threading.Mutex]::TryOpenExisting('Global\_MSIExecute', [ref]$m)) {
-    try { if ($m.WaitOne(0)) { $m.ReleaseMutex(); $mutex = 'free' } else { $mutex = 'busy' } }
-    catch [Threading.AbandonedMutexException] { $m.ReleaseMutex(); $mutex = 'free' }
-    finally { $m.Dispose() }
-  } else { $mutex = 'free' }
-} catch [UnauthorizedAccessException] { $mutex = 'denied' } catch { $mutex = 'unknown' }
-$svc = Get-Service -Name msiserver -ErrorAction SilentlyContinue
-$svcCim = Get-CimInstance -ClassName Win32_Service -Filter "Name='msiserver'" -ErrorAction SilentlyContinue
-$procs = @(Get-CimInstance -ClassName Win32_Process -Filter "Name='msiexec.exe'" -ErrorAction SilentlyContinue | ForEach-Object {
+$elevated = [bool](Test-MdAdministrator)
+$mutex = Get-MdInstallerMutexState
+$svc = Get-MdService 'msiserver'
+$svcCim = Get-MdCimInstance 'Win32_Service' "Name='msiserver'"
+$procs = @(Get-MdCimInstance 'Win32_Process' "Name='msiexec.exe'" | ForEach-Object {
   [pscustomobject]@{ pid = [int]$_.ProcessId; ppid = [int]$_.ParentProcessId; session = [int]$_.SessionId; cmd = $_.CommandLine
     started = if ($_.CreationDate) { $_.CreationDate.ToUniversalTime().ToString('o') } else { $null } } })
 $bg = @(foreach ($n in 'wuauserv','TrustedInstaller','CcmExec','IntuneManagementExtension') {
-  $s = Get-Service -Name $n -ErrorAction SilentlyContinue
+  $s = Get-MdService $n
   [pscustomobject]@{ name = $n; kind = 'service'; present = [bool]$s; active = [bool]($s -and [int]$s.Status -eq 4) } })
-$ti = @(Get-Process -Name TiWorker -ErrorAction SilentlyContinue)
+$ti = @(Get-MdProcess 'TiWorker')
 $bg += [pscustomobject]@{ name = 'TiWorker'; kind = 'process'; present = $ti.Count -gt 0; active = $ti.Count -gt 0 }
-$events = @(Get-WinEvent -FilterHashtable @{ LogName = 'Application'; ProviderName = 'MsiInstaller'; Id = 1040, 1042; StartTime = (Get-Date).AddHours(-24) } -ErrorAction SilentlyContinue | ForEach-Object {
-  [pscustomobject]@{ id = [int]$_.Id; time = $_.TimeCreated.ToUniversalTime().ToString('o'); data = @($_.Properties | ForEach-Object { "$($_.Value)" }) } })
+$events = @(); $eventsError = $null
+try {
+  $events = @(Get-MdEvent $params.events.log $params.events.xpath $params.events.max | ForEach-Object {
+    [pscustomobject]@{ id = [int]$_.Id; time = $_.TimeCreated.ToUniversalTime().ToString('o'); data = @($_.Properties | ForEach-Object { [string]$_.Value }) } })
+} catch { $eventsError = '0x{0:X8}' -f $_.Exception.GetBaseException().HResult }
 [pscustomobject]@{
   elevated = $elevated
   mutex = $mutex
   serviceFound = [bool]$svc
   canShutdown = if ($svc) { [bool]$svc.CanShutdown } else { $null }
   servicePid = if ($svcCim -and $svcCim.ProcessId) { [int]$svcCim.ProcessId } else { $null }
-  inProgressKey = Test-Path -LiteralPath 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Installer\InProgress'
+  inProgressKey = [bool](Test-MdRegistryKey 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Installer\InProgress')
   processes = $procs
   background = $bg
   events = $events
+  eventsError = $eventsError
 } | ConvertTo-Json -Compress -Depth 4
 `;
 
@@ -71,6 +68,8 @@ export const installInProgressOutputSchema = z.object({
     }),
   ),
   events: z.array(z.object({ id: z.number().int(), time: z.string(), data: z.array(z.string()) })),
+  /** HRESULT when the event log could not be read (the other facts still count). */
+  eventsError: z.string().nullable().optional(),
 });
 export type InstallInProgressOutput = z.infer<typeof installInProgressOutputSchema>;
 
@@ -120,12 +119,14 @@ export function packageOf(cmd: string): string | null {
 export function parseInstallInProgress(
   outputs: CommandOutput[],
   context: ProbeContext,
-  elevatedRun: boolean,
+  _elevatedRun: boolean,
 ): ProbeVerdict {
   const parsed = readScriptJson(outputs[0], installInProgressOutputSchema);
   if (!parsed.ok) return errorVerdict('install-in-progress', parsed.error);
   const o = parsed.value;
-  const elevated = o.elevated || elevatedRun;
+  // Only the script's own IsInRole says the token is elevated: a batch that went through the prompt may still run with
+  // a standard token (a standard user with UAC off), and then 'denied' is a guess, never a definitive 1618.
+  const elevated = o.elevated;
 
   const clients: MsiClient[] = [];
   const customActionServers: InstallInProgressData['customActionServers'] = [];
@@ -137,7 +138,7 @@ export function parseInstallInProgress(
       continue;
     }
     if (isCustomActionServer(proc.cmd)) {
-      customActionServers.push({ pid: proc.pid, commandLine: proc.cmd, startedAt: proc.started });
+      customActionServers.push({ pid: proc.pid, commandLine: proc.cmd, startedAt: isoTime(proc.started) });
       continue;
     }
     clients.push({
@@ -146,7 +147,7 @@ export function parseInstallInProgress(
       sessionId: proc.session,
       packagePath: packageOf(proc.cmd),
       commandLine: proc.cmd,
-      startedAt: proc.started,
+      startedAt: isoTime(proc.started),
       ageMinutes: ageMinutes(proc.started, context.now),
       kind: clientKind(proc.cmd),
     });
@@ -154,7 +155,7 @@ export function parseInstallInProgress(
   clients.sort((a, b) => (b.ageMinutes ?? 0) - (a.ageMinutes ?? 0));
 
   // 1040 "begin transaction" [0]=package [1]=client PID, without a later 1042 for the same PID.
-  const events = [...o.events].sort((a, b) => a.time.localeCompare(b.time));
+  const events = o.events.map((e) => ({ ...e, time: isoTime(e.time) ?? e.time })).sort((a, b) => a.time.localeCompare(b.time));
   const unmatchedBegin: InstallInProgressData['unmatchedBegin'] = [];
   events.forEach((e, i) => {
     if (e.id !== 1040) return;
@@ -226,6 +227,13 @@ export const installInProgressProbe: ProbeDefinition = {
   elevation: 'better',
   timeoutMs: TIMEOUT_MS,
   appliesTo: () => true,
-  commands: () => [probeScriptSpec('install-in-progress', SCRIPT, {}, TIMEOUT_MS)],
+  commands: () => [
+    probeScriptSpec(
+      'install-in-progress',
+      SCRIPT,
+      { events: { log: TRANSACTION_EVENTS.log, xpath: eventXPath(TRANSACTION_EVENTS), max: TRANSACTION_EVENTS.max } },
+      TIMEOUT_MS,
+    ),
+  ],
   parse: (outputs, context, elevated) => parseInstallInProgress(outputs, context, elevated),
 };

@@ -13,13 +13,16 @@ import { errorVerdict, probeScriptSpec, readScriptJson, verdict } from './probe-
 
 const TIMEOUT_MS = 20_000;
 
-// The WindowsInstaller COM object answers what is installed; late-bound calls through InvokeMember because PS 5.1
-// lacks its type information. Errors are HRESULT numbers. The package's identity arrives in $params.package (read by
-// the .msi reader); only when the caller did not read it does the script open the package itself (read-only).
+// The WindowsInstaller COM object answers what is installed; late-bound calls (Invoke-MdComMember: InvokeMember)
+// because PS 5.1 lacks its type information. RelatedProducts is a StringList: it is read by Count and Item(i), never
+// enumerated (PowerShell may hand back the COM object itself, which would become the "product code"). Errors are the
+// base exception's HRESULT (InvokeMember wraps COM errors in TargetInvocationException). The package's identity
+// arrives in $params.package (read by the .msi reader); only when the caller did not read it does the script open the
+// package itself (read-only).
 const SCRIPT = String.raw`
-function Call($o, $m, $a) { $o.GetType().InvokeMember($m, 'InvokeMethod', $null, $o, $a) }
-function Prop($o, $m, $a) { $o.GetType().InvokeMember($m, 'GetProperty', $null, $o, $a) }
-$inst = New-Object -ComObject WindowsInstaller.Installer
+function Call($o, $m, $a) { Invoke-MdComMember $o $m 'InvokeMethod' $a }
+function Prop($o, $m, $a) { Invoke-MdComMember $o $m 'GetProperty' $a }
+$inst = New-MdComObject 'WindowsInstaller.Installer'
 $pkg = [ordered]@{ readable = $false; error = $null; productCode = $null; upgradeCode = $null; productVersion = $null; productName = $null; manufacturer = $null; allUsers = $null }
 if ($params.package) { foreach ($k in 'productCode','upgradeCode','productVersion','productName','manufacturer','allUsers') { $pkg[$k] = $params.package.$k }; $pkg.readable = $true }
 elseif ($params.readWithCom) { try {
@@ -27,25 +30,30 @@ elseif ($params.readWithCom) { try {
   foreach ($p in 'ProductCode','UpgradeCode','ProductVersion','ProductName','Manufacturer','ALLUSERS') {
     $v = Call $db 'OpenView' @("SELECT Value FROM Property WHERE Property='$p'")
     [void](Call $v 'Execute' $null); $rec = Call $v 'Fetch' $null
-    $val = if ($rec) { Prop $rec 'StringData' @(1) } else { $null }
+    $val = if ($rec) { [string](Prop $rec 'StringData' @(1)) } else { $null }
     [void](Call $v 'Close' $null)
     switch ($p) { 'ProductCode' { $pkg.productCode = $val } 'UpgradeCode' { $pkg.upgradeCode = $val } 'ProductVersion' { $pkg.productVersion = $val }
       'ProductName' { $pkg.productName = $val } 'Manufacturer' { $pkg.manufacturer = $val } 'ALLUSERS' { $pkg.allUsers = $val } }
   }
   $pkg.readable = $true
-} catch { $pkg.error = '0x{0:X8}' -f $_.Exception.HResult } }
+} catch { $pkg.error = '0x{0:X8}' -f $_.Exception.GetBaseException().HResult } }
 $codes = @()
-if ($pkg.productCode -and (Prop $inst 'ProductState' @($pkg.productCode)) -eq 5) { $codes += $pkg.productCode }
-if ($pkg.upgradeCode) { try { foreach ($c in (Prop $inst 'RelatedProducts' @($pkg.upgradeCode))) { if ($codes -notcontains $c) { $codes += $c } } } catch { } }
+if ($pkg.productCode -and [int](Prop $inst 'ProductState' @($pkg.productCode)) -eq 5) { $codes += [string]$pkg.productCode }
+if ($pkg.upgradeCode) { try {
+  $related = Prop $inst 'RelatedProducts' @($pkg.upgradeCode)
+  $count = [int](Prop $related 'Count' $null)
+  for ($i = 0; $i -lt $count; $i++) { $c = [string](Prop $related 'Item' @($i)); if ($codes -notcontains $c) { $codes += $c } }
+} catch { } }
+function Info($code, $name) { try { $v = Prop $inst 'ProductInfo' @($code, $name); if ($null -eq $v) { $null } else { [string]$v } } catch { $null } }
 $installed = @(foreach ($c in $codes) {
-  $info = { param($n) try { Prop $inst 'ProductInfo' @($c, $n) } catch { $null } }
-  [pscustomobject]@{ productCode = $c; name = (& $info 'ProductName'); version = (& $info 'VersionString'); assignment = (& $info 'AssignmentType'); packageCode = (& $info 'PackageCode'); viaUpgradeCode = ($c -ne $pkg.productCode) } })
+  [pscustomobject]@{ productCode = $c; name = (Info $c 'ProductName'); version = (Info $c 'VersionString'); assignment = (Info $c 'AssignmentType'); packageCode = (Info $c 'PackageCode'); viaUpgradeCode = ($c -ne $pkg.productCode) } })
 $sameName = @()
 if ($pkg.productName) {
   $roots = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall','HKLM:\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Uninstall','HKCU:\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall'
-  foreach ($r in $roots) { foreach ($k in @(Get-ChildItem -LiteralPath $r -ErrorAction SilentlyContinue)) {
-    if ($k.GetValue('DisplayName') -eq $pkg.productName -and $codes -notcontains $k.PSChildName) {
-      $sameName += [pscustomobject]@{ productCode = $k.PSChildName; name = $k.GetValue('DisplayName'); version = $k.GetValue('DisplayVersion'); scope = $(if ($r -like 'HKCU*') { 'user' } else { 'machine' }) } } } }
+  foreach ($r in $roots) { foreach ($k in @(Get-MdRegistrySubKeyName $r)) {
+    $name = Get-MdRegistryValue "$r\$k" 'DisplayName'
+    if ($name -eq $pkg.productName -and $codes -notcontains $k) {
+      $sameName += [pscustomobject]@{ productCode = $k; name = $name; version = (Get-MdRegistryValue "$r\$k" 'DisplayVersion'); scope = $(if ($r -like 'HKCU*') { 'user' } else { 'machine' }) } } } }
 }
 [pscustomobject]@{ msiPath = $params.msiPath; package = [pscustomobject]$pkg; installed = $installed; sameName = $sameName } | ConvertTo-Json -Compress -Depth 4
 `;

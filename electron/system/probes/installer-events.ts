@@ -1,38 +1,42 @@
-// Probe installer-events: MsiInstaller events of the last 7 days from wevtutil XML (event ids + EventData, never the message).
+// Probe installer-events: MsiInstaller events of the last 7 days as event XML (ids + EventData, never the localized message).
 import type {
   InstallerEvent,
   InstallerEventKind,
   InstallerEventsData,
 } from '../../../shared/contract/evidence-data.ts';
+import { z } from 'zod';
 import type { CommandOutput, CommandSpec } from '../run/command-runner.ts';
 import { parseEventXml, productCodeFromBinary, type RawEvent } from './event-xml.ts';
+import { eventXPath, INSTALLER_EVENTS, type EventQuery } from './event-queries.ts';
 import type { ProbeDefinition, ProbeVerdict } from './probe.ts';
-import { errorVerdict, failureOf, verdict } from './probe-kit.ts';
-import { systemProgram } from '../run/windows-programs.ts';
+import { errorVerdict, probeScriptSpec, readScriptJson, verdict } from './probe-kit.ts';
 
 const TIMEOUT_MS = 15_000;
-export const EVENT_DAYS = 7;
-export const EVENT_LIMIT = 200;
-export const INSTALLER_EVENT_IDS = [
-  1005, 1007, 1008, 1015, 1025, 1029, 1031, 1033, 1034, 1035, 1036, 1037, 1038, 1040, 1042, 10005, 11707, 11708, 11724,
-  11725, 11728, 11729,
-] as const;
+export const EVENT_DAYS = INSTALLER_EVENTS.withinMs / 86_400_000;
+export const EVENT_LIMIT = INSTALLER_EVENTS.max;
+// Get-WinEvent through the prelude (not wevtutil: its console output is in the OEM code page, which mangles product
+// names outside it, e.g. Chinese names on a German machine); each event's XML travels in UTF-8 JSON, and the same
+// locale-free XML parser reads it. The query uses ID ranges (event-queries.ts).
+const SCRIPT = String.raw`
+$xml = @(); $failed = $null
+try { $xml = @(Get-MdEvent $params.log $params.xpath $params.max | ForEach-Object { $_.ToXml() }) }
+catch { $failed = '0x{0:X8}' -f $_.Exception.GetBaseException().HResult }
+[pscustomobject]@{ events = $xml; error = $failed } | ConvertTo-Json -Compress
+`;
 
-/** The XPath query wevtutil runs (also what the simulator answers). */
-export function installerEventsQuery(days = EVENT_DAYS): string {
-  const ids = INSTALLER_EVENT_IDS.map((id) => `EventID=${id}`).join(' or ');
-  return `*[System[Provider[@Name='MsiInstaller'] and (${ids}) and TimeCreated[timediff(@SystemTime) <= ${days * 86_400_000}]]]`;
-}
+export const installerEventsOutputSchema = z.object({
+  events: z.array(z.string()),
+  error: z.string().nullable(),
+});
+export type InstallerEventsOutput = z.infer<typeof installerEventsOutputSchema>;
 
-export function installerEventsCommand(days = EVENT_DAYS): CommandSpec {
-  return {
-    file: systemProgram('wevtutil.exe'),
-    // /rd:true newest first; XML is locale-free; no match = exit 0 and no output.
-    args: ['qe', 'Application', `/q:${installerEventsQuery(days)}`, '/f:xml', '/rd:true', `/c:${EVENT_LIMIT}`],
-    encoding: 'oem',
-    timeoutMs: TIMEOUT_MS,
-    label: `wevtutil qe Application (MsiInstaller, ${days} days)`,
-  };
+export function installerEventsCommand(query: EventQuery = INSTALLER_EVENTS): CommandSpec {
+  return probeScriptSpec(
+    'installer-events',
+    SCRIPT,
+    { log: query.log, xpath: eventXPath(query), max: query.max },
+    TIMEOUT_MS,
+  );
 }
 
 const KINDS: Record<number, InstallerEventKind> = {
@@ -109,6 +113,8 @@ export function toInstallerEvent(e: RawEvent): InstallerEvent {
     outcome = status === 0 ? 'success' : status === 3010 || status === 1641 ? 'reboot-required' : 'failure';
   else if ([11707, 11724, 11728].includes(e.id)) outcome = 'success';
   else if ([11708, 11725, 11729, 10005, 1015, 1007, 1008].includes(e.id)) outcome = 'failure';
+  // "Product: X -- Error 1722. …" (10000 + an error message number) is logged at level Error.
+  else if (e.id >= 11000 && e.id <= 11999 && e.level !== null && e.level <= 2) outcome = 'failure';
   else if (e.id === 1038) outcome = 'reboot-required';
   return {
     id: e.id,
@@ -129,11 +135,12 @@ export function toInstallerEvent(e: RawEvent): InstallerEvent {
 }
 
 export function parseInstallerEvents(outputs: CommandOutput[]): ProbeVerdict {
-  const out = outputs[0];
-  const failure = failureOf(out);
-  if (failure) return errorVerdict('installer-events', failure);
-  if (out!.exitCode !== 0) return errorVerdict('installer-events', `wevtutil exited with ${out!.exitCode}`);
-  const raw = parseEventXml(out!.stdout).filter((e) => e.provider === null || e.provider === 'MsiInstaller');
+  const parsed = readScriptJson(outputs[0], installerEventsOutputSchema);
+  if (!parsed.ok) return errorVerdict('installer-events', parsed.error);
+  if (parsed.value.error) return errorVerdict('installer-events', `the event log could not be read (${parsed.value.error})`);
+  const raw = parseEventXml(parsed.value.events.join('\n')).filter(
+    (e) => e.provider === null || e.provider === 'MsiInstaller',
+  );
   const events = raw
     .map(toInstallerEvent)
     .sort((a, b) => b.time.localeCompare(a.time) || (b.recordId ?? 0) - (a.recordId ?? 0));
@@ -148,7 +155,7 @@ export function parseInstallerEvents(outputs: CommandOutput[]): ProbeVerdict {
     successes: events.filter((e) => e.outcome === 'success').length,
     failureCodes: codes,
     latestFailure: failures[0] ?? null,
-    truncated: raw.length >= EVENT_LIMIT,
+    truncated: raw.length >= INSTALLER_EVENTS.max,
   };
   const p = 'installer-events';
   const latest = failures[0];

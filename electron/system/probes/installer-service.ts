@@ -11,10 +11,10 @@ const TIMEOUT_MS = 15_000;
 
 // Enums are printed as numbers ([int]) because PS 5.1 has no -EnumsAsStrings; registry values unexpanded.
 const SCRIPT = String.raw`
-$svc = Get-Service -Name msiserver -ErrorAction SilentlyContinue
-$cim = Get-CimInstance -ClassName Win32_Service -Filter "Name='msiserver'" -ErrorAction SilentlyContinue
-$key = Get-Item -LiteralPath 'HKLM:\SYSTEM\CurrentControlSet\Services\msiserver' -ErrorAction SilentlyContinue
-function RegVal($n) { if ($key) { $key.GetValue($n, $null, 'DoNotExpandEnvironmentNames') } else { $null } }
+$svc = Get-MdService 'msiserver'
+$cim = Get-MdCimInstance 'Win32_Service' "Name='msiserver'"
+$key = 'HKLM:\SYSTEM\CurrentControlSet\Services\msiserver'
+$start = Get-MdRegistryValue $key 'Start'
 [pscustomobject]@{
   serviceFound = [bool]$svc
   status = if ($svc) { [int]$svc.Status } else { $null }
@@ -24,11 +24,11 @@ function RegVal($n) { if ($key) { $key.GetValue($n, $null, 'DoNotExpandEnvironme
   pid = if ($cim) { [int]$cim.ProcessId } else { $null }
   exitCode = if ($cim) { [int]$cim.ExitCode } else { $null }
   pathName = if ($cim) { [string]$cim.PathName } else { $null }
-  keyExists = [bool]$key
-  imagePath = RegVal 'ImagePath'
-  start = RegVal 'Start'
-  objectName = RegVal 'ObjectName'
-  msiexecPresent = Test-Path -LiteralPath (Join-Path $env:SystemRoot 'System32\msiexec.exe')
+  keyExists = [bool](Test-MdRegistryKey $key)
+  imagePath = Get-MdRegistryValue $key 'ImagePath'
+  start = if ($null -ne $start) { [int]$start } else { $null }
+  objectName = Get-MdRegistryValue $key 'ObjectName'
+  msiexecPresent = [bool](Test-MdPath ($env:SystemRoot + '\System32\msiexec.exe'))
 } | ConvertTo-Json -Compress
 `;
 

@@ -2,50 +2,57 @@
 import { z } from 'zod';
 import type { FileRename, PendingRebootData, RebootIndicatorId } from '../../../shared/contract/evidence-data.ts';
 import type { CommandOutput } from '../run/command-runner.ts';
-import { parseRegQuery } from './console-parsers.ts';
 import type { ProbeDefinition, ProbeVerdict } from './probe.ts';
-import { errorVerdict, failureOf, probeScriptSpec, readScriptJson, verdict } from './probe-kit.ts';
-import { systemProgram } from '../run/windows-programs.ts';
+import { errorVerdict, probeProcessScriptSpec, probeScriptSpec, readScriptJson, verdict } from './probe-kit.ts';
+import { CONFIGMGR_TIMEOUT_SEC } from '../run/powershell-prelude.ts';
 
 const TIMEOUT_MS = 20_000;
+/** Its own process: the WMI call's own timeout plus PowerShell's start-up. */
+const CONFIGMGR_TIMEOUT_MS = (CONFIGMGR_TIMEOUT_SEC + 10) * 1000;
 export const SESSION_MANAGER_KEY = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager';
 
-// Key existence checks need no admin; ConfigMgr's WMI usually does (null when it cannot be asked).
+// Key existence checks need no admin. PendingFileRenameOperations(2) are read as the string arrays .GetValue() returns:
+// reg.exe prints REG_MULTI_SZ items joined with the two characters \0, which also occur inside paths (Temp\0a1b.tmp).
 const SCRIPT = String.raw`
-function KeyExists($p) { Test-Path -LiteralPath $p }
-function Val($p, $n) { $k = Get-Item -LiteralPath $p -ErrorAction SilentlyContinue; if ($k) { $k.GetValue($n, $null, 'DoNotExpandEnvironmentNames') } else { $null } }
 $cbs = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing'
 $wu = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\WindowsUpdate'
-$wuPending = @(Get-ChildItem -LiteralPath "$wu\Services\Pending" -ErrorAction SilentlyContinue | Where-Object { $_.PSChildName -ne '117cab2d-82b1-4b5a-a08c-4d62dbee7782' }).Count
-$ccmInstalled = [bool](Get-CimInstance -Namespace root -ClassName __Namespace -Filter "Name='ccm'" -ErrorAction SilentlyContinue)
-$ccm = $null
-if ($ccmInstalled) {
-  try {
-    $r = Invoke-CimMethod -Namespace root/ccm/ClientSDK -ClassName CCM_ClientUtilities -MethodName DetermineIfRebootPending -ErrorAction Stop
-    if ($r.ReturnValue -eq 0) { $ccm = [bool]($r.RebootPending -or $r.IsHardRebootPending) }
-  } catch { $ccm = $null }
-}
-$os = Get-CimInstance -ClassName Win32_OperatingSystem -ErrorAction SilentlyContinue
-$uev = Val 'HKLM:\SOFTWARE\Microsoft\Updates' 'UpdateExeVolatile'
+$sm = 'HKLM:\SYSTEM\CurrentControlSet\Control\Session Manager'
+function Renames($name) { $v = Get-MdRegistryValue $sm $name; if ($null -eq $v) { $null } else { , @($v | ForEach-Object { [string]$_ }) } }
+$wuPending = @(Get-MdRegistrySubKeyName "$wu\Services\Pending" | Where-Object { $_ -ne '117cab2d-82b1-4b5a-a08c-4d62dbee7782' }).Count
+$os = Get-MdCimInstance 'Win32_OperatingSystem'
+$uev = Get-MdRegistryValue 'HKLM:\SOFTWARE\Microsoft\Updates' 'UpdateExeVolatile'
 [pscustomobject]@{
-  cbsRebootPending = KeyExists "$cbs\RebootPending"
-  cbsRebootInProgress = KeyExists "$cbs\RebootInProgress"
-  cbsPackagesPending = KeyExists "$cbs\PackagesPending"
-  wuRebootRequired = KeyExists "$wu\Auto Update\RebootRequired"
-  wuPostRebootReporting = KeyExists "$wu\Auto Update\PostRebootReporting"
+  cbsRebootPending = [bool](Test-MdRegistryKey "$cbs\RebootPending")
+  cbsRebootInProgress = [bool](Test-MdRegistryKey "$cbs\RebootInProgress")
+  cbsPackagesPending = [bool](Test-MdRegistryKey "$cbs\PackagesPending")
+  wuRebootRequired = [bool](Test-MdRegistryKey "$wu\Auto Update\RebootRequired")
+  wuPostRebootReporting = [bool](Test-MdRegistryKey "$wu\Auto Update\PostRebootReporting")
   wuServicesPending = $wuPending
   updateExeVolatile = if ($null -ne $uev) { [int]$uev } else { $null }
-  activeComputerName = Val 'HKLM:\SYSTEM\CurrentControlSet\Control\ComputerName\ActiveComputerName' 'ComputerName'
-  pendingComputerName = Val 'HKLM:\SYSTEM\CurrentControlSet\Control\ComputerName\ComputerName' 'ComputerName'
-  joinDomain = (KeyExists 'HKLM:\SYSTEM\CurrentControlSet\Services\Netlogon\JoinDomain') -or (KeyExists 'HKLM:\SYSTEM\CurrentControlSet\Services\Netlogon\AvoidSpnSet')
-  dvdRebootSignal = $null -ne (Val 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\RunOnce' 'DVDRebootSignal')
-  serverManagerAttempts = KeyExists 'HKLM:\SOFTWARE\Microsoft\ServerManager\CurrentRebootAttemps'
-  intuneRebootFlag = KeyExists 'HKLM:\SOFTWARE\Microsoft\IntuneManagementExtension\RebootSettings\RebootFlag'
-  appvPendingTasks = KeyExists 'HKLM:\SOFTWARE\Microsoft\AppV\Client\PendingTasks'
-  configMgrInstalled = $ccmInstalled
-  configMgrRebootPending = $ccm
+  activeComputerName = Get-MdRegistryValue 'HKLM:\SYSTEM\CurrentControlSet\Control\ComputerName\ActiveComputerName' 'ComputerName'
+  pendingComputerName = Get-MdRegistryValue 'HKLM:\SYSTEM\CurrentControlSet\Control\ComputerName\ComputerName' 'ComputerName'
+  joinDomain = (Test-MdRegistryKey 'HKLM:\SYSTEM\CurrentControlSet\Services\Netlogon\JoinDomain') -or (Test-MdRegistryKey 'HKLM:\SYSTEM\CurrentControlSet\Services\Netlogon\AvoidSpnSet')
+  dvdRebootSignal = $null -ne (Get-MdRegistryValue 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\RunOnce' 'DVDRebootSignal')
+  serverManagerAttempts = [bool](Test-MdRegistryKey 'HKLM:\SOFTWARE\Microsoft\ServerManager\CurrentRebootAttemps')
+  intuneRebootFlag = [bool](Test-MdRegistryKey 'HKLM:\SOFTWARE\Microsoft\IntuneManagementExtension\RebootSettings\RebootFlag')
+  appvPendingTasks = [bool](Test-MdRegistryKey 'HKLM:\SOFTWARE\Microsoft\AppV\Client\PendingTasks')
+  fileRenames = Renames 'PendingFileRenameOperations'
+  fileRenames2 = Renames 'PendingFileRenameOperations2'
   lastBoot = if ($os) { $os.LastBootUpTime.ToUniversalTime().ToString('o') } else { $null }
 } | ConvertTo-Json -Compress
+`;
+
+/** ConfigMgr's reboot flag (WMI; usually needs admin). Its own process: a broken client can hang this call for minutes. */
+const CONFIGMGR_SCRIPT = String.raw`
+$installed = [bool](Get-MdCimInstance '__Namespace' "Name='ccm'" 'root')
+$pending = $null
+if ($installed) {
+  try {
+    $r = Invoke-MdCimMethod 'root/ccm/ClientSDK' 'CCM_ClientUtilities' 'DetermineIfRebootPending'
+    if ($r.ReturnValue -eq 0) { $pending = [bool]($r.RebootPending -or $r.IsHardRebootPending) }
+  } catch { $pending = $null }
+}
+[pscustomobject]@{ configMgrInstalled = $installed; configMgrRebootPending = $pending } | ConvertTo-Json -Compress
 `;
 
 export const pendingRebootOutputSchema = z.object({
@@ -63,11 +70,18 @@ export const pendingRebootOutputSchema = z.object({
   serverManagerAttempts: z.boolean(),
   intuneRebootFlag: z.boolean(),
   appvPendingTasks: z.boolean(),
-  configMgrInstalled: z.boolean(),
-  configMgrRebootPending: z.boolean().nullable(),
+  /** The REG_MULTI_SZ items in order (empty items kept: an empty target means "delete"); null = value absent. */
+  fileRenames: z.array(z.string()).nullable(),
+  fileRenames2: z.array(z.string()).nullable(),
   lastBoot: z.string().nullable(),
 });
 export type PendingRebootOutput = z.infer<typeof pendingRebootOutputSchema>;
+
+export const configMgrRebootOutputSchema = z.object({
+  configMgrInstalled: z.boolean(),
+  configMgrRebootPending: z.boolean().nullable(),
+});
+export type ConfigMgrRebootOutput = z.infer<typeof configMgrRebootOutputSchema>;
 
 /** Windows Installer's own rename entries: rollback files in Config.Msi and the installer cache. */
 export function isMsiRename(path: string): boolean {
@@ -93,24 +107,20 @@ export function classifyFileRenames(items: string[], list: number): FileRename[]
   return out;
 }
 
+/** Indicators that do not make a restart pending by themselves. */
+const WEAK_INDICATORS = new Set<RebootIndicatorId>(['pending-file-rename', 'wu-post-reboot-reporting']);
+
 export function parsePendingReboot(outputs: CommandOutput[]): ProbeVerdict {
   const parsed = readScriptJson(outputs[0], pendingRebootOutputSchema);
   if (!parsed.ok) return errorVerdict('pending-reboot', parsed.error);
   const o = parsed.value;
 
-  // reg.exe lists all values of Session Manager; exit 1 (key unreadable) leaves the renames unknown.
-  const regOut = outputs[1];
-  const reg = regOut && !failureOf(regOut) ? parseRegQuery(regOut.stdout, regOut.exitCode) : null;
-  const multi = (name: string): string[] => {
-    const v = reg?.values.find((x) => x.name.toLowerCase() === name.toLowerCase());
-    return v && Array.isArray(v.data) ? v.data : [];
-  };
-  const fileRenames = reg
-    ? [
-        ...classifyFileRenames(multi('PendingFileRenameOperations'), 1),
-        ...classifyFileRenames(multi('PendingFileRenameOperations2'), 2),
-      ]
-    : [];
+  const fileRenames = [
+    ...classifyFileRenames(o.fileRenames ?? [], 1),
+    ...classifyFileRenames(o.fileRenames2 ?? [], 2),
+  ];
+  // ConfigMgr's own process: when it timed out or failed, the other indicators still stand (configmgr: unknown).
+  const ccm = readScriptJson(outputs[1], configMgrRebootOutputSchema);
   const msiFileRenames = fileRenames.filter((r) => r.msi).length;
   const otherFileRenames = fileRenames.length - msiFileRenames;
 
@@ -130,11 +140,7 @@ export function parsePendingReboot(outputs: CommandOutput[]): ProbeVerdict {
     ind('wu-reboot-required', o.wuRebootRequired),
     ind('wu-post-reboot-reporting', o.wuPostRebootReporting),
     ind('wu-services-pending', o.wuServicesPending > 0, o.wuServicesPending > 0 ? String(o.wuServicesPending) : null),
-    ind(
-      'pending-file-rename',
-      reg ? fileRenames.length > 0 : null,
-      reg ? `${msiFileRenames} msi, ${otherFileRenames} other` : null,
-    ),
+    ind('pending-file-rename', fileRenames.length > 0, `${msiFileRenames} msi, ${otherFileRenames} other`),
     ind(
       'update-exe-volatile',
       o.updateExeVolatile !== null && o.updateExeVolatile !== 0,
@@ -142,18 +148,21 @@ export function parsePendingReboot(outputs: CommandOutput[]): ProbeVerdict {
     ),
     ind('computer-rename', renamePending, renamePending ? `${o.activeComputerName} -> ${o.pendingComputerName}` : null),
     ind('domain-join', o.joinDomain),
-    ind(
-      'configmgr',
-      o.configMgrInstalled ? o.configMgrRebootPending : false,
-      o.configMgrInstalled ? null : 'not installed',
-    ),
+    ccm.ok
+      ? ind(
+          'configmgr',
+          ccm.value.configMgrInstalled ? ccm.value.configMgrRebootPending : false,
+          ccm.value.configMgrInstalled ? null : 'not installed',
+        )
+      : ind('configmgr', null, ccm.error.slice(0, 120)),
     ind('dvd-reboot-signal', o.dvdRebootSignal),
     ind('server-manager-attempts', o.serverManagerAttempts),
     ind('intune-reboot-flag', o.intuneRebootFlag),
     ind('appv-pending-tasks', o.appvPendingTasks),
   ];
   // Non-MSI renames alone are written constantly by antivirus and updaters: worth a warning, not a pending reboot.
-  const strong = indicators.filter((i) => i.present === true && i.id !== 'pending-file-rename');
+  // PostRebootReporting stays after the restart until Windows Update has reported: a warning, never "restart now".
+  const strong = indicators.filter((i) => i.present === true && !WEAK_INDICATORS.has(i.id));
   const pending = strong.length > 0 || msiFileRenames > 0;
   const data: PendingRebootData = {
     pending,
@@ -171,6 +180,7 @@ export function parsePendingReboot(outputs: CommandOutput[]): ProbeVerdict {
     return verdict('problem', p, 'pending', data, { indicators: ids.join(', '), count: ids.length });
   }
   if (otherFileRenames > 0) return verdict('warning', p, 'renames-only', data, { count: otherFileRenames });
+  if (o.wuPostRebootReporting) return verdict('warning', p, 'post-reboot-reporting', data);
   return verdict('ok', p, 'none', data);
 }
 
@@ -181,14 +191,7 @@ export const pendingRebootProbe: ProbeDefinition = {
   appliesTo: () => true,
   commands: () => [
     probeScriptSpec('pending-reboot', SCRIPT, {}, TIMEOUT_MS),
-    // reg.exe for the REG_MULTI_SZ renames (research: read PFRO with reg.exe/PowerShell); /reg:64 defeats WOW64.
-    {
-      file: systemProgram('reg.exe'),
-      args: ['query', SESSION_MANAGER_KEY, '/reg:64'],
-      encoding: 'oem',
-      timeoutMs: 5_000,
-      label: 'reg query Session Manager',
-    },
+    probeProcessScriptSpec('configmgr-reboot', CONFIGMGR_SCRIPT, {}, CONFIGMGR_TIMEOUT_MS),
   ],
   parse: (outputs) => parsePendingReboot(outputs),
 };

@@ -16,29 +16,28 @@ const TIMEOUT_MS = 15_000;
 const SCRIPT = String.raw`
 $m = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows\Installer'
 $u = 'HKCU:\SOFTWARE\Policies\Microsoft\Windows\Installer'
-function Val($p, $n) { $k = Get-Item -LiteralPath $p -ErrorAction SilentlyContinue; if ($k) { $k.GetValue($n, $null) } else { $null } }
 function Int($v) { if ($null -ne $v) { [int]$v } else { $null } }
 $rules = $null; $mode = 'unknown'
 try {
-  [xml]$x = Get-AppLockerPolicy -Effective -Xml -ErrorAction Stop
+  [xml]$x = Get-MdAppLockerPolicyXml
   $rc = @($x.AppLockerPolicy.RuleCollection | Where-Object { $_.Type -eq 'Msi' })
   if ($rc.Count -eq 0) { $rules = 0; $mode = 'NotConfigured' }
-  else { $rules = @($rc[0].ChildNodes | Where-Object { $_.LocalName -like '*Rule' }).Count; $mode = if ($rc[0].EnforcementMode) { $rc[0].EnforcementMode } else { 'NotConfigured' } }
+  else { $rules = @($rc[0].ChildNodes | Where-Object { $_.LocalName -like '*Rule' }).Count; $mode = if ($rc[0].EnforcementMode) { [string]$rc[0].EnforcementMode } else { 'NotConfigured' } }
 } catch { }
 $safer = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows\Safer\CodeIdentifiers'
 [pscustomobject]@{
-  disableMsi = Int (Val $m 'DisableMSI')
-  disableUserInstalls = Int (Val $m 'DisableUserInstalls')
-  alwaysInstallElevatedHklm = Int (Val $m 'AlwaysInstallElevated')
-  alwaysInstallElevatedHkcu = Int (Val $u 'AlwaysInstallElevated')
-  logging = Val $m 'Logging'
-  disableLoggingFromPackage = Int (Val $m 'DisableLoggingFromPackage')
-  disablePatch = Int (Val $m 'DisablePatch')
+  disableMsi = Int (Get-MdRegistryValue $m 'DisableMSI')
+  disableUserInstalls = Int (Get-MdRegistryValue $m 'DisableUserInstalls')
+  alwaysInstallElevatedHklm = Int (Get-MdRegistryValue $m 'AlwaysInstallElevated')
+  alwaysInstallElevatedHkcu = Int (Get-MdRegistryValue $u 'AlwaysInstallElevated')
+  logging = Get-MdRegistryValue $m 'Logging'
+  disableLoggingFromPackage = Int (Get-MdRegistryValue $m 'DisableLoggingFromPackage')
+  disablePatch = Int (Get-MdRegistryValue $m 'DisablePatch')
   applockerMsiRules = $rules
   applockerEnforcement = $mode
-  srpV2Msi = Test-Path -LiteralPath 'HKLM:\SOFTWARE\Policies\Microsoft\Windows\SrpV2\Msi'
-  saferConfigured = Test-Path -LiteralPath $safer
-  saferDefaultLevel = Int (Val $safer 'DefaultLevel')
+  srpV2Msi = [bool](Test-MdRegistryKey 'HKLM:\SOFTWARE\Policies\Microsoft\Windows\SrpV2\Msi')
+  saferConfigured = [bool](Test-MdRegistryKey $safer)
+  saferDefaultLevel = Int (Get-MdRegistryValue $safer 'DefaultLevel')
 } | ConvertTo-Json -Compress
 `;
 

@@ -5,19 +5,31 @@ import type { ProbeId } from '../../../shared/contract/ids.ts';
 import type { CommandOutput, CommandSpec } from '../run/command-runner.ts';
 import { parsePowerShellJson, powerShellSpec } from '../run/powershell.ts';
 import { quotePowerShellLiteral } from '../run/quoting.ts';
+import { preludeFor } from '../run/powershell-prelude.ts';
 import type { ProbeVerdict } from './probe.ts';
 
 /**
- * The script of a probe: a marker comment (the simulator recognises the script by it; harmless on Windows) and the
- * parameters as one JSON literal, so no value is ever spliced into PowerShell code.
+ * The script of a probe: a marker comment (the simulator recognises the script by it; harmless on Windows), the
+ * parameters as one JSON literal (no value is ever spliced into PowerShell code), the prelude of the Windows
+ * primitives the body calls (run/powershell-prelude.ts), then the body.
+ * `kind` 'probe' scripts may share one powershell.exe (script-batch.ts); 'probe-alone' ones always get their own
+ * process (a query that can hang, such as ConfigMgr's WMI method, must not take the other probes down with it).
  */
-export function probeScript(probe: ProbeId, body: string, params: Record<string, unknown> = {}): string {
+export function probeScript(
+  probe: string,
+  body: string,
+  params: Record<string, unknown> = {},
+  kind: 'probe' | 'probe-alone' = 'probe',
+): string {
   return [
-    `# msi-doctor:probe=${probe}`,
+    `# msi-doctor:${kind}=${probe}`,
     `$params = ConvertFrom-Json ${quotePowerShellLiteral(JSON.stringify(params))}`,
     "$ErrorActionPreference = 'Continue'",
+    preludeFor(body),
     body.trim(),
-  ].join('\n');
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
 }
 
 export function probeScriptSpec(
@@ -27,6 +39,23 @@ export function probeScriptSpec(
   timeoutMs: number,
 ): CommandSpec {
   return powerShellSpec(probeScript(probe, body, params), { label: `powershell: ${probe} probe`, timeoutMs });
+}
+
+/** A probe script that always runs in its own powershell.exe (`# msi-doctor:probe-alone=<name>`), never batched. */
+export function probeProcessScriptSpec(
+  name: string,
+  body: string,
+  params: Record<string, unknown>,
+  timeoutMs: number,
+): CommandSpec {
+  return powerShellSpec(probeScript(name, body, params, 'probe-alone'), { label: `powershell: ${name}`, timeoutMs });
+}
+
+/** An ISO time as the probes report it (.NET's 'o' format has 7 fractional digits, JavaScript's 3): one form. */
+export function isoTime(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const t = Date.parse(text);
+  return Number.isNaN(t) ? text : new Date(t).toISOString();
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };

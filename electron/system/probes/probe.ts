@@ -47,4 +47,10 @@ export interface ProbeDefinition {
   commands(context: ProbeContext): CommandSpec[];
   /** Pure: outputs (same order as commands) -> verdict. Never throws for odd output; returns status 'error'. */
   parse(outputs: CommandOutput[], context: ProbeContext, elevated: boolean): ProbeVerdict;
+  /**
+   * A 'better' probe whose elevated answer must not replace every unelevated fact (temp-folders: the user's TEMP is
+   * tested with the user's own token): both answers' data (schema-valid, not errors) -> the verdict. Absent = the
+   * elevated answer replaces the unelevated one.
+   */
+  mergeElevated?(unelevated: Record<string, unknown>, elevated: Record<string, unknown>, context: ProbeContext): ProbeVerdict;
 }

@@ -8,6 +8,9 @@ import type { CommandOutput } from '../run/command-runner.ts';
 import { ALL_PROBES, probeById } from './index.ts';
 import { clientKind, packageOf } from './install-in-progress.ts';
 import { installerEventsCommand } from './installer-events.ts';
+import { eventXPath, INSTALLER_EVENTS, matchesEventId, xpathExpressionCount } from './event-queries.ts';
+import { isBatchable } from './script-batch.ts';
+import { scriptOfSpec } from '../run/powershell.ts';
 import { compareMsiVersions } from './installed-products.ts';
 import { classifyFileRenames } from './pending-reboot.ts';
 import type { ProbeContext, ProbeVerdict } from './probe.ts';
@@ -172,11 +175,11 @@ test('msiexec command lines: kind and package from switches', () => {
   );
 });
 
-test('pending-reboot: servicing keys + recorded reg.exe PFRO value', { skip: CORPUS_SKIP }, () => {
-  const reg = corpusFile('reg_query_PendingFileRenameOperations.en_zh-CN.txt')
-    .split('---- (a) ----')[1]!
-    .split('---- (b)')[0]!;
-  const { v, data } = run('pending-reboot', [out(fixture('pending-reboot.servicing.json')), out(reg)]);
+test('pending-reboot: servicing keys + renames as the string array .GetValue() returns', () => {
+  const { v, data } = run('pending-reboot', [
+    out(fixture('pending-reboot.servicing.json')),
+    out(fixture('pending-reboot.servicing.configmgr.json')),
+  ]);
   assert.equal(v.status, 'problem');
   assert.equal(data.pending, true);
   assert.deepEqual(data.fileRenames, [
@@ -194,15 +197,61 @@ test('pending-reboot: servicing keys + recorded reg.exe PFRO value', { skip: COR
   );
 });
 
-test('pending-reboot: computer rename counts; PFRO absent (reg exit 1, zh-CN message) is "no renames"; ConfigMgr unknown stays null', () => {
+test('pending-reboot: computer rename counts; PFRO absent is "no renames"; ConfigMgr unknown stays null', () => {
   const { v, data } = run('pending-reboot', [
     out(fixture('pending-reboot.clean-renamed.json')),
-    out('', 1, '错误: 系统找不到指定的注册表项或值。'),
+    out(fixture('pending-reboot.clean-renamed.configmgr.json')),
   ]);
   assert.equal(v.status, 'problem');
   assert.equal(data.indicators.find((i) => i.id === 'computer-rename')?.present, true);
   assert.equal(data.indicators.find((i) => i.id === 'configmgr')?.present, null);
   assert.equal(data.fileRenames.length, 0);
+});
+
+test('pending-reboot (issue 15 #8): ConfigMgr runs in its own process; when it times out the other indicators stand', () => {
+  const [main, configMgr] = probeById('pending-reboot').commands(context);
+  assert.ok(main && isBatchable(main), 'the registry checks share the batch');
+  assert.ok(configMgr && !isBatchable(configMgr), 'the ConfigMgr query never shares a process');
+  assert.match(scriptOfSpec(configMgr)!, /Invoke-MdCimMethod/);
+  assert.ok((configMgr.timeoutMs ?? 0) <= 30_000, 'its own short limit');
+  const { v, data } = run('pending-reboot', [
+    out(fixture('pending-reboot.servicing.json')),
+    { ...out(''), exitCode: null, timedOut: true, error: 'timed out after 25000 ms' },
+  ]);
+  assert.equal(v.status, 'problem');
+  const ccm = data.indicators.find((i) => i.id === 'configmgr')!;
+  assert.equal(ccm.present, null);
+  assert.match(ccm.detail ?? '', /timed out/);
+  assert.equal(data.indicators.find((i) => i.id === 'cbs-reboot-pending')?.present, true);
+});
+
+test('pending-reboot (issue 15 #7): REG_MULTI_SZ items with "\\0" inside a path keep their pairs (a Config.Msi rename is kept)', () => {
+  const renames = [
+    '\\??\\C:\\Windows\\Temp\\0a1b.tmp',
+    '',
+    '\\??\\C:\\Config.Msi\\3ec7bbbf.rbf',
+    '',
+  ];
+  const o = { ...JSON.parse(fixture('pending-reboot.clean-renamed.json')), activeComputerName: 'A', pendingComputerName: 'A', fileRenames: renames };
+  const { v, data } = run('pending-reboot', [out(JSON.stringify(o)), out(fixture('pending-reboot.clean-renamed.configmgr.json'))]);
+  assert.deepEqual(
+    data.fileRenames.map((r) => [r.source, r.action, r.msi]),
+    [
+      ['\\??\\C:\\Windows\\Temp\\0a1b.tmp', 'delete', false],
+      ['\\??\\C:\\Config.Msi\\3ec7bbbf.rbf', 'delete', true],
+    ],
+  );
+  assert.equal(data.msiFileRenames, 1);
+  assert.equal(v.status, 'problem', 'the MSI rollback rename makes a restart pending');
+});
+
+test('pending-reboot (issue 15 #12): PostRebootReporting alone is a warning, never "restart"', () => {
+  const o = { ...JSON.parse(fixture('pending-reboot.clean-renamed.json')), activeComputerName: 'A', pendingComputerName: 'A', wuPostRebootReporting: true };
+  const { v, data } = run('pending-reboot', [out(JSON.stringify(o)), out(fixture('pending-reboot.clean-renamed.configmgr.json'))]);
+  assert.equal(data.pending, false);
+  assert.equal(v.status, 'warning');
+  assert.equal(v.summary.key, 'probe.pending-reboot.post-reboot-reporting');
+  assert.equal(data.indicators.find((i) => i.id === 'wu-post-reboot-reporting')?.present, true);
 });
 
 test('PendingFileRenameOperations pairs: delete, replace (!), MSI rollback entries', () => {
@@ -288,8 +337,13 @@ test('policies: AlwaysInstallElevated in both hives is security; one hive alone 
   assert.equal(applocker.data.applockerMsiEnforcement, 'enabled');
 });
 
-test('installer-events: recorded wevtutil XML (en) by ids and EventData only', { skip: CORPUS_SKIP }, () => {
-  const { v, data } = run('installer-events', [out(corpusFile('wevtutil_MsiInstaller_events.en.xml'))]);
+/** The installer-events script's output: each event's XML in one UTF-8 JSON object. */
+const eventsOut = (xml: string[], error: string | null = null): CommandOutput =>
+  out(JSON.stringify({ events: xml, error }));
+
+test('installer-events: recorded event XML (en) by ids and EventData only', { skip: CORPUS_SKIP }, () => {
+  const xml = corpusFile('wevtutil_MsiInstaller_events.en.xml').match(/<Event[\s>][\s\S]*?<\/Event>/g)!;
+  const { v, data } = run('installer-events', [eventsOut(xml)]);
   assert.equal(v.status, 'warning');
   const byId = (id: number) => data.events.find((e) => e.id === id)!;
   assert.equal(byId(1040).packagePath, 'C:\\Users\\user\\Desktop\\Totally_Legit_Software.msi');
@@ -304,12 +358,34 @@ test('installer-events: recorded wevtutil XML (en) by ids and EventData only', {
   assert.equal(data.latestFailure?.id, 10005);
 });
 
-test('installer-events: no events (exit 0, empty) is ok; wevtutil failure is an error evidence', () => {
-  assert.equal(run('installer-events', [out('')]).v.summary.key, 'probe.installer-events.none');
-  assert.equal(run('installer-events', [out('', 15007, 'Failed to open channel')]).v.status, 'error');
-  const q = installerEventsCommand().args.find((a) => a.startsWith('/q:'))!;
-  assert.match(q, /EventID=1040 or/);
-  assert.match(q, /timediff\(@SystemTime\) <= 604800000/);
+test('installer-events: no events is ok; an unreadable event log is an error evidence', () => {
+  assert.equal(run('installer-events', [eventsOut([])]).v.summary.key, 'probe.installer-events.none');
+  assert.equal(run('installer-events', [eventsOut([], '0x80070005')]).v.status, 'error');
+  assert.equal(run('installer-events', [out('', 1, 'Get-WinEvent failed')]).v.status, 'error');
+});
+
+test('installer-events (issue 15 #13): the query uses ID ranges, far under the event log\'s expression limit', () => {
+  const xpath = eventXPath(INSTALLER_EVENTS);
+  assert.match(xpath, /\(EventID>=11000 and EventID<=11999\)/);
+  assert.match(xpath, /timediff\(@SystemTime\) <= 604800000/);
+  assert.ok(xpathExpressionCount(INSTALLER_EVENTS) <= 12, `${xpathExpressionCount(INSTALLER_EVENTS)} expressions`);
+  // Every id the old query named is still asked for, and the custom action error events (11722) too.
+  for (const id of [1005, 1007, 1008, 1015, 1025, 1029, 1031, 1033, 1034, 1035, 1036, 1037, 1038, 1040, 1042, 10005, 11707, 11708, 11722, 11724, 11725, 11728, 11729])
+    assert.ok(matchesEventId(INSTALLER_EVENTS, id), String(id));
+  assert.ok(!matchesEventId(INSTALLER_EVENTS, 1001) && !matchesEventId(INSTALLER_EVENTS, 1004), 'the noisy detection events stay out');
+  const script = scriptOfSpec(installerEventsCommand())!;
+  assert.match(script, /Get-MdEvent/);
+  assert.doesNotMatch(script, /wevtutil/i);
+});
+
+test('installer-events: a "Product: X -- Error 1722" event (11722, level Error) is a failure with its message number', () => {
+  const xml =
+    "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='MsiInstaller'/><EventID Qualifiers='0'>11722</EventID><Level>2</Level><TimeCreated SystemTime='2026-03-12T01:00:00.0000000Z'/><EventRecordID>7</EventRecordID><Security UserID='S-1-5-18'/></System><EventData><Data>Product: 测试产品 Ünïcödé -- Error 1722. There is a problem with this Windows Installer package.</Data></EventData></Event>";
+  const { v, data } = run('installer-events', [eventsOut([xml])]);
+  assert.equal(v.status, 'warning');
+  assert.equal(data.events[0]!.outcome, 'failure');
+  assert.equal(data.events[0]!.messageNumber, 1722);
+  assert.equal(data.events[0]!.product, '测试产品 Ünïcödé');
 });
 
 test('recent-logs (zh-CN paths): newest first, kept verbatim', () => {

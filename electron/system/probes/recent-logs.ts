@@ -6,35 +6,46 @@ import type { CommandOutput, CommandSpec } from '../run/command-runner.ts';
 import { powerShellSpec } from '../run/powershell.ts';
 import { quotePowerShellLiteral } from '../run/quoting.ts';
 import type { ProbeDefinition, ProbeVerdict } from './probe.ts';
-import { errorVerdict, failureOf, probeScriptSpec, readScriptJson, verdict, type Parsed } from './probe-kit.ts';
+import {
+  errorVerdict,
+  failureOf,
+  isoTime,
+  probeScriptSpec,
+  readScriptJson,
+  verdict,
+  type Parsed,
+} from './probe-kit.ts';
+import { MSI_LOG_HEAD, MSI_LOG_HEAD_BYTES } from './msi-log-head.ts';
+import { preludeFor } from '../run/powershell-prelude.ts';
 
 const TIMEOUT_MS = 20_000;
 export const LOG_DAYS = 7;
 export const LOG_LIMIT = 20;
 
-// MSI*.LOG is what the Logging policy writes; other *.log count when their first bytes hold an MSI log header
-// ("=== Verbose logging started" / "=== Logging started", which Windows Installer writes in English on every language).
+// MSI*.LOG is what the Logging policy writes; any other *.log counts when its first bytes have the structure of an MSI
+// or Burn log (msi-log-head.ts: locale-free, the header's words are translated).
 const SCRIPT = String.raw`
-$since = (Get-Date).AddDays(-$params.days)
+$since = (Get-MdNow).AddDays(-$params.days)
+$root = $env:SystemRoot
 $folders = @(
   [pscustomobject]@{ folder = 'user-temp'; path = $(if ($params.temp) { $params.temp } else { $env:TEMP }) },
-  [pscustomobject]@{ folder = 'windows-temp'; path = (Join-Path $env:SystemRoot 'Temp') },
-  [pscustomobject]@{ folder = 'system-temp'; path = (Join-Path $env:SystemRoot 'SystemTemp') })
+  [pscustomobject]@{ folder = 'windows-temp'; path = ($root + '\Temp') },
+  [pscustomobject]@{ folder = 'system-temp'; path = ($root + '\SystemTemp') })
 $searched = @(); $logs = @()
-function Is-MsiLog($f) {
+function Test-MsiLog($f) {
   if ($f.Name -like 'MSI*.LOG') { return $true }
   try {
-    $fs = [IO.File]::Open($f.FullName, 'Open', 'Read', 'ReadWrite'); $buf = New-Object byte[] 400; $n = $fs.Read($buf, 0, 400); $fs.Dispose()
-    $t = [Text.Encoding]::Unicode.GetString($buf, 0, $n) + [Text.Encoding]::UTF8.GetString($buf, 0, $n)
-    return $t -match '=== (Verbose )?logging started'
+    $b = Read-MdFileHead $f.FullName $params.headBytes
+    $t = [Text.Encoding]::Unicode.GetString($b) + [char]10 + [Text.Encoding]::UTF8.GetString($b)
+    return $t -match ('(?m)' + $params.head)
   } catch { return $false }
 }
 foreach ($d in $folders) {
   $items = $null; $ok = $true
-  try { $items = @(Get-ChildItem -LiteralPath $d.path -Filter '*.log' -File -ErrorAction Stop) } catch { $ok = $false }
+  try { $items = @(Get-MdChildFile $d.path '*.log') } catch { $ok = $false }
   $searched += [pscustomobject]@{ folder = $d.folder; path = $d.path; readable = $ok }
   foreach ($f in @($items | Where-Object { $_ -and $_.LastWriteTime -ge $since })) {
-    if (Is-MsiLog $f) { $logs += [pscustomobject]@{ path = $f.FullName; folder = $d.folder; size = [double]$f.Length; modified = $f.LastWriteTime.ToUniversalTime().ToString('o') } }
+    if (Test-MsiLog $f) { $logs += [pscustomobject]@{ path = $f.FullName; folder = $d.folder; size = [double]$f.Length; modified = $f.LastWriteTime.ToUniversalTime().ToString('o') } }
   }
 }
 [pscustomobject]@{ searched = $searched; logs = $logs } | ConvertTo-Json -Compress -Depth 4
@@ -56,7 +67,9 @@ export type RecentLogsOutput = z.infer<typeof recentLogsOutputSchema>;
 export function parseRecentLogs(outputs: CommandOutput[]): ProbeVerdict {
   const parsed = readScriptJson(outputs[0], recentLogsOutputSchema);
   if (!parsed.ok) return errorVerdict('recent-logs', parsed.error);
-  const all = [...parsed.value.logs].sort((a, b) => b.modified.localeCompare(a.modified));
+  const all = parsed.value.logs
+    .map((l) => ({ ...l, modified: isoTime(l.modified) ?? l.modified }))
+    .sort((a, b) => b.modified.localeCompare(a.modified));
   const data: RecentLogsData = {
     logs: all.slice(0, LOG_LIMIT).map((l) => ({ ...l, analysis: null })),
     searched: parsed.value.searched,
@@ -75,7 +88,12 @@ export const recentLogsProbe: ProbeDefinition = {
   timeoutMs: TIMEOUT_MS,
   appliesTo: () => true,
   commands: (context) => [
-    probeScriptSpec('recent-logs', SCRIPT, { days: LOG_DAYS, temp: context.user.temp }, TIMEOUT_MS),
+    probeScriptSpec(
+      'recent-logs',
+      SCRIPT,
+      { days: LOG_DAYS, temp: context.user.temp, head: MSI_LOG_HEAD, headBytes: MSI_LOG_HEAD_BYTES },
+      TIMEOUT_MS,
+    ),
   ],
   parse: (outputs) => parseRecentLogs(outputs),
 };
@@ -88,18 +106,21 @@ export const MAX_LOG_READ_BYTES = 8 * 1024 * 1024;
  * The offset is even, so a UTF-16LE log stays aligned on characters.
  */
 export function logReadCommand(path: string, maxBytes = MAX_LOG_READ_BYTES): CommandSpec {
+  // The JSON is written by hand around the base64 (11 MB for an 8 MiB tail): nothing in it needs escaping, and Windows
+  // PowerShell 5.1's ConvertTo-Json is slow on such strings. The path goes through ConvertTo-Json (quotes, CJK).
+  const body = String.raw`
+function Json($v) { ConvertTo-Json -InputObject $v -Compress }
+try {
+  $t = Read-MdFileTail $params.path $params.maxBytes
+  '{"path":' + (Json $params.path) + ',"size":' + [string][long]$t.size + ',"offset":' + [string][long]$t.offset + ',"base64":"' + $t.base64 + '","error":null}'
+} catch {
+  '{"path":' + (Json $params.path) + ',"size":null,"offset":0,"base64":"","error":' + (Json ('0x{0:X8}' -f $_.Exception.GetBaseException().HResult)) + '}'
+}`;
   const script = [
     '# msi-doctor:file=read',
     `$params = ConvertFrom-Json ${quotePowerShellLiteral(JSON.stringify({ path, maxBytes }))}`,
-    String.raw`try {
-  $fs = [IO.File]::Open($params.path, 'Open', 'Read', 'ReadWrite')
-  $len = $fs.Length; $take = [Math]::Min($len, [long]$params.maxBytes); $start = $len - $take
-  if ($start % 2 -eq 1) { $start += 1; $take -= 1 }
-  if ($start -gt 0) { [void]$fs.Seek($start, 'Begin') }
-  $buf = New-Object byte[] $take; $n = 0; while ($n -lt $take) { $r = $fs.Read($buf, $n, $take - $n); if ($r -le 0) { break }; $n += $r }
-  $fs.Dispose()
-  [pscustomobject]@{ path = $params.path; size = [double]$len; offset = [double]$start; base64 = [Convert]::ToBase64String($buf, 0, $n); error = $null } | ConvertTo-Json -Compress
-} catch { [pscustomobject]@{ path = $params.path; size = $null; offset = 0; base64 = ''; error = ('0x{0:X8}' -f $_.Exception.HResult) } | ConvertTo-Json -Compress }`,
+    preludeFor(body),
+    body.trim(),
   ].join('\n');
   return powerShellSpec(script, { label: `read log ${path}`, timeoutMs: 30_000 });
 }

@@ -97,11 +97,21 @@ export function evidenceFrom(
   }
   if (constrained && verdict.status === 'error')
     return notCheckedEvidence(probe, POWERSHELL_CONSTRAINED, outputs, elevated);
+  return evidenceOfVerdict(probe, verdict, outputs.map(rawOf), durationMs, elevated, outputs.find((o) => o.error)?.error);
+}
+
+/** A verdict as schema-validated Evidence (an error's {reason} always filled; invalid evidence becomes an error). */
+function evidenceOfVerdict(
+  probe: ProbeDefinition,
+  verdict: ProbeVerdict,
+  raw: RawOutput[],
+  durationMs: number,
+  elevated: boolean,
+  outputError?: string | null,
+): Evidence {
   const reason =
     verdict.status === 'error'
-      ? String(
-          verdict.summary.params.reason ?? outputs.find((o) => o.error)?.error ?? 'the probe could not read the output',
-        )
+      ? String(verdict.summary.params.reason ?? outputError ?? 'the probe could not read the output')
       : null;
   const candidate = {
     probe: probe.id,
@@ -112,7 +122,7 @@ export function evidenceFrom(
         ? { key: verdict.summary.key, params: { ...verdict.summary.params, reason: reason! } }
         : verdict.summary,
     data: verdict.data,
-    raw: outputs.map(rawOf),
+    raw,
     error: reason,
     durationMs,
     elevated,
@@ -120,15 +130,42 @@ export function evidenceFrom(
   const checked = evidenceSchema.safeParse(candidate);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    return errorEvidence(
-      probe,
-      `invalid evidence (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`,
-      outputs,
-      durationMs,
-      elevated,
-    );
+    return {
+      ...errorEvidence(probe, `invalid evidence (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`, [], durationMs, elevated),
+      raw,
+    };
   }
   return checked.data;
+}
+
+/**
+ * The evidence of a 'better' probe that ran unelevated and in the elevated batch: the elevated answer, unless it is an
+ * error (then the unelevated one stands), merged with the unelevated one when the probe says how (mergeElevated:
+ * temp-folders keeps the user-TEMP facts of the user's own token).
+ */
+export function combineElevated(
+  probe: ProbeDefinition,
+  unelevated: Evidence | undefined,
+  elevated: Evidence,
+  context: ProbeContext,
+): Evidence {
+  if (!unelevated) return elevated;
+  if (elevated.status === 'error' && unelevated.status !== 'error') return unelevated;
+  if (!probe.mergeElevated || unelevated.status === 'error' || elevated.status === 'error') return elevated;
+  if (unelevated.status === 'not-checked' || elevated.status === 'not-checked') return elevated;
+  let verdict: ProbeVerdict;
+  try {
+    verdict = probe.mergeElevated(unelevated.data, elevated.data, context);
+  } catch (error) {
+    return errorEvidence(probe, `merging failed: ${(error as Error).message}`, [], elevated.durationMs, true);
+  }
+  return evidenceOfVerdict(
+    probe,
+    verdict,
+    [...unelevated.raw, ...elevated.raw],
+    unelevated.durationMs + elevated.durationMs,
+    true,
+  );
 }
 
 /** Runs one probe's commands one after the other (unelevated, or on an elevated runner's behalf) and parses them. */

@@ -18,44 +18,48 @@ import {
 const TIMEOUT_MS = 20_000;
 const LOW_SPACE_BYTES = 1024 ** 3;
 
-// The writability test creates and deletes one file; errors are reported as HRESULT numbers (messages are localized).
-// Params: the real user's SID and TEMP, because an over-the-shoulder elevated batch runs as another account.
+// For TEMP/TMP the script tests what a NEW process of the user gets (Explorer, an .msi double-clicked from it): the
+// HKCU\Environment value expanded, not this app's own (possibly stale) environment, which it reports as processValue.
+// The writability test creates and deletes one file; failures are HRESULTs of the base exception (PowerShell wraps a
+// .NET call's exception in MethodInvocationException, 0x80131501). Params: the real user's SID and TEMP, because an
+// over-the-shoulder elevated batch runs as another account.
 const SCRIPT = String.raw`
-$me = [Security.Principal.WindowsIdentity]::GetCurrent().User.Value
+$me = Get-MdCurrentSid
 $sid = if ($params.userSid) { $params.userSid } else { $me }
 $envKey = "Registry::HKEY_USERS\$sid\Environment"
-function RegVal($n) { $k = Get-Item -LiteralPath $envKey -ErrorAction SilentlyContinue; if ($k) { $k.GetValue($n, $null, 'DoNotExpandEnvironmentNames') } else { $null } }
-function Test-Temp($name, $value) {
-  $r = [ordered]@{ variable = $name; value = $value; registryValue = (RegVal $name); exists = $false; isDirectory = $false; writable = $null; writeError = $null; driveType = $null }
+function Test-Temp($name, $processValue) {
+  $reg = Get-MdRegistryValue $envKey $name
+  $value = if ($reg) { Expand-MdEnvironment $reg } else { $processValue }
+  $r = [ordered]@{ variable = $name; value = $value; processValue = $processValue; registryValue = $reg; longValue = $null; exists = $false; isDirectory = $false; writable = $null; writeError = $null; driveType = $null }
   if ($value) {
-    $r.exists = Test-Path -LiteralPath $value
-    $r.isDirectory = Test-Path -LiteralPath $value -PathType Container
+    $r.exists = [bool](Test-MdPath $value)
+    $r.isDirectory = [bool](Test-MdPath $value -Container)
     if ($r.isDirectory) {
-      $f = Join-Path $value ('~msidoctor-' + [guid]::NewGuid().ToString('N') + '.tmp')
-      try { [IO.File]::WriteAllText($f, 'probe'); Remove-Item -LiteralPath $f -Force; $r.writable = $true }
-      catch { $r.writable = $false; $r.writeError = '0x{0:X8}' -f $_.Exception.HResult }
+      $r.longValue = Resolve-MdLongPath $value
+      $f = $value.TrimEnd('\') + '\~msidoctor-' + [guid]::NewGuid().ToString('N') + '.tmp'
+      try { Write-MdTextFile $f 'probe'; Remove-MdItem $f; $r.writable = $true }
+      catch { $r.writable = $false; $r.writeError = '0x{0:X8}' -f $_.Exception.GetBaseException().HResult }
     }
-    try { $r.driveType = [int]([IO.DriveInfo]::new([IO.Path]::GetPathRoot($value)).DriveType) } catch { }
+    $r.driveType = Get-MdDriveType $value
   }
   [pscustomobject]$r
 }
 function Folder($path) {
-  $sddl = $null
-  try { $sddl = (Get-Acl -LiteralPath $path -ErrorAction Stop).Sddl } catch { }
-  [pscustomobject]@{ path = $path; exists = (Test-Path -LiteralPath $path); isDirectory = (Test-Path -LiteralPath $path -PathType Container); sddl = $sddl }
+  [pscustomobject]@{ path = $path; exists = [bool](Test-MdPath $path); isDirectory = [bool](Test-MdPath $path -Container); sddl = Get-MdSddl $path }
 }
 $temp = if ($params.temp) { $params.temp } else { $env:TEMP }
 $tmp = if ($params.temp -and $sid -ne $me) { $params.temp } else { $env:TMP }
-$drives = @(Get-CimInstance -ClassName Win32_LogicalDisk -Filter 'DriveType=3' -ErrorAction SilentlyContinue | ForEach-Object {
-  [pscustomobject]@{ drive = $_.DeviceID; freeBytes = [double]$_.FreeSpace; totalBytes = [double]$_.Size } })
+$drives = @(Get-MdCimInstance 'Win32_LogicalDisk' 'DriveType=3' | ForEach-Object {
+  [pscustomobject]@{ drive = [string]$_.DeviceID; freeBytes = [double]$_.FreeSpace; totalBytes = [double]$_.Size } })
+$root = $env:SystemRoot
 [pscustomobject]@{
   currentSid = $me
   userSid = $sid
   userTemp = Test-Temp 'TEMP' $temp
   userTmp = Test-Temp 'TMP' $tmp
-  windowsTemp = Folder (Join-Path $env:SystemRoot 'Temp')
-  installer = Folder (Join-Path $env:SystemRoot 'Installer')
-  systemTemp = Folder (Join-Path $env:SystemRoot 'SystemTemp')
+  windowsTemp = Folder ($root + '\Temp')
+  installer = Folder ($root + '\Installer')
+  systemTemp = Folder ($root + '\SystemTemp')
   systemDrive = $env:SystemDrive
   drives = $drives
 } | ConvertTo-Json -Compress -Depth 4
@@ -63,8 +67,13 @@ $drives = @(Get-CimInstance -ClassName Win32_LogicalDisk -Filter 'DriveType=3' -
 
 const tempSchema = z.object({
   variable: z.enum(['TEMP', 'TMP']),
+  /** The folder tested: HKCU\Environment's value expanded (what new processes get), else this process's value. */
   value: z.string().nullable(),
+  /** This app process's own TEMP/TMP (set when it started; Windows often gives it in 8.3 form). */
+  processValue: z.string().nullable().optional(),
   registryValue: z.string().nullable(),
+  /** The tested folder's long path (8.3 components resolved), null when it cannot be resolved. */
+  longValue: z.string().nullable().optional(),
   exists: z.boolean(),
   isDirectory: z.boolean(),
   writable: z.boolean().nullable(),
@@ -95,7 +104,9 @@ function userTempInfo(t: z.infer<typeof tempSchema>): UserTempInfo {
   return {
     variable: t.variable,
     value: t.value,
+    processValue: t.processValue ?? null,
     registryValue: t.registryValue,
+    longValue: t.longValue ?? null,
     exists: t.exists,
     isDirectory: t.isDirectory,
     writable: t.writable,
@@ -208,7 +219,14 @@ export function parseTempFolders(outputs: CommandOutput[], context: ProbeContext
       .map((d) => d.drive),
   };
 
+  return tempFoldersVerdict(data);
+}
+
+/** The verdict from the folders' facts (also after merging an elevated run into an unelevated one). */
+export function tempFoldersVerdict(data: TempFoldersData): ProbeVerdict {
   const p = 'temp-folders';
+  const userTemp = data.userTemp;
+  const userTmp = data.userTmp;
   const wt = data.windowsTemp;
   if (!wt.exists) return verdict('problem', p, 'windows-temp-missing', data, { path: wt.path });
   if (!wt.isDirectory) return verdict('problem', p, 'windows-temp-not-folder', data, { path: wt.path });
@@ -249,6 +267,22 @@ export function parseTempFolders(outputs: CommandOutput[], context: ProbeContext
   return verdict('ok', p, 'ok', data);
 }
 
+
+/**
+ * Issue 15 #2: the elevated run reads C:\Windows\Temp's and C:\Windows\Installer's ACLs, which users cannot; but it
+ * tests the user's TEMP with the administrator's token (Administrators:F lets it write where the user cannot, the
+ * classic 2503). So the user-TEMP facts stay those of the unelevated run, the system folders come from the elevated one.
+ */
+export function mergeTempFolders(unelevated: TempFoldersData, elevated: TempFoldersData): ProbeVerdict {
+  return tempFoldersVerdict({
+    ...elevated,
+    userTemp: unelevated.userTemp,
+    userTmp: unelevated.userTmp,
+    testedAsUser: unelevated.testedAsUser,
+    lowSpaceDrives: [...new Set([...unelevated.lowSpaceDrives, ...elevated.lowSpaceDrives])],
+  });
+}
+
 export const tempFoldersProbe: ProbeDefinition = {
   id: 'temp-folders',
   // Users cannot read C:\Windows\Temp's ACL: the elevated run adds the ACL checks.
@@ -259,4 +293,6 @@ export const tempFoldersProbe: ProbeDefinition = {
     probeScriptSpec('temp-folders', SCRIPT, { userSid: context.user.sid, temp: context.user.temp }, TIMEOUT_MS),
   ],
   parse: (outputs, context) => parseTempFolders(outputs, context),
+  mergeElevated: (unelevated, elevated) =>
+    mergeTempFolders(unelevated as unknown as TempFoldersData, elevated as unknown as TempFoldersData),
 };

@@ -194,7 +194,7 @@ test('recreate-user-temp: unelevated, reg export first, previous values restored
   const plan = REPAIR_CATALOG['recreate-user-temp'].build(context({}, evidence));
   assert.deepEqual(
     plan.steps.map((s) => s.step.id),
-    ['backup-environment', 'create-folder', 'reset-temp'],
+    ['backup-environment', 'create-folder', 'reset-temp', 'broadcast-environment'],
   );
   assert.ok(plan.steps.every((s) => !s.step.elevated));
   assert.deepEqual(plan.steps[0]!.spec!.args, [
@@ -238,6 +238,57 @@ test('recreate-user-temp: unelevated, reg export first, previous values restored
     '/v',
     'TEMP',
   ]);
+});
+
+test('recreate-user-temp (issue 15 #5): after reg add, the change is broadcast (WM_SETTINGCHANGE), in the plan and in undo', () => {
+  const broken = { registryValue: 'D:\\gone\\Temp', value: 'D:\\gone\\Temp', exists: false, isDirectory: false, writable: null };
+  const plan = REPAIR_CATALOG['recreate-user-temp'].build(
+    context({}, { 'temp-folders': tempFolders({ userTemp: broken, userTmp: broken }) }),
+  );
+  const ids = plan.steps.map((s) => s.step.id);
+  assert.ok(ids.indexOf('broadcast-environment') > ids.lastIndexOf('reset-tmp'), ids.join(', '));
+  const broadcast = plan.steps.find((s) => s.step.id === 'broadcast-environment')!;
+  assert.equal(broadcast.step.elevated, false, 'as the user: it is the user\'s Explorer that must hear it');
+  assert.match(scriptOfSpec(broadcast.spec!)!, /Send-MdEnvironmentChange/);
+  assert.match(scriptOfSpec(broadcast.spec!)!, /SetEnvironmentVariable\('MSIDOCTOR_REFRESH', '1', 'User'\)/);
+  // Undo writes the old value back and broadcasts again.
+  const undo = undoOf('recreate-user-temp', plan, 'reset-temp');
+  assert.equal(undo.length, 2);
+  assert.match(scriptOfSpec(undo[1]!)!, /Send-MdEnvironmentChange/);
+  // Nothing in the registry changes (only the folder is recreated): nothing to broadcast.
+  const folderOnly = REPAIR_CATALOG['recreate-user-temp'].build(
+    context({}, { 'temp-folders': tempFolders({ userTemp: { exists: false, isDirectory: false, writable: null } }) }),
+  );
+  assert.ok(!folderOnly.steps.some((s) => s.step.id === 'broadcast-environment'));
+});
+
+test('recreate-user-temp (issue 15 #4): TEMP in 8.3 form (C:\\Users\\JOHNSM~1\\...) is still the default folder', () => {
+  const profile = 'C:\\Users\\John Smith';
+  const short = 'C:\\Users\\JOHNSM~1\\AppData\\Local\\Temp';
+  const over = { user: { sid: USER_SID, profile } };
+  // Not writable: the user's own entry is given back (the branch the long-path comparison never reached).
+  const locked = { value: short, registryValue: '%USERPROFILE%\\AppData\\Local\\Temp', exists: true, isDirectory: true, writable: false };
+  const plan = REPAIR_CATALOG['recreate-user-temp'].build(
+    context({}, { 'temp-folders': tempFolders({ userTemp: locked, userTmp: locked }) }, over),
+  );
+  assert.deepEqual(
+    plan.steps.map((s) => s.step.id),
+    ['backup-environment', 'backup-acl', 'create-folder', 'grant-user'],
+  );
+  assert.deepEqual(plan.steps.at(-1)!.spec!.args, [`${profile}\\AppData\\Local\\Temp`, '/grant', `*${USER_SID}:(OI)(CI)F`]);
+  // Only the probe's long-path resolution ties a literal 8.3 value to the profile.
+  const literal = { ...locked, registryValue: short, longValue: `${profile}\\AppData\\Local\\Temp` };
+  const viaLong = REPAIR_CATALOG['recreate-user-temp'].build(
+    context({}, { 'temp-folders': tempFolders({ userTemp: literal, userTmp: literal }) }, over),
+  );
+  assert.ok(viaLong.steps.some((s) => s.step.id === 'grant-user'));
+  // TEMP is a file, not a folder: refused, whatever form the path takes.
+  const file = { ...locked, isDirectory: false, writable: null };
+  assert.throws(
+    () =>
+      REPAIR_CATALOG['recreate-user-temp'].build(context({}, { 'temp-folders': tempFolders({ userTemp: file }) }, over)),
+    (e: unknown) => e instanceof RepairRefusal && e.reason.key === 'repair.refusal.user-temp-is-file',
+  );
 });
 
 test('enable-msiserver: sc config msiserver start= demand, undo to the previous start type', () => {

@@ -2,6 +2,7 @@
 import { escapeForDisplay } from '../../../shared/knowledge/display-safe.ts';
 import { joinWindowsArgv, quotePowerShellLiteral } from '../run/quoting.ts';
 import { POWERSHELL_PREFIX, powerShellSpec } from '../run/powershell.ts';
+import { preludeFor } from '../run/powershell-prelude.ts';
 import type { CommandSpec, OutputEncoding } from '../run/command-runner.ts';
 import { systemProgram } from '../run/windows-programs.ts';
 import { commandText, guardCommand, type GuardContext } from './command-guard.ts';
@@ -35,7 +36,8 @@ export function repairScriptMarker(name: string): string {
 /**
  * A PowerShell 5.1 script as `-EncodedCommand` (UTF-16LE base64: no quoting layer between us and PowerShell).
  * Values never get spliced into code: they travel as ONE JSON literal (`$params = ConvertFrom-Json '<json>'`),
- * single-quoted with quotePowerShellLiteral, and the body reads `$params.path`.
+ * single-quoted with quotePowerShellLiteral, and the body reads `$params.path`. Windows primitives come from the
+ * prelude (run/powershell-prelude.ts), so the PowerShell checks can run the body against the simulated machine.
  */
 export function buildPowerShellSpec(
   name: string,
@@ -47,8 +49,11 @@ export function buildPowerShellSpec(
     repairScriptMarker(name),
     `$params = ConvertFrom-Json ${quotePowerShellLiteral(JSON.stringify(params))}`,
     "$ErrorActionPreference = 'Stop'",
+    preludeFor(body),
     body.trim(),
-  ].join('\n');
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
   const spec = powerShellSpec(script, {
     label: `powershell: ${name}`,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,

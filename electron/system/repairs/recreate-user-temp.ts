@@ -42,10 +42,18 @@ function removeIfEmpty(folder: string) {
     'remove-created-temp',
     [
       '$p = $params.path',
-      'if ((Test-Path -LiteralPath $p -PathType Container) -and -not (Get-ChildItem -LiteralPath $p -Force | Select-Object -First 1)) { Remove-Item -LiteralPath $p }',
+      'if ((Test-MdPath $p -Container) -and @(Get-MdChildName $p).Count -eq 0) { Remove-MdItem $p }',
     ].join('\n'),
     { path: folder },
   );
+}
+
+/**
+ * Tells Explorer (and every program that listens) that HKCU\Environment changed: reg.exe writes the value but does
+ * not broadcast WM_SETTINGCHANGE, so an .msi double-clicked from Explorer would still get the old TEMP until sign-out.
+ */
+export function broadcastEnvironment() {
+  return buildPowerShellSpec('broadcast-environment', 'Send-MdEnvironmentChange', {});
 }
 
 function restoreVariable(name: 'TEMP' | 'TMP', previous: string | null) {
@@ -70,7 +78,11 @@ export const recreateUserTemp: RepairDefinition = {
     const folder = userTempFolder(profile);
     const data = context.evidence['temp-folders'];
     const vars: UserTempInfo[] = data ? [data.userTemp, data.userTmp] : [];
-    const atDefault = vars.find((v) => sameText(v.value, folder));
+    // The default folder however it is written: '%USERPROFILE%\AppData\Local\Temp' in the registry, the long path,
+    // or an 8.3 form (C:\Users\JOHNSM~1\...) that only the probe's long-path resolution ties to the profile.
+    const isDefaultFolder = (v: UserTempInfo): boolean =>
+      sameText(v.registryValue, DEFAULT_USER_TEMP) || sameText(v.value, folder) || sameText(v.longValue ?? null, folder);
+    const atDefault = vars.find(isDefaultFolder);
     if (atDefault && atDefault.exists && !atDefault.isDirectory) {
       throw new RepairRefusal(text('repair.refusal.user-temp-is-file', { path: folder }));
     }
@@ -90,9 +102,7 @@ export const recreateUserTemp: RepairDefinition = {
         'recreate-user-temp',
         'create-folder',
         'change',
-        buildPowerShellSpec('create-user-temp', 'New-Item -ItemType Directory -Force -Path $params.path | Out-Null', {
-          path: folder,
-        }),
+        buildPowerShellSpec('create-user-temp', 'New-MdDirectory $params.path', { path: folder }),
         {
           elevated: false,
           params: { path: folder },
@@ -130,6 +140,11 @@ export const recreateUserTemp: RepairDefinition = {
           ),
         );
       }
+    }
+    if (steps.some((s) => s.step.id.startsWith('reset-'))) {
+      steps.push(
+        makeStep('recreate-user-temp', 'broadcast-environment', 'change', broadcastEnvironment(), { elevated: false }),
+      );
     }
     const notWritable = atDefault && atDefault.exists && atDefault.writable === false && context.user.sid;
     if (notWritable) {
@@ -201,7 +216,8 @@ export const recreateUserTemp: RepairDefinition = {
       actions.push({
         stepIds: [`reset-${name.toLowerCase()}`],
         elevated: false,
-        specs: [restoreVariable(name, previous)],
+        // Written back, then broadcast, so Explorer and new processes see the old value again at once.
+        specs: [restoreVariable(name, previous), broadcastEnvironment()],
       });
     }
     if (data.createdFolder)

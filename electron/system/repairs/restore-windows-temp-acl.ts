@@ -56,11 +56,7 @@ export const restoreWindowsTempAcl: RepairDefinition = {
     if (info && !info.exists) {
       // Nothing to save: the folder is created (md), then given the default entries. Left in place on undo.
       reversible = false;
-      const create = buildPowerShellSpec(
-        'create-windows-temp',
-        'New-Item -ItemType Directory -Force -Path $params.path | Out-Null',
-        { path: temp },
-      );
+      const create = buildPowerShellSpec('create-windows-temp', 'New-MdDirectory $params.path', { path: temp });
       steps.push(
         makeStep('restore-windows-temp-acl', 'create-folder', 'change', create, {
           elevated: true,

@@ -9,6 +9,7 @@ import {
   ELEVATION_DIR_PREFIX,
   elevationDirProblem,
   hardenDirArgs,
+  INSPECT_DIR_SCRIPT,
   isSafeElevationPath,
   newElevationDirName,
   readOnlyFileArgs,
@@ -32,6 +33,7 @@ import {
 import { parsePowerShellJson, powerShellPath, powerShellSpec } from './powershell.ts';
 import { createOemCodePageDetector } from './process-runner.ts';
 import { isWindowsProgramPath, systemDirectory, systemProgram } from './windows-programs.ts';
+import { accountSidOfWhoami } from '../well-known-sids.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -108,7 +110,7 @@ export function windowsFolderOps(platform: NodeJS.Platform, env: Env): Elevation
     async userSid() {
       if (!windows) return 'S-1-5-21-0-0-0-1000';
       const out = await run(systemProgram('whoami.exe', env), ['/user', '/fo', 'csv', '/nh']);
-      const sid = /S-1-5-21(?:-\d+){4}\b|S-1-5-(?:18|19|20)\b/.exec(out)?.[0];
+      const sid = accountSidOfWhoami(out);
       if (!sid) throw new Error('cannot read your account SID (whoami /user)');
       return sid;
     },
@@ -120,15 +122,7 @@ export function windowsFolderOps(platform: NodeJS.Platform, env: Env): Elevation
     },
     async inspect(dir) {
       if (!windows) return { sddl: null, reparsePoint: false };
-      const spec = powerShellSpec(
-        [
-          '$params = ConvertFrom-Json $env:MSI_DOCTOR_DIR_JSON',
-          '$i = Get-Item -LiteralPath $params.path -Force',
-          '$a = Get-Acl -LiteralPath $params.path',
-          '[pscustomobject]@{ sddl = $a.Sddl; reparse = [bool]($i.Attributes -band [IO.FileAttributes]::ReparsePoint) } | ConvertTo-Json -Compress',
-        ].join('\n'),
-        { env },
-      );
+      const spec = powerShellSpec(INSPECT_DIR_SCRIPT, { env });
       const out = await new Promise<string>((resolve, reject) => {
         execFile(
           spec.file,

@@ -53,6 +53,17 @@ export function selectElevationParent(env: Env): ElevationDirChoice {
   return { parent: null, rejected };
 }
 
+/**
+ * The script that reads the new folder's SDDL and reparse flag (parameters from $env:MSI_DOCTOR_DIR_JSON, never spliced
+ * into code): elevationDirProblem judges what it prints.
+ */
+export const INSPECT_DIR_SCRIPT = [
+  '$params = ConvertFrom-Json $env:MSI_DOCTOR_DIR_JSON',
+  '$i = Get-Item -LiteralPath $params.path -Force',
+  '$a = Get-Acl -LiteralPath $params.path',
+  '[pscustomobject]@{ sddl = $a.Sddl; reparse = [bool]($i.Attributes -band [IO.FileAttributes]::ReparsePoint) } | ConvertTo-Json -Compress',
+].join('\n');
+
 const SYSTEM = 'S-1-5-18';
 const ADMINISTRATORS = 'S-1-5-32-544';
 const OWNER_RIGHTS = 'S-1-3-4';

@@ -113,6 +113,10 @@ export const PROBE_TEXTS = {
     en: '{count} files are waiting to be replaced at the next restart (usually harmless).',
     'zh-CN': '有 {count} 个文件等待在下次重启时替换（通常没有影响）。',
   },
+  'probe.pending-reboot.post-reboot-reporting': {
+    en: 'Windows Update has not yet reported the updates of the last restart; no new restart is needed for that.',
+    'zh-CN': 'Windows 更新尚未报告上次重启安装的更新；不需要为此再次重启。',
+  },
 
   // ------------------------------------------------------------ temp-folders
   'probe.temp-folders.ok': {

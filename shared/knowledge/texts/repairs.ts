@@ -150,6 +150,10 @@ export const REPAIR_TEXTS = {
     en: 'Set {name} to {value} (was: {previous})',
     'zh-CN': '将 {name} 设为 {value}（原来是：{previous}）',
   },
+  'repair.recreate-user-temp.step.broadcast-environment': {
+    en: 'Tell Windows the settings changed, so programs started from now on use the new folder',
+    'zh-CN': '通知 Windows 设置已更改，此后启动的程序都会使用新的文件夹',
+  },
   'repair.recreate-user-temp.step.grant-user': {
     en: 'Give your account full control of {path}',
     'zh-CN': '让您的账户对 {path} 拥有完全控制权限',
