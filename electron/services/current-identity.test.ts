@@ -89,3 +89,30 @@ test('the identity and mapped-drive commands name their program by an absolute p
   assert.equal(seen.length, 1);
   assert.ok(isWindowsProgramPath(seen[0]!), seen[0]);
 });
+
+test('issue 15 #1: an Entra ID account (S-1-12-1-…) is the user, in the CSV and the table form; never a group SID', () => {
+  const entra = 'S-1-12-1-3052331528-1141323512-2585452210-1792373591';
+  const csv = [
+    `"azuread\\zhangwei","${entra}"`,
+    '',
+    '"Everyone","Well-known group","S-1-1-0","Mandatory group, Enabled by default, Enabled group"',
+    '"Mandatory Label\\High Mandatory Level","Label","S-1-16-12288",""',
+  ].join('\r\n');
+  assert.deepEqual(parseWhoami(csv), { sid: entra, elevated: true });
+  // The table form (German headings: only the SID is read, never a word).
+  const table = [
+    'BENUTZERINFORMATIONEN',
+    '---------------------',
+    '',
+    'Benutzername       SID',
+    '================== =====================================================',
+    `azuread\\zhangwei   ${entra}`,
+  ].join('\r\n');
+  assert.equal(parseWhoami(table).sid, entra);
+  // Built-in accounts and other authorities keep working; the first SID of the /user line wins.
+  assert.equal(parseWhoami('"nt authority\\local service","S-1-5-19"').sid, 'S-1-5-19');
+  assert.equal(
+    parseWhoami('"mycomputer\\admin","S-1-5-21-1-2-3-500"\r\n"x","Alias","S-1-5-32-544",""').sid,
+    'S-1-5-21-1-2-3-500',
+  );
+});

@@ -13,6 +13,7 @@ import { renderCommandLine } from '../system/repairs/command-builder.ts';
 import { text } from '../system/repairs/repair-helpers.ts';
 import {
   RepairRefusal,
+  recordableData,
   type BuiltPlan,
   type BuiltStep,
   type JournalLookup,
@@ -182,6 +183,7 @@ export function buildPrepared(
     windowsDir: env.windowsDir,
     journals: journalLookup(env.dataDir),
   });
+  recordableData(definition, built.data);
   const steps: PreparedStep[] = built.steps.map((s) => ({ ...s, verify: null }));
   const warnings = [...(input.notes ?? []), ...built.warnings];
   if (overTheShoulder(env)) {

@@ -421,3 +421,53 @@ test('an unwritable data folder refuses the run before anything changes (no jour
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test("issue 15 #6: an elevated batch gets its steps' own timeouts plus the prompt, never the runner's 10-minute default", async () => {
+  const dataDir = tempDir();
+  try {
+    const system = createSystem({ simulate: '2502-not-elevated' });
+    const msi = 'C:\\Users\\zhang.wei\\Downloads\\go1.23.msi';
+    system.simulation!.machine.writeFile(msi, new Uint8Array([0xd0, 0xcf]));
+    const runner = system.elevatedRunner;
+    const seen: Array<{ specs: CommandSpec[]; timeoutMs: number | undefined }> = [];
+    system.elevatedRunner = {
+      kind: runner.kind,
+      runBatch: (specs, options) => {
+        seen.push({ specs, timeoutMs: options?.timeoutMs });
+        return runner.runBatch(specs, options);
+      },
+    };
+    const service = createRepairServiceFor(system, dataDir);
+    const plan = await service.plan('retry-install-elevated-logged', { msiPath: msi });
+    const outcome = await service.run(plan.planId, { confirmations: [] });
+    assert.equal(outcome.status, 'succeeded');
+    assert.equal(seen.length, 1);
+    const steps = seen[0]!.specs.reduce((sum, s) => sum + (s.timeoutMs ?? 0), 0);
+    assert.ok(steps >= 3 * 60 * 60_000, 'msiexec may run for hours');
+    assert.ok(
+      seen[0]!.timeoutMs! >= steps + 60_000,
+      `${seen[0]!.timeoutMs} ms for ${steps} ms of steps plus the prompt`,
+    );
+    // Undo's elevated batch too.
+    const enable = createSystem({ simulate: 'msiserver-disabled' });
+    const inner = enable.elevatedRunner;
+    const undoSeen: Array<number | undefined> = [];
+    enable.elevatedRunner = {
+      kind: inner.kind,
+      runBatch: (specs, options) => {
+        undoSeen.push(options?.timeoutMs);
+        return inner.runBatch(specs, options);
+      },
+    };
+    const other = createRepairServiceFor(enable, join(dataDir, 'enable'));
+    const done = await other.run((await other.plan('enable-msiserver', {})).planId, { confirmations: [] });
+    await other.undo(done.journalId);
+    assert.equal(undoSeen.length, 2);
+    assert.ok(
+      undoSeen.every((t) => typeof t === 'number' && t > 60_000),
+      String(undoSeen),
+    );
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

@@ -8,6 +8,7 @@ import type { RepairOutcome } from '../../shared/contract/repair.ts';
 import type { ProbeDefinition } from '../system/probes/probe.ts';
 import { evidenceMap, runProbe } from '../system/probes/run-probe.ts';
 import type { CommandOutput, CommandRunner, ElevatedRunner } from '../system/run/command-runner.ts';
+import { batchTimeoutMs } from '../system/run/elevated-script.ts';
 import { guardCommand } from '../system/repairs/command-guard.ts';
 import { MAX_OUTPUT_CHARS, type Journal } from './journal.ts';
 import { joinTarget, type PreparedPlan, type PreparedStep } from './repair-planner.ts';
@@ -250,10 +251,13 @@ const elevatedBatchStrategy: Strategy = async (steps, index, ctx) => {
   let i = index;
   while (i < steps.length && steps[i]!.step.elevated) batch.push(steps[i++]!);
   for (const s of batch) ctx.recorder.start(s);
-  const result = await ctx.deps.elevatedRunner.runBatch(
-    batch.map((s) => guardCommand(s.spec!)),
-    { signal: ctx.signal, name: 'MSI Doctor', userSid: ctx.deps.userSid },
-  );
+  const specs = batch.map((s) => guardCommand(s.spec!));
+  const result = await ctx.deps.elevatedRunner.runBatch(specs, {
+    signal: ctx.signal,
+    timeoutMs: batchTimeoutMs(specs),
+    name: 'MSI Doctor',
+    userSid: ctx.deps.userSid,
+  });
   if (result.elevatedSid) ctx.deps.onElevatedSid?.(result.elevatedSid);
   if (result.status === 'declined' || result.status === 'cancelled') {
     const declined = result.status === 'declined';

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { TextRef } from '../../shared/contract/evidence.ts';
 import type { RepairOutcome, RepairPlan } from '../../shared/contract/repair.ts';
 import type { CommandOutput, CommandRunner, ElevatedRunner } from '../system/run/command-runner.ts';
+import { batchTimeoutMs } from '../system/run/elevated-script.ts';
 import { guardCommand } from '../system/repairs/command-guard.ts';
 import { REPAIR_CATALOG } from '../system/repairs/catalog.ts';
 import type { UndoAction } from '../system/repairs/repair-definition.ts';
@@ -196,7 +197,11 @@ export async function undoJournal(
   if (elevated.length > 0) {
     for (const a of elevated) onProgress({ planId: journalId, stepId: `undo-${a.stepIds[0]}`, phase: 'started' });
     const specs = elevated.flatMap((a) => a.specs);
-    const batch = await deps.elevatedRunner.runBatch(specs, { name: 'MSI Doctor', userSid: deps.user.sid });
+    const batch = await deps.elevatedRunner.runBatch(specs, {
+      timeoutMs: batchTimeoutMs(specs),
+      name: 'MSI Doctor',
+      userSid: deps.user.sid,
+    });
     if (batch.status === 'declined' || batch.status === 'cancelled') {
       journal.append({
         type: 'undo-finish',

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import type { DeploymentLogsData } from '../../../shared/contract/evidence-data.ts';
 import type { CommandOutput } from '../run/command-runner.ts';
 import type { ProbeDefinition, ProbeVerdict } from './probe.ts';
-import { errorVerdict, probeScriptSpec, readScriptJson, verdict } from './probe-kit.ts';
+import { errorVerdict, isoTime, probeScriptSpec, readScriptJson, verdict } from './probe-kit.ts';
+import { MSI_LOG_HEAD, MSI_LOG_HEAD_BYTES } from './msi-log-head.ts';
 
 const TIMEOUT_MS = 30_000;
 export const DEPLOY_LOG_DAYS = 7;
@@ -29,42 +30,43 @@ export const DEPLOY_LOG_RULES = {
     '(-\\d{8}-\\d{6}\\.log|\\.lo_|_\\d{4}-\\d{2}-\\d{2}-\\d{2}-\\d{2}-\\d{2}\\.log|_\\d{8}T\\d{6}[^\\\\]*\\.log)$',
   /** First bytes of a deployment log: a CMTrace record, or a PSADT text line (matched per line: multiline mode). */
   deployHead: '<!\\[LOG\\[|^\\[\\d{1,4}[-/][^\\]]{4,40}\\] \\[',
-  /** First bytes of an MSI log (written in English on every language). */
-  msiHead: '=== (Verbose )?[Ll]ogging started',
+  /** First bytes of an MSI or Burn log, by structure (msi-log-head.ts; the header's words are translated). */
+  msiHead: MSI_LOG_HEAD,
+  /** How many first bytes are read. */
+  headBytes: MSI_LOG_HEAD_BYTES,
 } as const;
 
+// Folders are listed and files read through the prelude (Get-MdChildFile, Read-MdFileHead); the first bytes decide
+// deploy log (CMTrace record, PSADT line) or MSI log (msi-log-head.ts: by structure, the header's words are translated).
 const SCRIPT = String.raw`
-$since = (Get-Date).AddDays(-[int]$params.days)
+$since = (Get-MdNow).AddDays(-[int]$params.days)
 $root = $env:SystemRoot; $pd = $env:ProgramData
 $places = @(
-  [pscustomobject]@{ folder = 'ccm-logs'; path = (Join-Path $root 'CCM\Logs'); depth = 0 },
-  [pscustomobject]@{ folder = 'ime-logs'; path = (Join-Path $pd 'Microsoft\IntuneManagementExtension\Logs'); depth = 0 },
-  [pscustomobject]@{ folder = 'psadt-logs'; path = (Join-Path $root 'Logs\Software'); depth = 1 },
-  [pscustomobject]@{ folder = 'psadt-user-logs'; path = (Join-Path $pd 'Logs\Software'); depth = 1 },
-  [pscustomobject]@{ folder = 'windows-temp'; path = (Join-Path $root 'Temp'); depth = 0 })
-function Head-Kind($f) {
+  [pscustomobject]@{ folder = 'ccm-logs'; path = ($root + '\CCM\Logs'); depth = 0 },
+  [pscustomobject]@{ folder = 'ime-logs'; path = ($pd + '\Microsoft\IntuneManagementExtension\Logs'); depth = 0 },
+  [pscustomobject]@{ folder = 'psadt-logs'; path = ($root + '\Logs\Software'); depth = 1 },
+  [pscustomobject]@{ folder = 'psadt-user-logs'; path = ($pd + '\Logs\Software'); depth = 1 },
+  [pscustomobject]@{ folder = 'windows-temp'; path = ($root + '\Temp'); depth = 0 })
+function Get-HeadKind($f) {
   try {
-    $fs = [IO.File]::Open($f.FullName, 'Open', 'Read', 'ReadWrite'); $buf = New-Object byte[] 600; $n = $fs.Read($buf, 0, 600); $fs.Dispose()
-    $t = ([Text.Encoding]::Unicode.GetString($buf, 0, $n) + [Environment]::NewLine + [Text.Encoding]::UTF8.GetString($buf, 0, $n)) -replace [char]0xFEFF, ''
+    $b = Read-MdFileHead $f.FullName $params.headBytes
+    $t = ([Text.Encoding]::Unicode.GetString($b) + [char]10 + [Text.Encoding]::UTF8.GetString($b)) -replace [char]0xFEFF, ''
     if ($t -match ('(?m)' + $params.deployHead)) { return 'deploy' }
-    if ($t -match $params.msiHead) { return 'msi' }
+    if ($t -match ('(?m)' + $params.msiHead)) { return 'msi' }
   } catch { }
   return $null
 }
 $searched = @(); $logs = @()
 foreach ($p in $places) {
   $items = $null; $ok = $true
-  try {
-    if ($p.depth -gt 0) { $items = @(Get-ChildItem -LiteralPath $p.path -File -Recurse -Depth $p.depth -ErrorAction Stop) }
-    else { $items = @(Get-ChildItem -LiteralPath $p.path -File -ErrorAction Stop) }
-  } catch { $ok = $false }
+  try { $items = @(Get-MdChildFile $p.path '*' $p.depth) } catch { $ok = $false }
   $searched += [pscustomobject]@{ folder = $p.folder; path = $p.path; readable = $ok }
   foreach ($f in @($items | Where-Object { $_ -and $_.LastWriteTime -ge $since })) {
     $tool = $null; $kind = $null
     if ($p.folder -eq 'ccm-logs' -and $f.Name -match $params.ccmNames) { $tool = 'configmgr'; $kind = 'deploy' }
     elseif ($p.folder -eq 'ime-logs' -and $f.Name -match $params.imeNames) { $tool = 'intune'; $kind = 'deploy' }
     elseif ($f.Name -match '\.(log|lo_)$') {
-      $kind = Head-Kind $f
+      $kind = Get-HeadKind $f
       if ($kind -eq 'deploy' -and $p.folder -like 'psadt*') { $tool = 'psadt' }
       if ($kind -eq 'msi' -and $p.folder -eq 'windows-temp') { $kind = $null }
     }
@@ -97,12 +99,15 @@ export function parseDeploymentLogs(outputs: CommandOutput[], days: number): Pro
   const parsed = readScriptJson(outputs[0], deploymentLogsOutputSchema);
   if (!parsed.ok) return errorVerdict('deployment-logs', parsed.error);
   // Tool logs first (current parts before rotated ones), newest first; the MSI logs they wrote after them.
-  const all = [...parsed.value.logs].sort(
-    (a, b) =>
-      Number(a.kind === 'msi') - Number(b.kind === 'msi') ||
-      Number(a.rotated) - Number(b.rotated) ||
-      b.modified.localeCompare(a.modified),
-  );
+  // .NET's 'o' time has 7 fractional digits, JavaScript's 3: one form before sorting and reporting.
+  const all = parsed.value.logs
+    .map((l) => ({ ...l, modified: isoTime(l.modified) ?? l.modified }))
+    .sort(
+      (a, b) =>
+        Number(a.kind === 'msi') - Number(b.kind === 'msi') ||
+        Number(a.rotated) - Number(b.rotated) ||
+        b.modified.localeCompare(a.modified),
+    );
   const data: DeploymentLogsData = {
     logs: all.slice(0, DEPLOY_LOG_LIMIT).map((l) => ({ ...l, failures: null })),
     searched: parsed.value.searched,

@@ -155,7 +155,9 @@ export function parseInstallInProgress(
   clients.sort((a, b) => (b.ageMinutes ?? 0) - (a.ageMinutes ?? 0));
 
   // 1040 "begin transaction" [0]=package [1]=client PID, without a later 1042 for the same PID.
-  const events = o.events.map((e) => ({ ...e, time: isoTime(e.time) ?? e.time })).sort((a, b) => a.time.localeCompare(b.time));
+  const events = o.events
+    .map((e) => ({ ...e, time: isoTime(e.time) ?? e.time }))
+    .sort((a, b) => a.time.localeCompare(b.time));
   const unmatchedBegin: InstallInProgressData['unmatchedBegin'] = [];
   events.forEach((e, i) => {
     if (e.id !== 1040) return;

@@ -137,7 +137,8 @@ export function toInstallerEvent(e: RawEvent): InstallerEvent {
 export function parseInstallerEvents(outputs: CommandOutput[]): ProbeVerdict {
   const parsed = readScriptJson(outputs[0], installerEventsOutputSchema);
   if (!parsed.ok) return errorVerdict('installer-events', parsed.error);
-  if (parsed.value.error) return errorVerdict('installer-events', `the event log could not be read (${parsed.value.error})`);
+  if (parsed.value.error)
+    return errorVerdict('installer-events', `the event log could not be read (${parsed.value.error})`);
   const raw = parseEventXml(parsed.value.events.join('\n')).filter(
     (e) => e.provider === null || e.provider === 'MsiInstaller',
   );

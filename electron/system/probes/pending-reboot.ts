@@ -115,10 +115,7 @@ export function parsePendingReboot(outputs: CommandOutput[]): ProbeVerdict {
   if (!parsed.ok) return errorVerdict('pending-reboot', parsed.error);
   const o = parsed.value;
 
-  const fileRenames = [
-    ...classifyFileRenames(o.fileRenames ?? [], 1),
-    ...classifyFileRenames(o.fileRenames2 ?? [], 2),
-  ];
+  const fileRenames = [...classifyFileRenames(o.fileRenames ?? [], 1), ...classifyFileRenames(o.fileRenames2 ?? [], 2)];
   // ConfigMgr's own process: when it timed out or failed, the other indicators still stand (configmgr: unknown).
   const ccm = readScriptJson(outputs[1], configMgrRebootOutputSchema);
   const msiFileRenames = fileRenames.filter((r) => r.msi).length;

@@ -52,5 +52,9 @@ export interface ProbeDefinition {
    * tested with the user's own token): both answers' data (schema-valid, not errors) -> the verdict. Absent = the
    * elevated answer replaces the unelevated one.
    */
-  mergeElevated?(unelevated: Record<string, unknown>, elevated: Record<string, unknown>, context: ProbeContext): ProbeVerdict;
+  mergeElevated?(
+    unelevated: Record<string, unknown>,
+    elevated: Record<string, unknown>,
+    context: ProbeContext,
+  ): ProbeVerdict;
 }

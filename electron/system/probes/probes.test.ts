@@ -226,14 +226,17 @@ test('pending-reboot (issue 15 #8): ConfigMgr runs in its own process; when it t
 });
 
 test('pending-reboot (issue 15 #7): REG_MULTI_SZ items with "\\0" inside a path keep their pairs (a Config.Msi rename is kept)', () => {
-  const renames = [
-    '\\??\\C:\\Windows\\Temp\\0a1b.tmp',
-    '',
-    '\\??\\C:\\Config.Msi\\3ec7bbbf.rbf',
-    '',
-  ];
-  const o = { ...JSON.parse(fixture('pending-reboot.clean-renamed.json')), activeComputerName: 'A', pendingComputerName: 'A', fileRenames: renames };
-  const { v, data } = run('pending-reboot', [out(JSON.stringify(o)), out(fixture('pending-reboot.clean-renamed.configmgr.json'))]);
+  const renames = ['\\??\\C:\\Windows\\Temp\\0a1b.tmp', '', '\\??\\C:\\Config.Msi\\3ec7bbbf.rbf', ''];
+  const o = {
+    ...JSON.parse(fixture('pending-reboot.clean-renamed.json')),
+    activeComputerName: 'A',
+    pendingComputerName: 'A',
+    fileRenames: renames,
+  };
+  const { v, data } = run('pending-reboot', [
+    out(JSON.stringify(o)),
+    out(fixture('pending-reboot.clean-renamed.configmgr.json')),
+  ]);
   assert.deepEqual(
     data.fileRenames.map((r) => [r.source, r.action, r.msi]),
     [
@@ -246,8 +249,16 @@ test('pending-reboot (issue 15 #7): REG_MULTI_SZ items with "\\0" inside a path 
 });
 
 test('pending-reboot (issue 15 #12): PostRebootReporting alone is a warning, never "restart"', () => {
-  const o = { ...JSON.parse(fixture('pending-reboot.clean-renamed.json')), activeComputerName: 'A', pendingComputerName: 'A', wuPostRebootReporting: true };
-  const { v, data } = run('pending-reboot', [out(JSON.stringify(o)), out(fixture('pending-reboot.clean-renamed.configmgr.json'))]);
+  const o = {
+    ...JSON.parse(fixture('pending-reboot.clean-renamed.json')),
+    activeComputerName: 'A',
+    pendingComputerName: 'A',
+    wuPostRebootReporting: true,
+  };
+  const { v, data } = run('pending-reboot', [
+    out(JSON.stringify(o)),
+    out(fixture('pending-reboot.clean-renamed.configmgr.json')),
+  ]);
   assert.equal(data.pending, false);
   assert.equal(v.status, 'warning');
   assert.equal(v.summary.key, 'probe.pending-reboot.post-reboot-reporting');
@@ -364,15 +375,21 @@ test('installer-events: no events is ok; an unreadable event log is an error evi
   assert.equal(run('installer-events', [out('', 1, 'Get-WinEvent failed')]).v.status, 'error');
 });
 
-test('installer-events (issue 15 #13): the query uses ID ranges, far under the event log\'s expression limit', () => {
+test("installer-events (issue 15 #13): the query uses ID ranges, far under the event log's expression limit", () => {
   const xpath = eventXPath(INSTALLER_EVENTS);
   assert.match(xpath, /\(EventID>=11000 and EventID<=11999\)/);
   assert.match(xpath, /timediff\(@SystemTime\) <= 604800000/);
   assert.ok(xpathExpressionCount(INSTALLER_EVENTS) <= 12, `${xpathExpressionCount(INSTALLER_EVENTS)} expressions`);
   // Every id the old query named is still asked for, and the custom action error events (11722) too.
-  for (const id of [1005, 1007, 1008, 1015, 1025, 1029, 1031, 1033, 1034, 1035, 1036, 1037, 1038, 1040, 1042, 10005, 11707, 11708, 11722, 11724, 11725, 11728, 11729])
+  for (const id of [
+    1005, 1007, 1008, 1015, 1025, 1029, 1031, 1033, 1034, 1035, 1036, 1037, 1038, 1040, 1042, 10005, 11707, 11708,
+    11722, 11724, 11725, 11728, 11729,
+  ])
     assert.ok(matchesEventId(INSTALLER_EVENTS, id), String(id));
-  assert.ok(!matchesEventId(INSTALLER_EVENTS, 1001) && !matchesEventId(INSTALLER_EVENTS, 1004), 'the noisy detection events stay out');
+  assert.ok(
+    !matchesEventId(INSTALLER_EVENTS, 1001) && !matchesEventId(INSTALLER_EVENTS, 1004),
+    'the noisy detection events stay out',
+  );
   const script = scriptOfSpec(installerEventsCommand())!;
   assert.match(script, /Get-MdEvent/);
   assert.doesNotMatch(script, /wevtutil/i);

@@ -97,7 +97,14 @@ export function evidenceFrom(
   }
   if (constrained && verdict.status === 'error')
     return notCheckedEvidence(probe, POWERSHELL_CONSTRAINED, outputs, elevated);
-  return evidenceOfVerdict(probe, verdict, outputs.map(rawOf), durationMs, elevated, outputs.find((o) => o.error)?.error);
+  return evidenceOfVerdict(
+    probe,
+    verdict,
+    outputs.map(rawOf),
+    durationMs,
+    elevated,
+    outputs.find((o) => o.error)?.error,
+  );
 }
 
 /** A verdict as schema-validated Evidence (an error's {reason} always filled; invalid evidence becomes an error). */
@@ -131,7 +138,13 @@ function evidenceOfVerdict(
   if (!checked.success) {
     const issue = checked.error.issues[0];
     return {
-      ...errorEvidence(probe, `invalid evidence (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`, [], durationMs, elevated),
+      ...errorEvidence(
+        probe,
+        `invalid evidence (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`,
+        [],
+        durationMs,
+        elevated,
+      ),
       raw,
     };
   }

@@ -267,7 +267,6 @@ export function tempFoldersVerdict(data: TempFoldersData): ProbeVerdict {
   return verdict('ok', p, 'ok', data);
 }
 
-
 /**
  * Issue 15 #2: the elevated run reads C:\Windows\Temp's and C:\Windows\Installer's ACLs, which users cannot; but it
  * tests the user's TEMP with the administrator's token (Administrators:F lets it write where the user cannot, the

@@ -45,7 +45,11 @@ function contexts(sim: Simulation): Array<{ label: string; context: ProbeContext
   const base = contextFor(sim);
   const out = [{ label: 'com', context: base }];
   const msi = base.msiPath ? sim.machine.entry(base.msiPath)?.msi : undefined;
-  if (msi) out.push({ label: 'reader', context: { ...base, msiPackage: { ok: true, package: packageFromProperties(msi, base.msiPath!) } } });
+  if (msi)
+    out.push({
+      label: 'reader',
+      context: { ...base, msiPackage: { ok: true, package: packageFromProperties(msi, base.msiPath!) } },
+    });
   return out;
 }
 
@@ -53,17 +57,23 @@ function strip(v: ReturnType<ProbeDefinition['parse']>): unknown {
   return JSON.parse(JSON.stringify(v));
 }
 
-test('the stub layer defines exactly the prelude\'s functions', () => {
+test("the stub layer defines exactly the prelude's functions", () => {
   assert.deepEqual(preludeStubMismatch(), { missingStubs: [], unknownStubs: [] });
 });
 
 test(
-  'PowerShell check 3: every probe script, run against the simulated machine, gives the emulator\'s verdict and data (every scenario, both tokens, alone and batched)',
+  "PowerShell check 3: every probe script, run against the simulated machine, gives the emulator's verdict and data (every scenario, both tokens, alone and batched)",
   { skip },
   () => {
     const jobs: DriverJob[] = [];
     const cases: ProbeCase[] = [];
-    const batches: Array<{ scenario: string; token: string; batch: ReturnType<typeof batchScripts>[number]; job: string; slots: Map<string, ProbeCase> }> = [];
+    const batches: Array<{
+      scenario: string;
+      token: string;
+      batch: ReturnType<typeof batchScripts>[number];
+      job: string;
+      slots: Map<string, ProbeCase>;
+    }> = [];
     for (const scenario of listScenarios()) {
       for (const { label, context: baseContext } of contexts(createSimulation(scenario))) {
         for (const token of tokensOf(createSimulation(scenario))) {
@@ -169,13 +179,26 @@ test(
       for (const part of b.batch.parts) {
         const [probeId, index] = part.key.split('#') as [string, string];
         const c = b.slots.get(probeId)!;
-        const outputs = c.specs.map((spec, i) => (i === Number(index) ? split.get(part.key)! : i < c.emulated.length ? (c.jobs[i] ? outputOfRun(spec, runOf(c.jobs[i]!), c.token === 'elevated') : c.emulated[i]!) : c.emulated[i]!));
+        const outputs = c.specs.map((spec, i) =>
+          i === Number(index)
+            ? split.get(part.key)!
+            : i < c.emulated.length
+              ? c.jobs[i]
+                ? outputOfRun(spec, runOf(c.jobs[i]!), c.token === 'elevated')
+                : c.emulated[i]!
+              : c.emulated[i]!,
+        );
         const elevated = c.token === 'elevated';
         try {
-          assert.deepEqual(strip(c.probe.parse(outputs, c.context, elevated)), strip(c.probe.parse(c.emulated, c.context, elevated)));
+          assert.deepEqual(
+            strip(c.probe.parse(outputs, c.context, elevated)),
+            strip(c.probe.parse(c.emulated, c.context, elevated)),
+          );
           batchedParts += 1;
         } catch (error) {
-          problems.push(`${b.job} ${part.key}: batched run differs from the emulator:\n${(error as Error).message.slice(0, 1500)}`);
+          problems.push(
+            `${b.job} ${part.key}: batched run differs from the emulator:\n${(error as Error).message.slice(0, 1500)}`,
+          );
         }
       }
     }
@@ -188,7 +211,7 @@ test(
 );
 
 test(
-  'PowerShell check 3: the repairs\' PowerShell parts and the log reader have the emulator\'s effects on every scenario',
+  "PowerShell check 3: the repairs' PowerShell parts and the log reader have the emulator's effects on every scenario",
   { skip },
   () => {
     const jobs: DriverJob[] = [];
@@ -205,7 +228,9 @@ test(
           jobs.push({ kind: 'run', id: job, script: stubScriptOf(c.spec)!, snapshot, env });
           cases.push({ ...c, job });
         }
-        for (const log of sim.loaded.scenario.logPaths.length ? sim.loaded.scenario.logPaths : ['C:\\Windows\\Temp\\missing.log']) {
+        for (const log of sim.loaded.scenario.logPaths.length
+          ? sim.loaded.scenario.logPaths
+          : ['C:\\Windows\\Temp\\missing.log']) {
           for (const max of [64, 8 * 1024 * 1024]) {
             const spec = logReadCommand(log, max);
             const id = `${snapshot}|read ${log} ${max}`;
@@ -240,7 +265,9 @@ test(
         problems.push(`${read.id}: ${(error as Error).message.slice(0, 800)}`);
       }
     }
-    console.log(`PowerShell check 3 (repairs): ${cases.length} repair script runs and ${reads.length} log reads conformant-checked`);
+    console.log(
+      `PowerShell check 3 (repairs): ${cases.length} repair script runs and ${reads.length} log reads conformant-checked`,
+    );
     assert.deepEqual(problems, []);
     assert.ok(cases.length > 0);
   },

@@ -32,7 +32,8 @@ const PRIMITIVE_COMMANDS = [
   'get-date',
   'new-object',
 ];
-const PRIMITIVE_TYPES = /^(System\.)?(Security\.Principal\.|Threading\.Mutex|IO\.(File|Directory|DriveInfo|Path)$|Environment$|Runtime\.InteropServices\.)/i;
+const PRIMITIVE_TYPES =
+  /^(System\.)?(Security\.Principal\.|Threading\.Mutex|IO\.(File|Directory|DriveInfo|Path)$|Environment$|Runtime\.InteropServices\.)/i;
 
 test('the list of Windows PowerShell 5.1 constructs names a source for every entry', () => {
   assert.ok(WINDOWS_POWERSHELL_51_RULES.length >= 20);
@@ -78,7 +79,11 @@ test(
       for (const f of ps51Findings(r.facts)) problems.push(`${s.id}: Windows PowerShell 5.1 lacks ${f}`);
       // Every CIM call has its own timeout (issue 15 #8): one hung WMI provider must not eat the script's time.
       for (const f of r.facts)
-        if (f.kind === 'command' && /^(get-ciminstance|invoke-cimmethod)$/i.test(f.name) && !/OperationTimeoutSec/i.test(f.detail ?? ''))
+        if (
+          f.kind === 'command' &&
+          /^(get-ciminstance|invoke-cimmethod)$/i.test(f.name) &&
+          !/OperationTimeoutSec/i.test(f.detail ?? '')
+        )
           problems.push(`${s.id}: ${f.name} without -OperationTimeoutSec (line ${f.line})`);
     }
     for (const b of bodies) {
@@ -88,7 +93,8 @@ test(
           problems.push(`${b.id}: calls ${f.name} outside the prelude (line ${f.line})`);
         if (f.kind === 'member' && /static=True/.test(f.detail ?? '')) {
           const type = /type=([^;]*)/.exec(f.detail ?? '')?.[1] ?? '';
-          if (PRIMITIVE_TYPES.test(type)) problems.push(`${b.id}: calls [${type}]::${f.name} outside the prelude (line ${f.line})`);
+          if (PRIMITIVE_TYPES.test(type))
+            problems.push(`${b.id}: calls [${type}]::${f.name} outside the prelude (line ${f.line})`);
         }
       }
     }
@@ -109,7 +115,8 @@ test(
     );
     assert.deepEqual(problems, []);
     // A refusal is a clean one-line error (too long for a command line, a path that cannot be made safe), never a crash.
-    for (const r of refusals) assert.match(r.message, /too long|refus|unsafe|not|limit|characters/i, `${r.id}: ${r.message}`);
+    for (const r of refusals)
+      assert.match(r.message, /too long|refus|unsafe|not|limit|characters/i, `${r.id}: ${r.message}`);
     assert.ok(parsed >= 100, `${parsed} scripts`);
   },
 );

@@ -29,11 +29,18 @@ export function findPowerShell(): { ok: true; command: PowerShellCommand } | { o
   for (const c of candidates) {
     const r = spawnSync(
       c.file,
-      [...c.prefix.filter((a) => a === 'pwsh'), '-NoProfile', '-NonInteractive', '-Command', '$PSVersionTable.PSVersion.ToString()'],
+      [
+        ...c.prefix.filter((a) => a === 'pwsh'),
+        '-NoProfile',
+        '-NonInteractive',
+        '-Command',
+        '$PSVersionTable.PSVersion.ToString()',
+      ],
       { cwd: REPO, encoding: 'utf8', timeout: 180_000, windowsHide: true },
     );
     const version = r.stdout?.trim() ?? '';
-    if (r.status === 0 && /^\d+\.\d+/.test(version)) return { ok: true, command: { ...c, label: `PowerShell ${version} (${c.label})` } };
+    if (r.status === 0 && /^\d+\.\d+/.test(version))
+      return { ok: true, command: { ...c, label: `PowerShell ${version} (${c.label})` } };
   }
   return {
     ok: false,
@@ -97,10 +104,18 @@ export function runDriver(jobs: DriverJob[], options: { timeoutMs?: number } = {
     const r = spawnSync(
       file,
       [...prefix, '-NoProfile', '-NonInteractive', '-File', DRIVER, '-Jobs', input, '-Out', output],
-      { cwd: REPO, encoding: 'utf8', timeout: options.timeoutMs ?? 900_000, windowsHide: true, maxBuffer: 64 * 1024 * 1024 },
+      {
+        cwd: REPO,
+        encoding: 'utf8',
+        timeout: options.timeoutMs ?? 900_000,
+        windowsHide: true,
+        maxBuffer: 64 * 1024 * 1024,
+      },
     );
     if (r.status !== 0 || !existsSync(output))
-      throw new Error(`driver.ps1 failed (exit ${r.status}${r.signal ? `, ${r.signal}` : ''}): ${r.stderr || r.stdout}`);
+      throw new Error(
+        `driver.ps1 failed (exit ${r.status}${r.signal ? `, ${r.signal}` : ''}): ${r.stderr || r.stdout}`,
+      );
     const results = readFileSync(output, 'utf8')
       .split('\n')
       .filter((l) => l.trim() !== '')

@@ -27,7 +27,8 @@ function changes(before: MachineState, after: MachineState): string[] {
   const out: string[] = [];
   for (const [k, v] of a) if (!b.has(k)) out.push(`+ ${v}`);
   for (const [k, v] of b) if (!a.has(k)) out.push(`- ${v}`);
-  for (const name of Object.keys(after.env)) if (after.env[name] !== before.env[name]) out.push(`env ${name}=${after.env[name]}`);
+  for (const name of Object.keys(after.env))
+    if (after.env[name] !== before.env[name]) out.push(`env ${name}=${after.env[name]}`);
   return out.sort();
 }
 
@@ -42,22 +43,44 @@ function repairPowerShellSpecs(sim: Simulation): Array<{ label: string; spec: Co
   };
   // TEMP pointing at a dead folder: reset both variables, create the default folder, broadcast the change.
   const userTemp = REPAIR_CATALOG['recreate-user-temp'];
-  const broken = { registryValue: 'D:\\gone\\Temp', value: 'D:\\gone\\Temp', exists: false, isDirectory: false, writable: null };
-  const plan = userTemp.build(context({}, { 'temp-folders': tempFolders({ userTemp: broken, userTmp: broken }) }, over));
-  add('recreate-user-temp', plan.steps.map((s) => s.spec));
+  const broken = {
+    registryValue: 'D:\\gone\\Temp',
+    value: 'D:\\gone\\Temp',
+    exists: false,
+    isDirectory: false,
+    writable: null,
+  };
+  const plan = userTemp.build(
+    context({}, { 'temp-folders': tempFolders({ userTemp: broken, userTmp: broken }) }, over),
+  );
+  add(
+    'recreate-user-temp',
+    plan.steps.map((s) => s.spec),
+  );
   const undo =
     userTemp.undo?.({
-      data: { folder: `${id.profile}\\AppData\\Local\\Temp`, previous: { TEMP: 'D:\\gone\\Temp' }, createdFolder: true, aclBackup: false },
+      data: {
+        folder: `${id.profile}\\AppData\\Local\\Temp`,
+        previous: { TEMP: 'D:\\gone\\Temp' },
+        createdFolder: true,
+        aclBackup: false,
+      },
       user: over.user,
       windowsDir,
       backupDir: 'C:\\ProgramData\\MSI Doctor\\backups\\j1',
     }) ?? [];
-  add('recreate-user-temp (undo)', undo.flatMap((a) => a.specs));
+  add(
+    'recreate-user-temp (undo)',
+    undo.flatMap((a) => a.specs),
+  );
   // C:\Windows\Temp gone: created, then given its entries.
   const windowsTemp = REPAIR_CATALOG['restore-windows-temp-acl'].build(
     context({}, { 'temp-folders': tempFolders({ windowsTemp: { exists: false, isDirectory: false } }) }, over),
   );
-  add('restore-windows-temp-acl', windowsTemp.steps.map((s) => s.spec));
+  add(
+    'restore-windows-temp-acl',
+    windowsTemp.steps.map((s) => s.spec),
+  );
   return out;
 }
 
@@ -66,7 +89,11 @@ export function repairScriptCases(sim: Simulation, token: TokenSource): RepairSc
   const emulator = createEmulator();
   return repairPowerShellSpecs(sim).map(({ label, spec }) => {
     const copy = new SimulatedMachine(original.state, original.scenario);
-    const r = emulator.run(spec, { machine: copy, elevated: token.elevated, ...(token.account ? { account: token.account } : {}) });
+    const r = emulator.run(spec, {
+      machine: copy,
+      elevated: token.elevated,
+      ...(token.account ? { account: token.account } : {}),
+    });
     return {
       label,
       spec,

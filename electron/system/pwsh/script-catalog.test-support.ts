@@ -11,6 +11,7 @@ import { ALL_PROBES, logReadCommand } from '../probes/index.ts';
 import type { ProbeContext } from '../probes/probe.ts';
 import { batchScripts, isBatchable, type BatchPart } from '../probes/script-batch.ts';
 import { REPAIR_CATALOG } from '../repairs/catalog.ts';
+import { recordableData } from '../repairs/repair-definition.ts';
 import { context, fullEvidence, tempFolders } from '../repairs/repair-fixtures.test-support.ts';
 import { REPAIR_IDS } from '../../../shared/contract/ids.ts';
 import type { RepairParams } from '../../../shared/contract/repair.ts';
@@ -153,7 +154,7 @@ export function scriptCatalog(): { scripts: CatalogScript[]; refusals: CatalogRe
             });
             const undo =
               definition.undo?.({
-                data: definition.dataSchema.parse(built.data) as Record<string, unknown>,
+                data: recordableData(definition, built.data),
                 user: { sid: SID, profile: folder },
                 windowsDir: 'C:\\Windows',
                 backupDir: 'C:\\ProgramData\\MSI Doctor\\backups\\j1',

@@ -18,6 +18,7 @@ import { tempFoldersOutputSchema } from '../probes/temp-folders.ts';
 import { installerEventsOutputSchema } from '../probes/installer-events.ts';
 import { recentLogsOutputSchema } from '../probes/recent-logs.ts';
 import { installedProductsOutputSchema } from '../probes/installed-products.ts';
+import { deploymentLogsOutputSchema } from '../probes/deployment-logs.ts';
 import type { RunResult } from './powershell-host.test-support.ts';
 
 const STUB_FILE = new URL('./stub-prelude.ps1', import.meta.url);
@@ -85,7 +86,11 @@ export function outputOfRun(spec: CommandSpec, run: RunResult, elevated: boolean
 
 /** The emulator's answer to one command for a token (decoded like the real runner decodes). */
 export function emulatedOutput(sim: Simulation, spec: CommandSpec, token: TokenSource): CommandOutput {
-  const r = sim.emulator.run(spec, { machine: sim.machine, elevated: token.elevated, ...(token.account ? { account: token.account } : {}) });
+  const r = sim.emulator.run(spec, {
+    machine: sim.machine,
+    elevated: token.elevated,
+    ...(token.account ? { account: token.account } : {}),
+  });
   const cp = sim.machine.state.locale.oemCodePage;
   return {
     spec,
@@ -117,9 +122,10 @@ export const PROBE_OUTPUT_SCHEMAS: Record<string, Array<z.ZodType | null>> = {
   'installer-service': [installerServiceOutputSchema, null],
   'install-in-progress': [installInProgressOutputSchema],
   'pending-reboot': [pendingRebootOutputSchema, configMgrRebootOutputSchema],
-  policies: [policiesOutputSchema],
+  policies: [policiesOutputSchema, null, null],
   'temp-folders': [tempFoldersOutputSchema],
   'installer-events': [installerEventsOutputSchema],
   'recent-logs': [recentLogsOutputSchema],
   'installed-products': [installedProductsOutputSchema],
+  'deployment-logs': [deploymentLogsOutputSchema],
 } satisfies Partial<Record<ProbeId, Array<z.ZodType | null>>>;

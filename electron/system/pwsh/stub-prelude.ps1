@@ -173,7 +173,7 @@ function Test-MdPath($Path, [switch]$Container) {
   if ($Container) { $f.kind -eq 'dir' } else { $true }
 }
 
-function Get-MdChildFile($Path, $Filter) {
+function Get-MdChildFile($Path, $Filter, $Depth = 0) {
   $folder = Md-StubPath $Path
   $f = Md-StubEntry $__md_sim.files $folder
   if ($null -eq $f -or $f.kind -ne 'dir') { Md-StubFail 0x80070003 }
@@ -184,6 +184,7 @@ function Get-MdChildFile($Path, $Filter) {
     if ($c -and $c.kind -eq 'file' -and $name -like $Filter) {
       [pscustomobject]@{ Name = $name; FullName = $full; Length = [long]$c.size; LastWriteTime = (Md-StubDate $c.modified).ToLocalTime() }
     }
+    if ($c -and $c.kind -eq 'dir' -and $Depth -gt 0) { Get-MdChildFile $full $Filter ($Depth - 1) }
   }
 }
 

@@ -31,7 +31,10 @@ export interface StubSnapshot {
   mutex: string;
   events: Record<string, StubEvent[]>;
   applockerXml: string;
-  com: { products: StubProduct[]; msiFiles: Record<string, { properties?: Record<string, string | null>; hresult?: string }> };
+  com: {
+    products: StubProduct[];
+    msiFiles: Record<string, { properties?: Record<string, string | null>; hresult?: string }>;
+  };
   drives: Record<string, number>;
 }
 
@@ -114,7 +117,10 @@ function files(m: SimulatedMachine, view: ReturnType<typeof tokenView>): StubSna
 }
 
 /** The snapshot of `machine` for a process of the given token (unelevated app, or the elevated batch). */
-export function stubSnapshot(machine: SimulatedMachine, source: Pick<EmulatorContext, 'elevated' | 'account'>): StubSnapshot {
+export function stubSnapshot(
+  machine: SimulatedMachine,
+  source: Pick<EmulatorContext, 'elevated' | 'account'>,
+): StubSnapshot {
   const m = machine;
   const view = tokenView(m, source);
   const services: StubSnapshot['services'] = {};
@@ -164,7 +170,13 @@ export function stubSnapshot(machine: SimulatedMachine, source: Pick<EmulatorCon
     cim: {
       "root/cimv2|Win32_Service|Name='msiserver'":
         serviceFacts(m, 'msiserver') && svc
-          ? [{ ProcessId: svc.pid ?? 0, ExitCode: svc.win32ExitCode, PathName: m.expand(m.string(key, 'ImagePath') ?? '') }]
+          ? [
+              {
+                ProcessId: svc.pid ?? 0,
+                ExitCode: svc.win32ExitCode,
+                PathName: m.expand(m.string(key, 'ImagePath') ?? ''),
+              },
+            ]
           : [],
       "root/cimv2|Win32_Process|Name='msiexec.exe'": m.processes('msiexec.exe').map((p) => ({
         ProcessId: p.pid,

@@ -16,10 +16,20 @@ export interface Ps51Rule {
 
 const DOCS = 'https://learn.microsoft.com/powershell';
 const node = (type: string) => (f: AstFact) => f.kind === 'node' && f.name === type;
-const operator = (...names: string[]) => (f: AstFact) => f.kind === 'operator' && names.includes(f.name);
-const variable = (...names: string[]) => (f: AstFact) =>
-  f.kind === 'variable' && names.some((n) => n.toLowerCase() === f.name.toLowerCase());
-const ALIASES: Record<string, string> = { '%': 'foreach-object', foreach: 'foreach-object', '?': 'where-object', where: 'where-object' };
+const operator =
+  (...names: string[]) =>
+  (f: AstFact) =>
+    f.kind === 'operator' && names.includes(f.name);
+const variable =
+  (...names: string[]) =>
+  (f: AstFact) =>
+    f.kind === 'variable' && names.some((n) => n.toLowerCase() === f.name.toLowerCase());
+const ALIASES: Record<string, string> = {
+  '%': 'foreach-object',
+  foreach: 'foreach-object',
+  '?': 'where-object',
+  where: 'where-object',
+};
 const commandName = (f: AstFact): string => {
   const n = f.name.toLowerCase();
   return ALIASES[n] ?? n;
@@ -30,22 +40,25 @@ const parameter =
   (f: AstFact) =>
     f.kind === 'command' &&
     commandName(f) === command.toLowerCase() &&
-    (f.detail ?? '')
-      .split(',')
-      .some((p) => p.length >= shortest && name.toLowerCase().startsWith(p.toLowerCase()));
-const command = (...names: string[]) => (f: AstFact) =>
-  f.kind === 'command' && names.map((n) => n.toLowerCase()).includes(commandName(f));
+    (f.detail ?? '').split(',').some((p) => p.length >= shortest && name.toLowerCase().startsWith(p.toLowerCase()));
+const command =
+  (...names: string[]) =>
+  (f: AstFact) =>
+    f.kind === 'command' && names.map((n) => n.toLowerCase()).includes(commandName(f));
 /** A .NET member used on a type (static) or on any object (instance), by name. */
-const member = (name: string, options: { type?: RegExp; static?: boolean } = {}) => (f: AstFact) => {
-  if (f.kind !== 'member' || f.name.toLowerCase() !== name.toLowerCase()) return false;
-  const detail = f.detail ?? '';
-  if (options.static !== undefined && detail.includes(`static=${options.static ? 'True' : 'False'}`) === false) return false;
-  if (options.type) {
-    const type = /type=([^;]*)/.exec(detail)?.[1] ?? '';
-    return options.type.test(type);
-  }
-  return true;
-};
+const member =
+  (name: string, options: { type?: RegExp; static?: boolean } = {}) =>
+  (f: AstFact) => {
+    if (f.kind !== 'member' || f.name.toLowerCase() !== name.toLowerCase()) return false;
+    const detail = f.detail ?? '';
+    if (options.static !== undefined && detail.includes(`static=${options.static ? 'True' : 'False'}`) === false)
+      return false;
+    if (options.type) {
+      const type = /type=([^;]*)/.exec(detail)?.[1] ?? '';
+      return options.type.test(type);
+    }
+    return true;
+  };
 
 export const WINDOWS_POWERSHELL_51_RULES: readonly Ps51Rule[] = [
   {
@@ -109,7 +122,8 @@ export const WINDOWS_POWERSHELL_51_RULES: readonly Ps51Rule[] = [
     construct: 'ConvertFrom-Json -NoEnumerate / -DateKind',
     since: '7.0 / 7.5',
     source: `${DOCS}/module/microsoft.powershell.utility/convertfrom-json#-noenumerate`,
-    matches: (f) => parameter('ConvertFrom-Json', 'NoEnumerate', 1)(f) || parameter('ConvertFrom-Json', 'DateKind', 2)(f),
+    matches: (f) =>
+      parameter('ConvertFrom-Json', 'NoEnumerate', 1)(f) || parameter('ConvertFrom-Json', 'DateKind', 2)(f),
   },
   {
     id: 'convertto-json-new-parameters',
@@ -123,11 +137,13 @@ export const WINDOWS_POWERSHELL_51_RULES: readonly Ps51Rule[] = [
   },
   {
     id: 'get-service-new-properties',
-    construct: 'ServiceController properties PowerShell 6 added (BinaryPathName, Description, DelayedAutoStart, StartupType, UserName)',
+    construct:
+      'ServiceController properties PowerShell 6 added (BinaryPathName, Description, DelayedAutoStart, StartupType, UserName)',
     since: '6.0',
     source: `${DOCS}/module/microsoft.powershell.management/get-service#outputs (Beginning in PowerShell 6.0 these properties are added)`,
     matches: (f) =>
-      f.kind === 'member' && ['binarypathname', 'delayedautostart', 'startuptype', 'username'].includes(f.name.toLowerCase()),
+      f.kind === 'member' &&
+      ['binarypathname', 'delayedautostart', 'startuptype', 'username'].includes(f.name.toLowerCase()),
   },
   {
     id: 'platform-variables',
@@ -162,7 +178,10 @@ export const WINDOWS_POWERSHELL_51_RULES: readonly Ps51Rule[] = [
     construct: 'numeric literal suffixes y, uy, s, us, u, ul, n and binary 0b literals',
     since: '6.2 / 7.0',
     source: `${DOCS}/module/microsoft.powershell.core/about/about_numeric_literals`,
-    matches: (f) => f.kind === 'number' && (/^0b[01]/i.test(f.name) || /(?:[0-9a-f]|[^x][0-9])(?:y|uy|s|us|u|ul|n)$/i.test(f.name.replace(/(kb|mb|gb|tb|pb)$/i, ''))),
+    matches: (f) =>
+      f.kind === 'number' &&
+      (/^0b[01]/i.test(f.name) ||
+        /(?:[0-9a-f]|[^x][0-9])(?:y|uy|s|us|u|ul|n)$/i.test(f.name.replace(/(kb|mb|gb|tb|pb)$/i, ''))),
   },
   {
     id: 'replace-scriptblock',
@@ -222,23 +241,40 @@ export const WINDOWS_POWERSHELL_51_RULES: readonly Ps51Rule[] = [
   },
   {
     id: 'cmdlets-added-after-51',
-    construct: 'a cmdlet Windows PowerShell 5.1 does not have (Get-Error, Join-String, Test-Json, Get-Uptime, Remove-Service, Remove-Alias, ConvertFrom-Markdown, Get-PSSubsystem)',
+    construct:
+      'a cmdlet Windows PowerShell 5.1 does not have (Get-Error, Join-String, Test-Json, Get-Uptime, Remove-Service, Remove-Alias, ConvertFrom-Markdown, Get-PSSubsystem)',
     since: '6.0 - 7.0',
     source: `${DOCS}/scripting/whats-new/differences-from-windows-powershell (and each cmdlet's page: "This cmdlet was introduced in PowerShell 6/7")`,
-    matches: command('Get-Error', 'Join-String', 'Test-Json', 'Get-Uptime', 'Remove-Service', 'Remove-Alias', 'ConvertFrom-Markdown', 'Show-Markdown', 'Get-PSSubsystem'),
+    matches: command(
+      'Get-Error',
+      'Join-String',
+      'Test-Json',
+      'Get-Uptime',
+      'Remove-Service',
+      'Remove-Alias',
+      'ConvertFrom-Markdown',
+      'Show-Markdown',
+      'Get-PSSubsystem',
+    ),
   },
   {
     id: 'string-split-string',
-    construct: "String.Split('multi-character string'): 5.1 (.NET Framework) splits on EACH character, 7 on the whole string",
+    construct:
+      "String.Split('multi-character string'): 5.1 (.NET Framework) splits on EACH character, 7 on the whole string",
     since: '6.0 (.NET Core overload)',
-    source: 'https://github.com/PowerShell/PowerShell/issues/13726 and ' + `${DOCS}/scripting/whats-new/differences-from-windows-powershell#net-framework-vs-net-core`,
-    matches: (f) => f.kind === 'member' && f.name.toLowerCase() === 'split' && /call=True;args='[^']{2,}'/.test(f.detail ?? ''),
+    source:
+      'https://github.com/PowerShell/PowerShell/issues/13726 and ' +
+      `${DOCS}/scripting/whats-new/differences-from-windows-powershell#net-framework-vs-net-core`,
+    matches: (f) =>
+      f.kind === 'member' && f.name.toLowerCase() === 'split' && /call=True;args='[^']{2,}'/.test(f.detail ?? ''),
   },
   {
     id: 'dotnet-core-only-apis',
-    construct: '.NET APIs missing from .NET Framework 4.x ([IO.Path]::GetRelativePath/Join, [Convert]::ToHexString/FromHexString, [Math]::Clamp, [Environment]::ProcessPath, [Text.Encoding]::Latin1, [*.SHA256]::HashData)',
+    construct:
+      '.NET APIs missing from .NET Framework 4.x ([IO.Path]::GetRelativePath/Join, [Convert]::ToHexString/FromHexString, [Math]::Clamp, [Environment]::ProcessPath, [Text.Encoding]::Latin1, [*.SHA256]::HashData)',
     since: '.NET Core 2.0 - .NET 6',
-    source: 'https://learn.microsoft.com/dotnet/api/system.io.path.getrelativepath ("Applies to" lists no .NET Framework); same for each API',
+    source:
+      'https://learn.microsoft.com/dotnet/api/system.io.path.getrelativepath ("Applies to" lists no .NET Framework); same for each API',
     matches: (f) =>
       member('GetRelativePath', { static: true, type: /^(System\.)?IO\.Path$/i })(f) ||
       member('Join', { static: true, type: /^(System\.)?IO\.Path$/i })(f) ||
@@ -254,7 +290,8 @@ export const WINDOWS_POWERSHELL_51_RULES: readonly Ps51Rule[] = [
 /** Runtime fact (the run harness, not the AST): a DateTime handed to ConvertTo-Json. */
 export const JSON_DATETIME_RULE = {
   id: 'json-datetime',
-  construct: 'a DateTime value given to ConvertTo-Json: Windows PowerShell 5.1 writes "\\/Date(ms)\\/", PowerShell 7 an ISO string',
+  construct:
+    'a DateTime value given to ConvertTo-Json: Windows PowerShell 5.1 writes "\\/Date(ms)\\/", PowerShell 7 an ISO string',
   since: '6.0 (Newtonsoft serializer)',
   source: `${DOCS}/module/microsoft.powershell.utility/convertto-json (examples: 5.1 and 7 output of Get-Date)`,
 };

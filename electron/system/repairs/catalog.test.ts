@@ -12,7 +12,7 @@ import { scriptOfSpec } from '../run/powershell.ts';
 import { REPAIR_CATALOG } from './catalog.ts';
 import { renderCommandLine } from './command-builder.ts';
 import { validateRepairParams } from './params.ts';
-import { RepairRefusal, type BuiltPlan, type UndoContext } from './repair-definition.ts';
+import { RepairRefusal, recordableData, type BuiltPlan, type UndoContext } from './repair-definition.ts';
 import {
   context,
   fullEvidence,
@@ -149,6 +149,7 @@ test('restore-windows-temp-acl: icacls /save first, default grants by SID (Users
   ]);
   assert.deepEqual(plan.steps[1]!.spec!.args, [
     'C:\\Windows\\Temp',
+    '/inheritance:r',
     '/grant:r',
     '*S-1-5-18:(OI)(CI)F',
     '*S-1-5-32-544:(OI)(CI)F',
@@ -241,14 +242,20 @@ test('recreate-user-temp: unelevated, reg export first, previous values restored
 });
 
 test('recreate-user-temp (issue 15 #5): after reg add, the change is broadcast (WM_SETTINGCHANGE), in the plan and in undo', () => {
-  const broken = { registryValue: 'D:\\gone\\Temp', value: 'D:\\gone\\Temp', exists: false, isDirectory: false, writable: null };
+  const broken = {
+    registryValue: 'D:\\gone\\Temp',
+    value: 'D:\\gone\\Temp',
+    exists: false,
+    isDirectory: false,
+    writable: null,
+  };
   const plan = REPAIR_CATALOG['recreate-user-temp'].build(
     context({}, { 'temp-folders': tempFolders({ userTemp: broken, userTmp: broken }) }),
   );
   const ids = plan.steps.map((s) => s.step.id);
   assert.ok(ids.indexOf('broadcast-environment') > ids.lastIndexOf('reset-tmp'), ids.join(', '));
   const broadcast = plan.steps.find((s) => s.step.id === 'broadcast-environment')!;
-  assert.equal(broadcast.step.elevated, false, 'as the user: it is the user\'s Explorer that must hear it');
+  assert.equal(broadcast.step.elevated, false, "as the user: it is the user's Explorer that must hear it");
   assert.match(scriptOfSpec(broadcast.spec!)!, /Send-MdEnvironmentChange/);
   assert.match(scriptOfSpec(broadcast.spec!)!, /SetEnvironmentVariable\('MSIDOCTOR_REFRESH', '1', 'User'\)/);
   // Undo writes the old value back and broadcasts again.
@@ -267,7 +274,13 @@ test('recreate-user-temp (issue 15 #4): TEMP in 8.3 form (C:\\Users\\JOHNSM~1\\.
   const short = 'C:\\Users\\JOHNSM~1\\AppData\\Local\\Temp';
   const over = { user: { sid: USER_SID, profile } };
   // Not writable: the user's own entry is given back (the branch the long-path comparison never reached).
-  const locked = { value: short, registryValue: '%USERPROFILE%\\AppData\\Local\\Temp', exists: true, isDirectory: true, writable: false };
+  const locked = {
+    value: short,
+    registryValue: '%USERPROFILE%\\AppData\\Local\\Temp',
+    exists: true,
+    isDirectory: true,
+    writable: false,
+  };
   const plan = REPAIR_CATALOG['recreate-user-temp'].build(
     context({}, { 'temp-folders': tempFolders({ userTemp: locked, userTmp: locked }) }, over),
   );
@@ -275,7 +288,11 @@ test('recreate-user-temp (issue 15 #4): TEMP in 8.3 form (C:\\Users\\JOHNSM~1\\.
     plan.steps.map((s) => s.step.id),
     ['backup-environment', 'backup-acl', 'create-folder', 'grant-user'],
   );
-  assert.deepEqual(plan.steps.at(-1)!.spec!.args, [`${profile}\\AppData\\Local\\Temp`, '/grant', `*${USER_SID}:(OI)(CI)F`]);
+  assert.deepEqual(plan.steps.at(-1)!.spec!.args, [
+    `${profile}\\AppData\\Local\\Temp`,
+    '/grant',
+    `*${USER_SID}:(OI)(CI)F`,
+  ]);
   // Only the probe's long-path resolution ties a literal 8.3 value to the profile.
   const literal = { ...locked, registryValue: short, longValue: `${profile}\\AppData\\Local\\Temp` };
   const viaLong = REPAIR_CATALOG['recreate-user-temp'].build(
@@ -286,7 +303,9 @@ test('recreate-user-temp (issue 15 #4): TEMP in 8.3 form (C:\\Users\\JOHNSM~1\\.
   const file = { ...locked, isDirectory: false, writable: null };
   assert.throws(
     () =>
-      REPAIR_CATALOG['recreate-user-temp'].build(context({}, { 'temp-folders': tempFolders({ userTemp: file }) }, over)),
+      REPAIR_CATALOG['recreate-user-temp'].build(
+        context({}, { 'temp-folders': tempFolders({ userTemp: file }) }, over),
+      ),
     (e: unknown) => e instanceof RepairRefusal && e.reason.key === 'repair.refusal.user-temp-is-file',
   );
 });
@@ -476,6 +495,17 @@ test('remove-always-install-elevated: deletes both values (user hive by SID in t
   );
 });
 
+test('remove-always-install-elevated (issue 15 #1): an Entra ID user (S-1-12-1-…) is addressed by its SID too, never HKCU', () => {
+  const entra = 'S-1-12-1-3052331528-1141323512-2585452210-1792373591';
+  const plan = REPAIR_CATALOG['remove-always-install-elevated'].build(
+    context({}, { policies: policies() }, { user: { sid: entra, profile: 'C:\\Users\\zhangwei' } }),
+  );
+  assert.deepEqual(specs(plan)[1]!.args.slice(0, 2), [
+    'delete',
+    `HKU\\${entra}\\Software\\Policies\\Microsoft\\Windows\\Installer`,
+  ]);
+});
+
 test('uninstall-other-version: msiexec /x {ProductCode} with our log, explicit confirmation, not reversible', () => {
   const plan = REPAIR_CATALOG['uninstall-other-version'].build(
     context({}, { 'installed-products': installedProducts() }),
@@ -563,4 +593,31 @@ test('the shown command line of a plain step is the CommandLineToArgvW form of i
   const plan = REPAIR_CATALOG['enable-msiserver'].build(context({}, { 'installer-service': installerService() }));
   for (const s of plan.steps)
     assert.deepEqual(parseWindowsCommandLine(renderCommandLine(s.spec!)), [s.spec!.file, ...s.spec!.args]);
+});
+
+test('a plan whose data the journal cannot record (a 4k-character profile) is refused before it runs, never left without undo', () => {
+  const profile = `C:\\Users\\${'p'.repeat(4000)}`;
+  const broken = {
+    registryValue: 'D:\\gone\\Temp',
+    value: 'D:\\gone\\Temp',
+    exists: false,
+    isDirectory: false,
+    writable: null,
+  };
+  const definition = REPAIR_CATALOG['recreate-user-temp'];
+  const built = definition.build(
+    context(
+      {},
+      { 'temp-folders': tempFolders({ userTemp: broken, userTmp: broken }) },
+      { user: { sid: USER_SID, profile } },
+    ),
+  );
+  assert.throws(
+    () => recordableData(definition, built.data),
+    (e: unknown) => e instanceof RepairRefusal && e.reason.key === 'repair.refusal.unrecordable-plan',
+  );
+  const ordinary = definition.build(
+    context({}, { 'temp-folders': tempFolders({ userTemp: broken, userTmp: broken }) }),
+  );
+  assert.match(String(recordableData(definition, ordinary.data).folder), /AppData\\Local\\Temp$/);
 });

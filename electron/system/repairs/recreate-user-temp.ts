@@ -81,7 +81,9 @@ export const recreateUserTemp: RepairDefinition = {
     // The default folder however it is written: '%USERPROFILE%\AppData\Local\Temp' in the registry, the long path,
     // or an 8.3 form (C:\Users\JOHNSM~1\...) that only the probe's long-path resolution ties to the profile.
     const isDefaultFolder = (v: UserTempInfo): boolean =>
-      sameText(v.registryValue, DEFAULT_USER_TEMP) || sameText(v.value, folder) || sameText(v.longValue ?? null, folder);
+      sameText(v.registryValue, DEFAULT_USER_TEMP) ||
+      sameText(v.value, folder) ||
+      sameText(v.longValue ?? null, folder);
     const atDefault = vars.find(isDefaultFolder);
     if (atDefault && atDefault.exists && !atDefault.isDirectory) {
       throw new RepairRefusal(text('repair.refusal.user-temp-is-file', { path: folder }));

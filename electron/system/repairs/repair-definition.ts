@@ -70,6 +70,19 @@ export class RepairRefusal extends Error {
   }
 }
 
+/**
+ * A built plan's data as the journal records it and undo reads it back (its dataSchema). A plan whose data do not fit
+ * (a folder path longer than the schema allows) could run but never be undone: it is refused before anything runs.
+ */
+export function recordableData(
+  definition: Pick<RepairDefinition, 'dataSchema'>,
+  data: unknown,
+): Record<string, unknown> {
+  const checked = definition.dataSchema.safeParse(data);
+  if (!checked.success) throw new RepairRefusal({ key: 'repair.refusal.unrecordable-plan', params: {} });
+  return checked.data as Record<string, unknown>;
+}
+
 export interface RepairDefinition {
   id: RepairId;
   /** Baseline risk shown in the catalog (a plan may raise it). */

@@ -82,7 +82,11 @@ export const restoreWindowsTempAcl: RepairDefinition = {
         'restore-windows-temp-acl',
         'grant-defaults',
         'change',
-        buildSpec('icacls.exe', [temp, '/grant:r', ...DEFAULT_WINDOWS_TEMP_GRANTS], { label: 'icacls /grant:r' }),
+        // /inheritance:r: the default ACL is protected. A recreated folder would otherwise keep what it inherits from
+        // C:\Windows (Users read, ALL APPLICATION PACKAGES), letting users read SYSTEM installers' temp files.
+        buildSpec('icacls.exe', [temp, '/inheritance:r', '/grant:r', ...DEFAULT_WINDOWS_TEMP_GRANTS], {
+          label: 'icacls /inheritance:r /grant:r',
+        }),
         {
           elevated: true,
           params: { path: temp },

@@ -11,6 +11,20 @@ export const ELEVATED_RESULT_VERSION = 1;
 /** sudo-prompt's one and only error text for "PowerShell Start-Process -Verb runAs failed" (cancel, policy, broken PS). */
 export const SUDO_PERMISSION_DENIED = 'User did not grant permission.';
 
+/** How long the administrator prompt may wait for an answer (the batch's clock starts before the prompt shows). */
+export const ELEVATION_PROMPT_ALLOWANCE_MS = 5 * 60_000;
+
+/**
+ * The whole-batch timeout: the prompt, plus every step's own timeout (the batch runs them one after the other), plus
+ * a little start-up per step. Never the runner's default: an msiexec step alone may take hours (issue 15 #6).
+ */
+export function batchTimeoutMs(specs: readonly CommandSpec[]): number {
+  return specs.reduce(
+    (sum, spec) => sum + (spec.timeoutMs ?? DEFAULT_TIMEOUT_MS) + 2_000,
+    ELEVATION_PROMPT_ALLOWANCE_MS,
+  );
+}
+
 export interface BatchPaths {
   id: string;
   script: string;

@@ -49,7 +49,8 @@ export const PRELUDE_FUNCTIONS: Readonly<Record<string, string>> = {
 }`,
   'Get-MdProcess': 'function Get-MdProcess($Name) { Get-Process -Name $Name -ErrorAction SilentlyContinue }',
   // The effective AppLocker policy as XML (RuleCollection Type="Msi"); throws when AppLocker cannot be asked.
-  'Get-MdAppLockerPolicyXml': 'function Get-MdAppLockerPolicyXml { Get-AppLockerPolicy -Effective -Xml -ErrorAction Stop }',
+  'Get-MdAppLockerPolicyXml':
+    'function Get-MdAppLockerPolicyXml { Get-AppLockerPolicy -Effective -Xml -ErrorAction Stop }',
   // ---------------------------------------------------------------- ACLs
   'Get-MdSddl': String.raw`function Get-MdSddl($Path) {
   try { (Get-Acl -LiteralPath $Path -ErrorAction Stop).Sddl } catch { $null }
@@ -80,9 +81,11 @@ export const PRELUDE_FUNCTIONS: Readonly<Record<string, string>> = {
   'Test-MdPath': String.raw`function Test-MdPath($Path, [switch]$Container) {
   if ($Container) { Test-Path -LiteralPath $Path -PathType Container } else { Test-Path -LiteralPath $Path }
 }`,
-  // Files directly in a folder; throws when the folder cannot be listed (users cannot list C:\Windows\Temp).
-  'Get-MdChildFile': String.raw`function Get-MdChildFile($Path, $Filter) {
-  Get-ChildItem -LiteralPath $Path -Filter $Filter -File -Force -ErrorAction Stop
+  // Files in a folder (and Depth folders below it); throws when a folder cannot be listed (users cannot list
+  // C:\Windows\Temp).
+  'Get-MdChildFile': String.raw`function Get-MdChildFile($Path, $Filter, $Depth = 0) {
+  if ($Depth -gt 0) { Get-ChildItem -LiteralPath $Path -Filter $Filter -File -Force -Recurse -Depth $Depth -ErrorAction Stop }
+  else { Get-ChildItem -LiteralPath $Path -Filter $Filter -File -Force -ErrorAction Stop }
 }`,
   'Get-MdChildName': String.raw`function Get-MdChildName($Path) {
   @(Get-ChildItem -LiteralPath $Path -Force -ErrorAction Stop | ForEach-Object { $_.Name })

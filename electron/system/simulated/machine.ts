@@ -45,7 +45,8 @@ export class SimulatedMachine {
     const canonical = canonicalKey(path);
     const userHive = `HKU\\${this.state.identity.userSid}`;
     if (canonical.toLowerCase() === userHive.toLowerCase()) return 'HKCU';
-    if (canonical.toLowerCase().startsWith(userHive.toLowerCase() + '\\')) return 'HKCU' + canonical.slice(userHive.length);
+    if (canonical.toLowerCase().startsWith(userHive.toLowerCase() + '\\'))
+      return 'HKCU' + canonical.slice(userHive.length);
     return canonical;
   }
 

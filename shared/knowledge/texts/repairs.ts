@@ -426,6 +426,10 @@ export const REPAIR_TEXTS = {
     en: 'The recorded previous value "{value}" is not one MSI Doctor will write back as administrator, so this change is not undone.',
     'zh-CN': '记录的原值“{value}”不是 MSI Doctor 会以管理员身份写回的值，因此不撤销这项更改。',
   },
+  'repair.refusal.unrecordable-plan': {
+    en: 'The paths involved are too long for MSI Doctor to record this change so it can be undone, so it was not started.',
+    'zh-CN': '涉及的路径太长，MSI Doctor 无法记录这项更改以便撤销，因此没有开始。',
+  },
   'repair.refusal.other-user': {
     en: 'This repair was made for another Windows account; undo it while signed in as that account.',
     'zh-CN': '这个修复是为另一个 Windows 帐户做的；请用那个帐户登录后再撤销。',

@@ -1,18 +1,20 @@
 // Emulated deployment-logs probe script: the same folders, name patterns and first-bytes test as the real script
-// (DEPLOY_LOG_RULES), over the model's files; unelevated, C:\Windows\Temp cannot be listed (as on Windows).
+// (DEPLOY_LOG_RULES, matched case-insensitively as PowerShell's -match does), over the model's files; what the token
+// may list comes from the one TokenView (unelevated, C:\Windows\Temp cannot be listed, as on Windows).
 import type { DeploymentLogsOutput } from '../../probes/deployment-logs.ts';
 import { DEPLOY_LOG_RULES } from '../../probes/deployment-logs.ts';
 import type { EmulatorContext } from '../emulator.ts';
 import type { SimulatedMachine } from '../machine.ts';
 import { baseName, canonicalPath } from '../model.ts';
+import { tokenView } from '../token-view.ts';
 
 type Folder = DeploymentLogsOutput['logs'][number]['folder'];
 
 const ccmNames = new RegExp(DEPLOY_LOG_RULES.ccmNames, 'i');
 const imeNames = new RegExp(DEPLOY_LOG_RULES.imeNames, 'i');
 const rotated = new RegExp(DEPLOY_LOG_RULES.rotated, 'i');
-const deployHead = new RegExp(DEPLOY_LOG_RULES.deployHead, 'm');
-const msiHead = new RegExp(DEPLOY_LOG_RULES.msiHead);
+const deployHead = new RegExp(DEPLOY_LOG_RULES.deployHead, 'im');
+const msiHead = new RegExp(DEPLOY_LOG_RULES.msiHead, 'im');
 
 /** Files under `base`, at most `depth` folders down (Get-ChildItem -File -Recurse -Depth). */
 function filesUnder(m: SimulatedMachine, base: string, depth: number): string[] {
@@ -30,7 +32,7 @@ function filesUnder(m: SimulatedMachine, base: string, depth: number): string[] 
 function headKind(m: SimulatedMachine, path: string): 'deploy' | 'msi' | null {
   const bytes = m.readFile(path);
   if (!bytes) return null;
-  const head = Buffer.from(bytes.subarray(0, 600));
+  const head = Buffer.from(bytes.subarray(0, DEPLOY_LOG_RULES.headBytes));
   const text = (head.toString('utf16le') + '\n' + head.toString('utf8')).replace(/\ufeff/g, '');
   if (deployHead.test(text)) return 'deploy';
   if (msiHead.test(text)) return 'msi';
@@ -42,7 +44,7 @@ export function deploymentLogsJson(
   ctx: EmulatorContext,
   params: Record<string, unknown> | null,
 ): DeploymentLogsOutput {
-  const elevated = ctx.elevated || m.state.elevation.processElevated;
+  const view = tokenView(m, ctx);
   const days = typeof params?.days === 'number' ? params.days : 7;
   const since = m.now().getTime() - days * 86_400_000;
   const root = m.envVar('SystemRoot') ?? 'C:\\Windows';
@@ -57,7 +59,7 @@ export function deploymentLogsJson(
   const searched: DeploymentLogsOutput['searched'] = [];
   const logs: DeploymentLogsOutput['logs'] = [];
   for (const place of places) {
-    const readable = m.isDirectory(place.path) && (place.folder !== 'windows-temp' || elevated);
+    const readable = view.canList(place.path);
     searched.push({ folder: place.folder, path: place.path, readable });
     if (!readable) continue;
     for (const path of filesUnder(m, place.path, place.depth)) {

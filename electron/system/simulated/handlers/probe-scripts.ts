@@ -193,7 +193,8 @@ export function tempFoldersJson(
   const me = view.sid;
   const sid = str(params?.userSid) ?? me;
   // HKU\<sid>\Environment: the signed-in user's hive is the model's HKCU.
-  const envKey = sid.toUpperCase() === m.state.identity.userSid.toUpperCase() ? 'HKCU\\Environment' : `HKU\\${sid}\\Environment`;
+  const envKey =
+    sid.toUpperCase() === m.state.identity.userSid.toUpperCase() ? 'HKCU\\Environment' : `HKU\\${sid}\\Environment`;
   const test = (variable: 'TEMP' | 'TMP', processValue: string | null): TempFoldersOutput['userTemp'] => {
     const registryValue = m.string(envKey, variable);
     const value = registryValue ? m.expand(registryValue) : processValue;

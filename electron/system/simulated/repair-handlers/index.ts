@@ -29,7 +29,9 @@ export function registerRepairHandlers(emulator: CommandEmulator): CommandEmulat
     .register(isTool('reg', 'export'), regExport, 'repair:reg export')
     .register(isTool('reg', 'import'), regImport, 'repair:reg import')
     .register(
-      (c) => c.tool === 'icacls' && /^\/(save|restore|grant|grant:r|remove|remove:g|remove:d|inheritance:[red])$/i.test(c.args[1] ?? ''),
+      (c) =>
+        c.tool === 'icacls' &&
+        /^\/(save|restore|grant|grant:r|remove|remove:g|remove:d|inheritance:[red])$/i.test(c.args[1] ?? ''),
       icacls,
       'repair:icacls',
     )

@@ -3,7 +3,7 @@ import type { EmulatedCommand, EmulatedResult, EmulatorContext } from '../emulat
 import type { SimulatedMachine } from '../machine.ts';
 import { canonicalKey, type RegType, type RegValue } from '../model.ts';
 import { longKeyName, regNotFound } from '../handlers/console-tools.ts';
-import { accessDenied, crlf, flag, fromUtf16, readTargetFile, utf16, writeTargetFile, zh } from './target-files.ts';
+import { accessDenied, flag, fromUtf16, readTargetFile, utf16, writeTargetFile, zh } from './target-files.ts';
 
 export function regOk(machine: SimulatedMachine): EmulatedResult {
   return { exitCode: 0, stdout: zh(machine) ? '操作成功完成。\r\n' : 'The operation completed successfully.\r\n' };
@@ -12,7 +12,6 @@ export function regOk(machine: SimulatedMachine): EmulatedResult {
 function needsAdmin(key: string): boolean {
   return /^HKLM\\/i.test(key);
 }
-
 
 export function regAdd(c: EmulatedCommand, { machine, elevated }: EmulatorContext): EmulatedResult {
   const key = machine.hiveKey(c.args[1] ?? '');

@@ -19,7 +19,11 @@ export function createFolder(c: EmulatedCommand, ctx: EmulatorContext): Emulated
   const entry = machine.entry(path);
   if (entry?.kind === 'dir') return { exitCode: 0, stdout: '' };
   if (entry?.kind === 'file')
-    return { exitCode: 1, stdout: '', stderr: `Cannot create '${path}' because a file with that name already exists.\r\n` };
+    return {
+      exitCode: 1,
+      stdout: '',
+      stderr: `Cannot create '${path}' because a file with that name already exists.\r\n`,
+    };
   const parent = parentPath(path);
   if (parent && machine.exists(parent) && !tokenView(machine, ctx).canCreateFolder(parent))
     return { exitCode: 1, stdout: '', stderr: `Access to the path '${path}' is denied.\r\n` };

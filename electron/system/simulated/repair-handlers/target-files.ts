@@ -6,7 +6,6 @@ import type { EmulatedResult } from '../emulator.ts';
 import type { SimulatedMachine } from '../machine.ts';
 
 export const zh = (machine: SimulatedMachine): boolean => machine.state.locale.name.toLowerCase().startsWith('zh');
-export const crlf = (lines: string[]): string => lines.join('\r\n') + '\r\n';
 
 export function isHostPath(path: string): boolean {
   return path.startsWith('/');
