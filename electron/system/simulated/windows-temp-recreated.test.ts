@@ -35,7 +35,7 @@ test('restore-windows-temp-acl (issue 15 #10): a recreated C:\\Windows\\Temp kee
   assert.equal(tokenView(m, { elevated: false }).canList(temp), true, 'and users could list it');
 
   const granted = sim.emulator.run(plan.steps[1]!.spec!, { machine: m, elevated: true });
-  assert.equal(granted.exitCode, 0, granted.stderr);
+  assert.equal(granted.exitCode, 0, Buffer.from(granted.stderr).toString());
   const sd = parseSddl(m.effectiveSddl(temp))!;
   assert.match(sd.daclFlags, /P/, 'protected: no longer inherits');
   assert.deepEqual(
