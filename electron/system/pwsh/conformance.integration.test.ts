@@ -23,6 +23,7 @@ import {
   PROBE_OUTPUT_SCHEMAS,
   stubScriptOf,
   tokensOf,
+  withStubs,
 } from './stub-layer.test-support.ts';
 import { repairScriptCases, type RepairScriptCase } from './repair-scripts.test-support.ts';
 
@@ -270,5 +271,46 @@ test(
     );
     assert.deepEqual(problems, []);
     assert.ok(cases.length > 0);
+  },
+);
+
+test(
+  "issue 15 #14: the stub's RelatedProducts is a StringList that enumerates to itself, so only Count/Item indexing gives product codes",
+  { skip },
+  () => {
+    const scenario = listScenarios().find((name) =>
+      createSimulation(name).machine.state.products.some((p) => p.upgradeCode),
+    )!;
+    const sim = createSimulation(scenario);
+    const upgradeCode = sim.machine.state.products.find((p) => p.upgradeCode)!.upgradeCode;
+    const params = { upgradeCode };
+    const body = (loop: string): string =>
+      [
+        '# msi-doctor:prelude',
+        'function New-MdComObject {}',
+        'function Invoke-MdComMember {}',
+        '# msi-doctor:end-prelude',
+        `$params = ConvertFrom-Json '${JSON.stringify(params)}'`,
+        "$inst = New-MdComObject 'WindowsInstaller.Installer'",
+        "$related = Invoke-MdComMember $inst 'RelatedProducts' 'GetProperty' @($params.upgradeCode)",
+        loop,
+      ].join('\n');
+    const enumerated = 'foreach ($c in $related) { $c.GetType().Name }';
+    const indexed =
+      "$n = [int](Invoke-MdComMember $related 'Count' 'GetProperty' $null); for ($i = 0; $i -lt $n; $i++) { [string](Invoke-MdComMember $related 'Item' 'GetProperty' @($i)) }";
+    const snapshot = `${scenario}|com`;
+    const results = runDriver([
+      { kind: 'snapshot', id: snapshot, value: stubSnapshot(sim.machine, { elevated: false }) },
+      { kind: 'run', id: 'enumerated', script: withStubs(body(enumerated)), snapshot },
+      { kind: 'run', id: 'indexed', script: withStubs(body(indexed)), snapshot },
+    ]) as RunResult[];
+    const [byEnumeration, byIndex] = results;
+    assert.deepEqual(
+      byEnumeration!.stdout,
+      ['PSCustomObject'],
+      'enumerating gives the list object, not a product code',
+    );
+    assert.ok(byIndex!.stdout.length >= 1);
+    for (const code of byIndex!.stdout) assert.match(code, /^\{[0-9A-F-]{36}\}$/i);
   },
 );
