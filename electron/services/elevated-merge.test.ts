@@ -3,7 +3,7 @@
 // system folders' ACLs from the elevated run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSystem } from './system-factory.ts';
+import { createSystem, systemScanOptions } from './system-factory.ts';
 import { runScan } from './scan-service.ts';
 import { readEvidenceData } from '../../shared/contract/evidence-data.ts';
 import { diagnose } from '../../shared/diagnosis/diagnose.ts';
@@ -12,22 +12,8 @@ import { combineElevated } from './probe-execution.ts';
 import { tempFoldersProbe } from '../system/probes/temp-folders.ts';
 
 async function scan(name: string) {
-  const system = createSystem({ simulate: name });
-  return runScan(
-    { symptom: '2503', logPaths: [], msiPath: null },
-    {
-      runner: system.runner,
-      elevatedRunner: system.elevatedRunner,
-      probes: system.probes,
-      parseSymptom,
-      environment: system.environment,
-      user: system.user,
-      processElevated: system.processElevated,
-      now: system.now,
-      analyzeLog: system.analyzeLog,
-      diagnose,
-    },
-  );
+  const system = await createSystem({ simulate: name });
+  return runScan({ symptom: '2503' }, { ...(await systemScanOptions(system)), parseSymptom, diagnose });
 }
 
 test('issue 15 #2: after the prompt, the user TEMP stays "not writable for you" and the ACLs come from the elevated run', async () => {

@@ -7,7 +7,22 @@ import {
   WINDOWS_SDDL,
   userFolderSddl,
   type MachineState,
+  type SimService,
 } from './model.ts';
+
+/** msiserver as Windows leaves it between installs: demand start, stopped (1077: never started since boot). */
+export function idleMsiserver(): SimService {
+  return {
+    name: 'msiserver',
+    displayName: 'Windows Installer',
+    state: 'stopped',
+    pid: null,
+    acceptsShutdown: false,
+    acceptsStop: false,
+    win32ExitCode: 1077,
+    type: 0x10,
+  };
+}
 
 export const BASE_NOW = '2026-11-18T01:30:00.000Z';
 export const USER_SID = 'S-1-5-21-1004336348-1177238915-682003330-1107';
@@ -46,16 +61,7 @@ export function baseMachineState(): MachineState {
     locale: { name: 'en-US', oemCodePage: 437 },
     elevation: { processElevated: false, approve: true },
     services: {
-      msiserver: {
-        name: 'msiserver',
-        displayName: 'Windows Installer',
-        state: 'stopped',
-        pid: null,
-        acceptsShutdown: false,
-        acceptsStop: false,
-        win32ExitCode: 1077,
-        type: 0x10,
-      },
+      msiserver: idleMsiserver(),
       wuauserv: {
         name: 'wuauserv',
         displayName: 'Windows Update',

@@ -5,6 +5,7 @@ import { compareMsiVersions } from '../../../../shared/msi-package/msi-version.t
 import type { EmulatedCommand, EmulatedResult, EmulatorContext } from '../emulator.ts';
 import type { SimulatedMachine } from '../machine.ts';
 import { baseName, type SimInstallFailure, type SimInstalledProduct } from '../model.ts';
+import { idleMsiserver } from '../defaults.ts';
 import { CUSTOM_ACTION_MESSAGES, failedInstallLog, verboseLog } from './msiexec-log.ts';
 import { flag, isHostPath, writeTargetFile } from './target-files.ts';
 
@@ -75,18 +76,7 @@ export function msiexec(c: EmulatedCommand, { machine, elevated }: EmulatorConte
     machine.setValue(key, 'ImagePath', { type: 'REG_EXPAND_SZ', data: '%systemroot%\\system32\\msiexec.exe /V' });
     machine.setValue(key, 'Type', { type: 'REG_DWORD', data: 16 });
     machine.setValue(key, 'ObjectName', { type: 'REG_SZ', data: 'LocalSystem' });
-    if (!machine.service('msiserver')) {
-      machine.state.services.msiserver = {
-        name: 'msiserver',
-        displayName: 'Windows Installer',
-        state: 'stopped',
-        pid: null,
-        acceptsShutdown: false,
-        acceptsStop: false,
-        win32ExitCode: 1077,
-        type: 16,
-      };
-    }
+    if (!machine.service('msiserver')) machine.state.services.msiserver = idleMsiserver();
     return { exitCode: 0, stdout: '' };
   }
   if (mode !== '/i' && mode !== '/x' && mode !== '/package' && mode !== '/uninstall')
