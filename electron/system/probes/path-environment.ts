@@ -153,7 +153,7 @@ function Run-Version($program, $argList) {
     $o = $p.StandardOutput.ReadToEndAsync(); $e = $p.StandardError.ReadToEndAsync()
     if ($p.WaitForExit($params.commandTimeoutMs)) { $p.WaitForExit(); $r.exitCode = $p.ExitCode } else { try { $p.Kill() } catch { }; $r.timedOut = $true }
     if ($o.Wait(2000)) { $r.stdout = $o.Result }; if ($e.Wait(2000)) { $r.stderr = $e.Result }
-  } catch { $r.stderr = '0x{0:X8}' -f $_.Exception.HResult }
+  } catch { $r.stderr = '0x{0:X8}' -f $_.Exception.GetBaseException().HResult }
   if ($r.stdout.Length -gt $params.maxOutput) { $r.stdout = $r.stdout.Substring(0, $params.maxOutput) }
   if ($r.stderr.Length -gt $params.maxOutput) { $r.stderr = $r.stderr.Substring(0, $params.maxOutput) }
   [pscustomobject]$r

@@ -24,6 +24,7 @@ import {
   stubScriptOf,
   tokensOf,
   withStubs,
+  AWAITING_PRELUDE,
 } from './stub-layer.test-support.ts';
 import { repairScriptCases, type RepairScriptCase } from './repair-scripts.test-support.ts';
 
@@ -85,7 +86,7 @@ test(
           const parts: BatchPart[] = [];
           const slots = new Map<string, ProbeCase>();
           for (const probe of ALL_PROBES) {
-            if (!probe.appliesTo(baseContext)) continue;
+            if (!probe.appliesTo(baseContext) || AWAITING_PRELUDE.includes(probe.id)) continue;
             if (label === 'reader' && probe.id !== 'installed-products') continue;
             const specs = commandsOf(probe, baseContext);
             const c: ProbeCase = {

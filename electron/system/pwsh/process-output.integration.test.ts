@@ -17,7 +17,7 @@ import { createSimulation } from '../simulated/index.ts';
 import { contextFor } from '../simulated/scenario-check.ts';
 import { MAX_COMMAND_LINE } from '../run/quoting.ts';
 import { powerShell, REPO, skipReason } from './powershell-host.test-support.ts';
-import { emulatedOutput, withStubs } from './stub-layer.test-support.ts';
+import { AWAITING_PRELUDE, emulatedOutput, withStubs } from './stub-layer.test-support.ts';
 import { stubSnapshot } from './stub-snapshot.test-support.ts';
 
 const skip = skipReason();
@@ -93,7 +93,7 @@ test(
       const context = contextFor(sim);
       const parts: BatchPart[] = [];
       for (const probe of ALL_PROBES)
-        if (probe.appliesTo(context))
+        if (probe.appliesTo(context) && !AWAITING_PRELUDE.includes(probe.id))
           commandsOf(probe, context).forEach(
             (spec, i) => isBatchable(spec) && parts.push({ key: `${probe.id}#${i}`, spec }),
           );

@@ -114,6 +114,20 @@ export function tokensOf(sim: Simulation): Array<{ name: 'unelevated' | 'elevate
 }
 
 /**
+ * Scripts that landed (issue 19, PATH) after the prelude and still call Windows directly (registry enumeration, file
+ * checks, version commands, the registry write and its broadcast): they are parsed and held to Windows PowerShell 5.1
+ * like every script, but not yet checked for primitives outside the prelude nor run against the stub layer. The
+ * markers of their scripts (`# msi-doctor:probe=<id>`, `# msi-doctor:repair=<name>`). Moving them behind the prelude
+ * empties this list; nothing else may join it.
+ */
+export const AWAITING_PRELUDE: readonly string[] = ['path-environment', 'other-user-path', 'set-path-value'];
+
+/** The script holds one of the AWAITING_PRELUDE scripts (alone or inside a batch wrapper). */
+export function awaitsPrelude(script: string): boolean {
+  return AWAITING_PRELUDE.some((name) => new RegExp(`^# msi-doctor:(probe|repair)=${name}$`, 'm').test(script));
+}
+
+/**
  * Each probe's PowerShell commands, in order, with the schema their JSON must satisfy (null = a native tool).
  * A probe missing here fails the conformance test: a new probe needs its schema listed.
  */
