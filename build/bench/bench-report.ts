@@ -1,7 +1,8 @@
 // Bench: exports a ZIP report with a generated 500 MB UTF-16LE verbose log and compares it with `gzip -1` on the same
 // file in the same run (target: export <= 3x gzip -1, peak RSS < 300 MB); then times redaction of a 5.9 MB log with
 // 20,000 distinct profile names against one with 200 (the learned-name matcher must not grow with the name count).
-// Usage: npm run bench:report [-- --mb 500] [-- --skip-names]
+// The export runs twice: with its scan threads (as the app and CLI run it) and all on one thread, for comparison.
+// Usage: npm run bench:report [-- --mb 500] [-- --skip-names] [-- --skip-serial]
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, openSync, closeSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
@@ -14,13 +15,14 @@ import type { ScanResult } from '../../shared/contract/scan.ts';
 const mbArg = process.argv.indexOf('--mb');
 const targetMb = mbArg > 0 ? Number(process.argv[mbArg + 1]) : 500;
 const skipNames = process.argv.includes('--skip-names');
+const skipSerial = process.argv.includes('--skip-serial');
 
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
 }, 50);
 
-const load = () =>
+const load = (): string =>
   loadavg()
     .map((l) => l.toFixed(2))
     .join(', ');
@@ -86,16 +88,26 @@ function scanWithLog(file: string, bytes: number): ScanResult {
   return { ...base, logs: [{ ...base.logs[0]!, file, byteCount: bytes }] };
 }
 
-async function exportZip(scan: ScanResult, out: string): Promise<{ seconds: number; bytes: number }> {
+async function exportZip(
+  scan: ScanResult,
+  out: string,
+  scanThreads?: number,
+): Promise<{ seconds: number; bytes: number; cpuSeconds: number }> {
   const started = process.hrtime.bigint();
-  const { bytes } = await createReportService({ dataDir: null }).export(scan, {
+  const cpu = process.cpuUsage();
+  const { bytes } = await createReportService({ dataDir: null, scanThreads }).export(scan, {
     format: 'zip',
     redact: true,
     lang: 'en',
     outPath: out,
     appLogPath: null,
   });
-  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, bytes };
+  const used = process.cpuUsage(cpu);
+  return {
+    seconds: Number(process.hrtime.bigint() - started) / 1e9,
+    bytes,
+    cpuSeconds: (used.user + used.system) / 1e6,
+  };
 }
 
 /** A ~5.9 MB UTF-16LE log whose profile paths name `names` distinct users, cycling through them. */
@@ -127,17 +139,27 @@ try {
 
   peakRss = process.memoryUsage().rss;
   const rssBefore = peakRss;
-  const { seconds, bytes } = await exportZip(scanWithLog(log, logBytes), join(dir, 'report.zip'));
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  const { seconds, bytes, cpuSeconds } = await exportZip(scanWithLog(log, logBytes), join(dir, 'report.zip'));
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
   const maxRssKb = process.resourceUsage().maxRSS;
   console.log(
-    `export: ZIP ${(bytes / 1048576).toFixed(1)} MB in ${seconds.toFixed(1)} s (${(logBytes / 1048576 / seconds).toFixed(1)} MB/s of log, learn + redact + deflate)`,
+    `export: ZIP ${(bytes / 1048576).toFixed(1)} MB in ${seconds.toFixed(1)} s (${(logBytes / 1048576 / seconds).toFixed(1)} MB/s of log, learn + redact + deflate; CPU of all threads ${cpuSeconds.toFixed(1)} s)`,
   );
   if (gzip !== null) console.log(`ratio export / gzip -1: ${(seconds / gzip).toFixed(2)}x (target <= 3x)`);
   console.log(
     `RSS before export: ${(rssBefore / 1048576).toFixed(0)} MB; peak RSS during export (sampled): ${(peakRss / 1048576).toFixed(0)} MB; process max RSS: ${(maxRssKb / 1024).toFixed(0)} MB (target < 300 MB)`,
   );
   console.log(`load average after: ${load()}`);
+  if (!skipSerial) {
+    const serial = await exportZip(scanWithLog(log, logBytes), join(dir, 'report-serial.zip'), 0);
+    console.log(
+      `the same export on one thread (scanThreads 0), for comparison: ${serial.seconds.toFixed(1)} s, CPU ${serial.cpuSeconds.toFixed(1)} s${gzip === null ? '' : `, ${(serial.seconds / gzip).toFixed(2)}x gzip -1`}; threaded / one thread: ${(seconds / serial.seconds).toFixed(2)}`,
+    );
+    const gzipAgain = gzipSeconds(log);
+    if (gzipAgain !== null && gzip !== null)
+      console.log(`gzip -1 again after both exports: ${gzipAgain.toFixed(1)} s (first ${gzip.toFixed(1)} s)`);
+    console.log(`load average after the comparison: ${load()}`);
+  }
   rmSync(log, { force: true });
 
   if (!skipNames) {

@@ -1,5 +1,5 @@
 // `npm run build:cli` (and npm's `prepare`, so `npx msi-doctor` works right after `npm install` / `npm ci`): bundles
-// the CLI with esbuild into dist/cli/msi-doctor.mjs, copies the data it reads next to it (simulated-machine
+// the CLI with esbuild into dist/cli/msi-doctor.mjs (and the report's scan-thread entry beside it), copies the data it reads next to it (simulated-machine
 // scenarios) and records its inputs for the freshness check of cli-bundle.mjs. Files are written to a temporary
 // name and renamed, so a CLI starting while another one rebuilds reads a whole bundle, old or new.
 import { build } from 'esbuild';
@@ -32,14 +32,19 @@ export async function buildCli() {
   const startedAtMs = Date.now();
   const result = await build({
     absWorkingDir: REPO,
-    entryPoints: ['electron/cli/main.ts'],
+    // The report's scan threads run their own entry, beside the bundle (scan-pool.ts finds it there).
+    entryPoints: {
+      'msi-doctor': 'electron/cli/main.ts',
+      'report-scan-worker': 'electron/services/report/scan-worker.ts',
+    },
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     // Sub-commands stay lazily evaluated (esbuild wraps what only import() reaches), so analyze skips the system layer.
     write: false,
-    outfile: CLI_BUNDLE,
+    outdir: CLI_DIR,
+    outExtension: { '.js': '.mjs' },
     keepNames: true, // error and class names are part of the output and of error matching
     legalComments: 'none',
     sourcemap: 'linked',

@@ -1,5 +1,5 @@
 // `npm run build:electron`: bundles the Electron main process and preload with esbuild into dist/electron/
-// (main.cjs, preload.cjs) and copies the runtime data files the bundle reads (simulated-machine scenarios).
+// (main.cjs, preload.cjs, report-scan-worker.cjs for the report's scan threads) and copies the runtime data files the bundle reads (simulated-machine scenarios).
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -37,6 +37,13 @@ await build({
   // so data folders are copied next to main.cjs below.
   define: { 'import.meta.url': '__msiDoctorImportMetaUrl' },
   banner: { js: 'const __msiDoctorImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+});
+await build({
+  ...common,
+  // The report's scan threads run their own entry, beside main.cjs (scan-pool.ts finds it there).
+  entryPoints: { 'report-scan-worker': 'electron/services/report/scan-worker.ts' },
+  outdir: outDir,
+  outExtension: { '.js': '.cjs' },
 });
 await build({
   ...common,

@@ -17,7 +17,8 @@ import type { TranslateRef } from '../../shared/report/html/report-text.ts';
 import { translate } from '../../shared/knowledge/texts.ts';
 import { machineIdentities } from './report/machine-identities.ts';
 import { readSessionJournals, type JournalFile } from './report/read-journals.ts';
-import { learnFromFile, redactedFileChunks, type FileReading } from './report/redact-stream.ts';
+import { learnFromFile, redactedFileChunks, type FileReading, type StreamOptions } from './report/redact-stream.ts';
+import { ScanPool } from './report/scan-pool.ts';
 import { ansiEncodingFor } from './report/text-encoding.ts';
 import { ZipWriter } from './report/zip-writer.ts';
 import { existingFile, logFilesOf, rawOutputText, zipEntryName, type ExternalReader } from './report/report-files.ts';
@@ -35,6 +36,8 @@ export interface ReportServiceOptions {
   /** Identities to redact on top of what the scan and the machine reveal. */
   identities?: Partial<Identities>;
   now?: () => Date;
+  /** Worker threads that scan big logs (default: one per core besides the calling thread's); 0 = all on this thread. */
+  scanThreads?: number;
 }
 
 export interface ExportOptions {
@@ -79,6 +82,21 @@ interface SessionFile {
   reading: FileReading | null;
 }
 
+/** Files from this size on are scanned on worker threads (below it, starting the threads costs more than it saves). */
+const THREADED_BYTES = 8 << 20;
+
+/** Streams big files with the export's scan pool, small ones on the calling thread. */
+async function streamOptionsFor(source: FileSource, pool: ScanPool | null): Promise<StreamOptions> {
+  if (!pool) return {};
+  const size = source.bytes
+    ? source.bytes.length
+    : await stat(source.path).then(
+        (s) => s.size,
+        () => 0,
+      );
+  return size >= THREADED_BYTES ? { pool } : {};
+}
+
 interface Session {
   scan: ScanResult;
   record: SessionRecord | null;
@@ -87,6 +105,8 @@ interface Session {
   logs: SessionFile[];
   appLog: SessionFile | null;
   ansi: ReturnType<typeof ansiEncodingFor>;
+  /** Worker threads for the scans of big files (started on first use, closed when the export ends). */
+  pool: ScanPool | null;
 }
 
 /** Where a log's copy went in the ZIP and what it holds. */
@@ -115,6 +135,12 @@ export function createReportService(options: ReportServiceOptions): ReportServic
   const appVersion = options.appVersion ?? packageJson.version;
   const now = options.now ?? (() => new Date());
   const translateRef: TranslateRef = options.translate ?? translate;
+  const newPool = () =>
+    options.scanThreads === 0
+      ? null
+      : options.scanThreads === undefined
+        ? ScanPool.threads()
+        : ScanPool.threads(options.scanThreads);
 
   /** Collects every input, and (when redacting) teaches the redactor from all of it before anything is written. */
   async function open(
@@ -124,7 +150,8 @@ export function createReportService(options: ReportServiceOptions): ReportServic
     logPaths: string[],
     readExternal: ExternalReader | null,
     sessionId: string | null,
-    record: SessionRecord | null = null,
+    record: SessionRecord | null,
+    pool: ScanPool | null,
   ): Promise<Session> {
     const journals = options.dataDir ? await readSessionJournals(options.dataDir, scan, sessionId) : [];
     const logs: SessionFile[] = (await logFilesOf(scan, logPaths, readExternal)).map((source) => ({
@@ -143,7 +170,7 @@ export function createReportService(options: ReportServiceOptions): ReportServic
       for (const journal of journals) learnDeep(journal.entries, redactor);
       for (const file of [...logs, ...(appLog ? [appLog] : [])]) {
         try {
-          file.reading = await learnFromFile(file.source, redactor, ansi);
+          file.reading = await learnFromFile(file.source, redactor, ansi, await streamOptionsFor(file.source, pool));
         } catch {
           file.reading = null; // unreadable after all (permissions, removed): left out, and the report says so
         }
@@ -158,6 +185,7 @@ export function createReportService(options: ReportServiceOptions): ReportServic
       logs: logs.filter(readable),
       appLog: appLog && readable(appLog) ? appLog : null,
       ansi,
+      pool,
     };
   }
 
@@ -204,8 +232,10 @@ export function createReportService(options: ReportServiceOptions): ReportServic
     ];
     const logEntries = new Map<string, LogEntry>();
     const journalEntries = new Map<string, string>();
-    const addFile = async (file: SessionFile, name: string) =>
-      zip.addStream(name, redactedFileChunks(file.source, redactor, session.ansi, file.reading), 1);
+    const addFile = async (file: SessionFile, name: string) => {
+      const stream = await streamOptionsFor(file.source, session.pool);
+      await zip.addStream(name, redactedFileChunks(file.source, redactor, session.ansi, file.reading, stream), 1);
+    };
     try {
       // Files first, the report last: its redaction summary then counts what was replaced in every file.
       let n = 0;
@@ -249,47 +279,60 @@ export function createReportService(options: ReportServiceOptions): ReportServic
 
   return {
     async previewRedaction(scan, previewOptions = {}) {
-      const session = await open(
-        scan,
-        true,
-        previewOptions.appLogPath ?? null,
-        previewOptions.logPaths ?? [],
-        previewOptions.readExternal ?? null,
-        previewOptions.sessionId ?? null,
-        previewOptions.session ?? null,
-      );
-      const redactor = session.redactor as Redactor;
-      model(session, 'en', [], new Map(), new Map());
-      for (const evidence of scan.evidence) redactor.redact(rawOutputText(evidence));
-      for (const journal of session.journals) for (const entry of journal.entries) redactDeep(entry, redactor);
-      // Dry run over the files so the counts cover everything a ZIP would contain.
-      for (const file of [...session.logs, ...(session.appLog ? [session.appLog] : [])]) {
-        for await (const _chunk of redactedFileChunks(file.source, redactor, session.ansi, file.reading)) {
-          // output discarded: only the redactor's counts matter here
+      const pool = newPool();
+      try {
+        const session = await open(
+          scan,
+          true,
+          previewOptions.appLogPath ?? null,
+          previewOptions.logPaths ?? [],
+          previewOptions.readExternal ?? null,
+          previewOptions.sessionId ?? null,
+          previewOptions.session ?? null,
+          pool,
+        );
+        const redactor = session.redactor as Redactor;
+        model(session, 'en', [], new Map(), new Map());
+        for (const evidence of scan.evidence) redactor.redact(rawOutputText(evidence));
+        for (const journal of session.journals) for (const entry of journal.entries) redactDeep(entry, redactor);
+        // Dry run over the files so the counts cover everything a ZIP would contain.
+        for (const file of [...session.logs, ...(session.appLog ? [session.appLog] : [])]) {
+          const stream = await streamOptionsFor(file.source, pool);
+          for await (const _chunk of redactedFileChunks(file.source, redactor, session.ansi, file.reading, stream)) {
+            // output discarded: only the redactor's counts matter here
+          }
         }
+        return redactor.preview();
+      } finally {
+        await pool?.close();
       }
-      return redactor.preview();
     },
 
     async export(scan, exportOptions) {
       const { format, redact, lang, outPath } = exportOptions;
-      const session = await open(
-        scan,
-        redact,
-        exportOptions.appLogPath,
-        exportOptions.logPaths ?? [],
-        exportOptions.readExternal ?? null,
-        exportOptions.sessionId ?? null,
-        exportOptions.session ?? null,
-      );
-      if (format === 'zip') return { bytes: await writeZip(session, outPath, lang) };
-      const report = model(session, lang, [], new Map(), new Map());
-      const text =
-        format === 'json'
-          ? JSON.stringify(report, null, 2) + '\n'
-          : renderReportHtml(report, { translate: translateRef });
-      await writeFile(outPath, text, 'utf8');
-      return { bytes: (await stat(outPath)).size };
+      const pool = newPool();
+      try {
+        const session = await open(
+          scan,
+          redact,
+          exportOptions.appLogPath,
+          exportOptions.logPaths ?? [],
+          exportOptions.readExternal ?? null,
+          exportOptions.sessionId ?? null,
+          exportOptions.session ?? null,
+          pool,
+        );
+        if (format === 'zip') return { bytes: await writeZip(session, outPath, lang) };
+        const report = model(session, lang, [], new Map(), new Map());
+        const text =
+          format === 'json'
+            ? JSON.stringify(report, null, 2) + '\n'
+            : renderReportHtml(report, { translate: translateRef });
+        await writeFile(outPath, text, 'utf8');
+        return { bytes: (await stat(outPath)).size };
+      } finally {
+        await pool?.close();
+      }
     },
   };
 }

@@ -4,6 +4,8 @@
 import { createReadStream } from 'node:fs';
 import type { Redactor } from '../../../shared/report/redaction/redactor.ts';
 import { LearningChunker, StreamRedactor } from '../../../shared/report/redaction/stream-redactor.ts';
+import type { Finding } from '../../../shared/report/redaction/findings.ts';
+import type { LearningScan } from '../../../shared/report/redaction/learning-scan.ts';
 import {
   detectEncoding,
   detectFileEncoding,
@@ -12,8 +14,15 @@ import {
   type DetectedEncoding,
 } from './text-encoding.ts';
 import { RegionDecoder, type RegionSummary } from './text-regions.ts';
+import type { ScanPool } from './scan-pool.ts';
 
 const CHUNK_BYTES = 1 << 20;
+
+/** How a file is streamed: chunk size (tests use small ones), and a scan pool to spread the scans over threads. */
+export interface StreamOptions {
+  chunkBytes?: number;
+  pool?: ScanPool | null;
+}
 const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 
 /** A file to attach: on this disk (bytes null, streamed) or held in memory (a simulated machine's log). */
@@ -30,14 +39,13 @@ export interface FileReading {
 
 type Ansi = AnsiEncoding;
 
-async function* rawChunks(source: FileSource, skip = 0): AsyncGenerator<Uint8Array> {
+async function* rawChunks(source: FileSource, skip = 0, size = CHUNK_BYTES): AsyncGenerator<Uint8Array> {
   if (source.bytes) {
-    for (let at = skip; at < source.bytes.length; at += CHUNK_BYTES)
-      yield source.bytes.subarray(at, Math.min(source.bytes.length, at + CHUNK_BYTES));
+    for (let at = skip; at < source.bytes.length; at += size)
+      yield source.bytes.subarray(at, Math.min(source.bytes.length, at + size));
     return;
   }
-  for await (const chunk of createReadStream(source.path, { highWaterMark: CHUNK_BYTES, start: skip }))
-    yield chunk as Buffer;
+  for await (const chunk of createReadStream(source.path, { highWaterMark: size, start: skip })) yield chunk as Buffer;
 }
 
 async function encodingOf(source: FileSource, ansi: Ansi): Promise<DetectedEncoding> {
@@ -47,8 +55,8 @@ async function encodingOf(source: FileSource, ansi: Ansi): Promise<DetectedEncod
 }
 
 /** The file's text, region by region, in chunks. */
-async function* decodedText(source: FileSource, detected: DetectedEncoding, ansi: Ansi, decoder: RegionDecoder) {
-  for await (const chunk of rawChunks(source, detected.bom.length)) {
+async function* decodedText(source: FileSource, detected: DetectedEncoding, decoder: RegionDecoder, size: number) {
+  for await (const chunk of rawChunks(source, detected.bom.length, size)) {
     const text = decoder.write(chunk);
     if (text) yield text;
   }
@@ -62,16 +70,38 @@ function newDecoder(detected: DetectedEncoding, ansi: Ansi): RegionDecoder {
 
 /**
  * First pass over a file: finds its encoding regions and teaches the redactor (when given) its hidden properties,
- * secret values and identities, whatever the encoding of the region they are in.
+ * secret values and identities, whatever the encoding of the region they are in. With a pool, the pieces are read on
+ * its threads and learned here in file order (Redactor.absorb: the same as learning them here).
  */
-export async function learnFromFile(source: FileSource, redactor: Redactor | null, ansi: Ansi): Promise<FileReading> {
+export async function learnFromFile(
+  source: FileSource,
+  redactor: Redactor | null,
+  ansi: Ansi,
+  options: StreamOptions = {},
+): Promise<FileReading> {
   const detected = await encodingOf(source, ansi);
   const decoder = newDecoder(detected, ansi);
   const chunker = new LearningChunker();
-  for await (const text of decodedText(source, detected, ansi, decoder)) {
+  const learner = redactor && options.pool ? options.pool.learner(redactor) : null;
+  const depth = options.pool?.depth ?? 0;
+  const reading: Array<{ text: string; scan: Promise<LearningScan | null> }> = [];
+  const learnRead = async (limit: number) => {
+    while (reading.length > limit) {
+      const { text, scan } = reading.shift()!;
+      const read = await scan;
+      if (read) redactor!.absorb(text, read);
+      else redactor!.learn(text);
+    }
+  };
+  for await (const text of decodedText(source, detected, decoder, options.chunkBytes ?? CHUNK_BYTES)) {
     const piece = redactor ? chunker.push(text) : '';
-    if (piece) redactor?.learn(piece);
+    if (!piece) continue;
+    if (learner) {
+      reading.push({ text: piece, scan: learner.scan(piece) });
+      await learnRead(depth);
+    } else redactor?.learn(piece);
   }
+  await learnRead(0);
   redactor?.learn(chunker.flush());
   return { detected, regions: decoder.result() };
 }
@@ -84,26 +114,49 @@ export function outputEncodingOf(reading: FileReading): { encoding: DetectedEnco
 /**
  * The file's bytes, redacted (or unchanged when redactor is null), one bounded chunk at a time so a 500 MB log never
  * sits in memory. `known` is what the learning pass found (learnFromFile); without it the file is read once more.
+ * With a pool, the findings of whole lines are computed on its threads; placeholders are still given here, in file
+ * order, so the copy is byte for byte the serial one.
  */
 export async function* redactedFileChunks(
   source: FileSource,
   redactor: Redactor | null,
   ansi: Ansi,
   known: FileReading | null = null,
+  options: StreamOptions = {},
 ): AsyncGenerator<Uint8Array> {
+  const size = options.chunkBytes ?? CHUNK_BYTES;
   if (!redactor) {
-    yield* rawChunks(source);
+    yield* rawChunks(source, 0, size);
     return;
   }
-  const reading = known ?? (await learnFromFile(source, null, ansi));
+  const reading = known ?? (await learnFromFile(source, null, ansi, options));
   const detected = reading.detected;
   const output = outputEncodingOf(reading);
   if (output.bom.length) yield output.bom;
   const stream = new StreamRedactor(redactor);
-  for await (const text of decodedText(source, detected, ansi, newDecoder(detected, ansi))) {
-    const pieces = stream.pushPieces(text);
-    if (pieces.length) yield encodePieces(pieces, output.encoding);
+  const finder = options.pool ? options.pool.finder(redactor) : null;
+  const depth = options.pool?.depth ?? 0;
+  const finding: Array<{ lines: string; found: Promise<Finding[] | null> }> = [];
+  const redactFound = async function* (limit: number) {
+    while (finding.length > limit) {
+      const { lines, found } = finding.shift()!;
+      const resolved = (await found) ?? redactor.findings(lines);
+      yield encodePieces(redactor.applyPieces(lines, resolved), output.encoding);
+    }
+  };
+  for await (const text of decodedText(source, detected, newDecoder(detected, ansi), size)) {
+    const lines = finder ? stream.takeLines(text) : null;
+    if (lines === null) {
+      // Open secrets and over-long lines are cut here, after everything before them is written.
+      yield* redactFound(0);
+      const pieces = stream.pushPieces(text);
+      if (pieces.length) yield encodePieces(pieces, output.encoding);
+    } else if (lines !== '') {
+      finding.push({ lines, found: finder!.find(lines) });
+      yield* redactFound(depth);
+    }
   }
+  yield* redactFound(0);
   const rest = stream.flushPieces();
   if (rest.length) yield encodePieces(rest, output.encoding);
 }

@@ -79,11 +79,14 @@ export class KeyClassifier {
   private readonly keys: Array<string | undefined> = new Array<string | undefined>(4096);
   private readonly classes = new Int8Array(4096);
   private hiddenSize = 0;
+  private hiddenSet: ReadonlySet<string> | null = null;
 
   classify(text: string, start: number, end: number, hidden: ReadonlySet<string>): KeyClass | null {
-    if (hidden.size !== this.hiddenSize) {
+    // Another set (another redactor, another thread's copy) or a grown one: the remembered classes may be wrong.
+    if (hidden !== this.hiddenSet || hidden.size !== this.hiddenSize) {
       this.keys.fill(undefined);
       this.hiddenSize = hidden.size;
+      this.hiddenSet = hidden;
     }
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);

@@ -3,16 +3,11 @@
 // placeholder is never matched again and no character two rules flagged survives between them.
 import type { RedactionPreview } from '../../contract/api.ts';
 import { type Identities, type RedactionKind, REDACTION_KINDS, placeholderOf } from './redaction-kinds.ts';
-import { hiddenPropertyNames, type KeyClass } from './key-names.ts';
+import type { KeyClass } from './key-names.ts';
 import { findAssignments, valueFindings } from './assignments.ts';
+import { scanForLearning, type LearningScan } from './learning-scan.ts';
 import { findAddressesAndSids } from './address-patterns.ts';
-import {
-  findAccounts,
-  findMachineNames,
-  findProfileNames,
-  hostLabelsBefore,
-  standsAsDomain,
-} from './identity-patterns.ts';
+import { findMachineNames, findProfileNames, hostLabelsBefore, standsAsDomain } from './identity-patterns.ts';
 import {
   GENERIC_USERS,
   NOT_DOMAINS,
@@ -26,6 +21,16 @@ import { escapeHtml } from '../html/template.ts';
 import { applyFindings, finding, resolveFindings, type Finding } from './findings.ts';
 
 type LiteralKind = 'user' | 'computer' | 'domain' | 'secret';
+
+/**
+ * What another thread needs to find exactly what this redactor finds (redact pass): the hidden property names and every
+ * literal in the order it was added (replaying the additions rebuilds the same matcher and canonical forms).
+ */
+export interface RedactorSnapshot {
+  version: number;
+  hidden: string[];
+  literals: Array<[kind: LiteralKind, value: string, canonical: string, domainWord: boolean]>;
+}
 
 interface Literal {
   kind: LiteralKind;
@@ -57,6 +62,12 @@ export class Redactor {
   private readonly canonicals = new Map<string, string>();
   private readonly sids = new Set<string>();
   private readonly hidden = new Set<string>();
+  /** The hidden names in the order they were learned (a scanning thread is sent the ones it has not seen yet). */
+  private readonly hiddenOrder: string[] = [];
+  /** Every literal added, in order (see RedactorSnapshot). */
+  private readonly literals: RedactorSnapshot['literals'] = [];
+  /** Bumped by every change of what findings() depends on, so a stale snapshot is never used. */
+  private version = 0;
   private readonly remembered = new Map<string, Set<string>>();
   /** DOMAIN\name pairs whose name is not (yet) a known user: the domain is learned once the user is. */
   private readonly pendingAccounts = new Map<string, Set<string>>();
@@ -104,30 +115,75 @@ export class Redactor {
    * names, domains. Feed it whole lines (the stream helpers do).
    */
   learn(text: string): void {
-    for (const name of hiddenPropertyNames(text)) {
+    this.absorb(
+      text,
+      scanForLearning(text, this.hidden, (names) => this.learnHidden(names)),
+    );
+  }
+
+  /**
+   * Learns what scanForLearning read from a piece of text, possibly on another thread: exactly what learn(text) would
+   * have learned. A scan made with other hidden names than this redactor's (hiddenSize differs) is done again here.
+   */
+  absorb(text: string, scan: LearningScan): void {
+    this.learnHidden(scan.hiddenNames);
+    const valid = scan.hiddenSize === this.hidden.size;
+    const read = valid ? scan : scanForLearning(text, this.hidden, () => undefined);
+    for (const [name, value] of read.seen) this.rememberProperty(name, value);
+    for (const f of read.found) this.learnFinding(f.kind, f.sample);
+    for (const name of read.profiles) this.addUser(name, 2);
+    for (const { domain, user } of read.accounts) this.rememberAccount(domain, user);
+  }
+
+  /** Hidden property names learned so far, from the index-th on (in the order they were learned). */
+  hiddenNamesFrom(index: number): string[] {
+    return this.hiddenOrder.slice(index);
+  }
+
+  get hiddenCount(): number {
+    return this.hiddenOrder.length;
+  }
+
+  /** Everything findings() depends on, for a redactor on another thread (Redactor.fromSnapshot). */
+  snapshot(): RedactorSnapshot {
+    this.resolvePending();
+    return { version: this.version, hidden: [...this.hiddenOrder], literals: this.literals.slice() };
+  }
+
+  /** The version of what findings() depends on (a snapshot with another version is stale). */
+  get stateVersion(): number {
+    this.resolvePending();
+    return this.version;
+  }
+
+  /** A redactor that finds exactly what the snapshot's redactor finds (placeholders are numbered by the original). */
+  static fromSnapshot(snapshot: RedactorSnapshot): Redactor {
+    const redactor = new Redactor();
+    redactor.learnHidden(snapshot.hidden);
+    for (const [kind, value, canonical, domainWord] of snapshot.literals)
+      redactor.addLiteral(kind, value, canonical, domainWord);
+    return redactor;
+  }
+
+  private learnHidden(names: readonly string[]): void {
+    for (const name of names) {
       if (this.hidden.has(name)) continue;
       this.hidden.add(name);
+      this.hiddenOrder.push(name);
+      this.version++;
       for (const value of this.remembered.get(name) ?? []) this.addSecret(value);
     }
-    const found: Finding[] = [];
-    findAssignments(text, this.hidden, found, (name, value) => this.rememberProperty(name, value));
-    findMachineNames(text, found);
-    this.learnFindings(found);
-    const profiles: Array<{ start: number; end: number; name: string }> = [];
-    findProfileNames(text, profiles);
-    for (const p of profiles) this.addUser(p.name, 2);
-    const accounts: Array<{ domain: string; user: string }> = [];
-    findAccounts(text, accounts);
-    for (const { domain, user } of accounts) this.rememberAccount(domain, user);
   }
 
   private learnFindings(found: Finding[]): void {
-    for (const f of found) {
-      if (f.kind === 'secret') this.addSecret(f.sample);
-      else if (f.kind === 'user') this.addUser(f.sample, MIN_LEARNED_NAME);
-      else if (f.kind === 'computer') this.addComputer(f.sample, MIN_LEARNED_NAME);
-      else if (f.kind === 'domain') this.addDomain(f.sample);
-    }
+    for (const f of found) this.learnFinding(f.kind, f.sample);
+  }
+
+  private learnFinding(kind: RedactionKind, sample: string): void {
+    if (kind === 'secret') this.addSecret(sample);
+    else if (kind === 'user') this.addUser(sample, MIN_LEARNED_NAME);
+    else if (kind === 'computer') this.addComputer(sample, MIN_LEARNED_NAME);
+    else if (kind === 'domain') this.addDomain(sample);
   }
 
   /** Replaces every known identity, secret and address in the text. */
@@ -310,6 +366,8 @@ export class Redactor {
     });
     if (!added) return 'refused';
     this.canonicals.set(key, canonical);
+    this.literals.push([kind, value, canonical, domainWord]);
+    this.version++;
     if (kind === 'secret') this.secrets++;
     else if (canonical === value.toLowerCase()) this.names++; // derived forms (8.3 names) do not count
     return 'added';

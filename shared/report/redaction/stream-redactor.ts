@@ -52,6 +52,20 @@ export class StreamRedactor {
     return result;
   }
 
+  /**
+   * The step of pushPieces that needs nothing but findings: when no secret is open and what stays after the last
+   * newline is not over-long, takes the text and returns the whole lines to redact (redactPieces of them is then
+   * exactly what pushPieces would return). Null, changing nothing, when the step needs pushPieces itself.
+   */
+  takeLines(text: string): string | null {
+    if (this.open) return null;
+    const buffer = this.carry + text;
+    const cut = buffer.lastIndexOf('\n') + 1;
+    if (buffer.length - cut > MAX_LINE) return null;
+    this.carry = buffer.slice(cut);
+    return buffer.slice(0, cut);
+  }
+
   flushPieces(): string[] {
     const closed = this.closeOpenSecret(this.carry);
     const rest = this.carry.slice(closed.consumed);

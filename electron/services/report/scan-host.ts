@@ -1,0 +1,51 @@
+// The pure half of redaction, served to a thread: reads pieces of a log for the learning pass (with a mirror of the
+// learner's hidden property names) and finds what to replace in whole lines (with a copy of the learned redactor).
+// Runs in a worker thread (scan-worker.ts) or in-process (InlineScanner); both give the same answers.
+import { Redactor, type RedactorSnapshot } from '../../../shared/report/redaction/redactor.ts';
+import { scanForLearning, type LearningScan } from '../../../shared/report/redaction/learning-scan.ts';
+import type { Finding } from '../../../shared/report/redaction/findings.ts';
+
+export type ScanRequest =
+  | { op: 'learn'; id: number; session: number; hiddenAdded: string[]; text: string }
+  | { op: 'find'; id: number; session: number; snapshot: RedactorSnapshot | null; text: string };
+
+export type ScanReply =
+  { id: number; scan: LearningScan } | { id: number; findings: Finding[] } | { id: number; error: string };
+
+interface SessionState {
+  /** The learner's hidden names as sent so far, plus those of the pieces read here (each is learned in file order). */
+  hidden: Set<string>;
+  finder: Redactor | null;
+}
+
+export class ScanHost {
+  private readonly sessions = new Map<number, SessionState>();
+
+  handle(request: ScanRequest): ScanReply {
+    try {
+      const session = this.session(request.session);
+      if (request.op === 'learn') {
+        for (const name of request.hiddenAdded) session.hidden.add(name);
+        const hidden = session.hidden;
+        return {
+          id: request.id,
+          scan: scanForLearning(request.text, hidden, (names) => names.forEach((n) => hidden.add(n))),
+        };
+      }
+      if (request.snapshot) session.finder = Redactor.fromSnapshot(request.snapshot);
+      if (!session.finder) throw new Error('no redactor snapshot for this session');
+      return { id: request.id, findings: session.finder.findings(request.text) };
+    } catch (error) {
+      return { id: request.id, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  private session(id: number): SessionState {
+    let state = this.sessions.get(id);
+    if (!state) {
+      state = { hidden: new Set(), finder: null };
+      this.sessions.set(id, state);
+    }
+    return state;
+  }
+}

@@ -1,0 +1,62 @@
+// The parallel redaction path gives byte for byte the serial output: the hostile log repeated over many small chunks,
+// in uniform and mixed encodings, with a hidden property declared after its value and after pieces already sent to
+// other lanes, and an over-long line; the scans answered by in-process lanes (the same protocol the threads speak).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ScanPool, scanWorkerUrl } from './scan-pool.ts';
+import { parallelLog, redactWith } from './scan-pool.test-support.ts';
+
+const le = (text: string) => Buffer.from(text, 'utf16le');
+
+const TEXT = parallelLog(40);
+const half = TEXT.indexOf('\n', TEXT.length >> 1) + 1;
+const FILES: Record<string, Buffer> = {
+  'UTF-16LE': Buffer.concat([Buffer.from([0xff, 0xfe]), le(TEXT)]),
+  'UTF-8': Buffer.from(TEXT, 'utf8'),
+  'UTF-16LE with a UTF-8 tail': Buffer.concat([
+    Buffer.from([0xff, 0xfe]),
+    le(TEXT.slice(0, half)),
+    Buffer.from(TEXT.slice(half), 'utf8'),
+  ]),
+};
+
+async function assertSameAsSerial(bytes: Buffer, chunkBytes: number, laneCounts: number[]): Promise<void> {
+  const serial = await redactWith(bytes, { chunkBytes });
+  assert.ok(!serial.out.includes(le('Late3Secret-value')) && !serial.out.includes('Late3Secret-value'));
+  for (const lanes of laneCounts) {
+    const pool = ScanPool.inline(lanes);
+    try {
+      const parallel = await redactWith(bytes, { chunkBytes, pool });
+      assert.ok(parallel.out.equals(serial.out), `${lanes} lanes, ${chunkBytes}-byte chunks: same bytes`);
+      assert.deepEqual(parallel.identities, serial.identities);
+      assert.deepEqual(parallel.preview, serial.preview);
+      assert.deepEqual(parallel.regions, serial.regions);
+      assert.ok(pool.counts.answered > 0, 'the lanes answered some of the pieces');
+    } finally {
+      await pool.close();
+    }
+  }
+}
+
+for (const [name, bytes] of Object.entries(FILES)) {
+  test(`parallel scans give the serial output byte for byte: ${name}`, async () => {
+    await assertSameAsSerial(bytes, 4099, [1, 2, 3]);
+  });
+}
+
+test('parallel scans give the serial output byte for byte: an over-long line cut on the main thread', async () => {
+  const text = parallelLog(12, true);
+  await assertSameAsSerial(Buffer.concat([Buffer.from([0xff, 0xfe]), le(text)]), 1 << 18, [2]);
+});
+
+test('the worker entry is found beside the sources and beside a bundle', () => {
+  assert.match(scanWorkerUrl('file:///app/electron/services/report/scan-pool.ts').href, /report\/scan-worker\.ts$/);
+  assert.equal(
+    scanWorkerUrl('file:///app/dist/cli/msi-doctor.mjs').href,
+    'file:///app/dist/cli/report-scan-worker.mjs',
+  );
+  assert.equal(
+    scanWorkerUrl('file:///app/dist/electron/main.cjs').href,
+    'file:///app/dist/electron/report-scan-worker.cjs',
+  );
+});

@@ -1,0 +1,51 @@
+// What the learning pass reads from a piece of text, as a pure function of the text and the hidden property names: so
+// a big log's pieces can be read on other threads while one Redactor learns from the results in file order.
+import { findAssignments } from './assignments.ts';
+import type { Finding } from './findings.ts';
+import { findAccounts, findMachineNames, findProfileNames } from './identity-patterns.ts';
+import { hiddenPropertyNames } from './key-names.ts';
+import type { RedactionKind } from './redaction-kinds.ts';
+
+export interface LearningScan {
+  /** MsiHiddenProperties names the text declares (learned before anything else of the piece). */
+  hiddenNames: string[];
+  /** How many hidden names the scan was made with: the learner redoes a scan made with another set. */
+  hiddenSize: number;
+  /** Every property assignment seen (name, value), so a property hidden later still becomes a secret. */
+  seen: Array<[string, string]>;
+  /** Values whose key or shape says what they are, in the order the rules found them. */
+  found: Array<{ kind: RedactionKind; sample: string }>;
+  /** Profile folder names (C:\Users\<name>). */
+  profiles: string[];
+  /** DOMAIN\name pairs. */
+  accounts: Array<{ domain: string; user: string }>;
+}
+
+/**
+ * Reads a piece of text for the learning pass. `addHidden` receives the piece's hidden property names first and must
+ * add them to `hidden` (the set the rest of the scan classifies keys with), as Redactor.learn does.
+ */
+export function scanForLearning(
+  text: string,
+  hidden: ReadonlySet<string>,
+  addHidden: (names: string[]) => void,
+): LearningScan {
+  const hiddenNames = hiddenPropertyNames(text);
+  addHidden(hiddenNames);
+  const seen: LearningScan['seen'] = [];
+  const found: Finding[] = [];
+  findAssignments(text, hidden, found, (name, value) => seen.push([name, value]));
+  findMachineNames(text, found);
+  const profiles: Array<{ start: number; end: number; name: string }> = [];
+  findProfileNames(text, profiles);
+  const accounts: LearningScan['accounts'] = [];
+  findAccounts(text, accounts);
+  return {
+    hiddenNames,
+    hiddenSize: hidden.size,
+    seen,
+    found: found.map((f) => ({ kind: f.kind, sample: f.sample })),
+    profiles: profiles.map((p) => p.name),
+    accounts,
+  };
+}
