@@ -15,6 +15,7 @@ import {
 } from './text-encoding.ts';
 import { RegionDecoder, type RegionSummary } from './text-regions.ts';
 import type { ScanPool } from './scan-pool.ts';
+import { RawBytes, applyToUtf16 } from './utf16-copy.ts';
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -22,6 +23,8 @@ const CHUNK_BYTES = 1 << 20;
 export interface StreamOptions {
   chunkBytes?: number;
   pool?: ScanPool | null;
+  /** Uniform UTF-16 files: copy unchanged text from the read bytes instead of encoding it again (default true). */
+  copyUnchanged?: boolean;
 }
 const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 
@@ -55,8 +58,15 @@ async function encodingOf(source: FileSource, ansi: Ansi): Promise<DetectedEncod
 }
 
 /** The file's text, region by region, in chunks. */
-async function* decodedText(source: FileSource, detected: DetectedEncoding, decoder: RegionDecoder, size: number) {
+async function* decodedText(
+  source: FileSource,
+  detected: DetectedEncoding,
+  decoder: RegionDecoder,
+  size: number,
+  raw: RawBytes | null = null,
+) {
   for await (const chunk of rawChunks(source, detected.bom.length, size)) {
+    raw?.push(chunk);
     const text = decoder.write(chunk);
     if (text) yield text;
   }
@@ -136,27 +146,44 @@ export async function* redactedFileChunks(
   const stream = new StreamRedactor(redactor);
   const finder = options.pool ? options.pool.finder(redactor) : null;
   const depth = options.pool?.depth ?? 0;
+  // A uniform UTF-16 file: its text is its bytes two by two, so unchanged text is copied from what was read.
+  const sixteen = output.encoding === 'utf16le' || output.encoding === 'utf16be';
+  const raw = sixteen && reading.regions.uniform && options.copyUnchanged !== false ? new RawBytes() : null;
+  /** Pieces written by the stream itself (cuts of over-long lines): encoded; their bytes as read are passed over. */
+  const encoded = (pieces: string[], consumed: number): Uint8Array | null => {
+    raw?.take(2 * consumed);
+    return pieces.length ? encodePieces(pieces, output.encoding) : null;
+  };
   const finding: Array<{ lines: string; found: Promise<Finding[] | null> }> = [];
   const redactFound = async function* (limit: number) {
     while (finding.length > limit) {
       const { lines, found } = finding.shift()!;
       const resolved = (await found) ?? redactor.findings(lines);
-      yield encodePieces(redactor.applyPieces(lines, resolved), output.encoding);
+      yield raw
+        ? applyToUtf16(
+            raw.take(2 * lines.length),
+            resolved,
+            (f) => redactor.placeholderFor(f),
+            output.encoding === 'utf16be',
+          )
+        : encodePieces(redactor.applyPieces(lines, resolved), output.encoding);
     }
   };
-  for await (const text of decodedText(source, detected, newDecoder(detected, ansi), size)) {
-    const lines = finder ? stream.takeLines(text) : null;
+  for await (const text of decodedText(source, detected, newDecoder(detected, ansi), size, raw)) {
+    const lines = stream.takeLines(text);
     if (lines === null) {
       // Open secrets and over-long lines are cut here, after everything before them is written.
       yield* redactFound(0);
-      const pieces = stream.pushPieces(text);
-      if (pieces.length) yield encodePieces(pieces, output.encoding);
+      const before = stream.pending;
+      const out = encoded(stream.pushPieces(text), before + text.length - stream.pending);
+      if (out) yield out;
     } else if (lines !== '') {
-      finding.push({ lines, found: finder!.find(lines) });
+      finding.push({ lines, found: finder ? finder.find(lines) : Promise.resolve(null) });
       yield* redactFound(depth);
     }
   }
   yield* redactFound(0);
-  const rest = stream.flushPieces();
-  if (rest.length) yield encodePieces(rest, output.encoding);
+  const rest = stream.pending;
+  const out = encoded(stream.flushPieces(), rest);
+  if (out) yield out;
 }

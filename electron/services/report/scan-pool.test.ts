@@ -1,4 +1,5 @@
-// The parallel redaction path gives byte for byte the serial output: the hostile log repeated over many small chunks,
+// The parallel redaction path, and the copy of unchanged UTF-16 text from the input, give byte for byte the serial
+// output with every piece encoded again: the hostile log repeated over many small chunks,
 // in uniform and mixed encodings, with a hidden property declared after its value and after pieces already sent to
 // other lanes, and an over-long line; the scans answered by in-process lanes (the same protocol the threads speak).
 import { test } from 'node:test';
@@ -12,6 +13,7 @@ const TEXT = parallelLog(40);
 const half = TEXT.indexOf('\n', TEXT.length >> 1) + 1;
 const FILES: Record<string, Buffer> = {
   'UTF-16LE': Buffer.concat([Buffer.from([0xff, 0xfe]), le(TEXT)]),
+  'UTF-16BE': Buffer.concat([Buffer.from([0xfe, 0xff]), le(TEXT).swap16()]),
   'UTF-8': Buffer.from(TEXT, 'utf8'),
   'UTF-16LE with a UTF-8 tail': Buffer.concat([
     Buffer.from([0xff, 0xfe]),
@@ -21,8 +23,12 @@ const FILES: Record<string, Buffer> = {
 };
 
 async function assertSameAsSerial(bytes: Buffer, chunkBytes: number, laneCounts: number[]): Promise<void> {
-  const serial = await redactWith(bytes, { chunkBytes });
+  // The reference: one thread, every piece of text encoded again (no bytes copied from the input).
+  const serial = await redactWith(bytes, { chunkBytes, copyUnchanged: false });
   assert.ok(!serial.out.includes(le('Late3Secret-value')) && !serial.out.includes('Late3Secret-value'));
+  const copied = await redactWith(bytes, { chunkBytes });
+  assert.ok(copied.out.equals(serial.out), 'unchanged text copied from the input: same bytes');
+  assert.deepEqual(copied.preview, serial.preview);
   for (const lanes of laneCounts) {
     const pool = ScanPool.inline(lanes);
     try {

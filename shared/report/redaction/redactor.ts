@@ -254,9 +254,12 @@ export class Redactor {
 
   /** apply() as pieces (slices of the text and placeholders). */
   applyPieces(text: string, resolved: Finding[]): string[] {
-    return applyFindings(text, resolved, (f) =>
-      this.placeholder(f.kind, this.canonicalOf(f.kind, f.canonical), f.sample),
-    );
+    return applyFindings(text, resolved, (f) => this.placeholderFor(f));
+  }
+
+  /** The placeholder a finding is replaced by (counted: call it once per replacement, in text order). */
+  placeholderFor(f: Finding): string {
+    return this.placeholder(f.kind, this.canonicalOf(f.kind, f.canonical), f.sample);
   }
 
   /** What has been redacted so far, one item per distinct value (secrets shown masked). */

@@ -52,6 +52,11 @@ export class StreamRedactor {
     return result;
   }
 
+  /** Characters taken in but not yet redacted (the start of an unfinished line). */
+  get pending(): number {
+    return this.carry.length;
+  }
+
   /**
    * The step of pushPieces that needs nothing but findings: when no secret is open and what stays after the last
    * newline is not over-long, takes the text and returns the whole lines to redact (redactPieces of them is then
