@@ -16,6 +16,7 @@ import {
 import { RegionDecoder, type RegionSummary } from './text-regions.ts';
 import type { ScanPool } from './scan-pool.ts';
 import { RawBytes, applyToUtf16 } from './utf16-copy.ts';
+import { InOrder } from './in-order.ts';
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -94,24 +95,22 @@ export async function learnFromFile(
   const chunker = new LearningChunker();
   const learner = redactor && options.pool ? options.pool.learner(redactor) : null;
   const depth = options.pool?.depth ?? 0;
-  const reading: Array<{ text: string; scan: Promise<LearningScan | null> }> = [];
+  const reading = redactor
+    ? new InOrder<LearningScan>((text) => redactor.read(text), learner && ((text) => learner.scan(text)))
+    : null;
   const learnRead = async (limit: number) => {
-    while (reading.length > limit) {
-      const { text, scan } = reading.shift()!;
-      const read = await scan;
-      if (read) redactor!.absorb(text, read);
-      else redactor!.learn(text);
+    while (reading!.size > limit) {
+      const { text, result } = await reading!.take();
+      redactor!.absorb(text, result);
     }
   };
   for await (const text of decodedText(source, detected, decoder, options.chunkBytes ?? CHUNK_BYTES)) {
     const piece = redactor ? chunker.push(text) : '';
     if (!piece) continue;
-    if (learner) {
-      reading.push({ text: piece, scan: learner.scan(piece) });
-      await learnRead(depth);
-    } else redactor?.learn(piece);
+    reading!.push(piece);
+    await learnRead(depth);
   }
-  await learnRead(0);
+  if (reading) await learnRead(0);
   redactor?.learn(chunker.flush());
   return { detected, regions: decoder.result() };
 }
@@ -154,11 +153,13 @@ export async function* redactedFileChunks(
     raw?.take(2 * consumed);
     return pieces.length ? encodePieces(pieces, output.encoding) : null;
   };
-  const finding: Array<{ lines: string; found: Promise<Finding[] | null> }> = [];
+  const finding = new InOrder<Finding[]>(
+    (lines) => redactor.findings(lines),
+    finder && ((lines) => finder.find(lines)),
+  );
   const redactFound = async function* (limit: number) {
-    while (finding.length > limit) {
-      const { lines, found } = finding.shift()!;
-      const resolved = (await found) ?? redactor.findings(lines);
+    while (finding.size > limit) {
+      const { text: lines, result: resolved } = await finding.take();
       yield raw
         ? applyToUtf16(
             raw.take(2 * lines.length),
@@ -178,7 +179,7 @@ export async function* redactedFileChunks(
       const out = encoded(stream.pushPieces(text), before + text.length - stream.pending);
       if (out) yield out;
     } else if (lines !== '') {
-      finding.push({ lines, found: finder ? finder.find(lines) : Promise.resolve(null) });
+      finding.push(lines);
       yield* redactFound(depth);
     }
   }

@@ -27,10 +27,11 @@ export class ScanHost {
       if (request.op === 'learn') {
         for (const name of request.hiddenAdded) session.hidden.add(name);
         const hidden = session.hidden;
-        return {
-          id: request.id,
-          scan: scanForLearning(request.text, hidden, (names) => names.forEach((n) => hidden.add(n))),
-        };
+        const scan = scanForLearning(request.text, (names) => {
+          for (const name of names) hidden.add(name);
+          return hidden;
+        });
+        return { id: request.id, scan };
       }
       if (request.snapshot) session.finder = Redactor.fromSnapshot(request.snapshot);
       if (!session.finder) throw new Error('no redactor snapshot for this session');

@@ -52,7 +52,7 @@ function bundledFromSources(entry: URL): Promise<string> {
 /** Pieces a lane holds at once: one being scanned, one waiting, so it never idles between two. */
 const PER_LANE = 2;
 /** A lane's heap: small, so a thread's garbage is collected early (a piece is a few MB). */
-const LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
+const LIMITS = { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4 };
 
 async function startWorker(url: URL): Promise<Worker> {
   if (!url.pathname.endsWith('.ts')) return new Worker(url, { resourceLimits: LIMITS });
@@ -157,14 +157,18 @@ export class PieceLearner {
     this.sent = new Array<number>(pool.lanes).fill(0);
   }
 
-  /** What learn(text) would read; null when every lane is busy or failed (the caller learns it on its own thread). */
-  async scan(text: string): Promise<LearningScan | null> {
+  /**
+   * What learn(text) would read, from a lane: null (nothing sent) when every lane is busy; resolves to null when the
+   * lane failed. Either way the caller reads the piece on its own thread.
+   */
+  scan(text: string): Promise<LearningScan | null> | null {
     const lane = this.pool.freeLane();
     if (lane < 0) return null;
     const hiddenAdded = this.redactor.hiddenNamesFrom(this.sent[lane]!);
     this.sent[lane] = this.redactor.hiddenCount;
-    const reply = await this.pool.send(lane, { op: 'learn', id: 0, session: this.session, hiddenAdded, text });
-    return reply && 'scan' in reply ? reply.scan : null;
+    return this.pool
+      .send(lane, { op: 'learn', id: 0, session: this.session, hiddenAdded, text })
+      .then((reply) => (reply && 'scan' in reply ? reply.scan : null));
   }
 }
 
@@ -179,15 +183,16 @@ export class LineFinder {
     this.versions = new Array<number>(pool.lanes).fill(-1);
   }
 
-  /** redactor.findings(text), computed on a lane; null when every lane is busy or failed (the caller finds them). */
-  async find(text: string): Promise<Finding[] | null> {
+  /** redactor.findings(text) from a lane; null as for PieceLearner.scan (the caller then finds them itself). */
+  find(text: string): Promise<Finding[] | null> | null {
     const lane = this.pool.freeLane();
     if (lane < 0) return null;
     const version = this.redactor.stateVersion;
     const snapshot = this.versions[lane] === version ? null : this.redactor.snapshot();
     this.versions[lane] = version;
-    const reply = await this.pool.send(lane, { op: 'find', id: 0, session: this.session, snapshot, text });
-    return reply && 'findings' in reply ? reply.findings : null;
+    return this.pool
+      .send(lane, { op: 'find', id: 0, session: this.session, snapshot, text })
+      .then((reply) => (reply && 'findings' in reply ? reply.findings : null));
   }
 }
 
@@ -208,7 +213,7 @@ export class ScanPool {
    * (The calling thread is a worker too: it scans what the lanes cannot take in time, so no thread waits for long.)
    */
   get depth(): number {
-    return this.lanes * PER_LANE + 2;
+    return this.lanes * PER_LANE + 4;
   }
 
   /** The lane with the fewest pieces in hand, or -1 when each already holds PER_LANE. */

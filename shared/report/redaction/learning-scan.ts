@@ -22,16 +22,12 @@ export interface LearningScan {
 }
 
 /**
- * Reads a piece of text for the learning pass. `addHidden` receives the piece's hidden property names first and must
- * add them to `hidden` (the set the rest of the scan classifies keys with), as Redactor.learn does.
+ * Reads a piece of text for the learning pass. `hiddenWith` receives the piece's hidden property names first and
+ * returns the hidden names to classify keys with: those known before the piece and the piece's own.
  */
-export function scanForLearning(
-  text: string,
-  hidden: ReadonlySet<string>,
-  addHidden: (names: string[]) => void,
-): LearningScan {
+export function scanForLearning(text: string, hiddenWith: (names: string[]) => ReadonlySet<string>): LearningScan {
   const hiddenNames = hiddenPropertyNames(text);
-  addHidden(hiddenNames);
+  const hidden = hiddenWith(hiddenNames);
   const seen: LearningScan['seen'] = [];
   const found: Finding[] = [];
   findAssignments(text, hidden, found, (name, value) => seen.push([name, value]));

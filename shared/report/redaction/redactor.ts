@@ -117,7 +117,17 @@ export class Redactor {
   learn(text: string): void {
     this.absorb(
       text,
-      scanForLearning(text, this.hidden, (names) => this.learnHidden(names)),
+      scanForLearning(text, (names) => {
+        this.learnHidden(names);
+        return this.hidden;
+      }),
+    );
+  }
+
+  /** What learn(text) would read, without learning it yet (absorb it later, in text order). */
+  read(text: string): LearningScan {
+    return scanForLearning(text, (names) =>
+      names.every((name) => this.hidden.has(name)) ? this.hidden : new Set([...this.hidden, ...names]),
     );
   }
 
@@ -128,7 +138,7 @@ export class Redactor {
   absorb(text: string, scan: LearningScan): void {
     this.learnHidden(scan.hiddenNames);
     const valid = scan.hiddenSize === this.hidden.size;
-    const read = valid ? scan : scanForLearning(text, this.hidden, () => undefined);
+    const read = valid ? scan : scanForLearning(text, () => this.hidden);
     for (const [name, value] of read.seen) this.rememberProperty(name, value);
     for (const f of read.found) this.learnFinding(f.kind, f.sample);
     for (const name of read.profiles) this.addUser(name, 2);
