@@ -4,32 +4,32 @@
 // busy machine, costs little: its pieces' successors are done here meanwhile).
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
-interface Slot<R> {
-  text: string;
+interface Slot<T, R> {
+  item: T;
   /** The scan on a thread (resolves to null when the thread failed); null when the piece is left to this thread. */
   remote: Promise<R | null> | null;
   done: boolean;
   result: R | null;
 }
 
-export class InOrder<R> {
-  private readonly slots: Slot<R>[] = [];
+export class InOrder<T, R> {
+  private readonly slots: Slot<T, R>[] = [];
 
   /**
    * @param local scans a piece on this thread (a pure function of the text and of what is already known)
    * @param remote sends a piece to a free thread, or returns null when none is free
    */
   constructor(
-    private readonly local: (text: string) => R,
-    private readonly remote: ((text: string) => Promise<R | null> | null) | null,
+    private readonly local: (item: T) => R,
+    private readonly remote: ((item: T) => Promise<R | null> | null) | null,
   ) {}
 
   get size(): number {
     return this.slots.length;
   }
 
-  push(text: string): void {
-    const slot: Slot<R> = { text, remote: this.remote?.(text) ?? null, done: false, result: null };
+  push(item: T): void {
+    const slot: Slot<T, R> = { item, remote: this.remote?.(item) ?? null, done: false, result: null };
     slot.remote?.then((result) => {
       slot.result = result;
       slot.done = true;
@@ -38,7 +38,7 @@ export class InOrder<R> {
   }
 
   /** The next piece in order with its scan; the caller uses them before taking another. */
-  async take(): Promise<{ text: string; result: R }> {
+  async take(): Promise<{ item: T; result: R }> {
     const head = this.slots[0];
     if (!head) throw new Error('InOrder.take: no piece');
     while (!head.done) {
@@ -53,11 +53,11 @@ export class InOrder<R> {
     }
     this.slots.shift();
     // A thread that failed answered null: the piece is scanned here.
-    return { text: head.text, result: head.result ?? this.local(head.text) };
+    return { item: head.item, result: head.result ?? this.local(head.item) };
   }
 
-  private scanHere(slot: Slot<R>): void {
-    slot.result = this.local(slot.text);
+  private scanHere(slot: Slot<T, R>): void {
+    slot.result = this.local(slot.item);
     slot.done = true;
   }
 }

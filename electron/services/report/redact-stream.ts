@@ -17,6 +17,7 @@ import { RegionDecoder, type RegionSummary } from './text-regions.ts';
 import type { ScanPool } from './scan-pool.ts';
 import { RawBytes, applyToUtf16 } from './utf16-copy.ts';
 import { InOrder } from './in-order.ts';
+import { AssignmentCache } from './assignment-cache.ts';
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -24,8 +25,11 @@ const CHUNK_BYTES = 1 << 20;
 export interface StreamOptions {
   chunkBytes?: number;
   pool?: ScanPool | null;
-  /** Uniform UTF-16 files: copy unchanged text from the read bytes instead of encoding it again (default true). */
-  copyUnchanged?: boolean;
+  /**
+   * Every shortcut off, the reference the shortcuts are tested against: each piece scanned again in the redact pass
+   * (not reusing the learning pass's assignments) and encoded again (not copied from a uniform UTF-16 file's bytes).
+   */
+  plain?: boolean;
 }
 const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 
@@ -35,10 +39,11 @@ export interface FileSource {
   bytes: Uint8Array | null;
 }
 
-/** What the learning pass found out about a file's encoding. */
+/** What the learning pass found out about a file's encoding, and the assignments it found for the redact pass. */
 export interface FileReading {
   detected: DetectedEncoding;
   regions: RegionSummary;
+  assignments: AssignmentCache | null;
 }
 
 type Ansi = AnsiEncoding;
@@ -95,24 +100,33 @@ export async function learnFromFile(
   const chunker = new LearningChunker();
   const learner = redactor && options.pool ? options.pool.learner(redactor) : null;
   const depth = options.pool?.depth ?? 0;
+  const assignments = redactor && !options.plain ? new AssignmentCache() : null;
+  type Piece = { text: string; offset: number };
   const reading = redactor
-    ? new InOrder<LearningScan>((text) => redactor.read(text), learner && ((text) => learner.scan(text)))
+    ? new InOrder<Piece, LearningScan>(
+        (piece) => redactor.read(piece.text),
+        learner && ((piece) => learner.scan(piece.text)),
+      )
     : null;
   const learnRead = async (limit: number) => {
     while (reading!.size > limit) {
-      const { text, result } = await reading!.take();
-      redactor!.absorb(text, result);
+      const { item, result } = await reading!.take();
+      const read = redactor!.absorb(item.text, result);
+      assignments?.add(item.offset, item.text.length, read.hiddenSize, read.assignments);
     }
   };
+  let decoded = 0;
   for await (const text of decodedText(source, detected, decoder, options.chunkBytes ?? CHUNK_BYTES)) {
+    const offset = decoded - chunker.pending;
+    decoded += text.length;
     const piece = redactor ? chunker.push(text) : '';
     if (!piece) continue;
-    reading!.push(piece);
+    reading!.push({ text: piece, offset });
     await learnRead(depth);
   }
   if (reading) await learnRead(0);
   redactor?.learn(chunker.flush());
-  return { detected, regions: decoder.result() };
+  return { detected, regions: decoder.result(), assignments };
 }
 
 /** The encoding the redacted copy is written in: the file's own when it was uniform, else UTF-8. */
@@ -147,29 +161,31 @@ export async function* redactedFileChunks(
   const depth = options.pool?.depth ?? 0;
   // A uniform UTF-16 file: its text is its bytes two by two, so unchanged text is copied from what was read.
   const sixteen = output.encoding === 'utf16le' || output.encoding === 'utf16be';
-  const raw = sixteen && reading.regions.uniform && options.copyUnchanged !== false ? new RawBytes() : null;
+  const raw = sixteen && reading.regions.uniform && !options.plain ? new RawBytes() : null;
   /** Pieces written by the stream itself (cuts of over-long lines): encoded; their bytes as read are passed over. */
   const encoded = (pieces: string[], consumed: number): Uint8Array | null => {
     raw?.take(2 * consumed);
     return pieces.length ? encodePieces(pieces, output.encoding) : null;
   };
-  const finding = new InOrder<Finding[]>(
-    (lines) => redactor.findings(lines),
-    finder && ((lines) => finder.find(lines)),
+  type Lines = { text: string; assignments: Int32Array | null };
+  const finding = new InOrder<Lines, Finding[]>(
+    (lines) => redactor.findings(lines.text, lines.assignments),
+    finder && ((lines) => finder.find(lines.text, lines.assignments)),
   );
   const redactFound = async function* (limit: number) {
     while (finding.size > limit) {
-      const { text: lines, result: resolved } = await finding.take();
+      const { item, result: resolved } = await finding.take();
       yield raw
         ? applyToUtf16(
-            raw.take(2 * lines.length),
+            raw.take(2 * item.text.length),
             resolved,
             (f) => redactor.placeholderFor(f),
             output.encoding === 'utf16be',
           )
-        : encodePieces(redactor.applyPieces(lines, resolved), output.encoding);
+        : encodePieces(redactor.applyPieces(item.text, resolved), output.encoding);
     }
   };
+  let at = 0; // where the stream's next character is in the decoded text
   for await (const text of decodedText(source, detected, newDecoder(detected, ansi), size, raw)) {
     const lines = stream.takeLines(text);
     if (lines === null) {
@@ -177,9 +193,12 @@ export async function* redactedFileChunks(
       yield* redactFound(0);
       const before = stream.pending;
       const out = encoded(stream.pushPieces(text), before + text.length - stream.pending);
+      at += before + text.length - stream.pending;
       if (out) yield out;
     } else if (lines !== '') {
-      finding.push(lines);
+      const assignments = reading.assignments?.take(at, lines.length, redactor.hiddenSize) ?? null;
+      finding.push({ text: lines, assignments });
+      at += lines.length;
       yield* redactFound(depth);
     }
   }

@@ -7,7 +7,14 @@ import type { Finding } from '../../../shared/report/redaction/findings.ts';
 
 export type ScanRequest =
   | { op: 'learn'; id: number; session: number; hiddenAdded: string[]; text: string }
-  | { op: 'find'; id: number; session: number; snapshot: RedactorSnapshot | null; text: string };
+  | {
+      op: 'find';
+      id: number;
+      session: number;
+      snapshot: RedactorSnapshot | null;
+      text: string;
+      assignments: Int32Array | null;
+    };
 
 export type ScanReply =
   { id: number; scan: LearningScan } | { id: number; findings: Finding[] } | { id: number; error: string };
@@ -35,7 +42,7 @@ export class ScanHost {
       }
       if (request.snapshot) session.finder = Redactor.fromSnapshot(request.snapshot);
       if (!session.finder) throw new Error('no redactor snapshot for this session');
-      return { id: request.id, findings: session.finder.findings(request.text) };
+      return { id: request.id, findings: session.finder.findings(request.text, request.assignments) };
     } catch (error) {
       return { id: request.id, error: error instanceof Error ? error.message : String(error) };
     }

@@ -183,15 +183,15 @@ export class LineFinder {
     this.versions = new Array<number>(pool.lanes).fill(-1);
   }
 
-  /** redactor.findings(text) from a lane; null as for PieceLearner.scan (the caller then finds them itself). */
-  find(text: string): Promise<Finding[] | null> | null {
+  /** redactor.findings(text, assignments) from a lane; null as for PieceLearner.scan (the caller then finds them). */
+  find(text: string, assignments: Int32Array | null): Promise<Finding[] | null> | null {
     const lane = this.pool.freeLane();
     if (lane < 0) return null;
     const version = this.redactor.stateVersion;
     const snapshot = this.versions[lane] === version ? null : this.redactor.snapshot();
     this.versions[lane] = version;
     return this.pool
-      .send(lane, { op: 'find', id: 0, session: this.session, snapshot, text })
+      .send(lane, { op: 'find', id: 0, session: this.session, snapshot, text, assignments })
       .then((reply) => (reply && 'findings' in reply ? reply.findings : null));
   }
 }

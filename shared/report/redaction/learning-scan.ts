@@ -4,6 +4,7 @@ import { findAssignments } from './assignments.ts';
 import type { Finding } from './findings.ts';
 import { findAccounts, findMachineNames, findProfileNames } from './identity-patterns.ts';
 import { hiddenPropertyNames } from './key-names.ts';
+import { packFindings } from './packed-findings.ts';
 import type { RedactionKind } from './redaction-kinds.ts';
 
 export interface LearningScan {
@@ -19,6 +20,8 @@ export interface LearningScan {
   profiles: string[];
   /** DOMAIN\name pairs. */
   accounts: Array<{ domain: string; user: string }>;
+  /** What the assignment rules found, packed (packed-findings.ts) for the redact pass to reuse; null when not packable. */
+  assignments: Int32Array | null;
 }
 
 /**
@@ -31,6 +34,7 @@ export function scanForLearning(text: string, hiddenWith: (names: string[]) => R
   const seen: LearningScan['seen'] = [];
   const found: Finding[] = [];
   findAssignments(text, hidden, found, (name, value) => seen.push([name, value]));
+  const assignments = packFindings(found);
   findMachineNames(text, found);
   const profiles: Array<{ start: number; end: number; name: string }> = [];
   findProfileNames(text, profiles);
@@ -43,5 +47,6 @@ export function scanForLearning(text: string, hiddenWith: (names: string[]) => R
     found: found.map((f) => ({ kind: f.kind, sample: f.sample })),
     profiles: profiles.map((p) => p.name),
     accounts,
+    assignments,
   };
 }

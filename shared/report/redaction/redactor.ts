@@ -19,6 +19,7 @@ import {
 import { LiteralMatcher, foldCase, MAX_LITERAL_LENGTH } from './literal-matcher.ts';
 import { escapeHtml } from '../html/template.ts';
 import { applyFindings, finding, resolveFindings, type Finding } from './findings.ts';
+import { unpackFindings } from './packed-findings.ts';
 
 type LiteralKind = 'user' | 'computer' | 'domain' | 'secret';
 
@@ -135,7 +136,7 @@ export class Redactor {
    * Learns what scanForLearning read from a piece of text, possibly on another thread: exactly what learn(text) would
    * have learned. A scan made with other hidden names than this redactor's (hiddenSize differs) is done again here.
    */
-  absorb(text: string, scan: LearningScan): void {
+  absorb(text: string, scan: LearningScan): LearningScan {
     this.learnHidden(scan.hiddenNames);
     const valid = scan.hiddenSize === this.hidden.size;
     const read = valid ? scan : scanForLearning(text, () => this.hidden);
@@ -143,6 +144,12 @@ export class Redactor {
     for (const f of read.found) this.learnFinding(f.kind, f.sample);
     for (const name of read.profiles) this.addUser(name, 2);
     for (const { domain, user } of read.accounts) this.rememberAccount(domain, user);
+    return read;
+  }
+
+  /** How many hidden property names findings() classifies keys with (packed assignments carry the count they saw). */
+  get hiddenSize(): number {
+    return this.hidden.size;
   }
 
   /** Hidden property names learned so far, from the index-th on (in the order they were learned). */
@@ -226,15 +233,18 @@ export class Redactor {
     return this.apply(text, resolveFindings(found));
   }
 
-  /** Every region of the text to replace, resolved (sorted, overlaps merged). */
-  findings(text: string): Finding[] {
-    return resolveFindings(this.collect(text));
+  /**
+   * Every region of the text to replace, resolved (sorted, overlaps merged). `assignments`: what the assignment rules
+   * found in this very text with the same hidden names (packed by the learning pass), so they are not run again.
+   */
+  findings(text: string, assignments: Int32Array | null = null): Finding[] {
+    return resolveFindings(this.collect(text, assignments));
   }
 
-  private collect(text: string): Finding[] {
+  private collect(text: string, assignments: Int32Array | null = null): Finding[] {
     this.resolvePending();
-    const found: Finding[] = [];
-    findAssignments(text, this.hidden, found);
+    const found: Finding[] = assignments ? unpackFindings(text, assignments) : [];
+    if (!assignments) findAssignments(text, this.hidden, found);
     findAddressesAndSids(text, found);
     findMachineNames(text, found);
     const profiles: Array<{ start: number; end: number; name: string }> = [];

@@ -141,6 +141,11 @@ function before(findings: Finding[], cut: number): Finding[] {
 export class LearningChunker {
   private carry = '';
 
+  /** Characters taken in and not yet returned (the next piece starts this far before the text pushed next). */
+  get pending(): number {
+    return this.carry.length;
+  }
+
   push(text: string): string {
     const buffer = this.carry + text;
     const cut = buffer.lastIndexOf('\n') + 1;
