@@ -213,7 +213,7 @@ export class ScanPool {
    * (The calling thread is a worker too: it scans what the lanes cannot take in time, so no thread waits for long.)
    */
   get depth(): number {
-    return this.lanes * PER_LANE + 4;
+    return this.lanes * PER_LANE + 2;
   }
 
   /** The lane with the fewest pieces in hand, or -1 when each already holds PER_LANE. */
