@@ -117,8 +117,9 @@ test('hostile input stays linear: long lines of openers, brackets, tabs and quot
       0.5,
     );
   t.diagnostic(`32x longer lines, same total size: ${ratio.toFixed(2)}x the CPU time`);
-  // Linear: about 1x (0.5x measured: fewer records). One quadratic pattern on one line kind: well above 3x.
-  assert.ok(ratio < 3, `32x longer lines took ${ratio.toFixed(1)}x the CPU time`);
+  // Linear: about 1x (0.5x measured: fewer records); quadratic work on one line kind: ~32x. The bar sits far from both:
+  // a loaded machine once read 9.4x at a bar of 3 for this linear reader.
+  assert.ok(ratio < 12, `32x longer lines took ${ratio.toFixed(1)}x the CPU time`);
 });
 
 test('thousands of attempts: only the latest MAX_DEPLOYMENTS are kept, the count says how many there were', () => {

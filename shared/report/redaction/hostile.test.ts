@@ -1,6 +1,6 @@
 // Redaction of hostile logs: every leak-prone form of a secret, name or address (see fixtures/hostile-log.ts) is gone
 // in any case, vendor names equal to the domain survive, and a secret across a forced cut of a long line is redacted.
-// (How the cost grows with hostile input is measured in linearity.integration.test.ts, in a process of its own.)
+// (How the cost grows with hostile input is measured by `npm run bench:redaction-growth`, with the load.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Redactor } from './redactor.ts';

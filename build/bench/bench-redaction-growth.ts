@@ -1,10 +1,10 @@
-// Redaction's cost on hostile input: every rule stays linear on repetitions built to trip it, and the learned-name
-// matcher's cost does not grow with the number of names. An integration test only so that it runs in a process of its
-// own: among the unit tests, the heap left by other files makes major GCs at the larger size cost more than linear
-// work (a 24x reading for an 8x input, twice in a row, on a rule that measures 8x alone).
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { Redactor } from './redactor.ts';
+// npm run bench:redaction-growth — how redaction's cost grows on hostile input: every rule on repetitions built to trip
+// it (the input times eight should take about eight times the CPU, a quadratic rule tends to 64x), and the learned-name
+// matcher with 100x more names in a log of the same size. Exits 1 when a figure is over its bar. A bench, not a test:
+// CPU-time ratios swing with the machine's load and the heap a process carries (a test of this kind read 20-24x for a
+// rule that measures 8x alone, in test runs sharing two cores), so they are read here, on a quiet machine, with the load.
+import { loadavg } from 'node:os';
+import { Redactor } from '../../shared/report/redaction/redactor.ts';
 
 /** A log of about the same size naming `names` distinct users in profile paths and in free text. */
 function namesLog(names: number): string {
@@ -23,19 +23,24 @@ function timeRedaction(text: string): number {
   const elapsed = cpuTime(() => {
     out = redactor.redact(text);
   });
-  assert.doesNotMatch(out, /usr[0-9a-z]+q\d/, 'a learned name survived');
+  if (/usr[0-9a-z]+q\d/.test(out)) throw new Error('a learned name survived redaction');
   return elapsed;
 }
 
-test('the learned-name matcher does not slow down with 100x more names (growth ratio, same process)', () => {
+function namesGrowth(): boolean {
   const few = namesLog(80);
   const many = namesLog(8_000);
   timeRedaction(few); // warm-up
   const ratios: number[] = [];
   for (let round = 0; round < 3; round++) ratios.push(timeRedaction(many) / timeRedaction(few));
-  // A matcher whose cost grows with the names would be ~100x slower; allow noise from a shared machine.
-  assert.ok(Math.min(...ratios) < 4, `8,000 names vs 80: ${ratios.map((r) => r.toFixed(2)).join(', ')}x`);
-});
+  const best = Math.min(...ratios);
+  // A matcher whose cost grows with the names would be ~100x slower.
+  const ok = best < 4;
+  console.log(
+    `learned names, 8,000 vs 80 in a log of the same size: ${ratios.map((r) => r.toFixed(2)).join(', ')}x (bar 4x) ${ok ? 'ok' : 'TOO SLOW'}`,
+  );
+  return ok;
+}
 
 /** CPU time of fn (not wall time: a shared machine's other processes do not count). */
 function cpuTime(fn: () => void): number {
@@ -64,7 +69,8 @@ function measurableRepeats(unit: string): number {
   return n;
 }
 
-test('every rule stays linear on hostile repetitions (eight times the input, far from 64x the time)', () => {
+function rulesGrowth(): boolean {
+  let ok = true;
   const units = [
     'Password=Password=',
     'Property(S): A = Property(S): B = ',
@@ -91,6 +97,25 @@ test('every rule stays linear on hostile repetitions (eight times the input, far
     const measure = () => timeRepeated(unit, 8 * n) / timeRepeated(unit, n);
     let ratio = measure();
     if (ratio >= 20) ratio = Math.min(ratio, measure());
-    assert.ok(ratio < 20, `${unit}: ${ratio.toFixed(2)}x the time for eight times the input`);
+    const fine = ratio < 20;
+    ok &&= fine;
+    console.log(
+      `${JSON.stringify(unit)}: ${ratio.toFixed(2)}x the time for eight times the input (bar 20x) ${fine ? 'ok' : 'SUPERLINEAR'}`,
+    );
   }
-});
+  return ok;
+}
+
+console.log(
+  `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')} before`,
+);
+const rulesOk = rulesGrowth();
+const namesOk = namesGrowth();
+console.log(
+  `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')} after`,
+);
+if (!rulesOk || !namesOk) process.exitCode = 1;
