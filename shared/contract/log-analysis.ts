@@ -5,6 +5,9 @@ import { deploymentSchema } from './deployment.ts';
 
 export const LOG_ANALYSIS_SCHEMA = 'msi-doctor/log-analysis@1';
 
+/** Exit codes, HRESULTs and message numbers as logs write them: a signed or unsigned 32-bit value. */
+export const code32Schema = z.number().int().min(-2147483648).max(4294967295);
+
 /** configmgr / intune / psadt: a deployment tool's log (shared/deploylog), with `deployments`. */
 export const logFormatSchema = z.enum(['msi-verbose', 'msi-basic', 'burn', 'configmgr', 'intune', 'psadt', 'unknown']);
 export const operationSchema = z.enum([
@@ -31,7 +34,7 @@ export const failedActionSchema = z.object({
 
 export const logErrorSchema = z.object({
   /** Windows Installer message number (Error 1722), not an exit code. */
-  code: z.number().int(),
+  code: code32Schema,
   line: z.number().int(),
   text: z.string(),
 });
@@ -46,7 +49,7 @@ export const evidenceLineSchema = z.object({ line: z.number().int(), text: z.str
 
 export const burnPackageSchema = z.object({
   id: z.string(),
-  exitCode: z.number().int().nullable(),
+  exitCode: code32Schema.nullable(),
   hresult: z.string().nullable(),
   logPath: z.string().nullable(),
 });
@@ -63,15 +66,17 @@ export const logAnalysisSchema = z.object({
     productCode: z.string().nullable(),
   }),
   outcome: outcomeSchema,
-  exitCode: z.number().int().nullable(),
+  exitCode: code32Schema.nullable(),
+  /** The exit code as the log wrote it when it is not a 32-bit number (exitCode is then null). */
+  exitCodeText: z.string().nullable().optional(),
   failedAction: failedActionSchema.nullable(),
   errors: z.array(logErrorSchema),
-  primaryError: z.number().int().nullable(),
+  primaryError: code32Schema.nullable(),
   causes: z.array(logCauseSchema),
   evidence: z.array(evidenceLineSchema),
   // Everything below is extra detail for humans and the UI.
   installerVersion: z.string().nullable(),
-  processes: z.array(z.object({ role: z.enum(['client', 'server', 'custom-action']), pid: z.number().int() })),
+  processes: z.array(z.object({ role: z.enum(['client', 'server', 'custom-action']), pid: code32Schema })),
   sessions: z.number().int(),
   lineCount: z.number().int(),
   byteCount: z.number().int(),

@@ -72,9 +72,6 @@ export function exitCodeCause(code: number): CauseId | null {
   return (EXIT_CODE_CAUSES as Record<number, CauseId>)[code] ?? null;
 }
 
-/** Paths whose access problems make the installer engine itself fail (2503/2502, 1310 on them...). */
-export const INSTALLER_FOLDER_RE = /\\Windows\\Temp\b|\\AppData\\Local\\Temp\b|\\Windows\\Installer\b|Config\.Msi/i;
-
 export interface CauseSignal {
   id: CauseId;
   /** 0..1: how strongly this one signal alone points at the cause. */

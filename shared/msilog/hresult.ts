@@ -1,12 +1,5 @@
 // HRESULT / exit-code helpers: 0x80070643 -> 1603, "0x643" -> 1603.
-
-/** Parses "0x80070643", "0x643", "1603" or "-2147023293"; null when it is not a number. */
-export function parseCode(text: string): number | null {
-  const t = text.trim();
-  if (/^0x[0-9a-f]+$/i.test(t)) return parseInt(t.slice(2), 16);
-  if (/^-?\d+$/.test(t)) return Number(t);
-  return null;
-}
+export { parseCode } from './numbers.ts';
 
 /** The Win32 code wrapped in a FACILITY_WIN32 HRESULT (0x8007xxxx), the code itself when it is small, else null. */
 export function hresultToWin32(value: number): number | null {

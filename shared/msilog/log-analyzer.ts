@@ -4,11 +4,12 @@ import type { LogAnalysis } from '../contract/log-analysis.ts';
 import { sniffEncoding, SNIFF_BYTES, type LogEncoding } from './encoding-sniffer.ts';
 import { createStreamDecoder, type StreamDecoder } from './stream-decoder.ts';
 import { createLineSplitter, type LineSplitter } from './line-splitter.ts';
-import { classifyLine, quickMsiKind, QUICK } from './line-classifier.ts';
+import { createLineClassifier, QUICK } from './line-classifier.ts';
 import { SessionState, type LineRef } from './session-state.ts';
 import { LineRing } from './line-ring.ts';
 import { summarizeSession } from './summarize-session.ts';
 import { binaryProblem, notALogProblem, type InputProblem } from './input-problem.ts';
+import { P } from './patterns.ts';
 
 export interface LogAnalyzerOptions {
   fileName: string;
@@ -27,8 +28,6 @@ export interface LogAnalyzer {
 const GIVE_UP_BYTES = 8 * 1024 * 1024;
 const RING_SIZE = 12;
 const HOT_SIZE = 6;
-/** Free text (custom action output) that explains a failure in words. */
-const HOT_RE = /error|fail|exception|denied|cannot|unable|not found|invalid|错误|失败|拒绝|fehler/i;
 
 export function createLogAnalyzer(options: LogAnalyzerOptions): LogAnalyzer {
   let pending: Uint8Array[] = [];
@@ -44,6 +43,7 @@ export function createLogAnalyzer(options: LogAnalyzerOptions): LogAnalyzer {
   const ring = new LineRing(RING_SIZE);
   const hot: LineRef[] = [];
   let finished: LogAnalysis | null = null;
+  const classifier = createLineClassifier();
 
   function startSession(): void {
     const hadLines = session.recognizedLines > 0;
@@ -54,14 +54,14 @@ export function createLogAnalyzer(options: LogAnalyzerOptions): LogAnalyzer {
   function onLine(chunk: string, start: number, end: number): void {
     lineNo++;
     // Hot path: an ordinary engine line is counted from a few character codes, never sliced out of the chunk.
-    const quick = quickMsiKind(chunk, start, end);
+    const quick = classifier.quick(chunk, start, end);
     if (quick !== QUICK.classify) {
       session.countPlain(quick === QUICK.plain ? 0 : 1);
       ring.push(lineNo, chunk, start, end);
       return;
     }
     const text = chunk.slice(start, end);
-    const ev = classifyLine(text);
+    const ev = classifier.classify(text);
     if (ev !== null) {
       if (ev.kind === 'header') {
         if (ev.header === 'verbose-start') startSession();
@@ -77,7 +77,7 @@ export function createLogAnalyzer(options: LogAnalyzerOptions): LogAnalyzer {
     } else if (
       text.length > 0 &&
       text.charCodeAt(0) !== 77 /* M */ &&
-      HOT_RE.test(text.length > 300 ? text.slice(0, 300) : text)
+      P.HOT.test(text.length > 300 ? text.slice(0, 300) : text)
     ) {
       if (hot.length === HOT_SIZE) hot.shift();
       hot.push({ line: lineNo, text: text.length > 500 ? text.slice(0, 500) : text });
@@ -87,7 +87,8 @@ export function createLogAnalyzer(options: LogAnalyzerOptions): LogAnalyzer {
   }
 
   function start(prefix: Uint8Array): boolean {
-    const sniff = sniffEncoding(prefix);
+    // Exactly the first SNIFF_BYTES decide, however the input was chunked: same bytes, same answer.
+    const sniff = sniffEncoding(prefix.subarray(0, SNIFF_BYTES));
     if (sniff.kind === 'binary') {
       problem = binaryProblem(sniff.binary);
       return false;

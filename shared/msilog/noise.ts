@@ -1,4 +1,5 @@
 // Which Windows Installer message numbers in a log are noise or information, not errors (see windows-installer-notes.md).
+import { P } from './patterns.ts';
 
 /** Informational messages: success/failure summaries and "installed/removed X" notices. */
 const INFORMATIONAL: ReadonlySet<number> = new Set([
@@ -17,8 +18,6 @@ export const NOTE_ONLY_NOISE: ReadonlySet<number> = new Set([2732, 2711, 1325, 2
 /** Follow-on errors: real, but their cause sits earlier in the log. */
 export const FOLLOW_ON: ReadonlySet<number> = new Set([2502, 2503, 2896]);
 
-const CONFIG_MSI_RE = /Config\.Msi/i;
-
 /** args: the note's "2:", "3:" ... values (or, for an "Error NNNN" line, [the line text]). */
 export function isNoiseMessage(code: number, args: readonly string[]): boolean {
   if (INFORMATIONAL.has(code) || ALWAYS_NOISE.has(code)) return true;
@@ -28,12 +27,12 @@ export function isNoiseMessage(code: number, args: readonly string[]): boolean {
     case 1402: // registry key not found (3: 2) is routine; access denied (3: 5) is not
       return a3.trim() !== '5';
     case 2203: // the in-progress marker file absent: routine
-      return /\.ipi\b/i.test(a2) || (a3.trim() === '-2147287038' && /inprogress/i.test(a2));
+      return P.IPI_FILE.test(a2) || (a3.trim() === '-2147287038' && P.IN_PROGRESS.test(a2));
     case 2911: // could not remove Config.Msi during cleanup
     case 1321:
-      return CONFIG_MSI_RE.test(args.join(' '));
+      return P.CONFIG_MSI.test(args.join(' '));
     case 1336: // temp file on a removable drive root that is not ready
-      return /^[A-Za-z]:\\?$/.test(a3.trim());
+      return P.DRIVE_ROOT.test(a3.trim());
     default:
       return false;
   }

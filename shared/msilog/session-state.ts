@@ -1,13 +1,14 @@
 // The incremental state of one logging session (/L+ appends several): consumes line events, keeps only capped facts.
 import { textSignalOf, type LineEvent, type ProcessRole, type TextSignal } from './line-classifier.ts';
 import { isNoiseMessage, FOLLOW_ON, NOTE_ONLY_NOISE } from './noise.ts';
-import { messageCause, INSTALLER_FOLDER_RE, type CauseSignal } from './cause-rules.ts';
+import { messageCause, type CauseSignal } from './cause-rules.ts';
 import { SCRIPT_ACTIONS, TOP_LEVEL_ACTIONS } from './standard-actions.ts';
 import { parseCode, hresultToWin32, formatHresult } from './hresult.ts';
 import { parseHiddenProperties } from './redaction.ts';
 import type { CauseId } from '../contract/ids.ts';
 import type { LineRing } from './line-ring.ts';
 import { KEPT_PROPERTIES } from './kept-properties.ts';
+import { P } from './patterns.ts';
 
 export interface LineRef {
   line: number;
@@ -53,9 +54,6 @@ export interface BurnState {
   action: string | null;
 }
 
-const BORING_RE =
-  /MSIHANDLE|Generating random cookie|Running as a service|Hello, I'm your|Note: 1: (?:2205|2228|2262|2265|2318|1402) |Cloaking enabled|Attempting to enable all disabled privileges|Connected to service for CA interface|policy value '|^\s*$/;
-
 const CAP_ERRORS = 200;
 const CAP_SIGNALS = 300;
 const CAP_PINNED = 80;
@@ -75,12 +73,12 @@ export class SessionState {
   readonly props = new Map<string, string>();
   hidden = new Set<string>();
   finalVerbs = new Set<string>();
-  finalCode: { code: number; line: number } | null = null;
+  finalCode: { code: number | null; text: string | null; line: number } | null = null;
   finalProductName: string | null = null;
   finalProductVersion: string | null = null;
   productFromMessages: string | null = null;
-  mainEngine: { code: number; line: number; role: ProcessRole | null } | null = null;
-  backFromServer: { code: number; line: number } | null = null;
+  mainEngine: { code: number | null; text: string; line: number; role: ProcessRole | null } | null = null;
+  backFromServer: { code: number | null; line: number } | null = null;
   topLevel: { name: string; value: number; line: number } | null = null;
   topLevelNames = new Set<string>();
   productPath: string | null = null;
@@ -107,7 +105,7 @@ export class SessionState {
   /** Keeps a line for the evidence; lower rank = more important when the list must be cut. */
   pin(line: number, text: string, rank: number): void {
     // Context lines (rank >= 3) that never help a human: handle bookkeeping, CA server chatter, noise notes.
-    if (rank >= 3 && BORING_RE.test(text)) return;
+    if (rank >= 3 && P.BORING.test(text)) return;
     const had = this.pinned.get(line);
     if (had) {
       had.rank = Math.min(had.rank, rank);
@@ -191,7 +189,7 @@ export class SessionState {
     const weight = after ? base * 0.3 : base;
     if (cause) this.signal(cause, weight, line);
     if (code === 2503 || code === 2502) this.signal('not-elevated', weight * 0.6, line);
-    if ((code === 1310 || code === 1303 || code === 1321 || code === 1406) && INSTALLER_FOLDER_RE.test(text)) {
+    if ((code === 1310 || code === 1303 || code === 1321 || code === 1406) && P.INSTALLER_FOLDER.test(text)) {
       this.signal('installer-folders-access', weight, line);
     }
   }
@@ -227,7 +225,7 @@ export class SessionState {
         return;
       case 'action-end':
         this.actionLines++;
-        this.actionEnded(ev.name, ev.returnValue, lineNo, text, recent);
+        this.actionEnded(ev.name, ev.returnValue ?? -1, lineNo, text, recent);
         if (this.failure?.line === lineNo) this.pinHot(hot, Math.max(this.failure.spanStart, lineNo - 300));
         return;
       case 'ca-result':
@@ -250,12 +248,12 @@ export class SessionState {
         if (isNoiseMessage(ev.code, ev.args) || NOTE_ONLY_NOISE.has(ev.code)) return;
         if (ev.code === 1402 && ev.args[1]?.trim() === '5') {
           this.signal(
-            INSTALLER_FOLDER_RE.test(ev.args[0] ?? '') ? 'installer-folders-access' : 'insufficient-privileges',
+            P.INSTALLER_FOLDER.test(ev.args[0] ?? '') ? 'installer-folders-access' : 'insufficient-privileges',
             0.3,
             lineNo,
           );
         }
-        if (ev.code === 2203 && /\.ms[ip]\b/i.test(ev.args[0] ?? '')) {
+        if (ev.code === 2203 && P.PACKAGE_FILE.test(ev.args[0] ?? '')) {
           const notFound = ev.args[1]?.trim() === '-2147287038' || ev.args[1]?.trim() === '-2147287037';
           this.signal(notFound ? 'package-path-invalid' : 'package-invalid', 0.3, lineNo);
         }
@@ -272,7 +270,7 @@ export class SessionState {
           return;
         }
         if (isNoiseMessage(ev.code, [ev.text])) return;
-        const ca = ev.code >= 1720 && ev.code <= 1723 ? (/Action:? (\w[\w.]*)/.exec(ev.text)?.[1] ?? null) : null;
+        const ca = ev.code >= 1720 && ev.code <= 1723 ? (P.MESSAGE_ACTION.exec(ev.text)?.[1] ?? null) : null;
         this.addError(ev.code, lineNo, text, true, ca, recent);
         return;
       }
@@ -281,25 +279,25 @@ export class SessionState {
         this.productFromMessages ??= ev.productName;
         if (ev.errorCode !== null && !isNoiseMessage(ev.errorCode, [ev.text])) {
           const ca =
-            ev.errorCode >= 1720 && ev.errorCode <= 1723 ? (/Action:? (\w[\w.]*)/.exec(ev.text)?.[1] ?? null) : null;
+            ev.errorCode >= 1720 && ev.errorCode <= 1723 ? (P.MESSAGE_ACTION.exec(ev.text)?.[1] ?? null) : null;
           this.addError(ev.errorCode, lineNo, text, true, ca, recent);
         } else {
           // Messages the user saw in a dialog ("A newer version ... is already installed", launch conditions).
-          this.pin(lineNo, text, /failed|失败|fehlgeschlagen/i.test(ev.text) ? 3 : 4);
+          this.pin(lineNo, text, P.FAILED_WORD.test(ev.text) ? 3 : 4);
           const sig = textSignalOf(ev.text);
           if (sig) this.textSignal(sig, lineNo, text);
         }
         return;
       case 'final-status':
         if (ev.verb && ev.verb !== 'other') this.finalVerbs.add(ev.verb);
-        if (ev.code !== null) this.finalCode = { code: ev.code, line: lineNo };
+        if (ev.codeText !== null) this.finalCode = { code: ev.code, text: ev.codeText, line: lineNo };
         this.finalProductName ??= ev.productName;
         this.finalProductVersion ??= ev.productVersion;
         this.pin(lineNo, text, 1);
         return;
       case 'main-engine':
         this.msiLines++;
-        this.mainEngine = { code: ev.code, line: lineNo, role: ev.role };
+        this.mainEngine = { code: ev.code, text: ev.codeText, line: lineNo, role: ev.role };
         this.pin(lineNo, text, 2);
         return;
       case 'back-from-server':
@@ -319,7 +317,7 @@ export class SessionState {
         return;
       case 'ca-server':
         this.msiLines++;
-        this.addProcess('custom-action', ev.pid);
+        if (ev.pid !== null) this.addProcess('custom-action', ev.pid);
         return;
       case 'property':
         this.setProp(ev.name, ev.value);
@@ -331,7 +329,7 @@ export class SessionState {
         return;
       case 'run-engine-product':
         this.productPath = ev.path;
-        if (/^\.{1,2}[\\/]/.test(ev.path) || /[\\/]\.{1,2}[\\/]/.test(ev.path))
+        if (P.RELATIVE_PATH_START.test(ev.path) || P.RELATIVE_PATH_PART.test(ev.path))
           this.signal('package-path-invalid', 0.3, lineNo);
         return;
       case 'rollback-error-skipped':
@@ -358,7 +356,7 @@ export class SessionState {
     const after = this.failure !== null;
     const k = after ? 0.3 : 1;
     const ids: Record<TextSignal, CauseId> = {
-      'access-denied': INSTALLER_FOLDER_RE.test(text) ? 'installer-folders-access' : 'insufficient-privileges',
+      'access-denied': P.INSTALLER_FOLDER.test(text) ? 'installer-folders-access' : 'insufficient-privileges',
       'disk-full': 'disk-full',
       'newer-version': 'newer-version-installed',
       'pending-reboot': 'pending-reboot',
@@ -379,11 +377,10 @@ export class SessionState {
 
   private commandLine(text: string): void {
     // NAME=value pairs; values may be quoted. Only the operation-defining ones are kept.
-    const re = /(?:^|\s)([A-Za-z_][\w.]*)=("[^"]*"|\S*)/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
+    for (const m of text.matchAll(P.COMMAND_LINE_PAIR)) {
       const name = m[1]!.toUpperCase();
-      const value = m[2]!.replace(/^"|"$/g, '');
+      const raw = m[2]!;
+      const value = raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
       if (
         ['REMOVE', 'PATCH', 'REINSTALL', 'ACTION', 'ADDLOCAL', 'MSIHIDDENPROPERTIES'].includes(name) &&
         !this.props.has(name)
@@ -447,12 +444,12 @@ export class SessionState {
     };
     if (id === 200 && message.startsWith('Plan begin')) {
       // The bundle's own action; package actions (i301) may differ (an upgrade uninstalls the old package).
-      const m = /action: (\w+)/.exec(message);
+      const m = P.BURN_PLAN_ACTION.exec(message);
       if (m) b.action = m[1]!;
       return;
     }
     if (id === 301 && message.startsWith('Applying execute package: ')) {
-      const m = /^Applying execute package: ([^,]+), action: (\w+)/.exec(message);
+      const m = P.BURN_APPLYING.exec(message);
       if (m) {
         b.current = m[1]!;
         pkg(m[1]!);
@@ -462,12 +459,13 @@ export class SessionState {
       return;
     }
     if (id === 319 && message.startsWith('Applied execute package: ')) {
-      const m = /^Applied execute package: ([^,]+), result: (0x[0-9a-fA-F]+|-?\d+)/.exec(message);
+      const m = P.BURN_APPLIED.exec(message);
       if (m) {
-        const r = parseCode(m[2]!) ?? 0;
+        // A result that is not a 32-bit number is unknown (null), never success.
+        const r = parseCode(m[2]!);
         const p = pkg(m[1]!);
-        p.hresult = formatHresult(r);
-        p.exitCode = hresultToWin32(r);
+        p.hresult = r !== null ? formatHresult(r) : null;
+        p.exitCode = r !== null ? hresultToWin32(r) : null;
         if (r !== 0 && !b.failingPackage) {
           b.failingPackage = m[1]!;
           this.pin(lineNo, text, 0);
@@ -476,7 +474,7 @@ export class SessionState {
       return;
     }
     if (id === 399 && message.startsWith('Apply complete, result: ')) {
-      const m = /^Apply complete, result: (0x[0-9a-fA-F]+|-?\d+)(?:, restart: (\w+))?/.exec(message);
+      const m = P.BURN_APPLY_COMPLETE.exec(message);
       if (m) {
         b.applyResult = parseCode(m[1]!);
         if (m[2] && m[2] !== 'None') b.restartRequired = true;
@@ -485,13 +483,14 @@ export class SessionState {
       return;
     }
     if (id === 7 && message.startsWith('Exit code: ')) {
-      const m = /^Exit code: (0x[0-9a-fA-F]+|-?\d+)/.exec(message);
-      if (m) b.exitCode = hresultToWin32(parseCode(m[1]!) ?? 0);
+      const m = P.BURN_EXIT_CODE.exec(message);
+      const code = m ? parseCode(m[1]!) : null;
+      if (code !== null) b.exitCode = hresultToWin32(code);
       this.pin(lineNo, text, 1);
       return;
     }
     if (level === 'e') {
-      const m = /Error (0x[0-9a-fA-F]{8})/.exec(message);
+      const m = P.BURN_ERROR.exec(message);
       const hr = m ? parseCode(m[1]!) : null;
       const win32 = hr !== null ? hresultToWin32(hr) : null;
       const prev = this.errors[this.errors.length - 1];
@@ -528,7 +527,11 @@ export class SessionState {
       restartRequired: false,
       action: null,
     });
-    const id = name.replace(/^WixBundleLog_?/, '');
+    const id = name.startsWith('WixBundleLog_')
+      ? name.slice(13)
+      : name.startsWith('WixBundleLog')
+        ? name.slice(12)
+        : name;
     if (!id) return;
     const existing = b.packages.get(id);
     if (existing) existing.logPath = value;

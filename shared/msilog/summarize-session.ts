@@ -7,6 +7,7 @@ import { isCustomActionName, SCRIPT_ACTIONS, WRAPPER_ACTIONS } from './standard-
 import { FOLLOW_ON } from './noise.ts';
 import { redactLine } from './redaction.ts';
 import { formatHresult } from './hresult.ts';
+import { P } from './patterns.ts';
 
 export interface SummaryInput {
   file: string;
@@ -20,7 +21,7 @@ const MAX_EVIDENCE = 20;
 
 export function summarizeSession(s: SessionState, input: SummaryInput): LogAnalysis {
   const format = detectFormat(s);
-  const { exitCode, exitLine } = pickExitCode(s, format);
+  const { exitCode, exitLine, exitCodeText } = pickExitCode(s, format);
   const nonContinuedCaFailure = s.caFailures.find((f) => !s.failure || f.line <= s.failure.line) ?? null;
   const outcome = pickOutcome(s, exitCode, nonContinuedCaFailure !== null);
   const failedAction = outcome === 'success' || outcome === 'reboot-required' ? null : pickFailedAction(s);
@@ -35,7 +36,7 @@ export function summarizeSession(s: SessionState, input: SummaryInput): LogAnaly
   const hidden = s.hidden;
 
   const productCode =
-    s.props.get('ProductCode') ?? (/^\{[0-9A-Fa-f-]{36}\}$/.test(s.productPath ?? '') ? s.productPath : null) ?? null;
+    s.props.get('ProductCode') ?? (P.GUID_ONLY.test(s.productPath ?? '') ? s.productPath : null) ?? null;
   const burn = s.burn
     ? {
         failingPackage: s.burn.failingPackage,
@@ -57,6 +58,7 @@ export function summarizeSession(s: SessionState, input: SummaryInput): LogAnaly
     },
     outcome,
     exitCode,
+    exitCodeText,
     failedAction,
     errors: errors.slice(0, 50).map((e) => ({ code: e.code, line: e.line, text: redactLine(e.text, hidden) })),
     primaryError: primary?.code ?? null,
@@ -80,23 +82,37 @@ function detectFormat(s: SessionState): LogFormat {
   return 'unknown';
 }
 
-function pickExitCode(s: SessionState, format: LogFormat): { exitCode: number | null; exitLine: number } {
+/** The exit code and the line it comes from; a number that does not fit in 32 bits is null with its text kept. */
+function pickExitCode(
+  s: SessionState,
+  format: LogFormat,
+): { exitCode: number | null; exitLine: number; exitCodeText: string | null } {
+  let text: string | null = null;
+  const found = (code: number, line: number) => ({ exitCode: code, exitLine: line, exitCodeText: null });
   if (format === 'burn' && s.burn) {
-    if (s.burn.exitCode !== null) return { exitCode: s.burn.exitCode, exitLine: 0 };
+    if (s.burn.exitCode !== null) return found(s.burn.exitCode, 0);
     if (s.burn.applyResult !== null) {
       const r = s.burn.applyResult >>> 0;
-      return { exitCode: (r & 0xffff0000) >>> 0 === 0x80070000 ? r & 0xffff : r < 0x10000 ? r : null, exitLine: 0 };
+      const code = (r & 0xffff0000) >>> 0 === 0x80070000 ? r & 0xffff : r < 0x10000 ? r : null;
+      if (code !== null) return found(code, 0);
     }
   }
-  if (s.mainEngine) return { exitCode: s.mainEngine.code, exitLine: s.mainEngine.line };
-  if (s.finalCode) return { exitCode: s.finalCode.code, exitLine: s.finalCode.line };
-  if (s.backFromServer) return { exitCode: s.backFromServer.code, exitLine: s.backFromServer.line };
+  const sources: Array<{ code: number | null; line: number; text?: string | null } | null> = [
+    s.mainEngine,
+    s.finalCode,
+    s.backFromServer,
+  ];
+  for (const source of sources) {
+    if (!source) continue;
+    if (source.code !== null) return found(source.code, source.line);
+    text ??= source.text ?? null;
+  }
   if (s.topLevel) {
     const map: Record<number, number> = { 1: 0, 2: 1602, 3: 1603 };
     const code = map[s.topLevel.value];
-    if (code !== undefined) return { exitCode: code, exitLine: s.topLevel.line };
+    if (code !== undefined) return found(code, s.topLevel.line);
   }
-  return { exitCode: null, exitLine: 0 };
+  return { exitCode: null, exitLine: 0, exitCodeText: text };
 }
 
 function pickOutcome(s: SessionState, exitCode: number | null, caFailed: boolean): Outcome {
@@ -243,7 +259,7 @@ function pickOperation(s: SessionState, format: LogFormat): Operation {
   if ((s.props.get('Installed') ?? '').trim()) return remove ? 'modify' : 'repair';
   if (s.props.has('ProductCode') || s.props.has('ProductName')) return 'install';
   // "******* Product: C:\\path\\x.msi" with nothing saying maintenance: a first install attempt.
-  if (s.productPath && /\.msi$/i.test(s.productPath.trim())) return 'install';
-  if (s.productPath && /\.msp$/i.test(s.productPath.trim())) return 'patch';
+  if (s.productPath && P.MSI_FILE.test(s.productPath.trim())) return 'install';
+  if (s.productPath && P.MSP_FILE.test(s.productPath.trim())) return 'patch';
   return 'unknown';
 }
