@@ -39,10 +39,15 @@ export const logErrorSchema = z.object({
   text: z.string(),
 });
 
+/** The one line that explains the failure in the culprit's own words (redacted), and where it is (1-based). */
+export const logReasonSchema = z.object({ text: z.string(), line: z.number().int() });
+
 export const logCauseSchema = z.object({
   id: z.enum(CAUSE_IDS),
   confidence: z.number().min(0).max(1),
   lines: z.array(z.number().int()),
+  /** Shown first: a custom action's output before it returned, the process holding files, the service that failed... */
+  reason: logReasonSchema.nullable().optional(),
 });
 
 export const evidenceLineSchema = z.object({ line: z.number().int(), text: z.string() });
@@ -52,6 +57,19 @@ export const burnPackageSchema = z.object({
   exitCode: code32Schema.nullable(),
   hresult: z.string().nullable(),
   logPath: z.string().nullable(),
+  /** Times the bootstrapper retried the package before its last result. */
+  retries: z.number().int().min(0).optional(),
+});
+
+/** A tool that ran msiexec and printed its own result around the log (winget, Chocolatey, PSADT, Ansible). */
+export const logWrapperSchema = z.object({
+  tool: z.enum(['winget', 'chocolatey', 'psadt', 'ansible']),
+  /** The tool's own result (winget's 0x8A150006 as -1978335226), when the text gives it. */
+  exitCode: code32Schema.nullable(),
+  exitCodeText: z.string().nullable(),
+  /** The installer's exit code the tool reports ("ShellExecute installer failed: 1603"). */
+  installerExitCode: code32Schema.nullable(),
+  line: z.number().int(),
 });
 
 export const logAnalysisSchema = z.object({
@@ -87,6 +105,10 @@ export const logAnalysisSchema = z.object({
       hresult: z.string().nullable(),
     })
     .nullable(),
+  /** Text printed by the tool that ran msiexec, when the log was pasted with it. */
+  wrapper: logWrapperSchema.nullable().optional(),
+  /** An upgrade whose removal of the old version failed (RemoveExistingProducts, 1714): that old product. */
+  oldProduct: z.object({ name: z.string().nullable(), productCode: z.string().nullable() }).nullable().optional(),
   /** Deployment-tool logs only: each install attempt found, in file order. */
   deployments: z.array(deploymentSchema).optional(),
   /** Deployment-tool logs only: index in `deployments` of the attempt the top-level fields describe. */

@@ -5,7 +5,8 @@ import type { Finding } from '../contract/finding.ts';
 import type { RepairParams } from '../contract/repair.ts';
 import { causeInfo } from '../knowledge/causes.ts';
 import { keys } from '../knowledge/knowledge-texts.ts';
-import { lookupErrorCode } from '../knowledge/error-codes.ts';
+import { factKey } from '../knowledge/facts.ts';
+import { linkedCauses } from '../knowledge/error-codes.ts';
 import { mythInfo, type MythId } from '../knowledge/myths.ts';
 import type { DiagnosisContext } from './context.ts';
 import type { Signal } from './signal.ts';
@@ -28,7 +29,7 @@ export function applyContradictions(confidence: number, strengths: number[]): nu
 function explainsSymptom(cause: CauseId, ctx: DiagnosisContext): boolean {
   if (ctx.failureCodes.length === 0) return true;
   return (
-    ctx.failureCodes.some((code) => lookupErrorCode(code)?.causes.includes(cause) ?? false) ||
+    ctx.failureCodes.some((code) => linkedCauses(code).includes(cause)) ||
     causeInfo(cause).codes.some((c) => ctx.failureCodes.includes(c))
   );
 }
@@ -83,10 +84,12 @@ export function buildFinding(cause: CauseId, signals: Signal[], ctx: DiagnosisCo
   const clientSeen = pro.some((s) => s.ref.kind === 'probe' && s.ref.fact === 'client-install-running');
   const repairs = catalogRepairs.filter((r) => r !== 'end-stuck-client-install' || clientSeen);
   const security = info.kind === 'security' || (pro.every((s) => s.security) && pro.length > 0);
+  // Strongest first, but a log's line in the culprit's own words always leads (it says why, in one line).
+  const ownWords = (r: TextRef) => (r.key === factKey('log-reason') ? 0 : 1);
   const reasons: TextRef[] = uniqueBy(
     [...pro].sort((a, b) => b.weight - a.weight).flatMap((s) => (s.reason ? [s.reason] : [])),
     (r) => `${r.key}|${JSON.stringify(r.params)}`,
-  );
+  ).sort((a, b) => ownWords(a) - ownWords(b));
   const manualSteps: TextRef[] = uniqueBy(
     [
       ...pro.flatMap((s) => s.manualSteps ?? []),

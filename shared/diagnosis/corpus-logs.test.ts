@@ -1,50 +1,38 @@
-// Every annotated corpus log (../shared/corpus/msi-logs/*.expected.json with topCause): analyze it, diagnose it, compare the top cause.
+// Every annotated corpus log (../shared/corpus/msi-logs and msi-logs-2, *.expected.json with topCause), in its stored
+// encoding and as UTF-16LE+BOM+CRLF: analyze it as the app does, diagnose it, compare the top cause.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { analyzeBytes } from '../msilog/index.ts';
+import { readFileSync } from 'node:fs';
+import { analyzeAnyBytes } from '../deploylog/any-log-analyzer.ts';
 import { diagnose } from './diagnose.ts';
 import { parseSymptom } from './symptom.ts';
+import { CORPUS_FOLDERS, corpusCases, toUtf16LeCrlf } from '../msilog/corpus.test-support.ts';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const corpusDir = join(repoRoot, '..', 'shared', 'corpus', 'msi-logs');
-const skip = existsSync(corpusDir) ? false : `corpus not found at ${corpusDir} (it lives beside the repo); skipping`;
-
-interface Expected {
-  log: string;
-  expect: { topCause?: string | string[] };
-}
-
-const cases: Array<{ name: string; log: string; topCause: string[] }> = [];
-if (!skip) {
-  for (const name of readdirSync(corpusDir)
-    .filter((n) => n.endsWith('.expected.json'))
-    .sort()) {
-    const expected = JSON.parse(readFileSync(join(corpusDir, name), 'utf8')) as Expected;
-    if (expected.expect.topCause === undefined) continue;
-    const topCause = Array.isArray(expected.expect.topCause) ? expected.expect.topCause : [expected.expect.topCause];
-    cases.push({ name, log: join(corpusDir, expected.log), topCause });
-  }
-}
-
-test('the corpus has annotated logs to check', { skip }, () => {
-  assert.ok(cases.length >= 10, `${cases.length} annotated logs`);
-});
-
-for (const c of cases) {
-  test(`corpus ${c.name}: diagnosis top cause`, { skip }, () => {
-    const { analysis } = analyzeBytes(new Uint8Array(readFileSync(c.log)), c.log);
-    // As a user would come: with the log only, and with the log plus the exit code they saw.
-    const inputs = ['', analysis.exitCode !== null ? String(analysis.exitCode) : ''];
-    for (const text of inputs) {
-      const findings = diagnose({ symptom: parseSymptom(text), evidence: [], logs: [analysis] });
-      const table = findings.map((f) => `${f.cause}=${f.confidence}`).join(' | ');
-      assert.ok(
-        c.topCause.includes(findings[0]!.cause),
-        `symptom "${text}": expected ${c.topCause.join('|')}, got ${table} (analyzer: ${analysis.causes.map((x) => x.id).join(',')})`,
-      );
-    }
+for (const folder of CORPUS_FOLDERS) {
+  const { skip, cases } = corpusCases(folder);
+  const annotated = cases.filter((c) => c.expect.topCause !== undefined);
+  test(`corpus ${folder} has annotated logs to check`, { skip }, () => {
+    assert.ok(annotated.length >= 10, `${annotated.length} annotated logs`);
   });
+  for (const c of annotated) {
+    const want = (Array.isArray(c.expect.topCause) ? c.expect.topCause : [c.expect.topCause]) as string[];
+    test(`corpus ${folder}/${c.log}: diagnosis top cause`, { skip }, () => {
+      const bytes = new Uint8Array(readFileSync(c.path));
+      for (const [label, input] of [
+        ['stored', bytes],
+        ['UTF-16LE+BOM+CRLF', toUtf16LeCrlf(bytes)],
+      ] as const) {
+        const { analysis } = analyzeAnyBytes(input, c.path);
+        // As a user would come: with the log only, and with the log plus the exit code they saw.
+        for (const text of ['', analysis.exitCode !== null ? String(analysis.exitCode) : '']) {
+          const findings = diagnose({ symptom: parseSymptom(text), evidence: [], logs: [analysis] });
+          const table = findings.map((f) => `${f.cause}=${f.confidence}`).join(' | ');
+          assert.ok(
+            want.includes(findings[0]!.cause),
+            `${label}, symptom "${text}": expected ${want.join('|')}, got ${table} (analyzer: ${analysis.causes.map((x) => x.id).join(',')})`,
+          );
+        }
+      }
+    });
+  }
 }

@@ -6,6 +6,7 @@ import type { FactId } from './facts.ts';
 import type { MythId } from './myths.ts';
 import { DOCS } from './doc-links.ts';
 import { DEPLOY_CAUSES } from './deploy-causes.ts';
+import { codesLinkedTo } from './error-codes.ts';
 
 export interface CauseInfo {
   id: CauseId;
@@ -20,7 +21,7 @@ export interface CauseInfo {
   /** The facts the rules use to confirm / rule it out (see facts.ts). */
   confirmFacts: FactId[];
   ruleOutFacts: FactId[];
-  /** Error numbers typical of this cause. */
+  /** Error numbers linked to this cause: derived from the error catalog (error-codes.ts), its one source. */
   codes: number[];
   nextSteps: LocalText[];
   /** Safest effective first. */
@@ -65,7 +66,6 @@ const CAUSES = [
     ],
     confirmFacts: ['log-failed-action', 'log-cause'],
     ruleOutFacts: ['log-success'],
-    codes: [1603, 1720, 1721, 1722, 1723, 2896, 2735],
     nextSteps: [
       t(
         "Read the custom action's output in the log (MSI Doctor shows it): it often says what it needed (a password, a running service, a free port, a prerequisite).",
@@ -96,7 +96,6 @@ const CAUSES = [
     ruledOutBy: [t('No 1920 in the log, or the service starts by hand.', '日志中没有 1920，或者手动可以启动该服务。')],
     confirmFacts: ['log-error-line', 'log-cause'],
     ruleOutFacts: [],
-    codes: [1920],
     nextSteps: [
       t(
         'Look in Event Viewer > Windows Logs > System for Service Control Manager errors about that service at the same time: they say why it did not start.',
@@ -124,7 +123,6 @@ const CAUSES = [
     ruledOutBy: [t('No 1923 in the log.', '日志中没有 1923。')],
     confirmFacts: ['log-error-line', 'log-cause'],
     ruleOutFacts: [],
-    codes: [1923, 1939],
     nextSteps: [
       t(
         'Restart the computer (a service marked for deletion is removed only then), then run the install elevated.',
@@ -157,7 +155,6 @@ const CAUSES = [
     ],
     confirmFacts: ['log-error-line', 'not-elevated', 'standard-user'],
     ruleOutFacts: ['elevated'],
-    codes: [1303, 1321, 1925, 1406, 1401, 1310, 5],
     nextSteps: [
       t(
         'Run the install elevated with logging (MSI Doctor can do it).',
@@ -189,7 +186,6 @@ const CAUSES = [
     ruledOutBy: [t('The failing install already ran elevated.', '失败的安装本来就是以管理员身份运行的。')],
     confirmFacts: ['not-elevated', 'standard-user'],
     ruleOutFacts: ['elevated'],
-    codes: [2503, 2502, 1925, 1730],
     nextSteps: [
       t(
         'Run the install again elevated, with a log, so that if it still fails the log says why.',
@@ -222,7 +218,6 @@ const CAUSES = [
     ],
     confirmFacts: ['mutex-busy', 'service-busy', 'client-install-running', 'unmatched-transaction', 'in-progress-key'],
     ruleOutFacts: ['mutex-free'],
-    codes: [1618, 1500, 1704, 1705],
     nextSteps: [
       t(
         'Wait for the other installation to finish; MSI Doctor can wait and tell you when the lock is free.',
@@ -254,7 +249,6 @@ const CAUSES = [
     ruledOutBy: [t('No update activity.', '没有更新活动。')],
     confirmFacts: ['windows-update-active', 'mutex-busy', 'service-busy'],
     ruleOutFacts: ['mutex-free'],
-    codes: [1618],
     nextSteps: [
       t(
         'Let the updates finish (Settings > Windows Update shows progress), restart if they ask, then install again.',
@@ -287,7 +281,6 @@ const CAUSES = [
     ],
     confirmFacts: ['event-server-connect-failed'],
     ruleOutFacts: ['service-idle-normal'],
-    codes: [1601, 1719, 1631, 1652],
     nextSteps: [t('Restart the computer and try again.', '重启电脑后再试。')],
     repairs: ['restart-computer', 'enable-msiserver', 'repair-msiserver-registration'],
     myths: ['unreg-regserver-sfc'],
@@ -305,7 +298,6 @@ const CAUSES = [
     ruledOutBy: [t('Startup type Manual or Automatic.', '启动类型为“手动”或“自动”。')],
     confirmFacts: ['service-disabled'],
     ruleOutFacts: ['service-idle-normal'],
-    codes: [1601, 1719],
     nextSteps: [
       t(
         'Set the service back to Manual (MSI Doctor can do it, with undo).',
@@ -333,7 +325,6 @@ const CAUSES = [
     ruledOutBy: [t('The service key exists with the default ImagePath.', '服务注册表项存在，且 ImagePath 为默认值。')],
     confirmFacts: ['service-registration-missing', 'service-image-path-wrong', 'msiexec-missing'],
     ruleOutFacts: ['service-idle-normal'],
-    codes: [1601, 1719],
     nextSteps: [
       t(
         'Repair the service registration (MSI Doctor backs up the service key first).',
@@ -361,11 +352,14 @@ const CAUSES = [
     ruledOutBy: [t('The package path in the error exists and opens.', '错误中提到的安装包路径存在并且可以打开。')],
     confirmFacts: ['log-error-line', 'log-cause'],
     ruleOutFacts: [],
-    codes: [1612, 1706, 1308, 1309, 1311, 1316, 1305],
     nextSteps: [
       t(
         'Get the installer of exactly the installed version (vendor download or media) and browse to it when Windows asks, or run its repair/uninstall from it.',
         '找到与已安装版本完全相同的安装包（厂商下载或安装介质），在 Windows 询问时指向它，或者直接用它进行修复/卸载。',
+      ),
+      t(
+        'An upgrade that cannot remove the older version (error 1714): get that older version\'s original .msi and recache it with msiexec /fv "old-version.msi", then run the upgrade again. Do not delete its registry keys or files in C:\\Windows\\Installer: that leaves it impossible to remove.',
+        '升级时无法卸载旧版本（错误 1714）：找到旧版本当初的 .msi，用 msiexec /fv "旧版本.msi" 重新缓存它，然后再运行升级。不要删除它的注册表项或 C:\\Windows\\Installer 中的文件：那样它就再也卸载不掉了。',
       ),
     ],
     repairs: [],
@@ -394,7 +388,6 @@ const CAUSES = [
     ],
     confirmFacts: ['log-cause', 'package-unreadable'],
     ruleOutFacts: [],
-    codes: [1620, 1619, 1334, 1335, 2350, 1636],
     nextSteps: [
       t(
         "Download the installer again from the vendor's site, check its size, and run it from a local folder.",
@@ -422,7 +415,6 @@ const CAUSES = [
     ruledOutBy: [t('The full path in quotes opens the package.', '使用加引号的完整路径可以打开安装包。')],
     confirmFacts: ['log-cause', 'log-exit-code'],
     ruleOutFacts: [],
-    codes: [2, 1619, 1639, 1624],
     nextSteps: [
       t(
         'Use the full path of the .msi in double quotes, from a local folder.',
@@ -450,7 +442,6 @@ const CAUSES = [
     ruledOutBy: [t('No installed product with the same UpgradeCode.', '没有具有相同 UpgradeCode 的已安装产品。')],
     confirmFacts: ['newer-version-installed'],
     ruleOutFacts: [],
-    codes: [1603, 1638],
     nextSteps: [
       t(
         'Keep the newer version, or uninstall it from Settings > Apps before installing the older one.',
@@ -475,7 +466,6 @@ const CAUSES = [
     ruledOutBy: [t('The product does not appear among installed programs.', '已安装程序中没有这个产品。')],
     confirmFacts: ['same-version-installed', 'other-version-installed', 'log-exit-code'],
     ruleOutFacts: [],
-    codes: [1638, 1714, 1604],
     nextSteps: [
       t(
         'Uninstall the installed version from Settings > Apps, then install this one.',
@@ -498,7 +488,6 @@ const CAUSES = [
     ruledOutBy: [t('The product and version the patch targets are installed.', '补丁所针对的产品和版本已经安装。')],
     confirmFacts: ['log-exit-code', 'log-cause'],
     ruleOutFacts: [],
-    codes: [1642, 1646, 1647, 1648, 1651],
     nextSteps: [
       t(
         'Check the installed version (Settings > Apps) and get the update made for exactly that version.',
@@ -526,7 +515,6 @@ const CAUSES = [
     ruledOutBy: [t('LaunchConditions succeeds in the log.', '日志中 LaunchConditions 操作成功。')],
     confirmFacts: ['log-failed-action', 'log-cause'],
     ruleOutFacts: [],
-    codes: [1603],
     nextSteps: [
       t(
         "Do what the package's message asks (install the prerequisite, use a supported Windows), then install again.",
@@ -554,7 +542,6 @@ const CAUSES = [
     ruledOutBy: [t('No file-in-use lines or events.', '没有文件占用的日志行或事件。')],
     confirmFacts: ['log-error-line', 'event-file-in-use', 'log-cause'],
     ruleOutFacts: [],
-    codes: [1306, 1603, 1607, 1611, 2324],
     nextSteps: [
       t(
         'Close the named programs, or restart the computer, then install again.',
@@ -582,7 +569,6 @@ const CAUSES = [
     ruledOutBy: [t('No indicator present.', '没有任何等待重启的标记。')],
     confirmFacts: ['reboot-pending', 'msi-file-renames'],
     ruleOutFacts: ['no-reboot-pending'],
-    codes: [1603, 1935, 1922],
     nextSteps: [
       t(
         'Restart the computer (a real restart, not shut down and start with Fast Startup), then install again.',
@@ -618,7 +604,6 @@ const CAUSES = [
       'installer-folder-system-access',
     ],
     ruleOutFacts: ['windows-temp-ok'],
-    codes: [2503, 2502, 2755, 1632, 2203],
     nextSteps: [
       t(
         'Restore the default permissions of C:\\Windows\\Temp (MSI Doctor does it with a backup and undo), then install again.',
@@ -646,7 +631,6 @@ const CAUSES = [
     ruledOutBy: [t('The writability test in %TEMP% succeeds.', '在 %TEMP% 中的写入测试成功。')],
     confirmFacts: ['user-temp-missing', 'user-temp-not-writable', 'user-temp-not-local'],
     ruleOutFacts: ['user-temp-ok'],
-    codes: [2503, 2502, 1632, 1336, 2755],
     nextSteps: [
       t(
         'Recreate your TEMP folder and point TEMP/TMP back to %USERPROFILE%\\AppData\\Local\\Temp (MSI Doctor can do it, with undo).',
@@ -674,7 +658,6 @@ const CAUSES = [
     ruledOutBy: [t('Package and target are on a local fixed drive.', '安装包和目标都在本地固定磁盘上。')],
     confirmFacts: ['log-error-line', 'user-temp-not-local'],
     ruleOutFacts: [],
-    codes: [1327, 1314, 1606, 1318, 2103],
     nextSteps: [
       t(
         'Copy the package to a local folder and install to a local drive.',
@@ -699,7 +682,6 @@ const CAUSES = [
     ruledOutBy: [t('Another exit code.', '其他退出代码。')],
     confirmFacts: ['log-exit-code'],
     ruleOutFacts: [],
-    codes: [1602],
     nextSteps: [t('Run the installation again.', '重新运行安装。')],
     repairs: [],
     myths: [],
@@ -728,7 +710,6 @@ const CAUSES = [
       'event-blocked-by-policy',
     ],
     ruleOutFacts: [],
-    codes: [1625, 1643, 1644, 1645, 1649, 1934, 1718],
     nextSteps: [
       t(
         'Ask your IT administrator to install the program for you or to allow it. MSI Doctor does not change these policies.',
@@ -756,7 +737,6 @@ const CAUSES = [
     ruledOutBy: [t('The value is 0 or absent in either place.', '任意一处的值为 0 或不存在。')],
     confirmFacts: ['always-install-elevated'],
     ruleOutFacts: [],
-    codes: [],
     nextSteps: [
       t(
         'Remove the two values (MSI Doctor can, with undo). If a Group Policy sets them, ask your administrator.',
@@ -784,7 +764,6 @@ const CAUSES = [
     ruledOutBy: [t('Several GB free on the system and target drives.', '系统盘和目标磁盘都有数 GB 可用空间。')],
     confirmFacts: ['low-disk-space', 'log-error-line'],
     ruleOutFacts: [],
-    codes: [112, 1307, 1601, 1605],
     nextSteps: [
       t(
         'Free space (Settings > System > Storage, or Disk Cleanup), then install again.',
@@ -812,7 +791,6 @@ const CAUSES = [
     ruledOutBy: [t("The vendor's stated prerequisites are installed.", '厂商列出的先决条件均已安装。')],
     confirmFacts: ['log-error-line', 'log-exit-code'],
     ruleOutFacts: [],
-    codes: [1613, 1633, 1654, 1935, 1927, 2738, 2739, 1713],
     nextSteps: [
       t(
         'Install the prerequisites the vendor lists (and the latest Windows updates), or get the build for this Windows.',
@@ -835,7 +813,6 @@ const CAUSES = [
     ruledOutBy: [t('Exit code 0.', '退出代码 0。')],
     confirmFacts: ['log-exit-code'],
     ruleOutFacts: [],
-    codes: [3010, 1641, 1902, 1903, 1732],
     nextSteps: [t('Restart when convenient.', '在方便时重启电脑。')],
     repairs: ['restart-computer'],
     myths: ['delete-pending-file-rename'],
@@ -921,7 +898,6 @@ const CAUSES = [
     ],
     confirmFacts: ['mutex-free', 'no-reboot-pending', 'windows-temp-ok', 'user-temp-ok', 'service-idle-normal'],
     ruleOutFacts: [],
-    codes: [],
     nextSteps: [LOG_STEP],
     repairs: ['retry-install-elevated-logged'],
     myths: ['share-logs-unredacted'],
@@ -939,17 +915,17 @@ const CAUSES = [
     ruledOutBy: [],
     confirmFacts: [],
     ruleOutFacts: [],
-    codes: [],
     nextSteps: [LOG_STEP],
     repairs: ['retry-install-elevated-logged'],
     myths: [],
     docs: [DOCS.logging],
   },
-] satisfies readonly CauseInfo[];
+] satisfies readonly Omit<CauseInfo, 'codes'>[];
 
-const BY_ID: ReadonlyMap<CauseId, CauseInfo> = new Map(
-  [...CAUSES, ...DEPLOY_CAUSES].map((c) => [c.id, c as CauseInfo]),
-);
+const BY_ID: ReadonlyMap<CauseId, CauseInfo> = new Map([
+  ...CAUSES.map((c): [CauseId, CauseInfo] => [c.id, { ...c, codes: codesLinkedTo(c.id) } as CauseInfo]),
+  ...DEPLOY_CAUSES.map((c): [CauseId, CauseInfo] => [c.id, c as CauseInfo]),
+]);
 
 /** Everything known about a cause. Every CauseId has an entry (a test guards it). */
 export function causeInfo(id: CauseId): CauseInfo {

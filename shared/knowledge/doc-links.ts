@@ -5,6 +5,7 @@ export const DOCS = {
   exitCodes: 'https://learn.microsoft.com/windows/win32/msi/error-codes',
   messages: 'https://learn.microsoft.com/windows/win32/msi/windows-installer-error-messages',
   systemErrors0: 'https://learn.microsoft.com/windows/win32/debug/system-error-codes--0-499-',
+  systemErrors1000: 'https://learn.microsoft.com/windows/win32/debug/system-error-codes--1000-1299-',
   systemErrors1300: 'https://learn.microsoft.com/windows/win32/debug/system-error-codes--1300-1699-',
   error1603:
     'https://learn.microsoft.com/troubleshoot/windows-server/application-management/msi-installation-error-1603',

@@ -56,14 +56,26 @@ test('noise, follow-on and success flags match the documented traps', () => {
 
 test('key codes map to the right causes and safe repairs', () => {
   assert.deepEqual(lookupErrorCode(1618)!.repairs.slice(0, 2), ['wait-for-installer', 'restart-computer']);
-  assert.ok(lookupErrorCode(1618)!.causes.includes('another-install-in-progress'));
-  assert.ok(lookupErrorCode(2503)!.causes.includes('installer-folders-access'));
-  assert.equal(lookupErrorCode(1638)!.causes[0], 'other-version-installed');
-  assert.equal(lookupErrorCode(1642)!.causes[0], 'patch-not-applicable');
-  assert.equal(lookupErrorCode(1625)!.causes[0], 'policy-blocked');
-  assert.equal(lookupErrorCode(1920)!.causes[0], 'service-start-failed');
-  assert.equal(lookupErrorCode(1923)!.causes[0], 'service-install-failed');
-  assert.equal(lookupErrorCode(1620)!.causes[0], 'package-invalid');
+  const ids = (code: number) => lookupErrorCode(code)!.causes.map((c) => c.id);
+  assert.ok(ids(1618).includes('another-install-in-progress'));
+  assert.ok(ids(2503).includes('installer-folders-access'));
+  assert.equal(ids(1638)[0], 'other-version-installed');
+  assert.equal(ids(1642)[0], 'patch-not-applicable');
+  assert.equal(ids(1625)[0], 'policy-blocked');
+  assert.equal(ids(1920)[0], 'service-start-failed');
+  assert.equal(ids(1923)[0], 'service-install-failed');
+  assert.equal(ids(1620)[0], 'package-invalid');
+  // The disagreements the analyzer once had with this catalog: 1308 is "source file not found", 1921 a service that
+  // could not be stopped (not started), 1260 and exit code 3 exist.
+  assert.equal(ids(1308)[0], 'source-missing');
+  assert.ok(!ids(1921).includes('service-start-failed'));
+  assert.equal(ids(1260)[0], 'policy-blocked');
+  assert.equal(ids(3)[0], 'package-path-invalid');
+  // The message meaning of an overlapping number has its own causes: "Info 1603" is a file in use.
+  assert.deepEqual(
+    meaningOf(1603, 'message')!.causes.map((c) => c.id),
+    ['files-in-use'],
+  );
 });
 
 test('every entry is complete: both languages, valid ids, learn.microsoft.com links', () => {
@@ -80,7 +92,17 @@ test('every entry is complete: both languages, valid ids, learn.microsoft.com li
       assert.ok(text.en.trim() && text['zh-CN'].trim(), `${info.code}: empty text`);
       assert.match(text['zh-CN'], /[\u4e00-\u9fff]/, `${info.code}: zh-CN text has no Chinese`);
     }
-    for (const c of info.causes) assert.ok(causes.has(c), `${info.code}: bad cause ${c}`);
+    for (const c of [...info.causes, ...(info.asMessage?.causes ?? [])]) {
+      assert.ok(causes.has(c.id), `${info.code}: bad cause ${c.id}`);
+      assert.ok(c.weight >= 0 && c.weight <= 1, `${info.code}: weight ${c.weight}`);
+    }
+    // Strongest first: the order is what the analyzer and the diagnosis read.
+    const weights = info.causes.filter((c) => c.id !== 'unknown' && c.weight > 0).map((c) => c.weight);
+    assert.deepEqual(
+      weights,
+      [...weights].sort((a, b) => b - a),
+      `${info.code}: causes not strongest first`,
+    );
     for (const r of info.repairs) assert.ok(repairs.has(r), `${info.code}: bad repair ${r}`);
     assert.ok(info.docs.length > 0, `${info.code}: no docs`);
     for (const url of info.docs)

@@ -31,6 +31,22 @@ export const EXIT_CODE_ENTRIES = [
     docs: [DOCS.systemErrors0],
   },
   {
+    code: 3,
+    kind: 'exit-code',
+    name: 'ERROR_PATH_NOT_FOUND',
+    title: t('Path not found', '找不到路径'),
+    explanation: t(
+      'Windows could not find a folder in a path it was given. For msiexec this usually means the folder of the .msi, or of a log or transform named on the command line, does not exist or the installing account cannot see it (a mapped drive, a relative path).',
+      'Windows 找不到给定路径中的某个文件夹。对 msiexec 来说，这通常表示 .msi（或命令行中的日志、转换文件）所在的文件夹不存在，或安装账户看不到它（映射盘、相对路径）。',
+    ),
+    causes: ['package-path-invalid', 'source-missing'],
+    check: [
+      t('Use the full local path of the .msi, in double quotes.', '使用 .msi 在本机上的完整路径，并加上双引号。'),
+    ],
+    manual: [S.localCopy],
+    docs: [DOCS.systemErrors0],
+  },
+  {
     code: 5,
     kind: 'exit-code',
     name: 'ERROR_ACCESS_DENIED',
@@ -106,6 +122,19 @@ export const EXIT_CODE_ENTRIES = [
     manual: [S.platform],
     docs: [DOCS.exitCodes],
   },
+  {
+    code: 1260,
+    kind: 'exit-code',
+    name: 'ERROR_ACCESS_DISABLED_BY_POLICY',
+    title: t('Blocked by a group policy', '被组策略阻止'),
+    explanation: t(
+      'A software restriction or application control policy of this computer blocks the program (often the setup, or a program a custom action runs).',
+      '这台电脑的软件限制或应用程序控制策略阻止了该程序（通常是安装程序本身，或自定义操作运行的程序）。',
+    ),
+    causes: ['policy-blocked'],
+    manual: [S.policyAdmin],
+    docs: [DOCS.systemErrors1000],
+  },
   // ------------------------------------------------------------------ MsiExec exit codes 1601-1661 (and message meanings that share the number)
   {
     code: 1601,
@@ -122,6 +151,7 @@ export const EXIT_CODE_ENTRIES = [
         'As a message in a log or dialog, 1601 says a volume does not have the space the installation needs (required and available KB are given).',
         '在日志或对话框中，消息 1601 表示某个磁盘没有安装所需的空间（会给出所需和可用的 KB 数）。',
       ),
+      causes: ['disk-full'],
     },
     causes: ['installer-service-disabled', 'installer-service-registration-damaged', 'installer-service-unavailable'],
     check: [
@@ -146,6 +176,7 @@ export const EXIT_CODE_ENTRIES = [
       title: t('"Are you sure you want to cancel?"', '“确实要取消吗？”'),
       explanation: t('As a message, 1602 is the cancel confirmation prompt.', '作为消息，1602 是“确认取消”的提示框。'),
       noise: true,
+      causes: ['user-cancelled'],
     },
     causes: ['user-cancelled'],
     manual: [t('Run the install again and let it finish.', '重新运行安装，并让它完成。')],
@@ -167,6 +198,7 @@ export const EXIT_CODE_ENTRIES = [
         '日志中的 “Info 1603” 并不是严重错误：它表示某个文件正被某个进程占用（会给出名称和进程号），通常只意味着之后需要重启。',
       ),
       noise: true,
+      causes: ['files-in-use'],
     },
     causes: [
       'custom-action-failed',
@@ -176,6 +208,9 @@ export const EXIT_CODE_ENTRIES = [
       'files-in-use',
       'unsupported-drive',
       'installer-folders-access',
+      // A launch condition (often "a newer version is already installed") also ends in 1603, but 1603 alone says nothing.
+      ['launch-condition-failed', 0],
+      ['newer-version-installed', 0],
     ],
     check: [
       S.verboseLog,
@@ -200,6 +235,7 @@ export const EXIT_CODE_ENTRIES = [
         'As a message, 1604 says a product that is already installed prevented the installation of this one.',
         '作为消息，1604 表示某个已安装的产品阻止了本次安装。',
       ),
+      causes: ['other-version-installed'],
     },
     causes: ['reboot-required-to-finish', 'other-version-installed'],
     repairs: ['restart-computer'],
@@ -223,6 +259,7 @@ export const EXIT_CODE_ENTRIES = [
         'As a message, 1605 reports too little disk space and offers to continue without rollback.',
         '作为消息，1605 表示磁盘空间不足，并提供关闭回滚后继续的选项。',
       ),
+      causes: ['disk-full'],
     },
     causes: ['unknown'],
     check: [
@@ -248,6 +285,7 @@ export const EXIT_CODE_ENTRIES = [
         'As a message, 1606 says a folder the package uses could not be accessed, typically a user shell folder (Documents, AppData) redirected to a network path that is not reachable.',
         '作为消息，1606 表示安装包要用的某个文件夹无法访问，常见于用户的“文档”“AppData”等文件夹被重定向到了无法访问的网络路径。',
       ),
+      causes: ['unsupported-drive', 'insufficient-privileges'],
     },
     causes: ['unsupported-drive'],
     check: [
@@ -273,6 +311,7 @@ export const EXIT_CODE_ENTRIES = [
         'As a message, 1607 lists applications to close before the installation continues (files in use).',
         '作为消息，1607 会列出继续安装前需要关闭的应用程序（文件正被占用）。',
       ),
+      causes: ['files-in-use'],
     },
     causes: ['files-in-use'],
     manual: [S.closeApps],
@@ -290,6 +329,7 @@ export const EXIT_CODE_ENTRIES = [
         'As a message, 1608 says the package requires a previously installed product (an upgrade-only package) and none was found.',
         '作为消息，1608 表示该安装包需要先装有某个产品（仅限升级的安装包），但没有找到。',
       ),
+      causes: ['prerequisite-missing'],
     },
     causes: ['prerequisite-missing'],
     docs: EXIT_DOCS,
@@ -309,6 +349,7 @@ export const EXIT_CODE_ENTRIES = [
         'As a message, 1609 says a user or group the package wants to grant permissions to could not be found, often because the domain controller could not be reached.',
         '作为消息，1609 表示安装包要授予权限的某个用户或组找不到，通常是因为连不上域控制器。',
       ),
+      causes: ['package-invalid'],
     },
     causes: ['unknown'],
     docs: EXIT_DOCS,
@@ -328,8 +369,10 @@ export const EXIT_CODE_ENTRIES = [
         'As a message, 1610 says the setup must update files or services that are in use; continuing means a restart will be required.',
         '作为消息，1610 表示安装程序需要更新正在使用的文件或服务；继续安装的话，之后需要重启。',
       ),
+      causes: ['files-in-use', 'pending-reboot'],
     },
-    causes: ['unknown'],
+    // The product's cached package or registration is damaged: its source is needed to repair it.
+    causes: [['source-missing', 0.2]],
     manual: [S.sourceMedia],
     docs: EXIT_DOCS,
   },
@@ -345,6 +388,7 @@ export const EXIT_CODE_ENTRIES = [
         'As a message, 1611 says setup could not close the applications that hold files in use.',
         '作为消息，1611 表示安装程序无法关闭占用文件的应用程序。',
       ),
+      causes: ['files-in-use'],
     },
     causes: ['files-in-use'],
     manual: [S.closeApps],
@@ -475,7 +519,8 @@ export const EXIT_CODE_ENTRIES = [
       'The file could not be opened as a Windows Installer package: it is damaged, incomplete (an interrupted download), or not an .msi at all.',
       '该文件无法作为 Windows Installer 安装包打开：它已损坏、不完整（下载中断），或者根本不是 .msi 文件。',
     ),
-    causes: ['package-invalid'],
+    // Also an installed product's cached package that cannot be opened (RemoveExistingProducts, repair).
+    causes: ['package-invalid', ['source-missing', 0.2]],
     manual: [S.redownload],
     docs: EXIT_DOCS,
   },
@@ -697,7 +742,7 @@ export const EXIT_CODE_ENTRIES = [
       'A version of this product is already installed and this package cannot install over it. Use Settings > Apps to repair, change or remove the installed version first.',
       '此产品的某个版本已经安装，这个安装包无法覆盖安装。请先在“设置”>“应用”中修复、更改或卸载已安装的版本。',
     ),
-    causes: ['other-version-installed'],
+    causes: ['other-version-installed', ['newer-version-installed', 0.2]],
     repairs: ['uninstall-other-version'],
     manual: [S.uninstallFirst],
     docs: EXIT_DOCS,
@@ -857,6 +902,7 @@ export const EXIT_CODE_ENTRIES = [
     asMessage: {
       title: t('Patch failed for an advertised application', '无法为“已公布”状态的应用程序打补丁'),
       explanation: t('The message 1651 has the same meaning as the exit code.', '消息 1651 与同号退出代码含义相同。'),
+      causes: ['patch-not-applicable'],
     },
     causes: ['patch-not-applicable'],
     docs: EXIT_DOCS,

@@ -9,11 +9,37 @@ import type { LocalText } from './local-text.ts';
  */
 export type ErrorKind = 'exit-code' | 'message' | 'both';
 
+/**
+ * One cause a number points to and how strongly the number alone says so (0..1). The catalog is the only place that
+ * says which number means which cause: the log analyzer's tables and the diagnosis rules' weights derive from it.
+ * Weight 0 = related (the cause explains this number) but the number alone is no evidence for it.
+ */
+export interface WeightedCause {
+  id: CauseId;
+  weight: number;
+}
+
+/** Authoring: a cause id (weighted by its rank, see rankWeight) or [id, weight] when the entry knows better. */
+export type CauseLink = CauseId | readonly [CauseId, number];
+
+/**
+ * Default weight of the i-th of n causes written as bare ids: specific numbers say more than generic ones (1603,
+ * with seven causes, says little about each).
+ */
+export function rankWeight(i: number, n: number): number {
+  if (n === 1) return 0.5;
+  if (n === 2) return i === 0 ? 0.35 : 0.25;
+  if (n === 3) return i === 0 ? 0.3 : 0.2;
+  return i === 0 ? 0.12 : 0.08;
+}
+
 export interface ErrorMeaning {
   title: LocalText;
   explanation: LocalText;
   /** Not a failure (success notes, look-ups the engine expects to fail, informational lines). */
   noise: boolean;
+  /** The causes this meaning points to, strongest first. */
+  causes: WeightedCause[];
 }
 
 export interface ErrorCodeInfo {
@@ -23,7 +49,7 @@ export interface ErrorCodeInfo {
   name: string | null;
   title: LocalText;
   explanation: LocalText;
-  /** For kind 'both': the meaning of the number as a message in logs and dialogs. */
+  /** For kind 'both': the meaning of the number as a message in logs and dialogs (with its own causes). */
   asMessage: ErrorMeaning | null;
   /** Not a failure by itself (success codes, noise messages). */
   noise: boolean;
@@ -33,7 +59,8 @@ export interface ErrorCodeInfo {
   success: boolean;
   /** False when Microsoft's published tables do not list the number (kept because users meet it). */
   documented: boolean;
-  causes: CauseId[];
+  /** The causes of the number's main meaning (the exit code for kind 'both'), strongest first. */
+  causes: WeightedCause[];
   check: LocalText[];
   repairs: RepairId[];
   manualSteps: LocalText[];
@@ -47,12 +74,12 @@ export interface ErrorEntry {
   name?: string;
   title: LocalText;
   explanation: LocalText;
-  asMessage?: { title: LocalText; explanation: LocalText; noise?: boolean };
+  asMessage?: { title: LocalText; explanation: LocalText; noise?: boolean; causes?: readonly CauseLink[] };
   noise?: boolean;
   followOn?: boolean;
   success?: boolean;
   documented?: boolean;
-  causes?: CauseId[];
+  causes?: readonly CauseLink[];
   check?: LocalText[];
   repairs?: RepairId[];
   manual?: LocalText[];

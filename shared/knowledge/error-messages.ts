@@ -1,14 +1,14 @@
 // Windows Installer message numbers users meet in dialogs and logs (1101-1946, 2101-2945), explained in en + zh-CN.
-import type { CauseId, RepairId } from '../contract/ids.ts';
+import type { RepairId } from '../contract/ids.ts';
 import type { LocalText } from './local-text.ts';
 import { DOCS } from './doc-links.ts';
-import { S, t, type ErrorEntry } from './error-kit.ts';
+import { S, t, type CauseLink, type ErrorEntry } from './error-kit.ts';
 
 interface MessageExtra {
   noise?: boolean;
   followOn?: boolean;
   documented?: boolean;
-  causes?: CauseId[];
+  causes?: readonly CauseLink[];
   check?: LocalText[];
   repairs?: RepairId[];
   manual?: LocalText[];
@@ -20,8 +20,9 @@ function m(code: number, title: LocalText, explanation: LocalText, extra: Messag
   return { code, kind: 'message', title, explanation, docs: [DOCS.messages], ...extra };
 }
 
+const PRIV_CAUSES: CauseLink[] = ['insufficient-privileges', 'not-elevated'];
 const PRIV: MessageExtra = {
-  causes: ['insufficient-privileges', 'not-elevated'],
+  causes: PRIV_CAUSES,
   repairs: ['retry-install-elevated-logged'],
   check: [
     t(
@@ -88,7 +89,7 @@ export const MESSAGE_ENTRIES = [
       'The installer (running as SYSTEM) is not allowed to access the folder named in the message. Typically SYSTEM lacks Full Control on the target folder, or the folder is encrypted.',
       '安装程序（以 SYSTEM 身份运行）不被允许访问消息中提到的文件夹。通常是 SYSTEM 对目标文件夹没有完全控制权限，或该文件夹被加密。',
     ),
-    PRIV,
+    { ...PRIV, causes: [...PRIV_CAUSES, ['installer-folders-access', 0.2]] },
   ),
   m(
     1304,
@@ -148,7 +149,12 @@ export const MESSAGE_ENTRIES = [
       'A file could not be created in the target folder: missing permissions, the file is in use, or security software blocked it.',
       '无法在目标文件夹中创建文件：权限不足、文件正被使用，或被安全软件拦截。',
     ),
-    { ...PRIV, causes: ['insufficient-privileges', 'files-in-use'] },
+    {
+      ...PRIV,
+      // Writing to a machine folder (drive root, Program Files) from a per-user, unelevated install is not-elevated;
+      // to C:\Windows\Installer or Temp, the installer's own folders.
+      causes: ['insufficient-privileges', 'files-in-use', ['not-elevated', 0.2], ['installer-folders-access', 0.2]],
+    },
   ),
   m(
     1311,
@@ -226,7 +232,7 @@ export const MESSAGE_ENTRIES = [
       'The installer is not allowed to modify the file named in the message (permissions, read-only or protected file).',
       '安装程序不被允许修改消息中提到的文件（权限不足、只读或受保护的文件）。',
     ),
-    PRIV,
+    { ...PRIV, causes: [...PRIV_CAUSES, ['installer-folders-access', 0.2]] },
   ),
   m(
     1322,
@@ -325,7 +331,7 @@ export const MESSAGE_ENTRIES = [
       'A cabinet file needed by the installation is corrupt: usually an incomplete download or a read error, sometimes security software or a full temp drive while extracting.',
       '安装所需的 cabinet 文件已损坏：通常是下载不完整或读取错误，有时是解压时安全软件干扰或临时文件所在磁盘已满。',
     ),
-    { causes: ['package-invalid', 'disk-full'], manual: [S.redownload, S.localCopy] },
+    { causes: ['package-invalid', 'disk-full', ['source-missing', 0.2]], manual: [S.redownload, S.localCopy] },
   ),
   m(
     1336,
@@ -356,7 +362,7 @@ export const MESSAGE_ENTRIES = [
       'Usually harmless in verbose logs (the engine probes keys that do not exist, e.g. Rollback\\Scripts). It matters only when the system error is 5 (access denied) and the action then fails.',
       '在详细日志中通常无害（引擎会探测一些不存在的注册表项，例如 Rollback\\Scripts）。只有当系统错误为 5（拒绝访问）且随后操作失败时才需要关注。',
     ),
-    { noise: true, causes: ['insufficient-privileges'] },
+    { noise: true, causes: ['insufficient-privileges', ['installer-folders-access', 0.2]] },
   ),
   m(
     1404,
@@ -380,7 +386,7 @@ export const MESSAGE_ENTRIES = [
       'A registry value could not be written: missing permissions on the key, or security software blocking it.',
       '无法写入某个注册表值：注册表项权限不足，或被安全软件拦截。',
     ),
-    PRIV,
+    { ...PRIV, causes: [...PRIV_CAUSES, ['installer-folders-access', 0.2]] },
   ),
   m(
     1407,
@@ -1008,7 +1014,9 @@ export const MESSAGE_ENTRIES = [
     ),
     {
       noise: true,
-      causes: ['installer-folders-access', 'package-path-invalid'],
+      // By what the line shows: the package not found (path), a package or cabinet that cannot be opened (invalid),
+      // an installed product's cached package in C:\Windows\Installer or an external cabinet missing (source).
+      causes: ['installer-folders-access', 'package-path-invalid', ['package-invalid', 0.2], ['source-missing', 0.2]],
       repairs: ['retry-install-elevated-logged'],
     },
   ),
@@ -1029,6 +1037,15 @@ export const MESSAGE_ENTRIES = [
       '无害：查询引用了安装包中没有的可选表。可以忽略。',
     ),
     SUCCESS_NOTE,
+  ),
+  m(
+    2235,
+    t('A column is missing or ambiguous in a table', '表中的某一列不存在或有歧义'),
+    t(
+      'The package is built wrongly: a query refers to a column that its table does not have (often in PublishFeatures or a custom table). This is a defect of the package, not of the computer.',
+      '安装包制作有误：某个查询引用了表中不存在的列（常见于 PublishFeatures 或自定义表）。这是安装包的缺陷，不是电脑的问题。',
+    ),
+    { causes: ['package-invalid'], manual: [S.vendor] },
   ),
   m(
     2262,
@@ -1071,6 +1088,15 @@ export const MESSAGE_ENTRIES = [
     t('Error getting file attributes', '获取文件属性时出错'),
     t('The attributes of a file could not be read (system error given).', '无法读取某个文件的属性（给出了系统错误）。'),
     { causes: ['insufficient-privileges'] },
+  ),
+  m(
+    2343,
+    t('Specified path is empty (harmless)', '指定的路径为空（无害）'),
+    t(
+      'Usually harmless in verbose logs: the engine resolved a folder property that is empty, which successful installs also log.',
+      '在详细日志中通常无害：引擎解析了一个为空的文件夹属性，成功的安装也会记录这一行。',
+    ),
+    SUCCESS_NOTE,
   ),
   m(
     2350,
@@ -1128,6 +1154,24 @@ export const MESSAGE_ENTRIES = [
     },
   ),
   m(
+    2701,
+    t('Feature tree depth note (harmless)', '功能树深度提示（无害）'),
+    t(
+      'Usually harmless in verbose logs: an internal note about the depth of the feature tree, logged by successful installs too.',
+      '在详细日志中通常无害：关于功能树深度的内部提示，成功的安装也会记录。',
+    ),
+    SUCCESS_NOTE,
+  ),
+  m(
+    2711,
+    t('Feature name not found in the Feature table (harmless)', '在 Feature 表中找不到功能名称（无害）'),
+    t(
+      'Usually harmless in verbose logs: a feature named on the command line or by a dialog is not in this package, and the engine skips it.',
+      '在详细日志中通常无害：命令行或对话框中指定的某个功能不在此安装包中，引擎会跳过它。',
+    ),
+    SUCCESS_NOTE,
+  ),
+  m(
     2715,
     t('File key not found in the File table', '在 File 表中找不到指定的文件键'),
     t(
@@ -1149,10 +1193,10 @@ export const MESSAGE_ENTRIES = [
     2727,
     t('Directory entry does not exist', 'Directory 表中不存在该目录项'),
     t(
-      'The package refers to a directory that is not defined in its Directory table: an authoring defect.',
-      '安装包引用了其 Directory 表中未定义的目录：这是制作缺陷。',
+      'Usually harmless in verbose logs, where successful installs log it with an empty directory name. When it names a directory and the install fails right after, the package refers to a directory its Directory table does not define: an authoring defect.',
+      '在详细日志中通常无害，成功的安装也会以空目录名记录它。只有当它写出了目录名且安装随后失败时，才说明安装包引用了其 Directory 表中未定义的目录：这是制作缺陷。',
     ),
-    { causes: ['package-invalid'], manual: [S.vendor] },
+    { noise: true, causes: ['package-invalid'], manual: [S.vendor] },
   ),
   m(
     2732,
@@ -1246,6 +1290,33 @@ export const MESSAGE_ENTRIES = [
       '某个自定义操作失败了。它上面的几行通常会说明是哪一个以及原因。',
     ),
     CA,
+  ),
+  m(
+    2803,
+    t('Dialog record not found (harmless)', '找不到对话框记录（无害）'),
+    t(
+      'Harmless: user-interface bookkeeping about a dialog, logged by successful installs with a full UI.',
+      '无害：关于对话框的界面记录，带完整界面的成功安装也会记录。',
+    ),
+    SUCCESS_NOTE,
+  ),
+  m(
+    2826,
+    t('A control extends beyond its dialog (harmless)', '某个控件超出了对话框边界（无害）'),
+    t(
+      'Harmless: a control of a dialog is drawn a few pixels beyond the dialog. It is a cosmetic note of the package author, not a failure.',
+      '无害：对话框中的某个控件超出对话框边界几个像素。这只是安装包作者的外观问题，不是失败。',
+    ),
+    SUCCESS_NOTE,
+  ),
+  m(
+    2898,
+    t('Font created for a text style (harmless)', '为文本样式创建了字体（无害）'),
+    t(
+      'Harmless: the engine created a font for a dialog text style. Successful installs with a user interface log it many times.',
+      '无害：引擎为对话框的文本样式创建了字体。带界面的成功安装会多次记录这一行。',
+    ),
+    SUCCESS_NOTE,
   ),
   m(
     2908,

@@ -311,6 +311,12 @@ export const FACTS = {
   ),
   'log-exit-code': f('log', 'The log {file} ends with exit code {code}.', '日志 {file} 以退出代码 {code} 结束。'),
   'log-success': f('log', 'The log {file} shows a successful installation.', '日志 {file} 显示安装成功。'),
+  'log-reason': f('log', 'In its own words ({file}, line {line}): “{text}”', '原话（{file} 第 {line} 行）：“{text}”'),
+  'log-old-product': f(
+    'log',
+    'The upgrade could not remove the older version {product}: Windows needs that version\'s original .msi to remove it. Recache it with msiexec /fv "old-version.msi" (the same version), then run the upgrade again; do not delete its registry keys or files in C:\\Windows\\Installer.',
+    '这次升级无法卸载旧版本 {product}：Windows 需要该版本当初的 .msi 才能卸载它。请用 msiexec /fv "旧版本.msi"（同一版本）重新缓存它，然后再运行升级；不要删除它的注册表项或 C:\\Windows\\Installer 中的文件。',
+  ),
   'log-burn-package': f(
     'log',
     "The bundle's package {package} failed (log {file}).",

@@ -195,3 +195,115 @@ function splitAtRecordStarts(text: string, out: string[]): void {
   }
   out.push(text.slice(start).trim());
 }
+
+// ------------------------------------------------------------------ records and the file's lines
+
+/** Lines this long may hold a flattened log even when they start like an ordinary engine line. */
+const LONG_LINE = 300;
+/** Learning the prefix stops after this much text (a flattened first line ends it at once). */
+const LEARN_MAX_CHARS = 256 * 1024;
+/** Lines cut into records are remembered up to this many (record -> line); after that they are kept whole. */
+const MAX_SPLIT_LINES = 10_000;
+
+export interface RecordShaper {
+  /** A line of the file (or, continued = true, the next piece of a line longer than the splitter's limit). */
+  line(chunk: string, start: number, end: number, continued: boolean): void;
+  /** The input ended: records still held back (while the prefix was being learned) go out now. */
+  end(): void;
+  /** The file's line a record came from. */
+  toLine(record: number): number;
+  /** Lines of the file seen. */
+  readonly lines: number;
+}
+
+/**
+ * Turns the file's lines into log records: strips the repeated prefix it learned on the first lines, cuts flattened
+ * and escaped lines back into records, and numbers the records (record n = line n until a line is cut).
+ * `emit` gets the text, its offsets and the record number.
+ */
+export function createRecordShaper(
+  emit: (text: string, start: number, end: number, record: number) => void,
+): RecordShaper {
+  let physical = 0;
+  let record = 0;
+  let prefix: LinePrefix | null = null;
+  let learning: Array<{ text: string; continued: boolean }> | null = [];
+  let learnedChars = 0;
+  let nonEmpty = 0;
+  /** Lines cut into several records: records first..last are line `line`; extraAfter = records - lines after them. */
+  const splits: Array<{ first: number; last: number; line: number; extraAfter: number }> = [];
+  let extra = 0;
+
+  function finishLearning(): void {
+    const held = learning ?? [];
+    learning = null;
+    prefix = learnPrefix(held.filter((h) => !h.continued).map((h) => h.text));
+    for (const h of held) shape(h.text, 0, h.text.length, h.continued);
+  }
+
+  function mayHoldRecords(chunk: string, start: number, end: number): boolean {
+    const len = end - start;
+    if (len < 40) return false;
+    const c = chunk.charCodeAt(start);
+    // An engine line or a property holds one record unless it is long.
+    if (len <= LONG_LINE && (c === 77 /* M */ || c === 80) /* P */) return false;
+    const text = start === 0 && end === chunk.length ? chunk : chunk.slice(start, end);
+    return needsSplitting(text);
+  }
+
+  function shape(chunk: string, start: number, end: number, continued: boolean): void {
+    if (!continued) physical++;
+    let s = start;
+    if (prefix && !continued) {
+      const at = matchPrefix(prefix, chunk, s, end);
+      if (at >= 0) s = at;
+    }
+    if (splits.length < MAX_SPLIT_LINES && (continued || mayHoldRecords(chunk, s, end))) {
+      const records = splitRecords(chunk.slice(s, end));
+      // A continued piece starts with the end of a record its previous piece already passed on.
+      if (continued) records.shift();
+      const kept = records.filter((r) => r.length > 0);
+      if (kept.length > 1 || continued) {
+        const first = record + 1;
+        for (const r of kept) emit(r, 0, r.length, ++record);
+        extra += kept.length - (continued ? 0 : 1);
+        splits.push({ first, last: record, line: physical, extraAfter: extra });
+        return;
+      }
+    }
+    emit(chunk, s, end, ++record);
+  }
+
+  return {
+    line(chunk, start, end, continued) {
+      if (!learning) return shape(chunk, start, end, continued);
+      const text = chunk.slice(start, end);
+      learning.push({ text, continued });
+      learnedChars += text.length;
+      if (text.trim()) nonEmpty++;
+      if (nonEmpty >= PREFIX_SAMPLE_LINES || learnedChars >= LEARN_MAX_CHARS || continued) finishLearning();
+    },
+    end() {
+      if (learning) finishLearning();
+    },
+    toLine(n) {
+      // The last cut line at or before record n.
+      let lo = 0;
+      let hi = splits.length - 1;
+      let at = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (splits[mid]!.first <= n) {
+          at = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      if (at < 0) return n;
+      const cut = splits[at]!;
+      return n <= cut.last ? cut.line : n - cut.extraAfter;
+    },
+    get lines() {
+      return physical;
+    },
+  };
+}

@@ -5,25 +5,51 @@ export interface LineSplitter {
   end(): void;
 }
 
-/** Longest line kept; the rest of a longer line is dropped (line numbers stay right, memory stays bounded). */
+/** Longest line passed on at once; the rest of a longer line is dropped or comes in pieces (memory stays bounded). */
 export const MAX_LINE_CHARS = 64 * 1024;
 
 /**
  * onLine receives the decoded chunk and the line's offsets in it: the analyzer slices only the lines it keeps,
- * which spares a string allocation for most lines of a multi-GB log.
+ * which spares a string allocation for most lines of a multi-GB log. With `pieces`, a line longer than MAX_LINE_CHARS
+ * (a whole log flattened onto one line) comes in pieces of at most that size, the later ones with continued = true;
+ * without, only its start is kept.
  */
-export function createLineSplitter(onLine: (text: string, start: number, end: number) => void): LineSplitter {
+export function createLineSplitter(
+  onLine: (text: string, start: number, end: number, continued: boolean) => void,
+  options: { pieces?: boolean } = {},
+): LineSplitter {
   let carry = '';
   let skipLeadingLf = false; // the previous chunk ended with CR: a LF at the start of this one belongs to it
+  let piecesSent = 0; // pieces of the current line already passed on
+  const pieces = options.pieces === true;
+
+  /** The line's text so far went beyond the limit: pass on full pieces, keep the rest. */
+  function flushPieces(): void {
+    while (carry.length >= MAX_LINE_CHARS) {
+      onLine(carry, 0, MAX_LINE_CHARS, piecesSent > 0);
+      piecesSent++;
+      carry = carry.slice(MAX_LINE_CHARS);
+    }
+  }
 
   function emit(text: string, start: number, end: number): void {
+    if (pieces) {
+      if (carry || piecesSent > 0 || end - start > MAX_LINE_CHARS) {
+        carry += text.slice(start, end);
+        flushPieces();
+        if (carry || piecesSent === 0) onLine(carry, 0, carry.length, piecesSent > 0);
+        carry = '';
+      } else onLine(text, start, end, false);
+      piecesSent = 0;
+      return;
+    }
     if (carry) {
       const line =
         carry.length < MAX_LINE_CHARS ? carry + text.slice(start, Math.min(end, start + MAX_LINE_CHARS)) : carry;
       carry = '';
       const cut = line.length > MAX_LINE_CHARS ? line.slice(0, MAX_LINE_CHARS) : line;
-      onLine(cut, 0, cut.length);
-    } else onLine(text, start, end - start > MAX_LINE_CHARS ? start + MAX_LINE_CHARS : end);
+      onLine(cut, 0, cut.length, false);
+    } else onLine(text, start, end - start > MAX_LINE_CHARS ? start + MAX_LINE_CHARS : end, false);
   }
 
   function push(text: string): void {
@@ -56,13 +82,16 @@ export function createLineSplitter(onLine: (text: string, start: number, end: nu
       emit(text, pos, end);
       pos = next;
     }
-    if (pos < n && carry.length < MAX_LINE_CHARS) carry += text.slice(pos, pos + MAX_LINE_CHARS);
+    if (pos < n && pieces) {
+      carry += text.slice(pos);
+      flushPieces();
+    } else if (pos < n && carry.length < MAX_LINE_CHARS) carry += text.slice(pos, pos + MAX_LINE_CHARS);
   }
 
   return {
     push,
     end() {
-      if (carry) emit('', 0, 0);
+      if (carry || piecesSent > 0) emit('', 0, 0);
       carry = '';
     },
   };

@@ -9,7 +9,7 @@ import { SessionState, type LineRef } from './session-state.ts';
 import { LineRing } from './line-ring.ts';
 import { summarizeSession } from './summarize-session.ts';
 import { binaryProblem, notALogProblem, type InputProblem } from './input-problem.ts';
-import { P } from './patterns.ts';
+import { createRecordShaper } from './input-shape.ts';
 
 export interface LogAnalyzerOptions {
   fileName: string;
@@ -27,7 +27,8 @@ export interface LogAnalyzer {
 /** Give up on input with no recognizable log line in its first bytes (a large text or binary file). */
 const GIVE_UP_BYTES = 8 * 1024 * 1024;
 const RING_SIZE = 12;
-const HOT_SIZE = 6;
+/** Free-text lines kept (custom action output): where a failure's own words are looked for. */
+const OUTPUT_SIZE = 24;
 
 export function createLogAnalyzer(options: LogAnalyzerOptions): LogAnalyzer {
   let pending: Uint8Array[] = [];
@@ -37,30 +38,32 @@ export function createLogAnalyzer(options: LogAnalyzerOptions): LogAnalyzer {
   let splitter: LineSplitter | null = null;
   let problem: InputProblem | null = null;
   let byteCount = 0;
-  let lineNo = 0;
+  let record = 0;
   let sessions = 0;
   let session = new SessionState(1);
   const ring = new LineRing(RING_SIZE);
-  const hot: LineRef[] = [];
+  const output: LineRef[] = [];
   let finished: LogAnalysis | null = null;
   const classifier = createLineClassifier();
+  const shaper = createRecordShaper(onRecord);
 
   function startSession(): void {
     const hadLines = session.recognizedLines > 0;
-    if (sessions > 0 || hadLines) session = new SessionState(lineNo);
+    if (sessions > 0 || hadLines) session = new SessionState(record);
     sessions += sessions === 0 && hadLines ? 2 : 1;
   }
 
-  function onLine(chunk: string, start: number, end: number): void {
-    lineNo++;
+  /** One log record (a line of the file, or a piece of a flattened one), numbered in file order. */
+  function onRecord(chunk: string, start: number, end: number, n: number): void {
+    record = n;
     // Hot path: an ordinary engine line is counted from a few character codes, never sliced out of the chunk.
     const quick = classifier.quick(chunk, start, end);
     if (quick !== QUICK.classify) {
       session.countPlain(quick === QUICK.plain ? 0 : 1);
-      ring.push(lineNo, chunk, start, end);
+      ring.push(n, chunk, start, end);
       return;
     }
-    const text = chunk.slice(start, end);
+    const text = start === 0 && end === chunk.length ? chunk : chunk.slice(start, end);
     const ev = classifier.classify(text);
     if (ev !== null) {
       if (ev.kind === 'header') {
@@ -73,17 +76,16 @@ export function createLogAnalyzer(options: LogAnalyzerOptions): LogAnalyzer {
           }
         }
       }
-      session.handle(ev, lineNo, text, ring, hot);
-    } else if (
-      text.length > 0 &&
-      text.charCodeAt(0) !== 77 /* M */ &&
-      P.HOT.test(text.length > 300 ? text.slice(0, 300) : text)
-    ) {
-      if (hot.length === HOT_SIZE) hot.shift();
-      hot.push({ line: lineNo, text: text.length > 500 ? text.slice(0, 500) : text });
+      session.handle(ev, n, text, ring, output);
+    } else if (text.length > 0 && text.charCodeAt(0) !== 77 /* M */) {
+      // Free text: custom action output (the failure's own words), or the messages of an errors-only log.
+      if (output.length === OUTPUT_SIZE) output.shift();
+      const kept = text.length > 500 ? text.slice(0, 500) : text;
+      output.push({ line: n, text: kept });
+      session.freeText(n, kept);
     }
     // Ring of recent lines: the context pinned when a failure or error shows up.
-    ring.push(lineNo, text, 0, text.length);
+    ring.push(n, text, 0, text.length);
   }
 
   function start(prefix: Uint8Array): boolean {
@@ -95,7 +97,7 @@ export function createLogAnalyzer(options: LogAnalyzerOptions): LogAnalyzer {
     }
     encoding = sniff.encoding;
     decoder = createStreamDecoder(sniff.encoding);
-    splitter = createLineSplitter(onLine);
+    splitter = createLineSplitter(shaper.line, { pieces: true });
     const body = sniff.bomLength ? prefix.subarray(sniff.bomLength) : prefix;
     splitter.push(decoder.decode(body));
     return true;
@@ -147,14 +149,16 @@ export function createLogAnalyzer(options: LogAnalyzerOptions): LogAnalyzer {
       if (decoder && splitter) {
         splitter.push(decoder.end());
         splitter.end();
+        shaper.end();
       }
       if (!problem && session.recognizedLines === 0 && sessions <= 1) problem = notALogProblem();
       finished = summarizeSession(session, {
         file: options.fileName,
         encoding: encoding ?? 'unknown',
         sessions: Math.max(sessions, session.recognizedLines > 0 ? 1 : 0),
-        lineCount: lineNo,
+        lineCount: shaper.lines,
         byteCount,
+        toLine: shaper.toLine,
       });
       return finished;
     },

@@ -2,18 +2,18 @@
 import { P } from './patterns.ts';
 
 /** Informational messages: success/failure summaries and "installed/removed X" notices. */
-const INFORMATIONAL: ReadonlySet<number> = new Set([
-  1707, 1708, 1709, 1715, 1716, 1717, 1718, 1724, 1725, 1726, 1727, 1728, 1729,
+export const INFORMATIONAL: ReadonlySet<number> = new Set([
+  1707, 1708, 1709, 1715, 1716, 1717, 1724, 1725, 1726, 1727, 1728, 1729,
 ]);
 
 /** Always noise: Error-table lookups, missing optional tables, dialog/font chatter, transaction cleanup. */
-const ALWAYS_NOISE: ReadonlySet<number> = new Set([2205, 2228, 2262, 2265, 2318, 2727, 2898, 2826, 2803, 2701]);
+export const ALWAYS_NOISE: ReadonlySet<number> = new Set([2205, 2228, 2262, 2265, 2318, 2727, 2898, 2826, 2803, 2701]);
 
 /**
  * Debug notes that normal, successful installs log too (costing look-ups, short names, optional features); as a
  * "Note: 1: NNNN" they are noise, while the same number shown as "Error NNNN" is kept.
  */
-export const NOTE_ONLY_NOISE: ReadonlySet<number> = new Set([2732, 2711, 1325, 2762, 2343]);
+export const NOTE_ONLY_NOISE: ReadonlySet<number> = new Set([2732, 2711, 1325, 2762, 2343, 1314, 2235]);
 
 /** Follow-on errors: real, but their cause sits earlier in the log. */
 export const FOLLOW_ON: ReadonlySet<number> = new Set([2502, 2503, 2896]);

@@ -29,7 +29,8 @@ export const P = {
   PENDING_REBOOT: /pending (?:restart|reboot)|restart (?:your|the) (?:computer|system) before/i,
 
   // ---- status-line.ts
-  SHORT_NUMBER: /^\d{1,5}$/,
+  /** A language id (1033, 2052, 1046...): the product status line's language field. */
+  LANGUAGE_ID: /^\d{4,5}$/,
   /** "安装成功或错误状态", "狀態", "状態": the status phrase of Chinese and Japanese logs. */
   CJK_STATUS: /[状狀][态態]$/,
 
@@ -77,7 +78,7 @@ export const P = {
   BURN_EXIT_CODE: /^(?:Exit code|Shutting down, exit code): (0x[0-9a-fA-F]{1,16}|-?\d{1,20})/,
   BURN_ERROR: /Error (0x[0-9a-fA-F]{8})/,
   /** "Application requested retry executing package: X", "Retrying execute package X, attempt 2". */
-  BURN_RETRY: /retry(?:ing)? (?:executing |execute |of executing )?package:? ([^,\s]{1,255})/i,
+  BURN_RETRY: /retry(?:ing)? (?:of )?(?:executing |execute |caching )?package:? ([^,\s]{1,255})/i,
   /** Message 2755's server status ("Server returned unexpected error 1632 attempting to install package"). */
   SERVER_STATUS: /\b(\d{1,10}) attempting to install package/,
   /** The last number of a message: "System Error 1612." / "Erreur système : 1612." */
@@ -105,6 +106,11 @@ export const P = {
 
   // ---- log-analyzer.ts: free text that explains a failure in words (custom action output)
   HOT: /error|fail|exception|denied|cannot|can't|unable|not found|invalid|must|already exists|错误|失败|拒绝|fehler|erreur|échec/i,
+  /** "Error 0x80070057: ..." of the WiX wrappers: the HRESULT they got, less telling than the command's own words. */
+  HRESULT_WRAPPER_LINE: /Error 0x[0-9A-Fa-f]{8}: /,
+  /** An errors-only (msiexec /le) message saying a prerequisite is missing. */
+  PREREQUISITE:
+    /\brequires?\b|\brequired\b|must be installed|is not installed|\binstall\b.{0,80}\bfirst\b|prerequisite|需要安装|必须先安装|未安装/i,
   /** Output of the WiX wrappers that only repeats a failure (the command's own words come before it). */
   GENERIC_CA_OUTPUT:
     /Failed in ExecCommon method|QuietExec Failed|Command line returned an error|Failed to get Command Line|Entering \w{1,40} in |Calling custom action|Exception thrown by custom action|returned actual error code|^\s*$/i,

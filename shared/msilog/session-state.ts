@@ -1,19 +1,20 @@
 // The incremental state of one logging session (/L+ appends several): consumes line events, keeps only capped facts.
 import { textSignalOf, type LineEvent, type ProcessRole, type TextSignal } from './line-classifier.ts';
 import { isNoiseMessage, FOLLOW_ON, NOTE_ONLY_NOISE } from './noise.ts';
-import { messageCause, type CauseSignal } from './cause-rules.ts';
+import { messageCauses, refinedCause, type CauseSignal, type Refinement } from './cause-rules.ts';
 import { SCRIPT_ACTIONS, TOP_LEVEL_ACTIONS } from './standard-actions.ts';
-import { parseCode, hresultToWin32, formatHresult } from './hresult.ts';
 import { parseHiddenProperties } from './redaction.ts';
 import type { CauseId } from '../contract/ids.ts';
 import type { LineRing } from './line-ring.ts';
 import { KEPT_PROPERTIES } from './kept-properties.ts';
+import { BurnState } from './burn-state.ts';
+import { pickOutputReason, type LineRef } from './reason.ts';
+import type { WrapperTool } from './wrapper-output.ts';
+import { codeFromDigits } from './numbers.ts';
+import { lookupErrorCode, meaningOf } from '../knowledge/error-codes.ts';
 import { P } from './patterns.ts';
 
-export interface LineRef {
-  line: number;
-  text: string;
-}
+export type { LineRef } from './reason.ts';
 
 export interface ErrorEntry {
   code: number;
@@ -35,29 +36,25 @@ export interface FailurePoint {
   /** Deferred action running when the first real problem inside the span appeared. */
   deferredAtSignal: string | null;
   lastDeferred: string | null;
+  /** Later "Return value 3" lines of the same action (a paste that repeats the block): the span reaches them. */
+  repeatedUntil: number;
 }
 
-export interface BurnPackageState {
-  id: string;
-  exitCode: number | null;
-  hresult: string | null;
-  logPath: string | null;
-}
-
-export interface BurnState {
-  packages: Map<string, BurnPackageState>;
-  current: string | null;
-  failingPackage: string | null;
-  applyResult: number | null;
-  exitCode: number | null;
-  restartRequired: boolean;
-  action: string | null;
+export interface CaFailure {
+  name: string;
+  code: number | null;
+  line: number;
+  /** The custom action's (or its command's) own words before it returned. */
+  reason: LineRef | null;
 }
 
 const CAP_ERRORS = 200;
 const CAP_SIGNALS = 300;
 const CAP_PINNED = 80;
 const CAP_CA_FAILURES = 20;
+const CAP_MESSAGES = 20;
+/** A custom action's output is looked for this far above its result when its start is not in the log. */
+const OUTPUT_WINDOW = 200;
 
 export class SessionState {
   readonly startLine: number;
@@ -82,15 +79,39 @@ export class SessionState {
   topLevel: { name: string; value: number; line: number } | null = null;
   topLevelNames = new Set<string>();
   productPath: string | null = null;
+  /** The tool that ran msiexec (winget, Chocolatey...), its own code and the installer's code it reports. */
+  wrapper: {
+    tool: WrapperTool;
+    code: number | null;
+    codeText: string | null;
+    carried: number | null;
+    line: number;
+  } | null = null;
+  /** The engine said it runs with user privileges / cannot elevate (per-user, unelevated), or that it is elevated. */
+  unelevated = false;
+  elevated = false;
+  /** Errors writing to per-machine locations (drive root, Program Files, HKLM): not-elevated when unelevated. */
+  readonly machineWrites: Array<{ code: number; line: number; text: string }> = [];
+  /** Free-text lines of a session with no engine lines (an errors-only /le log): the messages the user saw. */
+  readonly messages: LineRef[] = [];
+  /** The last dialog text a product message showed (a launch condition's words). */
+  lastShownMessage: LineRef | null = null;
+  /** A nested install (RemoveExistingProducts removing the old version) inside an action of this one. */
+  private nested: { parent: string; depth: number } | null = null;
+  nestedFailure: { name: string; line: number } | null = null;
+  /** The old product whose removal failed: its product code (nested engine, FindRelatedProducts) and name. */
+  oldProduct: { name: string | null; productCode: string | null } = { name: null, productCode: null };
+  shownErrors = 0;
 
   private openActions: Array<{ name: string; line: number }> = [];
+  private readonly actionStarts = new Map<string, number>();
   failure: FailurePoint | null = null;
   private currentDeferred: string | null = null;
   private currentDeferredLine = 0;
   private lastDeferredText = '';
   private deferredAtFirstProblem: { name: string; line: number } | null = null;
   readonly caTypes = new Map<string, number>();
-  readonly caFailures: Array<{ name: string; code: number | null; line: number }> = [];
+  readonly caFailures: CaFailure[] = [];
   continuedCaCount = 0;
   readonly errors: ErrorEntry[] = [];
   readonly signals: CauseSignal[] = [];
@@ -122,8 +143,15 @@ export class SessionState {
     this.pinned.set(line, { text: text.length > 500 ? text.slice(0, 500) + '…' : text, rank });
   }
 
-  signal(id: CauseId, weight: number, line: number): void {
-    if (this.signals.length < CAP_SIGNALS) this.signals.push({ id, weight, line });
+  signal(id: CauseId, weight: number, line: number, reason?: string, ownWords = false): void {
+    if (this.signals.length < CAP_SIGNALS) this.signals.push({ id, weight, line, reason, ownWords });
+  }
+
+  /** A signal for a refined cause, when the catalog links it to the number (see cause-rules.ts REFINED). */
+  private refined(code: number, refinement: Refinement, weight: number, line: number, reason: string): boolean {
+    const cause = refinedCause(code, refinement);
+    if (cause) this.signal(cause, weight, line, reason);
+    return cause !== null;
   }
 
   private setProp(name: string, value: string): void {
@@ -134,8 +162,7 @@ export class SessionState {
 
   private addProcess(role: ProcessRole, pid: number): void {
     const key = `${role}:${pid}`;
-    if (!this.processes.has(key) && this.processes.size < 16 && Number.isFinite(pid))
-      this.processes.set(key, { role, pid });
+    if (!this.processes.has(key) && this.processes.size < 16) this.processes.set(key, { role, pid });
   }
 
   /** A real problem (not noise): remembers which deferred action was running when the first one appeared. */
@@ -146,6 +173,15 @@ export class SessionState {
     }
   }
 
+  /**
+   * The catalog's causes of a message number, each weighted by its share of the strongest. A number the catalog calls
+   * noise (2203, 1402: look-ups the engine expects to fail) points at nothing by itself; only its line can (refineError).
+   */
+  private messageSignals(code: number, weight: number, line: number, text: string): void {
+    if (meaningOf(code, 'message')?.noise) return;
+    for (const c of messageCauses(code)) this.signal(c.id, weight * c.share, line, text);
+  }
+
   private addError(
     code: number,
     line: number,
@@ -154,16 +190,20 @@ export class SessionState {
     caName: string | null,
     recent: LineRing,
   ): void {
+    if (shown) this.shownErrors++;
     const last = this.errors[this.errors.length - 1];
     // The same message is often logged 2-3 times in a row (Note, Error, Product: -- Error): keep one entry.
     if (last && last.code === code && line - last.line <= 6) {
       if (shown && !last.shown) {
+        // The words the user saw replace the debug note's as the reason of what the note already signalled.
+        for (let i = this.signals.length - 1; i >= 0 && this.signals[i]!.line >= last.line; i--)
+          if (this.signals[i]!.line === last.line) Object.assign(this.signals[i]!, { line, reason: text });
+        for (const w of this.machineWrites) if (w.line === last.line) Object.assign(w, { line, text });
         last.shown = true;
         last.text = text;
         last.line = line;
         // The message was also shown to the user: a second, agreeing signal.
-        const cause = messageCause(code);
-        if (cause) this.signal(cause, this.failure ? 0.1 : 0.3, line);
+        this.messageSignals(code, this.failure ? 0.1 : 0.3, line, text);
       }
       if (caName && !last.caName) last.caName = caName;
       this.pin(line, text, 2);
@@ -184,14 +224,36 @@ export class SessionState {
     const after = this.failure !== null;
     this.pin(line, text, after ? 6 : 2);
     if (!after) for (const r of recent.last(3)) this.pin(r.line, r.text, 5);
-    const cause = messageCause(code);
     const base = FOLLOW_ON.has(code) ? 0.35 : shown ? 0.55 : 0.45;
     const weight = after ? base * 0.3 : base;
-    if (cause) this.signal(cause, weight, line);
-    if (code === 2503 || code === 2502) this.signal('not-elevated', weight * 0.6, line);
-    if ((code === 1310 || code === 1303 || code === 1321 || code === 1406) && P.INSTALLER_FOLDER.test(text)) {
-      this.signal('installer-folders-access', weight, line);
+    this.messageSignals(code, weight, line, text);
+    this.refineError(code, weight, line, text);
+  }
+
+  /** What the error's line shows beyond its number: the folder, the old version's missing source, the status. */
+  private refineError(code: number, weight: number, line: number, text: string): void {
+    if (P.INSTALLER_FOLDER.test(text)) this.refined(code, 'installerFolder', weight, line, text);
+    else if (P.MACHINE_LOCATION.test(text) && refinedCause(code, 'machineLocationUnelevated')) {
+      if (this.machineWrites.length < CAP_ERRORS) this.machineWrites.push({ code, line, text });
     }
+    if (code === 1714) {
+      // "The older version of X cannot be removed. ... System Error 1612.": the old version's cached package is gone.
+      const system = codeFromDigits(P.LAST_NUMBER.exec(text)?.[1] ?? '');
+      if (system === 1612 || system === 1610 || system === 1620)
+        this.refined(1714, 'oldVersionSource', 0.75, line, text);
+    }
+    if (code === 2755) {
+      // "Server returned unexpected error 1632 attempting to install package": the status's own causes.
+      const status = codeFromDigits(P.SERVER_STATUS.exec(text)?.[1] ?? '');
+      if (status !== null) this.statusSignals(status, weight, line, text);
+    }
+  }
+
+  /** An exit status inside a message (2755's server status, a nested install's result): its catalog causes. */
+  private statusSignals(status: number, weight: number, line: number, text: string): void {
+    const meaning = meaningOf(status, 'exit-code');
+    for (const c of meaning?.causes ?? [])
+      if (c.weight > 0 && c.id !== 'unknown') this.signal(c.id, weight * Math.min(1, c.weight / 0.3), line, text);
   }
 
   /** An ordinary engine line seen by the hot path; verbose = a line only verbose logs have (noise note, script op). */
@@ -201,11 +263,17 @@ export class SessionState {
   }
 
   /** Pins the recent free-text lines that say error/failed/exception (custom action output) near a failure. */
-  private pinHot(hot: readonly LineRef[], from: number): void {
-    for (const h of hot) if (h.line >= from) this.pin(h.line, h.text, 3);
+  private pinHot(output: readonly LineRef[], from: number): void {
+    for (const h of output) if (h.line >= from && P.HOT.test(h.text)) this.pin(h.line, h.text, 3);
   }
 
-  handle(ev: LineEvent, lineNo: number, text: string, recent: LineRing, hot: readonly LineRef[] = []): void {
+  /** A free-text line nothing else claimed: custom action output, or (errors-only logs) a message shown. */
+  freeText(line: number, text: string): void {
+    if (this.msiLines === 0 && this.actionLines === 0 && this.messages.length < CAP_MESSAGES && text.trim())
+      this.messages.push({ line, text: text.length > 500 ? text.slice(0, 500) : text });
+  }
+
+  handle(ev: LineEvent, lineNo: number, text: string, recent: LineRing, output: readonly LineRef[] = []): void {
     switch (ev.kind) {
       case 'msi-line':
         this.msiLines++;
@@ -221,52 +289,26 @@ export class SessionState {
       case 'action-start':
         this.actionLines++;
         if (this.openActions.length < 64) this.openActions.push({ name: ev.name, line: lineNo });
-        if (TOP_LEVEL_ACTIONS.has(ev.name)) this.topLevelNames.add(ev.name);
+        if (this.actionStarts.size < 2000 || this.actionStarts.has(ev.name)) this.actionStarts.set(ev.name, lineNo);
+        if (TOP_LEVEL_ACTIONS.has(ev.name) && !this.nested) this.topLevelNames.add(ev.name);
         return;
       case 'action-end':
         this.actionLines++;
         this.actionEnded(ev.name, ev.returnValue ?? -1, lineNo, text, recent);
-        if (this.failure?.line === lineNo) this.pinHot(hot, Math.max(this.failure.spanStart, lineNo - 300));
+        if (this.failure?.line === lineNo) this.pinHot(output, Math.max(this.failure.spanStart, lineNo - 300));
         return;
       case 'ca-result':
-        if (ev.continued) {
-          this.continuedCaCount++;
-          return;
-        }
-        if (this.caFailures.length < CAP_CA_FAILURES)
-          this.caFailures.push({ name: ev.name, code: ev.code, line: lineNo });
-        this.problemSeen(lineNo);
-        this.pin(lineNo, text, this.failure ? 6 : 1);
-        if (!this.failure) {
-          for (const r of recent.last(6)) this.pin(r.line, r.text, 4);
-          this.pinHot(hot, lineNo - 300);
-        }
+        this.caResult(ev.name, ev.code, ev.continued, lineNo, text, recent, output);
         return;
-      case 'note': {
+      case 'note':
         this.msiLines++;
         this.verboseOnlyLines++;
-        if (isNoiseMessage(ev.code, ev.args) || NOTE_ONLY_NOISE.has(ev.code)) return;
-        if (ev.code === 1402 && ev.args[1]?.trim() === '5') {
-          this.signal(
-            P.INSTALLER_FOLDER.test(ev.args[0] ?? '') ? 'installer-folders-access' : 'insufficient-privileges',
-            0.3,
-            lineNo,
-          );
-        }
-        if (ev.code === 2203 && P.PACKAGE_FILE.test(ev.args[0] ?? '')) {
-          const notFound = ev.args[1]?.trim() === '-2147287038' || ev.args[1]?.trim() === '-2147287037';
-          this.signal(notFound ? 'package-path-invalid' : 'package-invalid', 0.3, lineNo);
-        }
-        const caName = ev.code >= 1720 && ev.code <= 1723 ? ev.args[0]?.trim() || null : null;
-        this.addError(ev.code, lineNo, text, false, caName, recent);
+        this.note(ev.code, ev.args, lineNo, text, recent);
         return;
-      }
       case 'error': {
-        if (ev.info) {
-          if (ev.code === 1603 || ev.code === 1306 || ev.code === 1308) {
-            this.signal('files-in-use', 0.5, lineNo);
-            this.pin(lineNo, text, 3);
-          }
+        // "Info 1603" in any language: an exit-code number logged as a message is the informational meaning.
+        if (ev.info || lookupErrorCode(ev.code)?.asMessage?.noise === true) {
+          this.infoMessage(ev.code, lineNo, text);
           return;
         }
         if (isNoiseMessage(ev.code, [ev.text])) return;
@@ -283,6 +325,7 @@ export class SessionState {
           this.addError(ev.errorCode, lineNo, text, true, ca, recent);
         } else {
           // Messages the user saw in a dialog ("A newer version ... is already installed", launch conditions).
+          this.lastShownMessage = { line: lineNo, text };
           this.pin(lineNo, text, P.FAILED_WORD.test(ev.text) ? 3 : 4);
           const sig = textSignalOf(ev.text);
           if (sig) this.textSignal(sig, lineNo, text);
@@ -309,6 +352,7 @@ export class SessionState {
         this.currentDeferred = ev.name;
         this.currentDeferredLine = lineNo;
         this.lastDeferredText = text;
+        if (this.actionStarts.size < 2000 || this.actionStarts.has(ev.name)) this.actionStarts.set(ev.name, lineNo);
         return;
       case 'ca-schedule':
         this.msiLines++;
@@ -323,33 +367,167 @@ export class SessionState {
         this.setProp(ev.name, ev.value);
         if (ev.name === 'WIX_DOWNGRADE_DETECTED' && ev.value) this.signal('newer-version-installed', 0.4, lineNo);
         if (ev.name === 'OutOfDiskSpace' && ev.value.trim() === '1') this.signal('disk-full', 0.4, lineNo);
+        if (ev.name === 'WIX_UPGRADE_DETECTED' || ev.name === 'OLDPRODUCTFOUND' || ev.name === 'OLDPRODUCTS') {
+          const g = P.GUID.exec(ev.value);
+          if (g) this.oldProduct.productCode ??= g[0];
+        }
         return;
       case 'command-line':
         this.commandLine(ev.text);
         return;
       case 'run-engine-product':
+        if (this.nested) {
+          // The nested engine names the product it removes (usually by product code).
+          this.oldProduct.productCode ??= P.GUID.exec(ev.path)?.[0] ?? ev.path;
+          return;
+        }
         this.productPath = ev.path;
         if (P.RELATIVE_PATH_START.test(ev.path) || P.RELATIVE_PATH_PART.test(ev.path))
-          this.signal('package-path-invalid', 0.3, lineNo);
+          this.signal('package-path-invalid', 0.3, lineNo, text);
+        return;
+      case 'engine-note':
+        this.msiLines++;
+        this.engineNote(ev.note, lineNo, text);
         return;
       case 'rollback-error-skipped':
         return;
       case 'mutex-busy':
-        this.signal('another-install-in-progress', 0.6, lineNo);
+        this.signal('another-install-in-progress', 0.6, lineNo, text);
         this.pin(lineNo, text, 2);
         return;
       case 'text-signal':
         this.textSignal(ev.signal, lineNo, text);
         return;
+      case 'wrapper':
+        this.wrapperLine(ev.tool, ev.code, ev.codeText, ev.carried, lineNo, text);
+        return;
       case 'burn':
         this.burnLines++;
-        this.burnEvent(ev.level, ev.id, ev.message, lineNo, text);
+        this.burnState().event(ev.level, ev.id, ev.message, lineNo, text);
         return;
       case 'burn-variable':
         this.burnLines++;
-        this.burnVariable(ev.name, ev.value);
+        this.burnState().variable(ev.name, ev.value);
         return;
     }
+  }
+
+  private burnState(): BurnState {
+    return (this.burn ??= new BurnState({
+      error: (code, line, text) => {
+        const prev = this.errors[this.errors.length - 1];
+        if (this.errors.length < CAP_ERRORS && !(prev && prev.code === code && line - prev.line <= 3))
+          this.errors.push({ code, line, text, shown: true, afterFailure: false, caName: null, deferred: null });
+      },
+      signal: (s) => this.signal(s.id, s.weight, s.line, s.reason, s.ownWords),
+      pin: (line, text, rank) => this.pin(line, text, rank),
+    }));
+  }
+
+  private note(code: number, args: string[], lineNo: number, text: string, recent: LineRing): void {
+    if (isNoiseMessage(code, args) || NOTE_ONLY_NOISE.has(code)) return;
+    // "Note: 1: 1603 2: file 3: process": the informational meaning of an exit-code number (a file in use).
+    if (lookupErrorCode(code)?.asMessage?.noise === true) return this.infoMessage(code, lineNo, text);
+    const path = args[0] ?? '';
+    if (code === 1402 && args[1]?.trim() === '5') {
+      if (!(P.INSTALLER_FOLDER.test(path) && this.refined(1402, 'installerFolder', 0.3, lineNo, text)))
+        this.refined(1402, 'registryDenied', 0.3, lineNo, text);
+    }
+    if (code === 2203) this.databaseOpenFailed(path, args[1]?.trim() ?? '', lineNo, text);
+    const caName = code >= 1720 && code <= 1723 ? args[0]?.trim() || null : null;
+    this.addError(code, lineNo, text, false, caName, recent);
+  }
+
+  /** 2203 "cannot open database": the package, an installed product's cached package, or a cabinet. */
+  private databaseOpenFailed(path: string, status: string, lineNo: number, text: string): void {
+    const notFound = status === '-2147287038' || status === '-2147287037' || status === '-2147024894';
+    if (P.CACHED_PACKAGE.test(path)) this.refined(2203, 'sourceGone', 0.45, lineNo, text);
+    else if (P.PACKAGE_FILE.test(path))
+      this.refined(2203, notFound ? 'packageNotFound' : 'packageUnreadable', 0.3, lineNo, text);
+    else if (P.CABINET_FILE.test(path))
+      this.refined(2203, notFound ? 'sourceGone' : 'packageUnreadable', 0.4, lineNo, text);
+  }
+
+  /**
+   * "Info 1603. The file ... is being held in use by the following process: Name: x, Id: 42": information, not an
+   * error; it counts only when the catalog says the number, as a message, is about files in use.
+   */
+  private infoMessage(code: number, lineNo: number, text: string): void {
+    const inUse = messageCauses(code).find((c) => c.id === 'files-in-use');
+    if (!inUse && !(meaningOf(code, 'message')?.causes ?? []).some((c) => c.id === 'files-in-use')) return;
+    this.signal('files-in-use', 0.5 * (inUse?.share ?? 1), lineNo, text, P.PROCESS_HOLDING.test(text));
+    this.pin(lineNo, text, P.PROCESS_HOLDING.test(text) ? 2 : 3);
+  }
+
+  private engineNote(note: string, lineNo: number, text: string): void {
+    switch (note) {
+      case 'user-privileges':
+      case 'no-elevation':
+        this.unelevated = true;
+        return;
+      case 'elevated':
+        this.elevated = true;
+        return;
+      case 'files-in-use':
+        this.signal('files-in-use', 0.45, lineNo, text, true);
+        this.pin(lineNo, text, 2);
+        return;
+      case 'nested-engine': {
+        const parent = [...this.openActions].reverse().find((a) => !TOP_LEVEL_ACTIONS.has(a.name));
+        if (parent && !this.nested) this.nested = { parent: parent.name, depth: this.openActions.length };
+        return;
+      }
+    }
+  }
+
+  private caResult(
+    name: string | null,
+    code: number | null,
+    continued: boolean,
+    lineNo: number,
+    text: string,
+    recent: LineRing,
+    output: readonly LineRef[],
+  ): void {
+    if (continued) {
+      this.continuedCaCount++;
+      return;
+    }
+    if (name === null) {
+      // "CustomAction returned actual error code 1612": a nested install (the old version's removal) returned it.
+      if (code === 1612 || code === 1610 || code === 1620) this.refined(code, 'sourceGone', 0.4, lineNo, text);
+      this.pin(lineNo, text, 2);
+      return;
+    }
+    const started = this.actionStarts.get(name);
+    const from = started !== undefined && started < lineNo ? started : lineNo - OUTPUT_WINDOW;
+    const reason = pickOutputReason(output, from, lineNo);
+    if (this.caFailures.length < CAP_CA_FAILURES) this.caFailures.push({ name, code, line: lineNo, reason });
+    this.problemSeen(lineNo);
+    this.pin(lineNo, text, this.failure ? 6 : 1);
+    if (reason) this.pin(reason.line, reason.text, this.failure ? 6 : 1);
+    if (!this.failure) {
+      for (const r of recent.last(6)) this.pin(r.line, r.text, 4);
+      this.pinHot(output, lineNo - 300);
+    }
+  }
+
+  private wrapperLine(
+    tool: WrapperTool,
+    code: number | null,
+    codeText: string | null,
+    carried: number | null,
+    lineNo: number,
+    text: string,
+  ): void {
+    const w = (this.wrapper ??= { tool, code: null, codeText: null, carried: null, line: lineNo });
+    if (w.tool !== tool) return;
+    if (codeText !== null && w.codeText === null) {
+      w.code = code;
+      w.codeText = codeText;
+    }
+    if (carried !== null) w.carried ??= carried;
+    this.pin(lineNo, text, 1);
   }
 
   private textSignal(signal: TextSignal, lineNo: number, text: string): void {
@@ -371,7 +549,7 @@ export class SessionState {
       'patch-not-applicable': 0.45,
       'another-install': 0.5,
     };
-    this.signal(ids[signal], weights[signal] * k, lineNo);
+    this.signal(ids[signal], weights[signal] * k, lineNo, text);
     this.pin(lineNo, text, after ? 7 : 3);
   }
 
@@ -400,10 +578,29 @@ export class SessionState {
         break;
       }
     }
+    if (this.nested) {
+      if (this.openActions.some((a) => a.name === this.nested!.parent)) {
+        // An action of the nested install (its INSTALL included): its "Return value 3" only says why the parent
+        // (RemoveExistingProducts removing the old version) fails, which its own end reports next.
+        if (value === 3) {
+          this.nestedFailure ??= { name, line: lineNo };
+          this.pin(lineNo, text, 3);
+        }
+        if (TOP_LEVEL_ACTIONS.has(name)) this.nested = null;
+        return;
+      }
+      this.nested = null; // the parent itself ended
+    }
     if (TOP_LEVEL_ACTIONS.has(name)) {
       this.topLevel = { name, value, line: lineNo };
       this.topLevelNames.add(name);
       if (value !== 1) this.pin(lineNo, text, 3);
+      return;
+    }
+    if (value === 3 && this.failure && this.failure.sequenceAction === name) {
+      // The same block pasted twice: the span reaches the repeat.
+      this.failure.repeatedUntil = lineNo;
+      this.pin(lineNo, text, 6);
       return;
     }
     if (value !== 3 || this.failure) {
@@ -419,123 +616,10 @@ export class SessionState {
           ? this.deferredAtFirstProblem.name
           : null,
       lastDeferred: SCRIPT_ACTIONS.has(name) ? this.currentDeferred : null,
+      repeatedUntil: lineNo,
     };
     this.pin(lineNo, text, 0);
     for (const r of recent.last(8)) this.pin(r.line, r.text, 3);
-  }
-
-  private burnEvent(level: string, id: number, message: string, lineNo: number, text: string): void {
-    const b = (this.burn ??= {
-      packages: new Map(),
-      current: null,
-      failingPackage: null,
-      applyResult: null,
-      exitCode: null,
-      restartRequired: false,
-      action: null,
-    });
-    const pkg = (pid: string): BurnPackageState => {
-      let p = b.packages.get(pid);
-      if (!p) {
-        p = { id: pid, exitCode: null, hresult: null, logPath: null };
-        if (b.packages.size < 64) b.packages.set(pid, p);
-      }
-      return p;
-    };
-    if (id === 200 && message.startsWith('Plan begin')) {
-      // The bundle's own action; package actions (i301) may differ (an upgrade uninstalls the old package).
-      const m = P.BURN_PLAN_ACTION.exec(message);
-      if (m) b.action = m[1]!;
-      return;
-    }
-    if (id === 301 && message.startsWith('Applying execute package: ')) {
-      const m = P.BURN_APPLYING.exec(message);
-      if (m) {
-        b.current = m[1]!;
-        pkg(m[1]!);
-        b.action ??= m[2]!;
-      }
-      this.pin(lineNo, text, 5);
-      return;
-    }
-    if (id === 319 && message.startsWith('Applied execute package: ')) {
-      const m = P.BURN_APPLIED.exec(message);
-      if (m) {
-        // A result that is not a 32-bit number is unknown (null), never success.
-        const r = parseCode(m[2]!);
-        const p = pkg(m[1]!);
-        p.hresult = r !== null ? formatHresult(r) : null;
-        p.exitCode = r !== null ? hresultToWin32(r) : null;
-        if (r !== 0 && !b.failingPackage) {
-          b.failingPackage = m[1]!;
-          this.pin(lineNo, text, 0);
-        }
-      }
-      return;
-    }
-    if (id === 399 && message.startsWith('Apply complete, result: ')) {
-      const m = P.BURN_APPLY_COMPLETE.exec(message);
-      if (m) {
-        b.applyResult = parseCode(m[1]!);
-        if (m[2] && m[2] !== 'None') b.restartRequired = true;
-      }
-      this.pin(lineNo, text, 1);
-      return;
-    }
-    if (id === 7 && message.startsWith('Exit code: ')) {
-      const m = P.BURN_EXIT_CODE.exec(message);
-      const code = m ? parseCode(m[1]!) : null;
-      if (code !== null) b.exitCode = hresultToWin32(code);
-      this.pin(lineNo, text, 1);
-      return;
-    }
-    if (level === 'e') {
-      const m = P.BURN_ERROR.exec(message);
-      const hr = m ? parseCode(m[1]!) : null;
-      const win32 = hr !== null ? hresultToWin32(hr) : null;
-      const prev = this.errors[this.errors.length - 1];
-      if (
-        win32 !== null &&
-        this.errors.length < CAP_ERRORS &&
-        !(prev && prev.code === win32 && lineNo - prev.line <= 3)
-      ) {
-        this.errors.push({
-          code: win32,
-          line: lineNo,
-          text,
-          shown: true,
-          afterFailure: false,
-          caName: null,
-          deferred: null,
-        });
-      }
-      if (b.current && hr !== null) {
-        const p = pkg(b.current);
-        p.hresult ??= formatHresult(hr);
-      }
-      this.pin(lineNo, text, 1);
-    }
-  }
-
-  private burnVariable(name: string, value: string): void {
-    const b = (this.burn ??= {
-      packages: new Map(),
-      current: null,
-      failingPackage: null,
-      applyResult: null,
-      exitCode: null,
-      restartRequired: false,
-      action: null,
-    });
-    const id = name.startsWith('WixBundleLog_')
-      ? name.slice(13)
-      : name.startsWith('WixBundleLog')
-        ? name.slice(12)
-        : name;
-    if (!id) return;
-    const existing = b.packages.get(id);
-    if (existing) existing.logPath = value;
-    else if (b.packages.size < 64) b.packages.set(id, { id, exitCode: null, hresult: null, logPath: value });
   }
 
   get recognizedLines(): number {
@@ -545,7 +629,11 @@ export class SessionState {
       this.burnLines +
       (this.verboseHeader || this.basicHeader ? 1 : 0) +
       this.caFailures.length +
-      this.continuedCaCount
+      this.continuedCaCount +
+      (this.wrapper ? 1 : 0) +
+      // A grep fragment may hold only an error shown and the status line.
+      this.shownErrors +
+      (this.finalCode ? 1 : 0)
     );
   }
 }

@@ -90,11 +90,11 @@ function fieldValue(text: string, colons: number[], k: number, end: number): str
 }
 
 const ENGLISH_STATUS = 'success or error status';
-/** The language id field ("Product Language: 1033.", "Langue du produit : 1036."): a short number alone in its field. */
+/** The language id field ("Product Language: 1033.", "Langue du produit : 1036."): 4-5 digits alone in their field. */
 function hasLanguageField(text: string, colons: number[], end: number): boolean {
   for (let k = 0; k < colons.length - 1; k++) {
     const v = fieldValue(text, colons, k, end);
-    if (P.SHORT_NUMBER.test(v)) return true;
+    if (P.LANGUAGE_ID.test(v)) return true;
   }
   return false;
 }

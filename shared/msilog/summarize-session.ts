@@ -2,7 +2,14 @@
 import type { FailedAction, LogAnalysis, LogFormat, Operation, Outcome } from '../contract/log-analysis.ts';
 import { LOG_ANALYSIS_SCHEMA } from '../contract/log-analysis.ts';
 import type { SessionState, ErrorEntry } from './session-state.ts';
-import { exitCodeCause, messageCause, rankCauses, type CauseSignal } from './cause-rules.ts';
+import {
+  exitCodeCauses,
+  messageCauses,
+  rankCauses,
+  refinedCause,
+  type CauseSignal,
+  type RankedCause,
+} from './cause-rules.ts';
 import { isCustomActionName, SCRIPT_ACTIONS, WRAPPER_ACTIONS } from './standard-actions.ts';
 import { FOLLOW_ON } from './noise.ts';
 import { redactLine } from './redaction.ts';
@@ -15,15 +22,18 @@ export interface SummaryInput {
   sessions: number;
   lineCount: number;
   byteCount: number;
+  /** Record number -> the file's line (a flattened paste holds several records on one line). */
+  toLine?: (record: number) => number;
 }
 
 const MAX_EVIDENCE = 20;
 
 export function summarizeSession(s: SessionState, input: SummaryInput): LogAnalysis {
+  const line = input.toLine ?? ((n: number) => n);
   const format = detectFormat(s);
   const { exitCode, exitLine, exitCodeText } = pickExitCode(s, format);
   const nonContinuedCaFailure = s.caFailures.find((f) => !s.failure || f.line <= s.failure.line) ?? null;
-  const outcome = pickOutcome(s, exitCode, nonContinuedCaFailure !== null);
+  const outcome = pickOutcome(s, format, exitCode, nonContinuedCaFailure !== null);
   const failedAction = outcome === 'success' || outcome === 'reboot-required' ? null : pickFailedAction(s);
   const errors = s.errors.filter((e) => !(outcome === 'success' && e.afterFailure));
   // Burn "Error 0x8007xxxx" lines carry HRESULTs, not Windows Installer message numbers.
@@ -31,7 +41,7 @@ export function summarizeSession(s: SessionState, input: SummaryInput): LogAnaly
     outcome === 'success' || outcome === 'reboot-required' || format === 'burn'
       ? null
       : pickPrimaryError(s.errors, s, failedAction);
-  const causes = pickCauses(s, outcome, exitCode, failedAction, exitLine, primary);
+  const causes = pickCauses(s, format, outcome, exitCode, failedAction, exitLine, primary);
   const evidence = pickEvidence(s);
   const hidden = s.hidden;
 
@@ -44,6 +54,8 @@ export function summarizeSession(s: SessionState, input: SummaryInput): LogAnaly
         hresult: s.burn.applyResult !== null ? formatHresult(s.burn.applyResult) : null,
       }
     : null;
+  const removingOldVersion =
+    failedAction?.name === 'RemoveExistingProducts' || s.errors.some((e) => e.code === 1714 && !e.afterFailure);
 
   return {
     schema: LOG_ANALYSIS_SCHEMA,
@@ -59,18 +71,51 @@ export function summarizeSession(s: SessionState, input: SummaryInput): LogAnaly
     outcome,
     exitCode,
     exitCodeText,
-    failedAction,
-    errors: errors.slice(0, 50).map((e) => ({ code: e.code, line: e.line, text: redactLine(e.text, hidden) })),
+    failedAction: failedAction ? { ...failedAction, line: line(failedAction.line) } : null,
+    errors: errors.slice(0, 50).map((e) => ({ code: e.code, line: line(e.line), text: redactLine(e.text, hidden) })),
     primaryError: primary?.code ?? null,
-    causes,
-    evidence: evidence.map((e) => ({ line: e.line, text: redactLine(e.text, hidden) })),
+    causes: causes.map((c) => ({
+      id: c.id,
+      confidence: c.confidence,
+      lines: [...new Set(c.lines.map(line))],
+      reason: c.reason
+        ? { text: redactLine(withoutEngineHead(c.reason.text), hidden), line: line(c.reason.line) }
+        : null,
+    })),
+    evidence: evidence.map((e) => ({ line: line(e.line), text: redactLine(e.text, hidden) })),
     installerVersion: s.installerVersion,
     processes: [...s.processes.values()],
     sessions: input.sessions,
     lineCount: input.lineCount,
     byteCount: input.byteCount,
     burn,
+    wrapper: s.wrapper
+      ? {
+          tool: s.wrapper.tool,
+          exitCode: s.wrapper.code,
+          exitCodeText: s.wrapper.codeText,
+          installerExitCode: s.wrapper.carried,
+          line: line(s.wrapper.line),
+        }
+      : null,
+    oldProduct:
+      removingOldVersion && outcome !== 'success'
+        ? { name: oldProductName(s), productCode: s.oldProduct.productCode }
+        : null,
   };
+}
+
+/** "MSI (s) (CC:24) [17:23:00:920]: Product: X -- Error 1714. ..." -> "Product: X -- Error 1714. ..." (the words). */
+function withoutEngineHead(text: string): string {
+  const t = text.trim();
+  if (!t.startsWith('MSI (')) return t;
+  const at = t.indexOf(']: ');
+  return at > 0 && at < 60 ? t.slice(at + 3) : t;
+}
+
+/** The old version's name: what the product messages call the product (1714 names the older version by it). */
+function oldProductName(s: SessionState): string | null {
+  return s.oldProduct.name ?? s.productFromMessages ?? s.props.get('ProductName') ?? null;
 }
 
 function detectFormat(s: SessionState): LogFormat {
@@ -101,6 +146,8 @@ function pickExitCode(
     s.mainEngine,
     s.finalCode,
     s.backFromServer,
+    // The installer's code a wrapper tool reports ("ShellExecute installer failed: 1603").
+    s.wrapper && { code: s.wrapper.carried, line: s.wrapper.line },
   ];
   for (const source of sources) {
     if (!source) continue;
@@ -115,7 +162,7 @@ function pickExitCode(
   return { exitCode: null, exitLine: 0, exitCodeText: text };
 }
 
-function pickOutcome(s: SessionState, exitCode: number | null, caFailed: boolean): Outcome {
+function pickOutcome(s: SessionState, format: LogFormat, exitCode: number | null, caFailed: boolean): Outcome {
   if (exitCode !== null) {
     if (exitCode === 0) return s.burn?.restartRequired ? 'reboot-required' : 'success';
     if (exitCode === 3010 || exitCode === 1641) return 'reboot-required';
@@ -123,14 +170,22 @@ function pickOutcome(s: SessionState, exitCode: number | null, caFailed: boolean
     return 'failure';
   }
   if (s.failure || caFailed) return 'failure';
+  // No status line (an excerpt, an errors-only log): an error shown to the user, or the messages of an errors-only
+  // log, mean the install failed; a wrapper tool that reported its own failure says so too.
+  if (s.shownErrors > 0 || errorsOnly(s, format) || s.wrapper?.codeText) return 'failure';
   return 'incomplete';
+}
+
+/** An errors-only log (msiexec /le): a basic header and the messages the user saw, no engine or action lines. */
+function errorsOnly(s: SessionState, format: LogFormat): boolean {
+  return format === 'msi-basic' && s.basicHeader && s.msiLines === 0 && s.actionLines === 0 && s.messages.length > 0;
 }
 
 function pickFailedAction(s: SessionState): FailedAction | null {
   const f = s.failure;
   if (f) {
     const seq = f.sequenceAction;
-    const inSpan = (line: number) => line >= f.spanStart && line <= f.line;
+    const inSpan = (line: number) => line >= f.spanStart && line <= f.repeatedUntil;
     let culprit: string | null = null;
     if (SCRIPT_ACTIONS.has(seq) || WRAPPER_ACTIONS.has(seq)) {
       culprit =
@@ -173,6 +228,9 @@ function pickPrimaryError(
     list.reduce<ErrorEntry | null>((acc, e) => (acc === null || score(e) < score(acc) ? e : acc), null);
   if (s.failure) {
     const span = before.filter((e) => e.line >= s.failure!.spanStart);
+    // RemoveExistingProducts: the nested install's errors explain 1714 ("the older version cannot be removed").
+    const older = s.failure.sequenceAction === 'RemoveExistingProducts' ? span.find((e) => e.code === 1714) : undefined;
+    if (older) return older;
     if (span.length) return best(span);
     // Nothing inside the failing action: the closest error above it, unless it is far away (unrelated);
     // a debug note must be really close to count.
@@ -188,12 +246,13 @@ function pickPrimaryError(
 
 function pickCauses(
   s: SessionState,
+  format: LogFormat,
   outcome: Outcome,
   exitCode: number | null,
   failed: FailedAction | null,
   exitLine: number,
   primary: ErrorEntry | null,
-): LogAnalysis['causes'] {
+): RankedCause[] {
   const signals: CauseSignal[] = [...s.signals];
   if (outcome === 'success') {
     return rankCauses([
@@ -203,24 +262,69 @@ function pickCauses(
   }
   if (failed) {
     if (failed.customAction) {
-      signals.push({ id: 'custom-action-failed', weight: 0.6, line: failed.line });
       const ca = s.caFailures.find((c) => c.name === failed.name);
+      const error = s.errors.find((e) => e.caName === failed.name);
+      // The custom action's own words (its output, or the command's), else its result or 1722 line.
+      const reason = ca?.reason ?? (ca ? { line: ca.line, text: '' } : null);
+      signals.push({
+        id: 'custom-action-failed',
+        weight: 0.6,
+        line: reason?.text ? reason.line : (error?.line ?? failed.line),
+        reason: reason?.text || error?.text,
+        ownWords: Boolean(reason?.text),
+      });
       if (ca) signals.push({ id: 'custom-action-failed', weight: 0.3, line: ca.line });
     } else if (failed.name === 'LaunchConditions') {
-      signals.push({ id: 'launch-condition-failed', weight: 0.7, line: failed.line });
+      // The condition's message, as the dialog showed it.
+      const shown = s.lastShownMessage && s.lastShownMessage.line <= failed.line ? s.lastShownMessage : null;
+      signals.push({
+        id: 'launch-condition-failed',
+        weight: 0.7,
+        line: shown?.line ?? failed.line,
+        reason: shown?.text,
+        ownWords: shown !== null,
+      });
     }
   }
-  // The error that best explains the failure agrees with its own cause once more.
-  const primaryCause = primary ? messageCause(primary.code) : null;
-  if (primary && primaryCause) signals.push({ id: primaryCause, weight: 0.3, line: primary.line });
-  if (exitCode !== null) {
-    const c = exitCodeCause(exitCode);
-    if (c) signals.push({ id: c, weight: exitCode === 2 || exitCode === 3 ? 0.5 : 0.55, line: exitLine });
+  // Writes to per-machine locations refused while the install ran per-user and unelevated.
+  if (s.unelevated && !s.elevated)
+    for (const w of s.machineWrites) {
+      const cause = refinedCause(w.code, 'machineLocationUnelevated');
+      if (cause) signals.push({ id: cause, weight: 0.65, line: w.line, reason: w.text });
+    }
+  if (errorsOnly(s, format)) {
+    // The messages of an errors-only log are the launch conditions' or a prerequisite check's words.
+    const first = s.messages[0]!;
+    const prerequisite = s.messages.find((m) => P.PREREQUISITE.test(m.text));
+    signals.push(
+      prerequisite
+        ? {
+            id: 'prerequisite-missing',
+            weight: 0.55,
+            line: prerequisite.line,
+            reason: prerequisite.text,
+            ownWords: true,
+          }
+        : { id: 'launch-condition-failed', weight: 0.45, line: first.line, reason: first.text, ownWords: true },
+    );
   }
+  // The error that best explains the failure agrees with its own causes once more.
+  if (primary)
+    for (const c of messageCauses(primary.code))
+      signals.push({ id: c.id, weight: 0.3 * c.share, line: primary.line, reason: primary.text });
+  if (exitCode !== null)
+    for (const c of exitCodeCauses(exitCode)) signals.push({ id: c.id, weight: 0.55 * c.share, line: exitLine });
   if (outcome === 'cancelled') signals.push({ id: 'user-cancelled', weight: 0.6, line: exitLine });
   const ranked = rankCauses(signals);
   if (ranked.length === 0 && (outcome === 'failure' || outcome === 'incomplete')) {
-    return [{ id: 'unknown', confidence: outcome === 'failure' ? 0.2 : 0.1, lines: exitLine ? [exitLine] : [] }];
+    return [
+      {
+        id: 'unknown',
+        confidence: outcome === 'failure' ? 0.2 : 0.1,
+        lines: exitLine ? [exitLine] : [],
+        reason: null,
+      },
+    ];
   }
   return ranked;
 }

@@ -1,7 +1,7 @@
 // Rule: the MsiInstaller event log: the latest failure's code (a weaker symptom), files in use, policy blocks, service connection failures.
 import type { DiagnosisContext } from '../context.ts';
 import { lookupErrorCode } from '../../knowledge/error-codes.ts';
-import { codeWeight } from './symptom-rule.ts';
+import { reportedCodeCauses } from './symptom-rule.ts';
 import { probeFact, type Signal } from '../signal.ts';
 import { displayTime } from '../display-time.ts';
 
@@ -23,10 +23,9 @@ export function eventsRule(ctx: DiagnosisContext): Signal[] {
     for (const code of codes.slice(0, 4)) {
       const info = lookupErrorCode(code);
       if (!info || info.success || info.noise) continue;
-      const causes = info.causes.filter((c) => c !== 'unknown');
-      causes.forEach((cause, i) => {
+      reportedCodeCauses(code).forEach(({ id: cause, weight }) => {
         signals.push(
-          probeFact(cause, codeWeight(i, causes.length) * EVENT_FACTOR, 'installer-events', 'event-failure', {
+          probeFact(cause, weight * EVENT_FACTOR, 'installer-events', 'event-failure', {
             product: latest.product ?? '?',
             time: displayTime(latest.time),
             code,

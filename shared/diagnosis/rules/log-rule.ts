@@ -4,7 +4,7 @@ import type { LogAnalysis } from '../../contract/log-analysis.ts';
 import type { EvidenceRef, TextRef } from '../../contract/evidence.ts';
 import { lookupErrorCode } from '../../knowledge/error-codes.ts';
 import { causeInfo } from '../../knowledge/causes.ts';
-import { codeWeight } from './symptom-rule.ts';
+import { reportedCodeCauses } from './symptom-rule.ts';
 import { forCause, reason, type Signal } from '../signal.ts';
 import { isDeployAnalysis } from '../../deploylog/chain.ts';
 
@@ -35,9 +35,21 @@ function logSignals(log: LogAnalysis): Signal[] {
   const signals: Signal[] = [];
   const steps = errorSteps(log);
   log.causes.forEach((cause, rank) => {
-    const firstLine = cause.lines[0] ?? log.failedAction?.line ?? 0;
-    const ref: EvidenceRef = { kind: 'log', file: log.file, line: firstLine, text: lineText(log, firstLine) };
-    const reasons: TextRef[] = [reason('log-cause', { file, line: firstLine })];
+    const firstLine = cause.reason?.line ?? cause.lines[0] ?? log.failedAction?.line ?? 0;
+    const ref: EvidenceRef = {
+      kind: 'log',
+      file: log.file,
+      line: firstLine,
+      text: cause.reason?.text ?? lineText(log, firstLine),
+    };
+    const reasons: TextRef[] = [];
+    // The failure in the culprit's own words comes first (a custom action's output, the process holding files...).
+    if (cause.reason) reasons.push(reason('log-reason', { file, line: cause.reason.line, text: cause.reason.text }));
+    reasons.push(reason('log-cause', { file, line: firstLine }));
+    if (rank === 0 && log.oldProduct && cause.id === 'source-missing') {
+      const product = [log.oldProduct.name, log.oldProduct.productCode].filter(Boolean).join(' ') || '?';
+      reasons.push(reason('log-old-product', { product }));
+    }
     if (rank === 0) {
       if (log.failedAction)
         reasons.push(reason('log-failed-action', { action: log.failedAction.name, file, line: log.failedAction.line }));
@@ -61,15 +73,17 @@ function logSignals(log: LogAnalysis): Signal[] {
   });
   // A failed log whose analyzer found no cause still has an exit code / primary error to go on.
   if (log.causes.length === 0 && log.outcome === 'failure') {
-    for (const code of [log.primaryError, log.exitCode]) {
+    for (const [code, asMessage] of [
+      [log.primaryError, true],
+      [log.exitCode, false],
+    ] as const) {
       if (code === null) continue;
       const info = lookupErrorCode(code);
       if (!info || info.noise || info.success) continue;
-      const causes = info.causes.filter((c) => c !== 'unknown');
       const ref: EvidenceRef = { kind: 'log', file: log.file, line: log.failedAction?.line ?? 0 };
-      causes.forEach((c, i) =>
+      reportedCodeCauses(code, asMessage).forEach(({ id: c, weight }) =>
         signals.push(
-          forCause(c, codeWeight(i, causes.length), ref, {
+          forCause(c, weight, ref, {
             reason: reason('log-exit-code', { file, code }),
             alwaysRelevant: true,
           }),

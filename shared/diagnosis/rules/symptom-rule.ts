@@ -1,15 +1,17 @@
 // Rule: the codes the user reported point at their catalog causes (a prior: one code alone stays a weak-to-medium signal).
 import type { DiagnosisContext } from '../context.ts';
-import { lookupErrorCode } from '../../knowledge/error-codes.ts';
+import { causesOf, lookupErrorCode, type WeightedCause } from '../../knowledge/error-codes.ts';
 import { nestedParam } from '../../knowledge/texts.ts';
 import { forCause, reason, type Signal } from '../signal.ts';
 
-/** Weight of the i-th cause of a code with n causes: specific codes say more than generic ones (1603 says little). */
-export function codeWeight(i: number, n: number): number {
-  if (n === 1) return 0.5;
-  if (n === 2) return i === 0 ? 0.35 : 0.25;
-  if (n === 3) return i === 0 ? 0.3 : 0.2;
-  return i === 0 ? 0.12 : 0.08;
+/**
+ * The catalog's causes of a reported number with their weights (how strongly the number alone points at each); the
+ * exit-code meaning first, the message meaning for message numbers. Links of weight 0 (related only) give no signal.
+ */
+export function reportedCodeCauses(code: number, asMessage = false): WeightedCause[] {
+  const causes = asMessage ? causesOf(code, 'message') : causesOf(code, 'exit-code');
+  const found = causes.length > 0 ? causes : causesOf(code, asMessage ? 'exit-code' : 'message');
+  return found.filter((c) => c.weight > 0 && c.id !== 'unknown');
 }
 
 export function symptomRule(ctx: DiagnosisContext): Signal[] {
@@ -21,7 +23,7 @@ export function symptomRule(ctx: DiagnosisContext): Signal[] {
     const asMessage = symptom.messageNumbers.includes(code) && !symptom.exitCodes.includes(code);
     const noise = asMessage && info.asMessage ? info.asMessage.noise : info.noise;
     if (info.success) {
-      if (info.causes.includes('reboot-required-to-finish')) {
+      if (info.causes.some((c) => c.id === 'reboot-required-to-finish')) {
         signals.push(
           forCause(
             'reboot-required-to-finish',
@@ -34,13 +36,12 @@ export function symptomRule(ctx: DiagnosisContext): Signal[] {
       continue;
     }
     if (noise) continue;
-    const causes = info.causes.filter((c) => c !== 'unknown');
     const titleKey = asMessage && info.asMessage ? `error.${code}.message.title` : `error.${code}.title`;
-    causes.forEach((cause, i) => {
+    reportedCodeCauses(code, asMessage).forEach(({ id: cause, weight }) => {
       signals.push(
         forCause(
           cause,
-          codeWeight(i, causes.length),
+          weight,
           { kind: 'symptom', code },
           { reason: reason('symptom-code', { code, title: nestedParam(titleKey) }) },
         ),
