@@ -1,5 +1,6 @@
-// `npm run build:electron`: bundles the Electron main process and preload with esbuild into dist/electron/
-// (main.cjs, preload.cjs, report-scan-worker.cjs for the report's scan threads) and copies the runtime data files the bundle reads (simulated-machine scenarios).
+// `npm run build:electron`: bundles the Electron main process, its log-analysis worker and the preload with esbuild
+// into dist/electron/ (main.cjs, log-analysis-worker.cjs, preload.cjs, report-scan-worker.cjs for the report's scan
+// threads) and copies the runtime data files the bundle reads (simulated-machine scenarios).
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -30,7 +31,8 @@ const common = {
 const started = Date.now();
 await build({
   ...common,
-  entryPoints: { main: 'electron/main/main.ts' },
+  // The log analyzer's worker thread (electron/services/log-analysis-thread.ts starts it next to main.cjs).
+  entryPoints: { main: 'electron/main/main.ts', 'log-analysis-worker': 'electron/services/log-analysis-worker.ts' },
   outdir: outDir,
   outExtension: { '.js': '.cjs' },
   // ESM sources use import.meta.url to find data next to them; in the CJS bundle that is the bundle's own file,
@@ -59,5 +61,5 @@ if (existsSync(scenarios)) cpSync(scenarios, join(outDir, 'scenarios'), { recurs
 
 const size = (f) => (statSync(join(outDir, f)).size / 1024).toFixed(0);
 console.log(
-  `build:electron: ${outDir === join(root, 'dist', 'electron') ? 'dist/electron/' : outDir + '/'}main.cjs ${size('main.cjs')} KB, preload.cjs ${size('preload.cjs')} KB (${Date.now() - started} ms)`,
+  `build:electron: ${outDir === join(root, 'dist', 'electron') ? 'dist/electron/' : outDir + '/'}main.cjs ${size('main.cjs')} KB, log-analysis-worker.cjs ${size('log-analysis-worker.cjs')} KB, preload.cjs ${size('preload.cjs')} KB (${Date.now() - started} ms)`,
 );

@@ -138,6 +138,21 @@ test('headless scan runs the CLI without a window and exits with its code', () =
   assert.equal(JSON.parse(json.split('\n__RESULT__')[0]!).schema, 'msi-doctor/scan@1');
 });
 
+test('headless scan analyzes a log in the bundled worker thread (log-analysis-worker.cjs next to main.cjs)', () => {
+  const log = join(repo, 'shared', 'msilog', 'fixtures', 'wrapped-clock-prefix.log.txt');
+  const { verdict, stdout } = runMain(
+    ['--headless', 'scan', '--simulate', 'healthy', '--log', log, '--json'],
+    'r.exitCode !== null',
+    `return { exit: r.exitCode };`,
+  );
+  assert.equal(verdict.exit, 0);
+  const json = stdout.slice(stdout.indexOf('{'), stdout.lastIndexOf('}') + 1);
+  const scan = JSON.parse(json.split('\n__RESULT__')[0]!);
+  assert.deepEqual(scan.logErrors ?? [], []);
+  assert.equal(scan.logs[0].failedAction.name, 'RegisterLedgerService');
+  assert.match(scan.logs[0].causes[0].reason.text, /CreateService LedgerSvc failed/);
+});
+
 test('headless report writes the ZIP and exits 0', () => {
   const out = join(work, 'headless-report.zip');
   const { verdict } = runMain(

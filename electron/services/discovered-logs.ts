@@ -5,6 +5,7 @@ import type { ProbeId } from '../../shared/contract/ids.ts';
 import type { LogAnalysis } from '../../shared/contract/log-analysis.ts';
 import { analyzeRecentLogs } from '../system/probes/recent-log-analysis.ts';
 import type { CommandRunner } from '../system/run/command-runner.ts';
+import { analyzeLogOffThread } from './log-analysis-thread.ts';
 
 /** Logs older than this are history, not the install the user is asking about. */
 const RECENT_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -39,7 +40,11 @@ export async function analyzeDiscoveredLogs(
   );
   if (fresh.length === 0) return { logs: [], errors: [] };
   try {
-    const result = await analyzeRecentLogs({ ...data, logs: fresh }, (spec) => runner.run(spec), { limit: MAX_LOGS });
+    const result = await analyzeRecentLogs({ ...data, logs: fresh }, (spec) => runner.run(spec), {
+      limit: MAX_LOGS,
+      // In a worker thread: the window stays responsive whatever the log holds.
+      analyze: (bytes, path) => analyzeLogOffThread({ path, bytes }),
+    });
     const byPath = new Map(result.data.logs.map((log) => [log.path, log]));
     evidence.set('recent-logs', {
       ...item,

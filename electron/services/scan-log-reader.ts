@@ -1,7 +1,7 @@
-// Log files named in a scan: read from the simulated machine's disk when it has them, else streamed from the host disk.
-import { Readable } from 'node:stream';
+// Log files named in a scan: read from the simulated machine's disk when it has them, else streamed from the host disk;
+// analyzed in a worker thread (log-analysis-thread.ts) so the window and the preview server never wait on a log.
 import type { LogAnalysis } from '../../shared/contract/log-analysis.ts';
-import { analyzeLogFile, analyzeLogStream } from './log-file-analyzer.ts';
+import { analyzeLogOffThread } from './log-analysis-thread.ts';
 
 /** The simulated machine's disk (C:\Users\...\MSI1234.LOG lives there, not on the host). */
 export interface LogSource {
@@ -10,6 +10,6 @@ export interface LogSource {
 
 export async function analyzeLogPath(path: string, source?: LogSource): Promise<LogAnalysis> {
   const simulated = source?.readFile(path);
-  if (simulated) return analyzeLogStream(Readable.from([Buffer.from(simulated)]), path);
-  return analyzeLogFile(path);
+  if (simulated) return analyzeLogOffThread({ path, bytes: simulated });
+  return analyzeLogOffThread({ path });
 }

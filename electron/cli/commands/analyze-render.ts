@@ -13,6 +13,7 @@ export interface RenderOptions {
 }
 
 const L = {
+  reason: { en: 'Why', 'zh-CN': '原因' },
   result: { en: 'Result', 'zh-CN': '结果' },
   product: { en: 'Product', 'zh-CN': '产品' },
   operation: { en: 'Operation', 'zh-CN': '操作' },
@@ -34,6 +35,18 @@ const L = {
     'zh-CN': '此文件包含 {n} 次安装记录，这里显示最后一次',
   },
   package: { en: 'Failed package', 'zh-CN': '失败的包' },
+  retried: { en: 'retried {n} times before failing', 'zh-CN': '失败前重试了 {n} 次' },
+  wrapper: { en: 'Run by', 'zh-CN': '运行工具' },
+  wrapperCodes: {
+    en: '{tool}: its own exit code {own}; the installer returned {installer}',
+    'zh-CN': '{tool}：其自身的退出代码为 {own}；安装程序返回 {installer}',
+  },
+  oldProduct: { en: 'Old version', 'zh-CN': '旧版本' },
+  oldProductText: {
+    en: '{name} could not be removed by this upgrade (its cached installer is missing)',
+    'zh-CN': '此次升级无法卸载 {name}（它缓存的安装包不见了）',
+  },
+  unknownCode: { en: 'not given', 'zh-CN': '未给出' },
   burnNext: {
     en: 'The bundle only relays the package\'s result. Analyze the package\'s own log: msi-doctor analyze "{log}"',
     'zh-CN': '安装程序包只是转述了该安装包的结果。请分析这个安装包自己的日志：msi-doctor analyze "{log}"',
@@ -90,6 +103,14 @@ export function renderAnalysis(a: LogAnalysis, opts: RenderOptions): string {
       paint(ANSI.dim, `  [${a.format}, ${a.encoding}, ${t(L.lines, { n: a.lineCount })}]`),
   );
 
+  // The one line that explains the failure, in the culprit's own words: first.
+  const reason = a.outcome === 'success' ? null : (a.causes[0]?.reason ?? null);
+  if (reason) {
+    const room = Math.max(20, opts.width - 15);
+    const lines = wrap(`${reason.text}  (${t(L.line, { line: reason.line })})`, room);
+    out.push(`${label(L.reason)}${paint(ANSI.bold, lines[0] ?? '')}`, ...lines.slice(1).map((l) => ' '.repeat(15) + l));
+  }
+
   const outcomeColor = a.outcome === 'success' ? ANSI.green : a.outcome === 'failure' ? ANSI.red : ANSI.yellow;
   let result = paint(outcomeColor + ANSI.bold, t(OUTCOME[a.outcome]));
   if (a.exitCode !== null) {
@@ -107,6 +128,16 @@ export function renderAnalysis(a: LogAnalysis, opts: RenderOptions): string {
       (a.sessions > 1 ? paint(ANSI.dim, `  (${t(L.sessions, { n: a.sessions })})`) : ''),
   );
 
+  if (a.wrapper) {
+    const w = a.wrapper;
+    const own = w.exitCode !== null ? formatOwnCode(w.exitCode) : (w.exitCodeText ?? t(L.unknownCode));
+    const installer = w.installerExitCode !== null ? String(w.installerExitCode) : t(L.unknownCode);
+    out.push(`${label(L.wrapper)}${t(L.wrapperCodes, { tool: w.tool, own, installer })}`);
+  }
+  if (a.oldProduct) {
+    const name = [a.oldProduct.name, a.oldProduct.productCode].filter(Boolean).join(' ') || t(L.unknownProduct);
+    out.push(`${label(L.oldProduct)}${t(L.oldProductText, { name })}`);
+  }
   if (a.failedAction) {
     const f = a.failedAction;
     let where = t(f.customAction ? L.customAction : L.action, { name: f.name });
@@ -116,7 +147,8 @@ export function renderAnalysis(a: LogAnalysis, opts: RenderOptions): string {
   if (a.burn?.failingPackage) {
     const p = a.burn.packages.find((x) => x.id === a.burn!.failingPackage);
     out.push(
-      `${label(L.package)}${t(L.burnPackage, { id: a.burn.failingPackage, hr: p?.hresult ?? '?', log: p?.logPath ?? t(L.noLogPath) })}`,
+      `${label(L.package)}${t(L.burnPackage, { id: a.burn.failingPackage, hr: p?.hresult ?? '?', log: p?.logPath ?? t(L.noLogPath) })}` +
+        (p?.retries ? `, ${t(L.retried, { n: p.retries })}` : ''),
     );
     if (p?.logPath)
       out.push(...wrap(t(L.burnNext, { log: p.logPath }), opts.width - 15).map((l) => ' '.repeat(15) + l));
@@ -153,6 +185,11 @@ export function renderAnalysis(a: LogAnalysis, opts: RenderOptions): string {
     });
   }
   return out.join('\n') + '\n';
+}
+
+/** A tool's own code as written and in hex when negative (winget's -1978335226 = 0x8A150006). */
+function formatOwnCode(code: number): string {
+  return code < 0 ? `${code} (0x${(code >>> 0).toString(16).toUpperCase()})` : String(code);
 }
 
 /** Terminal columns of a string: CJK and full-width characters take two. */

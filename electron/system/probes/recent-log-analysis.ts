@@ -10,7 +10,12 @@ export interface RecentLogAnalysisOptions {
   /** Analyze at most this many of the newest logs (default 3). */
   limit?: number;
   maxBytes?: number;
+  /** The analyzer to use (the app's runs in a worker thread); in-process by default. */
+  analyze?: (bytes: Uint8Array, path: string) => Promise<LogAnalysis>;
 }
+
+const inProcess = (bytes: Uint8Array, path: string): Promise<LogAnalysis> =>
+  Promise.resolve(analyzeBytes(bytes, path).analysis);
 
 export interface RecentLogAnalysisResult {
   data: RecentLogsData;
@@ -46,7 +51,7 @@ export async function analyzeRecentLogs(
         errors.push({ path: log.path, message: read.error });
         continue;
       }
-      const { analysis } = analyzeBytes(read.value.bytes, log.path);
+      const analysis = await (options.analyze ?? inProcess)(read.value.bytes, log.path);
       analyses.push(analysis);
       logs[i] = { ...log, analysis: summarizeAnalysis(analysis) };
     } catch (error) {

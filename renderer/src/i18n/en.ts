@@ -136,6 +136,7 @@ export const en = {
     notChecked: 'Not checked',
     notCheckedIntro: 'These checks did not run, so the list above may be incomplete:',
     logs: 'Analyzed logs',
+    logReason: 'In its own words (line {{line}}): “{{text}}”',
     failedAction: 'Failing action: {{name}} (line {{line}})',
     noFailedAction: 'No failing action in this log.',
     openLog: 'Open the log',

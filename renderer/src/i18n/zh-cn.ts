@@ -134,6 +134,7 @@ export const zhCN: UiStrings = {
     notChecked: '未检查',
     notCheckedIntro: '以下检查没有运行，所以上面的结果可能不完整：',
     logs: '已分析的日志',
+    logReason: '原话（第 {{line}} 行）：“{{text}}”',
     failedAction: '失败的操作：{{name}}（第 {{line}} 行）',
     noFailedAction: '这个日志里没有失败的操作。',
     openLog: '打开日志',

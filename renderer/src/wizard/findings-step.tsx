@@ -130,9 +130,21 @@ function LogSummary({ log }: { log: LogAnalysis }) {
   const { t } = useTranslation();
   const { openLog } = useActions();
   const name = log.file.split(/[\\/]/).pop() ?? log.file;
+  // The failure in the culprit's own words comes first (a custom action's output, the process holding files...).
+  const reason = log.outcome === 'success' ? null : (log.causes[0]?.reason ?? null);
   return (
     <li className="log-summary">
       <span className="file-name">{name}</span>
+      {reason && (
+        <button
+          type="button"
+          className="button subtle small log-reason"
+          onClick={() => openLog(log.file, reason.line)}
+          data-testid="log-reason"
+        >
+          {t('findings.logReason', { line: reason.line, text: reason.text })}
+        </button>
+      )}
       <span>
         {log.failedAction
           ? t('findings.failedAction', { name: log.failedAction.name, line: log.failedAction.line })
