@@ -2,7 +2,7 @@
 import type { ParsedSymptom } from '../contract/symptom.ts';
 import { lookupErrorCode } from '../knowledge/error-codes.ts';
 import { nestedParam } from '../knowledge/texts.ts';
-import { WINGET_CODES } from './winget-codes.ts';
+import { WINGET_CODES } from '../knowledge/winget-codes.ts';
 import { DIALOG_PHRASES } from './dialog-phrases.ts';
 
 type Note = ParsedSymptom['notes'][number];

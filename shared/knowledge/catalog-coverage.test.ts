@@ -10,7 +10,7 @@ import { allCauses } from './causes.ts';
 import { allMyths } from './myths.ts';
 import { FOLLOW_ON, NOTE_ONLY_NOISE, INFORMATIONAL, ALWAYS_NOISE } from '../msilog/noise.ts';
 import { exitCodeCauses, messageCauses, REFINED, SPECIFIC_WEIGHT } from '../msilog/cause-rules.ts';
-import { WINGET_CODES } from '../diagnosis/winget-codes.ts';
+import { WINGET_CODES } from './winget-codes.ts';
 import { TOOL_EXIT_CODES } from './deploy-exit-codes.ts';
 
 const shared = fileURLToPath(new URL('..', import.meta.url));

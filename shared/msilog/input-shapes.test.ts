@@ -238,3 +238,45 @@ test('a flattened log longer than a line may be (64 Ki characters) is read to it
   assert.ok(filler.length > 64 * 1024);
   assert.deepEqual([a.lineCount, a.exitCode, a.failedAction?.name, a.primaryError], [1, 1603, 'StartServices', 1920]);
 });
+
+test('wrapper output: winget codes that stand for an installer code, Chocolatey and PSADT lines around an MSI log', () => {
+  const reboot = analyzeIn(
+    Buffer.from(
+      '> Installation failed with exit code -1978334967\n' +
+        '> MSI (s) (08:88) [03:24:20:656]: Note: 1: 2205 2:  3: Error \n' +
+        '> MSI (s) (08:88) [03:24:20:657]: Doing action: InstallFinalize\n',
+    ),
+    1 << 20,
+  );
+  // 0x8A150109 (APPINSTALLER_CLI_ERROR_INSTALL_REBOOT_REQUIRED_TO_FINISH) is 3010.
+  assert.deepEqual(
+    [reboot.outcome, reboot.exitCode, reboot.wrapper?.tool, reboot.wrapper?.installerExitCode],
+    ['reboot-required', 3010, 'winget', 3010],
+  );
+  const choco = analyzeIn(
+    Buffer.from(
+      [
+        'Installing contoso-agent...',
+        'MSI (s) (1C:30) [10:11:50:400]: Product: Contoso Agent -- Error 1618. Another installation is already in progress. Complete that installation before proceeding with this install.',
+        'ERROR: Running ["C:\\Windows\\System32\\msiexec.exe" /i "C:\\Users\\a\\AppData\\Local\\Temp\\chocolatey\\contoso-agent\\agent.msi" /qn] was not successful. Exit code was \'1618\'. See log for possible error messages.',
+        'The install of contoso-agent was NOT successful.',
+      ].join('\r\n'),
+    ),
+    1 << 20,
+  );
+  assert.deepEqual(
+    [choco.exitCode, choco.wrapper?.tool, choco.causes[0]?.id],
+    [1618, 'chocolatey', 'another-install-in-progress'],
+  );
+  const psadt = analyzeIn(
+    Buffer.from(
+      [
+        '[10-02-2024 08:00:01.123] [Installation] [Execute-MSI] [Info] :: Executing MSI action [Install]...',
+        "MSI (s) (1C:30) [08:00:20:400]: Product: Fabrikam Agent -- Error 1920. Service 'Fabrikam Agent' (FabrikamAgent) failed to start.",
+        '[10-02-2024 08:00:40.000] [Installation] [Execute-Process] [Error] :: Execution failed with exit code [1603].',
+      ].join('\n'),
+    ),
+    1 << 20,
+  );
+  assert.deepEqual([psadt.exitCode, psadt.wrapper?.tool, psadt.causes[0]?.id], [1603, 'psadt', 'service-start-failed']);
+});

@@ -15,6 +15,7 @@ import { FOLLOW_ON } from './noise.ts';
 import { redactLine } from './redaction.ts';
 import { formatHresult } from './hresult.ts';
 import { P } from './patterns.ts';
+import { WINGET_CODES } from '../knowledge/winget-codes.ts';
 
 export interface SummaryInput {
   file: string;
@@ -94,7 +95,7 @@ export function summarizeSession(s: SessionState, input: SummaryInput): LogAnaly
           tool: s.wrapper.tool,
           exitCode: s.wrapper.code,
           exitCodeText: s.wrapper.codeText,
-          installerExitCode: s.wrapper.carried,
+          installerExitCode: installerCodeOf(s.wrapper),
           line: line(s.wrapper.line),
         }
       : null,
@@ -103,6 +104,13 @@ export function summarizeSession(s: SessionState, input: SummaryInput): LogAnaly
         ? { name: oldProductName(s), productCode: s.oldProduct.productCode }
         : null,
   };
+}
+
+/** The installer's code a wrapper reports, or the Win32 code its own result stands for (winget's 0x8A150109 = 3010). */
+function installerCodeOf(w: { tool: string; code: number | null; carried: number | null }): number | null {
+  if (w.carried !== null) return w.carried;
+  if (w.tool === 'winget' && w.code !== null) return WINGET_CODES.get(w.code >>> 0)?.win32 ?? null;
+  return null;
 }
 
 /** "MSI (s) (CC:24) [17:23:00:920]: Product: X -- Error 1714. ..." -> "Product: X -- Error 1714. ..." (the words). */
@@ -146,8 +154,8 @@ function pickExitCode(
     s.mainEngine,
     s.finalCode,
     s.backFromServer,
-    // The installer's code a wrapper tool reports ("ShellExecute installer failed: 1603").
-    s.wrapper && { code: s.wrapper.carried, line: s.wrapper.line },
+    // The installer's code a wrapper tool reports ("ShellExecute installer failed: 1603"), or the one its own code means.
+    s.wrapper && { code: installerCodeOf(s.wrapper), line: s.wrapper.line },
   ];
   for (const source of sources) {
     if (!source) continue;

@@ -1,4 +1,4 @@
-// WinGet installer-outcome HRESULTs (0x8A15xxxx) the symptom parser recognises, with their Win32 equivalents where one exists.
+// WinGet installer-outcome HRESULTs (0x8A15xxxx) with their Win32 equivalents where one exists: read by the symptom parser and the log analyzer (a winget paste).
 
 export interface WingetCode {
   /** Text key of the meaning (texts/diagnosis.ts, 'winget.*'). */
