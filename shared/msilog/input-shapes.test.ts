@@ -253,6 +253,11 @@ test('wrapper output: winget codes that stand for an installer code, Chocolatey 
     [reboot.outcome, reboot.exitCode, reboot.wrapper?.tool, reboot.wrapper?.installerExitCode],
     ['reboot-required', 3010, 'winget', 3010],
   );
+  const hresult = analyzeIn(
+    Buffer.from('Installation failed with exit code 0x80070643\nAction ended 1:00:00: X. Return value 3.\n'),
+    1 << 20,
+  );
+  assert.deepEqual([hresult.exitCode, hresult.wrapper?.installerExitCode], [1603, 1603], '0x80070643 is 1603');
   const choco = analyzeIn(
     Buffer.from(
       [

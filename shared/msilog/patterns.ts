@@ -37,7 +37,7 @@ export const P = {
   // ---- wrapper-output.ts (winget, Chocolatey, PSAppDeployToolkit, Ansible around the log)
   WRAPPER_HINT: /exit code|installer failed|\[(?:CLI|CORE|REPO|FAIL) {0,2}\]|"rc"|FAILED!/i,
   WINGET_INSTALLER_FAILED: /(?:ShellExecute installer failed|Installer failed with exit code):? (-?\d{1,20})/,
-  WINGET_INSTALL_FAILED: /Installation failed with exit code:? (-?\d{1,20}|0x[0-9A-Fa-f]{1,16})/,
+  WINGET_INSTALL_FAILED: /Installation failed with exit code:? (0x[0-9A-Fa-f]{1,16}|-?\d{1,20})/,
   WINGET_LOG_LINE: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3} \[[A-Z]{2,4} {0,2}\]/,
   CHOCO_EXIT_CODE: /Exit code was '(-?\d{1,20})'/,
   PSADT_EXIT_CODE: /exit code \[(-?\d{1,20})\]/i,

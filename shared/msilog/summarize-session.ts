@@ -13,7 +13,7 @@ import {
 import { isCustomActionName, SCRIPT_ACTIONS, WRAPPER_ACTIONS } from './standard-actions.ts';
 import { FOLLOW_ON } from './noise.ts';
 import { redactLine } from './redaction.ts';
-import { formatHresult } from './hresult.ts';
+import { formatHresult, hresultToWin32 } from './hresult.ts';
 import { P } from './patterns.ts';
 import { WINGET_CODES } from '../knowledge/winget-codes.ts';
 
@@ -109,7 +109,10 @@ export function summarizeSession(s: SessionState, input: SummaryInput): LogAnaly
 /** The installer's code a wrapper reports, or the Win32 code its own result stands for (winget's 0x8A150109 = 3010). */
 function installerCodeOf(w: { tool: string; code: number | null; carried: number | null }): number | null {
   if (w.carried !== null) return w.carried;
-  if (w.tool === 'winget' && w.code !== null) return WINGET_CODES.get(w.code >>> 0)?.win32 ?? null;
+  if (w.code === null) return null;
+  // 0x80070643 is 1603 wherever it is printed.
+  if ((w.code >>> 0) >= 0x80070000 && (w.code >>> 0) <= 0x8007ffff) return hresultToWin32(w.code);
+  if (w.tool === 'winget') return WINGET_CODES.get(w.code >>> 0)?.win32 ?? null;
   return null;
 }
 

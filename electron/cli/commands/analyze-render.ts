@@ -187,9 +187,11 @@ export function renderAnalysis(a: LogAnalysis, opts: RenderOptions): string {
   return out.join('\n') + '\n';
 }
 
-/** A tool's own code as written and in hex when negative (winget's -1978335226 = 0x8A150006). */
+/** A tool's own code, with its hex form when it is an HRESULT (winget's -1978335226 = 0x8A150006). */
 function formatOwnCode(code: number): string {
-  return code < 0 ? `${code} (0x${(code >>> 0).toString(16).toUpperCase()})` : String(code);
+  const hex = `0x${(code >>> 0).toString(16).toUpperCase().padStart(8, '0')}`;
+  if (code < 0) return `${code} (${hex})`;
+  return code > 0xffff ? hex : String(code);
 }
 
 /** Terminal columns of a string: CJK and full-width characters take two. */
