@@ -13,6 +13,12 @@ import type { Signal } from './signal.ts';
 
 /** A cause that does not explain any reported error keeps this share of its weight (it is a side finding). */
 export const IRRELEVANT_FACTOR = 0.6;
+/** A deployment joined with its MSI log: the reason that quotes the failure with its context (deploy-rule.ts). */
+const JOINED_REASONS: ReadonlySet<string> = new Set([
+  'fact.deploy-joined-ca',
+  'fact.deploy-joined-action',
+  'fact.deploy-joined-cause',
+]);
 /** Never claim certainty. */
 const MAX_CONFIDENCE = 0.99;
 
@@ -84,12 +90,13 @@ export function buildFinding(cause: CauseId, signals: Signal[], ctx: DiagnosisCo
   const clientSeen = pro.some((s) => s.ref.kind === 'probe' && s.ref.fact === 'client-install-running');
   const repairs = catalogRepairs.filter((r) => r !== 'end-stuck-client-install' || clientSeen);
   const security = info.kind === 'security' || (pro.every((s) => s.security) && pro.length > 0);
-  // Strongest first, but a log's line in the culprit's own words always leads (it says why, in one line).
-  const ownWords = (r: TextRef) => (r.key === factKey('log-reason') ? 0 : 1);
+  // Strongest first, but the failure in the culprit's own words always leads: a deployment joined with its MSI log
+  // (which quotes it), else the log's own line.
+  const lead = (r: TextRef) => (JOINED_REASONS.has(r.key) ? 0 : r.key === factKey('log-reason') ? 1 : 2);
   const reasons: TextRef[] = uniqueBy(
     [...pro].sort((a, b) => b.weight - a.weight).flatMap((s) => (s.reason ? [s.reason] : [])),
     (r) => `${r.key}|${JSON.stringify(r.params)}`,
-  ).sort((a, b) => ownWords(a) - ownWords(b));
+  ).sort((a, b) => lead(a) - lead(b));
   const manualSteps: TextRef[] = uniqueBy(
     [
       ...pro.flatMap((s) => s.manualSteps ?? []),

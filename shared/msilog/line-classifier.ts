@@ -38,7 +38,7 @@ export type LineEvent =
   | { kind: 'run-engine-product'; path: string }
   | { kind: 'rollback-error-skipped' }
   | { kind: 'mutex-busy' }
-  | { kind: 'engine-note'; note: EngineNote }
+  | { kind: 'engine-note'; note: EngineNote; role: ProcessRole | null }
   | { kind: 'msi-line'; role: ProcessRole | null; pid: number | null }
   | { kind: 'burn'; level: 'i' | 'w' | 'e' | 'a' | 'd'; id: number; message: string }
   | { kind: 'burn-variable'; name: string; value: string }
@@ -325,9 +325,10 @@ function classifyMsiMessage(msg: string, role: ProcessRole | null): LineEvent | 
         return { kind: 'main-engine', code: codeFromDigits(codeText), codeText, role };
       }
       if (msg.startsWith('MSI_LUA: ')) {
-        if (msg.includes('no credential elevation is possible')) return { kind: 'engine-note', note: 'no-elevation' };
+        if (msg.includes('no credential elevation is possible'))
+          return { kind: 'engine-note', note: 'no-elevation', role };
         if (msg.includes('already running elevated') || msg.includes('user is an admin'))
-          return { kind: 'engine-note', note: 'elevated' };
+          return { kind: 'engine-note', note: 'elevated', role };
       }
       break;
     case 80: // P
@@ -340,9 +341,9 @@ function classifyMsiMessage(msg: string, role: ProcessRole | null): LineEvent | 
       break;
     case 82: // R
       if (msg.startsWith('RESTART MANAGER: Detected that application'))
-        return { kind: 'engine-note', note: 'files-in-use' };
+        return { kind: 'engine-note', note: 'files-in-use', role };
       if (msg.startsWith('Running product ') && msg.includes('with user privileges'))
-        return { kind: 'engine-note', note: 'user-privileges' };
+        return { kind: 'engine-note', note: 'user-privileges', role };
       break;
     case 83: // S: "SequencePatches starts. Product code: {...}"
     case 65: // A: "APPCOMPAT: looking for appcompat database entry with ProductCode '{...}'"
@@ -370,7 +371,7 @@ function classifyMsiMessage(msg: string, role: ProcessRole | null): LineEvent | 
       if (msg.startsWith('DEBUG: Error ')) return classifyFreeText(msg);
       break;
     case 42: // *
-      if (msg.startsWith('******* RunEngine:')) return { kind: 'engine-note', note: 'nested-engine' };
+      if (msg.startsWith('******* RunEngine:')) return { kind: 'engine-note', note: 'nested-engine', role };
       break;
     default:
       break;

@@ -2,7 +2,7 @@
 import { textSignalOf, type LineEvent, type ProcessRole, type TextSignal } from './line-classifier.ts';
 import { isNoiseMessage, FOLLOW_ON, NOTE_ONLY_NOISE } from './noise.ts';
 import { messageCauses, refinedCause, type CauseSignal, type Refinement } from './cause-rules.ts';
-import { SCRIPT_ACTIONS, TOP_LEVEL_ACTIONS } from './standard-actions.ts';
+import { SCRIPT_ACTIONS, TOP_LEVEL_ACTIONS, WRAPPER_ACTIONS } from './standard-actions.ts';
 import { parseHiddenProperties } from './redaction.ts';
 import type { CauseId } from '../contract/ids.ts';
 import type { LineRing } from './line-ring.ts';
@@ -286,12 +286,16 @@ export class SessionState {
         } else if (ev.header === 'start') this.basicHeader = true;
         else if (ev.header === 'verbose-stop' || (ev.header === 'stop' && !this.verboseHeader)) this.closed = true;
         return;
-      case 'action-start':
+      case 'action-start': {
         this.actionLines++;
-        if (this.openActions.length < 64) this.openActions.push({ name: ev.name, line: lineNo });
+        // "Action 21:24:32: X." (the progress text) comes right before "Action start 21:24:32: X.": one action.
+        const top = this.openActions[this.openActions.length - 1];
+        if (top && top.name === ev.name && lineNo - top.line <= 3) top.line = lineNo;
+        else if (this.openActions.length < 64) this.openActions.push({ name: ev.name, line: lineNo });
         if (this.actionStarts.size < 2000 || this.actionStarts.has(ev.name)) this.actionStarts.set(ev.name, lineNo);
         if (TOP_LEVEL_ACTIONS.has(ev.name) && !this.nested) this.topLevelNames.add(ev.name);
         return;
+      }
       case 'action-end':
         this.actionLines++;
         this.actionEnded(ev.name, ev.returnValue ?? -1, lineNo, text, recent);
@@ -387,7 +391,7 @@ export class SessionState {
         return;
       case 'engine-note':
         this.msiLines++;
-        this.engineNote(ev.note, lineNo, text);
+        this.engineNote(ev.note, ev.role, lineNo, text);
         return;
       case 'rollback-error-skipped':
         return;
@@ -459,22 +463,26 @@ export class SessionState {
     this.pin(lineNo, text, P.PROCESS_HOLDING.test(text) ? 2 : 3);
   }
 
-  private engineNote(note: string, lineNo: number, text: string): void {
+  private engineNote(note: string, role: ProcessRole | null, lineNo: number, text: string): void {
     switch (note) {
+      // The client always runs with the user's privileges; what counts is how the server (the install) runs.
       case 'user-privileges':
       case 'no-elevation':
-        this.unelevated = true;
+        if (role === 'server') this.unelevated = true;
         return;
       case 'elevated':
-        this.elevated = true;
+        if (role === 'server') this.elevated = true;
         return;
       case 'files-in-use':
         this.signal('files-in-use', 0.45, lineNo, text, true);
         this.pin(lineNo, text, 2);
         return;
       case 'nested-engine': {
-        const parent = [...this.openActions].reverse().find((a) => !TOP_LEVEL_ACTIONS.has(a.name));
-        if (parent && !this.nested) this.nested = { parent: parent.name, depth: this.openActions.length };
+        // An engine started by the running action (RemoveExistingProducts removing the old version). The client's
+        // ExecuteAction starting the server's engine is the install itself, not a nested one.
+        const parent = this.openActions[this.openActions.length - 1];
+        if (parent && !TOP_LEVEL_ACTIONS.has(parent.name) && !WRAPPER_ACTIONS.has(parent.name) && !this.nested)
+          this.nested = { parent: parent.name, depth: this.openActions.length };
         return;
       }
     }

@@ -177,6 +177,8 @@ export function parseProductMessage(msg: string): ProductMessage | null {
   }
   if (i === 0 || i >= n) return null;
   const sep = msg.indexOf(' -- ', i);
+  // A paste may wrap the line before " -- " ("Product: Microsoft Windows SDK for Windows 7" / "(7.1) -- Removal...").
+  if (sep < 0 && msg.startsWith('Product: ')) return { productName: msg.slice(9).trim(), text: '', errorCode: null };
   if (sep < 0 || sep - i > 400) return null;
   const productName = msg.slice(i + 1, sep).trim();
   if (!productName) return null;

@@ -111,7 +111,7 @@ function installerCodeOf(w: { tool: string; code: number | null; carried: number
   if (w.carried !== null) return w.carried;
   if (w.code === null) return null;
   // 0x80070643 is 1603 wherever it is printed.
-  if ((w.code >>> 0) >= 0x80070000 && (w.code >>> 0) <= 0x8007ffff) return hresultToWin32(w.code);
+  if (w.code >>> 0 >= 0x80070000 && w.code >>> 0 <= 0x8007ffff) return hresultToWin32(w.code);
   if (w.tool === 'winget') return WINGET_CODES.get(w.code >>> 0)?.win32 ?? null;
   return null;
 }

@@ -58,8 +58,10 @@ function logSignals(log: LogAnalysis): Signal[] {
       if (log.burn?.failingPackage)
         reasons.push(reason('log-burn-package', { package: log.burn.failingPackage, file }));
     }
-    // We already have the log: a logged retry would only capture it again.
-    const repairs = causeInfo(cause.id).repairs.filter((r) => r !== 'retry-install-elevated-logged');
+    // We already have the log: a logged retry would only capture it again, unless running elevated is the fix.
+    const repairs = causeInfo(cause.id).repairs.filter(
+      (r) => r !== 'retry-install-elevated-logged' || cause.id === 'not-elevated',
+    );
     reasons.forEach((r, i) =>
       signals.push(
         forCause(cause.id, i === 0 ? cause.confidence * LOG_FACTOR : 0, ref, {
