@@ -159,3 +159,64 @@ test('files in use: the process holding them (name and PID) is the reason', () =
   const reason = a.causes[0]?.reason;
   assert.ok(reason && (reason.text.includes('Name: WingtipBar, Id: 9120') || reason.text.includes("'WingtipBar.exe'")));
 });
+
+test('the reason: how it failed beats that it failed; banners, empty labels and the wrapper closing lines never count', () => {
+  // A .NET error report quoted by CAQuietExec: the innermost message says how it failed; the report's closing banner,
+  // the empty "Inner Exception" label and the wrapper's "Command line returned an error" come later but say nothing.
+  const report = [
+    'Action start 18:58:28: InstallFinalize.',
+    'CAQuietExec:  Setup started by user CONTOSO\\admin',
+    'CAQuietExec:  ------------START OF ERROR REPORT------------',
+    "CAQuietExec:  Error Message    : Error while creating new data store 'Jobs' .",
+    "CAQuietExec:  Error Message    : Cannot create file 'D:\\Data\\Jobs.mdf' because it already exists.",
+    'CAQuietExec:  Source           : Void Add(Interop.Database)',
+    'CAQuietExec:  Inner Exception  : ',
+    'CAQuietExec:  --------------END OF ERROR REPORT------------**********************',
+    'CAQuietExec:  ******************************************************',
+    'CAQuietExec:  Error 0x80070001: Command line returned an error.',
+    'CAQuietExec:  Error 0x80070001: CAQuietExec Failed',
+    'CustomAction CreateJobsStore returned actual error code 1603 (note this may not be 100% accurate if translation happened inside sandbox)',
+    'Action ended 18:58:30: InstallFinalize. Return value 3.',
+  ].join('\n');
+  assertReason(analyzeIn(Buffer.from(report), 1 << 20), 5, 'Cannot create file', 'already exists');
+  // "System error 5 has occurred." then "Access is denied.": the second says how (and is a known signal line too).
+  const netStart = [
+    'Action start 4:42:03: StartContosoSvc.',
+    'WixQuietExec:  "NET" START "ContosoSvc"',
+    'WixQuietExec:  System error 5 has occurred.',
+    'WixQuietExec:  ',
+    'WixQuietExec:  Access is denied.',
+    'WixQuietExec:  Error 0x80070002: Command line returned an error.',
+    'CustomAction StartContosoSvc returned actual error code 1603 (note this may not be 100% accurate if translation happened inside sandbox)',
+    'Action ended 4:42:03: StartContosoSvc. Return value 3.',
+  ].join('\n');
+  assertReason(analyzeIn(Buffer.from(netStart), 1 << 20), 5, 'Access is denied.');
+});
+
+test('the reason when the culprit said nothing: the custom action result line; a launch condition: its message', () => {
+  const silent = [
+    'MSI (s) (D0:A0) [21:24:36:743]: Executing op: ActionStart(Name=FailWhenDeferred,,)',
+    'MSI (s) (D0:A0) [21:24:36:744]: Executing op: CustomActionSchedule(Action=FailWhenDeferred,ActionType=1025,Source=BinaryData,Target=FailWhenDeferred,)',
+    'MSI (s) (D0:9C) [21:24:36:747]: Invoking remote custom action. DLL: C:\\WINDOWS\\Installer\\MSI5291.tmp, Entrypoint: FailWhenDeferred',
+    'CustomAction FailWhenDeferred returned actual error code 1603 (note this may not be 100% accurate if translation happened inside sandbox)',
+    'Action ended 21:24:37: InstallFinalize. Return value 3.',
+    'MSI (s) (D0:A0) [21:24:37:300]: Product: Contoso Tools -- Installation failed.',
+    'MSI (s) (D0:A0) [21:24:37:301]: Windows Installer installed the product. Product Name: Contoso Tools. Product Version: 1.0.0. Product Language: 1033. Manufacturer: Contoso. Installation success or error status: 1603.',
+  ].join('\n');
+  const a = analyzeIn(Buffer.from(silent), 1 << 20);
+  assert.equal(a.causes[0]?.id, 'custom-action-failed');
+  assertReason(a, 4, 'CustomAction FailWhenDeferred returned actual error code 1603');
+  // The condition's message shown inside LaunchConditions stays the reason, though more messages follow it.
+  const condition = [
+    'Action start 14:07:26: LaunchConditions.',
+    'MSI (c) (E8:DC) [14:07:27:808]: Product: Contoso Tools -- Sorry, you are not allowed to install the product.',
+    '',
+    'Action ended 14:07:27: LaunchConditions. Return value 3.',
+    'Action ended 14:07:27: INSTALL. Return value 3.',
+    'MSI (c) (E8:DC) [14:07:27:900]: Product: Contoso Tools -- Installation operation failed.',
+    'MSI (c) (E8:DC) [14:07:27:901]: Windows Installer installed the product. Product Name: Contoso Tools. Product Version: 1.0.0. Product Language: 1033. Manufacturer: Contoso. Installation success or error status: 1603.',
+  ].join('\n');
+  const c = analyzeIn(Buffer.from(condition), 1 << 20);
+  assert.equal(c.causes[0]?.id, 'launch-condition-failed');
+  assertReason(c, 2, 'Sorry, you are not allowed to install the product.');
+});

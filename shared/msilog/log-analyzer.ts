@@ -77,15 +77,23 @@ export function createLogAnalyzer(options: LogAnalyzerOptions): LogAnalyzer {
         }
       }
       session.handle(ev, n, text, ring, output);
+      // A custom action's output that also says something the classifier knows ("Access is denied.") is still its
+      // output: the reason may be that very line.
+      if (ev.kind === 'text-signal' && text.charCodeAt(0) !== 77 /* M */) keepOutput(n, text);
     } else if (text.length > 0 && text.charCodeAt(0) !== 77 /* M */) {
       // Free text: custom action output (the failure's own words), or the messages of an errors-only log.
-      if (output.length === OUTPUT_SIZE) output.shift();
-      const kept = text.length > 500 ? text.slice(0, 500) : text;
-      output.push({ line: n, text: kept });
-      session.freeText(n, kept);
+      session.freeText(n, keepOutput(n, text));
     }
     // Ring of recent lines: the context pinned when a failure or error shows up.
     ring.push(n, text, 0, text.length);
+  }
+
+  /** Keeps a line of free text among the recent output (at most 500 characters of it); returns what was kept. */
+  function keepOutput(n: number, text: string): string {
+    if (output.length === OUTPUT_SIZE) output.shift();
+    const kept = text.length > 500 ? text.slice(0, 500) : text;
+    output.push({ line: n, text: kept });
+    return kept;
   }
 
   function start(prefix: Uint8Array): boolean {

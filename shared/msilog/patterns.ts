@@ -106,6 +106,8 @@ export const P = {
 
   // ---- log-analyzer.ts: free text that explains a failure in words (custom action output)
   HOT: /error|fail|exception|denied|cannot|can't|unable|not found|invalid|must|already exists|错误|失败|拒绝|fehler|erreur|échec/i,
+  /** Words that say how something failed, not only that it did: such a line beats one that just says "error". */
+  SPECIFIC: /denied|cannot|can't|unable|not found|invalid|not allowed|拒绝|无法/i,
   /** "Error 0x80070057: ..." of the WiX wrappers: the HRESULT they got, less telling than the command's own words. */
   HRESULT_WRAPPER_LINE: /Error 0x[0-9A-Fa-f]{8}: /,
   /** An errors-only (msiexec /le) message saying a prerequisite is missing. */
@@ -113,7 +115,7 @@ export const P = {
     /\brequires?\b|\brequired\b|must be installed|is not installed|\binstall\b.{0,80}\bfirst\b|prerequisite|需要安装|必须先安装|未安装/i,
   /** Output of the WiX wrappers that only repeats a failure (the command's own words come before it). */
   GENERIC_CA_OUTPUT:
-    /Failed in ExecCommon method|QuietExec Failed|Command line returned an error|Failed to get Command Line|Entering \w{1,40} in |Calling custom action|Exception thrown by custom action|returned actual error code|^\s*$/i,
+    /Failed in ExecCommon method|QuietExec Failed|Command line returned an error|(?:START|END) OF ERROR REPORT|Failed to get Command Line|Entering \w{1,40} in |Calling custom action|Exception thrown by custom action|returned actual error code|^\s*$/i,
 
   // ---- redaction.ts
   SECRET_NAME: /PASSWORD|PASSWD|PWD|SECRET|TOKEN|KEY|CREDENTIAL/i,

@@ -38,6 +38,8 @@ export interface FailurePoint {
   lastDeferred: string | null;
   /** Later "Return value 3" lines of the same action (a paste that repeats the block): the span reaches them. */
   repeatedUntil: number;
+  /** The last message shown to the user inside the failing action (a launch condition's text), if any. */
+  shownMessage: LineRef | null;
 }
 
 export interface CaFailure {
@@ -46,6 +48,8 @@ export interface CaFailure {
   line: number;
   /** The custom action's (or its command's) own words before it returned. */
   reason: LineRef | null;
+  /** The "CustomAction X returned actual error code N" line itself. */
+  text: string;
 }
 
 const CAP_ERRORS = 200;
@@ -510,7 +514,7 @@ export class SessionState {
     const started = this.actionStarts.get(name);
     const from = started !== undefined && started < lineNo ? started : lineNo - OUTPUT_WINDOW;
     const reason = pickOutputReason(output, from, lineNo);
-    if (this.caFailures.length < CAP_CA_FAILURES) this.caFailures.push({ name, code, line: lineNo, reason });
+    if (this.caFailures.length < CAP_CA_FAILURES) this.caFailures.push({ name, code, line: lineNo, reason, text });
     this.problemSeen(lineNo);
     this.pin(lineNo, text, this.failure ? 6 : 1);
     if (reason) this.pin(reason.line, reason.text, this.failure ? 6 : 1);
@@ -625,6 +629,7 @@ export class SessionState {
           : null,
       lastDeferred: SCRIPT_ACTIONS.has(name) ? this.currentDeferred : null,
       repeatedUntil: lineNo,
+      shownMessage: this.lastShownMessage && this.lastShownMessage.line >= spanStart ? this.lastShownMessage : null,
     };
     this.pin(lineNo, text, 0);
     for (const r of recent.last(8)) this.pin(r.line, r.text, 3);

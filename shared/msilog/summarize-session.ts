@@ -275,19 +275,21 @@ function pickCauses(
     if (failed.customAction) {
       const ca = s.caFailures.find((c) => c.name === failed.name);
       const error = s.errors.find((e) => e.caName === failed.name);
-      // The custom action's own words (its output, or the command's), else its result or 1722 line.
-      const reason = ca?.reason ?? (ca ? { line: ca.line, text: '' } : null);
+      // The custom action's own words (its output, or the command's), else its 1722 line, else its result line.
+      const reason = ca?.reason ?? null;
       signals.push({
         id: 'custom-action-failed',
         weight: 0.6,
-        line: reason?.text ? reason.line : (error?.line ?? failed.line),
-        reason: reason?.text || error?.text,
+        line: reason?.text ? reason.line : (error?.line ?? ca?.line ?? failed.line),
+        reason: reason?.text || error?.text || ca?.text,
         ownWords: Boolean(reason?.text),
       });
       if (ca) signals.push({ id: 'custom-action-failed', weight: 0.3, line: ca.line });
     } else if (failed.name === 'LaunchConditions') {
       // The condition's message, as the dialog showed it.
-      const shown = s.lastShownMessage && s.lastShownMessage.line <= failed.line ? s.lastShownMessage : null;
+      const shown =
+        (s.failure?.sequenceAction === failed.name ? s.failure.shownMessage : null) ??
+        (s.lastShownMessage && s.lastShownMessage.line <= failed.line ? s.lastShownMessage : null);
       signals.push({
         id: 'launch-condition-failed',
         weight: 0.7,
