@@ -1,5 +1,6 @@
 // `npm run build:cli` (and npm's `prepare`, so `npx msi-doctor` works right after `npm install` / `npm ci`): bundles
-// the CLI with esbuild into dist/cli/msi-doctor.mjs (and the report's scan-thread entry beside it), copies the data it reads next to it (simulated-machine
+// the CLI with esbuild into dist/cli/msi-doctor.mjs (and, beside it, the report's scan-thread entry and the log
+// analyzer's worker), copies the data it reads next to it (simulated-machine
 // scenarios) and records its inputs for the freshness check of cli-bundle.mjs. Files are written to a temporary
 // name and renamed, so a CLI starting while another one rebuilds reads a whole bundle, old or new.
 import { build } from 'esbuild';
@@ -32,10 +33,13 @@ export async function buildCli() {
   const startedAtMs = Date.now();
   const result = await build({
     absWorkingDir: REPO,
-    // The report's scan threads run their own entry, beside the bundle (scan-pool.ts finds it there).
+    // The report's scan threads run their own entry, beside the bundle (scan-pool.ts finds it there); so does the log
+    // analyzer's worker (log-analysis-thread.ts starts log-analysis-worker.mjs next to the bundle): scan, report and
+    // fix analyze the logs they find off the main thread, as the app does.
     entryPoints: {
       'msi-doctor': 'electron/cli/main.ts',
       'report-scan-worker': 'electron/services/report/scan-worker.ts',
+      'log-analysis-worker': 'electron/services/log-analysis-worker.ts',
     },
     bundle: true,
     platform: 'node',

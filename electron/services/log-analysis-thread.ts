@@ -34,10 +34,12 @@ const IDLE_GRACE_MS = 250;
 
 /**
  * The worker's module next to this one: the TypeScript source when run from source (tsx, tests, the preview), the
- * bundled log-analysis-worker.cjs next to main.cjs in the packaged app (build-electron.mjs builds both).
+ * bundled log-analysis-worker.cjs next to main.cjs in the packaged app (build-electron.mjs builds both), and
+ * log-analysis-worker.mjs next to the prebuilt CLI's msi-doctor.mjs (build-cli.mjs builds both).
  */
 export function workerUrl(from = import.meta.url): URL {
-  return new URL(from.endsWith('.cjs') ? './log-analysis-worker.cjs' : './log-analysis-worker.ts', from);
+  const bundled = from.endsWith('.cjs') || from.endsWith('.mjs') ? from.slice(-4) : null;
+  return new URL(bundled ? `./log-analysis-worker${bundled}` : './log-analysis-worker.ts', from);
 }
 
 /** From source, the worker first registers tsx in its own thread (Node 20 does not pass --import tsx to workers). */
@@ -47,7 +49,7 @@ const TS_BOOT =
 
 function startWorker(): Worker {
   const url = workerUrl();
-  if (url.pathname.endsWith('.cjs')) return new Worker(url);
+  if (!url.pathname.endsWith('.ts')) return new Worker(url);
   // tsx's ESM API (its package's exports map: ./esm/api -> ./dist/esm/api/index.mjs).
   const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
   const tsx = pathToFileURL(join(dirname(tsxPackage), 'dist', 'esm', 'api', 'index.mjs')).href;

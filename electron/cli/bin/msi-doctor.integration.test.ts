@@ -61,7 +61,7 @@ test('the bundle prints exactly what the TypeScript sources print (human, JSON, 
   }
 });
 
-test('every sub-command runs from the bundle: scan, fix, undo and report on a simulated machine', () => {
+test('every sub-command runs from the bundle: scan (its log analyzed in a worker), fix, undo and report on a simulated machine', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'msi-doctor-bin-'));
   const env = { ...process.env, MSI_DOCTOR_DATA_DIR: dataDir };
   const json = (args: string[]) => {
@@ -71,6 +71,14 @@ test('every sub-command runs from the bundle: scan, fix, undo and report on a si
   };
   try {
     assert.equal(json(['scan', '--simulate', '2503-windows-temp-acl', '--json']).schema, 'msi-doctor/scan@1');
+    // The log the scan finds is analyzed by the bundle's own worker thread (log-analysis-worker.mjs beside it).
+    const withLog = json(['scan', '--simulate', '1603-custom-action', '--json']) as {
+      logs: Array<{ exitCode: number | null; failedAction: { name: string } | null }>;
+    };
+    assert.deepEqual(
+      withLog.logs.map((l) => [l.exitCode, l.failedAction?.name]),
+      [[1603, 'CA_RegisterLedgerService']],
+    );
     const fixed = json(['fix', 'recommended', '--simulate', '2503-windows-temp-acl', '--yes', '--json']);
     assert.equal(fixed.schema, 'msi-doctor/repair@1');
     const journals = json(['undo', '--list', '--json']) as unknown as Array<{ journalId: string }>;
