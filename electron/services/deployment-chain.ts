@@ -7,12 +7,13 @@ import type { ProbeId } from '../../shared/contract/ids.ts';
 import type { LogAnalysis } from '../../shared/contract/log-analysis.ts';
 import type { Deployment } from '../../shared/contract/deployment.ts';
 import type { ParsedSymptom } from '../../shared/contract/symptom.ts';
-import { analyzeAnyBytes } from '../../shared/deploylog/index.ts';
 import { linkDeployments } from '../../shared/deploylog/chain.ts';
 import { isProblem, keepAttempts } from '../../shared/deploylog/summarize.ts';
 import { logReadCommand, parseLogRead } from '../system/probes/recent-logs.ts';
 import { DEPLOY_LOG_DAYS } from '../system/probes/deployment-logs.ts';
 import type { CommandRunner } from '../system/run/command-runner.ts';
+import { analyzeLogOffThread } from './log-analysis-thread.ts';
+import { LogInputError } from './log-file-analyzer.ts';
 
 /** Tool logs read per scan (newest first): a busy client has dozens; the recent ones hold the failures asked about. */
 const MAX_DEPLOY_LOGS = 12;
@@ -54,10 +55,10 @@ async function readAndAnalyze(
   try {
     const read = parseLogRead(await runner.run(logReadCommand(path)));
     if (!read.ok) return { error: read.error };
-    const { analysis, problem } = analyzeAnyBytes(read.value.bytes, path);
-    if (problem) return { error: problem.message.en };
-    return { analysis };
+    // Off the main thread, like every log the app reads: a huge or hostile log never stalls the window.
+    return { analysis: await analyzeLogOffThread({ path, bytes: read.value.bytes }) };
   } catch (error) {
+    if (error instanceof LogInputError) return { error: error.text.en };
     return { error: error instanceof Error ? error.message : String(error) };
   }
 }
