@@ -157,9 +157,22 @@ export function unescapeText(text: string): string {
   return out + text.slice(from);
 }
 
-/** A line that holds several records: escaped line breaks, or record starts in its middle. */
-export function needsSplitting(text: string): boolean {
-  return P.ESCAPED_TEXT.test(text) || P.STRONG_RECORD_START.test(text);
+/**
+ * A line that holds several records: escaped line breaks, or record starts in its middle. Native substring scans go
+ * first (every escape has a backslash, every record start inside a line one of these words after its first
+ * character): most lines of a big log have none, and the patterns never run on them. `engineLine`: the line starts
+ * like an engine line or a property (a long one is flattened only if other engine lines, actions or properties follow).
+ */
+export function needsSplitting(text: string, engineLine = false): boolean {
+  if (text.includes('\\') && P.ESCAPED_TEXT.test(text)) return true;
+  return mayStartRecordInside(text, engineLine) && P.STRONG_RECORD_START.test(text);
+}
+
+/** A literal of STRONG_RECORD_START's alternatives past the first character (the cheapest test first). */
+function mayStartRecordInside(text: string, engineLine: boolean): boolean {
+  if (text.indexOf('MSI (', 1) > 0 || text.indexOf('Action ', 1) > 0 || text.indexOf('Property(', 1) > 0) return true;
+  // "=== " and "][" are frequent in ordinary long engine lines ("Name=Value" lists, paths): looked for elsewhere only.
+  return !engineLine && (text.indexOf('=== ', 1) > 0 || text.indexOf('][', 1) > 0);
 }
 
 /**
@@ -198,8 +211,11 @@ function splitAtRecordStarts(text: string, out: string[]): void {
 
 // ------------------------------------------------------------------ records and the file's lines
 
-/** Lines this long may hold a flattened log even when they start like an ordinary engine line. */
-const LONG_LINE = 300;
+/**
+ * Lines this long may hold a flattened log even when they start like an ordinary engine line. Engine lines alone
+ * reach a few hundred characters (FileCopy ops, command lines, property values); a flattened run of records is longer.
+ */
+const LONG_LINE = 1000;
 /** Learning the prefix stops after this much text (a flattened first line ends it at once). */
 const LEARN_MAX_CHARS = 256 * 1024;
 /** Lines cut into records are remembered up to this many (record -> line); after that they are kept whole. */
@@ -246,9 +262,10 @@ export function createRecordShaper(
     if (len < 40) return false;
     const c = chunk.charCodeAt(start);
     // An engine line or a property holds one record unless it is long.
-    if (len <= LONG_LINE && (c === 77 /* M */ || c === 80) /* P */) return false;
+    const engineLine = c === 77 /* M */ || c === 80; /* P */
+    if (len <= LONG_LINE && engineLine) return false;
     const text = start === 0 && end === chunk.length ? chunk : chunk.slice(start, end);
-    return needsSplitting(text);
+    return needsSplitting(text, engineLine);
   }
 
   function shape(chunk: string, start: number, end: number, continued: boolean): void {

@@ -160,7 +160,6 @@ export function createLineClassifier(): LineClassifier {
     const newHead = head !== lastHead || head2 !== lastHead2;
     const r = line.charCodeAt(5) | 0x20; // lower-case the role letter
     const role: ProcessRole | null = r === 99 ? 'client' : r === 115 || r === 97 ? 'server' : null;
-    const plain = () => (newHead ? processEvent(line, role) : MSI_PLAIN_ROLELESS);
     switch (line.charCodeAt(at)) {
       case 78: // N
         if (line.charCodeAt(at + 4) === 58 && line.startsWith('Note: 1: ', at)) return classifyNote(line, at + 9, role);
@@ -187,9 +186,9 @@ export function createLineClassifier(): LineClassifier {
         break;
       default:
         if (!newHead && !interestingMessage(line, at, line.length)) return MSI_PLAIN_ROLELESS;
-        return classifyMsiMessage(line.slice(at), role) ?? plain();
+        return classifyMsiMessage(line.slice(at), role) ?? (newHead ? processEvent(line, role) : MSI_PLAIN_ROLELESS);
     }
-    return plain();
+    return newHead ? processEvent(line, role) : MSI_PLAIN_ROLELESS;
   }
 
   function classify(raw: string): LineEvent | null {
@@ -467,7 +466,10 @@ export function textSignalOf(line: string): TextSignal | null {
 export function splitNoteArgs(rest: string): string[] {
   const out: string[] = [];
   const marks: Array<{ at: number; len: number }> = [];
-  for (const m of rest.matchAll(P.NOTE_ARG)) marks.push({ at: m.index, len: m[0].length });
+  // exec in a loop, not matchAll: this runs on most notes of a big log, and matchAll's iterator costs a copy per call.
+  const re = P.NOTE_ARG;
+  re.lastIndex = 0;
+  for (let m = re.exec(rest); m !== null; m = re.exec(rest)) marks.push({ at: m.index, len: m[0].length });
   for (let i = 0; i < marks.length; i++) {
     const start = marks[i]!.at + marks[i]!.len;
     const end = i + 1 < marks.length ? marks[i + 1]!.at : rest.length;
