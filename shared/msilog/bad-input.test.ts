@@ -77,7 +77,6 @@ test('a 2 GB sparse file of zeros is rejected after its first chunk, without rea
     const chunk = Buffer.alloc(1024 * 1024);
     let read = 0;
     let position = 0;
-    const started = Date.now();
     for (;;) {
       const n = readSync(fd, chunk, 0, chunk.length, position);
       if (n === 0) break;
@@ -87,8 +86,8 @@ test('a 2 GB sparse file of zeros is rejected after its first chunk, without rea
     }
     analyzer.finish();
     assert.equal(analyzer.problem()?.detail, 'all-zeros');
+    // How much was read proves it stopped early (no wall-clock bar: a loaded machine stretches any time).
     assert.ok(read <= 1024 * 1024, `stopped after ${read} bytes`);
-    assert.ok(Date.now() - started < 10_000);
   } finally {
     closeSync(fd);
     rmSync(dir, { recursive: true, force: true });
