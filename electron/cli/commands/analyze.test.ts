@@ -103,7 +103,7 @@ test('argument errors are usage errors', () => {
   });
 });
 
-test('a 2 GB sparse file of zeros: clear message, exit 2, quickly (reading stops early)', async () => {
+test('a 2 GB sparse file of zeros: clear message, exit 2 (reading stops early: bad-input.test.ts counts the bytes)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'msi-doctor-zeros-'));
   try {
     const path = join(dir, 'zeros.log');
@@ -111,10 +111,8 @@ test('a 2 GB sparse file of zeros: clear message, exit 2, quickly (reading stops
     ftruncateSync(fd, 2 * 1024 * 1024 * 1024);
     closeSync(fd);
     const f = fakeIo();
-    const started = Date.now();
     assert.equal(await analyzeCommand([path], f.io), 2);
     assert.match(f.err(), /only zero bytes/);
-    assert.ok(Date.now() - started < 10_000);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
