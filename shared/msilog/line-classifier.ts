@@ -465,16 +465,15 @@ export function textSignalOf(line: string): TextSignal | null {
 /** "2: X 3: Y 4: Z" -> ['X', 'Y', 'Z'] (values may contain spaces; the markers are " N: "). */
 export function splitNoteArgs(rest: string): string[] {
   const out: string[] = [];
-  const marks: Array<{ at: number; len: number }> = [];
-  // exec in a loop, not matchAll: this runs on most notes of a big log, and matchAll's iterator costs a copy per call.
+  // One pass, exec in a loop: this runs on most notes of a big log (matchAll and a list of marks cost allocations).
   const re = P.NOTE_ARG;
   re.lastIndex = 0;
-  for (let m = re.exec(rest); m !== null; m = re.exec(rest)) marks.push({ at: m.index, len: m[0].length });
-  for (let i = 0; i < marks.length; i++) {
-    const start = marks[i]!.at + marks[i]!.len;
-    const end = i + 1 < marks.length ? marks[i + 1]!.at : rest.length;
-    out.push(rest.slice(start, end).trim());
+  let valueStart = -1;
+  for (let m = re.exec(rest); m !== null; m = re.exec(rest)) {
+    if (valueStart >= 0) out.push(rest.slice(valueStart, m.index).trim());
+    valueStart = m.index + m[0].length;
   }
+  if (valueStart >= 0) out.push(rest.slice(valueStart).trim());
   return out;
 }
 
