@@ -216,6 +216,8 @@ function splitAtRecordStarts(text: string, out: string[]): void {
  * reach a few hundred characters (FileCopy ops, command lines, property values); a flattened run of records is longer.
  */
 const LONG_LINE = 1000;
+/** Lines shorter than this hold one record (two records need more). */
+const SHORT_LINE = 40;
 /** Learning the prefix stops after this much text (a flattened first line ends it at once). */
 const LEARN_MAX_CHARS = 256 * 1024;
 /** Lines cut into records are remembered up to this many (record -> line); after that they are kept whole. */
@@ -259,7 +261,7 @@ export function createRecordShaper(
 
   function mayHoldRecords(chunk: string, start: number, end: number): boolean {
     const len = end - start;
-    if (len < 40) return false;
+    if (len < SHORT_LINE) return false;
     const c = chunk.charCodeAt(start);
     // An engine line or a property holds one record unless it is long.
     const engineLine = c === 77 /* M */ || c === 80; /* P */
@@ -293,6 +295,17 @@ export function createRecordShaper(
 
   return {
     line(chunk, start, end, continued) {
+      // Hot path, most lines of a big log: no prefix to strip and a line that holds one record (short, or an engine
+      // line or property of ordinary length) goes straight on.
+      if (!learning && !prefix && !continued) {
+        const len = end - start;
+        const c = chunk.charCodeAt(start);
+        if (len < SHORT_LINE || (len <= LONG_LINE && (c === 77 /* M */ || c === 80)) /* P */) {
+          physical++;
+          emit(chunk, start, end, ++record);
+          return;
+        }
+      }
       if (!learning) return shape(chunk, start, end, continued);
       const text = chunk.slice(start, end);
       learning.push({ text, continued });
