@@ -838,7 +838,6 @@ const CAUSES = [
     ruledOutBy: [t('The version command answers in a fresh environment.', '版本命令在全新的环境中能正常返回。')],
     confirmFacts: ['path-not-on-path', 'path-past-limit', 'path-other-account'],
     ruleOutFacts: ['path-works-new-terminal'],
-    codes: [],
     nextSteps: [
       t(
         "Let MSI Doctor add the folder to the right PATH (yours for a per-user install, the machine's for a per-machine one): it backs up the previous value, never reorders or drops other entries, and can undo.",
@@ -873,7 +872,6 @@ const CAUSES = [
     ruledOutBy: [t('The version command answers the installed version.', '版本命令返回已安装的版本。')],
     confirmFacts: ['path-shadowed'],
     ruleOutFacts: ['path-works-new-terminal'],
-    codes: [],
     nextSteps: [
       t(
         "Remove the older folder's PATH entry (MSI Doctor shows it and asks first, backs up PATH and can undo); delete the old folder itself yourself once nothing needs it.",
