@@ -17,7 +17,9 @@ export const retryInstallElevatedLogged: RepairDefinition = {
   elevation: 'required',
   targets: ['not-elevated', 'insufficient-privileges', 'unknown', 'no-problem-found'],
   planProbes: [],
-  verifyProbes: [],
+  // After the install: does the product work in a new terminal (its version command from a fresh environment)?
+  // Shown to the user; the verdict itself stays the install's exit code.
+  verifyProbes: ['path-environment'],
   backupSummary: 'none (no setting is changed; the install writes a new verbose log under our data folder)',
   undoSummary: 'not reversible by us (uninstall the product from Settings if wanted)',
   build(context) {

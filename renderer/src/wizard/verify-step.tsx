@@ -9,6 +9,7 @@ import { ProbeRows } from '../components/probe-rows.tsx';
 import { RepairResult } from '../components/repair-result.tsx';
 import { Notice } from '../components/notice.tsx';
 import { SessionBanner } from '../components/session-banner.tsx';
+import { ProductCheck, latestPathEvidence } from '../components/product-check.tsx';
 
 export function VerifyStep() {
   const { t } = useTranslation();
@@ -91,6 +92,9 @@ export function VerifyStep() {
             <SessionBanner session={session} />
           </div>
           {outcome && <RepairResult outcome={outcome} />}
+          <ProductCheck
+            evidence={latestPathEvidence([...(outcome?.verification ?? []), ...rows.map((r) => r.evidence)])}
+          />
           {passed && others.length > 0 && (
             <Notice tone="info">
               <p>{t('verify.otherCauses')}</p>
