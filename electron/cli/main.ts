@@ -27,6 +27,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'undo a repair from its journal and backups (also after a crash or restart)',
     load: async () => (await import('./commands/undo.ts')).undoCommand,
   },
+  verify: {
+    summary: 'after an install: does each product work in a new terminal (go version...), and if not, why',
+    load: async () => (await import('./commands/verify.ts')).verifyCommand,
+  },
   fleet: {
     summary: "summarize many machines' scan results (causes, products, machines to act on first; HTML + CSV)",
     load: async () => (await import('./commands/fleet.ts')).fleetCommand,

@@ -541,7 +541,10 @@ export const productReachSchema = z.object({
   resolved: z.object({ folder: z.string(), scope: pathScopeSchema, position: z.number().int() }).nullable(),
   /** binFolder's entry in PATH, if any. */
   entry: z.object({ scope: pathScopeSchema, position: z.number().int(), pastLimit: z.boolean() }).nullable(),
-  /** The app's own (inherited, possibly stale) PATH finds the executable: terminals opened before the install do not. */
+  /**
+   * The app's own (inherited, possibly stale) PATH runs the same copy as a new terminal. False: terminals opened as
+   * long ago as the app find none, or another copy (they need to be reopened).
+   */
   inOpenProcessPath: z.boolean(),
   runs: z.array(versionRunSchema),
   state: productPathStateSchema,

@@ -61,7 +61,7 @@ test('the bundle prints exactly what the TypeScript sources print (human, JSON, 
   }
 });
 
-test('every sub-command runs from the bundle: scan (its log analyzed in a worker), fix, undo and report on a simulated machine', () => {
+test('every sub-command runs from the bundle: scan (its log analyzed in a worker), fix, undo, verify and report on a simulated machine', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'msi-doctor-bin-'));
   const env = { ...process.env, MSI_DOCTOR_DATA_DIR: dataDir };
   const json = (args: string[]) => {
@@ -86,6 +86,7 @@ test('every sub-command runs from the bundle: scan (its log analyzed in a worker
       journals.map((j) => j.journalId),
       [fixed.journalId],
     );
+    assert.equal(json(['verify', '--simulate', 'go-new-terminal', '--json']).schema, 'msi-doctor/verify@1');
     const report = join(dataDir, 'report.zip');
     const written = run(['report', '--simulate', '2503-windows-temp-acl', '--out', report], false, env);
     assert.equal(written.status, 0, written.stderr);

@@ -6,7 +6,7 @@ import type { OtherUserPathData } from '../../../shared/contract/evidence-data.t
 import { KNOWN_PRODUCTS } from '../../../shared/knowledge/known-products.ts';
 import type { CommandOutput } from '../run/command-runner.ts';
 import type { ProbeDefinition, ProbeVerdict } from './probe.ts';
-import { errorVerdict, probeScriptSpec, readScriptJson, verdict } from './probe-kit.ts';
+import { errorVerdict, probeScriptSpec, psStringList, readScriptJson, verdict } from './probe-kit.ts';
 
 const TIMEOUT_MS = 20_000;
 
@@ -39,9 +39,6 @@ foreach ($k in @(Get-ChildItem -LiteralPath 'Registry::HKEY_USERS' -ErrorAction 
 [pscustomobject]@{ elevated = $elevated; hives = $hives; denied = $denied } | ConvertTo-Json -Compress -Depth 5
 `;
 
-const stringList = z
-  .union([z.array(z.string()), z.string(), z.null()])
-  .transform((v) => (v === null ? [] : Array.isArray(v) ? v : [v]));
 export const otherUserPathOutputSchema = z.object({
   elevated: z.boolean(),
   hives: z.array(
@@ -49,7 +46,7 @@ export const otherUserPathOutputSchema = z.object({
       sid: z.string(),
       profile: z.string().nullable(),
       path: z.string().nullable(),
-      entries: z.array(z.object({ raw: z.string(), expanded: z.string(), executables: stringList })),
+      entries: z.array(z.object({ raw: z.string(), expanded: z.string(), executables: psStringList })),
     }),
   ),
   denied: z.number().int(),

@@ -22,7 +22,7 @@ import {
 } from '../../../shared/knowledge/known-products.ts';
 import type { CommandOutput } from '../run/command-runner.ts';
 import type { ProbeContext, ProbeDefinition, ProbeVerdict } from './probe.ts';
-import { errorVerdict, probeScriptSpec, readScriptJson, verdict } from './probe-kit.ts';
+import { errorVerdict, probeScriptSpec, psStringList, readScriptJson, verdict } from './probe-kit.ts';
 
 const TIMEOUT_MS = 30_000;
 /** Per version command: a tool that hangs (waits for input, a licence prompt) is ended. */
@@ -118,7 +118,7 @@ foreach ($scope in 'machine', 'user') {
 }
 $openPath = @(([string]$env:Path) -split ';' | Where-Object { $_ -ne '' })
 $openHas = @()
-foreach ($e in $exes) { foreach ($f in $openPath) { try { if ([IO.File]::Exists([IO.Path]::Combine($f.Trim('"'), $e))) { $openHas += $e; break } } catch { } } }
+foreach ($e in $exes) { foreach ($f in $openPath) { $d = $f.Trim().Trim('"'); try { if ([IO.File]::Exists([IO.Path]::Combine($d, $e))) { $openHas += [pscustomobject]@{ executable = $e; folder = $d }; break } } catch { } } }
 $arp = @()
 $uninstallKeys = @('Registry::HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall', 'Registry::HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Uninstall', ('Registry::HKEY_USERS\' + $sid + '\Software\Microsoft\Windows\CurrentVersion\Uninstall'))
 foreach ($key in $uninstallKeys) {
@@ -195,9 +195,6 @@ foreach ($pr in $params.products) {
 `;
 
 const pathValueOut = z.object({ raw: z.string().nullable(), type: z.string().nullable(), expanded: z.string() });
-const stringList = z
-  .union([z.array(z.string()), z.string(), z.null()])
-  .transform((v) => (v === null ? [] : Array.isArray(v) ? v : [v]));
 export const pathEnvironmentOutputSchema = z.object({
   elevated: z.boolean(),
   machinePath: pathValueOut,
@@ -208,10 +205,17 @@ export const pathEnvironmentOutputSchema = z.object({
       raw: z.string(),
       expanded: z.string(),
       exists: z.boolean(),
-      executables: stringList,
+      executables: psStringList,
     }),
   ),
-  openPathHas: stringList,
+  /** Per executable, the first folder of the app's own (inherited) PATH holding it. */
+  openPathHas: z
+    .union([
+      z.array(z.object({ executable: z.string(), folder: z.string() })),
+      z.object({ executable: z.string(), folder: z.string() }),
+      z.null(),
+    ])
+    .transform((v) => (v === null ? [] : Array.isArray(v) ? v : [v])),
   arp: z.array(
     z.object({
       name: z.string(),
@@ -224,7 +228,7 @@ export const pathEnvironmentOutputSchema = z.object({
   products: z.array(
     z.object({
       id: z.string(),
-      keyFiles: stringList,
+      keyFiles: psStringList,
       runs: z.array(
         z.object({
           command: z.string(),
@@ -303,6 +307,12 @@ function productState(p: Omit<ProductReach, 'state'>, runs: VersionRun[], produc
   return 'works';
 }
 
+/** The app's own PATH (as old as the app, like a terminal opened with it) runs the same copy a new terminal runs. */
+function sameProgramInOpenPath(o: PathEnvironmentOutput, product: KnownProduct, fresh: string | null): boolean {
+  const open = o.openPathHas.find((x) => x.executable.toLowerCase() === product.executable.toLowerCase());
+  return open !== undefined && fresh !== null && folderKey(open.folder) === folderKey(fresh);
+}
+
 export function parsePathEnvironment(outputs: CommandOutput[]): ProbeVerdict {
   const parsed = readScriptJson(outputs[0], pathEnvironmentOutputSchema);
   if (!parsed.ok) return errorVerdict('path-environment', parsed.error);
@@ -340,7 +350,7 @@ export function parsePathEnvironment(outputs: CommandOutput[]): ProbeVerdict {
       intendedScope: (installed.some((a) => a.scope === 'machine') ? 'machine' : 'user') as PathScope,
       resolved: first ? { folder: first.expanded, scope: first.scope, position: first.position } : null,
       entry: binEntry ? { scope: binEntry.scope, position: binEntry.position, pastLimit: binEntry.pastLimit } : null,
-      inOpenProcessPath: o.openPathHas.some((x) => x.toLowerCase() === product.executable.toLowerCase()),
+      inOpenProcessPath: sameProgramInOpenPath(o, product, first?.expanded ?? null),
       runs,
     };
     products.push({ ...base, state: productState(base, runs, product) });

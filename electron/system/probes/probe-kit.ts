@@ -1,5 +1,5 @@
 // Shared helpers of the probes: marked PowerShell scripts with parameters, JSON output checks, verdict builders.
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { EvidenceStatus } from '../../../shared/contract/evidence.ts';
 import type { ProbeId } from '../../../shared/contract/ids.ts';
 import type { CommandOutput, CommandSpec } from '../run/command-runner.ts';
@@ -57,6 +57,11 @@ export function isoTime(text: string | null | undefined): string | null {
   const t = Date.parse(text);
   return Number.isNaN(t) ? text : new Date(t).toISOString();
 }
+
+/** A list of strings as ConvertTo-Json prints it: PowerShell 5.1 unrolls a one-item array and prints $null for none. */
+export const psStringList = z
+  .union([z.array(z.string()), z.string(), z.null()])
+  .transform((v) => (v === null ? [] : Array.isArray(v) ? v : [v]));
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 

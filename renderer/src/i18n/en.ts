@@ -190,33 +190,6 @@ export const en = {
     toVerify: 'Continue: verify',
     stepOutput: 'Output',
   },
-  afterInstall: {
-    heading: 'Does it work in a new terminal?',
-    intro:
-      'MSI Doctor ran each installed program the way a newly opened terminal would (with PATH as it is now in the registry):',
-    state: {
-      works: 'works.',
-      'new-terminal': 'works in a new terminal.',
-      'not-on-path': 'is installed, but PATH does not lead to it.',
-      'other-user-path': 'is on the PATH of another account only.',
-      shadowed: 'is installed, but an older copy earlier in PATH answers instead.',
-      'past-limit': 'is in PATH, but past the length Windows handles.',
-      fails: 'is found, but does not print its version.',
-      'missing-files': 'is registered, but its program is missing.',
-    },
-    noOutput: 'No output (exit code {{code}}).',
-    notRun: {
-      'not-found': 'Not run: a new terminal does not find this command.',
-      elevated: 'Not run: MSI Doctor never runs your programs as administrator.',
-      'not-asked': 'Not run.',
-      'timed-out': 'Stopped: it did not finish within 5 seconds.',
-      'time-limit': 'Not run: the check ran out of time.',
-    },
-    newTerminal:
-      'Open a new terminal (or restart your editor): windows that were already open before the install or the fix keep the old PATH and still say the command is not recognized.',
-    signOut:
-      'If a terminal opened from the Start menu still does not find it, sign out and back in once: Windows Explorer, which starts new terminals, was running before the PATH change.',
-  },
   verify: {
     heading: 'Verify',
     retryIntro:

@@ -186,32 +186,6 @@ export const zhCN: UiStrings = {
     toVerify: '继续：验证',
     stepOutput: '输出',
   },
-  afterInstall: {
-    heading: '在新终端中能运行吗？',
-    intro: 'MSI Doctor 按新打开的终端的方式（使用注册表中当前的 PATH）运行了每个已安装的程序：',
-    state: {
-      works: '可以运行。',
-      'new-terminal': '在新终端中可以运行。',
-      'not-on-path': '已安装，但 PATH 中没有指向它的条目。',
-      'other-user-path': '只在另一个账户的 PATH 中。',
-      shadowed: '已安装，但 PATH 中靠前的旧副本代替它运行。',
-      'past-limit': '在 PATH 中，但超出了 Windows 能处理的长度。',
-      fails: '能找到，但没有输出版本。',
-      'missing-files': '已登记安装，但找不到它的程序。',
-    },
-    noOutput: '没有输出（退出代码 {{code}}）。',
-    notRun: {
-      'not-found': '未运行：新终端找不到这个命令。',
-      elevated: '未运行：MSI Doctor 绝不以管理员身份运行你的程序。',
-      'not-asked': '未运行。',
-      'timed-out': '已停止：它在 5 秒内没有结束。',
-      'time-limit': '未运行：检查时间已用完。',
-    },
-    newTerminal:
-      '请打开一个新的终端（或重新启动你的编辑器）：在安装或修复之前就已打开的窗口仍使用旧的 PATH，仍会提示找不到该命令。',
-    signOut:
-      '如果从“开始”菜单打开的终端仍然找不到它，请注销并重新登录一次：负责启动新终端的 Windows 资源管理器在 PATH 更改之前就已在运行。',
-  },
   verify: {
     heading: '验证',
     retryIntro:

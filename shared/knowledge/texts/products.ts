@@ -14,4 +14,65 @@ export const PRODUCT_TEXTS = {
     'zh-CN': 'Java（Temurin / Microsoft OpenJDK）',
   },
   'product.7zip.name': { en: '7-Zip', 'zh-CN': '7-Zip' },
+  // ------------------------------------------------------------ after the install (wizard verify step, msi-doctor verify)
+  'after-install.heading': { en: 'Does it work in a new terminal?', 'zh-CN': '在新终端中能运行吗？' },
+  'after-install.intro': {
+    en: 'MSI Doctor ran each installed program the way a newly opened terminal would (with PATH as it is now in the registry):',
+    'zh-CN': 'MSI Doctor 按新打开的终端的方式（使用注册表中当前的 PATH）运行了每个已安装的程序：',
+  },
+  'after-install.state.works': { en: 'works.', 'zh-CN': '可以运行。' },
+  'after-install.state.new-terminal': { en: 'works in a new terminal.', 'zh-CN': '在新终端中可以运行。' },
+  'after-install.state.not-on-path': {
+    en: 'is installed, but PATH does not lead to it.',
+    'zh-CN': '已安装，但 PATH 中没有指向它的条目。',
+  },
+  'after-install.state.other-user-path': {
+    en: 'is on the PATH of another account only.',
+    'zh-CN': '只在另一个账户的 PATH 中。',
+  },
+  'after-install.state.shadowed': {
+    en: 'is installed, but an older copy earlier in PATH answers instead.',
+    'zh-CN': '已安装，但 PATH 中靠前的旧副本代替它运行。',
+  },
+  'after-install.state.past-limit': {
+    en: 'is in PATH, but past the length Windows handles.',
+    'zh-CN': '在 PATH 中，但超出了 Windows 能处理的长度。',
+  },
+  'after-install.state.fails': { en: 'is found, but does not print its version.', 'zh-CN': '能找到，但没有输出版本。' },
+  'after-install.state.missing-files': {
+    en: 'is registered, but its program is missing.',
+    'zh-CN': '已登记安装，但找不到它的程序。',
+  },
+  'after-install.no-output': { en: 'No output (exit code {code}).', 'zh-CN': '没有输出（退出代码 {code}）。' },
+  'after-install.not-run.not-found': {
+    en: 'Not run: a new terminal does not find this command.',
+    'zh-CN': '未运行：新终端找不到这个命令。',
+  },
+  'after-install.not-run.elevated': {
+    en: 'Not run: MSI Doctor never runs your programs as administrator.',
+    'zh-CN': '未运行：MSI Doctor 绝不以管理员身份运行你的程序。',
+  },
+  'after-install.not-run.not-asked': { en: 'Not run.', 'zh-CN': '未运行。' },
+  'after-install.not-run.timed-out': {
+    en: 'Stopped: it did not finish within 5 seconds.',
+    'zh-CN': '已停止：它在 5 秒内没有结束。',
+  },
+  'after-install.not-run.time-limit': {
+    en: 'Not run: the check ran out of time.',
+    'zh-CN': '未运行：检查时间已用完。',
+  },
+  'after-install.new-terminal': {
+    en: 'Open a new terminal (or restart your editor): windows that were already open before the install or the fix keep the old PATH: there the command is still not recognized, or an old copy answers.',
+    'zh-CN':
+      '请打开一个新的终端（或重新启动你的编辑器）：在安装或修复之前就已打开的窗口仍使用旧的 PATH：在那里仍会提示找不到该命令，或者由旧副本应答。',
+  },
+  'after-install.sign-out': {
+    en: 'If a terminal opened from the Start menu still does not find it, sign out and back in once: Windows Explorer, which starts new terminals, was running before the PATH change.',
+    'zh-CN':
+      '如果从“开始”菜单打开的终端仍然找不到它，请注销并重新登录一次：负责启动新终端的 Windows 资源管理器在 PATH 更改之前就已在运行。',
+  },
+  'after-install.none': {
+    en: 'None of the products MSI Doctor knows is installed.',
+    'zh-CN': '没有安装 MSI Doctor 认识的产品。',
+  },
 } satisfies TextTable;

@@ -78,13 +78,20 @@ interface ProductParam {
   commands: Array<{ command: string; args: string[]; line: string }>;
 }
 
+/** Who the script runs as and for whom: elevated (batch or app), and the signed-in user's SID it was given. */
+function caller(m: SimulatedMachine, ctx: EmulatorContext, params: Record<string, unknown> | null) {
+  return {
+    elevated: ctx.elevated || m.state.elevation.processElevated,
+    sid: typeof params?.userSid === 'string' ? params.userSid : m.state.identity.userSid,
+  };
+}
+
 export function pathEnvironmentJson(
   m: SimulatedMachine,
   ctx: EmulatorContext,
   params: Record<string, unknown> | null,
 ): PathEnvironmentOutput {
-  const elevated = ctx.elevated || m.state.elevation.processElevated;
-  const sid = typeof params?.userSid === 'string' ? params.userSid : m.state.identity.userSid;
+  const { elevated, sid } = caller(m, ctx, params);
   const limit = typeof params?.limit === 'number' ? params.limit : 2047;
   const maxOutput = typeof params?.maxOutput === 'number' ? params.maxOutput : 2000;
   const baseVariables = Array.isArray(params?.baseVariables) ? (params.baseVariables as string[]) : [];
@@ -111,7 +118,10 @@ export function pathEnvironmentJson(
   }
   // The app's own environment: as old as the app (the model's process env Path, else the registry at boot).
   const openPath = (m.envVar('Path') ?? '').split(';').filter((x) => x !== '');
-  const openPathHas = exes.filter((e) => openPath.some((f) => m.exists(combine(f.replace(/^"|"$/g, ''), e))));
+  const openPathHas = exes.flatMap((executable) => {
+    const folder = openPath.map((f) => f.trim().replace(/^"|"$/g, '')).find((f) => m.exists(combine(f, executable)));
+    return folder ? [{ executable, folder }] : [];
+  });
   const me = m.state.identity.userSid.toLowerCase();
   const arp: PathEnvironmentOutput['arp'] = m.state.products
     .filter((p) => p.scope === 'machine' || (p.userSid ?? me).toLowerCase() === sid.toLowerCase())
@@ -168,8 +178,7 @@ export function otherUserPathJson(
   ctx: EmulatorContext,
   params: Record<string, unknown> | null,
 ): OtherUserPathOutput {
-  const elevated = ctx.elevated || m.state.elevation.processElevated;
-  const sid = typeof params?.userSid === 'string' ? params.userSid : m.state.identity.userSid;
+  const { elevated, sid } = caller(m, ctx, params);
   const exes = Array.isArray(params?.executables) ? (params.executables as string[]) : [];
   const sids = new Set<string>();
   for (const key of Object.keys(m.state.registry)) {

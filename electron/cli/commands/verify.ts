@@ -1,0 +1,104 @@
+// `msi-doctor verify`: after an install, does each known product work in a NEW terminal? Runs the path-environment
+// probe (and, with one administrator prompt, other-user-path), prints each version command's output or why there is
+// none, what is wrong with PATH and the open-a-new-terminal advice (or JSON).
+import type { CliCommand } from '../cli-types.ts';
+import { CliUsageError } from '../cli-types.ts';
+import type { Lang } from '../../../shared/contract/ids.ts';
+import { readEvidenceData } from '../../../shared/contract/evidence-data.ts';
+import { isKnownProductId, KNOWN_PRODUCT_IDS } from '../../../shared/knowledge/known-products.ts';
+import { needsNewTerminal, productCheckView } from '../../../shared/knowledge/after-install.ts';
+import { translate } from '../../../shared/knowledge/texts.ts';
+import { runScan } from '../../services/scan-service.ts';
+import { defaultDataDir } from '../../services/data-dir.ts';
+import { otherUserPathProbe, pathEnvironmentProbe } from '../../system/probes/index.ts';
+import {
+  MACHINE_OPTIONS,
+  givenMachineOptions,
+  machineScanOptions,
+  openSystem,
+  parseCommandArgs,
+  parseLang,
+  rejectTwoMachines,
+  restoreSavedMachineOrWarn,
+} from '../machine-options.ts';
+import { summaryText } from './scan-render.ts';
+import { formatFindings } from '../../../shared/diagnosis/format-findings.ts';
+
+export const VERIFY_HELP = `Usage: msi-doctor verify [--simulate NAME | --scenario FILE] [--product ID] [--no-elevate] [--json]
+                         [--lang en|zh-CN]
+
+After an install: runs each installed product's own version command (go version, node --version...) the way a
+newly opened terminal would, with PATH built from the registry's current machine and user values, and says why a
+terminal may still not find it (opened before the install, not on PATH, PATH entry in another account, an older
+copy first, PATH too long). Programs are never run as administrator; the one administrator prompt only reads other
+accounts' PATH (over-the-shoulder installs).
+
+  --product ID   only this product: ${KNOWN_PRODUCT_IDS.join(', ')}
+  --no-elevate   skip the administrator prompt (other accounts' PATH is then not checked)
+  --json         print the path-environment and other-user-path evidence and the findings as JSON
+  --lang LANG    en (default) or zh-CN
+  -h, --help     show this help
+
+Exit status: 0 when the check ran (whatever it found), 2 on bad input.
+`;
+
+export const verifyCommand: CliCommand = async (argv, io) => {
+  const { values } = parseCommandArgs('verify', {
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      ...MACHINE_OPTIONS,
+      product: { type: 'string' },
+      'no-elevate': { type: 'boolean' },
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(VERIFY_HELP);
+    return 0;
+  }
+  rejectTwoMachines(values);
+  const lang: Lang = parseLang(values.lang, 'en');
+  if (values.product !== undefined && !isKnownProductId(values.product))
+    throw new CliUsageError(`unknown product "${values.product}" (known: ${KNOWN_PRODUCT_IDS.join(', ')})`);
+  const system = openSystem(givenMachineOptions(values));
+  restoreSavedMachineOrWarn(system, defaultDataDir(), io, {
+    command: 'verify',
+    asBuilt: 'checking the scenario as built',
+  });
+  const request = { symptom: '', logPaths: [], msiPath: null, allowElevation: !values['no-elevate'] };
+  const options = await machineScanOptions(system, request);
+  const result = await runScan(request, { ...options, probes: [pathEnvironmentProbe, otherUserPathProbe] });
+  const evidence = result.evidence.find((e) => e.probe === 'path-environment');
+  const data = evidence ? readEvidenceData('path-environment', evidence.data) : null;
+  const products = (data?.products ?? []).filter((p) => values.product === undefined || p.id === values.product);
+  if (values.json) {
+    io.stdout.write(
+      `${JSON.stringify({ schema: 'msi-doctor/verify@1', evidence: result.evidence, findings: result.findings, notChecked: result.notChecked }, null, 2)}\n`,
+    );
+    return 0;
+  }
+  const t = (key: string, params: Record<string, string | number> = {}) => translate({ key, params }, lang);
+  const lines: string[] = [t('after-install.heading'), ''];
+  if (!evidence || !data) lines.push(evidence ? summaryText(evidence.summary, lang) : 'path-environment: not run');
+  else if (products.length === 0) lines.push(t('after-install.none'));
+  for (const p of products) {
+    const view = productCheckView(p);
+    lines.push(`${translate(view.name, lang)} ${translate(view.state, lang)}`);
+    if (view.command) lines.push(`  > ${view.command}`);
+    if (view.output) for (const line of view.output.split('\n')) lines.push(`    ${line}`);
+    else if (view.why) lines.push(`    ${translate(view.why, lang)}`);
+  }
+  if (data && needsNewTerminal(data)) lines.push('', t('after-install.new-terminal'), t('after-install.sign-out'));
+  const other = result.evidence.find((e) => e.probe === 'other-user-path');
+  if (other && other.status !== 'ok') lines.push('', summaryText(other.summary, lang));
+  const findings = result.findings.filter(
+    (f) => f.cause === 'program-not-on-path' || f.cause === 'older-program-on-path',
+  );
+  if (findings.length > 0) lines.push('', ...formatFindings(findings, lang));
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+};
