@@ -15,13 +15,15 @@ export function ProductCheck({ evidence }: { evidence: Evidence | null }) {
   const text = useDomainText();
   if (!evidence) return null;
   const data = readEvidenceData('path-environment', evidence.data);
-  if (!data || data.products.length === 0) return null;
+  // Products that simply work, as they did before (7-Zip on a 2503 walk), have nothing to tell here.
+  const shown = data?.products.filter((p) => p.state !== 'works') ?? [];
+  if (!data || shown.length === 0) return null;
   return (
     <section className="product-check" aria-labelledby="product-check-heading" data-testid="product-check">
       <h3 id="product-check-heading">{text({ key: 'after-install.heading', params: {} })}</h3>
       <p>{text({ key: 'after-install.intro', params: {} })}</p>
       <ul className="plain-list">
-        {data.products.map((p) => {
+        {shown.map((p) => {
           const view = productCheckView(p);
           return (
             <li key={p.id} data-testid={`product-${p.id}`} data-state={p.state}>
