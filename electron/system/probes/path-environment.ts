@@ -119,6 +119,7 @@ foreach ($scope in 'machine', 'user') {
 $openPath = @(([string]$env:Path) -split ';' | Where-Object { $_ -ne '' })
 $openHas = @()
 foreach ($e in $exes) { foreach ($f in $openPath) { $d = $f.Trim().Trim('"'); try { if ([IO.File]::Exists([IO.Path]::Combine($d, $e))) { $openHas += [pscustomobject]@{ executable = $e; folder = $d }; break } } catch { } } }
+function Text($v) { if ($null -eq $v) { $null } else { [string]$v } }
 $arp = @()
 $uninstallKeys = @('Registry::HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall', 'Registry::HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Uninstall', ('Registry::HKEY_USERS\' + $sid + '\Software\Microsoft\Windows\CurrentVersion\Uninstall'))
 foreach ($key in $uninstallKeys) {
@@ -126,7 +127,7 @@ foreach ($key in $uninstallKeys) {
   foreach ($k in @(Get-ChildItem -LiteralPath $key -ErrorAction SilentlyContinue)) {
     $name = $k.GetValue('DisplayName', $null)
     if (-not $name -or $name.Length -gt 260) { continue }
-    $arp += [pscustomobject]@{ name = [string]$name; version = $k.GetValue('DisplayVersion', $null); publisher = $k.GetValue('Publisher', $null); installLocation = $k.GetValue('InstallLocation', $null); scope = $scope }
+    $arp += [pscustomobject]@{ name = [string]$name; version = (Text $k.GetValue('DisplayVersion', $null)); publisher = (Text $k.GetValue('Publisher', $null)); installLocation = (Text $k.GetValue('InstallLocation', $null)); scope = $scope }
   }
 }
 $block = @{}
