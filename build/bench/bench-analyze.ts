@@ -1,22 +1,14 @@
-// Benchmark of the streaming log analyzer: generates a >= 500 MB UTF-16LE verbose log, then compares the analyzer
-// with a baseline (plain decoding + line counting) in child processes: throughput (MB/s) and peak RSS.
-// Usage: npm run bench:analyze [-- --mb 512 --rounds 3 --keep]
+// `npm run bench:analyze`: the log analyzer end to end, as users run it. Generates a >= 500 MB UTF-16LE verbose log and
+// times `msi-doctor analyze --json FILE` (the prebuilt CLI) against the decode limit `iconv -f UTF-16LE -t UTF-8 | wc -l`
+// on the same file, rounds interleaved (target: at most 1.5x); then the CLI's peak RSS at 50 MB and 1.5 GB (target:
+// under 150 MB at any size). Prints figures and the load average; asserts nothing.
+// Usage: npm run bench:analyze [-- --mb 512 --rounds 3 --rss-mb 50,1536 --dir /tmp/x --keep]
 import { spawnSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, openSync, writeSync, closeSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, openSync, writeSync, closeSync, rmSync } from 'node:fs';
 import { tmpdir, loadavg, cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-interface Measurement {
-  name: string;
-  ms: number;
-  bytes: number;
-  lines: number;
-  maxRssKb: number;
-  note: string;
-}
-
-const CHUNK = 1024 * 1024;
+import { cliBundleUrl } from '../scripts/cli-bundle.mjs';
 
 /** Deterministic PRNG (mulberry32) so every run writes the same file. */
 function rng(seed: number): () => number {
@@ -129,118 +121,133 @@ function generateLog(path: string, targetBytes: number): number {
   return written;
 }
 
-/** Child: plain streaming decode of the same file to text and count its lines. */
-async function runBaseline(path: string): Promise<Omit<Measurement, 'name' | 'maxRssKb'>> {
-  const started = performance.now();
-  const decoder = new TextDecoder('utf-16le');
-  let lines = 0;
-  let bytes = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
-    bytes += chunk.length;
-    const text = decoder.decode(chunk, { stream: true });
-    let i = -1;
-    while ((i = text.indexOf('\n', i + 1)) !== -1) lines++;
-  }
-  decoder.decode();
-  return { ms: performance.now() - started, bytes, lines, note: '' };
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+const PEAK_RSS_HOOK = join(REPO, 'build', 'bench', 'report-peak-rss.mjs');
+
+interface Run {
+  ms: number;
+  /** CPU time (user + system) of the command's processes: less distorted than wall time on a shared machine. */
+  cpuMs: number;
+  maxRssKb: number;
+  output: string;
 }
 
-/** Child: the real analyzer through the same streaming helper the CLI and the app use. */
-async function runAnalyzer(path: string): Promise<Omit<Measurement, 'name' | 'maxRssKb'>> {
-  const { analyzeLogFile } = await import('../../electron/services/log-file-analyzer.ts');
+/** Wall time of a command (and the peak RSS a Node child reports through the hook); a failure stops the bench. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Run {
   const started = performance.now();
-  const a = await analyzeLogFile(path);
-  return {
-    ms: performance.now() - started,
-    bytes: a.byteCount,
-    lines: a.lineCount,
-    note: `${a.outcome}, failed: ${a.failedAction?.name ?? '-'} in ${a.failedAction?.sequenceAction ?? '-'}, cause: ${a.causes[0]?.id ?? '-'}`,
+  const child = spawnSync(command, args, { encoding: 'utf8', env, maxBuffer: 64 << 20 });
+  const ms = performance.now() - started;
+  if (child.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${child.status}): ${child.stderr}`);
+  const hook = /peak-rss-kb (\d+) cpu-ms (\d+)/.exec(child.stderr);
+  // sh's `times` prints its children's user and system time on its second line: "0m0.450s 0m0.190s".
+  const times = /\n(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/.exec(child.stderr);
+  const cpuMs = hook
+    ? Number(hook[2])
+    : times
+      ? (Number(times[1]) * 60 + Number(times[2]) + Number(times[3]) * 60 + Number(times[4])) * 1000
+      : NaN;
+  return { ms, cpuMs, maxRssKb: hook ? Number(hook[1]) : NaN, output: child.stdout };
+}
+
+/** `msi-doctor analyze --json FILE` exactly as `npx msi-doctor` runs it (the prebuilt bundle). */
+function analyzeCli(path: string): Run {
+  return run(process.execPath, [
+    '--import',
+    PEAK_RSS_HOOK,
+    join(REPO, 'electron', 'cli', 'bin', 'msi-doctor.mjs'),
+    'analyze',
+    '--json',
+    path,
+  ]);
+}
+
+/** The decode limit: `iconv -f UTF-16LE -t UTF-8 FILE | wc -l`. */
+function iconvWc(path: string): Run {
+  return run('sh', ['-c', 'iconv -f UTF-16LE -t UTF-8 "$1" | wc -l; times >&2', 'sh', path]);
+}
+
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+const mib = (bytes: number) => (bytes / 1048576).toFixed(0);
+
+function verdict(output: string): string {
+  const a = JSON.parse(output) as {
+    outcome: string;
+    lineCount: number;
+    failedAction?: { name?: string } | null;
+    causes: Array<{ id: string }>;
   };
-}
-
-function measureInChild(name: string, mode: string, path: string): Measurement {
-  const self = fileURLToPath(import.meta.url);
-  const child = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', mode, path], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
-  if (child.status !== 0) throw new Error(`${name} failed: ${child.stderr}`);
-  const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as Omit<Measurement, 'name'>;
-  return { name, ...r };
-}
-
-async function child(mode: string, path: string): Promise<void> {
-  const r = mode === 'baseline' ? await runBaseline(path) : await runAnalyzer(path);
-  // maxRSS (KiB) is the process's peak resident set, tsx loader included.
-  process.stdout.write(JSON.stringify({ ...r, maxRssKb: process.resourceUsage().maxRSS }) + '\n');
-}
-
-function idleRss(): number {
-  const c = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', '-e', 'process.stdout.write(String(process.resourceUsage().maxRSS))'],
-    { encoding: 'utf8' },
-  );
-  return Number(c.stdout);
+  return `${a.lineCount} lines, ${a.outcome}, failed action ${a.failedAction?.name ?? '-'}, cause ${a.causes[0]?.id ?? '-'}`;
 }
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  if (argv[0] === '--child') return child(argv[1]!, argv[2]!);
-  const mbIndex = argv.indexOf('--mb');
-  const mb = mbIndex >= 0 ? Number(argv[mbIndex + 1]) : 512;
+  const option = (name: string, fallback: string) => {
+    const at = argv.indexOf(`--${name}`);
+    return at >= 0 && argv[at + 1] ? argv[at + 1]! : fallback;
+  };
+  const mb = Number(option('mb', '512'));
+  const rounds = Number(option('rounds', '3'));
+  const rssSizes = option('rss-mb', '50,1536')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
   const keep = argv.includes('--keep');
-  const dir = mkdtempSync(join(tmpdir(), 'msi-doctor-bench-'));
-  const path = join(dir, 'bench-verbose-utf16le.log');
+  const hasIconv = spawnSync('sh', ['-c', 'command -v iconv && command -v wc'], { encoding: 'utf8' }).status === 0;
+  await cliBundleUrl(); // build once now, not inside a timed run
+  const dir = mkdtempSync(join(option('dir', tmpdir()), 'msi-doctor-bench-'));
   try {
-    let t = performance.now();
+    // 1. End to end against the decode limit, on the same file, rounds interleaved, best of each.
+    const path = join(dir, `verbose-${mb}mb-utf16le.log`);
+    const t = performance.now();
     const size = generateLog(path, mb * 1024 * 1024);
     console.log(
-      `Generated ${path}: ${(size / 1048576).toFixed(1)} MiB (UTF-16LE, CRLF) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+      `Generated ${mib(size)} MiB UTF-16LE verbose log (CRLF) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
-    t = performance.now();
-    // The machine may be shared: alternate the two measurements and keep each one's best time (and worst RSS).
-    const rounds = Number(argv[argv.indexOf('--rounds') + 1]) || 3;
-    const best = new Map<string, Measurement>();
+    console.log(`load average before: ${load()} (${cpus().length} CPUs)`);
+    const analyzed: Run[] = [];
+    const baselines: Run[] = [];
     for (let i = 0; i < rounds; i++) {
-      for (const [name, mode] of [
-        ['baseline: decode + count lines', 'baseline'],
-        ['analyzer (analyzeLogFile)', 'analyzer'],
-      ] as const) {
-        const m = measureInChild(name, mode, path);
-        const prev = best.get(name);
-        best.set(name, prev ? { ...(m.ms < prev.ms ? m : prev), maxRssKb: Math.max(m.maxRssKb, prev.maxRssKb) } : m);
-      }
+      if (hasIconv) baselines.push(iconvWc(path));
+      analyzed.push(analyzeCli(path));
     }
-    const runs = [...best.values()];
+    const fastest = (runs: Run[]) => runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+    // Best time of each (the machine is shared), worst peak RSS.
+    const best = { ...fastest(analyzed), maxRssKb: Math.max(...analyzed.map((r) => r.maxRssKb)) };
+    const baseline = baselines.length ? fastest(baselines) : null;
+    const leastCpu = (runs: Run[]) => Math.min(...runs.map((r) => r.cpuMs));
+    console.log(`best of ${rounds} interleaved runs each; load average after: ${load()}`);
     console.log(
-      `Best of ${rounds} alternating runs each (child processes; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs)`,
+      `  msi-doctor analyze --json     ${(best.ms / 1000).toFixed(2).padStart(6)} s  ${(size / 1048576 / (best.ms / 1000)).toFixed(0).padStart(4)} MiB/s  CPU ${(leastCpu(analyzed) / 1000).toFixed(2)} s  peak RSS ${(best.maxRssKb / 1024).toFixed(0)} MB`,
     );
-    const idle = idleRss();
-    console.log('');
-    console.log('| measurement                     | MB/s   | time (s) | lines      | peak RSS (MB) |');
-    console.log('|---------------------------------|--------|----------|------------|---------------|');
-    for (const r of runs) {
-      const mbps = r.bytes / 1048576 / (r.ms / 1000);
+    console.log(`    (${verdict(best.output)})`);
+    if (baseline) {
       console.log(
-        `| ${r.name.padEnd(31)} | ${mbps.toFixed(1).padStart(6)} | ${(r.ms / 1000).toFixed(2).padStart(8)} | ${String(r.lines).padStart(10)} | ${(r.maxRssKb / 1024).toFixed(1).padStart(13)} |`,
+        `  iconv -f UTF-16LE | wc -l     ${(baseline.ms / 1000).toFixed(2).padStart(6)} s  ${(size / 1048576 / (baseline.ms / 1000)).toFixed(0).padStart(4)} MiB/s  CPU ${(leastCpu(baselines) / 1000).toFixed(2)} s  (${baseline.output.trim()} lines)`,
       );
+      const ratio = best.ms / baseline.ms;
+      console.log(
+        `  end-to-end ratio: ${ratio.toFixed(2)}x iconv | wc -l wall time (target <= 1.5x): ${ratio <= 1.5 ? 'OK' : 'ABOVE TARGET'}; ` +
+          `CPU time ${(leastCpu(analyzed) / leastCpu(baselines)).toFixed(2)}x`,
+      );
+    } else console.log('  iconv or wc not found: no end-to-end ratio (install libc-bin / coreutils).');
+    rmSync(path, { force: true });
+
+    // 2. Peak memory at several sizes: flat means it does not grow with the file.
+    for (const size of rssSizes) {
+      const p = join(dir, `verbose-${size}mb-utf16le.log`);
+      const bytes = generateLog(p, size * 1024 * 1024);
+      const r = analyzeCli(p);
+      console.log(
+        `  peak RSS at ${mib(bytes).padStart(5)} MiB: ${(r.maxRssKb / 1024).toFixed(0).padStart(4)} MB (target < 150 MB: ${r.maxRssKb / 1024 < 150 ? 'OK' : 'ABOVE TARGET'}), ${(r.ms / 1000).toFixed(2)} s; load ${load()}`,
+      );
+      if (keep) console.log(`  kept ${p}`);
+      else rmSync(p, { force: true });
     }
-    const [base, analyzer] = runs as [Measurement, Measurement];
-    const ratio = base.ms / analyzer.ms;
-    console.log('');
-    console.log(
-      `Analyzer throughput = ${(ratio * 100).toFixed(0)}% of baseline (target >= 50%): ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}`,
-    );
-    console.log(
-      `Analyzer peak RSS = ${(analyzer.maxRssKb / 1024).toFixed(1)} MB (target < 200 MB): ${analyzer.maxRssKb / 1024 < 200 ? 'OK' : 'ABOVE TARGET'}; an idle node+tsx process is ${(idle / 1024).toFixed(1)} MB`,
-    );
-    console.log(`Analyzer verdict: ${analyzer.note}`);
-    if (analyzer.lines !== base.lines)
-      console.log(`Note: line counts differ (baseline counts LF only): ${base.lines} vs ${analyzer.lines}`);
   } finally {
-    if (keep) console.log(`Kept ${path} (${statSync(path).size} bytes)`);
-    else rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -26,6 +26,32 @@ test('an odd trailing byte becomes one replacement character, no crash', () => {
   assert.equal(decodeInPieces(bytes, 'utf-16le', 4), 'AB\uFFFD');
 });
 
+test('UTF-16LE: any bytes in any chunking decode exactly as TextDecoder does (lone surrogates become U+FFFD)', () => {
+  // Deterministic bytes rich in surrogates (0xD8-0xDF high bytes), CR/LF and odd lengths.
+  let seed = 7;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16) / 65536;
+  const units = [0x41, 0x0d, 0x0a, 0xd83d, 0xde00, 0xd800, 0xdc00, 0xdfff, 0x8fd4, 0xfffd];
+  for (let round = 0; round < 40; round++) {
+    const bytes: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const unit = units[Math.floor(random() * units.length)]!;
+      bytes.push(unit & 0xff, unit >> 8);
+    }
+    if (round % 2) bytes.push(0x41); // an odd trailing byte
+    const all = Uint8Array.from(bytes);
+    const expected = new TextDecoder('utf-16le', { ignoreBOM: true }).decode(all);
+    for (const size of [1, 2, 3, 4, 5, 64, 401]) assert.equal(decodeInPieces(all, 'utf-16le', size), expected);
+  }
+});
+
+test('code-page logs decode without iconv-lite (the WHATWG decoders), byte-for-byte as iconv-lite reads them', () => {
+  const chinese = '操作结束 23:49:51: InstallFinalize。返回值 3。错误 1603：安装时发生严重错误';
+  assert.equal(decodeInPieces(iconv.encode(chinese, 'gbk'), 'gbk', 3), chinese);
+  const german = 'Aktion beendet 10:00:01: InstallFinalize. Rückgabewert 3. Größe: 5 € – “ok”';
+  const cp1252 = iconv.encode(german, 'win1252');
+  assert.equal(decodeInPieces(cp1252, 'windows-1252', 1), iconv.decode(cp1252, 'win1252'));
+});
+
 test('GBK and UTF-8 multibyte characters split across chunks', () => {
   const text = '操作结束 23:49:51: InstallFinalize。返回值 3。';
   assert.equal(decodeInPieces(iconv.encode(text, 'gbk'), 'gbk', 1), text);
