@@ -82,7 +82,7 @@ async function main(): Promise<void> {
         await page.getByTestId('log-files-input').setInputFiles(file);
         await page.locator('.file-list .file-name').first().waitFor({ timeout: 300_000 });
         console.log(
-          `log viewer: ${LOG_LINES.toLocaleString('en')} lines; upload through importFile ${(performance.now() - t).toFixed(0)} ms`,
+          `log viewer: ${LOG_LINES.toLocaleString('en')} lines; upload (binary body streamed to POST /upload) ${(performance.now() - t).toFixed(0)} ms`,
         );
         await page.getByTestId('symptom-continue').click();
         t = performance.now();

@@ -2,15 +2,16 @@
 // validation, events over the WebSocket, and the server's guards (host/origin, path traversal, bad JSON).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { createHttpBridge } from '../../renderer/src/api/bridge.ts';
+import { createHttpBridge, createHttpUploader } from '../../renderer/src/api/bridge.ts';
+import { MAX_IMPORT_BYTES } from '../../shared/contract/import-limit.ts';
 import { startPreviewServer, type PreviewServer } from './server.ts';
 
-async function withServer(run: (server: PreviewServer, base: string) => Promise<void>): Promise<void> {
+async function withServer(run: (server: PreviewServer, base: string, dataDir: string) => Promise<void>): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'msi-doctor-bridge-'));
   const staticDir = join(dir, 'static');
   await mkdir(join(dir, 'data', 'reports'), { recursive: true });
@@ -19,7 +20,7 @@ async function withServer(run: (server: PreviewServer, base: string) => Promise<
   await writeFile(join(dir, 'secret.txt'), 'do not serve');
   const server = await startPreviewServer({ fake: true, staticDir, dataDir: join(dir, 'data'), log: () => {} });
   try {
-    await run(server, server.url.replace(/\/$/, ''));
+    await run(server, server.url.replace(/\/$/, ''), join(dir, 'data'));
   } finally {
     await server.close();
     await rm(dir, { recursive: true, force: true });
@@ -33,6 +34,8 @@ function raw(
   headers: Record<string, string>,
   method = 'GET',
   body = '',
+  /** Leave the body unfinished (its Content-Length says more): the answer must come anyway. */
+  partial = false,
 ): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, path, method, headers }, (res) => {
@@ -41,7 +44,8 @@ function raw(
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
     });
     req.on('error', reject);
-    req.end(body);
+    if (partial) req.write(body);
+    else req.end(body);
   });
 }
 
@@ -125,5 +129,45 @@ test('the server refuses other hosts and origins, path traversal, bad JSON and u
     assert.equal(get.status, 405);
     const ok = await raw(server.port, '/api/getEnvironment', { host, origin: `http://${host}` }, 'POST', '{}');
     assert.equal((JSON.parse(ok.text) as { ok: boolean }).ok, true);
+  });
+});
+
+test('a file is uploaded as a binary body (POST /upload), written as sent; too large is a 413, not a reset', async () => {
+  await withServer(async (server, base, dataDir) => {
+    const upload = createHttpUploader(base);
+    const bytes = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('MSI (s) (A4:B8): 你好 \u0000\r\n'.repeat(5000), 'utf16le'),
+    ]);
+    const done = await upload('../evil/in<stall>.log', new Blob([bytes]));
+    assert.ok(done.ok, JSON.stringify(done));
+    assert.equal(done.value.name, 'in_stall_.log');
+    assert.ok(done.value.path.startsWith(join(dataDir, 'imports')));
+    assert.deepEqual(await readFile(done.value.path), bytes);
+
+    const host = { host: `127.0.0.1:${server.port}`, connection: 'close' };
+    const declared = await raw(
+      server.port,
+      '/upload?name=big.log',
+      { ...host, 'content-type': 'application/octet-stream', 'content-length': String(MAX_IMPORT_BYTES + 1) },
+      'POST',
+      'only the start of a body that is said to be too large',
+      true,
+    );
+    assert.equal(declared.status, 413);
+    assert.match(declared.text, /larger than 2 GB/);
+    assert.equal((await raw(server.port, '/upload?name=a.log', host, 'GET')).status, 405);
+    assert.equal((await raw(server.port, '/upload', host, 'POST', 'x')).status, 400);
+    const foreign = await raw(
+      server.port,
+      '/upload?name=a.log',
+      { ...host, origin: 'http://evil.example' },
+      'POST',
+      'x',
+    );
+    assert.equal(foreign.status, 403);
+    // The API's JSON bodies are small now: a big one is refused before it is parsed.
+    const api = await raw(server.port, '/api/parseSymptom', host, 'POST', 'x'.repeat(64 * 1024 * 1024 + 1));
+    assert.equal(api.status, 413);
   });
 });

@@ -1,5 +1,6 @@
 // The browser preview server: serves dist/renderer and hosts the app services (simulated machine) on 127.0.0.1 only,
-// over HTTP POST /api/<fn> (validated by the contract's zod schemas, Result envelopes) and a WebSocket for events.
+// over HTTP POST /api/<fn> (validated by the contract's zod schemas, Result envelopes) and a WebSocket for events;
+// dropped files arrive as a binary POST /upload?name=..., streamed to disk (no base64, no whole-file string).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,14 +10,17 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { ApiEventName, ApiEvents, ApiFunctionName } from '../../shared/contract/api.ts';
 import type { Result } from '../../shared/contract/result.ts';
 import { createAppServices } from '../../electron/services/app-services.ts';
+import { importFileStream, ImportTooLargeError } from '../../electron/services/file-import.ts';
+import { ReadablePaths } from '../../electron/services/readable-paths.ts';
+import { MAX_IMPORT_BYTES } from '../../shared/contract/import-limit.ts';
 import { dispatchApi } from '../../electron/services/api-dispatch.ts';
 import { isApiFunctionName } from '../../shared/contract/api-names.ts';
 import { apiRequestSchemas, API_EVENTS } from '../../shared/contract/api.ts';
 import { createFakeApi } from '../../renderer/src/api/fake-api.ts';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-/** importFile carries up to 700 MB of base64; anything bigger is refused before parsing. */
-const MAX_BODY_BYTES = 720 * 1024 * 1024;
+/** API calls carry JSON only (files come through /upload): anything bigger is refused before parsing. */
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -137,7 +141,9 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
     for (const socket of sockets) if (socket.readyState === socket.OPEN) socket.send(message);
   };
   // Always the simulated machine: the preview never touches the computer it runs on, Windows or not.
+  const readablePaths = new ReadablePaths();
   const services = createAppServices({
+    readablePaths,
     platform: process.platform,
     dataDir,
     simulate: options.scenario ?? 'healthy',
@@ -165,6 +171,7 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
         ok: false,
         error: { code: 'forbidden', message: 'Only this page may use the preview API.' },
       });
+    if (url.pathname === '/upload') return upload(req, res, url);
     if (url.pathname.startsWith('/api/')) {
       const name = url.pathname.slice('/api/'.length);
       if (req.method !== 'POST')
@@ -200,6 +207,38 @@ export async function startPreviewServer(options: PreviewOptions = {}): Promise<
     }
     const file = url.pathname === '/' ? join(staticDir, 'index.html') : safeJoin(staticDir, url.pathname);
     return serveFile(res, file, join(staticDir, 'index.html'));
+  }
+
+  /**
+   * POST /upload?name=FILE with the file as the body: written to dataDir/imports as it arrives, then readable by the
+   * API like a picked file. Over MAX_IMPORT_BYTES (by Content-Length at once, else when the count passes it): 413,
+   * and the rest of the body is read and dropped so the browser gets the answer instead of a reset connection.
+   */
+  async function upload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const tooLarge = () => {
+      req.resume();
+      sendJson(res, 413, {
+        ok: false,
+        error: { code: 'invalid-input', message: new ImportTooLargeError(MAX_IMPORT_BYTES).message },
+      });
+    };
+    if (req.method !== 'POST')
+      return sendJson(res, 405, { ok: false, error: { code: 'invalid-input', message: 'Use POST.' } });
+    const name = url.searchParams.get('name') ?? '';
+    if (name.length === 0 || name.length > 260)
+      return sendJson(res, 400, {
+        ok: false,
+        error: { code: 'invalid-input', message: 'The upload needs a file name.' },
+      });
+    if (Number(req.headers['content-length'] ?? 0) > MAX_IMPORT_BYTES) return tooLarge();
+    try {
+      const picked = await importFileStream(dataDir, name, req, MAX_IMPORT_BYTES);
+      readablePaths.grant(picked.path);
+      return sendJson(res, 200, { ok: true, value: picked });
+    } catch (error) {
+      if (error instanceof ImportTooLargeError) return tooLarge();
+      throw error;
+    }
   }
 
   const server: Server = createServer((req, res) => {

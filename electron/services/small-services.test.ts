@@ -1,10 +1,10 @@
 // Tests of the facade's small helpers: file import sanitizing, the documentation allowlist, the session store.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { importFile, sanitizeFileName } from './file-import.ts';
+import { importFile, importFileStream, ImportTooLargeError, sanitizeFileName } from './file-import.ts';
 import { isAllowedExternalUrl } from './external-links.ts';
 import { createSessionStore, sessionFileName } from './session-store.ts';
 import { ServiceError } from './service-error.ts';
@@ -41,6 +41,34 @@ test('importFile writes the decoded bytes under dataDir/imports and rejects non-
   await assert.rejects(
     importFile(dataDir, { name: 'a.log', base64: 'not base64!' }),
     (e: unknown) => e instanceof ServiceError && e.code === 'invalid-input',
+  );
+});
+
+test('a streamed import is written as it arrives; over the limit it stops and leaves nothing behind', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'msi-doctor-import-'));
+  async function* chunks(count: number): AsyncGenerator<Uint8Array> {
+    for (let i = 0; i < count; i++) yield Buffer.from(`chunk ${i} 你好\n`);
+  }
+  const picked = await importFileStream(dataDir, '../x/in<stall>.log', chunks(3), 1000);
+  assert.equal(picked.name, 'in_stall_.log');
+  assert.equal(dirname(dirname(picked.path)), join(dataDir, 'imports'));
+  assert.equal(await readFile(picked.path, 'utf8'), 'chunk 0 你好\nchunk 1 你好\nchunk 2 你好\n');
+  let pulled = 0;
+  async function* endless(): AsyncGenerator<Uint8Array> {
+    for (;;) {
+      pulled++;
+      yield Buffer.alloc(100, 0x41);
+    }
+  }
+  await assert.rejects(
+    importFileStream(dataDir, 'big.log', endless(), 1000),
+    (e: unknown) => e instanceof ImportTooLargeError,
+  );
+  assert.equal(pulled, 11, 'stops reading at the first chunk over the limit');
+  assert.deepEqual(
+    await readdir(join(dataDir, 'imports')),
+    [basename(dirname(picked.path))],
+    'the partial file is gone',
   );
 });
 

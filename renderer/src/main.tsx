@@ -8,7 +8,7 @@ import { createI18n, detectLang } from './i18n/i18n.ts';
 import { App } from './wizard/app.tsx';
 import './styles.css';
 
-const { api, kind } = getBridge();
+const { api, kind, upload } = getBridge();
 const lang = detectLang(navigator.languages?.length ? navigator.languages : [navigator.language]);
 const i18n = createI18n(lang);
 document.documentElement.lang = lang;
@@ -16,6 +16,7 @@ const store = createWizardStore({
   api,
   lang,
   bridge: kind,
+  upload,
   writeClipboard: (text) => navigator.clipboard.writeText(text),
 });
 // Keep i18next and <html lang> in step with the store's language (the switch in the header changes it).

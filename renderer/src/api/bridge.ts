@@ -5,7 +5,7 @@ import {
   type ApiEventName,
   type ApiFunctionName,
 } from '../../../shared/contract/api-names.ts';
-import type { ApiEvents, ApiFunction, ApiResponses, MsiDoctorApi } from '../../../shared/contract/api.ts';
+import type { ApiEvents, ApiFunction, ApiResponses, MsiDoctorApi, PickedFile } from '../../../shared/contract/api.ts';
 import type { Result } from '../../../shared/contract/result.ts';
 
 declare global {
@@ -15,6 +15,8 @@ declare global {
 }
 
 export type BridgeKind = 'electron' | 'preview';
+/** Sends a file's bytes as they are read (the preview's POST /upload): no base64, no copy of the file in memory. */
+export type FileUploader = (name: string, body: Blob) => Promise<Result<PickedFile>>;
 type Listener = (payload: unknown) => void;
 
 /** An MsiDoctorApi over the preview server: POST /api/<fn> with JSON, events on the /events WebSocket. */
@@ -52,24 +54,8 @@ export function createHttpBridge(origin: string): MsiDoctorApi {
     (request) =>
       call(name, request) as Promise<Result<ApiResponses[N]>>;
 
-  async function call(name: ApiFunctionName, request: unknown): Promise<Result<unknown>> {
-    try {
-      const response = await fetch(`${origin}/api/${name}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(request ?? {}),
-      });
-      const body = (await response.json()) as Result<unknown>;
-      if (body && typeof body === 'object' && 'ok' in body) return body;
-      return {
-        ok: false,
-        error: { code: 'internal', message: `Unexpected answer from the preview server (${response.status}).` },
-      };
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return { ok: false, error: { code: 'unavailable', message: `The preview server cannot be reached: ${message}` } };
-    }
-  }
+  const call = (name: ApiFunctionName, request: unknown) =>
+    post(`${origin}/api/${name}`, 'application/json', JSON.stringify(request ?? {}));
 
   const on = <E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): (() => void) => {
     const set = listeners.get(event) ?? new Set<Listener>();
@@ -81,8 +67,33 @@ export function createHttpBridge(origin: string): MsiDoctorApi {
   return { ...apiFunctionsFrom(caller), on };
 }
 
-/** Electron's preload API when present, otherwise the preview server this page was served from. */
-export function getBridge(): { api: MsiDoctorApi; kind: BridgeKind } {
+/** One POST to the preview server, answered with a Result envelope (also for 4xx/5xx answers). */
+async function post(url: string, type: string, body: string | Blob): Promise<Result<unknown>> {
+  try {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': type }, body });
+    const answer = (await response.json()) as Result<unknown>;
+    if (answer && typeof answer === 'object' && 'ok' in answer) return answer;
+    return {
+      ok: false,
+      error: { code: 'internal', message: `Unexpected answer from the preview server (${response.status}).` },
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { code: 'unavailable', message: `The preview server cannot be reached: ${message}` } };
+  }
+}
+
+/** The preview server's upload: the browser streams the Blob from disk as the request body. */
+export function createHttpUploader(origin: string): FileUploader {
+  return (name, body) =>
+    post(`${origin}/upload?name=${encodeURIComponent(name)}`, 'application/octet-stream', body) as Promise<
+      Result<PickedFile>
+    >;
+}
+
+/** Electron's preload API when present, otherwise the preview server this page was served from (and its upload). */
+export function getBridge(): { api: MsiDoctorApi; kind: BridgeKind; upload?: FileUploader } {
   if (typeof window !== 'undefined' && window.msiDoctor) return { api: window.msiDoctor, kind: 'electron' };
-  return { api: createHttpBridge(window.location.origin), kind: 'preview' };
+  const origin = window.location.origin;
+  return { api: createHttpBridge(origin), kind: 'preview', upload: createHttpUploader(origin) };
 }

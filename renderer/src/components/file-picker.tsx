@@ -5,6 +5,7 @@ import type { LocalFile } from '../wizard/store.ts';
 export function toLocalFiles(list: FileList | File[]): LocalFile[] {
   return Array.from(list).map((file) => ({
     name: file.name,
+    blob: file,
     read: async () => new Uint8Array(await file.arrayBuffer()),
     readBase64: () =>
       new Promise<string>((resolve, reject) => {

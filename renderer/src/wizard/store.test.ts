@@ -6,6 +6,7 @@ import { createFakeApi } from '../api/fake-api.ts';
 import { sampleFinding, samplePlan, sampleScan } from '../../../shared/wizard/sample-data.ts';
 import { newRecord, withRepairStarted } from '../../../shared/session/session-record.ts';
 import { sessionStory } from '../../../shared/session/session-story.ts';
+import { MAX_IMPORT_BYTES } from '../../../shared/contract/import-limit.ts';
 test('init loads the environment and the scenarios of a simulated machine', async () => {
   const api = createFakeApi();
   const store = createWizardStore({ api, lang: 'en' });
@@ -147,6 +148,37 @@ test('free text is parsed, dropped files are uploaded as base64, failures surfac
   assert.equal(store.getState().wizard.error?.code, 'not-found');
   actions.dismissError();
   assert.equal(store.getState().wizard.error, null);
+});
+
+test('with an uploader (the preview), a dropped file is streamed as its Blob; over the limit it is refused before sending', async () => {
+  const api = createFakeApi();
+  const uploads: Array<{ name: string; body: Blob }> = [];
+  const store = createWizardStore({
+    api,
+    lang: 'zh-CN',
+    bridge: 'preview',
+    upload: async (name, body) => {
+      uploads.push({ name, body });
+      return { ok: true, value: { path: `/imports/1/${name}`, name } };
+    },
+  });
+  const { actions } = store.getState();
+  const unread = async (): Promise<Uint8Array> => assert.fail('an uploaded file is never read into memory');
+  const blob = new Blob(['MSI (s) (A4:B8) [10:00:00:000]: hello']);
+  await actions.importFiles([{ name: 'a.log', read: unread, blob }], 'log');
+  assert.deepEqual(uploads, [{ name: 'a.log', body: blob }]);
+  assert.deepEqual(store.getState().wizard.draft.logs, [
+    { path: '/imports/1/a.log', name: 'a.log', status: 'usable', reason: null },
+  ]);
+  assert.equal(api.calls.filter((c) => c.name === 'importFile').length, 0, 'no base64 import');
+
+  const huge = { size: MAX_IMPORT_BYTES + 1 } as Blob;
+  await actions.importFiles([{ name: 'huge.log', read: unread, blob: huge }], 'log');
+  assert.equal(uploads.length, 1, 'nothing sent');
+  const error = store.getState().wizard.error;
+  assert.equal(error?.code, 'invalid-input');
+  assert.match(error?.message ?? '', /huge\.log.*2 GB/);
+  assert.match(error?.message ?? '', /预览版/, "in the user's language");
 });
 
 test('cancel before the scan id is known cancels once the first progress names the scan', async () => {

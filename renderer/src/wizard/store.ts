@@ -3,7 +3,9 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Lang, RepairId } from '../../../shared/contract/ids.ts';
 import type { ApiResponses, MsiDoctorApi, PickedFile, ScenarioInfo } from '../../../shared/contract/api.ts';
 import type { JournalSummary } from '../../../shared/contract/repair.ts';
-import type { Result } from '../../../shared/contract/result.ts';
+import { fail, type Result } from '../../../shared/contract/result.ts';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from '../../../shared/contract/import-limit.ts';
+import type { FileUploader } from '../api/bridge.ts';
 import type { CauseId } from '../../../shared/contract/ids.ts';
 import type { ReportState, SymptomChoice, WizardState } from '../../../shared/wizard/wizard-state.ts';
 import type { WizardEvent } from '../../../shared/wizard/wizard-events.ts';
@@ -17,6 +19,8 @@ export interface LocalFile {
   read(): Promise<Uint8Array>;
   /** Native base64 encoding when the host has one (FileReader in browsers: much faster on big logs). */
   readBase64?: () => Promise<string>;
+  /** The browser's File: uploaded as it is read from disk when the host has an uploader (the preview). */
+  blob?: Blob;
 }
 
 /** Direct log access for the viewer (it caches windows of lines itself; nothing of it is wizard state). */
@@ -97,11 +101,20 @@ export interface StoreDeps {
   api: MsiDoctorApi;
   lang: Lang;
   bridge?: 'electron' | 'preview';
+  /** The preview's streamed upload (POST /upload); without it, files go through importFile as base64. */
+  upload?: FileUploader;
   /** Clipboard writer (navigator.clipboard in the browser); injected so Node tests need no DOM. */
   writeClipboard?: (text: string) => Promise<void>;
 }
 
 export type WizardStore = StoreApi<WizardStoreState>;
+
+/** Said before a too-large file is sent (the preview server would answer 413 after reading it all). */
+function tooLargeText(lang: Lang, name: string): string {
+  return lang === 'zh-CN'
+    ? `“${name}”超过 ${MAX_IMPORT_LABEL}，预览版能接收的文件最大为 ${MAX_IMPORT_LABEL}。`
+    : `"${name}" is larger than ${MAX_IMPORT_LABEL}, the largest file the preview can take.`;
+}
 
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
@@ -125,6 +138,15 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
       if (result.ok) return result.value;
       dispatch({ type: 'OPERATION_FAILED', error: result.error });
       return null;
+    }
+
+    async function importOne(file: LocalFile): Promise<Result<PickedFile>> {
+      if (file.blob && deps.upload) {
+        if (file.blob.size > MAX_IMPORT_BYTES) return fail('invalid-input', tooLargeText(get().lang, file.name));
+        return deps.upload(file.name, file.blob);
+      }
+      const base64 = file.readBase64 ? await file.readBase64() : toBase64(await file.read());
+      return api.importFile({ name: file.name, base64 });
     }
 
     /** What a scan asks for: the diagnosis of a new session, or a check of the session shown. */
@@ -275,8 +297,7 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
       async importFiles(files, kind) {
         const imported: PickedFile[] = [];
         for (const file of files) {
-          const base64 = file.readBase64 ? await file.readBase64() : toBase64(await file.read());
-          const done = await call(api.importFile({ name: file.name, base64 }));
+          const done = await call(importOne(file));
           if (done) imported.push(done);
         }
         if (kind === 'msi') {
