@@ -5,6 +5,7 @@ import { getBridge } from './api/bridge.ts';
 import { createWizardStore } from './wizard/store.ts';
 import { StoreProvider } from './wizard/store-context.tsx';
 import { createI18n, detectLang } from './i18n/i18n.ts';
+import { loadDomainTexts } from './i18n/domain-text.ts';
 import { App } from './wizard/app.tsx';
 import './styles.css';
 
@@ -12,6 +13,8 @@ const { api, kind, upload } = getBridge();
 const lang = detectLang(navigator.languages?.length ? navigator.languages : [navigator.language]);
 const i18n = createI18n(lang);
 document.documentElement.lang = lang;
+// The domain texts of the language shown are fetched now, beside the first screen (which needs none of them).
+void loadDomainTexts(lang).catch(() => undefined);
 const store = createWizardStore({
   api,
   lang,
@@ -23,6 +26,7 @@ const store = createWizardStore({
 store.subscribe((state, previous) => {
   if (state.lang === previous.lang) return;
   void i18n.changeLanguage(state.lang);
+  void loadDomainTexts(state.lang).catch(() => undefined);
   document.documentElement.lang = state.lang;
 });
 void store.getState().actions.init();

@@ -1,8 +1,7 @@
 // The one text lookup for domain texts: translate(TextRef, lang) over every knowledge text table, with fallbacks.
-import { escapeForDisplay } from './display-safe.ts';
 import type { Lang } from '../contract/ids.ts';
-import type { TextRef } from '../contract/evidence.ts';
-import { interpolate, type LocalText, type TextTable } from './local-text.ts';
+import type { LocalText, TextTable } from './local-text.ts';
+import { renderText, type TextInput } from './text-render.ts';
 import { knowledgeTexts } from './knowledge-texts.ts';
 import { DIAGNOSIS_TEXTS } from './texts/diagnosis.ts';
 import { PROBE_TEXTS } from './texts/probes.ts';
@@ -14,8 +13,7 @@ import { FLEET_TEXTS } from './texts/fleet.ts';
 import { PRODUCT_TEXTS } from './texts/products.ts';
 import { SESSION_TEXTS } from './texts/session.ts';
 
-export type TextParams = Record<string, string | number>;
-export type TextInput = TextRef | { key: string; params?: TextParams };
+export { nestedParam, type TextInput, type TextParams } from './text-render.ts';
 
 /** Named tables, so a test can report which table lacks or duplicates a key. */
 export function textTables(): Array<{ name: string; table: TextTable }> {
@@ -57,47 +55,23 @@ export function allTextKeys(): string[] {
   return [...table().keys()];
 }
 
-/**
- * A param value of the form "@key" or "@key?n=3&x=y" is itself translated first, so a sentence can embed
- * a translated value ("3 hours" / "3 小时") without the caller knowing the language.
- */
-function resolveParams(params: TextParams, lang: Lang, depth: number): TextParams {
-  const out: TextParams = {};
-  for (const [name, value] of Object.entries(params)) {
-    if (typeof value === 'string' && value.startsWith('@') && depth < 3) {
-      const [key = '', query = ''] = value.slice(1).split('?', 2);
-      const nested: TextParams = {};
-      for (const pair of query.split('&')) {
-        if (!pair) continue;
-        const [k = '', v = ''] = pair.split('=', 2);
-        nested[decodeURIComponent(k)] = decodeURIComponent(v);
-      }
-      out[name] = hasText(key) ? render(key, nested, lang, depth + 1) : value;
-    } else {
-      // Values come from the machine (paths, command lines of other users' processes): bidi overrides and line
-      // separators are shown escaped, so a sentence cannot be made to read as something else.
-      out[name] = typeof value === 'string' ? escapeForDisplay(value) : value;
-    }
-  }
-  return out;
-}
-
-function render(key: string, params: TextParams, lang: Lang, depth: number): string {
+/** A language's template of a key: the other language's empty string falls back to English. */
+function template(key: string, lang: Lang): string | undefined {
   const text = table().get(key);
-  // Fallbacks: the other language's empty string falls back to English; an unknown key shows the key itself.
-  const template = text ? text[lang] || text.en : key;
-  return interpolate(template, resolveParams(params, lang, depth));
+  return text ? text[lang] || text.en : undefined;
 }
 
 /** Translate a text reference into the given language (English fallback, then the key). */
 export function translate(ref: TextInput, lang: Lang): string {
-  return render(ref.key, ref.params ?? {}, lang, 0);
+  return renderText(ref, (key) => template(key, lang));
 }
 
-/** Build a nested-param value for translate ("@value.age.hours?n=3"). */
-export function nestedParam(key: string, params: TextParams = {}): string {
-  const query = Object.entries(params)
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
-    .join('&');
-  return query ? `@${key}?${query}` : `@${key}`;
+/**
+ * Every template of one language, key -> text, fallbacks applied: what the renderer loads for the language it
+ * shows (the Vite build writes one chunk per language), so the first screen carries no domain text at all.
+ */
+export function languageTable(lang: Lang): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of table().keys()) out[key] = template(key, lang)!;
+  return out;
 }

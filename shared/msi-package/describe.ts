@@ -2,7 +2,7 @@
 import type { Lang } from '../contract/ids.ts';
 import type { MsiPackage, PackageCustomAction, PackageFinding } from '../contract/msi-package.ts';
 import type { TextRef } from '../contract/evidence.ts';
-import { nestedParam, translate } from '../knowledge/texts.ts';
+import { nestedParam, type TextInput } from '../knowledge/text-render.ts';
 import { runsCode } from './custom-action-type.ts';
 
 /** Long command lines are cut so one action stays one line. */
@@ -42,8 +42,14 @@ export function customActionText(ca: PackageCustomAction, pkg: MsiPackage | null
   };
 }
 
-export function describeCustomAction(ca: PackageCustomAction, pkg: MsiPackage | null, lang: Lang): string {
-  return translate(customActionText(ca, pkg), lang);
+/**
+ * Renders a text reference in the caller's language: the CLI passes shared/knowledge's translate, the renderer its
+ * table loaded for one language (so this module carries no text table into the renderer's first screen).
+ */
+export type Translate = (ref: TextInput) => string;
+
+export function describeCustomAction(ca: PackageCustomAction, pkg: MsiPackage | null, translate: Translate): string {
+  return translate(customActionText(ca, pkg));
 }
 
 export interface FindingWords {
@@ -52,18 +58,18 @@ export interface FindingWords {
   fix: string;
 }
 
-export function describeFinding(finding: PackageFinding, lang: Lang): FindingWords {
+export function describeFinding(finding: PackageFinding, lang: Lang, translate: Translate): FindingWords {
   const key = `package.finding.${finding.id}`;
   const params = Object.fromEntries(
     Object.entries(finding.params).map(([k, v]) => [k, typeof v === 'string' ? clip(v) : v]),
   );
-  if (params.condition === '') params.condition = translate({ key: 'package.no-condition' }, lang);
-  let explanation = translate({ key: `${key}.explanation`, params }, lang);
+  if (params.condition === '') params.condition = translate({ key: 'package.no-condition' });
+  let explanation = translate({ key: `${key}.explanation`, params });
   if (finding.id === 'per-machine-needs-elevation' && finding.params.uacFlag === 'yes')
-    explanation += (lang === 'zh-CN' ? '' : ' ') + translate({ key: `${key}.uac-flag`, params }, lang);
+    explanation += (lang === 'zh-CN' ? '' : ' ') + translate({ key: `${key}.uac-flag`, params });
   return {
-    title: translate({ key: `${key}.title`, params }, lang),
+    title: translate({ key: `${key}.title`, params }),
     explanation,
-    fix: translate({ key: `${key}.fix`, params }, lang),
+    fix: translate({ key: `${key}.fix`, params }),
   };
 }

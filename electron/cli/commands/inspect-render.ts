@@ -4,6 +4,7 @@ import type { Lang } from '../../../shared/contract/ids.ts';
 import type { MsiPackage } from '../../../shared/contract/msi-package.ts';
 import { interpolate, pick, type LocalText } from '../../../shared/knowledge/local-text.ts';
 import { describeCustomAction, describeFinding } from '../../../shared/msi-package/describe.ts';
+import { translate } from '../../../shared/knowledge/texts.ts';
 import { padToWidth, wrap } from './analyze-render.ts';
 
 export interface InspectRenderOptions {
@@ -118,7 +119,12 @@ export function renderPackage(pkg: MsiPackage, opts: InspectRenderOptions): stri
   if (pkg.customActions.length === 0) out.push(`  ${t(L.none)}`);
   for (const ca of pkg.customActions) {
     out.push(`  ${paint(ANSI.bold, ca.name)}  ${paint(ANSI.dim, `[${ca.type}]`)}`);
-    out.push(...indent(describeCustomAction(ca, pkg, opts.lang), 6));
+    out.push(
+      ...indent(
+        describeCustomAction(ca, pkg, (ref) => translate(ref, opts.lang)),
+        6,
+      ),
+    );
     if (ca.sequences.length === 0) out.push(`      ${paint(ANSI.dim, t(L.notSequenced))}`);
     for (const s of ca.sequences) {
       const when = s.condition ? t(L.ifCondition, { condition: s.condition }) : t(L.always);
@@ -130,7 +136,7 @@ export function renderPackage(pkg: MsiPackage, opts: InspectRenderOptions): stri
   out.push('', paint(ANSI.bold, `${t(L.findings)} (${pkg.findings.length}):`));
   if (pkg.findings.length === 0) out.push(`  ${t(L.none)}`);
   for (const f of pkg.findings) {
-    const words = describeFinding(f, opts.lang);
+    const words = describeFinding(f, opts.lang, (ref) => translate(ref, opts.lang));
     const color = f.severity === 'problem' ? ANSI.red : f.severity === 'warning' ? ANSI.yellow : ANSI.dim;
     const tag = f.heuristic ? paint(ANSI.dim, ` (${t(L.heuristic)})`) : '';
     out.push(`  ${paint(color, SEVERITY_MARK[f.severity])} ${paint(ANSI.bold, words.title)}${tag}`);

@@ -6,6 +6,7 @@ import { parseFileCommandArgs, terminalWidth, type FileCommandArgs } from '../fi
 import { msiPackageSchema, type MsiPackage } from '../../../shared/contract/msi-package.ts';
 import { MsiReadError } from '../../../shared/msi-package/index.ts';
 import { describeFinding } from '../../../shared/msi-package/describe.ts';
+import { translate } from '../../../shared/knowledge/texts.ts';
 import { readMsiPackageFile } from '../../system/msi-file.ts';
 import { renderPackage } from './inspect-render.ts';
 
@@ -34,7 +35,7 @@ export function parseInspectArgs(argv: string[]): FileCommandArgs | 'help' {
 export function packageJson(pkg: MsiPackage, lang: Lang): MsiPackage {
   return msiPackageSchema.parse({
     ...pkg,
-    findings: pkg.findings.map((f) => ({ ...f, ...describeFinding(f, lang) })),
+    findings: pkg.findings.map((f) => ({ ...f, ...describeFinding(f, lang, (ref) => translate(ref, lang)) })),
   });
 }
 

@@ -23,7 +23,7 @@ export function PackageCard({ result }: { result: ScanResult }) {
       ) : (
         <ul className="plain-list">
           {pkg.findings.map((f, i) => {
-            const words = describeFinding(f, lang);
+            const words = describeFinding(f, lang, text);
             return (
               <li key={`${f.id}-${i}`} data-testid={`package-finding-${f.id}`}>
                 <details>

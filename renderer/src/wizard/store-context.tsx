@@ -1,9 +1,9 @@
 // React access to the wizard store: narrow selectors only, so a component re-renders when its own slice changes.
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { WizardActions, WizardStore, WizardStoreState } from './store.ts';
-import type { TextRef } from '../../../shared/contract/evidence.ts';
-import { domainText } from '../i18n/domain-text.ts';
+import type { TextInput } from '../../../shared/knowledge/text-render.ts';
+import { domainText, domainTextsVersion, subscribeDomainTexts } from '../i18n/domain-text.ts';
 
 const StoreContext = createContext<WizardStore | null>(null);
 
@@ -21,8 +21,9 @@ export function useActions(): WizardActions {
   return useWizard((s) => s.actions);
 }
 
-/** Domain texts (TextRef) in the current language. */
-export function useDomainText(): (ref: TextRef) => string {
+/** Domain texts (TextRef) in the current language; re-renders when the language's table has loaded. */
+export function useDomainText(): (ref: TextInput) => string {
   const lang = useWizard((s) => s.lang);
+  useSyncExternalStore(subscribeDomainTexts, domainTextsVersion);
   return (ref) => domainText(ref, lang);
 }
