@@ -1,4 +1,4 @@
-// Issue 11 point 8: two REAL `msi-doctor fix` processes on the same data folder, 20 trials: the data-folder lock makes
+// Concurrent fixes: two REAL `msi-doctor fix` processes on the same data folder, 20 trials: the data-folder lock makes
 // restore -> repair -> save one unit, so neither change is lost and both journals finish (sequence numbers differ).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Issue 11 point 5: under Constrained Language (AppLocker/WDAC) every PowerShell probe says so instead of failing
+// Constrained Language: under Constrained Language (AppLocker/WDAC) every PowerShell probe says so instead of failing
 // opaquely; probes with a native fallback (sc.exe, whoami) still answer. PowerShell here answers as real PowerShell does
 // under Constrained Language (see elevated-bootstrap.integration.test.ts): the language line, exit 7, nothing else.
 import { test } from 'node:test';

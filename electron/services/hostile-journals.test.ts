@@ -1,4 +1,4 @@
-// Hostile journals (issue 11 point 1) and a crash before the first backup (point 9): a journal is data, never code.
+// Hostile journals and a crash before the first backup: a journal is data, never code.
 // Each test makes a real run on the simulated machine, tampers its journal as a same-user process could, then undoes
 // it and checks what the runners received: only commands rebuilt from the catalog, never anything from the journal.
 import { test } from 'node:test';

@@ -1,4 +1,4 @@
-// Issue 11 point 6: over-the-shoulder elevation (another administrator approves the prompt) is detected from the SID the
+// Over-the-shoulder elevation (another administrator approves the prompt) is detected from the SID the
 // elevated batch reports; per-user repairs are refused (plan and batch), others warned; a mapped drive becomes its UNC path.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Issue 11 point 8 (in process): journals carry a monotonic sequence number and a session id; undoing an older change
+// Repair order, in process: journals carry a monotonic sequence number and a session id; undoing an older change
 // that a newer one overlaps warns first; every state-changing call of the repair service holds the data-folder lock.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

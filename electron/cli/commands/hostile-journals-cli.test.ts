@@ -1,4 +1,4 @@
-// Hostile journals through the CLI (issue 11 point 1): an environment outside the data folder, null lines, wrong types,
+// Hostile journals through the CLI: an environment outside the data folder, null lines, wrong types,
 // truncated JSON. Each is listed as damaged with a one-line reason; undo --list, fix --dry-run and the app's start work.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

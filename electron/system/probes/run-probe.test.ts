@@ -1,4 +1,4 @@
-// Tests of the one runProbe/evidenceFrom (the restructure of issue 11): always schema-validated, an error's {reason} always
+// Tests of the one runProbe/evidenceFrom: always schema-validated, an error's {reason} always
 // filled, and the same function behind scans, repairs (plan facts, wait polling, verification) and the scenario checker.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

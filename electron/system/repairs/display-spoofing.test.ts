@@ -1,4 +1,4 @@
-// Issue 11 point 7: bidi overrides and line separators are refused in parameters and shown escaped wherever a path or
+// Display spoofing: bidi overrides and line separators are refused in parameters and shown escaped wherever a path or
 // command line reaches the user (plan, its texts, the CLI), so what the user approves reads as what runs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

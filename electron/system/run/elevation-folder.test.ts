@@ -1,4 +1,4 @@
-// Tests of the elevation folder (issue 11 point 3) and the -EncodedCommand bootstrap (point 4): a fresh random folder per
+// Tests of the elevation folder and the -EncodedCommand bootstrap: a fresh random folder per
 // batch, created non-recursively, checked by its SDDL before a script is written; the script hash-checked before it runs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
