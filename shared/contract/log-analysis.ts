@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { CAUSE_IDS } from './ids.ts';
 import { deploymentSchema } from './deployment.ts';
+import { LOG_ANALYSIS_SCHEMA } from './log-analysis-id.ts';
 
-export const LOG_ANALYSIS_SCHEMA = 'msi-doctor/log-analysis@1';
+export { LOG_ANALYSIS_SCHEMA };
 
 /** Exit codes, HRESULTs and message numbers as logs write them: a signed or unsigned 32-bit value. */
 export const code32Schema = z.number().int().min(-2147483648).max(4294967295);

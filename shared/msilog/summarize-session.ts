@@ -1,6 +1,6 @@
 // Turns the final state of the last session into the LogAnalysis verdict: outcome, failing action, errors, causes, evidence.
 import type { FailedAction, LogAnalysis, LogFormat, Operation, Outcome } from '../contract/log-analysis.ts';
-import { LOG_ANALYSIS_SCHEMA } from '../contract/log-analysis.ts';
+import { LOG_ANALYSIS_SCHEMA } from '../contract/log-analysis-id.ts';
 import type { SessionState, ErrorEntry } from './session-state.ts';
 import {
   exitCodeCauses,

@@ -4,7 +4,6 @@ import type { LogAnalysis } from '../../../shared/contract/log-analysis.ts';
 import { parseFileCommandArgs, terminalWidth, type FileCommandArgs } from '../file-command-args.ts';
 import { analyzeLogFile, analyzeLogStream, LogInputError } from '../../services/log-file-analyzer.ts';
 import { renderAnalysis } from './analyze-render.ts';
-import { renderChainFindings, renderDeployAnalysis } from './analyze-deploy-render.ts';
 import { isDeployAnalysis } from '../../../shared/deploylog/chain.ts';
 
 export const ANALYZE_HELP = `Usage: msi-doctor analyze [--json] [--lang en|zh-CN] FILE... 
@@ -46,7 +45,11 @@ export const analyzeCommand: CliCommand = async (argv: string[], io: CliIo): Pro
     }
   }
   if (!parsed.json) {
-    // Rendered after all files are read: a deployment log is shown with the MSI log it names, when given.
+    // Rendered after all files are read: a deployment log is shown with the MSI log it names, when given. Its
+    // renderer (the diagnosis and the contract's zod schemas behind it) is loaded only when there is one.
+    const { renderChainFindings, renderDeployAnalysis } = results.some(isDeployAnalysis)
+      ? await import('./analyze-deploy-render.ts')
+      : { renderChainFindings: () => '', renderDeployAnalysis: () => '' };
     const options = { lang: parsed.lang, color: io.stdout.isTTY === true, width: terminalWidth(io) };
     results.forEach((analysis, i) => {
       if (i > 0) io.stdout.write('\n' + '-'.repeat(60) + '\n\n');
