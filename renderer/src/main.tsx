@@ -13,8 +13,10 @@ const { api, kind, upload } = getBridge();
 const lang = detectLang(navigator.languages?.length ? navigator.languages : [navigator.language]);
 const i18n = createI18n(lang);
 document.documentElement.lang = lang;
-// The domain texts of the language shown are fetched now, beside the first screen (which needs none of them).
-void loadDomainTexts(lang).catch(() => undefined);
+// The domain texts of the language shown are fetched once the first screen (which needs none of them) is up.
+const whenIdle = (run: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 1000 }) : setTimeout(run, 200);
+whenIdle(() => void loadDomainTexts(lang).catch(() => undefined));
 const store = createWizardStore({
   api,
   lang,
