@@ -47,7 +47,8 @@ test('keyboard only: 2503 from symptom to report', async ({ page, request }) => 
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-testid^="finding-"]').first()).toBeVisible({ timeout: 30_000 });
 
-  await tabTo(page, '.finding button[aria-expanded="false"]');
+  // Why we think so is folded below the answer: it opens from the keyboard.
+  await tabTo(page, '.finding-why > summary');
   await page.keyboard.press('Enter');
   await expect(page.locator('.evidence-region').first()).toBeVisible();
   await shots.step('findings');

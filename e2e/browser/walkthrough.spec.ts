@@ -200,7 +200,9 @@ for (const lang of ['en', 'zh-CN'] as const) {
             await p.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
             // The right advice: what to do about a failing custom action (no automated fix claims success).
             await expect(top.locator('.finding-explanation')).not.toBeEmpty();
-            await expect(top.locator('ol.plain-list li').first()).toBeVisible();
+            const steps = top.locator('details.finding-steps');
+            if ((await steps.getAttribute('open')) === null) await steps.locator('summary').click();
+            await expect(steps.locator('ol.plain-list li').first()).toBeVisible();
             await shots.step('verify-failed-advice');
           } else {
             await expect(p.getByTestId('verify-passed')).toBeVisible({ timeout: 45_000 });

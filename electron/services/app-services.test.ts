@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { ApiEventName } from '../../shared/contract/api.ts';
 import { API_FUNCTIONS } from '../../shared/contract/api.ts';
 import { ReadablePaths } from './readable-paths.ts';
-import { createAppServicesWith, createAppServices } from './app-services.ts';
+import { createAppServicesWith, createAppServices, looksLikeLog } from './app-services.ts';
 import { dispatchApi } from './api-dispatch.ts';
 import { fakeDeps } from './app-services-fakes.test-support.ts';
 
@@ -196,7 +196,15 @@ test('dispatchApi validates payloads, wraps values and never leaks an unexpected
   const good = await dispatchApi(services, 'parseSymptom', { text: '2503' }, options);
   assert.deepEqual(good, {
     ok: true,
-    value: { input: '2503', exitCodes: [], messageNumbers: [], sources: [], unknown: true, notes: [] },
+    value: {
+      input: '2503',
+      exitCodes: [],
+      messageNumbers: [],
+      sources: [],
+      unknown: true,
+      notes: [],
+      looksLikeLog: false,
+    },
   });
   const bad = await dispatchApi(services, 'getLogLines', { path: '/x', from: -1, count: 10 }, options);
   assert.equal(bad.ok, false);
@@ -210,4 +218,18 @@ test('dispatchApi validates payloads, wraps values and never leaks an unexpected
   assert.equal(logged.length, 1);
   const defaults = await dispatchApi(services, 'startScan', {}, options);
   assert.equal(defaults.ok, true, 'startScan fills defaults from the schema');
+});
+
+test('parseSymptom: log lines pasted into the code box are recognized as a log, a message or a code is not', async () => {
+  const { services } = await setup();
+  const log = [
+    '=== Verbose logging started: 11/18/2026  01:06:12  Build type: SHIP UNICODE 5.00.10011.00  Calling process: C:\\Windows\\system32\\msiexec.exe ===',
+    'MSI (c) (1C:2C) [01:06:12:100]: Resetting cached policy values',
+    'MSI (s) (3C:40) [01:06:14:200]: Product: Contoso Agent -- Error 1603. Info 1603. The file is in use.',
+    'Action ended 01:06:15: InstallFinalize. Return value 3.',
+  ].join('\r\n');
+  assert.equal((await services.parseSymptom({ text: log })).looksLikeLog, true);
+  assert.equal(looksLikeLog(log), true);
+  for (const text of ['1603', 'Error 1603: A fatal error occurred during installation.\nPlease try again.', ''])
+    assert.equal(looksLikeLog(text), false, text);
 });

@@ -18,6 +18,7 @@ import { ServiceError } from './service-error.ts';
 import { createSessionStore } from './session-store.ts';
 import { createSessionService } from './session-service.ts';
 import { createDefaultDeps } from './app-service-deps.ts';
+import { analyzeAnyBytes } from '../../shared/deploylog/any-log-analyzer.ts';
 import { sessionStory, topCause } from '../../shared/session/session-story.ts';
 import type { SessionRecord } from '../../shared/contract/session.ts';
 
@@ -25,6 +26,16 @@ import type { SessionRecord } from '../../shared/contract/session.ts';
 const VERIFY_INSTALL = 'retry-install-elevated-logged';
 
 export type { AppServices, AppServicesOptions } from './app-services-types.ts';
+
+/**
+ * Pasted text is a log when the log analyzer reads it as one (its own format detection, the same as for a file): at
+ * least two lines, and no "not a log" verdict. A dialog's message or a code never is.
+ */
+export function looksLikeLog(text: string): boolean {
+  if (text.split(/\r?\n/).filter((line) => line.trim() !== '').length < 2) return false;
+  const { analysis, problem } = analyzeAnyBytes(new TextEncoder().encode(text), 'pasted.log');
+  return problem === null && analysis.format !== 'unknown';
+}
 
 /** Report file names: the app's name, the session's date, the format. */
 function reportFileName(session: SessionRecord, format: string, suggested: string | undefined): string {
@@ -124,7 +135,7 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
     },
 
     async parseSymptom({ text }) {
-      return deps.parseSymptom(text);
+      return { ...deps.parseSymptom(text), looksLikeLog: looksLikeLog(text) };
     },
 
     async importFile(request) {

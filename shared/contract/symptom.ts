@@ -20,5 +20,10 @@ export const parsedSymptomSchema = z.object({
   unknown: z.boolean(),
   /** Human-readable notes ("0x80070643 is 1603 wrapped in an HRESULT"), translatable. */
   notes: z.array(z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })),
+  /**
+   * The text is log lines (pasted from an MSI, Burn, ConfigMgr, Intune or PSADT log), not a message: the wizard
+   * analyzes it as a log instead of reading its "Info 1603" lines as error codes.
+   */
+  looksLikeLog: z.boolean().optional(),
 });
 export type ParsedSymptom = z.infer<typeof parsedSymptomSchema>;

@@ -12,7 +12,8 @@ const STATUS_KEY = {
   'elevation-declined': 'fix.resultDeclined',
 } as const;
 
-export function RepairResult({ outcome }: { outcome: RepairOutcome }) {
+/** `undone`: the run was undone, so the checks it ran after it no longer describe the machine: they are not shown. */
+export function RepairResult({ outcome, undone = false }: { outcome: RepairOutcome; undone?: boolean }) {
   const { t } = useTranslation();
   const text = useDomainText();
   return (
@@ -26,7 +27,7 @@ export function RepairResult({ outcome }: { outcome: RepairOutcome }) {
       <p className="repair-status">{t(STATUS_KEY[outcome.status])}</p>
       {outcome.message && <p>{text(outcome.message)}</p>}
       {outcome.rebootRequired && <p>{t('fix.reboot')}</p>}
-      {outcome.verification.length > 0 && (
+      {!undone && outcome.verification.length > 0 && (
         <ul className="evidence-list">
           {outcome.verification.map((e) => (
             <li key={e.probe} className="evidence-line">

@@ -51,6 +51,8 @@ export const en = {
     fileRefused: 'not used: {{reason}}',
     noUsableLog:
       'None of these files is an installer log MSI Doctor can read, so none will be used. Add a log (.log or .txt from msiexec, Configuration Manager or Intune), or choose another option above.',
+    textIsLog:
+      'These are log lines: MSI Doctor reads them as an installer log (the same as opening the log file), not as error codes.',
     logsLabel: 'Log files',
     chooseLogs: 'Choose log files…',
     dropLogs: 'Drop log files here',
@@ -114,6 +116,7 @@ export const en = {
     'not-checked': 'Not checked',
   },
   findings: {
+    others: 'Other possible causes ({{count}})',
     heading: 'What we found',
     intro: 'The most likely cause comes first. Open the evidence to see exactly what we saw.',
     none: 'We found nothing wrong that explains the failure.',

@@ -51,6 +51,7 @@ export const zhCN: UiStrings = {
     fileRefused: '未使用：{{reason}}',
     noUsableLog:
       '这些文件都不是 MSI Doctor 能读取的安装日志，因此不会使用。请添加日志（msiexec、Configuration Manager 或 Intune 生成的 .log 或 .txt），或在上方选择其他选项。',
+    textIsLog: '这些是日志内容：MSI Doctor 会把它们当作安装日志来分析（与打开日志文件相同），而不是当作错误代码。',
     logsLabel: '日志文件',
     chooseLogs: '选择日志文件…',
     dropLogs: '把日志文件拖到这里',
@@ -112,6 +113,7 @@ export const zhCN: UiStrings = {
     'not-checked': '未检查',
   },
   findings: {
+    others: '其他可能的原因（{{count}} 个）',
     heading: '检查结果',
     intro: '最可能的原因排在最前面。展开证据可以看到我们具体看到了什么。',
     none: '没有发现能解释这次失败的问题。',

@@ -1,5 +1,4 @@
 // Step 3: ranked causes with honest confidence, their evidence, plain explanation, myth warnings, and the fixes.
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../shared/contract/finding.ts';
 import type { LogAnalysis } from '../../../shared/contract/log-analysis.ts';
@@ -25,19 +24,35 @@ function Confidence({ value }: { value: number }) {
   );
 }
 
-function FindingCard({ finding, index }: { finding: Finding; index: number }) {
+/** Reasons once each: near-duplicates ("Windows recorded a failed installation..." per code) read as one. */
+function distinctReasons(texts: string[]): string[] {
+  const seen = new Set<string>();
+  return texts.filter((t) => {
+    const key = t.replace(/[0-9]+/g, '#');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * One cause. The first (the answer) shows its sentence, the recommended fix and one line of evidence first; why we
+ * think so, the evidence and the manual steps are collapsed below. Other causes start collapsed.
+ */
+function FindingCard({ finding, index, answer }: { finding: Finding; index: number; answer: boolean }) {
   const { t } = useTranslation();
   const text = useDomainText();
   const evidence = useWizard((s) => s.wizard.session?.latest.evidence);
+  const readOnly = useWizard((s) => s.wizard.readOnly);
   // diagnose() offers the elevated retry only with the user's .msi (it is the repair's parameter).
-  const repairs = finding.repairs;
+  const repairs = readOnly ? [] : finding.repairs;
   const actions = useActions();
-  const [open, setOpen] = useState(false);
-  const regionId = `finding-evidence-${index}`;
   const refs = finding.supporting;
+  const reasons = distinctReasons(finding.reasons.map((r) => text(r)));
+  const firstLine = reasons[0] ?? null;
   return (
     <article
-      className={`card finding finding-${finding.kind}`}
+      className={`card finding finding-${finding.kind}${answer ? ' finding-answer' : ''}`}
       data-testid={`finding-${finding.cause}`}
       aria-labelledby={`finding-title-${index}`}
     >
@@ -46,83 +61,81 @@ function FindingCard({ finding, index }: { finding: Finding; index: number }) {
         <h3 id={`finding-title-${index}`} className="finding-title">
           {text(finding.title)}
         </h3>
+        {finding.kind !== 'info' && <Confidence value={finding.confidence} />}
       </header>
-      {finding.kind !== 'info' && <Confidence value={finding.confidence} />}
       <p className="finding-explanation">{text(finding.explanation)}</p>
-      {finding.reasons.length > 0 && (
-        <>
-          <h4 className="field-title">{t('findings.reasons')}</h4>
-          <ul className="plain-list">
-            {finding.reasons.map((r, i) => (
-              <li key={i}>{text(r)}</li>
-            ))}
-          </ul>
-        </>
-      )}
-      {(refs.length > 0 || finding.contradicting.length > 0) && (
-        <>
-          <button
-            type="button"
-            className="button subtle small"
-            aria-expanded={open}
-            aria-controls={regionId}
-            onClick={() => setOpen(!open)}
-          >
-            {open ? t('findings.hideEvidence') : t('findings.showEvidence')}
-          </button>
-          {open && (
-            <div id={regionId} className="evidence-region">
-              <EvidenceList refs={refs} evidence={evidence ?? []} />
-              {finding.contradicting.length > 0 && (
-                <>
-                  <h4 className="field-title">{t('findings.contradicting')}</h4>
-                  <EvidenceList refs={finding.contradicting} evidence={evidence ?? []} />
-                </>
-              )}
-            </div>
-          )}
-        </>
-      )}
-      {finding.myths.length > 0 && (
-        <div className="notice notice-warning" role="note">
-          <strong>{t('findings.myths')}</strong>
-          <ul className="plain-list">
-            {finding.myths.map((m) => (
-              <li key={m} data-testid={`myth-${m}`}>
-                <s>{text({ key: `myth.${m}.advice`, params: {} })}</s> {text({ key: `myth.${m}.whyWrong`, params: {} })}{' '}
-                <strong>{text({ key: `myth.${m}.instead`, params: {} })}</strong>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {finding.manualSteps.length > 0 && (
-        <>
-          <h4 className="field-title">{t('findings.manualSteps')}</h4>
-          <ol className="plain-list">
-            {finding.manualSteps.map((m, i) => (
-              <li key={i}>{text(m)}</li>
-            ))}
-          </ol>
-        </>
-      )}
       {repairs.length > 0 && (
         <div className="actions">
           {repairs.map((repair, i) => (
             <button
               key={repair}
               type="button"
-              className={i === 0 && index === 0 ? 'button primary' : 'button'}
+              className={i === 0 && answer ? 'button primary' : 'button'}
               onClick={() => void actions.chooseRepair(finding.cause, repair)}
               data-testid={`fix-${repair}`}
             >
               {t('findings.fix', { title: text({ key: `repair.${repair}.title`, params: {} }) })}
-              {i === 0 && index === 0 && <span className="tag tag-on-primary">{t('findings.recommended')}</span>}
+              {i === 0 && answer && <span className="tag tag-on-primary">{t('findings.recommended')}</span>}
             </button>
           ))}
         </div>
       )}
+      {firstLine && (
+        <p className="finding-evidence-line" data-testid="evidence-line">
+          {firstLine}
+        </p>
+      )}
+      {(reasons.length > 1 || refs.length > 0 || finding.contradicting.length > 0) && (
+        <details className="finding-why">
+          <summary>{t('findings.reasons')}</summary>
+          <ul className="plain-list">
+            {reasons.slice(1).map((r, i) => (
+              <li key={i}>{r}</li>
+            ))}
+          </ul>
+          <div className="evidence-region">
+            <EvidenceList refs={refs} evidence={evidence ?? []} />
+            {finding.contradicting.length > 0 && (
+              <>
+                <h4 className="field-title">{t('findings.contradicting')}</h4>
+                <EvidenceList refs={finding.contradicting} evidence={evidence ?? []} />
+              </>
+            )}
+          </div>
+        </details>
+      )}
+      {finding.manualSteps.length > 0 && (
+        <details className="finding-steps" open={answer && repairs.length === 0}>
+          <summary>{t('findings.manualSteps')}</summary>
+          <ol className="plain-list">
+            {finding.manualSteps.map((m, i) => (
+              <li key={i}>{text(m)}</li>
+            ))}
+          </ol>
+        </details>
+      )}
     </article>
+  );
+}
+
+/** The advice to avoid, once per page (not repeated in every card): the myths of every finding shown. */
+function Myths({ findings }: { findings: Finding[] }) {
+  const { t } = useTranslation();
+  const text = useDomainText();
+  const myths = [...new Set(findings.flatMap((f) => f.myths))];
+  if (myths.length === 0) return null;
+  return (
+    <details className="card card-quiet myths" data-testid="myths">
+      <summary>{t('findings.myths')}</summary>
+      <ul className="plain-list">
+        {myths.map((m) => (
+          <li key={m} data-testid={`myth-${m}`}>
+            <s>{text({ key: `myth.${m}.advice`, params: {} })}</s> {text({ key: `myth.${m}.whyWrong`, params: {} })}{' '}
+            <strong>{text({ key: `myth.${m}.instead`, params: {} })}</strong>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -222,12 +235,23 @@ export function FindingsStep() {
           {t(`findings.notices.${notice}`)}
         </Notice>
       )}
-      <p className="step-intro">{hasCause ? t('findings.intro') : t('findings.none')}</p>
+      {!hasCause && <p className="step-intro">{t('findings.none')}</p>}
       <div className="findings">
-        {findings.map((f, i) => (
-          <FindingCard key={`${f.cause}-${i}`} finding={f} index={i} />
+        {findings.slice(0, 1).map((f) => (
+          <FindingCard key={f.cause} finding={f} index={0} answer />
         ))}
       </div>
+      {findings.length > 1 && (
+        <details className="other-findings" data-testid="other-findings">
+          <summary>{t('findings.others', { count: findings.length - 1 })}</summary>
+          <div className="findings">
+            {findings.slice(1).map((f, i) => (
+              <FindingCard key={`${f.cause}-${i}`} finding={f} index={i + 1} answer={false} />
+            ))}
+          </div>
+        </details>
+      )}
+      <Myths findings={findings} />
       <PackageCard result={result} />
       {result.logs.length > 0 && (
         <section className="card card-quiet" aria-labelledby="logs-heading">

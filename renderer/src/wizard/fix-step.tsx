@@ -100,7 +100,7 @@ export function FixStep() {
       {ran && (fix.phase === 'done' || fix.phase === 'undoing') && (
         <>
           {session && <SessionBanner session={session} />}
-          {outcome && <RepairResult outcome={outcome} />}
+          {outcome && <RepairResult outcome={outcome} undone={ran.undo !== null} />}
           {fix.phase === 'undoing' && (
             <p className="working" role="status">
               <span className="spinner" aria-hidden="true" /> {t('fix.undoing')}
@@ -130,6 +130,15 @@ export function FixStep() {
                 {t('fix.undo')}
               </button>
             )}
+            <button
+              type="button"
+              className="button"
+              onClick={actions.openReport}
+              disabled={fix.phase === 'undoing'}
+              data-testid="to-report"
+            >
+              {t('verify.toReport')}
+            </button>
             <button
               type="button"
               className="button subtle"

@@ -63,7 +63,13 @@ export function Header() {
         <button type="button" className="button subtle" onClick={() => void actions.openHistory()} disabled={busy}>
           {t('app.history')}
         </button>
-        <button type="button" className="button subtle" onClick={actions.startOver} disabled={busy}>
+        <button
+          type="button"
+          className="button subtle"
+          onClick={actions.startOver}
+          disabled={busy}
+          data-testid="header-start-over"
+        >
           {t('app.startOver')}
         </button>
       </div>

@@ -283,7 +283,19 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
         dispatch({ type: 'TEXT_EDITED', text });
         if (!text.trim()) return;
         const parsed = await api.parseSymptom({ text });
-        if (parsed.ok) dispatch({ type: 'SYMPTOM_PARSED', text, parsed: parsed.value });
+        if (!parsed.ok) return;
+        if (!parsed.value.looksLikeLog) {
+          dispatch({ type: 'SYMPTOM_PARSED', text, parsed: parsed.value });
+          return;
+        }
+        // Log lines pasted into the code box: analyzed as a log (the same as uploading it), never read as codes.
+        if (wizard().draft.text !== text) return;
+        const file = await call(
+          api.importFile({ name: 'pasted-log.txt', base64: toBase64(new TextEncoder().encode(text)) }),
+        );
+        if (!file) return;
+        dispatch({ type: 'TEXT_IS_LOG', text, file });
+        if (wizard().draft.textIsLog) await checkLogs([file]);
       },
       async pickFile(kind) {
         const picked = await call(api.pickFile({ kind }));

@@ -14,6 +14,9 @@ function OtherCodeField() {
   const { t } = useTranslation();
   const text = useWizard((s) => s.wizard.draft.text);
   const parsed = useWizard((s) => s.wizard.draft.parsed);
+  const pasted = useWizard((s) => s.wizard.draft.logs.find((l) => l.pasted) ?? null);
+  const textIsLog = useWizard((s) => s.wizard.draft.textIsLog);
+  const lang = useWizard((s) => s.lang);
   const { editText } = useActions();
   const id = useId();
   const codes = parsed ? [...parsed.exitCodes, ...parsed.messageNumbers] : [];
@@ -31,6 +34,13 @@ function OtherCodeField() {
       <p className="field-hint" aria-live="polite">
         {parsed && codes.length > 0 && t('symptom.recognized', { codes: codes.join(', ') })}
         {parsed && codes.length === 0 && t('symptom.notRecognized')}
+        {textIsLog && (
+          <span data-testid="text-is-log" data-status={pasted?.status ?? 'checking'}>
+            {pasted?.status === 'refused' && pasted.reason
+              ? t('symptom.fileRefused', { reason: pick(pasted.reason, lang) })
+              : t('symptom.textIsLog')}
+          </span>
+        )}
       </p>
     </div>
   );
@@ -186,7 +196,7 @@ export function SymptomStep() {
           {t('symptom.noUsableLog')}
         </p>
       )}
-      <div className="actions">
+      <div className="actions sticky-actions">
         <button
           type="button"
           className="button primary"
