@@ -27,7 +27,8 @@ test.describe('800x600, dark theme', () => {
     await shots.step('consent');
     await page.getByTestId('scan-allow').click();
     await expect(page.getByTestId('finding-pending-reboot')).toBeVisible({ timeout: 30_000 });
-    await page.getByTestId('finding-pending-reboot').getByRole('button', { expanded: false }).click();
+    // Why we think so is folded below the answer: open it so the shot shows every part at this size.
+    await page.getByTestId('finding-pending-reboot').locator('.finding-why > summary').click();
     await expectNoHorizontalScroll(page);
     await shots.step('findings');
     await page.getByTestId('fix-restart-computer').click();

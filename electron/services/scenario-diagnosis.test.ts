@@ -77,10 +77,10 @@ for (const name of names) {
   });
 }
 
-test('scenario 1618-stuck-client-install: names the package and its age, wait first, never the service', async () => {
+test('scenario 1618-stuck-client-install: names the package and its age, ending that install first (waiting as the alternative), never the service', async () => {
   const { findings } = await scanScenario('1618-stuck-client-install');
   const top = findings[0]!;
-  assert.deepEqual(top.repairs.slice(0, 2), ['wait-for-installer', 'end-stuck-client-install']);
+  assert.deepEqual(top.repairs, ['end-stuck-client-install', 'restart-computer', 'wait-for-installer']);
   const text = formatFindings([top], 'en').join('\n');
   assert.match(text, /FinanceSuite-5\.1\.msi/);
   assert.match(text, /3 hours/);

@@ -128,7 +128,9 @@ test('1618 + client msiexec /i X.msi for 3 hours -> names X.msi and its age; wai
   );
   const top = findings[0]!;
   assert.equal(top.cause, 'another-install-in-progress');
-  assert.deepEqual(top.repairs.slice(0, 2), ['wait-for-installer', 'end-stuck-client-install']);
+  // Hanging for 3 hours: end that install first (or restart); waiting stays as the alternative.
+  assert.deepEqual(top.repairs, ['end-stuck-client-install', 'restart-computer', 'wait-for-installer']);
+  assert.deepEqual(top.repairParams?.['end-stuck-client-install'], { pid: 4242 });
   for (const f of findings) {
     assert.ok(
       !f.repairs.includes('enable-msiserver') && !f.repairs.includes('repair-msiserver-registration'),

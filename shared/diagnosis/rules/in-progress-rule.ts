@@ -80,7 +80,10 @@ export function inProgressRule(ctx: DiagnosisContext): Signal[] {
         'client-install-running',
         { package: packageName(client), age: ageParam(client.ageMinutes), pid: client.pid },
         {
-          repairs: ['wait-for-installer', 'end-stuck-client-install', 'restart-computer'],
+          // Hanging for over an hour: ending that one install (or restarting) comes first, waiting is the alternative.
+          repairs: stuck
+            ? ['end-stuck-client-install', 'restart-computer', 'wait-for-installer']
+            : ['wait-for-installer', 'end-stuck-client-install', 'restart-computer'],
           repairParams: { 'end-stuck-client-install': { pid: client.pid } },
           alwaysRelevant: true,
         },
