@@ -1,7 +1,7 @@
 // The one table of deployment tools' own exit-code semantics (ConfigMgr and Intune default return codes, PSADT's
 // codes) and of the codes their consoles show. Windows Installer codes themselves come from shared/knowledge.
 import type { DeployTool, ExitMeaning } from '../contract/deployment.ts';
-import type { LocalText } from './local-text.ts';
+import { type LocalText, localText } from './local-text.ts';
 import { lookupErrorCode } from './error-codes.ts';
 
 export interface ToolExitCode {
@@ -11,13 +11,9 @@ export interface ToolExitCode {
   text: LocalText;
 }
 
-function t(en: string, zh: string): LocalText {
-  return { en, 'zh-CN': zh };
-}
-
-const SUCCESS = t('success', '成功');
-const SOFT = t('success, restart needed (soft reboot)', '成功，需要重启（软重启）');
-const HARD = t('success, the device restarts (hard reboot)', '成功，设备将重启（硬重启）');
+const SUCCESS = localText('success', '成功');
+const SOFT = localText('success, restart needed (soft reboot)', '成功，需要重启（软重启）');
+const HARD = localText('success, the device restarts (hard reboot)', '成功，设备将重启（硬重启）');
 
 // Sources: ConfigMgr default deployment-type return codes (0/1707 Success, 3010 SoftReboot, 1641 HardReboot,
 // 1618 FastRetry); Intune Win32 default return codes (same, 1618 = Retry); PSAppDeployToolkit 3.10.2 exit-code
@@ -31,7 +27,7 @@ export const TOOL_EXIT_CODES: readonly ToolExitCode[] = [
     tool: 'configmgr',
     code: 1618,
     meaning: 'retry',
-    text: t(
+    text: localText(
       'fast retry: another installation was running; the client tries again in about 2 hours',
       '快速重试：当时有另一个安装在运行；客户端约 2 小时后会自动重试',
     ),
@@ -44,7 +40,7 @@ export const TOOL_EXIT_CODES: readonly ToolExitCode[] = [
     tool: 'intune',
     code: 1618,
     meaning: 'retry',
-    text: t(
+    text: localText(
       'retry: another installation was running; the agent retries up to 3 times, 5 minutes apart',
       '重试：当时有另一个安装在运行；代理最多重试 3 次，每次间隔 5 分钟',
     ),
@@ -56,7 +52,7 @@ export const TOOL_EXIT_CODES: readonly ToolExitCode[] = [
     tool: 'psadt',
     code: 1618,
     meaning: 'retry',
-    text: t(
+    text: localText(
       'a prompt timed out, or another installation held the Windows Installer lock: the deployment comes back later',
       '提示框超时，或另一个安装占用了 Windows Installer 锁：部署稍后会再次运行',
     ),
@@ -65,7 +61,7 @@ export const TOOL_EXIT_CODES: readonly ToolExitCode[] = [
     tool: 'psadt',
     code: 60001,
     meaning: 'failure',
-    text: t(
+    text: localText(
       'the deployment script stopped on an error (see the error record above it)',
       '部署脚本因错误而停止（见其上方的错误记录）',
     ),
@@ -74,25 +70,25 @@ export const TOOL_EXIT_CODES: readonly ToolExitCode[] = [
     tool: 'psadt',
     code: 60002,
     meaning: 'failure',
-    text: t('running a program from the script failed', '脚本运行某个程序时失败'),
+    text: localText('running a program from the script failed', '脚本运行某个程序时失败'),
   },
   {
     tool: 'psadt',
     code: 60003,
     meaning: 'failure',
-    text: t('administrator rights are needed to run a program as the user', '以用户身份运行程序需要管理员权限'),
+    text: localText('administrator rights are needed to run a program as the user', '以用户身份运行程序需要管理员权限'),
   },
   {
     tool: 'psadt',
     code: 60008,
     meaning: 'failure',
-    text: t('the toolkit failed to load', '部署工具包加载失败'),
+    text: localText('the toolkit failed to load', '部署工具包加载失败'),
   },
   {
     tool: 'psadt',
     code: 60012,
     meaning: 'deferred',
-    text: t(
+    text: localText(
       'the user deferred the installation, or the prompt timed out: the deployment comes back later',
       '用户推迟了安装，或提示框超时：部署稍后会再次运行',
     ),
@@ -101,7 +97,7 @@ export const TOOL_EXIT_CODES: readonly ToolExitCode[] = [
     tool: 'psadt',
     code: 60013,
     meaning: 'failure',
-    text: t('a program returned an exit code out of range', '某个程序返回了超出范围的退出代码'),
+    text: localText('a program returned an exit code out of range', '某个程序返回了超出范围的退出代码'),
   },
 ];
 
@@ -127,32 +123,35 @@ export function defaultMeaning(tool: DeployTool, code: number): ExitMeaning {
 export const REPORTED_CODES: ReadonlyMap<string, LocalText> = new Map([
   [
     '0x87D1041C',
-    t('Intune: the application was not detected after installation completed', 'Intune：安装完成后未检测到应用程序'),
+    localText(
+      'Intune: the application was not detected after installation completed',
+      'Intune：安装完成后未检测到应用程序',
+    ),
   ],
   [
     '0x87D00324',
-    t(
+    localText(
       'Configuration Manager: the application was not detected after installation completed',
       'Configuration Manager：安装完成后未检测到应用程序',
     ),
   ],
   [
     '0x87D00325',
-    t(
+    localText(
       'Configuration Manager: the application was still detected after uninstall completed',
       'Configuration Manager：卸载完成后仍检测到应用程序',
     ),
   ],
   [
     '0x87D00215',
-    t(
+    localText(
       'Configuration Manager: no content location (distribution point) was found for the content',
       'Configuration Manager：找不到该内容的内容位置（分发点）',
     ),
   ],
   [
     '0x87D01106',
-    t(
+    localText(
       'Configuration Manager: the app could not be enforced (its content request data is missing; seen after client upgrades)',
       'Configuration Manager：无法执行该应用（其内容请求数据缺失；常见于客户端升级后）',
     ),

@@ -4,7 +4,7 @@ import {
   rankWeight,
   type CauseLink,
   type ErrorCodeInfo,
-  type ErrorEntry,
+  type ErrorCodeEntry,
   type ErrorMeaning,
   type WeightedCause,
 } from './error-kit.ts';
@@ -23,7 +23,7 @@ function weigh(links: readonly CauseLink[] = []): WeightedCause[] {
   });
 }
 
-function normalize(entry: ErrorEntry): ErrorCodeInfo {
+function normalize(entry: ErrorCodeEntry): ErrorCodeInfo {
   return {
     code: entry.code,
     kind: entry.kind,

@@ -1,6 +1,7 @@
 // Exit codes msiexec and setups return (0, 1601-1661, 1707, 3010 and the Win32 codes setups pass through), in en + zh-CN.
 import { DOCS } from './doc-links.ts';
-import { S, t, type ErrorEntry } from './error-kit.ts';
+import { COMMON_STEPS, type ErrorCodeEntry } from './error-kit.ts';
+import { localText } from './local-text.ts';
 
 const EXIT_DOCS = [DOCS.exitCodes, DOCS.systemErrors1300];
 
@@ -10,8 +11,8 @@ export const EXIT_CODE_ENTRIES = [
     code: 0,
     kind: 'exit-code',
     name: 'ERROR_SUCCESS',
-    title: t('Success', '成功'),
-    explanation: t('The installation finished successfully.', '安装已成功完成。'),
+    title: localText('Success', '成功'),
+    explanation: localText('The installation finished successfully.', '安装已成功完成。'),
     success: true,
     noise: true,
     docs: [DOCS.exitCodes],
@@ -20,119 +21,122 @@ export const EXIT_CODE_ENTRIES = [
     code: 2,
     kind: 'exit-code',
     name: 'ERROR_FILE_NOT_FOUND',
-    title: t('File not found', '找不到文件'),
-    explanation: t(
+    title: localText('File not found', '找不到文件'),
+    explanation: localText(
       'Windows could not find a file it was given. For msiexec this usually means the path of the .msi was wrong (a relative path, a typo, or a folder the installing account cannot see).',
       'Windows 找不到指定的文件。对 msiexec 来说，这通常表示 .msi 的路径不对（相对路径、拼写错误，或安装账户看不到的文件夹）。',
     ),
     causes: ['package-path-invalid', 'source-missing'],
-    check: [t('Use the full path of the .msi, in double quotes.', '使用 .msi 的完整路径，并加上双引号。')],
-    manual: [S.localCopy],
+    check: [localText('Use the full path of the .msi, in double quotes.', '使用 .msi 的完整路径，并加上双引号。')],
+    manual: [COMMON_STEPS.localCopy],
     docs: [DOCS.systemErrors0],
   },
   {
     code: 3,
     kind: 'exit-code',
     name: 'ERROR_PATH_NOT_FOUND',
-    title: t('Path not found', '找不到路径'),
-    explanation: t(
+    title: localText('Path not found', '找不到路径'),
+    explanation: localText(
       'Windows could not find a folder in a path it was given. For msiexec this usually means the folder of the .msi, or of a log or transform named on the command line, does not exist or the installing account cannot see it (a mapped drive, a relative path).',
       'Windows 找不到给定路径中的某个文件夹。对 msiexec 来说，这通常表示 .msi（或命令行中的日志、转换文件）所在的文件夹不存在，或安装账户看不到它（映射盘、相对路径）。',
     ),
     causes: ['package-path-invalid', 'source-missing'],
     check: [
-      t('Use the full local path of the .msi, in double quotes.', '使用 .msi 在本机上的完整路径，并加上双引号。'),
+      localText(
+        'Use the full local path of the .msi, in double quotes.',
+        '使用 .msi 在本机上的完整路径，并加上双引号。',
+      ),
     ],
-    manual: [S.localCopy],
+    manual: [COMMON_STEPS.localCopy],
     docs: [DOCS.systemErrors0],
   },
   {
     code: 5,
     kind: 'exit-code',
     name: 'ERROR_ACCESS_DENIED',
-    title: t('Access is denied', '拒绝访问'),
-    explanation: t(
+    title: localText('Access is denied', '拒绝访问'),
+    explanation: localText(
       'The setup was refused access to a file, folder or registry key. It often ran without administrator rights, or a folder has wrong permissions.',
       '安装程序访问某个文件、文件夹或注册表项时被拒绝。通常是没有以管理员身份运行，或者某个文件夹的权限不对。',
     ),
     causes: ['not-elevated', 'insufficient-privileges', 'installer-folders-access'],
     repairs: ['retry-install-elevated-logged'],
-    manual: [S.admin],
+    manual: [COMMON_STEPS.admin],
     docs: [DOCS.systemErrors0],
   },
   {
     code: 13,
     kind: 'exit-code',
     name: 'ERROR_INVALID_DATA',
-    title: t('The data is invalid', '数据无效'),
-    explanation: t(
+    title: localText('The data is invalid', '数据无效'),
+    explanation: localText(
       'Windows Installer can return any Win32 error; this one says some input (often the package or a transform) was not valid.',
       'Windows Installer 可能返回任何 Win32 错误；这个错误表示某项输入（通常是安装包或转换文件）无效。',
     ),
     causes: ['package-invalid'],
-    manual: [S.redownload],
+    manual: [COMMON_STEPS.redownload],
     docs: [DOCS.exitCodes],
   },
   {
     code: 87,
     kind: 'exit-code',
     name: 'ERROR_INVALID_PARAMETER',
-    title: t('A parameter was invalid', '参数无效'),
-    explanation: t(
+    title: localText('A parameter was invalid', '参数无效'),
+    explanation: localText(
       'One of the parameters given to the installer was not valid, most often a mistyped msiexec option or property.',
       '传给安装程序的某个参数无效，最常见的是 msiexec 选项或属性写错了。',
     ),
     causes: ['package-path-invalid'],
-    manual: [S.quoting],
+    manual: [COMMON_STEPS.quoting],
     docs: [DOCS.exitCodes],
   },
   {
     code: 112,
     kind: 'exit-code',
     name: 'ERROR_DISK_FULL',
-    title: t('The disk is full', '磁盘已满'),
-    explanation: t('There is not enough space on the disk.', '磁盘空间不足。'),
+    title: localText('The disk is full', '磁盘已满'),
+    explanation: localText('There is not enough space on the disk.', '磁盘空间不足。'),
     causes: ['disk-full'],
-    manual: [S.diskSpace],
+    manual: [COMMON_STEPS.diskSpace],
     docs: [DOCS.systemErrors0],
   },
   {
     code: 120,
     kind: 'exit-code',
     name: 'ERROR_CALL_NOT_IMPLEMENTED',
-    title: t('Function not available to custom actions', '自定义操作不能调用该函数'),
-    explanation: t(
+    title: localText('Function not available to custom actions', '自定义操作不能调用该函数'),
+    explanation: localText(
       'A custom action called a Windows Installer function that custom actions may not call. This is a defect in the package.',
       '某个自定义操作调用了不允许在自定义操作中调用的 Windows Installer 函数。这是安装包的缺陷。',
     ),
     causes: ['custom-action-failed'],
-    manual: [S.vendor],
+    manual: [COMMON_STEPS.vendor],
     docs: [DOCS.exitCodes],
   },
   {
     code: 1259,
     kind: 'exit-code',
     name: 'ERROR_APPHELP_BLOCK',
-    title: t('Blocked as incompatible with this Windows', '因与此版本 Windows 不兼容而被阻止'),
-    explanation: t(
+    title: localText('Blocked as incompatible with this Windows', '因与此版本 Windows 不兼容而被阻止'),
+    explanation: localText(
       'Windows warned that the program may be incompatible with this version of Windows, and the installation was not attempted.',
       'Windows 提示该程序可能与此版本的 Windows 不兼容，安装没有继续。',
     ),
     causes: ['prerequisite-missing'],
-    manual: [S.platform],
+    manual: [COMMON_STEPS.platform],
     docs: [DOCS.exitCodes],
   },
   {
     code: 1260,
     kind: 'exit-code',
     name: 'ERROR_ACCESS_DISABLED_BY_POLICY',
-    title: t('Blocked by a group policy', '被组策略阻止'),
-    explanation: t(
+    title: localText('Blocked by a group policy', '被组策略阻止'),
+    explanation: localText(
       'A software restriction or application control policy of this computer blocks the program (often the setup, or a program a custom action runs).',
       '这台电脑的软件限制或应用程序控制策略阻止了该程序（通常是安装程序本身，或自定义操作运行的程序）。',
     ),
     causes: ['policy-blocked'],
-    manual: [S.policyAdmin],
+    manual: [COMMON_STEPS.policyAdmin],
     docs: [DOCS.systemErrors1000],
   },
   // ------------------------------------------------------------------ MsiExec exit codes 1601-1661 (and message meanings that share the number)
@@ -140,14 +144,14 @@ export const EXIT_CODE_ENTRIES = [
     code: 1601,
     kind: 'both',
     name: 'ERROR_INSTALL_SERVICE_FAILURE',
-    title: t('Windows Installer service could not be accessed', '无法访问 Windows Installer 服务'),
-    explanation: t(
+    title: localText('Windows Installer service could not be accessed', '无法访问 Windows Installer 服务'),
+    explanation: localText(
       'The program could not talk to the Windows Installer service: it may be disabled, damaged, or not registered properly.',
       '程序无法与 Windows Installer 服务通信：该服务可能被禁用、已损坏或注册不正确。',
     ),
     asMessage: {
-      title: t('Out of disk space', '磁盘空间不足'),
-      explanation: t(
+      title: localText('Out of disk space', '磁盘空间不足'),
+      explanation: localText(
         'As a message in a log or dialog, 1601 says a volume does not have the space the installation needs (required and available KB are given).',
         '在日志或对话框中，消息 1601 表示某个磁盘没有安装所需的空间（会给出所需和可用的 KB 数）。',
       ),
@@ -155,7 +159,7 @@ export const EXIT_CODE_ENTRIES = [
     },
     causes: ['installer-service-disabled', 'installer-service-registration-damaged', 'installer-service-unavailable'],
     check: [
-      t(
+      localText(
         'Check the "Windows Installer" service in services.msc: startup type Manual is normal; Disabled is not.',
         '在 services.msc 中查看 “Windows Installer” 服务：启动类型为“手动”是正常的，“禁用”则不正常。',
       ),
@@ -167,33 +171,36 @@ export const EXIT_CODE_ENTRIES = [
     code: 1602,
     kind: 'both',
     name: 'ERROR_INSTALL_USEREXIT',
-    title: t('Installation cancelled', '安装已取消'),
-    explanation: t(
+    title: localText('Installation cancelled', '安装已取消'),
+    explanation: localText(
       'The installation was cancelled, usually by someone clicking Cancel. A setup can also report this when its window was closed or a prompt was declined.',
       '安装被取消了，通常是有人点了“取消”。如果安装窗口被关闭或提示被拒绝，安装程序也会报告这个代码。',
     ),
     asMessage: {
-      title: t('"Are you sure you want to cancel?"', '“确实要取消吗？”'),
-      explanation: t('As a message, 1602 is the cancel confirmation prompt.', '作为消息，1602 是“确认取消”的提示框。'),
+      title: localText('"Are you sure you want to cancel?"', '“确实要取消吗？”'),
+      explanation: localText(
+        'As a message, 1602 is the cancel confirmation prompt.',
+        '作为消息，1602 是“确认取消”的提示框。',
+      ),
       noise: true,
       causes: ['user-cancelled'],
     },
     causes: ['user-cancelled'],
-    manual: [t('Run the install again and let it finish.', '重新运行安装，并让它完成。')],
+    manual: [localText('Run the install again and let it finish.', '重新运行安装，并让它完成。')],
     docs: EXIT_DOCS,
   },
   {
     code: 1603,
     kind: 'both',
     name: 'ERROR_INSTALL_FAILURE',
-    title: t('Fatal error during installation', '安装过程中出现严重错误'),
-    explanation: t(
+    title: localText('Fatal error during installation', '安装过程中出现严重错误'),
+    explanation: localText(
       'A generic "something failed" code: the real reason is in the verbose log, just above the first "Return value 3". Common causes are a failing custom action, a pending restart, a product already installed, missing permissions for SYSTEM on the target folder, or an encrypted or SUBST target.',
       '这是一个笼统的“失败”代码：真正的原因在详细日志里第一个 “Return value 3” 的上方。常见原因有：自定义操作失败、有待完成的重启、产品已安装、SYSTEM 对目标文件夹没有完全控制权限，或目标文件夹被加密或位于 SUBST 虚拟盘上。',
     ),
     asMessage: {
-      title: t('File in use (informational)', '文件正在使用（提示信息）'),
-      explanation: t(
+      title: localText('File in use (informational)', '文件正在使用（提示信息）'),
+      explanation: localText(
         '"Info 1603" in a log is NOT the fatal error: it says a file is held in use by a process (name and id given), which usually just means a restart will be needed.',
         '日志中的 “Info 1603” 并不是严重错误：它表示某个文件正被某个进程占用（会给出名称和进程号），通常只意味着之后需要重启。',
       ),
@@ -213,25 +220,28 @@ export const EXIT_CODE_ENTRIES = [
       ['newer-version-installed', 0],
     ],
     check: [
-      S.verboseLog,
-      t('Check for a pending restart and restart first if there is one.', '检查是否有待完成的重启；如有，先重启。'),
+      COMMON_STEPS.verboseLog,
+      localText(
+        'Check for a pending restart and restart first if there is one.',
+        '检查是否有待完成的重启；如有，先重启。',
+      ),
     ],
     repairs: ['restart-computer', 'retry-install-elevated-logged'],
-    manual: [S.verboseLog],
+    manual: [COMMON_STEPS.verboseLog],
     docs: [...EXIT_DOCS, DOCS.error1603, DOCS.messages],
   },
   {
     code: 1604,
     kind: 'both',
     name: 'ERROR_INSTALL_SUSPEND',
-    title: t('Installation suspended, incomplete', '安装已挂起，未完成'),
-    explanation: t(
+    title: localText('Installation suspended, incomplete', '安装已挂起，未完成'),
+    explanation: localText(
       'The installation was suspended before it finished and left the product incomplete. Running it again lets Windows Installer finish or undo it.',
       '安装在完成前被挂起，产品处于未完成状态。重新运行安装可以让 Windows Installer 完成或撤销它。',
     ),
     asMessage: {
-      title: t('Another product prevented this installation', '另一个产品阻止了此安装'),
-      explanation: t(
+      title: localText('Another product prevented this installation', '另一个产品阻止了此安装'),
+      explanation: localText(
         'As a message, 1604 says a product that is already installed prevented the installation of this one.',
         '作为消息，1604 表示某个已安装的产品阻止了本次安装。',
       ),
@@ -240,7 +250,10 @@ export const EXIT_CODE_ENTRIES = [
     causes: ['reboot-required-to-finish', 'other-version-installed'],
     repairs: ['restart-computer'],
     manual: [
-      t('Run the same installation again so it can complete or roll back.', '再次运行同一个安装，让它完成或回滚。'),
+      localText(
+        'Run the same installation again so it can complete or roll back.',
+        '再次运行同一个安装，让它完成或回滚。',
+      ),
     ],
     docs: EXIT_DOCS,
   },
@@ -248,14 +261,14 @@ export const EXIT_CODE_ENTRIES = [
     code: 1605,
     kind: 'both',
     name: 'ERROR_UNKNOWN_PRODUCT',
-    title: t('Product is not installed', '产品未安装'),
-    explanation: t(
+    title: localText('Product is not installed', '产品未安装'),
+    explanation: localText(
       'The action (uninstall, repair, patch) is only valid for products that are installed, and this one is not installed for this user or machine. Many deployment tools treat it as success for an uninstall.',
       '该操作（卸载、修复、打补丁）只对已安装的产品有效，而该产品在这台电脑或这个用户下并未安装。对于卸载，许多部署工具会把它视为成功。',
     ),
     asMessage: {
-      title: t('Out of disk space (rollback can be disabled)', '磁盘空间不足（可关闭回滚）'),
-      explanation: t(
+      title: localText('Out of disk space (rollback can be disabled)', '磁盘空间不足（可关闭回滚）'),
+      explanation: localText(
         'As a message, 1605 reports too little disk space and offers to continue without rollback.',
         '作为消息，1605 表示磁盘空间不足，并提供关闭回滚后继续的选项。',
       ),
@@ -263,7 +276,7 @@ export const EXIT_CODE_ENTRIES = [
     },
     causes: ['unknown'],
     check: [
-      t(
+      localText(
         'A per-user install made by another account is invisible to you: check which account installed it.',
         '其他账户安装的“仅当前用户”产品对你是不可见的：请确认是哪个账户安装的。',
       ),
@@ -274,14 +287,14 @@ export const EXIT_CODE_ENTRIES = [
     code: 1606,
     kind: 'both',
     name: 'ERROR_UNKNOWN_FEATURE',
-    title: t('Feature is not registered', '功能未注册'),
-    explanation: t(
+    title: localText('Feature is not registered', '功能未注册'),
+    explanation: localText(
       'The feature identifier given to Windows Installer is not registered.',
       '传给 Windows Installer 的功能标识符未注册。',
     ),
     asMessage: {
-      title: t('Could not access a location', '无法访问某个位置'),
-      explanation: t(
+      title: localText('Could not access a location', '无法访问某个位置'),
+      explanation: localText(
         'As a message, 1606 says a folder the package uses could not be accessed, typically a user shell folder (Documents, AppData) redirected to a network path that is not reachable.',
         '作为消息，1606 表示安装包要用的某个文件夹无法访问，常见于用户的“文档”“AppData”等文件夹被重定向到了无法访问的网络路径。',
       ),
@@ -289,7 +302,7 @@ export const EXIT_CODE_ENTRIES = [
     },
     causes: ['unsupported-drive'],
     check: [
-      t(
+      localText(
         'Check that the folder named in the message exists and is reachable (mapped drives, redirected folders).',
         '检查消息中提到的文件夹是否存在且可以访问（映射盘、重定向的文件夹）。',
       ),
@@ -300,32 +313,35 @@ export const EXIT_CODE_ENTRIES = [
     code: 1607,
     kind: 'both',
     name: 'ERROR_UNKNOWN_COMPONENT',
-    title: t('Component is not registered', '组件未注册'),
-    explanation: t(
+    title: localText('Component is not registered', '组件未注册'),
+    explanation: localText(
       'The component identifier given to Windows Installer is not registered.',
       '传给 Windows Installer 的组件标识符未注册。',
     ),
     asMessage: {
-      title: t('Applications should be closed', '需要关闭一些应用程序'),
-      explanation: t(
+      title: localText('Applications should be closed', '需要关闭一些应用程序'),
+      explanation: localText(
         'As a message, 1607 lists applications to close before the installation continues (files in use).',
         '作为消息，1607 会列出继续安装前需要关闭的应用程序（文件正被占用）。',
       ),
       causes: ['files-in-use'],
     },
     causes: ['files-in-use'],
-    manual: [S.closeApps],
+    manual: [COMMON_STEPS.closeApps],
     docs: EXIT_DOCS,
   },
   {
     code: 1608,
     kind: 'both',
     name: 'ERROR_UNKNOWN_PROPERTY',
-    title: t('Unknown property', '未知属性'),
-    explanation: t('A property name given to Windows Installer is unknown.', '传给 Windows Installer 的属性名未知。'),
+    title: localText('Unknown property', '未知属性'),
+    explanation: localText(
+      'A property name given to Windows Installer is unknown.',
+      '传给 Windows Installer 的属性名未知。',
+    ),
     asMessage: {
-      title: t('No compliant product found', '未找到符合条件的已安装产品'),
-      explanation: t(
+      title: localText('No compliant product found', '未找到符合条件的已安装产品'),
+      explanation: localText(
         'As a message, 1608 says the package requires a previously installed product (an upgrade-only package) and none was found.',
         '作为消息，1608 表示该安装包需要先装有某个产品（仅限升级的安装包），但没有找到。',
       ),
@@ -338,14 +354,14 @@ export const EXIT_CODE_ENTRIES = [
     code: 1609,
     kind: 'both',
     name: 'ERROR_INVALID_HANDLE_STATE',
-    title: t('Handle in an invalid state', '句柄状态无效'),
-    explanation: t(
+    title: localText('Handle in an invalid state', '句柄状态无效'),
+    explanation: localText(
       'An internal handle was in an invalid state (a programming error in the setup or a custom action).',
       '某个内部句柄处于无效状态（安装程序或自定义操作的编程错误）。',
     ),
     asMessage: {
-      title: t('Invalid user or group in security settings', '安全设置中的用户或组无效'),
-      explanation: t(
+      title: localText('Invalid user or group in security settings', '安全设置中的用户或组无效'),
+      explanation: localText(
         'As a message, 1609 says a user or group the package wants to grant permissions to could not be found, often because the domain controller could not be reached.',
         '作为消息，1609 表示安装包要授予权限的某个用户或组找不到，通常是因为连不上域控制器。',
       ),
@@ -358,14 +374,14 @@ export const EXIT_CODE_ENTRIES = [
     code: 1610,
     kind: 'both',
     name: 'ERROR_BAD_CONFIGURATION',
-    title: t('Product configuration data is corrupt', '产品的配置数据已损坏'),
-    explanation: t(
+    title: localText('Product configuration data is corrupt', '产品的配置数据已损坏'),
+    explanation: localText(
       "Windows Installer's registration of this product is damaged. A repair from the original installer, or reinstalling, usually resolves it.",
       'Windows Installer 对这个产品的注册信息已损坏。通常用原始安装包修复或重新安装即可解决。',
     ),
     asMessage: {
-      title: t('Files or services in use: a restart will be needed', '文件或服务正在使用：需要重启'),
-      explanation: t(
+      title: localText('Files or services in use: a restart will be needed', '文件或服务正在使用：需要重启'),
+      explanation: localText(
         'As a message, 1610 says the setup must update files or services that are in use; continuing means a restart will be required.',
         '作为消息，1610 表示安装程序需要更新正在使用的文件或服务；继续安装的话，之后需要重启。',
       ),
@@ -373,52 +389,52 @@ export const EXIT_CODE_ENTRIES = [
     },
     // The product's cached package or registration is damaged: its source is needed to repair it.
     causes: [['source-missing', 0.2]],
-    manual: [S.sourceMedia],
+    manual: [COMMON_STEPS.sourceMedia],
     docs: EXIT_DOCS,
   },
   {
     code: 1611,
     kind: 'both',
     name: 'ERROR_INDEX_ABSENT',
-    title: t('Component qualifier not present', '组件限定符不存在'),
-    explanation: t('The component qualifier asked for is not present.', '请求的组件限定符不存在。'),
+    title: localText('Component qualifier not present', '组件限定符不存在'),
+    explanation: localText('The component qualifier asked for is not present.', '请求的组件限定符不存在。'),
     asMessage: {
-      title: t('Could not close all applications', '无法自动关闭所有应用程序'),
-      explanation: t(
+      title: localText('Could not close all applications', '无法自动关闭所有应用程序'),
+      explanation: localText(
         'As a message, 1611 says setup could not close the applications that hold files in use.',
         '作为消息，1611 表示安装程序无法关闭占用文件的应用程序。',
       ),
       causes: ['files-in-use'],
     },
     causes: ['files-in-use'],
-    manual: [S.closeApps],
+    manual: [COMMON_STEPS.closeApps],
     docs: EXIT_DOCS,
   },
   {
     code: 1612,
     kind: 'exit-code',
     name: 'ERROR_INSTALL_SOURCE_ABSENT',
-    title: t('Installation source not available', '安装源不可用'),
-    explanation: t(
+    title: localText('Installation source not available', '安装源不可用'),
+    explanation: localText(
       'Windows needs the original installation package of this product (to repair, update or uninstall it) and cannot find it: the cached copy is missing and the original location is gone.',
       'Windows 需要这个产品当初的安装包（用于修复、更新或卸载），但找不到它：缓存的副本丢失了，原来的位置也已不存在。',
     ),
     causes: ['source-missing'],
-    manual: [S.sourceMedia, S.noCache],
+    manual: [COMMON_STEPS.sourceMedia, COMMON_STEPS.noCache],
     docs: EXIT_DOCS,
   },
   {
     code: 1613,
     kind: 'exit-code',
     name: 'ERROR_INSTALL_PACKAGE_VERSION',
-    title: t('Needs a newer Windows Installer', '需要更新版本的 Windows Installer'),
-    explanation: t(
+    title: localText('Needs a newer Windows Installer', '需要更新版本的 Windows Installer'),
+    explanation: localText(
       'This package requires a newer Windows Installer than the one on this computer, which means a newer or updated Windows.',
       '这个安装包需要比本机更新的 Windows Installer，也就是需要更新的 Windows 或补丁。',
     ),
     causes: ['prerequisite-missing'],
     manual: [
-      t(
+      localText(
         'Install the latest Windows updates, or use a version of the program made for this Windows.',
         '安装最新的 Windows 更新，或使用适用于此 Windows 的程序版本。',
       ),
@@ -429,8 +445,8 @@ export const EXIT_CODE_ENTRIES = [
     code: 1614,
     kind: 'exit-code',
     name: 'ERROR_PRODUCT_UNINSTALLED',
-    title: t('Product is uninstalled', '产品已卸载'),
-    explanation: t(
+    title: localText('Product is uninstalled', '产品已卸载'),
+    explanation: localText(
       'The product is uninstalled. Deployment tools usually treat this as success for a removal.',
       '该产品已被卸载。对于卸载操作，部署工具通常将其视为成功。',
     ),
@@ -441,95 +457,97 @@ export const EXIT_CODE_ENTRIES = [
     code: 1615,
     kind: 'exit-code',
     name: 'ERROR_BAD_QUERY_SYNTAX',
-    title: t('Invalid SQL query syntax', 'SQL 查询语法无效'),
-    explanation: t(
+    title: localText('Invalid SQL query syntax', 'SQL 查询语法无效'),
+    explanation: localText(
       'The package or a custom action ran a database query with invalid or unsupported syntax: a defect in the package.',
       '安装包或自定义操作执行了语法无效或不受支持的数据库查询：这是安装包的缺陷。',
     ),
     causes: ['package-invalid'],
-    manual: [S.vendor],
+    manual: [COMMON_STEPS.vendor],
     docs: EXIT_DOCS,
   },
   {
     code: 1616,
     kind: 'exit-code',
     name: 'ERROR_INVALID_FIELD',
-    title: t('Record field does not exist', '记录字段不存在'),
-    explanation: t(
+    title: localText('Record field does not exist', '记录字段不存在'),
+    explanation: localText(
       'The package or a custom action read a record field that does not exist: a defect in the package.',
       '安装包或自定义操作读取了不存在的记录字段：这是安装包的缺陷。',
     ),
     causes: ['package-invalid'],
-    manual: [S.vendor],
+    manual: [COMMON_STEPS.vendor],
     docs: EXIT_DOCS,
   },
   {
     code: 1617,
     kind: 'exit-code',
     name: 'ERROR_DEVICE_REMOVED',
-    title: t('The device has been removed', '设备已被移除'),
-    explanation: t(
+    title: localText('The device has been removed', '设备已被移除'),
+    explanation: localText(
       'A device the operation used (for example a USB disk holding the installer) was removed.',
       '操作使用的设备（例如存放安装程序的 U 盘）已被移除。',
     ),
     causes: ['source-missing'],
-    manual: [S.localCopy],
+    manual: [COMMON_STEPS.localCopy],
     docs: [DOCS.systemErrors1300],
   },
   {
     code: 1618,
     kind: 'exit-code',
     name: 'ERROR_INSTALL_ALREADY_RUNNING',
-    title: t('Another installation is already in progress', '另一个安装正在进行'),
-    explanation: t(
+    title: localText('Another installation is already in progress', '另一个安装正在进行'),
+    explanation: localText(
       "Only one Windows Installer installation can run at a time. Another one is running right now (maybe a silent one: Windows Update, your organisation's software deployment, or a setup waiting in the background). Finish or wait for it, then try again.",
       '同一时间只能运行一个 Windows Installer 安装。现在另有一个安装正在进行（可能是后台静默安装：Windows 更新、单位的软件分发，或一个在后台等待的安装程序）。请等它完成后再试。',
     ),
     causes: ['another-install-in-progress', 'windows-update-busy'],
     check: [
-      t(
+      localText(
         'Look for another setup window (it may be behind other windows) and for Windows Update activity.',
         '看看是否还有别的安装窗口（可能被其他窗口挡住），以及 Windows 更新是否正在运行。',
       ),
     ],
     repairs: ['wait-for-installer', 'restart-computer', 'end-stuck-client-install'],
-    manual: [S.waitRetry],
+    manual: [COMMON_STEPS.waitRetry],
     docs: [...EXIT_DOCS, DOCS.mutex],
   },
   {
     code: 1619,
     kind: 'exit-code',
     name: 'ERROR_INSTALL_PACKAGE_OPEN_FAILED',
-    title: t('Installation package could not be opened', '无法打开安装包'),
-    explanation: t(
+    title: localText('Installation package could not be opened', '无法打开安装包'),
+    explanation: localText(
       'The .msi could not be opened: the path is wrong, the file is missing or not accessible to the installing account, or it is not a valid Windows Installer package.',
       '无法打开 .msi：路径不对，文件不存在或安装账户无法访问，或者它不是有效的 Windows Installer 安装包。',
     ),
     causes: ['package-path-invalid', 'source-missing', 'package-invalid'],
-    check: [t('Check that the path exists and that you can open the folder.', '确认路径存在，并且你能打开该文件夹。')],
-    manual: [S.localCopy, S.redownload],
+    check: [
+      localText('Check that the path exists and that you can open the folder.', '确认路径存在，并且你能打开该文件夹。'),
+    ],
+    manual: [COMMON_STEPS.localCopy, COMMON_STEPS.redownload],
     docs: EXIT_DOCS,
   },
   {
     code: 1620,
     kind: 'exit-code',
     name: 'ERROR_INSTALL_PACKAGE_INVALID',
-    title: t('Installation package is not valid', '安装包无效'),
-    explanation: t(
+    title: localText('Installation package is not valid', '安装包无效'),
+    explanation: localText(
       'The file could not be opened as a Windows Installer package: it is damaged, incomplete (an interrupted download), or not an .msi at all.',
       '该文件无法作为 Windows Installer 安装包打开：它已损坏、不完整（下载中断），或者根本不是 .msi 文件。',
     ),
     // Also an installed product's cached package that cannot be opened (RemoveExistingProducts, repair).
     causes: ['package-invalid', ['source-missing', 0.2]],
-    manual: [S.redownload],
+    manual: [COMMON_STEPS.redownload],
     docs: EXIT_DOCS,
   },
   {
     code: 1621,
     kind: 'exit-code',
     name: 'ERROR_INSTALL_UI_FAILURE',
-    title: t('Installer user interface could not start', '无法启动安装程序界面'),
-    explanation: t(
+    title: localText('Installer user interface could not start', '无法启动安装程序界面'),
+    explanation: localText(
       'There was an error starting the Windows Installer user interface.',
       '启动 Windows Installer 用户界面时出错。',
     ),
@@ -541,14 +559,14 @@ export const EXIT_CODE_ENTRIES = [
     code: 1622,
     kind: 'exit-code',
     name: 'ERROR_INSTALL_LOG_FAILURE',
-    title: t('Log file could not be opened', '无法打开日志文件'),
-    explanation: t(
+    title: localText('Log file could not be opened', '无法打开日志文件'),
+    explanation: localText(
       'The log file location given with /L (or by the logging policy) does not exist or is not writable.',
       '用 /L（或日志策略）指定的日志位置不存在或不可写。',
     ),
     causes: ['user-temp-broken'],
     check: [
-      t(
+      localText(
         'Use a log path in a folder that exists and that you can write to, e.g. %TEMP%.',
         '把日志路径设在一个存在且可写的文件夹中，例如 %TEMP%。',
       ),
@@ -559,8 +577,8 @@ export const EXIT_CODE_ENTRIES = [
     code: 1623,
     kind: 'exit-code',
     name: 'ERROR_INSTALL_LANGUAGE_UNSUPPORTED',
-    title: t('Package language not supported', '不支持安装包的语言'),
-    explanation: t(
+    title: localText('Package language not supported', '不支持安装包的语言'),
+    explanation: localText(
       'The language of this installation package is not supported by this system.',
       '系统不支持该安装包的语言。',
     ),
@@ -571,8 +589,8 @@ export const EXIT_CODE_ENTRIES = [
     code: 1624,
     kind: 'exit-code',
     name: 'ERROR_INSTALL_TRANSFORM_FAILURE',
-    title: t('Transform could not be applied', '无法应用转换文件'),
-    explanation: t(
+    title: localText('Transform could not be applied', '无法应用转换文件'),
+    explanation: localText(
       'A transform (.mst given with TRANSFORMS=) could not be applied: check that the path is right and that the transform belongs to this package.',
       '无法应用转换文件（用 TRANSFORMS= 指定的 .mst）：请检查路径是否正确，以及该转换是否属于这个安装包。',
     ),
@@ -583,21 +601,21 @@ export const EXIT_CODE_ENTRIES = [
     code: 1625,
     kind: 'exit-code',
     name: 'ERROR_INSTALL_PACKAGE_REJECTED',
-    title: t('Installation forbidden by system policy', '系统策略禁止此安装'),
-    explanation: t(
+    title: localText('Installation forbidden by system policy', '系统策略禁止此安装'),
+    explanation: localText(
       'A policy on this computer does not allow this installation (Windows Installer policy such as DisableMSI, AppLocker, or Software Restriction Policies).',
       '这台电脑上的策略不允许此安装（例如 Windows Installer 的 DisableMSI 策略、AppLocker 或软件限制策略）。',
     ),
     causes: ['policy-blocked'],
-    manual: [S.policyAdmin],
+    manual: [COMMON_STEPS.policyAdmin],
     docs: [...EXIT_DOCS, DOCS.machinePolicies],
   },
   {
     code: 1626,
     kind: 'exit-code',
     name: 'ERROR_FUNCTION_NOT_CALLED',
-    title: t('Function could not be executed', '函数无法执行'),
-    explanation: t(
+    title: localText('Function could not be executed', '函数无法执行'),
+    explanation: localText(
       'A Windows Installer function could not be executed (reported by custom actions and setup programs).',
       '某个 Windows Installer 函数无法执行（由自定义操作或安装程序报告）。',
     ),
@@ -608,21 +626,21 @@ export const EXIT_CODE_ENTRIES = [
     code: 1627,
     kind: 'exit-code',
     name: 'ERROR_FUNCTION_FAILED',
-    title: t('Function failed during execution', '函数执行失败'),
-    explanation: t(
+    title: localText('Function failed during execution', '函数执行失败'),
+    explanation: localText(
       'A Windows Installer function failed while running (reported by custom actions and setup programs).',
       '某个 Windows Installer 函数在执行时失败（由自定义操作或安装程序报告）。',
     ),
     causes: ['custom-action-failed'],
-    manual: [S.verboseLog],
+    manual: [COMMON_STEPS.verboseLog],
     docs: EXIT_DOCS,
   },
   {
     code: 1628,
     kind: 'exit-code',
     name: 'ERROR_INVALID_TABLE',
-    title: t('Invalid or unknown table', '无效或未知的表'),
-    explanation: t(
+    title: localText('Invalid or unknown table', '无效或未知的表'),
+    explanation: localText(
       'An invalid or unknown database table was specified: a defect in the package.',
       '指定了无效或未知的数据库表：这是安装包的缺陷。',
     ),
@@ -633,8 +651,8 @@ export const EXIT_CODE_ENTRIES = [
     code: 1629,
     kind: 'exit-code',
     name: 'ERROR_DATATYPE_MISMATCH',
-    title: t('Data of the wrong type', '数据类型错误'),
-    explanation: t(
+    title: localText('Data of the wrong type', '数据类型错误'),
+    explanation: localText(
       'The data supplied is the wrong type: a defect in the package or custom action.',
       '提供的数据类型错误：这是安装包或自定义操作的缺陷。',
     ),
@@ -645,8 +663,8 @@ export const EXIT_CODE_ENTRIES = [
     code: 1630,
     kind: 'exit-code',
     name: 'ERROR_UNSUPPORTED_TYPE',
-    title: t('Unsupported data type', '不支持的数据类型'),
-    explanation: t('Data of this type is not supported.', '不支持此类型的数据。'),
+    title: localText('Unsupported data type', '不支持的数据类型'),
+    explanation: localText('Data of this type is not supported.', '不支持此类型的数据。'),
     causes: ['package-invalid'],
     docs: EXIT_DOCS,
   },
@@ -654,8 +672,8 @@ export const EXIT_CODE_ENTRIES = [
     code: 1631,
     kind: 'exit-code',
     name: 'ERROR_CREATE_FAILED',
-    title: t('Windows Installer service failed to start', 'Windows Installer 服务启动失败'),
-    explanation: t('The Windows Installer service failed to start.', 'Windows Installer 服务启动失败。'),
+    title: localText('Windows Installer service failed to start', 'Windows Installer 服务启动失败'),
+    explanation: localText('The Windows Installer service failed to start.', 'Windows Installer 服务启动失败。'),
     causes: ['installer-service-unavailable', 'installer-service-disabled'],
     repairs: ['restart-computer', 'enable-msiserver'],
     docs: EXIT_DOCS,
@@ -664,69 +682,69 @@ export const EXIT_CODE_ENTRIES = [
     code: 1632,
     kind: 'exit-code',
     name: 'ERROR_INSTALL_TEMP_UNWRITABLE',
-    title: t('Temp folder full or not accessible', '临时文件夹已满或无法访问'),
-    explanation: t(
+    title: localText('Temp folder full or not accessible', '临时文件夹已满或无法访问'),
+    explanation: localText(
       'The Temp folder is full or cannot be written to. Windows Installer needs both your %TEMP% folder and C:\\Windows\\Temp.',
       '临时文件夹已满或无法写入。Windows Installer 既需要你的 %TEMP% 文件夹，也需要 C:\\Windows\\Temp。',
     ),
     causes: ['user-temp-broken', 'installer-folders-access', 'disk-full'],
     repairs: ['recreate-user-temp', 'restore-windows-temp-acl'],
-    manual: [S.checkTempFolders],
+    manual: [COMMON_STEPS.checkTempFolders],
     docs: EXIT_DOCS,
   },
   {
     code: 1633,
     kind: 'exit-code',
     name: 'ERROR_INSTALL_PLATFORM_UNSUPPORTED',
-    title: t('Package not supported on this platform', '此平台不支持该安装包'),
-    explanation: t(
+    title: localText('Package not supported on this platform', '此平台不支持该安装包'),
+    explanation: localText(
       'This package is not made for this kind of Windows: typically a 64-bit package on 32-bit Windows, or a package for another processor type.',
       '这个安装包不是为这种 Windows 制作的：通常是在 32 位 Windows 上安装 64 位安装包，或安装包针对的是其他处理器类型。',
     ),
     causes: ['prerequisite-missing'],
-    manual: [S.platform],
+    manual: [COMMON_STEPS.platform],
     docs: EXIT_DOCS,
   },
   {
     code: 1634,
     kind: 'exit-code',
     name: 'ERROR_INSTALL_NOTUSED',
-    title: t('Component not used on this machine', '此计算机不使用该组件'),
-    explanation: t('The component is not used on this machine.', '此计算机上不使用该组件。'),
+    title: localText('Component not used on this machine', '此计算机不使用该组件'),
+    explanation: localText('The component is not used on this machine.', '此计算机上不使用该组件。'),
     docs: EXIT_DOCS,
   },
   {
     code: 1635,
     kind: 'exit-code',
     name: 'ERROR_PATCH_PACKAGE_OPEN_FAILED',
-    title: t('Patch package could not be opened', '无法打开补丁包'),
-    explanation: t(
+    title: localText('Patch package could not be opened', '无法打开补丁包'),
+    explanation: localText(
       'The patch (.msp) could not be opened: check that it exists and is accessible, and that it is a valid Windows Installer patch.',
       '无法打开补丁（.msp）：请检查它是否存在、能否访问，以及它是否为有效的 Windows Installer 补丁。',
     ),
     causes: ['package-path-invalid', 'package-invalid'],
-    manual: [S.localCopy],
+    manual: [COMMON_STEPS.localCopy],
     docs: EXIT_DOCS,
   },
   {
     code: 1636,
     kind: 'exit-code',
     name: 'ERROR_PATCH_PACKAGE_INVALID',
-    title: t('Patch package is not valid', '补丁包无效'),
-    explanation: t(
+    title: localText('Patch package is not valid', '补丁包无效'),
+    explanation: localText(
       'The patch could not be opened as a valid Windows Installer patch package.',
       '该补丁无法作为有效的 Windows Installer 补丁包打开。',
     ),
     causes: ['package-invalid'],
-    manual: [S.redownload],
+    manual: [COMMON_STEPS.redownload],
     docs: EXIT_DOCS,
   },
   {
     code: 1637,
     kind: 'exit-code',
     name: 'ERROR_PATCH_PACKAGE_UNSUPPORTED',
-    title: t('Patch needs a newer Windows Installer', '补丁需要更新版本的 Windows Installer'),
-    explanation: t(
+    title: localText('Patch needs a newer Windows Installer', '补丁需要更新版本的 Windows Installer'),
+    explanation: localText(
       'This patch cannot be processed by the Windows Installer on this computer; a newer one is required.',
       '本机的 Windows Installer 无法处理此补丁，需要更新的版本。',
     ),
@@ -737,48 +755,48 @@ export const EXIT_CODE_ENTRIES = [
     code: 1638,
     kind: 'exit-code',
     name: 'ERROR_PRODUCT_VERSION',
-    title: t('Another version of this product is already installed', '已安装了此产品的另一个版本'),
-    explanation: t(
+    title: localText('Another version of this product is already installed', '已安装了此产品的另一个版本'),
+    explanation: localText(
       'A version of this product is already installed and this package cannot install over it. Use Settings > Apps to repair, change or remove the installed version first.',
       '此产品的某个版本已经安装，这个安装包无法覆盖安装。请先在“设置”>“应用”中修复、更改或卸载已安装的版本。',
     ),
     causes: ['other-version-installed', ['newer-version-installed', 0.2]],
     repairs: ['uninstall-other-version'],
-    manual: [S.uninstallFirst],
+    manual: [COMMON_STEPS.uninstallFirst],
     docs: EXIT_DOCS,
   },
   {
     code: 1639,
     kind: 'exit-code',
     name: 'ERROR_INVALID_COMMAND_LINE',
-    title: t('Invalid command line', '命令行参数无效'),
-    explanation: t(
+    title: localText('Invalid command line', '命令行参数无效'),
+    explanation: localText(
       'msiexec did not understand its command line. The usual reason is a path with spaces that is not in quotes, or a misspelled option.',
       'msiexec 无法理解它的命令行。常见原因是含空格的路径没有加引号，或选项拼写错误。',
     ),
     causes: ['package-path-invalid'],
-    manual: [S.quoting],
+    manual: [COMMON_STEPS.quoting],
     docs: [...EXIT_DOCS, DOCS.commandLine],
   },
   {
     code: 1640,
     kind: 'exit-code',
     name: 'ERROR_INSTALL_REMOTE_DISALLOWED',
-    title: t('Not allowed from a Terminal Server client session', '不允许在终端服务器的客户端会话中安装'),
-    explanation: t(
+    title: localText('Not allowed from a Terminal Server client session', '不允许在终端服务器的客户端会话中安装'),
+    explanation: localText(
       'The current user is not permitted to install from a client session of a server running the Terminal Server (Remote Desktop Session Host) role.',
       '当前用户不允许在运行终端服务器（远程桌面会话主机）角色的服务器的客户端会话中进行安装。',
     ),
     causes: ['policy-blocked'],
-    manual: [S.policyAdmin],
+    manual: [COMMON_STEPS.policyAdmin],
     docs: EXIT_DOCS,
   },
   {
     code: 1641,
     kind: 'exit-code',
     name: 'ERROR_SUCCESS_REBOOT_INITIATED',
-    title: t('Success: the installer started a restart', '成功：安装程序已发起重启'),
-    explanation: t(
+    title: localText('Success: the installer started a restart', '成功：安装程序已发起重启'),
+    explanation: localText(
       'The installation succeeded and the installer has started a restart of the computer.',
       '安装成功，安装程序已开始重启电脑。',
     ),
@@ -791,53 +809,53 @@ export const EXIT_CODE_ENTRIES = [
     code: 1642,
     kind: 'exit-code',
     name: 'ERROR_PATCH_TARGET_NOT_FOUND',
-    title: t('Update does not match the installed program', '更新与已安装的程序不匹配'),
-    explanation: t(
+    title: localText('Update does not match the installed program', '更新与已安装的程序不匹配'),
+    explanation: localText(
       'The upgrade patch cannot be installed: the program it updates is missing, or a different version (or edition, language) of it is installed.',
       '无法安装该升级补丁：要更新的程序不存在，或者安装的是它的其他版本（或其他版本类型、语言）。',
     ),
     causes: ['patch-not-applicable'],
-    manual: [S.patchMatch],
+    manual: [COMMON_STEPS.patchMatch],
     docs: EXIT_DOCS,
   },
   {
     code: 1643,
     kind: 'exit-code',
     name: 'ERROR_PATCH_PACKAGE_REJECTED',
-    title: t('Patch not permitted by system policy', '系统策略不允许此补丁'),
-    explanation: t(
+    title: localText('Patch not permitted by system policy', '系统策略不允许此补丁'),
+    explanation: localText(
       'A system policy (for example DisablePatch) does not allow this patch to be applied.',
       '系统策略（例如 DisablePatch）不允许应用此补丁。',
     ),
     causes: ['policy-blocked'],
-    manual: [S.policyAdmin],
+    manual: [COMMON_STEPS.policyAdmin],
     docs: [...EXIT_DOCS, DOCS.machinePolicies],
   },
   {
     code: 1644,
     kind: 'exit-code',
     name: 'ERROR_INSTALL_TRANSFORM_REJECTED',
-    title: t('Customizations not permitted by system policy', '系统策略不允许这些自定义设置'),
-    explanation: t(
+    title: localText('Customizations not permitted by system policy', '系统策略不允许这些自定义设置'),
+    explanation: localText(
       'One or more customizations (transforms) are not permitted by system policy.',
       '系统策略不允许一个或多个自定义设置（转换文件）。',
     ),
     causes: ['policy-blocked'],
-    manual: [S.policyAdmin],
+    manual: [COMMON_STEPS.policyAdmin],
     docs: EXIT_DOCS,
   },
   {
     code: 1645,
     kind: 'exit-code',
     name: 'ERROR_INSTALL_REMOTE_PROHIBITED',
-    title: t('Not allowed over Remote Desktop', '不允许通过远程桌面安装'),
-    explanation: t(
+    title: localText('Not allowed over Remote Desktop', '不允许通过远程桌面安装'),
+    explanation: localText(
       'Windows Installer does not permit installation from a Remote Desktop Connection.',
       'Windows Installer 不允许通过远程桌面连接进行安装。',
     ),
     causes: ['policy-blocked'],
     manual: [
-      t(
+      localText(
         "Run the install from the computer's own console session, or ask your administrator.",
         '请在这台电脑本地登录后安装，或联系管理员。',
       ),
@@ -848,8 +866,8 @@ export const EXIT_CODE_ENTRIES = [
     code: 1646,
     kind: 'exit-code',
     name: 'ERROR_PATCH_REMOVAL_UNSUPPORTED',
-    title: t('Patch cannot be removed', '此补丁不可卸载'),
-    explanation: t('The patch package is not a removable patch package.', '该补丁包不是可卸载的补丁包。'),
+    title: localText('Patch cannot be removed', '此补丁不可卸载'),
+    explanation: localText('The patch package is not a removable patch package.', '该补丁包不是可卸载的补丁包。'),
     causes: ['patch-not-applicable'],
     docs: EXIT_DOCS,
   },
@@ -857,8 +875,8 @@ export const EXIT_CODE_ENTRIES = [
     code: 1647,
     kind: 'exit-code',
     name: 'ERROR_UNKNOWN_PATCH',
-    title: t('Patch is not applied to this product', '此产品未应用该补丁'),
-    explanation: t('The patch is not applied to this product.', '该补丁并未应用到此产品上。'),
+    title: localText('Patch is not applied to this product', '此产品未应用该补丁'),
+    explanation: localText('The patch is not applied to this product.', '该补丁并未应用到此产品上。'),
     causes: ['patch-not-applicable'],
     docs: EXIT_DOCS,
   },
@@ -866,8 +884,11 @@ export const EXIT_CODE_ENTRIES = [
     code: 1648,
     kind: 'exit-code',
     name: 'ERROR_PATCH_NO_SEQUENCE',
-    title: t('No valid patch sequence', '找不到有效的补丁顺序'),
-    explanation: t('No valid sequence could be found for the set of patches.', '无法为这组补丁找到有效的应用顺序。'),
+    title: localText('No valid patch sequence', '找不到有效的补丁顺序'),
+    explanation: localText(
+      'No valid sequence could be found for the set of patches.',
+      '无法为这组补丁找到有效的应用顺序。',
+    ),
     causes: ['patch-not-applicable'],
     docs: EXIT_DOCS,
   },
@@ -875,18 +896,18 @@ export const EXIT_CODE_ENTRIES = [
     code: 1649,
     kind: 'exit-code',
     name: 'ERROR_PATCH_REMOVAL_DISALLOWED',
-    title: t('Patch removal disallowed by policy', '策略不允许卸载补丁'),
-    explanation: t('Patch removal was disallowed by policy.', '策略不允许卸载补丁。'),
+    title: localText('Patch removal disallowed by policy', '策略不允许卸载补丁'),
+    explanation: localText('Patch removal was disallowed by policy.', '策略不允许卸载补丁。'),
     causes: ['policy-blocked'],
-    manual: [S.policyAdmin],
+    manual: [COMMON_STEPS.policyAdmin],
     docs: EXIT_DOCS,
   },
   {
     code: 1650,
     kind: 'exit-code',
     name: 'ERROR_INVALID_PATCH_XML',
-    title: t('Invalid patch XML data', '补丁的 XML 数据无效'),
-    explanation: t('The XML patch data is invalid.', '补丁的 XML 数据无效。'),
+    title: localText('Invalid patch XML data', '补丁的 XML 数据无效'),
+    explanation: localText('The XML patch data is invalid.', '补丁的 XML 数据无效。'),
     causes: ['package-invalid'],
     docs: EXIT_DOCS,
   },
@@ -894,14 +915,17 @@ export const EXIT_CODE_ENTRIES = [
     code: 1651,
     kind: 'both',
     name: 'ERROR_PATCH_MANAGED_ADVERTISED_PRODUCT',
-    title: t('Patch failed for an advertised application', '无法为“已公布”状态的应用程序打补丁'),
-    explanation: t(
+    title: localText('Patch failed for an advertised application', '无法为“已公布”状态的应用程序打补丁'),
+    explanation: localText(
       'An administrator could not apply a patch to a per-user managed or per-machine application that is only advertised (not fully installed yet).',
       '管理员无法为仅处于“已公布”状态（尚未完全安装）的按用户托管或按计算机安装的应用程序应用补丁。',
     ),
     asMessage: {
-      title: t('Patch failed for an advertised application', '无法为“已公布”状态的应用程序打补丁'),
-      explanation: t('The message 1651 has the same meaning as the exit code.', '消息 1651 与同号退出代码含义相同。'),
+      title: localText('Patch failed for an advertised application', '无法为“已公布”状态的应用程序打补丁'),
+      explanation: localText(
+        'The message 1651 has the same meaning as the exit code.',
+        '消息 1651 与同号退出代码含义相同。',
+      ),
       causes: ['patch-not-applicable'],
     },
     causes: ['patch-not-applicable'],
@@ -911,8 +935,8 @@ export const EXIT_CODE_ENTRIES = [
     code: 1652,
     kind: 'exit-code',
     name: 'ERROR_INSTALL_SERVICE_SAFEBOOT',
-    title: t('Windows Installer is not available in Safe Mode', '安全模式下无法使用 Windows Installer'),
-    explanation: t(
+    title: localText('Windows Installer is not available in Safe Mode', '安全模式下无法使用 Windows Installer'),
+    explanation: localText(
       'Windows Installer is not accessible when the computer is in Safe Mode. Restart normally and try again.',
       '电脑处于安全模式时无法使用 Windows Installer。请正常重启后再试。',
     ),
@@ -924,8 +948,8 @@ export const EXIT_CODE_ENTRIES = [
     code: 1653,
     kind: 'exit-code',
     name: 'ERROR_ROLLBACK_DISABLED',
-    title: t('Multiple-package transaction needs rollback', '多包事务需要启用回滚'),
-    explanation: t(
+    title: localText('Multiple-package transaction needs rollback', '多包事务需要启用回滚'),
+    explanation: localText(
       'A multiple-package transaction could not run because rollback has been disabled (DisableRollback policy or property). Outside Windows Installer, winerror.h also uses 1653 for ERROR_FAIL_FAST_EXCEPTION.',
       '由于回滚被禁用（DisableRollback 策略或属性），无法运行多包事务。在 Windows Installer 之外，winerror.h 还把 1653 用作 ERROR_FAIL_FAST_EXCEPTION。',
     ),
@@ -936,21 +960,21 @@ export const EXIT_CODE_ENTRIES = [
     code: 1654,
     kind: 'exit-code',
     name: 'ERROR_INSTALL_REJECTED',
-    title: t('Not supported on this version of Windows', '此版本的 Windows 不支持'),
-    explanation: t(
+    title: localText('Not supported on this version of Windows', '此版本的 Windows 不支持'),
+    explanation: localText(
       'The app is not supported on this version of Windows: on ARM computers, packages, patches and transforms not signed by Microsoft are rejected.',
       '此版本的 Windows 不支持该应用：在 ARM 电脑上，未经 Microsoft 签名的安装包、补丁和转换文件会被拒绝。',
     ),
     causes: ['prerequisite-missing'],
-    manual: [S.platform],
+    manual: [COMMON_STEPS.platform],
     docs: EXIT_DOCS,
   },
   {
     code: 1655,
     kind: 'exit-code',
     name: 'ERROR_DYNAMIC_CODE_BLOCKED',
-    title: t('Dynamic code generation blocked', '动态代码生成被阻止'),
-    explanation: t(
+    title: localText('Dynamic code generation blocked', '动态代码生成被阻止'),
+    explanation: localText(
       'A general Windows error, not specific to Windows Installer: the process prohibits dynamic code generation.',
       '这是通用的 Windows 错误，并非 Windows Installer 特有：该进程禁止动态生成代码。',
     ),
@@ -960,8 +984,8 @@ export const EXIT_CODE_ENTRIES = [
     code: 1656,
     kind: 'exit-code',
     name: 'ERROR_NOT_SAME_OBJECT',
-    title: t('The objects are not identical', '对象不相同'),
-    explanation: t(
+    title: localText('The objects are not identical', '对象不相同'),
+    explanation: localText(
       'A general Windows error, not specific to Windows Installer.',
       '这是通用的 Windows 错误，并非 Windows Installer 特有。',
     ),
@@ -971,8 +995,8 @@ export const EXIT_CODE_ENTRIES = [
     code: 1657,
     kind: 'exit-code',
     name: 'ERROR_STRICT_CFG_VIOLATION',
-    title: t('Image blocked by Control Flow Guard', '映像因控制流防护（CFG）被阻止'),
-    explanation: t(
+    title: localText('Image blocked by Control Flow Guard', '映像因控制流防护（CFG）被阻止'),
+    explanation: localText(
       'A general Windows error: an image file was blocked from loading because it does not enable Control Flow Guard, which the process requires.',
       '通用的 Windows 错误：某个映像文件未启用控制流防护（CFG），而进程要求启用，因此被阻止加载。',
     ),
@@ -982,8 +1006,8 @@ export const EXIT_CODE_ENTRIES = [
     code: 1660,
     kind: 'exit-code',
     name: 'ERROR_SET_CONTEXT_DENIED',
-    title: t('Thread context update restricted', '线程上下文更新受限'),
-    explanation: t(
+    title: localText('Thread context update restricted', '线程上下文更新受限'),
+    explanation: localText(
       'A general Windows error, not specific to Windows Installer.',
       '这是通用的 Windows 错误，并非 Windows Installer 特有。',
     ),
@@ -993,8 +1017,8 @@ export const EXIT_CODE_ENTRIES = [
     code: 1661,
     kind: 'exit-code',
     name: 'ERROR_CROSS_PARTITION_VIOLATION',
-    title: t('Invalid cross-partition access', '无效的跨分区访问'),
-    explanation: t(
+    title: localText('Invalid cross-partition access', '无效的跨分区访问'),
+    explanation: localText(
       'A general Windows error, not specific to Windows Installer.',
       '这是通用的 Windows 错误，并非 Windows Installer 特有。',
     ),
@@ -1003,14 +1027,14 @@ export const EXIT_CODE_ENTRIES = [
   {
     code: 1707,
     kind: 'both',
-    title: t('Installation completed successfully', '安装操作已成功完成'),
-    explanation: t(
+    title: localText('Installation completed successfully', '安装操作已成功完成'),
+    explanation: localText(
       'As a message, 1707 is the "installation operation completed successfully" line. Intune also treats the exit code 1707 as success.',
       '作为消息，1707 是“安装操作已成功完成”这一行。Intune 也将退出代码 1707 视为成功。',
     ),
     asMessage: {
-      title: t('Installation completed successfully', '安装操作已成功完成'),
-      explanation: t('Success, not an error.', '这是成功的提示，不是错误。'),
+      title: localText('Installation completed successfully', '安装操作已成功完成'),
+      explanation: localText('Success, not an error.', '这是成功的提示，不是错误。'),
       noise: true,
     },
     success: true,
@@ -1021,8 +1045,8 @@ export const EXIT_CODE_ENTRIES = [
     code: 3010,
     kind: 'exit-code',
     name: 'ERROR_SUCCESS_REBOOT_REQUIRED',
-    title: t('Success: a restart is required', '成功：需要重启'),
-    explanation: t(
+    title: localText('Success: a restart is required', '成功：需要重启'),
+    explanation: localText(
       'The installation succeeded; a restart is needed to complete it. Restart when convenient.',
       '安装已成功，但需要重启电脑才能完成。请在方便时重启。',
     ),
@@ -1032,4 +1056,4 @@ export const EXIT_CODE_ENTRIES = [
     repairs: ['restart-computer'],
     docs: EXIT_DOCS,
   },
-] satisfies readonly ErrorEntry[];
+] satisfies readonly ErrorCodeEntry[];

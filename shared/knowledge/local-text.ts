@@ -15,6 +15,11 @@ export function interpolate(template: string, params: Record<string, string | nu
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** A text in both languages, as the tables write it: localText('Restart the computer.', '重新启动电脑。'). */
+export function localText(en: string, zh: string): LocalText {
+  return { en, 'zh-CN': zh };
+}
+
 export function pick(text: LocalText, lang: Lang): string {
   return text[lang] || text.en;
 }

@@ -16,7 +16,7 @@ import { P } from './patterns.ts';
 
 export type { LineRef } from './reason.ts';
 
-export interface ErrorEntry {
+export interface LoggedError {
   code: number;
   line: number;
   text: string;
@@ -117,7 +117,7 @@ export class SessionState {
   readonly caTypes = new Map<string, number>();
   readonly caFailures: CaFailure[] = [];
   continuedCaCount = 0;
-  readonly errors: ErrorEntry[] = [];
+  readonly errors: LoggedError[] = [];
   readonly signals: CauseSignal[] = [];
   readonly pinned = new Map<number, { text: string; rank: number }>();
   readonly processes = new Map<string, { role: ProcessRole; pid: number }>();

@@ -1,7 +1,7 @@
 // Turns the final state of the last session into the LogAnalysis verdict: outcome, failing action, errors, causes, evidence.
 import type { FailedAction, LogAnalysis, LogFormat, Operation, Outcome } from '../contract/log-analysis.ts';
 import { LOG_ANALYSIS_SCHEMA } from '../contract/log-analysis-id.ts';
-import type { SessionState, ErrorEntry } from './session-state.ts';
+import type { SessionState, LoggedError } from './session-state.ts';
 import {
   exitCodeCauses,
   messageCauses,
@@ -228,15 +228,15 @@ function isCa(s: SessionState, name: string): boolean {
 
 /** The message number that best explains the failure: inside the failing action first, else the last before it. */
 function pickPrimaryError(
-  errors: readonly ErrorEntry[],
+  errors: readonly LoggedError[],
   s: SessionState,
   failed: FailedAction | null,
-): ErrorEntry | null {
+): LoggedError | null {
   const before = errors.filter((e) => !e.afterFailure);
   if (before.length === 0) return null;
-  const score = (e: ErrorEntry) => (FOLLOW_ON.has(e.code) ? 2 : 0) + (e.shown ? 0 : 1);
-  const best = (list: ErrorEntry[]) =>
-    list.reduce<ErrorEntry | null>((acc, e) => (acc === null || score(e) < score(acc) ? e : acc), null);
+  const score = (e: LoggedError) => (FOLLOW_ON.has(e.code) ? 2 : 0) + (e.shown ? 0 : 1);
+  const best = (list: LoggedError[]) =>
+    list.reduce<LoggedError | null>((acc, e) => (acc === null || score(e) < score(acc) ? e : acc), null);
   if (s.failure) {
     const span = before.filter((e) => e.line >= s.failure!.spanStart);
     // RemoveExistingProducts: the nested install's errors explain 1714 ("the older version cannot be removed").
@@ -262,7 +262,7 @@ function pickCauses(
   exitCode: number | null,
   failed: FailedAction | null,
   exitLine: number,
-  primary: ErrorEntry | null,
+  primary: LoggedError | null,
 ): RankedCause[] {
   const signals: CauseSignal[] = [...s.signals];
   if (outcome === 'success') {
