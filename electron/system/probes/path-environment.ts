@@ -10,6 +10,7 @@ import type {
   ProductReach,
   VersionRun,
 } from '../../../shared/contract/evidence-data.ts';
+import { versionRunSchema } from '../../../shared/contract/evidence-data.ts';
 import {
   KNOWN_PRODUCTS,
   commandLine,
@@ -230,17 +231,8 @@ export const pathEnvironmentOutputSchema = z.object({
     z.object({
       id: z.string(),
       keyFiles: psStringList,
-      runs: z.array(
-        z.object({
-          command: z.string(),
-          program: z.string().nullable(),
-          ran: z.boolean(),
-          notRun: z.string().nullable(),
-          exitCode: z.number().int().nullable(),
-          stdout: z.string(),
-          stderr: z.string(),
-        }),
-      ),
+      // What the script prints of each run: the contract's VersionRun before the version is read from it.
+      runs: z.array(versionRunSchema.omit({ read: true })),
     }),
   ),
 });
