@@ -38,7 +38,7 @@ test('I have a log file: corpus log analyzed, cause shown, log viewer jumps and 
   await expect(page.getByTestId('open-log')).toBeVisible();
   // The failure in the culprit's own words comes first: on the log, and as the finding's first reason.
   await expect(page.getByTestId('log-reason')).toContainText('InstallVSIX');
-  await expect(finding.locator('.plain-list li').first()).toContainText('InstallVSIX');
+  await expect(finding.getByTestId('evidence-line')).toContainText('InstallVSIX');
   await shots.step('findings');
 
   await page.getByTestId('open-log').click();
