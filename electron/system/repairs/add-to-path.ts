@@ -40,6 +40,17 @@ function productToAdd(data: PathEnvironmentData, asked: string | undefined): Pro
   return chosen;
 }
 
+/**
+ * Whether a folder is one only administrators can write: under Program Files (either view). A folder the user can write
+ * (the profile, AppData, another drive's root) must never reach the machine PATH, where every administrator's and
+ * SYSTEM's processes search it for bare program names; a product found only there is added to the user's PATH instead
+ * by the user, not by us as administrator.
+ */
+export function isAdminOnlyFolder(folder: string): boolean {
+  if (/(^|\\)\.\.?(\\|$)/.test(folder)) return false;
+  return /^[A-Za-z]:\\Program Files( \(x86\))?\\[^\\]/i.test(folder);
+}
+
 const productName = (id: string): string => (isKnownProductId(id) ? `@${knownProduct(id).nameKey}` : id);
 
 export const addToPath: RepairDefinition = {
@@ -60,6 +71,8 @@ export const addToPath: RepairDefinition = {
     const scope = product.intendedScope;
     const sid = scope === 'user' ? context.user.sid : null;
     const current = scope === 'machine' ? data.machinePath : data.userPath;
+    if (scope === 'machine' && !isAdminOnlyFolder(folder))
+      throw new RepairRefusal(text('repair.refusal.path-user-writable', { folder }));
     const written = appendEntry(current.raw, folder);
     // The new terminal's PATH after the change: refuse rather than write an entry Windows would not search.
     const length = data.freshLength + (data.freshLength > 0 ? 1 : 0) + folder.length;

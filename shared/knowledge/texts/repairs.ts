@@ -580,6 +580,11 @@ export const REPAIR_TEXTS = {
     en: 'Adding {folder} would make PATH {length} characters long, over the {limit} Windows handles: remove outdated entries first.',
     'zh-CN': '加入 {folder} 会使 PATH 长度达到 {length} 个字符，超过 Windows 能处理的 {limit} 个：请先删除过时的条目。',
   },
+  'repair.refusal.path-user-writable': {
+    en: '{folder} is a folder your account can change, so MSI Doctor does not add it to the PATH of every user and of Windows itself (programs running as administrator would search it).',
+    'zh-CN':
+      '{folder} 是您的帐户可以修改的文件夹，因此 MSI Doctor 不会把它加入所有用户和 Windows 本身的 PATH（以管理员身份运行的程序会在其中查找程序）。',
+  },
   'repair.refusal.path-nothing-stale': {
     en: 'PATH has no outdated entries to remove.',
     'zh-CN': 'PATH 中没有需要删除的过时条目。',
