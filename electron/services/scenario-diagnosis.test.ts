@@ -70,7 +70,8 @@ for (const name of names) {
     const top = findings[0]!;
     const table = findings.map((f) => `${f.cause}=${f.confidence} [${f.repairs.join(',')}]`).join(' | ');
     assert.equal(top.cause, scenario.expect.topCause, table);
-    assert.equal(recommendedOf(top.repairs), scenario.expect.recommendedRepair, table);
+    // A step by hand that comes first (remove a leftover service) is the recommendation; the repairs only follow it.
+    assert.equal(recommendedOf(top.nextStep ? [] : top.repairs), scenario.expect.recommendedRepair, table);
     // The scan's own diagnosis (without the discovered logs) must not contradict a probe-visible cause.
     assert.ok(scan.findings.length > 0);
     for (const lang of ['en', 'zh-CN'] as const) assert.ok(formatFindings(findings, lang).length > 2);

@@ -12,6 +12,16 @@ export const findingSchema = z.object({
   kind: z.enum(['cause', 'security', 'info']),
   title: textRefSchema,
   explanation: textRefSchema,
+  /**
+   * One sentence naming this cause on this machine specifically (the custom action and what went wrong, the process,
+   * the folder), when the evidence names it; shown first, before the general explanation.
+   */
+  headline: textRefSchema.optional(),
+  /**
+   * What the user does first, by hand, when the fix is theirs to make (remove a leftover service, install a
+   * prerequisite): shown with the answer; the repairs then read as what follows it ("install again").
+   */
+  nextStep: textRefSchema.optional(),
   /** Plain-word reasons ("C:\Windows\Temp denies Users create"), each a translatable sentence. */
   reasons: z.array(textRefSchema),
   supporting: z.array(evidenceRefSchema),

@@ -104,6 +104,10 @@ export function buildFinding(cause: CauseId, signals: Signal[], ctx: DiagnosisCo
     ],
     (r) => r.key,
   );
+  const strongest = (field: 'headline' | 'nextStep') =>
+    [...pro].filter((s) => s[field]).sort((a, b) => b.weight - a.weight)[0]?.[field];
+  const headline = strongest('headline');
+  const nextStep = strongest('nextStep');
   const repairParams: Finding['repairParams'] = {};
   for (const s of [...pro].sort((a, b) => b.weight - a.weight))
     for (const [repair, params] of Object.entries(s.repairParams ?? {}) as Array<[RepairId, RepairParams]>)
@@ -114,6 +118,8 @@ export function buildFinding(cause: CauseId, signals: Signal[], ctx: DiagnosisCo
     kind: security ? 'security' : info.kind,
     title: { key: keys.causeTitle(cause), params: {} },
     explanation: { key: keys.causeExplanation(cause), params: {} },
+    ...(headline ? { headline } : {}),
+    ...(nextStep ? { nextStep } : {}),
     reasons,
     supporting: uniqueBy(
       pro.map((s) => s.ref),

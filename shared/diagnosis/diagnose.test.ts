@@ -363,3 +363,55 @@ test('what could not be checked is said on the findings it concerns, without add
   )!;
   assert.equal(folders.confidence, symptomOnly.confidence);
 });
+
+test('1603 from a custom action: the answer names it and says in plain words what went wrong, with the next step', () => {
+  const log = failedLog({
+    causes: [
+      {
+        id: 'custom-action-failed',
+        confidence: 0.9,
+        lines: [4100, 4120],
+        reason: { line: 4098, text: 'InstallServiceCA: CreateService ContosoSvc failed: 0x80070431' },
+      },
+    ],
+  });
+  const top = check(diagnose({ symptom: parseSymptom('1603'), evidence: machine(), logs: [log] }))[0]!;
+  assert.equal(top.cause, 'custom-action-failed');
+  assert.equal(top.headline?.key, 'failure.service-exists.headline');
+  assert.match(translate(top.headline!, 'en'), /InstallServiceCA.*already exists/);
+  assert.match(translate(top.headline!, 'zh-CN'), /InstallServiceCA.*同名服务/);
+  assert.equal(top.manualSteps[0]?.key, 'failure.service-exists.step');
+  assert.equal(top.nextStep?.key, 'failure.service-exists.step', 'removing the leftover is the fix: it comes first');
+  // The next step is "install again" once the leftover is gone, not a dead end.
+  const withMsi = check(
+    diagnose({ symptom: parseSymptom('1603'), evidence: machine(), logs: [log], msiPath: 'C:\\Users\\ana\\a.msi' }),
+  )[0]!;
+  assert.deepEqual(withMsi.repairs, ['retry-install-elevated-logged']);
+  // The culprit's own words still come first among the reasons.
+  assert.equal(top.reasons[0]?.key, 'fact.log-reason');
+});
+
+test('1603 from a custom action whose line is not a known pattern: it is still named, no invented explanation', () => {
+  const top = check(diagnose({ symptom: parseSymptom('1603'), evidence: machine(), logs: [failedLog()] }))[0]!;
+  assert.equal(top.headline?.key, 'failure.custom-action.headline');
+  assert.equal(top.headline?.params['action'], 'InstallServiceCA');
+});
+
+test('1603 from a custom action blocked by a file in use: restart first, then install again', () => {
+  const log = failedLog({
+    causes: [
+      {
+        id: 'custom-action-failed',
+        confidence: 0.9,
+        lines: [4120],
+        reason: { line: 4110, text: 'CopyConfig: MoveFileEx failed, GetLastError=32' },
+      },
+    ],
+  });
+  const top = check(
+    diagnose({ symptom: parseSymptom('1603'), evidence: machine(), logs: [log], msiPath: 'C:\\Users\\ana\\a.msi' }),
+  )[0]!;
+  assert.equal(top.headline?.key, 'failure.file-in-use.headline');
+  assert.deepEqual(top.repairs, ['restart-computer', 'retry-install-elevated-logged']);
+  assert.equal(top.nextStep, undefined, 'the restart is the fix itself');
+});

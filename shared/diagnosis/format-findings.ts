@@ -45,6 +45,7 @@ export function formatFindings(findings: readonly Finding[], lang: Lang, options
   if (findings.length === 0) return [...lines, translate({ key: 'format.none', params: {} }, lang)];
   findings.slice(0, options.limit ?? findings.length).forEach((f, i) => {
     lines.push(header(f, i + 1, lang));
+    if (f.headline) lines.push(`${pad}${translate(f.headline, lang)}`);
     lines.push(`${pad}${translate(f.explanation, lang)}`);
     const reasons = f.reasons.slice(0, options.maxReasons ?? 6);
     if (reasons.length) {

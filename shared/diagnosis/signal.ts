@@ -11,6 +11,10 @@ export interface Signal {
   polarity: 'for' | 'against';
   ref: EvidenceRef;
   reason?: TextRef;
+  /** One sentence naming the cause specifically (the strongest signal with one wins): Finding.headline. */
+  headline?: TextRef;
+  /** The step the user takes by hand before any repair (the strongest signal with one wins): Finding.nextStep. */
+  nextStep?: TextRef;
   /** Repairs for this cause in this situation, safest effective first (the strongest signal with a list wins). */
   repairs?: RepairId[];
   /** What those repairs act on here (the client's PID, a product code): the strongest signal naming one wins. */

@@ -12,6 +12,7 @@ import { DEPLOY_TEXTS } from './texts/deploy.ts';
 import { FLEET_TEXTS } from './texts/fleet.ts';
 import { PRODUCT_TEXTS } from './texts/products.ts';
 import { SESSION_TEXTS } from './texts/session.ts';
+import { FAILURE_PATTERN_TEXTS } from './failure-patterns.ts';
 
 export { nestedParam, type TextInput, type TextParams } from './text-render.ts';
 
@@ -28,6 +29,7 @@ export function textTables(): Array<{ name: string; table: TextTable }> {
     { name: 'fleet', table: FLEET_TEXTS },
     { name: 'products', table: PRODUCT_TEXTS },
     { name: 'session', table: SESSION_TEXTS },
+    { name: 'failure-patterns', table: FAILURE_PATTERN_TEXTS },
   ];
 }
 

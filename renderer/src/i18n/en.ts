@@ -135,6 +135,8 @@ export const en = {
     myths: 'Advice you may find online: do not do this',
     fix: 'Fix: {{title}}',
     recommended: 'Recommended',
+    nextStepFirst: 'First:',
+    afterStep: 'Then: {{title}}',
     manualSteps: 'What you can do',
     notChecked: 'Not checked',
     notCheckedIntro: 'These checks did not run, so the list above may be incomplete:',

@@ -132,6 +132,8 @@ export const zhCN: UiStrings = {
     myths: '网上常见但不要照做的建议',
     fix: '修复：{{title}}',
     recommended: '推荐',
+    nextStepFirst: '第一步：',
+    afterStep: '然后：{{title}}',
     manualSteps: '您可以这样做',
     notChecked: '未检查',
     notCheckedIntro: '以下检查没有运行，所以上面的结果可能不完整：',

@@ -10,6 +10,7 @@ import { Notice } from '../components/notice.tsx';
 import { PackageCard } from '../components/package-card.tsx';
 import { SessionBanner } from '../components/session-banner.tsx';
 import { confidenceLevel } from './finding-order.ts';
+import { NEXT_FIX_STATES, sessionStory } from '../../../shared/session/session-story.ts';
 
 function Confidence({ value }: { value: number }) {
   const { t } = useTranslation();
@@ -50,6 +51,8 @@ function FindingCard({ finding, index, answer }: { finding: Finding; index: numb
   const refs = finding.supporting;
   const reasons = distinctReasons(finding.reasons.map((r) => text(r)));
   const firstLine = reasons[0] ?? null;
+  const nextStep = answer ? (finding.nextStep ?? null) : null;
+  const manualSteps = finding.manualSteps.filter((m) => m.key !== nextStep?.key);
   return (
     <article
       className={`card finding finding-${finding.kind}${answer ? ' finding-answer' : ''}`}
@@ -63,21 +66,39 @@ function FindingCard({ finding, index, answer }: { finding: Finding; index: numb
         </h3>
         {finding.kind !== 'info' && <Confidence value={finding.confidence} />}
       </header>
-      <p className="finding-explanation">{text(finding.explanation)}</p>
+      {/* The answer names this machine's cause in one sentence when the evidence does; the general words go below. */}
+      {answer && finding.headline ? (
+        <p className="finding-explanation finding-headline" data-testid="finding-headline">
+          {text(finding.headline)}
+        </p>
+      ) : (
+        <p className="finding-explanation">{text(finding.explanation)}</p>
+      )}
+      {nextStep && (
+        <p className="finding-next-step" data-testid="finding-next-step">
+          <strong>{t('findings.nextStepFirst')}</strong> {text(nextStep)}
+        </p>
+      )}
       {repairs.length > 0 && (
         <div className="actions">
-          {repairs.map((repair, i) => (
-            <button
-              key={repair}
-              type="button"
-              className={i === 0 && answer ? 'button primary' : 'button'}
-              onClick={() => void actions.chooseRepair(finding.cause, repair)}
-              data-testid={`fix-${repair}`}
-            >
-              {t('findings.fix', { title: text({ key: `repair.${repair}.title`, params: {} }) })}
-              {i === 0 && answer && <span className="tag tag-on-primary">{t('findings.recommended')}</span>}
-            </button>
-          ))}
+          {repairs.map((repair, i) => {
+            const title = text({ key: `repair.${repair}.title`, params: {} });
+            return (
+              <button
+                key={repair}
+                type="button"
+                className={i === 0 && answer ? 'button primary' : 'button'}
+                onClick={() => void actions.chooseRepair(finding.cause, repair)}
+                data-testid={`fix-${repair}`}
+              >
+                {/* After a step the user takes by hand, the repairs follow it: never "recommended" on their own. */}
+                {nextStep && i === 0 ? t('findings.afterStep', { title }) : t('findings.fix', { title })}
+                {i === 0 && answer && !nextStep && (
+                  <span className="tag tag-on-primary">{t('findings.recommended')}</span>
+                )}
+              </button>
+            );
+          })}
         </div>
       )}
       {firstLine && (
@@ -88,6 +109,7 @@ function FindingCard({ finding, index, answer }: { finding: Finding; index: numb
       {(reasons.length > 1 || refs.length > 0 || finding.contradicting.length > 0) && (
         <details className="finding-why">
           <summary>{t('findings.reasons')}</summary>
+          {answer && finding.headline && <p>{text(finding.explanation)}</p>}
           <ul className="plain-list">
             {reasons.slice(1).map((r, i) => (
               <li key={i}>{r}</li>
@@ -104,11 +126,11 @@ function FindingCard({ finding, index, answer }: { finding: Finding; index: numb
           </div>
         </details>
       )}
-      {finding.manualSteps.length > 0 && (
-        <details className="finding-steps" open={answer && repairs.length === 0}>
+      {manualSteps.length > 0 && (
+        <details className="finding-steps" open={answer && repairs.length === 0 && !nextStep}>
           <summary>{t('findings.manualSteps')}</summary>
           <ol className="plain-list">
-            {finding.manualSteps.map((m, i) => (
+            {manualSteps.map((m, i) => (
               <li key={i}>{text(m)}</li>
             ))}
           </ol>
@@ -226,10 +248,29 @@ export function FindingsStep() {
   const findings = result.findings;
   const hasCause = findings.some((f) => f.kind === 'cause' && f.cause !== 'no-problem-found');
   const hasFix = findings.some((f) => f.repairs.length > 0);
+  // "Try the next fix" only once a fix ran (before that, the answer's own buttons are the fixes).
+  const nextFirst =
+    hasFix &&
+    notice !== 'no-more-fixes' &&
+    session.repairs.length > 0 &&
+    NEXT_FIX_STATES.includes(sessionStory(session).state);
   return (
     <section className="step" aria-labelledby="step-findings">
       <StepHeading id="step-findings">{t('findings.heading')}</StepHeading>
       {session.repairs.length > 0 && <SessionBanner session={session} />}
+      {/* After a fix that did not work, the next fix is the answer: right under the banner, above the fold. */}
+      {nextFirst && (
+        <div className="actions">
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => void actions.nextFix()}
+            data-testid="next-fix"
+          >
+            {t('findings.nextFix')}
+          </button>
+        </div>
+      )}
       {notice && notice !== 'scan-cancelled' && (
         <Notice tone={notice === 'session-loaded' ? 'info' : 'warning'} testId={`notice-${notice}`}>
           {t(`findings.notices.${notice}`)}
@@ -280,7 +321,7 @@ export function FindingsStep() {
         </section>
       )}
       <div className="actions">
-        {hasFix && notice !== 'no-more-fixes' && (
+        {hasFix && notice !== 'no-more-fixes' && session.repairs.length > 0 && !nextFirst && (
           <button type="button" className="button" onClick={() => void actions.nextFix()} data-testid="next-fix">
             {t('findings.nextFix')}
           </button>

@@ -7,6 +7,39 @@ import { causeInfo } from '../../knowledge/causes.ts';
 import { reportedCodeCauses } from './symptom-rule.ts';
 import { forCause, reason, type Signal } from '../signal.ts';
 import { isDeployAnalysis } from '../../deploylog/chain.ts';
+import { matchFailurePattern } from '../failure-pattern.ts';
+import { failurePatternKeys } from '../../knowledge/failure-patterns.ts';
+import type { RepairId } from '../../contract/ids.ts';
+
+/**
+ * A failed custom action named in one sentence, in plain words when its own lines show a known pattern (service
+ * exists, access denied, file in use, missing prerequisite), with the next step and repairs that match it.
+ */
+function customActionAnswer(
+  log: LogAnalysis,
+  reasonText: string | undefined,
+): { headline: TextRef; step: TextRef | null; stepFirst: boolean; repairs: RepairId[] | null } | null {
+  if (!log.failedAction?.customAction) return null;
+  const action = log.failedAction.name;
+  const match = matchFailurePattern({
+    texts: [...(reasonText ? [reasonText] : []), ...log.errors.map((e) => e.text)],
+    msiErrors: log.errors.map((e) => e.code),
+  });
+  if (!match)
+    return {
+      headline: { key: failurePatternKeys.customAction, params: { action } },
+      step: null,
+      stepFirst: false,
+      repairs: null,
+    };
+  const id = match.pattern.id;
+  return {
+    headline: { key: failurePatternKeys.headline(id), params: { action } },
+    step: { key: failurePatternKeys.step(id), params: {} },
+    stepFirst: match.pattern.stepFirst,
+    repairs: [...match.pattern.repairs],
+  };
+}
 
 /** The analyzer's confidence is about the log; as evidence about the machine it is slightly discounted. */
 const LOG_FACTOR = 0.95;
@@ -58,17 +91,22 @@ function logSignals(log: LogAnalysis): Signal[] {
       if (log.burn?.failingPackage)
         reasons.push(reason('log-burn-package', { package: log.burn.failingPackage, file }));
     }
-    // We already have the log: a logged retry would only capture it again, unless running elevated is the fix.
-    const repairs = causeInfo(cause.id).repairs.filter(
-      (r) => r !== 'retry-install-elevated-logged' || cause.id === 'not-elevated',
-    );
+    const answer = rank === 0 ? customActionAnswer(log, cause.reason?.text) : null;
+    // We already have the log: a logged retry would only capture it again, unless running elevated is the fix or a
+    // known pattern's step comes first (then it is "install again" after that step).
+    const repairs =
+      answer?.repairs ??
+      causeInfo(cause.id).repairs.filter((r) => r !== 'retry-install-elevated-logged' || cause.id === 'not-elevated');
+    const causeSteps = answer?.step ? [answer.step, ...steps] : steps;
     reasons.forEach((r, i) =>
       signals.push(
         forCause(cause.id, i === 0 ? cause.confidence * LOG_FACTOR : 0, ref, {
           reason: r,
           alwaysRelevant: true,
           repairs,
-          manualSteps: rank === 0 ? steps : undefined,
+          manualSteps: rank === 0 ? causeSteps : undefined,
+          ...(i === 0 && answer ? { headline: answer.headline } : {}),
+          ...(i === 0 && answer?.stepFirst && answer.step ? { nextStep: answer.step } : {}),
         }),
       ),
     );

@@ -55,6 +55,7 @@ function finding(f: Finding, text: ReportText, index: number): SafeHtml {
     items.length ? html`<h4>${text.t(key)}</h4><ul>${items.map((i) => html`<li>${i}</li>`)}</ul>` : '';
   return html`<article class="card" aria-labelledby="${id}"><h4 id="${id}">${text.refBi(f.title)} ${badge(f.kind === 'security' ? 'security' : 'problem', text.t(`report.finding.kind.${f.kind}`))}</h4>
 <p>${text.t('report.finding.confidence')}: ${Math.round(f.confidence * 100)}% · <code>${f.cause}</code></p>
+${f.headline ? html`<p><strong>${text.ref(f.headline)}</strong></p>` : ''}
 <p>${text.ref(f.explanation)}</p>
 ${list('report.finding.reasons', f.reasons.map((r) => text.ref(r)))}
 ${list('report.finding.supporting', f.supporting.map((r) => refText(r, text)))}
