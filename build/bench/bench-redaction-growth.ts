@@ -85,6 +85,14 @@ const HOSTILE_UNITS = [
   '1.2.3.',
   'a\\"b=\\"',
   '<add key="Password" value="',
+  'net use \\\\s\\x p "q ',
+  'sqlcmd -U u -P ',
+  'mysql -pX -u',
+  'https://a:b',
+  "NetworkCredential('a', 'b",
+  "password '",
+  'reg add /v Password /d x ',
+  'a.b.local.',
 ];
 
 /** Every unit in a process of its own: one process measuring them in turn read 22-44x for units that double cleanly

@@ -5,6 +5,7 @@
 import { KeyClassifier, classifyKey, isMaskedOrEmpty, type KeyClass } from './key-names.ts';
 import { finding, type Finding } from './findings.ts';
 import { NOT_DOMAINS, WELL_KNOWN_ACCOUNTS, splitAccount } from './identity-rules.ts';
+import { findCommandCredentials, findCredentialObjects, findUrlCredentials } from './command-credentials.ts';
 
 const MAX_KEY = 64;
 
@@ -194,6 +195,15 @@ export function valueFindings(
     return;
   }
   // user
+  const colon = value.indexOf(':');
+  if (colon > 0 && !value.includes('\\')) {
+    // `user:password` (curl --user, proxy settings): the part after the colon is a password.
+    if (colon + 1 < value.length)
+      out.push(finding('secret', text, start + colon + 1, end, value.slice(colon + 1), from));
+    end = start + colon;
+    valueFindings('user', text, start, end, from, out, true);
+    return;
+  }
   if (value.includes('@') || /^\d+$/.test(value) || WELL_KNOWN_ACCOUNTS.has(value.toLowerCase())) return;
   const { user, domain } = splitAccount(value);
   if (WELL_KNOWN_ACCOUNTS.has(user.toLowerCase()) || user === '') return;
@@ -370,9 +380,10 @@ export function findFlags(text: string, hidden: ReadonlySet<string>, out: Findin
 
 /** In `Key: value` lines a secret key must be unmistakable ("Registry key:" is no secret). */
 const LABEL_SECRET =
-  /(?:pass(?:word|wd|phrase)?|pwd|secret|token|credentials?|(?:api|access|account|license|product|private|secret|shared ?access|subscription) ?key)$/i;
+  /(?:pass(?:word|wd|phrase)?|pwd|secret|token|credentials?|authorization|(?:api|access|account|license|product|private|secret|shared ?access|subscription)[ _-]?key)$/i;
 /** ...and a computer key too (an HTTP "Server: Microsoft-IIS/10.0" header names a product, not a machine). */
-const LABEL_COMPUTER = /(?:computer|machine)(?: ?name)?$|(?:host|server) ?name$|^workstation$|^data source$/i;
+const LABEL_COMPUTER =
+  /(?:computer|machine)(?: ?name)?$|(?:host|server) ?name$|^workstation$|^data source$|^(?:sql|database|db) ?server$/i;
 
 function labelClass(name: string, hidden: ReadonlySet<string>): KeyClass | null {
   const cls = classifyKey(name, hidden);
@@ -427,7 +438,9 @@ export function findLabels(text: string, hidden: ReadonlySet<string>, out: Findi
     const next = text.charCodeAt(colon + 1);
     if (next === 92 || next === 47 || next === 58) continue; // C:\, scheme://, ::
     let k = colon;
-    if (text.charCodeAt(k - 1) === 34) k -= text.charCodeAt(k - 2) === 92 ? 2 : 1; // "key": or \"key\":
+    if (text.charCodeAt(k - 1) === 34)
+      k -= text.charCodeAt(k - 2) === 92 ? 2 : 1; // "key": or \"key\":
+    else if (text.charCodeAt(k - 1) === 39) k--; // 'key': (a Python or YAML dump)
     while (k > 0 && colon - k < 4 && isSpace(text.charCodeAt(k - 1))) k--;
     if (k === 0 || !isLetter(text.charCodeAt(k - 1))) continue; // timestamps, "(18:A8)"
     const key = labelKeyBefore(text, k, hidden);
@@ -573,6 +586,50 @@ export function findPropertyLines(
   }
 }
 
+/** A password named in prose before a quoted value; starts with a literal space, which the engine skips to fast. */
+const PROSE_PASSWORD =
+  / (?:[Pp](?:ASS|ass)(?:WORD|word|PHRASE|phrase)|PWD|pwd)[ \t]+(?:(?:is|IS|was|WAS|of|set to|SET TO)[ \t]+)?(["'])([^"'\r\n]{1,256})\1/g;
+
+/** `logging on with password 'x'`, `PASSWORD IS "x"`. */
+export function findProsePasswords(text: string, out: Finding[]): void {
+  PROSE_PASSWORD.lastIndex = 0;
+  for (let m = PROSE_PASSWORD.exec(text); m; m = PROSE_PASSWORD.exec(text)) {
+    const end = m.index + m[0].length - 1;
+    valueFindings('secret', text, end - m[2]!.length, end, m.index + 1, out, true);
+  }
+}
+
+/** Suffixes only private networks use: a name ending in one is a machine or a domain of the user's organisation. */
+const PRIVATE_SUFFIX = /\.(?:local|lan|corp|internal|intranet|localdomain|LOCAL|LAN|CORP|INTERNAL|INTRANET)(?![\w-])/g;
+/** Labels that make a dotted name a file (`setup.exe.local` redirects DLLs), not a host. */
+const FILE_LABEL = /^(?:exe|dll|config|manifest|msi|log|txt|xml|json)$/i;
+
+/** `sql01.fabrikam.local`, `fabrikam.corp`: the host label becomes a computer, the rest the domain. */
+export function findPrivateHostNames(text: string, out: Finding[]): void {
+  PRIVATE_SUFFIX.lastIndex = 0;
+  for (let m = PRIVATE_SUFFIX.exec(text); m; m = PRIVATE_SUFFIX.exec(text)) {
+    const end = m.index + m[0].length;
+    let s = m.index;
+    while (s > 0 && m.index - s < 253) {
+      const c = text.charCodeAt(s - 1);
+      if (!((c >= 48 && c <= 57) || isLetter(c) || c === 45 || c === 46)) break;
+      s--;
+    }
+    while (s < m.index && text.charCodeAt(s) === 46) s++;
+    const before = s > 0 ? text.charCodeAt(s - 1) : -1;
+    if (s === m.index || before === 92 || before === 47 || before === 95) continue; // a path or file, not a name
+    const labels = text.slice(s, end).split('.');
+    if (labels.some((l) => l === '' || FILE_LABEL.test(l)) || !isLetter(text.charCodeAt(s))) continue;
+    if (labels.length === 2) {
+      out.push(finding('domain', text, s, end, text.slice(s, end).toLowerCase()));
+      continue;
+    }
+    const hostEnd = s + labels[0]!.length;
+    out.push(finding('computer', text, s, hostEnd, labels[0]!.toLowerCase()));
+    out.push(finding('domain', text, hostEnd + 1, end, text.slice(hostEnd + 1, end).toLowerCase()));
+  }
+}
+
 /** Every assignment rule above, in one call. */
 export function findAssignments(text: string, hidden: ReadonlySet<string>, out: Finding[], seen?: PropertySeen): void {
   findPropertyLines(text, hidden, out, seen);
@@ -580,4 +637,11 @@ export function findAssignments(text: string, hidden: ReadonlySet<string>, out: 
   findFlags(text, hidden, out);
   findLabels(text, hidden, out);
   findStructuredPairs(text, hidden, out);
+  const emit = (cls: KeyClass, start: number, end: number, from: number): void =>
+    valueFindings(cls, text, start, end, from, out, true);
+  findCommandCredentials(text, emit);
+  findCredentialObjects(text, emit);
+  findUrlCredentials(text, emit);
+  findProsePasswords(text, out);
+  findPrivateHostNames(text, out);
 }

@@ -62,7 +62,9 @@ export function findMachineNames(text: string, out: Finding[]): void {
     const host = text.slice(start, end);
     if (host.length < 2 || !/^[A-Za-z0-9]/.test(host) || host.toLowerCase() === 'localhost' || /^[\d.]+$/.test(host))
       continue;
-    out.push(finding('computer', text, start, end, host.toLowerCase(), at));
+    // `\\contoso.local\SYSVOL`, `\\contoso.com\dfs`: a domain-based namespace names the domain, not a machine.
+    const kind = isDomainName(host) || DOMAIN_SHARE.test(text.slice(end, end + 10)) ? 'domain' : 'computer';
+    out.push(finding(kind, text, start, end, host.toLowerCase(), at));
     at = end - 2;
   }
   for (let at = text.indexOf('$'); at >= 0; at = text.indexOf('$', at + 1)) {
@@ -124,6 +126,16 @@ const DNS_SUFFIXES = new Set(
   ).split(' '),
 );
 
+/** A DNS name of two labels ending in a known suffix (`contoso.local`, `fabrikam.com`): a domain, not a host. */
+export function isDomainName(name: string): boolean {
+  const dot = name.indexOf('.');
+  if (dot <= 0 || dot !== name.lastIndexOf('.')) return false;
+  return DNS_SUFFIXES.has(name.slice(dot + 1).toLowerCase()) && /^[A-Za-z]/.test(name);
+}
+
+/** Shares every domain controller serves under the domain's own name. */
+const DOMAIN_SHARE = /^\\{1,2}(?:SYSVOL|NETLOGON)\b/i;
+
 function isLabelChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45;
 }
@@ -155,6 +167,8 @@ export function inHostName(text: string, start: number, end: number): boolean {
 export function standsAsDomain(text: string, start: number, end: number): boolean {
   const before = start > 0 ? text.charCodeAt(start - 1) : -1;
   if (before === 64) return true; // user@CONTOSO
+  if (urlHostAt(text, start, end)) return true; // https://CONTOSO/, ldap://contoso:389
+  if (percentEscapedAccount(text, start, end)) return true; // CONTOSO%5Cuser, user%40CONTOSO in a URL
   if (text.charCodeAt(end) === 92) {
     let after = end + 1;
     if (text.charCodeAt(after) === 92) after++;
@@ -165,6 +179,26 @@ export function standsAsDomain(text: string, start: number, end: number): boolea
     if (accountChar && !pathBefore) return true;
   }
   return inHostName(text, start, end);
+}
+
+/** True when [start, end) is the whole host of a URL (`https://CONTOSO/x`, `ldap://contoso:389`, `smb://user@CONTOSO`). */
+function urlHostAt(text: string, start: number, end: number): boolean {
+  let s = start;
+  // Skip back over a user-info part (`user:pass@`) of at most 256 characters.
+  if (s > 0 && text.charCodeAt(s - 1) === 64) {
+    while (s > 0 && start - s < 256 && text.charCodeAt(s - 1) !== 47 && text.charCodeAt(s - 1) > 32) s--;
+  }
+  if (s < 3 || text.charCodeAt(s - 1) !== 47 || text.charCodeAt(s - 2) !== 47 || text.charCodeAt(s - 3) !== 58)
+    return false;
+  const after = end < text.length ? text.charCodeAt(end) : -1;
+  return after === -1 || after === 47 || after === 58 || after === 63 || after === 35 || after <= 32 || after === 34;
+}
+
+/** `CONTOSO%5Cuser` or `user%40CONTOSO`: an account written percent-escaped (in a URL or a query string). */
+function percentEscapedAccount(text: string, start: number, end: number): boolean {
+  const next = text.slice(end, end + 4).toUpperCase();
+  if (next.startsWith('%5C') && isLabelChar(text.charCodeAt(end + 3))) return true;
+  return start >= 3 && text.slice(start - 3, start) === '%40';
 }
 
 /** Host labels in front of a domain in a DNS name (`sql01.` of `sql01.contoso.local`): their extent, or null. */

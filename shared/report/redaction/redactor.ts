@@ -7,7 +7,13 @@ import type { KeyClass } from './key-names.ts';
 import { findAssignments, valueFindings } from './assignments.ts';
 import { scanForLearning, type LearningScan } from './learning-scan.ts';
 import { findAddressesAndSids } from './address-patterns.ts';
-import { findMachineNames, findProfileNames, hostLabelsBefore, standsAsDomain } from './identity-patterns.ts';
+import {
+  findMachineNames,
+  findProfileNames,
+  hostLabelsBefore,
+  isDomainName,
+  standsAsDomain,
+} from './identity-patterns.ts';
 import {
   GENERIC_USERS,
   NOT_DOMAINS,
@@ -342,6 +348,11 @@ export class Redactor {
     if (computer.length < minLength || computer.startsWith('<') || /^[\d.]+$/.test(computer)) return;
     const lower = computer.toLowerCase();
     if (lower === 'localhost' || lower === 'local') return;
+    // contoso.local / fabrikam.com is the organisation's domain: its first label is its NetBIOS name, a vendor's too.
+    if (isDomainName(computer)) {
+      this.addDomain(computer);
+      return;
+    }
     this.addLiteral('computer', computer, lower, false);
     // A fully qualified name also teaches its host label (fs01 of fs01.contoso.local).
     const label = computer.split('.')[0] ?? '';

@@ -1,0 +1,345 @@
+// Credentials that command lines carry without a sensitive key name: by position (`net use \\srv\share P@ss`,
+// `net user NAME P@ss`, `rasdial VPN user pass`, `NetworkCredential('user', 'pass')`), by a short flag whose meaning
+// belongs to the tool (`sqlcmd -U u -P p`, `psexec -u u -p p`, `mysql -uU -pP`, `curl -u user:pass`,
+// `smbclient -U user%pass`, `schtasks /RU u /RP p`, `signtool /p p`, `7z -pP`), and in URLs (`scheme://user:pass@host`).
+// Each command is read token by token from its tool's name to the end of its segment (the line, `&` or `|`): linear.
+import { classifyKey, type KeyClass } from './key-names.ts';
+
+/** What a tool's flag or position holds: a key class, `user:pass` (curl) or `user%pass` (smbclient). */
+type Slot = KeyClass | 'user:pass' | 'user%pass';
+
+interface ToolRule {
+  /** Flags (without the leading `-`/`/`/`--`) and what their value is. */
+  flags: Record<string, Slot>;
+  /** Flags are case-sensitive (`sqlcmd -U` is the user, `-u` Unicode output). */
+  caseSensitive?: boolean;
+  /** Flag letters whose value may be glued to them (`mysql -pSecret`, `7z -pSecret`), and what it is. */
+  glued?: Record<string, Slot>;
+  /** Positional arguments (after the tool and its sub-command), by index. */
+  positional?: (slot: number, subcommand: string) => Slot | null;
+  /** A value named by another flag (`reg add /v DefaultPassword /d x`, `Set-ItemProperty -Name DbPwd -Value x`). */
+  named?: { name: string; value: string };
+}
+
+const SQL: ToolRule = { flags: { U: 'user', P: 'secret', S: 'computer' }, caseSensitive: true };
+const PSEXEC: ToolRule = { flags: { u: 'user', p: 'secret' } };
+const MYSQL: ToolRule = {
+  flags: { u: 'user', p: 'secret', h: 'computer', user: 'user', host: 'computer' },
+  caseSensitive: true,
+  glued: { u: 'user', p: 'secret', h: 'computer' },
+};
+const SEVEN_ZIP: ToolRule = { flags: {}, caseSensitive: true, glued: { p: 'secret' } };
+
+const TOOLS: Record<string, ToolRule> = {
+  sqlcmd: SQL,
+  osql: SQL,
+  isql: SQL,
+  bcp: SQL,
+  psexec: PSEXEC,
+  psexec64: PSEXEC,
+  paexec: PSEXEC,
+  sshpass: { flags: { p: 'secret' }, caseSensitive: true },
+  mysql: MYSQL,
+  mysqldump: MYSQL,
+  mysqladmin: MYSQL,
+  mysqlimport: MYSQL,
+  mariadb: MYSQL,
+  curl: {
+    flags: { u: 'user:pass', user: 'user:pass', U: 'user:pass', 'proxy-user': 'user:pass' },
+    caseSensitive: true,
+  },
+  smbclient: { flags: { U: 'user%pass', user: 'user%pass' }, caseSensitive: true },
+  rpcclient: { flags: { U: 'user%pass', user: 'user%pass' }, caseSensitive: true },
+  schtasks: { flags: { ru: 'user', rp: 'secret', u: 'user', p: 'secret', s: 'computer' } },
+  signtool: { flags: { p: 'secret' } },
+  certutil: { flags: { p: 'secret' } },
+  '7z': SEVEN_ZIP,
+  '7za': SEVEN_ZIP,
+  '7zr': SEVEN_ZIP,
+  openssl: { flags: { passin: 'secret', passout: 'secret', pass: 'secret', k: 'secret' } },
+  netdom: { flags: { userd: 'user', usero: 'user', ud: 'user', uo: 'user' } },
+  plink: { flags: { l: 'user', pw: 'secret' }, caseSensitive: true },
+  pscp: { flags: { l: 'user', pw: 'secret' }, caseSensitive: true },
+  putty: { flags: { l: 'user', pw: 'secret' }, caseSensitive: true },
+  // net use [X:] \\server\share [password] [/user:...]; net user NAME [password]; net localgroup GROUP member...
+  net: {
+    flags: {},
+    positional: (slot, sub) =>
+      sub === 'use' ? 'secret' : sub === 'user' ? (slot === 0 ? 'user' : slot === 1 ? 'secret' : null) : null,
+  },
+  wmic: { flags: { node: 'computer' } },
+  reg: { flags: {}, named: { name: 'v', value: 'd' } },
+  'set-itemproperty': { flags: {}, named: { name: 'name', value: 'value' } },
+  'new-itemproperty': { flags: {}, named: { name: 'name', value: 'value' } },
+  // setx NAME VALUE: the value of a secret-named variable
+  setx: { flags: {}, positional: () => null, named: { name: '', value: '' } },
+  // rasdial ENTRY USER PASSWORD
+  rasdial: { flags: {}, positional: (slot) => (slot === 1 ? 'user' : slot === 2 ? 'secret' : null) },
+};
+
+/** Receives each credential found: its class, where its value is, and where the unit that made it sensitive begins. */
+export type EmitCredential = (cls: KeyClass, start: number, end: number, from: number) => void;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+function isQuote(c: number): boolean {
+  return c === 34 || c === 39;
+}
+
+interface Token {
+  start: number;
+  end: number;
+  /** Without surrounding quotes. */
+  valueStart: number;
+  valueEnd: number;
+}
+
+/** The tokens of text[from, to): runs of non-space, or quoted runs (`"a b"`, `'a b'`). */
+function tokens(text: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  let i = from;
+  while (i < to) {
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
+    if (i >= to) break;
+    const start = i;
+    const c = text.charCodeAt(i);
+    if (isQuote(c)) {
+      let end = i + 1;
+      while (end < to && text.charCodeAt(end) !== c) end++;
+      out.push({ start, end: Math.min(to, end + 1), valueStart: i + 1, valueEnd: end });
+      i = end + 1;
+      continue;
+    }
+    while (i < to && !isSpace(text.charCodeAt(i))) i++;
+    out.push({ start, end: i, valueStart: start, valueEnd: i });
+  }
+  return out;
+}
+
+/** The tool a token names (`C:\Tools\PsExec64.exe`, `"sqlcmd"`), lower-case, or null. */
+function toolNamed(text: string, t: Token): string | null {
+  // The base name is at most 20 characters (New-ItemProperty.exe): find it without cutting the token out.
+  let s = t.valueEnd;
+  while (s > t.valueStart && t.valueEnd - s <= 20) {
+    const c = text.charCodeAt(s - 1);
+    if (c === 92 || c === 47) break;
+    s--;
+  }
+  if (t.valueEnd - s > 20 || t.valueEnd - s < 2) return null;
+  if (s > t.valueStart && text.charCodeAt(s - 1) !== 92 && text.charCodeAt(s - 1) !== 47) return null;
+  let name = text.slice(s, t.valueEnd).toLowerCase();
+  if (name.endsWith('.exe')) name = name.slice(0, -4);
+  return Object.hasOwn(TOOLS, name) ? name : null;
+}
+
+function emitSlot(slot: Slot, text: string, start: number, end: number, from: number, emit: EmitCredential): void {
+  if (end <= start) return;
+  if (slot === 'user:pass' || slot === 'user%pass') {
+    const sep = text.indexOf(slot === 'user:pass' ? ':' : '%', start);
+    if (sep < 0 || sep >= end) {
+      emit('user', start, end, from);
+      return;
+    }
+    if (sep > start) emit('user', start, sep, from);
+    if (sep + 1 < end) emit('secret', sep + 1, end, from);
+    return;
+  }
+  emit(slot, start, end, from);
+}
+
+/** Flag name as the tool's table spells it, or null (`--user`, `-U`, `/RP`; `/RP:x` and `--user=x` carry the value). */
+function flagOf(text: string, t: Token, rule: ToolRule): { slot: Slot; inline: number } | null {
+  const c = text.charCodeAt(t.valueStart);
+  if (c !== 45 && c !== 47) return null;
+  let s = t.valueStart + 1;
+  if (c === 45 && text.charCodeAt(s) === 45) s++;
+  let e = s;
+  while (e < t.valueEnd && e - s < 32) {
+    const k = text.charCodeAt(e);
+    if (k === 58 || k === 61) break;
+    e++;
+  }
+  if (e === s) return null;
+  const name = text.slice(s, e);
+  const slot = rule.flags[rule.caseSensitive ? name : name.toLowerCase()];
+  if (slot !== undefined && Object.hasOwn(rule.flags, rule.caseSensitive ? name : name.toLowerCase()))
+    return { slot, inline: e < t.valueEnd ? e + 1 : -1 };
+  // A glued value: `-pSecret` (one dash, a letter the tool glues, then the value).
+  const letter = text[s]!;
+  if (c === 45 && s === t.valueStart + 1 && rule.glued && Object.hasOwn(rule.glued, letter) && t.valueEnd > s + 1)
+    return { slot: rule.glued[letter]!, inline: s + 1 };
+  return null;
+}
+
+/** Reads one command's tokens from a tool's name on; returns where the tokens it read end. */
+function readCommand(text: string, list: Token[], at: number, emit: EmitCredential): number {
+  const tool = toolNamed(text, list[at]!)!;
+  const rule = TOOLS[tool]!;
+  let i = at + 1;
+  let sub = '';
+  if (rule.positional && tool === 'net' && i < list.length) {
+    sub = text.slice(list[i]!.valueStart, list[i]!.valueEnd).toLowerCase();
+    i++;
+  }
+  let position = 0;
+  let name: Token | null = null;
+  let value: Token | null = null;
+  const end = (at: number): number => {
+    if (name && value && classifyKey(text.slice(name.valueStart, name.valueEnd), EMPTY) === 'secret')
+      emit('secret', value.valueStart, value.valueEnd, name.start);
+    return at;
+  };
+  for (; i < list.length; i++) {
+    const t = list[i]!;
+    if (toolNamed(text, t)) return end(i); // another tool runs from here (psexec \\host sqlcmd -U ...)
+    const c = text.charCodeAt(t.valueStart);
+    if (rule.named) {
+      if (rule.named.name === '') {
+        // setx NAME VALUE
+        if (position === 0) name = t;
+        else if (position === 1) value = t;
+        position++;
+        continue;
+      }
+      if ((c === 45 || c === 47) && i + 1 < list.length) {
+        const flag = text.slice(t.valueStart + 1, t.valueEnd).toLowerCase();
+        if (flag === rule.named.name) name = list[++i]!;
+        else if (flag === rule.named.value) value = list[++i]!;
+      }
+      continue;
+    }
+    const flag = flagOf(text, t, rule);
+    if (flag) {
+      if (flag.inline >= 0) emitSlot(flag.slot, text, flag.inline, t.valueEnd, t.start, emit);
+      else if (i + 1 < list.length) {
+        const v = list[i + 1]!;
+        const vc = text.charCodeAt(v.valueStart);
+        if (v.start === v.valueStart && (vc === 45 || vc === 47) && v.valueEnd - v.valueStart > 1) continue;
+        emitSlot(flag.slot, text, v.valueStart, v.valueEnd, t.start, emit);
+        i++;
+      }
+      continue;
+    }
+    if (!rule.positional) continue;
+    // Switches, drives (Z:, *), UNC paths and $variables are no positional values.
+    if (t.start === t.valueStart && (c === 47 || c === 45 || c === 36)) continue;
+    const v = text.slice(t.valueStart, t.valueEnd);
+    if (v === '*' || /^[A-Za-z]:$|^LPT\d:$|^\\\\/i.test(v)) continue;
+    const slot = rule.positional(position++, sub);
+    if (slot) emitSlot(slot, text, t.valueStart, t.valueEnd, list[at]!.start, emit);
+  }
+  return end(i);
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+
+/** End of the command segment that starts at `from`: the line's end, or `&`/`|` outside quotes. */
+function segmentEnd(text: string, from: number, lineEnd: number): number {
+  let quote = -1;
+  for (let i = from; i < lineEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (quote !== -1) {
+      if (c === quote) quote = -1;
+    } else if (c === 34) quote = c;
+    else if (c === 38 || c === 124) return i;
+  }
+  return lineEnd;
+}
+
+/** Reads every command of the segment [from, to) that starts with a known tool. */
+function readSegment(text: string, from: number, to: number, emit: EmitCredential): void {
+  const list = tokens(text, from, to);
+  for (let i = 0; i < list.length;) {
+    if (toolNamed(text, list[i]!)) i = readCommand(text, list, i, emit);
+    else i++;
+  }
+}
+
+/**
+ * What every such command carries, in one scan (each alternative starts with a literal the engine skips to fast): a
+ * short flag after a space or quote (`-p`, `/RP`, `--user`, `-pSecret`), ` use`/` user` (of `net use`, `net user`,
+ * checked by hand), or `rasdial`.
+ */
+const ANCHOR = /[ \t"'](?:--?|\/)[A-Za-z]| [Uu][Ss][Ee][Rr]?[ \t]|[Rr][Aa][Ss][Dd][Ii][Aa][Ll]/g;
+/** How far back from an anchor the command's start is looked for (a command line longer than this is read in parts). */
+const MAX_COMMAND = 4096;
+
+/** ` use` / ` user` preceded by `net` or `net.exe`. */
+function afterNet(text: string, space: number): boolean {
+  const head = text.slice(Math.max(0, space - 8), space).toLowerCase();
+  return /(?:^|[^a-z])net(?:\.exe)?$/.test(head);
+}
+
+/** Credentials of command lines: each segment (a line's part between `&`/`|`) with an anchor is read once, whole. */
+export function findCommandCredentials(text: string, emit: EmitCredential): void {
+  let done = 0; // segments before this index were read
+  let newline = -1; // the next newline at or after the last anchor (the text's length when none)
+  ANCHOR.lastIndex = 0;
+  for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) {
+    const at = m.index;
+    if (at < done) continue;
+    if (text.charCodeAt(at + 1) === 85 || text.charCodeAt(at + 1) === 117) {
+      if (!afterNet(text, at)) continue;
+    }
+    let start = at;
+    while (start > done && at - start < MAX_COMMAND) {
+      const c = text.charCodeAt(start - 1);
+      if (c === 10 || c === 13 || c === 38 || c === 124) break;
+      start--;
+    }
+    if (newline < at) {
+      newline = text.indexOf('\n', at);
+      if (newline < 0) newline = text.length;
+    }
+    const end = segmentEnd(text, at + 1, Math.min(newline, at + MAX_COMMAND));
+    readSegment(text, start, end, emit);
+    done = end + 1;
+    if (ANCHOR.lastIndex < done) ANCHOR.lastIndex = done;
+  }
+}
+
+/** `NetworkCredential('user', 'pass'[, 'domain'])` and `PSCredential('user', ...)`: quoted arguments by position. */
+export function findCredentialObjects(text: string, emit: EmitCredential): void {
+  for (let at = text.indexOf('Credential('); at >= 0; at = text.indexOf('Credential(', at + 11)) {
+    const slots: KeyClass[] = ['user', 'secret', 'domain'];
+    let i = at + 11;
+    const stop = Math.min(text.length, i + 1024);
+    for (const slot of slots) {
+      while (i < stop && isSpace(text.charCodeAt(i))) i++;
+      const q = text.charCodeAt(i);
+      if (!isQuote(q)) break;
+      let close = i + 1;
+      while (close < stop && text.charCodeAt(close) !== q) close++;
+      if (close >= stop) break;
+      emit(slot, i + 1, close, at);
+      i = close + 1;
+      while (i < stop && isSpace(text.charCodeAt(i))) i++;
+      if (text.charCodeAt(i) !== 44) break;
+      i++;
+    }
+  }
+}
+
+/** `scheme://user:pass@host` and `scheme://user@host`: the user and the password of a URL. */
+export function findUrlCredentials(text: string, emit: EmitCredential): void {
+  for (let at = text.indexOf('://'); at >= 0; at = text.indexOf('://', at + 3)) {
+    const start = at + 3;
+    let i = start;
+    let colon = -1;
+    let atSign = -1;
+    while (i < text.length && i - start < 256) {
+      const c = text.charCodeAt(i);
+      if (c === 64)
+        atSign = i; // the last @ before the host: a password may hold one
+      else if (c === 58 && colon < 0) colon = i;
+      else if (c === 47 || c === 63 || c === 35 || c <= 32 || c === 34 || c === 39 || c === 60 || c === 62) break;
+      i++;
+    }
+    if (atSign <= start) continue;
+    const userEnd = colon > start && colon < atSign ? colon : atSign;
+    if (userEnd > start) emit('user', start, userEnd, at);
+    if (userEnd === colon && colon + 1 < atSign) emit('secret', colon + 1, atSign, at);
+    at = atSign;
+  }
+}
