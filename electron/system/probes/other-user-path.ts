@@ -13,25 +13,25 @@ const TIMEOUT_MS = 20_000;
 // PowerShell 5.1. Only loaded hives (HKU\S-1-5-21-...) of accounts other than the signed-in user; values unexpanded,
 // %USERPROFILE% replaced by that account's profile folder (ProfileList), other variables by the system's.
 const SCRIPT = String.raw`
-$me = if ($params.userSid) { $params.userSid } else { [Security.Principal.WindowsIdentity]::GetCurrent().User.Value }
-$id = [Security.Principal.WindowsIdentity]::GetCurrent()
-$elevated = (New-Object Security.Principal.WindowsPrincipal $id).IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)
+$me = if ($params.userSid) { $params.userSid } else { Get-MdCurrentSid }
+$elevated = [bool](Test-MdAdministrator)
 $hives = @(); $denied = 0
-foreach ($k in @(Get-ChildItem -LiteralPath 'Registry::HKEY_USERS' -ErrorAction SilentlyContinue)) {
-  $sid = $k.PSChildName
+foreach ($sid in @(Get-MdRegistrySubKeyName 'Registry::HKEY_USERS')) {
   if ($sid -notmatch '^S-1-5-21-[0-9-]+$' -or $sid -eq $me) { continue }
-  $env = $null
-  try { $env = [Microsoft.Win32.Registry]::Users.OpenSubKey($sid + '\Environment') } catch { $denied++; continue }
-  $raw = if ($env) { [string]$env.GetValue('Path', $null, 'DoNotExpandEnvironmentNames') } else { $null }
-  $profile = (Get-ItemProperty -LiteralPath ('Registry::HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows NT\CurrentVersion\ProfileList\' + $sid) -ErrorAction SilentlyContinue).ProfileImagePath
+  $values = $null
+  try { $values = Get-MdRegistryValueList ('Registry::HKEY_USERS\' + $sid + '\Environment') } catch { $denied++; continue }
+  $pathValue = @($values | Where-Object { $null -ne $_ -and $_.name -eq 'Path' })[0]
+  $raw = if ($pathValue) { [string]$pathValue.raw } else { $null }
+  $profile = Get-MdRegistryValue ('Registry::HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows NT\CurrentVersion\ProfileList\' + $sid) 'ProfileImagePath'
+  if ($profile) { $profile = Expand-MdEnvironment ([string]$profile) } else { $profile = $null }
   $entries = @()
   foreach ($e in (([string]$raw) -split ';')) {
     if ($e.Trim() -eq '') { continue }
     $x = $e
     if ($profile) { $x = [regex]::Replace($x, '%USERPROFILE%', { param($m) $profile }, 'IgnoreCase') }
-    $x = [Environment]::ExpandEnvironmentVariables($x).Trim().Trim('"')
+    $x = (Expand-MdEnvironment $x).Trim().Trim('"')
     $has = @()
-    try { if ([IO.Directory]::Exists($x)) { foreach ($n in $params.executables) { if ([IO.File]::Exists([IO.Path]::Combine($x, $n))) { $has += $n } } } } catch { }
+    try { if (Test-MdPath $x -Container) { foreach ($n in $params.executables) { if (Test-MdPath ($x.TrimEnd('\') + '\' + $n) -Leaf) { $has += $n } } } } catch { }
     $entries += [pscustomobject]@{ raw = $e; expanded = $x; executables = $has }
   }
   $hives += [pscustomobject]@{ sid = $sid; profile = $profile; path = $raw; entries = $entries }

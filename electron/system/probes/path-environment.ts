@@ -62,26 +62,17 @@ export const BASE_VARIABLES = [
 // current variables, because the app's own environment is as old as the app. Programs run only unelevated, with
 // UseShellExecute off, a fresh environment block, no window, a timeout, and output read asynchronously.
 const SCRIPT = String.raw`
-$id = [Security.Principal.WindowsIdentity]::GetCurrent()
-$elevated = (New-Object Security.Principal.WindowsPrincipal $id).IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)
-$sid = if ($params.userSid) { $params.userSid } else { $id.User.Value }
-$kinds = @{ 1 = 'REG_SZ'; 2 = 'REG_EXPAND_SZ'; 3 = 'REG_BINARY'; 4 = 'REG_DWORD'; 7 = 'REG_MULTI_SZ'; 11 = 'REG_QWORD' }
+$elevated = [bool](Test-MdAdministrator)
+$sid = if ($params.userSid) { $params.userSid } else { Get-MdCurrentSid }
 function Read-Env($path) {
-  $out = @()
-  $k = Get-Item -LiteralPath $path -ErrorAction SilentlyContinue
-  if ($k) {
-    foreach ($n in $k.GetValueNames()) {
-      $kind = [int]$k.GetValueKind($n)
-      $type = if ($kinds.ContainsKey($kind)) { $kinds[$kind] } else { 'REG_' + $kind }
-      $out += [pscustomobject]@{ name = $n; type = $type; raw = [string]$k.GetValue($n, $null, 'DoNotExpandEnvironmentNames') }
-    }
-  }
-  ,$out
+  $list = $null
+  try { $list = Get-MdRegistryValueList $path } catch { }
+  , @($list | Where-Object { $null -ne $_ })
 }
 $machine = Read-Env 'Registry::HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\Session Manager\Environment'
 $user = Read-Env ('Registry::HKEY_USERS\' + $sid + '\Environment')
 $vars = @{}
-foreach ($n in $params.baseVariables) { $v = [Environment]::GetEnvironmentVariable($n); if ($v) { $vars[$n] = $v } }
+foreach ($n in $params.baseVariables) { $v = Get-MdEnvironmentVariable $n; if ($v) { $vars[$n] = $v } }
 function Expand-Text([string]$text) {
   [regex]::Replace($text, '%([^%;]{1,255})%', { param($m) $n = $m.Groups[1].Value; if ($vars.ContainsKey($n)) { $vars[$n] } else { $m.Value } })
 }
@@ -98,11 +89,13 @@ $userPath = Path-Value $up
 $fresh = (@($machinePath.expanded, $userPath.expanded) | Where-Object { $_ }) -join ';'
 $searched = if ($fresh.Length -gt $params.limit) { $fresh.Substring(0, $params.limit) } else { $fresh }
 $exes = @($params.products | ForEach-Object { $_.executable } | Select-Object -Unique)
+function Join-Folder([string]$folder, [string]$name) { $folder.TrimEnd('\') + '\' + $name }
+function Test-File([string]$file) { try { [bool](Test-MdPath $file -Leaf) } catch { $false } }
 function Folder-Info([string]$folder) {
   $has = @()
   $exists = $false
-  try { $exists = [IO.Directory]::Exists($folder) } catch { }
-  if ($exists) { foreach ($e in $exes) { try { if ([IO.File]::Exists([IO.Path]::Combine($folder, $e))) { $has += $e } } catch { } } }
+  try { $exists = [bool](Test-MdPath $folder -Container) } catch { }
+  if ($exists) { foreach ($e in $exes) { if (Test-File (Join-Folder $folder $e)) { $has += $e } } }
   [pscustomobject]@{ exists = $exists; executables = $has }
 }
 $entries = @()
@@ -117,60 +110,29 @@ foreach ($scope in 'machine', 'user') {
     }
   }
 }
-$openPath = @(([string]$env:Path) -split ';' | Where-Object { $_ -ne '' })
+$openPath = @(([string](Get-MdEnvironmentVariable 'Path')) -split ';' | Where-Object { $_ -ne '' })
 $openHas = @()
-foreach ($e in $exes) { foreach ($f in $openPath) { $d = $f.Trim().Trim('"'); try { if ([IO.File]::Exists([IO.Path]::Combine($d, $e))) { $openHas += [pscustomobject]@{ executable = $e; folder = $d }; break } } catch { } } }
-function Text($v) { if ($null -eq $v) { $null } else { [string]$v } }
+foreach ($e in $exes) { foreach ($f in $openPath) { $d = $f.Trim().Trim('"'); if (Test-File (Join-Folder $d $e)) { $openHas += [pscustomobject]@{ executable = $e; folder = $d }; break } } }
 $arp = @()
-$uninstallKeys = @('Registry::HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall', 'Registry::HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Uninstall', ('Registry::HKEY_USERS\' + $sid + '\Software\Microsoft\Windows\CurrentVersion\Uninstall'))
-foreach ($key in $uninstallKeys) {
-  $scope = if ($key -like '*HKEY_USERS*') { 'user' } else { 'machine' }
-  foreach ($k in @(Get-ChildItem -LiteralPath $key -ErrorAction SilentlyContinue)) {
-    $name = $k.GetValue('DisplayName', $null)
-    if (-not $name -or $name.Length -gt 260) { continue }
-    $arp += [pscustomobject]@{ name = [string]$name; version = (Text $k.GetValue('DisplayVersion', $null)); publisher = (Text $k.GetValue('Publisher', $null)); installLocation = (Text $k.GetValue('InstallLocation', $null)); scope = $scope }
-  }
+foreach ($a in @(Get-MdUninstallEntry $sid)) {
+  if ($null -eq $a -or -not $a.name -or $a.name.Length -gt 260) { continue }
+  $arp += [pscustomobject]@{ name = [string]$a.name; version = $a.version; publisher = $a.publisher; installLocation = $a.installLocation; scope = $a.scope }
 }
 $block = @{}
 foreach ($k in $vars.Keys) { $block[$k] = $vars[$k] }
 $block['Path'] = $searched
-function Run-Version($program, $argList) {
-  $r = [ordered]@{ exitCode = $null; stdout = ''; stderr = ''; timedOut = $false }
-  $psi = New-Object Diagnostics.ProcessStartInfo
-  if ($program -match '\.(cmd|bat)$') {
-    $psi.FileName = [IO.Path]::Combine($env:SystemRoot, 'System32\cmd.exe')
-    $psi.Arguments = '/d /s /c ""' + $program + '" ' + ($argList -join ' ') + '"'
-  } else {
-    $psi.FileName = $program
-    $psi.Arguments = ($argList -join ' ')
-  }
-  $psi.UseShellExecute = $false; $psi.CreateNoWindow = $true
-  $psi.RedirectStandardOutput = $true; $psi.RedirectStandardError = $true; $psi.RedirectStandardInput = $true
-  $psi.WorkingDirectory = if ($vars['USERPROFILE']) { $vars['USERPROFILE'] } else { $env:SystemRoot }
-  $psi.EnvironmentVariables.Clear()
-  foreach ($k in $block.Keys) { $psi.EnvironmentVariables[$k] = [string]$block[$k] }
-  try {
-    $p = [Diagnostics.Process]::Start($psi)
-    $p.StandardInput.Close()
-    $o = $p.StandardOutput.ReadToEndAsync(); $e = $p.StandardError.ReadToEndAsync()
-    if ($p.WaitForExit($params.commandTimeoutMs)) { $p.WaitForExit(); $r.exitCode = $p.ExitCode } else { try { $p.Kill() } catch { }; $r.timedOut = $true }
-    if ($o.Wait(2000)) { $r.stdout = $o.Result }; if ($e.Wait(2000)) { $r.stderr = $e.Result }
-  } catch { $r.stderr = '0x{0:X8}' -f $_.Exception.GetBaseException().HResult }
-  if ($r.stdout.Length -gt $params.maxOutput) { $r.stdout = $r.stdout.Substring(0, $params.maxOutput) }
-  if ($r.stderr.Length -gt $params.maxOutput) { $r.stderr = $r.stderr.Substring(0, $params.maxOutput) }
-  [pscustomobject]$r
-}
 function Resolve-Command([string]$name) {
   foreach ($f in ($searched -split ';')) {
     $f = $f.Trim().Trim('"'); if (-not $f) { continue }
-    foreach ($ext in '.exe', '.cmd', '.bat') { $c = [IO.Path]::Combine($f, $name + $ext); try { if ([IO.File]::Exists($c)) { return $c } } catch { } }
+    foreach ($ext in '.exe', '.cmd', '.bat') { $c = Join-Folder $f ($name + $ext); if (Test-File $c) { return $c } }
   }
   $null
 }
+function Cut([string]$text) { if ($text.Length -gt $params.maxOutput) { $text.Substring(0, $params.maxOutput) } else { $text } }
 $products = @()
-$clock = [Diagnostics.Stopwatch]::StartNew()
+$started = Get-MdNow
 foreach ($pr in $params.products) {
-  $keyFiles = @($pr.keyFiles | ForEach-Object { Expand-Text $_ } | Where-Object { try { [IO.File]::Exists($_) } catch { $false } })
+  $keyFiles = @($pr.keyFiles | ForEach-Object { Expand-Text $_ } | Where-Object { Test-File $_ })
   $runs = @()
   foreach ($c in $pr.commands) {
     $program = Resolve-Command $c.command
@@ -179,8 +141,12 @@ foreach ($pr in $params.products) {
     if (-not $program) { $run.notRun = 'not-found' }
     elseif ($elevated) { $run.notRun = 'elevated' }
     elseif (-not $params.runCommands) { $run.notRun = 'not-asked' }
-    elseif ($clock.ElapsedMilliseconds -gt $params.budgetMs) { $run.notRun = 'time-limit' }
-    else { $o = Run-Version $program @($c.args); $run.ran = $true; $run.exitCode = $o.exitCode; $run.stdout = $o.stdout; $run.stderr = $o.stderr; if ($o.timedOut) { $run.notRun = 'timed-out' } }
+    elseif (((Get-MdNow) - $started).TotalMilliseconds -gt $params.budgetMs) { $run.notRun = 'time-limit' }
+    else {
+      $o = Invoke-MdProgram $program @($c.args) $block $vars['USERPROFILE'] $params.commandTimeoutMs
+      $run.ran = $true; $run.exitCode = $o.exitCode; $run.stdout = Cut $o.stdout; $run.stderr = Cut $o.stderr
+      if ($o.timedOut) { $run.notRun = 'timed-out' }
+    }
     $runs += [pscustomobject]$run
   }
   $products += [pscustomobject]@{ id = $pr.id; keyFiles = $keyFiles; runs = $runs }

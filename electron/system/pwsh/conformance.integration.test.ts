@@ -26,7 +26,7 @@ import {
   withStubs,
   AWAITING_PRELUDE,
 } from './stub-layer.test-support.ts';
-import { repairScriptCases, type RepairScriptCase } from './repair-scripts.test-support.ts';
+import { outcomeOf, repairScriptCases, type RepairScriptCase } from './repair-scripts.test-support.ts';
 
 const skip = skipReason();
 
@@ -246,12 +246,10 @@ test(
     const problems: string[] = [];
     for (const c of cases) {
       const r = results.get(c.job)!;
-      const actual = { ok: r.failure === null, effects: r.effects };
-      const expected = c.expected;
       try {
         assert.deepEqual(
-          { ok: actual.ok, effects: c.normalize(actual.effects) },
-          { ok: expected.ok, effects: expected.effects },
+          { outcome: outcomeOf(r.exitCode, r.failure !== null), effects: c.normalize(r.effects) },
+          c.expected,
         );
       } catch (error) {
         problems.push(`${c.job}: ${(error as Error).message.slice(0, 1200)} ${r.failure ?? ''}`);

@@ -116,8 +116,13 @@ function global:ConvertTo-Json {
 }
 '@
 
-$runspace = [runspacefactory]::CreateRunspace([initialsessionstate]::CreateDefault())
+# Scripts run from a file (`& file`), because only a script file's `exit N` reaches the caller ($LASTEXITCODE): the
+# set-path-value repair's exit 3 (the value changed since the plan) must be seen as the real powershell.exe sets it.
+$iss = [initialsessionstate]::CreateDefault()
+if ([Environment]::OSVersion.Platform -eq 'Win32NT') { $iss.ExecutionPolicy = 'Bypass' }
+$runspace = [runspacefactory]::CreateRunspace($iss)
 $runspace.Open()
+$jobFile = Join-Path ([IO.Path]::GetDirectoryName([IO.Path]::GetFullPath($Out))) 'job.ps1'
 $snapshots = @{}
 
 function Invoke-Job($job) {
@@ -132,7 +137,8 @@ function Invoke-Job($job) {
   $ps = [powershell]::Create()
   $ps.Runspace = $runspace
   [void]$ps.AddScript($jsonProxy, $false)
-  [void]$ps.AddStatement().AddScript([string]$job.script, $true)
+  [IO.File]::WriteAllText($jobFile, [string]$job.script, $utf8)
+  [void]$ps.AddStatement().AddScript('$global:LASTEXITCODE = 0; & $args[0]; $global:__md_exit = $LASTEXITCODE', $false).AddArgument($jobFile)
   $lines = New-Object System.Collections.Generic.List[string]
   $failure = $null
   try {
@@ -145,9 +151,11 @@ function Invoke-Job($job) {
     $failure = "$($_.Exception.GetBaseException().Message)"
   }
   if ($ps.InvocationStateInfo.Reason -and -not $failure) { $failure = "$($ps.InvocationStateInfo.Reason.GetBaseException().Message)" }
+  $exit = $runspace.SessionStateProxy.GetVariable('__md_exit')
   $result = [pscustomobject]@{
     kind = 'run'
     id = $job.id
+    exitCode = $(if ($failure) { $null } elseif ($null -eq $exit) { 0 } else { [int]$exit })
     stdout = @($lines.ToArray())
     errors = @(foreach ($e in $ps.Streams.Error) { "$($e.FullyQualifiedErrorId): $e" })
     warnings = @(foreach ($w in $ps.Streams.Warning) { "$w" })

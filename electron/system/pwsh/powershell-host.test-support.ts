@@ -87,6 +87,8 @@ export interface RunResult {
   errors: string[];
   warnings: string[];
   failure: string | null;
+  /** The script's `exit N` (0 when it ended without one); null when it failed with an exception. */
+  exitCode: number | null;
   effects: unknown[];
   facts: string[];
 }

@@ -19,6 +19,8 @@ import { installerEventsOutputSchema } from '../probes/installer-events.ts';
 import { recentLogsOutputSchema } from '../probes/recent-logs.ts';
 import { installedProductsOutputSchema } from '../probes/installed-products.ts';
 import { deploymentLogsOutputSchema } from '../probes/deployment-logs.ts';
+import { pathEnvironmentOutputSchema } from '../probes/path-environment.ts';
+import { otherUserPathOutputSchema } from '../probes/other-user-path.ts';
 import type { RunResult } from './powershell-host.test-support.ts';
 
 const STUB_FILE = new URL('./stub-prelude.ps1', import.meta.url);
@@ -74,7 +76,7 @@ export function stubScriptOf(spec: CommandSpec): string | null {
 export function outputOfRun(spec: CommandSpec, run: RunResult, elevated: boolean): CommandOutput {
   return {
     spec,
-    exitCode: run.failure ? 1 : 0,
+    exitCode: run.failure ? 1 : (run.exitCode ?? 0),
     stdout: run.stdout.map((l) => `${l}\r\n`).join(''),
     stderr: [...run.errors, ...(run.failure ? [run.failure] : [])].join('\n'),
     durationMs: 1,
@@ -114,13 +116,12 @@ export function tokensOf(sim: Simulation): Array<{ name: 'unelevated' | 'elevate
 }
 
 /**
- * Scripts that landed (issue 19, PATH) after the prelude and still call Windows directly (registry enumeration, file
- * checks, version commands, the registry write and its broadcast): they are parsed and held to Windows PowerShell 5.1
- * like every script, but not yet checked for primitives outside the prelude nor run against the stub layer. The
- * markers of their scripts (`# msi-doctor:probe=<id>`, `# msi-doctor:repair=<name>`). Moving them behind the prelude
- * empties this list; nothing else may join it.
+ * Scripts that still call Windows directly instead of through the prelude, by the marker of their script
+ * (`# msi-doctor:probe=<id>`, `# msi-doctor:repair=<name>`): they would be parsed and held to Windows PowerShell 5.1
+ * but neither checked for primitives nor run against the stub layer. Empty, and the checks keep it so: every script
+ * the app can emit goes through the prelude.
  */
-export const AWAITING_PRELUDE: readonly string[] = ['path-environment', 'other-user-path', 'set-path-value'];
+export const AWAITING_PRELUDE: readonly string[] = [];
 
 /** The script holds one of the AWAITING_PRELUDE scripts (alone or inside a batch wrapper). */
 export function awaitsPrelude(script: string): boolean {
@@ -142,4 +143,6 @@ export const PROBE_OUTPUT_SCHEMAS: Record<string, Array<z.ZodType | null>> = {
   'recent-logs': [recentLogsOutputSchema],
   'installed-products': [installedProductsOutputSchema],
   'deployment-logs': [deploymentLogsOutputSchema],
+  'path-environment': [pathEnvironmentOutputSchema],
+  'other-user-path': [otherUserPathOutputSchema],
 } satisfies Partial<Record<ProbeId, Array<z.ZodType | null>>>;

@@ -63,6 +63,41 @@ function Get-MdRegistrySubKeyName($Path) {
   @($key.subkeys | ForEach-Object { [string]$_ })
 }
 
+# Another account's hive (HKU\S-1-5-21-...) opens only for an administrator token, as on Windows.
+function Get-MdRegistryValueList($Path) {
+  $p = Md-StubKey $Path
+  if (-not $__md_sim.admin -and $p -match '^HKU\\(S-1-5-21-[0-9-]+)' -and $Matches[1] -ne [string]$__md_sim.sid) { Md-StubFail 0x80070005 }
+  $key = Md-StubEntry $__md_sim.registry $p
+  if ($null -eq $key) { return $null }
+  $out = @(foreach ($v in @($key.values)) {
+      $raw = if ([string]$v.type -eq 'REG_MULTI_SZ') { @($v.data | ForEach-Object { [string]$_ }) -join [string][char]0 } else { [string]$v.data }
+      [pscustomobject]@{ name = [string]$v.name; type = [string]$v.type; raw = $raw }
+    })
+  , $out
+}
+
+# Writes are recorded as effects (the harness applies them to a copy of the model); HKLM needs an administrator.
+function Set-MdRegistryValue($Path, $Name, $Value, $Kind) {
+  $p = Md-StubKey $Path
+  if (-not $__md_sim.admin -and $p -like 'HKLM\*') { Md-StubFail 0x80070005 }
+  $__md_effects.Add([pscustomobject]@{ op = 'reg-set'; path = $p; name = [string]$Name; value = [string]$Value; kind = [string]$Kind })
+}
+
+function Remove-MdRegistryValue($Path, $Name) {
+  $p = Md-StubKey $Path
+  if (-not $__md_sim.admin -and $p -like 'HKLM\*') { Md-StubFail 0x80070005 }
+  $__md_effects.Add([pscustomobject]@{ op = 'reg-delete'; path = $p; name = [string]$Name })
+}
+
+function Get-MdUninstallEntry($Sid) {
+  foreach ($e in @($__md_sim.uninstall)) {
+    if ($null -eq $e) { continue }
+    if ($e.scope -eq 'machine' -or $e.userSid -eq [string]$Sid) {
+      [pscustomobject]@{ key = $e.key; scope = $e.scope; name = $e.name; version = $e.version; publisher = $e.publisher; installLocation = $e.installLocation }
+    }
+  }
+}
+
 # ------------------------------------------------------------------ services, CIM, processes
 function Get-MdService($Name) {
   $s = Md-StubEntry $__md_sim.services ([string]$Name)
@@ -167,10 +202,10 @@ function Invoke-MdComMember($Object, $Name, $Kind, $Arguments) {
 }
 
 # ------------------------------------------------------------------ files and folders
-function Test-MdPath($Path, [switch]$Container) {
+function Test-MdPath($Path, [switch]$Container, [switch]$Leaf) {
   $f = Md-StubEntry $__md_sim.files (Md-StubPath $Path)
   if ($null -eq $f) { return $false }
-  if ($Container) { $f.kind -eq 'dir' } else { $true }
+  if ($Container) { $f.kind -eq 'dir' } elseif ($Leaf) { $f.kind -eq 'file' } else { $true }
 }
 
 function Get-MdChildFile($Path, $Filter, $Depth = 0) {
@@ -253,6 +288,21 @@ function Resolve-MdLongPath($Path) {
   $f = Md-StubEntry $__md_sim.files (Md-StubPath $Path)
   if ($null -eq $f) { return $null }
   $f.longPath
+}
+
+function Get-MdEnvironmentVariable($Name) {
+  $v = Md-StubEntry $__md_sim.env ([string]$Name)
+  if ($null -eq $v) { $null } else { [string]$v }
+}
+
+# A program answers what the model recorded for its argument line (SimFile.runs); no record: exit 1, no output.
+function Invoke-MdProgram($Program, $Arguments, $Environment, $WorkingDirectory, $TimeoutMs) {
+  $runs = Md-StubEntry $__md_sim.programs (Md-StubPath $Program)
+  $line = @($Arguments) -join ' '
+  $answer = @($runs | Where-Object { $null -ne $_ -and [string]$_.args -ceq $line }) | Select-Object -First 1
+  if ($null -eq $answer) { return [pscustomobject]@{ exitCode = 1; stdout = ''; stderr = ''; timedOut = $false } }
+  $code = if ($null -eq $answer.exitCode) { 0 } else { [int]$answer.exitCode }
+  [pscustomobject]@{ exitCode = $code; stdout = [string]$answer.stdout; stderr = [string]$answer.stderr; timedOut = $false }
 }
 
 function Expand-MdEnvironment($Text) {

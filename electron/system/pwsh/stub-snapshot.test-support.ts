@@ -36,6 +36,18 @@ export interface StubSnapshot {
     msiFiles: Record<string, { properties?: Record<string, string | null>; hresult?: string }>;
   };
   drives: Record<string, number>;
+  /** Add/Remove Programs entries (Get-MdUninstallEntry), per-user ones with the SID of the hive they are in. */
+  uninstall: Array<{
+    key: string;
+    scope: 'machine' | 'user';
+    userSid: string | null;
+    name: string;
+    version: string | null;
+    publisher: string | null;
+    installLocation: string | null;
+  }>;
+  /** What each program prints per argument line (Invoke-MdProgram), by its path. */
+  programs: Record<string, Array<{ args: string; stdout: string; stderr?: string; exitCode?: number }>>;
 }
 
 interface StubFile {
@@ -221,5 +233,20 @@ export function stubSnapshot(
       msiFiles,
     },
     drives: Object.fromEntries(m.state.drives.map((d) => [d.drive.toUpperCase(), 3])),
+    uninstall: m.state.products.map((p) => ({
+      key: p.productCode,
+      scope: p.scope,
+      userSid: p.scope === 'user' ? (p.userSid ?? m.state.identity.userSid) : null,
+      name: p.name,
+      version: p.version,
+      publisher: p.manufacturer || null,
+      installLocation: p.installLocation ?? null,
+    })),
+    programs: Object.fromEntries(
+      // A list, not a table: an empty argument line would be an empty JSON key, which 5.1's ConvertFrom-Json rejects.
+      Object.entries(m.state.files).flatMap(([path, f]) =>
+        f.runs ? [[canonicalPath(path), Object.entries(f.runs).map(([args, run]) => ({ args, ...run }))]] : [],
+      ),
+    ),
   };
 }

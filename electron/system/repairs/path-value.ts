@@ -20,22 +20,14 @@ export function exportEnvironment(scope: PathScope, sid: string | null, file: st
 
 // PowerShell 5.1. The value is read unexpanded and compared case-sensitively with what the plan saw: any change in
 // between (another installer, the user) stops the step (exit 3) instead of overwriting it. `value` null deletes it.
+// The registry and the WM_SETTINGCHANGE broadcast go through the prelude (Send-MdEnvironmentChange: one broadcast).
 const SET_PATH_SCRIPT = String.raw`
-$root = if ($params.scope -eq 'machine') { [Microsoft.Win32.Registry]::LocalMachine } elseif ($params.sid) { [Microsoft.Win32.Registry]::Users } else { [Microsoft.Win32.Registry]::CurrentUser }
-$sub = if ($params.scope -eq 'machine') { 'SYSTEM\CurrentControlSet\Control\Session Manager\Environment' } elseif ($params.sid) { $params.sid + '\Environment' } else { 'Environment' }
-$k = $root.OpenSubKey($sub, $true)
-if (-not $k) { $k = $root.CreateSubKey($sub) }
-$current = $k.GetValue('Path', $null, 'DoNotExpandEnvironmentNames')
+$key = if ($params.scope -eq 'machine') { 'Registry::HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\Session Manager\Environment' } elseif ($params.sid) { 'Registry::HKEY_USERS\' + $params.sid + '\Environment' } else { 'Registry::HKEY_CURRENT_USER\Environment' }
+$current = Get-MdRegistryValue $key 'Path'
 if ([string]$current -cne [string]$params.expected -or (($null -eq $current) -ne ($null -eq $params.expected))) { [Console]::Error.WriteLine('msi-doctor:path-changed'); exit 3 }
-if ($null -eq $params.value) { $k.DeleteValue('Path', $false) }
-else {
-  $kind = if ($params.type -eq 'REG_SZ') { [Microsoft.Win32.RegistryValueKind]::String } else { [Microsoft.Win32.RegistryValueKind]::ExpandString }
-  $k.SetValue('Path', [string]$params.value, $kind)
-}
-$k.Close()
-Add-Type -Namespace MsiDoctor -Name Broadcast -MemberDefinition '[DllImport("user32.dll", CharSet = CharSet.Unicode)] public static extern IntPtr SendMessageTimeout(IntPtr hWnd, uint msg, UIntPtr wParam, string lParam, uint flags, uint timeout, out UIntPtr result);'
-$r = [UIntPtr]::Zero
-[void][MsiDoctor.Broadcast]::SendMessageTimeout([IntPtr]0xffff, 0x1A, [UIntPtr]::Zero, 'Environment', 2, 5000, [ref]$r)
+if ($null -eq $params.value) { Remove-MdRegistryValue $key 'Path' }
+else { Set-MdRegistryValue $key 'Path' ([string]$params.value) $(if ($params.type -eq 'REG_SZ') { 'REG_SZ' } else { 'REG_EXPAND_SZ' }) }
+Send-MdEnvironmentChange
 [Console]::Out.WriteLine('msi-doctor:path-written')
 `;
 

@@ -37,6 +37,45 @@ export const PRELUDE_FUNCTIONS: Readonly<Record<string, string>> = {
   'Get-MdRegistrySubKeyName': String.raw`function Get-MdRegistrySubKeyName($Path) {
   @(Get-ChildItem -LiteralPath $Path -ErrorAction SilentlyContinue | ForEach-Object { $_.PSChildName })
 }`,
+  // Every value of a key with its kind as the REG_* name and its raw (unexpanded) text; REG_MULTI_SZ items joined by
+  // NUL. Null when the key does not exist; throws when it exists but cannot be opened (another account's hive).
+  'Get-MdRegistryValueList': String.raw`function Get-MdRegistryValueList($Path) {
+  try { $k = Get-Item -LiteralPath $Path -ErrorAction Stop } catch [Management.Automation.ItemNotFoundException] { return $null }
+  $kinds = @{ 1 = 'REG_SZ'; 2 = 'REG_EXPAND_SZ'; 3 = 'REG_BINARY'; 4 = 'REG_DWORD'; 7 = 'REG_MULTI_SZ'; 11 = 'REG_QWORD' }
+  $out = @(foreach ($n in $k.GetValueNames()) {
+      $kind = [int]$k.GetValueKind($n)
+      $v = $k.GetValue($n, $null, 'DoNotExpandEnvironmentNames')
+      [pscustomobject]@{
+        name = [string]$n
+        type = $(if ($kinds.ContainsKey($kind)) { $kinds[$kind] } else { 'REG_' + $kind })
+        raw = $(if ($v -is [array]) { @($v | ForEach-Object { [string]$_ }) -join [string][char]0 } else { [string]$v })
+      }
+    })
+  , $out
+}`,
+  // Writes one value (Kind: REG_SZ, REG_EXPAND_SZ, REG_DWORD, REG_QWORD, REG_MULTI_SZ), creating the key if needed.
+  'Set-MdRegistryValue': String.raw`function Set-MdRegistryValue($Path, $Name, $Value, $Kind) {
+  $types = @{ REG_SZ = 'String'; REG_EXPAND_SZ = 'ExpandString'; REG_DWORD = 'DWord'; REG_QWORD = 'QWord'; REG_MULTI_SZ = 'MultiString' }
+  if (-not (Test-Path -LiteralPath $Path)) { [void](New-Item -Path $Path -Force -ErrorAction Stop) }
+  [void](New-ItemProperty -LiteralPath $Path -Name $Name -Value $Value -PropertyType $types[[string]$Kind] -Force -ErrorAction Stop)
+}`,
+  // Deletes one value; nothing when it is absent.
+  'Remove-MdRegistryValue': String.raw`function Remove-MdRegistryValue($Path, $Name) {
+  if (Test-Path -LiteralPath $Path) { Remove-ItemProperty -LiteralPath $Path -Name $Name -ErrorAction SilentlyContinue }
+}`,
+  // The Add/Remove Programs entries the user sees: the machine's (64- and 32-bit views) and the given user's hive.
+  'Get-MdUninstallEntry': String.raw`function Get-MdUninstallEntry($Sid) {
+  $roots = @(
+    @('machine', 'Registry::HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall'),
+    @('machine', 'Registry::HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Uninstall'),
+    @('user', ('Registry::HKEY_USERS\' + $Sid + '\Software\Microsoft\Windows\CurrentVersion\Uninstall')))
+  foreach ($r in $roots) {
+    foreach ($k in @(Get-ChildItem -LiteralPath $r[1] -ErrorAction SilentlyContinue)) {
+      $text = { param($n) $v = $k.GetValue($n, $null); if ($null -eq $v) { $null } else { [string]$v } }
+      [pscustomobject]@{ key = $k.PSChildName; scope = $r[0]; name = (& $text 'DisplayName'); version = (& $text 'DisplayVersion'); publisher = (& $text 'Publisher'); installLocation = (& $text 'InstallLocation') }
+    }
+  }
+}`,
   // ---------------------------------------------------------------- services, CIM, processes
   'Get-MdService': 'function Get-MdService($Name) { Get-Service -Name $Name -ErrorAction SilentlyContinue }',
   'Get-MdCimInstance': String.raw`function Get-MdCimInstance($ClassName, $Filter, $Namespace = 'root/cimv2') {
@@ -78,8 +117,10 @@ export const PRELUDE_FUNCTIONS: Readonly<Record<string, string>> = {
   , ($Object.GetType().InvokeMember($Name, [Reflection.BindingFlags]$Kind, $null, $Object, $Arguments))
 }`,
   // ---------------------------------------------------------------- files and folders
-  'Test-MdPath': String.raw`function Test-MdPath($Path, [switch]$Container) {
-  if ($Container) { Test-Path -LiteralPath $Path -PathType Container } else { Test-Path -LiteralPath $Path }
+  'Test-MdPath': String.raw`function Test-MdPath($Path, [switch]$Container, [switch]$Leaf) {
+  if ($Container) { Test-Path -LiteralPath $Path -PathType Container }
+  elseif ($Leaf) { Test-Path -LiteralPath $Path -PathType Leaf }
+  else { Test-Path -LiteralPath $Path }
 }`,
   // Files in a folder (and Depth folders below it); throws when a folder cannot be listed (users cannot list
   // C:\Windows\Temp).
@@ -129,6 +170,35 @@ export const PRELUDE_FUNCTIONS: Readonly<Record<string, string>> = {
     $long
   } catch { $null }
 }`,
+  // A variable of the environment this process started with (as old as the process: not the registry's current one).
+  'Get-MdEnvironmentVariable':
+    'function Get-MdEnvironmentVariable($Name) { [Environment]::GetEnvironmentVariable($Name) }',
+  // Starts a program with exactly the given environment block (not this process's), no window, stdin closed, output
+  // read asynchronously, ended after TimeoutMs; .cmd/.bat through the absolute cmd.exe. Exit code null = not ended.
+  'Invoke-MdProgram': String.raw`function Invoke-MdProgram($Program, $Arguments, $Environment, $WorkingDirectory, $TimeoutMs) {
+  $r = [ordered]@{ exitCode = $null; stdout = ''; stderr = ''; timedOut = $false }
+  $psi = New-Object Diagnostics.ProcessStartInfo
+  if ($Program -match '\.(cmd|bat)$') {
+    $psi.FileName = [IO.Path]::Combine($env:SystemRoot, 'System32\cmd.exe')
+    $psi.Arguments = '/d /s /c ""' + $Program + '" ' + (@($Arguments) -join ' ') + '"'
+  } else {
+    $psi.FileName = $Program
+    $psi.Arguments = (@($Arguments) -join ' ')
+  }
+  $psi.UseShellExecute = $false; $psi.CreateNoWindow = $true
+  $psi.RedirectStandardOutput = $true; $psi.RedirectStandardError = $true; $psi.RedirectStandardInput = $true
+  $psi.WorkingDirectory = if ($WorkingDirectory) { $WorkingDirectory } else { $env:SystemRoot }
+  $psi.EnvironmentVariables.Clear()
+  foreach ($k in $Environment.Keys) { $psi.EnvironmentVariables[$k] = [string]$Environment[$k] }
+  try {
+    $p = [Diagnostics.Process]::Start($psi)
+    $p.StandardInput.Close()
+    $o = $p.StandardOutput.ReadToEndAsync(); $e = $p.StandardError.ReadToEndAsync()
+    if ($p.WaitForExit($TimeoutMs)) { $p.WaitForExit(); $r.exitCode = $p.ExitCode } else { try { $p.Kill() } catch { }; $r.timedOut = $true }
+    if ($o.Wait(2000)) { $r.stdout = $o.Result }; if ($e.Wait(2000)) { $r.stderr = $e.Result }
+  } catch { $r.stderr = '0x{0:X8}' -f $_.Exception.GetBaseException().HResult }
+  [pscustomobject]$r
+}`,
   // %VAR% of the environment this process started with (the user's own when unelevated).
   'Expand-MdEnvironment': 'function Expand-MdEnvironment($Text) { [Environment]::ExpandEnvironmentVariables($Text) }',
   // Explorer (and any .msi double-clicked from it) re-reads HKCU\Environment only on WM_SETTINGCHANGE "Environment":
@@ -141,7 +211,7 @@ export const PRELUDE_FUNCTIONS: Readonly<Record<string, string>> = {
 
 export type PreludeFunction = keyof typeof PRELUDE_FUNCTIONS;
 
-const CALL = /\b(?:Get|Test|Invoke|New|Read|Write|Remove|Resolve|Expand|Send)-Md[A-Za-z]+\b/g;
+const CALL = /\b(?:Get|Set|Test|Invoke|New|Read|Write|Remove|Resolve|Expand|Send)-Md[A-Za-z]+\b/g;
 
 /** The prelude functions a script body calls (and those they call), in the prelude's own order. */
 export function preludeFunctionsOf(body: string): string[] {

@@ -5,6 +5,8 @@ import type { OtherUserPathOutput } from '../../probes/other-user-path.ts';
 import type { EmulatorContext } from '../emulator.ts';
 import type { SimulatedMachine } from '../machine.ts';
 import type { RegValue } from '../model.ts';
+import { tokenView } from '../token-view.ts';
+import { applyEnvironmentChange } from '../repair-handlers/repair-scripts.ts';
 
 const ENV_MACHINE = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment';
 
@@ -65,9 +67,12 @@ function folderExists(m: SimulatedMachine, folder: string): boolean {
   return m.isDirectory(folder) || m.list(folder).length > 0;
 }
 
+/** A file (not a folder of that name), like the scripts' Test-MdPath -Leaf. */
+const isFile = (m: SimulatedMachine, path: string): boolean => m.entry(path)?.kind === 'file';
+
 function folderInfo(m: SimulatedMachine, folder: string, exes: string[]) {
   const exists = folderExists(m, folder);
-  return { exists, executables: exists ? exes.filter((e) => m.exists(combine(folder, e))) : [] };
+  return { exists, executables: exists ? exes.filter((e) => isFile(m, combine(folder, e))) : [] };
 }
 
 interface ProductParam {
@@ -78,10 +83,13 @@ interface ProductParam {
   commands: Array<{ command: string; args: string[]; line: string }>;
 }
 
-/** Who the script runs as and for whom: elevated (batch or app), and the signed-in user's SID it was given. */
+/**
+ * Who the script runs as and for whom: an administrator token (the script's IsInRole check: a standard user whose
+ * "elevation" went through without UAC is not one), and the signed-in user's SID it was given.
+ */
 function caller(m: SimulatedMachine, ctx: EmulatorContext, params: Record<string, unknown> | null) {
   return {
-    elevated: ctx.elevated || m.state.elevation.processElevated,
+    elevated: tokenView(m, ctx).admin,
     sid: typeof params?.userSid === 'string' ? params.userSid : m.state.identity.userSid,
   };
 }
@@ -119,7 +127,7 @@ export function pathEnvironmentJson(
   // The app's own environment: as old as the app (the model's process env Path, else the registry at boot).
   const openPath = (m.envVar('Path') ?? '').split(';').filter((x) => x !== '');
   const openPathHas = exes.flatMap((executable) => {
-    const folder = openPath.map((f) => f.trim().replace(/^"|"$/g, '')).find((f) => m.exists(combine(f, executable)));
+    const folder = openPath.map((f) => f.trim().replace(/^"|"$/g, '')).find((f) => isFile(m, combine(f, executable)));
     return folder ? [{ executable, folder }] : [];
   });
   const me = m.state.identity.userSid.toLowerCase();
@@ -136,13 +144,13 @@ export function pathEnvironmentJson(
     for (const raw of searched.split(';')) {
       const f = raw.trim().replace(/^"|"$/g, '');
       if (!f) continue;
-      for (const ext of ['.exe', '.cmd', '.bat']) if (m.exists(combine(f, name + ext))) return combine(f, name + ext);
+      for (const ext of ['.exe', '.cmd', '.bat']) if (isFile(m, combine(f, name + ext))) return combine(f, name + ext);
     }
     return null;
   };
   const cut = (s: string) => (s.length > maxOutput ? s.slice(0, maxOutput) : s);
   const out: PathEnvironmentOutput['products'] = products.map((pr) => {
-    const keyFiles = pr.keyFiles.map((k) => env.expand(k)).filter((k) => m.exists(k));
+    const keyFiles = pr.keyFiles.map((k) => env.expand(k)).filter((k) => isFile(m, k));
     const runs = pr.commands.map((c) => {
       let program = resolve(c.command);
       if (!program && !pr.addsToPath && keyFiles.length > 0) program = keyFiles[0]!;
@@ -187,22 +195,24 @@ export function otherUserPathJson(
   }
   if (!elevated) return { elevated, hives: [], denied: sids.size };
   const hives = [...sids].map((other) => {
-    const profile = m.string(
+    const rawProfile = m.string(
       `HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList\\${other}`,
       'ProfileImagePath',
     );
+    // ProfileImagePath is REG_EXPAND_SZ (%SystemDrive%\Users\name).
+    const profile = rawProfile ? m.expand(rawProfile) : null;
     const path = m.getValue(`HKU\\${other}\\Environment`, 'Path');
     const raw = path && typeof path.data === 'string' ? path.data : null;
     const entries = (raw ?? '')
       .split(';')
       .filter((x) => x.trim() !== '')
       .map((entry) => {
-        const expanded = profile ? entry.replace(/%USERPROFILE%/gi, profile) : entry;
-        return {
-          raw: entry,
-          expanded: m.expand(expanded),
-          executables: folderInfo(m, m.expand(expanded), exes).executables,
-        };
+        const withProfile = profile ? entry.replace(/%USERPROFILE%/gi, () => profile) : entry;
+        const expanded = m
+          .expand(withProfile)
+          .trim()
+          .replace(/^"+|"+$/g, '');
+        return { raw: entry, expanded, executables: folderInfo(m, expanded, exes).executables };
       });
     return { sid: other, profile, path: raw, entries };
   });
@@ -211,7 +221,8 @@ export function otherUserPathJson(
 
 /**
  * The set-path-value repair script: compare-and-swap of Path (exit 3 when it is not what the plan saw), the machine's
- * key only elevated. The broadcast is implied: new processes of the model read the registry.
+ * key only for an administrator token, then the prelude's one broadcast (Send-MdEnvironmentChange). New processes of
+ * the model read Path from the registry anyway; the broadcast refreshes what Explorer hands out (TEMP/TMP here).
  */
 export function handleSetPathValue(
   c: { params: Record<string, unknown> | null },
@@ -220,7 +231,7 @@ export function handleSetPathValue(
   const m = ctx.machine;
   const p = c.params ?? {};
   const machineScope = p.scope === 'machine';
-  if (machineScope && !ctx.elevated && !m.state.elevation.processElevated)
+  if (machineScope && !tokenView(m, ctx).admin)
     return { exitCode: 1, stdout: '', stderr: 'Requested registry access is not allowed.\r\n' };
   const key = machineScope
     ? ENV_MACHINE
@@ -235,5 +246,6 @@ export function handleSetPathValue(
     current.type = p.type === 'REG_SZ' ? 'REG_SZ' : 'REG_EXPAND_SZ';
     current.data = p.value;
   } else m.setValue(key, 'Path', { type: p.type === 'REG_SZ' ? 'REG_SZ' : 'REG_EXPAND_SZ', data: p.value });
+  applyEnvironmentChange(m);
   return { exitCode: 0, stdout: 'msi-doctor:path-written\r\n', stderr: '' };
 }
