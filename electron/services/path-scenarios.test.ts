@@ -14,6 +14,9 @@ import { runScan } from './scan-service.ts';
 import { createSystem, type SystemHandle } from './system-factory.ts';
 import { createRepairServiceFor } from './repair-system.ts';
 import { MACHINE_ENVIRONMENT_KEY } from '../system/repairs/path-value.ts';
+import { translate } from '../../shared/knowledge/texts.ts';
+import { countParam } from '../../shared/knowledge/text-render.ts';
+import { parseOtherUserPath } from '../system/probes/other-user-path.ts';
 
 async function scan(system: SystemHandle) {
   return runScan(
@@ -226,4 +229,49 @@ test('version commands never run as administrator: the app running elevated repo
   const go = product(pathData(await scan({ ...system, processElevated: true })), 'go');
   assert.equal(go.runs[0]!.ran, false);
   assert.equal(go.runs[0]!.notRun, 'elevated');
+});
+
+test('counts in the PATH texts agree with their number ("1 entry", "2 entries"; "1 other account") in English and Chinese', async () => {
+  const system = createSystem({ simulate: 'go-old-shadows-new' });
+  const result = await scan(system);
+  await withService(system, async (service) => {
+    const plan = await service.plan('remove-stale-path-entry', {}, { evidence: result.evidence });
+    const removal = plan.steps.find((s) => s.description.key.endsWith('.step.remove-machine'));
+    assert.ok(removal, 'the plan removes from the machine PATH');
+    assert.match(translate(removal.description, 'en'), /^Remove 1 entry from the computer's PATH: C:\\Go\\bin;/);
+    assert.match(translate(removal.description, 'zh-CN'), /删除 1 个条目：/);
+  });
+  const many = {
+    key: 'repair.remove-stale-path-entry.step.remove-user',
+    params: {
+      entries: 'a; b',
+      count: countParam(2, 'repair.count.path-entries.one', 'repair.count.path-entries.other'),
+    },
+  };
+  assert.match(translate(many, 'en'), /^Remove 2 entries from your PATH/);
+  const none = (hives: number) =>
+    parseOtherUserPath([
+      {
+        spec: { file: 'powershell.exe', args: [], encoding: 'utf8' },
+        exitCode: 0,
+        stdout: JSON.stringify({
+          elevated: true,
+          hives: Array.from({ length: hives }, (_, i) => ({
+            sid: `S-1-5-21-1-2-3-${1000 + i}`,
+            profile: null,
+            path: null,
+            entries: [],
+          })),
+          denied: 0,
+        }),
+        stderr: '',
+        durationMs: 1,
+        timedOut: false,
+        error: null,
+        elevated: true,
+      },
+    ]).summary;
+  assert.match(translate(none(1), 'en'), /\(1 other account checked\)/);
+  assert.match(translate(none(3), 'en'), /\(3 other accounts checked\)/);
+  assert.match(translate(none(3), 'zh-CN'), /检查了 3 个其他账户/);
 });

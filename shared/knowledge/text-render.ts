@@ -51,3 +51,11 @@ export function nestedParam(key: string, params: TextParams = {}): string {
     .join('&');
   return query ? `@${key}?${query}` : `@${key}`;
 }
+
+/**
+ * A count with its noun in the right form ("1 entry", "2 entries"; Chinese has one form, written in both keys): the
+ * key for exactly one, else the other one, rendered with {n}. Use it wherever a sentence would say "{count} things".
+ */
+export function countParam(n: number, oneKey: string, otherKey: string): string {
+  return nestedParam(n === 1 ? oneKey : otherKey, { n });
+}

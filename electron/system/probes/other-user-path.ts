@@ -3,6 +3,7 @@
 // holding a known product's executable.
 import { z } from 'zod';
 import type { OtherUserPathData } from '../../../shared/contract/evidence-data.ts';
+import { countParam } from '../../../shared/knowledge/text-render.ts';
 import { KNOWN_PRODUCTS } from '../../../shared/knowledge/known-products.ts';
 import type { CommandOutput } from '../run/command-runner.ts';
 import type { ProbeDefinition, ProbeVerdict } from './probe.ts';
@@ -75,7 +76,9 @@ export function parseOtherUserPath(outputs: CommandOutput[]): ProbeVerdict {
       folder: hit.entries[0]!.expanded,
       profile: hit.profile ?? hit.sid,
     });
-  return verdict('ok', 'other-user-path', 'none', data, { count: data.hivesRead });
+  return verdict('ok', 'other-user-path', 'none', data, {
+    count: countParam(data.hivesRead, 'probe.count.other-accounts.one', 'probe.count.other-accounts.other'),
+  });
 }
 
 export const otherUserPathProbe: ProbeDefinition = {

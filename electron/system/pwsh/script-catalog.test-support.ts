@@ -11,7 +11,9 @@ import { ALL_PROBES, logReadCommand } from '../probes/index.ts';
 import type { ProbeContext } from '../probes/probe.ts';
 import { batchScripts, isBatchable, type BatchPart } from '../probes/script-batch.ts';
 import { REPAIR_CATALOG } from '../repairs/catalog.ts';
-import { recordableData } from '../repairs/repair-definition.ts';
+import { recordableData, RepairRefusal } from '../repairs/repair-definition.ts';
+import { QuotingError } from '../run/quoting.ts';
+import { REPAIR_TEXTS } from '../../../shared/knowledge/texts/repairs.ts';
 import { context, fullEvidence, tempFolders } from '../repairs/repair-fixtures.test-support.ts';
 import { REPAIR_IDS } from '../../../shared/contract/ids.ts';
 import type { RepairParams } from '../../../shared/contract/repair.ts';
@@ -26,7 +28,22 @@ export interface CatalogScript {
 export interface CatalogRefusal {
   id: string;
   message: string;
+  /** The refusal's key (a `repair.refusal.*` text, or `command-line-too-long`); null for any other error: a crash. */
+  key: string | null;
 }
+
+/** The key of a build that was refused on purpose; null for an error that is not a refusal (a crash, a typo'd key). */
+export function refusalKey(error: unknown): string | null {
+  if (error instanceof RepairRefusal) {
+    const key = error.reason.key;
+    return key.startsWith('repair.refusal.') && Object.hasOwn(REPAIR_TEXTS, key) ? key : null;
+  }
+  if (error instanceof QuotingError) return COMMAND_LINE_TOO_LONG;
+  return null;
+}
+
+/** A script or command line Windows cannot take (CreateProcess's 32,767 characters): refused, never truncated. */
+export const COMMAND_LINE_TOO_LONG = 'command-line-too-long';
 
 const SID = 'S-1-5-21-1004336348-1177238915-682003330-1107';
 
@@ -110,7 +127,11 @@ export function scriptCatalog(): { scripts: CatalogScript[]; refusals: CatalogRe
     try {
       build();
     } catch (error) {
-      refusals.push({ id, message: (error as Error).message.split('\n')[0]! });
+      refusals.push({
+        id,
+        message: String((error as Error)?.message ?? error).split('\n')[0]!,
+        key: refusalKey(error),
+      });
     }
   };
 

@@ -2,6 +2,7 @@
 // product found before the installed one (after confirmation); every other entry keeps its text and order.
 import { z } from 'zod';
 import type { PathEnvironmentData, PathScope } from '../../../shared/contract/evidence-data.ts';
+import { countParam } from '../../../shared/knowledge/text-render.ts';
 import { RepairRefusal, type BuiltStep, type RepairDefinition } from './repair-definition.ts';
 import { makeStep, targetPath, text } from './repair-helpers.ts';
 import { environmentKey, exportEnvironment, removeEntries, sameEntry, setPathValue } from './path-value.ts';
@@ -80,7 +81,13 @@ export const removeStalePathEntry: RepairDefinition = {
           `remove-${scope}`,
           'change',
           setPathValue({ scope, sid, expected: current.raw, value: written }),
-          { elevated, params: { entries: removed.join('; '), count: removed.length } },
+          {
+            elevated,
+            params: {
+              entries: removed.join('; '),
+              count: countParam(removed.length, 'repair.count.path-entries.one', 'repair.count.path-entries.other'),
+            },
+          },
         ),
       );
       backups.push({ what: environmentKey(scope, sid), path: backup });

@@ -1,6 +1,6 @@
 // Windows PowerShell 5.1 scripts as CommandSpecs (-EncodedCommand, UTF-8 output) and the parser of the one JSON object they print.
 import type { CommandSpec } from './command-runner.ts';
-import { MAX_COMMAND_LINE } from './quoting.ts';
+import { MAX_COMMAND_LINE, QuotingError } from './quoting.ts';
 import { systemProgram } from './windows-programs.ts';
 
 /** The first line every script prints: its language mode (AppLocker/WDAC script enforcement forces ConstrainedLanguage). */
@@ -64,7 +64,7 @@ export function powerShellSpec(script: string, options: PowerShellSpecOptions = 
   // Quoted file + flags + base64; -EncodedCommand does not compress, so a long script can exceed CreateProcess's limit.
   const length = file.length + 2 + POWERSHELL_FLAGS.join(' ').length + ' -EncodedCommand '.length + encoded.length;
   if (length > MAX_COMMAND_LINE) {
-    throw new Error(
+    throw new QuotingError(
       `PowerShell script too long for -EncodedCommand (${length} > ${MAX_COMMAND_LINE} characters); split it`,
     );
   }

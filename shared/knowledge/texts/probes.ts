@@ -341,9 +341,12 @@ export const PROBE_TEXTS = {
       'PATH 条目 {folder} 位于另一个账户的设置中（{profile}）：安装是以该管理员身份运行的，所以只有该账户能找到这个程序。',
   },
   'probe.other-user-path.none': {
-    en: "No other account's PATH holds an installed product ({count} other accounts checked).",
-    'zh-CN': '其他账户的 PATH 中没有已安装的产品（检查了 {count} 个其他账户）。',
+    en: "No other account's PATH holds an installed product ({count} checked).",
+    'zh-CN': '其他账户的 PATH 中没有已安装的产品（检查了 {count}）。',
   },
+  // {count} above (countParam): "1 other account", "2 other accounts".
+  'probe.count.other-accounts.one': { en: '1 other account', 'zh-CN': '1 个其他账户' },
+  'probe.count.other-accounts.other': { en: '{n} other accounts', 'zh-CN': '{n} 个其他账户' },
 } satisfies TextTable;
 
 export type ProbeTextKey = keyof typeof PROBE_TEXTS;

@@ -545,13 +545,16 @@ export const REPAIR_TEXTS = {
     'zh-CN': '把 {key} 备份到 {backup}',
   },
   'repair.remove-stale-path-entry.step.remove-machine': {
-    en: "Remove {count} entries from the computer's PATH: {entries}; then announce the change to Windows",
-    'zh-CN': '从这台电脑的 PATH 中删除 {count} 个条目：{entries}；然后通知 Windows 这一更改',
+    en: "Remove {count} from the computer's PATH: {entries}; then announce the change to Windows",
+    'zh-CN': '从这台电脑的 PATH 中删除 {count}：{entries}；然后通知 Windows 这一更改',
   },
   'repair.remove-stale-path-entry.step.remove-user': {
-    en: 'Remove {count} entries from your PATH: {entries}; then announce the change to Windows',
-    'zh-CN': '从你的 PATH 中删除 {count} 个条目：{entries}；然后通知 Windows 这一更改',
+    en: 'Remove {count} from your PATH: {entries}; then announce the change to Windows',
+    'zh-CN': '从你的 PATH 中删除 {count}：{entries}；然后通知 Windows 这一更改',
   },
+  // {count} of the steps above (countParam): "1 entry", "2 entries".
+  'repair.count.path-entries.one': { en: '1 entry', 'zh-CN': '1 个条目' },
+  'repair.count.path-entries.other': { en: '{n} entries', 'zh-CN': '{n} 个条目' },
   'repair.warning.new-terminals-only': {
     en: 'Terminals and editors that are already open keep the old PATH: open a new one afterwards.',
     'zh-CN': '已经打开的终端和编辑器仍使用旧的 PATH：完成后请打开一个新的终端。',
