@@ -104,7 +104,7 @@ const CAUSES = [
       ),
       localText(
         "Check the account and password you gave the installer, and the product's prerequisites.",
-        '检查你提供给安装程序的账户和密码，以及产品的先决条件。',
+        '检查您提供给安装程序的账户和密码，以及产品的先决条件。',
       ),
       VENDOR_STEP,
     ],
@@ -222,7 +222,7 @@ const CAUSES = [
     nextSteps: [
       localText(
         'Wait for the other installation to finish; MSI Doctor can wait and tell you when the lock is free.',
-        '等待另一个安装完成；MSI Doctor 可以替你等待，并在锁释放时通知你。',
+        '等待另一个安装完成；MSI Doctor 可以替您等待，并在锁释放时通知您。',
       ),
       localText(
         'If it is clearly stuck for a long time, restart the computer, or end only that client install.',
@@ -631,10 +631,10 @@ const CAUSES = [
   {
     id: 'user-temp-broken',
     kind: 'cause',
-    title: localText('Your TEMP folder is missing or not writable', '你的 TEMP 文件夹不存在或不可写'),
+    title: localText('Your TEMP folder is missing or not writable', '您的 TEMP 文件夹不存在或不可写'),
     explanation: localText(
       'Setups unpack files into your TEMP folder. Yours does not exist, cannot be written to, or points to another drive or a network location, so the installation cannot prepare its files.',
-      '安装程序会把文件解压到你的 TEMP 文件夹。你的 TEMP 文件夹不存在、无法写入，或者指向了其他磁盘或网络位置，所以安装无法准备它的文件。',
+      '安装程序会把文件解压到您的 TEMP 文件夹。您的 TEMP 文件夹不存在、无法写入，或者指向了其他磁盘或网络位置，所以安装无法准备它的文件。',
     ),
     confirmedBy: [
       localText(
@@ -648,7 +648,7 @@ const CAUSES = [
     nextSteps: [
       localText(
         'Recreate your TEMP folder and point TEMP/TMP back to %USERPROFILE%\\AppData\\Local\\Temp (MSI Doctor can do it, with undo).',
-        '重建你的 TEMP 文件夹，并把 TEMP/TMP 改回 %USERPROFILE%\\AppData\\Local\\Temp（MSI Doctor 可以完成，并可撤销）。',
+        '重建您的 TEMP 文件夹，并把 TEMP/TMP 改回 %USERPROFILE%\\AppData\\Local\\Temp（MSI Doctor 可以完成，并可撤销）。',
       ),
     ],
     repairs: ['recreate-user-temp', 'retry-install-elevated-logged'],
@@ -661,7 +661,7 @@ const CAUSES = [
     title: localText('The package or target is on an unsupported drive', '安装包或目标位于不受支持的驱动器上'),
     explanation: localText(
       'The package, the target folder or a user folder is on a SUBST drive, a mapped network drive or a removed disk. The installer runs as SYSTEM, which does not see your mapped or SUBST drives.',
-      '安装包、目标文件夹或某个用户文件夹位于 SUBST 虚拟盘、映射的网络驱动器或已移除的磁盘上。安装程序以 SYSTEM 身份运行，而 SYSTEM 看不到你的映射盘或 SUBST 虚拟盘。',
+      '安装包、目标文件夹或某个用户文件夹位于 SUBST 虚拟盘、映射的网络驱动器或已移除的磁盘上。安装程序以 SYSTEM 身份运行，而 SYSTEM 看不到您的映射盘或 SUBST 虚拟盘。',
     ),
     confirmedBy: [
       localText(
@@ -707,7 +707,7 @@ const CAUSES = [
     title: localText('A system policy blocks this installation', '系统策略阻止了此安装'),
     explanation: localText(
       'Your organisation (or a setting on this computer) does not allow this installation: the DisableMSI policy, AppLocker, Software Restriction Policies, or a rule against per-user installs.',
-      '你所在的单位（或这台电脑上的某项设置）不允许此安装：DisableMSI 策略、AppLocker、软件限制策略，或禁止按用户安装的规则。',
+      '您所在的单位（或这台电脑上的某项设置）不允许此安装：DisableMSI 策略、AppLocker、软件限制策略，或禁止按用户安装的规则。',
     ),
     confirmedBy: [
       localText(
@@ -727,7 +727,7 @@ const CAUSES = [
     nextSteps: [
       localText(
         'Ask your IT administrator to install the program for you or to allow it. MSI Doctor does not change these policies.',
-        '请 IT 管理员替你安装该程序或放行它。MSI Doctor 不会修改这些策略。',
+        '请 IT 管理员替您安装该程序或放行它。MSI Doctor 不会修改这些策略。',
       ),
     ],
     repairs: [],
@@ -841,7 +841,7 @@ const CAUSES = [
     ),
     explanation: localText(
       'Windows finds a command such as "go" or "node" by searching the folders listed in PATH: first the machine\'s list, then your own. The product is installed, but its folder is not in either list that applies to you: the entry was never written, it was written into the account of the administrator who approved the install, or it sits past the length Windows builds PATH with (about 2,047 characters), where it is not searched.',
-      'Windows 通过搜索 PATH 中列出的文件夹来找到 “go”、“node” 这样的命令：先是整台电脑的列表，再是你自己的列表。产品已经安装，但它的文件夹不在适用于你的任何一个列表中：条目从未写入，或者被写入了批准安装的管理员的账户，或者位于 Windows 构建 PATH 时的长度上限（约 2047 个字符）之后，不会被搜索。',
+      'Windows 通过搜索 PATH 中列出的文件夹来找到 “go”、“node” 这样的命令：先是整台电脑的列表，再是您自己的列表。产品已经安装，但它的文件夹不在适用于您的任何一个列表中：条目从未写入，或者被写入了批准安装的管理员的账户，或者位于 Windows 构建 PATH 时的长度上限（约 2047 个字符）之后，不会被搜索。',
     ),
     confirmedBy: [
       localText(
@@ -857,7 +857,7 @@ const CAUSES = [
     nextSteps: [
       localText(
         "Let MSI Doctor add the folder to the right PATH (yours for a per-user install, the machine's for a per-machine one): it backs up the previous value, never reorders or drops other entries, and can undo.",
-        '让 MSI Doctor 把该文件夹加入正确的 PATH（按用户安装加入你自己的，按计算机安装加入整台电脑的）：它会先备份原来的值，绝不重新排序或删除其他条目，并且可以撤销。',
+        '让 MSI Doctor 把该文件夹加入正确的 PATH（按用户安装加入您自己的，按计算机安装加入整台电脑的）：它会先备份原来的值，绝不重新排序或删除其他条目，并且可以撤销。',
       ),
       localText(
         'When PATH is too long, first remove entries of folders that no longer exist; then open a new terminal.',
@@ -873,11 +873,11 @@ const CAUSES = [
     kind: 'cause',
     title: localText(
       'An older copy earlier in PATH runs instead of the version you installed',
-      'PATH 中靠前的旧版本副本代替你安装的版本运行',
+      'PATH 中靠前的旧版本副本代替您安装的版本运行',
     ),
     explanation: localText(
       'Windows runs the first matching program it finds in PATH. A folder with an older copy (a previous version unpacked by hand, or left behind by an uninstall) comes before the folder of the version you just installed, so the command still answers with the old version.',
-      'Windows 运行在 PATH 中找到的第一个匹配的程序。一个含有旧副本的文件夹（手动解压的旧版本，或卸载后遗留的）排在你刚安装的版本的文件夹之前，所以命令返回的仍是旧版本。',
+      'Windows 运行在 PATH 中找到的第一个匹配的程序。一个含有旧副本的文件夹（手动解压的旧版本，或卸载后遗留的）排在您刚安装的版本的文件夹之前，所以命令返回的仍是旧版本。',
     ),
     confirmedBy: [
       localText(

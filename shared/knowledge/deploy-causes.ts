@@ -6,7 +6,7 @@ import { DOCS } from './doc-links.ts';
 
 const TELL_ADMIN = localText(
   'Send your IT administrator the redacted report: it names the deployment, the lines of its log and what to change.',
-  '把脱敏后的报告发给你的 IT 管理员：报告中写明了是哪个部署、它日志中的相关行以及需要修改什么。',
+  '把脱敏后的报告发给您的 IT 管理员：报告中写明了是哪个部署、它日志中的相关行以及需要修改什么。',
 );
 
 export const DEPLOY_CAUSES = [
@@ -214,7 +214,7 @@ export const DEPLOY_CAUSES = [
     ),
     explanation: localText(
       'Configuration Manager and Intune run installs as the SYSTEM account, in a session nobody sees. SYSTEM has no mapped drives, its own profile (C:\\Windows\\System32\\config\\systemprofile), its own HKEY_CURRENT_USER and TEMP (C:\\Windows\\Temp), reaches network shares as the computer account (DOMAIN\\COMPUTER$), and cannot answer a prompt under /qn. An install that works when you run it yourself can fail as SYSTEM for exactly these reasons.',
-      'Configuration Manager 和 Intune 以 SYSTEM 账户在一个谁也看不到的会话中运行安装。SYSTEM 没有映射的网络驱动器，有自己的配置文件（C:\\Windows\\System32\\config\\systemprofile）、自己的 HKEY_CURRENT_USER 和 TEMP（C:\\Windows\\Temp），以计算机账户（域\\计算机名$）访问网络共享，并且在 /qn 静默模式下无法回答任何提示。你自己运行能成功的安装，以 SYSTEM 运行时可能正是因为这些原因而失败。',
+      'Configuration Manager 和 Intune 以 SYSTEM 账户在一个谁也看不到的会话中运行安装。SYSTEM 没有映射的网络驱动器，有自己的配置文件（C:\\Windows\\System32\\config\\systemprofile）、自己的 HKEY_CURRENT_USER 和 TEMP（C:\\Windows\\Temp），以计算机账户（域\\计算机名$）访问网络共享，并且在 /qn 静默模式下无法回答任何提示。您自己运行能成功的安装，以 SYSTEM 运行时可能正是因为这些原因而失败。',
     ),
     confirmedBy: [
       localText(

@@ -278,7 +278,7 @@ export const EXIT_CODE_ENTRIES = [
     check: [
       localText(
         'A per-user install made by another account is invisible to you: check which account installed it.',
-        '其他账户安装的“仅当前用户”产品对你是不可见的：请确认是哪个账户安装的。',
+        '其他账户安装的“仅当前用户”产品对您是不可见的：请确认是哪个账户安装的。',
       ),
     ],
     docs: EXIT_DOCS,
@@ -523,7 +523,7 @@ export const EXIT_CODE_ENTRIES = [
     ),
     causes: ['package-path-invalid', 'source-missing', 'package-invalid'],
     check: [
-      localText('Check that the path exists and that you can open the folder.', '确认路径存在，并且你能打开该文件夹。'),
+      localText('Check that the path exists and that you can open the folder.', '确认路径存在，并且您能打开该文件夹。'),
     ],
     manual: [COMMON_STEPS.localCopy, COMMON_STEPS.redownload],
     docs: EXIT_DOCS,
@@ -685,7 +685,7 @@ export const EXIT_CODE_ENTRIES = [
     title: localText('Temp folder full or not accessible', '临时文件夹已满或无法访问'),
     explanation: localText(
       'The Temp folder is full or cannot be written to. Windows Installer needs both your %TEMP% folder and C:\\Windows\\Temp.',
-      '临时文件夹已满或无法写入。Windows Installer 既需要你的 %TEMP% 文件夹，也需要 C:\\Windows\\Temp。',
+      '临时文件夹已满或无法写入。Windows Installer 既需要您的 %TEMP% 文件夹，也需要 C:\\Windows\\Temp。',
     ),
     causes: ['user-temp-broken', 'installer-folders-access', 'disk-full'],
     repairs: ['recreate-user-temp', 'restore-windows-temp-acl'],

@@ -131,7 +131,7 @@ export const COMMON_STEPS = {
   ),
   checkTempFolders: localText(
     "Check that C:\\Windows\\Temp and your own %TEMP% folder exist and are writable (MSI Doctor's scan does this).",
-    '检查 C:\\Windows\\Temp 和你自己的 %TEMP% 文件夹是否存在且可写（MSI Doctor 的扫描会检查这一点）。',
+    '检查 C:\\Windows\\Temp 和您自己的 %TEMP% 文件夹是否存在且可写（MSI Doctor 的扫描会检查这一点）。',
   ),
   readEarlier: localText(
     'This error is a consequence, not the cause: look at the lines before it in the log, and at the state of the temp folders and elevation.',

@@ -725,7 +725,7 @@ export const MESSAGE_ENTRIES = [
   messageEntry(
     1806,
     localText('No rights to read this folder', '没有读取此文件夹的权限'),
-    localText('You do not have the privileges to read this folder.', '你没有读取此文件夹的权限。'),
+    localText('You do not have the privileges to read this folder.', '您没有读取此文件夹的权限。'),
     PRIV,
   ),
   messageEntry(
@@ -867,7 +867,7 @@ export const MESSAGE_ENTRIES = [
       manual: [
         localText(
           'Click Ignore only if you can start the service later yourself; otherwise Cancel, fix the cause and run the install again.',
-          '只有当你之后能自己启动该服务时才点“忽略”；否则点“取消”，解决问题后重新安装。',
+          '只有当您之后能自己启动该服务时才点“忽略”；否则点“取消”，解决问题后重新安装。',
         ),
       ],
       repairs: ['restart-computer', 'retry-install-elevated-logged'],
@@ -1000,7 +1000,7 @@ export const MESSAGE_ENTRIES = [
     localText('Could not set service security', '无法设置服务安全属性'),
     localText(
       'The security of a service could not be set; check your privileges.',
-      '无法设置某个服务的安全属性；请检查你的权限。',
+      '无法设置某个服务的安全属性；请检查您的权限。',
     ),
     PRIV,
   ),

@@ -95,7 +95,7 @@ export const FACTS = {
   ),
   'client-install-hidden': factEntry(
     'install-in-progress',
-    '{count} msiexec processes could not be inspected without administrator rights.',
+    'Installer processes (msiexec) that could not be inspected without administrator rights: {count}.',
     '有 {count} 个 msiexec 进程在没有管理员权限时无法查看详情。',
   ),
   'in-progress-key': factEntry(
@@ -126,7 +126,7 @@ export const FACTS = {
   ),
   'msi-file-renames': factEntry(
     'pending-reboot',
-    '{count} files of an earlier installation wait for a restart to be replaced.',
+    'Files of an earlier installation that wait for a restart to be replaced: {count}.',
     '之前某次安装的 {count} 个文件正在等待重启后被替换。',
   ),
   'no-reboot-pending': factEntry('pending-reboot', 'No restart is pending.', '没有待完成的重启。'),
@@ -164,19 +164,19 @@ export const FACTS = {
   'user-temp-missing': factEntry(
     'temp-folders',
     'Your TEMP folder "{path}" does not exist.',
-    '你的 TEMP 文件夹 “{path}” 不存在。',
+    '您的 TEMP 文件夹 “{path}” 不存在。',
   ),
   'user-temp-not-writable': factEntry(
     'temp-folders',
     'Your TEMP folder "{path}" cannot be written to.',
-    '你的 TEMP 文件夹 “{path}” 无法写入。',
+    '您的 TEMP 文件夹 “{path}” 无法写入。',
   ),
   'user-temp-not-local': factEntry(
     'temp-folders',
     'Your TEMP folder "{path}" is not on a local drive.',
-    '你的 TEMP 文件夹 “{path}” 不在本地磁盘上。',
+    '您的 TEMP 文件夹 “{path}” 不在本地磁盘上。',
   ),
-  'user-temp-ok': factEntry('temp-folders', 'Your TEMP folder exists and is writable.', '你的 TEMP 文件夹存在且可写。'),
+  'user-temp-ok': factEntry('temp-folders', 'Your TEMP folder exists and is writable.', '您的 TEMP 文件夹存在且可写。'),
   'installer-folder-missing': factEntry(
     'temp-folders',
     'C:\\Windows\\Installer is missing.',
@@ -206,12 +206,12 @@ export const FACTS = {
   'not-elevated': factEntry(
     'elevation',
     'Programs you start (including installers) run without administrator rights until you approve a UAC prompt.',
-    '你启动的程序（包括安装程序）在你确认 UAC 提示之前都没有管理员权限。',
+    '您启动的程序（包括安装程序）在您确认 UAC 提示之前都没有管理员权限。',
   ),
   'standard-user': factEntry(
     'elevation',
     "Your account is not an administrator: per-machine installs need an administrator's approval.",
-    '你的账户不是管理员：面向整台电脑的安装需要管理员批准。',
+    '您的账户不是管理员：面向整台电脑的安装需要管理员批准。',
   ),
   elevated: factEntry('elevation', 'This session runs with administrator rights.', '当前会话拥有管理员权限。'),
   // policies
@@ -232,7 +232,7 @@ export const FACTS = {
   ),
   'applocker-msi': factEntry(
     'policies',
-    'AppLocker enforces {count} Windows Installer rules: packages not allowed by them are blocked.',
+    'AppLocker enforces Windows Installer rules ({count}): packages they do not allow are blocked.',
     'AppLocker 正在执行 {count} 条 Windows Installer 规则：不被规则允许的安装包会被阻止。',
   ),
   'safer-configured': factEntry(
@@ -353,7 +353,7 @@ export const FACTS = {
     '无法检查：{probe}（未获得管理员权限，或检查失败）。',
   ),
   // symptom
-  'symptom-code': factEntry('symptom', 'You reported error {code}: {title}.', '你报告的错误是 {code}：{title}。'),
+  'symptom-code': factEntry('symptom', 'You reported error {code}: {title}.', '您报告的错误是 {code}：{title}。'),
 } satisfies Record<string, FactInfo>;
 
 export type FactId = keyof typeof FACTS;

@@ -88,7 +88,7 @@ const MYTHS = [
     ),
     instead: localText(
       'Uninstall from Settings > Apps or with msiexec /x; if that fails, read why in its verbose log (MSI Doctor can), and fix that cause.',
-      '在“设置”>“应用”中或用 msiexec /x 卸载；如果失败，查看详细日志里的原因（MSI Doctor 可以帮你读），再解决这个原因。',
+      '在“设置”>“应用”中或用 msiexec /x 卸载；如果失败，查看详细日志里的原因（MSI Doctor 可以帮您读），再解决这个原因。',
     ),
     codes: [1603, 1605, 1612, 1638, 1714],
     causes: ['other-version-installed', 'newer-version-installed', 'source-missing'],
@@ -106,7 +106,7 @@ const MYTHS = [
     ),
     instead: localText(
       'Open Command Prompt with "Run as administrator" and run msiexec /i "package.msi" /L*v "%TEMP%\\install.log", or let MSI Doctor do that for you.',
-      '用“以管理员身份运行”打开命令提示符，执行 msiexec /i "package.msi" /L*v "%TEMP%\\install.log"，或者让 MSI Doctor 替你完成。',
+      '用“以管理员身份运行”打开命令提示符，执行 msiexec /i "package.msi" /L*v "%TEMP%\\install.log"，或者让 MSI Doctor 替您完成。',
     ),
     codes: [2503, 2502, 1925, 1603],
     causes: ['not-elevated', 'insufficient-privileges'],
@@ -178,7 +178,7 @@ const MYTHS = [
     ),
     instead: localText(
       'Run the one install you need elevated (MSI Doctor offers this), and keep the policy off.',
-      '只把你需要的那一次安装以管理员身份运行（MSI Doctor 提供这个功能），并保持该策略关闭。',
+      '只把您需要的那一次安装以管理员身份运行（MSI Doctor 提供这个功能），并保持该策略关闭。',
     ),
     codes: [2503, 2502, 1925, 1603],
     causes: ['not-elevated', 'insufficient-privileges', 'always-install-elevated'],
@@ -228,7 +228,7 @@ const MYTHS = [
     ),
     whyWrong: localText(
       'Installer logs contain your user name, computer name, folder paths and sometimes passwords or keys passed to the installer.',
-      '安装日志中包含你的用户名、电脑名、文件夹路径，有时还有传给安装程序的密码或密钥。',
+      '安装日志中包含您的用户名、电脑名、文件夹路径，有时还有传给安装程序的密码或密钥。',
     ),
     instead: localText(
       "Share MSI Doctor's redacted report, or at least the lines around the failure after removing personal data.",
@@ -246,7 +246,7 @@ const MYTHS = [
     ),
     whyWrong: localText(
       'Re-registering Windows Installer only helps when its service registration is actually damaged (error 1601/1719 with a missing or wrong service entry). For 2503, 1618 or 1603 it changes nothing, takes time, and a failed /regserver leaves you with no installer at all.',
-      '重新注册 Windows Installer 只有在服务注册确实损坏时（1601/1719 错误且服务项缺失或错误）才有用。对 2503、1618 或 1603 毫无作用，还很耗时，而且 /regserver 一旦失败，你就完全没有安装程序可用了。',
+      '重新注册 Windows Installer 只有在服务注册确实损坏时（1601/1719 错误且服务项缺失或错误）才有用。对 2503、1618 或 1603 毫无作用，还很耗时，而且 /regserver 一旦失败，您就完全没有安装程序可用了。',
     ),
     instead: localText(
       "Find the actual cause first (MSI Doctor's scan); re-register only when the scan shows the service registration is damaged.",

@@ -1,7 +1,9 @@
-// Renders a text reference from one language's templates: {{params}}, nested "@key" params, values escaped for display.
+// Renders a text reference from one language's templates: {params}, plural forms chosen by {count}, nested "@key"
+// params, values escaped for display.
 // Kept apart from the tables (texts.ts) so the renderer can render with a table it loads for one language only.
 import { escapeForDisplay } from './display-safe.ts';
 import type { TextRef } from '../contract/evidence.ts';
+import type { Lang } from '../contract/ids.ts';
 import { interpolate } from './local-text.ts';
 
 export type TextParams = Record<string, string | number>;
@@ -10,10 +12,31 @@ export type TextInput = TextRef | { key: string; params?: TextParams };
 export type TemplateLookup = (key: string) => string | undefined;
 
 /**
- * A param value of the form "@key" or "@key?n=3&x=y" is itself translated first, so a sentence can embed
+ * A param value of the form "@key" or "@key?count=3&x=y" is itself translated first, so a sentence can embed
  * a translated value ("3 hours" / "3 小时") without the caller knowing the language.
  */
-function resolveParams(params: TextParams, lookup: TemplateLookup, depth: number): TextParams {
+/**
+ * The template of a key for these params. A text that counts something is a plural family, as i18next writes it:
+ * `key_one` / `key_other` (and any other CLDR category a language has), chosen by the `count` param through
+ * Intl.PluralRules of the language; `_other` is the family's fallback. A key without a family is used as is.
+ */
+function templateOf(key: string, params: TextParams, lookup: TemplateLookup, lang: Lang): string | undefined {
+  const count = Number(params.count);
+  if (params.count !== undefined && Number.isFinite(count)) {
+    const form = lookup(`${key}_${pluralRules(lang).select(count)}`) ?? lookup(`${key}_other`);
+    if (form !== undefined) return form;
+  }
+  return lookup(key);
+}
+
+const rulesByLang = new Map<Lang, Intl.PluralRules>();
+function pluralRules(lang: Lang): Intl.PluralRules {
+  let rules = rulesByLang.get(lang);
+  if (!rules) rulesByLang.set(lang, (rules = new Intl.PluralRules(lang)));
+  return rules;
+}
+
+function resolveParams(params: TextParams, lookup: TemplateLookup, depth: number, lang: Lang): TextParams {
   const out: TextParams = {};
   for (const [name, value] of Object.entries(params)) {
     if (typeof value === 'string' && value.startsWith('@') && depth < 3) {
@@ -24,7 +47,8 @@ function resolveParams(params: TextParams, lookup: TemplateLookup, depth: number
         const [k = '', v = ''] = pair.split('=', 2);
         nested[decodeURIComponent(k)] = decodeURIComponent(v);
       }
-      out[name] = lookup(key) !== undefined ? render(key, nested, lookup, depth + 1) : value;
+      out[name] =
+        templateOf(key, nested, lookup, lang) !== undefined ? render(key, nested, lookup, depth + 1, lang) : value;
     } else {
       // Values come from the machine (paths, command lines of other users' processes): bidi overrides and line
       // separators are shown escaped, so a sentence cannot be made to read as something else.
@@ -34,17 +58,17 @@ function resolveParams(params: TextParams, lookup: TemplateLookup, depth: number
   return out;
 }
 
-function render(key: string, params: TextParams, lookup: TemplateLookup, depth: number): string {
+function render(key: string, params: TextParams, lookup: TemplateLookup, depth: number, lang: Lang): string {
   // An unknown key shows the key itself.
-  return interpolate(lookup(key) ?? key, resolveParams(params, lookup, depth));
+  return interpolate(templateOf(key, params, lookup, lang) ?? key, resolveParams(params, lookup, depth, lang));
 }
 
-/** A text reference rendered with one language's templates. */
-export function renderText(ref: TextInput, lookup: TemplateLookup): string {
-  return render(ref.key, ref.params ?? {}, lookup, 0);
+/** A text reference rendered with one language's templates (`lang` picks the plural rules). */
+export function renderText(ref: TextInput, lookup: TemplateLookup, lang: Lang): string {
+  return render(ref.key, ref.params ?? {}, lookup, 0, lang);
 }
 
-/** Build a nested-param value for translate ("@value.age.hours?n=3"). */
+/** Build a nested-param value for translate ("@value.age.hours?count=3"). */
 export function nestedParam(key: string, params: TextParams = {}): string {
   const query = Object.entries(params)
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
@@ -52,10 +76,3 @@ export function nestedParam(key: string, params: TextParams = {}): string {
   return query ? `@${key}?${query}` : `@${key}`;
 }
 
-/**
- * A count with its noun in the right form ("1 entry", "2 entries"; Chinese has one form, written in both keys): the
- * key for exactly one, else the other one, rendered with {n}. Use it wherever a sentence would say "{count} things".
- */
-export function countParam(n: number, oneKey: string, otherKey: string): string {
-  return nestedParam(n === 1 ? oneKey : otherKey, { n });
-}

@@ -142,12 +142,12 @@ test('every text a finding carries resolves fully in both languages', () => {
 
 test('translate falls back to English, then to the key; nested params translate', () => {
   assert.equal(translate({ key: 'no.such.key', params: {} }, 'zh-CN'), 'no.such.key');
-  assert.equal(translate({ key: 'value.age.hours', params: { n: 3 } }, 'zh-CN'), '3 小时');
+  assert.equal(translate({ key: 'value.age.hours', params: { count: 3 } }, 'zh-CN'), '3 小时');
   assert.equal(
     translate(
       {
         key: 'fact.client-install-running',
-        params: { package: 'X.msi', age: nestedParam('value.age.hours', { n: 3 }), pid: 42 },
+        params: { package: 'X.msi', age: nestedParam('value.age.hours', { count: 3 }), pid: 42 },
       },
       'en',
     ),

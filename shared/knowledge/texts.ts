@@ -13,12 +13,14 @@ import { FLEET_TEXTS } from './texts/fleet.ts';
 import { PRODUCT_TEXTS } from './texts/products.ts';
 import { SESSION_TEXTS } from './texts/session.ts';
 import { FAILURE_PATTERN_TEXTS } from './failure-patterns.ts';
+import { WORD_TEXTS } from './texts/words.ts';
 
 export { nestedParam, type TextInput, type TextParams } from './text-render.ts';
 
 /** Named tables, so a test can report which table lacks or duplicates a key. */
 export function textTables(): Array<{ name: string; table: TextTable }> {
   return [
+    { name: 'words', table: WORD_TEXTS },
     { name: 'knowledge', table: knowledgeTexts() },
     { name: 'diagnosis', table: DIAGNOSIS_TEXTS },
     { name: 'probes', table: PROBE_TEXTS },
@@ -45,11 +47,12 @@ function table(): Map<string, LocalText> {
 
 /** The LocalText of a key, or undefined. */
 export function lookupText(key: string): LocalText | undefined {
-  return table().get(key);
+  return table().get(key) ?? table().get(`${key}_other`);
 }
 
+/** A key exists as a text of its own or as a plural family (key_one, key_other: see text-render.ts). */
 export function hasText(key: string): boolean {
-  return table().has(key);
+  return table().has(key) || table().has(`${key}_other`);
 }
 
 /** Every key of every table (for tests and tooling). */
@@ -65,7 +68,7 @@ function template(key: string, lang: Lang): string | undefined {
 
 /** Translate a text reference into the given language (English fallback, then the key). */
 export function translate(ref: TextInput, lang: Lang): string {
-  return renderText(ref, (key) => template(key, lang));
+  return renderText(ref, (key) => template(key, lang), lang);
 }
 
 /**

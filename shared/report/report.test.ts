@@ -152,7 +152,7 @@ test('HTML puts the summary first, then details with raw outputs in <details>', 
 test('a Chinese report keeps the key technical terms in English', () => {
   const page = renderReportHtml(redacted('zh-CN'));
   assert.match(page, /<html lang="zh-CN">/);
-  assert.ok(page.includes('安装程序服务 (Windows Installer service)'));
+  assert.ok(page.includes('Windows Installer 服务 (Windows Installer service)'));
   assert.ok(page.includes('发生了什么'));
   assert.ok(page.includes('有问题 (Problem)'));
   // error names: the Chinese title with the English one

@@ -4,15 +4,10 @@ import type { ScanResult } from '../../../shared/contract/scan.ts';
 import type { Lang } from '../../../shared/contract/ids.ts';
 import { hasText, translate } from '../../../shared/knowledge/texts.ts';
 import { formatFindings } from '../../../shared/diagnosis/format-findings.ts';
+import { probeName, statusWord } from '../../../shared/knowledge/words.ts';
 
-const STATUS_MARK: Record<Evidence['status'], string> = {
-  ok: 'ok',
-  problem: 'PROBLEM',
-  warning: 'warning',
-  security: 'SECURITY',
-  error: 'error',
-  'not-checked': 'not checked',
-};
+/** Statuses that need the reader's attention get a mark in the margin; the word itself is the shared one. */
+const ATTENTION = new Set<Evidence['status']>(['problem', 'security', 'error']);
 
 const ELEVATION_TEXT: Record<ScanResult['elevation'], string> = {
   'not-needed': 'not needed',
@@ -73,17 +68,19 @@ export function renderScan(result: ScanResult, lang: Lang = 'en'): string {
     '',
   ];
   for (const e of result.evidence) {
-    const status = STATUS_MARK[e.status].padEnd(11);
-    const time = `${Math.round(e.durationMs)} ms`.padStart(8);
+    const mark = ATTENTION.has(e.status) ? '!' : ' ';
+    const time = `${Math.round(e.durationMs)} ms`;
     const facts = keyFacts(e.data);
     lines.push(
-      `  ${status} ${e.probe.padEnd(20)} ${time}${e.elevated ? ' (admin)' : '        '}  ${summaryText(e.summary, lang)}`,
+      `${mark} ${translate(probeName(e.probe), lang)}: ${translate(statusWord(e.status), lang)} (${time}${e.elevated ? ', admin' : ''})`,
+      `    ${summaryText(e.summary, lang)}`,
     );
-    if (facts.length) lines.push(`${' '.repeat(53)}${facts.join(', ')}`);
-    if (e.error) lines.push(`${' '.repeat(53)}error: ${e.error}`);
+    if (facts.length) lines.push(`    ${facts.join(', ')}`);
+    if (e.error) lines.push(`    error: ${e.error}`);
   }
   if (result.notChecked.length) {
-    lines.push('', `Not checked: ${result.notChecked.map((n) => `${n.probe} (${n.reason})`).join(', ')}`);
+    const names = result.notChecked.map((n) => translate(probeName(n.probe), lang));
+    lines.push('', `${translate(statusWord('not-checked'), lang)}: ${names.join(', ')}`);
   }
   for (const log of result.logs) {
     const failed = log.failedAction ? `, failed action ${log.failedAction.name}` : '';

@@ -9,6 +9,9 @@ import { main } from '../main.ts';
 import { fakeIo as fakeCliIo, testWithDataDir, type FakeIo } from '../cli-test-io.test-support.ts';
 import { parseScanArgs, scanCommand } from './scan.ts';
 import { keyFacts, summaryText } from './scan-render.ts';
+import { PROBE_IDS } from '../../../shared/contract/ids.ts';
+import { translate } from '../../../shared/knowledge/texts.ts';
+import { probeName, statusWord } from '../../../shared/knowledge/words.ts';
 import { builtinScenarios } from '../../services/system-factory.ts';
 import { loadScenario } from '../../system/simulated/index.ts';
 import { checkExpectedEvidence } from '../../system/simulated/scenario-check.ts';
@@ -111,15 +114,21 @@ test('--json prints msi-doctor/scan@1 with every evidence item; human output lis
   assert.ok(result.evidence.length >= 8);
   const { io, out, err } = fakeIo(false);
   assert.equal(await scanCommand(['--simulate', 'healthy'], io), 0);
-  for (const e of result.evidence) assert.match(out(), new RegExp(`\\b${e.probe}\\s+\\d+ ms`));
+  for (const e of result.evidence) {
+    const name = translate(probeName(e.probe), 'en').replace(/[()]/g, '\\$&');
+    assert.match(out(), new RegExp(`${name}: ${translate(statusWord(e.status), 'en')} \\(\\d+ ms`));
+  }
+  // Ids that are one English word ("elevation", "policies") can be ordinary words of a sentence; the others cannot.
+  for (const id of PROBE_IDS.filter((p) => p.includes('-')))
+    assert.doesNotMatch(out(), new RegExp(`(?<![\\w-])${id}(?![\\w-])`), `no probe id (${id}) in the human output`);
   assert.equal(err(), '', 'no progress on a non-TTY stderr');
 });
 
 test('progress goes to stderr only when it is a TTY', async () => {
   const { io, err } = fakeIo(true);
   assert.equal(await scanCommand(['--simulate', 'healthy'], io), 0);
-  assert.match(err(), /… installer-service/);
-  assert.match(err(), /installer-service: ok \(\d+ ms\)/);
+  assert.match(err(), /… Windows Installer service/);
+  assert.match(err(), /Windows Installer service: OK \(\d+ ms\)/);
 });
 
 test('--no-elevate: no prompt, the result says what could not be checked', async () => {

@@ -18,6 +18,8 @@ import {
   type ScanInputArgs,
 } from '../machine-options.ts';
 import { renderScan } from './scan-render.ts';
+import { translate } from '../../../shared/knowledge/texts.ts';
+import { probeName, statusWord } from '../../../shared/knowledge/words.ts';
 import { CliUsageError } from '../cli-types.ts';
 import { briefLine, hasIssue, writeResultFile } from '../fleet-output.ts';
 
@@ -131,7 +133,8 @@ export const scanCommand: CliCommand = async (argv, io) => {
       `msi-doctor scan: using the simulated machine as changed by earlier repairs (${defaultDataDir()})\n`,
     );
   const request = buildRequest(args, system);
-  const progress = io.stderr.isTTY && !args.json ? (e: ScanProgress) => writeProgress(io.stderr, e) : undefined;
+  const progress =
+    io.stderr.isTTY && !args.json ? (e: ScanProgress) => writeProgress(io.stderr, e, args.lang ?? 'en') : undefined;
   const controller = new AbortController();
   const onSigint = (): void => controller.abort();
   process.once('SIGINT', onSigint);
@@ -168,8 +171,11 @@ export const scanCommand: CliCommand = async (argv, io) => {
   }
 };
 
-function writeProgress(stream: NodeJS.WritableStream, event: ScanProgress): void {
-  if (event.phase === 'started') stream.write(`… ${event.probe}${event.elevated ? ' (elevated)' : ''}\n`);
-  else if (event.phase === 'finished')
-    stream.write(`  ${event.probe}: ${event.evidence?.status ?? '?'} (${event.durationMs ?? 0} ms)\n`);
+function writeProgress(stream: NodeJS.WritableStream, event: ScanProgress, lang: Lang): void {
+  const name = translate(probeName(event.probe), lang);
+  if (event.phase === 'started') stream.write(`… ${name}${event.elevated ? ' (admin)' : ''}\n`);
+  else if (event.phase === 'finished') {
+    const status = event.evidence ? translate(statusWord(event.evidence.status), lang) : '?';
+    stream.write(`  ${name}: ${status} (${event.durationMs ?? 0} ms)\n`);
+  }
 }

@@ -6,6 +6,7 @@ import { parseWindowsCommandLine } from '../run/quoting.ts';
 import type { ProbeContext, ProbeDefinition, ProbeVerdict } from './probe.ts';
 import { ageMinutes, errorVerdict, isoTime, probeScriptSpec, readScriptJson, verdict } from './probe-kit.ts';
 import { eventXPath, TRANSACTION_EVENTS } from './event-queries.ts';
+import { nestedParam } from '../../../shared/knowledge/text-render.ts';
 
 const TIMEOUT_MS = 20_000;
 
@@ -202,14 +203,14 @@ export function parseInstallInProgress(
   if (oldest && oldest.sessionId === 0) {
     return verdict('problem', p, 'background-install', data, {
       pid: oldest.pid,
-      minutes: oldest.ageMinutes ?? 0,
+      age: nestedParam('value.age.minutes', { count: oldest.ageMinutes ?? 0 }),
       package: oldest.packagePath ?? '?',
     });
   }
   if (oldest) {
     return verdict('problem', p, 'client-running', data, {
       pid: oldest.pid,
-      minutes: oldest.ageMinutes ?? 0,
+      age: nestedParam('value.age.minutes', { count: oldest.ageMinutes ?? 0 }),
       package: oldest.packagePath ?? '?',
     });
   }

@@ -3,7 +3,6 @@
 // holding a known product's executable.
 import { z } from 'zod';
 import type { OtherUserPathData } from '../../../shared/contract/evidence-data.ts';
-import { countParam } from '../../../shared/knowledge/text-render.ts';
 import { KNOWN_PRODUCTS } from '../../../shared/knowledge/known-products.ts';
 import type { CommandOutput } from '../run/command-runner.ts';
 import type { ProbeDefinition, ProbeVerdict } from './probe.ts';
@@ -77,7 +76,7 @@ export function parseOtherUserPath(outputs: CommandOutput[]): ProbeVerdict {
       profile: hit.profile ?? hit.sid,
     });
   return verdict('ok', 'other-user-path', 'none', data, {
-    count: countParam(data.hivesRead, 'probe.count.other-accounts.one', 'probe.count.other-accounts.other'),
+    count: data.hivesRead,
   });
 }
 

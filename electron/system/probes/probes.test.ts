@@ -16,6 +16,8 @@ import { classifyFileRenames } from './pending-reboot.ts';
 import type { ProbeContext, ProbeVerdict } from './probe.ts';
 import { CORPUS_SKIP, corpusFile } from './test-support/corpus.ts';
 import { PROBE_TEXTS } from '../../../shared/knowledge/texts/probes.ts';
+import { WORD_TEXTS } from '../../../shared/knowledge/texts/words.ts';
+import { hasText } from '../../../shared/knowledge/texts.ts';
 import { PROBE_IDS } from '../../../shared/contract/ids.ts';
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -55,7 +57,7 @@ function run<P extends ProbeId>(
   const v = probeById(id).parse(outputs, ctx, elevated);
   const parsed = evidenceDataSchemas[id].safeParse(v.data);
   if (v.status !== 'error') assert.ok(parsed.success, `${id} data does not match its schema: ${parsed.error?.message}`);
-  assert.ok(v.summary.key in PROBE_TEXTS, `missing text for ${v.summary.key}`);
+  assert.ok(hasText(v.summary.key), `missing text for ${v.summary.key}`);
   return { v, data: v.data as EvidenceDataMap[P] };
 }
 
@@ -64,7 +66,7 @@ test('ALL_PROBES: exactly the nine probes, each with elevation need, timeout and
   for (const p of ALL_PROBES) {
     assert.ok(p.timeoutMs > 0 && p.timeoutMs <= 30_000, p.id);
     assert.ok(['never', 'better', 'required'].includes(p.elevation), p.id);
-    assert.ok(`probe.${p.id}.name` in PROBE_TEXTS, p.id);
+    assert.ok(`probe.${p.id}.name` in WORD_TEXTS, p.id);
     for (const spec of p.commands({ ...context, msiPath: 'C:\\a.msi' }))
       assert.ok(spec.timeoutMs !== undefined, `${p.id}: ${spec.label}`);
   }

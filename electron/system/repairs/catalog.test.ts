@@ -5,6 +5,7 @@ import { REPAIR_IDS, type RepairId } from '../../../shared/contract/ids.ts';
 import type { CommandSpec } from '../run/command-runner.ts';
 import type { TextRef } from '../../../shared/contract/evidence.ts';
 import { REPAIR_TEXTS } from '../../../shared/knowledge/texts/repairs.ts';
+import { WORD_TEXTS } from '../../../shared/knowledge/texts/words.ts';
 import type { TextTable } from '../../../shared/knowledge/local-text.ts';
 import { joinWindowsArgv, parseWindowsCommandLine, quotePowerShellLiteral } from '../run/quoting.ts';
 import { batchPaths, buildElevatedScript } from '../run/elevated-script.ts';
@@ -562,7 +563,7 @@ test('validateRepairParams: schema, then the .msi must exist as a regular .msi/.
 });
 
 test('every text key a plan emits exists in English and Chinese with the same placeholders', () => {
-  const table = REPAIR_TEXTS as TextTable;
+  const table: TextTable = { ...WORD_TEXTS, ...REPAIR_TEXTS };
   const refs: TextRef[] = [];
   const params: Record<string, object> = {
     'retry-install-elevated-logged': { msiPath: MSI },
@@ -576,7 +577,7 @@ test('every text key a plan emits exists in English and Chinese with the same pl
     for (const c of plan.confirmations) refs.push({ key: `repair.confirmation.${c}`, params: {} });
   }
   for (const ref of refs) {
-    const entry = table[ref.key];
+    const entry = table[ref.key] ?? table[`${ref.key}_other`]; // a plural family (key_one, key_other)
     assert.ok(entry, `missing text ${ref.key}`);
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const name of placeholders(entry.en)) assert.ok(name! in ref.params, `${ref.key} needs param {${name}}`);

@@ -2,7 +2,6 @@
 // product found before the installed one (after confirmation); every other entry keeps its text and order.
 import { z } from 'zod';
 import type { PathEnvironmentData, PathScope } from '../../../shared/contract/evidence-data.ts';
-import { countParam } from '../../../shared/knowledge/text-render.ts';
 import { RepairRefusal, type BuiltStep, type RepairDefinition } from './repair-definition.ts';
 import { makeStep, targetPath, text } from './repair-helpers.ts';
 import { environmentKey, exportEnvironment, removeEntries, sameEntry, setPathValue } from './path-value.ts';
@@ -85,7 +84,7 @@ export const removeStalePathEntry: RepairDefinition = {
             elevated,
             params: {
               entries: removed.join('; '),
-              count: countParam(removed.length, 'repair.count.path-entries.one', 'repair.count.path-entries.other'),
+              count: removed.length,
             },
           },
         ),

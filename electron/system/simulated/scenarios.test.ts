@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { evidenceSchema } from '../../../shared/contract/evidence.ts';
 import { evidenceDataSchemas } from '../../../shared/contract/evidence-data.ts';
-import { PROBE_TEXTS } from '../../../shared/knowledge/texts/probes.ts';
+import { hasText } from '../../../shared/knowledge/texts.ts';
 import { installerServiceProbe } from '../probes/installer-service.ts';
 import { logReadCommand, parseLogRead } from '../probes/recent-logs.ts';
 import { createSimulation, listScenarios, loadScenario, ScenarioError } from './index.ts';
@@ -49,7 +49,7 @@ for (const name of listScenarios()) {
       assert.ok(evidenceSchema.safeParse(evidence).success, `${evidence.probe} evidence schema`);
       assert.notEqual(evidence.status, 'error', `${evidence.probe}: ${evidence.error}`);
       assert.ok(evidenceDataSchemas[evidence.probe].safeParse(evidence.data).success, `${evidence.probe} data schema`);
-      assert.ok(evidence.summary.key in PROBE_TEXTS, evidence.summary.key);
+      assert.ok(hasText(evidence.summary.key), evidence.summary.key);
     }
   });
 }

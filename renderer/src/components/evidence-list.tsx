@@ -1,8 +1,10 @@
 // The evidence behind a finding: probe facts with their raw command output, log lines (openable in the viewer), codes.
 import { useTranslation } from 'react-i18next';
 import type { Evidence, EvidenceRef } from '../../../shared/contract/evidence.ts';
+import type { ProbeId } from '../../../shared/contract/ids.ts';
 import { useActions, useDomainText } from '../wizard/store-context.tsx';
 import { StatusBadge } from './status-badge.tsx';
+import { probeName } from '../../../shared/knowledge/words.ts';
 
 function ProbeEvidence({ evidence, facts }: { evidence: Evidence; facts: string[] }) {
   const { t } = useTranslation();
@@ -15,7 +17,7 @@ function ProbeEvidence({ evidence, facts }: { evidence: Evidence; facts: string[
     <div className="evidence-item">
       <div className="evidence-line">
         <StatusBadge status={evidence.status} />
-        <strong>{t(`probes.${evidence.probe}`)}</strong>
+        <strong>{text(probeName(evidence.probe))}</strong>
         <span>{text(evidence.summary)}</span>
       </div>
       {factTexts.map(({ fact, sentence }) => (
@@ -46,9 +48,9 @@ function ProbeEvidence({ evidence, facts }: { evidence: Evidence; facts: string[
 /** Several facts of one probe back a finding: show that probe once, with each fact, not once per fact. */
 function groupProbeRefs(
   refs: EvidenceRef[],
-): Array<EvidenceRef | { kind: 'probe-group'; probe: string; facts: string[] }> {
-  const grouped: Array<EvidenceRef | { kind: 'probe-group'; probe: string; facts: string[] }> = [];
-  const byProbe = new Map<string, { kind: 'probe-group'; probe: string; facts: string[] }>();
+): Array<EvidenceRef | { kind: 'probe-group'; probe: ProbeId; facts: string[] }> {
+  const grouped: Array<EvidenceRef | { kind: 'probe-group'; probe: ProbeId; facts: string[] }> = [];
+  const byProbe = new Map<ProbeId, { kind: 'probe-group'; probe: ProbeId; facts: string[] }>();
   for (const ref of refs) {
     if (ref.kind !== 'probe') {
       grouped.push(ref);
@@ -67,6 +69,7 @@ function groupProbeRefs(
 
 export function EvidenceList({ refs, evidence }: { refs: EvidenceRef[]; evidence: Evidence[] }) {
   const { t } = useTranslation();
+  const text = useDomainText();
   const { openLog } = useActions();
   return (
     <ul className="evidence-list">
@@ -74,7 +77,7 @@ export function EvidenceList({ refs, evidence }: { refs: EvidenceRef[]; evidence
         if (ref.kind === 'probe-group') {
           const found = evidence.find((e) => e.probe === ref.probe);
           return (
-            <li key={i}>{found ? <ProbeEvidence evidence={found} facts={ref.facts} /> : t(`probes.${ref.probe}`)}</li>
+            <li key={i}>{found ? <ProbeEvidence evidence={found} facts={ref.facts} /> : text(probeName(ref.probe))}</li>
           );
         }
         if (ref.kind === 'probe') return null;

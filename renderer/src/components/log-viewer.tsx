@@ -110,7 +110,7 @@ export function LogViewer({ path, access, initialLine, failedLine, evidenceLines
     <div className="log-viewer" data-testid="log-viewer">
       <div className="log-toolbar">
         <span className="field-hint" data-testid="log-total">
-          {total === null ? t('log.loading') : t('log.lines', { total: total.toLocaleString() })}
+          {total === null ? t('log.loading') : t('log.lines', { count: total, total: total.toLocaleString() })}
         </span>
         {failedLine !== null && (
           <button type="button" className="button small" onClick={() => goTo(failedLine - 1)} data-testid="log-jump">

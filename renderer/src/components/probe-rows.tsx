@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProbeRow } from '../../../shared/wizard/wizard-state.ts';
 import { useDomainText } from '../wizard/store-context.tsx';
 import { StatusBadge } from './status-badge.tsx';
+import { probeName } from '../../../shared/knowledge/words.ts';
 
 export function ProbeRows({ rows }: { rows: ProbeRow[] }) {
   const { t } = useTranslation();
@@ -24,7 +25,7 @@ export function ProbeRows({ rows }: { rows: ProbeRow[] }) {
           {rows.map((row) => (
             <tr key={row.probe} data-testid={`probe-${row.probe}`} data-status={row.status}>
               <th scope="row">
-                {t(`probes.${row.probe}`)}
+                {text(probeName(row.probe))}
                 {row.elevated && <span className="tag">{t('scan.admin')}</span>}
               </th>
               <td>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { RepairOutcome } from '../../../shared/contract/repair.ts';
 import { useDomainText } from '../wizard/store-context.tsx';
 import { StatusBadge } from './status-badge.tsx';
+import { probeName } from '../../../shared/knowledge/words.ts';
 
 const STATUS_KEY = {
   succeeded: 'fix.resultSucceeded',
@@ -31,7 +32,8 @@ export function RepairResult({ outcome, undone = false }: { outcome: RepairOutco
         <ul className="evidence-list">
           {outcome.verification.map((e) => (
             <li key={e.probe} className="evidence-line">
-              <StatusBadge status={e.status} /> <strong>{t(`probes.${e.probe}`)}</strong> <span>{text(e.summary)}</span>
+              <StatusBadge status={e.status} /> <strong>{text(probeName(e.probe))}</strong>{' '}
+              <span>{text(e.summary)}</span>
             </li>
           ))}
         </ul>

@@ -1,8 +1,9 @@
-// A small colored label for an evidence status (text, not color alone, carries the meaning).
-import { useTranslation } from 'react-i18next';
+// A small colored label for an evidence status (text, not color alone, carries the meaning); the word is the shared one.
 import type { EvidenceStatus } from '../../../shared/contract/evidence.ts';
+import { statusWord } from '../../../shared/knowledge/words.ts';
+import { useDomainText } from '../wizard/store-context.tsx';
 
 export function StatusBadge({ status }: { status: EvidenceStatus }) {
-  const { t } = useTranslation();
-  return <span className={`badge status-${status}`}>{t(`status.${status}`)}</span>;
+  const text = useDomainText();
+  return <span className={`badge status-${status}`}>{text(statusWord(status))}</span>;
 }

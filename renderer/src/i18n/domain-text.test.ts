@@ -46,7 +46,7 @@ test('rendering from one language table gives exactly translate() for every key,
   for (const lang of ['en', 'zh-CN'] as const) {
     await loadDomainTexts(lang);
     for (const key of allTextKeys()) {
-      const ref = { key, params: { n: 3, path: 'C:\\Temp\u202E', age: '@value.age.hours?n=3' } };
+      const ref = { key, params: { n: 3, path: 'C:\\Temp\u202E', age: '@value.age.hours?count=3' } };
       assert.equal(domainText(ref, lang), translate(ref, lang), `${lang} ${key}`);
     }
   }

@@ -50,7 +50,7 @@ export function domainText(ref: TextInput, lang: Lang): string {
     loadDomainTexts(lang).catch(() => undefined); // retried on the next call
     return '';
   }
-  return renderText(ref, (key) => table[key]);
+  return renderText(ref, (key) => table[key], lang);
 }
 
 /** For useSyncExternalStore: changes each time a language's table arrives. */

@@ -20,7 +20,8 @@ export function createI18n(lang: Lang): i18n {
     lng: lang,
     fallbackLng: 'en',
     resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
-    interpolation: { escapeValue: false }, // React escapes already
+    // One placeholder syntax in every table: {name}, as the knowledge tables write it (React escapes values already).
+    interpolation: { escapeValue: false, prefix: '{', suffix: '}' },
     initAsync: false,
     returnNull: false,
   });

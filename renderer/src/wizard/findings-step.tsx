@@ -11,6 +11,7 @@ import { PackageCard } from '../components/package-card.tsx';
 import { SessionBanner } from '../components/session-banner.tsx';
 import { confidenceLevel } from './finding-order.ts';
 import { NEXT_FIX_STATES, sessionStory } from '../../../shared/session/session-story.ts';
+import { probeName } from '../../../shared/knowledge/words.ts';
 
 function Confidence({ value }: { value: number }) {
   const { t } = useTranslation();
@@ -239,6 +240,7 @@ function FoundLogs({ result }: { result: ScanResult }) {
 
 export function FindingsStep() {
   const { t } = useTranslation();
+  const text = useDomainText();
   const session = useWizard((s) => s.wizard.session);
   const notice = useWizard((s) => s.wizard.notice);
   const actions = useActions();
@@ -315,7 +317,7 @@ export function FindingsStep() {
           <p>{t('findings.notCheckedIntro')}</p>
           <ul className="plain-list">
             {result.notChecked.map((n: ScanResult['notChecked'][number]) => (
-              <li key={n.probe}>{t(`probes.${n.probe}`)}</li>
+              <li key={n.probe}>{text(probeName(n.probe))}</li>
             ))}
           </ul>
         </section>

@@ -10,9 +10,9 @@ const STUCK_MINUTES = 60;
 
 export function ageParam(minutes: number | null): string {
   if (minutes === null) return nestedParam('value.unknown-package');
-  if (minutes < 120) return nestedParam('value.age.minutes', { n: Math.max(1, Math.round(minutes)) });
-  if (minutes < 48 * 60) return nestedParam('value.age.hours', { n: Math.round(minutes / 60) });
-  return nestedParam('value.age.days', { n: Math.round(minutes / 1440) });
+  if (minutes < 120) return nestedParam('value.age.minutes', { count: Math.max(1, Math.round(minutes)) });
+  if (minutes < 48 * 60) return nestedParam('value.age.hours', { count: Math.round(minutes / 60) });
+  return nestedParam('value.age.days', { count: Math.round(minutes / 1440) });
 }
 
 export function packageName(client: MsiClient): string {

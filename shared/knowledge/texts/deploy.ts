@@ -73,7 +73,11 @@ const STATIC = {
     en: '{tool} waited for the Windows Installer lock, held by {blocker}, then gave up with exit code {code}.',
     'zh-CN': '{tool} 等待 Windows Installer 锁，但它被 {blocker} 占用，最后以退出代码 {code} 放弃。',
   },
-  'fact.deploy-retries': {
+  'fact.deploy-retries_one': {
+    en: '{tool} tried "{app}" {count} time; it returned {code} (another installation was running), then it reported the app as failed.',
+    'zh-CN': '{tool} 尝试了“{app}” {count} 次；每次都返回 {code}（当时有另一个安装在运行），然后把该应用报告为失败。',
+  },
+  'fact.deploy-retries_other': {
     en: '{tool} tried "{app}" {count} times; each attempt returned {code} (another installation was running), then it reported the app as failed.',
     'zh-CN': '{tool} 尝试了“{app}” {count} 次；每次都返回 {code}（当时有另一个安装在运行），然后把该应用报告为失败。',
   },
@@ -157,7 +161,7 @@ const STATIC = {
   },
   'deploy.step.tell-admin': {
     en: 'Tell your IT administrator: "{app}" ({tool}) {outcome} at the {stage} step, code {code}; send the redacted report with it.',
-    'zh-CN': '告诉你的 IT 管理员：“{app}”（{tool}）在{stage}步骤{outcome}，代码 {code}；并附上脱敏后的报告。',
+    'zh-CN': '告诉您的 IT 管理员：“{app}”（{tool}）在{stage}步骤{outcome}，代码 {code}；并附上脱敏后的报告。',
   },
   // ------------------------------------------------------------ CLI and app labels
   'deploy.label.log': { en: 'Log', 'zh-CN': '日志' },

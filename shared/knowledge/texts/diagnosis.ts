@@ -5,7 +5,7 @@ export const DIAGNOSIS_TEXTS = {
   // ------------------------------------------------------------ symptom notes
   'symptom.note.empty': {
     en: 'No error code given: MSI Doctor will check the system and any logs you add.',
-    'zh-CN': '没有提供错误代码：MSI Doctor 会检查系统以及你添加的日志。',
+    'zh-CN': '没有提供错误代码：MSI Doctor 会检查系统以及您添加的日志。',
   },
   'symptom.note.unrecognized': {
     en: 'No error code or known message was recognised in this text. Type the number from the error window (for example 2503 or 1603), paste the whole message, or just check the system.',
@@ -132,11 +132,14 @@ export const DIAGNOSIS_TEXTS = {
   'format.label.myths': { en: 'Do NOT:', 'zh-CN': '不要这样做：' },
   'format.evidence.probe': { en: 'check "{probe}"', 'zh-CN': '检查项“{probe}”' },
   'format.evidence.log': { en: '{file}, line {line}', 'zh-CN': '{file} 第 {line} 行' },
-  'format.evidence.symptom': { en: 'the error you reported ({code})', 'zh-CN': '你报告的错误（{code}）' },
+  'format.evidence.symptom': { en: 'the error you reported ({code})', 'zh-CN': '您报告的错误（{code}）' },
   // ------------------------------------------------------------ values used inside reasons
-  'value.age.minutes': { en: '{n} minutes', 'zh-CN': '{n} 分钟' },
-  'value.age.hours': { en: '{n} hours', 'zh-CN': '{n} 小时' },
-  'value.age.days': { en: '{n} days', 'zh-CN': '{n} 天' },
+  'value.age.minutes_one': { en: '{count} minute', 'zh-CN': '{count} 分钟' },
+  'value.age.minutes_other': { en: '{count} minutes', 'zh-CN': '{count} 分钟' },
+  'value.age.hours_one': { en: '{count} hour', 'zh-CN': '{count} 小时' },
+  'value.age.hours_other': { en: '{count} hours', 'zh-CN': '{count} 小时' },
+  'value.age.days_one': { en: '{count} day', 'zh-CN': '{count} 天' },
+  'value.age.days_other': { en: '{count} days', 'zh-CN': '{count} 天' },
   'value.unknown-package': { en: 'an installation', 'zh-CN': '一个安装' },
   'value.scope.non-managed': { en: 'non-managed applications', 'zh-CN': '非托管应用程序' },
   'value.scope.all': { en: 'all applications', 'zh-CN': '所有应用程序' },

@@ -49,8 +49,12 @@ export const FLEET_TEXTS = {
     en: 'MSI Doctor: no issue found on {machine}.',
     'zh-CN': 'MSI Doctor：在 {machine} 上没有发现问题。',
   },
-  'fleet.brief.issues': {
-    en: 'MSI Doctor: {count} issue(s) on {machine}. First: {title} ({confidence}%).',
+  'fleet.brief.issues_one': {
+    en: 'MSI Doctor: {count} issue on {machine}. First: {title} ({confidence}%).',
+    'zh-CN': 'MSI Doctor：在 {machine} 上发现 {count} 个问题。首要问题：{title}（{confidence}%）。',
+  },
+  'fleet.brief.issues_other': {
+    en: 'MSI Doctor: {count} issues on {machine}. First: {title} ({confidence}%).',
     'zh-CN': 'MSI Doctor：在 {machine} 上发现 {count} 个问题。首要问题：{title}（{confidence}%）。',
   },
   // ------------------------------------------------------------ refused files

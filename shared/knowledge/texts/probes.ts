@@ -16,24 +16,10 @@ export const PROBE_TEXTS = {
     'zh-CN': '未检查：这台电脑上的 PowerShell 受到限制（受约束的语言模式）。',
   },
 
-  // ------------------------------------------------------------ names
-  'probe.installer-service.name': { en: 'Windows Installer service', 'zh-CN': 'Windows Installer 服务' },
-  'probe.install-in-progress.name': { en: 'Other installations in progress', 'zh-CN': '正在进行的其他安装' },
-  'probe.pending-reboot.name': { en: 'Pending restart', 'zh-CN': '待完成的重启' },
-  'probe.temp-folders.name': { en: 'Temporary folders and disk space', 'zh-CN': '临时文件夹和磁盘空间' },
-  'probe.elevation.name': { en: 'Administrator rights', 'zh-CN': '管理员权限' },
   'probe.policies.registry-only': {
     en: 'The Windows Installer policies in the registry block nothing (Logging: {value}). AppLocker and Software Restriction Policies were not checked: PowerShell is restricted on this computer.',
     'zh-CN':
       '注册表中的 Windows Installer 策略没有阻止安装（日志：{value}）。未检查 AppLocker 和软件限制策略：这台电脑上的 PowerShell 受到限制。',
-  },
-  'probe.policies.name': { en: 'Installation policies', 'zh-CN': '安装策略' },
-  'probe.installer-events.name': { en: 'Recent installer events', 'zh-CN': '最近的安装事件' },
-  'probe.recent-logs.name': { en: 'Recent installer logs', 'zh-CN': '最近的安装日志' },
-  'probe.installed-products.name': { en: 'Versions already installed', 'zh-CN': '已安装的版本' },
-  'probe.deployment-logs.name': {
-    en: 'Company deployment logs (Configuration Manager, Intune, PSADT)',
-    'zh-CN': '公司部署日志（Configuration Manager、Intune、PSADT）',
   },
 
   // ------------------------------------------------------------ installer-service
@@ -72,12 +58,12 @@ export const PROBE_TEXTS = {
     'zh-CN': '没有其他安装正在进行。',
   },
   'probe.install-in-progress.client-running': {
-    en: 'Another installation has been running for {minutes} minutes (process {pid}): {package}',
-    'zh-CN': '另一个安装已经运行了 {minutes} 分钟（进程 {pid}）：{package}',
+    en: 'Another installation has been running for {age} (process {pid}): {package}',
+    'zh-CN': '另一个安装已经运行了 {age}（进程 {pid}）：{package}',
   },
   'probe.install-in-progress.background-install': {
-    en: 'A background installation by Windows or your IT department is running (process {pid}, {minutes} minutes): {package}',
-    'zh-CN': 'Windows 或公司 IT 正在后台进行安装（进程 {pid}，已运行 {minutes} 分钟）：{package}',
+    en: 'A background installation by Windows or your IT department is running (process {pid}, running for {age}): {package}',
+    'zh-CN': 'Windows 或公司 IT 正在后台进行安装（进程 {pid}，已运行 {age}）：{package}',
   },
   'probe.install-in-progress.busy': {
     en: 'Windows Installer is busy with another installation.',
@@ -105,11 +91,19 @@ export const PROBE_TEXTS = {
     en: 'No restart is pending.',
     'zh-CN': '没有待完成的重启。',
   },
-  'probe.pending-reboot.pending': {
+  'probe.pending-reboot.pending_one': {
+    en: 'A restart is pending ({count} sign: {indicators}).',
+    'zh-CN': '系统需要重启（发现 {count} 个迹象：{indicators}）。',
+  },
+  'probe.pending-reboot.pending_other': {
     en: 'A restart is pending ({count} signs: {indicators}).',
     'zh-CN': '系统需要重启（发现 {count} 个迹象：{indicators}）。',
   },
-  'probe.pending-reboot.renames-only': {
+  'probe.pending-reboot.renames-only_one': {
+    en: '{count} file is waiting to be replaced at the next restart (usually harmless).',
+    'zh-CN': '有 {count} 个文件等待在下次重启时替换（通常没有影响）。',
+  },
+  'probe.pending-reboot.renames-only_other': {
     en: '{count} files are waiting to be replaced at the next restart (usually harmless).',
     'zh-CN': '有 {count} 个文件等待在下次重启时替换（通常没有影响）。',
   },
@@ -125,7 +119,7 @@ export const PROBE_TEXTS = {
   },
   'probe.temp-folders.ok-acl-unchecked': {
     en: 'Your temporary folder is fine; the permissions of C:\\Windows\\Temp need administrator rights to check.',
-    'zh-CN': '你的临时文件夹正常；C:\\Windows\\Temp 的权限需要管理员权限才能检查。',
+    'zh-CN': '您的临时文件夹正常；C:\\Windows\\Temp 的权限需要管理员权限才能检查。',
   },
   'probe.temp-folders.windows-temp-missing': {
     en: 'The Windows temporary folder {path} is missing.',
@@ -157,23 +151,23 @@ export const PROBE_TEXTS = {
   },
   'probe.temp-folders.user-temp-missing': {
     en: 'Your temporary folder does not exist ({variable} = {path}).',
-    'zh-CN': '你的临时文件夹不存在（{variable} = {path}）。',
+    'zh-CN': '您的临时文件夹不存在（{variable} = {path}）。',
   },
   'probe.temp-folders.user-temp-not-folder': {
     en: 'Your temporary folder is a file, not a folder ({variable} = {path}).',
-    'zh-CN': '你的临时文件夹是一个文件，而不是文件夹（{variable} = {path}）。',
+    'zh-CN': '您的临时文件夹是一个文件，而不是文件夹（{variable} = {path}）。',
   },
   'probe.temp-folders.user-temp-not-writable': {
     en: 'You cannot write to your temporary folder ({variable} = {path}, error {error}).',
-    'zh-CN': '你无法写入自己的临时文件夹（{variable} = {path}，错误 {error}）。',
+    'zh-CN': '您无法写入自己的临时文件夹（{variable} = {path}，错误 {error}）。',
   },
   'probe.temp-folders.user-temp-not-local': {
     en: 'Your temporary folder is not on a local disk ({path}).',
-    'zh-CN': '你的临时文件夹不在本地磁盘上（{path}）。',
+    'zh-CN': '您的临时文件夹不在本地磁盘上（{path}）。',
   },
   'probe.temp-folders.user-temp-non-ascii': {
     en: 'Your temporary folder path contains non-English characters ({path}); some older installers cannot handle that.',
-    'zh-CN': '你的临时文件夹路径中含有中文等非英文字符（{path}），一些较旧的安装程序无法处理。',
+    'zh-CN': '您的临时文件夹路径中含有中文等非英文字符（{path}），一些较旧的安装程序无法处理。',
   },
   'probe.temp-folders.low-space': {
     en: 'Very little free disk space on {drives} (less than 1 GB).',
@@ -187,11 +181,11 @@ export const PROBE_TEXTS = {
   },
   'probe.elevation.admin-not-elevated': {
     en: 'You are an administrator, but programs start without administrator rights until you confirm a prompt (normal with UAC).',
-    'zh-CN': '你是管理员，但程序在你确认提示之前不会获得管理员权限（开启 UAC 时这是正常的）。',
+    'zh-CN': '您是管理员，但程序在您确认提示之前不会获得管理员权限（开启 UAC 时这是正常的）。',
   },
   'probe.elevation.standard-user': {
     en: 'You are a standard user: installing for all users needs an administrator’s password.',
-    'zh-CN': '你是标准用户：为所有用户安装软件需要管理员密码。',
+    'zh-CN': '您是标准用户：为所有用户安装软件需要管理员密码。',
   },
   'probe.elevation.uac-disabled': {
     en: 'User Account Control is turned off: every program runs with full rights. This is unsafe.',
@@ -220,7 +214,7 @@ export const PROBE_TEXTS = {
     'zh-CN': 'AlwaysInstallElevated 已开启：任何用户都能以最高系统权限运行任意安装程序，这是一个安全漏洞。',
   },
   'probe.policies.applocker-msi': {
-    en: 'AppLocker rules for installers are enforced ({rules} rules); they may block this package.',
+    en: 'AppLocker rules for installers are enforced (rules: {rules}); they may block this package.',
     'zh-CN': '已启用针对安装程序的 AppLocker 规则（{rules} 条），可能会阻止这个安装包。',
   },
   'probe.policies.user-installs-disabled': {
@@ -237,7 +231,11 @@ export const PROBE_TEXTS = {
     en: 'No installer events in the last {days} days.',
     'zh-CN': '最近 {days} 天没有安装事件。',
   },
-  'probe.installer-events.no-failures': {
+  'probe.installer-events.no-failures_one': {
+    en: '{count} installer event in the last {days} days, no failures.',
+    'zh-CN': '最近 {days} 天有 {count} 条安装事件，没有失败。',
+  },
+  'probe.installer-events.no-failures_other': {
     en: '{count} installer events in the last {days} days, no failures.',
     'zh-CN': '最近 {days} 天有 {count} 条安装事件，没有失败。',
   },
@@ -251,7 +249,11 @@ export const PROBE_TEXTS = {
     en: 'No installer logs from the last {days} days were found.',
     'zh-CN': '没有找到最近 {days} 天的安装日志。',
   },
-  'probe.recent-logs.found': {
+  'probe.recent-logs.found_one': {
+    en: '{count} recent installer log found; newest: {newest}',
+    'zh-CN': '找到 {count} 个最近的安装日志；最新的是：{newest}',
+  },
+  'probe.recent-logs.found_other': {
     en: '{count} recent installer logs found; newest: {newest}',
     'zh-CN': '找到 {count} 个最近的安装日志；最新的是：{newest}',
   },
@@ -261,7 +263,11 @@ export const PROBE_TEXTS = {
     en: 'No Configuration Manager, Intune or PSAppDeployToolkit logs from the last {days} days on this computer.',
     'zh-CN': '这台电脑上没有最近 {days} 天的 Configuration Manager、Intune 或 PSAppDeployToolkit 日志。',
   },
-  'probe.deployment-logs.found': {
+  'probe.deployment-logs.found_one': {
+    en: '{count} deployment log from the last {days} days ({tools}); newest: {newest}',
+    'zh-CN': '找到 {count} 个最近 {days} 天的部署日志（{tools}）；最新的是：{newest}',
+  },
+  'probe.deployment-logs.found_other': {
     en: '{count} deployment logs from the last {days} days ({tools}); newest: {newest}',
     'zh-CN': '找到 {count} 个最近 {days} 天的部署日志（{tools}）；最新的是：{newest}',
   },
@@ -294,7 +300,6 @@ export const PROBE_TEXTS = {
     'zh-CN': '无法读取安装包 {path}（错误 {error}）。',
   },
   // ------------------------------------------------------------ path-environment probe
-  'probe.path-environment.name': { en: 'Works in a new terminal (PATH)', 'zh-CN': '在新终端中能否运行（PATH）' },
   'probe.path-environment.works': {
     en: '{product} works in a new terminal: "{command}" answers {version}.',
     'zh-CN': '{product} 在新终端中可以运行：“{command}” 返回 {version}。',
@@ -310,7 +315,7 @@ export const PROBE_TEXTS = {
   },
   'probe.path-environment.not-on-path': {
     en: '{product} is installed in {folder}, but that folder is not in your PATH: "{command}" is not found, even in a new terminal.',
-    'zh-CN': '{product} 已安装在 {folder}，但该文件夹不在你的 PATH 中：即使在新终端中也找不到 “{command}”。',
+    'zh-CN': '{product} 已安装在 {folder}，但该文件夹不在您的 PATH 中：即使在新终端中也找不到 “{command}”。',
   },
   'probe.path-environment.shadowed': {
     en: 'A new terminal runs another copy of {product} from {shadow} (it answers {version}), not the installed {installed} in {folder}: an older folder comes earlier in PATH.',
@@ -334,19 +339,19 @@ export const PROBE_TEXTS = {
     'zh-CN': 'PATH 长度为 {length} 个字符；Windows 只能可靠地处理 {limit} 个字符以内的 PATH：末尾的条目可能找不到。',
   },
   // ------------------------------------------------------------ other-user-path probe
-  'probe.other-user-path.name': { en: 'PATH entries in other accounts', 'zh-CN': '其他账户中的 PATH 条目' },
   'probe.other-user-path.found': {
     en: "The PATH entry {folder} is in another account's settings ({profile}): the install ran as that administrator, so only that account finds the program.",
     'zh-CN':
       'PATH 条目 {folder} 位于另一个账户的设置中（{profile}）：安装是以该管理员身份运行的，所以只有该账户能找到这个程序。',
   },
-  'probe.other-user-path.none': {
-    en: "No other account's PATH holds an installed product ({count} checked).",
-    'zh-CN': '其他账户的 PATH 中没有已安装的产品（检查了 {count}）。',
+  'probe.other-user-path.none_one': {
+    en: "No other account's PATH holds an installed product ({count} other account checked).",
+    'zh-CN': '其他账户的 PATH 中没有已安装的产品（检查了 {count} 个其他账户）。',
   },
-  // {count} above (countParam): "1 other account", "2 other accounts".
-  'probe.count.other-accounts.one': { en: '1 other account', 'zh-CN': '1 个其他账户' },
-  'probe.count.other-accounts.other': { en: '{n} other accounts', 'zh-CN': '{n} 个其他账户' },
+  'probe.other-user-path.none_other': {
+    en: "No other account's PATH holds an installed product ({count} other accounts checked).",
+    'zh-CN': '其他账户的 PATH 中没有已安装的产品（检查了 {count} 个其他账户）。',
+  },
 } satisfies TextTable;
 
 export type ProbeTextKey = keyof typeof PROBE_TEXTS;

@@ -50,7 +50,7 @@ export const PRODUCT_TEXTS = {
   },
   'after-install.not-run.elevated': {
     en: 'Not run: MSI Doctor never runs your programs as administrator.',
-    'zh-CN': '未运行：MSI Doctor 绝不以管理员身份运行你的程序。',
+    'zh-CN': '未运行：MSI Doctor 绝不以管理员身份运行您的程序。',
   },
   'after-install.not-run.not-asked': { en: 'Not run.', 'zh-CN': '未运行。' },
   'after-install.not-run.timed-out': {
@@ -64,7 +64,7 @@ export const PRODUCT_TEXTS = {
   'after-install.new-terminal': {
     en: 'Open a new terminal (or restart your editor): windows that were already open before the install or the fix keep the old PATH: there the command is still not recognized, or an old copy answers.',
     'zh-CN':
-      '请打开一个新的终端（或重新启动你的编辑器）：在安装或修复之前就已打开的窗口仍使用旧的 PATH：在那里仍会提示找不到该命令，或者由旧副本应答。',
+      '请打开一个新的终端（或重新启动您的编辑器）：在安装或修复之前就已打开的窗口仍使用旧的 PATH：在那里仍会提示找不到该命令，或者由旧副本应答。',
   },
   'after-install.sign-out': {
     en: 'If a terminal opened from the Start menu still does not find it, sign out and back in once: Windows Explorer, which starts new terminals, was running before the PATH change.',

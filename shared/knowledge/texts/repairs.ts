@@ -3,93 +3,57 @@ import type { TextTable } from '../local-text.ts';
 
 export const REPAIR_TEXTS = {
   // ------------------------------------------------------------ titles and descriptions
-  'repair.wait-for-installer.title': { en: 'Wait for the other installation to finish', 'zh-CN': '等待另一个安装完成' },
   'repair.wait-for-installer.description': {
     en: 'Windows Installer runs one installation at a time. MSI Doctor checks every few seconds whether it is free, shows a countdown, and then starts your installation again. Nothing on your computer is changed.',
     'zh-CN':
       'Windows Installer 同一时间只能进行一个安装。MSI Doctor 会每隔几秒检查一次它是否空闲，并显示倒计时，空闲后再重新开始您的安装。不会更改电脑上的任何设置。',
-  },
-  'repair.retry-install-elevated-logged.title': {
-    en: 'Install again as administrator, with a detailed log',
-    'zh-CN': '以管理员身份重新安装，并记录详细日志',
   },
   'repair.retry-install-elevated-logged.description': {
     en: 'Runs your installer again with administrator rights and writes a detailed log. This fixes most 2503/2502 errors, and if it still fails, the log tells us the real cause.',
     'zh-CN':
       '以管理员权限重新运行您的安装程序，并写入详细日志。这可以解决大多数 2503/2502 错误；如果仍然失败，日志会告诉我们真正的原因。',
   },
-  'repair.restore-windows-temp-acl.title': {
-    en: 'Restore the default permissions of C:\\Windows\\Temp',
-    'zh-CN': '恢复 C:\\Windows\\Temp 的默认权限',
-  },
   'repair.restore-windows-temp-acl.description': {
     en: 'Windows Installer needs to create files in C:\\Windows\\Temp. The current permissions are saved first, then the Windows defaults are put back: full control for SYSTEM and Administrators, "create only" for Users. Everyone never gets full control.',
     'zh-CN':
       'Windows Installer 需要在 C:\\Windows\\Temp 中创建文件。先备份当前权限，再恢复 Windows 的默认设置：SYSTEM 和 Administrators 拥有完全控制，普通用户（Users）只能创建文件。不会给所有人（Everyone）完全控制权限。',
   },
-  'repair.recreate-user-temp.title': { en: 'Recreate your temporary folder', 'zh-CN': '重新创建您的临时文件夹' },
   'repair.recreate-user-temp.description': {
     en: 'Your TEMP folder is missing or unusable. MSI Doctor creates it again in the standard place and points TEMP/TMP there. The old values are saved so this can be undone.',
     'zh-CN':
       '您的 TEMP 临时文件夹不存在或无法使用。MSI Doctor 会在标准位置重新创建它，并让 TEMP/TMP 指向那里。原来的设置会被保存，可以随时撤销。',
-  },
-  'repair.enable-msiserver.title': {
-    en: 'Turn the Windows Installer service back on',
-    'zh-CN': '重新启用 Windows Installer 服务',
   },
   'repair.enable-msiserver.description': {
     en: 'The Windows Installer service is disabled, so no .msi can install. Its start type is set back to Manual, the Windows default (it starts by itself when needed).',
     'zh-CN':
       'Windows Installer 服务已被禁用，因此任何 .msi 都无法安装。将其启动类型改回 Windows 默认的“手动”（需要时会自动启动）。',
   },
-  'repair.repair-msiserver-registration.title': {
-    en: 'Repair the Windows Installer service registration',
-    'zh-CN': '修复 Windows Installer 服务的注册信息',
-  },
   'repair.repair-msiserver-registration.description': {
     en: 'The Windows Installer service points to the wrong program or is not registered. The service settings are backed up, then the standard path (msiexec.exe /V) is restored; only if the service is missing entirely is it registered again.',
     'zh-CN':
       'Windows Installer 服务指向了错误的程序，或者没有注册。先备份服务设置，然后恢复标准路径（msiexec.exe /V）；只有在服务完全不存在时，才会重新注册它。',
   },
-  'repair.end-stuck-client-install.title': { en: 'End the stuck installation', 'zh-CN': '结束卡住的安装' },
   'repair.end-stuck-client-install.description': {
     en: 'Another installation has been running for a long time and blocks yours. MSI Doctor ends only that one installer process. The Windows Installer service itself is never stopped.',
     'zh-CN':
       '另一个安装已经运行了很长时间，挡住了您的安装。MSI Doctor 只会结束那一个安装进程，绝不会停止 Windows Installer 服务本身。',
   },
-  'repair.restart-computer.title': { en: 'Restart the computer', 'zh-CN': '重新启动电脑' },
   'repair.restart-computer.description': {
     en: 'Windows is waiting for a restart to finish earlier updates or installations. Restart now or in a few minutes; a scheduled restart can still be cancelled.',
     'zh-CN':
       'Windows 正在等待重启，以完成之前的更新或安装。您可以立即重启，也可以几分钟后重启；预定的重启在开始前仍可取消。',
   },
-  'repair.enable-installer-logging.title': {
-    en: 'Turn on Windows Installer logging',
-    'zh-CN': '开启 Windows Installer 日志',
-  },
   'repair.enable-installer-logging.description': {
     en: 'Makes every installation write a detailed log, so the next failure shows its cause. Turn it off again afterwards; the previous setting is remembered.',
     'zh-CN': '让每次安装都写入详细日志，这样下次失败时就能看到原因。排查完后请再关闭它；原来的设置会被记住。',
-  },
-  'repair.disable-installer-logging.title': {
-    en: 'Turn Windows Installer logging off again',
-    'zh-CN': '关闭 Windows Installer 日志',
   },
   'repair.disable-installer-logging.description': {
     en: 'Puts the logging setting back exactly as it was before MSI Doctor turned it on (or removes it if there was none).',
     'zh-CN': '把日志设置恢复成 MSI Doctor 开启之前的样子（如果之前没有设置，就删除它）。',
   },
-  'repair.remove-always-install-elevated.title': {
-    en: 'Remove the "always install with elevated privileges" setting',
-    'zh-CN': '移除“始终以提升的权限安装”设置',
-  },
   'repair.remove-always-install-elevated.description': {
     en: 'This policy lets any program install itself with full system rights, a known security hole. Both values are deleted.',
     'zh-CN': '这个策略允许任何程序以最高系统权限安装自己，是一个已知的安全漏洞。将删除这两个设置值。',
-  },
-  'repair.uninstall-other-version.title': {
-    en: 'Uninstall the version that is already installed',
-    'zh-CN': '卸载已安装的其他版本',
   },
   'repair.uninstall-other-version.description': {
     en: 'Another version of this product is installed and blocks the installation. It is uninstalled by its product code; then you can install the version you want.',
@@ -509,11 +473,10 @@ export const REPAIR_TEXTS = {
   'repair.reversible.no': { en: 'cannot be undone', 'zh-CN': '无法撤销' },
   'repair.reversible.nothing': { en: 'changes nothing on this computer', 'zh-CN': '不会更改电脑上的任何设置' },
   // ------------------------------------------------------------ PATH repairs (add-to-path, remove-stale-path-entry)
-  'repair.add-to-path.title': { en: "Add the program's folder to PATH", 'zh-CN': '把程序的文件夹加入 PATH' },
   'repair.add-to-path.description': {
     en: "Appends the installed program's folder to the end of PATH (yours for a per-user install, the computer's for a per-machine one). The previous value is backed up; no other entry is moved or removed; new terminals are told about the change.",
     'zh-CN':
-      '把已安装程序的文件夹追加到 PATH 末尾（按用户安装加入你自己的，按计算机安装加入整台电脑的）。会先备份原来的值；不会移动或删除任何其他条目；并通知新终端这一更改。',
+      '把已安装程序的文件夹追加到 PATH 末尾（按用户安装加入您自己的，按计算机安装加入整台电脑的）。会先备份原来的值；不会移动或删除任何其他条目；并通知新终端这一更改。',
   },
   'repair.add-to-path.step.backup-environment': {
     en: 'Back up {key} to {backup}',
@@ -521,15 +484,11 @@ export const REPAIR_TEXTS = {
   },
   'repair.add-to-path.step.append-user': {
     en: 'Add {folder} ({product}) at the end of your PATH, then announce the change to Windows',
-    'zh-CN': '把 {folder}（{product}）添加到你的 PATH 末尾，然后通知 Windows 这一更改',
+    'zh-CN': '把 {folder}（{product}）添加到您的 PATH 末尾，然后通知 Windows 这一更改',
   },
   'repair.add-to-path.step.append-machine': {
     en: "Add {folder} ({product}) at the end of the computer's PATH, then announce the change to Windows",
     'zh-CN': '把 {folder}（{product}）添加到这台电脑的 PATH 末尾，然后通知 Windows 这一更改',
-  },
-  'repair.remove-stale-path-entry.title': {
-    en: 'Remove outdated PATH entries',
-    'zh-CN': '删除过时的 PATH 条目',
   },
   'repair.remove-stale-path-entry.description': {
     en: 'Removes PATH entries of folders that no longer exist, or of an older copy found before the installed version. Every other entry keeps its place; the previous value is backed up and can be restored.',
@@ -544,17 +503,22 @@ export const REPAIR_TEXTS = {
     en: 'Back up {key} to {backup}',
     'zh-CN': '把 {key} 备份到 {backup}',
   },
-  'repair.remove-stale-path-entry.step.remove-machine': {
-    en: "Remove {count} from the computer's PATH: {entries}; then announce the change to Windows",
-    'zh-CN': '从这台电脑的 PATH 中删除 {count}：{entries}；然后通知 Windows 这一更改',
+  'repair.remove-stale-path-entry.step.remove-machine_one': {
+    en: "Remove {count} entry from the computer's PATH: {entries}; then announce the change to Windows",
+    'zh-CN': '从这台电脑的 PATH 中删除 {count} 个条目：{entries}；然后通知 Windows 这一更改',
   },
-  'repair.remove-stale-path-entry.step.remove-user': {
-    en: 'Remove {count} from your PATH: {entries}; then announce the change to Windows',
-    'zh-CN': '从你的 PATH 中删除 {count}：{entries}；然后通知 Windows 这一更改',
+  'repair.remove-stale-path-entry.step.remove-machine_other': {
+    en: "Remove {count} entries from the computer's PATH: {entries}; then announce the change to Windows",
+    'zh-CN': '从这台电脑的 PATH 中删除 {count} 个条目：{entries}；然后通知 Windows 这一更改',
   },
-  // {count} of the steps above (countParam): "1 entry", "2 entries".
-  'repair.count.path-entries.one': { en: '1 entry', 'zh-CN': '1 个条目' },
-  'repair.count.path-entries.other': { en: '{n} entries', 'zh-CN': '{n} 个条目' },
+  'repair.remove-stale-path-entry.step.remove-user_one': {
+    en: 'Remove {count} entry from your PATH: {entries}; then announce the change to Windows',
+    'zh-CN': '从您的 PATH 中删除 {count} 个条目：{entries}；然后通知 Windows 这一更改',
+  },
+  'repair.remove-stale-path-entry.step.remove-user_other': {
+    en: 'Remove {count} entries from your PATH: {entries}; then announce the change to Windows',
+    'zh-CN': '从您的 PATH 中删除 {count} 个条目：{entries}；然后通知 Windows 这一更改',
+  },
   'repair.warning.new-terminals-only': {
     en: 'Terminals and editors that are already open keep the old PATH: open a new one afterwards.',
     'zh-CN': '已经打开的终端和编辑器仍使用旧的 PATH：完成后请打开一个新的终端。',

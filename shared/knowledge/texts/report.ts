@@ -58,41 +58,6 @@ export const reportTexts = {
   'report.elevation.skipped': { en: 'skipped', 'zh-CN': '已跳过' },
   'report.elevation.failed': { en: 'failed', 'zh-CN': '失败' },
 
-  'report.status.ok': { en: 'OK', 'zh-CN': '正常' },
-  'report.status.problem': { en: 'Problem', 'zh-CN': '有问题' },
-  'report.status.warning': { en: 'Warning', 'zh-CN': '注意' },
-  'report.status.security': { en: 'Security risk', 'zh-CN': '安全风险' },
-  'report.status.error': { en: 'Check failed', 'zh-CN': '检查出错' },
-  'report.status.not-checked': { en: 'Not checked', 'zh-CN': '未检查' },
-
-  'report.probe.installer-service': {
-    en: 'Windows Installer service',
-    'zh-CN': '安装程序服务 (Windows Installer service)',
-  },
-  'report.probe.install-in-progress': {
-    en: 'Another installation in progress',
-    'zh-CN': '其他正在进行的安装 (install in progress)',
-  },
-  'report.probe.pending-reboot': { en: 'Pending restart', 'zh-CN': '等待重启 (pending reboot)' },
-  'report.probe.temp-folders': { en: 'Temporary folders', 'zh-CN': '临时文件夹 (TEMP folders)' },
-  'report.probe.elevation': { en: 'Administrator rights', 'zh-CN': '管理员权限 (elevation)' },
-  'report.probe.policies': { en: 'Installer policies', 'zh-CN': '安装程序策略 (Installer policies)' },
-  'report.probe.installer-events': { en: 'Installer events', 'zh-CN': '安装程序事件 (MsiInstaller events)' },
-  'report.probe.recent-logs': { en: 'Recent installer logs', 'zh-CN': '最近的安装日志 (recent MSI logs)' },
-  'report.probe.installed-products': { en: 'Installed products', 'zh-CN': '已安装的产品 (installed products)' },
-  'report.probe.deployment-logs': {
-    en: 'Company deployment logs',
-    'zh-CN': '公司部署日志 (Configuration Manager / Intune / PSADT)',
-  },
-  'report.probe.path-environment': {
-    en: 'PATH in a new terminal',
-    'zh-CN': '新终端中的 PATH (PATH in a new terminal)',
-  },
-  'report.probe.other-user-path': {
-    en: "Other accounts' PATH",
-    'zh-CN': '其他账户的 PATH (other accounts)',
-  },
-
   'report.symptom.entered': { en: 'As entered', 'zh-CN': '用户输入' },
   'report.symptom.exit-codes': { en: 'Exit codes', 'zh-CN': '退出代码 (exit codes)' },
   'report.symptom.messages': { en: 'Installer message numbers', 'zh-CN': '安装程序消息编号 (message numbers)' },

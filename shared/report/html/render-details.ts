@@ -6,13 +6,15 @@ import type { ReportTextKey } from '../../knowledge/texts/report.ts';
 import { html, type HtmlValue, type SafeHtml } from './template.ts';
 import type { ReportText } from './report-text.ts';
 import { repairName } from './render-summary.ts';
+import type { ProbeId } from '../../contract/ids.ts';
+import { probeName, statusWord } from '../../knowledge/words.ts';
 
 const row = (label: string, value: HtmlValue) => html`<tr><th scope="row">${label}</th><td>${value}</td></tr>`;
 const badge = (cls: string, label: string) => html`<span class="badge s-${cls}">${label}</span>`;
 const json = (value: unknown) => html`<pre>${JSON.stringify(value, null, 2)}</pre>`;
 
-function probeName(probe: string, text: ReportText): string {
-  return text.t(`report.probe.${probe}` as ReportTextKey);
+function probeTitle(probe: ProbeId, text: ReportText): string {
+  return text.wordBi(probeName(probe));
 }
 
 function environment(model: ReportModel, text: ReportText): SafeHtml {
@@ -44,7 +46,7 @@ ${row(text.t('report.symptom.sources'), s.sources.join(', ') || '-')}
 }
 
 function refText(ref: EvidenceRef, text: ReportText): string {
-  if (ref.kind === 'probe') return text.t('report.ref.probe', { probe: probeName(ref.probe, text) }) + (ref.fact ? ` (${ref.fact})` : '');
+  if (ref.kind === 'probe') return text.t('report.ref.probe', { probe: probeTitle(ref.probe, text) }) + (ref.fact ? ` (${ref.fact})` : '');
   if (ref.kind === 'log') return text.t('report.ref.log', { file: ref.file, line: ref.line }) + (ref.text ? `: ${ref.text}` : '');
   return text.t('report.ref.symptom', { code: ref.code });
 }
@@ -54,7 +56,7 @@ function finding(f: Finding, text: ReportText, index: number): SafeHtml {
   const list = (key: ReportTextKey, items: string[]) =>
     items.length ? html`<h4>${text.t(key)}</h4><ul>${items.map((i) => html`<li>${i}</li>`)}</ul>` : '';
   return html`<article class="card" aria-labelledby="${id}"><h4 id="${id}">${text.refBi(f.title)} ${badge(f.kind === 'security' ? 'security' : 'problem', text.t(`report.finding.kind.${f.kind}`))}</h4>
-<p>${text.t('report.finding.confidence')}: ${Math.round(f.confidence * 100)}% · <code>${f.cause}</code></p>
+<p>${text.t('report.finding.confidence')}: ${Math.round(f.confidence * 100)}%</p>
 ${f.headline ? html`<p><strong>${text.ref(f.headline)}</strong></p>` : ''}
 <p>${text.ref(f.explanation)}</p>
 ${list('report.finding.reasons', f.reasons.map((r) => text.ref(r)))}
@@ -74,7 +76,7 @@ ${raw.stdout ? html`<pre>${raw.stdout}</pre>` : ''}${raw.stderr ? html`<pre>${ra
 }
 
 function evidence(e: Evidence, text: ReportText): SafeHtml {
-  return html`<article class="card"><h4>${probeName(e.probe, text)} ${badge(e.status, text.bi(`report.status.${e.status}`))}</h4>
+  return html`<article class="card"><h4>${probeTitle(e.probe, text)} ${badge(e.status, text.wordBi(statusWord(e.status)))}</h4>
 <p>${text.ref(e.summary)}</p>${e.error ? html`<p>${text.t('report.evidence.error')}: ${e.error}</p>` : ''}
 <details><summary>${text.t('report.evidence.data')}</summary>${json(e.data)}</details>
 ${e.raw.map((raw, i) => html`<details><summary>${text.t('report.evidence.raw')} ${i + 1}: ${raw.command.slice(0, 120)}</summary>${rawOutput(raw, text)}</details>`)}
@@ -133,7 +135,7 @@ export function renderDetails(model: ReportModel, text: ReportText): SafeHtml {
   const section = (id: string, key: ReportTextKey, body: HtmlValue) =>
     html`<section aria-labelledby="${id}"><h3 id="${id}">${text.t(key)}</h3>${body}</section>`;
   const notChecked = model.notChecked.length
-    ? html`<ul>${model.notChecked.map((n) => html`<li>${probeName(n.probe, text)}: ${text.ref({ key: n.reason, params: {} })}</li>`)}</ul>`
+    ? html`<ul>${model.notChecked.map((n) => html`<li>${probeTitle(n.probe, text)}: ${text.ref({ key: n.reason, params: {} })}</li>`)}</ul>`
     : html`<p>${text.t('report.not-checked.none')}</p>`;
   const files = model.attachments.length
     ? html`<table><thead><tr><th scope="col">${text.t('report.attachment.file')}</th><th scope="col">${text.t('report.attachment.kind')}</th></tr></thead><tbody>${model.attachments.map(

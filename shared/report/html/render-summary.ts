@@ -5,13 +5,12 @@ import type { ReportText } from './report-text.ts';
 import type { ReportTextKey } from '../../knowledge/texts/report.ts';
 import { lookupErrorCode, meaningOf } from '../../knowledge/error-codes.ts';
 import { pick } from '../../knowledge/local-text.ts';
+import { repairName as sharedRepairName } from '../../knowledge/words.ts';
 
-/** Display name of a repair: the plan's title when it ran, else the knowledge title, else the id in words. */
+/** Display name of a repair: the plan's title when it ran (it names its target), else the shared repair name. */
 export function repairName(repair: ReportRepair, text: ReportText): string {
   if (repair.outcome) return text.refBi(repair.outcome.plan.title);
-  const ref = { key: `repair.${repair.repair}.title`, params: {} };
-  const known = text.refBi(ref);
-  return known.startsWith(ref.key) ? repair.repair.replace(/-/g, ' ') : known;
+  return text.wordBi(sharedRepairName(repair.repair));
 }
 
 export function baseName(path: string): string {

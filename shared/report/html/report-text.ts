@@ -3,6 +3,7 @@ import type { Lang } from '../../contract/ids.ts';
 import type { TextRef } from '../../contract/evidence.ts';
 import { interpolate, pick } from '../../knowledge/local-text.ts';
 import { reportTexts, type ReportTextKey } from '../../knowledge/texts/report.ts';
+import { WORD_TEXTS } from '../../knowledge/texts/words.ts';
 
 /** Translates a knowledge-base TextRef (finding titles, probe summaries...); null when the key is unknown. */
 export type TranslateRef = (ref: TextRef, lang: Lang) => string | null;
@@ -22,6 +23,20 @@ export class ReportText {
     const local = this.t(key, params);
     if (this.lang === 'en') return local;
     const en = interpolate(reportTexts[key].en, params);
+    return local.includes(en) ? local : `${local} (${en})`;
+  }
+
+  /** A shared word (probe, repair or status name from shared/knowledge/words.ts) in the report's language. */
+  word(ref: TextRef, lang: Lang = this.lang): string {
+    const entry = (WORD_TEXTS as Record<string, { en: string; 'zh-CN': string }>)[ref.key];
+    return entry ? pick(entry, lang) : this.ref(ref, lang);
+  }
+
+  /** A shared word followed by its English form when the report is not in English. */
+  wordBi(ref: TextRef): string {
+    const local = this.word(ref);
+    if (this.lang === 'en') return local;
+    const en = this.word(ref, 'en');
     return local.includes(en) ? local : `${local} (${en})`;
   }
 
