@@ -114,7 +114,7 @@ export const en = {
     fix: 'Fix: {title}',
     recommended: 'Recommended',
     nextStepFirst: 'First:',
-    afterStep: 'Then: {{title}}',
+    afterStep: 'Then: {title}',
     manualSteps: 'What you can do',
     notChecked: 'Not checked',
     notCheckedIntro: 'These checks did not run, so the list above may be incomplete:',

@@ -111,7 +111,7 @@ export const zhCN: UiStrings = {
     fix: '修复：{title}',
     recommended: '推荐',
     nextStepFirst: '第一步：',
-    afterStep: '然后：{{title}}',
+    afterStep: '然后：{title}',
     manualSteps: '您可以这样做',
     notChecked: '未检查',
     notCheckedIntro: '以下检查没有运行，所以上面的结果可能不完整：',
