@@ -75,4 +75,3 @@ export function nestedParam(key: string, params: TextParams = {}): string {
     .join('&');
   return query ? `@${key}?${query}` : `@${key}`;
 }
-
