@@ -15,7 +15,7 @@ import {
 } from './text-encoding.ts';
 import { RegionDecoder, type RegionSummary } from './text-regions.ts';
 import type { ScanPool } from './scan-pool.ts';
-import { RawBytes, applyToUtf16 } from './utf16-copy.ts';
+import { RawBytes, Utf16Replay, applyToUtf16 } from './utf16-copy.ts';
 import { InOrder } from './in-order.ts';
 import { AssignmentCache } from './assignment-cache.ts';
 
@@ -44,6 +44,8 @@ export interface FileReading {
   detected: DetectedEncoding;
   regions: RegionSummary;
   assignments: AssignmentCache | null;
+  /** The characters the decoder gave for each chunk, then at the end (Utf16Replay cuts the redact pass's text alike). */
+  chunkChars: number[];
 }
 
 type Ansi = AnsiEncoding;
@@ -67,17 +69,24 @@ async function encodingOf(source: FileSource, ansi: Ansi): Promise<DetectedEncod
 async function* decodedText(
   source: FileSource,
   detected: DetectedEncoding,
-  decoder: RegionDecoder,
+  decoder: RegionDecoder | Utf16Replay,
   size: number,
   raw: RawBytes | null = null,
+  chunkChars: number[] | null = null,
 ) {
   for await (const chunk of rawChunks(source, detected.bom.length, size)) {
     raw?.push(chunk);
-    const text = decoder.write(chunk);
-    if (text) yield text;
+    const decoded = decoder.write(chunk);
+    for (const text of typeof decoded === 'string' ? [decoded] : decoded) {
+      chunkChars?.push(text.length);
+      if (text) yield text;
+    }
   }
   const rest = decoder.end();
-  if (rest) yield rest;
+  for (const text of typeof rest === 'string' ? [rest] : rest) {
+    chunkChars?.push(text.length);
+    if (text) yield text;
+  }
 }
 
 function newDecoder(detected: DetectedEncoding, ansi: Ansi): RegionDecoder {
@@ -116,7 +125,15 @@ export async function learnFromFile(
     }
   };
   let decoded = 0;
-  for await (const text of decodedText(source, detected, decoder, options.chunkBytes ?? CHUNK_BYTES)) {
+  const chunkChars: number[] = [];
+  for await (const text of decodedText(
+    source,
+    detected,
+    decoder,
+    options.chunkBytes ?? CHUNK_BYTES,
+    null,
+    chunkChars,
+  )) {
     const offset = decoded - chunker.pending;
     decoded += text.length;
     const piece = redactor ? chunker.push(text) : '';
@@ -126,7 +143,7 @@ export async function learnFromFile(
   }
   if (reading) await learnRead(0);
   redactor?.learn(chunker.flush());
-  return { detected, regions: decoder.result(), assignments };
+  return { detected, regions: decoder.result(), assignments, chunkChars };
 }
 
 /** The encoding the redacted copy is written in: the file's own when it was uniform, else UTF-8. */
@@ -185,8 +202,10 @@ export async function* redactedFileChunks(
         : encodePieces(redactor.applyPieces(item.text, resolved), output.encoding);
     }
   };
+  // Its text is cut as the learning pass cut it, and not checked again for another encoding.
+  const decoder = raw ? new Utf16Replay(reading.chunkChars, output.encoding === 'utf16be') : newDecoder(detected, ansi);
   let at = 0; // where the stream's next character is in the decoded text
-  for await (const text of decodedText(source, detected, newDecoder(detected, ansi), size, raw)) {
+  for await (const text of decodedText(source, detected, decoder, size, raw)) {
     const lines = stream.takeLines(text);
     if (lines === null) {
       // Open secrets and over-long lines are cut here, after everything before them is written.

@@ -2,7 +2,14 @@
 // inside another value: connection strings, CustomActionData), quoted `"KEY=value with spaces"`, MSI/Burn property
 // lines, `Key: value` / `Key is [value]` lines, JSON keys, XML key/value attributes and command-line flags
 // (`--password x`, `-Password 'x'`, `/p:x`). Each scan is a single left-to-right pass with bounded look-arounds.
-import { KeyClassifier, classifyKey, isMaskedOrEmpty, type KeyClass } from './key-names.ts';
+import {
+  KEY_HASH_PRIME,
+  KEY_HASH_SEED,
+  KeyClassifier,
+  classifyKey,
+  isMaskedOrEmpty,
+  type KeyClass,
+} from './key-names.ts';
 import { finding, type Finding } from './findings.ts';
 import { NOT_DOMAINS, WELL_KNOWN_ACCOUNTS, splitAccount } from './identity-rules.ts';
 import { findCommandCredentials, findCredentialObjects, findUrlCredentials } from './command-credentials.ts';
@@ -260,8 +267,15 @@ function keyBefore(
   floor: number,
   hidden: ReadonlySet<string>,
 ): { start: number; cls: KeyClass } | null {
+  // The key's characters are read once, backwards, and hashed on the way for the classifier's table.
   let kStart = kEnd;
-  while (kStart > floor && kEnd - kStart < MAX_KEY && isKeyChar(text.charCodeAt(kStart - 1))) kStart--;
+  let hash = KEY_HASH_SEED;
+  while (kStart > floor && kEnd - kStart < MAX_KEY) {
+    const c = text.charCodeAt(kStart - 1);
+    if (!isKeyChar(c)) break;
+    hash = Math.imul(hash ^ c, KEY_HASH_PRIME);
+    kStart--;
+  }
   if (kStart === kEnd || kEnd - kStart >= MAX_KEY) return null;
   if (kStart - 1 > floor && text.charCodeAt(kStart - 1) === 32) {
     let p = kStart - 1;
@@ -271,7 +285,7 @@ function keyBefore(
       if (two) return { start: p, cls: two };
     }
   }
-  const cls = keys.classify(text, kStart, kEnd, hidden);
+  const cls = keys.classifyHashed(text, kStart, kEnd, hidden, hash);
   return cls ? { start: kStart, cls } : null;
 }
 

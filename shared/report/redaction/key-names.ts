@@ -71,6 +71,10 @@ function computeClass(name: string): KeyClass | null {
 
 const CLASSES: Array<KeyClass | null> = [null, 'secret', 'user', 'computer', 'domain'];
 
+/** FNV-1a over a key's characters from its last to its first (the order a scan back from `=` reads them). */
+export const KEY_HASH_SEED = 0x811c9dc5;
+export const KEY_HASH_PRIME = 0x01000193;
+
 /**
  * classifyKey for a key read in place (text[start, end)) without cutting it out: a small table of recent keys is
  * compared character by character, so the same few hundred keys repeated millions of times cost no allocation.
@@ -81,15 +85,14 @@ export class KeyClassifier {
   private hiddenSize = 0;
   private hiddenSet: ReadonlySet<string> | null = null;
 
-  classify(text: string, start: number, end: number, hidden: ReadonlySet<string>): KeyClass | null {
+  /** The class of text[start, end), whose hash `h` the caller took (KEY_HASH_SEED/PRIME, from the end backwards). */
+  classifyHashed(text: string, start: number, end: number, hidden: ReadonlySet<string>, h: number): KeyClass | null {
     // Another set (another redactor, another thread's copy) or a grown one: the remembered classes may be wrong.
     if (hidden !== this.hiddenSet || hidden.size !== this.hiddenSize) {
       this.keys.fill(undefined);
       this.hiddenSize = hidden.size;
       this.hiddenSet = hidden;
     }
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     const slot = (h >>> 0) & 4095;
     const known = this.keys[slot];
     if (known !== undefined && known.length === end - start) {
