@@ -45,3 +45,83 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await shots.step('findings-800x600');
   });
 }
+
+async function exportJson(page: Page): Promise<{
+  session: { state: string; found: { cause: string } | null };
+  repairs: Array<{ repair: string; state: string; journalId: string | null }>;
+}> {
+  if (!(await page.getByTestId('export-report').isVisible())) await page.getByTestId('to-report').first().click();
+  await page.locator('input[type=radio][value=json]').check();
+  await page.getByTestId('export-report').click();
+  await expect(page.getByTestId('report-exported')).toBeVisible({ timeout: 30_000 });
+  const href = (await page.getByTestId('report-download').getAttribute('href')) as string;
+  return (await (await page.request.get(href)).json()) as Awaited<ReturnType<typeof exportJson>>;
+}
+
+test('restart: a delay can be chosen and cancelled; "now" restarts the simulated machine, the next start resumes and checks it; truthful summary and report (1603 reboot)', async ({
+  page,
+  request,
+}) => {
+  await selectScenario(request, '1603-pending-reboot');
+  const shots = new Recorder(page, 'flow-1603-restart-resume');
+  await openApp(page);
+  await scanFor(page, 'code-1603');
+  const foundTitle = (await page.locator('.finding-answer .finding-title').textContent())?.trim() ?? '';
+  await page.getByTestId('fix-restart-computer').click();
+  await expect(page.getByTestId('run-fix')).toBeVisible({ timeout: 30_000 });
+  // Honest elevation: the restart needs no administrator prompt, and the screen says so.
+  await expect(page.getByTestId('elevation-prompts')).toHaveText('No administrator prompt: it runs with your rights');
+  // The resume after the restart is registered for this user only, by absolute paths, and shown before it runs.
+  const preview = page.getByTestId('command-preview');
+  await expect(preview).toContainText(
+    'C:\\Windows\\System32\\reg.exe add HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\RunOnce',
+  );
+  await expect(preview).toContainText('C:\\Windows\\System32\\shutdown.exe /r /t 0');
+
+  // In 15 minutes: the plan changes to a countdown that can be cancelled.
+  await page.getByTestId('restart-delay-15').check();
+  await expect(preview).toContainText('shutdown.exe /r /t 900', { timeout: 15_000 });
+  await shots.step('plan-in-15-minutes');
+  for (const box of await page.locator('.confirmations input[type=checkbox]').all()) await box.check();
+  await page.getByTestId('run-fix').click();
+  await expect(page.getByTestId('session-banner')).toHaveAttribute('data-state', 'awaiting-restart', {
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId('fix-result-heading')).toBeFocused();
+  await shots.step('restart-scheduled');
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('session-banner')).toHaveAttribute('data-state', 'undone', { timeout: 30_000 });
+  await shots.step('restart-cancelled');
+
+  // Now: the simulated computer restarts; starting the app again resumes the session and checks the restart.
+  await page.getByTestId('back-to-findings').click();
+  await page.getByTestId('fix-restart-computer').click();
+  await expect(page.getByTestId('run-fix')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('restart-delay-0').check();
+  await expect(preview).toContainText('shutdown.exe /r /t 0', { timeout: 15_000 });
+  for (const box of await page.locator('.confirmations input[type=checkbox]').all()) await box.check();
+  await page.getByTestId('run-fix').click();
+  await expect(page.getByTestId('session-banner')).toHaveAttribute('data-state', 'awaiting-restart', {
+    timeout: 30_000,
+  });
+  await shots.step('restarting');
+  await page.getByTestId('simulated-restart-done').click();
+  await expect(page.getByTestId('notice-session-resumed')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('session-banner')).toHaveAttribute('data-state', 'fixed', { timeout: 30_000 });
+  await expect(page.getByTestId('session-banner')).toHaveCount(1);
+  await shots.step('resumed-verified');
+
+  // The summary and the report tell the session: the first diagnosis, the restart, verified after it.
+  await page.getByTestId('to-report').first().click();
+  const summary = page.getByTestId('summary');
+  await expect(summary).toContainText(`Found: ${foundTitle}`);
+  await expect(summary).toContainText('Verified: the cause is gone.');
+  await shots.step('summary');
+  const report = await exportJson(page);
+  expect(report.session.state).toBe('fixed');
+  expect(report.session.found?.cause).toBe('pending-reboot');
+  expect(report.repairs.filter((r) => r.journalId).map((r) => r.repair)).toEqual([
+    'restart-computer',
+    'restart-computer',
+  ]);
+});

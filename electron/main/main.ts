@@ -77,6 +77,8 @@ function startApp(): void {
     ...(launch.scenarioFile ? { scenarioFile: launch.scenarioFile } : {}),
     emit,
     appVersion: app.getVersion(),
+    // The installed app's own executable: a restart repair registers a one-time resume of it (HKCU RunOnce).
+    ...(process.platform === 'win32' && app.isPackaged ? { appPath: process.execPath } : {}),
     lang,
     appLogPath,
     host: createHostHooks({ window: () => mainWindow, lang, documentsDir: app.getPath('documents') }),

@@ -52,10 +52,11 @@ async function rethrowing<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function machineFor(system: SystemHandle, dataDir: string): MachinePort {
+function machineFor(system: SystemHandle, dataDir: string, appPath: string | undefined): MachinePort {
   const simulated = system.simulation?.machine ?? null;
   // The repairs helper's wiring: on a simulated machine, paths are checked on its disk and time is its clock.
-  const repairs = createRepairServiceFor(system, dataDir);
+  // The app's own executable (Windows, packaged) lets the restart repair register the resume after the restart.
+  const repairs = createRepairServiceFor(system, dataDir, !simulated && appPath ? { appPath } : {});
   return {
     environment: system.environment,
     async scan(request, { scanId, signal, onProgress }) {
@@ -117,7 +118,7 @@ function machineFor(system: SystemHandle, dataDir: string): MachinePort {
   };
 }
 
-export function createDefaultDeps(options: { appVersion?: string; dataDir: string }): AppServiceDeps {
+export function createDefaultDeps(options: { appVersion?: string; dataDir: string; appPath?: string }): AppServiceDeps {
   const reports = createReportService({
     dataDir: options.dataDir,
     ...(options.appVersion ? { appVersion: options.appVersion } : {}),
@@ -137,6 +138,7 @@ export function createDefaultDeps(options: { appVersion?: string; dataDir: strin
             ...(scenarioFile !== undefined ? { scenarioFile } : {}),
           }),
           dataDir,
+          options.appPath,
         ),
       );
     },

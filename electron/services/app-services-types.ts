@@ -40,6 +40,8 @@ export interface AppServicesOptions {
   scenarioFile?: string;
   emit: EmitEvent;
   appVersion?: string;
+  /** The app's own executable on Windows (packaged): a restart repair registers a one-time resume of it. */
+  appPath?: string;
   lang?: Lang;
   /** The app's own log file, attached (redacted) to ZIP reports. */
   appLogPath?: string;

@@ -157,3 +157,57 @@ test('the ZIP includes the log the scan found on the machine itself (not uploade
   assert.ok(report.logs.every((l) => l.attachedAs && logs.includes(l.attachedAs) && l.copy?.droppedBytes === 0));
   assert.match(Buffer.from(files['report.html']!).toString('utf8'), /Full log in the ZIP: logs\/1-/);
 });
+
+test('1603-pending-reboot: the restart registers a one-time resume (HKCU RunOnce, absolute paths); after it the session comes back, checked again', async () => {
+  const { services } = await setup();
+  value(await dispatchApi(services, 'selectScenario', { name: '1603-pending-reboot' }));
+  const session = value(await dispatchApi(services, 'startScan', { symptom: '1603', msiPath: null, logPaths: [] }));
+  const top = session.initial.findings[0]!;
+  assert.ok(top.repairs.includes('restart-computer'), top.repairs.join(','));
+  // A countdown is offered: planned in 5 minutes, then cancelled through the same catalog and journal (undo).
+  const later = value(
+    await dispatchApi(services, 'planRepair', {
+      scanId: session.initial.scanId,
+      cause: top.cause,
+      repair: 'restart-computer',
+      options: { restartInMinutes: 5 },
+    }),
+  );
+  const lines = later.steps.map((s) => s.commandLine);
+  assert.match(
+    lines[0]!,
+    /^"?C:\\Windows\\System32\\reg\.exe"? add "?HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\RunOnce/i,
+  );
+  assert.match(lines[0]!, /C:\\Program Files\\MSI Doctor\\MSI Doctor\.exe/);
+  assert.match(lines[1]!, /C:\\Windows\\System32\\shutdown\.exe"? \/r \/t 300/i);
+  const scheduled = value(
+    await dispatchApi(services, 'runRepair', { planId: later.planId, confirmations: later.confirmations }),
+  );
+  assert.equal(scheduled.status, 'succeeded');
+  assert.equal(sessionStory(value(await dispatchApi(services, 'getActiveSession', {}))!).state, 'awaiting-restart');
+  const cancelled = value(await dispatchApi(services, 'undoRepair', { journalId: scheduled.journalId }));
+  assert.equal(cancelled.status, 'succeeded', JSON.stringify(cancelled.steps));
+  assert.equal(sessionStory(value(await dispatchApi(services, 'getActiveSession', {}))!).state, 'undone');
+
+  // Restart now: the simulated Windows restarts; the next start of the app resumes the session and checks it.
+  const now = value(
+    await dispatchApi(services, 'planRepair', {
+      scanId: session.initial.scanId,
+      cause: top.cause,
+      repair: 'restart-computer',
+      options: { restartInMinutes: 0 },
+    }),
+  );
+  const ran = value(await dispatchApi(services, 'runRepair', { planId: now.planId, confirmations: now.confirmations }));
+  assert.equal(ran.status, 'succeeded');
+  const resumed = value(await dispatchApi(services, 'getActiveSession', {}))!;
+  const repair = resumed.repairs.find((r) => r.journalId === ran.journalId)!;
+  assert.ok(repair.restart?.resumedAt, 'the session was resumed after the restart');
+  assert.equal(repair.verifiedAfter?.verified, true);
+  const story = sessionStory(resumed);
+  assert.equal(story.state, 'fixed');
+  assert.equal(story.found?.cause, top.cause, 'what was found stays the first diagnosis');
+  // Once resumed, a second start does not check again.
+  const again = value(await dispatchApi(services, 'getActiveSession', {}))!;
+  assert.equal(again.checks.length, resumed.checks.length);
+});

@@ -19,7 +19,9 @@ import { createSessionStore } from './session-store.ts';
 import { createSessionService } from './session-service.ts';
 import { createDefaultDeps } from './app-service-deps.ts';
 import { analyzeAnyBytes } from '../../shared/deploylog/any-log-analyzer.ts';
-import { sessionStory, topCause } from '../../shared/session/session-story.ts';
+import { checkPasses, sessionStory, topCause } from '../../shared/session/session-story.ts';
+import { repairAwaitingRestart } from '../../shared/session/session-record.ts';
+import { readEvidenceData } from '../../shared/contract/evidence-data.ts';
 import type { SessionRecord } from '../../shared/contract/session.ts';
 
 /** Step 5's check when the user gave the .msi: install it again, elevated, with a verbose log. */
@@ -93,6 +95,55 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
       ...session.repairs.flatMap((r) => (r.outcome?.installLog ? [r.outcome.installLog.path] : [])),
     ];
     return [...new Set(later)].filter((path) => !first.has(path));
+  }
+
+  /** When Windows last started, as the scan's pending-reboot check read it (null: unknown). */
+  function lastBoot(scan: ScanResult): string | null {
+    const evidence = scan.evidence.find((e) => e.probe === 'pending-reboot');
+    return evidence ? (readEvidenceData('pending-reboot', evidence.data)?.lastBoot ?? null) : null;
+  }
+
+  /** The newest session of an earlier app run that waits for the restart its repair scheduled (a fresh start). */
+  async function sessionAwaitingRestart(): Promise<SessionRecord | null> {
+    const records = (await store.listRecords()).filter((r) => !r.ended && repairAwaitingRestart(r) !== null);
+    const newest = records.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+    return newest ? sessions.activate(newest.sessionId) : null;
+  }
+
+  /**
+   * After the restart a repair scheduled: the session checks the machine again (no administrator prompt at start) and
+   * records whether the restart did its job. Windows must have started since (its boot time changed); before that
+   * (a reload during the countdown) nothing is recorded and the session still waits.
+   */
+  async function resumeAfterRestart(session: SessionRecord): Promise<SessionRecord> {
+    const repair = repairAwaitingRestart(session);
+    if (!repair || (repair.outcome && repair.outcome.status !== 'succeeded')) return session;
+    const before = lastBoot(session.latest);
+    const scanId = `scan-${new Date().toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${randomUUID().slice(0, 8)}`;
+    const scanned = await (
+      await machine()
+    ).scan(
+      {
+        symptom: session.symptom.input,
+        logPaths: session.symptom.logFiles,
+        msiPath: session.symptom.msiPath,
+        allowElevation: false,
+        sessionId: session.sessionId,
+        purpose: 'verify',
+        choice: session.symptom.choice,
+      },
+      { scanId, signal: new AbortController().signal, onProgress: () => undefined },
+    );
+    const after = lastBoot(scanned);
+    if (after === null || after === before) return session;
+    const result: ScanResult = { ...scanned, sessionId: session.sessionId };
+    readable.grant(...pathsOfScan(result));
+    await store.saveScan(result);
+    await sessions.recordScan(result, { sessionId: session.sessionId, purpose: 'verify', symptom: session.symptom });
+    return sessions.resumed(session.sessionId, repair.journalId, {
+      verified: checkPasses(result, repair.cause),
+      evidence: result.evidence,
+    });
   }
 
   const readable = options.readablePaths ?? new ReadablePaths();
@@ -312,7 +363,9 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
     },
 
     async getActiveSession() {
-      const session = sessions.active();
+      // This run's session, or one an earlier run left waiting for a restart: after the restart, it is checked again.
+      const waiting = sessions.active() ?? (await sessionAwaitingRestart());
+      const session = waiting ? await resumeAfterRestart(waiting) : null;
       if (session) readable.grant(...pathsOfScan(session.initial), ...pathsOfScan(session.latest));
       return session;
     },
@@ -348,6 +401,10 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
 export function createAppServices(options: AppServicesOptions): AppServices {
   return createAppServicesWith(
     options,
-    createDefaultDeps({ dataDir: options.dataDir, ...(options.appVersion ? { appVersion: options.appVersion } : {}) }),
+    createDefaultDeps({
+      dataDir: options.dataDir,
+      ...(options.appVersion ? { appVersion: options.appVersion } : {}),
+      ...(options.appPath ? { appPath: options.appPath } : {}),
+    }),
   );
 }

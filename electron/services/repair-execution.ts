@@ -95,6 +95,8 @@ export async function executePlan(
   if (status === 'succeeded')
     verified = definition.verify(verification.length ? evidenceMap(verification) : {}, built.data, install);
   if (status === 'succeeded' && verified === false) message = { key: 'repair.message.not-verified', params: {} };
+  if (status === 'succeeded' && verified === true && !message)
+    message = definition.remains?.(evidenceMap(verification), built.data) ?? null;
   if (status === 'succeeded' && rebootRequired)
     message = { key: 'repair.message.restart-needed', params: { code: installExit ?? 0 } };
   if (status === 'failed' && !message && install && !install.ok && installExit !== null)

@@ -49,6 +49,8 @@ export interface PlannerEnvironment {
   probes: readonly ProbeDefinition[];
   user: { sid: string | null; profile: string | null; temp: string | null };
   windowsDir: string;
+  /** MSI Doctor's own executable on the target machine, for the resume after a restart (null: none). */
+  appPath?: string | null;
   symptom?: ParsedSymptom;
   now: () => Date;
   /** The account an earlier elevated batch ran as, when known (over-the-shoulder elevation when it is not the user). */
@@ -181,6 +183,7 @@ export function buildPrepared(
     logDir: joinTarget(env.targetDataDir, 'logs'),
     journalPath: join(env.dataDir, 'journals', `${journalId}.jsonl`),
     windowsDir: env.windowsDir,
+    appPath: env.appPath ?? null,
     journals: journalLookup(env.dataDir),
   });
   recordableData(definition, built.data);

@@ -59,6 +59,8 @@ export interface RepairServiceOptions {
   /** The real (unelevated) user: passed into elevated commands explicitly. */
   user: { sid: string | null; profile: string | null; temp: string | null };
   windowsDir?: string;
+  /** MSI Doctor's own executable on the target machine (the restart repair registers its resume); none by default. */
+  appPath?: string | null;
   symptom?: ParsedSymptom;
   /** Checks the .msi path on the target machine; default: the local file system. */
   statPath?: StatPath;
@@ -148,6 +150,7 @@ export class RepairService {
       probes: options.probes,
       user: options.user,
       windowsDir: options.windowsDir ?? windowsDirectory(),
+      appPath: options.appPath ?? null,
       ...(options.symptom ? { symptom: options.symptom } : {}),
       now: () => this.clock.now(),
       elevatedSid: () => this.elevatedSid ?? options.elevatedSid?.() ?? null,

@@ -54,7 +54,7 @@ export function environmentLabel(system: SystemHandle, dataDir: string): string 
 export function createRepairServiceFor(
   system: SystemHandle,
   dataDir: string,
-  extra: Partial<Pick<RepairServiceOptions, 'hooks' | 'clock' | 'symptom' | 'lock' | 'sessionId'>> = {},
+  extra: Partial<Pick<RepairServiceOptions, 'hooks' | 'clock' | 'symptom' | 'lock' | 'sessionId' | 'appPath'>> = {},
 ): RepairService {
   const machine = system.simulation?.machine ?? null;
   return new RepairService({
@@ -72,6 +72,8 @@ export function createRepairServiceFor(
           statPath: simulatedStatPath(machine),
           clock: simulatedRepairClock(machine),
           windowsDir: machine.envVar('SystemRoot') ?? 'C:\\Windows',
+          // The app as it would be installed on the simulated machine: its resume after a restart is modelled too.
+          appPath: `${machine.envVar('ProgramFiles') ?? 'C:\\Program Files'}\\MSI Doctor\\MSI Doctor.exe`,
         }
       : {}),
     ...extra,

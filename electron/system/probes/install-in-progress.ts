@@ -218,7 +218,9 @@ export function parseInstallInProgress(
     const variant = bgActive.length > 0 ? 'busy-background' : elevated ? 'busy' : 'busy-hidden';
     return verdict('problem', p, variant, data, { services: bgActive.map((b) => b.name).join(', ') });
   }
-  if (o.inProgressKey) return verdict('problem', p, 'in-progress-key', data);
+  // With the lock free and no installer running, an unfinished install's marker is worth knowing, not a failure: new
+  // installs are not refused for 1618 (the diagnosis weighs it the same way); a restart lets Windows clear it.
+  if (o.inProgressKey) return verdict(mutex === 'free' ? 'warning' : 'problem', p, 'in-progress-key', data);
   if (bgActive.length > 0)
     return verdict('warning', p, 'background-active', data, { services: bgActive.map((b) => b.name).join(', ') });
   return verdict('ok', p, 'idle', data);

@@ -431,6 +431,58 @@ test('restart-computer: now (not undoable) or in N minutes (shutdown /a undo)', 
   assert.equal(later.reversible, true);
 });
 
+test('restart-computer: a one-time resume of the app for this user (HKCU RunOnce) before the restart, only from a valid absolute app path; cancelling removes it', () => {
+  const app = 'C:\\Program Files\\MSI Doctor\\MSI Doctor.exe';
+  const later = REPAIR_CATALOG['restart-computer'].build(context({ restartInMinutes: 10 }, {}, { appPath: app }));
+  const [register, restart] = specs(later);
+  assert.equal(register!.file, 'C:\\Windows\\System32\\reg.exe');
+  assert.deepEqual(register!.args, [
+    'add',
+    'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\RunOnce',
+    '/v',
+    'MSI Doctor resume',
+    '/t',
+    'REG_SZ',
+    '/d',
+    `"${app}" --resume-after-restart`,
+    '/f',
+  ]);
+  assert.equal(later.steps[0]!.step.elevated, false, 'per user: no administrator prompt');
+  assert.deepEqual(restart!.args, ['/r', '/t', '600']);
+  const undo = undoOf('restart-computer', later, 'restart-later');
+  assert.deepEqual(
+    undo.map((u) => [u.file, ...u.args]),
+    [
+      ['C:\\Windows\\System32\\shutdown.exe', '/a'],
+      [
+        'C:\\Windows\\System32\\reg.exe',
+        'delete',
+        'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\RunOnce',
+        '/v',
+        'MSI Doctor resume',
+        '/f',
+      ],
+    ],
+  );
+  // Anything that is not a plain absolute .exe path (a quote, a relative or UNC path, a variable) registers nothing.
+  for (const bad of [
+    'MSI Doctor.exe',
+    '\\\\server\\share\\a.exe',
+    'C:\\a" & calc.exe',
+    'C:\\%TEMP%\\a.exe',
+    'C:\\a.cmd',
+    'C:\\a\nb.exe',
+    null,
+  ]) {
+    const plan = REPAIR_CATALOG['restart-computer'].build(context({}, {}, { appPath: bad }));
+    assert.deepEqual(
+      plan.steps.map((s) => s.step.id),
+      ['restart-now'],
+      String(bad),
+    );
+  }
+});
+
 test('installer logging: enable records the previous value; disable restores exactly what enable found', () => {
   const absent = REPAIR_CATALOG['enable-installer-logging'].build(
     context({}, { policies: policies({ logging: null }) }),

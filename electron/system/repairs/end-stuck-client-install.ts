@@ -65,5 +65,10 @@ export const endStuckClientInstall: RepairDefinition = {
   }),
   verify: (e, data) =>
     e['install-in-progress'] ? !e['install-in-progress'].clients.some((c) => c.pid === data.pid) : null,
+  // The client is gone but Windows still marks an unfinished install: say so (a restart clears it), not "problem".
+  remains: (e, data) =>
+    e['install-in-progress']?.inProgressKey
+      ? text('repair.message.ended-unfinished-marked', { package: String(data.package) })
+      : null,
   touches: (data) => [`process:${String(data.pid)}`],
 };

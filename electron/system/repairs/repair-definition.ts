@@ -25,6 +25,8 @@ export interface RepairContext {
   journalPath: string;
   /** Windows folder on the target machine (C:\Windows unless a probe says otherwise). */
   windowsDir: string;
+  /** MSI Doctor's own executable on the target machine (absolute), to resume after a restart; null: no resume. */
+  appPath?: string | null;
   /** Previous runs (for disable-installer-logging: restore exactly what enable-installer-logging found). */
   journals: JournalLookup;
 }
@@ -115,6 +117,11 @@ export interface RepairDefinition {
     data: Record<string, unknown>,
     install: InstallResult | null,
   ): boolean | null;
+  /**
+   * What the check after a verified run still shows besides the targeted cause, in words (an unfinished install still
+   * marked: a restart clears it). The run's message, so the result says what remains under the one "verified" state.
+   */
+  remains?(evidence: Partial<EvidenceDataMap>, data: Record<string, unknown>): TextRef | null;
   /** What the run changes (registry values, folders), for the warning when an older change is undone under a newer one. */
   touches(data: Record<string, unknown>): string[];
   /** A 'wait' step's condition: the probe it polls and when the wait is over. */

@@ -313,6 +313,8 @@ export class SimulatedMachine {
     this.deleteValue(sm, 'PendingFileRenameOperations2');
     this.deleteValue('HKLM\\SOFTWARE\\Microsoft\\Updates', 'UpdateExeVolatile');
     if (this.state.configMgr) this.state.configMgr.rebootPending = false;
+    // At the user's sign-in Windows starts what RunOnce lists and deletes it (MSI Doctor's resume after a restart).
+    this.deleteKey('HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\RunOnce');
   }
 
   /** A short description for logs and the UI. */

@@ -26,6 +26,13 @@ function CommandLine({ text }: { text: string }) {
   );
 }
 
+/** Exactly how many administrator prompts Windows shows for this fix (each elevated batch is one). */
+function promptsText(plan: RepairPlan, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const count = plan.elevationPrompts ?? (plan.needsElevation ? 1 : 0);
+  if (count === 0) return t('fix.promptsNone');
+  return count === 1 ? t('fix.promptsOne') : t('fix.promptsMany', { count });
+}
+
 export function CommandPreview({ plan }: { plan: RepairPlan }) {
   const { t } = useTranslation();
   const text = useDomainText();
@@ -33,7 +40,7 @@ export function CommandPreview({ plan }: { plan: RepairPlan }) {
     <div className="command-preview" data-testid="command-preview">
       <ul className="facts">
         <li className={`risk risk-${plan.risk}`}>{t('fix.risk', { level: t(`fix.riskLevels.${plan.risk}`) })}</li>
-        <li>{plan.needsElevation ? t('fix.admin') : t('fix.noAdmin')}</li>
+        <li data-testid="elevation-prompts">{promptsText(plan, t)}</li>
         <li>{plan.reversible ? t('fix.reversible') : t('fix.notReversible')}</li>
       </ul>
       <h3 className="field-title">{t('fix.commands')}</h3>

@@ -1,5 +1,5 @@
 // Step 4: the chosen repair: plan preview (exact commands, risk, admin, undo), confirmations, progress, result, undo.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActions, useDomainText, useWizard } from './store-context.tsx';
 import { StepHeading } from '../components/step-heading.tsx';
@@ -7,8 +7,34 @@ import { CommandPreview } from '../components/command-preview.tsx';
 import { RepairProgress } from '../components/repair-progress.tsx';
 import { RepairResult } from '../components/repair-result.tsx';
 import { SessionBanner } from '../components/session-banner.tsx';
+import { Notice } from '../components/notice.tsx';
 import { repairOfPlan } from '../../../shared/wizard/transition.ts';
 import { NEXT_FIX_STATES, repairState } from '../../../shared/session/session-story.ts';
+
+/** The delays a restart can be given (minutes; 0 = now). A countdown can be cancelled until it ends. */
+const RESTART_DELAYS = [0, 5, 15, 30] as const;
+
+function RestartDelay({ minutes, onChoose }: { minutes: number; onChoose: (minutes: number) => void }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="restart-delay" data-testid="restart-delay">
+      <legend className="field-title">{t('fix.restartWhen')}</legend>
+      {RESTART_DELAYS.map((m) => (
+        <label key={m} className="radio">
+          <input
+            type="radio"
+            name="restart-delay"
+            value={m}
+            checked={minutes === m}
+            onChange={() => onChoose(m)}
+            data-testid={`restart-delay-${m}`}
+          />
+          <span>{m === 0 ? t('fix.restartNow') : t('fix.restartIn', { minutes: m })}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
 
 function Confirmations({
   ids,
@@ -44,6 +70,14 @@ export function FixStep() {
   const session = useWizard((s) => s.wizard.session);
   const actions = useActions();
   const [checked, setChecked] = useState<string[]>([]);
+  const simulated = useWizard((s) => s.env?.kind === 'simulated');
+  const resumed = useWizard((s) => s.wizard.notice === 'session-resumed');
+  // When a fix finishes, focus moves to its result (not back to the page): screen readers read the outcome.
+  const resultRef = useRef<HTMLHeadingElement>(null);
+  const phase = fix?.phase;
+  useEffect(() => {
+    if (phase === 'done') resultRef.current?.focus();
+  }, [phase]);
   if (!fix) return null;
   // How the run ended is the session record's (its journal id is the plan id): the step only shows it.
   const ran = repairOfPlan(session, fix.plan?.planId);
@@ -64,6 +98,12 @@ export function FixStep() {
       {fix.plan && fix.phase === 'preview' && (
         <>
           <p className="step-intro">{text(fix.plan.description)}</p>
+          {fix.plan.restart && (
+            <RestartDelay
+              minutes={fix.plan.restart.minutes}
+              onChoose={(minutes) => void actions.chooseRestartDelay(minutes)}
+            />
+          )}
           <CommandPreview plan={fix.plan} />
           <Confirmations ids={fix.plan.confirmations} checked={checked} onChange={setChecked} />
           <div className="actions">
@@ -99,8 +139,29 @@ export function FixStep() {
       )}
       {ran && (fix.phase === 'done' || fix.phase === 'undoing') && (
         <>
+          <h3 className="field-title" tabIndex={-1} ref={resultRef} data-testid="fix-result-heading">
+            {t('fix.resultHeading')}
+          </h3>
+          {resumed && (
+            <Notice tone="info" testId="notice-session-resumed">
+              {t('findings.notices.session-resumed')}
+            </Notice>
+          )}
           {session && <SessionBanner session={session} />}
           {outcome && <RepairResult outcome={outcome} undone={ran.undo !== null} />}
+          {/* The simulated machine restarts at once; "the next start of the app" is a reload of this page. */}
+          {simulated && ended === 'awaiting-restart' && fix.plan?.restart?.minutes === 0 && (
+            <p>
+              <button
+                type="button"
+                className="button primary"
+                onClick={() => window.location.reload()}
+                data-testid="simulated-restart-done"
+              >
+                {t('fix.simulatedRestarted')}
+              </button>
+            </p>
+          )}
           {fix.phase === 'undoing' && (
             <p className="working" role="status">
               <span className="spinner" aria-hidden="true" /> {t('fix.undoing')}
@@ -127,7 +188,7 @@ export function FixStep() {
             </button>
             {fix.phase === 'done' && outcome?.undoAvailable && !ran.undo && (
               <button type="button" className="button" onClick={() => void actions.undo()} data-testid="undo">
-                {t('fix.undo')}
+                {fix.plan?.restart ? t('fix.cancelRestart') : t('fix.undo')}
               </button>
             )}
             <button
@@ -144,6 +205,7 @@ export function FixStep() {
               className="button subtle"
               onClick={actions.backToFindings}
               disabled={fix.phase === 'undoing'}
+              data-testid="back-to-findings"
             >
               {t('fix.back')}
             </button>

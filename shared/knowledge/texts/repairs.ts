@@ -146,6 +146,10 @@ export const REPAIR_TEXTS = {
     en: 'End installer process {pid} ({package})',
     'zh-CN': '结束安装进程 {pid}（{package}）',
   },
+  'repair.restart-computer.step.register-resume': {
+    en: 'Open MSI Doctor once after the restart, for you only, to check the result',
+    'zh-CN': '重启后为您打开一次 MSI Doctor，检查结果',
+  },
   'repair.restart-computer.step.restart-now': { en: 'Restart the computer now', 'zh-CN': '立即重启电脑' },
   'repair.restart-computer.step.restart-later': {
     en: 'Restart the computer in {minutes} minutes',
@@ -422,6 +426,11 @@ export const REPAIR_TEXTS = {
   'repair.message.not-verified': {
     en: 'The repair ran, but the check afterwards still shows the problem.',
     'zh-CN': '修复已执行，但之后的检查显示问题仍然存在。',
+  },
+  'repair.message.ended-unfinished-marked': {
+    en: 'The stuck install ({package}) was ended and Windows Installer is free again. Windows still marks that install as unfinished: if your next install is refused or asks about it, restart the computer first.',
+    'zh-CN':
+      '卡住的安装（{package}）已结束，Windows Installer 已重新空闲。Windows 仍把那次安装标记为未完成：如果您的下一次安装被拒绝或询问此事，请先重新启动电脑。',
   },
   'repair.message.restart-needed': {
     en: 'The installation succeeded (code {code}); restart the computer to finish it.',
