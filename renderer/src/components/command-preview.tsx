@@ -29,8 +29,7 @@ function CommandLine({ text }: { text: string }) {
 /** Exactly how many administrator prompts Windows shows for this fix (each elevated batch is one). */
 function promptsText(plan: RepairPlan, t: (key: string, options?: Record<string, unknown>) => string): string {
   const count = plan.elevationPrompts ?? (plan.needsElevation ? 1 : 0);
-  if (count === 0) return t('fix.promptsNone');
-  return count === 1 ? t('fix.promptsOne') : t('fix.promptsMany', { count });
+  return count === 0 ? t('fix.promptsNone') : t('fix.prompts', { count });
 }
 
 export function CommandPreview({ plan }: { plan: RepairPlan }) {

@@ -29,7 +29,7 @@ function RestartDelay({ minutes, onChoose }: { minutes: number; onChoose: (minut
             onChange={() => onChoose(m)}
             data-testid={`restart-delay-${m}`}
           />
-          <span>{m === 0 ? t('fix.restartNow') : t('fix.restartIn', { minutes: m })}</span>
+          <span>{m === 0 ? t('fix.restartNow') : t('fix.restartIn', { count: m })}</span>
         </label>
       ))}
     </fieldset>
