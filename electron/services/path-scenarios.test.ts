@@ -15,6 +15,7 @@ import { createSystem, type SystemHandle } from './system-factory.ts';
 import { createRepairServiceFor } from './repair-system.ts';
 import { MACHINE_ENVIRONMENT_KEY } from '../system/repairs/path-value.ts';
 import { translate } from '../../shared/knowledge/texts.ts';
+import { causeInfo } from '../../shared/knowledge/causes.ts';
 import { parseOtherUserPath } from '../system/probes/other-user-path.ts';
 
 async function scan(system: SystemHandle) {
@@ -273,4 +274,38 @@ test('counts in the PATH texts agree with their number ("1 entry", "2 entries"; 
   assert.match(translate(none(1), 'en'), /\(1 other account checked\)/);
   assert.match(translate(none(3), 'en'), /\(3 other accounts checked\)/);
   assert.match(translate(none(3), 'zh-CN'), /检查了 3 个其他账户/);
+});
+
+test("python-store-alias: the Microsoft Store's placeholder python.exe answers first; its own state, cause and fix in English and Chinese", async () => {
+  const system = createSystem({ simulate: 'python-store-alias' });
+  const result = await scan(system);
+  const python = product(pathData(result), 'python');
+  assert.equal(python.state, 'store-alias');
+  assert.equal(python.resolved?.folder, 'C:\\Users\\zhang.wei\\AppData\\Local\\Microsoft\\WindowsApps');
+  assert.equal(python.binFolder, 'C:\\Users\\zhang.wei\\AppData\\Local\\Programs\\Python\\Python312');
+  assert.equal(result.findings[0]?.cause, 'store-alias-on-path');
+  assert.deepEqual(result.findings[0]?.repairs ?? [], [], 'no automatic repair: the alias is a Windows setting');
+  const evidence = result.evidence.find((e) => e.probe === 'path-environment')!;
+  assert.match(translate(evidence.summary, 'en'), /placeholder python\.exe .*App execution aliases/);
+  assert.match(translate(evidence.summary, 'zh-CN'), /应用执行别名/);
+  const cause = causeInfo('store-alias-on-path');
+  assert.match(cause.nextSteps.map((s) => s.en).join(' '), /App execution aliases.*python\.exe/);
+  assert.match(cause.nextSteps.map((s) => s['zh-CN']).join(' '), /应用执行别名/);
+  // The user turns the aliases off (Windows removes the placeholders): a fresh check runs the installed Python.
+  system.simulation!.machine.removeEntry('C:\\Users\\zhang.wei\\AppData\\Local\\Microsoft\\WindowsApps\\python.exe');
+  const after = product(pathData(await scan(system)), 'python');
+  assert.notEqual(after.state, 'store-alias');
+  assert.equal(after.runs[0]!.read, '3.12.1');
+});
+
+test('the Store placeholder alone (Python not installed) is not reported as a Python that fails', async () => {
+  const system = createSystem({ simulate: 'python-store-alias' });
+  const m = system.simulation!.machine;
+  m.state.products = [];
+  m.removeEntry('C:\\Users\\zhang.wei\\AppData\\Local\\Programs\\Python\\Python312\\python.exe');
+  const data = pathData(await scan(system));
+  assert.equal(
+    data.products.find((p) => p.id === 'python'),
+    undefined,
+  );
 });

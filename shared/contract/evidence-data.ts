@@ -496,6 +496,8 @@ export const productPathStateSchema = z.enum([
   'not-on-path',
   'other-user-path',
   'shadowed',
+  // The Microsoft Store's placeholder (%LOCALAPPDATA%\\Microsoft\\WindowsApps\\python.exe) answers before the installed copy.
+  'store-alias',
   'past-limit',
   'fails',
   'missing-files',

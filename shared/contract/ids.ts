@@ -44,6 +44,7 @@ export const CAUSE_IDS = [
   // After the install: the product is installed but a new terminal does not run it (shared/knowledge/known-products.ts).
   'program-not-on-path',
   'older-program-on-path',
+  'store-alias-on-path',
   'no-problem-found',
   'unknown',
 ] as const;

@@ -2,6 +2,7 @@
 export const DOCS = {
   environmentVariables: 'https://learn.microsoft.com/windows/win32/procthread/environment-variables',
   wmSettingChange: 'https://learn.microsoft.com/windows/win32/winmsg/wm-settingchange',
+  pythonOnWindows: 'https://docs.python.org/3/using/windows.html#the-microsoft-store-package',
   exitCodes: 'https://learn.microsoft.com/windows/win32/msi/error-codes',
   messages: 'https://learn.microsoft.com/windows/win32/msi/windows-installer-error-messages',
   systemErrors0: 'https://learn.microsoft.com/windows/win32/debug/system-error-codes--0-499-',

@@ -41,6 +41,11 @@ export const FACTS = {
     '"{command}" runs the copy in {shadow} ({version}), which comes before the installed {installed} in {folder}.',
     '“{command}” 运行的是 {shadow} 中的副本（{version}），它排在 {folder} 中已安装的 {installed} 之前。',
   ),
+  'path-store-alias': factEntry(
+    'path-environment',
+    '"{command}" runs the Microsoft Store\'s placeholder in {shadow}, which comes before the installed {product} in {folder}.',
+    '“{command}” 运行的是 {shadow} 中 Microsoft Store 的占位程序，它排在 {folder} 中已安装的 {product} 之前。',
+  ),
   'path-works-new-terminal': factEntry(
     'path-environment',
     '"{command}" answers {version} in a new terminal.',

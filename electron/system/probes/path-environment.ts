@@ -253,10 +253,21 @@ function analyseEntries(output: PathEnvironmentOutput): PathEntry[] {
   });
 }
 
+/**
+ * The per-user App Execution Alias folder (%LOCALAPPDATA%\\Microsoft\\WindowsApps): Windows puts placeholder python.exe
+ * and python3.exe there that only open the Microsoft Store. Recognised by its path, which no locale changes.
+ */
+export function isAppAliasFolder(folder: string): boolean {
+  return /\\Microsoft\\WindowsApps\\?$/i.test(folder.trim());
+}
+
 function productState(p: Omit<ProductReach, 'state'>, runs: VersionRun[], product: KnownProduct): ProductPathState {
   const main = runs[0];
   if (p.binFolder === null && p.resolved === null) return 'missing-files';
   if (p.entry?.pastLimit) return 'past-limit';
+  // The Store's placeholder answers first (and an installed copy exists, else the product is not listed at all).
+  if (p.resolved && isAppAliasFolder(p.resolved.folder) && !(p.binFolder && isAppAliasFolder(p.binFolder)))
+    return 'store-alias';
   if (p.resolved === null) return p.binFolder && !product.addsToPath && main?.read ? 'works' : 'not-on-path';
   // An older copy earlier in PATH answers instead of the installed version.
   if (p.binFolder && folderKey(p.resolved.folder) !== folderKey(p.binFolder)) return 'shadowed';
@@ -290,6 +301,8 @@ export function parsePathEnvironment(outputs: CommandOutput[]): ProbeVerdict {
     // ARP InstallLocation is shown, not searched).
     const binFolder = checked.keyFiles[0]?.replace(/\\[^\\]+$/, '') ?? null;
     if (installed.length === 0 && binFolder === null && withExe.length === 0) continue;
+    // Only the Store's placeholder (every Windows 10/11 has one): Python is not installed, nothing to say about it.
+    if (installed.length === 0 && binFolder === null && withExe.every((e) => isAppAliasFolder(e.expanded))) continue;
     const reachable = withExe.filter((e) => !e.pastLimit);
     const first = reachable[0] ?? null;
     const binEntry = binFolder ? (entries.find((e) => folderKey(e.expanded) === folderKey(binFolder)) ?? null) : null;
@@ -328,7 +341,14 @@ export function parsePathEnvironment(outputs: CommandOutput[]): ProbeVerdict {
   return pathVerdict(data);
 }
 
-const PROBLEM_ORDER: ProductPathState[] = ['past-limit', 'shadowed', 'not-on-path', 'fails', 'missing-files'];
+const PROBLEM_ORDER: ProductPathState[] = [
+  'past-limit',
+  'store-alias',
+  'shadowed',
+  'not-on-path',
+  'fails',
+  'missing-files',
+];
 
 function pathVerdict(data: PathEnvironmentData): ProbeVerdict {
   const p = 'path-environment';

@@ -51,6 +51,9 @@ export function pathRule(ctx: DiagnosisContext): Signal[] {
           { ...extra, repairs: ['remove-stale-path-entry'] },
         ),
       );
+    } else if (p.state === 'store-alias') {
+      // No repair of ours: the alias is a Windows setting, and removing WindowsApps from PATH would break other aliases.
+      signals.push(probeFact('store-alias-on-path', 0.85, 'path-environment', 'path-store-alias', params, extra));
     } else if (p.state === 'shadowed') {
       signals.push(probeFact('older-program-on-path', 0.8, 'path-environment', 'path-shadowed', params, extra));
     }

@@ -322,6 +322,11 @@ export const PROBE_TEXTS = {
     'zh-CN':
       '新终端运行的是 {shadow} 中的另一份 {product}（返回 {version}），而不是安装在 {folder} 的 {installed}：PATH 中较早的位置有一个旧文件夹。',
   },
+  'probe.path-environment.store-alias': {
+    en: "A new terminal runs the Microsoft Store's placeholder python.exe from {shadow}, not {product} installed in {folder}: turn off the python.exe aliases in Settings > Apps > App execution aliases, or put {folder} before {shadow} in PATH.",
+    'zh-CN':
+      '新终端运行的是 {shadow} 中 Microsoft Store 的占位程序 python.exe，而不是安装在 {folder} 的 {product}：请在“设置 > 应用 > 应用执行别名”中关闭 python.exe 别名，或者在 PATH 中把 {folder} 放到 {shadow} 之前。',
+  },
   'probe.path-environment.past-limit': {
     en: "{product}'s folder {folder} is in PATH, but past the length Windows builds PATH with: a new terminal does not search it.",
     'zh-CN': '{product} 的文件夹 {folder} 在 PATH 中，但位于 Windows 构建 PATH 时的长度上限之后：新终端不会搜索它。',
