@@ -309,3 +309,40 @@ test('the Store placeholder alone (Python not installed) is not reported as a Py
     undefined,
   );
 });
+
+test('registered: Windows Installer has the recognised product installed (ProductState 5) and its key file is found under the ARP InstallLocation', async () => {
+  const system = createSystem({ simulate: 'go-old-shadows-new' });
+  const go = product(pathData(await scan(system)), 'go');
+  assert.deepEqual(
+    go.installed.map((a) => [a.scope, a.productCode, a.productState]),
+    [['machine', '{5F4B4E3B-8E24-4B0B-9E1F-3C6E2F1A0B21}', 5]],
+  );
+  assert.equal(go.binFolder, 'C:\\Program Files\\Go\\bin');
+
+  // Go installed to a folder of the user's choice: found through InstallLocation, not the default folders.
+  const custom = createSystem({ simulate: 'go-new-terminal' });
+  const m = custom.simulation!.machine;
+  const exe = m.state.files['C:\\Program Files\\Go\\bin\\go.exe']!;
+  m.removeEntry('C:\\Program Files\\Go\\bin\\go.exe');
+  m.state.files['D:\\Tools\\Go\\bin\\go.exe'] = exe;
+  m.state.products.find((p) => p.name.startsWith('Go '))!.installLocation = 'D:\\Tools\\Go\\';
+  const path = m.getValue(MACHINE_ENVIRONMENT_KEY, 'Path')!;
+  path.data = String(path.data).replace('C:\\Program Files\\Go\\bin', 'D:\\Tools\\Go\\bin');
+  const moved = product(pathData(await scan(custom)), 'go');
+  assert.equal(moved.binFolder, 'D:\\Tools\\Go\\bin');
+  assert.equal(moved.state, 'new-terminal');
+  assert.equal(moved.runs[0]!.read, '1.21.5');
+});
+
+test('not registered: an Add/Remove Programs entry Windows Installer does not have installed is its own state, en + zh-CN', async () => {
+  const system = createSystem({ simulate: 'go-new-terminal' });
+  system.simulation!.machine.state.products.find((p) => p.name.startsWith('Go '))!.msiState = 2;
+  const result = await scan(system);
+  const go = product(pathData(result), 'go');
+  assert.equal(go.installed[0]!.productState, 2);
+  assert.equal(go.state, 'not-registered');
+  const evidence = result.evidence.find((e) => e.probe === 'path-environment')!;
+  assert.equal(evidence.status, 'problem');
+  assert.match(translate(evidence.summary, 'en'), /Windows Installer does not have it installed/);
+  assert.match(translate(evidence.summary, 'zh-CN'), /Windows Installer 中并没有安装它/);
+});

@@ -500,6 +500,8 @@ export const productPathStateSchema = z.enum([
   'store-alias',
   'past-limit',
   'fails',
+  // An MSI product in Add/Remove Programs that Windows Installer does not have installed (ProductState is not 5).
+  'not-registered',
   'missing-files',
 ]);
 export type ProductPathState = z.infer<typeof productPathStateSchema>;
@@ -531,6 +533,9 @@ export const productReachSchema = z.object({
       version: z.string().nullable(),
       scope: pathScopeSchema,
       installLocation: z.string().nullable(),
+      /** The entry's product code (MSI installs) and Installer.ProductState of it: 5 = installed. */
+      productCode: z.string().nullable().optional(),
+      productState: z.number().int().nullable().optional(),
     }),
   ),
   /** The newest installed version (ARP), null if unknown. */

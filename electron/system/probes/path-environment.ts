@@ -13,7 +13,6 @@ import type {
 import { versionRunSchema } from '../../../shared/contract/evidence-data.ts';
 import {
   KNOWN_PRODUCTS,
-  commandLine,
   compareVersions,
   isKnownProductId,
   knownProduct,
@@ -60,106 +59,89 @@ export const BASE_VARIABLES = [
 
 // PowerShell 5.1. Values are read unexpanded ('DoNotExpandEnvironmentNames') and expanded here with the registry's
 // current variables, because the app's own environment is as old as the app. Programs run only unelevated, with
-// UseShellExecute off, a fresh environment block, no window, a timeout, and output read asynchronously.
+// UseShellExecute off, a fresh environment block, no window, a timeout, and output read asynchronously. Written
+// compactly (no indentation): the whole script with its prelude and parameters must fit -EncodedCommand (32,767).
 const SCRIPT = String.raw`
 $elevated = [bool](Test-MdAdministrator)
 $sid = if ($params.userSid) { $params.userSid } else { Get-MdCurrentSid }
-function Read-Env($path) {
-  $list = $null
-  try { $list = Get-MdRegistryValueList $path } catch { }
-  , @($list | Where-Object { $null -ne $_ })
-}
+function Read-Env($path) { $l = $null; try { $l = Get-MdRegistryValueList $path } catch { }; , @($l | Where-Object { $null -ne $_ }) }
 $machine = Read-Env 'Registry::HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\Session Manager\Environment'
 $user = Read-Env ('Registry::HKEY_USERS\' + $sid + '\Environment')
 $vars = @{}
 foreach ($n in $params.baseVariables) { $v = Get-MdEnvironmentVariable $n; if ($v) { $vars[$n] = $v } }
 function Expand-Text([string]$text) {
-  [regex]::Replace($text, '%([^%;]{1,255})%', { param($m) $n = $m.Groups[1].Value; if ($vars.ContainsKey($n)) { $vars[$n] } else { $m.Value } })
+[regex]::Replace($text, '%([^%;]{1,255})%', { param($m) $n = $m.Groups[1].Value; if ($vars.ContainsKey($n)) { $vars[$n] } else { $m.Value } })
 }
-foreach ($v in $machine) { if ($v.name -ne 'Path') { $vars[$v.name] = Expand-Text $v.raw } }
-foreach ($v in $user) { if ($v.name -ne 'Path') { $vars[$v.name] = Expand-Text $v.raw } }
-$mp = @($machine | Where-Object { $_.name -eq 'Path' })[0]
-$up = @($user | Where-Object { $_.name -eq 'Path' })[0]
-function Path-Value($v) {
-  if ($v) { [pscustomobject]@{ raw = $v.raw; type = $v.type; expanded = (Expand-Text $v.raw) } }
-  else { [pscustomobject]@{ raw = $null; type = $null; expanded = '' } }
+foreach ($v in @($machine) + @($user)) { if ($v.name -ne 'Path') { $vars[$v.name] = Expand-Text $v.raw } }
+function Path-Value($list) {
+$v = @($list | Where-Object { $_.name -eq 'Path' })[0]
+if ($v) { [pscustomobject]@{ raw = $v.raw; type = $v.type; expanded = (Expand-Text $v.raw) } } else { [pscustomobject]@{ raw = $null; type = $null; expanded = '' } }
 }
-$machinePath = Path-Value $mp
-$userPath = Path-Value $up
+$machinePath = Path-Value $machine
+$userPath = Path-Value $user
 $fresh = (@($machinePath.expanded, $userPath.expanded) | Where-Object { $_ }) -join ';'
 $searched = if ($fresh.Length -gt $params.limit) { $fresh.Substring(0, $params.limit) } else { $fresh }
 $exes = @($params.products | ForEach-Object { $_.executable } | Select-Object -Unique)
 function Join-Folder([string]$folder, [string]$name) { $folder.TrimEnd('\') + '\' + $name }
 function Test-File([string]$file) { try { [bool](Test-MdPath $file -Leaf) } catch { $false } }
-function Folder-Info([string]$folder) {
-  $has = @()
-  $exists = $false
-  try { $exists = [bool](Test-MdPath $folder -Container) } catch { }
-  if ($exists) { foreach ($e in $exes) { if (Test-File (Join-Folder $folder $e)) { $has += $e } } }
-  [pscustomobject]@{ exists = $exists; executables = $has }
-}
+function Test-Folder([string]$folder) { try { $folder -and [bool](Test-MdPath $folder -Container) } catch { $false } }
 $entries = @()
 foreach ($scope in 'machine', 'user') {
-  $pv = if ($scope -eq 'machine') { $machinePath } else { $userPath }
-  if ($pv.raw) {
-    foreach ($raw in ($pv.raw -split ';')) {
-      if ($raw.Trim() -eq '') { continue }
-      $exp = (Expand-Text $raw).Trim().Trim('"')
-      $fi = Folder-Info $exp
-      $entries += [pscustomobject]@{ scope = $scope; raw = $raw; expanded = $exp; exists = $fi.exists; executables = $fi.executables }
-    }
-  }
-}
+$pv = if ($scope -eq 'machine') { $machinePath } else { $userPath }
+foreach ($raw in ([string]$pv.raw -split ';')) {
+if ($raw.Trim() -eq '') { continue }
+$exp = (Expand-Text $raw).Trim().Trim('"')
+$exists = Test-Folder $exp
+$has = @(if ($exists) { foreach ($e in $exes) { if (Test-File (Join-Folder $exp $e)) { $e } } })
+$entries += [pscustomobject]@{ scope = $scope; raw = $raw; expanded = $exp; exists = $exists; executables = $has }
+} }
 $openPath = @(([string](Get-MdEnvironmentVariable 'Path')) -split ';' | Where-Object { $_ -ne '' })
 $openHas = @()
 foreach ($e in $exes) { foreach ($f in $openPath) { $d = $f.Trim().Trim('"'); if (Test-File (Join-Folder $d $e)) { $openHas += [pscustomobject]@{ executable = $e; folder = $d }; break } } }
+$inst = $null
+try { $inst = New-MdComObject 'WindowsInstaller.Installer' } catch { }
+function Key-Files($pr, [string]$folder) { foreach ($s in @($pr.subs)) { $d = if ($s) { Join-Folder $folder $s } else { $folder }; Join-Folder $d $pr.executable } }
 $arp = @()
 foreach ($a in @(Get-MdUninstallEntry $sid)) {
-  if ($null -eq $a -or -not $a.name -or $a.name.Length -gt 260) { continue }
-  $arp += [pscustomobject]@{ name = [string]$a.name; version = $a.version; publisher = $a.publisher; installLocation = $a.installLocation; scope = $a.scope }
+if ($null -eq $a -or -not $a.name -or $a.name.Length -gt 260) { continue }
+$code = $null; $state = $null
+if ([string]$a.key -match '^\{[0-9A-Fa-f-]{36}\}$') { $code = [string]$a.key; if ($inst) { try { $state = [int](Invoke-MdComMember $inst 'ProductState' 'GetProperty' @($code)) } catch { } } }
+$loc = if ($a.installLocation) { (Expand-Text $a.installLocation).Trim().Trim('"') } else { '' }
+$files = @(if (Test-Folder $loc) { foreach ($pr in $params.products) { Key-Files $pr $loc | Where-Object { Test-File $_ } } })
+$arp += [pscustomobject]@{ name = [string]$a.name; version = $a.version; publisher = $a.publisher; installLocation = $a.installLocation; scope = $a.scope; productCode = $code; productState = $state; keyFiles = $files }
 }
-$block = @{}
-foreach ($k in $vars.Keys) { $block[$k] = $vars[$k] }
+$block = $vars.Clone()
 $block['Path'] = $searched
 function Resolve-Command([string]$name) {
-  foreach ($f in ($searched -split ';')) {
-    $f = $f.Trim().Trim('"'); if (-not $f) { continue }
-    foreach ($ext in '.exe', '.cmd', '.bat') { $c = Join-Folder $f ($name + $ext); if (Test-File $c) { return $c } }
-  }
-  $null
+foreach ($f in ($searched -split ';')) {
+$f = $f.Trim().Trim('"'); if (-not $f) { continue }
+foreach ($ext in '.exe', '.cmd', '.bat') { $c = Join-Folder $f ($name + $ext); if (Test-File $c) { return $c } }
+}
 }
 function Cut([string]$text) { if ($text.Length -gt $params.maxOutput) { $text.Substring(0, $params.maxOutput) } else { $text } }
 $products = @()
 $started = Get-MdNow
 foreach ($pr in $params.products) {
-  $keyFiles = @($pr.keyFiles | ForEach-Object { Expand-Text $_ } | Where-Object { Test-File $_ })
-  $runs = @()
-  foreach ($c in $pr.commands) {
-    $program = Resolve-Command $c.command
-    if (-not $program -and -not $pr.addsToPath -and $keyFiles.Count -gt 0) { $program = $keyFiles[0] }
-    $run = [ordered]@{ command = $c.line; program = $program; ran = $false; notRun = $null; exitCode = $null; stdout = ''; stderr = '' }
-    if (-not $program) { $run.notRun = 'not-found' }
-    elseif ($elevated) { $run.notRun = 'elevated' }
-    elseif (-not $params.runCommands) { $run.notRun = 'not-asked' }
-    elseif (((Get-MdNow) - $started).TotalMilliseconds -gt $params.budgetMs) { $run.notRun = 'time-limit' }
-    else {
-      $o = Invoke-MdProgram $program @($c.args) $block $vars['USERPROFILE'] $params.commandTimeoutMs
-      $run.ran = $true; $run.exitCode = $o.exitCode; $run.stdout = Cut $o.stdout; $run.stderr = Cut $o.stderr
-      if ($o.timedOut) { $run.notRun = 'timed-out' }
-    }
-    $runs += [pscustomobject]$run
-  }
-  $products += [pscustomobject]@{ id = $pr.id; keyFiles = $keyFiles; runs = $runs }
+$keyFiles = @(foreach ($f in @($pr.folders)) { Key-Files $pr (Expand-Text $f) | Where-Object { Test-File $_ } })
+$runs = @()
+foreach ($c in $pr.commands) {
+$program = Resolve-Command $c.command
+if (-not $program -and -not $pr.addsToPath -and $keyFiles.Count -gt 0) { $program = $keyFiles[0] }
+$run = [ordered]@{ command = ((@($c.command) + @($c.args)) -join ' '); program = $program; ran = $false; notRun = $null; exitCode = $null; stdout = ''; stderr = '' }
+if (-not $program) { $run.notRun = 'not-found' }
+elseif ($elevated) { $run.notRun = 'elevated' }
+elseif (-not $params.runCommands) { $run.notRun = 'not-asked' }
+elseif (((Get-MdNow) - $started).TotalMilliseconds -gt $params.budgetMs) { $run.notRun = 'time-limit' }
+else {
+$o = Invoke-MdProgram $program @($c.args) $block $vars['USERPROFILE'] $params.commandTimeoutMs
+$run.ran = $true; $run.exitCode = $o.exitCode; $run.stdout = Cut $o.stdout; $run.stderr = Cut $o.stderr
+if ($o.timedOut) { $run.notRun = 'timed-out' }
 }
-[pscustomobject]@{
-  elevated = $elevated
-  machinePath = $machinePath
-  userPath = $userPath
-  entries = $entries
-  openPathHas = $openHas
-  arp = $arp
-  products = $products
-} | ConvertTo-Json -Compress -Depth 6
+$runs += [pscustomobject]$run
+}
+$products += [pscustomobject]@{ id = $pr.id; keyFiles = $keyFiles; runs = $runs }
+}
+[pscustomobject]@{ elevated = $elevated; machinePath = $machinePath; userPath = $userPath; entries = $entries; openPathHas = $openHas; arp = $arp; products = $products } | ConvertTo-Json -Compress -Depth 6
 `;
 
 const pathValueOut = z.object({ raw: z.string().nullable(), type: z.string().nullable(), expanded: z.string() });
@@ -191,6 +173,11 @@ export const pathEnvironmentOutputSchema = z.object({
       publisher: z.string().nullable(),
       installLocation: z.string().nullable(),
       scope: z.enum(['machine', 'user']),
+      /** The entry's key when it is a product code (an MSI install), and Installer.ProductState of it (5 installed). */
+      productCode: z.string().nullable().default(null),
+      productState: z.number().int().nullable().default(null),
+      /** Known executables found under InstallLocation (the products' bin subfolders). */
+      keyFiles: psStringList.default([]),
     }),
   ),
   products: z.array(
@@ -221,14 +208,15 @@ export function pathEnvironmentParams(context: ProbeContext, products: readonly 
     budgetMs: VERSION_COMMANDS_BUDGET_MS,
     maxOutput: MAX_RUN_OUTPUT,
     runCommands,
+    // Compact (the script must fit -EncodedCommand): the script joins folders x subfolders x executable into key
+    // files (also under every ARP InstallLocation) and each command with its arguments into the line shown.
     products: products.map((p) => ({
       id: p.id,
       executable: p.executable,
       addsToPath: p.addsToPath,
-      keyFiles: p.defaultInstallFolders.flatMap((folder) =>
-        p.binSubfolders.map((sub) => [folder, sub, p.executable].filter((x) => x !== '').join('\\')),
-      ),
-      commands: p.commands.map((c) => ({ command: c.command, args: c.args, line: commandLine(c) })),
+      folders: p.defaultInstallFolders,
+      subs: p.binSubfolders,
+      commands: p.commands.map((c) => ({ command: c.command, args: c.args })),
     })),
   };
 }
@@ -263,6 +251,9 @@ export function isAppAliasFolder(folder: string): boolean {
 
 function productState(p: Omit<ProductReach, 'state'>, runs: VersionRun[], product: KnownProduct): ProductPathState {
   const main = runs[0];
+  // Listed in Add/Remove Programs as an MSI product, but Windows Installer does not have it installed (ProductState 5).
+  const msi = p.installed.filter((a) => a.productState !== null && a.productState !== undefined);
+  if (msi.length > 0 && msi.every((a) => a.productState !== 5)) return 'not-registered';
   if (p.binFolder === null && p.resolved === null) return 'missing-files';
   if (p.entry?.pastLimit) return 'past-limit';
   // The Store's placeholder answers first (and an installed copy exists, else the product is not listed at all).
@@ -293,13 +284,22 @@ export function parsePathEnvironment(outputs: CommandOutput[]): ProbeVerdict {
   for (const checked of o.products) {
     if (!isKnownProductId(checked.id)) continue;
     const product = knownProduct(checked.id);
-    const installed = o.arp
-      .filter((a) => recogniseProduct(a)?.id === product.id)
-      .map((a) => ({ name: a.name, version: a.version, scope: a.scope, installLocation: a.installLocation }));
+    const recognised = o.arp.filter((a) => recogniseProduct(a)?.id === product.id);
+    const installed = recognised.map((a) => ({
+      name: a.name,
+      version: a.version,
+      scope: a.scope,
+      installLocation: a.installLocation,
+      productCode: a.productCode,
+      productState: a.productState,
+    }));
     const withExe = entries.filter((e) => e.exists && e.executables.includes(product.executable.toLowerCase()));
-    // The installed copy's folder: the first default install location holding the executable (see README: the
-    // ARP InstallLocation is shown, not searched).
-    const binFolder = checked.keyFiles[0]?.replace(/\\[^\\]+$/, '') ?? null;
+    // The installed copy's folder: where its Add/Remove Programs InstallLocation holds the executable, else the first
+    // default install location holding it.
+    const exe = `\\${product.executable.toLowerCase()}`;
+    const fromArp = recognised.flatMap((a) => a.keyFiles).find((f) => f.toLowerCase().endsWith(exe));
+    const keyFile = fromArp ?? checked.keyFiles[0] ?? null;
+    const binFolder = keyFile?.replace(/\\[^\\]+$/, '') ?? null;
     if (installed.length === 0 && binFolder === null && withExe.length === 0) continue;
     // Only the Store's placeholder (every Windows 10/11 has one): Python is not installed, nothing to say about it.
     if (installed.length === 0 && binFolder === null && withExe.every((e) => isAppAliasFolder(e.expanded))) continue;
@@ -347,6 +347,7 @@ const PROBLEM_ORDER: ProductPathState[] = [
   'shadowed',
   'not-on-path',
   'fails',
+  'not-registered',
   'missing-files',
 ];
 

@@ -169,7 +169,7 @@ function Invoke-MdComMember($Object, $Name, $Kind, $Arguments) {
   $args0 = if ($Arguments) { @($Arguments)[0] } else { $null }
   $product = { param($code) @($com.products | Where-Object { $_.productCode -eq $code }) | Select-Object -First 1 }
   switch ("$($Object.__com).$Name") {
-    'Installer.ProductState' { if (& $product $args0) { 5 } else { -1 } }
+    'Installer.ProductState' { $p = & $product $args0; if (-not $p) { -1 } elseif ($null -ne $p.state) { [int]$p.state } else { 5 } }
     'Installer.RelatedProducts' {
       # A StringList: enumerating it yields this object itself, as PowerShell may do with the real COM object.
       $codes = @($com.products | Where-Object { $_.upgradeCode -eq $args0 } | ForEach-Object { [string]$_.productCode })

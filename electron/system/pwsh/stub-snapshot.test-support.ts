@@ -13,7 +13,14 @@ import {
 } from '../simulated/handlers/probe-scripts.ts';
 import { eventXml } from '../simulated/handlers/wevtutil.ts';
 import type { SimulatedMachine } from '../simulated/machine.ts';
-import { baseName, canonicalKey, canonicalPath, parentPath, type RegValue } from '../simulated/model.ts';
+import {
+  baseName,
+  canonicalKey,
+  canonicalPath,
+  msiProductState,
+  parentPath,
+  type RegValue,
+} from '../simulated/model.ts';
 import { tokenView } from '../simulated/token-view.ts';
 
 export interface StubSnapshot {
@@ -73,6 +80,8 @@ interface StubEvent {
 interface StubProduct {
   productCode: string;
   upgradeCode: string;
+  /** Installer.ProductState (5 installed). */
+  state: number;
   info: Record<string, string | null>;
 }
 
@@ -223,6 +232,7 @@ export function stubSnapshot(
       products: m.state.products.map((p) => ({
         productCode: p.productCode,
         upgradeCode: p.upgradeCode,
+        state: msiProductState(p),
         info: {
           ProductName: p.name,
           VersionString: p.version,

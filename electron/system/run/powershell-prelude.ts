@@ -40,18 +40,11 @@ export const PRELUDE_FUNCTIONS: Readonly<Record<string, string>> = {
   // Every value of a key with its kind as the REG_* name and its raw (unexpanded) text; REG_MULTI_SZ items joined by
   // NUL. Null when the key does not exist; throws when it exists but cannot be opened (another account's hive).
   'Get-MdRegistryValueList': String.raw`function Get-MdRegistryValueList($Path) {
-  try { $k = Get-Item -LiteralPath $Path -ErrorAction Stop } catch [Management.Automation.ItemNotFoundException] { return $null }
-  $kinds = @{ 1 = 'REG_SZ'; 2 = 'REG_EXPAND_SZ'; 3 = 'REG_BINARY'; 4 = 'REG_DWORD'; 7 = 'REG_MULTI_SZ'; 11 = 'REG_QWORD' }
-  $out = @(foreach ($n in $k.GetValueNames()) {
-      $kind = [int]$k.GetValueKind($n)
-      $v = $k.GetValue($n, $null, 'DoNotExpandEnvironmentNames')
-      [pscustomobject]@{
-        name = [string]$n
-        type = $(if ($kinds.ContainsKey($kind)) { $kinds[$kind] } else { 'REG_' + $kind })
-        raw = $(if ($v -is [array]) { @($v | ForEach-Object { [string]$_ }) -join [string][char]0 } else { [string]$v })
-      }
-    })
-  , $out
+try { $k = Get-Item -LiteralPath $Path -ErrorAction Stop } catch [Management.Automation.ItemNotFoundException] { return $null }
+$t = @{ 1 = 'SZ'; 2 = 'EXPAND_SZ'; 3 = 'BINARY'; 4 = 'DWORD'; 7 = 'MULTI_SZ'; 11 = 'QWORD' }
+, @(foreach ($n in $k.GetValueNames()) {
+$i = [int]$k.GetValueKind($n); $v = $k.GetValue($n, $null, 'DoNotExpandEnvironmentNames')
+[pscustomobject]@{ name = [string]$n; type = 'REG_' + $(if ($t[$i]) { $t[$i] } else { $i }); raw = $(if ($v -is [array]) { @($v | ForEach-Object { [string]$_ }) -join [char]0 } else { [string]$v }) } })
 }`,
   // Writes one value (Kind: REG_SZ, REG_EXPAND_SZ, REG_DWORD, REG_QWORD, REG_MULTI_SZ), creating the key if needed.
   'Set-MdRegistryValue': String.raw`function Set-MdRegistryValue($Path, $Name, $Value, $Kind) {
@@ -65,16 +58,11 @@ export const PRELUDE_FUNCTIONS: Readonly<Record<string, string>> = {
 }`,
   // The Add/Remove Programs entries the user sees: the machine's (64- and 32-bit views) and the given user's hive.
   'Get-MdUninstallEntry': String.raw`function Get-MdUninstallEntry($Sid) {
-  $roots = @(
-    @('machine', 'Registry::HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall'),
-    @('machine', 'Registry::HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Uninstall'),
-    @('user', ('Registry::HKEY_USERS\' + $Sid + '\Software\Microsoft\Windows\CurrentVersion\Uninstall')))
-  foreach ($r in $roots) {
-    foreach ($k in @(Get-ChildItem -LiteralPath $r[1] -ErrorAction SilentlyContinue)) {
-      $text = { param($n) $v = $k.GetValue($n, $null); if ($null -eq $v) { $null } else { [string]$v } }
-      [pscustomobject]@{ key = $k.PSChildName; scope = $r[0]; name = (& $text 'DisplayName'); version = (& $text 'DisplayVersion'); publisher = (& $text 'Publisher'); installLocation = (& $text 'InstallLocation') }
-    }
-  }
+$u = '\Microsoft\Windows\CurrentVersion\Uninstall'
+foreach ($r in @('machine', "HKLM:\SOFTWARE$u"), @('machine', "HKLM:\SOFTWARE\WOW6432Node$u"), @('user', "Registry::HKEY_USERS\$Sid\Software$u")) {
+foreach ($k in @(Get-ChildItem -LiteralPath $r[1] -ErrorAction SilentlyContinue)) {
+$o = @{}; foreach ($n in 'DisplayName', 'DisplayVersion', 'Publisher', 'InstallLocation') { $v = $k.GetValue($n, $null); $o[$n] = $(if ($null -eq $v) { $null } else { [string]$v }) }
+[pscustomobject]@{ key = $k.PSChildName; scope = $r[0]; name = $o.DisplayName; version = $o.DisplayVersion; publisher = $o.Publisher; installLocation = $o.InstallLocation } } }
 }`,
   // ---------------------------------------------------------------- services, CIM, processes
   'Get-MdService': 'function Get-MdService($Name) { Get-Service -Name $Name -ErrorAction SilentlyContinue }',
@@ -176,28 +164,20 @@ export const PRELUDE_FUNCTIONS: Readonly<Record<string, string>> = {
   // Starts a program with exactly the given environment block (not this process's), no window, stdin closed, output
   // read asynchronously, ended after TimeoutMs; .cmd/.bat through the absolute cmd.exe. Exit code null = not ended.
   'Invoke-MdProgram': String.raw`function Invoke-MdProgram($Program, $Arguments, $Environment, $WorkingDirectory, $TimeoutMs) {
-  $r = [ordered]@{ exitCode = $null; stdout = ''; stderr = ''; timedOut = $false }
-  $psi = New-Object Diagnostics.ProcessStartInfo
-  if ($Program -match '\.(cmd|bat)$') {
-    $psi.FileName = [IO.Path]::Combine($env:SystemRoot, 'System32\cmd.exe')
-    $psi.Arguments = '/d /s /c ""' + $Program + '" ' + (@($Arguments) -join ' ') + '"'
-  } else {
-    $psi.FileName = $Program
-    $psi.Arguments = (@($Arguments) -join ' ')
-  }
-  $psi.UseShellExecute = $false; $psi.CreateNoWindow = $true
-  $psi.RedirectStandardOutput = $true; $psi.RedirectStandardError = $true; $psi.RedirectStandardInput = $true
-  $psi.WorkingDirectory = if ($WorkingDirectory) { $WorkingDirectory } else { $env:SystemRoot }
-  $psi.EnvironmentVariables.Clear()
-  foreach ($k in $Environment.Keys) { $psi.EnvironmentVariables[$k] = [string]$Environment[$k] }
-  try {
-    $p = [Diagnostics.Process]::Start($psi)
-    $p.StandardInput.Close()
-    $o = $p.StandardOutput.ReadToEndAsync(); $e = $p.StandardError.ReadToEndAsync()
-    if ($p.WaitForExit($TimeoutMs)) { $p.WaitForExit(); $r.exitCode = $p.ExitCode } else { try { $p.Kill() } catch { }; $r.timedOut = $true }
-    if ($o.Wait(2000)) { $r.stdout = $o.Result }; if ($e.Wait(2000)) { $r.stderr = $e.Result }
-  } catch { $r.stderr = '0x{0:X8}' -f $_.Exception.GetBaseException().HResult }
-  [pscustomobject]$r
+$r = [ordered]@{ exitCode = $null; stdout = ''; stderr = ''; timedOut = $false }
+$a = @($Arguments) -join ' '
+$i = New-Object Diagnostics.ProcessStartInfo
+if ($Program -match '\.(cmd|bat)$') { $i.FileName = "$env:SystemRoot\System32\cmd.exe"; $i.Arguments = '/d /s /c ""' + $Program + '" ' + $a + '"' } else { $i.FileName = $Program; $i.Arguments = $a }
+$i.UseShellExecute = $false; $i.CreateNoWindow = $true; $i.RedirectStandardOutput = $true; $i.RedirectStandardError = $true; $i.RedirectStandardInput = $true
+$i.WorkingDirectory = if ($WorkingDirectory) { $WorkingDirectory } else { $env:SystemRoot }
+$i.EnvironmentVariables.Clear(); foreach ($k in $Environment.Keys) { $i.EnvironmentVariables[$k] = [string]$Environment[$k] }
+try {
+$p = [Diagnostics.Process]::Start($i); $p.StandardInput.Close()
+$o = $p.StandardOutput.ReadToEndAsync(); $e = $p.StandardError.ReadToEndAsync()
+if ($p.WaitForExit($TimeoutMs)) { $p.WaitForExit(); $r.exitCode = $p.ExitCode } else { try { $p.Kill() } catch { }; $r.timedOut = $true }
+if ($o.Wait(2000)) { $r.stdout = $o.Result }; if ($e.Wait(2000)) { $r.stderr = $e.Result }
+} catch { $r.stderr = '0x{0:X8}' -f $_.Exception.GetBaseException().HResult }
+[pscustomobject]$r
 }`,
   // %VAR% of the environment this process started with (the user's own when unelevated).
   'Expand-MdEnvironment': 'function Expand-MdEnvironment($Text) { [Environment]::ExpandEnvironmentVariables($Text) }',

@@ -108,6 +108,16 @@ export interface SimInstalledProduct {
   packageCode?: string;
   /** The Add/Remove Programs entry's InstallLocation, when the product records one. */
   installLocation?: string;
+  /**
+   * What Windows Installer says of it (Installer.ProductState): 5 installed (the default); 2 absent or 1 advertised
+   * when its Add/Remove Programs entry outlived the registration (a cleanup tool, a broken uninstall).
+   */
+  msiState?: number;
+}
+
+/** Installer.ProductState of a product the model lists: 5 (installed) unless the scenario says otherwise. */
+export function msiProductState(p: SimInstalledProduct): number {
+  return p.msiState ?? 5;
 }
 
 export interface SimIdentity {

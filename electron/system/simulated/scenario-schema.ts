@@ -110,6 +110,7 @@ const productSchema = z.object({
   packageCode: z.string().optional(),
   /** The Add/Remove Programs entry's InstallLocation. */
   installLocation: z.string().optional(),
+  msiState: z.number().int().optional(),
 });
 
 export const machineOverridesSchema = z

@@ -335,6 +335,11 @@ export const PROBE_TEXTS = {
     en: 'A new terminal finds {product}, but "{command}" does not print its version: the program does not start correctly.',
     'zh-CN': '新终端可以找到 {product}，但 “{command}” 没有输出版本：该程序无法正常启动。',
   },
+  'probe.path-environment.not-registered': {
+    en: '{product} is listed in Add/Remove Programs, but Windows Installer does not have it installed: its registration is incomplete. Repair or reinstall it from its installer.',
+    'zh-CN':
+      '{product} 出现在“添加/删除程序”中，但 Windows Installer 中并没有安装它：它的注册信息不完整。请用它的安装程序修复或重新安装。',
+  },
   'probe.path-environment.missing-files': {
     en: '{product} is registered as installed, but its program was not found in {folder} or in PATH: repair or reinstall it.',
     'zh-CN': '{product} 登记为已安装，但在 {folder} 和 PATH 中都找不到它的程序：请修复或重新安装它。',

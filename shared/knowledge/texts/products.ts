@@ -43,6 +43,10 @@ export const PRODUCT_TEXTS = {
     'zh-CN': '在 PATH 中，但超出了 Windows 能处理的长度。',
   },
   'after-install.state.fails': { en: 'is found, but does not print its version.', 'zh-CN': '能找到，但没有输出版本。' },
+  'after-install.state.not-registered': {
+    en: 'is listed in Add/Remove Programs, but Windows Installer does not have it installed.',
+    'zh-CN': '出现在“添加/删除程序”中，但 Windows Installer 中并没有安装它。',
+  },
   'after-install.state.missing-files': {
     en: 'is registered, but its program is missing.',
     'zh-CN': '已登记安装，但找不到它的程序。',

@@ -4,7 +4,7 @@ import type { PathEnvironmentOutput } from '../../probes/path-environment.ts';
 import type { OtherUserPathOutput } from '../../probes/other-user-path.ts';
 import type { EmulatorContext } from '../emulator.ts';
 import type { SimulatedMachine } from '../machine.ts';
-import type { RegValue } from '../model.ts';
+import { msiProductState, type RegValue } from '../model.ts';
 import { tokenView } from '../token-view.ts';
 import { applyEnvironmentChange } from '../repair-handlers/repair-scripts.ts';
 
@@ -79,8 +79,20 @@ interface ProductParam {
   id: string;
   executable: string;
   addsToPath: boolean;
-  keyFiles: string[];
-  commands: Array<{ command: string; args: string[]; line: string }>;
+  folders: string[];
+  subs: string[];
+  commands: Array<{ command: string; args: string[] }>;
+}
+
+/** A product's key file candidates under a folder (the script's Key-Files): each bin subfolder x its executable. */
+const keyFilesUnder = (pr: ProductParam, folder: string): string[] =>
+  pr.subs.map((s) => combine(s ? combine(folder, s) : folder, pr.executable));
+
+/** The known executables under an ARP InstallLocation (the script's Layout-Files). */
+function layoutFiles(m: SimulatedMachine, location: string, products: ProductParam[]): string[] {
+  const loc = location.trim().replace(/^"+|"+$/g, '');
+  if (!loc || !m.isDirectory(loc)) return [];
+  return products.flatMap((pr) => keyFilesUnder(pr, loc)).filter((f) => isFile(m, f));
 }
 
 /**
@@ -139,6 +151,9 @@ export function pathEnvironmentJson(
       publisher: p.manufacturer || null,
       installLocation: p.installLocation ?? null,
       scope: p.scope,
+      productCode: /^\{[0-9A-F-]{36}\}$/i.test(p.productCode) ? p.productCode : null,
+      productState: /^\{[0-9A-F-]{36}\}$/i.test(p.productCode) ? msiProductState(p) : null,
+      keyFiles: p.installLocation ? layoutFiles(m, env.expand(p.installLocation), products) : [],
     }));
   const resolve = (name: string): string | null => {
     for (const raw of searched.split(';')) {
@@ -150,12 +165,12 @@ export function pathEnvironmentJson(
   };
   const cut = (s: string) => (s.length > maxOutput ? s.slice(0, maxOutput) : s);
   const out: PathEnvironmentOutput['products'] = products.map((pr) => {
-    const keyFiles = pr.keyFiles.map((k) => env.expand(k)).filter((k) => isFile(m, k));
+    const keyFiles = pr.folders.flatMap((f) => keyFilesUnder(pr, env.expand(f))).filter((k) => isFile(m, k));
     const runs = pr.commands.map((c) => {
       let program = resolve(c.command);
       if (!program && !pr.addsToPath && keyFiles.length > 0) program = keyFiles[0]!;
       const base = {
-        command: c.line,
+        command: [c.command, ...c.args].join(' '),
         program,
         ran: false,
         notRun: null as string | null,

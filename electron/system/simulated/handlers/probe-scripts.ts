@@ -17,7 +17,7 @@ import { looksLikeMsiLog } from '../../probes/msi-log-head.ts';
 import { INSTALLER_EVENTS, TRANSACTION_EVENTS, type EventQuery } from '../../probes/event-queries.ts';
 import type { CommandHandler, EmulatedCommand, EmulatorContext } from '../emulator.ts';
 import type { SimulatedMachine } from '../machine.ts';
-import { baseName, canonicalPath, type SimEvent } from '../model.ts';
+import { baseName, canonicalPath, msiProductState, type SimEvent } from '../model.ts';
 import { tokenView, type TokenView } from '../token-view.ts';
 import { eventXml } from './wevtutil.ts';
 
@@ -393,7 +393,7 @@ export function installedProductsJson(
   // ProductState(code) = 5 first, then RelatedProducts(upgrade code) in the model's order, each code once.
   const codes: string[] = [];
   const byCode = m.state.products.find((p) => same(pkg.productCode, p.productCode));
-  if (byCode) codes.push(pkg.productCode!);
+  if (byCode && msiProductState(byCode) === 5) codes.push(pkg.productCode!);
   for (const p of m.state.products)
     if (same(pkg.upgradeCode, p.upgradeCode) && !codes.includes(p.productCode)) codes.push(p.productCode);
   const installed = codes.map((code) => {
