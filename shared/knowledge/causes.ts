@@ -903,11 +903,11 @@ const CAUSES = [
     kind: 'cause',
     title: localText(
       "Windows' Microsoft Store shortcut for Python runs instead of the Python you installed",
-      'Windows 中 Microsoft Store 的 Python 快捷方式代替你安装的 Python 运行',
+      'Windows 中 Microsoft Store 的 Python 快捷方式代替您安装的 Python 运行',
     ),
     explanation: localText(
       'Windows 10 and 11 put placeholder programs named python.exe and python3.exe in your WindowsApps folder (App execution aliases). They only open the Microsoft Store, or say "Python was not found". That folder is in your PATH before the folder of the Python you installed, so typing "python" runs the placeholder, not your Python.',
-      'Windows 10 和 11 会在你的 WindowsApps 文件夹中放置名为 python.exe 和 python3.exe 的占位程序（应用执行别名）。它们只会打开 Microsoft Store，或者提示“找不到 Python”。这个文件夹在你的 PATH 中排在你安装的 Python 的文件夹之前，所以输入 “python” 运行的是占位程序，而不是你的 Python。',
+      'Windows 10 和 11 会在您的 WindowsApps 文件夹中放置名为 python.exe 和 python3.exe 的占位程序（应用执行别名）。它们只会打开 Microsoft Store，或者提示“找不到 Python”。这个文件夹在您的 PATH 中排在您安装的 Python 的文件夹之前，所以输入 “python” 运行的是占位程序，而不是您的 Python。',
     ),
     confirmedBy: [
       localText(
@@ -925,7 +925,7 @@ const CAUSES = [
       ),
       localText(
         'Or put Python\'s folder before the WindowsApps entry in your PATH (Python\'s installer does this when "Add python.exe to PATH" is ticked). The "py" launcher is not affected and works either way.',
-        '或者在你的 PATH 中把 Python 的文件夹放到 WindowsApps 条目之前（勾选 Python 安装程序的 “Add python.exe to PATH” 时会这样做）。“py” 启动器不受影响，两种情况下都能使用。',
+        '或者在您的 PATH 中把 Python 的文件夹放到 WindowsApps 条目之前（勾选 Python 安装程序的 “Add python.exe to PATH” 时会这样做）。“py” 启动器不受影响，两种情况下都能使用。',
       ),
       localText(
         'Then open a new terminal and run "python --version".',
