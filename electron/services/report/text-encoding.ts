@@ -45,8 +45,10 @@ export function detectEncoding(
   }
   if (pairs >= 4 && zeroOdd / pairs > 0.3 && zeroEven / pairs < 0.05)
     return { encoding: 'utf16le', bom: new Uint8Array() };
+  // Zeros at even offsets are UTF-16BE only when the text starts with one: after a head in another encoding of odd
+  // length (a UTF-8 line, then the UTF-16LE log Windows wrote) they are UTF-16LE one byte off, read region by region.
   if (pairs >= 4 && zeroEven / pairs > 0.3 && zeroOdd / pairs < 0.05)
-    return { encoding: 'utf16be', bom: new Uint8Array() };
+    return { encoding: sample[0] === 0 ? 'utf16be' : 'utf16le', bom: new Uint8Array() };
   const ascii = sample.every((b) => b < 0x80);
   return { encoding: ascii || validUtf8(sample) ? 'utf8' : ansi, bom: new Uint8Array() };
 }

@@ -8,8 +8,12 @@ import { detectEncoding } from './text-encoding.ts';
 
 const HEAD = 'MSI (s) (18:A8) [09:12:53:835]: 用户 张伟 ran Property(S): DBPASSWORD = Hunter2!\r\n'.repeat(40);
 const TAIL = 'appended: CONNSTR=Server=sql01;Password=Tail-Secret-7; 日志 o’brien café\r\n'.repeat(40);
+/** Lines that start with ASCII (which reads the same as UTF-16BE one byte further on) and then hold Chinese names. */
+const CJK_TAIL = 'CAQuietExec64:  当前用户: 李娜 区域：华东 数据库密码：Zh-Mima-88\r\n'.repeat(40);
 
 const le = (text: string) => Buffer.from(text, 'utf16le');
+/** A UTF-8 head of an odd number of bytes, so the UTF-16LE body after it has its zeros at even offsets. */
+const ODD_HEAD = Buffer.from(TAIL, 'utf8').length % 2 === 1 ? TAIL : TAIL + 'x\r\n';
 const be = (text: string) => Buffer.from(text, 'utf16le').swap16();
 const u8 = (text: string) => Buffer.from(text, 'utf8');
 
@@ -37,6 +41,24 @@ const CASES: Array<{ name: string; bytes: Buffer; expected: string; regions: str
     regions: ['utf16le', 'utf8', 'utf16le'],
   },
   {
+    name: 'UTF-16LE body shifted by one stray byte before ASCII-led lines with Chinese names (not read as UTF-16BE)',
+    bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), le(HEAD), Buffer.from('x'), le(CJK_TAIL)]),
+    expected: HEAD + 'x' + CJK_TAIL,
+    regions: ['utf16le', 'utf8', 'utf16le'],
+  },
+  {
+    name: 'UTF-8 head, then a UTF-16LE body with Chinese names',
+    bytes: Buffer.concat([u8(TAIL), le(CJK_TAIL)]),
+    expected: TAIL + CJK_TAIL,
+    regions: ['utf8', 'utf16le'],
+  },
+  {
+    name: 'UTF-8 head of odd length, then a UTF-16LE body with Chinese names (not taken for UTF-16BE)',
+    bytes: Buffer.concat([u8(ODD_HEAD), le(CJK_TAIL)]),
+    expected: ODD_HEAD + CJK_TAIL,
+    regions: ['utf8', 'utf16le'],
+  },
+  {
     name: 'UTF-8 head, then a UTF-16LE body',
     bytes: Buffer.concat([u8(TAIL), le(HEAD)]),
     expected: TAIL + HEAD,
@@ -46,6 +68,12 @@ const CASES: Array<{ name: string; bytes: Buffer; expected: string; regions: str
     name: 'UTF-16BE with BOM',
     bytes: Buffer.concat([Buffer.from([0xfe, 0xff]), be(HEAD + TAIL)]),
     expected: HEAD + TAIL,
+    regions: ['utf16be'],
+  },
+  {
+    name: 'UTF-16BE with BOM, ASCII-led lines with Chinese names',
+    bytes: Buffer.concat([Buffer.from([0xfe, 0xff]), be(HEAD + CJK_TAIL)]),
+    expected: HEAD + CJK_TAIL,
     regions: ['utf16be'],
   },
   {
@@ -100,4 +128,10 @@ test('a clean single-encoding file is uniform and decoded on the fast path', () 
     droppedBytes: 0,
     uniform: true,
   });
+});
+
+test('zeros at even offsets after a head of odd length are UTF-16LE one byte off, not UTF-16BE', () => {
+  const body = le('CAQuietExec64:  running the configuration step\r\n'.repeat(20));
+  assert.equal(detectEncoding(Buffer.concat([u8('head\n'), body])).encoding, 'utf16le');
+  assert.equal(detectEncoding(be('CAQuietExec64:  running\r\n'.repeat(20))).encoding, 'utf16be');
 });

@@ -55,12 +55,32 @@ function asciiPair(unit: number): boolean {
 function unitScore(unit: number): number {
   // ASCII with the other byte order or parity ("A" read as U+4100): the alignment is wrong.
   if ((unit & 0xff) === 0 && unit >> 8 >= 0x20 && unit >> 8 <= 0x7e) return -1;
+  // A CJK character is one unit, as an ASCII one is: scored alike, so Chinese read one byte off (half its units then
+  // look like ASCII) does not outscore the same Chinese read right.
+  if (unit >= 0x4e00 && unit <= 0x9fff && !asciiPair(unit)) return 1;
   const p = plausibility(unit);
   return p > 0 && asciiPair(unit) ? Math.min(p, 0.3) : p;
 }
 
 const DROP_SCORE = -0.5;
 const SWITCH = 24;
+/**
+ * What each UTF-16BE unit costs beside its plausibility. UTF-16LE shifted by one byte reads as UTF-16BE at the other
+ * parity with the same ASCII: Windows writes LE, so LE wins such ties.
+ */
+const BE_PRIOR = 0.1;
+/** Changing the byte order of UTF-16 costs this many switches (a stray byte and the other parity cost two). */
+const FLIP_SWITCHES = 3;
+
+function flipsByteOrder(from: number, to: number): boolean {
+  const a = STATES[from]!;
+  const b = STATES[to]!;
+  return (a.startsWith('le') && b.startsWith('be')) || (a.startsWith('be') && b.startsWith('le'));
+}
+
+function switchCost(from: number, to: number): number {
+  return flipsByteOrder(from, to) ? SWITCH * FLIP_SWITCHES : SWITCH;
+}
 /** Windows longer than this are segmented in consecutive slices (bounded memory for the tables). */
 const SLICE = 1 << 16;
 
@@ -86,8 +106,9 @@ function emission(
     case 'be1': {
       const parity = state.endsWith('0') ? 0 : 1;
       if ((base + i) % 2 !== parity || left < 2) return null;
-      const unit = state.startsWith('le') ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!;
-      return { length: 2, score: 2 * unitScore(unit) };
+      const le = state.startsWith('le');
+      const unit = le ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!;
+      return { length: 2, score: 2 * unitScore(unit) - (le ? 0 : BE_PRIOR) };
     }
     case 'utf8': {
       const b = bytes[i]!;
@@ -135,7 +156,8 @@ export function segment(
   const score = new Float64Array((end + 1) * n).fill(-Infinity);
   const backPos = new Int32Array((end + 1) * n).fill(-1);
   const backState = new Int8Array((end + 1) * n).fill(-1);
-  for (let s = 0; s < n; s++) score[s] = STATES[s] === from ? 0 : -SWITCH;
+  const start = STATES.indexOf(from);
+  for (let s = 0; s < n; s++) score[s] = s === start ? 0 : -switchCost(start, s);
   for (let i = 0; i <= end; i++) {
     let best = -Infinity;
     let bestState = 0;
@@ -147,10 +169,22 @@ export function segment(
     }
     if (i > 0)
       for (let s = 0; s < n; s++) {
-        if (best - SWITCH > score[i * n + s]!) {
-          score[i * n + s] = best - SWITCH;
+        // The best state to switch from: the overall best, unless that flips the byte order (then also the best
+        // state that does not: a stray byte shifting UTF-16LE is far likelier than UTF-16BE after UTF-16LE).
+        let source = bestState;
+        let value = best - switchCost(bestState, s);
+        if (flipsByteOrder(bestState, s))
+          for (let k = 0; k < n; k++) {
+            const v = score[i * n + k]! - switchCost(k, s);
+            if (v > value) {
+              value = v;
+              source = k;
+            }
+          }
+        if (value > score[i * n + s]!) {
+          score[i * n + s] = value;
           backPos[i * n + s] = i;
-          backState[i * n + s] = bestState;
+          backState[i * n + s] = source;
         }
       }
     if (i === end) break;
@@ -355,7 +389,7 @@ export class RegionDecoder {
         out += this.fastText(bytes.subarray(at), from - at, this.state);
       }
       const open = to === end && !final;
-      const done = this.segmented(bytes.subarray(from, to), open, to === end);
+      const done = this.segmented(bytes.subarray(from, to), open, to === end, from);
       out += done.text;
       at = from + done.consumed;
       if (at < to) return { text: out, consumed: at };
@@ -372,20 +406,20 @@ export class RegionDecoder {
    * its own encoding. A window that reaches the end of the chunk (`last`) leaves its final encoding current; an
    * `open` one may stop a few bytes early, before a character the next chunk completes.
    */
-  private segmented(bytes: Buffer, open: boolean, last: boolean): { text: string; consumed: number } {
+  private segmented(bytes: Buffer, open: boolean, last: boolean, from = 0): { text: string; consumed: number } {
     let out = '';
     const before = this.state;
     let start = 0;
     while (start < bytes.length) {
       let stop = Math.min(bytes.length, start + SLICE);
-      if (stop < bytes.length) stop = this.sliceEnd(bytes, start, stop);
+      if (stop < bytes.length) stop = this.sliceEnd(bytes, start, stop, from);
       const slice = bytes.subarray(start, stop);
       const closing = stop === bytes.length && !last;
       const flexible = stop < bytes.length || open;
       const { regions, stop: used } = segment(
         slice,
         slice.length,
-        this.offset + start,
+        this.offset + from + start, // the window's place in the file: UTF-16's parity is counted from the file's start
         this.state,
         closing ? before : null,
         this.ansi,
@@ -410,11 +444,11 @@ export class RegionDecoder {
   }
 
   /** A slice end near `stop` right after a newline of the current encoding, so no character straddles two slices. */
-  private sliceEnd(bytes: Buffer, start: number, stop: number): number {
+  private sliceEnd(bytes: Buffer, start: number, stop: number, from: number): number {
     for (let i = stop - 1; i > Math.max(start, stop - 4096); i--) {
       if (this.state === 'utf8' || this.state === 'ansi') {
         if (bytes[i - 1] === 10) return i;
-      } else if ((this.offset + i) % 2 === (this.state.endsWith('0') ? 0 : 1)) {
+      } else if ((this.offset + from + i) % 2 === (this.state.endsWith('0') ? 0 : 1)) {
         const le = this.state.startsWith('le');
         if (le ? bytes[i - 2] === 10 && bytes[i - 1] === 0 : bytes[i - 2] === 0 && bytes[i - 1] === 10) return i;
       }

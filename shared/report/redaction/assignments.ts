@@ -307,7 +307,10 @@ export function findPairs(text: string, hidden: ReadonlySet<string>, out: Findin
     let kEnd = eq;
     while (kEnd > floor && eq - kEnd < 3 && isSpace(text.charCodeAt(kEnd - 1))) kEnd--;
     const key = keyBefore(text, kEnd, floor, hidden);
-    if (!key) continue;
+    if (!key) {
+      if (kEnd > floor && text.charCodeAt(kEnd - 1) >= CJK_FIRST) chineseKeyValue(text, kEnd, eq + 1, out);
+      continue;
+    }
     const lineEnd = eq < covered ? Math.min(lines.endOf(eq), covered, eq + NESTED_SCAN) : lines.endOf(eq);
     const before = key.start > 0 ? text.charCodeAt(key.start - 1) : -1;
     const open = quotes.openAt(key.start);
@@ -456,6 +459,10 @@ export function findLabels(text: string, hidden: ReadonlySet<string>, out: Findi
       k -= text.charCodeAt(k - 2) === 92 ? 2 : 1; // "key": or \"key\":
     else if (text.charCodeAt(k - 1) === 39) k--; // 'key': (a Python or YAML dump)
     while (k > 0 && colon - k < 4 && isSpace(text.charCodeAt(k - 1))) k--;
+    if (k > 0 && text.charCodeAt(k - 1) >= CJK_FIRST) {
+      chineseKeyValue(text, k, colon + 1, out);
+      continue;
+    }
     if (k === 0 || !isLetter(text.charCodeAt(k - 1))) continue; // timestamps, "(18:A8)"
     const key = labelKeyBefore(text, k, hidden);
     if (!key) continue;
@@ -644,6 +651,80 @@ export function findPrivateHostNames(text: string, out: Finding[]): void {
   }
 }
 
+/** Key names of Chinese logs and tools (密码 password, 用户名 user name, 计算机名 computer name, 域名 domain...). */
+const CHINESE_KEYS: ReadonlyArray<[string, KeyClass]> = [
+  ['密码', 'secret'],
+  ['口令', 'secret'],
+  ['密钥', 'secret'],
+  ['私钥', 'secret'],
+  ['令牌', 'secret'],
+  ['用户名', 'user'],
+  ['用户', 'user'],
+  ['账户', 'user'],
+  ['帐户', 'user'],
+  ['账号', 'user'],
+  ['帐号', 'user'],
+  ['登录名', 'user'],
+  ['计算机名', 'computer'],
+  ['计算机名称', 'computer'],
+  ['计算机', 'computer'],
+  ['机器名', 'computer'],
+  ['主机名', 'computer'],
+  ['主机', 'computer'],
+  ['服务器名', 'computer'],
+  ['服务器', 'computer'],
+];
+/** Whole keys only: 域 alone is the domain, 区域 (region) and 作用域 (scope) are not. */
+const CHINESE_WHOLE_KEYS: ReadonlyArray<[string, KeyClass]> = [
+  ['域名', 'domain'],
+  ['域', 'domain'],
+];
+/** The first code unit of the CJK blocks (a key of Chinese characters ends with one at least this high). */
+const CJK_FIRST = 0x2e80;
+
+/** A Han character (CJK unified ideographs, extension A, compatibility ideographs): what Chinese key names are made of. */
+function isHan(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/** The value after a Chinese key ending at keyEnd (its separator ends at valueFrom): `密码：P@ss`, `用户名=张伟`. */
+function chineseKeyValue(text: string, keyEnd: number, valueFrom: number, out: Finding[]): void {
+  let start = keyEnd;
+  while (start > 0 && keyEnd - start < 8 && isHan(text.charCodeAt(start - 1))) start--;
+  if (start === keyEnd) return;
+  const run = text.slice(start, keyEnd);
+  let cls: KeyClass | null = null;
+  for (const [word, c] of CHINESE_WHOLE_KEYS) if (run === word) cls = c;
+  for (const [word, c] of CHINESE_KEYS) if (!cls && run.endsWith(word)) cls = c;
+  if (!cls) return;
+  let v = valueFrom;
+  while (v < text.length && (isSpace(text.charCodeAt(v)) || text.charCodeAt(v) === 0x3000)) v++;
+  let end = v;
+  const quote = text.charCodeAt(v);
+  if (isQuote(quote)) {
+    v++;
+    end = v;
+    while (end < text.length && end - v < 256 && text.charCodeAt(end) !== quote && text.charCodeAt(end) !== 10) end++;
+  } else {
+    while (end < text.length && end - v < 256 && !CHINESE_VALUE_END.has(text.charCodeAt(end))) end++;
+  }
+  valueFindings(cls, text, v, end, start, out, true);
+}
+
+/** Where an unquoted value after a Chinese key ends: whitespace, ASCII or full-width punctuation, the line's end. */
+const CHINESE_VALUE_END = new Set([...' \t\r\n,;)，；。）、"\''].map((c) => c.charCodeAt(0)));
+
+/** `密码：x`, `用户名＝x`: keys followed by a full-width colon or equals sign (ASCII ones are read with the others). */
+export function findChineseKeys(text: string, out: Finding[]): void {
+  for (const separator of ['：', '＝']) {
+    for (let at = text.indexOf(separator); at >= 0; at = text.indexOf(separator, at + 1)) {
+      let k = at;
+      while (k > 0 && at - k < 4 && (isSpace(text.charCodeAt(k - 1)) || text.charCodeAt(k - 1) === 0x3000)) k--;
+      if (k > 0 && text.charCodeAt(k - 1) >= CJK_FIRST) chineseKeyValue(text, k, at + 1, out);
+    }
+  }
+}
+
 /** Every assignment rule above, in one call. */
 export function findAssignments(text: string, hidden: ReadonlySet<string>, out: Finding[], seen?: PropertySeen): void {
   findPropertyLines(text, hidden, out, seen);
@@ -658,4 +739,27 @@ export function findAssignments(text: string, hidden: ReadonlySet<string>, out: 
   findUrlCredentials(text, emit);
   findProsePasswords(text, out);
   findPrivateHostNames(text, out);
+  findChineseKeys(text, out);
+  findPrivateKeyBlocks(text, out);
+}
+
+/** `-----BEGIN RSA PRIVATE KEY----- ... -----END ...-----`: the key material, to the end marker or the line's end. */
+export function findPrivateKeyBlocks(text: string, out: Finding[]): void {
+  for (let at = text.indexOf('PRIVATE KEY-----'); at >= 0; at = text.indexOf('PRIVATE KEY-----', at + 16)) {
+    const begin = text.lastIndexOf('-----BEGIN', at);
+    if (begin < 0 || at - begin > 40) continue;
+    const start = at + 16;
+    const close = text.indexOf('-----END', start);
+    const limit = Math.min(text.length, start + 16384);
+    let end = close >= 0 && close < limit ? close : text.indexOf('\n', start);
+    if (end < 0 || end > limit) end = limit;
+    // Line by line, so the block keeps its lines.
+    for (let line = start; line < end;) {
+      let lineEnd = text.indexOf('\n', line);
+      if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+      valueFindings('secret', text, line, lineEnd, begin, out, true);
+      line = lineEnd + 1;
+    }
+    at = Math.max(at, end - 16);
+  }
 }

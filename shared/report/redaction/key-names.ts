@@ -4,7 +4,8 @@
 export type KeyClass = 'secret' | 'user' | 'computer' | 'domain';
 
 /** Name fragments that mark a value as secret (case-insensitive), as Windows Installer practice and vendors name them. */
-const SECRET_FRAGMENT = /PASSW|PASSPHRASE|PASS$|PWD|SECRET|TOKEN|KEY|CREDENTIAL|APIKEY|PIN$|^SIG$|^SAS$/i;
+const SECRET_FRAGMENT =
+  /PASSW|PASSPHRASE|PASSCODE|PASS$|PWD|PSWD|PWORD|PASWD|[A-Z]PW$|(?:^|[_.-])PW(?:[_.-]|$)|SECRET|TOKEN|KEY|CREDENTIAL|APIKEY|PIN$|^SIG$|^SAS$|AUTHCODE/i;
 /** Whole names that are secret though they carry no fragment above. */
 const SECRET_WORD = /^(?:PASS|PW|P|DBPASS|SQLPASS|ADMINPASS|AUTH|AUTHORIZATION|COOKIE)$/i;
 /**
