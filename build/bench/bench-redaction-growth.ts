@@ -93,6 +93,9 @@ const HOSTILE_UNITS = [
   "password '",
   'reg add /v Password /d x ',
   'a.b.local.',
+  'PRIVATE KEY-----x',
+  '-----BEGIN PRIVATE KEY-----\nQ',
+  '数据库密码：用户名=',
 ];
 
 /** Every unit in a process of its own: one process measuring them in turn read 22-44x for units that double cleanly
