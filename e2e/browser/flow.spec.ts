@@ -125,3 +125,31 @@ test('restart: a delay can be chosen and cancelled; "now" restarts the simulated
     'restart-computer',
   ]);
 });
+
+for (const [lang, width, height] of [
+  ['en', 1280, 800],
+  ['zh-CN', 800, 600],
+] as const) {
+  test(`the preview says what a simulated machine is and what each scenario is (${lang}, ${width}x${height})`, async ({
+    page,
+    request,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await selectScenario(request, '2503-windows-temp-acl');
+    const shots = new Recorder(page, `flow-simulated-about-${lang}-${width}x${height}`);
+    await openApp(page);
+    if (lang === 'zh-CN') await page.getByLabel(/Language|语言/).selectOption('zh-CN');
+    // The picker lists the scenarios by their titles (as `msi-doctor scan --list-scenarios` does).
+    await expect(page.getByTestId('scenario-picker').locator('option:checked')).toHaveText(
+      '2503/2502: C:\\Windows\\Temp lost the Users ACE',
+    );
+    const cont = await page.getByTestId('symptom-continue').boundingBox();
+    expect(cont && cont.y + cont.height, 'step 1 Continue stays above the fold').toBeLessThanOrEqual(height);
+    await page.getByTestId('simulated-about').locator('summary').click();
+    await expect(page.getByTestId('simulated-about')).toContainText(
+      lang === 'en' ? 'nothing on this computer is read or changed' : '不会读取或更改本机的任何内容',
+    );
+    await expect(page.getByTestId('scenario-description')).toContainText('C:\\Windows\\Temp');
+    await shots.step('about');
+  });
+}

@@ -5,6 +5,9 @@ export const en = {
     tagline: 'Fix failed Windows installs',
     simulated: 'Simulated machine',
     simulatedHint: 'This is a simulated Windows machine: nothing on this computer is read or changed.',
+    simulatedAbout: 'What is this machine?',
+    simulatedExplained:
+      'A simulated machine is a model of a Windows computer in a known broken state (a scenario), so you can try MSI Doctor anywhere. The checks read the model and the fixes change only the model: nothing on this computer is read or changed. Pick another scenario to see another problem.',
     scenario: 'Scenario',
     language: 'Language',
     history: 'History',

@@ -7,6 +7,9 @@ export const zhCN: UiStrings = {
     tagline: '修复安装失败的 Windows 程序',
     simulated: '模拟的电脑',
     simulatedHint: '这是一台模拟的 Windows 电脑：不会读取或更改本机的任何内容。',
+    simulatedAbout: '这台电脑是什么？',
+    simulatedExplained:
+      '模拟的电脑是一台处于已知故障状态（一个“场景”）的 Windows 电脑的模型，让您在任何地方都能试用 MSI Doctor。检查读取的是这个模型，修复也只更改这个模型：不会读取或更改本机的任何内容。选择其他场景可以查看其他问题。',
     scenario: '场景',
     language: '语言',
     history: '历史记录',

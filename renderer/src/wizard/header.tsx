@@ -10,6 +10,7 @@ export function Header() {
   const simulated = useWizard((s) => s.env?.kind === 'simulated');
   const scenario = useWizard((s) => s.env?.scenario ?? '');
   const scenarios = useWizard((s) => s.scenarios);
+  const current = scenarios.find((s) => s.name === scenario) ?? null;
   const lang = useWizard((s) => s.lang);
   const busy = useWizard((s) => isBusy(s.wizard));
   const actions = useActions();
@@ -37,13 +38,27 @@ export function Header() {
               onChange={(e) => void actions.selectScenario(e.target.value)}
               data-testid="scenario-picker"
             >
+              {/* Scenario titles and descriptions are the scenario files' own (English) words: marked as such. */}
               {scenarios.map((s) => (
-                <option key={s.name} value={s.name}>
-                  {s.name}
+                <option key={s.name} value={s.name} lang="en">
+                  {s.title || s.name}
                 </option>
               ))}
             </select>
           </span>
+        )}
+        {simulated && (
+          <details className="sim-about" data-testid="simulated-about">
+            <summary>{t('app.simulatedAbout')}</summary>
+            <div className="sim-about-body">
+              <p>{t('app.simulatedExplained')}</p>
+              {current && (
+                <p lang="en" data-testid="scenario-description">
+                  <strong>{current.title}</strong> {current.description}
+                </p>
+              )}
+            </div>
+          </details>
         )}
         <span className="field-inline">
           <label htmlFor={langId}>{t('app.language')}</label>
