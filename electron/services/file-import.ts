@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { PickedFile } from '../../shared/contract/api.ts';
 import { ServiceError } from './service-error.ts';
+import { trimEndChars } from '../../shared/text/trim-end.ts';
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 
@@ -15,11 +16,11 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
  */
 export function sanitizeFileName(raw: string): string {
   const lastSegment = raw.split(/[\\/]/).pop() ?? '';
-  let name = lastSegment
+  let name = trimEndChars(
     // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
-    .replace(/[. ]+$/g, '')
-    .trim();
+    lastSegment.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_'),
+    '. ',
+  ).trim();
   if (name === '' || /^\.+$/.test(name)) name = 'file';
   if (WINDOWS_RESERVED.test(name)) name = `_${name}`;
   if (name.length > 120) {

@@ -2,6 +2,7 @@
 // gets 1619 for the user's Z:. The plan uses the UNC path the mapping points to instead.
 import type { CommandRunner } from '../system/run/command-runner.ts';
 import { systemProgram } from '../system/run/windows-programs.ts';
+import { trimEndChars } from '../../shared/text/trim-end.ts';
 
 /**
  * Reads a persistent mapping from the user's own hive: `reg query HKCU\Network\Z /v RemotePath`. Only the value's
@@ -19,8 +20,8 @@ export function mappedDriveResolver(runner: CommandRunner): (drive: string) => P
       label: `reg query HKCU\\Network\\${letter}`,
     });
     if (out.error || out.exitCode !== 0) return null;
-    const unc = /^\s*RemotePath\s+REG_(?:EXPAND_)?SZ\s+(\\\\[^\\\s][^\r\n]*?)\s*$/im.exec(out.stdout)?.[1];
-    return unc ?? null;
+    const unc = /^[ \t]*RemotePath[ \t]+REG_(?:EXPAND_)?SZ[ \t]+(\\\\[^\\\s][^\r\n]*)$/im.exec(out.stdout)?.[1];
+    return unc?.trimEnd() ?? null;
   };
 }
 
@@ -29,5 +30,5 @@ export async function uncPathOf(path: string, resolve: (drive: string) => Promis
   const m = /^([A-Za-z]):\\(.*)$/.exec(path);
   if (!m) return path;
   const unc = await resolve(m[1]!);
-  return unc ? `${unc.replace(/\\+$/, '')}\\${m[2]}` : path;
+  return unc ? `${trimEndChars(unc, '\\')}\\${m[2]}` : path;
 }

@@ -20,6 +20,7 @@ import {
   type RepairDefinition,
 } from '../system/repairs/repair-definition.ts';
 import { listJournals, readJournal } from './journal.ts';
+import { trimEndChars } from '../../shared/text/trim-end.ts';
 
 /** A plan step with what runs it: the catalog's spec, or (verify steps) the probe whose command it is. */
 export interface PreparedStep extends BuiltStep {
@@ -71,7 +72,7 @@ export function elevatedRuns(steps: Array<{ step: PlanStep }>): number {
 /** Joins our data-dir parts in the target machine's separator style. */
 export function joinTarget(base: string, ...parts: string[]): string {
   const sep = base.includes('\\') && !base.includes('/') ? '\\' : '/';
-  return [base.replace(/[\\/]+$/, ''), ...parts].join(sep);
+  return [trimEndChars(base, '\\/'), ...parts].join(sep);
 }
 
 export function probeContext(env: PlannerEnvironment, msiPath: string | null): ProbeContext {

@@ -1,6 +1,7 @@
 // Reading install command lines: Windows-style tokens, the MSI log they name (/l*v, /L*V, /log), the package, and
 // the logging switch to add when they name none. Linear: one pass over the characters.
 import type { DeployTool } from '../contract/deployment.ts';
+import { trimEndChars, trimChars } from '../text/trim-end.ts';
 
 /** Splits like the Windows C runtime for our purposes: whitespace outside double quotes; quotes removed. */
 export function commandTokens(commandLine: string): string[] {
@@ -93,7 +94,7 @@ export function resolveOnMachine(
       (whole, name: string) => SYSTEM_VARIABLES[name.toLowerCase()] ?? whole,
     );
   if (isAbsoluteWindowsPath(out) || !workingDirectory || out.includes('%')) return out;
-  return workingDirectory.replace(/[\\/]+$/, '') + '\\' + out.replace(/^\.[\\/]/, '');
+  return trimEndChars(workingDirectory, '\\/') + '\\' + out.replace(/^\.[\\/]/, '');
 }
 
 /** Where each tool's admins usually collect logs from: an MSI log there travels with the tool's own logs. */
@@ -104,13 +105,7 @@ const LOG_FOLDERS: Record<DeployTool, string> = {
 };
 
 function safeName(text: string): string {
-  return (
-    text
-      .replace(/\.msi$/i, '')
-      .replace(/[^A-Za-z0-9._-]+/g, '_')
-      .replace(/^_+|_+$/g, '')
-      .slice(0, 60) || 'install'
-  );
+  return trimChars(text.replace(/\.msi$/i, '').replace(/[^A-Za-z0-9._-]+/g, '_'), '_').slice(0, 60) || 'install';
 }
 
 export interface LoggingAdvice {

@@ -4,6 +4,7 @@ import type { DeployRecord } from './record-reader.ts';
 import { DeploymentDraft, between, deploymentTypeOf, leadingInt } from './deployment-draft.ts';
 import { defaultMeaning, hresultOfExitCode, hexCode } from '../knowledge/deploy-exit-codes.ts';
 import type { ExitMeaning } from '../contract/deployment.ts';
+import { trimEndNonWord } from '../text/trim-end.ts';
 
 export interface FamilyExtractor {
   record(record: DeployRecord): void;
@@ -233,7 +234,7 @@ export function createConfigMgrExtractor(emit: (draft: DeploymentDraft) => void)
       d.see(r, true);
     } else if (msg.startsWith('Execution is complete for program ')) {
       d.see(r, true);
-      const status = (between(msg, 'the execution status is ', null) ?? '').trim().replace(/\W+$/, '');
+      const status = trimEndNonWord((between(msg, 'the execution status is ', null) ?? '').trim());
       const code = leadingInt(between(msg, 'The exit code is ', ','));
       if (code !== null) d.exitCode = code;
       if (/^Success/i.test(status)) settle(d, 'success');

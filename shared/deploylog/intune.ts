@@ -6,6 +6,7 @@ import type { FamilyExtractor } from './configmgr.ts';
 import { DeploymentDraft, between, leadingInt } from './deployment-draft.ts';
 import { defaultMeaning, hexCode, hresultOfExitCode } from '../knowledge/deploy-exit-codes.ts';
 import type { ExitMeaning } from '../contract/deployment.ts';
+import { trimEndNonWord } from '../text/trim-end.ts';
 
 const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 // The phrases that name the app a record is about (user ids and job ids are not apps).
@@ -200,7 +201,7 @@ export function createIntuneExtractor(emit: (draft: DeploymentDraft) => void): F
         d.context = 'user';
       } else if (body.startsWith('lpExitCode is defined as ')) {
         d.see(r, true);
-        const meaning = DEFINED_AS[body.slice(25).trim().replace(/\W+$/, '').toLowerCase()];
+        const meaning = DEFINED_AS[trimEndNonWord(body.slice(25).trim()).toLowerCase()];
         d.mapping = 'matched';
         if (meaning) applyMeaning(d, meaning);
       } else if (/^lpExitCode -?\d/.test(body)) {
@@ -259,7 +260,7 @@ export function createIntuneExtractor(emit: (draft: DeploymentDraft) => void): F
         d.see(r, true);
         d.facts.add('download-timeout');
       } else if (body.startsWith('Handler completed with action status: ') && msg.includes('[DownloadActionHandler]')) {
-        const status = body.slice(38).trim().replace(/\W+$/, '');
+        const status = trimEndNonWord(body.slice(38).trim());
         d.see(r, status !== 'Success');
         if (status === 'Timeout') {
           d.outcome = 'retry';

@@ -156,7 +156,7 @@ export function createPsadtExtractor(emit: (draft: DeploymentDraft) => void): Fa
             result[1] === 'failed' || (result[1] === 'completed' && defaultMeaning('psadt', code) === 'failure');
         }
         d.see(r, true);
-      } else if (/mutex \[[^\]]*\] is available\. Wait up to/i.test(msg)) {
+      } else if (isMutexWait(msg)) {
         d.facts.add('mutex-wait');
         d.see(r);
       } else if (msg.startsWith('Mutex [') && msg.includes('is not available')) {
@@ -186,4 +186,15 @@ export function createPsadtExtractor(emit: (draft: DeploymentDraft) => void): Fa
       close();
     },
   };
+}
+
+/**
+ * "Check to see if mutex [Global\\_MSIExecute] is available. Wait up to ...": read piece by piece between the "]"s (a
+ * pattern `mutex \[[^\]]*\] is available` retried from every "mutex [" of a hostile line is quadratic).
+ */
+export function isMutexWait(msg: string): boolean {
+  const pieces = msg.toLowerCase().split(']');
+  for (let i = 0; i + 1 < pieces.length; i++)
+    if (pieces[i]!.includes('mutex [') && pieces[i + 1]!.startsWith(' is available. wait up to')) return true;
+  return false;
 }

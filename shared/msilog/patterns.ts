@@ -18,7 +18,7 @@ export const P = {
     /^(?:Variable: (WixBundleLog\w{0,200}) = (.*)|Setting string variable '(WixBundleLog\w{0,200})' to value '(.*)')$/,
   GUID: /\{[0-9A-Fa-f-]{36}\}/,
   /** "Error 1722." / "DEBUG: Error 2896:" / "Info 1603." / "错误 1920。" / "Erreur 1714." */
-  ERROR: /^(?:DEBUG:\s{0,4})?(\p{L}[^\s\d:.]{1,14}) (\d{4,5})\s{0,4}[.。:：]\s*(.*)$/u,
+  ERROR: /^(?:DEBUG:\s{0,4})?(\p{L}[^\s\d:.]{1,14}) (\d{4,5})\s{0,4}[.。:：]\s*(.*)$/su,
   /** "2: X 3: Y": the argument markers of a "Note: 1: NNNN" line. */
   NOTE_ARG: /(?:^|\s)(\d): /g,
   INSTALLER_VERSION: /(\d\.\d{2}\.\d{4,5}\.\d{1,5})/,

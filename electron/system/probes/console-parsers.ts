@@ -20,8 +20,10 @@ export interface ScQuery {
 function scFields(block: string[]): string[] {
   const out: string[] = [];
   for (const line of block) {
-    const m = /^\s*\S[^:]*?\s+:\s?(.*)$/.exec(line);
-    if (m) out.push(m[1]!.trim());
+    // Linear on purpose: the label is what precedes the first colon, and it must end in whitespace.
+    const colon = line.indexOf(':');
+    if (colon < 1 || !/\s/.test(line[colon - 1]!) || line.slice(0, colon).trim() === '') continue;
+    out.push(line.slice(colon + 1).trim());
   }
   return out;
 }
@@ -68,7 +70,7 @@ export function parseScQuery(text: string, exitCode: number | null): ScQuery {
     };
   }
   const fields = scFields(block);
-  const controlsLine = block.find((l) => /^\s*\(([A-Z_]+,?\s*)+\)\s*$/.test(l));
+  const controlsLine = block.find((l) => /^\s*\([A-Z_]+(?:(?:,\s*|\s+)[A-Z_]+)*,?\s*\)\s*$/.test(l));
   const controls = controlsLine
     ? controlsLine
         .replace(/[()\s]/g, '')
@@ -154,15 +156,30 @@ export interface RegQuery {
   values: RegQueryValue[];
 }
 
+/**
+ * "    NAME    REG_TYPE    DATA": the first "    REG_X" after a non-empty name, followed by four blanks or the end.
+ * Found with a search that starts only at "    REG_" (a lazy `(.+?) {4}(REG_...)` retried from every blank: quadratic).
+ */
+function regQueryValueLine(line: string): { name: string; type: string; raw: string } | null {
+  if (!line.startsWith('    ')) return null;
+  const typeAt = / {4}(REG_[A-Z_]+)(?= {4}|$)/g;
+  typeAt.lastIndex = 5;
+  const m = typeAt.exec(line);
+  if (!m) return null;
+  const type = m[1]!;
+  const end = m.index + 4 + type.length;
+  return { name: line.slice(4, m.index), type, raw: end < line.length ? line.slice(end + 4) : '' };
+}
+
 export function parseRegQuery(text: string, exitCode: number | null): RegQuery {
   if (exitCode !== 0) return { found: false, key: null, values: [] };
   const lines = text.split(/\r?\n/);
   const key = lines.find((l) => /^HKEY_/.test(l))?.trim() ?? null;
   const values: RegQueryValue[] = [];
   for (const line of lines) {
-    const m = /^ {4}(.+?) {4}(REG_[A-Z_]+)(?: {4}(.*))?$/.exec(line);
-    if (!m) continue;
-    const [, name = '', type = '', raw = ''] = m;
+    const field = regQueryValueLine(line);
+    if (!field) continue;
+    const { name, type, raw } = field;
     let data: RegQueryValue['data'] = raw;
     if (type === 'REG_DWORD' || type === 'REG_QWORD') data = Number.parseInt(raw, 16);
     else if (type === 'REG_MULTI_SZ')

@@ -73,8 +73,15 @@ const int = (v: string | undefined): number | null => {
 /** "Product: X -- text" (and its translations, "产品: X -- ..."): X is between the first colon and " -- ". */
 export function productOfText(text: string | null): string | null {
   if (!text) return null;
-  const m = /^[^:：]{1,40}[:：]\s*(.+?)\s+--\s/.exec(text);
-  return m ? m[1]!.trim() : null;
+  // Searched in steps, not with one lazy pattern (`\s*(.+?)\s+--\s` rescans blank runs: quadratic on hostile names).
+  const colon = text.search(/[:：]/);
+  if (colon < 1 || colon > 40) return null;
+  let rest = text.slice(colon + 1).trimStart();
+  const lineEnd = rest.search(/[\r\n\u2028\u2029]/);
+  if (lineEnd >= 0) rest = rest.slice(0, lineEnd);
+  const separator = rest.search(/\s--\s/);
+  const product = separator >= 1 ? rest.slice(0, separator).trim() : '';
+  return product === '' ? null : product;
 }
 
 /** The last Windows Installer message number (1000-29999) in a text ("...The error code is 2503. The arguments are: , ,"). */

@@ -23,6 +23,7 @@ import {
 import type { CommandOutput } from '../run/command-runner.ts';
 import type { ProbeContext, ProbeDefinition, ProbeVerdict } from './probe.ts';
 import { errorVerdict, probeScriptSpec, psStringList, readScriptJson, verdict } from './probe-kit.ts';
+import { trimEndChars } from '../../../shared/text/trim-end.ts';
 
 const TIMEOUT_MS = 30_000;
 /** Per version command: a tool that hangs (waits for input, a licence prompt) is ended. */
@@ -221,11 +222,7 @@ export function pathEnvironmentParams(context: ProbeContext, products: readonly 
   };
 }
 
-const folderKey = (folder: string): string =>
-  folder
-    .trim()
-    .replace(/[\\/]+$/, '')
-    .toLowerCase();
+const folderKey = (folder: string): string => trimEndChars(folder.trim(), '\\/').toLowerCase();
 
 /** Marks duplicates and entries past the length limit, numbering positions as a new terminal's PATH has them. */
 function analyseEntries(output: PathEnvironmentOutput): PathEntry[] {

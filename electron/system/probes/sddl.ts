@@ -95,7 +95,7 @@ export function parseSddl(sddl: string | null | undefined): SecurityDescriptor |
   const owner = /O:([^:()]+?)(?=G:|D:|S:|$)/.exec(text)?.[1] ?? null;
   const group = /G:([^:()]+?)(?=O:|D:|S:|$)/.exec(text)?.[1] ?? null;
   const dStart = text.indexOf('D:');
-  const daclText = dStart >= 0 ? text.slice(dStart + 2).replace(/S:.*$/, '') : '';
+  const daclText = dStart >= 0 ? beforeSacl(text.slice(dStart + 2)) : '';
   const daclFlags = /^([A-Z]*)/.exec(daclText)?.[1] ?? '';
   const dacl: Ace[] = [];
   for (const m of daclText.matchAll(/\(([^)]*)\)/g)) {
@@ -171,4 +171,10 @@ export function inheritedSecurity(parent: SecurityDescriptor, child: 'dir' | 'fi
     dacl.push({ ...ace, flags: [...flags, 'ID'] });
   }
   return { owner: parent.owner, group: parent.group, daclFlags: 'AI', dacl };
+}
+
+/** The DACL part of an SDDL tail: everything before its "S:" (SACL) part, if any. */
+function beforeSacl(tail: string): string {
+  const sacl = tail.indexOf('S:');
+  return sacl >= 0 ? tail.slice(0, sacl) : tail;
 }

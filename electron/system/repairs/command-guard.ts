@@ -161,16 +161,28 @@ function killsService(program: string, args: string[], text: string, context: Gu
     if (pid !== null && args.some((a, i) => a.toLowerCase() === '/pid' && Number(args[i + 1]) === pid)) return true;
   }
   if (/stop-process/i.test(lower)) {
-    if (/stop-process[^;|\n]*-name\s+['"]?msiexec/i.test(lower)) return true;
+    if (afterVerbInStatement(lower, 'stop-process', /-name\s+['"]?msiexec/)) return true;
     if (/get-process\s+(-name\s+)?['"]?msiexec['"]?\s*\|\s*stop-process/i.test(lower)) return true;
-    if (pid !== null && new RegExp(`stop-process[^;|\\n]*-id\\s+${pid}(?![0-9])`, 'i').test(lower)) return true;
+    if (pid !== null && afterVerbInStatement(lower, 'stop-process', new RegExp(`-id\\s+${pid}(?![0-9])`))) return true;
   }
   // Stopping the service is the same as killing it while it runs a transaction.
   if ((program === 'sc' || program === 'net' || program === 'net1') && args.some((a) => a.toLowerCase() === 'stop')) {
     if (args.some((a) => a.toLowerCase() === 'msiserver')) return true;
   }
-  if (/stop-service[^;|\n]*msiserver/i.test(lower)) return true;
+  if (afterVerbInStatement(lower, 'stop-service', /msiserver/)) return true;
   if (program === 'wmic' && /msiexec/i.test(lower) && /(delete|terminate)/i.test(lower)) return true;
+  return false;
+}
+
+/**
+ * Whether `pattern` occurs after `verb` in the same PowerShell statement (statements end at ";", "|" or a newline).
+ * Statement by statement, so a long command is read once (`verb[^;|\n]*pattern` retried from every verb is quadratic).
+ */
+function afterVerbInStatement(lowerText: string, verb: string, pattern: RegExp): boolean {
+  for (const statement of lowerText.split(/[;|\n]/)) {
+    const at = statement.indexOf(verb);
+    if (at >= 0 && pattern.test(statement.slice(at + verb.length))) return true;
+  }
   return false;
 }
 

@@ -4,6 +4,7 @@ import type { PathScope } from '../../../shared/contract/evidence-data.ts';
 import type { CommandSpec } from '../run/command-runner.ts';
 import { buildPowerShellSpec } from './command-builder.ts';
 import { regExport } from './repair-helpers.ts';
+import { trimEndChars } from '../../../shared/text/trim-end.ts';
 
 export const MACHINE_ENVIRONMENT_KEY = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment';
 /** Exit code of set-path-value when the value is not the one the plan (or the undo) was built from. */
@@ -48,7 +49,7 @@ export function setPathValue(args: {
   });
 }
 
-const entryKey = (entry: string): string => entry.trim().replace(/^"|"$/g, '').replace(/\\+$/, '').toLowerCase();
+const entryKey = (entry: string): string => trimEndChars(entry.trim().replace(/^"|"$/g, ''), '\\').toLowerCase();
 
 /** `previous` with `folder` appended: every other entry, its spelling and order untouched. */
 export function appendEntry(previous: string | null, folder: string): string {

@@ -14,11 +14,12 @@ import {
   targetPath,
   text,
 } from './repair-helpers.ts';
+import { trimEndChars } from '../../../shared/text/trim-end.ts';
 
 const ENV_KEY = 'HKCU\\Environment';
 
 function sameText(a: string | null, b: string): boolean {
-  return a !== null && a.replace(/\\+$/, '').toLowerCase() === b.toLowerCase();
+  return a !== null && trimEndChars(a, '\\').toLowerCase() === b.toLowerCase();
 }
 
 const ACL_BACKUP = 'user-temp.acl';

@@ -2,6 +2,7 @@
 // and the SDDL check that refuses to elevate from a folder anyone else can write. Pure rules; elevated-runner.ts runs them.
 import { randomBytes } from 'node:crypto';
 import { parseSddl } from '../probes/sddl.ts';
+import { trimEndChars } from '../../../shared/text/trim-end.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -38,7 +39,7 @@ export interface ElevationDirChoice {
 export function selectElevationParent(env: Env): ElevationDirChoice {
   const candidates: string[] = [];
   const programData = env.ProgramData ?? env.PROGRAMDATA ?? env.ALLUSERSPROFILE;
-  if (programData) candidates.push(programData.replace(/\\+$/, ''));
+  if (programData) candidates.push(trimEndChars(programData, '\\'));
   const systemDrive = env.SystemDrive ?? env.SYSTEMDRIVE;
   if (systemDrive && /^[A-Za-z]:$/.test(systemDrive)) candidates.push(`${systemDrive}\\ProgramData`);
   candidates.push('C:\\ProgramData');

@@ -1,4 +1,5 @@
 // Quoting for the three Windows parsers we feed: CommandLineToArgvW (argv), cmd.exe (command lines and .bat lines), PowerShell literals.
+import { trimEndChars } from '../../../shared/text/trim-end.ts';
 
 /** Windows limits: CreateProcess command line and the cmd.exe line length. */
 export const MAX_COMMAND_LINE = 32_767;
@@ -169,7 +170,7 @@ export function quoteCmdPath(path: string, context: CmdContext): string {
     );
   }
   // A trailing backslash before the closing quote would escape it for the receiving program's argv parser.
-  const trailing = /\\+$/.exec(body)?.[0].length ?? 0;
+  const trailing = body.length - trimEndChars(body, '\\').length;
   return `"${body}${'\\'.repeat(trailing)}"`;
 }
 

@@ -1,5 +1,6 @@
 // Absolute paths of the Windows programs we run (%SystemRoot%\System32\..., Sysnative for a 32-bit process on 64-bit
 // Windows): a bare name would be searched in the current folder first, where anyone who can drop a file wins.
+import { trimEndChars } from '../../../shared/text/trim-end.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -9,7 +10,7 @@ const PLAIN_DIR = /^[A-Za-z]:\\(?:[A-Za-z0-9 ._()-]+\\)*[A-Za-z0-9._()-]+$/;
 /** %SystemRoot% from the environment (SystemRoot, then windir), validated; C:\Windows when unset or odd. */
 export function windowsDirectory(env: Env = process.env): string {
   for (const value of [env.SystemRoot, env.SYSTEMROOT, env.windir, env.WINDIR]) {
-    const dir = value?.trim().replace(/\\+$/, '');
+    const dir = value === undefined ? undefined : trimEndChars(value.trim(), '\\');
     if (dir && PLAIN_DIR.test(dir) && !dir.split('\\').some((part) => part === '..' || part === '.')) return dir;
   }
   return 'C:\\Windows';

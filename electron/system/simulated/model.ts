@@ -1,5 +1,6 @@
 // The simulated Windows machine's state: services, processes, registry, files/folders, environment, events, products.
 // Everything is plain data (JSON-serializable) so scenarios can describe it and repairs can change it.
+import { trimEndChars } from '../../../shared/text/trim-end.ts';
 
 export type RegType = 'REG_SZ' | 'REG_EXPAND_SZ' | 'REG_DWORD' | 'REG_QWORD' | 'REG_MULTI_SZ' | 'REG_BINARY';
 export interface RegValue {
@@ -211,10 +212,7 @@ export const userFolderSddl = (sid: string): string =>
 
 /** Canonical registry key: short root, no trailing backslash. Lookups are case-insensitive. */
 export function canonicalKey(path: string): string {
-  const trimmed = path
-    .trim()
-    .replace(/^Registry::/i, '')
-    .replace(/\\+$/, '');
+  const trimmed = trimEndChars(path.trim().replace(/^Registry::/i, ''), '\\');
   const [root = '', ...rest] = trimmed.split('\\');
   const roots: Record<string, string> = {
     hkey_local_machine: 'HKLM',

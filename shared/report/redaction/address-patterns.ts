@@ -1,6 +1,7 @@
 // Addresses found by shape, whoever they belong to: e-mail, user SIDs, IPv4/IPv6 and MAC addresses (also Cisco's
 // 001A.2B3C.4D5F). Each is gated by a cheap check of the text, and IP/MAC share one scan for hex-and-separator tokens.
 import { finding, type Finding } from './findings.ts';
+import { trimEndChars } from '../../text/trim-end.ts';
 
 const EMAIL =
   /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
@@ -99,7 +100,7 @@ function findAddresses(text: string, out: Finding[]): void {
     let e = at + length;
     while (e < text.length && isTokenChar(text.charCodeAt(e))) e++;
     covered = e;
-    let token = text.slice(s, e).replace(/[.:]+$/, '');
+    let token = trimEndChars(text.slice(s, e), '.:');
     if (token.startsWith(':') && !token.startsWith('::')) {
       token = token.slice(1);
       s++;

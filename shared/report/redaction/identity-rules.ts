@@ -1,4 +1,5 @@
 // Which learned names are worth redacting everywhere, and how to derive the forms Windows writes them in (8.3 short names).
+import { trimEndChars } from '../../text/trim-end.ts';
 
 /** Profile folders that are not a person: kept as they are. */
 export const SHARED_PROFILES = new Set([
@@ -101,7 +102,7 @@ export function shortNames(name: string): string[] {
 export function splitAccount(account: string): { user: string; domain: string | null } {
   const trimmed = account.trim();
   const slash = trimmed.lastIndexOf('\\');
-  if (slash > 0) return { user: trimmed.slice(slash + 1), domain: trimmed.slice(0, slash).replace(/\\+$/, '') };
+  if (slash > 0) return { user: trimmed.slice(slash + 1), domain: trimEndChars(trimmed.slice(0, slash), '\\') };
   const at = trimmed.indexOf('@');
   if (at > 0) return { user: trimmed.slice(0, at), domain: trimmed.slice(at + 1) };
   return { user: trimmed, domain: null };

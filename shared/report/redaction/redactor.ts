@@ -26,6 +26,7 @@ import { LiteralMatcher, foldCase, MAX_LITERAL_LENGTH } from './literal-matcher.
 import { escapeHtml } from '../html/template.ts';
 import { applyFindings, finding, resolveFindings, type Finding } from './findings.ts';
 import { unpackFindings } from './packed-findings.ts';
+import { trimEndChars } from '../../text/trim-end.ts';
 
 type LiteralKind = 'user' | 'computer' | 'domain' | 'secret';
 
@@ -361,7 +362,7 @@ export class Redactor {
   }
 
   private addDomain(raw: string): void {
-    const domain = raw.trim().replace(/\\+$/, '');
+    const domain = trimEndChars(raw.trim(), '\\');
     if (domain.length < 2 || NOT_DOMAINS.has(domain.toLowerCase()) || domain.startsWith('<')) return;
     if (!/^[A-Za-z0-9][\w.-]*$/.test(domain)) return;
     const netbios = domain.split('.')[0] ?? '';

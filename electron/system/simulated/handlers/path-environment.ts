@@ -7,6 +7,7 @@ import type { SimulatedMachine } from '../machine.ts';
 import { msiProductState, type RegValue } from '../model.ts';
 import { tokenView } from '../token-view.ts';
 import { applyEnvironmentChange } from '../repair-handlers/repair-scripts.ts';
+import { trimEndChars } from '../../../../shared/text/trim-end.ts';
 
 const ENV_MACHINE = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment';
 
@@ -59,7 +60,7 @@ export function freshEnvironment(m: SimulatedMachine, sid: string, baseVariables
 }
 
 /** Path.Combine: one backslash between a folder (with or without a trailing one) and a name. */
-const combine = (folder: string, name: string): string => `${folder.replace(/\\+$/, '')}\\${name}`;
+const combine = (folder: string, name: string): string => `${trimEndChars(folder, '\\')}\\${name}`;
 
 /** A folder exists when the model lists it or anything inside it (scenarios name files, not every parent folder). */
 function folderExists(m: SimulatedMachine, folder: string): boolean {

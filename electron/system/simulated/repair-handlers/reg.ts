@@ -4,6 +4,7 @@ import type { SimulatedMachine } from '../machine.ts';
 import { canonicalKey, type RegType, type RegValue } from '../model.ts';
 import { longKeyName, regNotFound } from '../handlers/console-tools.ts';
 import { accessDenied, flag, fromUtf16, readTargetFile, utf16, writeTargetFile, zh } from './target-files.ts';
+import { trimEndChars } from '../../../../shared/text/trim-end.ts';
 
 export function regOk(machine: SimulatedMachine): EmulatedResult {
   return { exitCode: 0, stdout: zh(machine) ? '操作成功完成。\r\n' : 'The operation completed successfully.\r\n' };
@@ -104,9 +105,9 @@ export function regImport(c: EmulatedCommand, { machine, elevated }: EmulatorCon
           .filter(Boolean)
           .map((h) => parseInt(h, 16)),
       );
-      if (hex[1] === '2') value = { type: 'REG_EXPAND_SZ', data: buf.toString('utf16le').replace(/\0+$/, '') };
+      if (hex[1] === '2') value = { type: 'REG_EXPAND_SZ', data: trimEndChars(buf.toString('utf16le'), '\0') };
       else if (hex[1] === '7')
-        value = { type: 'REG_MULTI_SZ', data: buf.toString('utf16le').replace(/\0+$/, '').split('\0') };
+        value = { type: 'REG_MULTI_SZ', data: trimEndChars(buf.toString('utf16le'), '\0').split('\0') };
       else if (hex[1] === 'b') value = { type: 'REG_QWORD', data: Number(buf.readBigUInt64LE(0)) };
       else value = { type: 'REG_BINARY', data: buf.toString('hex') };
     }

@@ -1,0 +1,141 @@
+// Every regular-expression literal of the app's own code (shared/, electron/, renderer/) is checked for catastrophic
+// and polynomial backtracking by recheck (a ReDoS checker: automata theory plus fuzzing). Exponential fails at once.
+// Polynomial is confirmed on recheck's own attack string: eight times the pumped input must cost under 24x (linear
+// reads 8x, quadratic 64x); bounded repetitions such as `.{0,80}`, which recheck reports as polynomial, pass there.
+// A pattern whose input is bounded by how it is used is listed below with the reason.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { checkSync, type AttackPattern } from 'recheck';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Vulnerable by recheck's reading, safe by how they are used. Keyed by file and pattern source, so any edit of the
+ * pattern is checked again. Each reason says why the input is bounded or the engine cannot retry.
+ */
+const BOUNDED: Record<string, string> = {
+  'shared/deploylog/command-line.ts /^[/-](?:l[iwearucmopvx+!]*[*v][iwearucmopvx+!*]*|log)$/i':
+    'tested only on command-line tokens of at most 16 characters (msiLogPathOf)',
+  'shared/report/redaction/address-patterns.ts /(?:version\\S{0,10}|version\\s*[:=]?\\s*[\'"]?|\\bver\\.?\\s*|\\bv|\\bbuild\\s*)$/i':
+    'tested only on the few characters before a candidate address (a bounded look-behind window)',
+  'electron/system/probes/sddl.ts /\\(([^)]*)\\)/g':
+    "SDDL read from Windows' own security descriptor (bounded by the 64 KB ACL size), never free text",
+  'electron/system/probes/event-xml.ts /<!--[\\s\\S]*?-->/g':
+    'XML written by Get-WinEvent: text inside events is XML-escaped, so tags and comments come only from its structure',
+  'electron/system/probes/event-xml.ts /<Event[\\s>][\\s\\S]*?<\\/Event>/g':
+    'XML written by Get-WinEvent: text inside events is XML-escaped, so "<Event" opens only real elements, each closed',
+  'electron/system/probes/event-xml.ts /<EventID[^>]*>\\s*(\\d+)\\s*<\\/EventID>/':
+    'one event element of Get-WinEvent XML (escaped text): one "<EventID" per event',
+  'electron/system/probes/event-xml.ts /<EventData>([\\s\\S]*?)<\\/EventData>/':
+    'one event element of Get-WinEvent XML (escaped text): one "<EventData>" per event',
+  'electron/system/probes/event-xml.ts /<Data(?:\\s[^>]*)?(?:\\/>|>([\\s\\S]*?)<\\/Data>)/g':
+    'Get-WinEvent XML (escaped text): every "<Data" opens a real element that is closed',
+  'electron/system/simulated/handlers/script-batch.ts /# msi-doctor:part=(\\S+)\\r?\\n([\\s\\S]*?)\\r?\\n# msi-doctor:end-part/g':
+    "the simulated machine reads the app's own batch script, never user text",
+  'electron/system/simulated/repair-handlers/icacls.ts /\\(([^)]*)\\)|[A-Z]+$/gi':
+    "the simulated machine reads the app's own icacls arguments (validated permission strings)",
+};
+
+interface Literal {
+  key: string;
+  source: string;
+  flags: string;
+}
+
+function regexLiterals(): Literal[] {
+  const files = execFileSync('git', ['ls-files', 'shared', 'electron', 'renderer'], { cwd: REPO, encoding: 'utf8' })
+    .split('\n')
+    .filter((f) => /\.tsx?$/.test(f) && !/\.d\.ts$|\.test\.tsx?$|test-support|\/fixtures\//.test(f));
+  const out: Literal[] = [];
+  for (const file of files) {
+    const source = ts.createSourceFile(file, readFileSync(REPO + file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (node: ts.Node): void => {
+      if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+        const text = node.getText(source);
+        const slash = text.lastIndexOf('/');
+        out.push({ key: `${file} ${text}`, source: text.slice(1, slash), flags: text.slice(slash + 1) });
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return out;
+}
+
+// No overall time limit: a check ends as safe or vulnerable, never as "timeout" on a loaded machine. recheck's
+// per-phase limits stay (without them one pattern took 16 GB); under load they can only make fuzzing find less.
+const OPTIONS = { timeout: null, randomSeed: 0 } as const;
+
+/** CPU time of this process in ms (not wall time: other processes on the cores do not count). */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** CPU ms of one whole search of `s` (every match for a global pattern, as the code's matchAll/replace do). */
+function searchCost(pattern: RegExp, s: string): number {
+  const re = new RegExp(pattern.source, pattern.flags);
+  const started = cpuMs();
+  if (re.global) for (const m of s.matchAll(re)) void m;
+  else re.exec(s);
+  return cpuMs() - started;
+}
+
+const attackString = (attack: AttackPattern, n: number): string =>
+  attack.pumps.map((p) => p.prefix + p.pump.repeat(Math.max(1, n + p.bias))).join('') + attack.suffix;
+
+/**
+ * Growth of the search cost on recheck's attack when the pumped part is eight times longer, measured where one search
+ * takes at least 20 ms of CPU; 1 when even a 2-million-character attack stays under that (fast enough to ignore).
+ */
+function attackGrowth(pattern: RegExp, attack: AttackPattern): number {
+  let n = 64;
+  while (searchCost(pattern, attackString(attack, n)) < 20) {
+    if (attackString(attack, n * 2).length > 2_000_000) return 1;
+    n *= 2;
+  }
+  const growth = (): number =>
+    searchCost(pattern, attackString(attack, n * 8)) / Math.max(searchCost(pattern, attackString(attack, n)), 1);
+  const first = growth();
+  // A loaded machine can stretch one measurement, never both: a linear pattern passes the second time.
+  return first < 24 ? first : Math.min(first, growth());
+}
+
+test('every regular-expression literal of the app is free of catastrophic and polynomial backtracking', () => {
+  const literals = regexLiterals();
+  assert.ok(literals.length > 300, `only ${literals.length} literals found: the scan itself is broken`);
+  const vulnerable: string[] = [];
+  const seen = new Set<string>();
+  for (const { key, source, flags } of literals) {
+    if (seen.has(key)) continue;
+    seen.add(key);
+    // recheck checks a search from every start position; the confirmation below runs the pattern with its own flags.
+    const result = checkSync(source, flags.replace(/[gdy]/g, ''), OPTIONS);
+    if (result.status === 'safe' || key in BOUNDED) continue;
+    if (result.status !== 'vulnerable') {
+      vulnerable.push(`${key}: ${result.status}: ${JSON.stringify(result.error)}`);
+      continue;
+    }
+    if (result.complexity.type === 'exponential') {
+      vulnerable.push(`${key}: exponential: ${result.attack.pattern.slice(0, 80)}`);
+      continue;
+    }
+    const growth = attackGrowth(new RegExp(source, flags), result.attack);
+    if (growth >= 24)
+      vulnerable.push(
+        `${key}: polynomial, 8x the attack costs ${growth.toFixed(0)}x: ${result.attack.pattern.slice(0, 80)}`,
+      );
+  }
+  console.log(`regex safety: ${seen.size} distinct literals checked, ${Object.keys(BOUNDED).length} bounded by use`);
+  assert.deepEqual(vulnerable, []);
+  // An entry whose pattern no longer exists would let a new pattern of the same text pass unchecked elsewhere.
+  assert.deepEqual(
+    Object.keys(BOUNDED).filter((key) => !seen.has(key)),
+    [],
+    'BOUNDED lists patterns that are gone: remove them',
+  );
+});
