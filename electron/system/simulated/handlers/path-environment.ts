@@ -7,7 +7,7 @@ import type { SimulatedMachine } from '../machine.ts';
 import { msiProductState, type RegValue } from '../model.ts';
 import { tokenView } from '../token-view.ts';
 import { applyEnvironmentChange } from '../repair-handlers/repair-scripts.ts';
-import { trimEndChars } from '../../../../shared/text/trim-end.ts';
+import { trimChars, trimEndChars } from '../../../../shared/text/trim-end.ts';
 
 const ENV_MACHINE = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment';
 
@@ -224,10 +224,7 @@ export function otherUserPathJson(
       .filter((x) => x.trim() !== '')
       .map((entry) => {
         const withProfile = profile ? entry.replace(/%USERPROFILE%/gi, () => profile) : entry;
-        const expanded = m
-          .expand(withProfile)
-          .trim()
-          .replace(/^"+|"+$/g, '');
+        const expanded = trimChars(m.expand(withProfile).trim(), '"');
         return { raw: entry, expanded, executables: folderInfo(m, expanded, exes).executables };
       });
     return { sid: other, profile, path: raw, entries };
