@@ -43,6 +43,16 @@ for (const lang of ['en', 'zh-CN'] as const) {
     const box = await answer.getByTestId('finding-headline').boundingBox();
     expect(box && box.y + box.height, 'the specific answer is above the fold at 800x600').toBeLessThanOrEqual(600);
     await shots.step('findings-800x600');
+    if (lang !== 'en') return;
+    // The log viewer wraps long lines on request: nothing to scroll sideways then, the line numbers stay.
+    await page.getByTestId('open-log').first().click();
+    const scroll = page.getByTestId('log-scroll');
+    await expect(scroll.locator('.log-row').first()).toBeVisible({ timeout: 15_000 });
+    const overflows = () => scroll.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+    expect(await overflows(), 'some log lines are wider than the viewer').toBe(true);
+    await page.getByTestId('log-wrap').check();
+    await expect.poll(overflows).toBe(false);
+    await shots.step('log-wrapped');
   });
 }
 

@@ -32,6 +32,9 @@ export function LogViewer({ path, access, initialLine, failedLine, evidenceLines
   const [truncated, setTruncated] = useState(false);
   const [current, setCurrent] = useState(0);
   const searchId = useId();
+  // Long lines (a custom action's command line, a property dump) scroll sideways unless wrapped; rows then differ in
+  // height, so the virtualizer measures them.
+  const [wrap, setWrap] = useState(false);
   const evidence = useRef(new Set(evidenceLines));
   evidence.current = new Set(evidenceLines);
 
@@ -65,6 +68,9 @@ export function LogViewer({ path, access, initialLine, failedLine, evidenceLines
     estimateSize: () => ROW_HEIGHT,
     overscan: 30,
   });
+  useEffect(() => {
+    virtualizer.measure();
+  }, [wrap, virtualizer]);
   const items = virtualizer.getVirtualItems();
 
   // Fetch the windows the visible rows fall in.
@@ -160,10 +166,14 @@ export function LogViewer({ path, access, initialLine, failedLine, evidenceLines
           )}
         </form>
       </div>
+      <label className="checkbox log-wrap-toggle">
+        <input type="checkbox" checked={wrap} onChange={(e) => setWrap(e.target.checked)} data-testid="log-wrap" />
+        <span>{t('log.wrap')}</span>
+      </label>
       {error && <p className="notice notice-error">{error}</p>}
       <div
         ref={scrollRef}
-        className="log-scroll"
+        className={wrap ? 'log-scroll log-wrap' : 'log-scroll'}
         tabIndex={0}
         role="region"
         aria-label={t('log.lineList')}
@@ -181,8 +191,10 @@ export function LogViewer({ path, access, initialLine, failedLine, evidenceLines
             return (
               <div
                 key={item.key}
+                ref={wrap ? virtualizer.measureElement : undefined}
+                data-index={item.index}
                 className={classes.join(' ')}
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                style={{ transform: `translateY(${item.start}px)`, ...(wrap ? {} : { height: ROW_HEIGHT }) }}
                 data-line={lineNo}
               >
                 <span className="log-no" aria-hidden="true">

@@ -244,6 +244,7 @@ export const en = {
     title: 'Log viewer: {name}',
     lines_one: '{total} line',
     lines_other: '{total} lines',
+    wrap: 'Wrap long lines',
     jump: 'Jump to the failing action',
     search: 'Search the log',
     searchButton: 'Search',

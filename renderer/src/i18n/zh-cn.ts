@@ -240,6 +240,7 @@ export const zhCN: UiStrings = {
     title: '日志查看器：{name}',
     lines_one: '共 {total} 行',
     lines_other: '共 {total} 行',
+    wrap: '长行自动换行',
     jump: '跳到失败的操作',
     search: '在日志中搜索',
     searchButton: '搜索',

@@ -1,9 +1,9 @@
 // Tests of the wizard store in Node (no React, no DOM): the whole flow against the fake API, and the API calls it makes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWizardStore } from './store.ts';
+import { createWizardStore, PASTE_SETTLE_MS } from './store.ts';
 import { createFakeApi } from '../api/fake-api.ts';
-import { sampleFinding, samplePlan, sampleScan } from '../../../shared/wizard/sample-data.ts';
+import { sampleFinding, samplePlan, sampleScan, sampleSymptom } from '../../../shared/wizard/sample-data.ts';
 import { newRecord, withRepairStarted } from '../../../shared/session/session-record.ts';
 import { sessionStory } from '../../../shared/session/session-story.ts';
 import { MAX_IMPORT_BYTES } from '../../../shared/contract/import-limit.ts';
@@ -258,4 +258,33 @@ test('an unfinished repair journal found at start is offered for undo, and undoi
   store.getState().actions.dismissInterrupted(journal.journalId);
   assert.equal(store.getState().interrupted.length, 0);
   store.getState().actions.dispose();
+});
+
+test('pasted log text is imported once it stops changing, not once per keystroke', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  const api = createFakeApi();
+  api.parseSymptom = async ({ text }) => ({ ok: true, value: { ...sampleSymptom(text), looksLikeLog: true } });
+  const store = createWizardStore({ api, lang: 'en' });
+  const { actions } = store.getState();
+  actions.choose('other-code');
+  const flush = async () => {
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+  };
+  const lines = ['MSI (c) (1C:2C) [01:06:12:100]: a', 'MSI (c) (1C:2C) [01:06:12:101]: b'];
+  const edits: Array<Promise<void>> = [];
+  let text = lines.join('\n');
+  for (const key of ['x', 'y', 'z']) {
+    text += key;
+    edits.push(actions.editText(text));
+    await flush();
+    t.mock.timers.tick(PASTE_SETTLE_MS / 4);
+  }
+  await flush();
+  assert.equal(api.calls.filter((c) => c.name === 'importFile').length, 0, 'nothing imported while typing');
+  t.mock.timers.tick(PASTE_SETTLE_MS);
+  await Promise.all(edits);
+  await flush();
+  const imports = api.calls.filter((c) => c.name === 'importFile');
+  assert.equal(imports.length, 1, 'one import, of the last text');
+  assert.equal(store.getState().wizard.draft.text, text);
 });

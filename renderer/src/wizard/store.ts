@@ -123,11 +123,16 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** How long pasted text must stay unchanged before it is imported as a log. */
+export const PASTE_SETTLE_MS = 400;
+
 export function createWizardStore(deps: StoreDeps): WizardStore {
   const { api } = deps;
   const unsubscribers: Array<() => void> = [];
   /** The user pressed cancel before the scan id was known: cancel as soon as the first progress event names it. */
   let cancelWhenKnown = false;
+  /** The wait before pasted log text is imported: a newer edit ends it (and imports its own text later). */
+  let pasteWait: { settle: () => void } | null = null;
 
   return createStore<WizardStoreState>()((set, get) => {
     const dispatch = (event: WizardEvent) => set({ wizard: transition(get().wizard, event) });
@@ -289,6 +294,19 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
           return;
         }
         // Log lines pasted into the code box: analyzed as a log (the same as uploading it), never read as codes.
+        // Imported once the text stops changing, not one file per keystroke while the user edits it.
+        if (wizard().draft.text !== text) return;
+        pasteWait?.settle();
+        await new Promise<void>((settle) => {
+          const timer = setTimeout(settle, PASTE_SETTLE_MS);
+          // A newer edit ends this wait at once (it then sees the text changed and stops).
+          pasteWait = {
+            settle: () => {
+              clearTimeout(timer);
+              settle();
+            },
+          };
+        });
         if (wizard().draft.text !== text) return;
         const file = await call(
           api.importFile({ name: 'pasted-log.txt', base64: toBase64(new TextEncoder().encode(text)) }),
