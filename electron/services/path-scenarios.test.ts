@@ -346,3 +346,48 @@ test('not registered: an Add/Remove Programs entry Windows Installer does not ha
   assert.match(translate(evidence.summary, 'en'), /Windows Installer does not have it installed/);
   assert.match(translate(evidence.summary, 'zh-CN'), /Windows Installer 中并没有安装它/);
 });
+
+test("go-path-not-broadcast: the registry's PATH has Go, Explorer's does not; broadcast-environment-change (no administrator, nothing written) makes Explorer hand out the new PATH", async () => {
+  const system = createSystem({ simulate: 'go-path-not-broadcast' });
+  const result = await scan(system);
+  const data = pathData(result);
+  const go = product(data, 'go');
+  assert.equal(data.shellPathRead, true);
+  assert.equal(go.inShellPath, false);
+  assert.equal(go.state, 'not-broadcast');
+  assert.equal(go.runs[0]!.read, '1.21.5', 'a process built from the registry finds it');
+  assert.equal(result.findings[0]?.cause, 'path-change-not-broadcast');
+  const evidence = result.evidence.find((e) => e.probe === 'path-environment')!;
+  assert.match(
+    translate(evidence.summary, 'en'),
+    /without telling Windows.*announce the change \(no administrator needed\)/,
+  );
+  assert.match(translate(evidence.summary, 'zh-CN'), /没有通知 Windows/);
+  const machine = system.simulation!.machine;
+  const registryBefore = JSON.stringify(machine.state.registry);
+  await withService(system, async (service) => {
+    const plan = await service.plan('broadcast-environment-change', {}, { evidence: result.evidence });
+    const broadcast = plan.steps.find(
+      (s) => s.description.key === 'repair.broadcast-environment-change.step.broadcast',
+    );
+    assert.ok(broadcast);
+    assert.ok(
+      plan.steps.every((s) => !s.elevated),
+      'no administrator',
+    );
+    assert.equal(plan.reversible, false);
+    assert.match(translate(broadcast.description, 'en'), /Announce the environment change/);
+    const run = await service.run(plan.planId, { confirmations: plan.confirmations });
+    assert.equal(run.status, 'succeeded');
+    assert.equal(run.verified, true);
+  });
+  assert.equal(JSON.stringify(machine.state.registry), registryBefore, 'nothing written to the registry');
+  const after = product(pathData(await scan(system)), 'go');
+  assert.equal(after.inShellPath, true);
+  assert.notEqual(after.state, 'not-broadcast');
+  // Refused when there is nothing to announce.
+  const again = await scan(system);
+  await withService(system, async (service) => {
+    await assert.rejects(service.plan('broadcast-environment-change', {}, { evidence: again.evidence }));
+  });
+});

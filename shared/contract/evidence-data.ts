@@ -502,6 +502,8 @@ export const productPathStateSchema = z.enum([
   'fails',
   // An MSI product in Add/Remove Programs that Windows Installer does not have installed (ProductState is not 5).
   'not-registered',
+  // The registry's PATH leads to it, Explorer's own PATH does not: written without the WM_SETTINGCHANGE broadcast.
+  'not-broadcast',
   'missing-files',
 ]);
 export type ProductPathState = z.infer<typeof productPathStateSchema>;
@@ -553,6 +555,11 @@ export const productReachSchema = z.object({
    * long ago as the app find none, or another copy (they need to be reopened).
    */
   inOpenProcessPath: z.boolean(),
+  /**
+   * Explorer's own PATH (what the terminals it starts get) leads to the same folder. False: the registry was changed
+   * without the broadcast; null: Explorer's environment could not be read.
+   */
+  inShellPath: z.boolean().nullable().optional(),
   runs: z.array(versionRunSchema),
   state: productPathStateSchema,
 });
@@ -572,6 +579,8 @@ export const pathEnvironmentDataSchema = z.object({
   products: z.array(productReachSchema),
   /** The version commands ran (false when the probe ran as administrator: user programs are never run elevated). */
   commandsRan: z.boolean(),
+  /** Explorer's own environment was read (the not-broadcast check was made). */
+  shellPathRead: z.boolean().optional(),
 });
 export type PathEnvironmentData = z.infer<typeof pathEnvironmentDataSchema>;
 

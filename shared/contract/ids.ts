@@ -45,6 +45,7 @@ export const CAUSE_IDS = [
   'program-not-on-path',
   'older-program-on-path',
   'store-alias-on-path',
+  'path-change-not-broadcast',
   'no-problem-found',
   'unknown',
 ] as const;
@@ -83,6 +84,7 @@ export const REPAIR_IDS = [
   'uninstall-other-version',
   'add-to-path',
   'remove-stale-path-entry',
+  'broadcast-environment-change',
 ] as const;
 export type RepairId = (typeof REPAIR_IDS)[number];
 

@@ -899,6 +899,39 @@ const CAUSES = [
     docs: [DOCS.environmentVariables],
   },
   {
+    id: 'path-change-not-broadcast',
+    kind: 'cause',
+    title: localText(
+      'PATH was changed without telling Windows: new terminals still get the old PATH',
+      'PATH 已更改但没有通知 Windows：新终端仍然得到旧的 PATH',
+    ),
+    explanation: localText(
+      'Terminals opened from the Start menu or a folder window get their PATH from Windows Explorer, and Explorer re-reads PATH from the registry only when a program announces the change (the WM_SETTINGCHANGE "Environment" message). Installers and the Settings dialog announce it; a script that writes the registry directly (reg add, a deployment script) does not. The registry already has the folder, but Explorer still hands out the old PATH until the change is announced or you sign out.',
+      '从“开始”菜单或文件夹窗口打开的终端从 Windows 资源管理器获得 PATH，而资源管理器只有在某个程序通知更改时（WM_SETTINGCHANGE “Environment” 消息）才会从注册表重新读取 PATH。安装程序和“设置”对话框会发出通知；直接写注册表的脚本（reg add、部署脚本）不会。注册表中已经有这个文件夹，但在通知这一更改或您注销之前，资源管理器仍会交出旧的 PATH。',
+    ),
+    confirmedBy: [
+      localText(
+        "The PATH built from the registry now leads to the program's folder; the PATH in Windows Explorer's own environment (read from the running Explorer) does not.",
+        '根据注册表当前值构建的 PATH 指向程序的文件夹；Windows 资源管理器自身环境中的 PATH（从正在运行的资源管理器读取）不包含它。',
+      ),
+    ],
+    ruledOutBy: [
+      localText("Windows Explorer's PATH already leads to the folder.", 'Windows 资源管理器的 PATH 已经包含该文件夹。'),
+    ],
+    confirmFacts: ['path-not-broadcast'],
+    ruleOutFacts: ['path-works-new-terminal'],
+    nextSteps: [
+      localText(
+        'Let MSI Doctor announce the change (nothing is written, no administrator needed), then open a new terminal.',
+        '让 MSI Doctor 通知这一更改（不写入任何内容，不需要管理员权限），然后打开一个新终端。',
+      ),
+      localText('Or sign out and back in once.', '或者注销并重新登录一次。'),
+    ],
+    repairs: ['broadcast-environment-change'],
+    myths: [],
+    docs: [DOCS.wmSettingChange, DOCS.environmentVariables],
+  },
+  {
     id: 'store-alias-on-path',
     kind: 'cause',
     title: localText(

@@ -41,6 +41,11 @@ export const FACTS = {
     '"{command}" runs the copy in {shadow} ({version}), which comes before the installed {installed} in {folder}.',
     '“{command}” 运行的是 {shadow} 中的副本（{version}），它排在 {folder} 中已安装的 {installed} 之前。',
   ),
+  'path-not-broadcast': factEntry(
+    'path-environment',
+    "The registry's PATH leads to {folder}; the PATH Windows Explorer hands new terminals does not.",
+    '注册表中的 PATH 包含 {folder}；Windows 资源管理器交给新终端的 PATH 不包含。',
+  ),
   'path-store-alias': factEntry(
     'path-environment',
     '"{command}" runs the Microsoft Store\'s placeholder in {shadow}, which comes before the installed {product} in {folder}.',

@@ -22,8 +22,15 @@ import {
 } from '../../../shared/knowledge/known-products.ts';
 import type { CommandOutput } from '../run/command-runner.ts';
 import type { ProbeContext, ProbeDefinition, ProbeVerdict } from './probe.ts';
-import { errorVerdict, probeScriptSpec, psStringList, readScriptJson, verdict } from './probe-kit.ts';
-import { trimEndChars } from '../../../shared/text/trim-end.ts';
+import {
+  errorVerdict,
+  probeProcessScriptSpec,
+  probeScriptSpec,
+  psStringList,
+  readScriptJson,
+  verdict,
+} from './probe-kit.ts';
+import { trimChars, trimEndChars } from '../../../shared/text/trim-end.ts';
 
 const TIMEOUT_MS = 30_000;
 /** Per version command: a tool that hangs (waits for input, a licence prompt) is ended. */
@@ -145,6 +152,15 @@ $products += [pscustomobject]@{ id = $pr.id; keyFiles = $keyFiles; runs = $runs 
 [pscustomobject]@{ elevated = $elevated; machinePath = $machinePath; userPath = $userPath; entries = $entries; openPathHas = $openHas; arp = $arp; products = $products } | ConvertTo-Json -Compress -Depth 6
 `;
 
+// Explorer's PATH, the one the terminals it starts get: read from Explorer's own environment block, in a process of
+// its own (the reader is compiled with Add-Type; a failure there must not cost the PATH check above).
+const SHELL_SCRIPT = String.raw`
+$p = Get-MdShellEnvironmentPath
+[pscustomobject]@{ read = ($null -ne $p); path = $(if ($null -ne $p) { [string]$p } else { '' }) } | ConvertTo-Json -Compress
+`;
+const SHELL_TIMEOUT_MS = 20_000;
+export const shellEnvironmentOutputSchema = z.object({ read: z.boolean(), path: z.string() });
+
 const pathValueOut = z.object({ raw: z.string().nullable(), type: z.string().nullable(), expanded: z.string() });
 export const pathEnvironmentOutputSchema = z.object({
   elevated: z.boolean(),
@@ -261,6 +277,9 @@ function productState(p: Omit<ProductReach, 'state'>, runs: VersionRun[], produc
   if (p.binFolder && folderKey(p.resolved.folder) !== folderKey(p.binFolder)) return 'shadowed';
   if (main?.ran && main.read === null) return 'fails';
   if (main?.read && p.installedVersion && compareVersions(main.read, p.installedVersion) < 0) return 'shadowed';
+  // The registry leads to it but Explorer's own PATH does not: the change was written without WM_SETTINGCHANGE, so a
+  // terminal started from the Start menu or Explorer does not find it either (until the broadcast or a sign-out).
+  if (product.addsToPath && p.inShellPath === false) return 'not-broadcast';
   if (!p.inOpenProcessPath && product.addsToPath) return 'new-terminal';
   return 'works';
 }
@@ -271,10 +290,24 @@ function sameProgramInOpenPath(o: PathEnvironmentOutput, product: KnownProduct, 
   return open !== undefined && fresh !== null && folderKey(open.folder) === folderKey(fresh);
 }
 
+/** Explorer's PATH entries (folder keys), or null when it could not be read (the check is then not made). */
+function shellFolders(output: CommandOutput | undefined): Set<string> | null {
+  if (!output) return null;
+  const shell = readScriptJson(output, shellEnvironmentOutputSchema);
+  if (!shell.ok || !shell.value.read) return null;
+  return new Set(
+    shell.value.path
+      .split(';')
+      .map((f) => folderKey(trimChars(f, '"')))
+      .filter((f) => f !== ''),
+  );
+}
+
 export function parsePathEnvironment(outputs: CommandOutput[]): ProbeVerdict {
   const parsed = readScriptJson(outputs[0], pathEnvironmentOutputSchema);
   if (!parsed.ok) return errorVerdict('path-environment', parsed.error);
   const o = parsed.value;
+  const shell = shellFolders(outputs[1]);
   const entries = analyseEntries(o);
   const freshLength = [o.machinePath.expanded, o.userPath.expanded].filter((x) => x !== '').join(';').length;
   const products: ProductReach[] = [];
@@ -320,6 +353,8 @@ export function parsePathEnvironment(outputs: CommandOutput[]): ProbeVerdict {
       resolved: first ? { folder: first.expanded, scope: first.scope, position: first.position } : null,
       entry: binEntry ? { scope: binEntry.scope, position: binEntry.position, pastLimit: binEntry.pastLimit } : null,
       inOpenProcessPath: sameProgramInOpenPath(o, product, first?.expanded ?? null),
+      // Explorer's PATH leads to the folder a new process would run it from (null: Explorer's PATH not read).
+      inShellPath: shell && first ? shell.has(folderKey(first.expanded)) : null,
       runs,
     };
     products.push({ ...base, state: productState(base, runs, product) });
@@ -334,6 +369,7 @@ export function parsePathEnvironment(outputs: CommandOutput[]): ProbeVerdict {
     missingEntries: entries.filter((e) => !e.exists).map((e) => ({ scope: e.scope, raw: e.raw })),
     products,
     commandsRan: !o.elevated,
+    shellPathRead: shell !== null,
   };
   return pathVerdict(data);
 }
@@ -342,6 +378,7 @@ const PROBLEM_ORDER: ProductPathState[] = [
   'past-limit',
   'store-alias',
   'shadowed',
+  'not-broadcast',
   'not-on-path',
   'fails',
   'not-registered',
@@ -384,6 +421,7 @@ export const pathEnvironmentProbe: ProbeDefinition = {
   appliesTo: () => true,
   commands: (context) => [
     probeScriptSpec('path-environment', SCRIPT, pathEnvironmentParams(context, productsToCheck(context)), TIMEOUT_MS),
+    probeProcessScriptSpec('shell-environment', SHELL_SCRIPT, {}, SHELL_TIMEOUT_MS),
   ],
   parse: (outputs) => parsePathEnvironment(outputs),
 };

@@ -19,7 +19,7 @@ import { installerEventsOutputSchema } from '../probes/installer-events.ts';
 import { recentLogsOutputSchema } from '../probes/recent-logs.ts';
 import { installedProductsOutputSchema } from '../probes/installed-products.ts';
 import { deploymentLogsOutputSchema } from '../probes/deployment-logs.ts';
-import { pathEnvironmentOutputSchema } from '../probes/path-environment.ts';
+import { pathEnvironmentOutputSchema, shellEnvironmentOutputSchema } from '../probes/path-environment.ts';
 import { otherUserPathOutputSchema } from '../probes/other-user-path.ts';
 import type { RunResult } from './powershell-host.test-support.ts';
 
@@ -143,6 +143,6 @@ export const PROBE_OUTPUT_SCHEMAS: Record<string, Array<z.ZodType | null>> = {
   'recent-logs': [recentLogsOutputSchema],
   'installed-products': [installedProductsOutputSchema],
   'deployment-logs': [deploymentLogsOutputSchema],
-  'path-environment': [pathEnvironmentOutputSchema],
+  'path-environment': [pathEnvironmentOutputSchema, shellEnvironmentOutputSchema],
   'other-user-path': [otherUserPathOutputSchema],
 } satisfies Partial<Record<ProbeId, Array<z.ZodType | null>>>;

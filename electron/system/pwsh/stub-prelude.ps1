@@ -305,6 +305,9 @@ function Invoke-MdProgram($Program, $Arguments, $Environment, $WorkingDirectory,
   [pscustomobject]@{ exitCode = $code; stdout = [string]$answer.stdout; stderr = [string]$answer.stderr; timedOut = $false }
 }
 
+# Explorer's PATH as the model has it (the registry's, unless a change was written without the broadcast).
+function Get-MdShellEnvironmentPath { if ($null -eq $__md_sim.shellPath) { $null } else { [string]$__md_sim.shellPath } }
+
 function Expand-MdEnvironment($Text) {
   [regex]::Replace([string]$Text, '%([^%]+)%', {
       param($m)

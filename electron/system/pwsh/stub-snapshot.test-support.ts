@@ -12,6 +12,7 @@ import {
   serviceFacts,
 } from '../simulated/handlers/probe-scripts.ts';
 import { eventXml } from '../simulated/handlers/wevtutil.ts';
+import { explorerPathOf } from '../simulated/handlers/path-environment.ts';
 import type { SimulatedMachine } from '../simulated/machine.ts';
 import {
   baseName,
@@ -53,6 +54,8 @@ export interface StubSnapshot {
     publisher: string | null;
     installLocation: string | null;
   }>;
+  /** Explorer's PATH (Get-MdShellEnvironmentPath). */
+  shellPath: string | null;
   /** What each program prints per argument line (Invoke-MdProgram), by its path. */
   programs: Record<string, Array<{ args: string; stdout: string; stderr?: string; exitCode?: number }>>;
 }
@@ -243,6 +246,7 @@ export function stubSnapshot(
       msiFiles,
     },
     drives: Object.fromEntries(m.state.drives.map((d) => [d.drive.toUpperCase(), 3])),
+    shellPath: explorerPathOf(m),
     uninstall: m.state.products.map((p) => ({
       key: p.productCode,
       scope: p.scope,

@@ -14,6 +14,7 @@ import { disableInstallerLogging } from './disable-installer-logging.ts';
 import { removeAlwaysInstallElevated } from './remove-always-install-elevated.ts';
 import { uninstallOtherVersion } from './uninstall-other-version.ts';
 import { addToPath } from './add-to-path.ts';
+import { broadcastEnvironmentChange } from './broadcast-environment-change.ts';
 import { removeStalePathEntry } from './remove-stale-path-entry.ts';
 
 export const REPAIR_CATALOG = {
@@ -31,6 +32,7 @@ export const REPAIR_CATALOG = {
   'uninstall-other-version': uninstallOtherVersion,
   'add-to-path': addToPath,
   'remove-stale-path-entry': removeStalePathEntry,
+  'broadcast-environment-change': broadcastEnvironmentChange,
 } as const satisfies Record<RepairId, RepairDefinition>;
 
 export function repairDefinition(id: RepairId): RepairDefinition {

@@ -5,8 +5,9 @@ import type { UserTempInfo } from '../../../shared/contract/evidence-data.ts';
 import { hasUnsafeDisplayChars } from '../../../shared/knowledge/display-safe.ts';
 import { buildPowerShellSpec, buildSpec } from './command-builder.ts';
 import {
-  DEFAULT_USER_TEMP,
+  broadcastEnvironment,
   checkAclBackup,
+  DEFAULT_USER_TEMP,
   makeStep,
   regAdd,
   regDelete,
@@ -47,14 +48,6 @@ function removeIfEmpty(folder: string) {
     ].join('\n'),
     { path: folder },
   );
-}
-
-/**
- * Tells Explorer (and every program that listens) that HKCU\Environment changed: reg.exe writes the value but does
- * not broadcast WM_SETTINGCHANGE, so an .msi double-clicked from Explorer would still get the old TEMP until sign-out.
- */
-export function broadcastEnvironment() {
-  return buildPowerShellSpec('broadcast-environment', 'Send-MdEnvironmentChange', {});
 }
 
 function restoreVariable(name: 'TEMP' | 'TMP', previous: string | null) {

@@ -197,8 +197,23 @@ export function pathEnvironment(over: Partial<PathEnvironmentData> = {}): PathEn
         ],
         state: 'not-on-path',
       },
+      {
+        // On the machine PATH in the registry, not in Explorer's own PATH (written without the broadcast).
+        id: 'nodejs',
+        installed: [],
+        installedVersion: null,
+        binFolder: 'C:\\Program Files\\nodejs',
+        intendedScope: 'machine',
+        resolved: { folder: 'C:\\Program Files\\nodejs', scope: 'machine', position: 3 },
+        entry: { scope: 'machine', position: 3, pastLimit: false },
+        inOpenProcessPath: false,
+        inShellPath: false,
+        runs: [],
+        state: 'not-broadcast',
+      },
     ],
     commandsRan: true,
+    shellPathRead: true,
     ...over,
   };
 }

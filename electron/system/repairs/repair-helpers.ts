@@ -3,7 +3,7 @@ import type { TextRef } from '../../../shared/contract/evidence.ts';
 import type { PlanStep, RepairParams } from '../../../shared/contract/repair.ts';
 import type { RepairId } from '../../../shared/contract/ids.ts';
 import type { CommandSpec } from '../run/command-runner.ts';
-import { buildSpec, renderCommandLine } from './command-builder.ts';
+import { buildPowerShellSpec, buildSpec, renderCommandLine } from './command-builder.ts';
 import type { BuiltStep, RepairContext } from './repair-definition.ts';
 import type { GuardContext } from './command-guard.ts';
 import { parseSddl } from '../probes/sddl.ts';
@@ -137,4 +137,13 @@ export function checkAclBackup(bytes: Uint8Array, leaf: string): string | null {
 /** The .msi installs per machine (ALLUSERS=1, read from the package by the installed-products probe). */
 export function perMachinePackage(context: RepairContext): boolean {
   return context.evidence['installed-products']?.package?.allUsers === '1';
+}
+
+/**
+ * Tells Explorer (and every program that listens) that the Environment keys changed (the prelude's one broadcast,
+ * Send-MdEnvironmentChange): reg.exe writes a value but does not broadcast WM_SETTINGCHANGE, so an .msi or a terminal
+ * started from Explorer would still get the old TEMP or PATH until sign-out.
+ */
+export function broadcastEnvironment(): CommandSpec {
+  return buildPowerShellSpec('broadcast-environment', 'Send-MdEnvironmentChange', {});
 }

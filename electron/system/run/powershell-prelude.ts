@@ -179,6 +179,54 @@ if ($o.Wait(2000)) { $r.stdout = $o.Result }; if ($e.Wait(2000)) { $r.stderr = $
 } catch { $r.stderr = '0x{0:X8}' -f $_.Exception.GetBaseException().HResult }
 [pscustomobject]$r
 }`,
+  // The PATH Explorer (the shell of this session: GetShellWindow) hands the programs it starts, read from its own
+  // environment block (PEB -> process parameters -> Environment, same user: no elevation). Null when it cannot be read
+  // (no shell, another bitness, access refused); '' when the block has no Path.
+  'Get-MdShellEnvironmentPath': String.raw`function Get-MdShellEnvironmentPath {
+try {
+if (-not ('MsiDoctorShellEnvironment' -as [type])) {
+Add-Type -TypeDefinition @'
+using System;
+using System.Runtime.InteropServices;
+public static class MsiDoctorShellEnvironment {
+  [DllImport("user32.dll")] static extern IntPtr GetShellWindow();
+  [DllImport("user32.dll")] static extern uint GetWindowThreadProcessId(IntPtr window, out uint pid);
+  [DllImport("kernel32.dll")] static extern IntPtr OpenProcess(uint access, bool inherit, uint pid);
+  [DllImport("kernel32.dll")] static extern bool CloseHandle(IntPtr handle);
+  [DllImport("kernel32.dll")] static extern bool ReadProcessMemory(IntPtr handle, IntPtr address, byte[] buffer, IntPtr size, out IntPtr read);
+  [DllImport("ntdll.dll")] static extern int NtQueryInformationProcess(IntPtr handle, int infoClass, IntPtr[] info, int length, out int returned);
+  static long Pointer(IntPtr h, long address) {
+    byte[] b = new byte[IntPtr.Size]; IntPtr n;
+    if (!ReadProcessMemory(h, new IntPtr(address), b, new IntPtr(b.Length), out n)) return 0;
+    return IntPtr.Size == 8 ? BitConverter.ToInt64(b, 0) : BitConverter.ToInt32(b, 0);
+  }
+  public static string Block() {
+    uint pid; GetWindowThreadProcessId(GetShellWindow(), out pid);
+    if (pid == 0) return null;
+    IntPtr h = OpenProcess(0x1010, false, pid); // PROCESS_QUERY_LIMITED_INFORMATION | PROCESS_VM_READ
+    if (h == IntPtr.Zero) return null;
+    try {
+      IntPtr[] basic = new IntPtr[6]; int returned; bool x64 = IntPtr.Size == 8;
+      if (NtQueryInformationProcess(h, 0, basic, IntPtr.Size * 6, out returned) != 0) return null;
+      long parameters = Pointer(h, basic[1].ToInt64() + (x64 ? 0x20 : 0x10));
+      if (parameters == 0) return null;
+      long environment = Pointer(h, parameters + (x64 ? 0x80 : 0x48));
+      long size = Pointer(h, parameters + (x64 ? 0x3F0 : 0x290));
+      if (environment == 0 || size <= 0 || size > 4194304) return null;
+      byte[] block = new byte[size]; IntPtr n;
+      if (!ReadProcessMemory(h, new IntPtr(environment), block, new IntPtr(size), out n)) return null;
+      return System.Text.Encoding.Unicode.GetString(block, 0, (int)n.ToInt64());
+    } finally { CloseHandle(h); }
+  }
+}
+'@
+}
+$block = [MsiDoctorShellEnvironment]::Block()
+if ($null -eq $block) { return $null }
+foreach ($v in $block.Split([char]0)) { if ($v -match '^Path=') { return $v.Substring(5) } }
+''
+} catch { $null }
+}`,
   // %VAR% of the environment this process started with (the user's own when unelevated).
   'Expand-MdEnvironment': 'function Expand-MdEnvironment($Text) { [Environment]::ExpandEnvironmentVariables($Text) }',
   // Explorer (and any .msi double-clicked from it) re-reads HKCU\Environment only on WM_SETTINGCHANGE "Environment":

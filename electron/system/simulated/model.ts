@@ -171,6 +171,11 @@ export interface MachineState {
   files: FileSystemState;
   /** Process environment of the app (TEMP, TMP, USERPROFILE...). */
   env: Record<string, string>;
+  /**
+   * Explorer's own PATH (what it hands the terminals it starts), when it differs from the registry's: a PATH written
+   * without the WM_SETTINGCHANGE broadcast. Absent = Explorer is in step with the registry (the broadcast clears it).
+   */
+  explorerPath?: string;
   events: SimEvent[];
   products: SimInstalledProduct[];
   /** Global\_MSIExecute: 'held' by an install transaction. */

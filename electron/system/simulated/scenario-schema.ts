@@ -145,6 +145,8 @@ export const machineOverridesSchema = z
     /** path -> entry, or null to delete it. */
     files: z.record(z.string(), fileSchema.nullable()).optional(),
     env: z.record(z.string(), z.string().nullable()).optional(),
+    /** Explorer's PATH when a change was written without being broadcast (absent: in step with the registry). */
+    explorerPath: z.string().optional(),
     events: z.array(eventSchema).optional(),
     products: z.array(productSchema).optional(),
     msiExecuteMutex: z.enum(['free', 'idle', 'held']).optional(),

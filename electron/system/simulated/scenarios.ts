@@ -179,6 +179,7 @@ export function applyOverrides(state: MachineState, o: MachineOverrides, baseDir
   if (o.drives) state.drives = o.drives;
   if (o.applocker) state.applocker = o.applocker;
   if (o.configMgr !== undefined) state.configMgr = o.configMgr;
+  if (o.explorerPath !== undefined) state.explorerPath = o.explorerPath;
   return state;
 }
 

@@ -51,6 +51,13 @@ export function pathRule(ctx: DiagnosisContext): Signal[] {
           { ...extra, repairs: ['remove-stale-path-entry'] },
         ),
       );
+    } else if (p.state === 'not-broadcast') {
+      signals.push(
+        probeFact('path-change-not-broadcast', 0.85, 'path-environment', 'path-not-broadcast', params, {
+          ...extra,
+          repairs: ['broadcast-environment-change'],
+        }),
+      );
     } else if (p.state === 'store-alias') {
       // No repair of ours: the alias is a Windows setting, and removing WindowsApps from PATH would break other aliases.
       signals.push(probeFact('store-alias-on-path', 0.85, 'path-environment', 'path-store-alias', params, extra));

@@ -322,6 +322,11 @@ export const PROBE_TEXTS = {
     'zh-CN':
       '新终端运行的是 {shadow} 中的另一份 {product}（返回 {version}），而不是安装在 {folder} 的 {installed}：PATH 中较早的位置有一个旧文件夹。',
   },
+  'probe.path-environment.not-broadcast': {
+    en: 'PATH in the registry leads to {product} in {folder}, but Windows Explorer\'s own PATH does not: the change was written without telling Windows, so terminals opened from the Start menu do not find "{command}" yet. MSI Doctor can announce the change (no administrator needed); signing out and back in also works.',
+    'zh-CN':
+      '注册表中的 PATH 指向 {folder} 中的 {product}，但 Windows 资源管理器自己的 PATH 没有：更改写入时没有通知 Windows，所以从“开始”菜单打开的终端暂时还找不到 “{command}”。MSI Doctor 可以通知这一更改（不需要管理员权限）；注销后重新登录也可以。',
+  },
   'probe.path-environment.store-alias': {
     en: "A new terminal runs the Microsoft Store's placeholder python.exe from {shadow}, not {product} installed in {folder}: turn off the python.exe aliases in Settings > Apps > App execution aliases, or put {folder} before {shadow} in PATH.",
     'zh-CN':

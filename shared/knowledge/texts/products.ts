@@ -34,6 +34,10 @@ export const PRODUCT_TEXTS = {
     en: 'is installed, but an older copy earlier in PATH answers instead.',
     'zh-CN': '已安装，但 PATH 中靠前的旧副本代替它运行。',
   },
+  'after-install.state.not-broadcast': {
+    en: 'is in PATH, but Windows Explorer was not told about the change: terminals it opens do not find it yet.',
+    'zh-CN': '在 PATH 中，但 Windows 资源管理器没有收到这一更改的通知：它打开的终端暂时还找不到它。',
+  },
   'after-install.state.store-alias': {
     en: "is installed, but the Microsoft Store's placeholder python.exe answers first (turn it off in Settings > Apps > App execution aliases).",
     'zh-CN': '已安装，但 Microsoft Store 的占位程序 python.exe 先应答（可在“设置 > 应用 > 应用执行别名”中关闭）。',

@@ -499,6 +499,15 @@ export const REPAIR_TEXTS = {
     en: "Add {folder} ({product}) at the end of the computer's PATH, then announce the change to Windows",
     'zh-CN': '把 {folder}（{product}）添加到这台电脑的 PATH 末尾，然后通知 Windows 这一更改',
   },
+  'repair.broadcast-environment-change.description': {
+    en: 'PATH was changed in the registry, but Windows was not told, so Windows Explorer still starts new terminals with the old PATH. MSI Doctor sends the notice Windows normally sends after such a change (WM_SETTINGCHANGE "Environment"). Nothing is written, so there is nothing to undo, and no administrator is needed.',
+    'zh-CN':
+      'PATH 已在注册表中更改，但 Windows 没有收到通知，所以 Windows 资源管理器仍用旧的 PATH 启动新终端。MSI Doctor 会发送 Windows 在这类更改后通常会发送的通知（WM_SETTINGCHANGE “Environment”）。不会写入任何内容，所以无需撤销，也不需要管理员权限。',
+  },
+  'repair.broadcast-environment-change.step.broadcast': {
+    en: 'Announce the environment change to Windows (Explorer re-reads PATH from the registry)',
+    'zh-CN': '向 Windows 通知环境变量的更改（资源管理器会从注册表重新读取 PATH）',
+  },
   'repair.remove-stale-path-entry.description': {
     en: 'Removes PATH entries of folders that no longer exist, or of an older copy found before the installed version. Every other entry keeps its place; the previous value is backed up and can be restored.',
     'zh-CN':

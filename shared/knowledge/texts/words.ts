@@ -66,6 +66,10 @@ export const WORD_TEXTS = {
     'zh-CN': '卸载已安装的其他版本',
   },
   'repair.add-to-path.title': { en: "Add the program's folder to PATH", 'zh-CN': '把程序的文件夹加入 PATH' },
+  'repair.broadcast-environment-change.title': {
+    en: 'Tell Windows that PATH changed',
+    'zh-CN': '通知 Windows PATH 已更改',
+  },
   'repair.remove-stale-path-entry.title': {
     en: 'Remove outdated PATH entries',
     'zh-CN': '删除过时的 PATH 条目',

@@ -1,6 +1,6 @@
 // Emulated path-environment and other-user-path probe scripts: the registry's Environment keys, the files on the
 // simulated disk and each program's recorded answers (SimFile.runs) give exactly the JSON the real scripts print.
-import type { PathEnvironmentOutput } from '../../probes/path-environment.ts';
+import { BASE_VARIABLES, type PathEnvironmentOutput } from '../../probes/path-environment.ts';
 import type { OtherUserPathOutput } from '../../probes/other-user-path.ts';
 import type { EmulatorContext } from '../emulator.ts';
 import type { SimulatedMachine } from '../machine.ts';
@@ -91,7 +91,7 @@ const keyFilesUnder = (pr: ProductParam, folder: string): string[] =>
 
 /** The known executables under an ARP InstallLocation (the script's Layout-Files). */
 function layoutFiles(m: SimulatedMachine, location: string, products: ProductParam[]): string[] {
-  const loc = location.trim().replace(/^"+|"+$/g, '');
+  const loc = trimChars(location.trim(), '"');
   if (!loc || !m.isDirectory(loc)) return [];
   return products.flatMap((pr) => keyFilesUnder(pr, loc)).filter((f) => isFile(m, f));
 }
@@ -194,6 +194,23 @@ export function pathEnvironmentJson(
     return { id: pr.id, keyFiles, runs };
   });
   return { elevated, machinePath, userPath, entries, openPathHas, arp, products: out };
+}
+
+/**
+ * The PATH Explorer hands the programs it starts: the registry's (machine + user, expanded) unless a change was written
+ * without the broadcast (the model's explorerPath). What the shell-environment script reads from Explorer's PEB.
+ */
+export function explorerPathOf(m: SimulatedMachine): string {
+  if (m.state.explorerPath !== undefined) return m.state.explorerPath;
+  const env = freshEnvironment(m, m.state.identity.userSid, BASE_VARIABLES);
+  return [env.machinePath, env.userPath]
+    .map((v) => (v ? env.expand(v.raw) : ''))
+    .filter((x) => x)
+    .join(';');
+}
+
+export function shellEnvironmentJson(m: SimulatedMachine): { read: boolean; path: string } {
+  return { read: true, path: explorerPathOf(m) };
 }
 
 /** Loaded hives of other accounts (HKU\S-1-5-21-...): readable only elevated, as on Windows. */

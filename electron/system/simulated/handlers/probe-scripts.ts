@@ -12,7 +12,7 @@ import type { PoliciesOutput } from '../../probes/policies.ts';
 import type { RecentLogsOutput } from '../../probes/recent-logs.ts';
 import type { TempFoldersOutput } from '../../probes/temp-folders.ts';
 import { deploymentLogsJson } from './deployment-logs.ts';
-import { otherUserPathJson, pathEnvironmentJson } from './path-environment.ts';
+import { otherUserPathJson, pathEnvironmentJson, shellEnvironmentJson } from './path-environment.ts';
 import { looksLikeMsiLog } from '../../probes/msi-log-head.ts';
 import { INSTALLER_EVENTS, TRANSACTION_EVENTS, type EventQuery } from '../../probes/event-queries.ts';
 import type { CommandHandler, EmulatedCommand, EmulatorContext } from '../emulator.ts';
@@ -432,6 +432,7 @@ const BY_PROBE: Record<string, (c: EmulatedCommand, ctx: EmulatorContext) => unk
 };
 const BY_SOLO_SCRIPT: Record<string, (c: EmulatedCommand, ctx: EmulatorContext) => unknown> = {
   'configmgr-reboot': (_c, ctx) => configMgrRebootJson(ctx.machine),
+  'shell-environment': (_c, ctx) => shellEnvironmentJson(ctx.machine),
 };
 
 export const matchProbeScript = (c: EmulatedCommand): boolean =>

@@ -50,6 +50,8 @@ export function removeCreatedFolder(c: EmulatedCommand, ctx: EmulatorContext): E
  * included) get TEMP/TMP as the registry says, expanded. Without it they keep the values of the sign-in.
  */
 export function applyEnvironmentChange(machine: SimulatedMachine): void {
+  // Explorer rebuilds its environment from the registry on WM_SETTINGCHANGE "Environment".
+  delete machine.state.explorerPath;
   for (const name of ['TEMP', 'TMP']) {
     const value = machine.string('HKCU\\Environment', name);
     if (value === null) continue;
