@@ -146,3 +146,22 @@ test(
     }
   },
 );
+
+test(
+  "the real shell-environment script (Explorer's PATH reader, compiled with Add-Type) compiles and, where there is no Windows shell, reports it unread instead of failing",
+  { skip },
+  () => {
+    const probe = ALL_PROBES.find((p) => p.id === 'path-environment')!;
+    const spec = commandsOf(probe, contextFor(createSimulation('healthy')))[1]!;
+    const script = scriptOfSpec(spec)!;
+    assert.match(script, /^# msi-doctor:probe-alone=shell-environment$/m);
+    // The real prelude, not the stubs: the C# reader must compile; without user32 (here) the script says "not read".
+    const r = runProcess(`${script}\n"compiled: $(('MsiDoctorShellEnvironment' -as [type]) -ne $null)"`);
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stdout.split(/\r?\n/).filter((l) => l.trim() !== '');
+    assert.ok(lines.includes('compiled: True'), r.stdout);
+    const json = JSON.parse(lines.find((l) => l.startsWith('{'))!) as { read: boolean; path: string };
+    if (process.platform !== 'win32') assert.deepEqual(json, { read: false, path: '' });
+    else assert.equal(typeof json.read, 'boolean');
+  },
+);
