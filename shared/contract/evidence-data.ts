@@ -581,6 +581,19 @@ export const pathEnvironmentDataSchema = z.object({
   commandsRan: z.boolean(),
   /** Explorer's own environment was read (the not-broadcast check was made). */
   shellPathRead: z.boolean().optional(),
+  /** A program the user asked to run (msi-doctor verify --run-key-file): its key file's answer, or why none. */
+  asked: z
+    .object({
+      program: z.string(),
+      exists: z.boolean(),
+      ran: z.boolean(),
+      notRun: z.string().nullable(),
+      exitCode: z.number().int().nullable(),
+      stdout: z.string(),
+      stderr: z.string(),
+    })
+    .nullable()
+    .optional(),
 });
 export type PathEnvironmentData = z.infer<typeof pathEnvironmentDataSchema>;
 

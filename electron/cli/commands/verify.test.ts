@@ -85,3 +85,46 @@ test('bad input: one line and exit 2', async () => {
     assert.doesNotMatch(r.err, /\bat \w+ \(/, 'no stack trace');
   }
 });
+
+test('verify --run-key-file: any program runs with --version (or /?) only when asked, from a fresh environment, never otherwise', async () => {
+  const python = 'C:\\Users\\zhang.wei\\AppData\\Local\\Programs\\Python\\Python312\\python.exe';
+  const asked = await run(['verify', '--simulate', 'python-store-alias', '--run-key-file', python]);
+  assert.equal(asked.code, 0);
+  assert.match(asked.out, new RegExp(`> ${python.replace(/\\/g, '\\\\')} --version\\n {4}Python 3\\.12\\.1`));
+  const plain = await run(['verify', '--simulate', 'python-store-alias']);
+  assert.doesNotMatch(plain.out, /Python312\\python\.exe --version/, 'not run unless asked');
+  const missing = await run([
+    'verify',
+    '--simulate',
+    'python-store-alias',
+    '--run-key-file',
+    'C:\\Tools\\nope.exe',
+    '--lang',
+    'zh-CN',
+  ]);
+  assert.match(missing.out, /> C:\\Tools\\nope\.exe --version\n {4}未运行：没有这个文件。/);
+  const help = await run([
+    'verify',
+    '--simulate',
+    'python-store-alias',
+    '--run-key-file',
+    python,
+    '--run-arg',
+    'help',
+    '--json',
+  ]);
+  const evidence = (
+    JSON.parse(help.out) as { evidence: Array<{ probe: string; data: { asked: { ran: boolean; exitCode: number } } }> }
+  ).evidence;
+  assert.equal(evidence.find((e) => e.probe === 'path-environment')!.data.asked.ran, true);
+  for (const bad of [
+    ['--run-key-file', 'python.exe'],
+    ['--run-key-file', 'C:\\x\\a.bat'],
+    ['--run-key-file', python, '--run-arg', 'rm'],
+    ['--run-arg', 'help'],
+  ]) {
+    const r = await runMain(['verify', '--simulate', 'python-store-alias', ...bad]);
+    assert.equal(r.code, 2, bad.join(' '));
+    assert.equal(r.err.trim().split('\n').length, 1, r.err);
+  }
+});

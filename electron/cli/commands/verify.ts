@@ -11,6 +11,7 @@ import { translate } from '../../../shared/knowledge/texts.ts';
 import { runScan } from '../../services/scan-service.ts';
 import { defaultDataDir } from '../../services/data-dir.ts';
 import { otherUserPathProbe, pathEnvironmentProbe } from '../../system/probes/index.ts';
+import { ASKED_ARGUMENTS, askedProgram, pathEnvironmentProbeAsking } from '../../system/probes/path-environment.ts';
 import {
   MACHINE_OPTIONS,
   givenMachineOptions,
@@ -25,7 +26,7 @@ import { summaryText } from './scan-render.ts';
 import { formatFindings } from '../../../shared/diagnosis/format-findings.ts';
 
 export const VERIFY_HELP = `Usage: msi-doctor verify [--simulate NAME | --scenario FILE] [--product ID] [--no-elevate] [--json]
-                         [--lang en|zh-CN]
+                         [--lang en|zh-CN] [--run-key-file PATH [--run-arg version|help]]
 
 After an install: runs each installed product's own version command (go version, node --version...) the way a
 newly opened terminal would, with PATH built from the registry's current machine and user values, and says why a
@@ -34,6 +35,10 @@ copy first, PATH too long). Programs are never run as administrator; the one adm
 accounts' PATH (over-the-shoulder installs).
 
   --product ID   only this product: ${KNOWN_PRODUCT_IDS.join(', ')}
+  --run-key-file PATH
+                 also run this program (any product's key file, an absolute path to an .exe) the same way: with
+                 --version (or /? with --run-arg help), PATH from the registry, 5 seconds at most, never as
+                 administrator. Only when asked: nothing else but the known products' version commands runs.
   --no-elevate   skip the administrator prompt (other accounts' PATH is then not checked)
   --json         print the path-environment and other-user-path evidence and the findings as JSON
   --lang LANG    en (default) or zh-CN
@@ -41,6 +46,14 @@ accounts' PATH (over-the-shoulder installs).
 
 Exit status: 0 when the check ran (whatever it found), 2 on bad input.
 `;
+
+/** The causes the after-install check can find (the path rule's). */
+const AFTER_INSTALL_CAUSES = new Set<string>([
+  'program-not-on-path',
+  'older-program-on-path',
+  'store-alias-on-path',
+  'path-change-not-broadcast',
+]);
 
 export const verifyCommand: CliCommand = async (argv, io) => {
   const { values } = parseCommandArgs('verify', {
@@ -53,6 +66,8 @@ export const verifyCommand: CliCommand = async (argv, io) => {
       'no-elevate': { type: 'boolean' },
       json: { type: 'boolean' },
       lang: { type: 'string' },
+      'run-key-file': { type: 'string' },
+      'run-arg': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -64,6 +79,14 @@ export const verifyCommand: CliCommand = async (argv, io) => {
   const lang: Lang = parseLang(values.lang, 'en');
   if (values.product !== undefined && !isKnownProductId(values.product))
     throw new CliUsageError(`unknown product "${values.product}" (known: ${KNOWN_PRODUCT_IDS.join(', ')})`);
+  const keyFile = values['run-key-file'] === undefined ? null : askedProgram(values['run-key-file']);
+  if (values['run-key-file'] !== undefined && keyFile === null)
+    throw new CliUsageError(`--run-key-file needs an absolute path to an .exe file (got "${values['run-key-file']}")`);
+  const runArg = values['run-arg'] ?? 'version';
+  if (runArg !== 'version' && runArg !== 'help')
+    throw new CliUsageError(`--run-arg is version or help (got "${runArg}")`);
+  if (values['run-arg'] !== undefined && keyFile === null) throw new CliUsageError('--run-arg needs --run-key-file');
+  const pathProbe = keyFile ? pathEnvironmentProbeAsking(keyFile, runArg) : pathEnvironmentProbe;
   const system = openSystem(givenMachineOptions(values));
   restoreSavedMachineOrWarn(system, defaultDataDir(), io, {
     command: 'verify',
@@ -71,7 +94,7 @@ export const verifyCommand: CliCommand = async (argv, io) => {
   });
   const request = { symptom: '', logPaths: [], msiPath: null, allowElevation: !values['no-elevate'] };
   const options = await machineScanOptions(system, request);
-  const result = await runScan(request, { ...options, probes: [pathEnvironmentProbe, otherUserPathProbe] });
+  const result = await runScan(request, { ...options, probes: [pathProbe, otherUserPathProbe] });
   const evidence = result.evidence.find((e) => e.probe === 'path-environment');
   const data = evidence ? readEvidenceData('path-environment', evidence.data) : null;
   const products = (data?.products ?? []).filter((p) => values.product === undefined || p.id === values.product);
@@ -92,12 +115,19 @@ export const verifyCommand: CliCommand = async (argv, io) => {
     if (view.output) for (const line of view.output.split('\n')) lines.push(`    ${line}`);
     else if (view.why) lines.push(`    ${translate(view.why, lang)}`);
   }
+  if (data?.asked) {
+    const a = data.asked;
+    lines.push('', `> ${a.program} ${ASKED_ARGUMENTS[runArg].join(' ')}`);
+    const output = `${a.stdout}${a.stderr}`.trim();
+    if (a.ran && output) for (const line of output.split(/\r?\n/)) lines.push(`    ${line}`);
+    else if (a.ran) lines.push(`    ${t('after-install.no-output', { code: a.exitCode ?? '-' })}`);
+    if (a.notRun)
+      lines.push(`    ${t(a.exists ? `after-install.not-run.${a.notRun}` : 'after-install.asked.missing')}`);
+  }
   if (data && needsNewTerminal(data)) lines.push('', t('after-install.new-terminal'), t('after-install.sign-out'));
   const other = result.evidence.find((e) => e.probe === 'other-user-path');
   if (other && other.status !== 'ok') lines.push('', summaryText(other.summary, lang));
-  const findings = result.findings.filter(
-    (f) => f.cause === 'program-not-on-path' || f.cause === 'older-program-on-path',
-  );
+  const findings = result.findings.filter((f) => AFTER_INSTALL_CAUSES.has(f.cause));
   if (findings.length > 0) lines.push('', ...formatFindings(findings, lang));
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;

@@ -149,7 +149,15 @@ $runs += [pscustomobject]$run
 }
 $products += [pscustomobject]@{ id = $pr.id; keyFiles = $keyFiles; runs = $runs }
 }
-[pscustomobject]@{ elevated = $elevated; machinePath = $machinePath; userPath = $userPath; entries = $entries; openPathHas = $openHas; arp = $arp; products = $products } | ConvertTo-Json -Compress -Depth 6
+$asked = $null
+if ($params.asked) {
+$q = $params.asked; $e = Test-File $q.program
+$asked = [ordered]@{ program = $q.program; exists = $e; ran = $false; notRun = $null; exitCode = $null; stdout = ''; stderr = '' }
+if (-not $e) { $asked.notRun = 'not-found' } elseif ($elevated) { $asked.notRun = 'elevated' }
+else { $o = Invoke-MdProgram $q.program @($q.args) $block $vars['USERPROFILE'] $params.commandTimeoutMs; $asked.ran = $true; $asked.exitCode = $o.exitCode; $asked.stdout = Cut $o.stdout; $asked.stderr = Cut $o.stderr; if ($o.timedOut) { $asked.notRun = 'timed-out' } }
+$asked = [pscustomobject]$asked
+}
+[pscustomobject]@{ elevated = $elevated; machinePath = $machinePath; userPath = $userPath; entries = $entries; openPathHas = $openHas; arp = $arp; products = $products; asked = $asked } | ConvertTo-Json -Compress -Depth 6
 `;
 
 // Explorer's PATH, the one the terminals it starts get: read from Explorer's own environment block, in a process of
@@ -160,6 +168,16 @@ $p = Get-MdShellEnvironmentPath
 `;
 const SHELL_TIMEOUT_MS = 20_000;
 export const shellEnvironmentOutputSchema = z.object({ read: z.boolean(), path: z.string() });
+
+const askedRunSchema = z.object({
+  program: z.string(),
+  exists: z.boolean(),
+  ran: z.boolean(),
+  notRun: z.string().nullable(),
+  exitCode: z.number().int().nullable(),
+  stdout: z.string(),
+  stderr: z.string(),
+});
 
 const pathValueOut = z.object({ raw: z.string().nullable(), type: z.string().nullable(), expanded: z.string() });
 export const pathEnvironmentOutputSchema = z.object({
@@ -197,6 +215,8 @@ export const pathEnvironmentOutputSchema = z.object({
       keyFiles: psStringList.default([]),
     }),
   ),
+  /** The program the user asked to run (verify --run-key-file), null otherwise. */
+  asked: askedRunSchema.nullable().default(null),
   products: z.array(
     z.object({
       id: z.string(),
@@ -207,6 +227,21 @@ export const pathEnvironmentOutputSchema = z.object({
   ),
 });
 export type PathEnvironmentOutput = z.infer<typeof pathEnvironmentOutputSchema>;
+
+/**
+ * A program the user asked to run (any product, known or not): its key file, with `--version` or `/?` only. Never part
+ * of a scan: only `msi-doctor verify --run-key-file` builds a probe that carries it (pathEnvironmentProbeAsking).
+ */
+export const ASKED_ARGUMENTS = { version: ['--version'], help: ['/?'] } as const;
+export type AskedArgument = keyof typeof ASKED_ARGUMENTS;
+
+/** An absolute path to an .exe (no quotes, wildcards or control characters), or null. */
+export function askedProgram(path: string): string | null {
+  const p = path.trim();
+  if (p.length > 260 || !/^[A-Za-z]:\\/.test(p) || !p.toLowerCase().endsWith('.exe')) return null;
+  for (const ch of p) if ('"<>|?*'.includes(ch) || ch.charCodeAt(0) < 32) return null;
+  return p;
+}
 
 /** The products worth checking: the session's package when it is a known product, otherwise all of them. */
 export function productsToCheck(context: ProbeContext): KnownProduct[] {
@@ -370,6 +405,7 @@ export function parsePathEnvironment(outputs: CommandOutput[]): ProbeVerdict {
     products,
     commandsRan: !o.elevated,
     shellPathRead: shell !== null,
+    asked: o.asked,
   };
   return pathVerdict(data);
 }
@@ -409,6 +445,24 @@ function productParams(p: ProductReach): Record<string, string> {
     version: main?.read ?? '',
     installed: p.installedVersion ?? '',
     shadow: p.resolved?.folder ?? '',
+  };
+}
+
+/**
+ * The path-environment probe that also runs one program the user asked for (its key file with --version or /?), with
+ * the same fresh environment, timeout and never-elevated rule as the known products' version commands.
+ */
+export function pathEnvironmentProbeAsking(program: string, argument: AskedArgument): ProbeDefinition {
+  return {
+    ...pathEnvironmentProbe,
+    commands: (context) => {
+      const [, ...rest] = pathEnvironmentProbe.commands(context);
+      const params = {
+        ...pathEnvironmentParams(context, productsToCheck(context)),
+        asked: { program, args: [...ASKED_ARGUMENTS[argument]] },
+      };
+      return [probeScriptSpec('path-environment', SCRIPT, params, TIMEOUT_MS), ...rest];
+    },
   };
 }
 

@@ -11,6 +11,7 @@ import { commandsOf } from '../probes/run-probe.ts';
 import type { ProbeContext, ProbeDefinition } from '../probes/probe.ts';
 import { batchScripts, isBatchable, splitBatchOutput, type BatchPart } from '../probes/script-batch.ts';
 import { logReadCommand, parseLogRead } from '../probes/recent-logs.ts';
+import { pathEnvironmentProbe, pathEnvironmentProbeAsking } from '../probes/path-environment.ts';
 import { createSimulation, listScenarios, type Simulation } from '../simulated/index.ts';
 import { contextFor } from '../simulated/scenario-check.ts';
 import { packageFromProperties } from '../../../shared/msi-package/index.ts';
@@ -311,5 +312,39 @@ test(
     );
     assert.ok(byIndex!.stdout.length >= 1);
     for (const code of byIndex!.stdout) assert.match(code, /^\{[0-9A-F-]{36}\}$/i);
+  },
+);
+
+test(
+  "PowerShell check 3: a key file the user asked to run (verify --run-key-file) gives the emulator's verdict and data, found or not",
+  { skip },
+  () => {
+    const sim = createSimulation('python-store-alias', { approve: true });
+    const context = contextFor(sim);
+    const token = { elevated: false };
+    const cases = [
+      ['C:\\Users\\zhang.wei\\AppData\\Local\\Programs\\Python\\Python312\\python.exe', 'version'],
+      ['C:\\Users\\zhang.wei\\AppData\\Local\\Programs\\Python\\Python312\\python.exe', 'help'],
+      ['C:\\Tools\\nope.exe', 'version'],
+    ] as const;
+    const jobs: DriverJob[] = [{ kind: 'snapshot', id: 'asked', value: stubSnapshot(sim.machine, token) }];
+    const specs = cases.map(([program, arg], i) => {
+      const spec = commandsOf(pathEnvironmentProbeAsking(program, arg), context)[0]!;
+      jobs.push({
+        kind: 'run',
+        id: `asked#${i}`,
+        script: stubScriptOf(spec)!,
+        snapshot: 'asked',
+        env: { ...sim.machine.state.env },
+      });
+      return spec;
+    });
+    const results = new Map(runDriver(jobs).map((r) => [r.id, r as RunResult]));
+    specs.forEach((spec, i) => {
+      const real = pathEnvironmentProbe.parse([outputOfRun(spec, results.get(`asked#${i}`)!, false)], context, false);
+      const emulated = pathEnvironmentProbe.parse([emulatedOutput(sim, spec, token)], context, false);
+      assert.deepEqual(strip(real), strip(emulated), `case ${i}`);
+      assert.ok((real.data as { asked?: unknown }).asked, `case ${i} carries the asked run`);
+    });
   },
 );

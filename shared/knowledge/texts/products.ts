@@ -65,6 +65,7 @@ export const PRODUCT_TEXTS = {
     'zh-CN': '未运行：MSI Doctor 绝不以管理员身份运行您的程序。',
   },
   'after-install.not-run.not-asked': { en: 'Not run.', 'zh-CN': '未运行。' },
+  'after-install.asked.missing': { en: 'Not run: there is no such file.', 'zh-CN': '未运行：没有这个文件。' },
   'after-install.not-run.timed-out': {
     en: 'Stopped: it did not finish within 5 seconds.',
     'zh-CN': '已停止：它在 5 秒内没有结束。',

@@ -193,7 +193,25 @@ export function pathEnvironmentJson(
     });
     return { id: pr.id, keyFiles, runs };
   });
-  return { elevated, machinePath, userPath, entries, openPathHas, arp, products: out };
+  const q = params?.asked as { program: string; args: string[] } | undefined;
+  let asked: PathEnvironmentOutput['asked'] = null;
+  if (q) {
+    const exists = isFile(m, q.program);
+    const base = { program: q.program, exists, ran: false, notRun: null, exitCode: null, stdout: '', stderr: '' };
+    const answer = m.entry(q.program)?.runs?.[q.args.join(' ')];
+    asked = !exists
+      ? { ...base, notRun: 'not-found' }
+      : elevated
+        ? { ...base, notRun: 'elevated' }
+        : {
+            ...base,
+            ran: true,
+            exitCode: answer ? (answer.exitCode ?? 0) : 1,
+            stdout: cut(answer?.stdout ?? ''),
+            stderr: cut(answer?.stderr ?? ''),
+          };
+  }
+  return { elevated, machinePath, userPath, entries, openPathHas, arp, products: out, asked };
 }
 
 /**
