@@ -163,3 +163,20 @@ for (const [lang, width, height] of [
     await shots.step('about');
   });
 }
+
+test('the simulated machine’s own paths are Windows paths inside the Windows commands of a plan', async ({
+  page,
+  request,
+}) => {
+  await selectScenario(request, '2503-windows-temp-acl');
+  const shots = new Recorder(page, 'flow-windows-paths');
+  await openApp(page);
+  await scanFor(page, 'code-2503');
+  await page.getByTestId('fix-restore-windows-temp-acl').click();
+  const preview = page.getByTestId('command-preview');
+  await expect(preview).toContainText('icacls', { timeout: 30_000 });
+  const text = (await preview.textContent()) ?? '';
+  expect(text).toMatch(/\/save "?C:\\Users\\[^\\]+\\AppData\\Roaming\\MSI Doctor\\data\\backups\\/);
+  expect(text, 'no host path of the preview server').not.toMatch(/\/tmp\/|msi-doctor-preview/);
+  await shots.step('plan');
+});

@@ -56,7 +56,7 @@ function machineFor(system: SystemHandle, dataDir: string, appPath: string | und
   const simulated = system.simulation?.machine ?? null;
   // The repairs helper's wiring: on a simulated machine, paths are checked on its disk and time is its clock.
   // The app's own executable (Windows, packaged) lets the restart repair register the resume after the restart.
-  const repairs = createRepairServiceFor(system, dataDir, !simulated && appPath ? { appPath } : {});
+  const repairs = createRepairServiceFor(system, dataDir, !simulated && appPath ? { appPath } : {}, true);
   return {
     environment: system.environment,
     async scan(request, { scanId, signal, onProgress }) {

@@ -1,6 +1,5 @@
 // Repair plan building: validated params + fresh facts -> the catalog's steps, the verifying probes as plan steps, one
 // elevated run at most. Pure apart from re-running the plan's unelevated probes.
-import { join } from 'node:path';
 import type { Evidence, TextRef } from '../../shared/contract/evidence.ts';
 import { escapeForDisplay } from '../../shared/knowledge/display-safe.ts';
 import type { RepairId } from '../../shared/contract/ids.ts';
@@ -182,7 +181,8 @@ export function buildPrepared(
     user: { sid: env.user.sid, profile: env.user.profile },
     backupDir: joinTarget(env.targetDataDir, 'backups', journalId),
     logDir: joinTarget(env.targetDataDir, 'logs'),
-    journalPath: join(env.dataDir, 'journals', `${journalId}.jsonl`),
+    // As the target machine names it (shown in plans as where previous values are kept).
+    journalPath: joinTarget(env.targetDataDir, 'journals', `${journalId}.jsonl`),
     windowsDir: env.windowsDir,
     appPath: env.appPath ?? null,
     journals: journalLookup(env.dataDir),

@@ -27,7 +27,7 @@ import {
   type PlannerEnvironment,
   type PreparedPlan,
 } from './repair-planner.ts';
-import type { RepairClock, RepairProgress, StepHooks } from './repair-steps.ts';
+import type { RepairClock, RepairProgress, StepHooks, TargetFileReader } from './repair-steps.ts';
 import { UndoRefusal, undoJournal } from './repair-undo.ts';
 import { ServiceError } from './service-error.ts';
 
@@ -53,6 +53,8 @@ export interface RepairServiceOptions {
   dataDir: string;
   /** Our data folder as the target machine names it (backups, install logs); defaults to dataDir. */
   targetDataDir?: string;
+  /** Reads the target machine's disk when targetDataDir is not on this host (a simulated machine's files). */
+  readTarget?: TargetFileReader;
   runner: CommandRunner;
   elevatedRunner: ElevatedRunner;
   probes: readonly ProbeDefinition[];
@@ -275,6 +277,7 @@ export class RepairService {
             ...(this.options.hooks ? { hooks: this.options.hooks } : {}),
             dataDir: this.env.dataDir,
             targetDataDir: this.env.targetDataDir,
+            ...(this.options.readTarget ? { readTarget: this.options.readTarget } : {}),
             userSid: this.options.user.sid,
             onElevatedSid: (sid) => this.noteElevatedSid(sid),
             environment: this.options.environmentLabel ?? 'real',
@@ -304,6 +307,7 @@ export class RepairService {
           {
             dataDir: this.env.dataDir,
             targetDataDir: this.env.targetDataDir,
+            ...(this.options.readTarget ? { readTarget: this.options.readTarget } : {}),
             runner: this.options.runner,
             elevatedRunner: this.options.elevatedRunner,
             clock: this.clock,

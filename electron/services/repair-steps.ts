@@ -37,6 +37,8 @@ export interface StepRunnerDeps {
   /** Host folder of our data (backups are hashed there when the target machine shares it). */
   dataDir: string;
   targetDataDir: string;
+  /** The target machine's disk when our data folder there is not this host's (a simulated machine). */
+  readTarget?: TargetFileReader;
   /** The signed-in user's SID: per-user steps run elevated only as this account. */
   userSid: string | null;
   /** Told the account each elevated batch ran as. */
@@ -56,8 +58,30 @@ export function outputText(o: CommandOutput): string {
 /** SHA-256 and size of a backup file on this host, or null when it is not there. */
 export function hashFile(path: string): { sha256: string; bytes: number } | null {
   if (!existsSync(path)) return null;
-  const bytes = readFileSync(path);
+  return hashBytes(readFileSync(path));
+}
+
+export function hashBytes(bytes: Uint8Array): { sha256: string; bytes: number } {
   return { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+}
+
+/** Reads a file of the target machine's own disk (a simulated machine's), where our data folder is not this host's. */
+export type TargetFileReader = (path: string) => Uint8Array | null;
+
+/**
+ * A run's backup file: from this host's data folder, or from the target machine's disk through its reader. Null when
+ * it is not there; undefined when the target's disk cannot be read from here (another machine).
+ */
+export function readBackup(
+  deps: { dataDir: string; targetDataDir: string; readTarget?: TargetFileReader | undefined },
+  journalId: string,
+  file: string,
+): Uint8Array | null | undefined {
+  if (deps.targetDataDir === deps.dataDir) {
+    const path = joinTarget(deps.dataDir, 'backups', journalId, file);
+    return existsSync(path) ? new Uint8Array(readFileSync(path)) : null;
+  }
+  return deps.readTarget ? deps.readTarget(joinTarget(deps.targetDataDir, 'backups', journalId, file)) : undefined;
 }
 
 /** Journals, reports and announces each step: the one place a step's start and end are written. */
@@ -105,9 +129,8 @@ export class RunRecorder {
 
   /** The backup's hash goes into the journal right after its step: undo restores it only if it still matches. */
   private recordBackup(stepId: string, file: string): void {
-    if (this.deps.targetDataDir !== this.deps.dataDir) return; // the target machine's disk is not ours to read
-    const found = hashFile(joinTarget(this.deps.dataDir, 'backups', this.prepared.journalId, file));
-    if (found) this.journal.append({ type: 'backup', at: this.now(), stepId, file, ...found });
+    const bytes = readBackup(this.deps, this.prepared.journalId, file);
+    if (bytes) this.journal.append({ type: 'backup', at: this.now(), stepId, file, ...hashBytes(bytes) });
   }
 
   skip(step: PreparedStep, why: 'skipped' | 'cancelled'): void {

@@ -55,6 +55,7 @@ export function createRepairServiceFor(
   system: SystemHandle,
   dataDir: string,
   extra: Partial<Pick<RepairServiceOptions, 'hooks' | 'clock' | 'symptom' | 'lock' | 'sessionId' | 'appPath'>> = {},
+  windowsDataDir = false,
 ): RepairService {
   const machine = system.simulation?.machine ?? null;
   return new RepairService({
@@ -72,6 +73,15 @@ export function createRepairServiceFor(
           statPath: simulatedStatPath(machine),
           clock: simulatedRepairClock(machine),
           windowsDir: machine.envVar('SystemRoot') ?? 'C:\\Windows',
+          // The app (wizard, preview): our data folder as the app has it on that Windows, so backups and install
+          // logs are Windows paths on the simulated disk, as the plans show them. The CLI and the repair tests keep
+          // them on this host, where they can inspect and tamper with them.
+          ...(windowsDataDir
+            ? {
+                targetDataDir: `${machine.envVar('APPDATA') ?? 'C:\\Users\\Default\\AppData\\Roaming'}\\MSI Doctor\\data`,
+                readTarget: (path: string) => machine.readFile(path),
+              }
+            : {}),
           // The app as it would be installed on the simulated machine: its resume after a restart is modelled too.
           appPath: `${machine.envVar('ProgramFiles') ?? 'C:\\Program Files'}\\MSI Doctor\\MSI Doctor.exe`,
         }

@@ -1,6 +1,5 @@
 // Undo from a journal: the journal says WHICH repair ran, with WHAT validated data and how far; the commands are rebuilt
 // from the catalog (RepairDefinition.undo) and our own paths. Nothing written in a journal is ever executed.
-import { readFileSync } from 'node:fs';
 import type { TextRef } from '../../shared/contract/evidence.ts';
 import type { RepairOutcome, RepairPlan } from '../../shared/contract/repair.ts';
 import type { CommandOutput, CommandRunner, ElevatedRunner } from '../system/run/command-runner.ts';
@@ -8,13 +7,22 @@ import { batchTimeoutMs } from '../system/run/elevated-script.ts';
 import { guardCommand } from '../system/repairs/command-guard.ts';
 import { REPAIR_CATALOG } from '../system/repairs/catalog.ts';
 import type { UndoAction } from '../system/repairs/repair-definition.ts';
-import { hashFile, outputText, type RepairClock, type RepairProgress } from './repair-steps.ts';
+import {
+  hashBytes,
+  outputText,
+  readBackup,
+  type RepairClock,
+  type RepairProgress,
+  type TargetFileReader,
+} from './repair-steps.ts';
 import { listJournals, openJournal, readJournal, startedChanges, type JournalRecord } from './journal.ts';
 import { joinTarget } from './repair-planner.ts';
 
 export interface UndoDeps {
   dataDir: string;
   targetDataDir: string;
+  /** The target machine's disk when our data folder there is not this host's (a simulated machine). */
+  readTarget?: TargetFileReader;
   runner: CommandRunner;
   elevatedRunner: ElevatedRunner;
   clock: RepairClock;
@@ -43,7 +51,7 @@ const ref = (key: string, params: Record<string, string | number> = {}): TextRef
  */
 function backupTaken(record: JournalRecord, deps: UndoDeps, stepId: string, file: string): boolean {
   if (record.backups.has(stepId) || record.endedSteps.get(stepId)?.status === 'succeeded') return true;
-  return hashFile(joinTarget(deps.dataDir, 'backups', record.journalId, file)) !== null;
+  return Boolean(readBackup(deps, record.journalId, file));
 }
 
 /** The change steps an undo owes: started, not skipped, and before any backup that was never taken. */
@@ -73,16 +81,11 @@ function newerOverlapping(record: JournalRecord, deps: UndoDeps): string[] {
 /** Why a backup may not be restored (missing, changed since its hash was taken, or not the expected content), or null. */
 function backupProblem(record: JournalRecord, deps: UndoDeps, action: UndoAction): string | null {
   const backup = action.backup!;
-  if (deps.targetDataDir !== deps.dataDir) return 'the backup is on another machine and cannot be checked';
-  const path = joinTarget(deps.dataDir, 'backups', record.journalId, backup.file);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    return `the backup ${backup.file} is missing`;
-  }
+  const bytes = readBackup(deps, record.journalId, backup.file);
+  if (bytes === undefined) return 'the backup is on another machine and cannot be checked';
+  if (bytes === null) return `the backup ${backup.file} is missing`;
   const recorded = record.backups.get(backup.stepId);
-  if (recorded && (recorded.file !== backup.file || hashFile(path)?.sha256 !== recorded.sha256))
+  if (recorded && (recorded.file !== backup.file || hashBytes(bytes).sha256 !== recorded.sha256))
     return `the backup ${backup.file} was changed after it was taken (its SHA-256 no longer matches the journal)`;
   return backup.check(new Uint8Array(bytes));
 }
