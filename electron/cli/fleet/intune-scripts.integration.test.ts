@@ -78,7 +78,7 @@ test(
       });
       assert.equal(found.status, 1, found.stdout + found.stderr);
       assert.equal(found.stdout.trim().split('\n').length, 1);
-      assert.match(found.stdout, /MSI Doctor: 1 issue\(s\) on WS-FIN-042\. First: A step of the package itself failed/);
+      assert.match(found.stdout, /MSI Doctor: 1 issue on WS-FIN-042\. First: A step of the package itself failed/);
       const clean = runScript('Detect-MsiDoctorIssue.ps1', ['-MsiDoctor', exe, '-ResultsDir', results], {
         ...env,
         SCENARIO: 'healthy',
