@@ -525,6 +525,17 @@ export const versionRunSchema = z.object({
 });
 export type VersionRun = z.infer<typeof versionRunSchema>;
 
+/** A program the user asked to run (its key file with --version or /?): whether it exists, its output or why none. */
+export const askedRunSchema = z.object({
+  program: z.string(),
+  exists: z.boolean(),
+  ran: z.boolean(),
+  notRun: z.string().nullable(),
+  exitCode: z.number().int().nullable(),
+  stdout: z.string(),
+  stderr: z.string(),
+});
+
 export const productReachSchema = z.object({
   /** A KnownProductId (shared/knowledge/known-products.ts). */
   id: z.string(),
@@ -582,18 +593,7 @@ export const pathEnvironmentDataSchema = z.object({
   /** Explorer's own environment was read (the not-broadcast check was made). */
   shellPathRead: z.boolean().optional(),
   /** A program the user asked to run (msi-doctor verify --run-key-file): its key file's answer, or why none. */
-  asked: z
-    .object({
-      program: z.string(),
-      exists: z.boolean(),
-      ran: z.boolean(),
-      notRun: z.string().nullable(),
-      exitCode: z.number().int().nullable(),
-      stdout: z.string(),
-      stderr: z.string(),
-    })
-    .nullable()
-    .optional(),
+  asked: askedRunSchema.nullable().optional(),
 });
 export type PathEnvironmentData = z.infer<typeof pathEnvironmentDataSchema>;
 

@@ -10,7 +10,7 @@ import type {
   ProductReach,
   VersionRun,
 } from '../../../shared/contract/evidence-data.ts';
-import { versionRunSchema } from '../../../shared/contract/evidence-data.ts';
+import { askedRunSchema, versionRunSchema } from '../../../shared/contract/evidence-data.ts';
 import {
   KNOWN_PRODUCTS,
   compareVersions,
@@ -168,16 +168,6 @@ $p = Get-MdShellEnvironmentPath
 `;
 const SHELL_TIMEOUT_MS = 20_000;
 export const shellEnvironmentOutputSchema = z.object({ read: z.boolean(), path: z.string() });
-
-const askedRunSchema = z.object({
-  program: z.string(),
-  exists: z.boolean(),
-  ran: z.boolean(),
-  notRun: z.string().nullable(),
-  exitCode: z.number().int().nullable(),
-  stdout: z.string(),
-  stderr: z.string(),
-});
 
 const pathValueOut = z.object({ raw: z.string().nullable(), type: z.string().nullable(), expanded: z.string() });
 export const pathEnvironmentOutputSchema = z.object({
