@@ -1,19 +1,11 @@
 // The answer and the flow after it in Chromium: a 1603 from a custom action named and explained with its next step,
 // the truthful summary after a restart, the restart's delay, focus after a fix, honest elevation prompts.
-import { test, expect, type Page } from '@playwright/test';
-import { Recorder, cancelRunning, openApp, selectScenario } from './helpers.ts';
+import { test, expect } from '@playwright/test';
+import { Recorder, cancelRunning, exportJson, openApp, scanFor, selectScenario } from './helpers.ts';
 
 test.afterEach(async ({ page }) => {
   await cancelRunning(page);
 });
-
-async function scanFor(page: Page, choice: string, withMsi = false): Promise<void> {
-  await page.getByTestId(`choice-${choice}`).click();
-  if (withMsi) await page.getByTestId('use-scenario-msi').click();
-  await page.getByTestId('symptom-continue').click();
-  await page.getByTestId('scan-allow').click();
-  await expect(page.locator('[data-testid^="finding-"]').first()).toBeVisible({ timeout: 30_000 });
-}
 
 for (const lang of ['en', 'zh-CN'] as const) {
   test(`1603 from a custom action (${lang}): the answer names it, quotes its own line, says what it means and what to do first`, async ({
@@ -54,18 +46,6 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect.poll(overflows).toBe(false);
     await shots.step('log-wrapped');
   });
-}
-
-async function exportJson(page: Page): Promise<{
-  session: { state: string; found: { cause: string } | null };
-  repairs: Array<{ repair: string; state: string; journalId: string | null }>;
-}> {
-  if (!(await page.getByTestId('export-report').isVisible())) await page.getByTestId('to-report').first().click();
-  await page.locator('input[type=radio][value=json]').check();
-  await page.getByTestId('export-report').click();
-  await expect(page.getByTestId('report-exported')).toBeVisible({ timeout: 30_000 });
-  const href = (await page.getByTestId('report-download').getAttribute('href')) as string;
-  return (await (await page.request.get(href)).json()) as Awaited<ReturnType<typeof exportJson>>;
 }
 
 test('restart: a delay can be chosen and cancelled; "now" restarts the simulated machine, the next start resumes and checks it; truthful summary and report (1603 reboot)', async ({

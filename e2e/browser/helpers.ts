@@ -70,3 +70,25 @@ export async function openApp(page: Page): Promise<void> {
 export function attachNote(testInfo: TestInfo, note: string): void {
   testInfo.annotations.push({ type: 'note', description: note });
 }
+
+/** Step 1 to the findings: the symptom card (and the scenario's own .msi), Continue, allow the admin checks. */
+export async function scanFor(page: Page, choice: string, withMsi = false): Promise<void> {
+  await page.getByTestId(`choice-${choice}`).click();
+  if (withMsi) await page.getByTestId('use-scenario-msi').click();
+  await page.getByTestId('symptom-continue').click();
+  await page.getByTestId('scan-allow').click();
+  await expect(page.locator('[data-testid^="finding-"]').first()).toBeVisible({ timeout: 30_000 });
+}
+
+/** The session's JSON report, exported from the report step as a user would, and downloaded. */
+export async function exportJson(page: Page): Promise<{
+  session: { state: string; found: { cause: string } | null };
+  repairs: Array<{ repair: string; state: string; journalId: string | null }>;
+}> {
+  if (!(await page.getByTestId('export-report').isVisible())) await page.getByTestId('to-report').first().click();
+  await page.locator('input[type=radio][value=json]').check();
+  await page.getByTestId('export-report').click();
+  await expect(page.getByTestId('report-exported')).toBeVisible({ timeout: 30_000 });
+  const href = (await page.getByTestId('report-download').getAttribute('href')) as string;
+  return (await (await page.request.get(href)).json()) as Awaited<ReturnType<typeof exportJson>>;
+}

@@ -2,7 +2,7 @@
 // fix first after a failed fix, the answer above the fold at 800x600, and a summary and report told from the record
 // (what was found first, what was done, whether it worked; only this session's repairs).
 import { test, expect, type Page } from '@playwright/test';
-import { Recorder, cancelRunning, openApp, selectScenario } from './helpers.ts';
+import { Recorder, cancelRunning, exportJson, openApp, scanFor, selectScenario } from './helpers.ts';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 /** A few lines of a verbose MSI log, as a user would paste them into the error-code box. */
@@ -18,31 +18,12 @@ test.afterEach(async ({ page }) => {
   await cancelRunning(page);
 });
 
-async function scanFor(page: Page, choice: string): Promise<void> {
-  await page.getByTestId(`choice-${choice}`).click();
-  await page.getByTestId('symptom-continue').click();
-  await page.getByTestId('scan-allow').click();
-  await expect(page.locator('[data-testid^="finding-"]').first()).toBeVisible({ timeout: 30_000 });
-}
-
 async function runFix(page: Page, repair: string): Promise<void> {
   await page.getByTestId(`fix-${repair}`).click();
   await expect(page.getByTestId('run-fix')).toBeVisible({ timeout: 30_000 });
   for (const box of await page.locator('.confirmations input[type=checkbox]').all()) await box.check();
   await page.getByTestId('run-fix').click();
   await expect(page.getByTestId('session-banner')).toBeVisible({ timeout: 60_000 });
-}
-
-async function exportJson(page: Page): Promise<{
-  session: { state: string; found: { cause: string } | null };
-  repairs: Array<{ repair: string; state: string; journalId: string | null }>;
-}> {
-  if (!(await page.getByTestId('export-report').isVisible())) await page.getByTestId('to-report').first().click();
-  await page.locator('input[type=radio][value=json]').check();
-  await page.getByTestId('export-report').click();
-  await expect(page.getByTestId('report-exported')).toBeVisible({ timeout: 30_000 });
-  const href = (await page.getByTestId('report-download').getAttribute('href')) as string;
-  return (await (await page.request.get(href)).json()) as Awaited<ReturnType<typeof exportJson>>;
 }
 
 test('a PNG and a 0-byte file are refused with the analyzer’s reason, and Continue says why', async ({
