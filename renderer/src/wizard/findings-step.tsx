@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../shared/contract/finding.ts';
 import type { LogAnalysis } from '../../../shared/contract/log-analysis.ts';
 import type { ScanResult } from '../../../shared/contract/scan.ts';
+import { readEvidenceData } from '../../../shared/contract/evidence-data.ts';
 import { useActions, useDomainText, useWizard } from './store-context.tsx';
 import { StepHeading } from '../components/step-heading.tsx';
 import { EvidenceList } from '../components/evidence-list.tsx';
@@ -202,12 +203,13 @@ function LogSummary({ log }: { log: LogAnalysis }) {
 function FoundLogs({ result }: { result: ScanResult }) {
   const { t } = useTranslation();
   const actions = useActions();
-  const data = result.evidence.find((e) => e.probe === 'recent-logs')?.data as
-    { logs?: Array<{ path?: unknown; modified?: unknown }> } | undefined;
+  // The probe's data, typed by its own schema (never read as untyped fields).
+  const evidence = result.evidence.find((e) => e.probe === 'recent-logs');
+  const data = evidence ? readEvidenceData('recent-logs', evidence.data) : null;
   const analyzed = new Set(result.logs.map((l) => l.file));
   const found = (data?.logs ?? [])
-    .map((l) => (typeof l.path === 'string' ? l.path : null))
-    .filter((p): p is string => p !== null && !analyzed.has(p))
+    .map((l) => l.path)
+    .filter((p) => !analyzed.has(p))
     .slice(0, 5);
   if (found.length === 0) return null;
   return (
