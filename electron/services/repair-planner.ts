@@ -20,6 +20,8 @@ import {
 } from '../system/repairs/repair-definition.ts';
 import { listJournals, readJournal } from './journal.ts';
 import { trimEndChars } from '../../shared/text/trim-end.ts';
+import { nestedParam } from '../../shared/knowledge/text-render.ts';
+import { probeName } from '../../shared/knowledge/words.ts';
 
 /** A plan step with what runs it: the catalog's spec, or (verify steps) the probe whose command it is. */
 export interface PreparedStep extends BuiltStep {
@@ -147,7 +149,7 @@ function verifySteps(
         step: {
           id: `verify-${id}${specs.length > 1 ? `-${index + 1}` : ''}`,
           kind: 'verify',
-          description: { key: 'repair.step.verify', params: { probe: id } },
+          description: { key: 'repair.step.verify', params: { probe: nestedParam(probeName(id).key) } },
           commandLine: renderCommandLine(spec),
           elevated: runsElevated,
         },
@@ -219,7 +221,10 @@ export function buildPrepared(
     reversible: built.reversible && definition.undo !== undefined,
     needsElevation: ordered.some((s) => s.step.elevated),
     steps: ordered.map((s) => s.step),
-    backups: built.backups.map((b) => ({ what: escapeForDisplay(b.what), path: escapeForDisplay(b.path) })),
+    backups: built.backups.map((b) => ({
+      what: typeof b.what === 'string' ? escapeForDisplay(b.what) : b.what,
+      path: escapeForDisplay(b.path),
+    })),
     warnings,
     confirmations: built.confirmations,
     targets: definition.targets,

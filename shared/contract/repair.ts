@@ -53,7 +53,9 @@ export const repairPlanSchema = z.object({
   reversible: z.boolean(),
   needsElevation: z.boolean(),
   steps: z.array(planStepSchema),
-  backups: z.array(z.object({ what: z.string(), path: z.string() })),
+  /** What is backed up where: `what` is a registry key or path as Windows names it (machine text, shown as code), or a
+   * described value (a TextRef such as repair.backup.previous-path), shown in the user's language. */
+  backups: z.array(z.object({ what: z.union([z.string(), textRefSchema]), path: z.string() })),
   warnings: z.array(textRefSchema),
   /** Confirmations the user must give explicitly (e.g. 'partial-install-risk', 'active-progress'). */
   confirmations: z.array(z.string()),

@@ -9,3 +9,14 @@ export function displayTime(iso: string): string {
   const [, date, time, zone] = match;
   return zone === 'Z' ? `${date} ${time} UTC` : `${date} ${time}`;
 }
+
+/**
+ * A moment (ISO timestamp) as a person reads it in the user's language and this computer's time zone, e.g.
+ * "Nov 18, 2026, 9:13 AM" / "2026年11月18日 09:13": what the wizard and the HTML report show (JSON keeps ISO).
+ * Anything that is not a valid date is returned unchanged.
+ */
+export function localTime(iso: string, lang: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}

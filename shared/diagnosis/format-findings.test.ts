@@ -21,7 +21,10 @@ test('English output: heading, ranked titles with confidence, reasons, repairs i
   assert.match(lines[1]!, /^1\. Windows Installer's working folders are broken \(\d+% confidence\)$/);
   const text = lines.join('\n');
   assert.match(text, /Why:/);
-  assert.match(text, /1\) Restore the default permissions of C:\\Windows\\Temp \[restore-windows-temp-acl\]/);
+  assert.match(
+    text,
+    /1\) Restore the default permissions of C:\\Windows\\Temp: msi-doctor fix restore-windows-temp-acl/,
+  );
   assert.match(text, /\[Security\] AlwaysInstallElevated is on/);
   assert.match(text, /Do NOT:/);
   assert.match(text, /Everyone/);

@@ -5,6 +5,8 @@ import type { Finding } from '../contract/finding.ts';
 import { translate } from '../knowledge/texts.ts';
 import { isMythId } from '../knowledge/myths.ts';
 import { keys } from '../knowledge/knowledge-texts.ts';
+import { probeName, repairName } from '../knowledge/words.ts';
+import { nestedParam } from '../knowledge/text-render.ts';
 
 export interface FormatOptions {
   /** Findings to show (default all). */
@@ -19,7 +21,10 @@ export interface FormatOptions {
 function refText(ref: EvidenceRef, lang: Lang): string {
   switch (ref.kind) {
     case 'probe':
-      return translate({ key: 'format.evidence.probe', params: { probe: ref.probe } }, lang);
+      return translate(
+        { key: 'format.evidence.probe', params: { probe: nestedParam(probeName(ref.probe).key) } },
+        lang,
+      );
     case 'log':
       return translate(
         { key: 'format.evidence.log', params: { file: ref.file.split(/[\\/]/).pop() ?? ref.file, line: ref.line } },
@@ -60,7 +65,8 @@ export function formatFindings(findings: readonly Finding[], lang: Lang, options
     if (f.repairs.length) {
       lines.push(`${pad}${translate({ key: 'format.label.repairs', params: {} }, lang)}`);
       f.repairs.forEach((r, n) =>
-        lines.push(`${pad}${n + 1}) ${translate({ key: `repair.${r}.title`, params: {} }, lang)} [${r}]`),
+        // The repair by its name, and the command that runs it (its id appears only as that command's argument).
+        lines.push(`${pad}${n + 1}) ${translate(repairName(r), lang)}: msi-doctor fix ${r}`),
       );
     }
     if (details && f.manualSteps.length) {

@@ -68,6 +68,35 @@ export function renderText(ref: TextInput, lookup: TemplateLookup, lang: Lang): 
   return render(ref.key, ref.params ?? {}, lookup, 0, lang);
 }
 
+/** A piece of a rendered text: words of the language, or a value from the machine (a path, a product name, a log
+ * line) that must not be translated and is shown as quoted machine text. */
+export type TextPart = string | { machine: string };
+
+/**
+ * A text reference rendered as parts: the template's own words, translated nested params and numbers as text, and
+ * every other param value (which comes from the machine, never from a table) as a machine part, so a page can mark
+ * it (translate="no") and a reader or a translator can tell the quoted data from the sentence around it.
+ */
+export function renderTextParts(ref: TextInput, lookup: TemplateLookup, lang: Lang): TextPart[] {
+  const params = ref.params ?? {};
+  const template = templateOf(ref.key, params, lookup, lang);
+  if (template === undefined) return [ref.key];
+  const resolved = resolveParams(params, lookup, 0, lang);
+  const parts: TextPart[] = [];
+  let at = 0;
+  for (const match of template.matchAll(/\{(\w+)\}/g)) {
+    const name = match[1]!;
+    if (!(name in resolved)) continue;
+    if (match.index > at) parts.push(template.slice(at, match.index));
+    const raw = params[name];
+    const value = String(resolved[name]);
+    parts.push(typeof raw === 'string' && !raw.startsWith('@') ? { machine: value } : value);
+    at = match.index + match[0].length;
+  }
+  if (at < template.length) parts.push(template.slice(at));
+  return parts;
+}
+
 /** Build a nested-param value for translate ("@value.age.hours?count=3"). */
 export function nestedParam(key: string, params: TextParams = {}): string {
   const query = Object.entries(params)

@@ -13,7 +13,9 @@ import {
   makeOutcomeFixture,
   makeScanFixture,
 } from './fixtures/scan-fixture.ts';
-import type { Lang } from '../contract/ids.ts';
+import { CAUSE_IDS, PROBE_IDS, REPAIR_IDS, type Lang } from '../contract/ids.ts';
+import { localTime } from '../diagnosis/display-time.ts';
+import { translate } from '../knowledge/texts.ts';
 
 const outcome = makeOutcomeFixture();
 const journal = [
@@ -145,7 +147,7 @@ test('HTML puts the summary first, then details with raw outputs in <details>', 
     [...order].sort((a, b) => a - b),
     order,
   );
-  assert.match(page, /<details><summary>Raw output 1: icacls C:\\Windows\\Temp<\/summary>/);
+  assert.match(page, /<details><summary>Raw output 1: <code>icacls C:\\Windows\\Temp<\/code><\/summary>/);
   assert.match(page, /Simulated machine/);
 });
 
@@ -173,4 +175,15 @@ test('translated knowledge texts are used, with the English form in a Chinese re
 test('an unredacted report carries a visible warning', () => {
   const page = renderReportHtml(model('en', false));
   assert.match(page, /this report is NOT redacted/);
+});
+
+test('the HTML shows no internal id and no raw ISO time outside quoted machine text (code, pre, JSON facts)', () => {
+  for (const lang of ['en', 'zh-CN'] as const) {
+    const page = renderReportHtml(model(lang), { translate });
+    const words = page.replace(/<(pre|code|style|title)\b[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' ');
+    const ids = [...PROBE_IDS, ...REPAIR_IDS, ...CAUSE_IDS].filter((id) => id.includes('-'));
+    for (const id of ids) assert.doesNotMatch(words, new RegExp(`(?<![\\w-])${id}(?![\\w-])`), `${lang}: ${id}`);
+    assert.doesNotMatch(words, /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, `${lang}: a raw ISO time`);
+    assert.ok(words.includes(localTime('2026-11-21T10:00:00.000Z', lang)), `${lang}: the local time of the report`);
+  }
 });

@@ -59,7 +59,7 @@ function changesNothing(plan: RepairPlan): boolean {
 export function renderPlan(plan: RepairPlan, lang: Lang): string {
   const L = LABELS[lang];
   const lines = [
-    `${t(plan.title, lang)}  [${plan.repair}]`,
+    t(plan.title, lang),
     t(plan.description, lang),
     `${L.risk}: ${t(`repair.risk.${plan.risk}`, lang)}; ${t(changesNothing(plan) ? 'repair.reversible.nothing' : plan.reversible ? 'repair.reversible.yes' : 'repair.reversible.no', lang)}`,
     '',
@@ -77,7 +77,12 @@ export function renderPlan(plan: RepairPlan, lang: Lang): string {
         : step.commandLine.split('\n');
     for (const line of shown) lines.push(`       ${line}`);
   });
-  if (plan.backups.length) lines.push('', `${L.backups}:`, ...plan.backups.map((b) => `  - ${b.what}: ${b.path}`));
+  if (plan.backups.length)
+    lines.push(
+      '',
+      `${L.backups}:`,
+      ...plan.backups.map((b) => `  - ${typeof b.what === 'string' ? b.what : t(b.what, lang)}: ${b.path}`),
+    );
   if (plan.warnings.length) lines.push('', `${L.warnings}:`, ...plan.warnings.map((w) => `  ! ${t(w, lang)}`));
   if (plan.confirmations.length)
     lines.push('', `${L.confirm}:`, ...plan.confirmations.map((c) => `  ? ${t(`repair.confirmation.${c}`, lang)}`));

@@ -45,7 +45,7 @@ test('go-per-user-admin-hive: not found, why (the administrator account), and th
   assert.match(r.out, /Go is installed, but PATH does not lead to it\./);
   assert.match(r.out, /Not run: a new terminal does not find this command\./);
   assert.match(r.out, /C:\\Users\\it\.admin/);
-  assert.match(r.out, /\[add-to-path\]/);
+  assert.match(r.out, /: msi-doctor fix add-to-path$/m);
   assert.doesNotMatch(r.out, /7-Zip/, '--product go shows Go only');
   assert.doesNotMatch(r.out, /Open a new terminal/, 'no advice that would not help');
 });
@@ -53,7 +53,7 @@ test('go-per-user-admin-hive: not found, why (the administrator account), and th
 test('go-old-shadows-new: fix remove-stale-path-entry, then verify prints go1.21.5; JSON carries the evidence', async () => {
   const before = await run(['verify', '--simulate', 'go-old-shadows-new']);
   assert.match(before.out, /go version go1\.19\.13/);
-  assert.match(before.out, /\[remove-stale-path-entry\]/);
+  assert.match(before.out, /: msi-doctor fix remove-stale-path-entry$/m);
   const fix = await run(['fix', 'remove-stale-path-entry', '--simulate', 'go-old-shadows-new', '--yes']);
   assert.equal(fix.code, 0, fix.err + fix.out);
   const after = await run(['verify', '--simulate', 'go-old-shadows-new', '--json']);
@@ -70,7 +70,7 @@ test('go-old-shadows-new: fix remove-stale-path-entry, then verify prints go1.21
 test('nodejs-path-over-limit: past the length Windows handles', async () => {
   const r = await run(['verify', '--simulate', 'nodejs-path-over-limit', '--product', 'nodejs']);
   assert.match(r.out, /Node\.js is in PATH, but past the length Windows handles\./);
-  assert.match(r.out, /\[remove-stale-path-entry\]/);
+  assert.match(r.out, /: msi-doctor fix remove-stale-path-entry$/m);
 });
 
 test('bad input: one line and exit 2', async () => {

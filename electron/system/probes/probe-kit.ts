@@ -38,7 +38,9 @@ export function probeScriptSpec(
   params: Record<string, unknown>,
   timeoutMs: number,
 ): CommandSpec {
-  return powerShellSpec(probeScript(probe, body, params), { label: `powershell: ${probe} probe`, timeoutMs });
+  // No label: reports show the command as it ran (powershell.exe ... -EncodedCommand <script, N base64 chars>), not a
+  // name made of the probe's internal id; the script itself is in the report's raw output.
+  return powerShellSpec(probeScript(probe, body, params), { timeoutMs });
 }
 
 /** A probe script that always runs in its own powershell.exe (`# msi-doctor:probe-alone=<name>`), never batched. */

@@ -5,7 +5,7 @@ import type { PathEnvironmentData, ProductReach } from '../../../shared/contract
 import { hasUnsafeDisplayChars } from '../../../shared/knowledge/display-safe.ts';
 import { isKnownProductId, knownProduct } from '../../../shared/knowledge/known-products.ts';
 import { RepairRefusal, type RepairDefinition } from './repair-definition.ts';
-import { makeStep, targetPath, text } from './repair-helpers.ts';
+import { makeStep, targetPath, text, backupText } from './repair-helpers.ts';
 import { appendEntry, environmentKey, exportEnvironment, setPathValue } from './path-value.ts';
 import { pathValueData, productWorks, recordedType, restorePathActions } from './path-repair-kit.ts';
 
@@ -99,7 +99,7 @@ export const addToPath: RepairDefinition = {
       steps,
       backups: [
         { what: environmentKey(scope, sid), path: backup },
-        { what: 'previous Path value', path: context.journalPath },
+        { what: backupText('previous-path'), path: context.journalPath },
       ],
       warnings: [text('repair.warning.new-terminals-only')],
       confirmations: [],

@@ -1,7 +1,7 @@
 // Repair: turn the Logging policy off again, restoring exactly what enable-installer-logging found (value or absence).
 import { z } from 'zod';
 import { RepairRefusal, type RepairDefinition } from './repair-definition.ts';
-import { INSTALLER_POLICY_KEY, makeStep, regAdd, regDelete, text } from './repair-helpers.ts';
+import { INSTALLER_POLICY_KEY, makeStep, regAdd, regDelete, text, backupText } from './repair-helpers.ts';
 import { loggingValueSchema, restoreLogging } from './enable-installer-logging.ts';
 
 const dataSchema = z.object({
@@ -46,7 +46,7 @@ export const disableInstallerLogging: RepairDefinition = {
           },
         ),
       ],
-      backups: [{ what: `${INSTALLER_POLICY_KEY} Logging (current value)`, path: context.journalPath }],
+      backups: [{ what: backupText('logging-current', { key: INSTALLER_POLICY_KEY }), path: context.journalPath }],
       warnings: [],
       confirmations: [],
       reversible: true,

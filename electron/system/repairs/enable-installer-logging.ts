@@ -1,7 +1,7 @@
 // Repair: turn on the Windows Installer Logging policy (voicewarmupx), recording whether a value existed before.
 import { z } from 'zod';
 import { RepairRefusal, type RepairDefinition } from './repair-definition.ts';
-import { INSTALLER_POLICY_KEY, makeStep, regAdd, regDelete, regQuery, text } from './repair-helpers.ts';
+import { INSTALLER_POLICY_KEY, makeStep, regAdd, regDelete, regQuery, text, backupText } from './repair-helpers.ts';
 
 export const LOGGING_VALUE = 'voicewarmupx';
 
@@ -50,7 +50,7 @@ export const enableInstallerLogging: RepairDefinition = {
           },
         ),
       ],
-      backups: [{ what: `${INSTALLER_POLICY_KEY} Logging (previous value)`, path: context.journalPath }],
+      backups: [{ what: backupText('logging-previous', { key: INSTALLER_POLICY_KEY }), path: context.journalPath }],
       warnings: [text('repair.warning.logging-cost')],
       confirmations: [],
       reversible: true,

@@ -14,6 +14,7 @@ import {
   regExport,
   targetPath,
   text,
+  backupText,
 } from './repair-helpers.ts';
 import { trimEndChars } from '../../../shared/text/trim-end.ts';
 
@@ -171,8 +172,10 @@ export const recreateUserTemp: RepairDefinition = {
       steps,
       backups: [
         { what: 'HKCU\\Environment', path: backup },
-        ...(notWritable ? [{ what: `ACL of ${folder}`, path: targetPath(context.backupDir, ACL_BACKUP) }] : []),
-        { what: 'previous TEMP/TMP values', path: context.journalPath },
+        ...(notWritable
+          ? [{ what: backupText('acl-of', { folder }), path: targetPath(context.backupDir, ACL_BACKUP) }]
+          : []),
+        { what: backupText('previous-temp'), path: context.journalPath },
       ],
       warnings: [text('repair.warning.new-processes-only')],
       confirmations: [],

@@ -1,7 +1,7 @@
 // Repair: delete the AlwaysInstallElevated values (HKLM and the real user's HKCU) that let every MSI run as SYSTEM.
 import { z } from 'zod';
 import { RepairRefusal, type BuiltStep, type RepairDefinition, type UndoAction } from './repair-definition.ts';
-import { INSTALLER_POLICY_KEY, makeStep, regAdd, regDelete, text, userHive } from './repair-helpers.ts';
+import { INSTALLER_POLICY_KEY, makeStep, regAdd, regDelete, text, userHive, backupText } from './repair-helpers.ts';
 
 const dword = z.number().int().min(0).max(0xffffffff).nullable();
 const dataSchema = z.object({
@@ -47,7 +47,7 @@ export const removeAlwaysInstallElevated: RepairDefinition = {
     if (steps.length === 0) throw new RepairRefusal(text('repair.refusal.nothing-to-do'));
     return {
       steps,
-      backups: [{ what: 'AlwaysInstallElevated (previous values)', path: context.journalPath }],
+      backups: [{ what: backupText('always-install-elevated'), path: context.journalPath }],
       warnings: [text('repair.warning.policy-may-reapply')],
       confirmations: [],
       reversible: true,

@@ -2,8 +2,8 @@
 // product found before the installed one (after confirmation); every other entry keeps its text and order.
 import { z } from 'zod';
 import type { PathEnvironmentData, PathScope } from '../../../shared/contract/evidence-data.ts';
-import { RepairRefusal, type BuiltStep, type RepairDefinition } from './repair-definition.ts';
-import { makeStep, targetPath, text } from './repair-helpers.ts';
+import { RepairRefusal, type BuiltPlan, type BuiltStep, type RepairDefinition } from './repair-definition.ts';
+import { makeStep, targetPath, text, backupText } from './repair-helpers.ts';
 import { environmentKey, exportEnvironment, removeEntries, sameEntry, setPathValue } from './path-value.ts';
 import { pathValueData, productWorks, recordedType, restorePathActions } from './path-repair-kit.ts';
 
@@ -57,7 +57,7 @@ export const removeStalePathEntry: RepairDefinition = {
     });
     const steps: BuiltStep[] = [];
     const scopes: Array<z.infer<typeof scopeData>> = [];
-    const backups: Array<{ what: string; path: string }> = [];
+    const backups: BuiltPlan['backups'] = [];
     for (const scope of ['machine', 'user'] as const) {
       const mine = chosen.filter((c) => c.scope === scope);
       if (mine.length === 0) continue;
@@ -97,7 +97,7 @@ export const removeStalePathEntry: RepairDefinition = {
     steps.sort((a, b) => Number(b.step.elevated) - Number(a.step.elevated));
     return {
       steps,
-      backups: [...backups, { what: 'previous Path values', path: context.journalPath }],
+      backups: [...backups, { what: backupText('previous-paths'), path: context.journalPath }],
       warnings: [text('repair.warning.new-terminals-only')],
       confirmations: ['remove-path-entries'],
       reversible: true,

@@ -49,7 +49,7 @@ export interface BuiltStep {
 
 export interface BuiltPlan {
   steps: BuiltStep[];
-  backups: Array<{ what: string; path: string }>;
+  backups: Array<{ what: string | TextRef; path: string }>;
   warnings: TextRef[];
   confirmations: string[];
   reversible: boolean;

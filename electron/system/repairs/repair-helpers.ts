@@ -26,6 +26,11 @@ export function stepText(repair: RepairId, stepId: string, params: Record<string
   return text(`repair.${repair}.step.${stepId}`, params);
 }
 
+/** A described backup (what a plan keeps before it changes something): repair.backup.<what>. */
+export function backupText(what: string, params: Record<string, string | number> = {}): TextRef {
+  return text(`repair.backup.${what}`, params);
+}
+
 export function makeStep(
   repair: RepairId,
   id: string,

@@ -1,8 +1,8 @@
 // Repair: give C:\Windows\Temp back its default entries by SID (Users may only create, never Full Control), icacls /save first.
 import { z } from 'zod';
-import { RepairRefusal, type BuiltStep, type RepairDefinition } from './repair-definition.ts';
+import { RepairRefusal, type BuiltPlan, type BuiltStep, type RepairDefinition } from './repair-definition.ts';
 import { buildPowerShellSpec, buildSpec } from './command-builder.ts';
-import { checkAclBackup, makeStep, targetPath, text } from './repair-helpers.ts';
+import { checkAclBackup, makeStep, targetPath, text, backupText } from './repair-helpers.ts';
 
 /** The default entries (research-probes §4): SYSTEM F, Administrators F, Users create-only, CREATOR OWNER F on children. */
 export const DEFAULT_WINDOWS_TEMP_GRANTS = [
@@ -51,7 +51,7 @@ export const restoreWindowsTempAcl: RepairDefinition = {
     if (info && info.exists && !info.isDirectory)
       throw new RepairRefusal(text('repair.refusal.windows-temp-is-file', { path: temp }));
     const steps: BuiltStep[] = [];
-    const backups: Array<{ what: string; path: string }> = [];
+    const backups: BuiltPlan['backups'] = [];
     let reversible = true;
     if (info && !info.exists) {
       // Nothing to save: the folder is created (md), then given the default entries. Left in place on undo.
@@ -75,7 +75,7 @@ export const restoreWindowsTempAcl: RepairDefinition = {
           { elevated: true, params: { path: temp, backup }, backupFile: BACKUP_FILE },
         ),
       );
-      backups.push({ what: `ACL of ${temp}`, path: backup });
+      backups.push({ what: backupText('acl-of', { folder: temp }), path: backup });
     }
     steps.push(
       makeStep(

@@ -32,8 +32,9 @@ export const waitForInstaller: RepairDefinition = {
         id: 'wait-lock',
         kind: 'wait',
         description: stepText('wait-for-installer', 'wait-lock', { seconds: limit, interval: WAIT_POLL_SECONDS }),
-        // No command of its own: it re-runs the install-in-progress probe (read-only) every few seconds.
-        commandLine: `(check the install-in-progress probe every ${WAIT_POLL_SECONDS} s, for at most ${limit} s)`,
+        // No command of its own (the description says what it does): it re-runs the install-in-progress probe
+        // (read-only) every few seconds, whose commands the verification step below shows.
+        commandLine: '',
         elevated: false,
       },
       spec: null,

@@ -1,7 +1,7 @@
 // A repair plan before it runs: each step's exact command line, whether it needs admin rights, risk, undo, backups.
 import { useTranslation } from 'react-i18next';
 import type { RepairPlan } from '../../../shared/contract/repair.ts';
-import { useDomainText } from '../wizard/store-context.tsx';
+import { DomainText } from './domain-text.tsx';
 
 /** Long scripts (PowerShell probes) show their first line; the full text is one click away, never hidden. */
 function CommandLine({ text }: { text: string }) {
@@ -34,7 +34,6 @@ function promptsText(plan: RepairPlan, t: (key: string, options?: Record<string,
 
 export function CommandPreview({ plan }: { plan: RepairPlan }) {
   const { t } = useTranslation();
-  const text = useDomainText();
   return (
     <div className="command-preview" data-testid="command-preview">
       <ul className="facts">
@@ -46,7 +45,9 @@ export function CommandPreview({ plan }: { plan: RepairPlan }) {
       <ol className="plan-steps">
         {plan.steps.map((step) => (
           <li key={step.id}>
-            <span>{text(step.description)}</span>
+            <span>
+              <DomainText value={step.description} />
+            </span>
             {step.elevated && <span className="tag">{t('scan.admin')}</span>}
             {step.commandLine && <CommandLine text={step.commandLine} />}
           </li>
@@ -58,7 +59,8 @@ export function CommandPreview({ plan }: { plan: RepairPlan }) {
           <ul className="plain-list">
             {plan.backups.map((b) => (
               <li key={b.path}>
-                {b.what} <code>{b.path}</code>
+                {typeof b.what === 'string' ? <code>{b.what}</code> : <DomainText value={b.what} />}{' '}
+                <code>{b.path}</code>
               </li>
             ))}
           </ul>
@@ -69,7 +71,9 @@ export function CommandPreview({ plan }: { plan: RepairPlan }) {
           <strong>{t('fix.warnings')}</strong>
           <ul className="plain-list">
             {plan.warnings.map((w, i) => (
-              <li key={i}>{text(w)}</li>
+              <li key={i}>
+                <DomainText value={w} />
+              </li>
             ))}
           </ul>
         </div>

@@ -5,6 +5,7 @@ import type { ProbeId } from '../../../shared/contract/ids.ts';
 import { useActions, useDomainText } from '../wizard/store-context.tsx';
 import { StatusBadge } from './status-badge.tsx';
 import { probeName } from '../../../shared/knowledge/words.ts';
+import { DomainText } from './domain-text.tsx';
 
 function ProbeEvidence({ evidence, facts }: { evidence: Evidence; facts: string[] }) {
   const { t } = useTranslation();
@@ -18,7 +19,9 @@ function ProbeEvidence({ evidence, facts }: { evidence: Evidence; facts: string[
       <div className="evidence-line">
         <StatusBadge status={evidence.status} />
         <strong>{text(probeName(evidence.probe))}</strong>
-        <span>{text(evidence.summary)}</span>
+        <span>
+          <DomainText value={evidence.summary} />
+        </span>
       </div>
       {factTexts.map(({ fact, sentence }) => (
         <p key={fact} className="fact">

@@ -4,6 +4,7 @@ import type { ProbeRow } from '../../../shared/wizard/wizard-state.ts';
 import { useDomainText } from '../wizard/store-context.tsx';
 import { StatusBadge } from './status-badge.tsx';
 import { probeName } from '../../../shared/knowledge/words.ts';
+import { DomainText } from './domain-text.tsx';
 
 export function ProbeRows({ rows }: { rows: ProbeRow[] }) {
   const { t } = useTranslation();
@@ -35,7 +36,7 @@ export function ProbeRows({ rows }: { rows: ProbeRow[] }) {
               <td>
                 {row.evidence && (
                   <span className="probe-result">
-                    <StatusBadge status={row.evidence.status} /> {text(row.evidence.summary)}
+                    <StatusBadge status={row.evidence.status} /> <DomainText value={row.evidence.summary} />
                   </span>
                 )}
               </td>

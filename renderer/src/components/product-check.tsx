@@ -5,6 +5,7 @@ import { readEvidenceData } from '../../../shared/contract/evidence-data.ts';
 import { needsNewTerminal, productCheckView } from '../../../shared/knowledge/after-install.ts';
 import { useDomainText } from '../wizard/store-context.tsx';
 import { Notice } from './notice.tsx';
+import { DomainText } from './domain-text.tsx';
 
 /** The newest path-environment evidence: a repair's verification first, else the (re)scan's. */
 export function latestPathEvidence(candidates: Array<Evidence | null | undefined>): Evidence | null {
@@ -27,7 +28,7 @@ export function ProductCheck({ evidence }: { evidence: Evidence | null }) {
           const view = productCheckView(p);
           return (
             <li key={p.id} data-testid={`product-${p.id}`} data-state={p.state}>
-              <strong>{text(view.name)}</strong> {text(view.state)}
+              <strong>{text(view.name)}</strong> <DomainText value={view.state} />
               {view.command && (
                 <div className="product-output">
                   <code className="product-command">{`> ${view.command}`}</code>

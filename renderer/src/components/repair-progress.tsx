@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RepairPlan } from '../../../shared/contract/repair.ts';
 import type { FixStepProgress } from '../../../shared/wizard/wizard-state.ts';
-import { useDomainText } from '../wizard/store-context.tsx';
+import { DomainText } from './domain-text.tsx';
 
 export function RepairProgress({
   plan,
@@ -14,7 +14,6 @@ export function RepairProgress({
   countdown: number | null;
 }) {
   const { t } = useTranslation();
-  const text = useDomainText();
   return (
     <div className="repair-progress" role="status" aria-live="polite">
       <p className="working">
@@ -30,7 +29,9 @@ export function RepairProgress({
           const p = progress.find((x) => x.stepId === step.id);
           return (
             <li key={step.id} className={p ? `step-${p.phase}` : 'step-todo'}>
-              <span>{text(step.description)}</span>{' '}
+              <span>
+                <DomainText value={step.description} />
+              </span>{' '}
               {p && <span className="tag">{p.phase === 'finished' ? t('fix.stepDone') : t('fix.stepRunning')}</span>}
             </li>
           );

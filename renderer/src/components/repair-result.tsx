@@ -5,6 +5,7 @@ import type { RepairOutcome } from '../../../shared/contract/repair.ts';
 import { useDomainText } from '../wizard/store-context.tsx';
 import { StatusBadge } from './status-badge.tsx';
 import { probeName } from '../../../shared/knowledge/words.ts';
+import { DomainText } from './domain-text.tsx';
 
 const STATUS_KEY = {
   succeeded: 'fix.resultSucceeded',
@@ -26,14 +27,20 @@ export function RepairResult({ outcome, undone = false }: { outcome: RepairOutco
     >
       {/* The verdict is the session banner's; here only what the run itself reports. */}
       <p className="repair-status">{t(STATUS_KEY[outcome.status])}</p>
-      {outcome.message && <p>{text(outcome.message)}</p>}
+      {outcome.message && (
+        <p>
+          <DomainText value={outcome.message} />
+        </p>
+      )}
       {outcome.rebootRequired && <p>{t('fix.reboot')}</p>}
       {!undone && outcome.verification.length > 0 && (
         <ul className="evidence-list">
           {outcome.verification.map((e) => (
             <li key={e.probe} className="evidence-line">
               <StatusBadge status={e.status} /> <strong>{text(probeName(e.probe))}</strong>{' '}
-              <span>{text(e.summary)}</span>
+              <span>
+                <DomainText value={e.summary} />
+              </span>
             </li>
           ))}
         </ul>

@@ -2,7 +2,7 @@
 // each language's table is a chunk of its own (the Vite build writes it from shared/knowledge), fetched when that
 // language first needs a domain text, so the first screen loads no knowledge text at all.
 import type { Lang } from '../../../shared/contract/ids.ts';
-import { renderText, type TextInput } from '../../../shared/knowledge/text-render.ts';
+import { renderText, renderTextParts, type TextInput, type TextPart } from '../../../shared/knowledge/text-render.ts';
 
 export type LanguageTable = Record<string, string>;
 export type LanguageTableLoader = (lang: Lang) => Promise<LanguageTable>;
@@ -51,6 +51,16 @@ export function domainText(ref: TextInput, lang: Lang): string {
     return '';
   }
   return renderText(ref, (key) => table[key], lang);
+}
+
+/** The text in `lang` as parts (machine values apart, see renderTextParts); empty while the table is on its way. */
+export function domainTextParts(ref: TextInput, lang: Lang): TextPart[] {
+  const table = tables.get(lang);
+  if (!table) {
+    loadDomainTexts(lang).catch(() => undefined); // retried on the next call
+    return [];
+  }
+  return renderTextParts(ref, (key) => table[key], lang);
 }
 
 /** For useSyncExternalStore: changes each time a language's table arrives. */

@@ -20,6 +20,7 @@ export const en = {
         'A repair did not finish last time: {title} (started {time}). MSI Doctor can undo what it had already changed.',
       nothingToUndo:
         'A repair did not finish last time: {title} (started {time}). It had changed nothing that needs undoing.',
+      someRepair: 'a repair',
       undo: 'Undo it',
       undoing: 'Undoing…',
       undone: 'Undone: {title}. What it had changed is back as it was.',
@@ -122,7 +123,7 @@ export const en = {
     notChecked: 'Not checked',
     notCheckedIntro: 'These checks did not run, so the list above may be incomplete:',
     logs: 'Analyzed logs',
-    logReason: 'In its own words (line {line}): “{text}”',
+    logReason: 'In its own words (line {line}):',
     failedAction: 'Failing action: {name} (line {line})',
     noFailedAction: 'No failing action in this log.',
     openLog: 'Open the log',

@@ -20,6 +20,7 @@ export const zhCN: UiStrings = {
     interrupted: {
       offer: '上次有一个修复没有完成：{title}（开始于 {time}）。MSI Doctor 可以撤销它已经做出的更改。',
       nothingToUndo: '上次有一个修复没有完成：{title}（开始于 {time}）。它还没有做出需要撤销的更改。',
+      someRepair: '一项修复',
       undo: '撤销',
       undoing: '正在撤销…',
       undone: '已撤销：{title}。它做过的更改已恢复原样。',
@@ -120,7 +121,7 @@ export const zhCN: UiStrings = {
     notChecked: '未检查',
     notCheckedIntro: '以下检查没有运行，所以上面的结果可能不完整：',
     logs: '已分析的日志',
-    logReason: '原话（第 {line} 行）：“{text}”',
+    logReason: '原话（第 {line} 行）：',
     failedAction: '失败的操作：{name}（第 {line} 行）',
     noFailedAction: '这个日志里没有失败的操作。',
     openLog: '打开日志',

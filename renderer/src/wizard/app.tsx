@@ -2,7 +2,8 @@
 import { ConfirmStartOver } from './confirm-start-over.tsx';
 import { useTranslation } from 'react-i18next';
 import { useActions, useDomainText, useWizard } from './store-context.tsx';
-import { displayTime } from '../../../shared/diagnosis/display-time.ts';
+import { localTime } from '../../../shared/diagnosis/display-time.ts';
+import { repairName } from '../../../shared/knowledge/words.ts';
 import { isBusy } from '../../../shared/wizard/transition.ts';
 import { Header } from './header.tsx';
 import { Stepper } from './stepper.tsx';
@@ -60,7 +61,7 @@ function ErrorBanner() {
 
 /** Repairs an earlier run left unfinished: say so once, and offer the undo their journal makes possible. */
 function InterruptedRepairs() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const text = useDomainText();
   const interrupted = useWizard((s) => s.interrupted);
   const { undoInterrupted, dismissInterrupted } = useActions();
@@ -69,8 +70,8 @@ function InterruptedRepairs() {
     <>
       {interrupted.map(({ journal, status }) => {
         const params = {
-          title: text({ key: `repair.${journal.repair}.title`, params: {} }),
-          time: displayTime(journal.startedAt),
+          title: journal.repair ? text(repairName(journal.repair)) : t('app.interrupted.someRepair'),
+          time: localTime(journal.startedAt, i18n.language),
         };
         const message =
           status === 'undone'

@@ -13,6 +13,8 @@ import { SessionBanner } from '../components/session-banner.tsx';
 import { confidenceLevel } from './finding-order.ts';
 import { NEXT_FIX_STATES, sessionStory } from '../../../shared/session/session-story.ts';
 import { probeName } from '../../../shared/knowledge/words.ts';
+import { DomainText } from '../components/domain-text.tsx';
+import type { TextRef } from '../../../shared/contract/evidence.ts';
 
 function Confidence({ value }: { value: number }) {
   const { t } = useTranslation();
@@ -28,10 +30,10 @@ function Confidence({ value }: { value: number }) {
 }
 
 /** Reasons once each: near-duplicates ("Windows recorded a failed installation..." per code) read as one. */
-function distinctReasons(texts: string[]): string[] {
+function distinctReasons(refs: TextRef[], text: (ref: TextRef) => string): TextRef[] {
   const seen = new Set<string>();
-  return texts.filter((t) => {
-    const key = t.replace(/[0-9]+/g, '#');
+  return refs.filter((ref) => {
+    const key = text(ref).replace(/[0-9]+/g, '#');
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -51,7 +53,7 @@ function FindingCard({ finding, index, answer }: { finding: Finding; index: numb
   const repairs = readOnly ? [] : finding.repairs;
   const actions = useActions();
   const refs = finding.supporting;
-  const reasons = distinctReasons(finding.reasons.map((r) => text(r)));
+  const reasons = distinctReasons(finding.reasons, text);
   const firstLine = reasons[0] ?? null;
   const nextStep = answer ? (finding.nextStep ?? null) : null;
   const manualSteps = finding.manualSteps.filter((m) => m.key !== nextStep?.key);
@@ -71,14 +73,16 @@ function FindingCard({ finding, index, answer }: { finding: Finding; index: numb
       {/* The answer names this machine's cause in one sentence when the evidence does; the general words go below. */}
       {answer && finding.headline ? (
         <p className="finding-explanation finding-headline" data-testid="finding-headline">
-          {text(finding.headline)}
+          <DomainText value={finding.headline} />
         </p>
       ) : (
-        <p className="finding-explanation">{text(finding.explanation)}</p>
+        <p className="finding-explanation">
+          <DomainText value={finding.explanation} />
+        </p>
       )}
       {nextStep && (
         <p className="finding-next-step" data-testid="finding-next-step">
-          <strong>{t('findings.nextStepFirst')}</strong> {text(nextStep)}
+          <strong>{t('findings.nextStepFirst')}</strong> <DomainText value={nextStep} />
         </p>
       )}
       {repairs.length > 0 && (
@@ -105,16 +109,22 @@ function FindingCard({ finding, index, answer }: { finding: Finding; index: numb
       )}
       {firstLine && (
         <p className="finding-evidence-line" data-testid="evidence-line">
-          {firstLine}
+          <DomainText value={firstLine} />
         </p>
       )}
       {(reasons.length > 1 || refs.length > 0 || finding.contradicting.length > 0) && (
         <details className="finding-why">
           <summary>{t('findings.reasons')}</summary>
-          {answer && finding.headline && <p>{text(finding.explanation)}</p>}
+          {answer && finding.headline && (
+            <p>
+              <DomainText value={finding.explanation} />
+            </p>
+          )}
           <ul className="plain-list">
             {reasons.slice(1).map((r, i) => (
-              <li key={i}>{r}</li>
+              <li key={i}>
+                <DomainText value={r} />
+              </li>
             ))}
           </ul>
           <div className="evidence-region">
@@ -133,7 +143,9 @@ function FindingCard({ finding, index, answer }: { finding: Finding; index: numb
           <summary>{t('findings.manualSteps')}</summary>
           <ol className="plain-list">
             {manualSteps.map((m, i) => (
-              <li key={i}>{text(m)}</li>
+              <li key={i}>
+                <DomainText value={m} />
+              </li>
             ))}
           </ol>
         </details>
@@ -179,7 +191,7 @@ function LogSummary({ log }: { log: LogAnalysis }) {
           onClick={() => openLog(log.file, reason.line)}
           data-testid="log-reason"
         >
-          {t('findings.logReason', { line: reason.line, text: reason.text })}
+          {t('findings.logReason', { line: reason.line })} <q translate="no">{reason.text}</q>
         </button>
       )}
       <span>

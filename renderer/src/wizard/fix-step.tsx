@@ -10,6 +10,7 @@ import { SessionBanner } from '../components/session-banner.tsx';
 import { Notice } from '../components/notice.tsx';
 import { repairOfPlan } from '../../../shared/wizard/transition.ts';
 import { NEXT_FIX_STATES, repairState } from '../../../shared/session/session-story.ts';
+import { DomainText } from '../components/domain-text.tsx';
 
 /** The delays a restart can be given (minutes; 0 = now). A countdown can be cancelled until it ends. */
 const RESTART_DELAYS = [0, 5, 15, 30] as const;
@@ -97,7 +98,9 @@ export function FixStep() {
       )}
       {fix.plan && fix.phase === 'preview' && (
         <>
-          <p className="step-intro">{text(fix.plan.description)}</p>
+          <p className="step-intro">
+            <DomainText value={fix.plan.description} />
+          </p>
           {fix.plan.restart && (
             <RestartDelay
               minutes={fix.plan.restart.minutes}

@@ -3,16 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { useActions, useDomainText, useWizard } from './store-context.tsx';
 import { didLine, symptomLine } from './session-lines.ts';
 import { Dialog } from '../components/dialog.tsx';
+import { localTime } from '../../../shared/diagnosis/display-time.ts';
 
 export function HistoryDialog() {
   const { t, i18n } = useTranslation();
   const sessions = useWizard((s) => (s.wizard.overlay?.kind === 'history' ? s.wizard.overlay.sessions : null));
   const actions = useActions();
   const text = useDomainText();
-  const format = (iso: string) => {
-    const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(i18n.language);
-  };
+  const format = (iso: string) => localTime(iso, i18n.language);
   return (
     <Dialog title={t('history.heading')} onClose={actions.closeOverlay}>
       {sessions === null && <p role="status">{t('history.loading')}</p>}

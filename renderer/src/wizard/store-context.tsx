@@ -3,7 +3,8 @@ import { createContext, useContext, useSyncExternalStore, type ReactNode } from 
 import { useStore } from 'zustand';
 import type { WizardActions, WizardStore, WizardStoreState } from './store.ts';
 import type { TextInput } from '../../../shared/knowledge/text-render.ts';
-import { domainText, domainTextsVersion, subscribeDomainTexts } from '../i18n/domain-text.ts';
+import { domainText, domainTextParts, domainTextsVersion, subscribeDomainTexts } from '../i18n/domain-text.ts';
+import type { TextPart } from '../../../shared/knowledge/text-render.ts';
 
 const StoreContext = createContext<WizardStore | null>(null);
 
@@ -26,4 +27,11 @@ export function useDomainText(): (ref: TextInput) => string {
   const lang = useWizard((s) => s.lang);
   useSyncExternalStore(subscribeDomainTexts, domainTextsVersion);
   return (ref) => domainText(ref, lang);
+}
+
+/** Domain texts as parts (values from the machine apart), for DomainText. */
+export function useDomainTextParts(): (ref: TextInput) => TextPart[] {
+  const lang = useWizard((s) => s.lang);
+  useSyncExternalStore(subscribeDomainTexts, domainTextsVersion);
+  return (ref) => domainTextParts(ref, lang);
 }

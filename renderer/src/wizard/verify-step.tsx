@@ -1,6 +1,6 @@
 // Step 5: verify: retry the install elevated with logging when the .msi is known, otherwise check the system again.
 import { useTranslation } from 'react-i18next';
-import { useActions, useDomainText, useWizard } from './store-context.tsx';
+import { useActions, useWizard } from './store-context.tsx';
 import { repairOfPlan } from '../../../shared/wizard/transition.ts';
 import { sessionStory } from '../../../shared/session/session-story.ts';
 import { StepHeading } from '../components/step-heading.tsx';
@@ -10,13 +10,13 @@ import { RepairResult } from '../components/repair-result.tsx';
 import { Notice } from '../components/notice.tsx';
 import { SessionBanner } from '../components/session-banner.tsx';
 import { ProductCheck, latestPathEvidence } from '../components/product-check.tsx';
+import { DomainText } from '../components/domain-text.tsx';
 
 export function VerifyStep() {
   const { t } = useTranslation();
   const verify = useWizard((s) => s.wizard.verify);
   const rows = useWizard((s) => s.wizard.scan.rows);
   const session = useWizard((s) => s.wizard.session);
-  const text = useDomainText();
   const actions = useActions();
   if (!verify) return null;
   const retry = verify.mode === 'retry-install';
@@ -100,7 +100,9 @@ export function VerifyStep() {
               <p>{t('verify.otherCauses')}</p>
               <ul className="plain-list">
                 {others.map((f) => (
-                  <li key={f.cause}>{text(f.title)}</li>
+                  <li key={f.cause}>
+                    <DomainText value={f.title} />
+                  </li>
                 ))}
               </ul>
               <button type="button" className="button subtle small" onClick={actions.backToFindings}>

@@ -60,6 +60,21 @@ export const REPAIR_TEXTS = {
     'zh-CN': '电脑上已经安装了这个产品的另一个版本，导致无法安装。将按产品代码卸载它，之后您就可以安装想要的版本。',
   },
 
+  // ------------------------------------------------------------ backups (described values; keys and paths are shown as they are)
+  'repair.backup.acl-of': { en: 'Permissions (ACL) of {folder}', 'zh-CN': '{folder} 的权限 (ACL)' },
+  'repair.backup.previous-path': { en: 'The previous Path value', 'zh-CN': '原来的 Path 值' },
+  'repair.backup.previous-paths': { en: 'The previous Path values', 'zh-CN': '原来的 Path 值' },
+  'repair.backup.previous-temp': { en: 'The previous TEMP and TMP values', 'zh-CN': '原来的 TEMP 和 TMP 值' },
+  'repair.backup.logging-current': { en: 'The current Logging value of {key}', 'zh-CN': '{key} 中 Logging 的当前值' },
+  'repair.backup.logging-previous': {
+    en: 'The previous Logging value of {key}',
+    'zh-CN': '{key} 中 Logging 的原值',
+  },
+  'repair.backup.always-install-elevated': {
+    en: 'The previous AlwaysInstallElevated values',
+    'zh-CN': '原来的 AlwaysInstallElevated 值',
+  },
+
   // ------------------------------------------------------------ steps
   'repair.step.verify': {
     en: 'Check again ({probe}) whether the problem is gone',

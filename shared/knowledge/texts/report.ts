@@ -127,6 +127,13 @@ export const reportTexts = {
   'report.log.errors': { en: 'Errors', 'zh-CN': '错误 (errors)' },
   'report.log.evidence': { en: 'Evidence region', 'zh-CN': '关键日志行 (evidence region)' },
   'report.log.size': { en: 'Size', 'zh-CN': '大小' },
+  'report.log.line': { en: 'line {line}', 'zh-CN': '第 {line} 行' },
+  'report.log.size-value': { en: '{bytes} bytes, {lines} lines', 'zh-CN': '{bytes} 字节，{lines} 行' },
+  'report.log.error-line': { en: 'Error {code} (line {line})', 'zh-CN': '错误 {code}（第 {line} 行）' },
+  'report.step.succeeded': { en: 'done', 'zh-CN': '已完成' },
+  'report.step.failed': { en: 'failed', 'zh-CN': '失败' },
+  'report.step.skipped': { en: 'skipped', 'zh-CN': '已跳过' },
+  'report.step.cancelled': { en: 'cancelled', 'zh-CN': '已取消' },
   'report.log.copy': { en: 'Log file', 'zh-CN': '日志文件' },
   'report.log.copy.full': { en: 'Full log in the ZIP: {path}', 'zh-CN': 'ZIP 中的完整日志：{path}' },
   'report.log.copy.partial': {

@@ -7,7 +7,8 @@ import { html, type HtmlValue, type SafeHtml } from './template.ts';
 import type { ReportText } from './report-text.ts';
 import { repairName } from './render-summary.ts';
 import type { ProbeId } from '../../contract/ids.ts';
-import { probeName, statusWord } from '../../knowledge/words.ts';
+import { probeName, repairName as sharedRepairName, statusWord } from '../../knowledge/words.ts';
+import { localTime } from '../../diagnosis/display-time.ts';
 
 const row = (label: string, value: HtmlValue) => html`<tr><th scope="row">${label}</th><td>${value}</td></tr>`;
 const badge = (cls: string, label: string) => html`<span class="badge s-${cls}">${label}</span>`;
@@ -23,8 +24,8 @@ function environment(model: ReportModel, text: ReportText): SafeHtml {
   const yesNo = (v: boolean | null) => (v === null ? unknown : text.t(v ? 'report.yes' : 'report.no'));
   return html`<section aria-labelledby="d-env"><h3 id="d-env">${text.t('report.section.environment')}</h3><table>
 ${row(text.t('report.env.app'), `${model.app.name} ${model.app.version}`)}
-${row(text.t('report.env.time'), model.generatedAt)}
-${row(text.t('report.env.scan-time'), `${model.scan.startedAt} (${Math.round(model.scan.durationMs)} ms)`)}
+${row(text.t('report.env.time'), localTime(model.generatedAt, text.lang))}
+${row(text.t('report.env.scan-time'), `${localTime(model.scan.startedAt, text.lang)} (${Math.round(model.scan.durationMs)} ms)`)}
 ${row(text.t('report.env.machine'), env.kind === 'simulated' ? text.t('report.machine.simulated', { scenario: env.scenario ?? unknown }) : text.t('report.machine.real'))}
 ${row(text.t('report.env.windows'), env.windowsVersion ?? unknown)}
 ${row(text.t('report.env.language'), env.windowsLanguage ?? unknown)}
@@ -42,28 +43,29 @@ ${row(text.t('report.symptom.entered'), s.input.trim() ? html`<pre>${s.input}</p
 ${row(text.t('report.symptom.exit-codes'), s.exitCodes.join(', ') || '-')}
 ${row(text.t('report.symptom.messages'), s.messageNumbers.join(', ') || '-')}
 ${row(text.t('report.symptom.sources'), s.sources.join(', ') || '-')}
-</table>${s.notes.length ? html`<ul>${s.notes.map((n) => html`<li>${text.ref({ key: n.key, params: n.params })}</li>`)}</ul>` : ''}</section>`;
+</table>${s.notes.length ? html`<ul>${s.notes.map((n) => html`<li>${text.refHtml({ key: n.key, params: n.params })}</li>`)}</ul>` : ''}</section>`;
 }
 
-function refText(ref: EvidenceRef, text: ReportText): string {
+function refText(ref: EvidenceRef, text: ReportText): HtmlValue {
   if (ref.kind === 'probe') return text.t('report.ref.probe', { probe: probeTitle(ref.probe, text) }) + (ref.fact ? ` (${ref.fact})` : '');
-  if (ref.kind === 'log') return text.t('report.ref.log', { file: ref.file, line: ref.line }) + (ref.text ? `: ${ref.text}` : '');
+  if (ref.kind === 'log')
+    return html`${text.t('report.ref.log', { file: ref.file, line: ref.line })}${ref.text ? html`: <q translate="no">${ref.text}</q>` : ''}`;
   return text.t('report.ref.symptom', { code: ref.code });
 }
 
 function finding(f: Finding, text: ReportText, index: number): SafeHtml {
   const id = `finding-${index}`;
-  const list = (key: ReportTextKey, items: string[]) =>
+  const list = (key: ReportTextKey, items: HtmlValue[]) =>
     items.length ? html`<h4>${text.t(key)}</h4><ul>${items.map((i) => html`<li>${i}</li>`)}</ul>` : '';
   return html`<article class="card" aria-labelledby="${id}"><h4 id="${id}">${text.refBi(f.title)} ${badge(f.kind === 'security' ? 'security' : 'problem', text.t(`report.finding.kind.${f.kind}`))}</h4>
 <p>${text.t('report.finding.confidence')}: ${Math.round(f.confidence * 100)}%</p>
-${f.headline ? html`<p><strong>${text.ref(f.headline)}</strong></p>` : ''}
-<p>${text.ref(f.explanation)}</p>
-${list('report.finding.reasons', f.reasons.map((r) => text.ref(r)))}
+${f.headline ? html`<p><strong>${text.refHtml(f.headline)}</strong></p>` : ''}
+<p>${text.refHtml(f.explanation)}</p>
+${list('report.finding.reasons', f.reasons.map((r) => text.refHtml(r)))}
 ${list('report.finding.supporting', f.supporting.map((r) => refText(r, text)))}
 ${list('report.finding.contradicting', f.contradicting.map((r) => refText(r, text)))}
-${list('report.finding.repairs', f.repairs)}
-${list('report.finding.manual', f.manualSteps.map((r) => text.ref(r)))}
+${list('report.finding.repairs', f.repairs.map((r) => text.word(sharedRepairName(r))))}
+${list('report.finding.manual', f.manualSteps.map((r) => text.refHtml(r)))}
 </article>`;
 }
 
@@ -77,9 +79,9 @@ ${raw.stdout ? html`<pre>${raw.stdout}</pre>` : ''}${raw.stderr ? html`<pre>${ra
 
 function evidence(e: Evidence, text: ReportText): SafeHtml {
   return html`<article class="card"><h4>${probeTitle(e.probe, text)} ${badge(e.status, text.wordBi(statusWord(e.status)))}</h4>
-<p>${text.ref(e.summary)}</p>${e.error ? html`<p>${text.t('report.evidence.error')}: ${e.error}</p>` : ''}
+<p>${text.refHtml(e.summary)}</p>${e.error ? html`<p>${text.t('report.evidence.error')}: ${e.error}</p>` : ''}
 <details><summary>${text.t('report.evidence.data')}</summary>${json(e.data)}</details>
-${e.raw.map((raw, i) => html`<details><summary>${text.t('report.evidence.raw')} ${i + 1}: ${raw.command.slice(0, 120)}</summary>${rawOutput(raw, text)}</details>`)}
+${e.raw.map((raw, i) => html`<details><summary>${text.t('report.evidence.raw')} ${i + 1}: <code>${raw.command.slice(0, 120)}</code></summary>${rawOutput(raw, text)}</details>`)}
 </article>`;
 }
 
@@ -102,14 +104,14 @@ function log(l: ReportLog, text: ReportText, zip: boolean): SafeHtml {
   return html`<article class="card"><h4>${a.file}</h4><table>
 ${row(text.t('report.log.format'), a.format)}${row(text.t('report.log.encoding'), a.encoding)}
 ${row(text.t('report.log.operation'), text.bi(`report.operation.${a.operation}` as ReportTextKey))}
-${row(text.t('report.log.product'), [a.product.name, a.product.version, a.product.productCode].filter(Boolean).join(' · ') || '-')}
+${row(text.t('report.log.product'), html`<bdi translate="no">${[a.product.name, a.product.version, a.product.productCode].filter(Boolean).join(' · ') || '-'}</bdi>`)}
 ${row(text.t('report.log.outcome'), text.bi(`report.outcome.${a.outcome}` as ReportTextKey))}
 ${row(text.t('report.log.exit-code'), a.exitCode ?? '-')}
-${row(text.t('report.log.failed-action'), a.failedAction ? `${a.failedAction.name} (${a.failedAction.sequenceAction}, line ${a.failedAction.line})` : '-')}
-${row(text.t('report.log.size'), l.bytes === null ? '-' : `${l.bytes} bytes, ${a.lineCount} lines`)}
+${row(text.t('report.log.failed-action'), a.failedAction ? `${a.failedAction.name} (${a.failedAction.sequenceAction}, ${text.t('report.log.line', { line: a.failedAction.line })})` : '-')}
+${row(text.t('report.log.size'), l.bytes === null ? '-' : text.t('report.log.size-value', { bytes: l.bytes, lines: a.lineCount }))}
 ${row(text.t('report.log.copy'), logCopy(l, text, zip))}
 </table>
-${a.errors.length ? html`<h4>${text.t('report.log.errors')}</h4><ul>${a.errors.slice(0, 50).map((e) => html`<li>Error ${e.code} (line ${e.line}): ${e.text}</li>`)}</ul>` : ''}
+${a.errors.length ? html`<h4>${text.t('report.log.errors')}</h4><ul>${a.errors.slice(0, 50).map((e) => html`<li>${text.t('report.log.error-line', { code: e.code, line: e.line })}: <q translate="no">${e.text}</q></li>`)}</ul>` : ''}
 ${lines.length ? html`<h4>${text.t('report.log.evidence')}</h4><pre>${lines}</pre>` : ''}
 </article>`;
 }
@@ -121,11 +123,11 @@ function repair(r: ReportRepair, text: ReportText): SafeHtml {
       : text.t(r.verified === true ? 'report.repair.verified.yes' : r.verified === false ? 'report.repair.verified.no' : 'report.repair.verified.unknown');
   const o = r.outcome;
   return html`<article class="card"><h4>${repairName(r, text)} ${badge(r.state, text.t(`report.repair.state.${r.state}`))}</h4>
-<p><code>${r.repair}</code>${r.proposedFor.length ? ` · ${r.proposedFor.join(', ')}` : ''}${r.startedAt ? ` · ${r.startedAt}` : ''}</p>
+${r.proposedFor.length || r.startedAt ? html`<p>${[...r.proposedFor.map((c) => text.ref({ key: `cause.${c}.title`, params: {} })), ...(r.startedAt ? [localTime(r.startedAt, text.lang)] : [])].join(' · ')}</p>` : ''}
 ${verified ? html`<p>${verified}</p>` : ''}${o?.rebootRequired ? html`<p>${text.t('report.repair.reboot')}</p>` : ''}
 ${o ? html`<h4>${text.t('report.repair.steps')}</h4><ul>${o.plan.steps.map((step) => {
     const done = o.steps.find((s) => s.id === step.id);
-    return html`<li>${text.ref(step.description)}: <code>${step.commandLine}</code>${done ? html` ${badge(done.status === 'succeeded' ? 'ok' : 'problem', done.status)}` : ''}${done?.output ? html`<pre>${done.output}</pre>` : ''}</li>`;
+    return html`<li>${text.refHtml(step.description)}: <code>${step.commandLine}</code>${done ? html` ${badge(done.status === 'succeeded' ? 'ok' : 'problem', text.t(`report.step.${done.status}`))}` : ''}${done?.output ? html`<pre>${done.output}</pre>` : ''}</li>`;
   })}</ul>` : ''}
 ${r.journal.length ? html`<details><summary>${text.t('report.repair.journal')}${r.journalFile ? ` (${r.journalFile})` : ''}</summary>${json(r.journal)}</details>` : ''}
 </article>`;

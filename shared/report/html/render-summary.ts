@@ -39,15 +39,19 @@ function happened(model: ReportModel, text: ReportText): SafeHtml[] {
       meanings.length ? html`<ul>${meanings.map((m) => html`<li>${m}</li>`)}</ul>` : ''
     }</li>`,
   );
-  if (model.symptom.input.trim()) items.push(html`<li>${text.t('report.symptom.entered')}: “${model.symptom.input.trim().slice(0, 300)}”</li>`);
+  if (model.symptom.input.trim()) items.push(html`<li>${text.t('report.symptom.entered')}: <q translate="no">${model.symptom.input.trim().slice(0, 300)}</q></li>`);
   for (const { analysis } of model.logs) {
     items.push(
-      html`<li>${text.t('report.happened.log', {
-        file: baseName(analysis.file),
-        operation: text.t(`report.operation.${analysis.operation}` as ReportTextKey),
-        product: analysis.product.name ?? text.t('report.product.unknown'),
-        outcome: text.t(`report.outcome.${analysis.outcome}` as ReportTextKey),
-      })}${
+      html`<li>${text.tHtml(
+        'report.happened.log',
+        {
+          file: baseName(analysis.file),
+          operation: text.t(`report.operation.${analysis.operation}` as ReportTextKey),
+          product: analysis.product.name ?? text.t('report.product.unknown'),
+          outcome: text.t(`report.outcome.${analysis.outcome}` as ReportTextKey),
+        },
+        analysis.product.name ? ['file', 'product'] : ['file'],
+      )}${
         analysis.failedAction
           ? html` ${text.t('report.happened.failed-action', { action: analysis.failedAction.name, line: analysis.failedAction.line })}`
           : ''
@@ -106,7 +110,7 @@ function next(model: ReportModel, text: ReportText): SafeHtml[] {
   if (fixed) items.push(html`<li>${text.t('report.next.rerun')}</li>`);
   if (proposed) items.push(html`<li>${text.t('report.next.repair', { repair: repairName(proposed, text) })}</li>`);
   const top = model.findings.find((f) => f.kind !== 'info');
-  if (!proposed && top) for (const step of top.manualSteps.slice(0, 3)) items.push(html`<li>${text.ref(step)}</li>`);
+  if (!proposed && top) for (const step of top.manualSteps.slice(0, 3)) items.push(html`<li>${text.refHtml(step)}</li>`);
   // Ask for a log only when none was analysed nor attached (a recent log found on the machine rides along in the ZIP).
   if (model.logs.length === 0 && !model.attachments.some((a) => a.kind === 'log')) items.push(html`<li>${text.t('report.next.log')}</li>`);
   items.push(html`<li>${text.t('report.next.support')}</li>`);
