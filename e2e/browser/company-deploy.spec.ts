@@ -29,7 +29,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
           : /Configuration Manager 于 .* 以 SYSTEM 身份运行了 .*；它返回了 1603，因为自定义操作 CA_RegisterLedgerService 失败了/;
       // The answer's line of evidence (answer first; the other reasons are folded below it).
       await expect(top.getByTestId('evidence-line')).toHaveText(joined);
-      await expect(top).toContainText(lang === 'en' ? 'Tell your IT administrator' : '告诉你的 IT 管理员');
+      await expect(top).toContainText(lang === 'en' ? 'Tell your IT administrator' : '告诉您的 IT 管理员');
       await shots.step('findings');
     });
   });

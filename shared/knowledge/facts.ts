@@ -363,7 +363,7 @@ export const FACTS = {
     '无法检查：{probe}（未获得管理员权限，或检查失败）。',
   ),
   // symptom
-  'symptom-code': factEntry('symptom', 'You reported error {code}: {title}.', '您报告的错误是 {code}：{title}。'),
+  'symptom-code': factEntry('symptom', 'The error you saw: {code}, {title}.', '您遇到的错误：{code}，{title}。'),
 } satisfies Record<string, FactInfo>;
 
 export type FactId = keyof typeof FACTS;

@@ -112,7 +112,7 @@ export const en = {
     exitCode: 'Exit code: {code}',
     logLine: '{file}, line {line}',
     openInViewer: 'Open in the log viewer',
-    symptomRef: 'The error code you gave: {code}',
+    symptomRef: 'The error you saw: {code}',
     contradicting: 'Against this',
     myths: 'Advice you may find online: do not do this',
     fix: 'Fix: {title}',

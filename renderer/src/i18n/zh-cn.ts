@@ -110,7 +110,7 @@ export const zhCN: UiStrings = {
     exitCode: '退出代码：{code}',
     logLine: '{file}，第 {line} 行',
     openInViewer: '在日志查看器中打开',
-    symptomRef: '您提供的错误代码：{code}',
+    symptomRef: '您遇到的错误：{code}',
     contradicting: '不支持这一判断的迹象',
     myths: '网上常见但不要照做的建议',
     fix: '修复：{title}',

@@ -132,7 +132,7 @@ export const DIAGNOSIS_TEXTS = {
   'format.label.myths': { en: 'Do NOT:', 'zh-CN': '不要这样做：' },
   'format.evidence.probe': { en: 'check "{probe}"', 'zh-CN': '检查项“{probe}”' },
   'format.evidence.log': { en: '{file}, line {line}', 'zh-CN': '{file} 第 {line} 行' },
-  'format.evidence.symptom': { en: 'the error you reported ({code})', 'zh-CN': '您报告的错误（{code}）' },
+  'format.evidence.symptom': { en: 'the error you saw ({code})', 'zh-CN': '您遇到的错误（{code}）' },
   // ------------------------------------------------------------ values used inside reasons
   'value.age.minutes_one': { en: '{count} minute', 'zh-CN': '{count} 分钟' },
   'value.age.minutes_other': { en: '{count} minutes', 'zh-CN': '{count} 分钟' },
