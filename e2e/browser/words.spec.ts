@@ -25,6 +25,8 @@ const PRODUCT_NAMES = [
   'PSAppDeployToolkit',
   'Intune Management Extension',
   'Software Center',
+  // Labels of other programs' screens, quoted as they appear there (the Python installer is English only).
+  'Add python.exe to PATH',
 ];
 /** Three or more words of ASCII letters in a row: an English sentence (or a piece of one). */
 const ENGLISH_RUN = /[A-Za-z]{2,}(?:[ ,]+[A-Za-z]+){2,}/;
