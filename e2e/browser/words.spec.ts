@@ -73,7 +73,8 @@ async function openAllFolds(page: Page): Promise<void> {
   for (let round = 0; round < 3; round++) {
     const opened = await page.evaluate(() => {
       let n = 0;
-      for (const d of document.querySelectorAll('details:not([open])')) {
+      // Folds of the page's content only: the header's "What is this machine?" pop-over would cover the buttons.
+      for (const d of document.querySelectorAll('main details:not([open]), [role="dialog"] details:not([open])')) {
         (d as HTMLDetailsElement).open = true;
         n++;
       }
@@ -143,7 +144,7 @@ async function walkScenario(page: Page, scenario: string, words: WordCheck): Pro
 
   const fix = page.locator('[data-testid^="fix-"]:not([disabled])').first();
   if (!(await fix.count())) return;
-  await fix.click();
+  await fix.click({ timeout: 30_000 });
   await expect(page.getByTestId('run-fix').or(page.getByTestId('command-preview')).first()).toBeVisible({
     timeout: 30_000,
   });
