@@ -45,6 +45,12 @@ for (const walk of WALKS)
         await shots.step('findings');
         await click(fix);
         await expect(page.getByTestId('run-fix')).toBeVisible({ timeout: 30_000 });
+        // Honest elevation: both fixes run as one elevated batch, and the plan says Windows asks exactly once.
+        await expect(page.getByTestId('elevation-prompts')).toHaveText(
+          lang === 'en'
+            ? 'Needs administrator rights: Windows asks you once for this fix'
+            : '需要管理员权限：这个修复 Windows 会询问您 1 次', // Chinese has one plural form
+        );
         for (const box of await page.locator('.confirmations input[type=checkbox]').all()) await click(box);
         await shots.step('plan');
         await click(page.getByTestId('run-fix'));
