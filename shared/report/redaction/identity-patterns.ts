@@ -49,11 +49,15 @@ function isNameChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
 }
 
+/** Characters that end a path part (a variable, a macro, `..`) rather than stand before a UNC path. */
+const PATH_BEFORE_RUN = new Set([37, 41, 46, 93, 125]); // % ) . ] }
+
 /** Server names of UNC paths (`\\server\share`, also JSON-escaped) and machine accounts (`DOMAIN\NAME$`). */
 export function findMachineNames(text: string, out: Finding[]): void {
   for (let at = text.indexOf('\\\\'); at >= 0; at = text.indexOf('\\\\', at + 2)) {
     const before = at > 0 ? text.charCodeAt(at - 1) : -1;
-    if (before === 92 || before === 58 || isNameChar(before)) continue; // "C:\\x" in JSON, or a longer run
+    // "C:\\x" in JSON, a longer run, or the rest of a path: `%USERPROFILE%\\AppData`, `$(Dir)\\x`, `..\\x`.
+    if (before === 92 || before === 58 || isNameChar(before) || PATH_BEFORE_RUN.has(before)) continue;
     let start = at + 2;
     if (text.charCodeAt(start) === 92 && text.charCodeAt(start + 1) === 92) start += 2;
     let end = start;

@@ -163,3 +163,18 @@ test('false positives seen in real logs stay readable: version strings, public k
   assert.equal(redactor.redact('Property(S): ProductKey = ABCDE-12345'), 'Property(S): ProductKey = <secret-1>');
   assert.equal(redactor.redact('Property(S): LogonUser = User'), 'Property(S): LogonUser = <user-1>');
 });
+
+test('folders after a variable are not UNC servers: AppData and System32 survive, real servers do not', () => {
+  const text = [
+    'TEMP REG_EXPAND_SZ %USERPROFILE%\\AppData\\Local\\Temp',
+    '{"registryValue":"%USERPROFILE%\\\\AppData\\\\Local\\\\Temp","ps":"%SystemRoot%\\\\System32\\\\WindowsPowerShell"}',
+    'raw: "%windir%\\\\\\\\System32\\\\\\\\msiexec.exe" $(TargetDir)\\\\bin ..\\\\Setup\\\\x ${env:ProgramData}\\\\Contoso',
+    'copy from \\\\fileserver01\\share$\\setup.msi and "\\\\\\\\buildhost7\\\\drop\\\\app.msi"',
+  ].join('\n');
+  const redactor = new Redactor();
+  redactor.learn(text);
+  const out = redactor.redact(text);
+  for (const kept of ['AppData', 'System32', 'bin', 'Setup', 'Contoso'])
+    assert.ok(out.includes(kept), `${kept}: ${out}`);
+  for (const gone of ['fileserver01', 'buildhost7']) assert.ok(!out.toLowerCase().includes(gone), `${gone}: ${out}`);
+});
