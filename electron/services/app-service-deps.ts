@@ -15,6 +15,8 @@ import { runScan, ScanCancelledError } from './scan-service.ts';
 import { ServiceError } from './service-error.ts';
 import { createSystem, systemScanOptions, SystemUnavailableError, type SystemHandle } from './system-factory.ts';
 import type { AppServiceDeps, MachinePort } from './app-service-ports.ts';
+import { checkAskedProgram, fileOnMachine, runAskedProgram } from './asked-run.ts';
+import type { LocalText } from '../../shared/knowledge/local-text.ts';
 
 function scenarioInfo(name: string): ScenarioInfo {
   try {
@@ -50,6 +52,12 @@ async function rethrowing<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     throw asServiceError(error);
   }
+}
+
+/** Why an asked program did not run, in both languages (the wizard shows it in the step). */
+function askedRefusal(problem: 'not-absolute-exe' | 'missing' | 'failed'): LocalText {
+  const key = problem === 'missing' ? 'after-install.asked.missing' : `after-install.asked.${problem}`;
+  return { en: translate({ key, params: {} }, 'en'), 'zh-CN': translate({ key, params: {} }, 'zh-CN') };
 }
 
 function machineFor(system: SystemHandle, dataDir: string, appPath: string | undefined): MachinePort {
@@ -114,6 +122,20 @@ function machineFor(system: SystemHandle, dataDir: string, appPath: string | und
       isRunning: () => repairs.isRunning(),
       undo: (journalId) => rethrowing(() => repairs.undo(journalId)),
       listJournals: async () => listJournals(dataDir),
+    },
+    async runKeyFile(program, argument) {
+      const checked = checkAskedProgram(program, (path) => fileOnMachine(path, system));
+      if (!checked.ok)
+        throw new ServiceError('invalid-input', askedRefusal(checked.problem).en, askedRefusal(checked.problem));
+      const asked = await rethrowing(async () =>
+        runAskedProgram(checked.program, argument, {
+          ...(await systemScanOptions(system)),
+          parseSymptom,
+          diagnose: (input) => diagnose({ ...input, environment: system.environment, msiPath: null }),
+        }),
+      );
+      if (!asked) throw new ServiceError('unavailable', askedRefusal('failed').en, askedRefusal('failed'));
+      return asked;
     },
   };
 }

@@ -10,6 +10,8 @@ import type { Evidence } from '../../shared/contract/evidence.ts';
 import type { SessionRecord } from '../../shared/contract/session.ts';
 import type { ParsedSymptom } from '../../shared/contract/symptom.ts';
 import type { ApiEvents } from '../../shared/contract/api.ts';
+import type { AskedRun } from '../../shared/contract/evidence-data.ts';
+import type { AskedArgument } from '../system/probes/path-environment.ts';
 
 /** One machine to work on: real Windows or a simulated scenario. */
 export interface MachinePort {
@@ -25,6 +27,11 @@ export interface MachinePort {
   /** A file of the machine's own disk that is not on the host (the simulated machine's logs), else null. */
   readFile?(path: string): Uint8Array | null;
   repairs: RepairPort;
+  /**
+   * Runs one program the user asked for (wizard step 5), checked first (absolute path to an .exe that exists on this
+   * machine; else an 'invalid-input' ServiceError), through the CLI's asked-run probe.
+   */
+  runKeyFile(program: string, argument: AskedArgument): Promise<AskedRun>;
 }
 
 /** The machine's repairs. The repair service is the one owner of plans and running repairs: the facade keeps none. */

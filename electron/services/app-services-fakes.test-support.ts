@@ -100,6 +100,10 @@ export function fakeDeps(log: string[]): AppServiceDeps & { release: () => void 
     async localCopy(path) {
       return path;
     },
+    async runKeyFile(program, argument) {
+      log.push(`run-key-file ${program} ${argument}`);
+      return { program, exists: true, ran: true, notRun: null, exitCode: 0, stdout: 'fake 1.0\n', stderr: '' };
+    },
     repairs: (() => {
       const plans = new Map<string, RepairPlan>();
       return {

@@ -279,6 +279,11 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
       return { mode: 'retry-install' as const, plan };
     },
 
+    async runKeyFile({ program, argument }) {
+      // Only ever from the user's click in step 5: the machine checks the path before anything runs.
+      return (await machine()).runKeyFile(program, argument);
+    },
+
     async runRepair({ planId, confirmations }) {
       // A plan runs once (the repair service forgets it): running again means planning again (preconditions re-checked).
       await sessions.repairStarted(planId);

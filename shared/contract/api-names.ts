@@ -17,6 +17,7 @@ export const API_FUNCTIONS = [
   'cancelScan',
   'planRepair',
   'planVerification',
+  'runKeyFile',
   'runRepair',
   'cancelRepair',
   'undoRepair',

@@ -8,6 +8,7 @@ import type { JournalSummary, RepairOutcome, RepairPlan } from './repair.ts';
 import type { SessionRecord, SessionSummary } from './session.ts';
 import type { ParsedSymptom } from './symptom.ts';
 import type { LogAnalysis } from './log-analysis.ts';
+import type { AskedRun } from './evidence-data.ts';
 import type { ApiEventName, ApiFunctionName } from './api-names.ts';
 
 export type { SessionRecord, SessionSummary } from './session.ts';
@@ -52,6 +53,11 @@ export const apiRequestSchemas = {
     .strict(),
   /** How step 5 checks the session: a logged, elevated retry of the .msi when there is one, else a rescan. */
   planVerification: z.object({ sessionId: idSchema }).strict(),
+  /**
+   * Step 5, only when the user asks: run one program (an absolute path to an .exe) with --version or /?, unelevated,
+   * from the registry's current environment. The main process validates the path (electron/services/asked-run.ts).
+   */
+  runKeyFile: z.object({ program: z.string().min(1).max(300), argument: z.enum(['version', 'help']) }).strict(),
   runRepair: z.object({ planId: idSchema, confirmations: z.array(z.string().max(100)).max(20) }).strict(),
   cancelRepair: z.object({ planId: idSchema }).strict(),
   undoRepair: z.object({ journalId: idSchema }).strict(),
@@ -124,6 +130,7 @@ export interface ApiResponses {
   cancelScan: { cancelled: boolean };
   planRepair: RepairPlan;
   planVerification: VerificationPlan;
+  runKeyFile: AskedRun;
   runRepair: RepairOutcome;
   cancelRepair: { cancelled: boolean };
   undoRepair: RepairOutcome;

@@ -525,6 +525,10 @@ export const versionRunSchema = z.object({
 });
 export type VersionRun = z.infer<typeof versionRunSchema>;
 
+/** The only arguments an asked program runs with: --version, or /? (the wizard shows them, the probe passes them). */
+export const ASKED_ARGUMENTS = { version: ['--version'], help: ['/?'] } as const;
+export type AskedArgument = keyof typeof ASKED_ARGUMENTS;
+
 /** A program the user asked to run (its key file with --version or /?): whether it exists, its output or why none. */
 export const askedRunSchema = z.object({
   program: z.string(),
@@ -535,6 +539,7 @@ export const askedRunSchema = z.object({
   stdout: z.string(),
   stderr: z.string(),
 });
+export type AskedRun = z.infer<typeof askedRunSchema>;
 
 export const productReachSchema = z.object({
   /** A KnownProductId (shared/knowledge/known-products.ts). */

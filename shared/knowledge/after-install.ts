@@ -42,3 +42,12 @@ export function productCheckView(p: ProductReach): ProductCheckView {
 export function needsNewTerminal(data: PathEnvironmentData): boolean {
   return data.products.some((p) => p.state === 'new-terminal');
 }
+
+/**
+ * Step 5 offers to run a program the user names (only on request) when no product the check is about answered: the
+ * installed product is not a known one, or its version command printed nothing. Products that simply work, as they did
+ * before (7-Zip on a 2503 walk), are not what was installed, so they do not count.
+ */
+export function offersAskedRun(data: PathEnvironmentData | null): boolean {
+  return !data?.products.some((p) => p.state !== 'works' && productCheckView(p).output !== null);
+}

@@ -222,8 +222,8 @@ export type PathEnvironmentOutput = z.infer<typeof pathEnvironmentOutputSchema>;
  * A program the user asked to run (any product, known or not): its key file, with `--version` or `/?` only. Never part
  * of a scan: only `msi-doctor verify --run-key-file` builds a probe that carries it (pathEnvironmentProbeAsking).
  */
-export const ASKED_ARGUMENTS = { version: ['--version'], help: ['/?'] } as const;
-export type AskedArgument = keyof typeof ASKED_ARGUMENTS;
+import { ASKED_ARGUMENTS, type AskedArgument } from '../../../shared/contract/evidence-data.ts';
+export { ASKED_ARGUMENTS, type AskedArgument };
 
 /** An absolute path to an .exe (no quotes, wildcards or control characters), or null. */
 export function askedProgram(path: string): string | null {

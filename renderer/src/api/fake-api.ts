@@ -228,6 +228,9 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       if (active?.sessionId === r.sessionId) active = null;
       return ok({ ended: true });
     }),
+    runKeyFile: fn('runKeyFile', (r) =>
+      ok({ program: r.program, exists: true, ran: true, notRun: null, exitCode: 0, stdout: 'app 1.0\n', stderr: '' }),
+    ),
     openExternal: fn('openExternal', () => ok({ opened: true })),
     pickFile: fn('pickFile', (r) =>
       ok(

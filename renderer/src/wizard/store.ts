@@ -59,6 +59,11 @@ export interface WizardActions {
   openVerify(): void;
   startVerify(): Promise<void>;
   confirmVerify(): Promise<void>;
+  /**
+   * Step 5, only on the user's click: runs one program with --version or /? (main checks the path first). The
+   * result, or the refusal in both languages, is the caller's to show in the step (no error banner).
+   */
+  runKeyFile(program: string, argument: 'version' | 'help'): Promise<Result<ApiResponses['runKeyFile']>>;
   openReport(): void;
   setReportOptions(options: { format?: ReportState['format']; redact?: boolean }): void;
   exportReport(): Promise<void>;
@@ -426,6 +431,9 @@ export function createWizardStore(deps: StoreDeps): WizardStore {
         // The install failed again: its new log (the plan says where it is) is diagnosed in the same session.
         const newLog = outcome.installLog?.path;
         if (wizard().verify?.phase === 'rescanning' && newLog) await scan('new-log', [newLog]);
+      },
+      runKeyFile(program, argument) {
+        return api.runKeyFile({ program, argument });
       },
       openReport() {
         dispatch({ type: 'REPORT_OPENED' });

@@ -11,6 +11,9 @@ import { Notice } from '../components/notice.tsx';
 import { SessionBanner } from '../components/session-banner.tsx';
 import { ProductCheck, latestPathEvidence } from '../components/product-check.tsx';
 import { DomainText } from '../components/domain-text.tsx';
+import { AskedRunCheck } from '../components/asked-run.tsx';
+import { readEvidenceData } from '../../../shared/contract/evidence-data.ts';
+import { offersAskedRun } from '../../../shared/knowledge/after-install.ts';
 
 export function VerifyStep() {
   const { t } = useTranslation();
@@ -24,6 +27,7 @@ export function VerifyStep() {
   const outcome = repairOfPlan(session, verify.plan?.planId)?.outcome ?? null;
   const passed = story?.state === 'fixed' || story?.state === 'install-passed';
   // What the latest check still shows, besides what was fixed.
+  const pathEvidence = latestPathEvidence([...(outcome?.verification ?? []), ...rows.map((r) => r.evidence)]);
   const others = story?.stillWorthKnowing.filter((f) => f.kind === 'cause' && f.confidence >= 0.5) ?? [];
   return (
     <section className="step" aria-labelledby="step-verify" data-phase={verify.phase}>
@@ -92,9 +96,10 @@ export function VerifyStep() {
             <SessionBanner session={session} />
           </div>
           {outcome && <RepairResult outcome={outcome} />}
-          <ProductCheck
-            evidence={latestPathEvidence([...(outcome?.verification ?? []), ...rows.map((r) => r.evidence)])}
-          />
+          <ProductCheck evidence={pathEvidence} />
+          {offersAskedRun(pathEvidence ? readEvidenceData('path-environment', pathEvidence.data) : null) && (
+            <AskedRunCheck />
+          )}
           {passed && others.length > 0 && (
             <Notice tone="info">
               <p>{t('verify.otherCauses')}</p>

@@ -66,6 +66,27 @@ export const PRODUCT_TEXTS = {
   },
   'after-install.not-run.not-asked': { en: 'Not run.', 'zh-CN': '未运行。' },
   'after-install.asked.missing': { en: 'Not run: there is no such file.', 'zh-CN': '未运行：没有这个文件。' },
+  'after-install.asked.heading': { en: 'Check that a program starts', 'zh-CN': '检查程序能否启动' },
+  'after-install.asked.intro': {
+    en: 'MSI Doctor does not know this product, so it has no version command for it. If you want, it can run the installed program once, as you (never as administrator), with the PATH a new terminal gets, and show what it prints. Nothing runs until you press the button.',
+    'zh-CN':
+      'MSI Doctor 不认识这个产品，所以没有它的版本命令。如果您愿意，它可以以您的身份（绝不以管理员身份）、使用新终端的 PATH 运行一次已安装的程序，并显示它的输出。在您按下按钮之前不会运行任何程序。',
+  },
+  'after-install.asked.program': {
+    en: 'Program (full path to an .exe file)',
+    'zh-CN': '程序（.exe 文件的完整路径）',
+  },
+  'after-install.asked.argument': { en: 'Ask it for', 'zh-CN': '让它显示' },
+  'after-install.asked.argument.version': { en: 'its version (--version)', 'zh-CN': '版本（--version）' },
+  'after-install.asked.argument.help': { en: 'its help (/?)', 'zh-CN': '帮助（/?）' },
+  'after-install.asked.will-run': { en: 'This will run:', 'zh-CN': '将运行：' },
+  'after-install.asked.run': { en: 'Run this program to check it starts', 'zh-CN': '运行此程序，检查它能否启动' },
+  'after-install.asked.running': { en: 'Running the program…', 'zh-CN': '正在运行程序…' },
+  'after-install.asked.not-absolute-exe': {
+    en: 'Not run: give the full path of an .exe file, such as C:\\Program Files\\App\\app.exe.',
+    'zh-CN': '未运行：请输入 .exe 文件的完整路径，例如 C:\\Program Files\\App\\app.exe。',
+  },
+  'after-install.asked.failed': { en: 'Not run: the check could not be made.', 'zh-CN': '未运行：无法进行检查。' },
   'after-install.not-run.timed-out': {
     en: 'Stopped: it did not finish within 5 seconds.',
     'zh-CN': '已停止：它在 5 秒内没有结束。',
