@@ -95,6 +95,10 @@ const HOSTILE_UNITS = [
   'a.b.local.',
   'PRIVATE KEY-----x',
   '-----BEGIN PRIVATE KEY-----\nQ',
+  '-----END PRIVATE KEY-----',
+  'QUJD\n-----END RSA PRIVATE KEY-----\n',
+  '-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: x\n\nQUJD\n',
+  'Private-Lines: 9\n',
   '数据库密码：用户名=',
 ];
 

@@ -20,26 +20,54 @@ const FIXTURES = join(import.meta.dirname, '..', '..', 'services', 'report', 'fi
 const test = testWithDataDir;
 const PLANTED_LOGS = [join(FIXTURES, 'planted-secrets.utf16le.log'), join(FIXTURES, 'planted-secrets.utf8.log')];
 
+/**
+ * What must never appear in a report: a value anywhere, a domain only where it stands as a domain (`CONTOSO\user`,
+ * `user@contoso`, `contoso.local`, `USERDOMAIN=CONTOSO`). A vendor of the same word ("Contoso Expense Reporter", the
+ * test package's "contoso-expense") must survive, so it is no leak.
+ */
+type Secret = string | { domain: string };
+
 /** The scenario machine's identities: what must never appear in its report. */
-function scenarioSecrets(name: string): string[] {
+function scenarioSecrets(name: string): Secret[] {
   const id = buildMachine(loadScenario(name)).state.identity;
   const profileName = id.profile.split('\\').pop() ?? '';
-  return [id.userName, id.displayName, id.computerName, id.domain, id.userSid, profileName].filter(
-    (v) => v.length >= 2,
-  );
+  const values = [id.userName, id.displayName, id.computerName, id.userSid, profileName].filter((v) => v.length >= 2);
+  return id.domain.length >= 2 ? [...values, { domain: id.domain }] : values;
 }
 
-function leaks(bytes: Uint8Array, secrets: string[]): string[] {
+const ENCODINGS = [
+  (s: string) => Buffer.from(s, 'utf8'),
+  (s: string) => Buffer.from(s, 'utf16le'),
+  (s: string) => iconv.encode(s, 'gbk'),
+];
+
+/** True when `form` occurs in buffer followed by an ASCII letter in the same encoding (`contoso.` + `local`). */
+function followedByLetter(buffer: Buffer, form: Buffer, encode: (s: string) => Buffer): boolean {
+  const width = encode('a').length;
+  for (let at = buffer.indexOf(form); at >= 0; at = buffer.indexOf(form, at + 1)) {
+    const next = buffer.subarray(at + form.length, at + form.length + width).toString('latin1');
+    if (/^[A-Za-z]\0?$/.test(next)) return true;
+  }
+  return false;
+}
+
+function leaks(bytes: Uint8Array, secrets: Secret[]): string[] {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const found: string[] = [];
   for (const secret of secrets) {
-    for (const variant of new Set([secret, secret.toLowerCase(), secret.toUpperCase()])) {
-      for (const form of [
-        Buffer.from(variant, 'utf8'),
-        Buffer.from(variant, 'utf16le'),
-        iconv.encode(variant, 'gbk'),
-      ]) {
-        if (buffer.indexOf(form) >= 0) found.push(secret);
+    const value = typeof secret === 'string' ? secret : secret.domain;
+    for (const variant of new Set([value, value.toLowerCase(), value.toUpperCase()])) {
+      for (const encode of ENCODINGS) {
+        if (typeof secret === 'string') {
+          if (buffer.indexOf(encode(variant)) >= 0) found.push(value);
+          continue;
+        }
+        const forms = [`${variant}\\`, `@${variant}`, `DOMAIN=${variant}`, `domain=${variant}`];
+        if (
+          forms.some((f) => buffer.indexOf(encode(f)) >= 0) ||
+          followedByLetter(buffer, encode(`${variant}.`), encode)
+        )
+          found.push(value);
       }
     }
   }
@@ -56,7 +84,7 @@ for (const scenario of builtinScenarios()) {
   test(`scenario ${scenario}: ZIP, HTML and JSON reports leak no identity or planted secret`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'msi-doctor-report-cli-'));
     try {
-      const secrets = [...scenarioSecrets(scenario), ...PLANTED_SECRETS, 'LB-7731-XQ'];
+      const secrets: Secret[] = [...scenarioSecrets(scenario), ...PLANTED_SECRETS, 'LB-7731-XQ'];
       const logs = PLANTED_LOGS.flatMap((l) => ['--log', l]);
       const zip = join(dir, 'r.zip');
       const result = await run(['--simulate', scenario, ...logs, '--out', zip, '--lang', 'zh-CN']);
@@ -153,6 +181,8 @@ test('after msi-doctor fix, the report shows the repair with its journal, verifi
     );
     for (const [name, content] of Object.entries(files))
       assert.deepEqual(leaks(content, scenarioSecrets('2503-windows-temp-acl')), [], name);
+    // The vendor whose word is also the machine's domain survives (only the domain forms of the word are redacted).
+    assert.ok(Buffer.from(files['report.json']!).toString('utf8').includes('Contoso Expense Reporter'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -10,7 +10,12 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { createReportService } from '../report-service.ts';
 import { makeScanFixture } from '../../../shared/report/fixtures/scan-fixture.ts';
-import { HOSTILE_KEEP, HOSTILE_LOG, HOSTILE_SECRETS } from '../../../shared/report/fixtures/hostile-log.ts';
+import {
+  HOSTILE_KEEP,
+  HOSTILE_LOG,
+  HOSTILE_SECRETS,
+  keyMaterialLines,
+} from '../../../shared/report/fixtures/hostile-log.ts';
 import { escapeHtml } from '../../../shared/report/html/template.ts';
 import { reportSchema } from '../../../shared/report/report-schema.ts';
 import type { ScanResult } from '../../../shared/contract/scan.ts';
@@ -132,5 +137,68 @@ test('the leak check is not vacuous: every hostile secret is found in the unreda
   for (const bytes of Object.values(FILES)) {
     const found = leaks(bytes);
     assert.ok(found.length >= HOSTILE_SECRETS.length * 0.9, `${found.length} of ${HOSTILE_SECRETS.length}`);
+  }
+});
+
+test('a private key block across the 1 MiB pieces of the stream (and after an over-long line), UTF-8 and UTF-16: gone', async () => {
+  const material = keyMaterialLines('export', 30);
+  const block = ['-----BEGIN OPENSSH PRIVATE KEY-----', ...material, '-----END OPENSSH PRIVATE KEY-----'];
+  const filler =
+    'MSI (s) (44:48) [10:01:05:117]: Executing op: FileCopy(SourceName=app.dll,DestName=app.dll,FileSize=4096)\r\n';
+  const piece = 1 << 20;
+  /** A log whose block starts `before` characters ahead of the end of a piece (`unit` bytes a character). */
+  const log = (unit: number, before: number, longLine: boolean) => {
+    const lead = longLine ? `CAQuietExec64:  ${'z'.repeat(1_200_000)} key follows\r\n` : '';
+    const chars = piece / unit;
+    const fill = Math.ceil((lead.length + before) / chars) * chars - before - lead.length;
+    const head = filler.repeat(Math.floor(fill / filler.length)) + '#'.repeat(fill % filler.length);
+    return `${lead}${head}\r\n${block.join('\r\n')}\r\nMSI (s) (44:48) [10:01:06:000]: done\r\n`;
+  };
+  const files: Record<string, Buffer> = {};
+  for (const before of [900, 1700]) {
+    files[`key-utf8-${before}.log`] = Buffer.from(log(1, before, false), 'utf8');
+    files[`key-utf16le-${before}.log`] = Buffer.concat([BOM_LE, le(log(2, before, false))]);
+    files[`key-utf16be-${before}.log`] = Buffer.concat([Buffer.from([0xfe, 0xff]), le(log(2, before, false)).swap16()]);
+  }
+  files['key-utf16le-long-line.log'] = Buffer.concat([BOM_LE, le(log(2, 1500, true))]);
+  const dir = mkdtempSync(join(tmpdir(), 'msi-doctor-hostile-key-'));
+  try {
+    const base = makeScanFixture();
+    const logs = Object.entries(files).map(([name, bytes]) => {
+      const file = join(dir, name);
+      writeFileSync(file, bytes);
+      return { ...base.logs[0]!, file, byteCount: bytes.length, evidence: [] };
+    });
+    const out = join(dir, 'report.zip');
+    await createReportService({ dataDir: null }).export({ ...base, logs } as ScanResult, {
+      format: 'zip',
+      redact: true,
+      lang: 'en',
+      outPath: out,
+      appLogPath: null,
+    });
+    const entries = Object.entries(unzipSync(new Uint8Array(readFileSync(out)))).filter(([n]) => n.startsWith('logs/'));
+    assert.equal(entries.length, Object.keys(files).length);
+    for (const [name, content] of entries) {
+      const buffer = Buffer.from(content);
+      const leaked = material.filter((line) =>
+        [Buffer.from(line), le(line), le(line).swap16()].some((f) => buffer.includes(f)),
+      );
+      assert.deepEqual(leaked, [], name);
+      const marker = '-----END OPENSSH PRIVATE KEY-----';
+      assert.ok(
+        [Buffer.from(marker), le(marker), le(marker).swap16()].some((f) => buffer.includes(f)),
+        `${name}: the copy is there`,
+      );
+    }
+    // Not vacuous: the material is in each file as written, on both sides of a 1 MiB cut.
+    for (const [name, bytes] of Object.entries(files)) {
+      const form = (line: string) =>
+        name.includes('utf8') ? Buffer.from(line) : name.includes('be') ? le(line).swap16() : le(line);
+      const pieceOf = (line: string) => Math.floor(bytes.indexOf(form(line)) / piece);
+      assert.ok(bytes.includes(form(material[0]!)) && pieceOf(material[0]!) < pieceOf(material.at(-1)!), name);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -13,6 +13,7 @@ import {
 import { finding, type Finding } from './findings.ts';
 import { NOT_DOMAINS, WELL_KNOWN_ACCOUNTS, splitAccount } from './identity-rules.ts';
 import { findCommandCredentials, findCredentialObjects, findUrlCredentials } from './command-credentials.ts';
+import { findPrivateKeyBlocks } from './private-key-blocks.ts';
 
 const MAX_KEY = 64;
 
@@ -741,34 +742,4 @@ export function findAssignments(text: string, hidden: ReadonlySet<string>, out: 
   findPrivateHostNames(text, out);
   findChineseKeys(text, out);
   findPrivateKeyBlocks(text, out);
-}
-
-/** `-----BEGIN RSA PRIVATE KEY----- ... -----END ...-----`: the key material, to the end marker or the line's end. */
-export function findPrivateKeyBlocks(text: string, out: Finding[]): void {
-  // The next end marker and newline are remembered (each search runs forward only), so markers stay linear.
-  let endMarker = -1;
-  let newline = -1;
-  for (let at = text.indexOf('PRIVATE KEY-----'); at >= 0; at = text.indexOf('PRIVATE KEY-----', at + 16)) {
-    const head = Math.max(0, at - 40);
-    const marker = text.slice(head, at).lastIndexOf('-----BEGIN');
-    if (marker < 0) continue;
-    const begin = head + marker;
-    const start = at + 16;
-    if (endMarker < start) endMarker = indexOrEnd(text, '-----END', start);
-    if (newline < start) newline = indexOrEnd(text, '\n', start);
-    const end = Math.min(endMarker - start <= 16384 ? endMarker : newline, start + 16384);
-    // Line by line, so the block keeps its lines.
-    for (let line = start; line < end;) {
-      if (newline < line) newline = indexOrEnd(text, '\n', line);
-      const lineEnd = Math.min(newline, end);
-      valueFindings('secret', text, line, lineEnd, begin, out, true);
-      line = lineEnd + 1;
-    }
-    at = Math.max(at, end - 16);
-  }
-}
-
-function indexOrEnd(text: string, search: string, from: number): number {
-  const at = text.indexOf(search, from);
-  return at < 0 ? text.length : at;
 }
