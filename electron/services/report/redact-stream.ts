@@ -3,7 +3,7 @@
 // written as UTF-8 with a BOM, so no byte of a misread region is copied through.
 import { createReadStream } from 'node:fs';
 import type { Redactor } from '../../../shared/report/redaction/redactor.ts';
-import { LearningChunker, StreamRedactor } from '../../../shared/report/redaction/stream-redactor.ts';
+import { LearningChunker, MAX_LINE, StreamRedactor } from '../../../shared/report/redaction/stream-redactor.ts';
 import type { Finding } from '../../../shared/report/redaction/findings.ts';
 import type { LearningScan } from '../../../shared/report/redaction/learning-scan.ts';
 import {
@@ -15,7 +15,8 @@ import {
 } from './text-encoding.ts';
 import { RegionDecoder, type RegionSummary } from './text-regions.ts';
 import type { ScanPool } from './scan-pool.ts';
-import { RawBytes, Utf16Replay, applyToUtf16 } from './utf16-copy.ts';
+import { textOfLines, type LinesToScan } from './scan-host.ts';
+import { RawBytes, Utf16Lines, Utf16Replay, applyToUtf16, decodeUtf16 } from './utf16-copy.ts';
 import { InOrder } from './in-order.ts';
 import { AssignmentCache } from './assignment-cache.ts';
 
@@ -69,13 +70,11 @@ async function encodingOf(source: FileSource, ansi: Ansi): Promise<DetectedEncod
 async function* decodedText(
   source: FileSource,
   detected: DetectedEncoding,
-  decoder: RegionDecoder | Utf16Replay,
+  decoder: RegionDecoder,
   size: number,
-  raw: RawBytes | null = null,
   chunkChars: number[] | null = null,
 ) {
   for await (const chunk of rawChunks(source, detected.bom.length, size)) {
-    raw?.push(chunk);
     const decoded = decoder.write(chunk);
     for (const text of typeof decoded === 'string' ? [decoded] : decoded) {
       chunkChars?.push(text.length);
@@ -87,6 +86,12 @@ async function* decodedText(
     chunkChars?.push(text.length);
     if (text) yield text;
   }
+}
+
+/** The bytes of a uniform UTF-16 file, cut where the learning pass cut its text (Utf16Replay). */
+async function* replayedBytes(source: FileSource, detected: DetectedEncoding, replay: Utf16Replay, size: number) {
+  for await (const chunk of rawChunks(source, detected.bom.length, size)) yield* replay.write(chunk);
+  yield* replay.end();
 }
 
 function newDecoder(detected: DetectedEncoding, ansi: Ansi): RegionDecoder {
@@ -126,14 +131,7 @@ export async function learnFromFile(
   };
   let decoded = 0;
   const chunkChars: number[] = [];
-  for await (const text of decodedText(
-    source,
-    detected,
-    decoder,
-    options.chunkBytes ?? CHUNK_BYTES,
-    null,
-    chunkChars,
-  )) {
+  for await (const text of decodedText(source, detected, decoder, options.chunkBytes ?? CHUNK_BYTES, chunkChars)) {
     const offset = decoded - chunker.pending;
     decoded += text.length;
     const piece = redactor ? chunker.push(text) : '';
@@ -176,36 +174,58 @@ export async function* redactedFileChunks(
   const stream = new StreamRedactor(redactor);
   const finder = options.pool ? options.pool.finder(redactor) : null;
   const depth = options.pool?.depth ?? 0;
-  // A uniform UTF-16 file: its text is its bytes two by two, so unchanged text is copied from what was read.
+  // A uniform UTF-16 file: its text is its bytes two by two. Whole lines are cut from the bytes as the learning pass
+  // cut its text and scanned as bytes (decoded where they are scanned); unchanged text is copied from what was read.
   const sixteen = output.encoding === 'utf16le' || output.encoding === 'utf16be';
-  const raw = sixteen && reading.regions.uniform && !options.plain ? new RawBytes() : null;
+  const utf16 = sixteen && reading.regions.uniform && !options.plain;
+  const bigEndian = output.encoding === 'utf16be';
+  /** The bytes of whole lines; null once an over-long line sends the rest of the file through the StreamRedactor. */
+  let lineBytes = utf16 ? new Utf16Lines(bigEndian, MAX_LINE) : null;
+  /** The bytes read and not yet written, for the text the StreamRedactor takes in (after an over-long line). */
+  const raw = utf16 ? new RawBytes() : null;
   /** Pieces written by the stream itself (cuts of over-long lines): encoded; their bytes as read are passed over. */
   const encoded = (pieces: string[], consumed: number): Uint8Array | null => {
     raw?.take(2 * consumed);
     return pieces.length ? encodePieces(pieces, output.encoding) : null;
   };
-  type Lines = { text: string; assignments: Int32Array | null };
-  const finding = new InOrder<Lines, Finding[]>(
-    (lines) => redactor.findings(lines.text, lines.assignments),
-    finder && ((lines) => finder.find(lines.text, lines.assignments)),
+  const finding = new InOrder<LinesToScan, Finding[]>(
+    (lines) => redactor.findings(textOfLines(lines), lines.assignments),
+    finder && ((lines) => finder.find(lines)),
   );
+  const placeholderOf = (f: Finding) => redactor.placeholderFor(f);
   const redactFound = async function* (limit: number) {
     while (finding.size > limit) {
       const { item, result: resolved } = await finding.take();
-      yield raw
-        ? applyToUtf16(
-            raw.take(2 * item.text.length),
-            resolved,
-            (f) => redactor.placeholderFor(f),
-            output.encoding === 'utf16be',
-          )
-        : encodePieces(redactor.applyPieces(item.text, resolved), output.encoding);
+      if (item.bytes) yield applyToUtf16(item.bytes, resolved, placeholderOf, bigEndian);
+      else if (raw) yield applyToUtf16(raw.take(2 * item.text.length), resolved, placeholderOf, bigEndian);
+      else yield encodePieces(redactor.applyPieces(item.text, resolved), output.encoding);
     }
   };
-  // Its text is cut as the learning pass cut it, and not checked again for another encoding.
-  const decoder = raw ? new Utf16Replay(reading.chunkChars, output.encoding === 'utf16be') : newDecoder(detected, ansi);
+  const assignmentsAt = (at: number, length: number) =>
+    reading.assignments?.take(at, length, redactor.hiddenSize) ?? null;
   let at = 0; // where the stream's next character is in the decoded text
-  for await (const text of decodedText(source, detected, decoder, size, raw)) {
+  const pieces = utf16
+    ? replayedBytes(source, detected, new Utf16Replay(reading.chunkChars), size)
+    : decodedText(source, detected, newDecoder(detected, ansi), size);
+  for await (const piece of pieces) {
+    let text: string;
+    if (typeof piece === 'string') text = piece;
+    else {
+      const lines = lineBytes?.take(piece);
+      if (lines) {
+        if (lines.length === 0) continue;
+        const chars = lines.length >> 1;
+        finding.push({ text: null, bytes: lines, bigEndian, assignments: assignmentsAt(at, chars) });
+        at += chars;
+        yield* redactFound(depth);
+        continue;
+      }
+      // An over-long line (or a line after one): the StreamRedactor cuts it, from the text.
+      const bytes = lineBytes ? lineBytes.drain(piece) : piece;
+      lineBytes = null;
+      raw!.push(bytes);
+      text = decodeUtf16(bytes, bigEndian);
+    }
     const lines = stream.takeLines(text);
     if (lines === null) {
       // Open secrets and over-long lines are cut here, after everything before them is written.
@@ -215,13 +235,19 @@ export async function* redactedFileChunks(
       at += before + text.length - stream.pending;
       if (out) yield out;
     } else if (lines !== '') {
-      const assignments = reading.assignments?.take(at, lines.length, redactor.hiddenSize) ?? null;
-      finding.push({ text: lines, assignments });
+      finding.push({ text: lines, bytes: null, assignments: assignmentsAt(at, lines.length) });
       at += lines.length;
       yield* redactFound(depth);
     }
   }
   yield* redactFound(0);
+  if (lineBytes) {
+    // The last line of a file without a final line feed (the learning pass learned it whole, without assignments).
+    const rest = lineBytes.drain();
+    if (rest.length)
+      yield applyToUtf16(rest, redactor.findings(decodeUtf16(rest, bigEndian)), placeholderOf, bigEndian);
+    return;
+  }
   const rest = stream.pending;
   const out = encoded(stream.flushPieces(), rest);
   if (out) yield out;

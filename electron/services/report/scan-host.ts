@@ -4,17 +4,23 @@
 import { Redactor, type RedactorSnapshot } from '../../../shared/report/redaction/redactor.ts';
 import { scanForLearning, type LearningScan } from '../../../shared/report/redaction/learning-scan.ts';
 import type { Finding } from '../../../shared/report/redaction/findings.ts';
+import { decodeUtf16 } from './utf16-copy.ts';
+
+/**
+ * Whole lines to find what to replace in, with what the learning pass's assignment rules found in them: their text, or
+ * the bytes of a uniform UTF-16 file (decoded by the thread that scans them, not by the one that writes the copy).
+ */
+export type LinesToScan =
+  | { text: string; bytes: null; assignments: Int32Array | null }
+  | { text: null; bytes: Uint8Array; bigEndian: boolean; assignments: Int32Array | null };
+
+export function textOfLines(lines: LinesToScan): string {
+  return lines.text ?? decodeUtf16(lines.bytes, lines.bigEndian);
+}
 
 export type ScanRequest =
   | { op: 'learn'; id: number; session: number; hiddenAdded: string[]; text: string }
-  | {
-      op: 'find';
-      id: number;
-      session: number;
-      snapshot: RedactorSnapshot | null;
-      text: string;
-      assignments: Int32Array | null;
-    };
+  | { op: 'find'; id: number; session: number; snapshot: RedactorSnapshot | null; lines: LinesToScan };
 
 export type ScanReply =
   { id: number; scan: LearningScan } | { id: number; findings: Finding[] } | { id: number; error: string };
@@ -42,7 +48,8 @@ export class ScanHost {
       }
       if (request.snapshot) session.finder = Redactor.fromSnapshot(request.snapshot);
       if (!session.finder) throw new Error('no redactor snapshot for this session');
-      return { id: request.id, findings: session.finder.findings(request.text, request.assignments) };
+      const { lines } = request;
+      return { id: request.id, findings: session.finder.findings(textOfLines(lines), lines.assignments) };
     } catch (error) {
       return { id: request.id, error: error instanceof Error ? error.message : String(error) };
     }

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { Finding } from '../../../shared/report/redaction/findings.ts';
 import type { LearningScan } from '../../../shared/report/redaction/learning-scan.ts';
 import type { Redactor } from '../../../shared/report/redaction/redactor.ts';
-import { ScanHost, type ScanReply, type ScanRequest } from './scan-host.ts';
+import { ScanHost, type LinesToScan, type ScanReply, type ScanRequest } from './scan-host.ts';
 
 /** Carries requests to the lanes that answer them: threads, or the calling thread itself. */
 interface Transport {
@@ -183,15 +183,15 @@ export class LineFinder {
     this.versions = new Array<number>(pool.lanes).fill(-1);
   }
 
-  /** redactor.findings(text, assignments) from a lane; null as for PieceLearner.scan (the caller then finds them). */
-  find(text: string, assignments: Int32Array | null): Promise<Finding[] | null> | null {
+  /** redactor.findings(text, assignments) of the lines from a lane; null as for PieceLearner.scan (the caller then finds them). */
+  find(lines: LinesToScan): Promise<Finding[] | null> | null {
     const lane = this.pool.freeLane();
     if (lane < 0) return null;
     const version = this.redactor.stateVersion;
     const snapshot = this.versions[lane] === version ? null : this.redactor.snapshot();
     this.versions[lane] = version;
     return this.pool
-      .send(lane, { op: 'find', id: 0, session: this.session, snapshot, text, assignments })
+      .send(lane, { op: 'find', id: 0, session: this.session, snapshot, lines })
       .then((reply) => (reply && 'findings' in reply ? reply.findings : null));
   }
 }
