@@ -21,7 +21,7 @@ import { createDefaultDeps } from './app-service-deps.ts';
 import { analyzeAnyBytes } from '../../shared/deploylog/any-log-analyzer.ts';
 import { checkPasses, sessionStory, topCause } from '../../shared/session/session-story.ts';
 import { repairAwaitingRestart } from '../../shared/session/session-record.ts';
-import { readEvidenceData } from '../../shared/contract/evidence-data.ts';
+import { probeData } from '../../shared/contract/evidence.ts';
 import type { SessionRecord } from '../../shared/contract/session.ts';
 
 /** Step 5's check when the user gave the .msi: install it again, elevated, with a verbose log. */
@@ -99,8 +99,7 @@ export function createAppServicesWith(options: AppServicesOptions, deps: AppServ
 
   /** When Windows last started, as the scan's pending-reboot check read it (null: unknown). */
   function lastBoot(scan: ScanResult): string | null {
-    const evidence = scan.evidence.find((e) => e.probe === 'pending-reboot');
-    return evidence ? (readEvidenceData('pending-reboot', evidence.data)?.lastBoot ?? null) : null;
+    return probeData(scan.evidence, 'pending-reboot')?.lastBoot ?? null;
   }
 
   /** The newest session of an earlier app run that waits for the restart its repair scheduled (a fresh start). */

@@ -2,7 +2,7 @@
 // the one way to run it, for the wizard's "run this program" and `msi-doctor verify --run-key-file` alike.
 import { existsSync, statSync } from 'node:fs';
 import type { AskedRun } from '../../shared/contract/evidence-data.ts';
-import { readEvidenceData } from '../../shared/contract/evidence-data.ts';
+import { probeData } from '../../shared/contract/evidence.ts';
 import { askedProgram, pathEnvironmentProbeAsking, type AskedArgument } from '../system/probes/path-environment.ts';
 import { runScan, type ScanServiceOptions } from './scan-service.ts';
 import type { SystemHandle } from './system-factory.ts';
@@ -35,6 +35,5 @@ export async function runAskedProgram(
 ): Promise<AskedRun | null> {
   const request = { symptom: '', logPaths: [], msiPath: null, allowElevation: false };
   const result = await runScan(request, { ...options, probes: [pathEnvironmentProbeAsking(program, argument)] });
-  const evidence = result.evidence.find((e) => e.probe === 'path-environment');
-  return (evidence ? readEvidenceData('path-environment', evidence.data) : null)?.asked ?? null;
+  return probeData(result.evidence, 'path-environment')?.asked ?? null;
 }

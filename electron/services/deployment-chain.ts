@@ -1,8 +1,8 @@
 // Scan step after the probes: reads the deployment-tool logs the deployment-logs probe found (through the runner, so
 // real and simulated machines alike), keeps the failed attempts of the last 7 days or those matching the user's code,
 // and follows each to the MSI log its command line names. Diagnosis then joins them (shared/diagnosis deploy-rule).
-import type { Evidence } from '../../shared/contract/evidence.ts';
-import { readEvidenceData, type DeploymentLog } from '../../shared/contract/evidence-data.ts';
+import { findEvidence, type Evidence } from '../../shared/contract/evidence.ts';
+import type { DeploymentLog } from '../../shared/contract/evidence-data.ts';
 import type { ProbeId } from '../../shared/contract/ids.ts';
 import type { LogAnalysis } from '../../shared/contract/log-analysis.ts';
 import type { Deployment } from '../../shared/contract/deployment.ts';
@@ -81,9 +81,9 @@ export async function followDeploymentLogs(
   symptom: ParsedSymptom,
   known: readonly LogAnalysis[],
 ): Promise<DeploymentChain> {
-  const item = evidence.get('deployment-logs');
-  const data = item ? readEvidenceData('deployment-logs', item.data) : null;
-  if (!item || !data) return { logs: [], errors: [] };
+  const item = findEvidence([...evidence.values()], 'deployment-logs');
+  if (!item || item.data === null) return { logs: [], errors: [] };
+  const data = item.data;
   const errors: DeploymentChain['errors'] = [];
   const logs: LogAnalysis[] = [];
   const knownFiles = new Set(known.map((l) => l.file.toLowerCase()));

@@ -7,7 +7,7 @@ import { runScan } from './scan-service.ts';
 import { diagnose } from '../../shared/diagnosis/diagnose.ts';
 import { parseSymptom } from '../../shared/diagnosis/symptom.ts';
 import { translate } from '../../shared/knowledge/texts.ts';
-import { readEvidenceData } from '../../shared/contract/evidence-data.ts';
+import { probeData } from '../../shared/contract/evidence.ts';
 import type { Finding } from '../../shared/contract/finding.ts';
 
 async function scan(name: string, symptom: string) {
@@ -43,7 +43,7 @@ test('ConfigMgr 1603: the deployment type, then the custom action and its own ou
     result.logs.some((l) => l.file === 'C:\\Windows\\Temp\\ContosoLedger-4.6.2_install.log'),
     'the MSI log was followed',
   );
-  const data = readEvidenceData('deployment-logs', result.evidence.find((e) => e.probe === 'deployment-logs')!.data)!;
+  const data = probeData(result.evidence, 'deployment-logs')!;
   const current = data.logs.find((l) => l.path === 'C:\\Windows\\CCM\\Logs\\AppEnforce.log')!;
   assert.equal(current.failures?.[0]?.exitCode, 1603);
   const rotated = data.logs.find((l) => l.rotated)!;

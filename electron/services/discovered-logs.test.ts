@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createSystem, systemScanOptions } from './system-factory.ts';
 import { runScan } from './scan-service.ts';
 import { parseSymptom } from '../../shared/diagnosis/symptom.ts';
-import { readEvidenceData } from '../../shared/contract/evidence-data.ts';
+import { probeData } from '../../shared/contract/evidence.ts';
 
 async function scan(name: string, analyzeDiscoveredLogs: boolean) {
   const system = await createSystem({ simulate: name });
@@ -17,8 +17,7 @@ test('a failed MSI log found in %TEMP% is analyzed and its verdict written into 
   assert.ok(result.logs.length >= 1, 'the discovered failed log is among the analyses');
   assert.equal(result.logs[0]!.outcome, 'failure');
   assert.ok(result.logs[0]!.failedAction, 'the failed action is known from the discovered log');
-  const recent = result.evidence.find((e) => e.probe === 'recent-logs');
-  const data = readEvidenceData('recent-logs', recent?.data);
+  const data = probeData(result.evidence, 'recent-logs');
   assert.ok(data?.logs.some((log) => log.analysis?.outcome === 'failure'));
 });
 

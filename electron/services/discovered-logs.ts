@@ -1,6 +1,5 @@
 // Analyzes the newest MSI logs the recent-logs probe found, so a scan without --log still reads the failed install's log.
-import type { Evidence } from '../../shared/contract/evidence.ts';
-import { readEvidenceData } from '../../shared/contract/evidence-data.ts';
+import { findEvidence, type Evidence } from '../../shared/contract/evidence.ts';
 import type { ProbeId } from '../../shared/contract/ids.ts';
 import type { LogAnalysis } from '../../shared/contract/log-analysis.ts';
 import { analyzeRecentLogs } from '../system/probes/recent-log-analysis.ts';
@@ -28,9 +27,9 @@ export async function analyzeDiscoveredLogs(
   now: Date,
   userLogPaths: readonly string[],
 ): Promise<DiscoveredLogs> {
-  const item = evidence.get('recent-logs');
-  const data = item ? readEvidenceData('recent-logs', item.data) : null;
-  if (!item || !data) return { logs: [], errors: [] };
+  const item = findEvidence([...evidence.values()], 'recent-logs');
+  if (!item || item.data === null) return { logs: [], errors: [] };
+  const data = item.data;
   const given = new Set(userLogPaths.map((p) => p.toLowerCase()));
   const fresh = data.logs.filter(
     (log) =>

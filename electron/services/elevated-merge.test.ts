@@ -5,7 +5,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createSystem, systemScanOptions } from './system-factory.ts';
 import { runScan } from './scan-service.ts';
-import { readEvidenceData } from '../../shared/contract/evidence-data.ts';
 import { diagnose } from '../../shared/diagnosis/diagnose.ts';
 import { parseSymptom } from '../../shared/diagnosis/symptom.ts';
 import { combineElevated } from './probe-execution.ts';
@@ -22,7 +21,7 @@ test('issue 15 #2: after the prompt, the user TEMP stays "not writable for you" 
   const evidence = result.evidence.find((e) => e.probe === 'temp-folders')!;
   assert.equal(evidence.elevated, true);
   assert.equal(evidence.status, 'problem');
-  const data = readEvidenceData('temp-folders', evidence.data)!;
+  const data = evidence.data!;
   assert.equal(data.userTemp.writable, false, 'the administrator could write there; the user cannot');
   assert.equal(data.userTemp.writeError, '0x80070005');
   assert.notEqual(data.windowsTemp.sddl, null, "C:\\Windows\\Temp's ACL is only readable elevated");
@@ -32,7 +31,7 @@ test('issue 15 #2: after the prompt, the user TEMP stays "not writable for you" 
 test('issue 15 #2: an elevated error keeps the unelevated answer; a probe without mergeElevated takes the elevated one', async () => {
   const result = await scan('healthy');
   const ok = result.evidence.find((e) => e.probe === 'temp-folders')!;
-  const failed = { ...ok, status: 'error' as const, error: 'x', elevated: true };
+  const failed = { ...ok, status: 'error' as const, data: null, error: 'x', elevated: true };
   const context = { user: { sid: null, profile: null, temp: null } } as never;
   assert.equal(combineElevated(tempFoldersProbe, ok, failed, context), ok);
   const { mergeElevated: _merge, ...plain } = tempFoldersProbe;

@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readEvidenceData } from '../../shared/contract/evidence-data.ts';
 import type { Finding } from '../../shared/contract/finding.ts';
 import { diagnose } from '../../shared/diagnosis/diagnose.ts';
 import { parseSymptom } from '../../shared/diagnosis/symptom.ts';
@@ -36,7 +35,7 @@ async function scan(
     },
   );
   const evidence = result.evidence.find((e) => e.probe === 'installed-products')!;
-  return { result, evidence, data: readEvidenceData('installed-products', evidence.data)! };
+  return { result, evidence, data: evidence.data! };
 }
 
 const reasons = (f: Finding | undefined, lang: 'en' | 'zh-CN' = 'en') =>

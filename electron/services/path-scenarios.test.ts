@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseSymptom } from '../../shared/diagnosis/symptom.ts';
 import { diagnose } from '../../shared/diagnosis/diagnose.ts';
-import { readEvidenceData, type PathEnvironmentData } from '../../shared/contract/evidence-data.ts';
+import type { PathEnvironmentData } from '../../shared/contract/evidence-data.ts';
 import type { RepairId } from '../../shared/contract/ids.ts';
 import { runScan } from './scan-service.ts';
 import { createSystem, type SystemHandle } from './system-factory.ts';
@@ -38,7 +38,7 @@ async function scan(system: SystemHandle) {
 function pathData(result: Awaited<ReturnType<typeof scan>>): PathEnvironmentData {
   const e = result.evidence.find((x) => x.probe === 'path-environment');
   assert.ok(e, 'path-environment ran');
-  const data = readEvidenceData('path-environment', e.data);
+  const data = e.data;
   assert.ok(data, `path-environment data: ${e.error ?? e.status}`);
   return data;
 }
@@ -168,7 +168,7 @@ test("go-per-user-admin-hive: the elevated check names the administrator hive; t
   const other = result.evidence.find((e) => e.probe === 'other-user-path')!;
   assert.equal(other.status, 'warning');
   assert.equal(other.elevated, true);
-  const data = readEvidenceData('other-user-path', other.data)!;
+  const data = other.data!;
   assert.equal(data.hives[0]!.profile, 'C:\\Users\\it.admin');
   assert.ok(result.findings[0]!.reasons.some((r) => r.key === 'fact.path-other-account'));
   const admin = 'HKU\\S-1-5-21-1004336348-1177238915-682003330-1001\\Environment';

@@ -5,6 +5,8 @@ import { scanResultSchema, type ScanProgress } from '../../shared/contract/scan.
 import { LOG_ANALYSIS_SCHEMA, type LogAnalysis } from '../../shared/contract/log-analysis.ts';
 import type { ParsedSymptom } from '../../shared/contract/symptom.ts';
 import type { ProbeId } from '../../shared/contract/ids.ts';
+import type { Evidence } from '../../shared/contract/evidence.ts';
+import { healthyData } from '../../shared/diagnosis/testing/evidence-builders.ts';
 import type { ElevationNeed, ProbeDefinition } from '../system/probes/probe.ts';
 import type {
   CommandOutput,
@@ -27,6 +29,12 @@ const symptom = (text: string): ParsedSymptom => ({
 });
 
 /** A fake probe: runs `echo <id>` commands (the fake runner answers "out:<args>") and reports what it saw. */
+/** What the fake parser saw (its outputs, elevated or not), read back from the evidence. */
+function seen(e: Evidence | undefined): { seen: string[]; elevated: boolean } {
+  const params = e?.summary.params ?? {};
+  return { seen: String(params.seen ?? '').split('|'), elevated: params.elevated === 'true' };
+}
+
 function probe(id: ProbeId, elevation: ElevationNeed, extra: Partial<ProbeDefinition> = {}): ProbeDefinition {
   return {
     id,
@@ -34,10 +42,14 @@ function probe(id: ProbeId, elevation: ElevationNeed, extra: Partial<ProbeDefini
     timeoutMs: 2000,
     appliesTo: () => true,
     commands: () => [{ file: 'echo', args: [id], encoding: 'utf8' }],
+    // Valid data of the probe (the evidence is schema-checked); what the parser saw rides in the summary's params.
     parse: (outputs, _context, elevated) => ({
       status: 'ok',
-      summary: { key: `probe.${id}.ok`, params: {} },
-      data: { seen: outputs.map((o) => o.stdout), elevated },
+      summary: {
+        key: `probe.${id}.ok`,
+        params: { seen: outputs.map((o) => o.stdout).join('|'), elevated: `${elevated}` },
+      },
+      data: healthyData()[id],
     }),
     ...extra,
   };
@@ -137,7 +149,7 @@ test('unelevated probes run in parallel within the concurrency limit; evidence i
     result.evidence.map((e) => e.probe),
     ['installer-service', 'pending-reboot', 'policies', 'elevation'],
   );
-  assert.deepEqual(result.evidence[0]!.data, { seen: ['out:installer-service'], elevated: false });
+  assert.deepEqual(seen(result.evidence[0]!), { seen: ['out:installer-service'], elevated: false });
   assert.equal(result.evidence[0]!.raw[0]!.command, 'echo installer-service');
   assert.equal(result.elevation, 'not-needed');
   assert.deepEqual(result.symptom.exitCodes, [2503]);
@@ -161,7 +173,7 @@ test(
         parse: () => ({
           status: 'ok',
           summary: { key: 'x', params: {} },
-          data: 'nope' as unknown as Record<string, unknown>,
+          data: 'nope' as never, // not the probe's data: the evidence check turns it into an error
         }),
       }),
       probe('temp-folders', 'never', {
@@ -211,9 +223,9 @@ test('privileged probes share ONE elevated batch; outputs are split back per pro
   assert.equal(elevatedRunner.batches[0]![0]!.timeoutMs, 2000, 'probe timeout applied to commands without one');
   assert.equal(elevatedRunner.batches[0]![1]!.timeoutMs, 5);
   const byId = Object.fromEntries(result.evidence.map((e) => [e.probe, e]));
-  assert.deepEqual(byId['temp-folders']!.data, { seen: ['elev:a', 'elev:b'], elevated: true });
-  assert.deepEqual(byId['policies']!.data, { seen: ['elev:policies'], elevated: true });
-  assert.deepEqual(byId['install-in-progress']!.data, { seen: ['elev:install-in-progress'], elevated: true });
+  assert.deepEqual(seen(byId['temp-folders']!), { seen: ['elev:a', 'elev:b'], elevated: true });
+  assert.deepEqual(seen(byId['policies']!), { seen: ['elev:policies'], elevated: true });
+  assert.deepEqual(seen(byId['install-in-progress']!), { seen: ['elev:install-in-progress'], elevated: true });
   assert.equal(byId['install-in-progress']!.elevated, true);
   assert.equal(result.elevation, 'granted');
   // The better probe reported twice: unelevated first, then the elevated answer.
@@ -397,9 +409,9 @@ test('marked PowerShell scripts of several probes share ONE process, unelevated 
   assert.equal(batches.length, 1);
   assert.equal(batches[0]!.length, 1);
   const byId = Object.fromEntries(result.evidence.map((e) => [e.probe, e]));
-  assert.deepEqual(byId['policies']!.data, { seen: ['out:p0c0'], elevated: false });
-  assert.deepEqual(byId['elevation']!.data, { seen: ['out:p2c0'], elevated: false });
-  assert.deepEqual(byId['install-in-progress']!.data, { seen: ['elev:p1c0'], elevated: true });
+  assert.deepEqual(seen(byId['policies']!), { seen: ['out:p0c0'], elevated: false });
+  assert.deepEqual(seen(byId['elevation']!), { seen: ['out:p2c0'], elevated: false });
+  assert.deepEqual(seen(byId['install-in-progress']!), { seen: ['elev:p1c0'], elevated: true });
   assert.equal(byId['policies']!.durationMs, 9, "a probe's duration is its own script's time inside the batch");
   assert.match(byId['policies']!.raw[0]!.command, /^powershell\.exe .*-EncodedCommand <script, \d+ base64 chars>/);
   const unbatched: CommandSpec[] = [];

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createSystem, builtinScenarios } from './system-factory.ts';
 import { runScan } from './scan-service.ts';
-import { readEvidenceData } from '../../shared/contract/evidence-data.ts';
+import { probeData } from '../../shared/contract/evidence.ts';
 import type { RepairId } from '../../shared/contract/ids.ts';
 import type { LogAnalysis } from '../../shared/contract/log-analysis.ts';
 import { diagnose } from '../../shared/diagnosis/diagnose.ts';
@@ -38,8 +38,7 @@ async function scanScenario(name: string) {
     },
   );
   // The logs the scan discovered (policy logs in %TEMP%) are what a user opens next: analyze them too.
-  const recent = scan.evidence.find((e) => e.probe === 'recent-logs');
-  const found = recent ? (readEvidenceData('recent-logs', recent.data)?.logs ?? []) : [];
+  const found = probeData(scan.evidence, 'recent-logs')?.logs ?? [];
   const extra: LogAnalysis[] = [];
   for (const log of found.slice(0, 3)) {
     if (scan.logs.some((l) => l.file === log.path)) continue;

@@ -1,5 +1,6 @@
 // Where sessions live on disk: every ScanResult under dataDir/scans/, every session record under dataDir/sessions/,
-// both as JSON written atomically and read back through their zod schemas (a damaged file is skipped, never fatal).
+// both as JSON written atomically and read back through their zod schemas (a damaged file: skipped in the history, one
+// clear line when asked for by id).
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
@@ -22,13 +23,43 @@ export interface SessionStore {
   listRecords(): Promise<SessionRecord[]>;
 }
 
-async function readJson<T>(path: string, schema: z.ZodType<T>): Promise<T | null> {
+type Read<T> = { ok: true; value: T } | { ok: false; missing: boolean; problem: string };
+
+/**
+ * A saved file through its schema: the one place saved scans and sessions are validated (their evidence included),
+ * so the rest of the app reads typed data. Files of older versions whose evidence had no typed data ({} for a failed
+ * probe) still read; anything else that does not fit says where, in one line.
+ */
+async function readJson<T>(path: string, schema: z.ZodType<T>): Promise<Read<T>> {
+  let text: string;
   try {
-    const parsed = schema.safeParse(JSON.parse(await readFile(path, 'utf8')));
-    return parsed.success ? parsed.data : null;
+    text = await readFile(path, 'utf8');
   } catch {
-    return null; // unreadable or half-written by an older version: skip it rather than break the history
+    return { ok: false, missing: true, problem: 'no such file' };
   }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, missing: false, problem: 'not JSON (half-written or damaged)' };
+  }
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0];
+  return {
+    ok: false,
+    missing: false,
+    problem: `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`.slice(0, 200),
+  };
+}
+
+/** Not found, or found but written in a form this version cannot read: one line that says which and where. */
+function unreadable(what: 'scan' | 'session', id: string, read: { missing: boolean; problem: string }): ServiceError {
+  if (read.missing) return new ServiceError('not-found', `No saved ${what} with id ${id}.`);
+  return new ServiceError(
+    'invalid-input',
+    `The saved ${what} ${id} cannot be read by this version of MSI Doctor (${read.problem}); start a new scan.`,
+  );
 }
 
 async function writeJson(dir: string, id: string, value: unknown): Promise<void> {
@@ -43,16 +74,18 @@ export function createSessionStore(dataDir: string): SessionStore {
   return {
     saveScan: (scan) => writeJson(scans, scan.scanId, scan),
     async getScan(scanId) {
-      const scan = await readJson(join(scans, sessionFileName(scanId)), scanResultSchema);
-      if (!scan || scan.scanId !== scanId) throw new ServiceError('not-found', `No saved scan with id ${scanId}.`);
-      return scan;
+      const read = await readJson(join(scans, sessionFileName(scanId)), scanResultSchema);
+      if (!read.ok) throw unreadable('scan', scanId, read);
+      if (read.value.scanId !== scanId) throw new ServiceError('not-found', `No saved scan with id ${scanId}.`);
+      return read.value;
     },
     saveRecord: (record) => writeJson(sessions, record.sessionId, record),
     async getRecord(sessionId) {
-      const record = await readJson(join(sessions, sessionFileName(sessionId)), sessionRecordSchema);
-      if (!record || record.sessionId !== sessionId)
+      const read = await readJson(join(sessions, sessionFileName(sessionId)), sessionRecordSchema);
+      if (!read.ok) throw unreadable('session', sessionId, read);
+      if (read.value.sessionId !== sessionId)
         throw new ServiceError('not-found', `No saved session with id ${sessionId}.`);
-      return record;
+      return read.value;
     },
     async listRecords() {
       let files: string[];
@@ -61,9 +94,10 @@ export function createSessionStore(dataDir: string): SessionStore {
       } catch {
         return [];
       }
-      const records = await Promise.all(files.map((f) => readJson(join(sessions, f), sessionRecordSchema)));
-      return records
-        .filter((r): r is SessionRecord => r !== null)
+      // The history lists what it can read: a damaged or unreadable file is skipped, never fatal.
+      const reads = await Promise.all(files.map((f) => readJson(join(sessions, f), sessionRecordSchema)));
+      return reads
+        .flatMap((r): SessionRecord[] => (r.ok ? [r.value] : []))
         .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
     },
   };

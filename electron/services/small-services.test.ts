@@ -1,7 +1,7 @@
 // Tests of the facade's small helpers: file import sanitizing, the documentation allowlist, the session store.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { importFile, importFileStream, ImportTooLargeError, sanitizeFileName } from './file-import.ts';
@@ -10,6 +10,8 @@ import { createSessionStore, sessionFileName } from './session-store.ts';
 import { ServiceError } from './service-error.ts';
 import { fakeScan } from './app-services-fakes.test-support.ts';
 import { newRecord } from '../../shared/session/session-record.ts';
+import { machine } from '../../shared/diagnosis/testing/evidence-builders.ts';
+import type { Evidence } from '../../shared/contract/evidence.ts';
 
 test('sanitizeFileName keeps a plain name and neutralizes paths, reserved names and odd characters', () => {
   assert.equal(sanitizeFileName('install.log'), 'install.log');
@@ -24,6 +26,47 @@ test('sanitizeFileName keeps a plain name and neutralizes paths, reserved names 
   const long = sanitizeFileName(`${'x'.repeat(300)}.log`);
   assert.equal(long.length, 120);
   assert.ok(long.endsWith('.log'));
+});
+
+test('saved sessions in the old evidence shape still load; one that no longer fits fails in one clear line', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'msi-doctor-old-session-'));
+  const store = createSessionStore(dataDir);
+  const symptom = { choice: 'code-1618', input: '1618', logFiles: [], msiPath: null };
+  const scan = { ...fakeScan('scan:old', '2026-01-01T10:00:00.000Z'), evidence: machine({}, { policies: 'error' }) };
+  const record = newRecord('session:old', scan, symptom, scan.startedAt);
+  // Before evidence was typed, a probe that failed or was not checked was saved with `data: {}`.
+  const oldShape = (evidence: Evidence[]): unknown[] => evidence.map((e) => (e.data === null ? { ...e, data: {} } : e));
+  const oldScan = { ...record.initial, evidence: oldShape(record.initial.evidence) };
+  const old = { ...record, initial: oldScan, latest: oldScan };
+  await mkdir(join(dataDir, 'sessions'), { recursive: true });
+  await writeFile(join(dataDir, 'sessions', sessionFileName('session:old')), JSON.stringify(old));
+  const loaded = await store.getRecord('session:old');
+  const policies = loaded.initial.evidence.find((e) => e.probe === 'policies')!;
+  assert.equal(policies.status, 'error');
+  assert.equal(policies.data, null, 'read as "no data"');
+  assert.equal(loaded.initial.evidence.find((e) => e.probe === 'elevation')?.data?.isAdmin, true, 'typed data');
+
+  // Data a probe's schema no longer accepts: named in one line, never a stack trace, never a silent "not found".
+  const broken = structuredClone(old) as { initial: { evidence: Array<Record<string, unknown>> } };
+  broken.initial.evidence[3] = { ...broken.initial.evidence[3], data: { mutex: 42 } };
+  await writeFile(
+    join(dataDir, 'sessions', sessionFileName('session:bad')),
+    JSON.stringify({ ...broken, sessionId: 'session:bad' }),
+  );
+  await assert.rejects(store.getRecord('session:bad'), (e: unknown) => {
+    assert.ok(e instanceof ServiceError && e.code === 'invalid-input', String(e));
+    assert.match(
+      e.message,
+      /^The saved session session:bad cannot be read by this version of MSI Doctor \(initial\.evidence\.3\.data/,
+    );
+    assert.doesNotMatch(e.message, /\n/);
+    return true;
+  });
+  assert.deepEqual(
+    (await store.listRecords()).map((r) => r.sessionId),
+    ['session:old'],
+    'the history skips the unreadable one',
+  );
 });
 
 test('importFile writes the decoded bytes under dataDir/imports and rejects non-base64 data', async () => {

@@ -619,7 +619,8 @@ export const otherUserPathDataSchema = z.object({
 export type OtherUserPathData = z.infer<typeof otherUserPathDataSchema>;
 
 // ---------------------------------------------------------------- by probe
-export const evidenceDataSchemas = {
+/** Each probe's data schema, typed by its probe (so a generic probe id parses to that probe's data, no cast). */
+export const evidenceDataSchemas: { readonly [P in ProbeId]: z.ZodType<EvidenceDataMap[P]> } = {
   'installer-service': installerServiceDataSchema,
   'install-in-progress': installInProgressDataSchema,
   'pending-reboot': pendingRebootDataSchema,
@@ -632,7 +633,7 @@ export const evidenceDataSchemas = {
   'deployment-logs': deploymentLogsDataSchema,
   'path-environment': pathEnvironmentDataSchema,
   'other-user-path': otherUserPathDataSchema,
-} as const satisfies Record<ProbeId, z.ZodType>;
+};
 
 export interface EvidenceDataMap {
   'installer-service': InstallerServiceData;
@@ -647,10 +648,4 @@ export interface EvidenceDataMap {
   'deployment-logs': DeploymentLogsData;
   'path-environment': PathEnvironmentData;
   'other-user-path': OtherUserPathData;
-}
-
-/** Typed access to an Evidence's data; null when it does not match the schema (e.g. an 'error' evidence with {}). */
-export function readEvidenceData<P extends ProbeId>(probe: P, data: unknown): EvidenceDataMap[P] | null {
-  const parsed = evidenceDataSchemas[probe].safeParse(data);
-  return parsed.success ? (parsed.data as EvidenceDataMap[P]) : null;
 }

@@ -1,10 +1,10 @@
 // What the rules read: the diagnosis input plus typed access to each probe's data and the symptom's codes.
 import type { ProbeId } from '../contract/ids.ts';
-import type { Evidence } from '../contract/evidence.ts';
+import { probeData, type Evidence } from '../contract/evidence.ts';
 import type { ParsedSymptom } from '../contract/symptom.ts';
 import type { LogAnalysis } from '../contract/log-analysis.ts';
 import type { EnvironmentInfo } from '../contract/scan.ts';
-import { readEvidenceData, type EvidenceDataMap } from '../contract/evidence-data.ts';
+import type { EvidenceDataMap } from '../contract/evidence-data.ts';
 import { lookupErrorCode } from '../knowledge/error-codes.ts';
 
 export interface DiagnosisInput {
@@ -57,9 +57,9 @@ export function createContext(input: DiagnosisInput): DiagnosisContext {
   return {
     input,
     data(probe) {
+      // Null for a probe that failed or was not checked: its data are null (typed, validated when it was read).
       const e = byProbe.get(probe);
-      if (!e || e.status === 'error' || e.status === 'not-checked') return null;
-      return readEvidenceData(probe, e.data);
+      return e ? probeData([e], probe) : null;
     },
     symptomCodes: realSymptom,
     failureCodes,

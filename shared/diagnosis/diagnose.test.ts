@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { diagnose } from './diagnose.ts';
 import { parseSymptom } from './symptom.ts';
-import { evidenceOf, machine } from './testing/evidence-builders.ts';
+import { evidenceOf, machine, unansweredEvidence } from './testing/evidence-builders.ts';
+import { asEvidence, evidenceSchema } from '../contract/evidence.ts';
 import { findingSchema, type Finding } from '../contract/finding.ts';
 import type { LogAnalysis } from '../contract/log-analysis.ts';
 import { translate } from '../knowledge/texts.ts';
@@ -326,10 +327,12 @@ test('side findings that do not explain the reported error are discounted', () =
   assert.ok(side && side.confidence < 0.4, JSON.stringify(side?.confidence));
 });
 
-test('bad evidence data never throws (probe errors, wrong shapes)', () => {
+test('probe errors never throw; wrong shapes are refused where evidence is read, before diagnosis', () => {
   const broken = machine();
-  broken[0] = { ...broken[0]!, status: 'error', data: {}, error: 'timeout' };
-  broken[1] = { ...broken[1]!, data: { mutex: 42 } };
+  broken[0] = asEvidence({ ...unansweredEvidence(broken[0]!.probe, 'error'), error: 'timeout' });
+  // Data of the wrong shape never reach diagnose(): the one evidence schema refuses them at the boundary.
+  const wrong = machine().find((e) => e.probe === 'install-in-progress')!;
+  assert.equal(evidenceSchema.safeParse({ ...wrong, data: { mutex: 42 } }).success, false);
   const findings = check(diagnose({ symptom: parseSymptom('1618'), evidence: broken, logs: [] }));
   assert.ok(findings.length > 0);
   assert.ok(check(diagnose({ symptom: parseSymptom('garbage'), evidence: [], logs: [] }))[0]!.cause === 'unknown');
@@ -353,7 +356,7 @@ test('analyze of a successful log (no scan): no problem found, with the log as e
 
 test('what could not be checked is said on the findings it concerns, without adding confidence', () => {
   const evidence = machine().map((e) =>
-    e.probe === 'temp-folders' ? { ...e, status: 'not-checked' as const, data: {}, elevated: true } : e,
+    e.probe === 'temp-folders' ? unansweredEvidence('temp-folders', 'not-checked', true) : e,
   );
   const findings = check(diagnose({ symptom: parseSymptom('2503'), evidence, logs: [] }));
   const folders = findings.find((f) => f.cause === 'installer-folders-access')!;

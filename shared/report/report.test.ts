@@ -16,6 +16,7 @@ import {
 import { CAUSE_IDS, PROBE_IDS, REPAIR_IDS, type Lang } from '../contract/ids.ts';
 import { localTime } from '../diagnosis/display-time.ts';
 import { translate } from '../knowledge/texts.ts';
+import { evidenceOf } from '../diagnosis/testing/evidence-builders.ts';
 
 const outcome = makeOutcomeFixture();
 const journal = [
@@ -78,6 +79,30 @@ test('the model validates against msi-doctor/report@1, before and after redactio
   reportSchema.parse(red);
   assert.equal(red.redacted, true);
   assert.ok(red.redaction.some((r) => r.kind === 'user' && r.distinct >= 1));
+});
+
+test("redaction keeps the report's own words and field names: a user called 'Domain' or 'admin' is still redacted as text", () => {
+  // "CONTOSO\\Domain Users" makes a redactor learn "Domain" as a name; the model's ids and fields must survive it.
+  const redactor = new Redactor({ users: ['Domain', 'admin', 'installer'] });
+  learnFromScan(redactor, makeScanFixture());
+  const m = model();
+  const pending = evidenceOf('pending-reboot');
+  const elevation = evidenceOf('elevation', { userName: 'admin', domain: 'Domain' });
+  m.evidence = [...m.evidence, pending, elevation];
+  const red = reportSchema.parse(redactReport(m, redactor));
+  const indicators = red.evidence.find((e) => e.probe === 'pending-reboot')?.data?.indicators.map((i) => i.id);
+  assert.deepEqual(
+    indicators,
+    pending.data.indicators.map((i) => i.id),
+    "'domain-join' is an id, not a name",
+  );
+  const after = red.evidence.find((e) => e.probe === 'elevation')!.data!;
+  assert.ok('domain' in after, 'the field keeps its name');
+  assert.doesNotMatch(`${after.userName} ${after.domain}`, /admin|Domain/, 'the values are redacted');
+  assert.ok(
+    red.evidence.some((e) => e.probe === 'installer-service'),
+    'probe ids are kept',
+  );
 });
 
 test('repairs: the run one from its journal (verified), the others proposed by findings', () => {

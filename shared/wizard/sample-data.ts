@@ -1,6 +1,7 @@
 // Small, hand-written contract objects (scan results, plans, outcomes) for wizard tests and the renderer's fake API.
 import type { CauseId, ProbeId, RepairId } from '../contract/ids.ts';
-import type { Evidence } from '../contract/evidence.ts';
+import { asEvidence, type Evidence } from '../contract/evidence.ts';
+import { evidenceOf, unansweredEvidence } from '../diagnosis/testing/evidence-builders.ts';
 import type { Finding } from '../contract/finding.ts';
 import type { EnvironmentInfo, ScanResult } from '../contract/scan.ts';
 import type { ParsedSymptom } from '../contract/symptom.ts';
@@ -23,12 +24,15 @@ export function sampleSymptom(input: string): ParsedSymptom {
   return { input, exitCodes, messageNumbers, sources: [], unknown: codes.length === 0, notes: [] };
 }
 
+/** A probe's evidence: a healthy machine's data (none when the probe gave no answer), a sample raw output. */
 export function sampleEvidence(probe: ProbeId, status: Evidence['status'] = 'ok'): Evidence {
-  return {
-    probe,
-    status,
+  const base =
+    status === 'error' || status === 'not-checked'
+      ? unansweredEvidence(probe, status)
+      : evidenceOf(probe, undefined, status);
+  return asEvidence({
+    ...base,
     summary: { key: `probe.${probe}.${status}`, params: {} },
-    data: {},
     raw: [
       {
         command: `check ${probe}`,
@@ -39,10 +43,8 @@ export function sampleEvidence(probe: ProbeId, status: Evidence['status'] = 'ok'
         elevated: false,
       },
     ],
-    error: null,
     durationMs: 5,
-    elevated: false,
-  };
+  });
 }
 
 export function sampleFinding(

@@ -36,9 +36,9 @@ function scalar(value: unknown): string | null {
 }
 
 /** Up to `limit` facts from the evidence data: scalars, list sizes, and scalars one level down (windowsTemp.exists). */
-export function keyFacts(data: Record<string, unknown>, limit = 6): string[] {
+export function keyFacts(data: object | null, limit = 6): string[] {
   const facts: string[] = [];
-  for (const [key, value] of Object.entries(data)) {
+  for (const [key, value] of Object.entries(data ?? {})) {
     if (facts.length >= limit) break;
     const direct = scalar(value);
     if (direct !== null) {

@@ -4,7 +4,7 @@
 import type { CliCommand } from '../cli-types.ts';
 import { CliUsageError } from '../cli-types.ts';
 import type { Lang } from '../../../shared/contract/ids.ts';
-import { readEvidenceData } from '../../../shared/contract/evidence-data.ts';
+import { findEvidence } from '../../../shared/contract/evidence.ts';
 import { isKnownProductId, KNOWN_PRODUCT_IDS } from '../../../shared/knowledge/known-products.ts';
 import { needsNewTerminal, productCheckView } from '../../../shared/knowledge/after-install.ts';
 import { translate } from '../../../shared/knowledge/texts.ts';
@@ -95,8 +95,8 @@ export const verifyCommand: CliCommand = async (argv, io) => {
   const request = { symptom: '', logPaths: [], msiPath: null, allowElevation: !values['no-elevate'] };
   const options = await machineScanOptions(system, request);
   const result = await runScan(request, { ...options, probes: [pathProbe, otherUserPathProbe] });
-  const evidence = result.evidence.find((e) => e.probe === 'path-environment');
-  const data = evidence ? readEvidenceData('path-environment', evidence.data) : null;
+  const evidence = findEvidence(result.evidence, 'path-environment');
+  const data = evidence?.data ?? null;
   const products = (data?.products ?? []).filter((p) => values.product === undefined || p.id === values.product);
   if (values.json) {
     io.stdout.write(

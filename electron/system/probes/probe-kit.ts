@@ -1,6 +1,7 @@
 // Shared helpers of the probes: marked PowerShell scripts with parameters, JSON output checks, verdict builders.
 import { z } from 'zod';
-import type { EvidenceStatus } from '../../../shared/contract/evidence.ts';
+import type { CheckedStatus } from '../../../shared/contract/evidence.ts';
+import type { EvidenceDataMap } from '../../../shared/contract/evidence-data.ts';
 import type { ProbeId } from '../../../shared/contract/ids.ts';
 import type { CommandOutput, CommandSpec } from '../run/command-runner.ts';
 import { parsePowerShellJson, powerShellSpec } from '../run/powershell.ts';
@@ -98,23 +99,20 @@ export function readScriptJson<S extends z.ZodType>(output: CommandOutput | unde
   return { ok: true, value: parsed.data };
 }
 
-export function verdict<D extends object>(
-  status: EvidenceStatus,
-  probe: ProbeId,
+/** The probe answered: its status, the summary text `probe.<probe>.<variant>` and its typed data. */
+export function verdict<P extends ProbeId>(
+  status: CheckedStatus,
+  probe: P,
   variant: string,
-  data: D,
+  data: EvidenceDataMap[P],
   params: Record<string, string | number> = {},
-): ProbeVerdict {
-  return {
-    status,
-    summary: { key: `probe.${probe}.${variant}`, params },
-    data: data as unknown as Record<string, unknown>,
-  };
+): ProbeVerdict<P> {
+  return { status, summary: { key: `probe.${probe}.${variant}`, params }, data };
 }
 
-/** The probe could not answer: status 'error' with the reason (the raw output goes into the evidence anyway). */
-export function errorVerdict(probe: ProbeId, reason: string): ProbeVerdict {
-  return { status: 'error', summary: { key: 'probe.error', params: { probe, reason } }, data: {} };
+/** The probe could not answer: status 'error' with the reason, no data (the raw output goes into the evidence anyway). */
+export function errorVerdict<P extends ProbeId>(probe: P, reason: string): ProbeVerdict<P> {
+  return { status: 'error', summary: { key: 'probe.error', params: { probe, reason } }, data: null };
 }
 
 /** Whole minutes between an ISO date and now (null for a missing/invalid date). */

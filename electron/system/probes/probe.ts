@@ -1,6 +1,7 @@
 // The probe contract: what a probe runs (commands) and a pure parser from their outputs to typed evidence.
 import type { ProbeId } from '../../../shared/contract/ids.ts';
-import type { EvidenceStatus, TextRef } from '../../../shared/contract/evidence.ts';
+import type { CheckedStatus, TextRef, UncheckedStatus } from '../../../shared/contract/evidence.ts';
+import type { EvidenceDataMap } from '../../../shared/contract/evidence-data.ts';
 import type { ParsedSymptom } from '../../../shared/contract/symptom.ts';
 import type { CommandOutput, CommandSpec } from '../run/command-runner.ts';
 import type { MsiPackage } from '../../../shared/contract/msi-package.ts';
@@ -31,14 +32,13 @@ export interface ProbeContext {
  */
 export type ElevationNeed = 'never' | 'better' | 'required';
 
-export interface ProbeVerdict {
-  status: EvidenceStatus;
-  summary: TextRef;
-  data: Record<string, unknown>;
-}
+/** A parser's answer: the probe's typed data, or none when it could not answer. */
+export type ProbeVerdict<P extends ProbeId = ProbeId> =
+  | { status: CheckedStatus; summary: TextRef; data: EvidenceDataMap[P] }
+  | { status: UncheckedStatus; summary: TextRef; data: null };
 
-export interface ProbeDefinition {
-  id: ProbeId;
+export interface ProbeDefinition<P extends ProbeId = ProbeId> {
+  id: P;
   elevation: ElevationNeed;
   timeoutMs: number;
   /** Whether this probe is worth running for the given session (e.g. installed-products needs an .msi). */
@@ -46,15 +46,11 @@ export interface ProbeDefinition {
   /** The commands to run, in order. Probes batch their PowerShell work into one script where they can. */
   commands(context: ProbeContext): CommandSpec[];
   /** Pure: outputs (same order as commands) -> verdict. Never throws for odd output; returns status 'error'. */
-  parse(outputs: CommandOutput[], context: ProbeContext, elevated: boolean): ProbeVerdict;
+  parse(outputs: CommandOutput[], context: ProbeContext, elevated: boolean): ProbeVerdict<P>;
   /**
    * A 'better' probe whose elevated answer must not replace every unelevated fact (temp-folders: the user's TEMP is
    * tested with the user's own token): both answers' data (schema-valid, not errors) -> the verdict. Absent = the
    * elevated answer replaces the unelevated one.
    */
-  mergeElevated?(
-    unelevated: Record<string, unknown>,
-    elevated: Record<string, unknown>,
-    context: ProbeContext,
-  ): ProbeVerdict;
+  mergeElevated?(unelevated: EvidenceDataMap[P], elevated: EvidenceDataMap[P], context: ProbeContext): ProbeVerdict<P>;
 }

@@ -9,6 +9,7 @@ import { translate } from '../../../shared/knowledge/texts.ts';
 import type { CommandOutput, CommandRunner } from '../run/command-runner.ts';
 import type { ProbeContext, ProbeDefinition } from './probe.ts';
 import { evidenceFrom, runProbe } from './run-probe.ts';
+import { healthyData } from '../../../shared/diagnosis/testing/evidence-builders.ts';
 
 const context: ProbeContext = {
   symptom: { input: '', exitCodes: [], messageNumbers: [], sources: [], unknown: true, notes: [] },
@@ -39,7 +40,7 @@ const probe = (parse: ProbeDefinition['parse']): ProbeDefinition => ({
 
 test('an error verdict without a reason still reads as a sentence: {reason} is always filled', () => {
   const e = evidenceFrom(
-    probe(() => ({ status: 'error', summary: { key: 'probe.error', params: {} }, data: {} })),
+    probe(() => ({ status: 'error', summary: { key: 'probe.error', params: {} }, data: null })),
     [{ ...out(''), error: 'access denied' }],
     context,
     false,
@@ -61,13 +62,43 @@ test('a throwing parser and an invalid verdict become error evidence (schema alw
   assert.equal(thrown.status, 'error');
   assert.match(thrown.error ?? '', /parser failed: boom/);
   const invalid = evidenceFrom(
-    probe(() => ({ status: 'nonsense' as never, summary: { key: 'x', params: {} }, data: {} })),
+    probe(() => ({ status: 'nonsense' as never, summary: { key: 'x', params: {} }, data: null })),
     [out('x')],
     context,
     false,
   );
   assert.equal(invalid.status, 'error');
   assert.match(invalid.error ?? '', /invalid evidence/);
+});
+
+test("a verdict whose data are not its probe's (or an error with data) becomes error evidence with no data", () => {
+  const verdictOf = (verdict: ReturnType<ProbeDefinition['parse']>) =>
+    evidenceFrom(
+      probe(() => verdict),
+      [out('x')],
+      context,
+      false,
+    );
+  const empty = verdictOf({ status: 'ok', summary: { key: 'x', params: {} }, data: {} as never });
+  assert.equal(empty.status, 'error');
+  assert.equal(empty.data, null);
+  assert.match(empty.error ?? '', /invalid evidence \(data\.state/);
+  const otherProbe = verdictOf({
+    status: 'ok',
+    summary: { key: 'x', params: {} },
+    data: healthyData().policies as never,
+  });
+  assert.equal(otherProbe.status, 'error');
+  const errorWithData = verdictOf({
+    status: 'error',
+    summary: { key: 'probe.error', params: { reason: 'r' } },
+    data: healthyData()['installer-service'] as never,
+  });
+  assert.equal(errorWithData.status, 'error');
+  assert.equal(errorWithData.data, null);
+  assert.match(errorWithData.error ?? '', /invalid evidence \(data/);
+  const good = verdictOf({ status: 'ok', summary: { key: 'x', params: {} }, data: healthyData()['installer-service'] });
+  assert.equal(good.probe === 'installer-service' && good.data?.state, 'stopped');
 });
 
 test('runProbe runs the commands in order through the runner and parses once', async () => {
@@ -80,7 +111,11 @@ test('runProbe runs the commands in order through the runner and parses once', a
     },
   };
   const e = await runProbe(
-    probe(() => ({ status: 'ok', summary: { key: 'probe.installer-service.idle', params: {} }, data: {} })),
+    probe(() => ({
+      status: 'ok',
+      summary: { key: 'probe.installer-service.idle', params: {} },
+      data: healthyData()['installer-service'],
+    })),
     runner,
     context,
   );

@@ -2,7 +2,7 @@
 // Language become evidence, never exceptions) and the one runProbe used by scans' helpers, repairs and the scenario checker.
 import { evidenceSchema, type Evidence, type RawOutput } from '../../../shared/contract/evidence.ts';
 import type { ProbeId } from '../../../shared/contract/ids.ts';
-import { readEvidenceData, type EvidenceDataMap } from '../../../shared/contract/evidence-data.ts';
+import type { EvidenceDataMap } from '../../../shared/contract/evidence-data.ts';
 import type { CommandOutput, CommandRunner, CommandSpec, RunOptions } from '../run/command-runner.ts';
 import { describeCommand, isRestrictedLanguage, scriptOfSpec } from '../run/powershell.ts';
 import type { ProbeContext, ProbeDefinition, ProbeVerdict } from './probe.ts';
@@ -41,7 +41,7 @@ export function errorEvidence(
     status: 'error',
     // Keys of shared/knowledge/texts/probes.ts, so the UI, report and CLI translate them like any probe summary.
     summary: { key: 'probe.error', params: { probe: probe.id, reason: message.slice(0, 300) } },
-    data: {},
+    data: null,
     raw: outputs.map(rawOf),
     error: message,
     durationMs,
@@ -62,7 +62,7 @@ export function notCheckedEvidence(
       key: reason === POWERSHELL_CONSTRAINED ? 'probe.not-checked.powershell-constrained' : 'probe.not-checked',
       params: { probe: probe.id, reason },
     },
-    data: {},
+    data: null,
     raw: outputs.map(rawOf),
     error: null,
     durationMs: outputs.reduce((n, o) => n + o.durationMs, 0),
@@ -165,7 +165,8 @@ export function combineElevated(
   if (!unelevated) return elevated;
   if (elevated.status === 'error' && unelevated.status !== 'error') return unelevated;
   if (!probe.mergeElevated || unelevated.status === 'error' || elevated.status === 'error') return elevated;
-  if (unelevated.status === 'not-checked' || elevated.status === 'not-checked') return elevated;
+  // Not checked (or failed): no data to merge.
+  if (unelevated.data === null || elevated.data === null) return elevated;
   let verdict: ProbeVerdict;
   try {
     verdict = probe.mergeElevated(unelevated.data, elevated.data, context);
@@ -199,13 +200,11 @@ export async function runProbe(
   return evidenceFrom(probe, outputs, context, options.elevated ?? false);
 }
 
-/** Typed data by probe id from a list of evidence (latest wins; data that does not match its schema is left out). */
+/** Typed data by probe id from a list of evidence (latest wins; a probe that gave no answer is left out). */
 export function evidenceMap(evidence: Evidence[]): Partial<EvidenceDataMap> {
   const out: Partial<Record<ProbeId, unknown>> = {};
-  for (const e of evidence) {
-    const data = readEvidenceData(e.probe, e.data);
-    if (data) out[e.probe] = data;
-  }
+  for (const e of evidence) if (e.data !== null) out[e.probe] = e.data;
+  // Each entry is its own probe's data (typed by the Evidence union); a record keyed by a union cannot say so.
   return out as Partial<EvidenceDataMap>;
 }
 

@@ -1,15 +1,14 @@
 // "About this package": what the .msi reader found in the package the user gave (who it installs for, and the
 // package's own findings with their plain explanations), shown with the other findings.
 import type { ScanResult } from '../../../shared/contract/scan.ts';
-import { readEvidenceData } from '../../../shared/contract/evidence-data.ts';
+import { probeData } from '../../../shared/contract/evidence.ts';
 import { describeFinding } from '../../../shared/msi-package/describe.ts';
 import { useDomainText, useWizard } from '../wizard/store-context.tsx';
 
 export function PackageCard({ result }: { result: ScanResult }) {
   const lang = useWizard((s) => s.lang);
   const text = useDomainText();
-  const evidence = result.evidence.find((e) => e.probe === 'installed-products');
-  const pkg = evidence ? readEvidenceData('installed-products', evidence.data)?.packageReport : null;
+  const pkg = probeData(result.evidence, 'installed-products')?.packageReport;
   if (!pkg) return null;
   const name = [pkg.productName, pkg.productVersion].filter(Boolean).join(' ') || pkg.file;
   return (

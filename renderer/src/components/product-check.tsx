@@ -1,21 +1,26 @@
 // "Does it work now?": each installed known product's version command as a new terminal runs it (output, or why
 // there is none), and the "open a new terminal" advice when terminals opened earlier still have the old PATH.
-import type { Evidence } from '../../../shared/contract/evidence.ts';
-import { readEvidenceData } from '../../../shared/contract/evidence-data.ts';
+import { findEvidence, type Evidence, type EvidenceOf } from '../../../shared/contract/evidence.ts';
 import { needsNewTerminal, productCheckView } from '../../../shared/knowledge/after-install.ts';
 import { useDomainText } from '../wizard/store-context.tsx';
 import { Notice } from './notice.tsx';
 import { DomainText } from './domain-text.tsx';
 
 /** The newest path-environment evidence: a repair's verification first, else the (re)scan's. */
-export function latestPathEvidence(candidates: Array<Evidence | null | undefined>): Evidence | null {
-  return candidates.find((e): e is Evidence => Boolean(e) && e!.probe === 'path-environment') ?? null;
+export function latestPathEvidence(
+  candidates: Array<Evidence | null | undefined>,
+): EvidenceOf<'path-environment'> | null {
+  return (
+    findEvidence(
+      candidates.filter((e) => e != null),
+      'path-environment',
+    ) ?? null
+  );
 }
 
-export function ProductCheck({ evidence }: { evidence: Evidence | null }) {
+export function ProductCheck({ evidence }: { evidence: EvidenceOf<'path-environment'> | null }) {
   const text = useDomainText();
-  if (!evidence) return null;
-  const data = readEvidenceData('path-environment', evidence.data);
+  const data = evidence?.data ?? null;
   // Products that simply work, as they did before (7-Zip on a 2503 walk), have nothing to tell here.
   const shown = data?.products.filter((p) => p.state !== 'works') ?? [];
   if (!data || shown.length === 0) return null;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../shared/contract/finding.ts';
 import type { LogAnalysis } from '../../../shared/contract/log-analysis.ts';
 import type { ScanResult } from '../../../shared/contract/scan.ts';
-import { readEvidenceData } from '../../../shared/contract/evidence-data.ts';
+import { probeData, type TextRef } from '../../../shared/contract/evidence.ts';
 import { useActions, useDomainText, useWizard } from './store-context.tsx';
 import { StepHeading } from '../components/step-heading.tsx';
 import { EvidenceList } from '../components/evidence-list.tsx';
@@ -14,7 +14,6 @@ import { confidenceLevel } from './finding-order.ts';
 import { NEXT_FIX_STATES, sessionStory } from '../../../shared/session/session-story.ts';
 import { probeName } from '../../../shared/knowledge/words.ts';
 import { DomainText } from '../components/domain-text.tsx';
-import type { TextRef } from '../../../shared/contract/evidence.ts';
 
 function Confidence({ value }: { value: number }) {
   const { t } = useTranslation();
@@ -215,9 +214,8 @@ function LogSummary({ log }: { log: LogAnalysis }) {
 function FoundLogs({ result }: { result: ScanResult }) {
   const { t } = useTranslation();
   const actions = useActions();
-  // The probe's data, typed by its own schema (never read as untyped fields).
-  const evidence = result.evidence.find((e) => e.probe === 'recent-logs');
-  const data = evidence ? readEvidenceData('recent-logs', evidence.data) : null;
+  // The probe's data, typed by the evidence union (validated once, when the scan read it).
+  const data = probeData(result.evidence, 'recent-logs');
   const analyzed = new Set(result.logs.map((l) => l.file));
   const found = (data?.logs ?? [])
     .map((l) => l.path)

@@ -12,7 +12,6 @@ import { SessionBanner } from '../components/session-banner.tsx';
 import { ProductCheck, latestPathEvidence } from '../components/product-check.tsx';
 import { DomainText } from '../components/domain-text.tsx';
 import { AskedRunCheck } from '../components/asked-run.tsx';
-import { readEvidenceData } from '../../../shared/contract/evidence-data.ts';
 import { offersAskedRun } from '../../../shared/knowledge/after-install.ts';
 
 export function VerifyStep() {
@@ -97,9 +96,7 @@ export function VerifyStep() {
           </div>
           {outcome && <RepairResult outcome={outcome} />}
           <ProductCheck evidence={pathEvidence} />
-          {offersAskedRun(pathEvidence ? readEvidenceData('path-environment', pathEvidence.data) : null) && (
-            <AskedRunCheck />
-          )}
+          {offersAskedRun(pathEvidence?.data ?? null) && <AskedRunCheck />}
           {passed && others.length > 0 && (
             <Notice tone="info">
               <p>{t('verify.otherCauses')}</p>

@@ -1,6 +1,14 @@
 // Hand-built Evidence for diagnosis tests and demos: a healthy machine per probe, with typed overrides (matches evidence-data.ts).
 import type { ProbeId } from '../../contract/ids.ts';
-import type { Evidence, EvidenceStatus } from '../../contract/evidence.ts';
+import { asEvidence } from '../../contract/evidence.ts';
+import type {
+  AnsweredEvidence,
+  CheckedStatus,
+  Evidence,
+  EvidenceStatus,
+  UncheckedStatus,
+  UnansweredEvidence,
+} from '../../contract/evidence.ts';
 import type { EvidenceDataMap } from '../../contract/evidence-data.ts';
 import { evidenceDataSchemas } from '../../contract/evidence-data.ts';
 
@@ -168,23 +176,26 @@ function merge<T>(base: T, patch: DeepPartial<T> | undefined): T {
 export function evidenceOf<P extends ProbeId>(
   probe: P,
   patch?: DeepPartial<EvidenceDataMap[P]>,
-  status: EvidenceStatus = patch ? 'problem' : 'ok',
+  status: CheckedStatus = patch ? 'problem' : 'ok',
   elevated = false,
-): Evidence {
-  const data = merge(healthyData()[probe], patch);
-  const parsed = evidenceDataSchemas[probe].safeParse(data);
+): AnsweredEvidence<P> {
+  const parsed = evidenceDataSchemas[probe].safeParse(merge(healthyData()[probe], patch));
   if (!parsed.success)
     throw new Error(`evidenceOf(${probe}): data does not match evidence-data.ts: ${parsed.error.message}`);
-  return {
-    probe,
-    status,
-    summary: { key: `probe.${probe}.test`, params: {} },
-    data: data as Record<string, unknown>,
-    raw: [],
-    error: null,
-    durationMs: 1,
-    elevated,
-  };
+  return { ...common(probe, elevated), status, data: parsed.data };
+}
+
+/** Evidence of a probe that gave no answer ('error' or 'not-checked'): no data. */
+export function unansweredEvidence<P extends ProbeId>(
+  probe: P,
+  status: UncheckedStatus,
+  elevated = false,
+): UnansweredEvidence<P> {
+  return { ...common(probe, elevated), status, data: null, error: status === 'error' ? 'the test says so' : null };
+}
+
+function common<P extends ProbeId>(probe: P, elevated: boolean) {
+  return { probe, summary: { key: `probe.${probe}.test`, params: {} }, raw: [], error: null, durationMs: 1, elevated };
 }
 
 /** Evidence of a whole machine: every probe healthy except the patched ones. */
@@ -195,6 +206,9 @@ export function machine(
   const probes = Object.keys(healthyData()) as ProbeId[];
   return probes.map((p) => {
     const patch = patches[p] as DeepPartial<EvidenceDataMap[typeof p]> | undefined;
-    return evidenceOf(p, patch, statuses[p] ?? (patch ? 'problem' : 'ok'));
+    const status = statuses[p] ?? (patch ? 'problem' : 'ok');
+    return asEvidence(
+      status === 'error' || status === 'not-checked' ? unansweredEvidence(p, status) : evidenceOf(p, patch, status),
+    );
   });
 }

@@ -1,6 +1,7 @@
 // Applies a Redactor to structured data: learns identities from a scan, and redacts every string (and key) of a report model.
 import type { ScanResult } from '../../contract/scan.ts';
-import type { ReportModel } from '../report-schema.ts';
+import { reportSchema, type ReportModel } from '../report-schema.ts';
+import { redactTyped } from './redact-typed.ts';
 import { REDACTION_KINDS } from './redaction-kinds.ts';
 import type { Redactor } from './redactor.ts';
 import { classifyKey } from './key-names.ts';
@@ -32,12 +33,15 @@ export function learnDeep(value: unknown, redactor: Redactor): void {
   });
 }
 
+/** One string redacted as what its key says it is (a user name under "userName"), else as free text. */
+function redactText(redactor: Redactor, value: string, key: string | null): string {
+  const cls = key === null ? null : classifyKey(key, NO_HIDDEN);
+  return cls ? redactor.redactValue(cls, value) : redactor.redact(value);
+}
+
 /** A deep copy with every string and object key redacted (a value is read as what its key says it is). */
 export function redactDeep<T>(value: T, redactor: Redactor, key: string | null = null): T {
-  if (typeof value === 'string') {
-    const cls = key === null ? null : classifyKey(key, NO_HIDDEN);
-    return (cls ? redactor.redactValue(cls, value) : redactor.redact(value)) as T;
-  }
+  if (typeof value === 'string') return redactText(redactor, value, key) as T;
   if (Array.isArray(value)) return value.map((item: unknown) => redactDeep(item, redactor, key)) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
@@ -66,9 +70,20 @@ export function redactionSummary(redactor: Redactor): ReportModel['redaction'] {
   }).filter((k) => k.distinct > 0);
 }
 
-/** The model with all its content redacted; fixed metadata (schema, time, app, language) is kept as is. */
+/** What redactReport walks: the report without its fixed metadata. */
+const REPORT_CONTENT = reportSchema.omit({ schema: true, generatedAt: true, lang: true, app: true });
+
+/**
+ * The model with all its content redacted along the report's schema: fixed metadata (schema, time, app, language),
+ * field names and the schema's own words (probe, cause and repair ids, statuses) are kept, so it is still a report.
+ */
 export function redactReport(model: ReportModel, redactor: Redactor): ReportModel {
   const { schema, generatedAt, lang, app, ...content } = model;
-  const redacted = redactDeep(content, redactor);
+  const redacted = redactTyped(
+    REPORT_CONTENT,
+    content,
+    (text, key) => redactText(redactor, text, key),
+    (value, key) => redactDeep(value, redactor, key),
+  ) as typeof content;
   return { schema, generatedAt, lang, app, ...redacted, redacted: true, redaction: redactionSummary(redactor) };
 }
