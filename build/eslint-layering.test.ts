@@ -115,6 +115,33 @@ const FORBIDDEN: Case[] = [
   { file: RENDERER, code: "import 'node:path';", rule: IMPORTS },
   { file: RENDERER, code: "import 'electron';", rule: IMPORTS },
   { file: RENDERER, code: "import '{{electron/services/app-services.ts}}';", rule: PATHS },
+  // Evidence is typed by its probe: consumers never cast its data; the renderer never imports its schemas to re-parse.
+  {
+    file: RENDERER,
+    code: "import { evidenceDataSchemas } from '{{shared/contract/evidence-data.ts}}';\nexport const s = evidenceDataSchemas;",
+    rule: SYNTAX,
+  },
+  {
+    file: RENDERER,
+    code: "import { evidenceSchema } from '{{shared/contract/evidence.ts}}';\nexport const s = evidenceSchema;",
+    rule: SYNTAX,
+  },
+  {
+    file: RENDERER,
+    code: "import { installInProgressDataSchema as s } from '{{shared/contract/evidence-data.ts}}';\nexport { s };",
+    rule: SYNTAX,
+  },
+  { file: RENDERER, code: "import * as d from '{{shared/contract/evidence-data.ts}}';\nexport { d };", rule: SYNTAX },
+  { file: RENDERER, code: 'export const pid = (e: { data: unknown }) => e.data as { pid: number };', rule: SYNTAX },
+  { file: RENDERER, code: 'export const pid = (e?: { data: unknown }) => e?.data as { pid: number };', rule: SYNTAX },
+  { file: RENDERER, code: 'export const pid = (e: { data: unknown }) => e.data! as { pid: number };', rule: SYNTAX },
+  { file: SHARED, code: 'export const pid = (e: { data: unknown }) => <{ pid: number }>e.data;', rule: SYNTAX },
+  {
+    file: 'shared/report/layering-probe.ts',
+    code: 'export const d = (e: { data: unknown }) => e.data as object;',
+    rule: SYNTAX,
+  },
+  { file: CLI, code: 'export const d = (e: { data: unknown }) => e.data as object;', rule: SYNTAX },
   // Tests are held to their area's layering.
   {
     file: 'shared/diagnosis/layering-probe.test.ts',
@@ -157,6 +184,17 @@ const ALLOWED: Case[] = [
   { file: SHARED, code: "import '{{shared/contract/ids.ts}}';" },
   { file: 'shared/diagnosis/layering-probe.test.ts', code: "import 'node:fs';" },
   { file: RENDERER, code: "import '{{shared/contract/ids.ts}}';\nimport 'react';" },
+  {
+    file: RENDERER,
+    code: [
+      "import { findEvidence, probeData, type Evidence } from '{{shared/contract/evidence.ts}}';",
+      "import { ASKED_ARGUMENTS, type PathEnvironmentData } from '{{shared/contract/evidence-data.ts}}';",
+      "export const pid = (e: Evidence[]) => probeData(e, 'install-in-progress')?.clients[0]?.pid;",
+      "export const found = (e: Evidence[]) => findEvidence(e, 'path-environment')?.data?.products;",
+      'export type Path = PathEnvironmentData;',
+      'export { ASKED_ARGUMENTS };',
+    ].join('\n'),
+  },
 ];
 
 test('every forbidden import fails lint with the rule that owns it', async () => {

@@ -84,6 +84,34 @@ const noIpcMainSyntax = [
   },
 ];
 
+/**
+ * Evidence is a union keyed on the probe, validated once where it is made or read back (shared/contract/evidence.ts):
+ * its consumers narrow on `probe` (findEvidence / probeData) and never cast its data or parse it again.
+ */
+const EVIDENCE_CONSUMERS = [
+  'renderer/**/*.{ts,tsx}',
+  'shared/diagnosis/**/*.ts',
+  'shared/report/**/*.ts',
+  'electron/cli/**/*.ts',
+];
+const castMessage =
+  'Evidence data are typed by their probe: narrow on evidence.probe or use findEvidence/probeData (shared/contract/evidence.ts), never cast `.data`.';
+const noEvidenceCasts = ['TSAsExpression', 'TSTypeAssertion'].flatMap((cast) => [
+  { selector: `${cast}[expression.property.name='data']`, message: castMessage },
+  // x.data! as T, x?.data as T
+  { selector: `${cast}[expression.expression.property.name='data']`, message: castMessage },
+]);
+const EVIDENCE_MODULES = '/shared\\/contract\\/evidence(-data)?\\.ts$/';
+const schemaMessage =
+  'The renderer shows evidence the main process validated: it imports evidence types, never their schemas (no second parse).';
+const noEvidenceSchemas = [
+  {
+    selector: `ImportDeclaration[source.value=${EVIDENCE_MODULES}] ImportSpecifier[imported.name=/Schemas?$/]`,
+    message: schemaMessage,
+  },
+  { selector: `ImportDeclaration[source.value=${EVIDENCE_MODULES}] ImportNamespaceSpecifier`, message: schemaMessage },
+];
+
 /** One `@typescript-eslint/no-restricted-imports` block for an area's sources and one for its tests (Node allowed). */
 function packageRules(area, { paths, patterns = [], nodeAllowedInSources = false }) {
   const rule = (withNode) => [
@@ -169,4 +197,10 @@ export default tseslint.config(
     ],
   }),
   { files: ['electron/preload/**/*.ts'], rules: { 'no-restricted-syntax': noIpcMainSyntax } },
+  // Evidence consumers read typed data; the renderer does not even import the schemas that would let it parse again.
+  { files: EVIDENCE_CONSUMERS, rules: { 'no-restricted-syntax': ['error', ...noEvidenceCasts] } },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', ...noEvidenceCasts, ...noEvidenceSchemas] },
+  },
 );
