@@ -12,8 +12,14 @@ import {
 } from './key-names.ts';
 import { finding, type Finding } from './findings.ts';
 import { NOT_DOMAINS, WELL_KNOWN_ACCOUNTS, splitAccount } from './identity-rules.ts';
-import { findCommandCredentials, findCredentialObjects, findUrlCredentials } from './command-credentials.ts';
+import {
+  findCommandCredentials,
+  findCredentialObjects,
+  findFtpCommands,
+  findUrlCredentials,
+} from './command-credentials.ts';
 import { findPrivateKeyBlocks } from './private-key-blocks.ts';
+import { findTokenShapes } from './token-shapes.ts';
 
 const MAX_KEY = 64;
 
@@ -328,6 +334,9 @@ export function findPairs(text: string, hidden: ReadonlySet<string>, out: Findin
     } else if (c === 92 && text.charCodeAt(v + 1) === 34) {
       start = v + 2;
       end = escapedQuoteEnd(text, start, lineEnd);
+    } else if (before === 63 || before === 38) {
+      // `?token=x&lang=en`: a URL query's value ends at the next parameter.
+      end = queryValueEnd(text, v, lineEnd);
     } else {
       end = valueEnd(text, v, lineEnd, enclosing);
     }
@@ -340,6 +349,17 @@ export function findPairs(text: string, hidden: ReadonlySet<string>, out: Findin
     if (nested) covered = Math.max(covered, end);
     floor = Math.max(floor, nested ? start : end);
   }
+}
+
+/** Where a URL query parameter's value that starts at v ends: `&`, `#`, whitespace, a quote or an angle bracket. */
+function queryValueEnd(text: string, v: number, lineEnd: number): number {
+  let i = v;
+  while (i < lineEnd) {
+    const c = text.charCodeAt(i);
+    if (c === 38 || c === 35 || isSpace(c) || isQuote(c) || c === 60 || c === 62) break;
+    i++;
+  }
+  return i;
 }
 
 /** How far a value nested in another value is looked for. */
@@ -398,7 +418,7 @@ export function findFlags(text: string, hidden: ReadonlySet<string>, out: Findin
 
 /** In `Key: value` lines a secret key must be unmistakable ("Registry key:" is no secret). */
 const LABEL_SECRET =
-  /(?:pass(?:word|wd|phrase)?|pwd|secret|token|credentials?|authorization|(?:api|access|account|license|product|private|secret|shared ?access|subscription)[ _-]?key)$/i;
+  /(?:pass(?:word|wd|phrase)?|pwd|secret|token|credentials?|authorization|cookie|(?:api|access|account|license|product|private|secret|shared ?access|subscription)[ _-]?key)$/i;
 /** ...and a computer key too (an HTTP "Server: Microsoft-IIS/10.0" header names a product, not a machine). */
 const LABEL_COMPUTER =
   /(?:computer|machine)(?: ?name)?$|(?:host|server) ?name$|^workstation$|^data source$|^(?:sql|database|db) ?server$/i;
@@ -424,7 +444,9 @@ function labelKeyBefore(
   let p = keyEnd;
   for (let words = 0; words < 3; words++) {
     let w = p;
-    while (w > 0 && p - w < 32 && isWordChar(text.charCodeAt(w - 1))) w--;
+    // Header names join their words with '-' (`X-Api-Key:`, `Set-Cookie:`).
+    while (w > 0 && p - w < 32 && (isWordChar(text.charCodeAt(w - 1)) || text.charCodeAt(w - 1) === 45)) w--;
+    while (w < p && text.charCodeAt(w) === 45) w++;
     if (w === p) break;
     starts.push(w);
     if (w < 2 || text.charCodeAt(w - 1) !== 32 || !isWordChar(text.charCodeAt(w - 2))) break;
@@ -446,7 +468,10 @@ function labelValue(text: string, cls: KeyClass, from: number, v: number, lineEn
   else if (c === 92 && text.charCodeAt(v + 1) === 34) {
     const close = text.indexOf('\\"', v + 2);
     valueFindings(cls, text, v + 2, close < 0 || close > lineEnd ? lineEnd : close, from, out, true);
-  } else valueFindings(cls, text, v, cls === 'secret' ? valueEnd(text, v, lineEnd, -1) : lineEnd, from, out, false);
+  } else if (cls === 'secret' && v - from < 48 && /cookie/i.test(text.slice(from, v)))
+    // `Cookie: a=1; SESSION=x`: every cookie of the header.
+    valueFindings(cls, text, v, lineEnd, from, out, true);
+  else valueFindings(cls, text, v, cls === 'secret' ? valueEnd(text, v, lineEnd, -1) : lineEnd, from, out, false);
 }
 
 /** `Password: x`, `Computer: NAME`, `Computer Name is [NAME]`, JSON `"password": "x"` (the key may carry a prefix). */
@@ -726,6 +751,34 @@ export function findChineseKeys(text: string, out: Finding[]): void {
   }
 }
 
+/** How far back from `</Name>` its opening tag is looked for. */
+const XML_ELEMENT_REACH = 4096;
+
+/** `<Password>x</Password>`, `<UserName>x</UserName>`, `<add:Server>x</add:Server>`: a sensitive element's text. */
+export function findXmlElements(text: string, hidden: ReadonlySet<string>, out: Finding[]): void {
+  let floor = 0; // opening tags are looked for after the last sensitive closing tag
+  for (let at = text.indexOf('</'); at >= 0; at = text.indexOf('</', at + 2)) {
+    let e = at + 2;
+    while (e < text.length && e - at < MAX_KEY && (isKeyChar(text.charCodeAt(e)) || text.charCodeAt(e) === 58)) e++;
+    if (e === at + 2 || text.charCodeAt(e) !== 62) continue;
+    const qualified = text.slice(at + 2, e);
+    const cls = classifyKey(qualified.slice(qualified.lastIndexOf(':') + 1), hidden);
+    if (!cls) continue;
+    const from = Math.max(floor, at - XML_ELEMENT_REACH);
+    floor = e; // each character is searched for an opening tag once
+    const open = text.slice(from, at).lastIndexOf(`<${qualified}`);
+    if (open < 0) continue;
+    const tagStart = from + open;
+    const after = text.charCodeAt(tagStart + qualified.length + 1);
+    if (after !== 62 && !isSpace(after)) continue; // <PasswordHint> is another element
+    const tagEnd = text.indexOf('>', tagStart);
+    if (tagEnd < 0 || tagEnd >= at || text.charCodeAt(tagEnd - 1) === 47) continue;
+    // Elements nested inside are not one value; their own closing tags are read on their own.
+    if (text.slice(tagEnd + 1, at).includes('<')) continue;
+    valueFindings(cls, text, tagEnd + 1, at, tagStart, out, true);
+  }
+}
+
 /** Every assignment rule above, in one call. */
 export function findAssignments(text: string, hidden: ReadonlySet<string>, out: Finding[], seen?: PropertySeen): void {
   findPropertyLines(text, hidden, out, seen);
@@ -733,13 +786,16 @@ export function findAssignments(text: string, hidden: ReadonlySet<string>, out: 
   findFlags(text, hidden, out);
   findLabels(text, hidden, out);
   findStructuredPairs(text, hidden, out);
+  findXmlElements(text, hidden, out);
   const emit = (cls: KeyClass, start: number, end: number, from: number): void =>
     valueFindings(cls, text, start, end, from, out, true);
   findCommandCredentials(text, emit);
   findCredentialObjects(text, emit);
   findUrlCredentials(text, emit);
+  findFtpCommands(text, emit);
   findProsePasswords(text, out);
   findPrivateHostNames(text, out);
   findChineseKeys(text, out);
   findPrivateKeyBlocks(text, out);
+  findTokenShapes(text, out);
 }

@@ -19,6 +19,8 @@ interface ToolRule {
   positional?: (slot: number, subcommand: string) => Slot | null;
   /** A value named by another flag (`reg add /v DefaultPassword /d x`, `Set-ItemProperty -Name DbPwd -Value x`). */
   named?: { name: string; value: string };
+  /** The flags count only after one of these sub-commands (`docker login -u x -p y`; `docker run -p 80:80` is a port). */
+  subcommands?: string[];
 }
 
 const SQL: ToolRule = { flags: { U: 'user', P: 'secret', S: 'computer' }, caseSensitive: true };
@@ -29,6 +31,12 @@ const MYSQL: ToolRule = {
   glued: { u: 'user', p: 'secret', h: 'computer' },
 };
 const SEVEN_ZIP: ToolRule = { flags: {}, caseSensitive: true, glued: { p: 'secret' } };
+/** Container registries: `docker login -u user -p pass host`, `helm registry login host -u user -p pass`. */
+const REGISTRY_LOGIN: ToolRule = {
+  flags: { u: 'user', p: 'secret', username: 'user', password: 'secret' },
+  caseSensitive: true,
+  subcommands: ['login', 'registry'],
+};
 
 const TOOLS: Record<string, ToolRule> = {
   sqlcmd: SQL,
@@ -68,6 +76,11 @@ const TOOLS: Record<string, ToolRule> = {
       sub === 'use' ? 'secret' : sub === 'user' ? (slot === 0 ? 'user' : slot === 1 ? 'secret' : null) : null,
   },
   wmic: { flags: { node: 'computer' } },
+  docker: REGISTRY_LOGIN,
+  podman: REGISTRY_LOGIN,
+  nerdctl: REGISTRY_LOGIN,
+  buildah: REGISTRY_LOGIN,
+  helm: REGISTRY_LOGIN,
   reg: { flags: {}, named: { name: 'v', value: 'd' } },
   'set-itemproperty': { flags: {}, named: { name: 'name', value: 'value' } },
   'new-itemproperty': { flags: {}, named: { name: 'name', value: 'value' } },
@@ -180,6 +193,11 @@ function readCommand(text: string, list: Token[], at: number, emit: EmitCredenti
   let sub = '';
   if (rule.positional && tool === 'net' && i < list.length) {
     sub = text.slice(list[i]!.valueStart, list[i]!.valueEnd).toLowerCase();
+    i++;
+  }
+  if (rule.subcommands) {
+    const word = i < list.length ? text.slice(list[i]!.valueStart, list[i]!.valueEnd).toLowerCase() : '';
+    if (!rule.subcommands.includes(word)) return i;
     i++;
   }
   let position = 0;
@@ -342,4 +360,48 @@ export function findUrlCredentials(text: string, emit: EmitCredential): void {
     if (userEnd === colon && colon + 1 < atSign) emit('secret', colon + 1, atSign, at);
     at = atSign;
   }
+}
+
+/** The FTP verbs that carry credentials, and what their tokens are (`user NAME [PASSWORD]`, `pass PASSWORD`). */
+const FTP_VERBS: ReadonlyArray<[verb: string, slots: KeyClass[]]> = [
+  ['user ', ['user', 'secret']],
+  ['USER ', ['user', 'secret']],
+  ['pass ', ['secret']],
+  ['PASS ', ['secret']],
+];
+
+/**
+ * `user NAME [PASSWORD]` and `pass PASSWORD` where FTP reads them: at a line's start (an `ftp -s:` script), after the
+ * `ftp>` prompt or the `--->` echo of `ftp -d`, and the protocol's upper-case `USER x` / `PASS x` after a log prefix.
+ * The verb must be followed by exactly its tokens to the line's end, so prose ("user account created") is no command.
+ */
+export function findFtpCommands(text: string, emit: EmitCredential): void {
+  for (const [verb, slots] of FTP_VERBS) {
+    const upper = verb.charCodeAt(0) < 97;
+    for (let at = text.indexOf(verb); at >= 0; at = text.indexOf(verb, at + verb.length)) {
+      if (!ftpCommandStart(text, at, upper)) continue;
+      const tokens: Array<[number, number]> = [];
+      let i = at + verb.length;
+      const stop = Math.min(text.length, i + 512);
+      while (i < stop && tokens.length <= slots.length) {
+        while (i < stop && isSpace(text.charCodeAt(i))) i++;
+        if (i >= stop || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) break;
+        const s = i;
+        while (i < stop && !isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+        tokens.push([s, i]);
+      }
+      const lineEnds = i >= text.length || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13;
+      if (!lineEnds || tokens.length === 0 || tokens.length > slots.length) continue;
+      tokens.forEach(([s, e], n) => emit(slots[n]!, s, e, at));
+    }
+  }
+}
+
+/** A verb at a line's start or after FTP's prompt or echo; an upper-case protocol verb also after a log prefix. */
+function ftpCommandStart(text: string, at: number, upper: boolean): boolean {
+  let i = at;
+  while (i > 0 && at - i < 8 && isSpace(text.charCodeAt(i - 1))) i--;
+  if (i === 0 || text.charCodeAt(i - 1) === 10) return true;
+  if (text.startsWith('ftp>', i - 4) || text.startsWith('--->', i - 4)) return true;
+  return upper && i < at;
 }

@@ -4,7 +4,7 @@
 import { finding, type Finding } from './findings.ts';
 import { SHARED_PROFILES } from './identity-rules.ts';
 
-const PROFILE_NAME = String.raw`[^\\/:*?"<>|\r\n]+(?=[\\/])|(?:[^\\/:*?"<>|\r\n\s,;'()[\]]|'(?=[A-Za-z]))+`;
+const PROFILE_NAME = String.raw`[^\\/:*?"<>|\r\n=]+(?=[\\/])|(?:[^\\/:*?"<>|\r\n\s,;'()[\]]|'(?=[A-Za-z]))+`;
 /**
  * `C:\Users\<name>` (also `\\`-escaped as in JSON, or with forward slashes), `C:\Documents and Settings\<name>`;
  * the match starts at the colon (a literal the engine finds fast) and the drive letter is checked by hand.
@@ -60,6 +60,8 @@ export function findMachineNames(text: string, out: Finding[]): void {
     if (before === 92 || before === 58 || isNameChar(before) || PATH_BEFORE_RUN.has(before)) continue;
     let start = at + 2;
     if (text.charCodeAt(start) === 92 && text.charCodeAt(start + 1) === 92) start += 2;
+    // `\\?\UNC\server\share`: the long-path form of a UNC path.
+    if (text.startsWith('?\\UNC\\', start) || text.startsWith('?\\unc\\', start)) start += 6;
     let end = start;
     while (end < text.length && end - start < 254 && isHostChar(text.charCodeAt(end))) end++;
     while (end > start && text.charCodeAt(end - 1) === 46) end--;
@@ -215,4 +217,23 @@ export function hostLabelsBefore(text: string, domainStart: number): [number, nu
   const host = text.slice(s, domainStart - 1).toLowerCase();
   if (host === 'www' || host.startsWith('www.') || /^[\d.]+$/.test(host)) return null;
   return [s, domainStart - 1];
+}
+
+/**
+ * `OneDrive - Contoso Ltd` (a work or school OneDrive folder): the organisation's name, replaced as a domain there
+ * (in place only: the same words as a vendor or product name elsewhere stay).
+ */
+export function findOrganisationFolders(text: string, out: Finding[]): void {
+  for (let at = text.indexOf('OneDrive - '); at >= 0; at = text.indexOf('OneDrive - ', at + 11)) {
+    const start = at + 11;
+    let end = start;
+    while (end < text.length && end - start < 128) {
+      const c = text.charCodeAt(end);
+      if (c === 92 || c === 47 || c === 10 || c === 13 || c === 34 || c === 39 || c === 59 || c === 60) break;
+      end++;
+    }
+    while (end > start && text.charCodeAt(end - 1) === 32) end--;
+    if (end > start) out.push(finding('domain', text, start, end, text.slice(start, end).toLowerCase(), at));
+    at = Math.max(at, end - 11);
+  }
 }

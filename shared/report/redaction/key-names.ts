@@ -33,6 +33,8 @@ const NOT_SECRET = new Set(
     'KeyboardLayout',
     'InProgressKey',
     'FilteredToken',
+    'Keywords', // an event's keyword mask (<Keywords>0x8000000000000000</Keywords> in wevtutil's XML)
+    'Keyword',
   ].map((k) => k.toUpperCase()),
 );
 
@@ -120,14 +122,49 @@ export function isMaskedOrEmpty(value: string): boolean {
   return v === '' || /^\*+$/.test(v) || /^\[[A-Za-z_][\w.]*\]$/.test(v) || /^%[A-Za-z_]\w*%$/.test(v);
 }
 
-/** "MsiHiddenProperties = A;B" in any of the property forms: the hidden property names. */
+/**
+ * The hidden property names a text declares: "MsiHiddenProperties = A;B" in any of the property forms, and every
+ * property whose value Windows Installer itself logged masked (`Property(S): X = **********`, `Adding X property. Its
+ * value is '**********'`): such a property is hidden, so its value is secret wherever the log shows it unmasked
+ * (`CustomActionData=X=value` of a deferred action whose own property the author forgot to hide).
+ */
 export function hiddenPropertyNames(text: string): string[] {
-  if (!text.includes('MsiHiddenProperties')) return [];
   const names: string[] = [];
-  const re = /MsiHiddenProperties(?: property\. Its (?:current )?value is '|[ \t]*=[ \t]*|' to value ')([^\r\n']*)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    for (const name of (m[1] ?? '').split(/[;,\s]+/))
-      if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name)) names.push(name.toUpperCase());
+  if (text.includes('MsiHiddenProperties')) {
+    const re = /MsiHiddenProperties(?: property\. Its (?:current )?value is '|[ \t]*=[ \t]*|' to value ')([^\r\n']*)/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      for (const name of (m[1] ?? '').split(/[;,\s]+/))
+        if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name)) names.push(name.toUpperCase());
+    }
+  }
+  for (let at = text.indexOf(MASK); at >= 0; at = text.indexOf(MASK, at + MASK.length)) {
+    const name = maskedPropertyAt(text, at);
+    if (name) names.push(name.toUpperCase());
+    while (text.charCodeAt(at + MASK.length) === 42) at++;
   }
   return names;
+}
+
+/** What Windows Installer logs instead of a hidden property's value. */
+const MASK = '**********';
+
+function isNameChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46;
+}
+
+/** The property name before a mask at `at`, read by hand: `Property(S): NAME = ` or `NAME property. Its … '`. */
+function maskedPropertyAt(text: string, at: number): string | null {
+  if (text.startsWith(' = ', at - 3)) {
+    let s = at - 3;
+    while (s > 0 && at - s < 80 && isNameChar(text.charCodeAt(s - 1))) s--;
+    const ok = s < at - 3 && text.startsWith('): ', s - 3) && text.startsWith('Property(', s - 13);
+    return ok ? text.slice(s, at - 3) : null;
+  }
+  if (text.charCodeAt(at - 1) !== 39) return null;
+  const head = text.slice(Math.max(0, at - 160), at);
+  const marker = head.lastIndexOf(' property. Its ');
+  if (marker < 0 || !(head.endsWith("value is '") || head.endsWith("value: '"))) return null;
+  let s = marker;
+  while (s > 0 && marker - s < 80 && isNameChar(head.charCodeAt(s - 1))) s--;
+  return s < marker && head.charCodeAt(s - 1) === 32 ? head.slice(s, marker) : null;
 }

@@ -9,6 +9,7 @@ import { scanForLearning, type LearningScan } from './learning-scan.ts';
 import { findAddressesAndSids } from './address-patterns.ts';
 import {
   findMachineNames,
+  findOrganisationFolders,
   findProfileNames,
   hostLabelsBefore,
   isDomainName,
@@ -254,6 +255,8 @@ export class Redactor {
     if (!assignments) findAssignments(text, this.hidden, found);
     findAddressesAndSids(text, found);
     findMachineNames(text, found);
+    // Replaced where they stand, never learned: a learned organisation would make `Org\Documents` an account.
+    findOrganisationFolders(text, found);
     const profiles: Array<{ start: number; end: number; name: string }> = [];
     findProfileNames(text, profiles);
     for (const p of profiles) {
