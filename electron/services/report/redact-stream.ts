@@ -15,7 +15,7 @@ import {
 } from './text-encoding.ts';
 import { RegionDecoder, type RegionSummary } from './text-regions.ts';
 import type { ScanPool } from './scan-pool.ts';
-import { textOfLines, type LinesToScan } from './scan-host.ts';
+import { textOfLines, type LinesText, type LinesToScan } from './scan-host.ts';
 import { RawBytes, Utf16Lines, Utf16Replay, applyToUtf16, decodeUtf16 } from './utf16-copy.ts';
 import { InOrder } from './in-order.ts';
 import { AssignmentCache } from './assignment-cache.ts';
@@ -66,26 +66,25 @@ async function encodingOf(source: FileSource, ansi: Ansi): Promise<DetectedEncod
     : detectFileEncoding(source.path, ansi);
 }
 
-/** The file's text, region by region, in chunks. */
+/**
+ * The file's text, region by region, in chunks; with each chunk's bytes when its text is exactly them read as UTF-16
+ * (RegionDecoder.plain).
+ */
 async function* decodedText(
   source: FileSource,
   detected: DetectedEncoding,
   decoder: RegionDecoder,
   size: number,
   chunkChars: number[] | null = null,
-) {
+): AsyncGenerator<{ text: string; plain: RegionDecoder['plain'] }> {
   for await (const chunk of rawChunks(source, detected.bom.length, size)) {
-    const decoded = decoder.write(chunk);
-    for (const text of typeof decoded === 'string' ? [decoded] : decoded) {
-      chunkChars?.push(text.length);
-      if (text) yield text;
-    }
-  }
-  const rest = decoder.end();
-  for (const text of typeof rest === 'string' ? [rest] : rest) {
+    const text = decoder.write(chunk);
     chunkChars?.push(text.length);
-    if (text) yield text;
+    if (text) yield { text, plain: decoder.plain };
   }
+  const text = decoder.end();
+  chunkChars?.push(text.length);
+  if (text) yield { text, plain: null };
 }
 
 /** The bytes of a uniform UTF-16 file, cut where the learning pass cut its text (Utf16Replay). */
@@ -115,11 +114,18 @@ export async function learnFromFile(
   const learner = redactor && options.pool ? options.pool.learner(redactor) : null;
   const depth = options.pool?.depth ?? 0;
   const assignments = redactor && !options.plain ? new AssignmentCache() : null;
-  type Piece = { text: string; offset: number };
+  // With a scan thread, a UTF-16 file's pieces are sent as their bytes while its chunks read as plain UTF-16 (the
+  // thread decodes them): this thread then neither joins nor posts their text. Pieces are cut as the chunker cuts.
+  const bigEndian = detected.encoding === 'utf16be';
+  const sixteen = bigEndian || detected.encoding === 'utf16le';
+  let lineBytes = learner && sixteen && !options.plain ? new Utf16Lines(bigEndian, MAX_LINE) : null;
+  /** While lines are cut from the bytes: the text after the last line feed (the chunker's carry after that). */
+  let carry = '';
+  type Piece = { lines: LinesText; text: string; offset: number };
   const reading = redactor
     ? new InOrder<Piece, LearningScan>(
         (piece) => redactor.read(piece.text),
-        learner && ((piece) => learner.scan(piece.text)),
+        learner && ((piece) => learner.scan(piece.lines)),
       )
     : null;
   const learnRead = async (limit: number) => {
@@ -131,16 +137,36 @@ export async function learnFromFile(
   };
   let decoded = 0;
   const chunkChars: number[] = [];
-  for await (const text of decodedText(source, detected, decoder, options.chunkBytes ?? CHUNK_BYTES, chunkChars)) {
-    const offset = decoded - chunker.pending;
+  const size = options.chunkBytes ?? CHUNK_BYTES;
+  for await (const { text, plain } of decodedText(source, detected, decoder, size, chunkChars)) {
+    const offset = decoded - (lineBytes ? carry.length : chunker.pending);
     decoded += text.length;
-    const piece = redactor ? chunker.push(text) : '';
+    if (!redactor) continue;
+    if (lineBytes) {
+      const lines = plain && plain.bigEndian === bigEndian ? lineBytes.take(plain.bytes) : null;
+      if (lines?.length === 0) {
+        carry += text;
+        continue;
+      }
+      if (lines) {
+        const head = (lines.length >> 1) - carry.length;
+        reading!.push({ lines: { text: null, bytes: lines, bigEndian }, text: carry + text.slice(0, head), offset });
+        carry = text.slice(head);
+        await learnRead(depth);
+        continue;
+      }
+      // A chunk not read as plain UTF-16, or an over-long line: from here on, the chunker cuts the text.
+      lineBytes = null;
+      chunker.push(carry);
+      carry = '';
+    }
+    const piece = chunker.push(text);
     if (!piece) continue;
-    reading!.push({ text: piece, offset });
+    reading!.push({ lines: { text: piece, bytes: null }, text: piece, offset });
     await learnRead(depth);
   }
   if (reading) await learnRead(0);
-  redactor?.learn(chunker.flush());
+  redactor?.learn(lineBytes ? carry : chunker.flush());
   return { detected, regions: decoder.result(), assignments, chunkChars };
 }
 
@@ -209,7 +235,7 @@ export async function* redactedFileChunks(
     : decodedText(source, detected, newDecoder(detected, ansi), size);
   for await (const piece of pieces) {
     let text: string;
-    if (typeof piece === 'string') text = piece;
+    if (!(piece instanceof Uint8Array)) text = piece.text;
     else {
       const lines = lineBytes?.take(piece);
       if (lines) {

@@ -7,19 +7,20 @@ import type { Finding } from '../../../shared/report/redaction/findings.ts';
 import { decodeUtf16 } from './utf16-copy.ts';
 
 /**
- * Whole lines to find what to replace in, with what the learning pass's assignment rules found in them: their text, or
- * the bytes of a uniform UTF-16 file (decoded by the thread that scans them, not by the one that writes the copy).
+ * Whole lines to scan: their text, or the bytes of a uniform UTF-16 file (decoded by the thread that scans them, not by
+ * the one that reads and writes the file).
  */
-export type LinesToScan =
-  | { text: string; bytes: null; assignments: Int32Array | null }
-  | { text: null; bytes: Uint8Array; bigEndian: boolean; assignments: Int32Array | null };
+export type LinesText = { text: string; bytes: null } | { text: null; bytes: Uint8Array; bigEndian: boolean };
 
-export function textOfLines(lines: LinesToScan): string {
+/** Lines to find what to replace in, with what the learning pass's assignment rules found in them. */
+export type LinesToScan = LinesText & { assignments: Int32Array | null };
+
+export function textOfLines(lines: LinesText): string {
   return lines.text ?? decodeUtf16(lines.bytes, lines.bigEndian);
 }
 
 export type ScanRequest =
-  | { op: 'learn'; id: number; session: number; hiddenAdded: string[]; text: string }
+  | { op: 'learn'; id: number; session: number; hiddenAdded: string[]; lines: LinesText }
   | { op: 'find'; id: number; session: number; snapshot: RedactorSnapshot | null; lines: LinesToScan };
 
 export type ScanReply =
@@ -40,7 +41,7 @@ export class ScanHost {
       if (request.op === 'learn') {
         for (const name of request.hiddenAdded) session.hidden.add(name);
         const hidden = session.hidden;
-        const scan = scanForLearning(request.text, (names) => {
+        const scan = scanForLearning(textOfLines(request.lines), (names) => {
           for (const name of names) hidden.add(name);
           return hidden;
         });

@@ -38,6 +38,13 @@ async function assertSameAsSerial(bytes: Buffer, chunkBytes: number, laneCounts:
       assert.deepEqual(parallel.preview, serial.preview);
       assert.deepEqual(parallel.regions, serial.regions);
       assert.ok(pool.counts.answered > 0, 'the lanes answered some of the pieces');
+      if (bytes.equals(FILES['UTF-16LE']!) || bytes.equals(FILES['UTF-16BE']!)) {
+        const { learn, find } = pool.counts.sentAsBytes;
+        assert.ok(
+          learn > 0 && find > 0,
+          `uniform UTF-16: lines sent as their bytes in both passes (${learn}, ${find})`,
+        );
+      }
     } finally {
       await pool.close();
     }

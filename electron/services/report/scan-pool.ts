@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { Finding } from '../../../shared/report/redaction/findings.ts';
 import type { LearningScan } from '../../../shared/report/redaction/learning-scan.ts';
 import type { Redactor } from '../../../shared/report/redaction/redactor.ts';
-import { ScanHost, type LinesToScan, type ScanReply, type ScanRequest } from './scan-host.ts';
+import { ScanHost, type LinesText, type LinesToScan, type ScanReply, type ScanRequest } from './scan-host.ts';
 
 /** Carries requests to the lanes that answer them: threads, or the calling thread itself. */
 interface Transport {
@@ -161,13 +161,13 @@ export class PieceLearner {
    * What learn(text) would read, from a lane: null (nothing sent) when every lane is busy; resolves to null when the
    * lane failed. Either way the caller reads the piece on its own thread.
    */
-  scan(text: string): Promise<LearningScan | null> | null {
+  scan(lines: LinesText): Promise<LearningScan | null> | null {
     const lane = this.pool.freeLane();
     if (lane < 0) return null;
     const hiddenAdded = this.redactor.hiddenNamesFrom(this.sent[lane]!);
     this.sent[lane] = this.redactor.hiddenCount;
     return this.pool
-      .send(lane, { op: 'learn', id: 0, session: this.session, hiddenAdded, text })
+      .send(lane, { op: 'learn', id: 0, session: this.session, hiddenAdded, lines })
       .then((reply) => (reply && 'scan' in reply ? reply.scan : null));
   }
 }
@@ -200,8 +200,11 @@ export class ScanPool {
   private nextId = 1;
   private nextSession = 1;
   private readonly sessions = new WeakMap<Redactor, number>();
-  /** Scans answered by the lanes, and those left to the calling thread (a lane that failed): for tests and benches. */
-  readonly counts = { answered: 0, unanswered: 0 };
+  /**
+   * Scans answered by the lanes, those left to the calling thread (a lane that failed), and those sent as the bytes of
+   * UTF-16 lines, by pass: for tests and benches.
+   */
+  readonly counts = { answered: 0, unanswered: 0, sentAsBytes: { learn: 0, find: 0 } };
   private readonly outstanding: number[];
 
   private constructor(private readonly transport: Transport) {
@@ -252,6 +255,7 @@ export class ScanPool {
 
   async send(lane: number, request: ScanRequest): Promise<ScanReply | null> {
     this.outstanding[lane]!++;
+    if (request.lines.bytes) this.counts.sentAsBytes[request.op]++;
     const reply = await this.transport.send(lane, { ...request, id: this.nextId++ }).finally(() => {
       this.outstanding[lane]!--;
     });

@@ -283,6 +283,13 @@ export class RegionDecoder {
   private offset: number;
   private state: State;
   private readonly summary: RegionSummary = { regions: [], droppedBytes: 0, uniform: true };
+  /** Whether the last decode read its bytes in the current encoding alone, with nothing doubtful (see plain). */
+  private fast = false;
+  /**
+   * The bytes the last write() decoded when its text is exactly them read as UTF-16 two by two (one region, nothing
+   * doubtful or dropped), with their byte order; else null. A scan thread can then be sent the bytes, not the text.
+   */
+  plain: { bytes: Buffer; bigEndian: boolean } | null = null;
 
   constructor(
     encoding: DetectedEncoding['encoding'],
@@ -299,13 +306,18 @@ export class RegionDecoder {
     const bytes = this.pending.length
       ? Buffer.concat([this.pending, chunk])
       : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const state = this.state;
     const { text, consumed } = this.decode(bytes, this.safeEnd(bytes), false);
+    const sixteen = state !== 'utf8' && state !== 'ansi';
+    this.plain =
+      this.fast && sixteen ? { bytes: bytes.subarray(0, consumed), bigEndian: state.startsWith('be') } : null;
     this.pending = bytes.subarray(consumed);
     this.offset += consumed;
     return text;
   }
 
   end(): string {
+    this.plain = null;
     const bytes = this.pending;
     this.pending = Buffer.alloc(0);
     const text = bytes.length ? this.decode(bytes, bytes.length, true).text : '';
@@ -347,6 +359,7 @@ export class RegionDecoder {
 
   /** Decodes bytes[0, end): the text and how many bytes it used (a character cut by the end waits for the next chunk). */
   private decode(bytes: Buffer, end: number, final: boolean): { text: string; consumed: number } {
+    this.fast = false;
     if (end === 0) return { text: '', consumed: 0 };
     const state = this.state;
     const sixteen = state !== 'utf8' && state !== 'ansi';
@@ -355,6 +368,7 @@ export class RegionDecoder {
     const first = firstSuspect(text, 0, suspect);
     if (first < 0 && (!sixteen || end % 2 === 0)) {
       this.note(state, end);
+      this.fast = true;
       return { text, consumed: end };
     }
     // Lines (in the current encoding) that hold a suspect character are re-read byte by byte; the others stand.
