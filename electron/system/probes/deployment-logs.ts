@@ -95,7 +95,7 @@ export const deploymentLogsOutputSchema = z.object({
 });
 export type DeploymentLogsOutput = z.infer<typeof deploymentLogsOutputSchema>;
 
-export function parseDeploymentLogs(outputs: CommandOutput[], days: number): ProbeVerdict {
+export function parseDeploymentLogs(outputs: CommandOutput[], days: number): ProbeVerdict<'deployment-logs'> {
   const parsed = readScriptJson(outputs[0], deploymentLogsOutputSchema);
   if (!parsed.ok) return errorVerdict('deployment-logs', parsed.error);
   // Tool logs first (current parts before rotated ones), newest first; the MSI logs they wrote after them.
@@ -125,7 +125,7 @@ export function deployLogDays(codes: readonly number[]): number {
   return codes.length > 0 ? DEPLOY_LOG_DAYS_WITH_CODE : DEPLOY_LOG_DAYS;
 }
 
-export const deploymentLogsProbe: ProbeDefinition = {
+export const deploymentLogsProbe: ProbeDefinition<'deployment-logs'> = {
   id: 'deployment-logs',
   // Users cannot list C:\Windows\Temp: the elevated run also sees the PSADT logs kept there.
   elevation: 'better',

@@ -47,7 +47,7 @@ export function integrityFromRid(rid: number | null): IntegrityLevel {
   return 'untrusted';
 }
 
-export function parseElevation(outputs: CommandOutput[]): ProbeVerdict {
+export function parseElevation(outputs: CommandOutput[]): ProbeVerdict<'elevation'> {
   const [whoamiOut, psOut] = outputs;
   const parsedWho =
     whoamiOut && !failureOf(whoamiOut) && whoamiOut.exitCode === 0 ? parseWhoamiGroups(whoamiOut.stdout) : null;
@@ -83,7 +83,7 @@ export function parseElevation(outputs: CommandOutput[]): ProbeVerdict {
   return verdict('warning', p, 'standard-user', data);
 }
 
-export const elevationProbe: ProbeDefinition = {
+export const elevationProbe: ProbeDefinition<'elevation'> = {
   id: 'elevation',
   elevation: 'never',
   timeoutMs: TIMEOUT_MS,

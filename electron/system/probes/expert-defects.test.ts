@@ -74,7 +74,7 @@ function inProgress(elevated: boolean): CommandOutput {
 test('issue 15 #9: a "denied" mutex in a batch that went through the prompt but has no admin token is not a definitive 1618', () => {
   // EnableLUA=0 and a standard user: the batch "elevates" without elevation; only the script's IsInRole tells.
   const notReally = parseInstallInProgress([inProgress(false)], context, true);
-  const data = notReally.data as { mutexDefinitive: boolean; mutex: string };
+  const data = notReally.data!;
   assert.equal(data.mutexDefinitive, false);
   assert.notEqual(notReally.summary.key, 'probe.install-in-progress.busy');
   assert.deepEqual(
@@ -82,10 +82,7 @@ test('issue 15 #9: a "denied" mutex in a batch that went through the prompt but 
     parseInstallInProgress([inProgress(false)], context, false),
     "the runner's word changes nothing",
   );
-  const really = parseInstallInProgress([inProgress(true)], context, true).data as {
-    mutexDefinitive: boolean;
-    mutex: string;
-  };
+  const really = parseInstallInProgress([inProgress(true)], context, true).data!;
   assert.deepEqual([really.mutex, really.mutexDefinitive], ['busy', true]);
 });
 

@@ -121,7 +121,7 @@ export function parseInstallInProgress(
   outputs: CommandOutput[],
   context: ProbeContext,
   _elevatedRun: boolean,
-): ProbeVerdict {
+): ProbeVerdict<'install-in-progress'> {
   const parsed = readScriptJson(outputs[0], installInProgressOutputSchema);
   if (!parsed.ok) return errorVerdict('install-in-progress', parsed.error);
   const o = parsed.value;
@@ -226,7 +226,7 @@ export function parseInstallInProgress(
   return verdict('ok', p, 'idle', data);
 }
 
-export const installInProgressProbe: ProbeDefinition = {
+export const installInProgressProbe: ProbeDefinition<'install-in-progress'> = {
   id: 'install-in-progress',
   // Unelevated, other users' and SYSTEM msiexec command lines are hidden; elevated, the mutex answer is definitive.
   elevation: 'better',

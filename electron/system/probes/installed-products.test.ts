@@ -85,11 +85,12 @@ test('same version installed: package facts from the reader, already-installed f
     context({ ok: true, package: PKG }),
   );
   assert.equal(v.status, 'warning');
-  const data = v.data as { package: { productVersion: string }; packageReport: typeof PKG };
-  assert.equal(data.package.productVersion, '3.2.0');
-  const found = data.packageReport.findings.find((f) => f.id === 'already-installed');
+  const data = v.data!;
+  assert.equal(data.package?.productVersion, '3.2.0');
+  const findings = data.packageReport?.findings ?? [];
+  const found = findings.find((f) => f.id === 'already-installed');
   assert.deepEqual([found?.params.installed, found?.params.package], ['3.2.0', '3.2.0']);
-  assert.ok(data.packageReport.findings.some((f) => f.id === 'per-machine-needs-elevation'));
+  assert.ok(findings.some((f) => f.id === 'per-machine-needs-elevation'));
 });
 
 test('a newer version of the family and an unreadable package', () => {
@@ -108,14 +109,12 @@ test('a newer version of the family and an unreadable package', () => {
     context({ ok: true, package: PKG }),
   );
   assert.equal(newer.status, 'problem');
-  assert.ok(
-    (newer.data as { packageReport: typeof PKG }).packageReport.findings.some((f) => f.id === 'newer-installed'),
-  );
+  assert.ok(newer.data?.packageReport?.findings.some((f) => f.id === 'newer-installed'));
   const bad = parseInstalledProducts(
     [output([])],
     context({ ok: false, code: 'patch', detail: '', message: 'this is a patch (.msp)' }),
   );
   assert.equal(bad.summary.key, 'probe.installed-products.package-unreadable');
   assert.equal(bad.summary.params.error, '@package.read-error.patch?detail=');
-  assert.equal((bad.data as { packageReport: null }).packageReport, null);
+  assert.equal(bad.data?.packageReport, null);
 });

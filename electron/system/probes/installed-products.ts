@@ -117,7 +117,10 @@ function installedRefs(o: InstalledProductsOutput, pkg: MsiPackage): InstalledPr
   }));
 }
 
-export function parseInstalledProducts(outputs: CommandOutput[], context?: ProbeContext): ProbeVerdict {
+export function parseInstalledProducts(
+  outputs: CommandOutput[],
+  context?: ProbeContext,
+): ProbeVerdict<'installed-products'> {
   const parsed = readScriptJson(outputs[0], installedProductsOutputSchema);
   if (!parsed.ok) return errorVerdict('installed-products', parsed.error);
   const o = parsed.value;
@@ -196,7 +199,7 @@ export function parseInstalledProducts(outputs: CommandOutput[], context?: Probe
   return verdict('ok', p, 'not-installed', data, { product: name });
 }
 
-export const installedProductsProbe: ProbeDefinition = {
+export const installedProductsProbe: ProbeDefinition<'installed-products'> = {
   id: 'installed-products',
   elevation: 'never',
   timeoutMs: TIMEOUT_MS,

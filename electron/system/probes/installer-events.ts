@@ -141,7 +141,7 @@ export function toInstallerEvent(e: RawEvent): InstallerEvent {
   };
 }
 
-export function parseInstallerEvents(outputs: CommandOutput[]): ProbeVerdict {
+export function parseInstallerEvents(outputs: CommandOutput[]): ProbeVerdict<'installer-events'> {
   const parsed = readScriptJson(outputs[0], installerEventsOutputSchema);
   if (!parsed.ok) return errorVerdict('installer-events', parsed.error);
   if (parsed.value.error)
@@ -178,7 +178,7 @@ export function parseInstallerEvents(outputs: CommandOutput[]): ProbeVerdict {
   return verdict('ok', p, 'no-failures', data, { count: events.length, days: EVENT_DAYS });
 }
 
-export const installerEventsProbe: ProbeDefinition = {
+export const installerEventsProbe: ProbeDefinition<'installer-events'> = {
   id: 'installer-events',
   elevation: 'never',
   timeoutMs: TIMEOUT_MS,

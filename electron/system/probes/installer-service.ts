@@ -76,7 +76,7 @@ export function isMsiserverImagePath(imagePath: string | null): boolean {
   return /^(%systemroot%|%windir%|[a-z]:\\windows)\\system32\\msiexec(\.exe)?\s+\/v$/.test(p);
 }
 
-export function parseInstallerService(outputs: CommandOutput[]): ProbeVerdict {
+export function parseInstallerService(outputs: CommandOutput[]): ProbeVerdict<'installer-service'> {
   const [psOut, scOut] = outputs;
   const ps = readScriptJson(psOut, installerServiceOutputSchema);
   const scParsed = scOut && !failureOf(scOut) ? parseScQuery(scOut.stdout + scOut.stderr, scOut.exitCode) : null;
@@ -130,7 +130,7 @@ export function parseInstallerService(outputs: CommandOutput[]): ProbeVerdict {
   return verdict('ok', p, 'idle', data);
 }
 
-export const installerServiceProbe: ProbeDefinition = {
+export const installerServiceProbe: ProbeDefinition<'installer-service'> = {
   id: 'installer-service',
   elevation: 'never',
   timeoutMs: TIMEOUT_MS,

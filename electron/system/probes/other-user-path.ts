@@ -53,7 +53,7 @@ export const otherUserPathOutputSchema = z.object({
 });
 export type OtherUserPathOutput = z.infer<typeof otherUserPathOutputSchema>;
 
-export function parseOtherUserPath(outputs: CommandOutput[]): ProbeVerdict {
+export function parseOtherUserPath(outputs: CommandOutput[]): ProbeVerdict<'other-user-path'> {
   const parsed = readScriptJson(outputs[0], otherUserPathOutputSchema);
   if (!parsed.ok) return errorVerdict('other-user-path', parsed.error);
   const data: OtherUserPathData = {
@@ -80,7 +80,7 @@ export function parseOtherUserPath(outputs: CommandOutput[]): ProbeVerdict {
   });
 }
 
-export const otherUserPathProbe: ProbeDefinition = {
+export const otherUserPathProbe: ProbeDefinition<'other-user-path'> = {
   id: 'other-user-path',
   elevation: 'required',
   timeoutMs: TIMEOUT_MS,

@@ -4,7 +4,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CommandOutput } from '../run/command-runner.ts';
 import { PATH_LENGTH_LIMIT, parsePathEnvironment, type PathEnvironmentOutput } from './path-environment.ts';
-import type { PathEnvironmentData } from '../../../shared/contract/evidence-data.ts';
 
 const out = (value: unknown): CommandOutput[] => [
   {
@@ -78,7 +77,7 @@ function base(over: Partial<Record<keyof PathEnvironmentOutput, unknown>> = {}) 
   return { ...value, ...over } as typeof value;
 }
 
-const data = (v: ReturnType<typeof parsePathEnvironment>) => v.data as unknown as PathEnvironmentData;
+const data = (v: ReturnType<typeof parsePathEnvironment>) => v.data!;
 
 test('an older copy earlier in PATH: shadowed, with the version it answers and the installed one', () => {
   const v = parsePathEnvironment(out(base()));

@@ -328,7 +328,7 @@ function shellFolders(output: CommandOutput | undefined): Set<string> | null {
   );
 }
 
-export function parsePathEnvironment(outputs: CommandOutput[]): ProbeVerdict {
+export function parsePathEnvironment(outputs: CommandOutput[]): ProbeVerdict<'path-environment'> {
   const parsed = readScriptJson(outputs[0], pathEnvironmentOutputSchema);
   if (!parsed.ok) return errorVerdict('path-environment', parsed.error);
   const o = parsed.value;
@@ -411,7 +411,7 @@ const PROBLEM_ORDER: ProductPathState[] = [
   'missing-files',
 ];
 
-function pathVerdict(data: PathEnvironmentData): ProbeVerdict {
+function pathVerdict(data: PathEnvironmentData): ProbeVerdict<'path-environment'> {
   const p = 'path-environment';
   for (const state of PROBLEM_ORDER) {
     const hit = data.products.find((x) => x.state === state);
@@ -456,7 +456,7 @@ export function pathEnvironmentProbeAsking(program: string, argument: AskedArgum
   };
 }
 
-export const pathEnvironmentProbe: ProbeDefinition = {
+export const pathEnvironmentProbe: ProbeDefinition<'path-environment'> = {
   id: 'path-environment',
   // Never elevated: the version commands run programs from folders the user may write; run as administrator they
   // would be a way up for anything planted there. Other users' hives are the other-user-path probe's job.

@@ -110,7 +110,7 @@ export function classifyFileRenames(items: string[], list: number): FileRename[]
 /** Indicators that do not make a restart pending by themselves. */
 const WEAK_INDICATORS = new Set<RebootIndicatorId>(['pending-file-rename', 'wu-post-reboot-reporting']);
 
-export function parsePendingReboot(outputs: CommandOutput[]): ProbeVerdict {
+export function parsePendingReboot(outputs: CommandOutput[]): ProbeVerdict<'pending-reboot'> {
   const parsed = readScriptJson(outputs[0], pendingRebootOutputSchema);
   if (!parsed.ok) return errorVerdict('pending-reboot', parsed.error);
   const o = parsed.value;
@@ -181,7 +181,7 @@ export function parsePendingReboot(outputs: CommandOutput[]): ProbeVerdict {
   return verdict('ok', p, 'none', data);
 }
 
-export const pendingRebootProbe: ProbeDefinition = {
+export const pendingRebootProbe: ProbeDefinition<'pending-reboot'> = {
   id: 'pending-reboot',
   elevation: 'never',
   timeoutMs: TIMEOUT_MS,

@@ -89,7 +89,7 @@ function fromRegistry(machine: RegQuery, user: RegQuery): PoliciesOutput {
   };
 }
 
-export function parsePolicies(outputs: CommandOutput[]): ProbeVerdict {
+export function parsePolicies(outputs: CommandOutput[]): ProbeVerdict<'policies'> {
   const parsed = readScriptJson(outputs[0], policiesOutputSchema);
   const machine = regKey(outputs[1]);
   const user = regKey(outputs[2]);
@@ -132,7 +132,7 @@ export function parsePolicies(outputs: CommandOutput[]): ProbeVerdict {
   return verdict('ok', p, 'none', data);
 }
 
-export const policiesProbe: ProbeDefinition = {
+export const policiesProbe: ProbeDefinition<'policies'> = {
   id: 'policies',
   elevation: 'never',
   timeoutMs: TIMEOUT_MS,

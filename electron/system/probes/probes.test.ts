@@ -58,7 +58,7 @@ function run<P extends ProbeId>(
   const parsed = evidenceDataSchemas[id].safeParse(v.data);
   if (v.status !== 'error') assert.ok(parsed.success, `${id} data does not match its schema: ${parsed.error?.message}`);
   assert.ok(hasText(v.summary.key), `missing text for ${v.summary.key}`);
-  return { v, data: v.data as EvidenceDataMap[P] };
+  return { v, data: parsed.data! };
 }
 
 test('ALL_PROBES: exactly the nine probes, each with elevation need, timeout and texts', () => {

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { recentLogsDataSchema, type RecentLogsData } from '../../../shared/contract/evidence-data.ts';
+import { probeData } from '../../../shared/contract/evidence.ts';
 import { createSimulation } from '../simulated/index.ts';
 import { runAllProbes } from '../simulated/scenario-check.ts';
 import { analyzeRecentLogs } from './recent-log-analysis.ts';
@@ -9,7 +10,7 @@ import { analyzeRecentLogs } from './recent-log-analysis.ts';
 test('1603-custom-action: the newest log is analyzed as a 1603 failure with its custom action', async () => {
   const sim = createSimulation('1603-custom-action');
   const run = await runAllProbes(sim);
-  const data = run.best.get('recent-logs')!.data as RecentLogsData;
+  const data = probeData([...run.best.values()], 'recent-logs')!;
   const result = await analyzeRecentLogs(data, (spec) => sim.runner.run(spec));
   assert.deepEqual(result.errors, []);
   assert.ok(recentLogsDataSchema.safeParse(result.data).success);
@@ -23,7 +24,7 @@ test('1603-custom-action: the newest log is analyzed as a 1603 failure with its 
 test('2503 log: the analyzer sees 2503; a missing file becomes an error entry, not an exception', async () => {
   const sim = createSimulation('2503-windows-temp-acl');
   const run = await runAllProbes(sim);
-  const data = run.best.get('recent-logs')!.data as RecentLogsData;
+  const data = probeData([...run.best.values()], 'recent-logs')!;
   const gone: RecentLogsData = {
     ...data,
     logs: [

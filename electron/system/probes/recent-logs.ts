@@ -64,7 +64,7 @@ export const recentLogsOutputSchema = z.object({
 });
 export type RecentLogsOutput = z.infer<typeof recentLogsOutputSchema>;
 
-export function parseRecentLogs(outputs: CommandOutput[]): ProbeVerdict {
+export function parseRecentLogs(outputs: CommandOutput[]): ProbeVerdict<'recent-logs'> {
   const parsed = readScriptJson(outputs[0], recentLogsOutputSchema);
   if (!parsed.ok) return errorVerdict('recent-logs', parsed.error);
   const all = parsed.value.logs
@@ -81,7 +81,7 @@ export function parseRecentLogs(outputs: CommandOutput[]): ProbeVerdict {
   return verdict('ok', p, 'none', data, { days: LOG_DAYS });
 }
 
-export const recentLogsProbe: ProbeDefinition = {
+export const recentLogsProbe: ProbeDefinition<'recent-logs'> = {
   id: 'recent-logs',
   // Users cannot list C:\Windows\Temp: the elevated run also finds the service-side and SYSTEM logs there.
   elevation: 'better',

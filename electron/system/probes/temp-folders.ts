@@ -188,7 +188,7 @@ export function analyzeInstallerFolder(folder: z.infer<typeof folderSchema>): Te
   };
 }
 
-export function parseTempFolders(outputs: CommandOutput[], context: ProbeContext): ProbeVerdict {
+export function parseTempFolders(outputs: CommandOutput[], context: ProbeContext): ProbeVerdict<'temp-folders'> {
   const parsed = readScriptJson(outputs[0], tempFoldersOutputSchema);
   if (!parsed.ok) return errorVerdict('temp-folders', parsed.error);
   const o = parsed.value;
@@ -223,7 +223,7 @@ export function parseTempFolders(outputs: CommandOutput[], context: ProbeContext
 }
 
 /** The verdict from the folders' facts (also after merging an elevated run into an unelevated one). */
-export function tempFoldersVerdict(data: TempFoldersData): ProbeVerdict {
+export function tempFoldersVerdict(data: TempFoldersData): ProbeVerdict<'temp-folders'> {
   const p = 'temp-folders';
   const userTemp = data.userTemp;
   const userTmp = data.userTmp;
@@ -272,7 +272,7 @@ export function tempFoldersVerdict(data: TempFoldersData): ProbeVerdict {
  * tests the user's TEMP with the administrator's token (Administrators:F lets it write where the user cannot, the
  * classic 2503). So the user-TEMP facts stay those of the unelevated run, the system folders come from the elevated one.
  */
-export function mergeTempFolders(unelevated: TempFoldersData, elevated: TempFoldersData): ProbeVerdict {
+export function mergeTempFolders(unelevated: TempFoldersData, elevated: TempFoldersData): ProbeVerdict<'temp-folders'> {
   return tempFoldersVerdict({
     ...elevated,
     userTemp: unelevated.userTemp,
@@ -282,7 +282,7 @@ export function mergeTempFolders(unelevated: TempFoldersData, elevated: TempFold
   });
 }
 
-export const tempFoldersProbe: ProbeDefinition = {
+export const tempFoldersProbe: ProbeDefinition<'temp-folders'> = {
   id: 'temp-folders',
   // Users cannot read C:\Windows\Temp's ACL: the elevated run adds the ACL checks.
   elevation: 'better',
@@ -292,6 +292,5 @@ export const tempFoldersProbe: ProbeDefinition = {
     probeScriptSpec('temp-folders', SCRIPT, { userSid: context.user.sid, temp: context.user.temp }, TIMEOUT_MS),
   ],
   parse: (outputs, context) => parseTempFolders(outputs, context),
-  mergeElevated: (unelevated, elevated) =>
-    mergeTempFolders(unelevated as unknown as TempFoldersData, elevated as unknown as TempFoldersData),
+  mergeElevated: (unelevated, elevated) => mergeTempFolders(unelevated, elevated),
 };
