@@ -277,9 +277,9 @@ function readSegment(text: string, from: number, to: number, emit: EmitCredentia
 /**
  * What every such command carries, in one scan (each alternative starts with a literal the engine skips to fast): a
  * short flag after a space or quote (`-p`, `/RP`, `--user`, `-pSecret`), ` use`/` user` (of `net use`, `net user`,
- * checked by hand), or `rasdial`.
+ * checked by hand), `rasdial`, or `setx ` (`setx API_TOKEN value` needs no flag).
  */
-const ANCHOR = /[ \t"'](?:--?|\/)[A-Za-z]| [Uu][Ss][Ee][Rr]?[ \t]|[Rr][Aa][Ss][Dd][Ii][Aa][Ll]/g;
+const ANCHOR = /[ \t"'](?:--?|\/)[A-Za-z]| [Uu][Ss][Ee][Rr]?[ \t]|[Rr][Aa][Ss][Dd][Ii][Aa][Ll]|[Ss][Ee][Tt][Xx][ \t]/g;
 /** How far back from an anchor the command's start is looked for (a command line longer than this is read in parts). */
 const MAX_COMMAND = 4096;
 

@@ -30,6 +30,7 @@ export function findProfileNames(text: string, out: Array<{ start: number; end: 
       if (!SHARED_PROFILES.has(name.trim().toLowerCase())) out.push({ start, end: start + name.length, name });
     }
   }
+  findUnusualProfilePaths(text, out);
   if (text.includes('/home/') || text.includes('/Users/')) {
     HOME_PATH.lastIndex = 0;
     for (let m = HOME_PATH.exec(text); m; m = HOME_PATH.exec(text)) {
@@ -40,6 +41,57 @@ export function findProfileNames(text: string, out: Array<{ start: number; end: 
     }
   }
 }
+
+/** Characters before a drive-less `\Users\<name>` that make it a profile path (`HOMEPATH=\Users\x`, `%SystemDrive%\Users\x`). */
+const BEFORE_DRIVELESS = new Set([-1, 10, 32, 9, 61, 34, 39, 40, 37, 125, 62]); // \n space tab = " ' ( % } >
+/** A URL-encoded profile path's separators (`C%3A%5CUsers%5Cname%5C`, `%2FUsers%2F`). */
+const ENCODED_PROFILE = /%(?:5[Cc]|2[Ff])(?:Users|USERS|users)%(?:5[Cc]|2[Ff])/g;
+
+/** Profile paths written without a drive letter, and URL-encoded ones (a query string, a redirect URL). */
+function findUnusualProfilePaths(text: string, out: Array<{ start: number; end: number; name: string }>): void {
+  for (let at = text.indexOf('\\Users\\'); at >= 0; at = text.indexOf('\\Users\\', at + 7)) {
+    if (!BEFORE_DRIVELESS.has(at > 0 ? text.charCodeAt(at - 1) : -1)) continue;
+    const start = at + 7;
+    // Up to the next folder separator (a name may hold spaces: `\Users\Mei Lin\AppData`), else to a space.
+    let end = start;
+    while (end < text.length && end - start < 128 && !NAME_END.has(text.charCodeAt(end))) end++;
+    if (text.charCodeAt(end) !== 92 && text.charCodeAt(end) !== 47) {
+      end = start;
+      while (end < text.length && end - start < 128 && !PROFILE_END.has(text.charCodeAt(end))) end++;
+    }
+    const name = text.slice(start, end);
+    if (end > start && !SHARED_PROFILES.has(name.toLowerCase())) out.push({ start, end, name });
+  }
+  if (!text.includes('%')) return;
+  ENCODED_PROFILE.lastIndex = 0;
+  for (let m = ENCODED_PROFILE.exec(text); m; m = ENCODED_PROFILE.exec(text)) {
+    const start = m.index + m[0].length;
+    let end = start;
+    while (end < text.length && end - start < 128) {
+      const c = text.charCodeAt(end);
+      if (
+        PROFILE_END.has(c) ||
+        c === 38 ||
+        c === 35 ||
+        (c === 37 && /^%(?:5[Cc]|2[Ff])/.test(text.slice(end, end + 3)))
+      )
+        break;
+      end++;
+    }
+    let name = text.slice(start, end);
+    try {
+      name = decodeURIComponent(name);
+    } catch {
+      // a stray % stays as it is
+    }
+    if (end > start && !SHARED_PROFILES.has(name.toLowerCase())) out.push({ start, end, name });
+  }
+}
+
+/** Characters a folder name cannot hold, and line ends. */
+const NAME_END = new Set([...'\\/:*?"<>|\r\n='].map((c) => c.charCodeAt(0)));
+/** ...and the spaces, quotes and separators that end an unquoted name at the end of a path. */
+const PROFILE_END = new Set([...'\\/:*?"<>|\r\n \t,;\''].map((c) => c.charCodeAt(0)));
 
 function isHostChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 46;
