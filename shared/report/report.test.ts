@@ -105,6 +105,17 @@ test("redaction keeps the report's own words and field names: a user called 'Dom
   );
 });
 
+test('a report saved before evidence was typed ({} for a probe that gave no answer) still reads; wrong data do not', () => {
+  const saved = JSON.parse(JSON.stringify(model())) as { evidence: Array<Record<string, unknown>> };
+  saved.evidence.push({ ...saved.evidence[0], probe: 'policies', status: 'error', data: {}, error: 'timed out' });
+  const read = reportSchema.parse(saved);
+  assert.equal(read.evidence.at(-1)?.data, null);
+  saved.evidence.push({ ...saved.evidence[0], probe: 'policies', status: 'ok', data: { disableMsi: 'yes' } });
+  const wrong = reportSchema.safeParse(saved);
+  assert.equal(wrong.success, false);
+  assert.deepEqual(wrong.error?.issues[0]?.path.slice(0, 3), ['evidence', saved.evidence.length - 1, 'data']);
+});
+
 test('repairs: the run one from its journal (verified), the others proposed by findings', () => {
   const m = model();
   const run = m.repairs.find((r) => r.repair === 'restore-windows-temp-acl');
