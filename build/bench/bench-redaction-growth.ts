@@ -116,6 +116,7 @@ const HOSTILE_UNITS = [
   '=\\Users\\',
   '%5CUsers%5Ca%',
   'setx A_TOKEN b ',
+  'open h\nu\np\n',
   'Property(S): A = **********',
   "Adding A property. Its value is '**********",
   '?token=a&',

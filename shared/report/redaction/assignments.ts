@@ -16,6 +16,7 @@ import {
   findCommandCredentials,
   findCredentialObjects,
   findFtpCommands,
+  findFtpScriptLogins,
   findUrlCredentials,
 } from './command-credentials.ts';
 import { findPrivateKeyBlocks } from './private-key-blocks.ts';
@@ -793,6 +794,7 @@ export function findAssignments(text: string, hidden: ReadonlySet<string>, out: 
   findCredentialObjects(text, emit);
   findUrlCredentials(text, emit);
   findFtpCommands(text, emit);
+  findFtpScriptLogins(text, emit);
   findProsePasswords(text, out);
   findPrivateHostNames(text, out);
   findChineseKeys(text, out);

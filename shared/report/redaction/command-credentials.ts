@@ -397,6 +397,50 @@ export function findFtpCommands(text: string, emit: EmitCredential): void {
   }
 }
 
+/** FTP's own command words: a line holding one of these after `open host` is the script going on, not a login. */
+const FTP_COMMANDS = new Set(
+  'user pass binary bin ascii type put get mput mget send recv append cd lcd cdup pwd dir ls mkdir rmdir delete mdelete rename prompt hash bell verbose debug status quote literal close disconnect bye quit open glob trace'.split(
+    ' ',
+  ),
+);
+
+/** The whitespace-free token that makes up the line starting at `at` (spaces around it allowed), or null. */
+function soleToken(text: string, at: number): [number, number, number] | null {
+  let s = at;
+  while (s < text.length && isSpace(text.charCodeAt(s))) s++;
+  let e = s;
+  while (
+    e < text.length &&
+    e - s < 256 &&
+    !isSpace(text.charCodeAt(e)) &&
+    text.charCodeAt(e) !== 10 &&
+    text.charCodeAt(e) !== 13
+  )
+    e++;
+  let next = e;
+  while (next < text.length && (isSpace(text.charCodeAt(next)) || text.charCodeAt(next) === 13)) next++;
+  if (e === s || (next < text.length && text.charCodeAt(next) !== 10)) return null;
+  return [s, e, next + 1];
+}
+
+/**
+ * An `ftp -s:` script that logs in without the `user` command: `open HOST`, then the user name and the password on
+ * lines of their own (each a single token that is no FTP command word).
+ */
+export function findFtpScriptLogins(text: string, emit: EmitCredential): void {
+  for (let at = text.startsWith('open ') ? 0 : text.indexOf('\nopen '); at >= 0; at = text.indexOf('\nopen ', at + 6)) {
+    const open = at === 0 && text.charCodeAt(0) !== 10 ? 0 : at + 1;
+    const host = soleToken(text, open + 5);
+    const user = host && soleToken(text, host[2]);
+    const pass = user && soleToken(text, user[2]);
+    if (!user || !pass) continue;
+    const words = [text.slice(user[0], user[1]), text.slice(pass[0], pass[1])].map((w) => w.toLowerCase());
+    if (words.some((w) => FTP_COMMANDS.has(w))) continue;
+    emit('user', user[0], user[1], open);
+    emit('secret', pass[0], pass[1], open);
+  }
+}
+
 /** A verb at a line's start or after FTP's prompt or echo; an upper-case protocol verb also after a log prefix. */
 function ftpCommandStart(text: string, at: number, upper: boolean): boolean {
   let i = at;
