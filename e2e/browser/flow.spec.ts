@@ -83,10 +83,14 @@ test('restart: a delay can be chosen and cancelled; "now" restarts the simulated
   await expect(page.getByTestId('session-banner')).toHaveAttribute('data-state', 'undone', { timeout: 30_000 });
   await shots.step('restart-cancelled');
 
-  // Now: the simulated computer restarts; starting the app again resumes the session and checks the restart.
-  await page.getByTestId('back-to-findings').click();
-  await page.getByTestId('fix-restart-computer').click();
+  // The computer never restarted: "Try the next fix" offers the restart again (now), not "nothing left to try".
+  await page.getByTestId('next-fix').click();
   await expect(page.getByTestId('run-fix')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('notice-no-more-fixes')).toHaveCount(0);
+  await expect(page.getByTestId('restart-delay-0')).toBeVisible();
+  await shots.step('next-fix-after-cancel');
+
+  // Now: the simulated computer restarts; starting the app again resumes the session and checks the restart.
   await page.getByTestId('restart-delay-0').check();
   await expect(preview).toContainText('shutdown.exe /r /t 0', { timeout: 15_000 });
   for (const box of await page.locator('.confirmations input[type=checkbox]').all()) await box.check();
@@ -129,17 +133,27 @@ for (const [lang, width, height] of [
     const shots = new Recorder(page, `flow-simulated-about-${lang}-${width}x${height}`);
     await openApp(page);
     if (lang === 'zh-CN') await page.getByLabel(/Language|语言/).selectOption('zh-CN');
-    // The picker lists the scenarios by their titles (as `msi-doctor scan --list-scenarios` does).
-    await expect(page.getByTestId('scenario-picker').locator('option:checked')).toHaveText(
-      '2503/2502: C:\\Windows\\Temp lost the Users ACE',
+    // The picker lists the scenarios by their titles in the user's language (as `scan --list-scenarios --lang` does).
+    const checked = page.getByTestId('scenario-picker').locator('option:checked');
+    await expect(checked).toHaveText(
+      lang === 'en'
+        ? '2503/2502: C:\\Windows\\Temp lost the Users ACE'
+        : '2503/2502：C:\\Windows\\Temp 失去了 Users 的权限项',
     );
+    await expect(checked).toHaveAttribute('lang', lang);
+    const options = page.getByTestId('scenario-picker').locator('option');
+    expect(await options.count()).toBeGreaterThan(20);
+    for (const option of await options.all()) await expect(option).toHaveAttribute('lang', lang);
     const cont = await page.getByTestId('symptom-continue').boundingBox();
     expect(cont && cont.y + cont.height, 'step 1 Continue stays above the fold').toBeLessThanOrEqual(height);
     await page.getByTestId('simulated-about').locator('summary').click();
     await expect(page.getByTestId('simulated-about')).toContainText(
       lang === 'en' ? 'nothing on this computer is read or changed' : '不会读取或更改本机的任何内容',
     );
-    await expect(page.getByTestId('scenario-description')).toContainText('C:\\Windows\\Temp');
+    const description = page.getByTestId('scenario-description');
+    await expect(description).toContainText('C:\\Windows\\Temp');
+    await expect(description).toHaveAttribute('lang', lang);
+    if (lang === 'zh-CN') await expect(description).toContainText('不能再在其中创建文件');
     await shots.step('about');
   });
 }

@@ -7,9 +7,27 @@ test.afterEach(async ({ page }) => {
   await cancelRunning(page);
 });
 
+// The answer's one sentence names this machine's cause: the folder and its permissions; the process, its PID, its
+// package and how long it has run.
 const WALKS = [
-  { scenario: '2503-windows-temp-acl', choice: 'code-2503', repair: 'restore-windows-temp-acl' },
-  { scenario: '1618-stuck-client-install', choice: 'code-1618', repair: 'end-stuck-client-install' },
+  {
+    scenario: '2503-windows-temp-acl',
+    choice: 'code-2503',
+    repair: 'restore-windows-temp-acl',
+    headline: {
+      en: /C:\\Windows\\Temp.*Users.*can no longer create files/,
+      'zh-CN': /C:\\Windows\\Temp.*Users.*不能再在其中创建文件/,
+    },
+  },
+  {
+    scenario: '1618-stuck-client-install',
+    choice: 'code-1618',
+    repair: 'end-stuck-client-install',
+    headline: {
+      en: /msiexec\.exe \(process 8744\).*FinanceSuite-5\.1\.msi for 3 hours/,
+      'zh-CN': /msiexec\.exe（进程 8744）运行 FinanceSuite-5\.1\.msi 已经 3 小时/,
+    },
+  },
 ] as const;
 
 for (const walk of WALKS)
@@ -42,6 +60,10 @@ for (const walk of WALKS)
         await expect(fix).toBeVisible({ timeout: 30_000 });
         const box = await fix.boundingBox();
         expect(box && box.y + box.height, 'the recommended fix is above the fold').toBeLessThanOrEqual(height);
+        const headline = page.locator('.finding-answer').getByTestId('finding-headline');
+        await expect(headline).toHaveText(walk.headline[lang]);
+        const line = await headline.boundingBox();
+        expect(line && line.y + line.height, 'the answer is above the fold').toBeLessThanOrEqual(height);
         await shots.step('findings');
         await click(fix);
         await expect(page.getByTestId('run-fix')).toBeVisible({ timeout: 30_000 });

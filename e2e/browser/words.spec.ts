@@ -4,17 +4,21 @@
 // translate="no", lang="en"). One browser page per language, reused across scenarios; no screenshots or axe here (the walk-through
 // specs do that), so the whole walk stays fast.
 import { test, expect, type Page } from '@playwright/test';
-import { PROBE_IDS, REPAIR_IDS } from '../../shared/contract/ids.ts';
+import { CAUSE_IDS, PROBE_IDS, REPAIR_IDS } from '../../shared/contract/ids.ts';
 import { cancelRunning, openApp, selectScenario } from './helpers.ts';
 
 type Lang = 'en' | 'zh-CN';
 
+/** Every probe, repair and cause id of the catalogs. */
+const ALL_IDS: readonly string[] = [...PROBE_IDS, ...REPAIR_IDS, ...CAUSE_IDS];
 /**
- * The ids to look for: every probe and repair id of the catalogs. An id that is one English word ("elevation",
- * "policies") cannot be told apart from the word in a sentence, so only the hyphenated ids are looked for.
+ * In a sentence, the hyphenated ids are looked for anywhere. An id that is one English word ("elevation",
+ * "policies") reads as the word in a sentence, so it is looked for where it can only be an id: as the whole text of
+ * an element (a label, a badge, a list item, a <code>).
  */
-const IDS = [...PROBE_IDS, ...REPAIR_IDS].filter((id) => id.includes('-'));
+const IDS = ALL_IDS.filter((id) => id.includes('-'));
 const ID_PATTERN = new RegExp(`(?<![\\w-])(${IDS.map((id) => id.replace(/-/g, '\\-')).join('|')})(?![\\w-])`);
+const WHOLE_IDS = new Set(ALL_IDS);
 
 /** Names that stay in English in a Chinese sentence: products and Windows components, as Windows itself shows them. */
 const PRODUCT_NAMES = [
@@ -30,11 +34,14 @@ const PRODUCT_NAMES = [
 ];
 /** Three or more words of ASCII letters in a row: an English sentence (or a piece of one). */
 const ENGLISH_RUN = /[A-Za-z]{2,}(?:[ ,]+[A-Za-z]+){2,}/;
-/** A timestamp as machines write it (2026-11-18T09:13:00Z): people get local readable times. */
-const ISO_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+/** A timestamp as machines write it (2026-11-18T09:13:00Z, 2026-11-18 01:06, 01:06 UTC): people get local
+ * readable times ("Nov 18, 2026, 9:06 AM", "2026年11月18日 09:06"). */
+const ISO_TIME = /\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\b\d{1,2}:\d{2}(?::\d{2})? ?UTC\b/;
 
 interface PageText {
   text: string;
+  /** The whole text of the element it is in (an id shown alone is a label or a badge). */
+  whole: string;
   /** Inside <code>, <pre>, <kbd>, <samp>, translate="no" or an English lang attribute: quoted machine text. */
   machine: boolean;
   /** Inside <pre> or <code>: verbatim machine text (a command line with its script, a command's output, a check's
@@ -45,7 +52,7 @@ interface PageText {
 /** Every text node and user-facing attribute of the page, with whether it is marked as machine text. */
 async function pageTexts(page: Page): Promise<PageText[]> {
   return page.evaluate(() => {
-    const out: Array<{ text: string; machine: boolean; raw: boolean }> = [];
+    const out: Array<{ text: string; whole: string; machine: boolean; raw: boolean }> = [];
     const pageLang = document.documentElement.lang;
     const isMachine = (el: Element): boolean => {
       if (el.closest('code, pre, kbd, samp, [translate="no"]')) return true;
@@ -57,12 +64,17 @@ async function pageTexts(page: Page): Promise<PageText[]> {
       const el = node.parentElement;
       const text = node.textContent?.trim() ?? '';
       if (!el || !text || el.closest('script, style, noscript, [hidden]')) continue;
-      out.push({ text, machine: isMachine(el), raw: el.closest('pre, code') !== null });
+      out.push({
+        text,
+        whole: el.textContent?.trim() ?? '',
+        machine: isMachine(el),
+        raw: el.closest('pre, code') !== null,
+      });
     }
     for (const el of document.querySelectorAll('[aria-label], [title], [placeholder], [alt]'))
       for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
         const value = el.getAttribute(name)?.trim();
-        if (value) out.push({ text: value, machine: isMachine(el), raw: false });
+        if (value) out.push({ text: value, whole: value, machine: isMachine(el), raw: false });
       }
     return out;
   });
@@ -107,9 +119,16 @@ class WordCheck {
   async check(page: Page, where: string, report = false): Promise<void> {
     await openAllFolds(page);
     this.pages.push(where);
-    for (const { text, machine, raw } of await pageTexts(page)) {
+    for (const { text, whole, machine, raw } of await pageTexts(page)) {
       const id = ID_PATTERN.exec(text);
       if (id && !raw) this.problems.push(`${where}: internal id "${id[1]}" in "${text.slice(0, 160)}"`);
+      // An id alone (a label, a badge, a <code>), or a line of a <pre> that is only an id: never a real command,
+      // path or sentence. (Verbatim scripts and JSON facts carry ids inside longer lines: data, left alone.)
+      const alone = [whole, text, ...(raw ? text.split('\n') : [])].map((t) =>
+        t.trim().replace(/^[[(]|[\]):.,]$/g, ''),
+      );
+      const lone = alone.find((t) => WHOLE_IDS.has(t));
+      if (lone) this.problems.push(`${where}: internal id "${lone}" shown alone`);
       const iso = ISO_TIME.exec(text);
       if (iso && !raw) this.problems.push(`${where}: raw ISO time "${iso[0]}" in "${text.slice(0, 160)}"`);
       if (this.lang === 'zh-CN' && !machine) {

@@ -2,6 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliUsageError, type CliIo } from './cli-types.ts';
+import { cliText } from './cli-text.ts';
 import { LANGS, type Lang } from '../../shared/contract/ids.ts';
 import type { ScanRequest } from '../../shared/contract/scan.ts';
 import { parseSymptom } from '../../shared/diagnosis/symptom.ts';
@@ -157,12 +158,12 @@ export function restoreSavedMachineOrWarn(
   system: SystemHandle,
   dataDir: string,
   io: CliIo,
-  note: { command: string; asBuilt: string },
+  note: { command: string; lang: Lang },
 ): boolean {
   try {
     return restoreSavedMachine(system, dataDir);
   } catch {
-    io.stderr.write(`msi-doctor ${note.command}: the saved simulated machine is unreadable; ${note.asBuilt}\n`);
+    io.stderr.write(`${cliText('cli.saved-machine-unreadable', note.lang, { command: note.command })}\n`);
     return false;
   }
 }

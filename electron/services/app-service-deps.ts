@@ -30,7 +30,7 @@ function scenarioInfo(name: string): ScenarioInfo {
       logPaths: scenario.logPaths,
     };
   } catch {
-    return { name, title: name, description: '' };
+    return { name, title: { en: name, 'zh-CN': '' }, description: { en: '', 'zh-CN': '' } };
   }
 }
 

@@ -156,8 +156,8 @@ export function fakeDeps(log: string[]): AppServiceDeps & { release: () => void 
     },
     async listScenarios() {
       return [
-        { name: 'healthy', title: 'Healthy', description: '' },
-        { name: '1618-stuck-client-install', title: '1618', description: '' },
+        { name: 'healthy', title: { en: 'Healthy', 'zh-CN': '正常' }, description: { en: '', 'zh-CN': '' } },
+        { name: '1618-stuck-client-install', title: { en: '1618', 'zh-CN': '' }, description: { en: '', 'zh-CN': '' } },
       ];
     },
     parseSymptom(text) {

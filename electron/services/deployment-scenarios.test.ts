@@ -6,6 +6,7 @@ import { createSystem, systemScanOptions } from './system-factory.ts';
 import { runScan } from './scan-service.ts';
 import { diagnose } from '../../shared/diagnosis/diagnose.ts';
 import { parseSymptom } from '../../shared/diagnosis/symptom.ts';
+import { localTime } from '../../shared/knowledge/local-time.ts';
 import { translate } from '../../shared/knowledge/texts.ts';
 import { probeData } from '../../shared/contract/evidence.ts';
 import type { Finding } from '../../shared/contract/finding.ts';
@@ -32,9 +33,12 @@ test('ConfigMgr 1603: the deployment type, then the custom action and its own ou
   assert.equal(top.cause, 'custom-action-failed');
   assert.match(
     translate(top.reasons[0]!, 'en'),
-    /^Configuration Manager ran `"C:\\WINDOWS\\system32\\msiexec\.exe" \/i "ContosoLedger-4\.6\.2-x64\.msi" .*` as SYSTEM at 2026-11-18 09:11; it returned 1603 because custom action CA_RegisterLedgerService failed: "RegisterService: CreateService LedgerSvc failed: 0x80070431/,
+    /^Configuration Manager ran `"C:\\WINDOWS\\system32\\msiexec\.exe" \/i "ContosoLedger-4\.6\.2-x64\.msi" .*` as SYSTEM at [^;]+; it returned 1603 because custom action CA_RegisterLedgerService failed: "RegisterService: CreateService LedgerSvc failed: 0x80070431/,
   );
   assert.match(translate(top.reasons[0]!, 'zh-CN'), /因为自定义操作 CA_RegisterLedgerService 失败了/);
+  // The log's time (09:11 at UTC+8) as a local readable time of the reader, in each language.
+  for (const lang of ['en', 'zh-CN'] as const)
+    assert.ok(translate(top.reasons[0]!, lang).includes(localTime('2026-11-18T09:11:58.402+08:00', lang)), lang);
   assert.match(
     words(top),
     /Tell your IT administrator: "Contoso Ledger 4\.6 - Windows Installer \(\*\.msi file\)" \(Configuration Manager\)/,
@@ -57,7 +61,7 @@ test('Intune 1618: three retries then failed; the MSI log and the machine name w
   const text = words(top);
   assert.match(
     text,
-    /^Intune ran `msiexec \/i "AdatumCapture-8\.4\.2\.msi" .*` as SYSTEM at 2026-11-18 09:03; it returned 1618\. Its MSI log AdatumCapture_install\.log says why: Another installation is running\./m,
+    /^Intune ran `msiexec \/i "AdatumCapture-8\.4\.2\.msi" .*` as SYSTEM at [^;]+; it returned 1618\. Its MSI log AdatumCapture_install\.log says why: Another installation is running\./m,
   );
   assert.match(text, /Intune tried "Adatum Capture 8\.4" 3 times; each attempt returned 1618/);
   assert.match(text, /LegacyScanAgent\.msi/);

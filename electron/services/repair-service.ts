@@ -7,7 +7,8 @@ import { isRepairId, type RepairId } from '../../shared/contract/ids.ts';
 import type { LogAnalysis } from '../../shared/contract/log-analysis.ts';
 import type { JournalSummary, RepairOutcome, RepairPlan } from '../../shared/contract/repair.ts';
 import type { ParsedSymptom } from '../../shared/contract/symptom.ts';
-import { interpolate, type TextTable } from '../../shared/knowledge/local-text.ts';
+import type { TextTable } from '../../shared/knowledge/local-text.ts';
+import { renderText } from '../../shared/knowledge/text-render.ts';
 import { REPAIR_TEXTS } from '../../shared/knowledge/texts/repairs.ts';
 import type { ProbeDefinition } from '../system/probes/probe.ts';
 import type { CommandRunner, CommandSpec, ElevatedRunner } from '../system/run/command-runner.ts';
@@ -100,7 +101,7 @@ export class RepairError extends ServiceError {
 
 function englishText(ref: TextRef): string {
   const entry = (REPAIR_TEXTS as TextTable)[ref.key];
-  return entry ? interpolate(entry.en, ref.params) : ref.key;
+  return entry ? renderText(ref, (key) => (REPAIR_TEXTS as TextTable)[key]?.en, 'en') : ref.key;
 }
 
 async function defaultStatPath(path: string): Promise<'file' | 'directory' | 'missing'> {

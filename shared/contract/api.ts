@@ -86,8 +86,9 @@ export type ApiRequest<N extends ApiFunctionName> = z.input<(typeof apiRequestSc
 
 export interface ScenarioInfo {
   name: string;
-  title: string;
-  description: string;
+  /** In both languages; an empty zh-CN (a user's own English-only scenario file) falls back to English. */
+  title: { en: string; 'zh-CN': string };
+  description: { en: string; 'zh-CN': string };
   /** What the scenario's user typed, and the .msi / logs on its simulated disk (for demos and e2e walks). */
   symptom?: string;
   msiPath?: string | null;

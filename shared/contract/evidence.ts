@@ -24,10 +24,14 @@ export const rawOutputSchema = z.object({
 });
 export type RawOutput = z.infer<typeof rawOutputSchema>;
 
+/** A moment inside a sentence: the page that shows it formats it in the reader's language and time zone. */
+export const timeParamSchema = z.object({ time: z.string() }).strict();
+export type TimeParam = z.infer<typeof timeParamSchema>;
+
 /** A translatable sentence: a key of the knowledge texts plus its parameters. */
 export const textRefSchema = z.object({
   key: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+  params: z.record(z.string(), z.union([z.string(), z.number(), timeParamSchema])).default({}),
 });
 export type TextRef = z.infer<typeof textRefSchema>;
 

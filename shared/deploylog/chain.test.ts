@@ -12,6 +12,7 @@ import type { Finding } from '../contract/finding.ts';
 import { diagnose } from '../diagnosis/diagnose.ts';
 import { parseSymptom } from '../diagnosis/symptom.ts';
 import { translate } from '../knowledge/texts.ts';
+import { localTime } from '../knowledge/local-time.ts';
 
 const read = (path: string) => readFileSync(fileURLToPath(new URL(path, import.meta.url)));
 const analyze = (bytes: Uint8Array | string, file: string): LogAnalysis =>
@@ -85,9 +86,10 @@ test('one joined finding: the tool ran X as SYSTEM at T, it returned 1603 becaus
   const first = translate(top.reasons[0]!, 'en');
   assert.match(
     first,
-    /^Configuration Manager ran `msiexec \/i a\.msi \/qn \/l\*v "C:\\Windows\\Temp\\contoso\.log"` as SYSTEM at 2026-03-04 10:42; it returned 1603 because custom action ConfigureDatabase failed: "/,
+    /^Configuration Manager ran `msiexec \/i a\.msi \/qn \/l\*v "C:\\Windows\\Temp\\contoso\.log"` as SYSTEM at [^;]+; it returned 1603 because custom action ConfigureDatabase failed: "/,
   );
   assert.ok(first.includes(failure.output!.slice(0, 20)));
+  assert.ok(first.includes(` at ${localTime('2026-03-04T10:42:00.000Z', 'en')};`), first);
   assert.ok(top.supporting.some((r) => r.kind === 'log' && r.file === 'AppEnforce.log'));
   assert.ok(top.supporting.some((r) => r.kind === 'log' && r.file === msi.file));
   assert.ok(!top.repairs.includes('retry-install-elevated-logged'), 'the log is already there');

@@ -6,6 +6,7 @@ import type { RepairParams } from '../contract/repair.ts';
 import { causeInfo } from '../knowledge/causes.ts';
 import { keys } from '../knowledge/knowledge-texts.ts';
 import { factKey } from '../knowledge/facts.ts';
+import { headlineForReason } from '../knowledge/headlines.ts';
 import { linkedCauses } from '../knowledge/error-codes.ts';
 import { mythInfo, type MythId } from '../knowledge/myths.ts';
 import type { DiagnosisContext } from './context.ts';
@@ -106,7 +107,13 @@ export function buildFinding(cause: CauseId, signals: Signal[], ctx: DiagnosisCo
   );
   const strongest = (field: 'headline' | 'nextStep') =>
     [...pro].filter((s) => s[field]).sort((a, b) => b.weight - a.weight)[0]?.[field];
-  const headline = strongest('headline');
+  // A rule's own sentence wins; else the strongest supporting fact that names something specific here gives it.
+  const headline =
+    strongest('headline') ??
+    [...pro]
+      .sort((a, b) => b.weight - a.weight)
+      .map((s) => (s.reason ? headlineForReason(s.reason) : undefined))
+      .find((h) => h !== undefined);
   const nextStep = strongest('nextStep');
   const repairParams: Finding['repairParams'] = {};
   for (const s of [...pro].sort((a, b) => b.weight - a.weight))

@@ -3,6 +3,7 @@ import type { CauseId, ProbeId, RepairId } from '../contract/ids.ts';
 import type { EvidenceRef, TextRef } from '../contract/evidence.ts';
 import type { RepairParams } from '../contract/repair.ts';
 import { factKey, type FactId } from '../knowledge/facts.ts';
+import type { TextParams } from '../knowledge/text-render.ts';
 
 export interface Signal {
   cause: CauseId;
@@ -26,7 +27,7 @@ export interface Signal {
   alwaysRelevant?: boolean;
 }
 
-export function reason(fact: FactId, params: Record<string, string | number> = {}): TextRef {
+export function reason(fact: FactId, params: TextParams = {}): TextRef {
   return { key: factKey(fact), params };
 }
 
@@ -48,7 +49,7 @@ export function probeFact(
   weight: number,
   probe: ProbeId,
   fact: FactId,
-  params: Record<string, string | number> = {},
+  params: TextParams = {},
   extra: Partial<Signal> = {},
 ): Signal {
   return forCause(cause, weight, probeRef(probe, fact), { reason: reason(fact, params), ...extra });

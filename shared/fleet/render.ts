@@ -2,7 +2,7 @@
 // Everything shown comes from files a machine wrote: it is escaped for HTML and defused for spreadsheets.
 import type { Lang } from '../contract/ids.ts';
 import { translate } from '../knowledge/texts.ts';
-import { displayTime } from '../diagnosis/display-time.ts';
+import { localTime } from '../knowledge/local-time.ts';
 import { html, trusted, type SafeHtml } from '../report/html/template.ts';
 import { REPORT_CSS } from '../report/html/styles.ts';
 import type { FleetSummary, MachineRow } from './summarize.ts';
@@ -10,7 +10,8 @@ import type { FleetSummary, MachineRow } from './summarize.ts';
 const t = (lang: Lang, key: string, params: Record<string, string | number> = {}) => translate({ key, params }, lang);
 const causeTitle = (lang: Lang, cause: string) => t(lang, `cause.${cause}.title`);
 const pct = (n: number) => `${Math.round(n * 100)}%`;
-const when = (iso: string | null) => (iso ? displayTime(iso) : '');
+/** When a machine was scanned, as people read times (the CSV keeps ISO, for sorting and for scripts). */
+const when = (lang: Lang, iso: string | null) => (iso ? localTime(iso, lang) : '');
 
 function topIssue(lang: Lang, row: MachineRow): string {
   const top = row.issues[0];
@@ -37,7 +38,7 @@ export function renderFleetText(s: FleetSummary, lang: Lang, limit = 15): string
   s.actFirst.slice(0, limit).forEach((row, i) => {
     const products = row.products.length ? `  [${row.products.slice(0, 2).join('; ')}]` : '';
     out.push(
-      `  ${String(i + 1).padStart(2)}. ${row.machine}  ${when(row.scannedAt)}  ${topIssue(lang, row)}${products}`,
+      `  ${String(i + 1).padStart(2)}. ${row.machine}  ${when(lang, row.scannedAt)}  ${topIssue(lang, row)}${products}`,
     );
   });
   out.push('', `${t(lang, 'fleet.section.causes')}:`);
@@ -71,7 +72,7 @@ export function renderFleetCsv(s: FleetSummary, lang: Lang): { machines: string;
     ['machine', 'scanned', 'priority', 'top', 'confidence', 'issues', 'products', 'results', 'file'].map(col),
     ...s.machineRows.map((r) => [
       r.machine,
-      when(r.scannedAt),
+      r.scannedAt ?? '',
       r.priority,
       r.issues[0] ? causeTitle(lang, r.issues[0].cause) : '',
       r.issues[0] ? pct(r.issues[0].confidence) : '',
@@ -137,7 +138,7 @@ export function renderFleetHtml(
   const machineRow = (r: MachineRow) =>
     html`<tr>
       <td>${r.machine}${r.simulated ? html` <span class="badge">${t(lang, 'fleet.simulated')}</span>` : ''}</td>
-      <td>${when(r.scannedAt)}</td>
+      <td>${when(lang, r.scannedAt)}</td>
       <td>${r.issues.map((i, n) => html`${n ? '; ' : ''}${causeTitle(lang, i.cause)} (${pct(i.confidence)})`)}</td>
       <td>${r.products.join('; ')}</td>
     </tr>`;
@@ -158,7 +159,7 @@ export function renderFleetHtml(
         <header>
           <h1>${t(lang, 'fleet.title')}</h1>
           <p class="meta">
-            ${t(lang, 'fleet.generated', { time: displayTime(context.generatedAt), dir: context.dir })}
+            ${t(lang, 'fleet.generated', { time: localTime(context.generatedAt, lang), dir: context.dir })}
           </p>
           <p>
             ${t(lang, 'fleet.totals', {

@@ -131,8 +131,8 @@ export const FACTS = {
   // pending-reboot
   'reboot-pending': factEntry(
     'pending-reboot',
-    'A restart is pending ({indicators}).',
-    '有待完成的重启（{indicators}）。',
+    'A restart is pending: {marker} (signs found: {count}).',
+    '有待完成的重启：{marker}（发现的迹象：{count}）。',
   ),
   'msi-file-renames': factEntry(
     'pending-reboot',

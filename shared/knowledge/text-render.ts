@@ -2,11 +2,12 @@
 // params, values escaped for display.
 // Kept apart from the tables (texts.ts) so the renderer can render with a table it loads for one language only.
 import { escapeForDisplay } from './display-safe.ts';
-import type { TextRef } from '../contract/evidence.ts';
+import type { TextRef, TimeParam } from '../contract/evidence.ts';
+import { isTimeParam, localTime } from './local-time.ts';
 import type { Lang } from '../contract/ids.ts';
 import { interpolate } from './local-text.ts';
 
-export type TextParams = Record<string, string | number>;
+export type TextParams = Record<string, string | number | TimeParam>;
 export type TextInput = TextRef | { key: string; params?: TextParams };
 /** The template of a key in the language being rendered (with its fallback applied), or undefined. */
 export type TemplateLookup = (key: string) => string | undefined;
@@ -36,10 +37,16 @@ function pluralRules(lang: Lang): Intl.PluralRules {
   return rules;
 }
 
-function resolveParams(params: TextParams, lookup: TemplateLookup, depth: number, lang: Lang): TextParams {
-  const out: TextParams = {};
+function resolveParams(
+  params: TextParams,
+  lookup: TemplateLookup,
+  depth: number,
+  lang: Lang,
+): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) {
-    if (typeof value === 'string' && value.startsWith('@') && depth < 3) {
+    if (isTimeParam(value)) out[name] = localTime(value.time, lang);
+    else if (typeof value === 'string' && value.startsWith('@') && depth < 3) {
       const [key = '', query = ''] = value.slice(1).split('?', 2);
       const nested: TextParams = {};
       for (const pair of query.split('&')) {
@@ -100,7 +107,7 @@ export function renderTextParts(ref: TextInput, lookup: TemplateLookup, lang: La
 /** Build a nested-param value for translate ("@value.age.hours?count=3"). */
 export function nestedParam(key: string, params: TextParams = {}): string {
   const query = Object.entries(params)
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(isTimeParam(v) ? v.time : String(v))}`)
     .join('&');
   return query ? `@${key}?${query}` : `@${key}`;
 }

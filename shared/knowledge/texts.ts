@@ -14,6 +14,8 @@ import { PRODUCT_TEXTS } from './texts/products.ts';
 import { SESSION_TEXTS } from './texts/session.ts';
 import { FAILURE_PATTERN_TEXTS } from './failure-patterns.ts';
 import { WORD_TEXTS } from './texts/words.ts';
+import { HEADLINE_TEXTS } from './headlines.ts';
+import { CLI_TEXTS } from './texts/cli.ts';
 
 export { nestedParam, type TextInput, type TextParams } from './text-render.ts';
 
@@ -32,6 +34,8 @@ export function textTables(): Array<{ name: string; table: TextTable }> {
     { name: 'products', table: PRODUCT_TEXTS },
     { name: 'session', table: SESSION_TEXTS },
     { name: 'failure-patterns', table: FAILURE_PATTERN_TEXTS },
+    { name: 'headlines', table: HEADLINE_TEXTS },
+    { name: 'cli', table: CLI_TEXTS },
   ];
 }
 

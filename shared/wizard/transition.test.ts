@@ -573,3 +573,36 @@ test('a log found on the machine is added from the findings and the scan runs ag
   });
   assert.equal(again.step, 'findings', 'the same log is not added twice');
 });
+
+test('a cancelled restart: "try the next fix" offers the restart again (now), then the other causes\' fixes', () => {
+  const scanReboot = sampleScan([
+    sampleFinding('pending-reboot', 0.8, ['restart-computer']),
+    sampleFinding('custom-action-failed', 0.5, ['retry-install-elevated-logged']),
+  ]);
+  const record = newRecord('session-1', scanReboot, SYMPTOM, at());
+  const plan = { ...samplePlan('restart-computer'), restart: { minutes: 15 } };
+  const scheduled = ran(record, plan, sampleOutcome(plan));
+  const cancelled = withUndo(scheduled, plan.planId, sampleOutcome(plan), at())!;
+  assert.equal(sessionStory(cancelled).state, 'undone');
+  // The computer never restarted: restarting is still the first fix, then the other cause's fix.
+  assert.deepEqual(nextRepair(cancelled), { cause: 'pending-reboot', repair: 'restart-computer' });
+  const s = run(
+    initialState(),
+    { type: 'SESSION_RESTORED', session: cancelled, resumed: false },
+    { type: 'NEXT_FIX_REQUESTED' },
+  );
+  assert.equal(s.step, 'fix');
+  assert.equal(s.fix?.repair, 'restart-computer');
+  assert.notEqual(s.notice, 'no-more-fixes');
+  // Once the restart ran (the session resumed after it), it counts as tried: the next fix is the other cause's.
+  const now = { ...samplePlan('restart-computer', 'plan-now'), restart: { minutes: 0 } };
+  const restarted = ran(cancelled, now, sampleOutcome(now));
+  assert.deepEqual(nextRepair(restarted), { cause: 'custom-action-failed', repair: 'retry-install-elevated-logged' });
+  // Any other undone fix stays tried (the user undid it on purpose).
+  const acl = samplePlan('restore-windows-temp-acl');
+  const undoneAcl = withUndo(ran(record2503, acl, sampleOutcome(acl)), acl.planId, sampleOutcome(acl), at())!;
+  assert.deepEqual(nextRepair(undoneAcl), {
+    cause: 'installer-folders-access',
+    repair: 'retry-install-elevated-logged',
+  });
+});

@@ -80,9 +80,17 @@ export function repairQueue(scan: ScanResult): Array<{ cause: CauseId; repair: R
   return queue;
 }
 
+/** A restart whose countdown the user cancelled (its undo ran, and no resume after a restart followed): the
+ * computer never restarted, so restarting is still a fix to try ("restart now"). */
+function restartCancelled(repair: SessionRecord['repairs'][number]): boolean {
+  return repair.plan.restart !== null && repair.undo?.outcome.status === 'succeeded' && !repair.restart?.resumedAt;
+}
+
 /** The next repair of the latest diagnosis that this session has not tried yet, or null. */
 export function nextRepair(session: SessionRecord): { cause: CauseId; repair: RepairId } | null {
-  const tried = new Set(session.repairs.filter((r) => r.purpose === 'fix').map((r) => r.repair));
+  const tried = new Set(
+    session.repairs.filter((r) => r.purpose === 'fix' && !restartCancelled(r)).map((r) => r.repair),
+  );
   return repairQueue(session.latest).find((q) => !tried.has(q.repair)) ?? null;
 }
 

@@ -3,7 +3,7 @@
 import type { LogAnalysis } from '../../../shared/contract/log-analysis.ts';
 import type { Lang } from '../../../shared/contract/ids.ts';
 import type { Deployment } from '../../../shared/contract/deployment.ts';
-import { translate } from '../../../shared/knowledge/texts.ts';
+import { translate, type TextParams } from '../../../shared/knowledge/texts.ts';
 import { linkDeployments, type DeploymentLink } from '../../../shared/deploylog/chain.ts';
 import { isProblem } from '../../../shared/deploylog/summarize.ts';
 import { attemptParams } from '../../../shared/diagnosis/rules/deploy-rule.ts';
@@ -27,7 +27,7 @@ function attemptLines(
   lang: Lang,
   width: number,
 ): string[] {
-  const t = (key: string, params: Record<string, string | number> = {}) => translate({ key, params }, lang);
+  const t = (key: string, params: TextParams = {}) => translate({ key, params }, lang);
   const p = attemptParams(d);
   const out: string[] = [];
   const outcome = d.outcome === 'success' && d.restart ? '@deploy.outcome.restart' : `@deploy.outcome.${d.outcome}`;

@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { localTime } from '../../../shared/knowledge/local-time.ts';
 import { analyzeCommand } from './analyze.ts';
 import { logAnalysisSchema } from '../../../shared/contract/log-analysis.ts';
 import { fakeIo } from '../cli-test-io.test-support.ts';
@@ -40,11 +41,18 @@ test('the deployment log with the MSI log it names: one joined finding, in Engli
     assert.equal(await analyzeCommand([appEnforce, msi], en.io), 0);
     assert.match(
       en.out(),
-      /Configuration Manager ran `"C:\\WINDOWS\\system32\\msiexec\.exe" \/i "LitwareAgent-2\.0\.msi" \/qn \/l\*v LitwareAgent-install\.log` as SYSTEM at 2026-07-02 07:00; it returned 1603 because custom action ConfigureDatabase failed: "/,
+      /Configuration Manager ran `"C:\\WINDOWS\\system32\\msiexec\.exe" \/i "LitwareAgent-2\.0\.msi" \/qn \/l\*v LitwareAgent-install\.log` as SYSTEM at [^;]+; it returned 1603 because custom action ConfigureDatabase failed: "/,
     );
     const zh = fakeIo();
     assert.equal(await analyzeCommand(['--lang', 'zh-CN', appEnforce, msi], zh.io), 0);
-    assert.match(zh.out(), /Configuration Manager 于 2026-07-02 07:00 以 SYSTEM 身份运行了/);
+    assert.ok(en.out().includes(` at ${localTime('2026-07-02T07:00:01.100+02:00', 'en')};`), 'a local readable time');
+    assert.ok(
+      zh
+        .out()
+        .includes(
+          `Configuration Manager 于 ${localTime('2026-07-02T07:00:01.100+02:00', 'zh-CN')} 以 SYSTEM 身份运行了`,
+        ),
+    );
     assert.match(zh.out(), /因为自定义操作 ConfigureDatabase 失败了/);
     assert.match(zh.out(), /部署:|部署：/);
   } finally {

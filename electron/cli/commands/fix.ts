@@ -2,7 +2,9 @@
 import { createInterface } from 'node:readline';
 import { CliUsageError, type CliCommand, type CliIo } from '../cli-types.ts';
 import { isRepairId, type Lang, type RepairId } from '../../../shared/contract/ids.ts';
-import type { RepairParams } from '../../../shared/contract/repair.ts';
+import type { RepairParams, RepairPlan } from '../../../shared/contract/repair.ts';
+import { repairName } from '../../../shared/knowledge/words.ts';
+import { cliText } from '../cli-text.ts';
 import type { ScanRequest } from '../../../shared/contract/scan.ts';
 import { translate } from '../../../shared/knowledge/texts.ts';
 import { parseSymptom } from '../../../shared/diagnosis/symptom.ts';
@@ -136,12 +138,12 @@ export function parseFixArgs(argv: string[]): FixArgs | 'help' {
 }
 
 /** Asks yes/no questions on a terminal (prompts on stderr so stdout stays clean). Anything but y/yes is no. */
-async function askAll(io: CliIo, questions: string[]): Promise<boolean> {
+async function askAll(io: CliIo, questions: string[], lang: Lang): Promise<boolean> {
   const rl = createInterface({ input: io.stdin, terminal: false });
   const lines = rl[Symbol.asyncIterator]();
   try {
     for (const question of questions) {
-      io.stderr.write(`${question} [y/N] `);
+      io.stderr.write(cliText('cli.ask.yes-no', lang, { question }));
       const answer = await lines.next();
       if (answer.done || !/^\s*(y|yes|是|好)\s*$/i.test(answer.value)) return false;
     }
@@ -183,13 +185,15 @@ async function fix(args: FixArgs, io: CliIo, dataDir: string): Promise<number> {
     const top = scan.findings.find((f) => f.kind !== 'info' || f.repairs.length > 0) ?? scan.findings[0];
     const first = top?.repairs[0];
     if (!first) {
-      io.stderr.write(
-        `msi-doctor fix: nothing to repair automatically (top finding: ${top ? translate(top.title, args.lang) : 'none'}).\n`,
-      );
+      const finding = top ? translate(top.title, args.lang) : cliText('cli.fix.nothing.none', args.lang);
+      io.stderr.write(`${cliText('cli.fix.nothing', args.lang, { finding })}\n`);
       return 1;
     }
     repair = first;
-    if (!args.json) io.stderr.write(`recommended: ${repair} (for ${top!.cause})\n`);
+    if (!args.json)
+      io.stderr.write(
+        `${cliText('cli.fix.recommended', args.lang, { repair: translate(repairName(repair), args.lang), cause: translate(top!.title, args.lang) })}\n`,
+      );
   } else repair = args.repair;
 
   const params: RepairParams = { ...args.params };
@@ -205,26 +209,21 @@ async function fix(args: FixArgs, io: CliIo, dataDir: string): Promise<number> {
   if (!args.json) io.stdout.write(renderPlan(plan, args.lang) + '\n');
   if (!args.yes) {
     if (!(io.stdin as { isTTY?: boolean }).isTTY) {
-      throw new CliUsageError(
-        'refusing to change this computer without confirmation: run it in a terminal, or pass --yes after reading the plan (--dry-run shows it)',
-      );
+      throw new CliUsageError(cliText('cli.fix.refuse-unconfirmed', args.lang));
     }
     const questions = [
       ...plan.confirmations.map((c) => translate({ key: `repair.confirmation.${c}`, params: {} }, args.lang)),
-      args.lang === 'zh-CN' ? '现在执行这个修复吗？' : 'Run this repair now?',
+      cliText('cli.fix.run-now', args.lang),
     ];
-    if (!(await askAll(io, questions))) {
-      io.stderr.write(
-        args.lang === 'zh-CN'
-          ? '未执行：您没有确认。电脑没有被更改。\n'
-          : 'Not run: not confirmed. Nothing was changed.\n',
-      );
+    if (!(await askAll(io, questions, args.lang))) {
+      io.stderr.write(`${cliText('cli.fix.not-confirmed', args.lang)}\n`);
       return 1;
     }
   }
   const onSigint = (): void => void service.cancel(plan.planId);
   process.once('SIGINT', onSigint);
-  const progress = io.stderr.isTTY && !args.json ? (p: RepairProgress) => writeProgress(io, p) : undefined;
+  const progress =
+    io.stderr.isTTY && !args.json ? (p: RepairProgress) => writeProgress(io, p, plan, args.lang) : undefined;
   try {
     const outcome = await service
       .run(plan.planId, { confirmations: plan.confirmations, ...(progress ? { onProgress: progress } : {}) })
@@ -237,8 +236,15 @@ async function fix(args: FixArgs, io: CliIo, dataDir: string): Promise<number> {
   }
 }
 
-function writeProgress(io: CliIo, p: RepairProgress): void {
-  if (p.countdownSeconds !== undefined) io.stderr.write(`  … ${p.stepId}: ${p.countdownSeconds} s left\n`);
-  else if (p.phase === 'started') io.stderr.write(`… ${p.stepId}\n`);
-  else io.stderr.write(`  ${p.stepId}: ${p.status ?? ''}\n`);
+function writeProgress(io: CliIo, p: RepairProgress, plan: RepairPlan, lang: Lang): void {
+  // The plan's description of the step, never its internal id.
+  const planned = plan.steps.find((s) => s.id === p.stepId);
+  const step = planned ? translate(planned.description, lang) : p.stepId;
+  if (p.countdownSeconds !== undefined)
+    io.stderr.write(`  ${cliText('cli.progress.countdown', lang, { step, seconds: p.countdownSeconds })}\n`);
+  else if (p.phase === 'started') io.stderr.write(`${cliText('cli.progress.started', lang, { name: step })}\n`);
+  else if (p.status)
+    io.stderr.write(
+      `  ${cliText('cli.outcome.step', lang, { status: cliText(`report.step.${p.status}`, lang), step })}\n`,
+    );
 }

@@ -5,7 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import { CliUsageError, type CliCommand, type CliIo } from '../cli-types.ts';
 import { parseArgs } from 'node:util';
 import { LANGS, type Lang } from '../../../shared/contract/ids.ts';
-import { translate } from '../../../shared/knowledge/texts.ts';
+import { translate, type TextParams } from '../../../shared/knowledge/texts.ts';
 import { MAX_RESULT_BYTES, oneLine, readResultFile } from '../../../shared/fleet/result-file.ts';
 import { FleetAccumulator, type FleetSummary } from '../../../shared/fleet/summarize.ts';
 import { renderFleetCsv, renderFleetHtml, renderFleetText, type RefusedFile } from '../../../shared/fleet/render.ts';
@@ -119,7 +119,7 @@ export async function summarizeFolder(dir: string, lang: Lang, onRefused: (r: Re
   const files = await resultFiles(dir);
   const acc = new FleetAccumulator();
   const refused: RefusedFile[] = [];
-  const refuse = (file: string, key: string, params: Record<string, string | number>) => {
+  const refuse = (file: string, key: string, params: TextParams) => {
     const r = { file, reason: translate({ key: `fleet.refused.${key}`, params }, lang) };
     refused.push(r);
     acc.refuse();

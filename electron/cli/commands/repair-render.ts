@@ -17,7 +17,6 @@ const LABELS = {
     elevated: 'administrator',
     plain: 'as you',
     risk: 'Risk',
-    status: 'Result',
     verified: 'Verified',
     journal: 'Journal',
     undo: 'Undo with',
@@ -37,7 +36,6 @@ const LABELS = {
     elevated: '管理员',
     plain: '当前用户',
     risk: '风险',
-    status: '结果',
     verified: '已验证',
     journal: '记录',
     undo: '撤销命令',
@@ -91,20 +89,31 @@ export function renderPlan(plan: RepairPlan, lang: Lang): string {
 
 export function renderOutcome(outcome: RepairOutcome, lang: Lang): string {
   const L = LABELS[lang];
-  const lines = [`${L.status}: ${outcome.status}`];
-  for (const step of outcome.steps)
-    lines.push(`  ${step.status.padEnd(9)} ${step.id}${step.exitCode !== null ? ` (exit ${step.exitCode})` : ''}`);
+  const lines = [t(`cli.outcome.${outcome.status}`, lang)];
+  for (const step of outcome.steps) {
+    // The plan's own description of the step (its id is internal).
+    const planned = outcome.plan.steps.find((s) => s.id === step.id);
+    const params = {
+      status: t(`report.step.${step.status}`, lang),
+      step: planned ? t(planned.description, lang) : step.id,
+      ...(step.exitCode !== null ? { code: step.exitCode } : {}),
+    };
+    lines.push(`  ${t(step.exitCode !== null ? 'cli.outcome.step-exit' : 'cli.outcome.step', lang, params)}`);
+  }
   lines.push(`${L.verified}: ${outcome.verified === null ? L.unknown : outcome.verified ? L.yes : L.no}`);
   if (outcome.message) lines.push(t(outcome.message, lang));
   if (outcome.rebootRequired) lines.push(L.reboot);
   if (outcome.installLog) {
     lines.push(`${L.log}: ${outcome.installLog.path}`);
     const a = outcome.installLog.analysis;
-    if (a)
-      lines.push(
-        `${L.analysis}: ${a.outcome}${a.primaryError !== null ? `, error ${a.primaryError}` : ''}${a.causes.length ? `, ${a.causes.map((c) => c.id).join(', ')}` : ''}`,
-      );
-    else if (outcome.installLog.error) lines.push(`${L.analysis}: ${outcome.installLog.error}`);
+    if (a) {
+      const parts = [
+        t(`report.outcome.${a.outcome}`, lang),
+        ...(a.primaryError !== null ? [t('cli.scan.log.error', lang, { code: a.primaryError })] : []),
+        ...a.causes.map((c) => t(`cause.${c.id}.title`, lang)),
+      ];
+      lines.push(t('cli.outcome.analysis', lang, { outcome: parts.join(lang === 'zh-CN' ? '，' : ', ') }));
+    } else if (outcome.installLog.error) lines.push(`${L.analysis}: ${outcome.installLog.error}`);
   }
   lines.push(`${L.journal}: ${outcome.journalId}`);
   if (outcome.undoAvailable) lines.push(`${L.undo}: msi-doctor undo ${outcome.journalId}`);
@@ -126,14 +135,15 @@ export function renderUnfinished(journals: JournalSummary[], lang: Lang): string
   return lines.length ? lines.join('\n') + '\n' : '';
 }
 
-export function renderJournals(journals: JournalSummary[]): string {
-  if (journals.length === 0) return 'No repair journals.\n';
+export function renderJournals(journals: JournalSummary[], lang: Lang = 'en'): string {
+  if (journals.length === 0) return `${t('cli.journals.none', lang)}\n`;
+  const state = (j: JournalSummary) => t(`cli.journals.state.${j.state}`, lang);
   return (
     journals
       .map((j) =>
         j.state === 'damaged'
-          ? `${j.journalId}  ${j.state.padEnd(10)} not used: ${escapeForDisplay(j.problem ?? '')}`
-          : `${j.journalId}  ${j.state.padEnd(10)} ${j.repair}${j.undoAvailable ? '  (undo available)' : ''}`,
+          ? `${j.journalId}  ${state(j)}  ${t('cli.journals.not-used', lang, { problem: escapeForDisplay(j.problem ?? '') })}`
+          : `${j.journalId}  ${state(j)}  ${j.repair ? t(`repair.${j.repair}.title`, lang) : '?'}${j.undoAvailable ? `  ${t('cli.journals.undo-available', lang)}` : ''}`,
       )
       .join('\n') + '\n'
   );

@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import { unzipSync } from 'fflate';
 import { fakeIo, testWithDataDir } from '../cli-test-io.test-support.ts';
 import { CliUsageError } from '../cli-types.ts';
-import { NO_REDACT_WARNING, parseReportArgs, reportCommand } from './report.ts';
+import { noRedactWarning, parseReportArgs, reportCommand } from './report.ts';
 import { fixCommand } from './fix.ts';
 import { builtinScenarios } from '../../services/system-factory.ts';
 import { buildMachine, loadScenario } from '../../system/simulated/index.ts';
@@ -89,7 +89,7 @@ for (const scenario of builtinScenarios()) {
       const zip = join(dir, 'r.zip');
       const result = await run(['--simulate', scenario, ...logs, '--out', zip, '--lang', 'zh-CN']);
       assert.equal(result.code, 0, result.err);
-      assert.match(result.out, /Report written: .*r\.zip \(ZIP, \d+ bytes, redacted, zh-CN\)/);
+      assert.match(result.out, /报告已写入：.*r\.zip（ZIP，\d+ 字节，已脱敏，zh-CN）/);
       const files = unzipSync(new Uint8Array(readFileSync(zip)));
       assert.ok(files['report.html'] && files['report.json']);
       assert.ok(Object.keys(files).filter((n) => n.startsWith('logs/')).length >= 2, Object.keys(files).join(', '));
@@ -116,7 +116,7 @@ test('--no-redact warns on stderr and keeps the values', async () => {
     const out = join(dir, 'plain.json');
     const result = await run(['--simulate', '2503-windows-temp-acl', '--out', out, '--no-redact']);
     assert.equal(result.code, 0);
-    assert.ok(result.err.includes(NO_REDACT_WARNING));
+    assert.ok(result.err.includes(noRedactWarning('en')));
     assert.match(result.out, /NOT redacted/);
     const secrets = scenarioSecrets('2503-windows-temp-acl');
     assert.ok(leaks(readFileSync(out), secrets).length > 0);

@@ -1,6 +1,8 @@
 // `msi-doctor report`: scans (real or simulated machine), analyses the logs, diagnoses, then writes an HTML / JSON / ZIP report.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
+import { cliText } from '../cli-text.ts';
+import { translate } from '../../../shared/knowledge/texts.ts';
 import { CliUsageError, type CliCommand } from '../cli-types.ts';
 import type { Lang } from '../../../shared/contract/ids.ts';
 import { runScan } from '../../services/scan-service.ts';
@@ -47,8 +49,8 @@ else the OS application-data folder.
 Exit status: 0 when the report was written, 2 on bad input.
 `;
 
-export const NO_REDACT_WARNING =
-  'WARNING: --no-redact: this report contains user names, the computer name, the domain, SIDs, addresses and possibly passwords. Share it only with people you trust.';
+/** The warning printed before an unredacted report (cli.report.no-redact). */
+export const noRedactWarning = (lang: Lang): string => cliText('cli.report.no-redact', lang);
 
 interface ReportArgs extends ScanInputArgs {
   out: string;
@@ -109,11 +111,11 @@ export const reportCommand: CliCommand = async (argv, io) => {
   }
   const system = openSystem(args);
   const request = buildRequest(args, system);
-  if (!args.redact) io.stderr.write(`${NO_REDACT_WARNING}\n`);
+  if (!args.redact) io.stderr.write(`${noRedactWarning(args.lang)}\n`);
   // Journals live in the data folder; after `msi-doctor fix`, a simulated machine lives on there too (report it as repaired).
   const dataDir = defaultDataDir();
   const machine = system.simulation?.machine ?? null;
-  restoreSavedMachineOrWarn(system, dataDir, io, { command: 'report', asBuilt: 'reporting on the scenario as built' });
+  restoreSavedMachineOrWarn(system, dataDir, io, { command: 'report', lang: args.lang });
   const scan = await runScan(request, await machineScanOptions(system, request));
   const service = createReportService({ dataDir });
   const { bytes } = await service.export(scan, {
@@ -126,10 +128,25 @@ export const reportCommand: CliCommand = async (argv, io) => {
     readExternal: machine ? (path) => machine.readFile(path) : undefined,
   });
   const top = scan.findings[0];
-  io.stdout.write(
-    `Report written: ${args.out} (${args.format.toUpperCase()}, ${bytes} bytes, ${args.redact ? 'redacted' : 'NOT redacted'}, ${args.lang})\n` +
-      `${scan.environment.kind === 'simulated' ? `Simulated machine: ${scan.environment.scenario}. ` : ''}` +
-      `${scan.evidence.length} checks, ${scan.logs.length} log(s), top finding: ${top ? `${top.cause} (${Math.round(top.confidence * 100)}%)` : 'none'}\n`,
-  );
+  const lang = args.lang;
+  const finding = top
+    ? cliText('cli.report.finding', lang, {
+        title: translate(top.title, lang),
+        confidence: Math.round(top.confidence * 100),
+      })
+    : cliText('cli.fix.nothing.none', lang);
+  const written = cliText('cli.report.written', lang, {
+    file: args.out,
+    format: args.format.toUpperCase(),
+    size: cliText('cli.report.size', lang, { bytes }),
+    redaction: cliText(args.redact ? 'cli.report.redacted' : 'cli.report.not-redacted', lang),
+    lang,
+  });
+  const simulated =
+    scan.environment.kind === 'simulated'
+      ? [cliText('cli.report.simulated', lang, { scenario: scan.environment.scenario ?? '' })]
+      : [];
+  const summary = cliText('cli.report.summary', lang, { count: scan.evidence.length, logs: scan.logs.length, finding });
+  io.stdout.write(`${[written, ...simulated, summary].join('\n')}\n`);
   return 0;
 };

@@ -72,7 +72,8 @@ test('options parse; repeatable --code and --log; conflicting or unknown options
   );
   assert.throws(() => parseScanArgs(['--lang', 'fr']), /--lang must be one of en, zh-CN/);
   assert.equal(parseScanArgs(['--help']), 'help');
-  assert.equal(parseScanArgs(['--list-scenarios']), 'list');
+  assert.deepEqual(parseScanArgs(['--list-scenarios']), { list: 'en' });
+  assert.deepEqual(parseScanArgs(['--list-scenarios', '--lang', 'zh-CN']), { list: 'zh-CN' });
   assert.throws(
     () => parseScanArgs(['--simulate', 'a', '--scenario', 'b.json']),
     /either --simulate NAME or --scenario FILE/,
@@ -200,7 +201,7 @@ test('render helpers: summary fallback and key facts', () => {
   );
   assert.deepEqual(
     keyFacts({ state: 'stopped', clients: [1, 2], windowsTemp: { exists: true, aces: [] }, skip: { deep: { x: 1 } } }),
-    ['state=stopped', 'clients=2 items', 'windowsTemp.exists=true'],
+    ['state=stopped', 'clients=[2]', 'windowsTemp.exists=true'],
   );
 });
 

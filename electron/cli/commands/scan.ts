@@ -20,6 +20,8 @@ import {
 import { renderScan } from './scan-render.ts';
 import { translate } from '../../../shared/knowledge/texts.ts';
 import { probeName, statusWord } from '../../../shared/knowledge/words.ts';
+import { cliText } from '../cli-text.ts';
+import { pick } from '../../../shared/knowledge/local-text.ts';
 import { CliUsageError } from '../cli-types.ts';
 import { briefLine, hasIssue, writeResultFile } from '../fleet-output.ts';
 
@@ -65,7 +67,7 @@ export interface ScanArgs extends ScanInputArgs {
   lang?: Lang;
 }
 
-export function parseScanArgs(argv: string[]): ScanArgs | 'help' | 'list' {
+export function parseScanArgs(argv: string[]): ScanArgs | 'help' | { list: Lang } {
   const { values } = parseCommandArgs('scan', {
     args: argv,
     strict: true,
@@ -82,7 +84,7 @@ export function parseScanArgs(argv: string[]): ScanArgs | 'help' | 'list' {
     },
   });
   if (values.help) return 'help';
-  if (values['list-scenarios']) return 'list';
+  if (values['list-scenarios']) return { list: parseLang(values.lang, 'en') };
   const input = scanInputArgs(values);
   const args: ScanArgs = { ...input, json: Boolean(values.json), lang: parseLang(values.lang, 'en') };
   if (values.brief) {
@@ -108,13 +110,13 @@ export const scanCommand: CliCommand = async (argv, io) => {
     io.stdout.write(SCAN_HELP);
     return 0;
   }
-  if (args === 'list') {
+  if ('list' in args) {
     for (const name of builtinScenarios()) {
       let title = '';
       try {
-        title = loadScenario(name).scenario.title;
+        title = pick(loadScenario(name).scenario.title, args.list);
       } catch {
-        title = '(invalid scenario file)';
+        title = cliText('cli.scan.scenario-invalid', args.list);
       }
       io.stdout.write(`${name.padEnd(34)} ${title}\n`);
     }
@@ -123,15 +125,8 @@ export const scanCommand: CliCommand = async (argv, io) => {
   const system = openSystem(args);
   // After `msi-doctor fix` on a simulated machine, its changed state lives in the data folder: scan that machine,
   // so fix -> scan shows the repair (as `report` and `undo` do).
-  if (
-    restoreSavedMachineOrWarn(system, defaultDataDir(), io, {
-      command: 'scan',
-      asBuilt: 'scanning the scenario as built',
-    })
-  )
-    io.stderr.write(
-      `msi-doctor scan: using the simulated machine as changed by earlier repairs (${defaultDataDir()})\n`,
-    );
+  if (restoreSavedMachineOrWarn(system, defaultDataDir(), io, { command: 'scan', lang: args.lang ?? 'en' }))
+    io.stderr.write(`${cliText('cli.scan.saved-machine', args.lang ?? 'en', { dir: defaultDataDir() })}\n`);
   const request = buildRequest(args, system);
   const progress =
     io.stderr.isTTY && !args.json ? (e: ScanProgress) => writeProgress(io.stderr, e, args.lang ?? 'en') : undefined;
@@ -153,7 +148,8 @@ export const scanCommand: CliCommand = async (argv, io) => {
     );
     if (args.resultsDir) {
       try {
-        io.stderr.write(`msi-doctor scan: result written to ${await writeResultFile(args.resultsDir, result)}\n`);
+        const file = await writeResultFile(args.resultsDir, result);
+        io.stderr.write(`${cliText('cli.scan.result-written', lang, { file })}\n`);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
         throw new CliUsageError(`cannot write the result into ${args.resultsDir} (${code})`);
@@ -162,7 +158,7 @@ export const scanCommand: CliCommand = async (argv, io) => {
     return args.issueExitCode !== undefined && hasIssue(result) ? args.issueExitCode : 0;
   } catch (error) {
     if (error instanceof ScanCancelledError) {
-      io.stderr.write('msi-doctor scan: cancelled\n');
+      io.stderr.write(`${cliText('cli.scan.cancelled', args.lang ?? 'en')}\n`);
       return 130;
     }
     throw error;
@@ -173,9 +169,12 @@ export const scanCommand: CliCommand = async (argv, io) => {
 
 function writeProgress(stream: NodeJS.WritableStream, event: ScanProgress, lang: Lang): void {
   const name = translate(probeName(event.probe), lang);
-  if (event.phase === 'started') stream.write(`… ${name}${event.elevated ? ' (admin)' : ''}\n`);
+  if (event.phase === 'started')
+    stream.write(
+      `${cliText(event.elevated ? 'cli.progress.started-admin' : 'cli.progress.started', lang, { name })}\n`,
+    );
   else if (event.phase === 'finished') {
     const status = event.evidence ? translate(statusWord(event.evidence.status), lang) : '?';
-    stream.write(`  ${name}: ${status} (${event.durationMs ?? 0} ms)\n`);
+    stream.write(`  ${cliText('cli.progress.finished', lang, { name, status, ms: event.durationMs ?? 0 })}\n`);
   }
 }

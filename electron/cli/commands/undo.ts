@@ -1,6 +1,7 @@
 // `msi-doctor undo JOURNAL_ID`: undoes a repair from its journal's data (commands rebuilt from the catalog), in any process.
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { cliText } from '../cli-text.ts';
 import { CliUsageError, type CliCommand, type CliIo } from '../cli-types.ts';
 import type { Lang } from '../../../shared/contract/ids.ts';
 import { translate } from '../../../shared/knowledge/texts.ts';
@@ -59,10 +60,10 @@ function machineOf(environment: string, dataDir: string, given: MachineArgs, lan
   );
 }
 
-async function ask(io: CliIo, question: string): Promise<boolean> {
+async function ask(io: CliIo, question: string, lang: Lang): Promise<boolean> {
   const rl = createInterface({ input: io.stdin, terminal: false });
   try {
-    io.stderr.write(`${question} [y/N] `);
+    io.stderr.write(cliText('cli.ask.yes-no', lang, { question }));
     const answer = await rl[Symbol.asyncIterator]().next();
     return !answer.done && /^\s*(y|yes|是|好)\s*$/i.test(answer.value);
   } finally {
@@ -90,13 +91,13 @@ export const undoCommand: CliCommand = async (argv, io) => {
     return 0;
   }
   const dataDir = defaultDataDir();
+  const lang = parseLang(values.lang, 'en');
   if (values.list) {
     const journals = listJournals(dataDir);
-    io.stdout.write(values.json ? `${JSON.stringify(journals, null, 2)}\n` : renderJournals(journals));
+    io.stdout.write(values.json ? `${JSON.stringify(journals, null, 2)}\n` : renderJournals(journals, lang));
     return 0;
   }
-  const lang = parseLang(values.lang, 'en');
-  if (positionals.length !== 1) throw new CliUsageError('name the journal to undo (msi-doctor undo --list shows them)');
+  if (positionals.length !== 1) throw new CliUsageError(cliText('cli.undo.which', lang));
   const journalId = positionals[0]!;
   const record = readJournal(dataDir, journalId);
   if (!record)
@@ -120,7 +121,7 @@ export const undoCommand: CliCommand = async (argv, io) => {
       const overlap = e instanceof RepairError && e.reason.key === 'repair.refusal.undo-overlap';
       if (overlap && (io.stdin as { isTTY?: boolean }).isTTY) {
         io.stderr.write(`${translate(e.reason, lang)}\n`);
-        if (await ask(io, lang === 'zh-CN' ? '仍然撤销吗？' : 'Undo anyway?'))
+        if (await ask(io, cliText('cli.undo.anyway', lang), lang))
           return service.undo(journalId, { confirmations: [UNDO_OVERLAP_CONFIRMATION] });
       }
       return refusal(e, lang);

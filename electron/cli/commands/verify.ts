@@ -7,6 +7,7 @@ import type { Lang } from '../../../shared/contract/ids.ts';
 import { findEvidence } from '../../../shared/contract/evidence.ts';
 import { isKnownProductId, KNOWN_PRODUCT_IDS } from '../../../shared/knowledge/known-products.ts';
 import { needsNewTerminal, productCheckView } from '../../../shared/knowledge/after-install.ts';
+import { probeName, statusWord } from '../../../shared/knowledge/words.ts';
 import { translate } from '../../../shared/knowledge/texts.ts';
 import { runScan } from '../../services/scan-service.ts';
 import { defaultDataDir } from '../../services/data-dir.ts';
@@ -88,10 +89,7 @@ export const verifyCommand: CliCommand = async (argv, io) => {
   if (values['run-arg'] !== undefined && keyFile === null) throw new CliUsageError('--run-arg needs --run-key-file');
   const pathProbe = keyFile ? pathEnvironmentProbeAsking(keyFile, runArg) : pathEnvironmentProbe;
   const system = openSystem(givenMachineOptions(values));
-  restoreSavedMachineOrWarn(system, defaultDataDir(), io, {
-    command: 'verify',
-    asBuilt: 'checking the scenario as built',
-  });
+  restoreSavedMachineOrWarn(system, defaultDataDir(), io, { command: 'verify', lang });
   const request = { symptom: '', logPaths: [], msiPath: null, allowElevation: !values['no-elevate'] };
   const options = await machineScanOptions(system, request);
   const result = await runScan(request, { ...options, probes: [pathProbe, otherUserPathProbe] });
@@ -106,7 +104,12 @@ export const verifyCommand: CliCommand = async (argv, io) => {
   }
   const t = (key: string, params: Record<string, string | number> = {}) => translate({ key, params }, lang);
   const lines: string[] = [t('after-install.heading'), ''];
-  if (!evidence || !data) lines.push(evidence ? summaryText(evidence.summary, lang) : 'path-environment: not run');
+  if (!evidence || !data)
+    lines.push(
+      evidence
+        ? summaryText(evidence.summary, lang)
+        : `${translate(probeName('path-environment'), lang)}: ${translate(statusWord('not-checked'), lang)}`,
+    );
   else if (products.length === 0) lines.push(t('after-install.none'));
   for (const p of products) {
     const view = productCheckView(p);

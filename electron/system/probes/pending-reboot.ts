@@ -5,6 +5,7 @@ import type { CommandOutput } from '../run/command-runner.ts';
 import type { ProbeDefinition, ProbeVerdict } from './probe.ts';
 import { errorVerdict, probeProcessScriptSpec, probeScriptSpec, readScriptJson, verdict } from './probe-kit.ts';
 import { CONFIGMGR_TIMEOUT_SEC } from '../run/powershell-prelude.ts';
+import { nestedParam } from '../../../shared/knowledge/text-render.ts';
 
 const TIMEOUT_MS = 20_000;
 /** Its own process: the WMI call's own timeout plus PowerShell's start-up. */
@@ -174,7 +175,12 @@ export function parsePendingReboot(outputs: CommandOutput[]): ProbeVerdict<'pend
     const ids = indicators
       .filter((i) => i.present === true && (i.id !== 'pending-file-rename' || msiFileRenames > 0))
       .map((i) => i.id);
-    return verdict('problem', p, 'pending', data, { indicators: ids.join(', '), count: ids.length });
+    // The first sign, named for a person (the ids are internal): CBS and Windows Update come first in the list.
+    const marker = ids[0] ?? (msiFileRenames > 0 ? 'pending-file-rename' : 'cbs-reboot-pending');
+    return verdict('problem', p, 'pending', data, {
+      marker: nestedParam(`value.reboot-marker.${marker}`),
+      count: Math.max(1, ids.length),
+    });
   }
   if (otherFileRenames > 0) return verdict('warning', p, 'renames-only', data, { count: otherFileRenames });
   if (o.wuPostRebootReporting) return verdict('warning', p, 'post-reboot-reporting', data);

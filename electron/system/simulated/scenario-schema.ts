@@ -1,4 +1,5 @@
 // Schema msi-doctor/scenario@1: a scenario file = what differs from the healthy base machine + what it was built to show.
+import type { LocalText } from '../../../shared/knowledge/local-text.ts';
 import { z } from 'zod';
 import { CAUSE_IDS, PROBE_IDS, REPAIR_IDS } from '../../../shared/contract/ids.ts';
 import { evidenceStatusSchema } from '../../../shared/contract/evidence.ts';
@@ -178,12 +179,19 @@ export const scenarioExpectSchema = z.object({
 });
 export type ScenarioExpect = z.infer<typeof scenarioExpectSchema>;
 
+/** A scenario's words in both languages (the built-in catalog has both; a plain string is English only). */
+const scenarioText = z.union([
+  z.string().transform((en): LocalText => ({ en, 'zh-CN': '' })),
+  z.object({ en: z.string().min(1), 'zh-CN': z.string() }).strict(),
+]);
+
 export const scenarioSchema = z
   .object({
     schema: z.literal(SCENARIO_SCHEMA),
     name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'letters, digits and dashes'),
-    title: z.string(),
-    description: z.string(),
+    /** In both languages ({ en, zh-CN }); a user's own scenario file may give one English string. */
+    title: scenarioText,
+    description: scenarioText,
     /** The .msi the user tried (installed-products reads it), or null. */
     msiPath: z.string().nullable().default(null),
     /** Log files the user gives (paths on the simulated disk). */

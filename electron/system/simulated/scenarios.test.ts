@@ -219,3 +219,25 @@ test('each simulation is independent: changes never leak into the next one', () 
   a.machine.setValue('HKLM\\SOFTWARE\\X', 'Y', { type: 'REG_SZ', data: 'z' });
   assert.equal(createSimulation('healthy').machine.keyExists('HKLM\\SOFTWARE\\X'), false);
 });
+
+test('every built-in scenario has its title and description in both languages (the preview picker, scan --list-scenarios)', () => {
+  for (const name of listScenarios()) {
+    const { scenario } = loadScenario(name);
+    for (const field of ['title', 'description'] as const) {
+      const text = scenario[field];
+      assert.ok(text.en.trim(), `${name}: English ${field}`);
+      assert.match(text['zh-CN'], /[\u4e00-\u9fff]/, `${name}: Chinese ${field}`);
+      assert.doesNotMatch(text['zh-CN'], /你/, `${name}: ${field} speaks to the user as 您`);
+    }
+  }
+});
+
+test('a scenario file of the user may give its title as one English string', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'msi-doctor-scenario-'));
+  const file = join(dir, 'mine.json');
+  const { scenario } = loadScenario('healthy');
+  writeFileSync(file, JSON.stringify({ ...scenario, name: 'mine', title: 'Mine', description: 'My machine' }));
+  const mine = loadScenario(file).scenario;
+  assert.deepEqual(mine.title, { en: 'Mine', 'zh-CN': '' });
+  assert.deepEqual(mine.description, { en: 'My machine', 'zh-CN': '' });
+});

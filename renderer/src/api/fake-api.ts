@@ -95,7 +95,13 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       ok({ ...SAMPLE_ENVIRONMENT, appVersion: '0.1.0', platform: 'linux', lang: 'en' }),
     ),
     listScenarios: fn('listScenarios', () =>
-      ok([{ name: 'sample', title: 'Sample', description: 'A sample machine' }]),
+      ok([
+        {
+          name: 'sample',
+          title: { en: 'Sample', 'zh-CN': '示例' },
+          description: { en: 'A sample machine', 'zh-CN': '一台示例电脑' },
+        },
+      ]),
     ),
     selectScenario: fn('selectScenario', (r) => ok({ ...SAMPLE_ENVIRONMENT, scenario: r.name })),
     parseSymptom: fn('parseSymptom', (r) => ok(sampleSymptom(r.text))),

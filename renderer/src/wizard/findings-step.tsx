@@ -14,6 +14,7 @@ import { confidenceLevel } from './finding-order.ts';
 import { NEXT_FIX_STATES, sessionStory } from '../../../shared/session/session-story.ts';
 import { probeName } from '../../../shared/knowledge/words.ts';
 import { DomainText } from '../components/domain-text.tsx';
+import { restatesHeadline } from '../../../shared/knowledge/headline-keys.ts';
 
 function Confidence({ value }: { value: number }) {
   const { t } = useTranslation();
@@ -53,7 +54,8 @@ function FindingCard({ finding, index, answer }: { finding: Finding; index: numb
   const actions = useActions();
   const refs = finding.supporting;
   const reasons = distinctReasons(finding.reasons, text);
-  const firstLine = reasons[0] ?? null;
+  // The line of evidence under the answer says something the headline does not already say.
+  const firstLine = reasons.find((r) => !restatesHeadline(r, answer ? finding.headline : undefined)) ?? null;
   const nextStep = answer ? (finding.nextStep ?? null) : null;
   const manualSteps = finding.manualSteps.filter((m) => m.key !== nextStep?.key);
   return (
@@ -120,11 +122,13 @@ function FindingCard({ finding, index, answer }: { finding: Finding; index: numb
             </p>
           )}
           <ul className="plain-list">
-            {reasons.slice(1).map((r, i) => (
-              <li key={i}>
-                <DomainText value={r} />
-              </li>
-            ))}
+            {reasons
+              .filter((r) => r !== firstLine)
+              .map((r, i) => (
+                <li key={i}>
+                  <DomainText value={r} />
+                </li>
+              ))}
           </ul>
           <div className="evidence-region">
             <EvidenceList refs={refs} evidence={evidence ?? []} />

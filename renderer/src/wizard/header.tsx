@@ -4,6 +4,29 @@ import { useId } from 'react';
 import { LANGS, type Lang } from '../../../shared/contract/ids.ts';
 import { isBusy } from '../../../shared/wizard/transition.ts';
 import { useActions, useWizard } from './store-context.tsx';
+import { pick, type LocalText } from '../../../shared/knowledge/local-text.ts';
+
+/** The language the shown words are in: the user's, or English when the scenario has no translation. */
+function wordsLang(text: LocalText, lang: Lang): Lang {
+  return text[lang] ? lang : 'en';
+}
+
+/** A scenario's description: `names` of the machine (its products) are quoted machine text, not translated. */
+function ScenarioWords({ text }: { text: string }) {
+  return (
+    <>
+      {text.split('`').map((part, i) =>
+        i % 2 === 1 ? (
+          <bdi key={i} translate="no">
+            {part}
+          </bdi>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
 
 export function Header() {
   const { t } = useTranslation();
@@ -38,10 +61,10 @@ export function Header() {
               onChange={(e) => void actions.selectScenario(e.target.value)}
               data-testid="scenario-picker"
             >
-              {/* Scenario titles and descriptions are the scenario files' own (English) words: marked as such. */}
+              {/* The catalog's words in the user's language; a user's own English-only scenario is marked so. */}
               {scenarios.map((s) => (
-                <option key={s.name} value={s.name} lang="en">
-                  {s.title || s.name}
+                <option key={s.name} value={s.name} lang={wordsLang(s.title, lang)}>
+                  {pick(s.title, lang) || s.name}
                 </option>
               ))}
             </select>
@@ -53,8 +76,8 @@ export function Header() {
             <div className="sim-about-body">
               <p>{t('app.simulatedExplained')}</p>
               {current && (
-                <p lang="en" data-testid="scenario-description">
-                  <strong>{current.title}</strong> {current.description}
+                <p lang={wordsLang(current.description, lang)} data-testid="scenario-description">
+                  <strong>{pick(current.title, lang)}</strong> <ScenarioWords text={pick(current.description, lang)} />
                 </p>
               )}
             </div>

@@ -13,7 +13,8 @@ import { REPORTED_CODES, toolExitCode } from '../../knowledge/deploy-exit-codes.
 import { linkDeployments, msiFailure, type DeploymentLink } from '../../deploylog/chain.ts';
 import { isProblem } from '../../deploylog/summarize.ts';
 import { systemContextHints } from '../../deploylog/system-context.ts';
-import { displayTime } from '../display-time.ts';
+import { timeParam } from '../../knowledge/local-time.ts';
+import type { TextParams } from '../../knowledge/text-render.ts';
 import { forCause, type Signal } from '../signal.ts';
 
 function fileName(path: string): string {
@@ -21,7 +22,7 @@ function fileName(path: string): string {
 }
 
 /** The words a sentence about this attempt needs, as text parameters (nested keys translate themselves). */
-export function attemptParams(d: Deployment): Record<string, string | number> {
+export function attemptParams(d: Deployment): TextParams {
   const when = d.started ?? d.ended;
   const code = d.installerExitCode ?? d.exitCode;
   const own = code === null ? undefined : toolExitCode(d.tool, code);
@@ -37,7 +38,7 @@ export function attemptParams(d: Deployment): Record<string, string | number> {
   return {
     tool: `@deploy.tool.${d.tool}`,
     account: `@deploy.account.${d.context ?? 'unknown'}`,
-    time: when ? displayTime(when) : '@deploy.value.no-time',
+    time: when ? timeParam(when) : '@deploy.value.no-time',
     command: d.commandLine ? `\`${d.commandLine}\`` : '@deploy.value.no-command',
     app: d.application ?? d.appId ?? '@deploy.value.no-app',
     code: code ?? '?',
@@ -47,7 +48,7 @@ export function attemptParams(d: Deployment): Record<string, string | number> {
   };
 }
 
-function text(key: string, params: Record<string, string | number>): TextRef {
+function text(key: string, params: TextParams): TextRef {
   return { key, params };
 }
 

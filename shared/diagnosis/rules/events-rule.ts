@@ -3,7 +3,7 @@ import type { DiagnosisContext } from '../context.ts';
 import { lookupErrorCode } from '../../knowledge/error-codes.ts';
 import { reportedCodeCauses } from './symptom-rule.ts';
 import { probeFact, type Signal } from '../signal.ts';
-import { displayTime } from '../display-time.ts';
+import { timeParam } from '../../knowledge/local-time.ts';
 
 /** Events count less than what the user reported: they may be about another, older install. */
 const EVENT_FACTOR = 0.6;
@@ -27,7 +27,7 @@ export function eventsRule(ctx: DiagnosisContext): Signal[] {
         signals.push(
           probeFact(cause, weight * EVENT_FACTOR, 'installer-events', 'event-failure', {
             product: latest.product ?? '?',
-            time: displayTime(latest.time),
+            time: timeParam(latest.time),
             code,
           }),
         );
@@ -38,7 +38,7 @@ export function eventsRule(ctx: DiagnosisContext): Signal[] {
   const inUse = recent('file-in-use');
   if (inUse)
     signals.push(
-      probeFact('files-in-use', 0.3, 'installer-events', 'event-file-in-use', { time: displayTime(inUse.time) }),
+      probeFact('files-in-use', 0.3, 'installer-events', 'event-file-in-use', { time: timeParam(inUse.time) }),
     );
   const blocked = recent('blocked-by-policy');
   if (blocked)
@@ -48,7 +48,7 @@ export function eventsRule(ctx: DiagnosisContext): Signal[] {
         0.6,
         'installer-events',
         'event-blocked-by-policy',
-        { time: displayTime(blocked.time) },
+        { time: timeParam(blocked.time) },
         { repairs: [] },
       ),
     );
@@ -56,7 +56,7 @@ export function eventsRule(ctx: DiagnosisContext): Signal[] {
   if (connect)
     signals.push(
       probeFact('installer-service-unavailable', 0.5, 'installer-events', 'event-server-connect-failed', {
-        time: displayTime(connect.time),
+        time: timeParam(connect.time),
       }),
     );
   return signals;

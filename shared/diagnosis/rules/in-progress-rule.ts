@@ -3,7 +3,7 @@ import type { DiagnosisContext } from '../context.ts';
 import type { MsiClient } from '../../contract/evidence-data.ts';
 import { nestedParam } from '../../knowledge/texts.ts';
 import { against, probeFact, probeRef, type Signal } from '../signal.ts';
-import { displayTime } from '../display-time.ts';
+import { timeParam } from '../../knowledge/local-time.ts';
 
 /** A client install running longer than this is "probably stuck" (then ending it is offered after waiting). */
 const STUCK_MINUTES = 60;
@@ -160,7 +160,7 @@ export function inProgressRule(ctx: DiagnosisContext): Signal[] {
         0.3,
         'install-in-progress',
         'unmatched-transaction',
-        { time: displayTime(begin.time), package: begin.packagePath ?? nestedParam('value.unknown-package') },
+        { time: timeParam(begin.time), package: begin.packagePath ?? nestedParam('value.unknown-package') },
         { repairs: ['wait-for-installer', 'restart-computer'] },
       ),
     );

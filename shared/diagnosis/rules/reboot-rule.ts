@@ -1,5 +1,6 @@
 // Rule: a pending restart (Windows Installer's own file renames count most; other renames are everyday noise).
 import type { DiagnosisContext } from '../context.ts';
+import { nestedParam } from '../../knowledge/texts.ts';
 import { against, probeFact, probeRef, type Signal } from '../signal.ts';
 
 export function rebootRule(ctx: DiagnosisContext): Signal[] {
@@ -15,7 +16,7 @@ export function rebootRule(ctx: DiagnosisContext): Signal[] {
         0.5,
         'pending-reboot',
         'reboot-pending',
-        { indicators: present.join(', ') },
+        { marker: nestedParam(`value.reboot-marker.${present[0]!}`), count: present.length },
         { repairs: ['restart-computer'] },
       ),
     );
@@ -39,7 +40,7 @@ export function rebootRule(ctx: DiagnosisContext): Signal[] {
         0.3,
         'pending-reboot',
         'reboot-pending',
-        { indicators: 'pending-file-rename' },
+        { marker: nestedParam('value.reboot-marker.pending-file-rename'), count: 1 },
         { repairs: ['restart-computer'] },
       ),
     );

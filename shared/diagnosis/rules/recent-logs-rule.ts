@@ -2,7 +2,7 @@
 import type { DiagnosisContext } from '../context.ts';
 import { isCauseId } from '../../contract/ids.ts';
 import { forCause, reason, type Signal } from '../signal.ts';
-import { displayTime } from '../display-time.ts';
+import { timeParam } from '../../knowledge/local-time.ts';
 
 export function recentLogsRule(ctx: DiagnosisContext): Signal[] {
   const d = ctx.data('recent-logs');
@@ -22,7 +22,7 @@ export function recentLogsRule(ctx: DiagnosisContext): Signal[] {
         {
           reason: reason('recent-log-hint', {
             file: log.path.split(/[\\/]/).pop() ?? log.path,
-            time: displayTime(log.modified),
+            time: timeParam(log.modified),
           }),
         },
       ),

@@ -1,5 +1,6 @@
 // Rule: the Windows Installer service's state (disabled, registration damaged, or the normal idle Manual/stopped).
 import type { DiagnosisContext } from '../context.ts';
+import { nestedParam } from '../../knowledge/texts.ts';
 import { against, probeFact, probeRef, type Signal } from '../signal.ts';
 
 export function serviceRule(ctx: DiagnosisContext): Signal[] {
@@ -13,7 +14,7 @@ export function serviceRule(ctx: DiagnosisContext): Signal[] {
         0.9,
         'installer-service',
         'service-disabled',
-        {},
+        { state: nestedParam(`value.service-state.${d.state}`) },
         { alwaysRelevant: true },
       ),
     );

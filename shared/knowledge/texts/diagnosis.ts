@@ -143,6 +143,71 @@ export const DIAGNOSIS_TEXTS = {
   'value.unknown-package': { en: 'an installation', 'zh-CN': '一个安装' },
   'value.scope.non-managed': { en: 'non-managed applications', 'zh-CN': '非托管应用程序' },
   'value.scope.all': { en: 'all applications', 'zh-CN': '所有应用程序' },
+  // The signs Windows leaves when it waits for a restart (pending-reboot's indicator ids), named for a person.
+  'value.reboot-marker.cbs-reboot-pending': {
+    en: 'Windows servicing (CBS) waits for a restart',
+    'zh-CN': 'Windows 组件服务（CBS）在等待重启',
+  },
+  'value.reboot-marker.cbs-reboot-in-progress': {
+    en: 'a restart of Windows servicing (CBS) has not finished',
+    'zh-CN': 'Windows 组件服务（CBS）的重启尚未完成',
+  },
+  'value.reboot-marker.cbs-packages-pending': {
+    en: 'Windows updates are staged and wait for a restart',
+    'zh-CN': '已暂存的 Windows 更新在等待重启',
+  },
+  'value.reboot-marker.wu-reboot-required': { en: 'Windows Update needs a restart', 'zh-CN': 'Windows 更新需要重启' },
+  'value.reboot-marker.wu-post-reboot-reporting': {
+    en: 'Windows Update still reports on its last restart',
+    'zh-CN': 'Windows 更新仍在报告上次重启的结果',
+  },
+  'value.reboot-marker.wu-services-pending': {
+    en: 'Windows Update services wait for a restart',
+    'zh-CN': 'Windows 更新服务在等待重启',
+  },
+  'value.reboot-marker.pending-file-rename': {
+    en: 'files wait to be replaced at the restart (PendingFileRenameOperations)',
+    'zh-CN': '有文件在等待重启时被替换（PendingFileRenameOperations）',
+  },
+  'value.reboot-marker.update-exe-volatile': {
+    en: 'an update program waits for a restart (UpdateExeVolatile)',
+    'zh-CN': '某个更新程序在等待重启（UpdateExeVolatile）',
+  },
+  'value.reboot-marker.computer-rename': {
+    en: "the computer's new name takes effect at the restart",
+    'zh-CN': '电脑的新名称在重启后才生效',
+  },
+  'value.reboot-marker.domain-join': {
+    en: 'joining the domain finishes at the restart',
+    'zh-CN': '加入域要在重启后才完成',
+  },
+  'value.reboot-marker.configmgr': {
+    en: 'Configuration Manager asks for a restart',
+    'zh-CN': 'Configuration Manager 要求重启',
+  },
+  'value.reboot-marker.dvd-reboot-signal': {
+    en: 'a setup program left a restart signal (DVDRebootSignal)',
+    'zh-CN': '某个安装程序留下了重启标记（DVDRebootSignal）',
+  },
+  'value.reboot-marker.server-manager-attempts': {
+    en: 'Server Manager waits to finish after a restart',
+    'zh-CN': '服务器管理器在等待重启后完成',
+  },
+  'value.reboot-marker.intune-reboot-flag': { en: 'Intune asks for a restart', 'zh-CN': 'Intune 要求重启' },
+  'value.reboot-marker.appv-pending-tasks': {
+    en: 'App-V has tasks that wait for a restart',
+    'zh-CN': 'App-V 有等待重启的任务',
+  },
+  // The Windows Installer service's state (installer-service's state), as a person reads it.
+  'value.service-state.stopped': { en: 'stopped', 'zh-CN': '已停止' },
+  'value.service-state.start-pending': { en: 'starting', 'zh-CN': '正在启动' },
+  'value.service-state.stop-pending': { en: 'stopping', 'zh-CN': '正在停止' },
+  'value.service-state.running': { en: 'running', 'zh-CN': '正在运行' },
+  'value.service-state.continue-pending': { en: 'resuming', 'zh-CN': '正在恢复' },
+  'value.service-state.pause-pending': { en: 'pausing', 'zh-CN': '正在暂停' },
+  'value.service-state.paused': { en: 'paused', 'zh-CN': '已暂停' },
+  'value.service-state.missing': { en: 'missing', 'zh-CN': '不存在' },
+  'value.service-state.unknown': { en: 'in an unknown state', 'zh-CN': '状态未知' },
 } satisfies TextTable;
 
 export type DiagnosisTextKey = keyof typeof DIAGNOSIS_TEXTS;

@@ -91,13 +91,9 @@ export const PROBE_TEXTS = {
     en: 'No restart is pending.',
     'zh-CN': '没有待完成的重启。',
   },
-  'probe.pending-reboot.pending_one': {
-    en: 'A restart is pending ({count} sign: {indicators}).',
-    'zh-CN': '系统需要重启（发现 {count} 个迹象：{indicators}）。',
-  },
-  'probe.pending-reboot.pending_other': {
-    en: 'A restart is pending ({count} signs: {indicators}).',
-    'zh-CN': '系统需要重启（发现 {count} 个迹象：{indicators}）。',
+  'probe.pending-reboot.pending': {
+    en: 'A restart is pending: {marker} (signs found: {count}).',
+    'zh-CN': '系统需要重启：{marker}（发现的迹象：{count}）。',
   },
   'probe.pending-reboot.renames-only_one': {
     en: '{count} file is waiting to be replaced at the next restart (usually harmless).',

@@ -47,7 +47,8 @@ ${row(text.t('report.symptom.sources'), s.sources.join(', ') || '-')}
 }
 
 function refText(ref: EvidenceRef, text: ReportText): HtmlValue {
-  if (ref.kind === 'probe') return text.t('report.ref.probe', { probe: probeTitle(ref.probe, text) }) + (ref.fact ? ` (${ref.fact})` : '');
+  // The fact's id is internal; its sentence is among the finding's reasons above.
+  if (ref.kind === 'probe') return text.t('report.ref.probe', { probe: probeTitle(ref.probe, text) });
   if (ref.kind === 'log')
     return html`${text.t('report.ref.log', { file: ref.file, line: ref.line })}${ref.text ? html`: <q translate="no">${ref.text}</q>` : ''}`;
   return text.t('report.ref.symptom', { code: ref.code });

@@ -5,7 +5,8 @@ import { interpolate, pick } from '../../knowledge/local-text.ts';
 import { reportTexts, type ReportTextKey } from '../../knowledge/texts/report.ts';
 import { WORD_TEXTS } from '../../knowledge/texts/words.ts';
 import { lookupText } from '../../knowledge/texts.ts';
-import { renderTextParts } from '../../knowledge/text-render.ts';
+import { renderText, renderTextParts } from '../../knowledge/text-render.ts';
+import { isTimeParam, localTime } from '../../knowledge/local-time.ts';
 import { html, type SafeHtml } from './template.ts';
 
 /** Translates a knowledge-base TextRef (finding titles, probe summaries...); null when the key is unknown. */
@@ -65,8 +66,9 @@ export class ReportText {
     const known = this.translateRef?.(ref, lang);
     // The knowledge lookup falls back to the key itself: treat that as unknown so the report's own table can answer.
     if (known && known !== ref.key) return known;
-    if (ref.key in reportTexts) return interpolate(pick(reportTexts[ref.key as ReportTextKey], lang), ref.params);
-    const params = Object.entries(ref.params).map(([k, v]) => `${k}=${v}`);
+    if (ref.key in reportTexts)
+      return renderText(ref, (key) => (key in reportTexts ? pick(reportTexts[key as ReportTextKey], lang) : undefined), lang);
+    const params = Object.entries(ref.params).map(([k, v]) => `${k}=${isTimeParam(v) ? localTime(v.time, lang) : v}`);
     return params.length ? `${ref.key} (${params.join(', ')})` : ref.key;
   }
 
