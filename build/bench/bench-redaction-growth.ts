@@ -117,6 +117,8 @@ const HOSTILE_UNITS = [
   '%5CUsers%5Ca%',
   'setx A_TOKEN b ',
   'open h\nu\np\n',
+  'Bearer a1',
+  'basic ',
   'Property(S): A = **********',
   "Adding A property. Its value is '**********",
   '?token=a&',

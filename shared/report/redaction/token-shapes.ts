@@ -1,6 +1,7 @@
 // Secrets known by their shape alone, wherever they stand (free text, headers, URLs): JSON Web Tokens, cloud and
 // service tokens with a fixed published prefix (AWS access keys and the secret next to them, GitHub, GitLab, Slack,
-// Google API keys, Stripe, npm), DPAPI-protected SecureString dumps, and Windows product keys (five groups of five).
+// Google API keys, Stripe, npm), DPAPI-protected SecureString dumps, Windows product keys (five groups of five), and
+// the credential after `Bearer`/`Basic` in free text.
 // Each family is found by a literal (a prefix or a separator the engine skips to fast), then read by hand: linear.
 import { finding, type Finding } from './findings.ts';
 
@@ -77,6 +78,44 @@ export function findTokenShapes(text: string, out: Finding[]): void {
   findGoogleKeys(text, out);
   findAwsKeys(text, out);
   findDpapiBlobs(text, out);
+  findSchemeCredentials(text, out);
+}
+
+/** A character of an opaque bearer token (RFC 6750's b64token) or of base64. */
+function isTokenChar(c: number): boolean {
+  return isUrlSafe(c) || c === 46 || c === 126 || c === 43 || c === 47 || c === 61;
+}
+
+/**
+ * `Bearer <token>` and `Basic <base64>` outside an Authorization header (`sending bearer x`, `auth Basic x`): the
+ * credential after the scheme's name, when it looks like one (eight characters or more, with a digit or a symbol, so
+ * "the Bearer of this" and "Basic authentication" are words).
+ */
+function findSchemeCredentials(text: string, out: Finding[]): void {
+  for (const tail of ['earer', 'asic']) {
+    for (let at = text.indexOf(tail); at >= 1; at = text.indexOf(tail, at + tail.length)) {
+      const b = text.charCodeAt(at - 1);
+      if ((b !== 66 && b !== 98) || gluedBefore(text, at - 1)) continue;
+      let v = at + tail.length;
+      if (isUrlSafe(text.charCodeAt(v))) continue;
+      while (
+        v < text.length &&
+        v - at < 16 &&
+        (text.charCodeAt(v) === 32 || text.charCodeAt(v) === 9 || text.charCodeAt(v) === 58)
+      )
+        v++;
+      const end = runEnd(text, v, isTokenChar, 8192);
+      if (end - v < 8) continue;
+      let symbol = false;
+      for (let i = v; i < end && !symbol; i++) {
+        const c = text.charCodeAt(i);
+        symbol = !((c >= 65 && c <= 90) || (c >= 97 && c <= 122));
+      }
+      if (!symbol) continue;
+      out.push(finding('secret', text, v, end, text.slice(v, end), at - 1));
+      at = end - tail.length;
+    }
+  }
 }
 
 /**
