@@ -12,6 +12,7 @@ import { undoCommand } from './undo.ts';
 import { verifyCommand } from './verify.ts';
 import { reportCommand } from './report.ts';
 import { analyzeCommand } from './analyze.ts';
+import { usage } from '../main.ts';
 import { listJournals } from '../../services/journal.ts';
 import { defaultDataDir } from '../../services/data-dir.ts';
 
@@ -141,6 +142,7 @@ testWithDataDir('zh-CN: no command prints an English sentence outside the machin
     run(reportCommand, ['--simulate', '2503-windows-temp-acl', '--out', out]),
   );
   await add('analyze', null, run(analyzeCommand, [LOG]), LOG);
+  await add('--help', null, Promise.resolve(usage('zh-CN')));
   const problems = outputs.flatMap((o) =>
     englishLines(o.text, o.scenario, o.log ?? null).map((p) => `${o.what}: ${p}`),
   );

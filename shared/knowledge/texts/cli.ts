@@ -3,6 +3,50 @@
 import type { TextTable } from '../local-text.ts';
 
 export const CLI_TEXTS = {
+  // the command itself (main.ts)
+  'cli.usage': { en: 'Usage: msi-doctor <command> [options]', 'zh-CN': '用法：msi-doctor <命令> [选项]' },
+  'cli.usage.commands': { en: 'Commands:', 'zh-CN': '命令：' },
+  'cli.usage.more': {
+    en: 'Run `msi-doctor <command> --help` for the options of a command.',
+    'zh-CN': '运行 `msi-doctor <命令> --help` 查看某个命令的选项（选项说明目前只有英文）。',
+  },
+  'cli.unknown-command': { en: 'msi-doctor: unknown command "{name}".', 'zh-CN': 'msi-doctor：未知命令 “{name}”。' },
+  'cli.internal-error': {
+    en: 'msi-doctor {name}: internal error: {message}',
+    'zh-CN': 'msi-doctor {name}：内部错误：{message}',
+  },
+  'cli.command.scan': {
+    en: 'check this Windows machine (or a simulated one) for what breaks MSI installs',
+    'zh-CN': '检查这台 Windows 电脑（或一台模拟电脑）上导致 MSI 安装失败的原因',
+  },
+  'cli.command.analyze': {
+    en: 'explain an MSI or Burn log: outcome, failing action, cause, next steps',
+    'zh-CN': '解读 MSI 或 Burn 日志：结果、失败的操作、原因和下一步',
+  },
+  'cli.command.inspect': {
+    en: 'read an .msi without installing it: facts, custom actions, findings before they bite',
+    'zh-CN': '不安装就读取 .msi：基本信息、自定义操作，以及会出问题的地方',
+  },
+  'cli.command.report': {
+    en: 'scan, diagnose and write a redacted report to share (ZIP, HTML or JSON)',
+    'zh-CN': '检查、诊断并写出一份已脱敏、可分享的报告（ZIP、HTML 或 JSON）',
+  },
+  'cli.command.fix': {
+    en: 'preview, confirm and run one safe repair (or the recommended one); verifies and keeps a journal',
+    'zh-CN': '预览、确认并执行一个安全的修复（或推荐的修复）；执行后验证并保留记录',
+  },
+  'cli.command.undo': {
+    en: 'undo a repair from its journal and backups (also after a crash or restart)',
+    'zh-CN': '根据记录和备份撤销一个修复（崩溃或重启之后也可以）',
+  },
+  'cli.command.verify': {
+    en: 'after an install: does each product work in a new terminal (go version...), and if not, why',
+    'zh-CN': '安装之后：每个产品在新终端中能否运行（go version 等），如果不能，原因是什么',
+  },
+  'cli.command.fleet': {
+    en: "summarize many machines' scan results (causes, products, machines to act on first; HTML + CSV)",
+    'zh-CN': '汇总多台电脑的检查结果（原因、产品、需要优先处理的电脑；HTML + CSV）',
+  },
   // scan
   'cli.scan.heading.simulated': {
     en: 'MSI Doctor scan of the simulated machine "{scenario}"',
