@@ -114,6 +114,7 @@ const HOSTILE_UNITS = [
   'OneDrive - ',
   '=\\Users\\a b',
   '=\\Users\\',
+  '\\\\s\\Users\\a\\',
   '%5CUsers%5Ca%',
   'setx A_TOKEN b ',
   'open h\nu\np\n',

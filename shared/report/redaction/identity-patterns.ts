@@ -47,10 +47,10 @@ const BEFORE_DRIVELESS = new Set([-1, 10, 32, 9, 61, 34, 39, 40, 37, 125, 62]); 
 /** A URL-encoded profile path's separators (`C%3A%5CUsers%5Cname%5C`, `%2FUsers%2F`). */
 const ENCODED_PROFILE = /%(?:5[Cc]|2[Ff])(?:Users|USERS|users)%(?:5[Cc]|2[Ff])/g;
 
-/** Profile paths written without a drive letter, and URL-encoded ones (a query string, a redirect URL). */
+/** Profile paths written without a drive letter or on a server's Users share, and URL-encoded ones (a query string). */
 function findUnusualProfilePaths(text: string, out: Array<{ start: number; end: number; name: string }>): void {
   for (let at = text.indexOf('\\Users\\'); at >= 0; at = text.indexOf('\\Users\\', at + 7)) {
-    if (!BEFORE_DRIVELESS.has(at > 0 ? text.charCodeAt(at - 1) : -1)) continue;
+    if (!BEFORE_DRIVELESS.has(at > 0 ? text.charCodeAt(at - 1) : -1) && !afterUncServer(text, at)) continue;
     const start = at + 7;
     // Up to the next folder separator (a name may hold spaces: `\Users\Mei Lin\AppData`), else to a space.
     let end = start;
@@ -86,6 +86,13 @@ function findUnusualProfilePaths(text: string, out: Array<{ start: number; end: 
     }
     if (end > start && !SHARED_PROFILES.has(name.toLowerCase())) out.push({ start, end, name });
   }
+}
+
+/** True when `\\server` ends at `at` (`\\fs01\Users\<name>`: a home-folder share holds profiles too). */
+function afterUncServer(text: string, at: number): boolean {
+  let s = at;
+  while (s > 0 && at - s < 64 && isHostChar(text.charCodeAt(s - 1))) s--;
+  return s < at && s >= 2 && text.charCodeAt(s - 1) === 92 && text.charCodeAt(s - 2) === 92;
 }
 
 /** Characters a folder name cannot hold, and line ends. */
