@@ -1,6 +1,6 @@
 // Options shared by the commands that read files (analyze, inspect): --json, --lang, files (or - for stdin), and
 // the terminal width their plain-words output wraps to.
-import { CliUsageError, type CliIo } from './cli-types.ts';
+import { usageError, type CliIo } from './cli-types.ts';
 import { LANGS, type Lang } from '../../shared/contract/ids.ts';
 
 export interface FileCommandArgs {
@@ -9,7 +9,7 @@ export interface FileCommandArgs {
   files: string[];
 }
 
-/** Parses `[--json] [--lang en|zh-CN] FILE...`; `-` is a file (stdin) only where `allowStdin`. */
+/** Parses `[--json] [--lang en|zh-CN] FILE...`; `-` is a file (stdin) only where `allowStdin`; `noFiles` names a cli.error text. */
 export function parseFileCommandArgs(
   command: string,
   argv: string[],
@@ -23,16 +23,16 @@ export function parseFileCommandArgs(
     else if (a === '--lang' || a.startsWith('--lang=')) {
       const value = a === '--lang' ? argv[++i] : a.slice(7);
       if (!value || !(LANGS as readonly string[]).includes(value))
-        throw new CliUsageError(`--lang must be one of: ${LANGS.join(', ')}`);
+        throw usageError('lang-list', { langs: LANGS.join(', ') });
       args.lang = value as Lang;
     } else if (a === '--') {
       args.files.push(...argv.slice(i + 1));
       break;
     } else if (a.startsWith('-') && !(a === '-' && options.allowStdin))
-      throw new CliUsageError(`unknown option ${a} (see msi-doctor ${command} --help)`);
+      throw usageError('unknown-option', { option: a, command });
     else args.files.push(a);
   }
-  if (args.files.length === 0) throw new CliUsageError(options.noFiles);
+  if (args.files.length === 0) throw usageError(options.noFiles);
   return args;
 }
 

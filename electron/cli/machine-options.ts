@@ -1,7 +1,7 @@
 // The machine options the CLI commands share (--simulate/--scenario/--code/--log/--msi/--lang): parsing, checks, opening the system, restoring a simulated machine saved by `fix`, scanning it.
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { CliUsageError, type CliIo } from './cli-types.ts';
+import { CliUsageError, parseArgsError, usageError, type CliIo } from './cli-types.ts';
 import { cliText } from './cli-text.ts';
 import { LANGS, type Lang } from '../../shared/contract/ids.ts';
 import type { ScanRequest } from '../../shared/contract/scan.ts';
@@ -56,21 +56,19 @@ export function parseCommandArgs<T extends ParseArgsConfig>(
   try {
     return parseArgs(config);
   } catch (error) {
-    // parseArgs messages are already one line ("Unknown option '--x'"); keep them, add where to look.
-    throw new CliUsageError(`${(error as Error).message.split('\n')[0]} (see msi-doctor ${command} --help)`);
+    throw parseArgsError(command, error as Error & { code?: string });
   }
 }
 
 /** --simulate and --scenario both name the machine: only one of them. */
 export function rejectTwoMachines(values: { simulate?: string | undefined; scenario?: string | undefined }): void {
-  if (values.simulate !== undefined && values.scenario !== undefined)
-    throw new CliUsageError('use either --simulate NAME or --scenario FILE, not both');
+  if (values.simulate !== undefined && values.scenario !== undefined) throw usageError('two-machines');
 }
 
 /** A string option given as `--flag ""` (or blanks) is a usage error. */
 function rejectEmptyValues(flags: ReadonlyArray<readonly [flag: string, value: string | undefined]>): void {
   for (const [flag, value] of flags) {
-    if (value !== undefined && value.trim() === '') throw new CliUsageError(`${flag} needs a value`);
+    if (value !== undefined && value.trim() === '') throw usageError('needs-value', { flag });
   }
 }
 
@@ -108,7 +106,9 @@ export function scanInputArgs(
 export function parseLang(value: string | undefined, fallback: Lang, showGiven = false): Lang {
   const lang = value ?? fallback;
   if (!(LANGS as readonly string[]).includes(lang))
-    throw new CliUsageError(`--lang must be one of ${LANGS.join(', ')}${showGiven ? `, not "${lang}"` : ''}`);
+    throw showGiven
+      ? usageError('lang-given', { langs: LANGS.join(', '), given: lang })
+      : usageError('lang', { langs: LANGS.join(', ') });
   return lang as Lang;
 }
 
@@ -184,9 +184,8 @@ export function buildRequest(args: RequestArgs, system: SystemHandle): Partial<S
     msiPath: useScenario ? scenario.msiPath : (args.msi ?? null),
     allowElevation: args.elevate,
   };
-  for (const log of args.logs) if (!fileExists(log, system)) throw new CliUsageError(`log file not found: ${log}`);
-  if (args.msi !== undefined && !fileExists(args.msi, system))
-    throw new CliUsageError(`.msi file not found: ${args.msi}`);
+  for (const log of args.logs) if (!fileExists(log, system)) throw usageError('log-not-found', { file: log });
+  if (args.msi !== undefined && !fileExists(args.msi, system)) throw usageError('msi-not-found', { file: args.msi });
   return request;
 }
 

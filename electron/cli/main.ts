@@ -1,7 +1,7 @@
 // The `msi-doctor` command line: dispatches to one module per sub-command and turns any failure into exit code 2.
 import { CliUsageError, type CliCommand } from './cli-types.ts';
-import { cliText } from './cli-text.ts';
-import { LANGS, type Lang } from '../../shared/contract/ids.ts';
+import { cliText, defaultLang, langOf } from './cli-text.ts';
+import type { Lang } from '../../shared/contract/ids.ts';
 
 /** Sub-commands, loaded lazily so `analyze` never pays for the system layer and vice versa. */
 /** Sub-commands (their one-line summaries are the texts cli.command.<name>). */
@@ -39,13 +39,6 @@ export function usage(lang: Lang = 'en'): string {
   return lines.join('\n');
 }
 
-/** The language asked for anywhere in the arguments (--lang zh-CN or --lang=zh-CN), for the lines printed here. */
-function langOf(argv: string[]): Lang {
-  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const value = at < 0 ? undefined : argv[at]!.includes('=') ? argv[at]!.split('=')[1] : argv[at + 1];
-  return (LANGS as readonly string[]).includes(value ?? '') ? (value as Lang) : 'en';
-}
-
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const lang = langOf(argv);
@@ -63,7 +56,8 @@ export async function main(argv: string[]): Promise<number> {
     return await command(rest, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
   } catch (error) {
     if (error instanceof CliUsageError) {
-      process.stderr.write(`msi-doctor ${name}: ${error.message}\n`);
+      const errorLang = name === 'report' ? langOf(argv, defaultLang(process.env)) : lang;
+      process.stderr.write(`msi-doctor ${name}: ${error.in(errorLang)}\n`);
       return 2;
     }
     // Last resort: never show a stack trace to a user, but keep enough to report the bug.

@@ -16,6 +16,7 @@ import { FAILURE_PATTERN_TEXTS } from './failure-patterns.ts';
 import { WORD_TEXTS } from './texts/words.ts';
 import { HEADLINE_TEXTS } from './headlines.ts';
 import { CLI_TEXTS } from './texts/cli.ts';
+import { CLI_HELP_TEXTS } from './texts/cli-help.ts';
 
 export { nestedParam, type TextInput, type TextParams } from './text-render.ts';
 
@@ -36,6 +37,7 @@ export function textTables(): Array<{ name: string; table: TextTable }> {
     { name: 'failure-patterns', table: FAILURE_PATTERN_TEXTS },
     { name: 'headlines', table: HEADLINE_TEXTS },
     { name: 'cli', table: CLI_TEXTS },
+    { name: 'cli-help', table: CLI_HELP_TEXTS },
   ];
 }
 

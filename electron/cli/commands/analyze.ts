@@ -1,4 +1,5 @@
 // `msi-doctor analyze [--json] [--lang en|zh-CN] FILE...|-`: analyzes MSI / Burn logs; exit 0 when all were analyzed, 2 on bad input.
+import { helpText, langOf } from '../cli-text.ts';
 import type { CliCommand, CliIo } from '../cli-types.ts';
 import type { LogAnalysis } from '../../../shared/contract/log-analysis.ts';
 import { parseFileCommandArgs, terminalWidth, type FileCommandArgs } from '../file-command-args.ts';
@@ -6,31 +7,19 @@ import { analyzeLogFile, analyzeLogStream, LogInputError } from '../../services/
 import { renderAnalysis } from './analyze-render.ts';
 import { isDeployAnalysis } from '../../../shared/deploylog/chain.ts';
 
-export const ANALYZE_HELP = `Usage: msi-doctor analyze [--json] [--lang en|zh-CN] FILE... 
-
-Reads Windows Installer logs (verbose /L*v, basic, several sessions appended with /L+, localized), WiX Burn
-bundle logs, and the logs of deployment tools: Configuration Manager (AppEnforce, execmgr, CAS, ...), Intune
-(AppWorkload, IntuneManagementExtension, ...) and PSAppDeployToolkit. Says what failed, why, and what to do.
-Give a deployment log together with the MSI log it names to get one joined answer. Use - to read stdin.
-
-  --json        print the analysis as JSON (schema msi-doctor/log-analysis@1); an array for several files
-  --lang LANG   language of the explanation: en (default) or zh-CN
-  -h, --help    show this help
-
-Exit status: 0 when every file was analyzed (whatever the install's outcome), 2 on bad input.
-`;
+export const ANALYZE_HELP = helpText('analyze', 'en');
 
 export function parseAnalyzeArgs(argv: string[]): FileCommandArgs | 'help' {
   return parseFileCommandArgs('analyze', argv, {
     allowStdin: true,
-    noFiles: 'no log file given (use - to read stdin; see msi-doctor analyze --help)',
+    noFiles: 'analyze.no-files',
   });
 }
 
 export const analyzeCommand: CliCommand = async (argv: string[], io: CliIo): Promise<number> => {
   const parsed = parseAnalyzeArgs(argv);
   if (parsed === 'help') {
-    io.stdout.write(ANALYZE_HELP);
+    io.stdout.write(helpText('analyze', langOf(argv)));
     return 0;
   }
   const results: LogAnalysis[] = [];

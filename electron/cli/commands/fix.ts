@@ -1,10 +1,10 @@
 // `msi-doctor fix`: scan, plan a catalog repair (or the recommended one), show it, confirm, run, verify, print the outcome.
 import { createInterface } from 'node:readline';
-import { CliUsageError, type CliCommand, type CliIo } from '../cli-types.ts';
+import { CliUsageError, usageError, type CliCommand, type CliIo } from '../cli-types.ts';
 import { isRepairId, type Lang, type RepairId } from '../../../shared/contract/ids.ts';
 import type { RepairParams, RepairPlan } from '../../../shared/contract/repair.ts';
 import { repairName } from '../../../shared/knowledge/words.ts';
-import { cliText } from '../cli-text.ts';
+import { cliText, helpText, langOf } from '../cli-text.ts';
 import type { ScanRequest } from '../../../shared/contract/scan.ts';
 import { translate } from '../../../shared/knowledge/texts.ts';
 import { parseSymptom } from '../../../shared/diagnosis/symptom.ts';
@@ -32,36 +32,7 @@ import {
 import { refusal } from '../repair-refusal.ts';
 import { renderOutcome, renderPlan, renderUnfinished } from './repair-render.ts';
 
-export const FIX_HELP = `Usage: msi-doctor fix REPAIR_ID|recommended [--simulate NAME | --scenario FILE] [--msi FILE] [--code CODE]
-                      [--dry-run] [--yes] [--json] [--lang en|zh-CN] [repair options]
-
-Scans the machine, builds the repair's plan (exact commands, risk, whether it can be undone, backups), shows it,
-asks for confirmation, runs it (one administrator prompt for all elevated steps), re-checks and prints the outcome.
-"recommended" picks the first repair of the top finding of the scan.
-
-  --simulate NAME       work on a built-in simulated machine (its state is kept between fix and undo)
-  --scenario FILE       work on a simulated machine from a scenario JSON file
-  --msi FILE            the .msi you tried to install (retry / wait repairs run it again, with a log)
-  --code CODE           the error you saw (for "recommended"); repeatable
-  --dry-run             print the plan only; change nothing
-  --yes                 confirm everything without asking (needed when not in a terminal)
-  --json                print the outcome as JSON (schema msi-doctor/repair@1); with --dry-run, the plan
-  --lang LANG           en (default) or zh-CN
-Repair options:
-  --pid N               end-stuck-client-install: the installer process to end
-  --product-code GUID   uninstall-other-version: the product to remove
-  --restart-in MIN      restart-computer: minutes until the restart (default 0 = now)
-  --wait-limit SEC      wait-for-installer: how long to wait (default 600)
-  --full-ui             retry: show the installer's full UI instead of /passive
-  --remove-sid SID      restore-windows-temp-acl: over-permissive entry to remove (repeatable; default: all found)
-  --keep-extra-entries  restore-windows-temp-acl: remove no extra entry
-
-Repair ids: wait-for-installer, retry-install-elevated-logged, restore-windows-temp-acl, recreate-user-temp,
-enable-msiserver, repair-msiserver-registration, end-stuck-client-install, restart-computer, enable-installer-logging,
-disable-installer-logging, remove-always-install-elevated, uninstall-other-version.
-Exit status: 0 repaired (and not contradicted by the re-check), 1 failed, declined, cancelled or not verified,
-2 bad input or refused. Data folder: MSI_DOCTOR_DATA_DIR, else the OS application-data folder.
-`;
+export const FIX_HELP = helpText('fix', 'en');
 
 export interface FixArgs extends MachineArgs {
   repair: RepairId | 'recommended';
@@ -77,7 +48,7 @@ export interface FixArgs extends MachineArgs {
 
 function integer(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim())) throw new CliUsageError(`${flag} needs a whole number, got "${value}"`);
+  if (!/^\d+$/.test(value.trim())) throw usageError('fix.whole-number', { flag, value });
   return Number(value);
 }
 
@@ -106,11 +77,9 @@ export function parseFixArgs(argv: string[]): FixArgs | 'help' {
   });
   const { values, positionals } = parsed;
   if (values.help) return 'help';
-  if (positionals.length !== 1)
-    throw new CliUsageError('name one repair (or "recommended"); see msi-doctor fix --help');
+  if (positionals.length !== 1) throw usageError('fix.no-repair');
   const repair = positionals[0]!;
-  if (repair !== 'recommended' && !isRepairId(repair))
-    throw new CliUsageError(`unknown repair "${repair}"; see msi-doctor fix --help for the list`);
+  if (repair !== 'recommended' && !isRepairId(repair)) throw usageError('fix.unknown-repair', { repair });
   rejectTwoMachines(values);
   const lang = parseLang(values.lang, 'en');
   const params: RepairParams = {};
@@ -156,7 +125,7 @@ async function askAll(io: CliIo, questions: string[], lang: Lang): Promise<boole
 export const fixCommand: CliCommand = async (argv, io) => {
   const args = parseFixArgs(argv);
   if (args === 'help') {
-    io.stdout.write(FIX_HELP);
+    io.stdout.write(helpText('fix', langOf(argv)));
     return 0;
   }
   const dataDir = defaultDataDir();

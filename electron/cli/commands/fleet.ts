@@ -2,7 +2,8 @@
 // malformed ones one line each without stopping, and prints (and writes as HTML + CSV) the fleet view.
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { CliUsageError, type CliCommand, type CliIo } from '../cli-types.ts';
+import { parseArgsError, usageError, type CliCommand, type CliIo } from '../cli-types.ts';
+import { helpText, langOf } from '../cli-text.ts';
 import { parseArgs } from 'node:util';
 import { LANGS, type Lang } from '../../../shared/contract/ids.ts';
 import { translate, type TextParams } from '../../../shared/knowledge/texts.ts';
@@ -10,21 +11,7 @@ import { MAX_RESULT_BYTES, oneLine, readResultFile } from '../../../shared/fleet
 import { FleetAccumulator, type FleetSummary } from '../../../shared/fleet/summarize.ts';
 import { renderFleetCsv, renderFleetHtml, renderFleetText, type RefusedFile } from '../../../shared/fleet/render.ts';
 
-export const FLEET_HELP = `Usage: msi-doctor fleet summarize DIR [--out DIR] [--json] [--lang en|zh-CN] [--strict]
-
-Reads every *.json result file under DIR (written by "msi-doctor scan --json --results-dir DIR" on each machine,
-or report JSON files) and prints the causes by number of machines, the failed installs by product, and the machines
-to act on first. Each machine counts once, with its latest result. A file that is not a result (not JSON, another
-schema, damaged) is refused with one line on stderr; the summary goes on.
-
-  --out DIR     also write fleet-summary.html, fleet-machines.csv, fleet-causes.csv and fleet-products.csv there
-  --json        print the summary as JSON instead of text
-  --lang LANG   en (default) or zh-CN
-  --strict      exit 2 when any file was refused (default: only when no file could be used)
-  -h, --help    show this help
-
-Exit status: 0 when a summary was made, 2 on bad input (no DIR, no usable result file, or --strict with refusals).
-`;
+export const FLEET_HELP = helpText('fleet', 'en');
 
 interface FleetArgs {
   dir: string;
@@ -37,7 +24,7 @@ interface FleetArgs {
 export function parseFleetArgs(argv: string[]): FleetArgs | 'help' {
   const [sub, ...rest] = argv;
   if (!sub || sub === '--help' || sub === '-h') return 'help';
-  if (sub !== 'summarize') throw new CliUsageError(`unknown fleet command "${sub}" (see msi-doctor fleet --help)`);
+  if (sub !== 'summarize') throw usageError('fleet.unknown-command', { sub });
   let parsed;
   try {
     parsed = parseArgs({
@@ -53,15 +40,13 @@ export function parseFleetArgs(argv: string[]): FleetArgs | 'help' {
       },
     });
   } catch (error) {
-    throw new CliUsageError(`${(error as Error).message.split('\n')[0]} (see msi-doctor fleet --help)`);
+    throw parseArgsError('fleet', error as Error);
   }
   const { values, positionals } = parsed;
   const lang = values.lang ?? 'en';
-  if (!(LANGS as readonly string[]).includes(lang))
-    throw new CliUsageError(`--lang must be one of ${LANGS.join(', ')}`);
+  if (!(LANGS as readonly string[]).includes(lang)) throw usageError('lang', { langs: LANGS.join(', ') });
   if (values.help) return 'help';
-  if (positionals.length !== 1)
-    throw new CliUsageError('give exactly one folder of result files (see msi-doctor fleet --help)');
+  if (positionals.length !== 1) throw usageError('fleet.one-folder');
   return {
     dir: positionals[0]!,
     out: typeof values.out === 'string' ? values.out : null,
@@ -171,22 +156,19 @@ async function writeOutputs(out: string, run: FleetRun, args: FleetArgs, io: Cli
 export const fleetCommand: CliCommand = async (argv, io) => {
   const args = parseFleetArgs(argv);
   if (args === 'help') {
-    io.stdout.write(FLEET_HELP);
+    io.stdout.write(helpText('fleet', langOf(argv)));
     return 0;
   }
   const info = await stat(args.dir).catch(() => null);
-  if (!info) throw new CliUsageError(`${args.dir}: folder not found`);
-  if (!info.isDirectory())
-    throw new CliUsageError(`${args.dir}: not a folder (give the folder the result files are in)`);
+  if (!info) throw usageError('fleet.folder-not-found', { dir: args.dir });
+  if (!info.isDirectory()) throw usageError('fleet.not-a-folder', { dir: args.dir });
   const run = await summarizeFolder(args.dir, args.lang, (r) =>
     io.stderr.write(`msi-doctor fleet: ${r.file}: ${r.reason}\n`),
   );
   if (run.summary.files.read === 0)
-    throw new CliUsageError(
-      run.refused.length === 0
-        ? `${args.dir}: no result files (*.json) found`
-        : `${args.dir}: none of the ${run.refused.length} files is a usable result file`,
-    );
+    throw run.refused.length === 0
+      ? usageError('fleet.no-result-files', { dir: args.dir })
+      : usageError('fleet.none-usable', { dir: args.dir, count: run.refused.length });
   io.stdout.write(
     args.json
       ? JSON.stringify({ ...run.summary, refused: run.refused }, null, 2) + '\n'

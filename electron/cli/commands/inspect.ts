@@ -1,5 +1,6 @@
 // `msi-doctor inspect [--json] [--lang en|zh-CN] FILE.msi...`: reads packages with the pure .msi reader (any OS) and
 // shows their facts, custom actions and findings; exit 0 when every file was read, 2 on bad input (one line each).
+import { helpText, langOf } from '../cli-text.ts';
 import type { CliCommand, CliIo } from '../cli-types.ts';
 import type { Lang } from '../../../shared/contract/ids.ts';
 import { parseFileCommandArgs, terminalWidth, type FileCommandArgs } from '../file-command-args.ts';
@@ -10,24 +11,12 @@ import { translate } from '../../../shared/knowledge/texts.ts';
 import { readMsiPackageFile } from '../../system/msi-file.ts';
 import { renderPackage } from './inspect-render.ts';
 
-export const INSPECT_HELP = `Usage: msi-doctor inspect [--json] [--lang en|zh-CN] FILE.msi...
-
-Reads a Windows Installer package itself, on any operating system, without installing it: product, version and
-codes, who it installs for (per machine needs administrator rights), launch conditions, upgrades, every custom
-action (when it runs, as whom, with or without rollback) and findings a package author or an IT admin should know
-before installing it.
-
-  --json        print msi-doctor/package@1 (an array for several files); finding texts in --lang
-  --lang LANG   language of the explanation: en (default) or zh-CN
-  -h, --help    show this help
-
-Exit status: 0 when every file was read, 2 on bad input (not an .msi, damaged, a patch or transform...).
-`;
+export const INSPECT_HELP = helpText('inspect', 'en');
 
 export function parseInspectArgs(argv: string[]): FileCommandArgs | 'help' {
   return parseFileCommandArgs('inspect', argv, {
     allowStdin: false,
-    noFiles: 'no .msi file given (see msi-doctor inspect --help)',
+    noFiles: 'inspect.no-files',
   });
 }
 
@@ -42,7 +31,7 @@ export function packageJson(pkg: MsiPackage, lang: Lang): MsiPackage {
 export const inspectCommand: CliCommand = async (argv: string[], io: CliIo): Promise<number> => {
   const parsed = parseInspectArgs(argv);
   if (parsed === 'help') {
-    io.stdout.write(INSPECT_HELP);
+    io.stdout.write(helpText('inspect', langOf(argv)));
     return 0;
   }
   const results: MsiPackage[] = [];

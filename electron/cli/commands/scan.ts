@@ -20,40 +20,12 @@ import {
 import { renderScan } from './scan-render.ts';
 import { translate } from '../../../shared/knowledge/texts.ts';
 import { probeName, statusWord } from '../../../shared/knowledge/words.ts';
-import { cliText } from '../cli-text.ts';
+import { cliText, helpText, langOf } from '../cli-text.ts';
 import { pick } from '../../../shared/knowledge/local-text.ts';
-import { CliUsageError } from '../cli-types.ts';
+import { usageError } from '../cli-types.ts';
 import { briefLine, hasIssue, writeResultFile } from '../fleet-output.ts';
 
-export const SCAN_HELP = `Usage: msi-doctor scan [--simulate NAME | --scenario FILE] [--code CODE] [--log FILE] [--msi FILE]
-                       [--no-elevate] [--json | --brief] [--lang en|zh-CN] [--results-dir DIR] [--issue-exit-code N]
-                       [--list-scenarios]
-
-Checks the machine the way an expert would: Windows Installer service, install in progress, pending reboot,
-temp folders and their permissions, elevation, policies, installer events, recent logs, installed versions, and the
-logs of company deployments (Configuration Manager, Intune, PSAppDeployToolkit) followed to their MSI logs.
-On Windows it probes this machine (one administrator prompt for the checks that need it); elsewhere it needs
-a simulated machine.
-
-  --simulate NAME     scan a built-in simulated machine (see --list-scenarios)
-  --scenario FILE     scan a simulated machine described by a scenario JSON file
-  --code CODE         the error you saw (2503, 1618, 0x80070643, "错误 2503"...); repeatable
-  --log FILE          an MSI or Burn log to analyze with the scan; repeatable
-  --msi FILE          the .msi that failed (to compare with installed versions)
-  --no-elevate        skip the administrator prompt; the report says what could not be checked
-  --json              print the result as JSON (schema msi-doctor/scan@1)
-  --lang LANG         language of the summaries: en (default) or zh-CN
-  --results-dir DIR   also write the result (msi-doctor/scan@1) into DIR as MACHINE_TIME_ID.json, for
-                      "msi-doctor fleet summarize DIR" (a share the machines can write to, for example)
-  --issue-exit-code N exit with N (1-255) when an issue is found (Intune Remediations detection: 1)
-  --brief             print one line: how many issues, and the first one (for a console's output column)
-  --list-scenarios    list the built-in simulated machines
-  -h, --help          show this help
-
-With --simulate/--scenario and no --code/--log/--msi, the scenario's own symptom, logs and package are used.
-Exit status: 0 when the scan completed (whatever it found; with --issue-exit-code, N when an issue was found),
-2 on bad input.
-`;
+export const SCAN_HELP = helpText('scan', 'en');
 
 export interface ScanArgs extends ScanInputArgs {
   json: boolean;
@@ -88,17 +60,17 @@ export function parseScanArgs(argv: string[]): ScanArgs | 'help' | { list: Lang 
   const input = scanInputArgs(values);
   const args: ScanArgs = { ...input, json: Boolean(values.json), lang: parseLang(values.lang, 'en') };
   if (values.brief) {
-    if (args.json) throw new CliUsageError('use either --json or --brief');
+    if (args.json) throw usageError('scan.json-or-brief');
     args.brief = true;
   }
   if (values['results-dir'] !== undefined) {
-    if (!values['results-dir'].trim()) throw new CliUsageError('--results-dir needs a folder');
+    if (!values['results-dir'].trim()) throw usageError('scan.results-dir-empty');
     args.resultsDir = values['results-dir'];
   }
   if (values['issue-exit-code'] !== undefined) {
     const code = values['issue-exit-code'].trim();
     if (!/^\d{1,3}$/.test(code) || Number(code) < 1 || Number(code) > 255)
-      throw new CliUsageError(`--issue-exit-code needs a number from 1 to 255, got "${values['issue-exit-code']}"`);
+      throw usageError('scan.issue-exit-code', { value: values['issue-exit-code'] });
     args.issueExitCode = Number(code);
   }
   return args;
@@ -107,7 +79,7 @@ export function parseScanArgs(argv: string[]): ScanArgs | 'help' | { list: Lang 
 export const scanCommand: CliCommand = async (argv, io) => {
   const args = parseScanArgs(argv);
   if (args === 'help') {
-    io.stdout.write(SCAN_HELP);
+    io.stdout.write(helpText('scan', langOf(argv)));
     return 0;
   }
   if ('list' in args) {
@@ -152,7 +124,7 @@ export const scanCommand: CliCommand = async (argv, io) => {
         io.stderr.write(`${cliText('cli.scan.result-written', lang, { file })}\n`);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-        throw new CliUsageError(`cannot write the result into ${args.resultsDir} (${code})`);
+        throw usageError('scan.cannot-write-result', { dir: args.resultsDir, code: String(code) });
       }
     }
     return args.issueExitCode !== undefined && hasIssue(result) ? args.issueExitCode : 0;

@@ -1,8 +1,8 @@
 // `msi-doctor undo JOURNAL_ID`: undoes a repair from its journal's data (commands rebuilt from the catalog), in any process.
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { cliText } from '../cli-text.ts';
-import { CliUsageError, type CliCommand, type CliIo } from '../cli-types.ts';
+import { cliText, helpText, langOf } from '../cli-text.ts';
+import { CliUsageError, usageError, type CliCommand, type CliIo } from '../cli-types.ts';
 import type { Lang } from '../../../shared/contract/ids.ts';
 import { translate } from '../../../shared/knowledge/texts.ts';
 import { defaultDataDir } from '../../services/data-dir.ts';
@@ -24,40 +24,19 @@ import {
 import { refusal } from '../repair-refusal.ts';
 import { renderJournals, renderOutcome } from './repair-render.ts';
 
-export const UNDO_HELP = `Usage: msi-doctor undo JOURNAL_ID [--simulate NAME | --scenario FILE] [--yes] [--json] [--lang en|zh-CN]
-       msi-doctor undo --list
-
-Undoes a repair from its journal and backups: previous registry values, saved permissions (icacls /restore),
-service start type, a scheduled restart. Works after a crash or in a new process. The journal only says which repair
-ran and with which values; the commands are rebuilt from MSI Doctor's own catalog, and a backup is restored only
-when it is unchanged since it was taken. A repair made on a simulated machine is undone on the same simulated
-machine (a built-in scenario by name, or --scenario FILE again for a scenario file outside the data folder).
-
-  --list        list the repair journals (newest first) with their state; damaged ones with the reason
-  --yes         also undo when a newer repair changed the same settings (otherwise you are asked, or it is refused)
-  --json        print the outcome as JSON (schema msi-doctor/repair@1)
-Exit status: 0 undone (or nothing to undo), 1 undo failed or declined, 2 bad input (unknown or damaged journal,
-not reversible, already undone).
-`;
+export const UNDO_HELP = helpText('undo', 'en');
 
 /** The machine a journal names: only a built-in scenario or a scenario file inside the data folder, never a path. */
-function machineOf(environment: string, dataDir: string, given: MachineArgs, lang: Lang): MachineArgs {
+function machineOf(environment: string, dataDir: string, given: MachineArgs): MachineArgs {
   if (given.simulate !== undefined || given.scenario !== undefined) return given;
   if (environment === 'real') return {};
   if (environment.startsWith('simulated:')) {
     const name = environment.slice('simulated:'.length);
-    if (!builtinScenarios().includes(name))
-      throw new CliUsageError(
-        `the journal names an unknown simulated machine "${name}"; pass --simulate or --scenario`,
-      );
+    if (!builtinScenarios().includes(name)) throw usageError('undo.unknown-machine', { name });
     return { simulate: name };
   }
   if (environment.startsWith('scenario-file:')) return { scenario: join(dataDir, 'scenarios', environment.slice(14)) };
-  throw new CliUsageError(
-    lang === 'zh-CN'
-      ? '这个修复是在一个场景文件的模拟电脑上做的：请再次用 --scenario FILE 指定它'
-      : 'this repair was made on a simulated machine from a scenario file: pass --scenario FILE again',
-  );
+  throw usageError('undo.scenario-file');
 }
 
 async function ask(io: CliIo, question: string, lang: Lang): Promise<boolean> {
@@ -87,7 +66,7 @@ export const undoCommand: CliCommand = async (argv, io) => {
   });
   const { values, positionals } = parsed;
   if (values.help) {
-    io.stdout.write(UNDO_HELP);
+    io.stdout.write(helpText('undo', langOf(argv)));
     return 0;
   }
   const dataDir = defaultDataDir();
@@ -110,7 +89,7 @@ export const undoCommand: CliCommand = async (argv, io) => {
     ...(values.simulate !== undefined ? { simulate: values.simulate } : {}),
     ...(values.scenario !== undefined ? { scenario: values.scenario } : {}),
   };
-  const machine = machineOf(record.plan.environment, dataDir, given, lang);
+  const machine = machineOf(record.plan.environment, dataDir, given);
   return holdingDataLock(dataDir, io, lang, async () => {
     const system = openSystem(machine);
     restoreSavedMachine(system, dataDir);

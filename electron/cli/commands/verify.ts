@@ -1,8 +1,9 @@
 // `msi-doctor verify`: after an install, does each known product work in a NEW terminal? Runs the path-environment
 // probe (and, with one administrator prompt, other-user-path), prints each version command's output or why there is
 // none, what is wrong with PATH and the open-a-new-terminal advice (or JSON).
+import { helpText, langOf } from '../cli-text.ts';
 import type { CliCommand } from '../cli-types.ts';
-import { CliUsageError } from '../cli-types.ts';
+import { usageError } from '../cli-types.ts';
 import type { Lang } from '../../../shared/contract/ids.ts';
 import { findEvidence } from '../../../shared/contract/evidence.ts';
 import { isKnownProductId, KNOWN_PRODUCT_IDS } from '../../../shared/knowledge/known-products.ts';
@@ -26,27 +27,7 @@ import {
 import { summaryText } from './scan-render.ts';
 import { formatFindings } from '../../../shared/diagnosis/format-findings.ts';
 
-export const VERIFY_HELP = `Usage: msi-doctor verify [--simulate NAME | --scenario FILE] [--product ID] [--no-elevate] [--json]
-                         [--lang en|zh-CN] [--run-key-file PATH [--run-arg version|help]]
-
-After an install: runs each installed product's own version command (go version, node --version...) the way a
-newly opened terminal would, with PATH built from the registry's current machine and user values, and says why a
-terminal may still not find it (opened before the install, not on PATH, PATH entry in another account, an older
-copy first, PATH too long). Programs are never run as administrator; the one administrator prompt only reads other
-accounts' PATH (over-the-shoulder installs).
-
-  --product ID   only this product: ${KNOWN_PRODUCT_IDS.join(', ')}
-  --run-key-file PATH
-                 also run this program (any product's key file, an absolute path to an .exe) the same way: with
-                 --version (or /? with --run-arg help), PATH from the registry, 5 seconds at most, never as
-                 administrator. Only when asked: nothing else but the known products' version commands runs.
-  --no-elevate   skip the administrator prompt (other accounts' PATH is then not checked)
-  --json         print the path-environment and other-user-path evidence and the findings as JSON
-  --lang LANG    en (default) or zh-CN
-  -h, --help     show this help
-
-Exit status: 0 when the check ran (whatever it found), 2 on bad input.
-`;
+export const VERIFY_HELP = helpText('verify', 'en', { products: KNOWN_PRODUCT_IDS.join(', ') });
 
 /** The causes the after-install check can find (the path rule's). */
 const AFTER_INSTALL_CAUSES = new Set<string>([
@@ -73,20 +54,22 @@ export const verifyCommand: CliCommand = async (argv, io) => {
     },
   });
   if (values.help) {
-    io.stdout.write(VERIFY_HELP);
+    const helpLang = langOf(argv);
+    io.stdout.write(
+      helpText('verify', helpLang, { products: KNOWN_PRODUCT_IDS.join(helpLang === 'zh-CN' ? '、' : ', ') }),
+    );
     return 0;
   }
   rejectTwoMachines(values);
   const lang: Lang = parseLang(values.lang, 'en');
   if (values.product !== undefined && !isKnownProductId(values.product))
-    throw new CliUsageError(`unknown product "${values.product}" (known: ${KNOWN_PRODUCT_IDS.join(', ')})`);
+    throw usageError('verify.unknown-product', { product: values.product, products: KNOWN_PRODUCT_IDS.join(', ') });
   const keyFile = values['run-key-file'] === undefined ? null : askedProgram(values['run-key-file']);
   if (values['run-key-file'] !== undefined && keyFile === null)
-    throw new CliUsageError(`--run-key-file needs an absolute path to an .exe file (got "${values['run-key-file']}")`);
+    throw usageError('verify.run-key-file', { value: values['run-key-file'] });
   const runArg = values['run-arg'] ?? 'version';
-  if (runArg !== 'version' && runArg !== 'help')
-    throw new CliUsageError(`--run-arg is version or help (got "${runArg}")`);
-  if (values['run-arg'] !== undefined && keyFile === null) throw new CliUsageError('--run-arg needs --run-key-file');
+  if (runArg !== 'version' && runArg !== 'help') throw usageError('verify.run-arg', { value: runArg });
+  if (values['run-arg'] !== undefined && keyFile === null) throw usageError('verify.run-arg-alone');
   const pathProbe = keyFile ? pathEnvironmentProbeAsking(keyFile, runArg) : pathEnvironmentProbe;
   const system = openSystem(givenMachineOptions(values));
   restoreSavedMachineOrWarn(system, defaultDataDir(), io, { command: 'verify', lang });

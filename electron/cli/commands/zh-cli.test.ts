@@ -12,6 +12,10 @@ import { undoCommand } from './undo.ts';
 import { verifyCommand } from './verify.ts';
 import { reportCommand } from './report.ts';
 import { analyzeCommand } from './analyze.ts';
+import { inspectCommand } from './inspect.ts';
+import { fleetCommand } from './fleet.ts';
+import { CliUsageError, type CliCommand } from '../cli-types.ts';
+import { test } from 'node:test';
 import { usage } from '../main.ts';
 import { listJournals } from '../../services/journal.ts';
 import { defaultDataDir } from '../../services/data-dir.ts';
@@ -158,4 +162,63 @@ testWithDataDir('zh-CN: no command prints an English sentence outside the machin
     outputs.every((o) => /[\u4e00-\u9fff]/.test(o.text)),
     'every command answered in Chinese',
   );
+});
+
+/** Every command, with arguments it refuses as bad input (exit 2, one line). */
+const BAD_INPUT: Array<{ name: string; command: CliCommand; help: string[]; bad: string[] }> = [
+  { name: 'scan', command: scanCommand, help: ['--help'], bad: ['--simulate', 'healthy', '--scenario', 'x.json'] },
+  { name: 'analyze', command: analyzeCommand, help: ['--help'], bad: [] },
+  { name: 'inspect', command: inspectCommand, help: ['--help'], bad: ['--bogus'] },
+  { name: 'report', command: reportCommand, help: ['--help'], bad: ['--simulate', 'healthy', '--out', 'x.txt'] },
+  { name: 'fix', command: fixCommand, help: ['--help'], bad: ['no-such-repair'] },
+  { name: 'undo', command: undoCommand, help: ['--help'], bad: ['--bogus'] },
+  { name: 'verify', command: verifyCommand, help: ['--help'], bad: ['--run-arg', 'help'] },
+  { name: 'fleet', command: fleetCommand, help: ['--help'], bad: ['summarize'] },
+];
+
+/** What main() prints for a command run with these arguments: its output, or its usage error in Chinese. */
+async function runOrRefuse(name: string, command: CliCommand, argv: string[]): Promise<string> {
+  try {
+    return await run(command, argv);
+  } catch (error) {
+    assert.ok(error instanceof CliUsageError, `${name} ${argv.join(' ')}: ${String(error)}`);
+    assert.ok(!error.message.includes('\n'), 'one line');
+    return `msi-doctor ${name}: ${error.in('zh-CN')}`;
+  }
+}
+
+test("zh-CN: every command's --help (also before --lang) and its bad-input message are Chinese", async () => {
+  const problems: string[] = [];
+  for (const { name, command, help, bad } of BAD_INPUT) {
+    for (const [what, argv] of [
+      ['--help', help],
+      ['bad input', bad],
+    ] as const) {
+      const text = await runOrRefuse(name, command, [...argv]);
+      assert.match(text, /[\u4e00-\u9fff]/, `${name} ${what} answers in Chinese: ${text}`);
+      problems.push(...englishLines(text, null).map((p) => `${name} ${what}: ${p}`));
+    }
+  }
+  assert.deepEqual(problems, []);
+  // The check sees the English pages.
+  const f = fakeIo();
+  await fixCommand(['--help'], f.io);
+  assert.ok(englishLines(f.out(), null).length > 5, 'the English help is caught');
+});
+
+test('report --help without --lang follows the locale of the environment', async () => {
+  const saved = { LANG: process.env.LANG, LC_ALL: process.env.LC_ALL, LC_MESSAGES: process.env.LC_MESSAGES };
+  try {
+    delete process.env.LC_ALL;
+    delete process.env.LC_MESSAGES;
+    process.env.LANG = 'zh_CN.UTF-8';
+    const f = fakeIo();
+    await reportCommand(['--help'], f.io);
+    assert.match(f.out(), /^用法：msi-doctor report/);
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
 });

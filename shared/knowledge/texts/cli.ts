@@ -8,7 +8,7 @@ export const CLI_TEXTS = {
   'cli.usage.commands': { en: 'Commands:', 'zh-CN': '命令：' },
   'cli.usage.more': {
     en: 'Run `msi-doctor <command> --help` for the options of a command.',
-    'zh-CN': '运行 `msi-doctor <命令> --help` 查看某个命令的选项（选项说明目前只有英文）。',
+    'zh-CN': '运行 `msi-doctor <命令> --help` 查看某个命令的选项。',
   },
   'cli.unknown-command': { en: 'msi-doctor: unknown command "{name}".', 'zh-CN': 'msi-doctor：未知命令 “{name}”。' },
   'cli.internal-error': {
