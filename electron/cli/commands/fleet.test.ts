@@ -93,7 +93,7 @@ test('fleet summarize: bad folders are one-line usage errors', async () => {
     const empty = join(dir, 'empty');
     mkdirSync(empty);
     await assert.rejects(fleetCommand(['summarize', empty], fakeIo().io), /no result files \(\*\.json\) found/);
-    await assert.rejects(fleetCommand(['summarize', dir], fakeIo().io), /none of the 1 files is a usable result file/);
+    await assert.rejects(fleetCommand(['summarize', dir], fakeIo().io), /the 1 file found is not a usable result file/);
   });
   assert.throws(() => parseFleetArgs(['count', 'x']), /unknown fleet command/);
   assert.throws(() => parseFleetArgs(['summarize']), /exactly one folder/);

@@ -415,7 +415,11 @@ JSON 文件），按电脑数量列出原因、按产品列出失败的安装，
     en: '{dir}: no result files (*.json) found',
     'zh-CN': '{dir}：没有找到结果文件（*.json）',
   },
-  'cli.error.fleet.none-usable': {
+  'cli.error.fleet.none-usable_one': {
+    en: '{dir}: the {count} file found is not a usable result file',
+    'zh-CN': '{dir}：找到的 {count} 个文件不是可用的结果文件',
+  },
+  'cli.error.fleet.none-usable_other': {
     en: '{dir}: none of the {count} files is a usable result file',
     'zh-CN': '{dir}：{count} 个文件中没有一个是可用的结果文件',
   },
