@@ -8,7 +8,10 @@ export const findingSchema = z.object({
   cause: z.enum(CAUSE_IDS),
   /** 0..1, calibrated: several agreeing signals beat one. */
   confidence: z.number().min(0).max(1),
-  /** 'security' findings are reported whatever the symptom. */
+  /**
+   * 'security' findings are reported whatever the symptom; 'info' is no cause (the all-clear "no problem found", plain
+   * information): views read this, never the cause id.
+   */
   kind: z.enum(['cause', 'security', 'info']),
   title: textRefSchema,
   explanation: textRefSchema,

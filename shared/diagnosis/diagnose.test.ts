@@ -242,6 +242,7 @@ test('healthy machine + no log: say so, and offer the elevated logged retry when
   assert.deepEqual(withoutMsi[0]!.repairs, [], 'no retry offered without the .msi it would install');
   const justChecking = check(diagnose({ symptom: parseSymptom(''), evidence: machine(), logs: [] }));
   assert.equal(justChecking[0]!.cause, 'no-problem-found');
+  assert.equal(justChecking[0]!.kind, 'info', 'the all-clear says it is no cause in its kind: views never compare ids');
   assert.deepEqual(justChecking[0]!.repairs, [], 'nothing to retry when nothing was tried');
 });
 
@@ -350,6 +351,7 @@ test('analyze of a successful log (no scan): no problem found, with the log as e
   const findings = check(diagnose({ symptom: parseSymptom(''), evidence: [], logs: [ok] }));
   assert.equal(findings[0]!.cause, 'no-problem-found');
   assert.deepEqual(findings[0]!.repairs, []);
+  assert.equal(findings[0]!.kind, 'info');
   assert.match(reasonsText(findings[0]!), /install\.log shows a successful installation/);
   assert.ok(findings[0]!.supporting.some((r) => r.kind === 'log'));
 });

@@ -264,7 +264,8 @@ export function FindingsStep() {
   const result = session.latest;
   // In diagnose()'s order: the diagnosis ranks once and every view keeps it.
   const findings = result.findings;
-  const hasCause = findings.some((f) => f.kind === 'cause' && f.cause !== 'no-problem-found');
+  // The diagnosis says what a finding is: the all-clear and plain information are not causes (Finding.kind).
+  const hasCause = findings.some((f) => f.kind === 'cause');
   const hasFix = findings.some((f) => f.repairs.length > 0);
   // "Try the next fix" only once a fix ran (before that, the answer's own buttons are the fixes).
   const nextFirst =
