@@ -1,10 +1,20 @@
 // The one way a CLI line is worded: a key of the knowledge texts (shared/knowledge/texts/cli.ts and the other tables)
 // rendered in the language of --lang, so no line of the command is English only.
 import { LANGS, type Lang } from '../../shared/contract/ids.ts';
-import { translate, type TextParams } from '../../shared/knowledge/texts.ts';
+import { labelled, labelWord, translate, type TextParams } from '../../shared/knowledge/texts.ts';
 
 export function cliText(key: string, lang: Lang, params: TextParams = {}): string {
   return translate({ key, params }, lang);
+}
+
+/** "Label:" with the language's own colon (Chinese: the full-width "："). */
+export function labelText(label: string, lang: Lang): string {
+  return translate(labelWord(label), lang);
+}
+
+/** "Label: value" with the language's own colon. */
+export function labelledText(label: string, value: string, lang: Lang): string {
+  return translate(labelled(label, value), lang);
 }
 
 /**

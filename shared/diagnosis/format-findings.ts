@@ -2,7 +2,7 @@
 import type { Lang } from '../contract/ids.ts';
 import type { EvidenceRef } from '../contract/evidence.ts';
 import type { Finding } from '../contract/finding.ts';
-import { translate } from '../knowledge/texts.ts';
+import { labelled, translate } from '../knowledge/texts.ts';
 import { isMythId } from '../knowledge/myths.ts';
 import { keys } from '../knowledge/knowledge-texts.ts';
 import { probeName, repairName } from '../knowledge/words.ts';
@@ -66,7 +66,9 @@ export function formatFindings(findings: readonly Finding[], lang: Lang, options
       lines.push(`${pad}${translate({ key: 'format.label.repairs', params: {} }, lang)}`);
       f.repairs.forEach((r, n) =>
         // The repair by its name, and the command that runs it (its id appears only as that command's argument).
-        lines.push(`${pad}${n + 1}) ${translate(repairName(r), lang)}: msi-doctor fix ${r}`),
+        lines.push(
+          `${pad}${n + 1}) ${translate(labelled(translate(repairName(r), lang), `msi-doctor fix ${r}`), lang)}`,
+        ),
       );
     }
     if (details && f.manualSteps.length) {

@@ -1,5 +1,6 @@
 // The one text lookup for domain texts: translate(TextRef, lang) over every knowledge text table, with fallbacks.
 import type { Lang } from '../contract/ids.ts';
+import type { TextRef } from '../contract/evidence.ts';
 import type { LocalText, TextTable } from './local-text.ts';
 import { renderText, type TextInput } from './text-render.ts';
 import { knowledgeTexts } from './knowledge-texts.ts';
@@ -70,6 +71,16 @@ export function allTextKeys(): string[] {
 function template(key: string, lang: Lang): string | undefined {
   const text = table().get(key);
   return text ? text[lang] || text.en : undefined;
+}
+
+/** "Label:" in the language's own punctuation (Chinese: "标签："). */
+export function labelWord(label: string): TextRef {
+  return { key: 'format.label', params: { label } };
+}
+
+/** "Label: value" in the language's own punctuation (Chinese: "标签：值"). */
+export function labelled(label: string, value: string): TextRef {
+  return { key: 'format.labelled', params: { label, value } };
 }
 
 /** Translate a text reference into the given language (English fallback, then the key). */

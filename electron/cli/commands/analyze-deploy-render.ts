@@ -9,11 +9,13 @@ import { isProblem } from '../../../shared/deploylog/summarize.ts';
 import { attemptParams } from '../../../shared/diagnosis/rules/deploy-rule.ts';
 import { diagnose, formatFindings, parseSymptom } from '../../../shared/diagnosis/index.ts';
 import { displayWidth, type RenderOptions } from './analyze-render.ts';
+import { labelledText, labelText } from '../cli-text.ts';
 
 const LABEL_WIDTH = 15;
 
-function label(text: string): string {
-  return `${text}:` + ' '.repeat(Math.max(1, LABEL_WIDTH - displayWidth(text) - 1));
+function label(text: string, lang: Lang): string {
+  const shown = labelText(text, lang);
+  return shown + ' '.repeat(Math.max(1, LABEL_WIDTH - displayWidth(shown)));
 }
 
 function cut(text: string, width: number): string {
@@ -32,25 +34,28 @@ function attemptLines(
   const out: string[] = [];
   const outcome = d.outcome === 'success' && d.restart ? '@deploy.outcome.restart' : `@deploy.outcome.${d.outcome}`;
   out.push(
-    `${label(t('deploy.label.deployment'))}${t('deploy.attempt.title', { tool: p.tool!, app: p.app!, outcome })}`,
+    `${label(t('deploy.label.deployment'), lang)}${t('deploy.attempt.title', { tool: p.tool!, app: p.app!, outcome })}`,
   );
   if (d.started)
-    out.push(`${label(t('deploy.label.time'))}${t('deploy.attempt.when', { time: p.time!, account: p.account! })}`);
-  if (d.commandLine) out.push(`${label(t('deploy.label.command'))}${cut(d.commandLine, width - LABEL_WIDTH)}`);
+    out.push(
+      `${label(t('deploy.label.time'), lang)}${t('deploy.attempt.when', { time: p.time!, account: p.account! })}`,
+    );
+  if (d.commandLine) out.push(`${label(t('deploy.label.command'), lang)}${cut(d.commandLine, width - LABEL_WIDTH)}`);
   if (p.code !== '?')
-    out.push(`${label(t('deploy.label.exit'))}${t('deploy.exit.value', { code: p.code!, meaning: p.meaning! })}`);
-  if (d.reportedCode) out.push(`${label(t('deploy.label.console'))}${d.reportedCode}`);
-  if (d.stage && d.outcome !== 'success') out.push(`${label(t('deploy.label.stage'))}${t(`deploy.stage.${d.stage}`)}`);
-  if (d.blockedBy) out.push(`${label(t('deploy.label.blocked'))}${cut(d.blockedBy, width - LABEL_WIDTH)}`);
-  if (d.dependsOn) out.push(`${label(t('deploy.label.depends'))}${d.dependsOn}`);
+    out.push(`${label(t('deploy.label.exit'), lang)}${t('deploy.exit.value', { code: p.code!, meaning: p.meaning! })}`);
+  if (d.reportedCode) out.push(`${label(t('deploy.label.console'), lang)}${d.reportedCode}`);
+  if (d.stage && d.outcome !== 'success')
+    out.push(`${label(t('deploy.label.stage'), lang)}${t(`deploy.stage.${d.stage}`)}`);
+  if (d.blockedBy) out.push(`${label(t('deploy.label.blocked'), lang)}${cut(d.blockedBy, width - LABEL_WIDTH)}`);
+  if (d.dependsOn) out.push(`${label(t('deploy.label.depends'), lang)}${d.dependsOn}`);
   if (d.detectionProductCode && d.outcome === 'not-detected')
-    out.push(`${label(t('deploy.label.rule'))}${d.detectionProductCode}`);
+    out.push(`${label(t('deploy.label.rule'), lang)}${d.detectionProductCode}`);
   if (link) {
     let msi: string | null = null;
     if (link.msiLog) msi = t('deploy.msi-log.analyzed', { path: link.msiLog.file });
     else if (link.expectedPath) msi = t('deploy.msi-log.not-given', { path: link.expectedPath, log: log.file });
     else if (link.advice) msi = t('deploy.msi-log.none', { switch: link.advice.switch });
-    if (msi) out.push(`${label(t('deploy.label.msi-log'))}${msi}`);
+    if (msi) out.push(`${label(t('deploy.label.msi-log'), lang)}${msi}`);
   }
   return out;
 }
@@ -58,13 +63,13 @@ function attemptLines(
 export function renderDeployAnalysis(a: LogAnalysis, all: readonly LogAnalysis[], opts: RenderOptions): string {
   const t = (key: string, params: Record<string, string | number> = {}) => translate({ key, params }, opts.lang);
   const out: string[] = [];
-  out.push(`${t('deploy.label.log')}: ${a.file}  [${a.format}, ${a.encoding}]`);
+  out.push(`${labelledText(t('deploy.label.log'), a.file, opts.lang)}  [${a.format}, ${a.encoding}]`);
   const list = a.deployments ?? [];
   const links = linkDeployments(all).filter((l) => l.log === a);
   const main =
     a.primaryDeployment === null || a.primaryDeployment === undefined ? undefined : list[a.primaryDeployment];
   if (!main) {
-    out.push(`${label(t('deploy.label.deployment'))}${t('deploy.outcome.unknown')}`);
+    out.push(`${label(t('deploy.label.deployment'), opts.lang)}${t('deploy.outcome.unknown')}`);
     return out.join('\n') + '\n';
   }
   out.push(
@@ -78,8 +83,10 @@ export function renderDeployAnalysis(a: LogAnalysis, all: readonly LogAnalysis[]
   );
   const failed = list.filter(isProblem).length;
   if (list.length > 1 || a.sessions > list.length)
-    out.push(`${label(t('deploy.label.attempts'))}${t('deploy.attempts.summary', { count: a.sessions, failed })}`);
-  out.push('', `${t('deploy.label.lines')}:`);
+    out.push(
+      `${label(t('deploy.label.attempts'), opts.lang)}${t('deploy.attempts.summary', { count: a.sessions, failed })}`,
+    );
+  out.push('', labelText(t('deploy.label.lines'), opts.lang));
   const numWidth = String(a.evidence.at(-1)?.line ?? 0).length;
   for (const e of a.evidence)
     out.push(`${String(e.line).padStart(numWidth + 2)} | ${cut(e.text, opts.width - numWidth - 5)}`);

@@ -4,6 +4,7 @@ import type { Lang } from '../../../shared/contract/ids.ts';
 import { meaningOf } from '../../../shared/knowledge/error-codes.ts';
 import { causeInfo } from '../../../shared/knowledge/causes.ts';
 import { pick, interpolate, type LocalText } from '../../../shared/knowledge/local-text.ts';
+import { labelledText, labelText } from '../cli-text.ts';
 
 export interface RenderOptions {
   lang: Lang;
@@ -95,11 +96,11 @@ const ANSI = {
 export function renderAnalysis(a: LogAnalysis, opts: RenderOptions): string {
   const t = (text: LocalText, params?: Record<string, string | number>) => interpolate(pick(text, opts.lang), params);
   const paint = (code: string, s: string) => (opts.color ? `${code}${s}${ANSI.reset}` : s);
-  const label = (text: LocalText) => paint(ANSI.bold, padToWidth(`${t(text)}:`, 15));
+  const label = (text: LocalText) => paint(ANSI.bold, padToWidth(labelText(t(text), opts.lang), 15));
   const out: string[] = [];
 
   out.push(
-    paint(ANSI.bold, `${t(L.log)}: ${a.file}`) +
+    paint(ANSI.bold, labelledText(t(L.log), a.file, opts.lang)) +
       paint(ANSI.dim, `  [${a.format}, ${a.encoding}, ${t(L.lines, { n: a.lineCount })}]`),
   );
 
@@ -169,7 +170,7 @@ export function renderAnalysis(a: LogAnalysis, opts: RenderOptions): string {
       out.push(...wrap(t(info.explanation), opts.width - 15).map((l) => ' '.repeat(15) + l));
   }
 
-  out.push('', paint(ANSI.bold, `${t(L.evidence)}:`));
+  out.push('', paint(ANSI.bold, labelText(t(L.evidence), opts.lang)));
   if (a.evidence.length === 0) out.push(`  ${t(L.noEvidence)}`);
   const numWidth = String(a.evidence.at(-1)?.line ?? 0).length;
   for (const e of a.evidence) {
@@ -178,7 +179,7 @@ export function renderAnalysis(a: LogAnalysis, opts: RenderOptions): string {
   }
 
   if (info && a.outcome !== 'success') {
-    out.push('', paint(ANSI.bold, `${t(L.next)}:`));
+    out.push('', paint(ANSI.bold, labelText(t(L.next), opts.lang)));
     info.nextSteps.slice(0, 3).forEach((step, i) => {
       const lines = wrap(t(step), opts.width - 5);
       out.push(`  ${i + 1}. ${lines[0] ?? ''}`, ...lines.slice(1).map((l) => `     ${l}`));

@@ -6,6 +6,7 @@ import { interpolate, pick, type LocalText } from '../../../shared/knowledge/loc
 import { describeCustomAction, describeFinding } from '../../../shared/msi-package/describe.ts';
 import { translate } from '../../../shared/knowledge/texts.ts';
 import { padToWidth, wrap } from './analyze-render.ts';
+import { labelledText, labelText } from '../cli-text.ts';
 
 export interface InspectRenderOptions {
   lang: Lang;
@@ -75,7 +76,7 @@ const ANSI = { red: '\x1b[31m', yellow: '\x1b[33m', bold: '\x1b[1m', dim: '\x1b[
 export function renderPackage(pkg: MsiPackage, opts: InspectRenderOptions): string {
   const t = (text: LocalText, params?: Record<string, string | number>) => interpolate(pick(text, opts.lang), params);
   const paint = (code: string, s: string) => (opts.color ? `${code}${s}${ANSI.reset}` : s);
-  const label = (text: LocalText) => paint(ANSI.bold, padToWidth(`${t(text)}:`, 15));
+  const label = (text: LocalText) => paint(ANSI.bold, padToWidth(labelText(t(text), opts.lang), 15));
   const indent = (text: string, by: number) => wrap(text, opts.width - by).map((l) => ' '.repeat(by) + l);
   const out: string[] = [];
   out.push(`${label(L.file)}${pkg.file}`);
@@ -98,11 +99,12 @@ export function renderPackage(pkg: MsiPackage, opts: InspectRenderOptions): stri
   ].filter(Boolean);
   out.push(`${label(L.needs)}${needs.join(opts.lang === 'zh-CN' ? '；' : '; ')}`);
 
-  out.push('', paint(ANSI.bold, `${t(L.launchConditions)} (${pkg.launchConditions.length}):`));
+  const heading = (text: LocalText, count: number) => paint(ANSI.bold, labelText(`${t(text)} (${count})`, opts.lang));
+  out.push('', heading(L.launchConditions, pkg.launchConditions.length));
   if (pkg.launchConditions.length === 0) out.push(`  ${t(L.none)}`);
   for (const c of pkg.launchConditions) out.push(`  ${c.condition}${c.message ? `  — "${c.message}"` : ''}`);
 
-  out.push('', paint(ANSI.bold, `${t(L.upgrades)} (${pkg.upgrades.length}):`));
+  out.push('', heading(L.upgrades, pkg.upgrades.length));
   if (pkg.upgrades.length === 0) out.push(`  ${t(L.none)}`);
   for (const u of pkg.upgrades)
     out.push(
@@ -115,7 +117,7 @@ export function renderPackage(pkg: MsiPackage, opts: InspectRenderOptions): stri
       })}`,
     );
 
-  out.push('', paint(ANSI.bold, `${t(L.customActions)} (${pkg.customActions.length}):`));
+  out.push('', heading(L.customActions, pkg.customActions.length));
   if (pkg.customActions.length === 0) out.push(`  ${t(L.none)}`);
   for (const ca of pkg.customActions) {
     out.push(`  ${paint(ANSI.bold, ca.name)}  ${paint(ANSI.dim, `[${ca.type}]`)}`);
@@ -133,7 +135,7 @@ export function renderPackage(pkg: MsiPackage, opts: InspectRenderOptions): stri
     }
   }
 
-  out.push('', paint(ANSI.bold, `${t(L.findings)} (${pkg.findings.length}):`));
+  out.push('', heading(L.findings, pkg.findings.length));
   if (pkg.findings.length === 0) out.push(`  ${t(L.none)}`);
   for (const f of pkg.findings) {
     const words = describeFinding(f, opts.lang, (ref) => translate(ref, opts.lang));
@@ -141,7 +143,7 @@ export function renderPackage(pkg: MsiPackage, opts: InspectRenderOptions): stri
     const tag = f.heuristic ? paint(ANSI.dim, ` (${t(L.heuristic)})`) : '';
     out.push(`  ${paint(color, SEVERITY_MARK[f.severity])} ${paint(ANSI.bold, words.title)}${tag}`);
     out.push(...indent(words.explanation, 4));
-    out.push(...indent(`${t(L.fix)}: ${words.fix}`, 4));
+    out.push(...indent(labelledText(t(L.fix), words.fix, opts.lang), 4));
     out.push(`    ${paint(ANSI.dim, f.rows.map((r) => `${r.table}/${r.key}`).join(', '))}`);
   }
   return out.join('\n') + '\n';

@@ -3,51 +3,10 @@ import { escapeForDisplay } from '../../../shared/knowledge/display-safe.ts';
 import type { Lang } from '../../../shared/contract/ids.ts';
 import type { JournalSummary, RepairOutcome, RepairPlan } from '../../../shared/contract/repair.ts';
 import type { TextRef } from '../../../shared/contract/evidence.ts';
-import { translate } from '../../../shared/knowledge/texts.ts';
+import { labelled, translate } from '../../../shared/knowledge/texts.ts';
 
 const t = (ref: TextRef | string, lang: Lang, params: Record<string, string | number> = {}): string =>
   translate(typeof ref === 'string' ? { key: ref, params } : ref, lang);
-
-const LABELS = {
-  en: {
-    steps: 'Steps',
-    backups: 'Backups',
-    warnings: 'Warnings',
-    confirm: 'You will be asked to confirm',
-    elevated: 'administrator',
-    plain: 'as you',
-    risk: 'Risk',
-    verified: 'Verified',
-    journal: 'Journal',
-    undo: 'Undo with',
-    reboot: 'A restart is needed to finish.',
-    log: 'New log',
-    analysis: 'Log analysis',
-    yes: 'yes',
-    no: 'no',
-    unknown: 'could not be checked',
-    none: 'none',
-  },
-  'zh-CN': {
-    steps: '步骤',
-    backups: '备份',
-    warnings: '注意',
-    confirm: '需要您确认',
-    elevated: '管理员',
-    plain: '当前用户',
-    risk: '风险',
-    verified: '已验证',
-    journal: '记录',
-    undo: '撤销命令',
-    reboot: '需要重启电脑才能完成。',
-    log: '新日志',
-    analysis: '日志分析',
-    yes: '是',
-    no: '否',
-    unknown: '无法检查',
-    none: '无',
-  },
-} as const;
 
 /** Only waits and checks: there is nothing to undo (saying "cannot be undone" would alarm for no reason). */
 function changesNothing(plan: RepairPlan): boolean {
@@ -55,16 +14,21 @@ function changesNothing(plan: RepairPlan): boolean {
 }
 
 export function renderPlan(plan: RepairPlan, lang: Lang): string {
-  const L = LABELS[lang];
+  const undo = changesNothing(plan)
+    ? 'repair.reversible.nothing'
+    : plan.reversible
+      ? 'repair.reversible.yes'
+      : 'repair.reversible.no';
   const lines = [
     t(plan.title, lang),
     t(plan.description, lang),
-    `${L.risk}: ${t(`repair.risk.${plan.risk}`, lang)}; ${t(changesNothing(plan) ? 'repair.reversible.nothing' : plan.reversible ? 'repair.reversible.yes' : 'repair.reversible.no', lang)}`,
+    t('cli.plan.risk', lang, { risk: t(`repair.risk.${plan.risk}`, lang), undo: t(undo, lang) }),
     '',
-    `${L.steps}:`,
+    t('cli.plan.steps', lang),
   ];
   plan.steps.forEach((step, i) => {
-    lines.push(`  ${i + 1}. ${t(step.description, lang)} (${step.elevated ? L.elevated : L.plain})`);
+    const who = t(step.elevated ? 'cli.plan.step.elevated' : 'cli.plan.step.plain', lang);
+    lines.push(`  ${t('cli.plan.step', lang, { n: i + 1, step: t(step.description, lang), who })}`);
     // Verification re-runs a read-only probe: its (long) script is in the JSON plan; the repair's own commands are shown whole.
     const shown =
       step.kind === 'verify'
@@ -78,17 +42,23 @@ export function renderPlan(plan: RepairPlan, lang: Lang): string {
   if (plan.backups.length)
     lines.push(
       '',
-      `${L.backups}:`,
-      ...plan.backups.map((b) => `  - ${typeof b.what === 'string' ? b.what : t(b.what, lang)}: ${b.path}`),
+      t('cli.plan.backups', lang),
+      ...plan.backups.map(
+        (b) => `  - ${t(labelled(typeof b.what === 'string' ? b.what : t(b.what, lang), b.path), lang)}`,
+      ),
     );
-  if (plan.warnings.length) lines.push('', `${L.warnings}:`, ...plan.warnings.map((w) => `  ! ${t(w, lang)}`));
+  if (plan.warnings.length)
+    lines.push('', t('cli.plan.warnings', lang), ...plan.warnings.map((w) => `  ! ${t(w, lang)}`));
   if (plan.confirmations.length)
-    lines.push('', `${L.confirm}:`, ...plan.confirmations.map((c) => `  ? ${t(`repair.confirmation.${c}`, lang)}`));
+    lines.push(
+      '',
+      t('cli.plan.confirm', lang),
+      ...plan.confirmations.map((c) => `  ? ${t(`repair.confirmation.${c}`, lang)}`),
+    );
   return lines.join('\n') + '\n';
 }
 
 export function renderOutcome(outcome: RepairOutcome, lang: Lang): string {
-  const L = LABELS[lang];
   const lines = [t(`cli.outcome.${outcome.status}`, lang)];
   for (const step of outcome.steps) {
     // The plan's own description of the step (its id is internal).
@@ -100,11 +70,12 @@ export function renderOutcome(outcome: RepairOutcome, lang: Lang): string {
     };
     lines.push(`  ${t(step.exitCode !== null ? 'cli.outcome.step-exit' : 'cli.outcome.step', lang, params)}`);
   }
-  lines.push(`${L.verified}: ${outcome.verified === null ? L.unknown : outcome.verified ? L.yes : L.no}`);
+  const answer = outcome.verified === null ? 'unknown' : outcome.verified ? 'yes' : 'no';
+  lines.push(t('cli.outcome.verified', lang, { answer: t(`cli.outcome.verified.${answer}`, lang) }));
   if (outcome.message) lines.push(t(outcome.message, lang));
-  if (outcome.rebootRequired) lines.push(L.reboot);
+  if (outcome.rebootRequired) lines.push(t('cli.outcome.reboot', lang));
   if (outcome.installLog) {
-    lines.push(`${L.log}: ${outcome.installLog.path}`);
+    lines.push(t('cli.outcome.log', lang, { path: outcome.installLog.path }));
     const a = outcome.installLog.analysis;
     if (a) {
       const parts = [
@@ -113,10 +84,12 @@ export function renderOutcome(outcome: RepairOutcome, lang: Lang): string {
         ...a.causes.map((c) => t(`cause.${c.id}.title`, lang)),
       ];
       lines.push(t('cli.outcome.analysis', lang, { outcome: parts.join(lang === 'zh-CN' ? '，' : ', ') }));
-    } else if (outcome.installLog.error) lines.push(`${L.analysis}: ${outcome.installLog.error}`);
+    } else if (outcome.installLog.error)
+      lines.push(t('cli.outcome.analysis', lang, { outcome: outcome.installLog.error }));
   }
-  lines.push(`${L.journal}: ${outcome.journalId}`);
-  if (outcome.undoAvailable) lines.push(`${L.undo}: msi-doctor undo ${outcome.journalId}`);
+  lines.push(t('cli.outcome.journal', lang, { journalId: outcome.journalId }));
+  if (outcome.undoAvailable)
+    lines.push(t('cli.outcome.undo', lang, { command: `msi-doctor undo ${outcome.journalId}` }));
   return lines.join('\n') + '\n';
 }
 

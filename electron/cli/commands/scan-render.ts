@@ -2,7 +2,7 @@
 import type { Evidence, TextRef } from '../../../shared/contract/evidence.ts';
 import type { ScanResult } from '../../../shared/contract/scan.ts';
 import type { Lang } from '../../../shared/contract/ids.ts';
-import { hasText, translate, type TextParams } from '../../../shared/knowledge/texts.ts';
+import { hasText, labelled, translate, type TextParams } from '../../../shared/knowledge/texts.ts';
 import { cliText } from '../cli-text.ts';
 import { formatFindings } from '../../../shared/diagnosis/format-findings.ts';
 import { probeName, statusWord } from '../../../shared/knowledge/words.ts';
@@ -92,7 +92,7 @@ export function renderScan(result: ScanResult, lang: Lang = 'en'): string {
   }
   if (result.notChecked.length) {
     const names = result.notChecked.map((n) => translate(probeName(n.probe), lang));
-    lines.push('', `${translate(statusWord('not-checked'), lang)}: ${names.join(', ')}`);
+    lines.push('', translate(labelled(translate(statusWord('not-checked'), lang), names.join(', ')), lang));
   }
   for (const log of result.logs) lines.push(logLine(log, lang));
   for (const problem of result.logErrors ?? [])

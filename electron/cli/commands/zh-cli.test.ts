@@ -1,5 +1,6 @@
 // Every CLI command run with --lang zh-CN prints no English sentence: what is left after removing the machine's own
-// values (paths, commands, quoted log lines, the simulated machine's names and facts, key=value facts) is Chinese.
+// values (paths, commands, quoted log lines, the simulated machine's names and facts, key=value facts) is Chinese,
+// and its labels end in the full-width colon "：", never an ASCII one.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +70,16 @@ function logLines(file: string): string[] {
     .map((l) => l.trim())
     .filter((l) => l.length >= 4)
     .sort((a, b) => b.length - a.length);
+}
+
+/** An ASCII colon right after a Chinese character or full-width mark ("提示: x"): Chinese text uses "：". */
+const ASCII_COLON_AFTER_CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]:/;
+
+function asciiColonLines(output: string): string[] {
+  return output
+    .split('\n')
+    .filter((line) => ASCII_COLON_AFTER_CJK.test(line))
+    .map((line) => line.trim().slice(0, 160));
 }
 
 function englishLines(output: string, scenario: string | null, log: string | null = null): string[] {
@@ -151,6 +162,10 @@ testWithDataDir('zh-CN: no command prints an English sentence outside the machin
     englishLines(o.text, o.scenario, o.log ?? null).map((p) => `${o.what}: ${p}`),
   );
   assert.deepEqual(problems, []);
+  const colons = outputs.flatMap((o) => asciiColonLines(o.text).map((line) => `${o.what}: ${line}`));
+  assert.deepEqual(colons, [], 'Chinese labels end in the full-width colon');
+  // The colon check sees a label with an ASCII colon (and not a path or an English label).
+  assert.deepEqual(asciiColonLines('提示: 请重启\n日志：C:\\Windows\\Temp\nRisk: low'), ['提示: 请重启']);
   // The check itself sees English: the same commands in English are caught.
   const english = await (async () => {
     const f = fakeIo();
@@ -197,6 +212,7 @@ test("zh-CN: every command's --help (also before --lang) and its bad-input messa
       const text = await runOrRefuse(name, command, [...argv]);
       assert.match(text, /[\u4e00-\u9fff]/, `${name} ${what} answers in Chinese: ${text}`);
       problems.push(...englishLines(text, null).map((p) => `${name} ${what}: ${p}`));
+      problems.push(...asciiColonLines(text).map((line) => `${name} ${what}: ASCII colon in: ${line}`));
     }
   }
   assert.deepEqual(problems, []);

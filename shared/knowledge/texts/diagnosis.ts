@@ -125,6 +125,9 @@ export const DIAGNOSIS_TEXTS = {
   },
   'format.finding.security': { en: '{rank}. [Security] {title}', 'zh-CN': '{rank}. 【安全】{title}' },
   'format.finding.info': { en: '{rank}. {title}', 'zh-CN': '{rank}. {title}' },
+  // A label before its value, anywhere text is laid out as "label: value" (Chinese uses the full-width colon).
+  'format.label': { en: '{label}:', 'zh-CN': '{label}：' },
+  'format.labelled': { en: '{label}: {value}', 'zh-CN': '{label}：{value}' },
   'format.label.why': { en: 'Why:', 'zh-CN': '依据：' },
   'format.label.against': { en: 'Against it:', 'zh-CN': '不支持的证据：' },
   'format.label.repairs': { en: 'What to do (safest first):', 'zh-CN': '怎么做（最安全的在前）：' },
