@@ -6,6 +6,7 @@ import {
   KEY_HASH_PRIME,
   KEY_HASH_SEED,
   KeyClassifier,
+  OTHER_SECRET_NAME,
   classifyKey,
   isMaskedOrEmpty,
   type KeyClass,
@@ -426,7 +427,8 @@ const LABEL_COMPUTER =
 
 function labelClass(name: string, hidden: ReadonlySet<string>): KeyClass | null {
   const cls = classifyKey(name, hidden);
-  if (cls === 'secret') return LABEL_SECRET.test(name) || hidden.has(name.toUpperCase()) ? cls : null;
+  if (cls === 'secret')
+    return LABEL_SECRET.test(name) || OTHER_SECRET_NAME.test(name) || hidden.has(name.toUpperCase()) ? cls : null;
   if (cls === 'computer') return LABEL_COMPUTER.test(name) ? cls : null;
   return cls;
 }
@@ -678,13 +680,17 @@ export function findPrivateHostNames(text: string, out: Finding[]): void {
   }
 }
 
-/** Key names of Chinese logs and tools (密码 password, 用户名 user name, 计算机名 computer name, 域名 domain...). */
+/** Key names of Chinese logs and tools (密码/密碼 password, 用户名 user name, 计算机名 computer name, 域名 domain...). */
 const CHINESE_KEYS: ReadonlyArray<[string, KeyClass]> = [
   ['密码', 'secret'],
   ['口令', 'secret'],
   ['密钥', 'secret'],
   ['私钥', 'secret'],
   ['令牌', 'secret'],
+  ['密碼', 'secret'], // Traditional Chinese (zh-TW, zh-HK) from here to the end of each kind
+  ['金鑰', 'secret'],
+  ['私密金鑰', 'secret'],
+  ['權杖', 'secret'],
   ['用户名', 'user'],
   ['用户', 'user'],
   ['账户', 'user'],
@@ -692,6 +698,10 @@ const CHINESE_KEYS: ReadonlyArray<[string, KeyClass]> = [
   ['账号', 'user'],
   ['帐号', 'user'],
   ['登录名', 'user'],
+  ['使用者名稱', 'user'],
+  ['使用者', 'user'],
+  ['帳號', 'user'],
+  ['登入名稱', 'user'],
   ['计算机名', 'computer'],
   ['计算机名称', 'computer'],
   ['计算机', 'computer'],
@@ -700,11 +710,18 @@ const CHINESE_KEYS: ReadonlyArray<[string, KeyClass]> = [
   ['主机', 'computer'],
   ['服务器名', 'computer'],
   ['服务器', 'computer'],
+  ['電腦名稱', 'computer'],
+  ['電腦', 'computer'],
+  ['主機名稱', 'computer'],
+  ['主機', 'computer'],
+  ['伺服器', 'computer'],
 ];
 /** Whole keys only: 域 alone is the domain, 区域 (region) and 作用域 (scope) are not. */
 const CHINESE_WHOLE_KEYS: ReadonlyArray<[string, KeyClass]> = [
   ['域名', 'domain'],
   ['域', 'domain'],
+  ['網域', 'domain'],
+  ['網域名稱', 'domain'],
 ];
 /** The first code unit of the CJK blocks (a key of Chinese characters ends with one at least this high). */
 const CJK_FIRST = 0x2e80;

@@ -6,6 +6,16 @@ export type KeyClass = 'secret' | 'user' | 'computer' | 'domain';
 /** Name fragments that mark a value as secret (case-insensitive), as Windows Installer practice and vendors name them. */
 const SECRET_FRAGMENT =
   /PASSW|PASSPHRASE|PASSCODE|PASS$|PWD|PSWD|PWORD|PASWD|[A-Z]PW$|(?:^|[_.-])PW(?:[_.-]|$)|SECRET|TOKEN|KEY|CREDENTIAL|APIKEY|PIN$|^SIG$|^SAS$|AUTHCODE/i;
+
+/**
+ * The word "password" in the Latin-script languages of Windows and of vendors' tools (German Kennwort/Passwort, Dutch,
+ * French, Spanish, Portuguese, Italian, Polish, Czech, Hungarian, Finnish, Swedish, Norwegian, Danish, Turkish), as
+ * they are spelled in key names without accents (`Kennwort=x`, `mot_de_passe: x`), and licence serials and activation
+ * codes (a product's key is personal to its buyer: `SERIALNUMBER`, `LICENSE_KEY`). Also for labels (`Kennwort: x`).
+ * Chinese keys are read elsewhere (assignments.ts).
+ */
+export const OTHER_SECRET_NAME =
+  /(?:KENNWORT|PASSWORT|WACHTWOORD|MOT[ _-]?DE[ _-]?PASSE|CONTRASEN{1,2}A|SENHA|HASLO|HESLO|JELSZO|SALASANA|LOSENORD|PASSORD|ADGANGSKODE|SIFRE)$|SERIAL(?:[_ -]?(?:NUMBER|NO|KEY|CODE))?$|LICEN[CS]E[_ -]?(?:KEY|CODE|NUMBER)$|ACTIVATION[_ -]?CODE/i;
 /** Whole names that are secret though they carry no fragment above. */
 const SECRET_WORD = /^(?:PASS|PW|P|DBPASS|SQLPASS|ADMINPASS|AUTH|AUTHORIZATION|COOKIE)$/i;
 /**
@@ -65,7 +75,7 @@ function computeClass(name: string): KeyClass | null {
   if (bare === '') return null;
   const upper = bare.toUpperCase();
   if (NOT_SECRET.has(upper)) return null;
-  if (SECRET_WORD.test(bare) || SECRET_FRAGMENT.test(bare)) return 'secret';
+  if (SECRET_WORD.test(bare) || SECRET_FRAGMENT.test(bare) || OTHER_SECRET_NAME.test(bare)) return 'secret';
   if (DOMAIN_KEY.test(bare)) return 'domain';
   if (USER_KEY.test(bare)) return 'user';
   if (COMPUTER_KEY.test(bare)) return 'computer';

@@ -1,7 +1,7 @@
 // Secrets known by their shape alone, wherever they stand (free text, headers, URLs): JSON Web Tokens, cloud and
 // service tokens with a fixed published prefix (AWS access keys and the secret next to them, GitHub, GitLab, Slack,
-// Google API keys, Stripe, npm), DPAPI-protected SecureString dumps, Windows product keys (five groups of five), and
-// the credential after `Bearer`/`Basic` in free text.
+// Google API keys, Stripe, npm, PyPI, Hugging Face, OpenAI/Anthropic `sk-`), DPAPI-protected SecureString dumps,
+// Windows product keys (five groups of five), and the credential after `Bearer`/`Basic` in free text.
 // Each family is found by a literal (a prefix or a separator the engine skips to fast), then read by hand: linear.
 import { finding, type Finding } from './findings.ts';
 
@@ -49,6 +49,7 @@ const UNDERSCORE_PREFIXES = new Map<string, Body>([
   ['rk_test', STRIPE],
   ['whsec', STRIPE],
   ['npm', { ok: isAlnum, min: 30 }],
+  ['hf', { ok: isAlnum, min: 30 }], // Hugging Face access tokens
 ]);
 /** ...and those that end in `-`: GitLab, Slack, PyPI. */
 const DASH_PREFIXES = new Map<string, Body>([
@@ -58,10 +59,12 @@ const DASH_PREFIXES = new Map<string, Body>([
     { ok: isUrlSafe, min: 10 },
   ]),
   ['pypi', { ok: isUrlSafe, min: 30 }],
+  // OpenAI and Anthropic API keys (`sk-…`, `sk-proj-…`, `sk-ant-api03-…`): long enough never to be a word.
+  ['sk', { ok: isUrlSafe, min: 32 }],
 ]);
 /** The longest prefix word, and the letters prefix words end with (a cheap first check at each separator). */
 const MAX_PREFIX = 10;
-const PREFIX_LAST = new Set([...'pousrtecmbai'].map((c) => c.charCodeAt(0)));
+const PREFIX_LAST = new Set([...'pousrtecmbaikf'].map((c) => c.charCodeAt(0)));
 
 /** AWS access key ids (AKIA… long-term, ASIA… temporary): 16 more upper-case letters and digits. */
 const AWS_KEY_PREFIXES = ['AKIA', 'ASIA'];
