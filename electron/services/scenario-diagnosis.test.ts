@@ -86,3 +86,16 @@ test('scenario 1618-stuck-client-install: names the package and its age, ending 
   assert.match(text, /3 hours/);
   assert.match(text, /8744/);
 });
+
+test('scenario 1603-pending-reboot: the probe summary and the finding count the same signs of a pending restart', async () => {
+  const { scan, findings } = await scanScenario('1603-pending-reboot');
+  const evidence = scan.evidence.find((e) => e.probe === 'pending-reboot');
+  assert.equal(evidence?.summary.key, 'probe.pending-reboot.pending');
+  const reason = findings[0]!.reasons.find((r) => r.key === 'fact.reboot-pending');
+  assert.ok(reason, 'the finding names the markers');
+  // Two markers (servicing, Windows Update); Windows Installer's file waiting for the restart is a reason of its own.
+  assert.equal(reason.params.count, 2);
+  assert.equal(evidence.summary.params.count, reason.params.count, 'one count in the summary and the finding');
+  assert.equal(evidence.summary.params.marker, reason.params.marker);
+  assert.deepEqual(findings[0]!.reasons.find((r) => r.key === 'fact.msi-file-renames')?.params, { count: 1 });
+});

@@ -6,6 +6,7 @@ import type { ProbeDefinition, ProbeVerdict } from './probe.ts';
 import { errorVerdict, probeProcessScriptSpec, probeScriptSpec, readScriptJson, verdict } from './probe-kit.ts';
 import { CONFIGMGR_TIMEOUT_SEC } from '../run/powershell-prelude.ts';
 import { nestedParam } from '../../../shared/knowledge/text-render.ts';
+import { restartSigns } from '../../../shared/knowledge/restart-signs.ts';
 
 const TIMEOUT_MS = 20_000;
 /** Its own process: the WMI call's own timeout plus PowerShell's start-up. */
@@ -108,9 +109,6 @@ export function classifyFileRenames(items: string[], list: number): FileRename[]
   return out;
 }
 
-/** Indicators that do not make a restart pending by themselves. */
-const WEAK_INDICATORS = new Set<RebootIndicatorId>(['pending-file-rename', 'wu-post-reboot-reporting']);
-
 export function parsePendingReboot(outputs: CommandOutput[]): ProbeVerdict<'pending-reboot'> {
   const parsed = readScriptJson(outputs[0], pendingRebootOutputSchema);
   if (!parsed.ok) return errorVerdict('pending-reboot', parsed.error);
@@ -160,10 +158,10 @@ export function parsePendingReboot(outputs: CommandOutput[]): ProbeVerdict<'pend
   ];
   // Non-MSI renames alone are written constantly by antivirus and updaters: worth a warning, not a pending reboot.
   // PostRebootReporting stays after the restart until Windows Update has reported: a warning, never "restart now".
-  const strong = indicators.filter((i) => i.present === true && !WEAK_INDICATORS.has(i.id));
-  const pending = strong.length > 0 || msiFileRenames > 0;
+  // The signs are counted as the diagnosis counts them (restart-signs.ts): the summary and the finding agree.
+  const signs = restartSigns({ indicators, msiFileRenames });
   const data: PendingRebootData = {
-    pending,
+    pending: signs.pending,
     indicators,
     fileRenames,
     msiFileRenames,
@@ -171,17 +169,13 @@ export function parsePendingReboot(outputs: CommandOutput[]): ProbeVerdict<'pend
     lastBoot: o.lastBoot,
   };
   const p = 'pending-reboot';
-  if (pending) {
-    const ids = indicators
-      .filter((i) => i.present === true && (i.id !== 'pending-file-rename' || msiFileRenames > 0))
-      .map((i) => i.id);
-    // The first sign, named for a person (the ids are internal): CBS and Windows Update come first in the list.
-    const marker = ids[0] ?? (msiFileRenames > 0 ? 'pending-file-rename' : 'cbs-reboot-pending');
+  // The first sign, named for a person (the ids are internal): CBS and Windows Update come first in the list.
+  if (signs.markers.length > 0)
     return verdict('problem', p, 'pending', data, {
-      marker: nestedParam(`value.reboot-marker.${marker}`),
-      count: Math.max(1, ids.length),
+      marker: nestedParam(`value.reboot-marker.${signs.markers[0]!}`),
+      count: signs.markers.length,
     });
-  }
+  if (signs.pending) return verdict('problem', p, 'msi-renames', data, { count: signs.msiFileRenames });
   if (otherFileRenames > 0) return verdict('warning', p, 'renames-only', data, { count: otherFileRenames });
   if (o.wuPostRebootReporting) return verdict('warning', p, 'post-reboot-reporting', data);
   return verdict('ok', p, 'none', data);

@@ -1,34 +1,36 @@
 // Rule: a pending restart (Windows Installer's own file renames count most; other renames are everyday noise).
 import type { DiagnosisContext } from '../context.ts';
 import { nestedParam } from '../../knowledge/texts.ts';
+import { restartSigns } from '../../knowledge/restart-signs.ts';
 import { against, probeFact, probeRef, type Signal } from '../signal.ts';
 
 export function rebootRule(ctx: DiagnosisContext): Signal[] {
   const d = ctx.data('pending-reboot');
   if (!d) return [];
   if (!d.pending) return [against('pending-reboot', 0.7, probeRef('pending-reboot', 'no-reboot-pending'))];
-  const present = d.indicators.filter((i) => i.present === true && i.id !== 'pending-file-rename').map((i) => i.id);
+  // Counted as the probe's summary counts them (one source: restart-signs.ts).
+  const { markers, msiFileRenames } = restartSigns(d);
   const signals: Signal[] = [];
-  if (present.length > 0) {
+  if (markers.length > 0) {
     signals.push(
       probeFact(
         'pending-reboot',
         0.5,
         'pending-reboot',
         'reboot-pending',
-        { marker: nestedParam(`value.reboot-marker.${present[0]!}`), count: present.length },
+        { marker: nestedParam(`value.reboot-marker.${markers[0]!}`), count: markers.length },
         { repairs: ['restart-computer'] },
       ),
     );
   }
-  if (d.msiFileRenames > 0) {
+  if (msiFileRenames > 0) {
     signals.push(
       probeFact(
         'pending-reboot',
         0.45,
         'pending-reboot',
         'msi-file-renames',
-        { count: d.msiFileRenames },
+        { count: msiFileRenames },
         { repairs: ['restart-computer'] },
       ),
     );

@@ -95,6 +95,10 @@ export const PROBE_TEXTS = {
     en: 'A restart is pending: {marker} (signs found: {count}).',
     'zh-CN': '系统需要重启：{marker}（发现的迹象：{count}）。',
   },
+  'probe.pending-reboot.msi-renames': {
+    en: 'A restart is pending: files of an earlier installation wait for it to be replaced ({count}).',
+    'zh-CN': '系统需要重启：之前某次安装的文件正在等待重启后被替换（{count} 个）。',
+  },
   'probe.pending-reboot.renames-only_one': {
     en: '{count} file is waiting to be replaced at the next restart (usually harmless).',
     'zh-CN': '有 {count} 个文件等待在下次重启时替换（通常没有影响）。',
