@@ -2,6 +2,7 @@
 // 001A.2B3C.4D5F). Each is gated by a cheap check of the text, and IP/MAC share one scan for hex-and-separator tokens.
 import { finding, type Finding } from './findings.ts';
 import { trimEndChars } from '../../text/trim-end.ts';
+import { LiteralSearch } from '../../text/literal-search.ts';
 
 const EMAIL =
   /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
@@ -122,6 +123,9 @@ function macCanonical(token: string): string {
     .replace(/(..)(?!$)/g, '$1:');
 }
 
+/** What follows the `S` of a user SID (both eight characters long). */
+const SID_MARKERS = [new LiteralSearch('-1-5-21-'), new LiteralSearch('-1-12-1-')];
+
 /** E-mail addresses, user SIDs (S-1-5-21-…, S-1-12-1-…; well-known SIDs stay) and IP / MAC addresses. */
 export function findAddressesAndSids(text: string, out: Finding[]): void {
   if (text.includes('@')) {
@@ -129,8 +133,8 @@ export function findAddressesAndSids(text: string, out: Finding[]): void {
     for (let m = EMAIL.exec(text); m; m = EMAIL.exec(text))
       out.push(finding('email', text, m.index, m.index + m[0].length, m[0].toLowerCase()));
   }
-  for (const marker of ['-1-5-21-', '-1-12-1-']) {
-    for (let at = text.indexOf(marker); at >= 1; at = text.indexOf(marker, at + marker.length)) {
+  for (const marker of SID_MARKERS) {
+    for (let at = marker.indexIn(text); at >= 1; at = marker.indexIn(text, at + 8)) {
       const start = at - 1;
       const before = start > 0 ? text.charCodeAt(start - 1) : -1;
       if ((text[start] !== 'S' && text[start] !== 's') || isWordChar(before) || before === 45) continue;

@@ -22,6 +22,7 @@ import {
 } from './command-credentials.ts';
 import { findPrivateKeyBlocks } from './private-key-blocks.ts';
 import { findTokenShapes } from './token-shapes.ts';
+import { LiteralSearch } from '../../text/literal-search.ts';
 
 const MAX_KEY = 64;
 
@@ -477,6 +478,8 @@ function labelValue(text: string, cls: KeyClass, from: number, v: number, lineEn
   else valueFindings(cls, text, v, cls === 'secret' ? valueEnd(text, v, lineEnd, -1) : lineEnd, from, out, false);
 }
 
+const IS_BRACKET = new LiteralSearch(' is [');
+
 /** `Password: x`, `Computer: NAME`, `Computer Name is [NAME]`, JSON `"password": "x"` (the key may carry a prefix). */
 export function findLabels(text: string, hidden: ReadonlySet<string>, out: Finding[]): void {
   const lines = new Lines(text);
@@ -501,7 +504,7 @@ export function findLabels(text: string, hidden: ReadonlySet<string>, out: Findi
     if (out.length > before) colon = Math.max(colon, out[out.length - 1]!.end - 1);
   }
   const bracketLines = new Lines(text);
-  for (let at = text.indexOf(' is ['); at >= 0; at = text.indexOf(' is [', at + 5)) {
+  for (let at = IS_BRACKET.indexIn(text); at >= 0; at = IS_BRACKET.indexIn(text, at + 5)) {
     const key = labelKeyBefore(text, at, hidden);
     if (!key) continue;
     const close = text.indexOf(']', at + 5);
@@ -513,6 +516,8 @@ const JSON_PAIR = /"([A-Za-z_][\w .-]{0,63})"[ \t]*:[ \t]*"/g;
 const XML_PAIR = /\b(?:key|name)\s*=\s*"([^"\r\n]{1,64})"\s+value\s*=\s*"([^"\r\n]*)"/iy;
 /** An "Executing op:" record writing a named value: RegAddValue(Name=DbPassword,Value=x,...). */
 const OP_VALUE = /Name=([^,()\r\n]{1,64}),Value=([^,()\r\n]*)/y;
+/** A cheap gate for SECURE_STRING: one search for the word in its three spellings instead of three searches. */
+const SECURE_STRING_WORD = new LiteralSearch(['ecureString', 'ECURESTRING', 'ecurestring']);
 const SECURE_STRING = /ConvertTo-SecureString\b[ \t]+(?:-String[ \t]+)?("[^"\r\n]*"|'[^'\r\n]*')/gi;
 
 /** JSON `"Host": "x"`, XML `<add key="DbPassword" value="x"/>` and `ConvertTo-SecureString 'x' -AsPlainText`. */
@@ -562,7 +567,7 @@ export function findStructuredPairs(text: string, hidden: ReadonlySet<string>, o
     const valueStart = m.index + m[0].length - m[2]!.length;
     valueFindings(cls, text, valueStart, valueStart + m[2]!.length, m.index, out, true);
   }
-  if (text.includes('ecureString') || text.includes('ECURESTRING') || text.includes('ecurestring')) {
+  if (SECURE_STRING_WORD.foundIn(text)) {
     SECURE_STRING.lastIndex = 0;
     for (let m = SECURE_STRING.exec(text); m; m = SECURE_STRING.exec(text)) {
       const end = m.index + m[0].length;
@@ -597,6 +602,13 @@ function changeValues(tail: string, base: number): Array<[number, number]> {
   return parts;
 }
 
+/** Each property form: its sticky pattern, the literal it starts with, and the search for that literal. */
+const PROPERTY_FORMS: Array<[RegExp, string, LiteralSearch]> = [
+  [PROPERTY_LINE, 'Property(', new LiteralSearch('Property(')],
+  [PROPERTY_CHANGE, 'PROPERTY CHANGE: ', new LiteralSearch('PROPERTY CHANGE: ')],
+  [BURN_VARIABLE, "variable '", new LiteralSearch("variable '")],
+];
+
 /** Called for every property a log assigns (name, value), so a later MsiHiddenProperties can still hide it. */
 export type PropertySeen = (name: string, value: string) => void;
 
@@ -611,13 +623,8 @@ export function findPropertyLines(
   out: Finding[],
   seen?: PropertySeen,
 ): void {
-  const forms: Array<[RegExp, string]> = [
-    [PROPERTY_LINE, 'Property('],
-    [PROPERTY_CHANGE, 'PROPERTY CHANGE: '],
-    [BURN_VARIABLE, "variable '"],
-  ];
-  for (const [re, literal] of forms) {
-    for (let at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + literal.length)) {
+  for (const [re, literal, search] of PROPERTY_FORMS) {
+    for (let at = search.indexIn(text); at >= 0; at = search.indexIn(text, at + literal.length)) {
       re.lastIndex = at;
       const m = re.exec(text);
       if (!m) continue;

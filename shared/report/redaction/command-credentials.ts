@@ -4,6 +4,7 @@
 // `smbclient -U user%pass`, `schtasks /RU u /RP p`, `signtool /p p`, `7z -pP`), and in URLs (`scheme://user:pass@host`).
 // Each command is read token by token from its tool's name to the end of its segment (the line, `&` or `|`): linear.
 import { classifyKey, type KeyClass } from './key-names.ts';
+import { LiteralSearch } from '../../text/literal-search.ts';
 
 /** What a tool's flag or position holds: a key class, `user:pass` (curl) or `user%pass` (smbclient). */
 type Slot = KeyClass | 'user:pass' | 'user%pass';
@@ -317,9 +318,11 @@ export function findCommandCredentials(text: string, emit: EmitCredential): void
   }
 }
 
+const CREDENTIAL_CALL = new LiteralSearch('Credential(');
+
 /** `NetworkCredential('user', 'pass'[, 'domain'])` and `PSCredential('user', ...)`: quoted arguments by position. */
 export function findCredentialObjects(text: string, emit: EmitCredential): void {
-  for (let at = text.indexOf('Credential('); at >= 0; at = text.indexOf('Credential(', at + 11)) {
+  for (let at = CREDENTIAL_CALL.indexIn(text); at >= 0; at = CREDENTIAL_CALL.indexIn(text, at + 11)) {
     const slots: KeyClass[] = ['user', 'secret', 'domain'];
     let i = at + 11;
     const stop = Math.min(text.length, i + 1024);

@@ -3,6 +3,7 @@
 // domain (DOMAIN\user, user@DOMAIN, FQDNs) rather than as a vendor or product name.
 import { finding, type Finding } from './findings.ts';
 import { SHARED_PROFILES } from './identity-rules.ts';
+import { LiteralSearch } from '../../text/literal-search.ts';
 
 const PROFILE_NAME = String.raw`[^\\/:*?"<>|\r\n=]+(?=[\\/])|(?:[^\\/:*?"<>|\r\n\s,;'()[\]]|'(?=[A-Za-z]))+`;
 /**
@@ -13,6 +14,8 @@ export const PROFILE_PATH = new RegExp(
   String.raw`:(?:\\{1,2}|/)(?:Users|Documents and Settings)(?:\\{1,2}|/)(${PROFILE_NAME})`,
   'gi',
 );
+/** `/Users/` (macOS home folders); `/home/` starts with a character rare enough for includes. */
+const MAC_HOME = new LiteralSearch('/Users/');
 const HOME_PATH = /(?<![\w.~])\/(?:home|Users)\/([^/\s:*?"<>|,;'()[\]]+)/g;
 
 /** Shares and folders that end in `$` but are no machine account. */
@@ -31,7 +34,7 @@ export function findProfileNames(text: string, out: Array<{ start: number; end: 
     }
   }
   findUnusualProfilePaths(text, out);
-  if (text.includes('/home/') || text.includes('/Users/')) {
+  if (text.includes('/home/') || MAC_HOME.foundIn(text)) {
     HOME_PATH.lastIndex = 0;
     for (let m = HOME_PATH.exec(text); m; m = HOME_PATH.exec(text)) {
       const name = m[1]!;
@@ -278,12 +281,14 @@ export function hostLabelsBefore(text: string, domainStart: number): [number, nu
   return [s, domainStart - 1];
 }
 
+const ONEDRIVE_ORG = new LiteralSearch('OneDrive - ');
+
 /**
  * `OneDrive - Contoso Ltd` (a work or school OneDrive folder): the organisation's name, replaced as a domain there
  * (in place only: the same words as a vendor or product name elsewhere stay).
  */
 export function findOrganisationFolders(text: string, out: Finding[]): void {
-  for (let at = text.indexOf('OneDrive - '); at >= 0; at = text.indexOf('OneDrive - ', at + 11)) {
+  for (let at = ONEDRIVE_ORG.indexIn(text); at >= 0; at = ONEDRIVE_ORG.indexIn(text, at + 11)) {
     const start = at + 11;
     let end = start;
     while (end < text.length && end - start < 128) {

@@ -1,6 +1,8 @@
 // What a key's name says about its value (the one place that knows): a secret, a user, a computer/server or a domain.
 // Used for MSI/Burn properties, `key=value;` lists, `Key: value` lines and command-line flags alike.
 
+import { LiteralSearch } from '../../text/literal-search.ts';
+
 export type KeyClass = 'secret' | 'user' | 'computer' | 'domain';
 
 /** Name fragments that mark a value as secret (case-insensitive), as Windows Installer practice and vendors name them. */
@@ -140,7 +142,7 @@ export function isMaskedOrEmpty(value: string): boolean {
  */
 export function hiddenPropertyNames(text: string): string[] {
   const names: string[] = [];
-  if (text.includes('MsiHiddenProperties')) {
+  if (HIDDEN_PROPERTIES.foundIn(text)) {
     const re = /MsiHiddenProperties(?: property\. Its (?:current )?value is '|[ \t]*=[ \t]*|' to value ')([^\r\n']*)/g;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       for (const name of (m[1] ?? '').split(/[;,\s]+/))
@@ -154,6 +156,8 @@ export function hiddenPropertyNames(text: string): string[] {
   }
   return names;
 }
+
+const HIDDEN_PROPERTIES = new LiteralSearch('MsiHiddenProperties');
 
 /** What Windows Installer logs instead of a hidden property's value. */
 const MASK = '**********';

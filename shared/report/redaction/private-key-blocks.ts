@@ -4,6 +4,7 @@
 // while its lines look like key material, and the part before an END with no BEGIN is read backwards the same way,
 // so each piece redacts its half of the block without knowing the other half.
 import { finding, type Finding } from './findings.ts';
+import { LiteralSearch } from '../../text/literal-search.ts';
 
 const MARKER = 'PRIVATE KEY';
 /** A block's END is looked for this far: everything before it is the block's. */
@@ -139,9 +140,11 @@ function materialBefore(text: string, end: number, floor: number, out: Finding[]
   }
 }
 
+const PUTTY_PRIVATE = new LiteralSearch('Private-Lines:');
+
 /** PuTTY key files: `Private-Lines: N` and the N lines after it. */
 function findPuttyPrivateLines(text: string, lines: ForwardLines, out: Finding[]): void {
-  for (let at = text.indexOf('Private-Lines:'); at >= 0; at = text.indexOf('Private-Lines:', at + 14)) {
+  for (let at = PUTTY_PRIVATE.indexIn(text); at >= 0; at = PUTTY_PRIVATE.indexIn(text, at + 14)) {
     let i = at + 14;
     while (text.charCodeAt(i) === 32) i++;
     let count = 0;

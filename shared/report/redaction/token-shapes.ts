@@ -4,6 +4,7 @@
 // Windows product keys (five groups of five), and the credential after `Bearer`/`Basic` in free text.
 // Each family is found by a literal (a prefix or a separator the engine skips to fast), then read by hand: linear.
 import { finding, type Finding } from './findings.ts';
+import { LiteralSearch } from '../../text/literal-search.ts';
 
 function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -89,14 +90,20 @@ function isTokenChar(c: number): boolean {
   return isUrlSafe(c) || c === 46 || c === 126 || c === 43 || c === 47 || c === 61;
 }
 
+/** The scheme names after their first letter (either case), each with its search. */
+const SCHEME_TAILS: ReadonlyArray<[string, LiteralSearch]> = [
+  ['earer', new LiteralSearch('earer')],
+  ['asic', new LiteralSearch('asic')],
+];
+
 /**
  * `Bearer <token>` and `Basic <base64>` outside an Authorization header (`sending bearer x`, `auth Basic x`): the
  * credential after the scheme's name, when it looks like one (eight characters or more, with a digit or a symbol, so
  * "the Bearer of this" and "Basic authentication" are words).
  */
 function findSchemeCredentials(text: string, out: Finding[]): void {
-  for (const tail of ['earer', 'asic']) {
-    for (let at = text.indexOf(tail); at >= 1; at = text.indexOf(tail, at + tail.length)) {
+  for (const [tail, search] of SCHEME_TAILS) {
+    for (let at = search.indexIn(text); at >= 1; at = search.indexIn(text, at + tail.length)) {
       const b = text.charCodeAt(at - 1);
       if ((b !== 66 && b !== 98) || gluedBefore(text, at - 1)) continue;
       let v = at + tail.length;
@@ -163,10 +170,12 @@ function findGoogleKeys(text: string, out: Finding[]): void {
   }
 }
 
+const JWT_HEAD = new LiteralSearch('eyJ');
+
 /** `eyJ…` header `.` `eyJ…` payload `.` signature (the signature may be missing: an unsigned token). */
 function findJwts(text: string, out: Finding[]): void {
   let scanned = -1; // the end of the last run read: an `eyJ` inside it ends where it did, so it is not read again
-  for (let at = text.indexOf('eyJ'); at >= 0; at = text.indexOf('eyJ', at + 3)) {
+  for (let at = JWT_HEAD.indexIn(text); at >= 0; at = JWT_HEAD.indexIn(text, at + 3)) {
     if (at < scanned || gluedBefore(text, at)) continue;
     const header = runEnd(text, at, isUrlSafe);
     scanned = header;
