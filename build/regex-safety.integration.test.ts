@@ -2,7 +2,9 @@
 // and polynomial backtracking by recheck (a ReDoS checker: automata theory plus fuzzing). Exponential fails at once.
 // Polynomial is confirmed on recheck's own attack string: eight times the pumped input must cost under 24x (linear
 // reads 8x, quadratic 64x); bounded repetitions such as `.{0,80}`, which recheck reports as polynomial, pass there.
-// A pattern whose input is bounded by how it is used is listed below with the reason.
+// A pattern whose input is bounded by how it is used is listed below with the reason. Patterns built at run time
+// (`new RegExp(...)`) are listed too: checked the same way from the constants they are built from, or with the reason
+// they cannot backtrack; a new call site that is not listed fails.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -36,9 +38,83 @@ const BOUNDED: Record<string, string> = {
     'Get-WinEvent XML (escaped text): every "<Data" opens a real element that is closed',
   'electron/system/simulated/handlers/script-batch.ts /# msi-doctor:part=(\\S+)\\r?\\n([\\s\\S]*?)\\r?\\n# msi-doctor:end-part/g':
     "the simulated machine reads the app's own batch script, never user text",
+  'electron/system/simulated/handlers/deployment-logs.ts /(-\\d{8}-\\d{6}\\.log|\\.lo_|_\\d{4}-\\d{2}-\\d{2}-\\d{2}-\\d{2}-\\d{2}\\.log|_\\d{8}T\\d{6}[^\\\\]*\\.log)$/im':
+    'tested only on a file name (at most 255 characters on NTFS), never on file contents',
   'electron/system/simulated/repair-handlers/icacls.ts /\\(([^)]*)\\)|[A-Z]+$/gi':
     "the simulated machine reads the app's own icacls arguments (validated permission strings)",
 };
+
+/** A `new RegExp(...)` call site: the patterns it builds (to check like literals), or why it cannot backtrack. */
+interface Constructed {
+  patterns?: () => Promise<RegExp[]>;
+  reason?: string;
+}
+
+/** Every RegExp reachable from a value (a catalog's nested objects and arrays). */
+function regExpsIn(value: unknown, out: RegExp[] = []): RegExp[] {
+  if (value instanceof RegExp) out.push(value);
+  else if (Array.isArray(value)) for (const v of value) regExpsIn(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) regExpsIn(v, out);
+  return out;
+}
+
+/**
+ * Keyed by file and the call's text up to its first line break (backslashes left out, so keys need no escaping), so a
+ * changed call is looked at again.
+ */
+const CONSTRUCTED: Record<string, Constructed> = {
+  'shared/report/redaction/identity-patterns.ts new RegExp(': {
+    patterns: async () => [(await import('../shared/report/redaction/identity-patterns.ts')).PROFILE_PATH],
+  },
+  "shared/knowledge/known-products.ts new RegExp(source, 'i')": {
+    patterns: async () => regExpsIn((await import('../shared/knowledge/known-products.ts')).KNOWN_PRODUCTS),
+  },
+  "electron/system/probes/msi-log-head.ts new RegExp(MSI_LOG_HEAD, 'im')": {
+    patterns: async () => [new RegExp((await import('../electron/system/probes/msi-log-head.ts')).MSI_LOG_HEAD, 'im')],
+  },
+  ...Object.fromEntries(
+    ['ccmNames', 'imeNames', 'rotated', 'deployHead', 'msiHead'].map((name) => [
+      `electron/system/simulated/handlers/deployment-logs.ts new RegExp(DEPLOY_LOG_RULES.${name}, '${/Head/.test(name) ? 'im' : 'i'}')`,
+      {
+        patterns: async () => {
+          const rules = (await import('../electron/system/probes/deployment-logs.ts')).DEPLOY_LOG_RULES;
+          return [new RegExp(rules[name as keyof typeof rules] as string, 'im')];
+        },
+      },
+    ]),
+  ),
+  'electron/services/report/text-regions.ts new RegExp(`[${UNEXPECTED}]`)': {
+    reason: 'one character class: a single step per start position',
+  },
+  'electron/services/report/text-regions.ts new RegExp(`[${UNEXPECTED}]|[${pairs}]{4}|[${swapped}]{2}`)': {
+    reason: 'character classes with fixed counts ({4}, {2}): at most four steps per start position',
+  },
+  "electron/system/repairs/repair-msiserver-registration.ts new RegExp(`^\"?(?:${roots.join('|')})(?:system32|syswow64)msiexec.exe\"?(?: /v)?$`, 'i')":
+    { reason: 'anchored at ^; escaped folder names and literals, no repetition: one attempt, linear' },
+  'electron/system/repairs/command-guard.ts new RegExp(`(?<![0-9-])${s}(?![0-9-])`)': {
+    reason: 'a well-known SID literal between two look-arounds: no repetition',
+  },
+  'electron/system/repairs/command-guard.ts new RegExp(`-ids+${pid}(?![0-9])`)': {
+    reason: 'a literal, a run of spaces and a number: the run is read once after each "-id"',
+  },
+  "electron/system/run/powershell-prelude.ts new RegExp(`${start}r?n([sS]*?)${end}`, 'g')": {
+    reason: "runs only on the app's own generated scripts (escaped marker lines around each prelude block)",
+  },
+};
+
+function constructedCallSites(): string[] {
+  const out: string[] = [];
+  for (const file of appSourceFiles()) {
+    const source = ts.createSourceFile(file, readFileSync(REPO + file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (node: ts.Node): void => {
+      if (ts.isNewExpression(node) && node.expression.getText(source) === 'RegExp')
+        out.push(`${file} ${node.getText(source).split('\n')[0]!.replaceAll('\\', '')}`);
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return out;
+}
 
 interface Literal {
   key: string;
@@ -46,12 +122,16 @@ interface Literal {
   flags: string;
 }
 
-function regexLiterals(): Literal[] {
-  const files = execFileSync('git', ['ls-files', 'shared', 'electron', 'renderer'], { cwd: REPO, encoding: 'utf8' })
+/** The app's own sources: shared/, electron/, renderer/ without tests, test support and fixtures. */
+function appSourceFiles(): string[] {
+  return execFileSync('git', ['ls-files', 'shared', 'electron', 'renderer'], { cwd: REPO, encoding: 'utf8' })
     .split('\n')
     .filter((f) => /\.tsx?$/.test(f) && !/\.d\.ts$|\.test\.tsx?$|test-support|\/fixtures\//.test(f));
+}
+
+function regexLiterals(): Literal[] {
   const out: Literal[] = [];
-  for (const file of files) {
+  for (const file of appSourceFiles()) {
     const source = ts.createSourceFile(file, readFileSync(REPO + file, 'utf8'), ts.ScriptTarget.Latest, true);
     const visit = (node: ts.Node): void => {
       if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
@@ -105,8 +185,27 @@ function attackGrowth(pattern: RegExp, attack: AttackPattern): number {
   return first < 24 ? first : Math.min(first, growth());
 }
 
-test('every regular-expression literal of the app is free of catastrophic and polynomial backtracking', () => {
+test('every regular-expression literal of the app is free of catastrophic and polynomial backtracking', async () => {
   const literals = regexLiterals();
+  // Patterns built at run time join the literals (from the constants they are built from).
+  const sites = constructedCallSites();
+  assert.ok(sites.length >= 10, `only ${sites.length} new RegExp call sites found: the scan itself is broken`);
+  assert.deepEqual(
+    sites.filter((site) => !(site in CONSTRUCTED)),
+    [],
+    'new RegExp(...) call sites must be listed in CONSTRUCTED: give the patterns they build, or why they cannot backtrack',
+  );
+  assert.deepEqual(
+    Object.keys(CONSTRUCTED).filter((key) => !sites.includes(key)),
+    [],
+    'CONSTRUCTED lists call sites that are gone: remove them',
+  );
+  for (const site of sites) {
+    const { patterns, reason } = CONSTRUCTED[site]!;
+    assert.ok(patterns || reason, `${site}: neither patterns nor a reason`);
+    for (const re of patterns ? await patterns() : [])
+      literals.push({ key: `${site.split(' ')[0]} /${re.source}/${re.flags}`, source: re.source, flags: re.flags });
+  }
   assert.ok(literals.length > 300, `only ${literals.length} literals found: the scan itself is broken`);
   const vulnerable: string[] = [];
   const seen = new Set<string>();

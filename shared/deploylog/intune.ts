@@ -8,11 +8,12 @@ import { defaultMeaning, hexCode, hresultOfExitCode } from '../knowledge/deploy-
 import type { ExitMeaning } from '../contract/deployment.ts';
 import { trimEndNonWord } from '../text/trim-end.ts';
 
-const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
-// The phrases that name the app a record is about (user ids and job ids are not apps).
-const APP_ID_RE = new RegExp(
-  `(?:policy with id|app with id|App with id|\\(id =|App:|app ids:|of app:|for app) ?:? ?(${GUID})`,
-);
+// The phrases that name the app a record is about (user ids and job ids are not apps), before the app's GUID.
+const APP_ID_RE =
+  /(?:policy with id|app with id|App with id|\(id =|App:|app ids:|of app:|for app) ?:? ?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/;
+/** A dependency record's child app (built once, not per record). */
+const CHILD_ID_RE =
+  /child dependency app with id: ([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/;
 const MAX_APPS = 200;
 
 const DEFINED_AS: Record<string, ExitMeaning> = {
@@ -140,7 +141,7 @@ export function createIntuneExtractor(emit: (draft: DeploymentDraft) => void): F
 
   function dependency(r: DeployRecord, body: string): void {
     const parentId = between(body, 'Marking app with id: ', ' ')?.trim();
-    const childId = new RegExp(`child dependency app with id: (${GUID})`).exec(body)?.[1];
+    const childId = CHILD_ID_RE.exec(body)?.[1];
     if (!parentId || !childId) return;
     const parent = appFor(parentId);
     const child = appFor(childId);

@@ -121,7 +121,7 @@ export const KNOWN_PRODUCTS: readonly KnownProduct[] = [
         command: 'py',
         args: ['-0p'],
         stream: 'stdout',
-        pattern: re(String.raw`^\s*-(?:V:)?(\d+\.\d+)(?:-(?:64|32))?\s+\*?\s*[A-Za-z]:\\`),
+        pattern: re(String.raw`^\s*-(?:V:)?(\d+\.\d+)(?:-(?:64|32))?\s+(?:\*\s*)?[A-Za-z]:\\`),
         captures: 'version',
       },
     ],
