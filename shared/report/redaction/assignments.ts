@@ -26,8 +26,16 @@ import { LiteralSearch } from '../../text/literal-search.ts';
 
 const MAX_KEY = 64;
 
+/** ASCII character classes as a table: the scans back from every `=` and `:` test each character they read. */
+const WORD = 1; // letters, digits, _
+const KEY = 2; // ...and . -
+const CHAR_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  CHAR_CLASS[c] = (word ? WORD | KEY : 0) | (c === 46 || c === 45 ? KEY : 0);
+}
 function isKeyChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45;
+  return c < 128 && (CHAR_CLASS[c]! & KEY) !== 0;
 }
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -434,8 +442,11 @@ function labelClass(name: string, hidden: ReadonlySet<string>): KeyClass | null 
   return cls;
 }
 
+/** labelClass of keys read in place (labelKeyBefore). */
+const labelKeys = new KeyClassifier(labelClass);
+
 function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  return c < 128 && (CHAR_CLASS[c]! & WORD) !== 0;
 }
 
 /** The key of a label ending at keyEnd: up to three words ("Current User", "Computer Name"), longest sensitive one. */
@@ -444,21 +455,55 @@ function labelKeyBefore(
   keyEnd: number,
   hidden: ReadonlySet<string>,
 ): { start: number; cls: KeyClass } | null {
-  const starts: number[] = [];
+  // The words are read once, backwards, hashing [start, keyEnd) on the way, so each candidate key (one, two or three
+  // words) is classified in place by labelKeys, without cutting it out (most colons of a log are no label).
+  let start1 = -1;
+  let start2 = -1;
+  let start3 = -1;
+  let hash1 = 0;
+  let hash2 = 0;
+  let hash3 = 0;
   let p = keyEnd;
+  let hash = KEY_HASH_SEED;
   for (let words = 0; words < 3; words++) {
     let w = p;
+    // The hash of [w, keyEnd) where text[w] is no '-' (leading dashes are not part of the word).
+    let kept = hash;
     // Header names join their words with '-' (`X-Api-Key:`, `Set-Cookie:`).
-    while (w > 0 && p - w < 32 && (isWordChar(text.charCodeAt(w - 1)) || text.charCodeAt(w - 1) === 45)) w--;
+    while (w > 0 && p - w < 32) {
+      const c = text.charCodeAt(w - 1);
+      if (!isWordChar(c) && c !== 45) break;
+      hash = Math.imul(hash ^ c, KEY_HASH_PRIME);
+      if (c !== 45) kept = hash;
+      w--;
+    }
     while (w < p && text.charCodeAt(w) === 45) w++;
     if (w === p) break;
-    starts.push(w);
+    if (words === 0) {
+      start1 = w;
+      hash1 = kept;
+    } else if (words === 1) {
+      start2 = w;
+      hash2 = kept;
+    } else {
+      start3 = w;
+      hash3 = kept;
+    }
     if (w < 2 || text.charCodeAt(w - 1) !== 32 || !isWordChar(text.charCodeAt(w - 2))) break;
     p = w - 1;
+    hash = Math.imul(kept ^ 32, KEY_HASH_PRIME);
   }
-  for (let i = starts.length - 1; i >= 0; i--) {
-    const cls = labelClass(text.slice(starts[i]!, keyEnd), hidden);
-    if (cls) return { start: starts[i]!, cls };
+  if (start3 >= 0) {
+    const cls = labelKeys.classifyHashed(text, start3, keyEnd, hidden, hash3);
+    if (cls) return { start: start3, cls };
+  }
+  if (start2 >= 0) {
+    const cls = labelKeys.classifyHashed(text, start2, keyEnd, hidden, hash2);
+    if (cls) return { start: start2, cls };
+  }
+  if (start1 >= 0) {
+    const cls = labelKeys.classifyHashed(text, start1, keyEnd, hidden, hash1);
+    if (cls) return { start: start1, cls };
   }
   return null;
 }

@@ -91,14 +91,20 @@ export const KEY_HASH_SEED = 0x811c9dc5;
 export const KEY_HASH_PRIME = 0x01000193;
 
 /**
- * classifyKey for a key read in place (text[start, end)) without cutting it out: a small table of recent keys is
- * compared character by character, so the same few hundred keys repeated millions of times cost no allocation.
+ * classifyKey (or another reading of key names) for a key read in place (text[start, end)) without cutting it out: a
+ * small table of recent keys is compared character by character, so the same few hundred keys repeated millions of
+ * times cost no allocation.
  */
 export class KeyClassifier {
   private readonly keys: Array<string | undefined> = new Array<string | undefined>(4096);
   private readonly classes = new Int8Array(4096);
   private hiddenSize = 0;
   private hiddenSet: ReadonlySet<string> | null = null;
+
+  /** `classify`: what a key's name says (classifyKey, or a stricter reading such as a `Key: value` label's). */
+  constructor(
+    private readonly classify: (name: string, hidden: ReadonlySet<string>) => KeyClass | null = classifyKey,
+  ) {}
 
   /** The class of text[start, end), whose hash `h` the caller took (KEY_HASH_SEED/PRIME, from the end backwards). */
   classifyHashed(text: string, start: number, end: number, hidden: ReadonlySet<string>, h: number): KeyClass | null {
@@ -115,12 +121,19 @@ export class KeyClassifier {
       for (let i = 0; i < known.length && same; i++) same = known.charCodeAt(i) === text.charCodeAt(start + i);
       if (same) return CLASSES[this.classes[slot]!]!;
     }
-    const name = text.slice(start, end);
-    const cls = classifyKey(name, hidden);
+    // A copy, not a slice: a slice of 13 characters or more keeps the whole piece of text it was cut from alive for as
+    // long as the table (and classifyKey's cache) holds the key.
+    const name = detached(text.slice(start, end));
+    const cls = this.classify(name, hidden);
     this.keys[slot] = name;
     this.classes[slot] = CLASSES.indexOf(cls);
     return cls;
   }
+}
+
+/** A copy of a short string cut from a long one that does not refer to the long one (V8 keeps slices as views). */
+function detached(slice: string): string {
+  return slice.length < 13 ? slice : (' ' + slice).slice(1);
 }
 
 /** True for a name that holds a secret (kept for the callers that only ask that). */
