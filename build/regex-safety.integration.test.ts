@@ -97,6 +97,10 @@ const CONSTRUCTED: Record<string, Constructed> = {
   'electron/system/repairs/command-guard.ts new RegExp(`-ids+${pid}(?![0-9])`)': {
     reason: 'a literal, a run of spaces and a number: the run is read once after each "-id"',
   },
+  "shared/text/literal-search.ts new RegExp(list.map(literalPattern).join('|'), 'g')": {
+    reason:
+      'fixed strings only: every code unit written as uXXXX (the last as a one-character class), joined by |; no repetition',
+  },
   "electron/system/run/powershell-prelude.ts new RegExp(`${start}r?n([sS]*?)${end}`, 'g')": {
     reason: "runs only on the app's own generated scripts (escaped marker lines around each prelude block)",
   },
