@@ -32,6 +32,7 @@ import type { MsiPackage } from '../../shared/contract/msi-package.ts';
 import type { MsiPackageRead } from '../system/probes/probe.ts';
 import { MsiReadError } from '../../shared/msi-package/msi-read-error.ts';
 import { followDeploymentLogs } from './deployment-chain.ts';
+import { nameRunningPackages } from './running-packages.ts';
 
 export { ScanCancelledError } from './probe-execution.ts';
 
@@ -228,6 +229,10 @@ export async function runScan(
     emit(probe.id, 'finished', item.elevated, item);
   }
 
+  // The running installs' packages, by name: the answer says which product is stuck, not only which file.
+  const running = evidence.get('install-in-progress');
+  if (running && options.readPackage)
+    evidence.set('install-in-progress', await nameRunningPackages(running, options.readPackage));
   const { logs, logErrors } = await logsPromise;
   checkCancel();
   if (options.analyzeDiscoveredLogs !== false) {

@@ -34,6 +34,7 @@ async function scanScenario(name: string) {
       processElevated: system.processElevated,
       now: system.now,
       analyzeLog: system.analyzeLog,
+      readPackage: system.readPackage,
       diagnose: (input) => diagnose({ ...input, msiPath: scenario.msiPath ?? null }),
     },
   );
@@ -77,13 +78,13 @@ for (const name of names) {
   });
 }
 
-test('scenario 1618-stuck-client-install: names the package and its age, ending that install first (waiting as the alternative), never the service', async () => {
+test('scenario 1618-stuck-client-install: names the product (read from its package) and its age, ending that install first (waiting as the alternative), never the service', async () => {
   const { findings } = await scanScenario('1618-stuck-client-install');
   const top = findings[0]!;
   assert.deepEqual(top.repairs, ['end-stuck-client-install', 'restart-computer', 'wait-for-installer']);
   const text = formatFindings([top], 'en').join('\n');
-  assert.match(text, /FinanceSuite-5\.1\.msi/);
-  assert.match(text, /3 hours/);
+  assert.match(text, /running Contoso Finance Suite \(version 5\.1\.0\) for 3 hours/);
+  assert.doesNotMatch(text, /FinanceSuite-5\.1\.msi/, 'the file only when nothing better is known');
   assert.match(text, /8744/);
 });
 

@@ -70,6 +70,11 @@ export const msiClientSchema = z.object({
   startedAt: isoDate.nullable(),
   ageMinutes: z.number().nullable(),
   kind: clientKindSchema,
+  /**
+   * The product its .msi installs (ProductName and ProductVersion of the package), filled by the scan service when it
+   * reads the package with the .msi reader; absent or null when not read (not a local .msi, unreadable).
+   */
+  product: z.object({ name: z.string(), version: z.string().nullable() }).nullable().optional(),
 });
 export type MsiClient = z.infer<typeof msiClientSchema>;
 

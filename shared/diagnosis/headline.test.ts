@@ -6,6 +6,7 @@ import { diagnose } from './diagnose.ts';
 import { parseSymptom } from './symptom.ts';
 import { machine } from './testing/evidence-builders.ts';
 import type { Finding } from '../contract/finding.ts';
+import type { MsiClient } from '../contract/evidence-data.ts';
 import { translate } from '../knowledge/texts.ts';
 import { HEADLINES } from '../knowledge/headlines.ts';
 import { FACTS, type FactId } from '../knowledge/facts.ts';
@@ -129,6 +130,108 @@ for (const c of CASES) {
     assert.ok(!restatesHeadline(f.reasons.find((r) => !restatesHeadline(r, f.headline)) ?? f.reasons[0]!, f.headline));
   });
 }
+
+/** A 1618 machine whose one running install is `client` (its pid 4242, 190 minutes old), plus other evidence. */
+function runningInstall(client: Partial<MsiClient>, overrides: Overrides = {}): Overrides {
+  return {
+    'install-in-progress': {
+      mutex: 'busy',
+      mutexDefinitive: true,
+      clients: [{ ...(CASES[0]!.machine?.['install-in-progress']?.clients?.[0] as MsiClient), ...client }],
+    },
+    ...overrides,
+  };
+}
+
+test('1618 headline: the product by its display name and version when the scan read the running package', () => {
+  const f = top('1618', runningInstall({ product: { name: 'Contoso Finance Suite', version: '5.1.0' } }));
+  const en = headline(f, 'en');
+  assert.match(en, /has been running Contoso Finance Suite \(version 5\.1\.0\) for 3 hours/);
+  assert.doesNotMatch(en, /FinanceSuite-5\.1\.msi/, 'the file only when nothing better is known');
+  assert.match(headline(f, 'zh-CN'), /运行 Contoso Finance Suite（版本 5\.1\.0） 已经 3 小时/);
+  // A name that already carries its version is not repeated.
+  const named = top('1618', runningInstall({ product: { name: 'Contoso Ledger 4.6.2', version: '4.6.2' } }));
+  assert.match(headline(named, 'en'), /running Contoso Ledger 4\.6\.2 for/);
+});
+
+test('1618 headline: msiexec /x {product code} names the installed product (installed versions, else its events)', () => {
+  const code = '{6E2B7F0A-4C1D-4E8B-9F3A-2D7C51B0A946}';
+  const removing = { packagePath: code, commandLine: `msiexec.exe /x ${code}`, kind: 'uninstall' as const };
+  const installed = top(
+    '1618',
+    runningInstall(removing, {
+      'installed-products': {
+        installed: [
+          {
+            productCode: code.toLowerCase(),
+            name: 'Contoso Ledger',
+            version: '4.6.2',
+            scope: 'machine',
+            userSid: null,
+            relation: 'same-version',
+          },
+        ],
+      },
+    }),
+  );
+  assert.match(headline(installed, 'en'), /running Contoso Ledger \(version 4\.6\.2\) for/);
+  const fromEvents = top(
+    '1618',
+    runningInstall(removing, {
+      'installer-events': {
+        events: [
+          {
+            id: 11707,
+            kind: 'install-result',
+            time: '2026-11-01T10:00:00Z',
+            recordId: 1,
+            product: 'Contoso Ledger',
+            version: '4.6.2',
+            productCode: code,
+            status: null,
+            messageNumber: null,
+            packagePath: null,
+            pid: null,
+            outcome: 'success',
+            userSid: null,
+            text: null,
+          },
+        ],
+      },
+    }),
+  );
+  assert.match(headline(fromEvents, 'zh-CN'), /运行 Contoso Ledger（版本 4\.6\.2） 已经/);
+  // Nothing knows the code: the code is what there is (never an empty name).
+  assert.match(
+    headline(top('1618', runningInstall(removing)), 'en'),
+    /running \{6E2B7F0A-4C1D-4E8B-9F3A-2D7C51B0A946\} for/,
+  );
+});
+
+test('1618 headline: the .msi the user gave is the running one: its product name from the package read', () => {
+  const f = top(
+    '1618',
+    runningInstall(
+      {},
+      {
+        'installed-products': {
+          msiPath: 'c:\\users\\ana\\downloads\\financesuite-5.1.msi',
+          package: {
+            readable: true,
+            error: null,
+            productCode: null,
+            upgradeCode: null,
+            productVersion: '5.1.0',
+            productName: 'Contoso Finance Suite',
+            manufacturer: null,
+            allUsers: '1',
+          },
+        },
+      },
+    ),
+  );
+  assert.match(headline(f, 'en'), /running Contoso Finance Suite \(version 5\.1\.0\) for/);
+});
 
 test('headline: without a specific fact (the reported code alone) there is none: the page shows the general words', () => {
   const findings = diagnose({ symptom: parseSymptom('1618'), evidence: [], logs: [] });

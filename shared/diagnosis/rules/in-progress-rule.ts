@@ -21,6 +21,35 @@ export function packageName(client: MsiClient): string {
   return base || path || nestedParam('value.unknown-package');
 }
 
+/** A product's display name with its version, unless the name already says it. */
+function productParam(name: string, version: string | null): string {
+  return version && !name.includes(version) ? nestedParam('value.product-version', { name, version }) : name;
+}
+
+/**
+ * What a running install installs, as a person knows it: the product's display name and version when the evidence
+ * knows them (the package the scan read, an installed product or an installer event with its product code, the
+ * package the user gave when it is the same file), the file only when nothing better is known.
+ */
+export function runningProduct(ctx: DiagnosisContext, client: MsiClient): string {
+  if (client.product) return productParam(client.product.name, client.product.version);
+  const path = client.packagePath?.trim() ?? '';
+  const installed = ctx.data('installed-products');
+  if (PRODUCT_CODE.test(path)) {
+    // msiexec /x {code} (or /f, /i {code}): the product is installed, so Windows knows its name.
+    const code = path.toUpperCase();
+    const product = installed?.installed.find((p) => p.productCode.toUpperCase() === code && p.name);
+    if (product?.name) return productParam(product.name, product.version);
+    const event = ctx.data('installer-events')?.events.find((e) => e.productCode?.toUpperCase() === code && e.product);
+    if (event?.product) return productParam(event.product, event.version);
+  } else if (path && installed?.msiPath?.toLowerCase() === path.toLowerCase() && installed.package?.productName) {
+    return productParam(installed.package.productName, installed.package.productVersion);
+  }
+  return packageName(client);
+}
+
+/** A product code as msiexec takes it: {8-4-4-4-12 hex digits}. */
+const PRODUCT_CODE = /^\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}$/;
 const UPDATE_NAMES = new Set(['wuauserv', 'TrustedInstaller', 'TiWorker']);
 const AGENT_NAMES = new Set(['CcmExec', 'IntuneManagementExtension']);
 /** Where Windows Update and servicing stage the packages they install. */
@@ -65,7 +94,7 @@ export function inProgressRule(ctx: DiagnosisContext): Signal[] {
         0.6,
         'install-in-progress',
         'deployment-agent-active',
-        { name: packageName(client) },
+        { name: runningProduct(ctx, client) },
         { repairs: ['wait-for-installer', 'restart-computer'], alwaysRelevant: true },
       ),
     );
@@ -78,7 +107,7 @@ export function inProgressRule(ctx: DiagnosisContext): Signal[] {
         stuck ? 0.75 : 0.65,
         'install-in-progress',
         'client-install-running',
-        { package: packageName(client), age: ageParam(client.ageMinutes), pid: client.pid },
+        { package: runningProduct(ctx, client), age: ageParam(client.ageMinutes), pid: client.pid },
         {
           // Hanging for over an hour: ending that one install (or restarting) comes first, waiting is the alternative.
           repairs: stuck
