@@ -429,7 +429,7 @@ export function findFlags(text: string, hidden: ReadonlySet<string>, out: Findin
 
 /** In `Key: value` lines a secret key must be unmistakable ("Registry key:" is no secret). */
 const LABEL_SECRET =
-  /(?:pass(?:word|wd|phrase)?|pwd|secret|token|credentials?|authorization|cookie|(?:api|access|account|license|product|private|secret|shared ?access|subscription)[ _-]?key)$/i;
+  /(?:pass(?:word|wd|phrase)?|pwd|secret|token|credentials?|authorization|cookie|(?:api|access|account|license|product|private|secret|shared ?access|subscription)[ _-]?key)(?: (?:is|was))?$/i;
 /** ...and a computer key too (an HTTP "Server: Microsoft-IIS/10.0" header names a product, not a machine). */
 const LABEL_COMPUTER =
   /(?:computer|machine)(?: ?name)?$|(?:host|server) ?name$|^workstation$|^data source$|^(?:sql|database|db) ?server$/i;
