@@ -9,10 +9,6 @@ const EMAIL =
 const SID = /S-1-(?:5-21|12-1)(?:-\d{1,10}){3,4}(?![\d-])/iy;
 /** Finders: one simple pattern per family (an engine scans each far faster than one general pattern). */
 const IPV4_FIND = /\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?::\d{1,5})?/g;
-// Each starts at a separator (a literal the engine skips to fast); the hex digits before it are checked by hand.
-const MAC_FIND = /([:-])[0-9A-Fa-f]{2}\1[0-9A-Fa-f]{2}\1[0-9A-Fa-f]{2}\1[0-9A-Fa-f]{2}\1[0-9A-Fa-f]{2}/g;
-const CISCO_FIND = /\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}/g;
-const IPV6_FULL = /:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]/g;
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const VERSION_BEFORE = /(?:version\S{0,10}|version\s*[:=]?\s*['"]?|\bver\.?\s*|\bv|\bbuild\s*)$/i;
 
@@ -59,6 +55,41 @@ function glued(text: string, start: number, end: number): boolean {
   return (after === 46 || after === 58) && isHex(text.charCodeAt(end + 1));
 }
 
+/** `n` hex digits from `at`. */
+function hexRun(text: string, at: number, n: number): boolean {
+  for (let i = at; i < at + n; i++) if (!isHex(text.charCodeAt(i))) return false;
+  return true;
+}
+
+// MAC, Cisco MAC and full IPv6 shapes are matched by hand at each separator (a regex starting with a separator that is
+// on every line, `:` or `.`, cost 2-4x more); each returns where its match ends, or -1, and the search goes on after
+// a match, as a global regex would.
+
+/** `.XXXX.XXXX` (hex) from the dot at `dot`: the tail of a Cisco MAC (its first four digits are checked after). */
+function ciscoTailEnd(text: string, dot: number): number {
+  return text.charCodeAt(dot + 5) === 46 && hexRun(text, dot + 1, 4) && hexRun(text, dot + 6, 4) ? dot + 10 : -1;
+}
+
+/** `:XX:XX:XX:XX:XX` or `-XX-XX-XX-XX-XX` (hex, one separator throughout) from the separator at `at`. */
+function macTailEnd(text: string, at: number): number {
+  const sep = text.charCodeAt(at);
+  for (let i = at; i < at + 15; i += 3)
+    if (text.charCodeAt(i) !== sep || !isHex(text.charCodeAt(i + 1)) || !isHex(text.charCodeAt(i + 2))) return -1;
+  return at + 15;
+}
+
+/** `:h:h:h:h:h` (groups of one to four hex digits, one digit after the last colon) from the colon at `colon`. */
+function ipv6FullEnd(text: string, colon: number): number {
+  let i = colon;
+  for (let group = 0; group < 4; group++) {
+    let j = i + 1;
+    while (j < i + 5 && isHex(text.charCodeAt(j))) j++;
+    if (j === i + 1 || text.charCodeAt(j) !== 58) return -1;
+    i = j;
+  }
+  return isHex(text.charCodeAt(i + 1)) ? i + 2 : -1;
+}
+
 /** IPv4 (a trailing :port stays), MAC (also Cisco's dotted form) and IPv6 addresses. */
 function findAddresses(text: string, out: Finding[]): void {
   if (text.includes('.')) {
@@ -73,25 +104,48 @@ function findAddresses(text: string, out: Finding[]): void {
       if ((before >= 48 && before <= 57) || before === 46) continue;
       if (ipv4At(text, m.index, token)) out.push(finding('ip', text, m.index, m.index + token.length, token));
     }
-    CISCO_FIND.lastIndex = 0;
-    for (let m = CISCO_FIND.exec(text); m; m = CISCO_FIND.exec(text)) {
-      const start = m.index - 4;
-      if (start < 0 || !/^[0-9A-Fa-f]{4}$/.test(text.slice(start, m.index))) continue;
-      if (glued(text, start, m.index + m[0].length)) continue;
-      if (VERSION_BEFORE.test(text.slice(Math.max(0, start - 40), start))) continue;
-      out.push(
-        finding('mac', text, start, m.index + m[0].length, macCanonical(text.slice(start, m.index + m[0].length))),
-      );
+    for (let dot = text.indexOf('.'); dot >= 0;) {
+      const end = ciscoTailEnd(text, dot);
+      if (end < 0) {
+        dot = text.indexOf('.', dot + 1);
+        continue;
+      }
+      const start = dot - 4;
+      if (
+        start >= 0 &&
+        hexRun(text, start, 4) &&
+        !glued(text, start, end) &&
+        !VERSION_BEFORE.test(text.slice(Math.max(0, start - 40), start))
+      )
+        out.push(finding('mac', text, start, end, macCanonical(text.slice(start, end))));
+      dot = text.indexOf('.', end);
     }
   }
-  MAC_FIND.lastIndex = 0;
-  for (let m = MAC_FIND.exec(text); m; m = MAC_FIND.exec(text)) {
-    const start = m.index - 2;
-    if (start < 0 || !isHex(text.charCodeAt(start)) || !isHex(text.charCodeAt(start + 1))) continue;
-    if (glued(text, start, m.index + m[0].length)) continue;
-    out.push(
-      finding('mac', text, start, m.index + m[0].length, macCanonical(text.slice(start, m.index + m[0].length))),
-    );
+  // Colons and dashes in text order, as one scan for either separator would meet them. The same scan finds the full
+  // IPv6 shapes (a colon inside a MAC that matched is inside an IPv6 shape that matched at its first colon too); they
+  // are read after the compressed ones, as before.
+  const fullIpv6: number[] = [];
+  let ipv6From = 0;
+  let colon = text.indexOf(':');
+  let dash = text.indexOf('-');
+  while (colon >= 0 || dash >= 0) {
+    const at = colon < 0 ? dash : dash < 0 ? colon : Math.min(colon, dash);
+    if (at === colon && at >= ipv6From) {
+      const end = ipv6FullEnd(text, at);
+      if (end >= 0) {
+        fullIpv6.push(at, end);
+        ipv6From = end;
+      }
+    }
+    const end = macTailEnd(text, at);
+    if (end >= 0) {
+      const start = at - 2;
+      if (start >= 0 && hexRun(text, start, 2) && !glued(text, start, end))
+        out.push(finding('mac', text, start, end, macCanonical(text.slice(start, end))));
+    }
+    const from = end >= 0 ? end : at + 1;
+    if (colon >= 0 && colon < from) colon = text.indexOf(':', from);
+    if (dash >= 0 && dash < from) dash = text.indexOf('-', from);
   }
   let covered = -1;
   const ipv6At = (at: number, length: number) => {
@@ -112,8 +166,7 @@ function findAddresses(text: string, out: Finding[]): void {
   };
   for (let at = text.indexOf('::'); at >= 0; at = text.indexOf('::', Math.max(at + 2, covered))) ipv6At(at, 2);
   covered = -1;
-  IPV6_FULL.lastIndex = 0;
-  for (let m = IPV6_FULL.exec(text); m; m = IPV6_FULL.exec(text)) ipv6At(m.index, m[0].length);
+  for (let i = 0; i < fullIpv6.length; i += 2) ipv6At(fullIpv6[i]!, fullIpv6[i + 1]! - fullIpv6[i]!);
 }
 
 function macCanonical(token: string): string {
