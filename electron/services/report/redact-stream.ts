@@ -16,7 +16,7 @@ import {
 import { RegionDecoder, type RegionSummary } from './text-regions.ts';
 import type { ScanPool } from './scan-pool.ts';
 import { textOfLines, type LinesText, type LinesToScan } from './scan-host.ts';
-import { RawBytes, Utf16Lines, Utf16Replay, applyToUtf16, decodeUtf16 } from './utf16-copy.ts';
+import { LineBuffers, RawBytes, Utf16Lines, Utf16Replay, applyToUtf16, decodeUtf16 } from './utf16-copy.ts';
 import { InOrder } from './in-order.ts';
 import { AssignmentCache } from './assignment-cache.ts';
 
@@ -123,7 +123,8 @@ export async function learnFromFile(
   // thread decodes them): this thread then neither joins nor posts their text. Pieces are cut as the chunker cuts.
   const bigEndian = detected.encoding === 'utf16be';
   const sixteen = bigEndian || detected.encoding === 'utf16le';
-  let lineBytes = learner && sixteen && !options.plain ? new Utf16Lines(bigEndian, MAX_LINE) : null;
+  const buffers = new LineBuffers();
+  let lineBytes = learner && sixteen && !options.plain ? new Utf16Lines(bigEndian, MAX_LINE, buffers) : null;
   /** While lines are cut from the bytes: the text after the last line feed (the chunker's carry after that). */
   let carry = '';
   type Piece = { lines: LinesText; text: string; offset: number };
@@ -136,6 +137,7 @@ export async function learnFromFile(
   const learnRead = async (limit: number) => {
     while (reading!.size > limit) {
       const { item, result } = await reading!.take();
+      if (item.lines.bytes) buffers.release(item.lines.bytes);
       const read = redactor!.absorb(item.text, result);
       assignments?.add(item.offset, item.text.length, read.hiddenSize, read.assignments);
     }
@@ -211,7 +213,8 @@ export async function* redactedFileChunks(
   const utf16 = sixteen && reading.regions.uniform && !options.plain;
   const bigEndian = output.encoding === 'utf16be';
   /** The bytes of whole lines; null once an over-long line sends the rest of the file through the StreamRedactor. */
-  let lineBytes = utf16 ? new Utf16Lines(bigEndian, MAX_LINE) : null;
+  const buffers = new LineBuffers();
+  let lineBytes = utf16 ? new Utf16Lines(bigEndian, MAX_LINE, buffers) : null;
   /** The bytes read and not yet written, for the text the StreamRedactor takes in (after an over-long line). */
   const raw = utf16 ? new RawBytes() : null;
   /** Pieces written by the stream itself (cuts of over-long lines): encoded; their bytes as read are passed over. */
@@ -227,8 +230,12 @@ export async function* redactedFileChunks(
   const redactFound = async function* (limit: number) {
     while (finding.size > limit) {
       const { item, result: resolved } = await finding.take();
-      if (item.bytes) yield applyToUtf16(item.bytes, resolved, placeholderOf, bigEndian);
-      else if (raw) yield applyToUtf16(raw.take(2 * item.text.length), resolved, placeholderOf, bigEndian);
+      if (item.bytes) {
+        const out = applyToUtf16(item.bytes, resolved, placeholderOf, bigEndian);
+        // Unchanged lines are written as they are (their buffer then goes to the ZIP writer, not back for reuse).
+        if (out.buffer !== item.bytes.buffer) buffers.release(item.bytes);
+        yield out;
+      } else if (raw) yield applyToUtf16(raw.take(2 * item.text.length), resolved, placeholderOf, bigEndian);
       else yield encodePieces(redactor.applyPieces(item.text, resolved), output.encoding);
     }
   };

@@ -116,9 +116,41 @@ function lastLineFeed(bytes: Buffer, bigEndian: boolean): number {
   return -1;
 }
 
+/** Free buffers kept for reuse (a few more than the pieces a pass holds in flight). */
+const MAX_FREE = 16;
+/** Smallest buffer made: a piece of CHUNK_BYTES plus the start of its first line, so most pieces fit any free one. */
+const MIN_BUFFER = 576 << 10;
+
+/**
+ * Buffers for the lines of pieces, on shared memory and reused: posting one to a scan thread copies nothing (the
+ * thread reads the same memory), and a pass allocates a few buffers instead of one per piece (each new one counted as
+ * external memory that makes V8 collect sooner). A buffer is given back once no thread reads it any more.
+ */
+export class LineBuffers {
+  private readonly free: SharedArrayBuffer[] = [];
+  private readonly out = new WeakSet<SharedArrayBuffer>();
+
+  /** A buffer of `size` bytes (not zeroed: the caller fills it). */
+  get(size: number): Buffer {
+    const index = this.free.findIndex((memory) => memory.byteLength >= size);
+    const memory = index >= 0 ? this.free.splice(index, 1)[0]! : new SharedArrayBuffer(Math.max(size, MIN_BUFFER));
+    this.out.add(memory);
+    return Buffer.from(memory, 0, size);
+  }
+
+  /** Gives a buffer from get() back (a view of anything else is ignored); it must not be read after. */
+  release(bytes: Uint8Array): void {
+    const memory = bytes.buffer;
+    if (!(memory instanceof SharedArrayBuffer) || !this.out.has(memory)) return;
+    this.out.delete(memory);
+    if (this.free.length < MAX_FREE) this.free.push(memory);
+  }
+}
+
 /**
  * Whole lines of UTF-16 bytes, cut as StreamRedactor.takeLines cuts text: the bytes up to the last line feed (with the
- * start of the line kept from before), copied into a buffer of their own, so a scan thread can be sent exactly them.
+ * start of the line kept from before), copied into a buffer of their own (from `buffers`, when given), so a scan thread
+ * can be sent exactly them.
  */
 export class Utf16Lines {
   private carry: Buffer[] = [];
@@ -128,6 +160,7 @@ export class Utf16Lines {
     private readonly bigEndian: boolean,
     /** Characters that may stay after the last line feed (StreamRedactor cuts a longer line from its text). */
     private readonly maxLine: number,
+    private readonly buffers: LineBuffers | null = null,
   ) {}
 
   /**
@@ -142,7 +175,8 @@ export class Utf16Lines {
       this.keep(bytes);
       return EMPTY;
     }
-    const lines = Buffer.concat([...this.carry, bytes.subarray(0, feed + 2)]);
+    const parts = [...this.carry, bytes.subarray(0, feed + 2)];
+    const lines = this.buffers ? copyInto(this.buffers.get(this.carried + feed + 2), parts) : Buffer.concat(parts);
     this.carry = [];
     this.carried = 0;
     this.keep(bytes.subarray(feed + 2));
@@ -162,6 +196,12 @@ export class Utf16Lines {
     this.carry.push(bytes);
     this.carried += bytes.length;
   }
+}
+
+function copyInto(target: Buffer, parts: Buffer[]): Buffer {
+  let at = 0;
+  for (const part of parts) at += part.copy(target, at);
+  return target;
 }
 
 const EMPTY = Buffer.alloc(0);
