@@ -56,6 +56,13 @@ export class InOrder<T, R> {
     return { item: head.item, result: head.result ?? this.local(head.item) };
   }
 
+  /** Forgets every piece still held (none is scanned here), once the threads answered those sent to them. */
+  async drop(): Promise<void> {
+    const remote = this.slots.map((slot) => slot.remote);
+    this.slots.length = 0;
+    await Promise.all(remote);
+  }
+
   private scanHere(slot: Slot<T, R>): void {
     slot.result = this.local(slot.item);
     slot.done = true;

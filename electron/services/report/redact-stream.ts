@@ -13,9 +13,9 @@ import {
   type AnsiEncoding,
   type DetectedEncoding,
 } from './text-encoding.ts';
-import { RegionDecoder, type RegionSummary } from './text-regions.ts';
+import { RegionDecoder, readsAsPlainUtf16, type RegionSummary } from './text-regions.ts';
 import type { ScanPool } from './scan-pool.ts';
-import { textOfLines, type LinesText, type LinesToScan } from './scan-host.ts';
+import { textOfLines, type LinesText, type LinesToScan, type PieceScan } from './scan-host.ts';
 import { LineBuffers, RawBytes, Utf16Lines, Utf16Replay, applyToUtf16, decodeUtf16 } from './utf16-copy.ts';
 import { InOrder } from './in-order.ts';
 import { AssignmentCache } from './assignment-cache.ts';
@@ -52,6 +52,8 @@ export interface FileReading {
   assignments: AssignmentCache | null;
   /** The characters the decoder gave for each chunk, then at the end (Utf16Replay cuts the redact pass's text alike). */
   chunkChars: number[];
+  /** Whether the pass read the file's bytes alone, leaving the decoding to the scan threads (learnFromUtf16Bytes). */
+  fromBytes: boolean;
 }
 
 type Ansi = AnsiEncoding;
@@ -102,6 +104,90 @@ function newDecoder(detected: DetectedEncoding, ansi: Ansi): RegionDecoder {
   return new RegionDecoder(detected.encoding, detected.bom.length, ansi);
 }
 
+/** What learnFromUtf16Bytes learned before it gave up: its first pieces, and their assignments. */
+interface LearnedAhead {
+  pieces: number;
+  assignments: AssignmentCache;
+}
+
+/**
+ * The learning pass of a UTF-16 file with scan threads, from the bytes alone: this thread neither decodes nor checks
+ * the text (RegionDecoder.writePlain). The threads decode each piece and also say whether it reads as plain UTF-16
+ * (what RegionDecoder checks before it takes a chunk as read). A piece is learned once it and the next one read as
+ * plain: every chunk it was cut from then reads as plain, so write() would have given the same text and the same
+ * pieces. At the first piece that does not (or a line too long to cut from the bytes, or a character cut by the end
+ * of the file), it stops and returns what it learned: learnFromFile then reads the file again from its start the
+ * usual way and learns from the next piece on.
+ */
+async function learnFromUtf16Bytes(
+  source: FileSource,
+  detected: DetectedEncoding,
+  redactor: Redactor,
+  pool: ScanPool,
+  ansi: Ansi,
+  size: number,
+): Promise<{ reading: FileReading } | LearnedAhead> {
+  const decoder = newDecoder(detected, ansi);
+  const bigEndian = detected.encoding === 'utf16be';
+  const buffers = new LineBuffers();
+  const cutter = new Utf16Lines(bigEndian, MAX_LINE, buffers);
+  const learner = pool.learner(redactor);
+  const assignments = new AssignmentCache();
+  type Piece = { lines: LinesText & { bytes: Buffer }; offset: number; text: string | null };
+  const textOf = (piece: Piece) => (piece.text ??= decodeUtf16(piece.lines.bytes, bigEndian));
+  const reading = new InOrder<Piece, PieceScan>(
+    (piece) => ({ scan: redactor.read(textOf(piece)), plain: readsAsPlainUtf16(textOf(piece)) }),
+    (piece) => learner.scan(piece.lines, true),
+  );
+  /** The last piece taken that read as plain, learned once the next one does too. */
+  let held: { item: Piece; result: PieceScan } | null = null;
+  let learned = 0;
+  let stopped = false;
+  const learnHeld = () => {
+    const { item, result } = held!;
+    const read = redactor.absorb(() => textOf(item), result.scan);
+    assignments.add(item.offset, item.lines.bytes.length >> 1, read.hiddenSize, read.assignments);
+    buffers.release(item.lines.bytes);
+    held = null;
+    learned++;
+  };
+  const learnRead = async (limit: number) => {
+    while (!stopped && reading.size > limit) {
+      const next = await reading.take();
+      if (next.result.plain !== true) stopped = true;
+      else {
+        if (held) learnHeld();
+        held = next;
+      }
+    }
+  };
+  const chunkChars: number[] = [];
+  let offset = 0; // where the next piece starts in the text
+  for await (const chunk of rawChunks(source, detected.bom.length, size)) {
+    const bytes = decoder.writePlain(chunk);
+    chunkChars.push(bytes.length >> 1);
+    if (bytes.length === 0) continue;
+    const lines = cutter.take(bytes);
+    if (lines === null) stopped = true; // an over-long line: cut from the text
+    if (stopped || lines === null) break;
+    if (lines.length === 0) continue;
+    reading.push({ lines: { text: null, bytes: lines, bigEndian }, offset, text: null });
+    offset += lines.length >> 1;
+    await learnRead(pool.depth);
+  }
+  if (!stopped && decoder.held > 0) stopped = true;
+  await learnRead(0);
+  const rest = stopped ? '' : decodeUtf16(cutter.drain(), bigEndian);
+  if (stopped || !readsAsPlainUtf16(rest)) {
+    await reading.drop();
+    return { pieces: learned, assignments };
+  }
+  if (held) learnHeld();
+  redactor.learn(rest);
+  chunkChars.push(decoder.end().length);
+  return { reading: { detected, regions: decoder.result(), assignments, chunkChars, fromBytes: true } };
+}
+
 /**
  * First pass over a file: finds its encoding regions and teaches the redactor (when given) its hidden properties,
  * secret values and identities, whatever the encoding of the region they are in. With a pool, the pieces are read on
@@ -114,15 +200,22 @@ export async function learnFromFile(
   options: StreamOptions = {},
 ): Promise<FileReading> {
   const detected = await encodingOf(source, ansi);
+  const size = options.chunkBytes ?? CHUNK_BYTES;
+  const bigEndian = detected.encoding === 'utf16be';
+  const sixteen = bigEndian || detected.encoding === 'utf16le';
+  let ahead: LearnedAhead | null = null;
+  if (redactor && options.pool && sixteen && !options.plain) {
+    const bytesOnly = await learnFromUtf16Bytes(source, detected, redactor, options.pool, ansi, size);
+    if ('reading' in bytesOnly) return bytesOnly.reading;
+    ahead = bytesOnly;
+  }
   const decoder = newDecoder(detected, ansi);
   const chunker = new LearningChunker();
   const learner = redactor && options.pool ? options.pool.learner(redactor) : null;
   const depth = options.pool?.depth ?? 0;
-  const assignments = redactor && !options.plain ? new AssignmentCache() : null;
+  const assignments = ahead?.assignments ?? (redactor && !options.plain ? new AssignmentCache() : null);
   // With a scan thread, a UTF-16 file's pieces are sent as their bytes while its chunks read as plain UTF-16 (the
   // thread decodes them): this thread then neither joins nor posts their text. Pieces are cut as the chunker cuts.
-  const bigEndian = detected.encoding === 'utf16be';
-  const sixteen = bigEndian || detected.encoding === 'utf16le';
   const buffers = new LineBuffers();
   let lineBytes = learner && sixteen && !options.plain ? new Utf16Lines(bigEndian, MAX_LINE, buffers) : null;
   /** While lines are cut from the bytes: the text after the last line feed (the chunker's carry after that). */
@@ -131,9 +224,20 @@ export async function learnFromFile(
   const reading = redactor
     ? new InOrder<Piece, LearningScan>(
         (piece) => redactor.read(piece.text),
-        learner && ((piece) => learner.scan(piece.lines)),
+        learner && ((piece) => learner.scan(piece.lines)?.then((read) => read?.scan ?? null) ?? null),
       )
     : null;
+  /** Pieces learned before (learnFromUtf16Bytes): the same pieces, cut the same way, are passed over here. */
+  let skip = ahead?.pieces ?? 0;
+  const learnPiece = async (piece: Piece) => {
+    if (skip > 0) {
+      skip--;
+      if (piece.lines.bytes) buffers.release(piece.lines.bytes);
+      return;
+    }
+    reading!.push(piece);
+    await learnRead(depth);
+  };
   const learnRead = async (limit: number) => {
     while (reading!.size > limit) {
       const { item, result } = await reading!.take();
@@ -144,7 +248,6 @@ export async function learnFromFile(
   };
   let decoded = 0;
   const chunkChars: number[] = [];
-  const size = options.chunkBytes ?? CHUNK_BYTES;
   for await (const { text, plain } of decodedText(source, detected, decoder, size, chunkChars)) {
     const offset = decoded - (lineBytes ? carry.length : chunker.pending);
     decoded += text.length;
@@ -157,9 +260,9 @@ export async function learnFromFile(
       }
       if (lines) {
         const head = (lines.length >> 1) - carry.length;
-        reading!.push({ lines: { text: null, bytes: lines, bigEndian }, text: carry + text.slice(0, head), offset });
+        const piece = carry + text.slice(0, head);
         carry = text.slice(head);
-        await learnRead(depth);
+        await learnPiece({ lines: { text: null, bytes: lines, bigEndian }, text: piece, offset });
         continue;
       }
       // A chunk not read as plain UTF-16, or an over-long line: from here on, the chunker cuts the text.
@@ -169,12 +272,11 @@ export async function learnFromFile(
     }
     const piece = chunker.push(text);
     if (!piece) continue;
-    reading!.push({ lines: { text: piece, bytes: null }, text: piece, offset });
-    await learnRead(depth);
+    await learnPiece({ lines: { text: piece, bytes: null }, text: piece, offset });
   }
   if (reading) await learnRead(0);
   redactor?.learn(lineBytes ? carry : chunker.flush());
-  return { detected, regions: decoder.result(), assignments, chunkChars };
+  return { detected, regions: decoder.result(), assignments, chunkChars, fromBytes: false };
 }
 
 /** The encoding the redacted copy is written in: the file's own when it was uniform, else UTF-8. */

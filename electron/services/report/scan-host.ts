@@ -5,6 +5,7 @@ import { Redactor, type RedactorSnapshot } from '../../../shared/report/redactio
 import { scanForLearning, type LearningScan } from '../../../shared/report/redaction/learning-scan.ts';
 import type { Finding } from '../../../shared/report/redaction/findings.ts';
 import { decodeUtf16 } from './utf16-copy.ts';
+import { readsAsPlainUtf16 } from './text-regions.ts';
 
 /**
  * Whole lines to scan: their text, or the bytes of a uniform UTF-16 file (decoded by the thread that scans them, not by
@@ -19,12 +20,27 @@ export function textOfLines(lines: LinesText): string {
   return lines.text ?? decodeUtf16(lines.bytes, lines.bigEndian);
 }
 
+/** A learning-pass read of a piece; with `plain`, whether its text reads as plain UTF-16 (when the request asked). */
+export interface PieceScan {
+  scan: LearningScan;
+  plain: boolean | null;
+}
+
+/** The learning-pass read of lines: their scan and, when `check`, whether they read as plain UTF-16. */
+export function scanPiece(
+  text: string,
+  check: boolean,
+  hiddenWith: (names: string[]) => ReadonlySet<string>,
+): PieceScan {
+  return { scan: scanForLearning(text, hiddenWith), plain: check ? readsAsPlainUtf16(text) : null };
+}
+
 export type ScanRequest =
-  | { op: 'learn'; id: number; session: number; hiddenAdded: string[]; lines: LinesText }
+  | { op: 'learn'; id: number; session: number; hiddenAdded: string[]; lines: LinesText; check: boolean }
   | { op: 'find'; id: number; session: number; snapshot: RedactorSnapshot | null; lines: LinesToScan };
 
 export type ScanReply =
-  { id: number; scan: LearningScan } | { id: number; findings: Finding[] } | { id: number; error: string };
+  ({ id: number } & PieceScan) | { id: number; findings: Finding[] } | { id: number; error: string };
 
 interface SessionState {
   /** The learner's hidden names as sent so far, plus those of the pieces read here (each is learned in file order). */
@@ -41,11 +57,11 @@ export class ScanHost {
       if (request.op === 'learn') {
         for (const name of request.hiddenAdded) session.hidden.add(name);
         const hidden = session.hidden;
-        const scan = scanForLearning(textOfLines(request.lines), (names) => {
+        const read = scanPiece(textOfLines(request.lines), request.check, (names) => {
           for (const name of names) hidden.add(name);
           return hidden;
         });
-        return { id: request.id, scan };
+        return { id: request.id, ...read };
       }
       if (request.snapshot) session.finder = Redactor.fromSnapshot(request.snapshot);
       if (!session.finder) throw new Error('no redactor snapshot for this session');

@@ -32,5 +32,11 @@ export async function redactWith(bytes: Buffer, options: StreamOptions) {
   const redactor = new Redactor({ users: ['CONTOSO\\zhang.wei'] });
   const reading = await learnFromFile(source, redactor, 'windows-1252', options);
   const out = await collect(redactedFileChunks(source, redactor, 'windows-1252', reading, options));
-  return { out, identities: redactor.identities(), preview: redactor.preview(), regions: reading.regions };
+  return {
+    out,
+    identities: redactor.identities(),
+    preview: redactor.preview(),
+    regions: reading.regions,
+    fromBytes: reading.fromBytes,
+  };
 }

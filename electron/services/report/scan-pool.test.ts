@@ -6,15 +6,29 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ScanPool, scanWorkerUrl } from './scan-pool.ts';
 import { parallelLog, redactWith } from './scan-pool.test-support.ts';
+import { readsAsPlainUtf16 } from './text-regions.ts';
 
 const le = (text: string) => Buffer.from(text, 'utf16le');
 
 const TEXT = parallelLog(40);
 const half = TEXT.indexOf('\n', TEXT.length >> 1) + 1;
+/** The log without its lines that do not read as plain UTF-16 (CJK whose bytes look like ASCII, as in 当前用户). */
+const PLAIN_TEXT = TEXT.split('\n')
+  .filter((line) => readsAsPlainUtf16(line))
+  .join('\n');
+const plainHalf = PLAIN_TEXT.indexOf('\n', PLAIN_TEXT.length >> 1) + 1;
 const FILES: Record<string, Buffer> = {
+  'UTF-16LE, plain throughout': Buffer.concat([Buffer.from([0xff, 0xfe]), le(PLAIN_TEXT)]),
   'UTF-16LE': Buffer.concat([Buffer.from([0xff, 0xfe]), le(TEXT)]),
   'UTF-16BE': Buffer.concat([Buffer.from([0xfe, 0xff]), le(TEXT).swap16()]),
   'UTF-8': Buffer.from(TEXT, 'utf8'),
+  // Plain UTF-16 for many pieces, then a line that is not (the learning pass reads the file again from there on).
+  'UTF-16LE with a UTF-8 line in the middle': Buffer.concat([
+    Buffer.from([0xff, 0xfe]),
+    le(PLAIN_TEXT.slice(0, plainHalf)),
+    Buffer.from('ascii line Password=Utf8Middle-secret\r\n', 'utf8'),
+    le(PLAIN_TEXT.slice(plainHalf)),
+  ]),
   'UTF-16LE with a UTF-8 tail': Buffer.concat([
     Buffer.from([0xff, 0xfe]),
     le(TEXT.slice(0, half)),
@@ -45,6 +59,10 @@ async function assertSameAsSerial(bytes: Buffer, chunkBytes: number, laneCounts:
           `uniform UTF-16: lines sent as their bytes in both passes (${learn}, ${find})`,
         );
       }
+      // Only a file that reads as plain UTF-16 to its end is learned from its bytes alone; any other is read again
+      // (from the piece that does not), and gives the same output.
+      const plainThroughout = bytes.equals(FILES['UTF-16LE, plain throughout']!);
+      assert.equal(parallel.fromBytes, plainThroughout, 'the learning pass read the bytes alone');
     } finally {
       await pool.close();
     }

@@ -7,9 +7,15 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Finding } from '../../../shared/report/redaction/findings.ts';
-import type { LearningScan } from '../../../shared/report/redaction/learning-scan.ts';
 import type { Redactor } from '../../../shared/report/redaction/redactor.ts';
-import { ScanHost, type LinesText, type LinesToScan, type ScanReply, type ScanRequest } from './scan-host.ts';
+import {
+  ScanHost,
+  type LinesText,
+  type LinesToScan,
+  type PieceScan,
+  type ScanReply,
+  type ScanRequest,
+} from './scan-host.ts';
 
 /** Carries requests to the lanes that answer them: threads, or the calling thread itself. */
 interface Transport {
@@ -158,17 +164,18 @@ export class PieceLearner {
   }
 
   /**
-   * What learn(text) would read, from a lane: null (nothing sent) when every lane is busy; resolves to null when the
-   * lane failed. Either way the caller reads the piece on its own thread.
+   * What learn(text) would read, from a lane (with `check`, also whether the text reads as plain UTF-16): null (nothing
+   * sent) when every lane is busy; resolves to null when the lane failed. Either way the caller reads the piece on its
+   * own thread.
    */
-  scan(lines: LinesText): Promise<LearningScan | null> | null {
+  scan(lines: LinesText, check = false): Promise<PieceScan | null> | null {
     const lane = this.pool.freeLane();
     if (lane < 0) return null;
     const hiddenAdded = this.redactor.hiddenNamesFrom(this.sent[lane]!);
     this.sent[lane] = this.redactor.hiddenCount;
     return this.pool
-      .send(lane, { op: 'learn', id: 0, session: this.session, hiddenAdded, lines })
-      .then((reply) => (reply && 'scan' in reply ? reply.scan : null));
+      .send(lane, { op: 'learn', id: 0, session: this.session, hiddenAdded, lines, check })
+      .then((reply) => (reply && 'scan' in reply ? { scan: reply.scan, plain: reply.plain } : null));
   }
 }
 
@@ -245,8 +252,12 @@ export class ScanPool {
     return this.transport.lanes;
   }
 
+  /**
+   * A learner for one pass over a file, in a session of its own: its lanes know only the hidden names it sends them
+   * and those of the pieces it has them read (a pass given up half-way leaves nothing behind for the next one).
+   */
   learner(redactor: Redactor): PieceLearner {
-    return new PieceLearner(this, redactor, this.sessionOf(redactor));
+    return new PieceLearner(this, redactor, this.nextSession++);
   }
 
   finder(redactor: Redactor): LineFinder {

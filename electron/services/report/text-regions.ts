@@ -267,6 +267,14 @@ function firstSuspect(text: string, from: number, suspect: RegExp): number {
   return -1;
 }
 
+/**
+ * Whether decoded UTF-16 text holds nothing that betrays another encoding: what RegionDecoder checks before it takes a
+ * chunk as read (its fast path). Holding for a text, it holds for every part of it cut at any place.
+ */
+export function readsAsPlainUtf16(text: string): boolean {
+  return firstSuspect(text, 0, U16_SUSPECT) < 0;
+}
+
 function stateOf(encoding: DetectedEncoding['encoding'], offset: number): State {
   if (encoding === 'utf16le') return offset % 2 === 0 ? 'le0' : 'le1';
   if (encoding === 'utf16be') return offset % 2 === 0 ? 'be0' : 'be1';
@@ -314,6 +322,29 @@ export class RegionDecoder {
     this.pending = bytes.subarray(consumed);
     this.offset += consumed;
     return text;
+  }
+
+  /**
+   * write() for a UTF-16 chunk taken to read as plain UTF-16, without decoding it: the bytes write() would decode,
+   * noted as its fast path notes them. The caller has their text checked elsewhere (readsAsPlainUtf16) and, if it
+   * does not read as plain, starts again from the file's start with write().
+   */
+  writePlain(chunk: Uint8Array): Buffer {
+    if (this.state === 'utf8' || this.state === 'ansi') throw new Error('RegionDecoder.writePlain: not UTF-16');
+    const bytes = this.pending.length
+      ? Buffer.concat([this.pending, chunk])
+      : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const end = this.safeEnd(bytes);
+    this.note(this.state, end);
+    this.plain = null;
+    this.pending = bytes.subarray(end);
+    this.offset += end;
+    return bytes.subarray(0, end);
+  }
+
+  /** Bytes held back for the next write (a character cut by the end of the last chunk). */
+  get held(): number {
+    return this.pending.length;
   }
 
   end(): string {

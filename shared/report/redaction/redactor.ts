@@ -142,12 +142,13 @@ export class Redactor {
 
   /**
    * Learns what scanForLearning read from a piece of text, possibly on another thread: exactly what learn(text) would
-   * have learned. A scan made with other hidden names than this redactor's (hiddenSize differs) is done again here.
+   * have learned. A scan made with other hidden names than this redactor's (hiddenSize differs) is done again here
+   * (the text may be given as a function: it is then made only in that case).
    */
-  absorb(text: string, scan: LearningScan): LearningScan {
+  absorb(text: string | (() => string), scan: LearningScan): LearningScan {
     this.learnHidden(scan.hiddenNames);
     const valid = scan.hiddenSize === this.hidden.size;
-    const read = valid ? scan : scanForLearning(text, () => this.hidden);
+    const read = valid ? scan : scanForLearning(typeof text === 'string' ? text : text(), () => this.hidden);
     for (const [name, value] of read.seen) this.rememberProperty(name, value);
     for (const f of read.found) this.learnFinding(f.kind, f.sample);
     for (const name of read.profiles) this.addUser(name, 2);
