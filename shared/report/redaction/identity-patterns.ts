@@ -2,7 +2,7 @@
 // /home/<name>), UNC servers (\\<server>\share), machine accounts (<NAME>$), DOMAIN\user, and where a word stands as a
 // domain (DOMAIN\user, user@DOMAIN, FQDNs) rather than as a vendor or product name.
 import { finding, type Finding } from './findings.ts';
-import { SHARED_PROFILES } from './identity-rules.ts';
+import { NOT_DOMAINS, SHARED_PROFILES, netbiosAccountShape } from './identity-rules.ts';
 import { LiteralSearch } from '../../text/literal-search.ts';
 
 const PROFILE_NAME = String.raw`[^\\/:*?"<>|\r\n=]+(?=[\\/])|(?:[^\\/:*?"<>|\r\n\s,;'()[\]]|'(?=[A-Za-z]))+`;
@@ -159,8 +159,23 @@ function afterAccountDomain(text: string, slash: number): boolean {
   return before === -1 || !(isHostChar(before) || before === 92 || before === 47 || before === 58);
 }
 
-/** `DOMAIN\name` pairs (name as written), for learning the domain of a known user and the users of a known domain. */
-export function findAccounts(text: string, out: Array<{ domain: string; user: string }>): void {
+/** A `DOMAIN\name` pair as the text writes it; `shaped` when it is an account by its shape alone (netbiosAccountShape). */
+export interface AccountPair {
+  domain: string;
+  /** Empty for a group (`CONTOSO\Domain Users`): its first word is no user name. */
+  user: string;
+  shaped: boolean;
+}
+
+/** What may follow an account's name: the end, a space, a quote or a separator (not `~`, `\`, `$`, a letter). */
+const ACCOUNT_END = new Set([-1, ...[...' \t\r\n"\',;)]:>|'].map((c) => c.charCodeAt(0))]);
+
+/**
+ * `DOMAIN\name` pairs (name as written), for learning the domain of a known user and the users of a known domain; and
+ * an account by shape alone (upper-case NetBIOS domain, a name that ends where a name ends and is no file), which
+ * teaches both sides.
+ */
+export function findAccounts(text: string, out: AccountPair[]): void {
   for (let at = text.indexOf('\\'); at >= 0; at = text.indexOf('\\', at + 1)) {
     let slashEnd = at + 1;
     if (text.charCodeAt(slashEnd) === 92) slashEnd++;
@@ -170,6 +185,7 @@ export function findAccounts(text: string, out: Array<{ domain: string; user: st
     }
     let end = slashEnd;
     while (end < text.length && end - slashEnd < 64 && isHostChar(text.charCodeAt(end))) end++;
+    while (end > slashEnd && text.charCodeAt(end - 1) === 46) end--; // the sentence's full stop
     const next = end < text.length ? text.charCodeAt(end) : -1;
     // "Program Files\Contoso\App" is a path (another backslash follows); "CONTOSO\WS-01$" a machine account.
     if (end === slashEnd || next === 92 || next === 36 || isNameChar(next)) {
@@ -178,11 +194,39 @@ export function findAccounts(text: string, out: Array<{ domain: string; user: st
     }
     let p = at;
     while (p > 0 && at - p < 64 && isHostChar(text.charCodeAt(p - 1))) p--;
-    let domain = text.slice(p, at);
-    if (/^AUTHORITY$/i.test(domain) && /NT $/i.test(text.slice(Math.max(0, p - 3), p))) domain = `NT ${domain}`;
-    out.push({ domain, user: text.slice(slashEnd, end) });
+    const domain = spacedAuthorityBefore(text, at) ?? text.slice(p, at);
+    const user = text.slice(slashEnd, end);
+    // `CONTOSO\Domain Users`, `CONTOSO\SQL Admins`: a group's name goes on after a space with a capital letter.
+    const group = next === 32 && isUpperAscii(text.charCodeAt(end + 1));
+    // A value after `=` is classified by its key (`Data Source=SQL01\INST2` is a server and its instance).
+    const stands =
+      charCodeOr(text, p - 1) !== 61 &&
+      (ACCOUNT_END.has(next) || (next === 46 && ACCOUNT_END.has(charCodeOr(text, end + 1))));
+    out.push({ domain, user: group ? '' : user, shaped: stands && netbiosAccountShape(domain, user) });
     at = end - 1;
   }
+}
+
+/** Built-in authorities whose names hold a space (NT AUTHORITY, NT SERVICE, IIS APPPOOL...), lower case. */
+const SPACED_AUTHORITIES = [...NOT_DOMAINS].filter((name) => name.includes(' '));
+
+/** `NT SERVICE` for the backslash of `NT SERVICE\TrustedInstaller`: the whole name of a spaced authority, as written. */
+function spacedAuthorityBefore(text: string, slash: number): string | null {
+  for (const name of SPACED_AUTHORITIES) {
+    const from = slash - name.length;
+    if (from < 0 || (from > 0 && isHostChar(text.charCodeAt(from - 1)))) continue;
+    if (text.slice(from, slash).toLowerCase() === name) return text.slice(from, slash);
+  }
+  return null;
+}
+
+/** The code unit at `i`, or -1 past the end. */
+function charCodeOr(text: string, i: number): number {
+  return i < text.length ? text.charCodeAt(i) : -1;
+}
+
+function isUpperAscii(c: number): boolean {
+  return c >= 65 && c <= 90;
 }
 
 /** Top-level and internal DNS suffixes: what makes `x.contoso.<suffix>` a host name rather than `Contoso.Setup.dll`. */

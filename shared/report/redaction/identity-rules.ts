@@ -66,6 +66,38 @@ export const NOT_DOMAINS = new Set([
   '.',
 ]);
 
+/**
+ * All-capital words that begin relative paths and registry keys (`WINDOWS\system32`, `HKLM\Software`,
+ * `SOFTWARE\Classes`, `LIB\SITE-P~1`): never taken for a NetBIOS domain by their shape.
+ */
+const NOT_NETBIOS = new Set(
+  (
+    'HKLM HKCU HKCR HKU HKCC HKEY_LOCAL_MACHINE HKEY_CURRENT_USER HKEY_CLASSES_ROOT HKEY_USERS HKEY_CURRENT_CONFIG ' +
+    'SOFTWARE SYSTEM HARDWARE SECURITY SAM CLASSES WOW6432NODE WINDOWS SYSTEM32 SYSWOW64 WINSXS DRIVERS INSTALLER ' +
+    'ASSEMBLY PROGRAMDATA APPDATA USERS TEMP TMP DATA LOG LOGS BIN LIB SETUP MSI CONFIG X64 X86 AMD64 ARM64 I386 IA64 ' +
+    'SRC DOCS EN-US ZH-CN'
+  ).split(' '),
+);
+/** A name that is a file, not an account (`MSI\setup.log`). */
+const FILE_NAME =
+  /\.(?:exe|dll|msi|msp|mst|log|txt|xml|json|ini|cab|sys|inf|cat|ps1|psm1|bat|cmd|vbs|js|config|manifest|mui|tmp|dat|db|cer|pfx|zip|lnk)$/i;
+
+/**
+ * True when `DOMAIN\name` is an account by its shape alone: the domain written as Windows writes NetBIOS domains (upper
+ * case, 2-15 characters, a letter first; not a well-known authority, a folder or a registry root) and a name that is no
+ * file. Lower- and mixed-case `Word\word` pairs are paths far more often than accounts; they are learned only through a
+ * side already known (Redactor.rememberAccount).
+ */
+export function netbiosAccountShape(domain: string, user: string): boolean {
+  return (
+    /^[A-Z][A-Z0-9-]{1,14}$/.test(domain) &&
+    !NOT_NETBIOS.has(domain) &&
+    !NOT_DOMAINS.has(domain.toLowerCase()) &&
+    /[A-Za-z]/.test(user) &&
+    !FILE_NAME.test(user)
+  );
+}
+
 /** Escapes a literal for use inside a RegExp. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

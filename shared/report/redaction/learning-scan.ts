@@ -2,7 +2,7 @@
 // a big log's pieces can be read on other threads while one Redactor learns from the results in file order.
 import { findAssignments } from './assignments.ts';
 import type { Finding } from './findings.ts';
-import { findAccounts, findMachineNames, findProfileNames } from './identity-patterns.ts';
+import { type AccountPair, findAccounts, findMachineNames, findProfileNames } from './identity-patterns.ts';
 import { hiddenPropertyNames } from './key-names.ts';
 import { packFindings } from './packed-findings.ts';
 import type { RedactionKind } from './redaction-kinds.ts';
@@ -19,7 +19,7 @@ export interface LearningScan {
   /** Profile folder names (C:\Users\<name>). */
   profiles: string[];
   /** DOMAIN\name pairs. */
-  accounts: Array<{ domain: string; user: string }>;
+  accounts: AccountPair[];
   /** What the assignment rules found, packed (packed-findings.ts) for the redact pass to reuse; null when not packable. */
   assignments: Int32Array | null;
 }

@@ -8,6 +8,7 @@ import { findAssignments, valueFindings } from './assignments.ts';
 import { scanForLearning, type LearningScan } from './learning-scan.ts';
 import { findAddressesAndSids } from './address-patterns.ts';
 import {
+  type AccountPair,
   findMachineNames,
   findOrganisationFolders,
   findProfileNames,
@@ -152,7 +153,7 @@ export class Redactor {
     for (const [name, value] of read.seen) this.rememberProperty(name, value);
     for (const f of read.found) this.learnFinding(f.kind, f.sample);
     for (const name of read.profiles) this.addUser(name, 2);
-    for (const { domain, user } of read.accounts) this.rememberAccount(domain, user);
+    for (const account of read.accounts) this.rememberAccount(account);
     return read;
   }
 
@@ -428,7 +429,10 @@ export class Redactor {
   }
 
   /** DOMAIN\name: a known user teaches the domain, a known domain teaches the user; else wait for either. */
-  private rememberAccount(domain: string, user: string): void {
+  private rememberAccount({ domain, user, shaped }: AccountPair): void {
+    // An account by its shape teaches its domain, and so (below) its user; a group (no user) only its domain.
+    if (shaped) this.addDomain(domain);
+    if (user === '') return;
     const lower = user.toLowerCase();
     if (this.canonicals.has(`user\u0000${foldCase(user)}`)) {
       this.addDomain(domain);
