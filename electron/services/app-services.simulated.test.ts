@@ -211,3 +211,34 @@ test('1603-pending-reboot: the restart registers a one-time resume (HKCU RunOnce
   const again = value(await dispatchApi(services, 'getActiveSession', {}))!;
   assert.equal(again.checks.length, resumed.checks.length);
 });
+
+test('1603-pending-reboot: the restart plan main returns checks again ONCE (one step per probe, all its commands)', async () => {
+  const { services } = await setup();
+  value(await dispatchApi(services, 'selectScenario', { name: '1603-pending-reboot' }));
+  const session = value(await dispatchApi(services, 'startScan', { symptom: '1603', msiPath: null, logPaths: [] }));
+  const plan = value(
+    await dispatchApi(services, 'planRepair', {
+      scanId: session.initial.scanId,
+      cause: session.initial.findings[0]!.cause,
+      repair: 'restart-computer',
+      options: { restartInMinutes: 5 },
+    }),
+  );
+  const described = plan.steps.map((s) => JSON.stringify(s.description));
+  assert.deepEqual(described, [...new Set(described)], 'no step is listed twice');
+  const verify = plan.steps.filter((s) => s.kind === 'verify');
+  assert.equal(verify.length, 1, 'one verification step');
+  // Both of the probe's commands are shown in that one step: the registry markers and ConfigMgr's own process.
+  assert.match(verify[0]!.commandLine, /msi-doctor:probe=pending-reboot/);
+  assert.match(verify[0]!.commandLine, /msi-doctor:probe-alone=configmgr-reboot/);
+  // Run: the step runs both commands, so the check is parsed into evidence again.
+  const ran = value(
+    await dispatchApi(services, 'runRepair', { planId: plan.planId, confirmations: plan.confirmations }),
+  );
+  assert.equal(ran.status, 'succeeded');
+  assert.deepEqual(
+    ran.steps.filter((s) => s.id.startsWith('verify')).map((s) => s.status),
+    ['succeeded'],
+  );
+  assert.ok(ran.verification.some((e) => e.probe === 'pending-reboot' && e.status !== 'error'));
+});

@@ -3,7 +3,6 @@ import { mkdirSync } from 'node:fs';
 import type { Evidence, TextRef } from '../../shared/contract/evidence.ts';
 import type { LogAnalysis } from '../../shared/contract/log-analysis.ts';
 import type { RepairOutcome } from '../../shared/contract/repair.ts';
-import type { ProbeDefinition } from '../system/probes/probe.ts';
 import { evidenceFrom, evidenceMap } from '../system/probes/run-probe.ts';
 import type { CommandOutput } from '../system/run/command-runner.ts';
 import { REBOOT_CODES } from '../system/repairs/repair-helpers.ts';
@@ -69,7 +68,7 @@ export async function executePlan(
 
   // The install step the repair names (retry / uninstall): its exit code, restart need, and its new log analyzed at once.
   const installStep = built.installLog ? steps.find((s) => s.step.id === built.installLog!.stepId) : undefined;
-  const installOutput = installStep ? recorder.outputs.get(installStep.step.id) : undefined;
+  const installOutput = installStep ? recorder.outputs.get(installStep.step.id)?.[0] : undefined;
   const installExit = installOutput?.exitCode ?? null;
   const install: InstallResult | null =
     installStep && installOutput
@@ -130,20 +129,13 @@ export async function executePlan(
   };
 }
 
-/** The verification probes ran as plan steps: parse each probe whose every command produced output. */
-function verificationEvidence(prepared: PreparedPlan, outputs: Map<string, CommandOutput>): Evidence[] {
-  const byProbe = new Map<string, { probe: ProbeDefinition; outputs: CommandOutput[]; elevated: boolean }>();
-  for (const s of prepared.steps) {
-    const output = s.verify ? outputs.get(s.step.id) : undefined;
-    if (!s.verify || !output) continue;
-    const entry = byProbe.get(s.verify.probe.id) ?? { probe: s.verify.probe, outputs: [], elevated: s.step.elevated };
-    entry.outputs.push(output);
-    byProbe.set(s.verify.probe.id, entry);
-  }
+/** The verification probes ran as plan steps (one per probe): parse each whose every command produced output. */
+function verificationEvidence(prepared: PreparedPlan, outputs: Map<string, CommandOutput[]>): Evidence[] {
   const evidence: Evidence[] = [];
-  for (const { probe, outputs: got, elevated } of byProbe.values()) {
-    if (got.length === probe.commands(prepared.probeContext).length)
-      evidence.push(evidenceFrom(probe, got, prepared.probeContext, elevated));
+  for (const s of prepared.steps) {
+    const got = s.verify ? outputs.get(s.step.id) : undefined;
+    if (s.verify && got && got.length === s.verify.specs.length)
+      evidence.push(evidenceFrom(s.verify.probe, got, prepared.probeContext, s.step.elevated));
   }
   return evidence;
 }

@@ -7,7 +7,7 @@ import type { PlanStep, RepairParams, RepairPlan } from '../../shared/contract/r
 import type { ParsedSymptom } from '../../shared/contract/symptom.ts';
 import type { ProbeContext, ProbeDefinition } from '../system/probes/probe.ts';
 import { evidenceMap, mergeEvidence, runProbe } from '../system/probes/run-probe.ts';
-import type { CommandRunner } from '../system/run/command-runner.ts';
+import type { CommandRunner, CommandSpec } from '../system/run/command-runner.ts';
 import { renderCommandLine } from '../system/repairs/command-builder.ts';
 import { text } from '../system/repairs/repair-helpers.ts';
 import {
@@ -23,9 +23,18 @@ import { trimEndChars } from '../../shared/text/trim-end.ts';
 import { nestedParam } from '../../shared/knowledge/text-render.ts';
 import { probeName } from '../../shared/knowledge/words.ts';
 
-/** A plan step with what runs it: the catalog's spec, or (verify steps) the probe whose command it is. */
+/** A plan step with what runs it: the catalog's spec, or (verify steps) the probe it re-runs with all its commands. */
 export interface PreparedStep extends BuiltStep {
-  verify: { probe: ProbeDefinition; index: number; count: number } | null;
+  verify: { probe: ProbeDefinition; specs: CommandSpec[] } | null;
+}
+
+/**
+ * The commands a step runs, in order. A verification is ONE step per probe however many commands the probe has
+ * (pending-reboot has two: the registry markers, and ConfigMgr's flag in a process of its own), so a plan never lists
+ * the same "Check again" twice.
+ */
+export function stepCommands(step: PreparedStep): CommandSpec[] {
+  return step.verify ? step.verify.specs : step.spec ? [step.spec] : [];
 }
 
 /** Everything a run needs, kept by the repair service between plan() and run(). */
@@ -144,19 +153,19 @@ function verifySteps(
     if (!probe || !probe.appliesTo(context)) continue;
     const runsElevated = probe.elevation === 'required' || (probe.elevation === 'better' && hasElevated);
     const specs = probe.commands(context);
-    specs.forEach((spec, index) => {
-      (runsElevated ? elevated : plain).push({
-        step: {
-          id: `verify-${id}${specs.length > 1 ? `-${index + 1}` : ''}`,
-          kind: 'verify',
-          description: { key: 'repair.step.verify', params: { probe: nestedParam(probeName(id).key) } },
-          commandLine: renderCommandLine(spec),
-          elevated: runsElevated,
-        },
-        spec,
-        okExitCodes: [0],
-        verify: { probe, index, count: specs.length },
-      });
+    if (specs.length === 0) continue;
+    (runsElevated ? elevated : plain).push({
+      step: {
+        id: `verify-${id}`,
+        kind: 'verify',
+        description: { key: 'repair.step.verify', params: { probe: nestedParam(probeName(id).key) } },
+        // Every command the check runs, shown in full before it runs.
+        commandLine: specs.map(renderCommandLine).join('\n'),
+        elevated: runsElevated,
+      },
+      spec: null,
+      okExitCodes: [0],
+      verify: { probe, specs },
     });
   }
   return { elevated, plain };

@@ -25,6 +25,7 @@ import {
   buildPrepared,
   freshEvidence,
   probeContext,
+  stepCommands,
   type PlannerEnvironment,
   type PreparedPlan,
 } from './repair-planner.ts';
@@ -260,7 +261,7 @@ export class RepairService {
           prepared.sessionId,
         );
         const shape = (p: PreparedPlan) => [
-          p.steps.map((s) => [s.spec, s.step.elevated]),
+          p.steps.map((s) => [stepCommands(s), s.step.elevated]),
           p.plan.confirmations,
           p.built.data,
         ];
@@ -326,7 +327,7 @@ export class RepairService {
   /** The exact CommandSpecs a prepared plan will run (tests compare them with what the runners received). */
   planSpecs(planId: string): CommandSpec[] | null {
     const prepared = this.prepared.get(planId);
-    return prepared ? prepared.steps.flatMap((s) => (s.spec ? [s.spec] : [])) : null;
+    return prepared ? prepared.steps.flatMap(stepCommands) : null;
   }
 
   async listJournals(): Promise<JournalSummary[]> {

@@ -11,7 +11,7 @@ import type { CommandOutput, CommandRunner, ElevatedRunner } from '../system/run
 import { batchTimeoutMs } from '../system/run/elevated-script.ts';
 import { guardCommand } from '../system/repairs/command-guard.ts';
 import { MAX_OUTPUT_CHARS, type Journal } from './journal.ts';
-import { joinTarget, type PreparedPlan, type PreparedStep } from './repair-planner.ts';
+import { joinTarget, stepCommands, type PreparedPlan, type PreparedStep } from './repair-planner.ts';
 
 export type RepairProgress = ApiEvents['repairProgress'];
 export type StepOutcome = RepairOutcome['steps'][number];
@@ -87,7 +87,8 @@ export function readBackup(
 /** Journals, reports and announces each step: the one place a step's start and end are written. */
 export class RunRecorder {
   readonly outcomes = new Map<string, StepOutcome>();
-  readonly outputs = new Map<string, CommandOutput>();
+  /** Each step's command outputs, in order (a verification has one per command of its probe). */
+  readonly outputs = new Map<string, CommandOutput[]>();
 
   constructor(
     private readonly journal: Journal,
@@ -137,21 +138,28 @@ export class RunRecorder {
     this.outcomes.set(step.step.id, { id: step.step.id, status: why, exitCode: null, output: '', durationMs: 0 });
   }
 
-  /** A command's output as the step's outcome (a verify step's own exit code never fails the repair). */
-  fromOutput(step: PreparedStep, output: CommandOutput, signal: AbortSignal): StepOutcome {
-    this.outputs.set(step.step.id, output);
-    const ok =
-      output.error === null &&
-      !output.timedOut &&
-      output.exitCode !== null &&
-      step.okExitCodes.includes(output.exitCode);
-    const status = step.verify ? 'succeeded' : ok ? 'succeeded' : signal.aborted ? 'cancelled' : 'failed';
+  /**
+   * The outputs of a step's commands (one, or a verification's several) as the step's outcome: the first that failed
+   * gives its exit code. A verify step's own exit codes never fail the repair (its probe's parse judges them).
+   */
+  fromOutputs(step: PreparedStep, outputs: CommandOutput[], signal: AbortSignal): StepOutcome {
+    this.outputs.set(step.step.id, outputs);
+    const ok = (o: CommandOutput) =>
+      o.error === null && !o.timedOut && o.exitCode !== null && step.okExitCodes.includes(o.exitCode);
+    const failing = outputs.find((o) => !ok(o));
+    const allOk = outputs.length > 0 && failing === undefined;
+    const status = step.verify ? 'succeeded' : allOk ? 'succeeded' : signal.aborted ? 'cancelled' : 'failed';
     return {
       id: step.step.id,
       status,
-      exitCode: output.exitCode,
-      output: outputText(output),
-      durationMs: output.durationMs,
+      exitCode: (failing ?? outputs.at(-1))?.exitCode ?? null,
+      output: truncate(
+        outputs
+          .map(outputText)
+          .filter((t) => t !== '')
+          .join('\n'),
+      ),
+      durationMs: outputs.reduce((sum, o) => sum + o.durationMs, 0),
     };
   }
 }
@@ -254,12 +262,16 @@ async function waitFor(
   }
 }
 
-/** One unelevated command, re-checked by the guard right before it runs. */
+/** One unelevated step (its command, or a verification's commands in order), each re-checked by the guard right before it runs. */
 const commandStrategy: Strategy = async (steps, index, ctx) => {
   const step = steps[index]!;
   ctx.recorder.start(step);
-  const output = await ctx.deps.runner.run(guardCommand(step.spec!), { signal: ctx.signal });
-  const outcome = ctx.recorder.fromOutput(step, output, ctx.signal);
+  const outputs: CommandOutput[] = [];
+  for (const spec of stepCommands(step)) {
+    outputs.push(await ctx.deps.runner.run(guardCommand(spec), { signal: ctx.signal }));
+    if (ctx.signal.aborted) break;
+  }
+  const outcome = ctx.recorder.fromOutputs(step, outputs, ctx.signal);
   ctx.recorder.record(step, outcome);
   const stop =
     outcome.status === 'succeeded'
@@ -274,7 +286,7 @@ const elevatedBatchStrategy: Strategy = async (steps, index, ctx) => {
   let i = index;
   while (i < steps.length && steps[i]!.step.elevated) batch.push(steps[i++]!);
   for (const s of batch) ctx.recorder.start(s);
-  const specs = batch.map((s) => guardCommand(s.spec!));
+  const specs = batch.flatMap((s) => stepCommands(s).map((spec) => guardCommand(spec)));
   const result = await ctx.deps.elevatedRunner.runBatch(specs, {
     signal: ctx.signal,
     timeoutMs: batchTimeoutMs(specs),
@@ -301,23 +313,27 @@ const elevatedBatchStrategy: Strategy = async (steps, index, ctx) => {
     };
   }
   let failed = false;
-  batch.forEach((s, k) => {
-    const output = result.outputs[k];
-    if (!output || failed) {
+  let at = 0;
+  for (const s of batch) {
+    // The batch's outputs in command order: each step takes as many as it has commands.
+    const count = stepCommands(s).length;
+    const outputs = result.outputs.slice(at, at + count).filter((o): o is CommandOutput => o !== undefined);
+    at += count;
+    if (outputs.length < count || failed) {
       // The batch stopped before this step (a failure or timeout): it did not run as far as we know.
       ctx.recorder.record(s, {
         id: s.step.id,
         status: 'skipped',
         exitCode: null,
-        output: output ? outputText(output) : '',
-        durationMs: output?.durationMs ?? 0,
+        output: truncate(outputs.map(outputText).join('\n')),
+        durationMs: outputs.reduce((sum, o) => sum + o.durationMs, 0),
       });
-      return;
+      continue;
     }
-    const outcome = ctx.recorder.fromOutput(s, output, ctx.signal);
+    const outcome = ctx.recorder.fromOutputs(s, outputs, ctx.signal);
     ctx.recorder.record(s, outcome);
     if (outcome.status !== 'succeeded' && !s.verify) failed = true;
-  });
+  }
   if (failed || result.status === 'failed' || result.status === 'timeout')
     return {
       next: i,

@@ -39,7 +39,7 @@ export interface JournalLookup {
 /** One step as built: the contract's PlanStep plus the exact CommandSpec that will run. */
 export interface BuiltStep {
   step: PlanStep;
-  /** Null only for 'wait' steps, which poll probes instead of running one command. */
+  /** Null for 'wait' steps, which poll probes, and for the planner's 'verify' steps, which run their probe's commands. */
   spec: CommandSpec | null;
   /** Exit codes that count as success (default [0]). */
   okExitCodes: number[];
