@@ -238,41 +238,34 @@ export function valueFindings(
   out.push(finding('user', text, userStart, end, user.toLowerCase(), from));
 }
 
-const QUOTE_OR_NEWLINE = /["'\n]/g;
-
-/** Quote parity since the start of the current line, advanced lazily by a native scan for quotes and newlines. */
+/** Quote parity since the start of the current line, advanced lazily: only the line of the position asked about is read. */
 class QuoteState {
   private at = 0;
   private double = 0;
   private single = 0;
-  /** The next quote or newline at or after `at` once a scan has looked past `at` (the text's length when none is
-   *  left): remembered, so a text with few quotes is not scanned to its end again on every call (that was quadratic). */
-  private next = -1;
   constructor(private readonly text: string) {}
-  /** The quote character left open before position `to` on its line (`"` first), or -1. */
+  /** The quote character left open before position `to` on its line (`"` first), or -1. Positions only advance. */
   openAt(to: number): number {
     if (to > this.at) {
-      let i = this.next >= this.at ? this.next : this.scanFrom(this.at);
-      while (i < to) {
-        const c = this.text.charCodeAt(i);
-        if (c === 10) {
-          this.double = 0;
-          this.single = 0;
-        } else if (c === 34) this.double++;
-        else this.single++;
-        i = this.scanFrom(i + 1);
+      // Whole lines between the last position and `to` do not count: find the start of `to`'s line (not before the
+      // last position, so each character is read at most twice in all) and count the quotes from there.
+      const text = this.text;
+      let from = to;
+      while (from > this.at && text.charCodeAt(from - 1) !== 10) from--;
+      if (from > this.at) {
+        this.double = 0;
+        this.single = 0;
       }
-      this.next = i;
+      for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 34) this.double++;
+        else if (c === 39) this.single++;
+      }
       this.at = to;
     }
     if (this.double % 2 === 1) return 34;
     if (this.single % 2 === 1) return 39;
     return -1;
-  }
-  private scanFrom(from: number): number {
-    QUOTE_OR_NEWLINE.lastIndex = from;
-    const m = QUOTE_OR_NEWLINE.exec(this.text);
-    return m ? m.index : this.text.length;
   }
 }
 
