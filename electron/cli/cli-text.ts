@@ -17,6 +17,11 @@ export function labelledText(label: string, value: string, lang: Lang): string {
   return translate(labelled(label, value), lang);
 }
 
+/** A command's own message line ("msi-doctor scan: why", "msi-doctor analyze: file: why") with the language's colons. */
+export function commandMessage(command: string, lang: Lang, ...parts: string[]): string {
+  return parts.reduce((line, part) => labelledText(line, part, lang), `msi-doctor ${command}`);
+}
+
 /**
  * The language asked for anywhere in the arguments (--lang zh-CN or --lang=zh-CN, before or after --help), else
  * `fallback`: for the help page and the usage errors, which are printed before (or instead of) the options' checks.

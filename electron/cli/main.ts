@@ -1,6 +1,6 @@
 // The `msi-doctor` command line: dispatches to one module per sub-command and turns any failure into exit code 2.
 import { CliUsageError, type CliCommand } from './cli-types.ts';
-import { cliText, defaultLang, langOf } from './cli-text.ts';
+import { cliText, commandMessage, defaultLang, langOf } from './cli-text.ts';
 import type { Lang } from '../../shared/contract/ids.ts';
 
 /** Sub-commands, loaded lazily so `analyze` never pays for the system layer and vice versa. */
@@ -39,6 +39,11 @@ export function usage(lang: Lang = 'en'): string {
   return lines.join('\n');
 }
 
+/** The one line a usage error prints: "msi-doctor <command>: why", in the language's own punctuation. */
+export function usageErrorLine(command: string, error: CliUsageError, lang: Lang): string {
+  return commandMessage(command, lang, error.in(lang));
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const lang = langOf(argv);
@@ -57,7 +62,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CliUsageError) {
       const errorLang = name === 'report' ? langOf(argv, defaultLang(process.env)) : lang;
-      process.stderr.write(`msi-doctor ${name}: ${error.in(errorLang)}\n`);
+      process.stderr.write(`${usageErrorLine(name, error, errorLang)}\n`);
       return 2;
     }
     // Last resort: never show a stack trace to a user, but keep enough to report the bug.

@@ -25,11 +25,13 @@ const L = {
   next: { en: 'What to do next', 'zh-CN': '下一步怎么做' },
   log: { en: 'Log', 'zh-CN': '日志' },
   exitCode: { en: 'exit code {code}', 'zh-CN': '退出代码 {code}' },
-  line: { en: 'line {line}', 'zh-CN': '第 {line} 行' },
+  exitCodeMeaning: { en: 'exit code {code}: {meaning}', 'zh-CN': '退出代码 {code}：{meaning}' },
+  lineNote: { en: '(line {line})', 'zh-CN': '（第 {line} 行）' },
+  atLine: { en: '{where}, line {line}', 'zh-CN': '{where}，第 {line} 行' },
   customAction: { en: 'custom action {name}', 'zh-CN': '自定义操作 {name}' },
   action: { en: 'action {name}', 'zh-CN': '操作 {name}' },
-  inside: { en: 'inside {seq}', 'zh-CN': '在 {seq} 中运行' },
-  confidence: { en: 'confidence {pct}%', 'zh-CN': '可信度 {pct}%' },
+  inside: { en: '{where} (inside {seq})', 'zh-CN': '{where}（在 {seq} 中运行）' },
+  confidence: { en: '(confidence {pct}%)', 'zh-CN': '（可信度 {pct}%）' },
   unknownProduct: { en: '(not named in this log)', 'zh-CN': '（日志中没有写明）' },
   sessions: {
     en: '{n} sessions in this file; this is the last one',
@@ -108,7 +110,7 @@ export function renderAnalysis(a: LogAnalysis, opts: RenderOptions): string {
   const reason = a.outcome === 'success' ? null : (a.causes[0]?.reason ?? null);
   if (reason) {
     const room = Math.max(20, opts.width - 15);
-    const lines = wrap(`${reason.text}  (${t(L.line, { line: reason.line })})`, room);
+    const lines = wrap(`${reason.text}  ${t(L.lineNote, { line: reason.line })}`, room);
     out.push(`${label(L.reason)}${paint(ANSI.bold, lines[0] ?? '')}`, ...lines.slice(1).map((l) => ' '.repeat(15) + l));
   }
 
@@ -116,7 +118,7 @@ export function renderAnalysis(a: LogAnalysis, opts: RenderOptions): string {
   let result = paint(outcomeColor + ANSI.bold, t(OUTCOME[a.outcome]));
   if (a.exitCode !== null) {
     const meaning = meaningOf(a.exitCode, 'exit-code');
-    result += ` — ${t(L.exitCode, { code: a.exitCode })}` + (meaning ? `: ${t(meaning.title)}` : '');
+    result += ` — ${meaning ? t(L.exitCodeMeaning, { code: a.exitCode, meaning: t(meaning.title) }) : t(L.exitCode, { code: a.exitCode })}`;
   }
   out.push(`${label(L.result)}${result}`);
   if (a.outcome === 'incomplete') out.push(`${' '.repeat(15)}${paint(ANSI.dim, t(L.incompleteHint))}`);
@@ -142,8 +144,8 @@ export function renderAnalysis(a: LogAnalysis, opts: RenderOptions): string {
   if (a.failedAction) {
     const f = a.failedAction;
     let where = t(f.customAction ? L.customAction : L.action, { name: f.name });
-    if (f.sequenceAction !== f.name) where += ` (${t(L.inside, { seq: f.sequenceAction })})`;
-    out.push(`${label(L.failedAt)}${paint(ANSI.bold, where)}, ${t(L.line, { line: f.line })}`);
+    if (f.sequenceAction !== f.name) where = t(L.inside, { where, seq: f.sequenceAction });
+    out.push(`${label(L.failedAt)}${t(L.atLine, { where: paint(ANSI.bold, where), line: f.line })}`);
   }
   if (a.burn?.failingPackage) {
     const p = a.burn.packages.find((x) => x.id === a.burn!.failingPackage);
@@ -164,7 +166,7 @@ export function renderAnalysis(a: LogAnalysis, opts: RenderOptions): string {
   if (top) {
     const title = info ? t(info.title) : top.id;
     out.push(
-      `${label(L.cause)}${paint(ANSI.bold, title)}  ${paint(ANSI.dim, `(${t(L.confidence, { pct: Math.round(top.confidence * 100) })})`)}`,
+      `${label(L.cause)}${paint(ANSI.bold, title)}  ${paint(ANSI.dim, t(L.confidence, { pct: Math.round(top.confidence * 100) }))}`,
     );
     if (info && a.outcome !== 'success')
       out.push(...wrap(t(info.explanation), opts.width - 15).map((l) => ' '.repeat(15) + l));

@@ -1,5 +1,5 @@
 // `msi-doctor analyze [--json] [--lang en|zh-CN] FILE...|-`: analyzes MSI / Burn logs; exit 0 when all were analyzed, 2 on bad input.
-import { helpText, langOf } from '../cli-text.ts';
+import { commandMessage, helpText, langOf } from '../cli-text.ts';
 import type { CliCommand, CliIo } from '../cli-types.ts';
 import type { LogAnalysis } from '../../../shared/contract/log-analysis.ts';
 import { parseFileCommandArgs, terminalWidth, type FileCommandArgs } from '../file-command-args.ts';
@@ -30,7 +30,8 @@ export const analyzeCommand: CliCommand = async (argv: string[], io: CliIo): Pro
     } catch (error) {
       if (!(error instanceof LogInputError)) throw error;
       bad++;
-      io.stderr.write(`msi-doctor analyze: ${file === '-' ? '<stdin>' : file}: ${error.text[parsed.lang]}\n`);
+      const shown = file === '-' ? '<stdin>' : file;
+      io.stderr.write(`${commandMessage('analyze', parsed.lang, shown, error.text[parsed.lang])}\n`);
     }
   }
   if (!parsed.json) {

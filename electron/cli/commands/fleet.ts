@@ -3,7 +3,7 @@
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgsError, usageError, type CliCommand, type CliIo } from '../cli-types.ts';
-import { helpText, langOf } from '../cli-text.ts';
+import { commandMessage, helpText, langOf } from '../cli-text.ts';
 import { parseArgs } from 'node:util';
 import { LANGS, type Lang } from '../../../shared/contract/ids.ts';
 import { translate, type TextParams } from '../../../shared/knowledge/texts.ts';
@@ -163,7 +163,7 @@ export const fleetCommand: CliCommand = async (argv, io) => {
   if (!info) throw usageError('fleet.folder-not-found', { dir: args.dir });
   if (!info.isDirectory()) throw usageError('fleet.not-a-folder', { dir: args.dir });
   const run = await summarizeFolder(args.dir, args.lang, (r) =>
-    io.stderr.write(`msi-doctor fleet: ${r.file}: ${r.reason}\n`),
+    io.stderr.write(`${commandMessage('fleet', args.lang, r.file, r.reason)}\n`),
   );
   if (run.summary.files.read === 0)
     throw run.refused.length === 0

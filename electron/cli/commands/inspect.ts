@@ -1,6 +1,6 @@
 // `msi-doctor inspect [--json] [--lang en|zh-CN] FILE.msi...`: reads packages with the pure .msi reader (any OS) and
 // shows their facts, custom actions and findings; exit 0 when every file was read, 2 on bad input (one line each).
-import { helpText, langOf } from '../cli-text.ts';
+import { commandMessage, helpText, langOf } from '../cli-text.ts';
 import type { CliCommand, CliIo } from '../cli-types.ts';
 import type { Lang } from '../../../shared/contract/ids.ts';
 import { parseFileCommandArgs, terminalWidth, type FileCommandArgs } from '../file-command-args.ts';
@@ -49,7 +49,7 @@ export const inspectCommand: CliCommand = async (argv: string[], io: CliIo): Pro
     } catch (error) {
       if (!(error instanceof MsiReadError)) throw error;
       bad++;
-      io.stderr.write(`msi-doctor inspect: ${file}: ${error.text[parsed.lang]}\n`);
+      io.stderr.write(`${commandMessage('inspect', parsed.lang, file, error.text[parsed.lang])}\n`);
     }
   }
   if (parsed.json && results.length > 0) {

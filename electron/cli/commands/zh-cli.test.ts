@@ -1,6 +1,6 @@
 // Every CLI command run with --lang zh-CN prints no English sentence: what is left after removing the machine's own
 // values (paths, commands, quoted log lines, the simulated machine's names and facts, key=value facts) is Chinese,
-// and its labels end in the full-width colon "：", never an ASCII one.
+// with Chinese punctuation: its labels end in the full-width colon "：", never an ASCII one.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,7 @@ import { inspectCommand } from './inspect.ts';
 import { fleetCommand } from './fleet.ts';
 import { CliUsageError, type CliCommand } from '../cli-types.ts';
 import { test } from 'node:test';
-import { usage } from '../main.ts';
+import { usage, usageErrorLine } from '../main.ts';
 import { listJournals } from '../../services/journal.ts';
 import { defaultDataDir } from '../../services/data-dir.ts';
 
@@ -72,13 +72,17 @@ function logLines(file: string): string[] {
     .sort((a, b) => b.length - a.length);
 }
 
-/** An ASCII colon right after a Chinese character or full-width mark ("提示: x"): Chinese text uses "：". */
-const ASCII_COLON_AFTER_CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]:/;
+/**
+ * ASCII punctuation in Chinese text: a colon right after a Chinese character or full-width mark ("提示: x"), or a
+ * colon, comma, semicolon or opening parenthesis right before a Chinese word ("msi-doctor scan: 请", "1603: 安装",
+ * ", 第 8 行", "(可信度"). Chinese uses "：", "，", "；" and "（）".
+ */
+const ASCII_PUNCTUATION_IN_CHINESE = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]:|[:,;(] ?[\u4e00-\u9fff]/;
 
-function asciiColonLines(output: string): string[] {
+function asciiPunctuationLines(output: string): string[] {
   return output
     .split('\n')
-    .filter((line) => ASCII_COLON_AFTER_CJK.test(line))
+    .filter((line) => ASCII_PUNCTUATION_IN_CHINESE.test(line))
     .map((line) => line.trim().slice(0, 160));
 }
 
@@ -162,10 +166,15 @@ testWithDataDir('zh-CN: no command prints an English sentence outside the machin
     englishLines(o.text, o.scenario, o.log ?? null).map((p) => `${o.what}: ${p}`),
   );
   assert.deepEqual(problems, []);
-  const colons = outputs.flatMap((o) => asciiColonLines(o.text).map((line) => `${o.what}: ${line}`));
+  const colons = outputs.flatMap((o) => asciiPunctuationLines(o.text).map((line) => `${o.what}: ${line}`));
   assert.deepEqual(colons, [], 'Chinese labels end in the full-width colon');
-  // The colon check sees a label with an ASCII colon (and not a path or an English label).
-  assert.deepEqual(asciiColonLines('提示: 请重启\n日志：C:\\Windows\\Temp\nRisk: low'), ['提示: 请重启']);
+  // The check sees ASCII punctuation in Chinese (and not a path, an English label or a numbered list).
+  assert.deepEqual(
+    asciiPunctuationLines(
+      '提示: 请重启\nmsi-doctor scan: 请只用一个\n第 8 行, 第 9 行\n日志：C:\\Windows\\Temp\nRisk: low\n1) 重新启动电脑',
+    ),
+    ['提示: 请重启', 'msi-doctor scan: 请只用一个', '第 8 行, 第 9 行'],
+  );
   // The check itself sees English: the same commands in English are caught.
   const english = await (async () => {
     const f = fakeIo();
@@ -198,7 +207,7 @@ async function runOrRefuse(name: string, command: CliCommand, argv: string[]): P
   } catch (error) {
     assert.ok(error instanceof CliUsageError, `${name} ${argv.join(' ')}: ${String(error)}`);
     assert.ok(!error.message.includes('\n'), 'one line');
-    return `msi-doctor ${name}: ${error.in('zh-CN')}`;
+    return usageErrorLine(name, error, 'zh-CN');
   }
 }
 
@@ -212,7 +221,7 @@ test("zh-CN: every command's --help (also before --lang) and its bad-input messa
       const text = await runOrRefuse(name, command, [...argv]);
       assert.match(text, /[\u4e00-\u9fff]/, `${name} ${what} answers in Chinese: ${text}`);
       problems.push(...englishLines(text, null).map((p) => `${name} ${what}: ${p}`));
-      problems.push(...asciiColonLines(text).map((line) => `${name} ${what}: ASCII colon in: ${line}`));
+      problems.push(...asciiPunctuationLines(text).map((line) => `${name} ${what}: ASCII punctuation in: ${line}`));
     }
   }
   assert.deepEqual(problems, []);
