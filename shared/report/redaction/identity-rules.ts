@@ -30,6 +30,21 @@ export const GENERIC_USERS = new Set([
   'root',
   'dbo',
   'everyone',
+  // The built-in groups as localized Windows names them (de, fr, es/pt, it, nl): Administrators, Users, Everyone.
+  'administratoren',
+  'administrateurs',
+  'administradores',
+  'amministratori',
+  'beheerders',
+  'benutzer',
+  'utilisateurs',
+  'usuarios',
+  'usuários',
+  'utenti',
+  'gebruikers',
+  'jeder',
+  'tout le monde',
+  'todos',
 ]);
 
 /** Built-in service accounts: they name no person and tell an expert how a service runs, so they stay readable. */
@@ -59,6 +74,10 @@ export const NOT_DOMAINS = new Set([
   'font driver host',
   'iis apppool',
   'nt virtual machine',
+  // Localized names of BUILTIN and NT AUTHORITY (de-DE, fr-FR), as icacls prints them.
+  'vordefiniert',
+  'nt-autorität',
+  'autorite nt',
   'users',
   'documents and settings',
   'local',
