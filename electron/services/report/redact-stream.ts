@@ -18,7 +18,7 @@ import type { ScanPool } from './scan-pool.ts';
 import { textOfLines, type LinesText, type LinesToScan, type PieceScan } from './scan-host.ts';
 import { LineBuffers, RawBytes, Utf16Lines, Utf16Replay, applyToUtf16, decodeUtf16 } from './utf16-copy.ts';
 import { InOrder } from './in-order.ts';
-import { AssignmentCache } from './assignment-cache.ts';
+import { FindingsCache } from './findings-cache.ts';
 
 /**
  * Bytes read at a time, and so about the size of the pieces scanned. Smaller pieces hold less in flight and leave less
@@ -33,7 +33,7 @@ export interface StreamOptions {
   pool?: ScanPool | null;
   /**
    * Every shortcut off, the reference the shortcuts are tested against: each piece scanned again in the redact pass
-   * (not reusing the learning pass's assignments) and encoded again (not copied from a uniform UTF-16 file's bytes).
+   * (not reusing the learning pass's findings) and encoded again (not copied from a uniform UTF-16 file's bytes).
    */
   plain?: boolean;
 }
@@ -45,11 +45,11 @@ export interface FileSource {
   bytes: Uint8Array | null;
 }
 
-/** What the learning pass found out about a file's encoding, and the assignments it found for the redact pass. */
+/** What the learning pass found out about a file's encoding, and the findings it kept for the redact pass. */
 export interface FileReading {
   detected: DetectedEncoding;
   regions: RegionSummary;
-  assignments: AssignmentCache | null;
+  known: FindingsCache | null;
   /** The characters the decoder gave for each chunk, then at the end (Utf16Replay cuts the redact pass's text alike). */
   chunkChars: number[];
   /** Whether the pass read the file's bytes alone, leaving the decoding to the scan threads (learnFromUtf16Bytes). */
@@ -104,10 +104,10 @@ function newDecoder(detected: DetectedEncoding, ansi: Ansi): RegionDecoder {
   return new RegionDecoder(detected.encoding, detected.bom.length, ansi);
 }
 
-/** What learnFromUtf16Bytes learned before it gave up: its first pieces, and their assignments. */
+/** What learnFromUtf16Bytes learned before it gave up: its first pieces, and their findings kept. */
 interface LearnedAhead {
   pieces: number;
-  assignments: AssignmentCache;
+  known: FindingsCache;
 }
 
 /**
@@ -132,7 +132,7 @@ async function learnFromUtf16Bytes(
   const buffers = new LineBuffers();
   const cutter = new Utf16Lines(bigEndian, MAX_LINE, buffers);
   const learner = pool.learner(redactor);
-  const assignments = new AssignmentCache();
+  const known = new FindingsCache();
   type Piece = { lines: LinesText & { bytes: Buffer }; offset: number; text: string | null };
   const textOf = (piece: Piece) => (piece.text ??= decodeUtf16(piece.lines.bytes, bigEndian));
   const reading = new InOrder<Piece, PieceScan>(
@@ -146,7 +146,7 @@ async function learnFromUtf16Bytes(
   const learnHeld = () => {
     const { item, result } = held!;
     const read = redactor.absorb(() => textOf(item), result.scan);
-    assignments.add(item.offset, item.lines.bytes.length >> 1, read.hiddenSize, read.assignments);
+    known.add(item.offset, item.lines.bytes.length >> 1, read.hiddenSize, read.known);
     buffers.release(item.lines.bytes);
     held = null;
     learned++;
@@ -180,12 +180,12 @@ async function learnFromUtf16Bytes(
   const rest = stopped ? '' : decodeUtf16(cutter.drain(), bigEndian);
   if (stopped || !readsAsPlainUtf16(rest)) {
     await reading.drop();
-    return { pieces: learned, assignments };
+    return { pieces: learned, known };
   }
   if (held) learnHeld();
   redactor.learn(rest);
   chunkChars.push(decoder.end().length);
-  return { reading: { detected, regions: decoder.result(), assignments, chunkChars, fromBytes: true } };
+  return { reading: { detected, regions: decoder.result(), known, chunkChars, fromBytes: true } };
 }
 
 /**
@@ -213,7 +213,7 @@ export async function learnFromFile(
   const chunker = new LearningChunker();
   const learner = redactor && options.pool ? options.pool.learner(redactor) : null;
   const depth = options.pool?.depth ?? 0;
-  const assignments = ahead?.assignments ?? (redactor && !options.plain ? new AssignmentCache() : null);
+  const known = ahead?.known ?? (redactor && !options.plain ? new FindingsCache() : null);
   // With a scan thread, a UTF-16 file's pieces are sent as their bytes while its chunks read as plain UTF-16 (the
   // thread decodes them): this thread then neither joins nor posts their text. Pieces are cut as the chunker cuts.
   const buffers = new LineBuffers();
@@ -243,7 +243,7 @@ export async function learnFromFile(
       const { item, result } = await reading!.take();
       if (item.lines.bytes) buffers.release(item.lines.bytes);
       const read = redactor!.absorb(item.text, result);
-      assignments?.add(item.offset, item.text.length, read.hiddenSize, read.assignments);
+      known?.add(item.offset, item.text.length, read.hiddenSize, read.known);
     }
   };
   let decoded = 0;
@@ -276,7 +276,7 @@ export async function learnFromFile(
   }
   if (reading) await learnRead(0);
   redactor?.learn(lineBytes ? carry : chunker.flush());
-  return { detected, regions: decoder.result(), assignments, chunkChars, fromBytes: false };
+  return { detected, regions: decoder.result(), known, chunkChars, fromBytes: false };
 }
 
 /** The encoding the redacted copy is written in: the file's own when it was uniform, else UTF-8. */
@@ -325,7 +325,7 @@ export async function* redactedFileChunks(
     return pieces.length ? encodePieces(pieces, output.encoding) : null;
   };
   const finding = new InOrder<LinesToScan, Finding[]>(
-    (lines) => redactor.findings(textOfLines(lines), lines.assignments),
+    (lines) => redactor.findings(textOfLines(lines), lines.known),
     finder && ((lines) => finder.find(lines)),
   );
   const placeholderOf = (f: Finding) => redactor.placeholderFor(f);
@@ -341,8 +341,7 @@ export async function* redactedFileChunks(
       else yield encodePieces(redactor.applyPieces(item.text, resolved), output.encoding);
     }
   };
-  const assignmentsAt = (at: number, length: number) =>
-    reading.assignments?.take(at, length, redactor.hiddenSize) ?? null;
+  const knownAt = (at: number, length: number) => reading.known?.take(at, length, redactor.hiddenSize) ?? null;
   let at = 0; // where the stream's next character is in the decoded text
   const pieces = utf16
     ? replayedBytes(source, detected, new Utf16Replay(reading.chunkChars), size)
@@ -355,7 +354,7 @@ export async function* redactedFileChunks(
       if (lines) {
         if (lines.length === 0) continue;
         const chars = lines.length >> 1;
-        finding.push({ text: null, bytes: lines, bigEndian, assignments: assignmentsAt(at, chars) });
+        finding.push({ text: null, bytes: lines, bigEndian, known: knownAt(at, chars) });
         at += chars;
         yield* redactFound(depth);
         continue;
@@ -375,14 +374,14 @@ export async function* redactedFileChunks(
       at += before + text.length - stream.pending;
       if (out) yield out;
     } else if (lines !== '') {
-      finding.push({ text: lines, bytes: null, assignments: assignmentsAt(at, lines.length) });
+      finding.push({ text: lines, bytes: null, known: knownAt(at, lines.length) });
       at += lines.length;
       yield* redactFound(depth);
     }
   }
   yield* redactFound(0);
   if (lineBytes) {
-    // The last line of a file without a final line feed (the learning pass learned it whole, without assignments).
+    // The last line of a file without a final line feed (the learning pass learned it whole, without findings kept).
     const rest = lineBytes.drain();
     if (rest.length)
       yield applyToUtf16(rest, redactor.findings(decodeUtf16(rest, bigEndian)), placeholderOf, bigEndian);

@@ -4,6 +4,7 @@
 import { Redactor, type RedactorSnapshot } from '../../../shared/report/redaction/redactor.ts';
 import { scanForLearning, type LearningScan } from '../../../shared/report/redaction/learning-scan.ts';
 import type { Finding } from '../../../shared/report/redaction/findings.ts';
+import type { KnownFindings } from '../../../shared/report/redaction/packed-findings.ts';
 import { decodeUtf16 } from './utf16-copy.ts';
 import { readsAsPlainUtf16 } from './text-regions.ts';
 
@@ -13,8 +14,8 @@ import { readsAsPlainUtf16 } from './text-regions.ts';
  */
 export type LinesText = { text: string; bytes: null } | { text: null; bytes: Uint8Array; bigEndian: boolean };
 
-/** Lines to find what to replace in, with what the learning pass's assignment rules found in them. */
-export type LinesToScan = LinesText & { assignments: Int32Array | null };
+/** Lines to find what to replace in, with what the learning pass found in them that is reused (packed-findings.ts). */
+export type LinesToScan = LinesText & { known: KnownFindings | null };
 
 export function textOfLines(lines: LinesText): string {
   return lines.text ?? decodeUtf16(lines.bytes, lines.bigEndian);
@@ -66,7 +67,7 @@ export class ScanHost {
       if (request.snapshot) session.finder = Redactor.fromSnapshot(request.snapshot);
       if (!session.finder) throw new Error('no redactor snapshot for this session');
       const { lines } = request;
-      return { id: request.id, findings: session.finder.findings(textOfLines(lines), lines.assignments) };
+      return { id: request.id, findings: session.finder.findings(textOfLines(lines), lines.known) };
     } catch (error) {
       return { id: request.id, error: error instanceof Error ? error.message : String(error) };
     }

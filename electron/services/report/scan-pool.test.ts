@@ -41,7 +41,10 @@ async function assertSameAsSerial(bytes: Buffer, chunkBytes: number, laneCounts:
   const serial = await redactWith(bytes, { chunkBytes, plain: true });
   assert.ok(!serial.out.includes(le('Late3Secret-value')) && !serial.out.includes('Late3Secret-value'));
   const copied = await redactWith(bytes, { chunkBytes });
-  assert.ok(copied.out.equals(serial.out), 'assignments reused, unchanged text copied from the input: same bytes');
+  assert.ok(
+    copied.out.equals(serial.out),
+    'findings of the learning pass reused, unchanged text copied from the input: same bytes',
+  );
   assert.deepEqual(copied.preview, serial.preview);
   for (const lanes of laneCounts) {
     const pool = ScanPool.inline(lanes);

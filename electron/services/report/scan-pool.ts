@@ -194,7 +194,7 @@ export class LineFinder {
     this.versions = new Array<number>(pool.lanes).fill(-1);
   }
 
-  /** redactor.findings(text, assignments) of the lines from a lane; null as for PieceLearner.scan (the caller then finds them). */
+  /** redactor.findings(text, known) of the lines from a lane; null as for PieceLearner.scan (the caller then finds them). */
   find(lines: LinesToScan): Promise<Finding[] | null> | null {
     const lane = this.pool.freeLane();
     if (lane < 0) return null;

@@ -4,7 +4,7 @@ import { findAssignments } from './assignments.ts';
 import type { Finding } from './findings.ts';
 import { type AccountPair, findAccounts, findMachineNames, findProfileNames } from './identity-patterns.ts';
 import { hiddenPropertyNames } from './key-names.ts';
-import { packFindings } from './packed-findings.ts';
+import { packFindings, packPlaces, type KnownFindings, type NamedPlace } from './packed-findings.ts';
 import type { RedactionKind } from './redaction-kinds.ts';
 
 export interface LearningScan {
@@ -20,8 +20,11 @@ export interface LearningScan {
   profiles: string[];
   /** DOMAIN\name pairs. */
   accounts: AccountPair[];
-  /** What the assignment rules found, packed (packed-findings.ts) for the redact pass to reuse; null when not packable. */
-  assignments: Int32Array | null;
+  /**
+   * What the assignment rules, machine names and profile folders found, packed (packed-findings.ts) for the redact pass
+   * to reuse on the same text; null when not packable.
+   */
+  known: KnownFindings | null;
 }
 
 /**
@@ -35,9 +38,12 @@ export function scanForLearning(text: string, hiddenWith: (names: string[]) => R
   const found: Finding[] = [];
   findAssignments(text, hidden, found, (name, value) => seen.push([name, value]));
   const assignments = packFindings(found);
+  const machinesFrom = found.length;
   findMachineNames(text, found);
-  const profiles: Array<{ start: number; end: number; name: string }> = [];
+  const machines = packFindings(found.slice(machinesFrom));
+  const profiles: NamedPlace[] = [];
   findProfileNames(text, profiles);
+  const places = packPlaces(text, profiles);
   const accounts: LearningScan['accounts'] = [];
   findAccounts(text, accounts);
   return {
@@ -47,6 +53,6 @@ export function scanForLearning(text: string, hiddenWith: (names: string[]) => R
     found: found.map((f) => ({ kind: f.kind, sample: f.sample })),
     profiles: profiles.map((p) => p.name),
     accounts,
-    assignments,
+    known: assignments && machines && places ? { assignments, machines, profiles: places } : null,
   };
 }

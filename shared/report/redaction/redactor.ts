@@ -27,7 +27,7 @@ import {
 import { LiteralMatcher, foldCase, MAX_LITERAL_LENGTH } from './literal-matcher.ts';
 import { escapeHtml } from '../html/template.ts';
 import { applyFindings, finding, resolveFindings, type Finding } from './findings.ts';
-import { unpackFindings } from './packed-findings.ts';
+import { unpackFindings, unpackPlaces, type KnownFindings, type NamedPlace } from './packed-findings.ts';
 import { trimEndChars } from '../../text/trim-end.ts';
 
 type LiteralKind = 'user' | 'computer' | 'domain' | 'secret';
@@ -157,7 +157,7 @@ export class Redactor {
     return read;
   }
 
-  /** How many hidden property names findings() classifies keys with (packed assignments carry the count they saw). */
+  /** How many hidden property names findings() classifies keys with (findings kept by the learning pass carry the count they saw). */
   get hiddenSize(): number {
     return this.hidden.size;
   }
@@ -244,23 +244,26 @@ export class Redactor {
   }
 
   /**
-   * Every region of the text to replace, resolved (sorted, overlaps merged). `assignments`: what the assignment rules
-   * found in this very text with the same hidden names (packed by the learning pass), so they are not run again.
+   * Every region of the text to replace, resolved (sorted, overlaps merged). `known`: what the assignment rules (with
+   * the same hidden names), machine names and profile folders found in this very text (packed by the learning pass),
+   * so they are not run again.
    */
-  findings(text: string, assignments: Int32Array | null = null): Finding[] {
-    return resolveFindings(this.collect(text, assignments));
+  findings(text: string, known: KnownFindings | null = null): Finding[] {
+    return resolveFindings(this.collect(text, known));
   }
 
-  private collect(text: string, assignments: Int32Array | null = null): Finding[] {
+  private collect(text: string, known: KnownFindings | null = null): Finding[] {
     this.resolvePending();
-    const found: Finding[] = assignments ? unpackFindings(text, assignments) : [];
-    if (!assignments) findAssignments(text, this.hidden, found);
+    const found: Finding[] = known ? unpackFindings(text, known.assignments) : [];
+    if (!known) findAssignments(text, this.hidden, found);
     findAddressesAndSids(text, found);
-    findMachineNames(text, found);
+    if (known) for (const f of unpackFindings(text, known.machines)) found.push(f);
+    else findMachineNames(text, found);
     // Replaced where they stand, never learned: a learned organisation would make `Org\Documents` an account.
     findOrganisationFolders(text, found);
-    const profiles: Array<{ start: number; end: number; name: string }> = [];
-    findProfileNames(text, profiles);
+    let profiles: NamedPlace[] = [];
+    if (known) profiles = unpackPlaces(text, known.profiles);
+    else findProfileNames(text, profiles);
     for (const p of profiles) {
       const name = p.name.trim();
       if (name === '' || name.startsWith('<') || SHARED_PROFILES.has(name.toLowerCase())) continue;
