@@ -6,6 +6,7 @@ import {
   KEY_HASH_PRIME,
   KEY_HASH_SEED,
   KeyClassifier,
+  ReversedKeyTrie,
   OTHER_SECRET_NAME,
   classifyKey,
   isMaskedOrEmpty,
@@ -269,7 +270,7 @@ class QuoteState {
   }
 }
 
-const keys = new KeyClassifier();
+const pairKeys = new ReversedKeyTrie();
 
 /** A key ending at kEnd: one word, or two ("User Id", "Data Source") when the two-word name is the sensitive one. */
 function keyBefore(
@@ -278,13 +279,13 @@ function keyBefore(
   floor: number,
   hidden: ReadonlySet<string>,
 ): { start: number; cls: KeyClass } | null {
-  // The key's characters are read once, backwards, and hashed on the way for the classifier's table.
+  // The key's characters are read once, backwards, walking the trie of known keys on the way.
   let kStart = kEnd;
-  let hash = KEY_HASH_SEED;
+  let node = ReversedKeyTrie.ROOT;
   while (kStart > floor && kEnd - kStart < MAX_KEY) {
     const c = text.charCodeAt(kStart - 1);
     if (!isKeyChar(c)) break;
-    hash = Math.imul(hash ^ c, KEY_HASH_PRIME);
+    node = pairKeys.step(node, c);
     kStart--;
   }
   if (kStart === kEnd || kEnd - kStart >= MAX_KEY) return null;
@@ -296,7 +297,7 @@ function keyBefore(
       if (two) return { start: p, cls: two };
     }
   }
-  const cls = keys.classifyHashed(text, kStart, kEnd, hidden, hash);
+  const cls = pairKeys.classify(text, kStart, kEnd, node, hidden);
   return cls ? { start: kStart, cls } : null;
 }
 

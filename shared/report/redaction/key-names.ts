@@ -136,6 +136,69 @@ function detached(slice: string): string {
   return slice.length < 13 ? slice : (' ' + slice).slice(1);
 }
 
+/** The characters a `KEY=` key is made of (letters, digits, `_`, `.`, `-`), numbered for ReversedKeyTrie's table. */
+const KEY_CHAR_INDEX = new Int8Array(128).fill(-1);
+[...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_.-'].forEach(
+  (c, i) => (KEY_CHAR_INDEX[c.charCodeAt(0)] = i),
+);
+const KEY_CHAR_COUNT = 65;
+/** Nodes of the trie (about 400 keys of ten characters) before it starts again from nothing. */
+const TRIE_NODES = 4096;
+
+/**
+ * classifyKey for keys read backwards from their `=` (findPairs reads one at every `=`): a trie of the keys met so
+ * far, spelled from their last character, is walked while the key is read, so a known key is recognised on that one
+ * read, with no hash and no second pass to compare it (that second pass cost as much as the read). An unknown key is
+ * cut out, classified and added; the trie starts again from nothing when full or when the hidden names change.
+ */
+export class ReversedKeyTrie {
+  /** Node n's child for key character k is next[n * KEY_CHAR_COUNT + k]; 0 is none, 1 the root. */
+  readonly next = new Uint16Array(TRIE_NODES * KEY_CHAR_COUNT);
+  /** 1 + the index in CLASSES of the key that ends at a node, 0 when no key ends there. */
+  private readonly classes = new Int8Array(TRIE_NODES);
+  private nodes = 2;
+  private hiddenSize = 0;
+  private hiddenSet: ReadonlySet<string> | null = null;
+
+  static readonly ROOT = 1;
+
+  /** The node reached from `node` by key character `c` (0 once off the trie). */
+  step(node: number, c: number): number {
+    return node === 0 ? 0 : this.next[node * KEY_CHAR_COUNT + KEY_CHAR_INDEX[c]!]!;
+  }
+
+  /**
+   * The class of text[start, end), a key whose characters (all key characters) led from the root to `node`, read
+   * with these hidden names.
+   */
+  classify(text: string, start: number, end: number, node: number, hidden: ReadonlySet<string>): KeyClass | null {
+    // Another set (another redactor, another thread's copy) or a grown one: the remembered classes may be wrong.
+    if (hidden !== this.hiddenSet || hidden.size !== this.hiddenSize) {
+      this.clear();
+      this.hiddenSize = hidden.size;
+      this.hiddenSet = hidden;
+      node = 0;
+    }
+    if (node !== 0 && this.classes[node] !== 0) return CLASSES[this.classes[node]! - 1]!;
+    const cls = classifyKey(detached(text.slice(start, end)), hidden);
+    if (this.nodes + (end - start) > TRIE_NODES) this.clear();
+    let at = ReversedKeyTrie.ROOT;
+    for (let i = end - 1; i >= start; i--) {
+      const slot = at * KEY_CHAR_COUNT + KEY_CHAR_INDEX[text.charCodeAt(i)]!;
+      if (this.next[slot] === 0) this.next[slot] = this.nodes++;
+      at = this.next[slot]!;
+    }
+    this.classes[at] = CLASSES.indexOf(cls) + 1;
+    return cls;
+  }
+
+  private clear(): void {
+    this.next.fill(0);
+    this.classes.fill(0);
+    this.nodes = 2;
+  }
+}
+
 /** True for a name that holds a secret (kept for the callers that only ask that). */
 export function isSecretName(name: string, hidden: ReadonlySet<string>): boolean {
   return classifyKey(name, hidden) === 'secret';
