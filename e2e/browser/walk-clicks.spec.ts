@@ -24,8 +24,8 @@ const WALKS = [
     choice: 'code-1618',
     repair: 'end-stuck-client-install',
     headline: {
-      en: /msiexec\.exe \(process 8744\).*Contoso Finance Suite \(version 5\.1\.0\) for 3 hours/,
-      'zh-CN': /msiexec\.exe（进程 8744）运行 Contoso Finance Suite（版本 5\.1\.0） 已经 3 小时/,
+      en: /msiexec\.exe \(process 8744\).*Contoso Finance Suite 5\.1\.0 for 3 hours/,
+      'zh-CN': /msiexec\.exe（进程 8744）运行 Contoso Finance Suite 5\.1\.0 已经 3 小时/,
     },
   },
 ] as const;

@@ -21,9 +21,12 @@ export function packageName(client: MsiClient): string {
   return base || path || nestedParam('value.unknown-package');
 }
 
-/** A product's display name with its version, unless the name already says it. */
+/**
+ * A product's display name with its version, unless the name already says it: one value from the machine, so every
+ * page marks all of it as quoted data (a product name is never translated).
+ */
 function productParam(name: string, version: string | null): string {
-  return version && !name.includes(version) ? nestedParam('value.product-version', { name, version }) : name;
+  return version && !name.includes(version) ? `${name} ${version}` : name;
 }
 
 /**

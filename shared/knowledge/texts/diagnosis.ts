@@ -144,7 +144,6 @@ export const DIAGNOSIS_TEXTS = {
   'value.age.days_one': { en: '{count} day', 'zh-CN': '{count} 天' },
   'value.age.days_other': { en: '{count} days', 'zh-CN': '{count} 天' },
   'value.unknown-package': { en: 'an installation', 'zh-CN': '一个安装' },
-  'value.product-version': { en: '{name} (version {version})', 'zh-CN': '{name}（版本 {version}）' },
   'value.scope.non-managed': { en: 'non-managed applications', 'zh-CN': '非托管应用程序' },
   'value.scope.all': { en: 'all applications', 'zh-CN': '所有应用程序' },
   // The signs Windows leaves when it waits for a restart (pending-reboot's indicator ids), named for a person.
