@@ -71,14 +71,30 @@ const PREFIX_LAST = new Set([...'pousrtecmbaikf'].map((c) => c.charCodeAt(0)));
 const AWS_KEY_PREFIXES = ['AKIA', 'ASIA'];
 /** How far from an AWS key id its secret access key (40 base64 characters) is looked for on the same line. */
 const AWS_SECRET_REACH = 400;
+/** `Bearer` and `Basic` after their first letter (either case). */
+const SCHEME_TAIL_WORDS = ['earer', 'asic'];
 /** The fixed head of a DPAPI blob, as ConvertFrom-SecureString prints it (hex). */
 const DPAPI_HEAD = '01000000d08c9ddf0115d1118c7a00c04fc297eb';
 
+/** What the JWT, Google, AWS, DPAPI and Bearer/Basic families are found from (each searches its own again). */
+const FAMILY_LITERALS = new LiteralSearch([
+  'eyJ',
+  'AIza',
+  ...AWS_KEY_PREFIXES,
+  DPAPI_HEAD,
+  DPAPI_HEAD.toUpperCase(),
+  ...SCHEME_TAIL_WORDS,
+]);
+
 /** Every secret known by its shape. */
 export function findTokenShapes(text: string, out: Finding[]): void {
-  findJwts(text, out);
+  // Most pieces of a log hold none of the literals the families below start from: one search for any of them
+  // (measured 21 ms per 25 M characters of the bench log, 6 on the corpus) instead of one each (27 and 10).
+  const anyLiteral = FAMILY_LITERALS.foundIn(text);
+  if (anyLiteral) findJwts(text, out);
   findPrefixed(text, '_', UNDERSCORE_PREFIXES, out);
   findPrefixed(text, '-', DASH_PREFIXES, out);
+  if (!anyLiteral) return;
   findGoogleKeys(text, out);
   findAwsKeys(text, out);
   findDpapiBlobs(text, out);
@@ -91,10 +107,10 @@ function isTokenChar(c: number): boolean {
 }
 
 /** The scheme names after their first letter (either case), each with its search. */
-const SCHEME_TAILS: ReadonlyArray<[string, LiteralSearch]> = [
-  ['earer', new LiteralSearch('earer')],
-  ['asic', new LiteralSearch('asic')],
-];
+const SCHEME_TAILS: ReadonlyArray<[string, LiteralSearch]> = SCHEME_TAIL_WORDS.map((tail) => [
+  tail,
+  new LiteralSearch(tail),
+]);
 
 /**
  * `Bearer <token>` and `Basic <base64>` outside an Authorization header (`sending bearer x`, `auth Basic x`): the
