@@ -1,10 +1,21 @@
 // Bench: exports a ZIP report with a generated 500 MB UTF-16LE verbose log and compares it with `gzip -1` on the same
 // file in the same run (target: export <= 3x gzip -1, peak RSS < 300 MB); then times redaction of a 5.9 MB log with
 // 20,000 distinct profile names against one with 200 (the learned-name matcher must not grow with the name count).
-// The export runs twice: with its scan threads (as the app and CLI run it) and all on one thread, for comparison.
+// The export runs twice: with its scan threads (as the app and CLI run it) and all on one thread, for comparison; the
+// CPU of each thread of the threaded export is printed too (Linux), to see which one is the bottleneck.
 // Usage: npm run bench:report [-- --mb 500] [-- --skip-names] [-- --skip-serial]
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, openSync, closeSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  mkdtempSync,
+  openSync,
+  closeSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { once } from 'node:events';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,13 +100,56 @@ function scanWithLog(file: string, bytes: number): ScanResult {
   return { ...base, logs: [{ ...base.logs[0]!, file, byteCount: bytes }] };
 }
 
+/**
+ * CPU seconds of each thread of this process so far, by thread id (Linux /proc; empty elsewhere): which thread is the
+ * bottleneck of the threaded export (the calling thread, the scan thread, V8's and libuv's helpers running GC and
+ * deflate). Threads that ended are not listed, so it is sampled while the export runs.
+ */
+function threadSeconds(): Map<string, { name: string; seconds: number }> {
+  const out = new Map<string, { name: string; seconds: number }>();
+  let tids: string[] = [];
+  try {
+    tids = readdirSync('/proc/self/task');
+  } catch {
+    return out;
+  }
+  for (const tid of tids) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const fields = stat.slice(close + 2).split(' ');
+      const name = tid === String(process.pid) ? 'calling thread' : stat.slice(stat.indexOf('(') + 1, close);
+      out.set(tid, { name, seconds: (Number(fields[11]) + Number(fields[12])) / 100 }); // utime + stime, in ticks
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return out;
+}
+
+/** The CPU each thread used between two samples, largest first ("node" threads are the scan thread and V8's helpers). */
+function threadUse(before: ReturnType<typeof threadSeconds>, after: ReturnType<typeof threadSeconds>): string {
+  const used = [...after]
+    .map(([tid, { name, seconds }]) => ({ name, tid, seconds: seconds - (before.get(tid)?.seconds ?? 0) }))
+    .filter((t) => t.seconds >= 0.1)
+    .sort((a, b) => b.seconds - a.seconds);
+  return used
+    .map((t) => `${t.name}${t.name === 'calling thread' ? '' : ` ${t.tid}`} ${t.seconds.toFixed(1)} s`)
+    .join(', ');
+}
+
 async function exportZip(
   scan: ScanResult,
   out: string,
   scanThreads?: number,
-): Promise<{ seconds: number; bytes: number; cpuSeconds: number }> {
+): Promise<{ seconds: number; bytes: number; cpuSeconds: number; threads: string }> {
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
+  const threadsBefore = threadSeconds();
+  const threadsLast = new Map(threadsBefore);
+  const threadSampler = setInterval(() => {
+    for (const [tid, t] of threadSeconds()) threadsLast.set(tid, t);
+  }, 100);
   const { bytes } = await createReportService({ dataDir: null, scanThreads }).export(scan, {
     format: 'zip',
     redact: true,
@@ -104,10 +158,13 @@ async function exportZip(
     appLogPath: null,
   });
   const used = process.cpuUsage(cpu);
+  clearInterval(threadSampler);
+  for (const [tid, t] of threadSeconds()) threadsLast.set(tid, t);
   return {
     seconds: Number(process.hrtime.bigint() - started) / 1e9,
     bytes,
     cpuSeconds: (used.user + used.system) / 1e6,
+    threads: threadUse(threadsBefore, threadsLast),
   };
 }
 
@@ -157,12 +214,13 @@ try {
 
   peakRss = process.memoryUsage().rss;
   const rssBefore = peakRss;
-  const { seconds, bytes, cpuSeconds } = await exportZip(scanWithLog(log, logBytes), join(dir, 'report.zip'));
+  const { seconds, bytes, cpuSeconds, threads } = await exportZip(scanWithLog(log, logBytes), join(dir, 'report.zip'));
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
   const maxRssKb = process.resourceUsage().maxRSS;
   console.log(
     `export: ZIP ${(bytes / 1048576).toFixed(1)} MB in ${seconds.toFixed(1)} s (${(logBytes / 1048576 / seconds).toFixed(1)} MB/s of log, learn + redact + deflate; CPU of all threads ${cpuSeconds.toFixed(1)} s)`,
   );
+  if (threads) console.log(`CPU by thread: ${threads}`);
   if (gzip !== null) console.log(`ratio export / gzip -1: ${(seconds / gzip).toFixed(2)}x (target <= 3x)`);
   console.log(
     `RSS before export: ${(rssBefore / 1048576).toFixed(0)} MB; peak RSS during export (sampled): ${(peakRss / 1048576).toFixed(0)} MB; process max RSS: ${(maxRssKb / 1024).toFixed(0)} MB (target < 300 MB)`,
