@@ -187,7 +187,8 @@ export function findAddressesAndSids(text: string, out: Finding[]): void {
       out.push(finding('email', text, m.index, m.index + m[0].length, m[0].toLowerCase()));
   }
   for (const marker of SID_MARKERS) {
-    for (let at = marker.indexIn(text); at >= 1; at = marker.indexIn(text, at + 8)) {
+    // A marker at the very start has no `S` before it: skip that one, not the rest of the text.
+    for (let at = marker.indexIn(text); at >= 0; at = marker.indexIn(text, at + 8)) {
       const start = at - 1;
       const before = start > 0 ? text.charCodeAt(start - 1) : -1;
       if ((text[start] !== 'S' && text[start] !== 's') || isWordChar(before) || before === 45) continue;

@@ -178,3 +178,9 @@ test('folders after a variable are not UNC servers: AppData and System32 survive
     assert.ok(out.includes(kept), `${kept}: ${out}`);
   for (const gone of ['fileserver01', 'buildhost7']) assert.ok(!out.toLowerCase().includes(gone), `${gone}: ${out}`);
 });
+
+test('a text (or a piece of a stream) that starts with a SID marker still has its later SIDs redacted', () => {
+  const text = '-1-5-21-1-2-3 cut here; owner S-1-5-21-1004336348-1177238915-682003330-1107 and S-1-12-1-11-22-33-44';
+  const out = new Redactor().redact(text);
+  assert.doesNotMatch(out, /1004336348|S-1-12-1-11/, out);
+});
