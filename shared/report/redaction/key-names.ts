@@ -1,5 +1,6 @@
 // What a key's name says about its value (the one place that knows): a secret, a user, a computer/server or a domain.
 // Used for MSI/Burn properties, `key=value;` lists, `Key: value` lines and command-line flags alike.
+import { detached } from '../../text/detached.ts';
 
 import { LiteralSearch } from '../../text/literal-search.ts';
 
@@ -68,7 +69,7 @@ export function classifyKey(name: string, hidden: ReadonlySet<string>): KeyClass
   if (known !== undefined) return known;
   known = computeClass(name);
   if (cache.size > 8192) cache.clear();
-  cache.set(name, known);
+  cache.set(detached(name), known); // a key cut from a piece must not keep the piece alive
   return known;
 }
 
@@ -129,11 +130,6 @@ export class KeyClassifier {
     this.classes[slot] = CLASSES.indexOf(cls);
     return cls;
   }
-}
-
-/** A copy of a short string cut from a long one that does not refer to the long one (V8 keeps slices as views). */
-function detached(slice: string): string {
-  return slice.length < 13 ? slice : (' ' + slice).slice(1);
 }
 
 /** The characters a `KEY=` key is made of (letters, digits, `_`, `.`, `-`), numbered for ReversedKeyTrie's table. */

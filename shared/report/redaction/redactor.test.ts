@@ -1,6 +1,8 @@
 // Tests of the redactor: identities, generic patterns, secret MSI properties, stable placeholders, what must survive.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Redactor } from './redactor.ts';
 import { StreamRedactor } from './stream-redactor.ts';
 
@@ -183,4 +185,27 @@ test('a text (or a piece of a stream) that starts with a SID marker still has it
   const text = '-1-5-21-1-2-3 cut here; owner S-1-5-21-1004336348-1177238915-682003330-1107 and S-1-12-1-11-22-33-44';
   const out = new Redactor().redact(text);
   assert.doesNotMatch(out, /1004336348|S-1-12-1-11/, out);
+});
+
+test('what the redactor learns does not keep the pieces of log it learned from in memory', () => {
+  // A full collection, without starting node with --expose-gc (the flag is set for this test only).
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const filler = 'MSI (s) (A4:B8) [10:11:12:123]: Doing action: InstallFiles with ordinary text\r\n'.repeat(6600);
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const redactor = new Redactor();
+  for (let i = 0; i < 40; i++) {
+    // A fresh flat piece of about 512 KiB, as a file piece is, with a distinct name, secret and property in it.
+    const piece = Buffer.from(
+      `${filler}Property(S): USERPROFILE = C:\\Users\\longusername${String(i).padStart(8, '0')}\r\n` +
+        `Property(S): DBPASSWORD = SecretValueNumber${i}xyz\r\nProperty(S): SOMEPROPERTYNAME${i} = ordinary value ${i}\r\n`,
+    ).toString();
+    redactor.learn(piece);
+  }
+  gc();
+  const retainedMb = (process.memoryUsage().heapUsed - before) / 1048576;
+  assert.equal(redactor.identities().users.length, 40);
+  // The 40 pieces are 20 MB; the names, secrets and properties learned from them are a few KB.
+  assert.ok(retainedMb < 8, `${retainedMb.toFixed(1)} MB retained after learning from 40 pieces of 512 KiB`);
 });

@@ -29,6 +29,7 @@ import { escapeHtml } from '../html/template.ts';
 import { applyFindings, finding, resolveFindings, type Finding } from './findings.ts';
 import { unpackFindings, unpackPlaces, type KnownFindings, type NamedPlace } from './packed-findings.ts';
 import { trimEndChars } from '../../text/trim-end.ts';
+import { detached } from '../../text/detached.ts';
 
 type LiteralKind = 'user' | 'computer' | 'domain' | 'secret';
 
@@ -195,8 +196,9 @@ export class Redactor {
   private learnHidden(names: readonly string[]): void {
     for (const name of names) {
       if (this.hidden.has(name)) continue;
-      this.hidden.add(name);
-      this.hiddenOrder.push(name);
+      const copy = detached(name);
+      this.hidden.add(copy);
+      this.hiddenOrder.push(copy);
       this.version++;
       for (const value of this.remembered.get(name) ?? []) this.addSecret(value);
     }
@@ -320,7 +322,7 @@ export class Redactor {
     let entry = this.seen.get(key);
     if (!entry) {
       this.counters[kind] += 1;
-      entry = { kind, placeholder: placeholderOf(kind, this.counters[kind]), sample, count: 0 };
+      entry = { kind, placeholder: placeholderOf(kind, this.counters[kind]), sample: detached(sample), count: 0 };
       this.seen.set(key, entry);
     }
     entry.count += 1;
@@ -399,6 +401,9 @@ export class Redactor {
     domainWord: boolean,
   ): 'added' | 'known' | 'refused' {
     if (value.length > MAX_LITERAL_LENGTH) return 'refused';
+    // Stored for the whole export: copies, so no learned name keeps its piece of log alive (see detached).
+    value = detached(value);
+    canonical = detached(canonical);
     const key = `${kind}\u0000${foldCase(value)}`;
     if (this.canonicals.has(key)) return 'known';
     if (kind === 'secret' ? this.secrets >= MAX_SECRETS : this.names >= MAX_NAMES) return 'refused';
@@ -417,7 +422,7 @@ export class Redactor {
   }
 
   private rememberProperty(name: string, value: string): void {
-    const upper = name.toUpperCase();
+    const upper = detached(name.toUpperCase());
     if (this.hidden.has(upper)) {
       this.addSecret(value);
       return;
@@ -428,7 +433,7 @@ export class Redactor {
       set = new Set();
       this.remembered.set(upper, set);
     }
-    if (value.length <= 1024 && set.size < 16) set.add(value);
+    if (value.length <= 1024 && set.size < 16) set.add(detached(value));
   }
 
   /** DOMAIN\name: a known user teaches the domain, a known domain teaches the user; else wait for either. */
@@ -449,9 +454,9 @@ export class Redactor {
     if (!set) {
       if (this.pendingAccounts.size >= MAX_PENDING_ACCOUNTS) return;
       set = new Set();
-      this.pendingAccounts.set(lower, set);
+      this.pendingAccounts.set(detached(lower), set);
     }
-    if (set.size < 8) set.add(domain);
+    if (set.size < 8) set.add(detached(domain));
   }
 
   /** DOMAIN\name pairs seen before either side was known. */
