@@ -320,7 +320,7 @@ export function findPairs(text: string, hidden: ReadonlySet<string>, out: Findin
     while (kEnd > floor && eq - kEnd < 3 && isSpace(text.charCodeAt(kEnd - 1))) kEnd--;
     const key = keyBefore(text, kEnd, floor, hidden);
     if (!key) {
-      if (kEnd > floor && text.charCodeAt(kEnd - 1) >= CJK_FIRST) chineseKeyValue(text, kEnd, eq + 1, out);
+      if (kEnd > floor && endsNonLatinKey(text.charCodeAt(kEnd - 1))) nonLatinKeyValue(text, kEnd, eq + 1, out);
       continue;
     }
     const lineEnd = eq < covered ? Math.min(lines.endOf(eq), covered, eq + NESTED_SCAN) : lines.endOf(eq);
@@ -552,8 +552,8 @@ export function findLabels(text: string, hidden: ReadonlySet<string>, out: Findi
       k -= text.charCodeAt(k - 2) === 92 ? 2 : 1; // "key": or \"key\":
     else if (text.charCodeAt(k - 1) === 39) k--; // 'key': (a Python or YAML dump)
     while (k > 0 && colon - k < 4 && isSpace(text.charCodeAt(k - 1))) k--;
-    if (k > 0 && text.charCodeAt(k - 1) >= CJK_FIRST) {
-      chineseKeyValue(text, k, colon + 1, out);
+    if (k > 0 && endsNonLatinKey(text.charCodeAt(k - 1))) {
+      nonLatinKeyValue(text, k, colon + 1, out);
       continue;
     }
     if (k === 0 || !isLetter(text.charCodeAt(k - 1))) continue; // timestamps, "(18:A8)"
@@ -776,8 +776,11 @@ export function findPrivateHostNames(text: string, out: Finding[]): void {
   }
 }
 
-/** Key names of Chinese logs and tools (密码/密碼 password, 用户名 user name, 计算机名 computer name, 域名 domain...). */
-const CHINESE_KEYS: ReadonlyArray<[string, KeyClass]> = [
+/**
+ * Key names in scripts other than Latin, by the end of the key (lower case): Chinese logs and tools first (密码/密碼
+ * password, 用户名 user name, 计算机名 computer name...), then Japanese, Korean and Russian ones (パスワード, 비밀번호, пароль).
+ */
+const NON_LATIN_KEYS: ReadonlyArray<[string, KeyClass]> = [
   ['密码', 'secret'],
   ['口令', 'secret'],
   ['密钥', 'secret'],
@@ -811,31 +814,64 @@ const CHINESE_KEYS: ReadonlyArray<[string, KeyClass]> = [
   ['主機名稱', 'computer'],
   ['主機', 'computer'],
   ['伺服器', 'computer'],
+  // Japanese, Korean and Russian (Cyrillic keys are compared in lower case).
+  ['パスワード', 'secret'],
+  ['暗証番号', 'secret'],
+  ['비밀번호', 'secret'],
+  ['암호', 'secret'],
+  ['пароль', 'secret'],
+  ['ユーザー名', 'user'],
+  ['ユーザー', 'user'],
+  ['사용자', 'user'],
+  ['пользователь', 'user'],
+  ['пользователя', 'user'], // имя пользователя (user name)
+  ['логин', 'user'],
+  ['コンピューター名', 'computer'],
+  ['コンピュータ名', 'computer'],
+  ['ホスト名', 'computer'],
+  ['컴퓨터', 'computer'],
+  ['서버', 'computer'],
+  ['компьютер', 'computer'],
+  ['сервер', 'computer'],
 ];
 /** Whole keys only: 域 alone is the domain, 区域 (region) and 作用域 (scope) are not. */
-const CHINESE_WHOLE_KEYS: ReadonlyArray<[string, KeyClass]> = [
+const NON_LATIN_WHOLE_KEYS: ReadonlyArray<[string, KeyClass]> = [
   ['域名', 'domain'],
   ['域', 'domain'],
   ['網域', 'domain'],
   ['網域名稱', 'domain'],
+  ['ドメイン', 'domain'],
+  ['도메인', 'domain'],
+  ['домен', 'domain'],
 ];
-/** The first code unit of the CJK blocks (a key of Chinese characters ends with one at least this high). */
-const CJK_FIRST = 0x2e80;
-
-/** A Han character (CJK unified ideographs, extension A, compatibility ideographs): what Chinese key names are made of. */
-function isHan(c: number): boolean {
-  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+/** True for the last character of a key in another script: CJK blocks and above, or Cyrillic. */
+function endsNonLatinKey(c: number): boolean {
+  return c >= 0x2e80 || (c >= 0x0400 && c <= 0x04ff);
 }
 
-/** The value after a Chinese key ending at keyEnd (its separator ends at valueFrom): `密码：P@ss`, `用户名=张伟`. */
-function chineseKeyValue(text: string, keyEnd: number, valueFrom: number, out: Finding[]): void {
+/** Characters non-Latin key names are made of: Han, kana (with its long-vowel mark), Hangul syllables, Cyrillic. */
+function isNonLatinKeyChar(c: number): boolean {
+  return (
+    (c >= 0x3400 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0x3040 && c <= 0x30ff) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0x0400 && c <= 0x04ff)
+  );
+}
+
+/** The longest key run read back from a separator ("пользователь" has 12 characters). */
+const MAX_NON_LATIN_KEY = 12;
+
+/** The value after a non-Latin key ending at keyEnd (its separator ends at valueFrom): `密码：P@ss`, `用户名=张伟`. */
+function nonLatinKeyValue(text: string, keyEnd: number, valueFrom: number, out: Finding[]): void {
   let start = keyEnd;
-  while (start > 0 && keyEnd - start < 8 && isHan(text.charCodeAt(start - 1))) start--;
+  while (start > 0 && keyEnd - start < MAX_NON_LATIN_KEY && isNonLatinKeyChar(text.charCodeAt(start - 1))) start--;
   if (start === keyEnd) return;
-  const run = text.slice(start, keyEnd);
+  const run = text.slice(start, keyEnd).toLowerCase();
   let cls: KeyClass | null = null;
-  for (const [word, c] of CHINESE_WHOLE_KEYS) if (run === word) cls = c;
-  for (const [word, c] of CHINESE_KEYS) if (!cls && run.endsWith(word)) cls = c;
+  for (const [word, c] of NON_LATIN_WHOLE_KEYS) if (run === word) cls = c;
+  for (const [word, c] of NON_LATIN_KEYS) if (!cls && run.endsWith(word)) cls = c;
   if (!cls) return;
   let v = valueFrom;
   while (v < text.length && (isSpace(text.charCodeAt(v)) || text.charCodeAt(v) === 0x3000)) v++;
@@ -846,21 +882,21 @@ function chineseKeyValue(text: string, keyEnd: number, valueFrom: number, out: F
     end = v;
     while (end < text.length && end - v < 256 && text.charCodeAt(end) !== quote && text.charCodeAt(end) !== 10) end++;
   } else {
-    while (end < text.length && end - v < 256 && !CHINESE_VALUE_END.has(text.charCodeAt(end))) end++;
+    while (end < text.length && end - v < 256 && !NON_LATIN_VALUE_END.has(text.charCodeAt(end))) end++;
   }
   valueFindings(cls, text, v, end, start, out, true);
 }
 
-/** Where an unquoted value after a Chinese key ends: whitespace, ASCII or full-width punctuation, the line's end. */
-const CHINESE_VALUE_END = new Set([...' \t\r\n,;)，；。）、"\''].map((c) => c.charCodeAt(0)));
+/** Where an unquoted value after a non-Latin key ends: whitespace, ASCII or full-width punctuation, the line's end. */
+const NON_LATIN_VALUE_END = new Set([...' \t\r\n,;)，；。）、"\''].map((c) => c.charCodeAt(0)));
 
 /** `密码：x`, `用户名＝x`: keys followed by a full-width colon or equals sign (ASCII ones are read with the others). */
-export function findChineseKeys(text: string, out: Finding[]): void {
+export function findNonLatinKeys(text: string, out: Finding[]): void {
   for (const separator of ['：', '＝']) {
     for (let at = text.indexOf(separator); at >= 0; at = text.indexOf(separator, at + 1)) {
       let k = at;
       while (k > 0 && at - k < 4 && (isSpace(text.charCodeAt(k - 1)) || text.charCodeAt(k - 1) === 0x3000)) k--;
-      if (k > 0 && text.charCodeAt(k - 1) >= CJK_FIRST) chineseKeyValue(text, k, at + 1, out);
+      if (k > 0 && endsNonLatinKey(text.charCodeAt(k - 1))) nonLatinKeyValue(text, k, at + 1, out);
     }
   }
 }
@@ -910,7 +946,7 @@ export function findAssignments(text: string, hidden: ReadonlySet<string>, out: 
   findFtpScriptLogins(text, emit);
   findProsePasswords(text, out);
   findPrivateHostNames(text, out);
-  findChineseKeys(text, out);
+  findNonLatinKeys(text, out);
   findPrivateKeyBlocks(text, out);
   findTokenShapes(text, out);
 }

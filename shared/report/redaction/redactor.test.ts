@@ -209,3 +209,11 @@ test('what the redactor learns does not keep the pieces of log it learned from i
   // The 40 pieces are 20 MB; the names, secrets and properties learned from them are a few KB.
   assert.ok(retainedMb < 8, `${retainedMb.toFixed(1)} MB retained after learning from 40 pieces of 512 KiB`);
 });
+
+test('Korean key names: 비밀번호, 사용자, 서버 (in text; Korean in a file is decoded as doubtful, see text-regions.ts)', () => {
+  const text = 'CAQuietExec64:  비밀번호=Hangang#5521 사용자: kim.minjun 서버=SEOUL-SQL-03\r\n';
+  const redactor = new Redactor();
+  redactor.learn(text);
+  const out = redactor.redact(text);
+  assert.doesNotMatch(out, /Hangang|kim\.minjun|SEOUL-SQL/, out);
+});
